@@ -1,0 +1,94 @@
+// Top-level component: restores or establishes the session, then renders the
+// application shell (header + sidebar) and the page selected by the URL hash.
+import { useEffect, useState } from 'preact/hooks';
+import { api, getToken, onUnauthorized } from './api';
+import type { SessionUser } from './types';
+import { allowedRoutes, currentHashRoute } from './session';
+import { SignIn } from './pages/SignIn';
+import { Logbook } from './pages/Logbook';
+import { AuditTrail } from './pages/AuditTrail';
+import { Users } from './pages/Users';
+import { Header } from './components/Header';
+import { Nav } from './components/Nav';
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'signed-out'; notice?: string }
+  | { phase: 'signed-in'; user: SessionUser };
+
+export function App() {
+  const [state, setState] = useState<State>(() =>
+    getToken() ? { phase: 'loading' } : { phase: 'signed-out' },
+  );
+  const [route, setRoute] = useState(currentHashRoute());
+
+  useEffect(() => {
+    onUnauthorized(() =>
+      setState({ phase: 'signed-out', notice: 'Your session has ended. Please sign in again.' }),
+    );
+    const onHash = () => setRoute(currentHashRoute());
+    window.addEventListener('hashchange', onHash);
+    if (getToken()) {
+      api
+        .session()
+        .then((s) => setState({ phase: 'signed-in', user: s.user }))
+        .catch(() => setState({ phase: 'signed-out' }));
+    }
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (state.phase === 'loading') {
+    return <div class="boot">Loading…</div>;
+  }
+  if (state.phase === 'signed-out') {
+    return (
+      <SignIn
+        notice={state.notice}
+        onSignedIn={(user) => setState({ phase: 'signed-in', user })}
+      />
+    );
+  }
+
+  const user = state.user;
+  const routes = allowedRoutes(user);
+  const active = routes.find((r) => r.path === route) ?? routes[0];
+
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } catch {
+      // The token is dropped locally regardless; nothing more to do.
+    }
+    window.location.hash = '';
+    setState({ phase: 'signed-out' });
+  };
+
+  let page;
+  switch (active?.path) {
+    case 'logbook':
+      page = <Logbook user={user} />;
+      break;
+    case 'audit':
+      page = <AuditTrail user={user} />;
+      break;
+    case 'users':
+      page = <Users user={user} />;
+      break;
+    default:
+      page = (
+        <div class="empty" data-testid="no-access">
+          Your account has no permissions for any page. Ask an administrator.
+        </div>
+      );
+  }
+
+  return (
+    <div class="shell">
+      <Header user={user} onSignOut={signOut} />
+      <div class="shell-body">
+        <Nav routes={routes} active={active?.path} />
+        <main class="content">{page}</main>
+      </div>
+    </div>
+  );
+}
