@@ -1,5 +1,7 @@
 // One logbook entry in the list: seq, local time (UTC in tooltip), actor, role,
 // category, text, correction links, and a "Correct" action (no edit, no delete).
+// An entry that has already been corrected is corrected further via its newest
+// correction, so it offers no "Correct" button itself.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LogbookEntry } from '../types';
@@ -34,7 +36,7 @@ export function LogbookEntryItem({ entry, canWrite, onCorrected }: Props) {
         <span class="entry-actor">
           {entry.actor} <span class="entry-role">({entry.role})</span>
         </span>
-        {canWrite && !correcting && (
+        {canWrite && !corrected && !correcting && (
           <button
             type="button"
             class="btn btn-small btn-ghost entry-action"

@@ -5,7 +5,7 @@ import { LOGBOOK_CATEGORIES, type LogbookEntry } from '../types';
 import { ErrorBox } from './ErrorBox';
 import { categoryLabel } from './labels';
 
-export const SUBJECT_PATTERN = '[A-Za-z0-9._\\-/]{1,64}';
+export const SUBJECT_PATTERN = '[A-Za-z0-9._\\-\\/]{1,64}';
 
 interface Props {
   initialSubject: string;
