@@ -1,0 +1,55 @@
+# ordo: the two commands of the README, plus bench. See README.md.
+BUILD ?= build
+PORT ?= 8080
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps build demo test unit e2e fuzz bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD)
+
+# Runs the MES on an embedded SQLite store under ./ordo-data with demo users.
+demo: build
+	@if [ ! -f ordo-data/ordo.db ]; then \
+	  $(BUILD)/ordo init --data ordo-data --demo | tee ordo-data.credentials.tmp && \
+	  mv ordo-data.credentials.tmp ordo-data/demo-credentials.txt && chmod 600 ordo-data/demo-credentials.txt; \
+	else \
+	  echo "Using the existing ./ordo-data; demo credentials:"; cat ordo-data/demo-credentials.txt 2>/dev/null; \
+	fi
+	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the server)"
+	$(BUILD)/ordo serve --data ordo-data --listen 127.0.0.1:$(PORT)
+
+# Every test tier: unit + integration + tamper + crash (ctest), fuzzing, browser.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2 --timeout 900
+	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory e2e
+
+unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
+
+e2e: build
+	cd web && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo npm run --silent test:e2e
+
+fuzz: deps
+	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build-fuzz --target fuzz_request_decoder
+	@mkdir -p build-fuzz/corpus
+	build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=4096 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
+
+bench: build
+	$(BUILD)/bench/ordo_bench
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-fuzz

@@ -1,0 +1,63 @@
+// Operations on a whole data directory, used by the `ordo` CLI and by tests: create
+// (init), verify, export, replay check, online backup, and the lock that keeps a CLI
+// writer from racing a running server.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "ledger/verify.h"
+#include "store/data_dir.h"
+
+namespace ordo::admin {
+
+struct DemoCredential {
+  std::string name, role, password;
+};
+
+struct InitOptions {
+  store::DataDir dir;
+  std::string site_name = "site";
+  std::string admin_password;  // required, at least 8 characters
+  bool demo = false;           // also create one demo user per role
+};
+
+// Creates DIR, DIR/ordo.db (schema), the signing key, the first ledger entry, the
+// admin user and, with demo, the demo users; signs a first checkpoint. Fails when DIR
+// already holds a store. Returns the generated demo credentials.
+Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& options, const Clock& clock);
+
+// Verifies the ledger in DIR/ordo.db: chain, checkpoint signatures under the key from
+// the key file (which must match the public key in the store), and that every
+// checkpoint in the out-of-database checkpoint log is still in the store.
+ledger::VerifyReport VerifyDataDir(const store::DataDir& dir);
+// Verifies a single database file (e.g. a backup). The trusted key is `public_key`
+// when given, else the one recorded in the file.
+ledger::VerifyReport VerifyDatabaseFile(const std::string& path, const std::string& public_key);
+
+// Writes the self-contained export (see ledger/export.h) to `file`.
+Status ExportLedger(const store::DataDir& dir, const std::string& file, const Clock& clock);
+
+// Rebuilds the projections from the ledger into a scratch in-memory store and compares
+// them row by row with the live ones. Returns the differences (empty when equal).
+Result<std::vector<std::string>> ReplayCheck(const std::string& database_path);
+
+// Consistent copy of the live store into `file` (SQLite online backup); safe while the
+// server runs. Fails if `file` exists.
+Status Backup(const store::DataDir& dir, const std::string& file);
+
+// Exclusive lock on DIR/ordo.lock, held by the server and by CLI writers.
+class DirLock {
+ public:
+  static Result<std::unique_ptr<DirLock>> Acquire(const store::DataDir& dir);
+  ~DirLock();
+
+ private:
+  explicit DirLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+}  // namespace ordo::admin

@@ -1,0 +1,86 @@
+// `ordo init`: creating a data directory with its first ledger entries.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "admin/data_dir_ops.h"
+#include "app/commands.h"
+#include "core/crypto.h"
+#include "engine/engine.h"
+#include "store/ledger_store.h"
+#include "store/schema.h"
+
+namespace ordo::admin {
+
+namespace {
+
+Status CreateUserNow(engine::Engine& engine, const std::string& name, const std::string& display,
+                     const std::string& role, const std::string& password) {
+  auto hash = HashPassword(password);
+  if (!hash.ok()) return hash.error();
+  auto r = engine.SubmitAndWait(app::CreateUser(engine::Actor{0, "system", "system"},
+                                                access::CreateUser{name, display, {role}}, *hash));
+  if (!r.ok()) return r.error();
+  return Ok();
+}
+
+}  // namespace
+
+Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Clock& clock) {
+  namespace fs = std::filesystem;
+  if (o.admin_password.size() < 8)
+    return Error::Invalid("admin-password", "the admin password must be at least 8 characters");
+  std::error_code ec;
+  fs::create_directories(o.dir.root, ec);
+  if (ec)
+    return Error::Make(ErrorCode::kUnavailable,
+                       "cannot create data directory '" + o.dir.root + "': " + ec.message());
+  ::chmod(o.dir.root.c_str(), 0700);
+  if (fs::exists(o.dir.DatabasePath()) || fs::exists(o.dir.SigningKeyPath()))
+    return Error::Make(ErrorCode::kConflict,
+                       "'" + o.dir.root + "' already holds an ordo store; refusing to overwrite it");
+  auto lock = DirLock::Acquire(o.dir);
+  if (!lock.ok()) return lock.error();
+
+  SigningKeyPair keys = GenerateSigningKeyPair();
+  {
+    auto db = store::Database::Open(o.dir.DatabasePath(), store::Database::Mode::kCreate);
+    if (!db.ok()) return db.error();
+    ORDO_TRY(store::CreateSchema(**db));
+    ORDO_TRY(store::SetMeta(**db, "ledger_public_key", keys.public_key_hex));
+    ORDO_TRY(store::SetMeta(**db, "site_name", o.site_name));
+    ORDO_TRY(store::SetMeta(**db, "created_at", FormatUtcMicros(clock.NowMicros())));
+  }
+  ORDO_TRY(store::WriteSigningKey(o.dir, keys.secret_key_hex));
+
+  engine::EngineOptions options;
+  options.data_dir = o.dir;
+  options.clock = &clock;
+  auto engine = engine::Engine::Start(options);
+  if (!engine.ok()) return engine.error();
+  auto init = (*engine)->SubmitAndWait(app::InitializeLedger(keys.public_key_hex, o.site_name));
+  if (!init.ok()) return init.error();
+  ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
+
+  std::vector<DemoCredential> demo;
+  if (o.demo) {
+    demo.push_back({"admin", "admin", o.admin_password});
+    const std::pair<const char*, const char*> users[] = {{"operator", "Demo Operator"},
+                                                         {"supervisor", "Demo Supervisor"},
+                                                         {"quality", "Demo Quality"},
+                                                         {"engineer", "Demo Engineer"}};
+    for (const auto& [name, display] : users) {
+      DemoCredential cred{name, name, RandomPassword(12)};
+      ORDO_TRY(CreateUserNow(**engine, cred.name, display, cred.role, cred.password));
+      demo.push_back(cred);
+    }
+  }
+  auto cp = (*engine)->CheckpointNow();
+  if (!cp.ok()) return cp.error();
+  (*engine)->Stop();
+  return demo;
+}
+
+}  // namespace ordo::admin

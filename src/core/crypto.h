@@ -1,0 +1,46 @@
+// Cryptography ordo needs, all from libsodium: SHA-256, Ed25519 signatures, Argon2id
+// password hashes and random tokens. Call InitCrypto() once before anything else.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace ordo {
+
+// Initialises libsodium. Returns false if the library cannot start. Thread-safe.
+bool InitCrypto();
+
+// Lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(std::string_view data);
+
+// Hex encoding of raw bytes / decoding (false on bad hex).
+std::string ToHex(std::string_view bytes);
+bool FromHex(std::string_view hex, std::string* bytes);
+
+// Ed25519 key pair, hex encoded (public 32 bytes, secret 64 bytes).
+struct SigningKeyPair {
+  std::string public_key_hex;
+  std::string secret_key_hex;
+};
+SigningKeyPair GenerateSigningKeyPair();
+// The public key that belongs to a secret key (empty on bad input).
+std::string PublicKeyOf(const std::string& secret_key_hex);
+// Detached Ed25519 signature (hex) of `message`. Precondition: valid secret key.
+std::string SignDetached(std::string_view message, const std::string& secret_key_hex);
+// True when `signature_hex` is a valid signature of `message` by `public_key_hex`.
+bool VerifyDetached(std::string_view message, const std::string& signature_hex,
+                    const std::string& public_key_hex);
+
+// Argon2id password hash in libsodium's self-describing string form. Slow by design
+// (tens of milliseconds, 64 MiB): never call it on an I/O thread.
+Result<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(const std::string& hash, std::string_view password);
+
+// `bytes` random bytes, hex encoded (for tokens and generated passwords).
+std::string RandomHex(std::size_t bytes);
+// A random password of `length` characters from an unambiguous alphabet.
+std::string RandomPassword(std::size_t length);
+
+}  // namespace ordo

@@ -1,0 +1,259 @@
+// The single writer: queue, group commit, hash chaining, idempotency, checkpoints.
+#include "engine/engine.h"
+
+#include <spdlog/spdlog.h>
+
+#include <future>
+
+#include "core/crypto.h"
+#include "ledger/event_schema.h"
+#include "store/ledger_store.h"
+#include "store/projector.h"
+
+namespace ordo::engine {
+
+struct Engine::Pending {
+  Command command;
+  Completion done;
+  bool checkpoint = false;  // a checkpoint request instead of a command
+  Result<CommandReply> result = Error::Make(ErrorCode::kInternal, "not run");
+};
+
+Engine::Engine(EngineOptions options) : options_(std::move(options)) {}
+
+Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
+  if (!options.clock) return Error::Make(ErrorCode::kInternal, "engine needs a clock");
+  std::unique_ptr<Engine> engine(new Engine(std::move(options)));
+  auto key = store::ReadSigningKey(engine->options_.data_dir);
+  if (!key.ok()) return key.error();
+  engine->secret_key_ = *key;
+  auto db = store::Database::Open(engine->options_.data_dir.DatabasePath(),
+                                  store::Database::Mode::kReadWrite);
+  if (!db.ok()) return db.error();
+  engine->db_ = std::move(*db);
+  auto head = store::ReadHead(*engine->db_);
+  if (!head.ok()) return head.error();
+  engine->head_seq_ = head->seq;
+  engine->head_hash_ = head->hash;
+  engine->head_time_ = head->time_us;
+  auto checkpoints = store::ReadCheckpoints(*engine->db_);
+  if (!checkpoints.ok()) return checkpoints.error();
+  if (!checkpoints->empty()) {
+    engine->last_checkpoint_seq_ = checkpoints->back().seq;
+    engine->last_checkpoint_time_ = checkpoints->back().time_us;
+  } else {
+    engine->last_checkpoint_time_ = engine->options_.clock->NowMicros();
+  }
+  engine->published_head_ = head->seq;
+  engine->writer_ = std::thread([e = engine.get()] { e->Run(); });
+  return engine;
+}
+
+Engine::~Engine() { Stop(); }
+
+std::int64_t Engine::head_seq() const { return published_head_.load(); }
+
+void Engine::Submit(Command command, Completion done) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) {
+      queue_.push_back(Pending{std::move(command), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(Error::Make(ErrorCode::kUnavailable, "the server is shutting down; retry later"));
+}
+
+Result<CommandReply> Engine::SubmitAndWait(Command command) {
+  std::promise<Result<CommandReply>> promise;
+  auto future = promise.get_future();
+  Submit(std::move(command), [&promise](Result<CommandReply> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+Result<CommandReply> Engine::CheckpointNow() {
+  std::promise<Result<CommandReply>> promise;
+  auto future = promise.get_future();
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return Error::Make(ErrorCode::kUnavailable, "the server is shutting down");
+    Pending p{Command{}, [&promise](Result<CommandReply> r) { promise.set_value(std::move(r)); }};
+    p.checkpoint = true;
+    queue_.push_back(std::move(p));
+    wake_.notify_one();
+  }
+  return future.get();
+}
+
+void Engine::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && !writer_.joinable()) return;
+    stopping_ = true;
+    wake_.notify_one();
+  }
+  if (writer_.joinable()) writer_.join();
+}
+
+void Engine::Run() {
+  while (true) {
+    std::vector<Pending> group;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || !queue_.empty(); });
+      while (!queue_.empty() && group.size() < options_.max_group) {
+        group.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      if (group.empty() && stopping_) break;
+    }
+    if (!group.empty()) ProcessGroup(group);
+    Status cp = MaybeCheckpoint(false);
+    if (!cp.ok()) spdlog::error("checkpoint failed: {}", cp.error().message);
+  }
+  Status cp = MaybeCheckpoint(true);
+  if (!cp.ok()) spdlog::error("final checkpoint failed: {}", cp.error().message);
+  db_.reset();
+}
+
+void Engine::ProcessGroup(std::vector<Pending>& group) {
+  bool wants_checkpoint = false;
+  {
+    store::Transaction tx(*db_);
+    if (!tx.begin_status().ok()) {
+      spdlog::critical("ledger writer cannot begin a transaction: {}; stopping",
+                       tx.begin_status().error().message);
+      std::_Exit(3);
+    }
+    for (auto& p : group) {
+      if (p.checkpoint) {
+        wants_checkpoint = true;
+        continue;
+      }
+      p.result = Execute(p);
+    }
+    Status commit = tx.Commit();
+    if (!commit.ok()) {
+      // The group is not durable: acknowledging anything now could lose it.
+      spdlog::critical("ledger commit (flush) failed: {}; the writer stops and ordo exits",
+                       commit.error().message);
+      std::_Exit(3);
+    }
+  }
+  published_head_ = head_seq_;
+  if (options_.on_commit) options_.on_commit(head_seq_);
+  for (auto& p : group) {
+    if (p.checkpoint) continue;
+    p.done(std::move(p.result));
+  }
+  if (wants_checkpoint) {
+    Status s = MaybeCheckpoint(true);
+    CommandReply reply{200, Json{{"checkpoint_seq", last_checkpoint_seq_}}, {}, false};
+    for (auto& p : group)
+      if (p.checkpoint) p.done(s.ok() ? Result<CommandReply>(reply) : Result<CommandReply>(s.error()));
+  }
+}
+
+Result<CommandReply> Engine::Execute(Pending& p) {
+  Command& c = p.command;
+  store::Database& db = *db_;
+  if (!c.idempotency_key.empty()) {
+    auto st = db.Prepare(
+        "SELECT request_hash, status, response FROM idempotency WHERE actor_id = ? AND key = ?");
+    if (!st.ok()) return st.error();
+    (*st)->Bind(1, c.actor.user_id).Bind(2, c.idempotency_key);
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.error();
+    if (*row) {
+      const bool same = (*st)->Text(0) == c.request_hash;
+      CommandReply reply{static_cast<int>((*st)->Int(1)), Json::parse((*st)->Text(2)), {}, true};
+      (*st)->Reset();
+      if (!same)
+        return Error{ErrorCode::kConflict,
+                     "Idempotency-Key '" + c.idempotency_key +
+                         "' was already used for a different request",
+                     "Idempotency-Key", "idempotency_key_reused"};
+      return reply;
+    }
+    (*st)->Reset();
+  }
+  ORDO_TRY(db.Exec("SAVEPOINT command"));
+  const std::int64_t saved_seq = head_seq_;
+  const std::string saved_hash = head_hash_;
+  const TimeMicros saved_time = head_time_;
+  const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
+  WriteContext ctx{db, head_seq_ + 1, now};
+  auto fail = [&](Error e) -> Result<CommandReply> {
+    (void)db.Exec("ROLLBACK TO command; RELEASE command");
+    head_seq_ = saved_seq;
+    head_hash_ = saved_hash;
+    head_time_ = saved_time;
+    return e;
+  };
+  auto events = c.decide(ctx);
+  if (!events.ok()) return fail(events.error());
+  std::vector<ledger::LedgerEntry> entries;
+  for (auto& ev : *events) {
+    ledger::LedgerEntry e;
+    e.seq = head_seq_ + 1;
+    e.time_us = now;
+    e.actor = c.actor.name;
+    e.role = c.actor.role;
+    e.type = ev.type;
+    e.schema_version = ev.schema_version;
+    e.subject = ledger::Subject{ev.subject_kind, ev.subject_id, ev.subject_version};
+    e.payload = std::move(ev.payload);
+    e.reason = std::move(ev.reason);
+    e.prev_hash = head_hash_;
+    e.hash = ledger::ComputeHash(e);
+    if (Status s = store::AppendEntry(db, e); !s.ok()) return fail(s.error());
+    if (Status s = store::ApplyToProjections(db, e); !s.ok()) return fail(s.error());
+    head_seq_ = e.seq;
+    head_hash_ = e.hash;
+    head_time_ = e.time_us;
+    entries.push_back(std::move(e));
+  }
+  if (c.after_append) {
+    if (Status s = c.after_append(ctx, entries); !s.ok()) return fail(s.error());
+  }
+  CommandReply reply{c.success_status, c.reply ? c.reply(ctx, entries) : Json::object(), entries,
+                     false};
+  if (!c.idempotency_key.empty()) {
+    auto st = db.Prepare(
+        "INSERT INTO idempotency(actor_id, key, request_hash, status, response, seq) "
+        "VALUES(?,?,?,?,?,?)");
+    if (!st.ok()) return fail(st.error());
+    (*st)->Bind(1, c.actor.user_id).Bind(2, c.idempotency_key).Bind(3, c.request_hash);
+    (*st)->Bind(4, static_cast<std::int64_t>(reply.status)).Bind(5, CanonicalJson(reply.body));
+    (*st)->Bind(6, head_seq_);
+    if (Status s = (*st)->Run(); !s.ok()) return fail(s.error());
+  }
+  if (Status s = db.Exec("RELEASE command"); !s.ok()) return fail(s.error());
+  return reply;
+}
+
+Status Engine::MaybeCheckpoint(bool force) {
+  if (head_seq_ == 0 || head_seq_ == last_checkpoint_seq_) return Ok();
+  const TimeMicros now = options_.clock->NowMicros();
+  const bool due = force || head_seq_ - last_checkpoint_seq_ >= options_.checkpoint_every_entries ||
+                   now - last_checkpoint_time_ >= options_.checkpoint_every_micros;
+  if (!due) return Ok();
+  ledger::Checkpoint c = ledger::SignCheckpoint(head_seq_, head_hash_, now, secret_key_);
+  {
+    store::Transaction tx(*db_);
+    ORDO_TRY(tx.begin_status());
+    ORDO_TRY(store::AppendCheckpoint(*db_, c));
+    Status commit = tx.Commit();
+    if (!commit.ok()) {
+      spdlog::critical("checkpoint commit failed: {}; stopping", commit.error().message);
+      std::_Exit(3);
+    }
+  }
+  ORDO_TRY(store::AppendCheckpointLog(options_.data_dir, c));
+  last_checkpoint_seq_ = c.seq;
+  last_checkpoint_time_ = now;
+  return Ok();
+}
+
+}  // namespace ordo::engine

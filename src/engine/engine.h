@@ -1,0 +1,120 @@
+// The command engine: one writer thread per site. Commands from any thread go into a
+// queue; the writer takes every waiting command, runs each one's decision against the
+// current projections, appends its events to the hash-chained ledger and updates the
+// projections, all in one SQLite transaction, and commits once for the whole group
+// (synchronous=FULL). Completions run only after that commit is durable. A failed
+// commit stops the process: nothing is acknowledged that is not on disk.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/event.h"
+#include "ledger/entry.h"
+#include "store/data_dir.h"
+#include "store/sqlite.h"
+
+namespace ordo::engine {
+
+struct Actor {
+  std::int64_t user_id = 0;  // 0 for the system itself
+  std::string name;
+  std::string role;
+};
+
+// Handed to a command's functions inside the writer transaction.
+struct WriteContext {
+  store::Database& db;   // the writer connection (read projections, write side tables)
+  std::int64_t next_seq; // the seq the command's first event will get
+  TimeMicros now;        // the server time the command's events will carry
+};
+
+struct Command {
+  Actor actor;
+  std::string idempotency_key;  // empty: none
+  std::string request_hash;     // identifies the request body for idempotency checks
+  // Decides the events from current state. An error rejects the command; nothing changes.
+  std::function<Result<std::vector<domain::Event>>(WriteContext&)> decide;
+  // Optional: non-ledger writes in the same transaction (e.g. a password hash).
+  std::function<Status(WriteContext&, const std::vector<ledger::LedgerEntry>&)> after_append;
+  // Builds the reply body from the appended entries (inside the transaction).
+  std::function<Json(WriteContext&, const std::vector<ledger::LedgerEntry>&)> reply;
+  int success_status = 201;
+};
+
+struct CommandReply {
+  int status = 200;
+  Json body;
+  std::vector<ledger::LedgerEntry> entries;
+  bool replayed = false;  // true when answered from the idempotency record
+};
+
+// Called exactly once per command, on the writer thread, after the commit is durable
+// (or with the rejection). Must not block.
+using Completion = std::function<void(Result<CommandReply>)>;
+
+struct EngineOptions {
+  store::DataDir data_dir;
+  const Clock* clock = nullptr;                   // required
+  std::int64_t checkpoint_every_entries = 1000;   // sign the head after this many entries
+  TimeMicros checkpoint_every_micros = 600'000'000;  // ... or this much time with new entries
+  std::size_t max_group = 1024;                   // commands per group commit
+  // Called on the writer thread after each durable commit with the new head seq.
+  std::function<void(std::int64_t)> on_commit;
+};
+
+class Engine {
+ public:
+  // Opens the store (which `ordo init` created) and starts the writer thread.
+  static Result<std::unique_ptr<Engine>> Start(EngineOptions options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Queues a command. Thread-safe. After Stop(), completes at once with unavailable.
+  void Submit(Command command, Completion done);
+  // Submits and blocks until the completion ran. Never call it on the writer thread.
+  Result<CommandReply> SubmitAndWait(Command command);
+  // Signs the current head now (in the writer's order). Thread-safe.
+  Result<CommandReply> CheckpointNow();
+  // Drains the queue, signs the head if it moved since the last checkpoint, stops the
+  // writer and closes the store. Idempotent.
+  void Stop();
+  std::int64_t head_seq() const;
+
+ private:
+  struct Pending;
+  explicit Engine(EngineOptions options);
+  void Run();
+  void ProcessGroup(std::vector<Pending>& group);
+  Result<CommandReply> Execute(Pending& pending);
+  Status MaybeCheckpoint(bool force);
+
+  EngineOptions options_;
+  std::unique_ptr<store::Database> db_;  // writer thread only (after Start)
+  std::string secret_key_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;  // guarded by mutex_
+  bool stopping_ = false;      // guarded by mutex_
+  std::thread writer_;
+  // Writer-thread state:
+  std::int64_t head_seq_ = 0;
+  std::string head_hash_;
+  TimeMicros head_time_ = 0;
+  std::int64_t last_checkpoint_seq_ = 0;
+  TimeMicros last_checkpoint_time_ = 0;
+  std::atomic<std::int64_t> published_head_{0};
+};
+
+}  // namespace ordo::engine

@@ -1,0 +1,52 @@
+// LedgerEntry: one record of the production ledger, and its canonical, hashed form.
+// The byte layout that is hashed is documented in docs/ledger-format.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace ordo::ledger {
+
+inline constexpr const char* kGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// What record an entry concerns.
+struct Subject {
+  std::string kind;         // e.g. "logbook_entry", "user", "session"
+  std::string id;           // the record's id within its kind
+  std::int64_t version = 1; // the record's version after this entry
+  bool operator==(const Subject&) const = default;
+};
+
+struct LedgerEntry {
+  std::int64_t seq = 0;       // gap-free, starts at 1
+  TimeMicros time_us = 0;     // server UTC time
+  std::string actor;          // user name or registered device/interface id
+  std::string role;           // the role the actor acted in
+  std::string type;           // event type, e.g. "logbook.entry_recorded"
+  int schema_version = 1;     // version of this type's payload schema
+  Subject subject;
+  Json payload = Json::object();
+  std::optional<std::string> reason;
+  Json signatures = Json::array();  // references to electronic signature records
+  std::string prev_hash = kGenesisHash;
+  std::string hash;           // SHA-256(prev_hash || canonical entry), hex
+  bool operator==(const LedgerEntry&) const = default;
+};
+
+// Canonical JSON of everything in the entry except `hash`.
+std::string CanonicalBody(const LedgerEntry& entry);
+// SHA-256 hex of prev_hash (hex text) followed by CanonicalBody(entry).
+std::string ComputeHash(const LedgerEntry& entry);
+
+// Full JSON form used by the API feed and exports (includes hash and an ISO `time`).
+Json ToJson(const LedgerEntry& entry);
+// Inverse of ToJson; fails with the offending field on malformed input.
+Result<LedgerEntry> FromJson(const Json& json);
+
+}  // namespace ordo::ledger

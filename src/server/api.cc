@@ -1,0 +1,202 @@
+// API plumbing: routing, authentication, permission checks, engine hand-off, waiting.
+#include "server/api.h"
+
+#include <utility>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.h"
+#include "domain/access/roles.h"
+
+namespace ordo::server {
+
+HttpResponse JsonResponse(int status, const Json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+HttpResponse ProblemResponse(const Error& e) {
+  int status = HttpStatusFor(e.code);
+  if (e.reason == "payload_too_large") status = 413;
+  Json body{{"type", "https://ordo.dev/problems/" + std::string(ErrorCodeName(e.code))},
+            {"title", ErrorCodeName(e.code)},
+            {"status", status},
+            {"code", ErrorCodeName(e.code)},
+            {"detail", e.message}};
+  if (!e.field.empty()) body["field"] = e.field;
+  if (!e.reason.empty()) body["reason"] = e.reason;
+  HttpResponse r = JsonResponse(status, body);
+  r.content_type = "application/problem+json";
+  return r;
+}
+
+Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Database> reader,
+         const Clock& clock, ApiOptions options)
+    : io_(io), engine_(engine), reader_(std::move(reader)), clock_(clock),
+      options_(std::move(options)), sessions_(options_.session_idle, options_.session_max),
+      throttle_(options_.throttle), head_seq_(engine.head_seq()) {}
+
+Api::~Api() { hashing_.join(); }
+
+namespace {
+
+// Matches "/api/v1/users/{id}/disable" against a path, filling params.
+bool MatchPath(const std::string& pattern, const std::string& path,
+               std::map<std::string, std::string>* params) {
+  std::size_t i = 0, j = 0;
+  while (i < pattern.size() && j <= path.size()) {
+    if (pattern[i] == '{') {
+      std::size_t close = pattern.find('}', i);
+      std::string name = pattern.substr(i + 1, close - i - 1);
+      std::size_t end = path.find('/', j);
+      if (end == std::string::npos) end = path.size();
+      if (end == j) return false;
+      (*params)[name] = path.substr(j, end - j);
+      i = close + 1;
+      j = end;
+      continue;
+    }
+    if (j >= path.size() || pattern[i] != path[j]) return false;
+    ++i;
+    ++j;
+  }
+  return i == pattern.size() && j == path.size();
+}
+
+}  // namespace
+
+Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
+  if (request.path.rfind("/api/", 0) != 0) {
+    if (request.method != "GET" && request.method != "HEAD")
+      co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "no such page"));
+    co_return ServeWebAsset(request.path);
+  }
+  const Endpoint* endpoint = nullptr;
+  bool path_known = false;
+  std::map<std::string, std::string> params;
+  for (const auto& e : Endpoints()) {
+    std::map<std::string, std::string> p;
+    if (!MatchPath(e.path, request.path, &p)) continue;
+    path_known = true;
+    if (e.method == request.method) {
+      endpoint = &e;
+      params = std::move(p);
+      break;
+    }
+  }
+  if (!endpoint) {
+    HttpResponse r = ProblemResponse(Error::Make(
+        path_known ? ErrorCode::kInvalidArgument : ErrorCode::kNotFound,
+        path_known ? "method " + request.method + " is not allowed on " + request.path
+                   : "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
+    if (path_known) r.status = 405;
+    co_return r;
+  }
+  Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params)};
+  if (!endpoint->permission.empty()) {
+    std::string auth = request.Header("authorization");
+    if (auth.rfind("Bearer ", 0) != 0)
+      co_return ProblemResponse(Error::Make(
+          ErrorCode::kUnauthenticated, "sign in first: send 'Authorization: Bearer <token>'"));
+    call.token = auth.substr(7);
+    call.session = sessions_.Use(call.token, clock_.NowMicros());
+    if (!call.session)
+      co_return ProblemResponse(Error::Make(
+          ErrorCode::kUnauthenticated, "the session token is unknown or expired; sign in again"));
+    call.role = access::RoleFor(call.session->roles, endpoint->permission);
+    if (call.role.empty())
+      co_return ProblemResponse(Error::Make(
+          ErrorCode::kPermissionDenied,
+          "your roles do not grant '" + endpoint->permission + "', which this needs"));
+  }
+  if (!endpoint->schema.empty()) {
+    auto decoded = DecodeRequest(request.body, endpoint->schema);
+    if (!decoded.ok()) co_return ProblemResponse(decoded.error());
+    call.body = std::move(*decoded);
+  } else if (!request.body.empty() && request.method != "GET" && request.method != "DELETE") {
+    co_return ProblemResponse(Error::Invalid("body", "this endpoint takes no request body"));
+  }
+  co_return co_await (this->*(endpoint->handler))(call);
+}
+
+engine::Actor Api::ActorOf(const Call& call) const {
+  return engine::Actor{call.session->user_id, call.session->user_name, call.role};
+}
+
+Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
+  auto ex = co_await asio::this_coro::executor;
+  auto slot = std::make_shared<std::optional<Result<engine::CommandReply>>>();
+  asio::steady_timer done(ex, asio::steady_timer::time_point::max());
+  engine_.Submit(std::move(command), [this, slot, &done](Result<engine::CommandReply> r) {
+    // Writer thread: hand the result to the io thread, then wake the coroutine.
+    asio::post(io_, [slot, r = std::move(r), &done]() mutable {
+      *slot = std::move(r);
+      done.cancel();
+    });
+  });
+  boost::system::error_code ec;
+  while (!slot->has_value()) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  co_return std::move(**slot);
+}
+
+Awaitable<Json> Api::OffThread(std::function<Json()> work) {
+  auto ex = co_await asio::this_coro::executor;
+  auto slot = std::make_shared<std::optional<Json>>();
+  asio::steady_timer done(ex, asio::steady_timer::time_point::max());
+  asio::post(hashing_, [this, slot, work = std::move(work), &done]() {
+    Json result = work();
+    asio::post(io_, [slot, result = std::move(result), &done]() mutable {
+      *slot = std::move(result);
+      done.cancel();
+    });
+  });
+  boost::system::error_code ec;
+  while (!slot->has_value()) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  co_return std::move(**slot);
+}
+
+Awaitable<HttpResponse> Api::RunCommand(Call& call, engine::Command command) {
+  std::string key = call.request.Header("idempotency-key");
+  if (key.size() > 200)
+    co_return ProblemResponse(Error::Invalid("Idempotency-Key", "at most 200 characters"));
+  command.idempotency_key = key;
+  command.request_hash = Sha256Hex(call.request.method + " " + call.request.path + "\n" +
+                                   CanonicalJson(call.body));
+  Awaitable<Result<engine::CommandReply>> pending = Submit(std::move(command));
+  auto result = co_await std::move(pending);
+  if (!result.ok()) co_return ProblemResponse(result.error());
+  HttpResponse r = JsonResponse(result->status, result->body);
+  if (result->replayed) r.headers.emplace_back("Idempotent-Replayed", "true");
+  co_return r;
+}
+
+void Api::OnCommit(std::int64_t head_seq) {
+  head_seq_ = std::max(head_seq_, head_seq);
+  for (auto* t : waiters_) t->cancel();
+}
+
+void Api::BeginShutdown() {
+  shutting_down_ = true;
+  for (auto* t : waiters_) t->cancel();
+}
+
+Awaitable<void> Api::WaitForHead(std::int64_t after, int seconds) {
+  if (head_seq_ > after || seconds <= 0 || shutting_down_) co_return;
+  asio::steady_timer timer(io_, std::chrono::seconds(seconds));
+  auto it = waiters_.insert(waiters_.end(), &timer);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  boost::system::error_code ec;
+  while (head_seq_ <= after && !shutting_down_ && std::chrono::steady_clock::now() < deadline) {
+    timer.expires_at(deadline);
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  waiters_.erase(it);
+}
+
+}  // namespace ordo::server

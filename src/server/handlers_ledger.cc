@@ -1,0 +1,122 @@
+// Handlers: the ledger feed (JSON pages with long-polling, and server-sent events),
+// verification and on-demand checkpoints.
+#include "admin/data_dir_ops.h"
+#include "ledger/verify.h"
+#include "server/api.h"
+#include "server/query_params.h"
+#include "store/ledger_store.h"
+
+namespace ordo::server {
+
+namespace {
+
+Result<store::LedgerQuery> ParseLedgerQuery(const std::map<std::string, std::string>& q) {
+  store::LedgerQuery query;
+  auto after = IntParam(q, "after", 0, 0, INT64_MAX);
+  if (!after.ok()) return after.error();
+  auto limit = IntParam(q, "limit", 100, 1, 1000);
+  if (!limit.ok()) return limit.error();
+  query.after = *after;
+  query.limit = *limit;
+  auto text = [&](const char* name) {
+    auto it = q.find(name);
+    return it == q.end() ? std::string() : it->second;
+  };
+  query.type = text("type");
+  query.actor = text("actor");
+  query.subject = text("subject");
+  for (const char* name : {"from", "to"}) {
+    std::string value = text(name);
+    if (value.empty()) continue;
+    TimeMicros t = 0;
+    if (!ParseIsoTime(value, &t))
+      return Error::Invalid(name, std::string("query parameter '") + name +
+                                      "' must be an ISO 8601 time such as 2026-11-25T08:00:00Z");
+    (std::string(name) == "from" ? query.from_us : query.to_us) = t;
+  }
+  return query;
+}
+
+Json EntriesJson(const std::vector<ledger::LedgerEntry>& entries) {
+  Json out = Json::array();
+  for (const auto& e : entries) out.push_back(ledger::ToJson(e));
+  return out;
+}
+
+}  // namespace
+
+Awaitable<HttpResponse> Api::ReadLedger(Call& call) {
+  auto query = ParseLedgerQuery(call.request.query);
+  if (!query.ok()) co_return ProblemResponse(query.error());
+  auto wait = IntParam(call.request.query, "wait", 0, 0, options_.max_long_poll_seconds);
+  if (!wait.ok()) co_return ProblemResponse(wait.error());
+  auto entries = store::QueryEntries(*reader_, *query);
+  if (!entries.ok()) co_return ProblemResponse(entries.error());
+  if (entries->empty() && *wait > 0) {
+    co_await WaitForHead(std::max(query->after, head_seq_), static_cast<int>(*wait));
+    entries = store::QueryEntries(*reader_, *query);
+    if (!entries.ok()) co_return ProblemResponse(entries.error());
+  }
+  const std::int64_t next = entries->empty() ? query->after : entries->back().seq;
+  co_return JsonResponse(200, Json{{"entries", EntriesJson(*entries)}, {"next", next}});
+}
+
+Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
+  auto query = ParseLedgerQuery(call.request.query);
+  if (!query.ok()) co_return ProblemResponse(query.error());
+  if (std::string last = call.request.Header("last-event-id"); !last.empty()) {
+    std::map<std::string, std::string> q{{"after", last}};
+    auto after = IntParam(q, "after", 0, 0, INT64_MAX);
+    if (!after.ok()) co_return ProblemResponse(after.error());
+    query->after = *after;
+  }
+  HttpResponse r;
+  r.content_type = "text/event-stream";
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.stream = [this, q = *query](StreamWriter& out) mutable -> Awaitable<void> {
+    while (!shutting_down_) {
+      auto entries = store::QueryEntries(*reader_, q);
+      if (!entries.ok()) co_return;
+      for (const auto& e : *entries) {
+        std::string frame = "id: " + std::to_string(e.seq) + "\nevent: entry\ndata: " +
+                            CanonicalJson(ledger::ToJson(e)) + "\n\n";
+        if (!co_await out.Write(std::move(frame))) co_return;
+        q.after = e.seq;
+      }
+      if (entries->empty()) {
+        co_await WaitForHead(std::max(q.after, head_seq_), 15);
+        std::string keep_alive = ": keep-alive\n\n";
+        if (head_seq_ <= q.after && !co_await out.Write(std::move(keep_alive))) co_return;
+      }
+    }
+  };
+  co_return r;
+}
+
+Awaitable<HttpResponse> Api::VerifyLedger(Call&) {
+  store::DataDir dir{options_.data_dir};
+  std::function<Json()> work = [dir] {
+    ledger::VerifyReport r = admin::VerifyDataDir(dir);
+    return Json{{"ok", r.ok},
+                {"entries", r.entries},
+                {"checkpoints", r.checkpoints},
+                {"head_seq", r.head_seq},
+                {"first_bad_seq", r.first_bad_seq ? Json(r.first_bad_seq) : Json(nullptr)},
+                {"message", r.message}};
+  };
+  Json report = co_await OffThread(std::move(work));
+  co_return JsonResponse(200, report);
+}
+
+Awaitable<HttpResponse> Api::CheckpointLedger(Call&) {
+  std::function<Json()> work = [this] {
+    auto r = engine_.CheckpointNow();
+    return r.ok() ? r->body : Json{{"error", r.error().message}};
+  };
+  Json result = co_await OffThread(std::move(work));
+  if (result.contains("error"))
+    co_return ProblemResponse(Error::Make(ErrorCode::kUnavailable, result["error"].get<std::string>()));
+  co_return JsonResponse(200, result);
+}
+
+}  // namespace ordo::server

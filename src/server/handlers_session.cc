@@ -1,0 +1,121 @@
+// Handlers: health, OpenAPI, sign-in, session, sign-out.
+#include "app/commands.h"
+#include "core/crypto.h"
+#include "domain/access/roles.h"
+#include "server/api.h"
+#include "store/queries.h"
+
+namespace ordo::server {
+
+namespace {
+
+std::string AddressOnly(const std::string& client) {
+  auto colon = client.rfind(':');
+  return colon == std::string::npos ? client : client.substr(0, colon);
+}
+
+Json UserJson(std::int64_t id, const std::string& name, const std::string& display,
+              const std::vector<std::string>& roles) {
+  return Json{{"id", id},
+              {"name", name},
+              {"display_name", display},
+              {"roles", roles},
+              {"permissions", access::PermissionsOf(roles)}};
+}
+
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword(RandomHex(16));
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+Awaitable<HttpResponse> Api::Health(Call&) {
+  co_return JsonResponse(200, Json{{"status", shutting_down_ ? "stopping" : "ok"},
+                                   {"version", "0.1.0"},
+                                   {"head_seq", engine_.head_seq()}});
+}
+
+Awaitable<HttpResponse> Api::OpenApi(Call&) { co_return JsonResponse(200, OpenApiDocument()); }
+
+Awaitable<HttpResponse> Api::Login(Call& call) {
+  const std::string name = call.body["user"].get<std::string>();
+  const std::string password = call.body["password"].get<std::string>();
+  const std::string address = AddressOnly(call.request.client);
+  const TimeMicros now = clock_.NowMicros();
+  if (std::int64_t wait = throttle_.RetryAfterSeconds(name, address, now); wait > 0) {
+    engine::Command record = app::LoginFailed(name, address, "throttled");
+    (void)co_await Submit(std::move(record));
+    Error e = Error::Make(ErrorCode::kResourceExhausted,
+                          "too many failed sign-ins; wait " + std::to_string(wait) +
+                              " s before trying again");
+    HttpResponse r = ProblemResponse(e);
+    Json body = Json::parse(r.body);
+    body["retry_after_seconds"] = wait;
+    r.body = body.dump();
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    co_return r;
+  }
+  auto user = store::FindUserByName(*reader_, name);
+  if (!user.ok()) co_return ProblemResponse(user.error());
+  std::string hash = DummyHash();
+  if (*user) {
+    auto stored = store::GetPasswordHash(*reader_, (*user)->id);
+    if (stored.ok() && *stored) hash = **stored;
+  }
+  std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
+  Json verified = co_await OffThread(std::move(work));
+  const bool usable = *user && !(*user)->disabled;
+  if (!usable || !verified.get<bool>()) {
+    const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(),
+                                             "admin") != (*user)->roles.end();
+    throttle_.RecordFailure(name, address, is_admin, clock_.NowMicros());
+    std::string detail = !*user ? "unknown user" : (*user)->disabled ? "user disabled" : "wrong password";
+    engine::Command record = app::LoginFailed(name, address, detail);
+    auto recorded = co_await Submit(std::move(record));
+    if (!recorded.ok()) co_return ProblemResponse(recorded.error());
+    co_return ProblemResponse(
+        Error::Make(ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
+  }
+  const access::User& u = **user;
+  engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
+  engine::Command record = app::LoginSucceeded(actor, address);
+  auto recorded = co_await Submit(std::move(record));
+  if (!recorded.ok()) co_return ProblemResponse(recorded.error());
+  throttle_.RecordSuccess(name, address);
+  Session s;
+  s.user_id = u.id;
+  s.user_name = u.name;
+  s.roles = u.roles;
+  s.client = address;
+  const TimeMicros start = clock_.NowMicros();
+  std::string token = sessions_.Create(s, start);
+  auto live = sessions_.Use(token, start);
+  co_return JsonResponse(200, Json{{"token", token},
+                                   {"expires_at", FormatUtcMicros(live->expires_us)},
+                                   {"user", UserJson(u.id, u.name, u.display_name, u.roles)}});
+}
+
+Awaitable<HttpResponse> Api::CurrentSession(Call& call) {
+  auto user = store::FindUserById(*reader_, call.session->user_id);
+  if (!user.ok()) co_return ProblemResponse(user.error());
+  if (!*user) co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "user no longer exists"));
+  co_return JsonResponse(
+      200, Json{{"user", UserJson((*user)->id, (*user)->name, (*user)->display_name, (*user)->roles)},
+                {"expires_at", FormatUtcMicros(call.session->expires_us)}});
+}
+
+Awaitable<HttpResponse> Api::Logout(Call& call) {
+  auto session = sessions_.Remove(call.token);
+  engine::Command record = app::LoggedOut(ActorOf(call), AddressOnly(call.request.client), "sign-out");
+  auto recorded = co_await Submit(std::move(record));
+  if (!recorded.ok()) co_return ProblemResponse(recorded.error());
+  HttpResponse r;
+  r.status = 204;
+  co_return r;
+}
+
+}  // namespace ordo::server

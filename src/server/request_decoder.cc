@@ -1,0 +1,122 @@
+// Request body decoding and schema checks.
+#include "server/request_decoder.h"
+
+namespace ordo::server {
+
+namespace {
+
+// Nesting depth of `body`, counting brackets outside strings; stops early past the cap.
+int NestingDepth(std::string_view body) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      max_depth = std::max(max_depth, ++depth);
+      if (max_depth > kMaxJsonDepth) return max_depth;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return max_depth;
+}
+
+const char* TypeName(FieldType t) {
+  switch (t) {
+    case FieldType::kString: return "a string";
+    case FieldType::kInteger: return "an integer";
+    case FieldType::kBoolean: return "true or false";
+    case FieldType::kStringArray: return "an array of strings";
+  }
+  return "?";
+}
+
+}  // namespace
+
+Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
+  if (body.empty()) return Error::Invalid("body", "the request body is empty; expected a JSON object", "empty_body");
+  if (NestingDepth(body) > kMaxJsonDepth)
+    return Error::Invalid("body", "the JSON is nested too deeply (at most " +
+                                      std::to_string(kMaxJsonDepth) + " levels)", "too_deep");
+  Json j = Json::parse(body, nullptr, false);
+  if (j.is_discarded())
+    return Error::Invalid("body", "the request body is not valid JSON (UTF-8)", "malformed_json");
+  if (!j.is_object()) return Error::Invalid("body", "expected a JSON object", "not_an_object");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool known = false;
+    for (const auto& f : schema.fields) known = known || f.name == it.key();
+    if (!known) {
+      std::string expected;
+      for (const auto& f : schema.fields) expected += (expected.empty() ? "" : ", ") + f.name;
+      const std::string field = it.key().empty() ? "(empty name)" : it.key();
+      return Error::Invalid(field, "unknown field '" + it.key() + "'; expected only: " +
+                                          (expected.empty() ? "(no fields)" : expected),
+                            "unknown_field");
+    }
+  }
+  for (const auto& f : schema.fields) {
+    auto it = j.find(f.name);
+    if (it == j.end() || it->is_null()) {
+      if (f.required)
+        return Error::Invalid(f.name, "field '" + f.name + "' is required (" + TypeName(f.type) + ")",
+                              "missing_field");
+      if (it != j.end()) j.erase(it);
+      continue;
+    }
+    bool ok = false;
+    switch (f.type) {
+      case FieldType::kString:
+        ok = it->is_string() && it->get_ref<const std::string&>().size() <= f.max_length;
+        break;
+      case FieldType::kInteger:
+        ok = it->is_number_integer();
+        break;
+      case FieldType::kBoolean:
+        ok = it->is_boolean();
+        break;
+      case FieldType::kStringArray:
+        ok = it->is_array() && it->size() <= f.max_length;
+        if (ok)
+          for (const auto& item : *it) ok = ok && item.is_string() && item.get_ref<const std::string&>().size() <= 200;
+        break;
+    }
+    if (!ok) {
+      std::string limit = f.type == FieldType::kString
+                              ? " of at most " + std::to_string(f.max_length) + " bytes"
+                              : f.type == FieldType::kStringArray
+                                    ? " with at most " + std::to_string(f.max_length) + " items"
+                                    : "";
+      return Error::Invalid(f.name, "field '" + f.name + "' must be " + TypeName(f.type) + limit,
+                            "wrong_type");
+    }
+  }
+  return j;
+}
+
+Json SchemaToOpenApi(const RequestSchema& schema) {
+  Json properties = Json::object();
+  Json required = Json::array();
+  for (const auto& f : schema.fields) {
+    Json p;
+    switch (f.type) {
+      case FieldType::kString: p = {{"type", "string"}, {"maxLength", f.max_length}}; break;
+      case FieldType::kInteger: p = {{"type", "integer"}}; break;
+      case FieldType::kBoolean: p = {{"type", "boolean"}}; break;
+      case FieldType::kStringArray:
+        p = {{"type", "array"}, {"items", {{"type", "string"}}}, {"maxItems", f.max_length}};
+        break;
+    }
+    if (!f.description.empty()) p["description"] = f.description;
+    properties[f.name] = p;
+    if (f.required) required.push_back(f.name);
+  }
+  Json out{{"type", "object"}, {"additionalProperties", false}, {"properties", properties}};
+  if (!required.empty()) out["required"] = required;
+  return out;
+}
+
+}  // namespace ordo::server

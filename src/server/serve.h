@@ -1,0 +1,24 @@
+// `ordo serve`: wires the engine, the API and the HTTP transport on one io_context,
+// and shuts down gracefully on SIGTERM/SIGINT (stop accepting, drain, flush, exit 0).
+#pragma once
+
+#include <string>
+
+#include "server/api.h"
+#include "server/http_server.h"
+
+namespace ordo::server {
+
+struct ServeOptions {
+  std::string data_dir;
+  HttpServerOptions http;
+  ApiOptions api;
+  std::int64_t checkpoint_every_entries = 1000;
+  std::int64_t checkpoint_every_seconds = 600;
+};
+
+// Runs until a termination signal. Returns the process exit code (0 after a clean
+// shutdown); prints a clear message and returns non-zero when start-up fails.
+int RunServer(ServeOptions options);
+
+}  // namespace ordo::server

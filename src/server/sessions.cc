@@ -1,0 +1,85 @@
+// Session store and login throttle.
+#include "server/sessions.h"
+
+#include <algorithm>
+
+#include "core/crypto.h"
+
+namespace ordo::server {
+
+std::string SessionStore::Create(Session session, TimeMicros now) {
+  // Drop expired sessions now and then so the map cannot grow without bound.
+  if (sessions_.size() > 1000) {
+    for (auto it = sessions_.begin(); it != sessions_.end();)
+      it = it->second.expires_us <= now ? sessions_.erase(it) : std::next(it);
+  }
+  std::string token = RandomHex(32);
+  session.created_us = now;
+  session.last_used_us = now;
+  session.expires_us = std::min(now + idle_, now + max_);
+  sessions_[Sha256Hex(token)] = std::move(session);
+  return token;
+}
+
+std::optional<Session> SessionStore::Use(const std::string& token, TimeMicros now) {
+  auto it = sessions_.find(Sha256Hex(token));
+  if (it == sessions_.end()) return std::nullopt;
+  Session& s = it->second;
+  if (now >= s.expires_us || now >= s.created_us + max_) {
+    sessions_.erase(it);
+    return std::nullopt;
+  }
+  s.last_used_us = now;
+  s.expires_us = std::min(now + idle_, s.created_us + max_);
+  return s;
+}
+
+std::optional<Session> SessionStore::Remove(const std::string& token) {
+  auto it = sessions_.find(Sha256Hex(token));
+  if (it == sessions_.end()) return std::nullopt;
+  Session s = it->second;
+  sessions_.erase(it);
+  return s;
+}
+
+void SessionStore::RemoveUser(std::int64_t user_id) {
+  for (auto it = sessions_.begin(); it != sessions_.end();)
+    it = it->second.user_id == user_id ? sessions_.erase(it) : std::next(it);
+}
+
+std::int64_t LoginThrottle::RetryAfterSeconds(const std::string& account,
+                                              const std::string& address, TimeMicros now) const {
+  TimeMicros until = 0;
+  if (auto it = accounts_.find(account); it != accounts_.end())
+    until = std::max(until, it->second.blocked_until);
+  if (auto it = addresses_.find(address); it != addresses_.end())
+    until = std::max(until, it->second.blocked_until);
+  if (until <= now) return 0;
+  return (until - now + 999'999) / 1'000'000;
+}
+
+void LoginThrottle::Fail(State& s, TimeMicros now) {
+  ++s.failures;
+  // First failure is free; then 1 s, 2 s, 4 s, ... up to max_delay.
+  if (s.failures >= 2) {
+    const int exponent = std::min(s.failures - 2, 30);
+    const TimeMicros delay = std::min<TimeMicros>(options_.max_delay, 1'000'000LL << exponent);
+    s.blocked_until = std::max(s.blocked_until, now + delay);
+  }
+}
+
+void LoginThrottle::RecordFailure(const std::string& account, const std::string& address,
+                                  bool is_admin, TimeMicros now) {
+  State& a = accounts_[account];
+  Fail(a, now);
+  Fail(addresses_[address], now);
+  if (is_admin && options_.admin_lockout_after > 0 && a.failures >= options_.admin_lockout_after)
+    a.blocked_until = std::max(a.blocked_until, now + options_.admin_lockout);
+}
+
+void LoginThrottle::RecordSuccess(const std::string& account, const std::string& address) {
+  accounts_.erase(account);
+  addresses_.erase(address);
+}
+
+}  // namespace ordo::server

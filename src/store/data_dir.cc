@@ -1,0 +1,91 @@
+// Key file and checkpoint log handling.
+#include "store/data_dir.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace ordo::store {
+
+namespace {
+
+Error IoError(const std::string& what, const std::string& path) {
+  return Error::Make(ErrorCode::kUnavailable, what + " '" + path + "': " + std::strerror(errno));
+}
+
+Status WriteAllAndSync(int fd, const std::string& data, const std::string& path) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError("cannot write", path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) return IoError("cannot flush", path);
+  return Ok();
+}
+
+}  // namespace
+
+Status WriteSigningKey(const DataDir& dir, const std::string& secret_key_hex) {
+  if (::mkdir(dir.KeysDir().c_str(), 0700) != 0 && errno != EEXIST)
+    return IoError("cannot create", dir.KeysDir());
+  const std::string path = dir.SigningKeyPath();
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return IoError("cannot create key file", path);
+  Status s = WriteAllAndSync(fd, secret_key_hex + "\n", path);
+  ::close(fd);
+  return s;
+}
+
+Result<std::string> ReadSigningKey(const DataDir& dir) {
+  const std::string path = dir.SigningKeyPath();
+  std::ifstream in(path);
+  if (!in) return IoError("cannot read the ledger signing key", path);
+  std::string key;
+  std::getline(in, key);
+  if (key.size() != 128)
+    return Error::Make(ErrorCode::kFailedPrecondition,
+                       "the ledger signing key '" + path + "' is malformed");
+  return key;
+}
+
+Status AppendCheckpointLog(const DataDir& dir, const ledger::Checkpoint& c) {
+  const std::string path = dir.CheckpointLogPath();
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) return IoError("cannot open checkpoint log", path);
+  Status s = WriteAllAndSync(fd, CanonicalJson(ledger::ToJson(c)) + "\n", path);
+  ::close(fd);
+  return s;
+}
+
+Result<std::vector<ledger::Checkpoint>> ReadCheckpointLog(const DataDir& dir) {
+  std::vector<ledger::Checkpoint> out;
+  std::ifstream in(dir.CheckpointLogPath());
+  if (!in) return out;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    Json j = Json::parse(line, nullptr, false);
+    auto c = ledger::CheckpointFromJson(j);
+    // A torn last line (crash mid-append) is tolerated; anything else is an error.
+    if (!c.ok()) {
+      if (in.peek() == EOF) break;
+      return Error::Make(ErrorCode::kFailedPrecondition,
+                         dir.CheckpointLogPath() + " line " + std::to_string(line_no) +
+                             " is not a checkpoint");
+    }
+    out.push_back(*c);
+  }
+  return out;
+}
+
+}  // namespace ordo::store

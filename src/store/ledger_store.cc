@@ -1,0 +1,160 @@
+// SQL for the ledger, checkpoint and meta tables.
+#include "store/ledger_store.h"
+
+namespace ordo::store {
+
+namespace {
+constexpr const char* kColumns =
+    "seq, time_us, actor, role, type, schema_version, subject_kind, subject_id, "
+    "subject_version, payload, reason, signatures, prev_hash, hash";
+}
+
+Status AppendEntry(Database& db, const ledger::LedgerEntry& e) {
+  auto st = db.Prepare(std::string("INSERT INTO ledger(") + kColumns +
+                       ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  Statement& s = **st;
+  s.Bind(1, e.seq).Bind(2, e.time_us).Bind(3, e.actor).Bind(4, e.role).Bind(5, e.type);
+  s.Bind(6, static_cast<std::int64_t>(e.schema_version)).Bind(7, e.subject.kind);
+  s.Bind(8, e.subject.id).Bind(9, e.subject.version).Bind(10, CanonicalJson(e.payload));
+  s.Bind(11, e.reason).Bind(12, CanonicalJson(e.signatures)).Bind(13, e.prev_hash);
+  s.Bind(14, e.hash);
+  return s.Run();
+}
+
+Result<ledger::LedgerEntry> EntryFromRow(const Statement& r) {
+  ledger::LedgerEntry e;
+  e.seq = r.Int(0);
+  e.time_us = r.Int(1);
+  e.actor = r.Text(2);
+  e.role = r.Text(3);
+  e.type = r.Text(4);
+  e.schema_version = static_cast<int>(r.Int(5));
+  e.subject = ledger::Subject{r.Text(6), r.Text(7), r.Int(8)};
+  e.payload = Json::parse(r.Text(9), nullptr, false);
+  if (e.payload.is_discarded())
+    return Error::Make(ErrorCode::kInternal,
+                       "ledger seq " + std::to_string(e.seq) + ": payload is not valid JSON");
+  if (!r.IsNull(10)) e.reason = r.Text(10);
+  e.signatures = Json::parse(r.Text(11), nullptr, false);
+  if (e.signatures.is_discarded())
+    return Error::Make(ErrorCode::kInternal,
+                       "ledger seq " + std::to_string(e.seq) + ": signatures are not valid JSON");
+  e.prev_hash = r.Text(12);
+  e.hash = r.Text(13);
+  return e;
+}
+
+Result<LedgerHead> ReadHead(Database& db) {
+  auto st = db.Prepare("SELECT seq, hash, time_us FROM ledger ORDER BY seq DESC LIMIT 1");
+  if (!st.ok()) return st.error();
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.error();
+  LedgerHead head;
+  if (*row) head = LedgerHead{(*st)->Int(0), (*st)->Text(1), (*st)->Int(2)};
+  (*st)->Reset();
+  return head;
+}
+
+Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const LedgerQuery& q) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM ledger WHERE seq > ?1";
+  if (!q.type.empty()) sql += " AND type = ?2";
+  if (!q.actor.empty()) sql += " AND actor = ?3";
+  if (!q.subject.empty())
+    sql += " AND (subject_id = ?4 OR json_extract(payload, '$.subject') = ?4)";
+  if (q.from_us) sql += " AND time_us >= ?5";
+  if (q.to_us) sql += " AND time_us < ?6";
+  sql += " ORDER BY seq LIMIT ?7";
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  Statement& s = **st;
+  s.Bind(1, q.after);
+  if (!q.type.empty()) s.Bind(2, q.type);
+  if (!q.actor.empty()) s.Bind(3, q.actor);
+  if (!q.subject.empty()) s.Bind(4, q.subject);
+  if (q.from_us) s.Bind(5, q.from_us);
+  if (q.to_us) s.Bind(6, q.to_us);
+  s.Bind(7, q.limit);
+  std::vector<ledger::LedgerEntry> out;
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) {
+      s.Reset();
+      return row.error();
+    }
+    if (!*row) break;
+    auto e = EntryFromRow(s);
+    if (!e.ok()) {
+      s.Reset();
+      return e.error();
+    }
+    out.push_back(std::move(*e));
+  }
+  s.Reset();
+  return out;
+}
+
+Status ForEachEntry(Database& db, const std::function<bool(const ledger::LedgerEntry&)>& visit) {
+  // A dedicated statement (not the cache) so that callers may query inside `visit`.
+  sqlite3_stmt* raw = nullptr;
+  std::string sql = std::string("SELECT ") + kColumns + " FROM ledger ORDER BY seq";
+  if (sqlite3_prepare_v2(db.raw(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+    return Error::Make(ErrorCode::kInternal, "SQL prepare failed: " + db.LastError());
+  Statement s(raw);
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    auto e = EntryFromRow(s);
+    if (!e.ok()) return e.error();
+    if (!visit(*e)) break;
+  }
+  return Ok();
+}
+
+Status AppendCheckpoint(Database& db, const ledger::Checkpoint& c) {
+  auto st = db.Prepare(
+      "INSERT INTO checkpoint(seq, head_hash, time_us, public_key, signature) "
+      "VALUES(?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, c.seq).Bind(2, c.head_hash).Bind(3, c.time_us).Bind(4, c.public_key);
+  (*st)->Bind(5, c.signature);
+  return (*st)->Run();
+}
+
+Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(Database& db) {
+  auto st = db.Prepare(
+      "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint ORDER BY seq");
+  if (!st.ok()) return st.error();
+  std::vector<ledger::Checkpoint> out;
+  while (true) {
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    Statement& s = **st;
+    out.push_back(ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)});
+  }
+  (*st)->Reset();
+  return out;
+}
+
+Result<std::optional<std::string>> GetMeta(Database& db, const std::string& key) {
+  auto st = db.Prepare("SELECT value FROM meta WHERE key = ?");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, key);
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.error();
+  std::optional<std::string> value;
+  if (*row) value = (*st)->Text(0);
+  (*st)->Reset();
+  return value;
+}
+
+Status SetMeta(Database& db, const std::string& key, const std::string& value) {
+  auto st = db.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, key).Bind(2, value);
+  return (*st)->Run();
+}
+
+}  // namespace ordo::store

@@ -1,0 +1,49 @@
+// Reading and appending ledger rows and checkpoints in the SQLite store, plus the
+// meta key/value table. The caller owns transactions.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger/checkpoint.h"
+#include "ledger/entry.h"
+#include "store/sqlite.h"
+
+namespace ordo::store {
+
+struct LedgerHead {
+  std::int64_t seq = 0;
+  std::string hash = ledger::kGenesisHash;
+  TimeMicros time_us = 0;
+};
+
+// Inserts one entry as-is (the caller computed seq and hashes).
+Status AppendEntry(Database& db, const ledger::LedgerEntry& entry);
+Result<LedgerHead> ReadHead(Database& db);
+
+// Filters for reading the ledger; empty fields do not filter.
+struct LedgerQuery {
+  std::int64_t after = 0;
+  std::int64_t limit = 100;
+  std::string type;
+  std::string actor;
+  std::string subject;      // matches subject_id or a "subject" field in the payload
+  TimeMicros from_us = 0;   // inclusive, 0 = open
+  TimeMicros to_us = 0;     // exclusive, 0 = open
+};
+Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const LedgerQuery& query);
+
+// Calls `visit` for every entry in seq order; stops early when it returns false.
+Status ForEachEntry(Database& db, const std::function<bool(const ledger::LedgerEntry&)>& visit);
+// Parses one stored row's columns back into an entry (used by readers above).
+Result<ledger::LedgerEntry> EntryFromRow(const Statement& row);
+
+Status AppendCheckpoint(Database& db, const ledger::Checkpoint& checkpoint);
+Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(Database& db);
+
+Result<std::optional<std::string>> GetMeta(Database& db, const std::string& key);
+Status SetMeta(Database& db, const std::string& key, const std::string& value);
+
+}  // namespace ordo::store

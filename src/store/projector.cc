@@ -1,0 +1,63 @@
+// Event -> projection row updates.
+#include "store/projector.h"
+
+#include "ledger/event_schema.h"
+
+namespace ordo::store {
+
+namespace {
+
+Status ApplyUserCreated(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+  auto st = db.Prepare(
+      "INSERT INTO app_user(id, name, display_name, roles, disabled, version, created_seq, "
+      "updated_seq) VALUES(?,?,?,?,0,?,?,?)");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, p.at("user_id").get<std::int64_t>()).Bind(2, p.at("name").get<std::string>());
+  (*st)->Bind(3, p.at("display_name").get<std::string>()).Bind(4, CanonicalJson(p.at("roles")));
+  (*st)->Bind(5, e.subject.version).Bind(6, e.seq).Bind(7, e.seq);
+  return (*st)->Run();
+}
+
+Status ApplyUserDisabled(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+  auto st = db.Prepare("UPDATE app_user SET disabled = 1, version = ?, updated_seq = ? WHERE id = ?");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, e.subject.version).Bind(2, e.seq).Bind(3, p.at("user_id").get<std::int64_t>());
+  return (*st)->Run();
+}
+
+Status ApplyLogbook(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+  auto st = db.Prepare(
+      "INSERT INTO logbook_entry(seq, subject, category, text, actor, role, time_us, corrects, "
+      "reason) VALUES(?,?,?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  Statement& s = **st;
+  s.Bind(1, e.seq).Bind(2, p.at("subject").get<std::string>());
+  s.Bind(3, p.at("category").get<std::string>()).Bind(4, p.at("text").get<std::string>());
+  s.Bind(5, e.actor).Bind(6, e.role).Bind(7, e.time_us);
+  if (p.contains("corrects"))
+    s.Bind(8, p["corrects"].get<std::int64_t>());
+  else
+    s.BindNull(8);
+  s.Bind(9, e.reason);
+  return s.Run();
+}
+
+}  // namespace
+
+Status ApplyToProjections(Database& db, const ledger::LedgerEntry& e) {
+  auto payload = ledger::Upcast(e.type, e.schema_version, e.payload);
+  if (!payload.ok()) return payload.error();
+  try {
+    if (e.type == "user.created") return ApplyUserCreated(db, e, *payload);
+    if (e.type == "user.disabled") return ApplyUserDisabled(db, e, *payload);
+    if (e.type == "logbook.entry_recorded" || e.type == "logbook.entry_corrected")
+      return ApplyLogbook(db, e, *payload);
+  } catch (const Json::exception& ex) {
+    return Error::Make(ErrorCode::kInternal, "seq " + std::to_string(e.seq) + " (" + e.type +
+                                                 "): payload does not fit its schema: " +
+                                                 ex.what());
+  }
+  return Ok();
+}
+
+}  // namespace ordo::store

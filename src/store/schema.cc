@@ -1,0 +1,102 @@
+// DDL for the ordo store.
+#include "store/schema.h"
+
+namespace ordo::store {
+
+namespace {
+
+constexpr const char* kDdl = R"sql(
+CREATE TABLE IF NOT EXISTS meta(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS ledger(
+  seq INTEGER PRIMARY KEY,
+  time_us INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  type TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  subject_version INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  reason TEXT,
+  signatures TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ledger_by_type ON ledger(type, seq);
+CREATE INDEX IF NOT EXISTS ledger_by_actor ON ledger(actor, seq);
+CREATE INDEX IF NOT EXISTS ledger_by_subject ON ledger(subject_id, seq);
+CREATE INDEX IF NOT EXISTS ledger_by_time ON ledger(time_us);
+CREATE TRIGGER IF NOT EXISTS ledger_no_update BEFORE UPDATE ON ledger
+  BEGIN SELECT RAISE(ABORT, 'ledger is append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS ledger_no_delete BEFORE DELETE ON ledger
+  BEGIN SELECT RAISE(ABORT, 'ledger is append-only: DELETE refused'); END;
+
+CREATE TABLE IF NOT EXISTS checkpoint(
+  seq INTEGER PRIMARY KEY,
+  head_hash TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  public_key TEXT NOT NULL,
+  signature TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS checkpoint_no_update BEFORE UPDATE ON checkpoint
+  BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoint_no_delete BEFORE DELETE ON checkpoint
+  BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: DELETE refused'); END;
+
+CREATE TABLE IF NOT EXISTS credential(
+  user_id INTEGER PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  set_seq INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS idempotency(
+  actor_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  response TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY(actor_id, key));
+
+CREATE TABLE IF NOT EXISTS app_user(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  created_seq INTEGER NOT NULL,
+  updated_seq INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS logbook_entry(
+  seq INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL,
+  category TEXT NOT NULL,
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  corrects INTEGER,
+  reason TEXT);
+CREATE INDEX IF NOT EXISTS logbook_by_subject ON logbook_entry(subject, seq);
+CREATE INDEX IF NOT EXISTS logbook_by_corrects ON logbook_entry(corrects);
+)sql";
+
+}  // namespace
+
+Status CreateSchema(Database& db) {
+  ORDO_TRY(db.Exec(kDdl));
+  return db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '" +
+                 std::to_string(kSchemaVersion) + "')");
+}
+
+const std::vector<ProjectionTable>& ProjectionTables() {
+  static const std::vector<ProjectionTable> tables = {
+      {"app_user", "id"},
+      {"logbook_entry", "seq"},
+  };
+  return tables;
+}
+
+}  // namespace ordo::store
