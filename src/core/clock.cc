@@ -29,14 +29,37 @@ std::string FormatUtcMicros(TimeMicros t) {
   return buf;
 }
 
+namespace {
+
+// True when text[pos, pos + n) are all ASCII digits (sscanf alone would also accept
+// blanks and signs).
+bool Digits(const std::string& text, std::size_t pos, std::size_t n) {
+  if (pos + n > text.size()) return false;
+  for (std::size_t i = pos; i < pos + n; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+int DaysInMonth(int y, int mo) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return mo == 2 && leap ? 29 : kDays[mo - 1];
+}
+
+}  // namespace
+
 bool ParseIsoTime(const std::string& text, TimeMicros* out) {
+  if (!Digits(text, 0, 4) || !Digits(text, 5, 2) || !Digits(text, 8, 2) ||
+      !Digits(text, 11, 2) || !Digits(text, 14, 2) || !Digits(text, 17, 2))
+    return false;
   int y, mo, d, h, mi, s;
   int consumed = 0;
   if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s,
                   &consumed) != 6 ||
       consumed != 19)
     return false;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return false;
+  if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 60)
+    return false;
   std::size_t pos = 19;
   std::int64_t micros = 0;
   if (pos < text.size() && text[pos] == '.') {
@@ -54,7 +77,7 @@ bool ParseIsoTime(const std::string& text, TimeMicros* out) {
   if (pos < text.size() && text[pos] == 'Z') {
     ++pos;
   } else if (pos + 6 == text.size() && (text[pos] == '+' || text[pos] == '-') &&
-             text[pos + 3] == ':') {
+             text[pos + 3] == ':' && Digits(text, pos + 1, 2) && Digits(text, pos + 4, 2)) {
     int oh = 0, om = 0;
     if (std::sscanf(text.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2 || oh > 23 || om > 59)
       return false;
