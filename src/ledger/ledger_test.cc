@@ -183,8 +183,10 @@ TEST_F(LedgerTest, DuplicateSeqDetected) {
 TEST_F(LedgerTest, ConsistentRewriteCaughtByOldCheckpoint) {
   chain_[1].payload["text"] = "rewritten history";
   Rehash(chain_, 1);
-  // Without checkpoints the rewrite is invisible...
-  EXPECT_TRUE(Verify(chain_, {}, keys_.public_key_hex).ok);
+  // The hash links are consistent again: a checkpoint before the change does not see it...
+  const auto before = SignCheckpoint(1, chain_[0].hash, kT0, keys_.secret_key_hex);
+  VerifyReport unseen = Verify(chain_, {before}, keys_.public_key_hex);
+  EXPECT_TRUE(unseen.ok) << unseen.message;
   // ...the first checkpoint at or after the change catches it.
   ExpectBad(chain_, 3, "rewritten");
 }
