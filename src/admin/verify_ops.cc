@@ -40,7 +40,8 @@ ledger::VerifyReport VerifyOpen(store::Database& db, const std::string& trusted_
   ledger::ChainVerifier verifier(*checkpoints, trusted_key);
   Status s = store::ForEachEntry(db, [&](const ledger::LedgerEntry& e) { return verifier.Feed(e); });
   ledger::VerifyReport report = verifier.Finish();
-  if (!s.ok() && report.ok) return Broken(report.head_seq + 1, s.error().message);
+  // A row that cannot be read stops the walk before it is fed: it is the first bad one.
+  if (!s.ok()) return Broken(report.head_seq + 1, s.error().message);
   return report;
 }
 

@@ -71,6 +71,9 @@ VerifyReport ChainVerifier::Finish() {
       }
     }
   }
+  if (report_.ok && report_.entries > 0 && checkpoints_checked_ == 0)
+    Fail(1, "no signed checkpoint covers the ledger (every ordo ledger has one from init); "
+            "the checkpoints were removed or the chain was rebuilt without the key");
   report_.checkpoints = checkpoints_checked_;
   if (report_.ok) {
     report_.message = "chain intact: " + std::to_string(report_.entries) + " entries, " +

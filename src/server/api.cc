@@ -23,7 +23,7 @@ HttpResponse JsonResponse(int status, const Json& body) {
 
 HttpResponse ProblemResponse(const Error& e) {
   int status = HttpStatusFor(e.code);
-  if (e.reason == "payload_too_large") status = 413;
+  if (e.reason == "method_not_allowed") status = 405;
   Json body{{"type", "https://ordo.dev/problems/" + std::string(ErrorCodeName(e.code))},
             {"title", ErrorCodeName(e.code)},
             {"status", status},
@@ -91,12 +91,12 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
     }
   }
   if (!endpoint) {
-    HttpResponse r = ProblemResponse(Error::Make(
-        path_known ? ErrorCode::kInvalidArgument : ErrorCode::kNotFound,
-        path_known ? "method " + request.method + " is not allowed on " + request.path
-                   : "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
-    if (path_known) r.status = 405;
-    co_return r;
+    if (path_known)
+      co_return ProblemResponse(Error{ErrorCode::kInvalidArgument,
+                                      "method " + request.method + " is not allowed on " + request.path,
+                                      "method", "method_not_allowed"});
+    co_return ProblemResponse(Error::Make(
+        ErrorCode::kNotFound, "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
   }
   Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params)};
   if (!endpoint->permission.empty()) {

@@ -68,7 +68,10 @@ Status AppendCheckpointLog(const DataDir& dir, const ledger::Checkpoint& c) {
 Result<std::vector<ledger::Checkpoint>> ReadCheckpointLog(const DataDir& dir) {
   std::vector<ledger::Checkpoint> out;
   std::ifstream in(dir.CheckpointLogPath());
-  if (!in) return out;
+  if (!in)
+    return Error::Make(ErrorCode::kFailedPrecondition,
+                       "the checkpoint log '" + dir.CheckpointLogPath() +
+                           "' is missing (ordo init creates it; it was removed)");
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {

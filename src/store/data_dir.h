@@ -26,7 +26,7 @@ Result<std::string> ReadSigningKey(const DataDir& dir);
 
 // Appends one checkpoint line and fsyncs the log.
 Status AppendCheckpointLog(const DataDir& dir, const ledger::Checkpoint& checkpoint);
-// Reads the log; a missing file is an empty log.
+// Reads the log; a missing file is an error (init always writes the first line).
 Result<std::vector<ledger::Checkpoint>> ReadCheckpointLog(const DataDir& dir);
 
 }  // namespace ordo::store

@@ -31,13 +31,17 @@ Result<ledger::LedgerEntry> EntryFromRow(const Statement& r) {
   e.type = r.Text(4);
   e.schema_version = static_cast<int>(r.Int(5));
   e.subject = ledger::Subject{r.Text(6), r.Text(7), r.Int(8)};
-  e.payload = Json::parse(r.Text(9), nullptr, false);
-  if (e.payload.is_discarded())
-    return Error::Make(ErrorCode::kInternal,
-                       "ledger seq " + std::to_string(e.seq) + ": payload is not valid JSON");
+  const std::string payload_text = r.Text(9);
+  e.payload = Json::parse(payload_text, nullptr, false);
+  // The stored bytes must be exactly the canonical form that was hashed.
+  if (e.payload.is_discarded() || CanonicalJson(e.payload) != payload_text)
+    return Error::Make(ErrorCode::kInternal, "seq " + std::to_string(e.seq) +
+                                                 ": payload is not the canonical JSON that was "
+                                                 "written (the row was edited)");
   if (!r.IsNull(10)) e.reason = r.Text(10);
-  e.signatures = Json::parse(r.Text(11), nullptr, false);
-  if (e.signatures.is_discarded())
+  const std::string signatures_text = r.Text(11);
+  e.signatures = Json::parse(signatures_text, nullptr, false);
+  if (e.signatures.is_discarded() || CanonicalJson(e.signatures) != signatures_text)
     return Error::Make(ErrorCode::kInternal,
                        "ledger seq " + std::to_string(e.seq) + ": signatures are not valid JSON");
   e.prev_hash = r.Text(12);
