@@ -1,0 +1,282 @@
+// Unit tests for the command engine on a real data dir: seqs, rejection, idempotency, checkpoints.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "admin/data_dir_ops.h"
+#include "app/commands.h"
+#include "core/crypto.h"
+#include "engine/engine.h"
+#include "store/ledger_store.h"
+
+namespace ordo::engine {
+namespace {
+
+constexpr TimeMicros kT0 = 1'795'597'445'000'000;
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto());
+    char tmpl[] = "/tmp/ordo_engine_test_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    root_ = tmpl;
+    dir_.root = root_ + "/data";
+    admin::InitOptions init;
+    init.dir = dir_;
+    init.admin_password = "admin-password-1";
+    auto r = admin::InitDataDir(init, clock_);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  }
+  void TearDown() override {
+    engine_.reset();
+    std::filesystem::remove_all(root_);
+  }
+
+  void Start(std::int64_t checkpoint_every = 1000) {
+    EngineOptions options;
+    options.data_dir = dir_;
+    options.clock = &clock_;
+    options.checkpoint_every_entries = checkpoint_every;
+    auto e = Engine::Start(options);
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    engine_ = std::move(*e);
+  }
+
+  static Command Log(const std::string& subject, const std::string& text,
+                     std::optional<std::int64_t> corrects = {}) {
+    logbook::RecordEntry entry{subject, "use", text, corrects, {}};
+    if (corrects) entry.reason = "correction";
+    return app::RecordLogbookEntry(Actor{7, "op", "operator"}, entry);
+  }
+
+  std::vector<ledger::Checkpoint> StoredCheckpoints() {
+    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadOnly);
+    EXPECT_TRUE(db.ok());
+    auto c = store::ReadCheckpoints(**db);
+    EXPECT_TRUE(c.ok());
+    return c.ok() ? *c : std::vector<ledger::Checkpoint>{};
+  }
+
+  FakeClock clock_{kT0};
+  std::string root_;
+  store::DataDir dir_;
+  std::unique_ptr<Engine> engine_;
+};
+
+TEST_F(EngineTest, ConcurrentCommandsGetGapFreeSeqsAndAVerifyingChain) {
+  Start();
+  const std::int64_t start = engine_->head_seq();
+  ASSERT_GT(start, 0);  // init wrote the first entries
+  constexpr int kThreads = 4, kPerThread = 15;
+  std::vector<std::vector<std::int64_t>> seqs(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        clock_.Advance(1);
+        auto r = engine_->SubmitAndWait(Log("LINE-" + std::to_string(t), std::to_string(i)));
+        if (r.ok() && r->entries.size() == 1) seqs[t].push_back(r->entries[0].seq);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::vector<std::int64_t> all;
+  for (const auto& s : seqs) {
+    EXPECT_EQ(s.size(), static_cast<std::size_t>(kPerThread));
+    EXPECT_TRUE(std::is_sorted(s.begin(), s.end()));  // each thread's own order is kept
+    all.insert(all.end(), s.begin(), s.end());
+  }
+  std::sort(all.begin(), all.end());
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kPerThread));
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], start + 1 + static_cast<std::int64_t>(i));
+  EXPECT_EQ(engine_->head_seq(), start + kThreads * kPerThread);
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+  EXPECT_EQ(report.entries, start + kThreads * kPerThread);
+  EXPECT_EQ(report.head_seq, report.entries);
+}
+
+TEST_F(EngineTest, RejectedCommandChangesNothing) {
+  Start();
+  auto first = engine_->SubmitAndWait(Log("GRAN-01", "first"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->status, 201);
+  EXPECT_EQ(first->body["entry"]["text"], "first");
+  const std::int64_t head = engine_->head_seq();
+
+  auto missing = engine_->SubmitAndWait(Log("GRAN-01", "fix", head + 50));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  auto invalid = engine_->SubmitAndWait(Log("GRAN 01", "bad subject"));
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().field, "subject");
+  // Events appended, then a later step fails: the appended entry is rolled back too.
+  Command late = Log("GRAN-01", "never recorded");
+  late.after_append = [](WriteContext&, const std::vector<ledger::LedgerEntry>&) -> Status {
+    return Error::Make(ErrorCode::kFailedPrecondition, "refused after append");
+  };
+  auto rolled_back = engine_->SubmitAndWait(std::move(late));
+  ASSERT_FALSE(rolled_back.ok());
+  EXPECT_EQ(rolled_back.error().message, "refused after append");
+  EXPECT_EQ(engine_->head_seq(), head);
+
+  auto next = engine_->SubmitAndWait(Log("GRAN-01", "fix", first->entries[0].seq));
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  ASSERT_EQ(next->entries.size(), 1u);
+  EXPECT_EQ(next->entries[0].seq, head + 1);
+  EXPECT_EQ(next->entries[0].prev_hash, first->entries[0].hash);
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+  EXPECT_EQ(report.entries, head + 1);
+  auto diffs = admin::ReplayCheck(dir_.DatabasePath());
+  ASSERT_TRUE(diffs.ok());
+  EXPECT_TRUE(diffs->empty());
+}
+
+TEST_F(EngineTest, IdempotencyKeyReplaysTheFirstReply) {
+  Start();
+  Command c = Log("GRAN-01", "once");
+  c.idempotency_key = "key-1";
+  c.request_hash = "hash-1";
+  auto first = engine_->SubmitAndWait(c);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_FALSE(first->replayed);
+  const std::int64_t head = engine_->head_seq();
+
+  Command again = Log("GRAN-01", "once");
+  again.idempotency_key = "key-1";
+  again.request_hash = "hash-1";
+  auto replay = engine_->SubmitAndWait(again);
+  ASSERT_TRUE(replay.ok()) << replay.error().message;
+  EXPECT_TRUE(replay->replayed);
+  EXPECT_EQ(replay->status, first->status);
+  EXPECT_EQ(replay->body, first->body);
+  EXPECT_TRUE(replay->entries.empty());
+  EXPECT_EQ(engine_->head_seq(), head);  // nothing recorded twice
+
+  Command other = Log("GRAN-01", "something else");
+  other.idempotency_key = "key-1";
+  other.request_hash = "hash-2";
+  auto conflict = engine_->SubmitAndWait(other);
+  ASSERT_FALSE(conflict.ok());
+  EXPECT_EQ(conflict.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(conflict.error().reason, "idempotency_key_reused");
+  EXPECT_EQ(engine_->head_seq(), head);
+
+  // Keys are per actor: another actor's "key-1" is a new request.
+  Command stranger = app::RecordLogbookEntry(Actor{8, "op2", "operator"},
+                                             logbook::RecordEntry{"GRAN-01", "use", "x", {}, {}});
+  stranger.idempotency_key = "key-1";
+  stranger.request_hash = "hash-1";
+  auto fresh = engine_->SubmitAndWait(stranger);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_FALSE(fresh->replayed);
+  EXPECT_EQ(engine_->head_seq(), head + 1);
+}
+
+TEST_F(EngineTest, CheckpointsEveryNEntriesInStoreAndLog) {
+  constexpr std::int64_t kEvery = 3;
+  Start(kEvery);
+  const std::int64_t start = engine_->head_seq();
+  const std::int64_t start_checkpoint = StoredCheckpoints().back().seq;
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(engine_->SubmitAndWait(Log("MIX-02", "r")).ok());
+  const std::int64_t head = engine_->head_seq();
+  EXPECT_EQ(head, start + 8);
+  engine_->Stop();  // signs the head if it moved since the last checkpoint
+
+  const auto stored = StoredCheckpoints();
+  auto log = store::ReadCheckpointLog(dir_);
+  ASSERT_TRUE(log.ok()) << log.error().message;
+  EXPECT_EQ(*log, stored);
+  std::set<std::int64_t> seqs;
+  for (const auto& c : stored) seqs.insert(c.seq);
+  for (std::int64_t s = start_checkpoint + kEvery; s <= head; s += kEvery)
+    EXPECT_TRUE(seqs.count(s)) << "no checkpoint at " << s;
+  EXPECT_EQ(*seqs.rbegin(), head);
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+  EXPECT_EQ(report.checkpoints, static_cast<std::int64_t>(stored.size()));
+}
+
+TEST_F(EngineTest, CheckpointNowSignsTheHead) {
+  Start();
+  ASSERT_TRUE(engine_->SubmitAndWait(Log("MIX-02", "r")).ok());
+  auto cp = engine_->CheckpointNow();
+  ASSERT_TRUE(cp.ok()) << cp.error().message;
+  EXPECT_EQ(cp->body["checkpoint_seq"], engine_->head_seq());
+  EXPECT_EQ(StoredCheckpoints().back().seq, engine_->head_seq());
+  engine_->Stop();
+  auto after = engine_->SubmitAndWait(Log("MIX-02", "late"));
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
+  Start();
+  const Actor admin{1, "admin", "admin"};
+  auto user = engine_->SubmitAndWait(
+      app::CreateUser(admin, access::CreateUser{"ann", "Ann", {"operator"}}, "not-a-real-hash"));
+  ASSERT_TRUE(user.ok()) << user.error().message;
+  const std::int64_t ann_id = user->body["user"]["id"].get<std::int64_t>();
+  auto dup = engine_->SubmitAndWait(
+      app::CreateUser(admin, access::CreateUser{"ann", "Ann 2", {"operator"}}, "h"));
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  auto e1 = engine_->SubmitAndWait(Log("GRAN-01", "one"));
+  ASSERT_TRUE(e1.ok());
+  ASSERT_TRUE(engine_->SubmitAndWait(Log("GRAN-01", "one, corrected", e1->entries[0].seq)).ok());
+  ASSERT_TRUE(engine_->SubmitAndWait(app::LoginSucceeded(Actor{ann_id, "ann", "operator"}, "10.0.0.1")).ok());
+  ASSERT_TRUE(engine_->SubmitAndWait(app::LoginFailed("bob", "10.0.0.2", "unknown user")).ok());
+  auto disabled = engine_->SubmitAndWait(app::DisableUser(admin, access::DisableUser{ann_id, "left"}));
+  ASSERT_TRUE(disabled.ok()) << disabled.error().message;
+  EXPECT_EQ(disabled->body["user"]["disabled"], true);
+  engine_->Stop();
+
+  auto diffs = admin::ReplayCheck(dir_.DatabasePath());
+  ASSERT_TRUE(diffs.ok()) << diffs.error().message;
+  EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
+
+  // A projection edited behind the ledger's back is reported.
+  {
+    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE logbook_entry SET text = 'edited'").ok());
+  }
+  auto edited = admin::ReplayCheck(dir_.DatabasePath());
+  ASSERT_TRUE(edited.ok());
+  ASSERT_FALSE(edited->empty());
+  EXPECT_NE((*edited)[0].find("logbook_entry"), std::string::npos) << (*edited)[0];
+}
+
+TEST_F(EngineTest, BackupCopyVerifies) {
+  Start();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(engine_->SubmitAndWait(Log("GRAN-01", "b")).ok());
+  const std::int64_t head = engine_->head_seq();
+  const std::string copy = root_ + "/backup.db";
+  ASSERT_TRUE(admin::Backup(dir_, copy).ok());  // while the engine runs
+  Status again = admin::Backup(dir_, copy);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  engine_->Stop();
+
+  auto key = store::ReadSigningKey(dir_);
+  ASSERT_TRUE(key.ok());
+  ledger::VerifyReport report = admin::VerifyDatabaseFile(copy, PublicKeyOf(*key));
+  EXPECT_TRUE(report.ok) << report.message;
+  EXPECT_EQ(report.entries, head);
+  ledger::VerifyReport wrong =
+      admin::VerifyDatabaseFile(copy, GenerateSigningKeyPair().public_key_hex);
+  EXPECT_FALSE(wrong.ok);
+}
+
+}  // namespace
+}  // namespace ordo::engine
