@@ -1,0 +1,160 @@
+#include "support/ordo.h"
+
+#include <signal.h>
+
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#ifndef ORDO_BIN
+#error "ORDO_BIN must name the ordo binary"
+#endif
+
+namespace ordo::testing {
+
+const char* OrdoBinary() { return ORDO_BIN; }
+
+Sandbox::Sandbox() : tmp_("ordo-it") {}
+
+RunResult Sandbox::Ordo(const std::vector<std::string>& args,
+                        std::chrono::milliseconds timeout) const {
+  std::vector<std::string> argv{OrdoBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv, root(), timeout);
+}
+
+bool Sandbox::Init(std::string* error) {
+  RunResult r = Ordo({"init", "--data", data(), "--demo", "--site", "test-site"});
+  if (r.status.code != 0) {
+    *error = "ordo init failed: " + r.Describe();
+    return false;
+  }
+  static const std::regex line(R"(demo user: (\S+) role: (\S+) password: (\S+))");
+  std::istringstream in(r.out);
+  for (std::string l; std::getline(in, l);) {
+    std::smatch m;
+    if (std::regex_search(l, m, line)) users_[m[2]] = Credentials{m[1], m[2], m[3]};
+  }
+  for (const char* role : {"operator", "supervisor", "quality", "engineer", "admin"}) {
+    if (!users_.count(role)) {
+      *error = std::string("ordo init --demo printed no ") + role + " user:\n" + r.out;
+      return false;
+    }
+  }
+  return true;
+}
+
+OrdoServer::OrdoServer(std::string data_dir, std::string log_dir, std::vector<std::string> extra)
+    : data_dir_(std::move(data_dir)), log_dir_(std::move(log_dir)), extra_args_(std::move(extra)) {}
+
+OrdoServer::~OrdoServer() { process_.Kill(); }
+
+bool OrdoServer::Start(std::string* error, std::chrono::milliseconds timeout) {
+  ++runs_;
+  stdout_path_ = log_dir_ + "/serve-" + std::to_string(runs_) + ".out";
+  stderr_path_ = log_dir_ + "/serve-" + std::to_string(runs_) + ".err";
+  std::vector<std::string> argv{OrdoBinary(), "serve", "--data", data_dir_, "--listen",
+                                "127.0.0.1:0"};
+  argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
+  process_ = Process::Spawn(argv, stdout_path_, stderr_path_);
+  static const std::regex ready(R"(ordo: listening on (https?)://127\.0\.0\.1:(\d+))");
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string out = ReadFile(stdout_path_);
+    std::smatch m;
+    if (std::regex_search(out, m, ready)) {
+      tls_ = m[1] == "https";
+      port_ = static_cast<std::uint16_t>(std::stoi(m[2]));
+      return true;
+    }
+    if (!process_.Running()) {
+      *error = "ordo serve exited (" + process_.exit_status()->ToString() + ") before listening\n" + Logs();
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  *error = "ordo serve did not print its listening line in time\n" + Logs();
+  process_.Kill();
+  return false;
+}
+
+std::optional<ExitStatus> OrdoServer::Stop(std::chrono::milliseconds timeout) {
+  process_.Signal(SIGTERM);
+  auto s = process_.Wait(timeout);
+  if (!s) process_.Kill();
+  return s;
+}
+
+void OrdoServer::Kill() { process_.Kill(); }
+
+std::string OrdoServer::Logs() const {
+  return "--- serve stdout (" + stdout_path_ + ") ---\n" + Tail(stdout_path_) +
+         "\n--- serve stderr ---\n" + Tail(stderr_path_);
+}
+
+std::string Login(const HttpClient& client, const std::string& user, const std::string& password,
+                  HttpReply* reply) {
+  HttpReply r = client.Post("/api/v1/session", Json{{"user", user}, {"password", password}});
+  if (reply) *reply = r;
+  if (r.status != 200) return "";
+  Json j = r.json();
+  return j.contains("token") && j["token"].is_string() ? j["token"].get<std::string>() : "";
+}
+
+std::int64_t HeadSeq(const HttpClient& client) {
+  HttpReply r = client.Get("/api/v1/health");
+  Json j = r.json();
+  if (r.status != 200 || !j.contains("head_seq")) return -1;
+  return j["head_seq"].get<std::int64_t>();
+}
+
+Json LogbookEntry(const std::string& text, const std::string& subject, const std::string& category) {
+  return Json{{"subject", subject}, {"category", category}, {"text", text}};
+}
+
+std::vector<Json> AllLogbook(const HttpClient& client, const std::string& token, std::string* error) {
+  std::vector<Json> rows;
+  std::int64_t before = 0;
+  while (true) {
+    std::string target = "/api/v1/logbook?limit=1000";
+    if (before > 0) target += "&before=" + std::to_string(before);
+    HttpReply r = client.Get(target, token);
+    if (r.status != 200) {
+      *error = "GET " + target + ": " + r.Describe();
+      return rows;
+    }
+    Json page = r.json()["entries"];
+    if (!page.is_array() || page.empty()) return rows;
+    for (auto& e : page) rows.push_back(e);
+    std::int64_t last = page.back()["seq"].get<std::int64_t>();
+    if (before != 0 && last >= before) {
+      *error = "GET /api/v1/logbook: 'before' paging does not progress";
+      return rows;
+    }
+    before = last;
+  }
+}
+
+std::vector<Json> AllLedger(const HttpClient& client, const std::string& token, std::string* error,
+                            std::int64_t after) {
+  std::vector<Json> entries;
+  while (true) {
+    std::string target = "/api/v1/ledger?limit=1000&after=" + std::to_string(after);
+    HttpReply r = client.Get(target, token);
+    if (r.status != 200) {
+      *error = "GET " + target + ": " + r.Describe();
+      return entries;
+    }
+    Json j = r.json();
+    if (!j["entries"].is_array() || j["entries"].empty()) return entries;
+    for (auto& e : j["entries"]) entries.push_back(e);
+    std::int64_t next = j["next"].get<std::int64_t>();
+    if (next <= after) {
+      *error = "GET /api/v1/ledger: 'next' does not progress";
+      return entries;
+    }
+    after = next;
+  }
+}
+
+}  // namespace ordo::testing
