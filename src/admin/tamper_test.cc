@@ -92,15 +92,15 @@ class TamperTest : public ::testing::Test {
     return std::to_string(e.time_us) + ", " + Quote(e.actor) + ", " + Quote(e.role) + ", " +
            Quote(e.type) + ", " + std::to_string(e.schema_version) + ", " + Quote(e.subject.kind) +
            ", " + Quote(e.subject.id) + ", " + std::to_string(e.subject.version) + ", " +
-           Quote(CanonicalJson(e.payload)) + ", " + (e.reason ? Quote(*e.reason) : "NULL") +
-           ", " + Quote(CanonicalJson(e.signatures)) + ", " + Quote(e.prev_hash) + ", " +
-           Quote(e.hash);
+           Quote(CanonicalJson(e.payload)) + ", " + (e.reason ? Quote(*e.reason) : "NULL") + ", " +
+           Quote(CanonicalJson(e.signatures)) + ", " + Quote(e.prev_hash) + ", " + Quote(e.hash);
   }
   // Overwrites every column of row `seq` with `content` (its seq is ignored).
   void Overwrite(std::int64_t seq, const ledger::LedgerEntry& content) {
-    Attack("UPDATE ledger SET (time_us, actor, role, type, schema_version, subject_kind, "
-           "subject_id, subject_version, payload, reason, signatures, prev_hash, hash) = (" +
-           Values(content) + ") WHERE seq = " + std::to_string(seq));
+    Attack(
+        "UPDATE ledger SET (time_us, actor, role, type, schema_version, subject_kind, "
+        "subject_id, subject_version, payload, reason, signatures, prev_hash, hash) = (" +
+        Values(content) + ") WHERE seq = " + std::to_string(seq));
   }
   void Insert(const ledger::LedgerEntry& e) {
     Attack("INSERT INTO ledger VALUES(" + std::to_string(e.seq) + ", " + Values(e) + ")");
@@ -248,8 +248,8 @@ TEST_F(TamperTest, RewriteWithCheckpointsResignedUnderANewKey) {
   Attack("DELETE FROM checkpoint; UPDATE meta SET value = " + Quote(forged.public_key_hex) +
          " WHERE key = 'ledger_public_key'");
   for (const auto& c : checkpoints_) {
-    const auto resigned = ledger::SignCheckpoint(c.seq, rewritten[c.seq - 1].hash, c.time_us,
-                                                 forged.secret_key_hex);
+    const auto resigned =
+        ledger::SignCheckpoint(c.seq, rewritten[c.seq - 1].hash, c.time_us, forged.secret_key_hex);
     Attack("INSERT INTO checkpoint VALUES(" + std::to_string(resigned.seq) + ", " +
            Quote(resigned.head_hash) + ", " + std::to_string(resigned.time_us) + ", " +
            Quote(resigned.public_key) + ", " + Quote(resigned.signature) + ")");

@@ -98,8 +98,8 @@ TEST(ClockTest, FormatsUtcMicros) {
 }
 
 TEST(ClockTest, FormatAndParseRoundTrip) {
-  const TimeMicros times[] = {0, 1, 999'999, 1'795'597'445'123'456, 951'782'400'000'000,
-                              -1'500'000, 4'102'444'799'999'999};
+  const TimeMicros times[] = {
+      0, 1, 999'999, 1'795'597'445'123'456, 951'782'400'000'000, -1'500'000, 4'102'444'799'999'999};
   for (TimeMicros t : times) {
     TimeMicros parsed = -42;
     const std::string text = FormatUtcMicros(t);
@@ -130,24 +130,24 @@ TEST(ClockTest, RejectsBadInput) {
   const char* bad[] = {
       "",
       "2026-11-25",
-      "2026-11-25T09:04:05",         // no zone
-      "2026-11-25 09:04:05Z",        // space instead of T
-      "2026-13-25T09:04:05Z",        // month
+      "2026-11-25T09:04:05",   // no zone
+      "2026-11-25 09:04:05Z",  // space instead of T
+      "2026-13-25T09:04:05Z",  // month
       "2026-00-25T09:04:05Z",
-      "2026-11-32T09:04:05Z",        // day
-      "2026-02-30T09:04:05Z",        // day beyond the month
-      "2026-11-25T24:04:05Z",        // hour
-      "2026-11-25T09:60:05Z",        // minute
-      "2026-11-25T09:04:05.Z",       // empty fraction
-      "2026-11-25T09:04:05ZZ",       // trailing junk
-      "2026-11-25T09:04:05+0200",    // offset without colon
-      "2026-11-25T09:04:05+24:00",   // offset hour
-      "2026-11-25T09:04:05+02:60",   // offset minute
-      "2026-11-25T09:04:-5Z",        // negative second
-      "2026-11-25T09:-4:05Z",        // negative minute
-      "2026-11-25T09:04: 5Z",        // blank inside a field
-      "+026-11-25T09:04:05Z",        // sign in the year
-      "2026-11-25T09:04:05+-1:00",   // signed offset hour
+      "2026-11-32T09:04:05Z",       // day
+      "2026-02-30T09:04:05Z",       // day beyond the month
+      "2026-11-25T24:04:05Z",       // hour
+      "2026-11-25T09:60:05Z",       // minute
+      "2026-11-25T09:04:05.Z",      // empty fraction
+      "2026-11-25T09:04:05ZZ",      // trailing junk
+      "2026-11-25T09:04:05+0200",   // offset without colon
+      "2026-11-25T09:04:05+24:00",  // offset hour
+      "2026-11-25T09:04:05+02:60",  // offset minute
+      "2026-11-25T09:04:-5Z",       // negative second
+      "2026-11-25T09:-4:05Z",       // negative minute
+      "2026-11-25T09:04: 5Z",       // blank inside a field
+      "+026-11-25T09:04:05Z",       // sign in the year
+      "2026-11-25T09:04:05+-1:00",  // signed offset hour
       "2026-11-25T09:04:05.123abcZ",
   };
   for (const char* text : bad) {
@@ -191,8 +191,8 @@ TEST(CryptoTest, HexRoundTripAndBadHex) {
   std::string back;
   ASSERT_TRUE(FromHex("0001FEff", &back));
   EXPECT_EQ(back, raw);
-  EXPECT_FALSE(FromHex("abc", &back));    // odd length
-  EXPECT_FALSE(FromHex("zz00", &back));   // not hex
+  EXPECT_FALSE(FromHex("abc", &back));   // odd length
+  EXPECT_FALSE(FromHex("zz00", &back));  // not hex
   EXPECT_FALSE(FromHex("00 1", &back));
 }
 

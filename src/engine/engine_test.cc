@@ -1,4 +1,6 @@
 // Unit tests for the command engine on a real data dir: seqs, rejection, idempotency, checkpoints.
+#include "engine/engine.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
 #include "core/crypto.h"
-#include "engine/engine.h"
 #include "store/ledger_store.h"
 
 namespace ordo::engine {
@@ -95,7 +96,8 @@ TEST_F(EngineTest, ConcurrentCommandsGetGapFreeSeqsAndAVerifyingChain) {
   }
   std::sort(all.begin(), all.end());
   ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kPerThread));
-  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], start + 1 + static_cast<std::int64_t>(i));
+  for (std::size_t i = 0; i < all.size(); ++i)
+    EXPECT_EQ(all[i], start + 1 + static_cast<std::int64_t>(i));
   EXPECT_EQ(engine_->head_seq(), start + kThreads * kPerThread);
   engine_->Stop();
   ledger::VerifyReport report = admin::VerifyDataDir(dir_);
@@ -234,9 +236,12 @@ TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
   auto e1 = engine_->SubmitAndWait(Log("GRAN-01", "one"));
   ASSERT_TRUE(e1.ok());
   ASSERT_TRUE(engine_->SubmitAndWait(Log("GRAN-01", "one, corrected", e1->entries[0].seq)).ok());
-  ASSERT_TRUE(engine_->SubmitAndWait(app::LoginSucceeded(Actor{ann_id, "ann", "operator"}, "10.0.0.1")).ok());
+  ASSERT_TRUE(
+      engine_->SubmitAndWait(app::LoginSucceeded(Actor{ann_id, "ann", "operator"}, "10.0.0.1"))
+          .ok());
   ASSERT_TRUE(engine_->SubmitAndWait(app::LoginFailed("bob", "10.0.0.2", "unknown user")).ok());
-  auto disabled = engine_->SubmitAndWait(app::DisableUser(admin, access::DisableUser{ann_id, "left"}));
+  auto disabled =
+      engine_->SubmitAndWait(app::DisableUser(admin, access::DisableUser{ann_id, "left"}));
   ASSERT_TRUE(disabled.ok()) << disabled.error().message;
   EXPECT_EQ(disabled->body["user"]["disabled"], true);
   engine_->Stop();

@@ -36,7 +36,8 @@ LedgerEntry MakeEntry(std::int64_t seq, const std::string& prev_hash) {
   e.role = "operator";
   e.type = "logbook.entry_recorded";
   e.subject = Subject{"logbook_entry", std::to_string(seq), 1};
-  e.payload = Json{{"subject", "GRAN-01"}, {"category", "use"}, {"text", "run " + std::to_string(seq)}};
+  e.payload =
+      Json{{"subject", "GRAN-01"}, {"category", "use"}, {"text", "run " + std::to_string(seq)}};
   e.prev_hash = prev_hash;
   e.hash = ComputeHash(e);
   return e;
@@ -105,7 +106,9 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
       [](LedgerEntry& e) { e.payload["extra"] = nullptr; },
       [](LedgerEntry& e) { e.reason = "typo"; },
       [](LedgerEntry& e) { e.reason = ""; },
-      [](LedgerEntry& e) { e.signatures.push_back(Json{{"id", 1}}); },
+      [](LedgerEntry& e) {
+        e.signatures.push_back(Json{{"id", 1}});
+      },
       [](LedgerEntry& e) { e.prev_hash[0] = 'b'; },
   };
   for (std::size_t i = 0; i < edits.size(); ++i) {
@@ -211,8 +214,8 @@ TEST_F(LedgerTest, CheckpointBeyondHeadDetected) {
 
 TEST_F(LedgerTest, CheckpointSignatureAndJson) {
   const Checkpoint& c = checkpoints_[0];
-  EXPECT_EQ(SignedMessage(c), "ordo-checkpoint-v1\n3\n" + chain_[2].hash + "\n" +
-                                  std::to_string(kT0 + 1));
+  EXPECT_EQ(SignedMessage(c),
+            "ordo-checkpoint-v1\n3\n" + chain_[2].hash + "\n" + std::to_string(kT0 + 1));
   EXPECT_TRUE(CheckpointSignatureValid(c, keys_.public_key_hex));
   Checkpoint moved = c;
   moved.seq = 4;

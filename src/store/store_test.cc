@@ -106,7 +106,8 @@ TEST_F(StoreTest, SchemaIsIdempotentAndRecordsItsVersion) {
 TEST_F(StoreTest, TriggersRefuseUpdateAndDelete) {
   Log("ann", "GRAN-01", "one");
   Log("ann", "GRAN-01", "two");
-  auto c = ledger::SignCheckpoint(2, entries_[1].hash, kT0, GenerateSigningKeyPair().secret_key_hex);
+  auto c =
+      ledger::SignCheckpoint(2, entries_[1].hash, kT0, GenerateSigningKeyPair().secret_key_hex);
   ASSERT_TRUE(AppendCheckpoint(*db_, c).ok());
   const char* refused[] = {
       "UPDATE ledger SET payload = '{}' WHERE seq = 1",
@@ -158,10 +159,10 @@ TEST_F(StoreTest, AppendReadHeadAndForEach) {
 TEST_F(StoreTest, QueryEntriesFilters) {
   Append("user.created", "system", "1",
          Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann"}, {"roles", {"operator"}}});
-  Log("ann", "GRAN-01", "a");         // 2
-  Log("bob", "MIX-02", "b");          // 3
-  Log("ann", "MIX-02", "c");          // 4
-  Log("ann", "GRAN-01", "d", 2);      // 5
+  Log("ann", "GRAN-01", "a");     // 2
+  Log("bob", "MIX-02", "b");      // 3
+  Log("ann", "MIX-02", "c");      // 4
+  Log("ann", "GRAN-01", "d", 2);  // 5
   EXPECT_EQ(Seqs({}), (std::vector<std::int64_t>{1, 2, 3, 4, 5}));
   LedgerQuery q;
   q.type = "logbook.entry_recorded";
@@ -195,7 +196,10 @@ TEST_F(StoreTest, ProjectsUsers) {
   Append("user.created", "system", "1",
          Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann A"}, {"roles", {"operator"}}});
   Append("user.created", "system", "2",
-         Json{{"user_id", 2}, {"name", "bob"}, {"display_name", "Bob"}, {"roles", {"quality", "admin"}}});
+         Json{{"user_id", 2},
+              {"name", "bob"},
+              {"display_name", "Bob"},
+              {"roles", {"quality", "admin"}}});
   auto next = NextUserId(*db_);
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(*next, 3);
@@ -208,7 +212,9 @@ TEST_F(StoreTest, ProjectsUsers) {
   EXPECT_EQ((*ann)->version, 1);
 
   Append("user.disabled", "bob", "1",
-         Json{{"user_id", 1}, {"name", "ann"}, {"old", {{"disabled", false}}},
+         Json{{"user_id", 1},
+              {"name", "ann"},
+              {"old", {{"disabled", false}}},
               {"new", {{"disabled", true}}}},
          "left", 2);
   auto again = FindUserById(*db_, 1);
@@ -315,9 +321,9 @@ TEST_F(StoreTest, SigningKeyFile) {
   auto key = ReadSigningKey(dir);
   ASSERT_TRUE(key.ok());
   EXPECT_EQ(*key, keys.secret_key_hex);
-  EXPECT_EQ(std::filesystem::status(dir.SigningKeyPath()).permissions() &
-                std::filesystem::perms::all,
-            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  EXPECT_EQ(
+      std::filesystem::status(dir.SigningKeyPath()).permissions() & std::filesystem::perms::all,
+      std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 TEST_F(StoreTest, CheckpointLog) {

@@ -1,14 +1,16 @@
 // Unit tests for logbook entry validation and decisions (pure domain, no I/O).
+#include "domain/logbook/logbook.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "domain/logbook/logbook.h"
-
 namespace ordo::logbook {
 namespace {
 
-RecordEntry Good() { return RecordEntry{"GRAN-01/a_b.c", "cleaning", "Cleaned after batch 7", {}, {}}; }
+RecordEntry Good() {
+  return RecordEntry{"GRAN-01/a_b.c", "cleaning", "Cleaned after batch 7", {}, {}};
+}
 
 RecordEntry GoodCorrection() {
   RecordEntry c = Good();
@@ -36,9 +38,8 @@ TEST(LogbookValidateTest, AcceptsGoodEntries) {
 }
 
 TEST(LogbookValidateTest, Subject) {
-  for (const std::string& subject :
-       {std::string(), std::string(65, 'A'), std::string("GRAN 01"), std::string("GRAN:01"),
-        std::string("GRÄN")}) {
+  for (const std::string& subject : {std::string(), std::string(65, 'A'), std::string("GRAN 01"),
+                                     std::string("GRAN:01"), std::string("GRÄN")}) {
     RecordEntry c = Good();
     c.subject = subject;
     ExpectInvalid(c, "subject");
