@@ -199,7 +199,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
     }
     ASSERT_EQ(lost, 0u) << "acknowledged writes lost after kill " << it;
     for (const auto& [text, t] : ledger) EXPECT_EQ(t.copies, 1) << "duplicate ledger entry: " << text;
-    std::printf("iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), ledger head %s",
+    std::printf("iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), verify: %s",
                 it, delay_ms, acked_now, acknowledged.size(), verify.out.c_str());
     std::fflush(stdout);
     if (HasFatalFailure()) return;

@@ -1,6 +1,9 @@
 #include "support/ordo.h"
 
 #include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <regex>
 #include <sstream>
@@ -12,7 +15,43 @@
 
 namespace ordo::testing {
 
-const char* OrdoBinary() { return ORDO_BIN; }
+namespace {
+
+// Removes the private hard link at exit.
+struct LinkRemover {
+  std::string path;
+  ~LinkRemover() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove(path, ec);
+  }
+};
+
+}  // namespace
+
+// The build directory is shared: a concurrent `ninja` may relink ordo while tests run
+// (the path then briefly does not exist). Each test process therefore runs its own
+// hard link to the binary it started with; the linker replaces the file, not the inode.
+const char* OrdoBinary() {
+  static LinkRemover remover;
+  static const std::string path = [] {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string dir = std::string(ORDO_TEST_BIN_DIR) + "/ordo-bin";
+    fs::create_directories(dir, ec);
+    const std::string link = dir + "/ordo-" + std::to_string(::getpid());
+    for (int attempt = 0; attempt < 600; ++attempt) {  // up to a minute while ordo is relinked
+      fs::remove(link, ec);
+      fs::create_hard_link(ORDO_BIN, link, ec);
+      if (!ec && ::access(link.c_str(), X_OK) == 0) {
+        remover.path = link;
+        return link;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::string(ORDO_BIN);
+  }();
+  return path.c_str();
+}
 
 Sandbox::Sandbox() : tmp_("ordo-it") {}
 
