@@ -1,0 +1,257 @@
+// ordo_bench: the performance benchmark behind docs/PERFORMANCE.md. In one run it
+// measures durable hash-chained logbook entries per second through the engine (group
+// commit) against two plain-SQLite baselines on the same schema, then the real server
+// over HTTP (writes/s, p50/p99 latency, peak RSS). Storage runs are interleaved and
+// repeated; medians are reported. `ordo_bench --help` lists the knobs; `--quick` is the
+// few-second smoke mode used by ctest. Exit status 0 only if every figure is positive.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "http_bench.h"
+#include "storage_bench.h"
+#include "core/crypto.h"
+
+#ifndef ORDO_BIN
+#define ORDO_BIN "ordo"
+#endif
+
+namespace {
+
+using namespace ordo::bench;
+
+struct Config {
+  int runs = 5;
+  int submitters = 32;
+  int engine_entries = 8000;
+  int a_entries = 1000;
+  int b_entries = 20000;
+  int batch = 1000;
+  bool closed_loop = true;  // also measure the engine with one command in flight per submitter
+  bool diagnostics = true;  // also (b) with a SAVEPOINT per row, temp_store FILE and MEMORY
+  bool http = true;
+  int http_runs = 3;
+  int clients = 32;
+  double http_seconds = 10;
+  std::string ordo_bin = ORDO_BIN;
+  std::string dir;
+  bool keep = false;
+};
+
+void Usage() {
+  std::printf(
+      "usage: ordo_bench [--quick] [--runs N] [--submitters N] [--engine-entries N]\n"
+      "                  [--a-entries N] [--b-entries N] [--batch N] [--no-closed-loop]\n"
+      "                  [--no-diagnostics] [--no-http] [--http-runs N] [--http-seconds S] [--clients N]\n"
+      "                  [--ordo PATH] [--dir DIR] [--keep]\n"
+      "environment: ORDO_BENCH_QUICK=1, ORDO_BENCH_RUNS, ORDO_BENCH_HTTP_SECONDS,\n"
+      "             ORDO_BENCH_HTTP_RUNS, ORDO_BENCH_DIR (flags win)\n"
+      "DIR (default: a 'work' folder beside this executable) must be on the disk under test.\n");
+}
+
+void ApplyQuick(Config& c) {
+  c.runs = 1;
+  c.engine_entries = 640;
+  c.a_entries = 100;
+  c.b_entries = 2000;
+  c.http_runs = 1;
+  c.clients = 8;
+  c.http_seconds = 2;
+}
+
+Config Parse(int argc, char** argv) {
+  Config c;
+  auto env = [](const char* name) -> const char* { return std::getenv(name); };
+  if (const char* q = env("ORDO_BENCH_QUICK"); q && std::string(q) == "1") ApplyQuick(c);
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--quick") ApplyQuick(c);
+  if (const char* v = env("ORDO_BENCH_RUNS")) c.runs = std::atoi(v);
+  if (const char* v = env("ORDO_BENCH_HTTP_SECONDS")) c.http_seconds = std::atof(v);
+  if (const char* v = env("ORDO_BENCH_HTTP_RUNS")) c.http_runs = std::atoi(v);
+  if (const char* v = env("ORDO_BENCH_DIR")) c.dir = v;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--quick") continue;
+    else if (a == "--runs") c.runs = std::stoi(next());
+    else if (a == "--submitters") c.submitters = std::stoi(next());
+    else if (a == "--engine-entries") c.engine_entries = std::stoi(next());
+    else if (a == "--a-entries") c.a_entries = std::stoi(next());
+    else if (a == "--b-entries") c.b_entries = std::stoi(next());
+    else if (a == "--batch") c.batch = std::stoi(next());
+    else if (a == "--no-closed-loop") c.closed_loop = false;
+    else if (a == "--no-diagnostics") c.diagnostics = false;
+    else if (a == "--no-http") c.http = false;
+    else if (a == "--http-runs") c.http_runs = std::stoi(next());
+    else if (a == "--http-seconds") c.http_seconds = std::stod(next());
+    else if (a == "--clients") c.clients = std::stoi(next());
+    else if (a == "--ordo") c.ordo_bin = next();
+    else if (a == "--dir") c.dir = next();
+    else if (a == "--keep") c.keep = true;
+    else if (a == "--help" || a == "-h") { Usage(); std::exit(0); }
+    else throw std::invalid_argument("unknown option " + a);
+  }
+  if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0)
+    throw std::invalid_argument("runs and durations must be positive");
+  if (c.dir.empty())
+    c.dir = (std::filesystem::canonical("/proc/self/exe").parent_path() / "work").string();
+  return c;
+}
+
+std::string CpuModel() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown";
+}
+
+struct Series {
+  std::string label;
+  std::vector<StorageRun> runs;
+  std::vector<double> rates() const {
+    std::vector<double> v;
+    for (const auto& r : runs) v.push_back(r.rate());
+    return v;
+  }
+  double median() const { return Median(rates()); }
+  double group() const {
+    std::vector<double> v;
+    for (const auto& r : runs) v.push_back(r.group());
+    return Median(v);
+  }
+};
+
+void PrintSeries(const Series& s) {
+  auto rates = s.rates();
+  std::printf("  %-50s %11.0f   [%8.0f .. %8.0f]   %7.1f\n", s.label.c_str(), Median(rates),
+              MinOf(rates), MaxOf(rates), s.group());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Config c;
+  try {
+    c = Parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ordo_bench: %s\n", e.what());
+    Usage();
+    return 2;
+  }
+  if (!ordo::InitCrypto()) return 2;
+  std::filesystem::create_directories(c.dir);
+  std::printf("ordo benchmark: %u cpus (%s), work dir %s\n", std::thread::hardware_concurrency(),
+              CpuModel().c_str(), c.dir.c_str());
+  std::printf("storage: %d interleaved runs; engine %d entries from %d submitters, (a) %d, "
+              "(b) %d in txns of %d\n\n",
+              c.runs, c.engine_entries, c.submitters, c.a_entries, c.b_entries, c.batch);
+  std::fflush(stdout);
+
+  Series engine{"engine: " + std::to_string(c.submitters) + " submitters, group commit", {}};
+  Series closed{"engine: " + std::to_string(c.submitters) + " submitters, 1 in flight each", {}};
+  Series a{"(a) SQLite, 1 txn per entry, hash inline", {}};
+  Series b{"(b) SQLite, " + std::to_string(c.batch) + " rows/txn, pre-hashed", {}};
+  Series b_sp{"(b) + SAVEPOINT per row (temp_store=FILE, default)", {}};
+  Series b_spm{"(b) + SAVEPOINT per row, temp_store=MEMORY", {}};
+  try {
+    for (int r = 0; r < c.runs; ++r) {
+      engine.runs.push_back(RunEngineBench({c.dir, c.submitters, c.engine_entries, false, c.keep}));
+      a.runs.push_back(RunPerEntryTxnBench({c.dir, c.a_entries, 1, c.keep}));
+      b.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep}));
+      if (c.closed_loop)
+        closed.runs.push_back(RunEngineBench({c.dir, c.submitters, c.engine_entries, true, c.keep}));
+      if (c.diagnostics) {
+        b_sp.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, false}));
+        b_spm.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, true}));
+      }
+      std::fprintf(stderr, "run %d/%d: engine %.0f/s (group %.1f), (a) %.0f/s, (b) %.0f/s%s\n",
+                   r + 1, c.runs, engine.runs.back().rate(), engine.runs.back().group(),
+                   a.runs.back().rate(), b.runs.back().rate(),
+                   c.closed_loop ? (", 1-in-flight " + std::to_string(static_cast<long>(
+                                                           closed.runs.back().rate())) + "/s").c_str()
+                                 : "");
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ordo_bench: storage benchmark failed: %s\n", e.what());
+    return 1;
+  }
+
+  std::vector<HttpRun> http_runs;
+  if (c.http) {
+    try {
+      for (int r = 0; r < c.http_runs; ++r) {
+        http_runs.push_back(RunHttpBench({c.ordo_bin, c.dir, c.clients, c.http_seconds, c.keep}));
+        const HttpRun& h = http_runs.back();
+        std::fprintf(stderr, "http run %d/%d: %.0f writes/s, p50 %.2f ms, p99 %.2f ms, "
+                     "VmHWM %lld KiB (sign-in of %d clients %.1f s)\n", r + 1, c.http_runs,
+                     h.rate(), h.p50_ms, h.p99_ms, static_cast<long long>(h.vm_hwm_kib),
+                     c.clients, h.login_seconds);
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ordo_bench: HTTP benchmark failed: %s\n", e.what());
+      return 1;
+    }
+  }
+
+  std::printf("durable hash-chained entries per second (median of %d, [min .. max]):\n", c.runs);
+  std::printf("  %-50s %11s   %22s   %7s\n", "measurement", "entries/s", "range", "per txn");
+  PrintSeries(engine);
+  if (c.closed_loop) PrintSeries(closed);
+  PrintSeries(a);
+  PrintSeries(b);
+  if (c.diagnostics) {
+    std::printf("  diagnostics (the engine runs each command inside a SAVEPOINT):\n");
+    PrintSeries(b_sp);
+    PrintSeries(b_spm);
+  }
+  const double ratio_a = a.median() > 0 ? engine.median() / a.median() : 0;
+  const double ratio_b = b.median() > 0 ? engine.median() / b.median() : 0;
+  std::printf("\nratios (medians):\n");
+  std::printf("  engine / (a) = %6.2fx   target >= 10x   %s\n", ratio_a,
+              ratio_a >= 10 ? "met" : "NOT met");
+  std::printf("  engine / (b) = %6.2fx   target >= 0.5x  %s\n", ratio_b,
+              ratio_b >= 0.5 ? "met" : "NOT met");
+
+  bool positive = engine.median() > 0 && a.median() > 0 && b.median() > 0 &&
+                  (!c.closed_loop || closed.median() > 0) &&
+                  (!c.diagnostics || (b_sp.median() > 0 && b_spm.median() > 0));
+  if (c.http) {
+    std::vector<double> rate, p50, p99, hwm, rss;
+    std::int64_t errors = 0;
+    for (const auto& h : http_runs) {
+      rate.push_back(h.rate());
+      p50.push_back(h.p50_ms);
+      p99.push_back(h.p99_ms);
+      hwm.push_back(static_cast<double>(h.vm_hwm_kib) / 1024.0);
+      rss.push_back(static_cast<double>(h.vm_rss_kib) / 1024.0);
+      errors += h.errors;
+    }
+    std::printf("\nHTTP: real `ordo serve`, %d keep-alive clients signed in as operator, "
+                "POST /api/v1/logbook for %.0f s (median of %d, [min .. max]):\n",
+                c.clients, c.http_seconds, c.http_runs);
+    std::printf("  writes/s           %9.0f   [%.0f .. %.0f]\n", Median(rate), MinOf(rate), MaxOf(rate));
+    std::printf("  latency p50 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p50), MinOf(p50), MaxOf(p50));
+    std::printf("  latency p99 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p99), MinOf(p99), MaxOf(p99));
+    std::printf("  server VmHWM (MiB) %9.1f   [%.1f .. %.1f]\n", Median(hwm), MinOf(hwm), MaxOf(hwm));
+    std::printf("  server VmRSS at end (MiB) %2.1f\n", Median(rss));
+    std::printf("  errors             %9lld\n", static_cast<long long>(errors));
+    positive = positive && Median(rate) > 0 && Median(p50) > 0 && Median(p99) > 0 &&
+               Median(hwm) > 0;
+  }
+  if (!positive) {
+    std::fprintf(stderr, "ordo_bench: some figure is not positive\n");
+    return 1;
+  }
+  return 0;
+}
