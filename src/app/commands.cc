@@ -102,9 +102,21 @@ engine::Command RecordLogbookEntry(engine::Actor actor, logbook::RecordEntry ent
     }
     return One(logbook::DecideRecordEntry(entry, corrected, ctx.next_seq));
   };
-  c.reply = [](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
-    auto row = store::GetLogbookRow(ctx.db, entries.front().seq);
-    return Json{{"entry", row.ok() && *row ? store::ToJson(**row) : Json(nullptr)}};
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    // The reply is the projection row as just written (a new entry has no corrections
+    // yet), built from the entry instead of read back.
+    const ledger::LedgerEntry& e = entries.front();
+    store::LogbookRow row;
+    row.seq = e.seq;
+    row.subject = e.payload.at("subject").get<std::string>();
+    row.category = e.payload.at("category").get<std::string>();
+    row.text = e.payload.at("text").get<std::string>();
+    row.actor = e.actor;
+    row.role = e.role;
+    row.time_us = e.time_us;
+    if (e.payload.contains("corrects")) row.corrects = e.payload["corrects"].get<std::int64_t>();
+    row.reason = e.reason;
+    return Json{{"entry", store::ToJson(row)}};
   };
   return c;
 }

@@ -12,6 +12,17 @@
 
 namespace ordo::engine {
 
+namespace {
+
+// Runs a statement from the connection's prepared-statement cache.
+Status RunPrepared(store::Database& db, const std::string& sql) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  return (*st)->Run();
+}
+
+}  // namespace
+
 struct Engine::Pending {
   Command command;
   Completion done;
@@ -119,27 +130,43 @@ void Engine::Run() {
 
 void Engine::ProcessGroup(std::vector<Pending>& group) {
   bool wants_checkpoint = false;
-  {
-    store::Transaction tx(*db_);
-    if (!tx.begin_status().ok()) {
-      spdlog::critical("ledger writer cannot begin a transaction: {}; stopping",
-                       tx.begin_status().error().message);
+  auto begin = [&] {
+    if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) {
+      spdlog::critical("ledger writer cannot begin a transaction: {}; stopping", s.error().message);
       std::_Exit(3);
     }
-    for (auto& p : group) {
-      if (p.checkpoint) {
-        wants_checkpoint = true;
-        continue;
-      }
-      p.result = Execute(p);
+  };
+  // Fast path: no savepoints. Decisions only read, so a rejected command has written
+  // nothing. If a write fails (rare: I/O, constraint), roll the whole group back and run
+  // it again with a savepoint around each command, so only that command fails.
+  const std::int64_t group_seq = head_seq_;
+  const std::string group_hash = head_hash_;
+  const TimeMicros group_time = head_time_;
+  begin();
+  bool write_failed = false;
+  for (auto& p : group) {
+    if (p.checkpoint) {
+      wants_checkpoint = true;
+      continue;
     }
-    Status commit = tx.Commit();
-    if (!commit.ok()) {
-      // The group is not durable: acknowledging anything now could lose it.
-      spdlog::critical("ledger commit (flush) failed: {}; the writer stops and ordo exits",
-                       commit.error().message);
-      std::_Exit(3);
-    }
+    p.result = Execute(p, /*guarded=*/false, &write_failed);
+    if (write_failed) break;
+  }
+  if (write_failed) {
+    spdlog::warn("a write failed inside a group; re-running the group command by command");
+    (void)db_->Exec("ROLLBACK");
+    head_seq_ = group_seq;
+    head_hash_ = group_hash;
+    head_time_ = group_time;
+    begin();
+    for (auto& p : group)
+      if (!p.checkpoint) p.result = Execute(p, /*guarded=*/true, nullptr);
+  }
+  if (Status commit = db_->Exec("COMMIT"); !commit.ok()) {
+    // The group is not durable: acknowledging anything now could lose it.
+    spdlog::critical("ledger commit (flush) failed: {}; the writer stops and ordo exits",
+                     commit.error().message);
+    std::_Exit(3);
   }
   published_head_ = head_seq_;
   if (options_.on_commit) options_.on_commit(head_seq_);
@@ -155,7 +182,7 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   }
 }
 
-Result<CommandReply> Engine::Execute(Pending& p) {
+Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_failed) {
   Command& c = p.command;
   store::Database& db = *db_;
   if (!c.idempotency_key.empty()) {
@@ -178,21 +205,33 @@ Result<CommandReply> Engine::Execute(Pending& p) {
     }
     (*st)->Reset();
   }
-  ORDO_TRY(db.Exec("SAVEPOINT command"));
+  if (guarded) ORDO_TRY(RunPrepared(db, "SAVEPOINT command"));
   const std::int64_t saved_seq = head_seq_;
   const std::string saved_hash = head_hash_;
   const TimeMicros saved_time = head_time_;
   const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
   WriteContext ctx{db, head_seq_ + 1, now};
   auto fail = [&](Error e) -> Result<CommandReply> {
-    (void)db.Exec("ROLLBACK TO command; RELEASE command");
+    if (guarded) {
+      (void)RunPrepared(db, "ROLLBACK TO command");
+      (void)RunPrepared(db, "RELEASE command");
+    } else if (write_failed) {
+      *write_failed = true;
+    }
     head_seq_ = saved_seq;
     head_hash_ = saved_hash;
     head_time_ = saved_time;
     return e;
   };
   auto events = c.decide(ctx);
-  if (!events.ok()) return fail(events.error());
+  if (!events.ok()) {
+    // A rejection: the decision only read, so there is nothing to undo.
+    if (guarded) {
+      (void)RunPrepared(db, "ROLLBACK TO command");
+      (void)RunPrepared(db, "RELEASE command");
+    }
+    return events.error();
+  }
   std::vector<ledger::LedgerEntry> entries;
   for (auto& ev : *events) {
     ledger::LedgerEntry e;
@@ -206,8 +245,9 @@ Result<CommandReply> Engine::Execute(Pending& p) {
     e.payload = std::move(ev.payload);
     e.reason = std::move(ev.reason);
     e.prev_hash = head_hash_;
-    e.hash = ledger::ComputeHash(e);
-    if (Status s = store::AppendEntry(db, e); !s.ok()) return fail(s.error());
+    const std::string payload_text = CanonicalJson(e.payload);
+    e.hash = ledger::ComputeHash(e, payload_text);
+    if (Status s = store::AppendEntry(db, e, payload_text); !s.ok()) return fail(s.error());
     if (Status s = store::ApplyToProjections(db, e); !s.ok()) return fail(s.error());
     head_seq_ = e.seq;
     head_hash_ = e.hash;
@@ -217,8 +257,8 @@ Result<CommandReply> Engine::Execute(Pending& p) {
   if (c.after_append) {
     if (Status s = c.after_append(ctx, entries); !s.ok()) return fail(s.error());
   }
-  CommandReply reply{c.success_status, c.reply ? c.reply(ctx, entries) : Json::object(), entries,
-                     false};
+  Json body = c.reply ? c.reply(ctx, entries) : Json::object();
+  CommandReply reply{c.success_status, std::move(body), std::move(entries), false};
   if (!c.idempotency_key.empty()) {
     auto st = db.Prepare(
         "INSERT INTO idempotency(actor_id, key, request_hash, status, response, seq) "
@@ -229,7 +269,8 @@ Result<CommandReply> Engine::Execute(Pending& p) {
     (*st)->Bind(6, head_seq_);
     if (Status s = (*st)->Run(); !s.ok()) return fail(s.error());
   }
-  if (Status s = db.Exec("RELEASE command"); !s.ok()) return fail(s.error());
+  if (guarded)
+    if (Status s = RunPrepared(db, "RELEASE command"); !s.ok()) return fail(s.error());
   return reply;
 }
 

@@ -43,7 +43,8 @@ struct Command {
   Actor actor;
   std::string idempotency_key;  // empty: none
   std::string request_hash;     // identifies the request body for idempotency checks
-  // Decides the events from current state. An error rejects the command; nothing changes.
+  // Decides the events from current state; must only read. An error rejects the
+  // command; nothing changes.
   std::function<Result<std::vector<domain::Event>>(WriteContext&)> decide;
   // Optional: non-ledger writes in the same transaction (e.g. a password hash).
   std::function<Status(WriteContext&, const std::vector<ledger::LedgerEntry>&)> after_append;
@@ -97,7 +98,10 @@ class Engine {
   explicit Engine(EngineOptions options);
   void Run();
   void ProcessGroup(std::vector<Pending>& group);
-  Result<CommandReply> Execute(Pending& pending);
+  // Runs one command in the open group transaction. Unguarded: no savepoint, and a
+  // failed write sets *write_failed (the caller rolls the group back). Guarded: inside
+  // a savepoint, so a failure undoes only this command.
+  Result<CommandReply> Execute(Pending& pending, bool guarded, bool* write_failed);
   Status MaybeCheckpoint(bool force);
 
   EngineOptions options_;

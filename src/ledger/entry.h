@@ -39,10 +39,16 @@ struct LedgerEntry {
   bool operator==(const LedgerEntry&) const = default;
 };
 
-// Canonical JSON of everything in the entry except `hash`.
+// Canonical JSON of everything in the entry except `hash`. The second form takes the
+// payload's canonical JSON already computed (the writer stores the same bytes).
 std::string CanonicalBody(const LedgerEntry& entry);
+std::string CanonicalBody(const LedgerEntry& entry, const std::string& canonical_payload);
 // SHA-256 hex of prev_hash (hex text) followed by CanonicalBody(entry).
 std::string ComputeHash(const LedgerEntry& entry);
+std::string ComputeHash(const LedgerEntry& entry, const std::string& canonical_payload);
+
+// Reference form of CanonicalBody built through a JSON object (for tests).
+std::string CanonicalBodyViaJson(const LedgerEntry& entry);
 
 // Full JSON form used by the API feed and exports (includes hash and an ISO `time`).
 Json ToJson(const LedgerEntry& entry);

@@ -121,6 +121,19 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
   EXPECT_EQ(ComputeHash(other_hash), h);
 }
 
+TEST_F(LedgerTest, FastCanonicalBodyEqualsJsonForm) {
+  LedgerEntry e = MakeEntry(7, std::string(64, 'b'));
+  EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
+  e.reason = "quote \" backslash \\ newline \n unicode \u00e9 \u6f22";
+  e.actor = "line\tfeed \x01";
+  e.payload = Json{{"z", 1}, {"a", Json::array({1.5, "x", nullptr, true})}, {"m", {{"b", 2}}}};
+  e.signatures = Json::array({{{"id", 3}}});
+  EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
+  e.reason.reset();
+  e.seq = -1;
+  EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
+}
+
 TEST_F(LedgerTest, JsonRoundTrip) {
   LedgerEntry e = chain_[3];
   e.reason = "because";

@@ -10,13 +10,19 @@ constexpr const char* kColumns =
 }
 
 Status AppendEntry(Database& db, const ledger::LedgerEntry& e) {
-  auto st = db.Prepare(std::string("INSERT INTO ledger(") + kColumns +
-                       ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  return AppendEntry(db, e, CanonicalJson(e.payload));
+}
+
+Status AppendEntry(Database& db, const ledger::LedgerEntry& e,
+                   const std::string& canonical_payload) {
+  static const std::string kInsert =
+      std::string("INSERT INTO ledger(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  auto st = db.Prepare(kInsert);
   if (!st.ok()) return st.error();
   Statement& s = **st;
   s.Bind(1, e.seq).Bind(2, e.time_us).Bind(3, e.actor).Bind(4, e.role).Bind(5, e.type);
   s.Bind(6, static_cast<std::int64_t>(e.schema_version)).Bind(7, e.subject.kind);
-  s.Bind(8, e.subject.id).Bind(9, e.subject.version).Bind(10, CanonicalJson(e.payload));
+  s.Bind(8, e.subject.id).Bind(9, e.subject.version).Bind(10, canonical_payload);
   s.Bind(11, e.reason).Bind(12, CanonicalJson(e.signatures)).Bind(13, e.prev_hash);
   s.Bind(14, e.hash);
   return s.Run();

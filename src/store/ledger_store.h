@@ -19,8 +19,11 @@ struct LedgerHead {
   TimeMicros time_us = 0;
 };
 
-// Inserts one entry as-is (the caller computed seq and hashes).
+// Inserts one entry as-is (the caller computed seq and hashes). The second form takes
+// the payload's canonical JSON when the caller already has it.
 Status AppendEntry(Database& db, const ledger::LedgerEntry& entry);
+Status AppendEntry(Database& db, const ledger::LedgerEntry& entry,
+                   const std::string& canonical_payload);
 Result<LedgerHead> ReadHead(Database& db);
 
 // Filters for reading the ledger; empty fields do not filter.

@@ -45,13 +45,20 @@ Status ApplyLogbook(Database& db, const ledger::LedgerEntry& e, const Json& p) {
 }  // namespace
 
 Status ApplyToProjections(Database& db, const ledger::LedgerEntry& e) {
-  auto payload = ledger::Upcast(e.type, e.schema_version, e.payload);
-  if (!payload.ok()) return payload.error();
+  // Current-version payloads (all that the writer produces) are used as they are;
+  // older ones are upcast first.
+  const bool current = e.schema_version == ledger::CurrentSchemaVersion(e.type);
+  Result<Json> upcast = Json();
+  if (!current) {
+    upcast = ledger::Upcast(e.type, e.schema_version, e.payload);
+    if (!upcast.ok()) return upcast.error();
+  }
+  const Json& p = current ? e.payload : *upcast;
   try {
-    if (e.type == "user.created") return ApplyUserCreated(db, e, *payload);
-    if (e.type == "user.disabled") return ApplyUserDisabled(db, e, *payload);
+    if (e.type == "user.created") return ApplyUserCreated(db, e, p);
+    if (e.type == "user.disabled") return ApplyUserDisabled(db, e, p);
     if (e.type == "logbook.entry_recorded" || e.type == "logbook.entry_corrected")
-      return ApplyLogbook(db, e, *payload);
+      return ApplyLogbook(db, e, p);
   } catch (const Json::exception& ex) {
     return Error::Make(ErrorCode::kInternal, "seq " + std::to_string(e.seq) + " (" + e.type +
                                                  "): payload does not fit its schema: " +

@@ -30,7 +30,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
   if (mode != Mode::kReadOnly) {
     ORDO_TRY(db->Exec("PRAGMA journal_mode=WAL"));
   }
-  ORDO_TRY(db->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  // temp_store=MEMORY: the writer's per-command savepoints keep their sub-journal in
+  // memory instead of a temp file (measured: a third of the writer's time otherwise).
+  ORDO_TRY(db->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
   return db;
 }
 
