@@ -219,7 +219,9 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
   for (const auto& e : AllLedger(http(), supervisor, &error))
     if (e["type"] == "session.login_failed" && e["payload"].value("detail", "") == "throttled") ++throttled;
   EXPECT_EQ(error, "");
-  EXPECT_GE(throttled, 2) << "throttled attempts are recorded in the ledger";
+  // Recorded once per delay window (not per attempt, so a flood cannot grow the ledger):
+  // the first 429 and the right-password 429 fell in the same window.
+  EXPECT_GE(throttled, 1) << "throttled attempts are recorded in the ledger";
 }
 
 TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {

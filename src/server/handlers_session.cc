@@ -47,8 +47,10 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
   const std::string address = AddressOnly(call.request.client);
   const TimeMicros now = clock_.NowMicros();
   if (std::int64_t wait = throttle_.RetryAfterSeconds(name, address, now); wait > 0) {
-    engine::Command record = app::LoginFailed(name, address, "throttled");
-    (void)co_await Submit(std::move(record));
+    if (throttle_.FirstThrottledAttempt(name, address)) {
+      engine::Command record = app::LoginFailed(name, address, "throttled");
+      (void)co_await Submit(std::move(record));
+    }
     Error e = Error::Make(ErrorCode::kResourceExhausted,
                           "too many failed sign-ins; wait " + std::to_string(wait) +
                               " s before trying again");

@@ -58,11 +58,11 @@ std::int64_t LoginThrottle::RetryAfterSeconds(const std::string& account,
   return (until - now + 999'999) / 1'000'000;
 }
 
-void LoginThrottle::Fail(State& s, TimeMicros now) {
+void LoginThrottle::Fail(State& s, TimeMicros now, int free_failures) {
   ++s.failures;
-  // First failure is free; then 1 s, 2 s, 4 s, ... up to max_delay.
-  if (s.failures >= 2) {
-    const int exponent = std::min(s.failures - 2, 30);
+  // `free_failures` are free; then 1 s, 2 s, 4 s, ... up to max_delay.
+  if (s.failures > free_failures) {
+    const int exponent = std::min(s.failures - free_failures - 1, 30);
     const TimeMicros delay = std::min<TimeMicros>(options_.max_delay, 1'000'000LL << exponent);
     s.blocked_until = std::max(s.blocked_until, now + delay);
   }
@@ -71,8 +71,8 @@ void LoginThrottle::Fail(State& s, TimeMicros now) {
 void LoginThrottle::RecordFailure(const std::string& account, const std::string& address,
                                   bool is_admin, TimeMicros now) {
   State& a = accounts_[account];
-  Fail(a, now);
-  Fail(addresses_[address], now);
+  Fail(a, now, 1);
+  Fail(addresses_[address], now, std::max(1, options_.address_free_failures));
   if (is_admin && options_.admin_lockout_after > 0 && a.failures >= options_.admin_lockout_after)
     a.blocked_until = std::max(a.blocked_until, now + options_.admin_lockout);
 }
@@ -80,6 +80,17 @@ void LoginThrottle::RecordFailure(const std::string& account, const std::string&
 void LoginThrottle::RecordSuccess(const std::string& account, const std::string& address) {
   accounts_.erase(account);
   addresses_.erase(address);
+}
+
+bool LoginThrottle::FirstThrottledAttempt(const std::string& account, const std::string& address) {
+  bool first = false;
+  for (State* s : {&accounts_[account], &addresses_[address]}) {
+    if (s->blocked_until > s->reported_until) {
+      s->reported_until = s->blocked_until;
+      first = true;
+    }
+  }
+  return first;
 }
 
 }  // namespace ordo::server

@@ -52,6 +52,8 @@ class LoginThrottle {
     TimeMicros max_delay = 300'000'000;         // cap of the exponential delay
     int admin_lockout_after = 10;               // 0 disables the admin hard lockout
     TimeMicros admin_lockout = 1'800'000'000;   // 30 minutes
+    int address_free_failures = 5;              // failures from one address before it is
+                                                // delayed (shared terminals, many users)
   };
   explicit LoginThrottle(Options options) : options_(options) {}
   // Seconds the caller must wait before another attempt (0 = go ahead).
@@ -60,13 +62,18 @@ class LoginThrottle {
   void RecordFailure(const std::string& account, const std::string& address, bool is_admin,
                      TimeMicros now);
   void RecordSuccess(const std::string& account, const std::string& address);
+  // True the first time it is asked during the current delay of `account`/`address`:
+  // a throttled attempt is recorded once per delay window, so that an anonymous
+  // client hammering the sign-in cannot grow the ledger without bound.
+  bool FirstThrottledAttempt(const std::string& account, const std::string& address);
 
  private:
   struct State {
     int failures = 0;
     TimeMicros blocked_until = 0;
+    TimeMicros reported_until = 0;  // blocked_until of the window already recorded
   };
-  void Fail(State& s, TimeMicros now);
+  void Fail(State& s, TimeMicros now, int free_failures);
   Options options_;
   std::unordered_map<std::string, State> accounts_, addresses_;
 };

@@ -124,10 +124,25 @@ TEST(LoginThrottleTest, PerAccountAndPerAddress) {
   LoginThrottle throttle({300 * kSecond, 0, 0});
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  // Same account from elsewhere, or another account from the same address: both wait.
+  // The same account waits from anywhere; a shared terminal is not held up by one
+  // user's typing errors...
   EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.9.9.9", kT0), 1);
+  EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 0);
+  EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
+  // ... until the address itself has failed more than address_free_failures (5) times.
+  for (int i = 0; i < 4; ++i) throttle.RecordFailure("carl" + std::to_string(i), "10.0.0.1", false, kT0);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 1);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
+}
+
+TEST(LoginThrottleTest, ThrottledAttemptReportedOncePerWindow) {
+  LoginThrottle throttle({});
+  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+  EXPECT_TRUE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
+  EXPECT_FALSE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
+  throttle.RecordFailure("ann", "10.0.0.1", false, kT0 + 5 * kSecond);  // a new, longer window
+  EXPECT_TRUE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
 }
 
 TEST(LoginThrottleTest, SuccessResets) {
