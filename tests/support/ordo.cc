@@ -95,6 +95,12 @@ bool OrdoServer::Start(std::string* error, std::chrono::milliseconds timeout) {
   std::vector<std::string> argv{OrdoBinary(), "serve", "--data", data_dir_, "--listen",
                                 "127.0.0.1:0"};
   argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
+  if (file_size_limit_kib_ > 0) {
+    // bash sets the limit, ignores SIGXFSZ (inherited across exec) and execs ordo.
+    argv.insert(argv.begin(), {"/bin/bash", "-c",
+                               "ulimit -f " + std::to_string(file_size_limit_kib_) +
+                                   "; trap '' XFSZ; exec \"$0\" \"$@\""});
+  }
   process_ = Process::Spawn(argv, stdout_path_, stderr_path_);
   static const std::regex ready(R"(ordo: listening on (https?)://127\.0\.0\.1:(\d+))");
   const auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -52,6 +52,9 @@ class OrdoServer {
   std::optional<ExitStatus> Stop(std::chrono::milliseconds timeout = std::chrono::seconds(30));
   // SIGKILL and reap.
   void Kill();
+  // Runs the server with RLIMIT_FSIZE set to `kib` KiB and SIGXFSZ ignored, so that
+  // writes past the limit fail with EFBIG, as on a full disk (0 = no limit).
+  void set_file_size_limit_kib(long kib) { file_size_limit_kib_ = kib; }
   bool Running() { return process_.Running(); }
   std::uint16_t port() const { return port_; }
   bool tls() const { return tls_; }
@@ -68,6 +71,7 @@ class OrdoServer {
   std::uint16_t port_ = 0;
   bool tls_ = false;
   int runs_ = 0;
+  long file_size_limit_kib_ = 0;
   std::string stdout_path_, stderr_path_;
 };
 
