@@ -224,6 +224,31 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
   EXPECT_GE(throttled, 1) << "throttled attempts are recorded in the ledger";
 }
 
+TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
+  const std::string op = TokenFor("operator");
+  const std::string supervisor = TokenFor("supervisor");
+  for (int i = 0; i < 5; ++i)
+    ASSERT_EQ(http().Post("/api/v1/logbook", LogbookEntry("page " + std::to_string(i)), op).status, 201);
+  const std::int64_t head = HeadSeq(http());
+  HttpReply first = http().Get("/api/v1/ledger?before=0&limit=2", supervisor);
+  ASSERT_EQ(first.status, 200) << first.Describe();
+  Json page = first.json();
+  ASSERT_EQ(page["entries"].size(), 2u);
+  EXPECT_EQ(page["entries"][0]["seq"], head);
+  EXPECT_EQ(page["entries"][1]["seq"], head - 1);
+  EXPECT_EQ(page["next"], head - 1);
+  HttpReply second = http().Get("/api/v1/ledger?limit=2&before=" + std::to_string(page["next"].get<std::int64_t>()), supervisor);
+  ASSERT_EQ(second.status, 200) << second.Describe();
+  EXPECT_EQ(second.json()["entries"][0]["seq"], head - 2);
+  // Filters apply; the oldest page says there is nothing older.
+  HttpReply typed = http().Get("/api/v1/ledger?before=0&limit=100&type=ledger.initialized", supervisor);
+  ASSERT_EQ(typed.status, 200) << typed.Describe();
+  ASSERT_EQ(typed.json()["entries"].size(), 1u);
+  EXPECT_EQ(typed.json()["entries"][0]["seq"], 1);
+  EXPECT_EQ(typed.json()["next"], 0);
+  ExpectProblem(http().Get("/api/v1/ledger?before=x", supervisor), 400, "invalid_argument", "before");
+}
+
 TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");

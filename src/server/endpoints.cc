@@ -33,7 +33,9 @@ const std::vector<Endpoint>& Api::Endpoints() {
       {"GET", "/api/v1/logbook", perm::kLogbookRead, {}, "read",
        "List logbook entries (?subject=&before=&limit=)", &Api::ListLogbook},
       {"GET", "/api/v1/ledger", perm::kAuditRead, {}, "read",
-       "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=)", &Api::ReadLedger},
+       "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=), or newest "
+       "first with ?before=SEQ (0 = from the head)",
+       &Api::ReadLedger},
       {"GET", "/api/v1/ledger/stream", perm::kAuditRead, {}, "read",
        "Ledger feed as server-sent events (?after=)", &Api::StreamLedger},
       {"GET", "/api/v1/ledger/verify", perm::kLedgerVerify, {}, "read",

@@ -18,6 +18,12 @@ Result<store::LedgerQuery> ParseLedgerQuery(const std::map<std::string, std::str
   if (!limit.ok()) return limit.error();
   query.after = *after;
   query.limit = *limit;
+  if (q.count("before")) {
+    auto before = IntParam(q, "before", 0, 0, INT64_MAX);
+    if (!before.ok()) return before.error();
+    query.newest_first = true;
+    query.before = *before;
+  }
   auto text = [&](const char* name) {
     auto it = q.find(name);
     return it == q.end() ? std::string() : it->second;
@@ -52,6 +58,15 @@ Awaitable<HttpResponse> Api::ReadLedger(Call& call) {
   if (!wait.ok()) co_return ProblemResponse(wait.error());
   auto entries = store::QueryEntries(*reader_, *query);
   if (!entries.ok()) co_return ProblemResponse(entries.error());
+  if (query->newest_first) {
+    // Paging backwards (the audit trail): no waiting; `next` is the `before` of the
+    // following (older) page, 0 when there is none.
+    const std::int64_t next =
+        static_cast<std::int64_t>(entries->size()) < query->limit || entries->empty()
+            ? 0
+            : entries->back().seq;
+    co_return JsonResponse(200, Json{{"entries", EntriesJson(*entries)}, {"next", next}});
+  }
   if (entries->empty() && *wait > 0) {
     co_await WaitForHead(std::max(query->after, head_seq_), static_cast<int>(*wait));
     entries = store::QueryEntries(*reader_, *query);
@@ -64,6 +79,8 @@ Awaitable<HttpResponse> Api::ReadLedger(Call& call) {
 Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
   auto query = ParseLedgerQuery(call.request.query);
   if (!query.ok()) co_return ProblemResponse(query.error());
+  if (query->newest_first)
+    co_return ProblemResponse(Error::Invalid("before", "the stream runs forward; use after="));
   if (std::string last = call.request.Header("last-event-id"); !last.empty()) {
     std::map<std::string, std::string> q{{"after", last}};
     auto after = IntParam(q, "after", 0, 0, INT64_MAX);

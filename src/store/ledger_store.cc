@@ -74,7 +74,8 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const Ledger
     sql += " AND (subject_id = ?4 OR json_extract(payload, '$.subject') = ?4)";
   if (q.from_us) sql += " AND time_us >= ?5";
   if (q.to_us) sql += " AND time_us < ?6";
-  sql += " ORDER BY seq LIMIT ?7";
+  if (q.newest_first) sql += " AND seq < ?8";
+  sql += q.newest_first ? " ORDER BY seq DESC LIMIT ?7" : " ORDER BY seq LIMIT ?7";
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   Statement& s = **st;
@@ -85,6 +86,7 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const Ledger
   if (q.from_us) s.Bind(5, q.from_us);
   if (q.to_us) s.Bind(6, q.to_us);
   s.Bind(7, q.limit);
+  if (q.newest_first) s.Bind(8, q.before > 0 ? q.before : INT64_MAX);
   std::vector<ledger::LedgerEntry> out;
   while (true) {
     auto row = s.Step();

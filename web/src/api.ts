@@ -150,7 +150,7 @@ export const api = {
   writeLogbook: (entry: NewLogbookEntry) =>
     request<{ entry: LogbookEntry }>('/logbook', { method: 'POST', body: entry }),
 
-  ledger: (q: LedgerFilter & { after?: number; limit?: number }) =>
+  ledger: (q: LedgerFilter & { after?: number; before?: number; limit?: number }) =>
     request<LedgerPage>('/ledger', { query: { ...q } }),
 
   verifyLedger: () => request<VerifyResult>('/ledger/verify'),

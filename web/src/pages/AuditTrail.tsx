@@ -1,7 +1,6 @@
 // Audit trail page: chain-verification banner, filters, and the ledger table
-// (newest first). The API pages ascending by seq (after/limit/next), so the page
-// walks all pages of the filtered result, keeps the newest entries, and reveals
-// them 100 rows at a time with "Load more".
+// (newest first). The API pages backwards with before/limit/next, so the page shows
+// the newest entries at once and fetches older ones on "Load more".
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import type { LedgerEntry, LedgerFilter, SessionUser } from '../types';
@@ -11,10 +10,7 @@ import { AuditFilters } from '../components/AuditFilters';
 import { LedgerRow } from '../components/LedgerRow';
 import { VerifyBanner } from '../components/VerifyBanner';
 
-const FETCH_LIMIT = 500; // entries per API request
-const KEEP_NEWEST = 20000; // entries kept in memory (newest of the filtered result)
-const MAX_REQUESTS = 2000; // hard stop against a misbehaving server
-const SHOW_STEP = 100; // rows revealed per "Load more"
+const PAGE_SIZE = 100; // entries per API request and per "Load more"
 
 interface Props {
   user: SessionUser;
@@ -23,40 +19,24 @@ interface Props {
 export function AuditTrail({ user }: Props) {
   const [filter, setFilter] = useState<LedgerFilter>({});
   const [entries, setEntries] = useState<LedgerEntry[]>([]); // newest first
-  const [truncated, setTruncated] = useState(false);
-  const [shown, setShown] = useState(SHOW_STEP);
+  const [older, setOlder] = useState(0); // `before` of the next older page; 0 = none
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const generation = useRef(0);
 
-  const load = async (f: LedgerFilter) => {
+  // Loads the newest page (before = 0) or the page below `before`, appending it.
+  const load = async (f: LedgerFilter, before: number) => {
     const gen = ++generation.current;
     setLoading(true);
     setError(null);
-    let after = 0;
-    let acc: LedgerEntry[] = [];
-    let dropped = false;
     try {
-      for (let i = 0; i < MAX_REQUESTS; i++) {
-        const page = await api.ledger({ ...f, after, limit: FETCH_LIMIT });
-        if (gen !== generation.current) return; // a newer load superseded this one
-        if (!page.entries || page.entries.length === 0) break;
-        acc = acc.concat(page.entries);
-        if (acc.length > KEEP_NEWEST) {
-          acc = acc.slice(acc.length - KEEP_NEWEST);
-          dropped = true;
-        }
-        const lastSeq = page.entries[page.entries.length - 1].seq;
-        const next = typeof page.next === 'number' ? page.next : lastSeq;
-        if (next <= after) break;
-        after = next;
-      }
-      acc.reverse();
-      setEntries(acc);
-      setTruncated(dropped);
-      setShown(SHOW_STEP);
-      setExpanded(new Set());
+      const page = await api.ledger({ ...f, before, limit: PAGE_SIZE });
+      if (gen !== generation.current) return; // a newer load superseded this one
+      const got = page.entries ?? [];
+      setEntries((prev) => (before === 0 ? got : prev.concat(got)));
+      setOlder(typeof page.next === 'number' ? page.next : 0);
+      if (before === 0) setExpanded(new Set());
     } catch (err) {
       if (gen === generation.current) setError(errorMessage(err));
     } finally {
@@ -65,7 +45,7 @@ export function AuditTrail({ user }: Props) {
   };
 
   useEffect(() => {
-    void load(filter);
+    void load(filter, 0);
   }, [filter]);
 
   const toggle = (seq: number) =>
@@ -76,7 +56,6 @@ export function AuditTrail({ user }: Props) {
       return next;
     });
 
-  const visible = entries.slice(0, shown);
   const active = Object.values(filter).some((v) => v);
 
   return (
@@ -94,8 +73,7 @@ export function AuditTrail({ user }: Props) {
         <div class="toolbar-info" data-testid="audit-count">
           {loading
             ? 'Loading…'
-            : `${entries.length} ${active ? 'matching ' : ''}entries, newest first` +
-              (truncated ? ` (only the newest ${KEEP_NEWEST} kept; narrow the filter)` : '')}
+            : `${entries.length}${older ? '+' : ''} ${active ? 'matching ' : ''}entries, newest first`}
         </div>
         <div class="table-wrap">
           <table class="table" data-testid="ledger-table">
@@ -110,7 +88,7 @@ export function AuditTrail({ user }: Props) {
               </tr>
             </thead>
             <tbody>
-              {visible.map((e) => (
+              {entries.map((e) => (
                 <LedgerRow key={e.seq} entry={e} expanded={expanded.has(e.seq)} onToggle={() => toggle(e.seq)} />
               ))}
               {!loading && entries.length === 0 && (
@@ -123,10 +101,10 @@ export function AuditTrail({ user }: Props) {
             </tbody>
           </table>
         </div>
-        {shown < entries.length && (
+        {older > 0 && (
           <div class="list-foot">
-            <button type="button" class="btn" onClick={() => setShown(shown + SHOW_STEP)} data-testid="ledger-load-more">
-              Load more ({entries.length - shown} older)
+            <button type="button" class="btn" disabled={loading} onClick={() => void load(filter, older)} data-testid="ledger-load-more">
+              Load older entries
             </button>
           </div>
         )}
