@@ -77,10 +77,10 @@ struct HttpRun {
   std::int64_t errors = 0;  // anything else (status or transport)
   double seconds = 0;
   double p50_ms = 0, p99_ms = 0, max_ms = 0;
-  double login_seconds = 0;        // time for all clients to sign in (not measured)
-  std::int64_t vm_hwm_kib = 0;     // server peak resident set (VmHWM)
-  std::int64_t vm_rss_kib = 0;     // server resident set at the end (VmRSS)
-  std::int64_t head_seq = 0;       // server ledger head at the end
+  double login_seconds = 0;     // time for all clients to sign in (not measured)
+  std::int64_t vm_hwm_kib = 0;  // server peak resident set (VmHWM)
+  std::int64_t vm_rss_kib = 0;  // server resident set at the end (VmRSS)
+  std::int64_t head_seq = 0;    // server ledger head at the end
   double rate() const { return seconds > 0 ? static_cast<double>(writes) / seconds : 0; }
 };
 

@@ -147,11 +147,13 @@ HttpRun RunHttpBench(const HttpBenchOptions& o) {
   static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
   for (int i = 0; i < 600 && port == 0 && exited.empty(); ++i) {
     std::string text = ReadFile(out);
-    if (std::regex_search(text, m, kListening)) port = static_cast<unsigned short>(std::stoi(m[1]));
+    if (std::regex_search(text, m, kListening))
+      port = static_cast<unsigned short>(std::stoi(m[1]));
     else if (::waitpid(server, &status, WNOHANG) == server)
       exited = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
                                  : "signal " + std::to_string(WTERMSIG(status));
-    else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   if (port == 0) {
     if (exited.empty()) StopServer(server);

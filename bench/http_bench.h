@@ -11,10 +11,10 @@
 namespace ordo::bench {
 
 struct HttpBenchOptions {
-  std::string ordo_bin;    // path of the ordo executable
-  std::string work_dir;    // a fresh data dir is created below it
+  std::string ordo_bin;  // path of the ordo executable
+  std::string work_dir;  // a fresh data dir is created below it
   int clients = 32;
-  double seconds = 10;     // measured window
+  double seconds = 10;  // measured window
   bool keep = false;
 };
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <thread>
 
+#include "core/crypto.h"
 #include "http_bench.h"
 #include "storage_bench.h"
-#include "core/crypto.h"
 
 #ifndef ORDO_BIN
 #define ORDO_BIN "ordo"
@@ -49,7 +49,8 @@ void Usage() {
   std::printf(
       "usage: ordo_bench [--quick] [--runs N] [--submitters N] [--engine-entries N]\n"
       "                  [--a-entries N] [--b-entries N] [--batch N] [--no-closed-loop]\n"
-      "                  [--no-diagnostics] [--no-http] [--http-runs N] [--http-seconds S] [--clients N]\n"
+      "                  [--no-diagnostics] [--no-http] [--http-runs N] [--http-seconds S] "
+      "[--clients N]\n"
       "                  [--ordo PATH] [--dir DIR] [--keep]\n"
       "environment: ORDO_BENCH_QUICK=1, ORDO_BENCH_RUNS, ORDO_BENCH_HTTP_SECONDS,\n"
       "             ORDO_BENCH_HTTP_RUNS, ORDO_BENCH_DIR (flags win)\n"
@@ -82,24 +83,43 @@ Config Parse(int argc, char** argv) {
       if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--quick") continue;
-    else if (a == "--runs") c.runs = std::stoi(next());
-    else if (a == "--submitters") c.submitters = std::stoi(next());
-    else if (a == "--engine-entries") c.engine_entries = std::stoi(next());
-    else if (a == "--a-entries") c.a_entries = std::stoi(next());
-    else if (a == "--b-entries") c.b_entries = std::stoi(next());
-    else if (a == "--batch") c.batch = std::stoi(next());
-    else if (a == "--no-closed-loop") c.closed_loop = false;
-    else if (a == "--no-diagnostics") c.diagnostics = false;
-    else if (a == "--no-http") c.http = false;
-    else if (a == "--http-runs") c.http_runs = std::stoi(next());
-    else if (a == "--http-seconds") c.http_seconds = std::stod(next());
-    else if (a == "--clients") c.clients = std::stoi(next());
-    else if (a == "--ordo") c.ordo_bin = next();
-    else if (a == "--dir") c.dir = next();
-    else if (a == "--keep") c.keep = true;
-    else if (a == "--help" || a == "-h") { Usage(); std::exit(0); }
-    else throw std::invalid_argument("unknown option " + a);
+    if (a == "--quick")
+      continue;
+    else if (a == "--runs")
+      c.runs = std::stoi(next());
+    else if (a == "--submitters")
+      c.submitters = std::stoi(next());
+    else if (a == "--engine-entries")
+      c.engine_entries = std::stoi(next());
+    else if (a == "--a-entries")
+      c.a_entries = std::stoi(next());
+    else if (a == "--b-entries")
+      c.b_entries = std::stoi(next());
+    else if (a == "--batch")
+      c.batch = std::stoi(next());
+    else if (a == "--no-closed-loop")
+      c.closed_loop = false;
+    else if (a == "--no-diagnostics")
+      c.diagnostics = false;
+    else if (a == "--no-http")
+      c.http = false;
+    else if (a == "--http-runs")
+      c.http_runs = std::stoi(next());
+    else if (a == "--http-seconds")
+      c.http_seconds = std::stod(next());
+    else if (a == "--clients")
+      c.clients = std::stoi(next());
+    else if (a == "--ordo")
+      c.ordo_bin = next();
+    else if (a == "--dir")
+      c.dir = next();
+    else if (a == "--keep")
+      c.keep = true;
+    else if (a == "--help" || a == "-h") {
+      Usage();
+      std::exit(0);
+    } else
+      throw std::invalid_argument("unknown option " + a);
   }
   if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0)
     throw std::invalid_argument("runs and durations must be positive");
@@ -153,9 +173,10 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(c.dir);
   std::printf("ordo benchmark: %u cpus (%s), work dir %s\n", std::thread::hardware_concurrency(),
               CpuModel().c_str(), c.dir.c_str());
-  std::printf("storage: %d interleaved runs; engine %d entries from %d submitters, (a) %d, "
-              "(b) %d in txns of %d\n\n",
-              c.runs, c.engine_entries, c.submitters, c.a_entries, c.b_entries, c.batch);
+  std::printf(
+      "storage: %d interleaved runs; engine %d entries from %d submitters, (a) %d, "
+      "(b) %d in txns of %d\n\n",
+      c.runs, c.engine_entries, c.submitters, c.a_entries, c.b_entries, c.batch);
   std::fflush(stdout);
 
   Series engine{"engine: " + std::to_string(c.submitters) + " submitters, group commit", {}};
@@ -170,17 +191,22 @@ int main(int argc, char** argv) {
       a.runs.push_back(RunPerEntryTxnBench({c.dir, c.a_entries, 1, c.keep}));
       b.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep}));
       if (c.closed_loop)
-        closed.runs.push_back(RunEngineBench({c.dir, c.submitters, c.engine_entries, true, c.keep}));
+        closed.runs.push_back(
+            RunEngineBench({c.dir, c.submitters, c.engine_entries, true, c.keep}));
       if (c.diagnostics) {
-        b_sp.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, false}));
-        b_spm.runs.push_back(RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, true}));
+        b_sp.runs.push_back(
+            RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, false}));
+        b_spm.runs.push_back(
+            RunBatchedInsertBench({c.dir, c.b_entries, c.batch, c.keep, true, true}));
       }
       std::fprintf(stderr, "run %d/%d: engine %.0f/s (group %.1f), (a) %.0f/s, (b) %.0f/s%s\n",
                    r + 1, c.runs, engine.runs.back().rate(), engine.runs.back().group(),
                    a.runs.back().rate(), b.runs.back().rate(),
-                   c.closed_loop ? (", 1-in-flight " + std::to_string(static_cast<long>(
-                                                           closed.runs.back().rate())) + "/s").c_str()
-                                 : "");
+                   c.closed_loop
+                       ? (", 1-in-flight " +
+                          std::to_string(static_cast<long>(closed.runs.back().rate())) + "/s")
+                             .c_str()
+                       : "");
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ordo_bench: storage benchmark failed: %s\n", e.what());
@@ -193,10 +219,11 @@ int main(int argc, char** argv) {
       for (int r = 0; r < c.http_runs; ++r) {
         http_runs.push_back(RunHttpBench({c.ordo_bin, c.dir, c.clients, c.http_seconds, c.keep}));
         const HttpRun& h = http_runs.back();
-        std::fprintf(stderr, "http run %d/%d: %.0f writes/s, p50 %.2f ms, p99 %.2f ms, "
-                     "VmHWM %lld KiB (sign-in of %d clients %.1f s)\n", r + 1, c.http_runs,
-                     h.rate(), h.p50_ms, h.p99_ms, static_cast<long long>(h.vm_hwm_kib),
-                     c.clients, h.login_seconds);
+        std::fprintf(stderr,
+                     "http run %d/%d: %.0f writes/s, p50 %.2f ms, p99 %.2f ms, "
+                     "VmHWM %lld KiB (sign-in of %d clients %.1f s)\n",
+                     r + 1, c.http_runs, h.rate(), h.p50_ms, h.p99_ms,
+                     static_cast<long long>(h.vm_hwm_kib), c.clients, h.login_seconds);
       }
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ordo_bench: HTTP benchmark failed: %s\n", e.what());
@@ -237,17 +264,22 @@ int main(int argc, char** argv) {
       rss.push_back(static_cast<double>(h.vm_rss_kib) / 1024.0);
       errors += h.errors;
     }
-    std::printf("\nHTTP: real `ordo serve`, %d keep-alive clients signed in as operator, "
-                "POST /api/v1/logbook for %.0f s (median of %d, [min .. max]):\n",
-                c.clients, c.http_seconds, c.http_runs);
-    std::printf("  writes/s           %9.0f   [%.0f .. %.0f]\n", Median(rate), MinOf(rate), MaxOf(rate));
-    std::printf("  latency p50 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p50), MinOf(p50), MaxOf(p50));
-    std::printf("  latency p99 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p99), MinOf(p99), MaxOf(p99));
-    std::printf("  server VmHWM (MiB) %9.1f   [%.1f .. %.1f]\n", Median(hwm), MinOf(hwm), MaxOf(hwm));
+    std::printf(
+        "\nHTTP: real `ordo serve`, %d keep-alive clients signed in as operator, "
+        "POST /api/v1/logbook for %.0f s (median of %d, [min .. max]):\n",
+        c.clients, c.http_seconds, c.http_runs);
+    std::printf("  writes/s           %9.0f   [%.0f .. %.0f]\n", Median(rate), MinOf(rate),
+                MaxOf(rate));
+    std::printf("  latency p50 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p50), MinOf(p50),
+                MaxOf(p50));
+    std::printf("  latency p99 (ms)   %9.2f   [%.2f .. %.2f]\n", Median(p99), MinOf(p99),
+                MaxOf(p99));
+    std::printf("  server VmHWM (MiB) %9.1f   [%.1f .. %.1f]\n", Median(hwm), MinOf(hwm),
+                MaxOf(hwm));
     std::printf("  server VmRSS at end (MiB) %2.1f\n", Median(rss));
     std::printf("  errors             %9lld\n", static_cast<long long>(errors));
-    positive = positive && Median(rate) > 0 && Median(p50) > 0 && Median(p99) > 0 &&
-               Median(hwm) > 0;
+    positive =
+        positive && Median(rate) > 0 && Median(p50) > 0 && Median(p99) > 0 && Median(hwm) > 0;
   }
   if (!positive) {
     std::fprintf(stderr, "ordo_bench: some figure is not positive\n");

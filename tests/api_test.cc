@@ -116,7 +116,8 @@ TEST_F(ApiTest, EveryProtectedEndpointRefusesAnonymousCallers) {
       const std::string body = op.contains("requestBody") ? "{}" : "";
       SCOPED_TRACE(upper + " " + target);
       ExpectProblem(http().Request(upper, target, body), 401, "unauthenticated");
-      ExpectProblem(http().Request(upper, target, body, "not-a-real-token"), 401, "unauthenticated");
+      ExpectProblem(http().Request(upper, target, body, "not-a-real-token"), 401,
+                    "unauthenticated");
       ExpectProblem(http().Request(upper, target, body, "", {{"Authorization", "Basic YTpi"}}), 401,
                     "unauthenticated");
     }
@@ -134,7 +135,9 @@ TEST_F(ApiTest, RolesWithoutThePermissionGet403) {
   ExpectProblem(http().Get("/api/v1/ledger/verify", op), 403, "permission_denied");
   ExpectProblem(http().Get("/api/v1/users", op), 403, "permission_denied");
   ExpectProblem(http().Post("/api/v1/users",
-                            Json{{"name", "mallory"}, {"display_name", "M"}, {"roles", {"admin"}},
+                            Json{{"name", "mallory"},
+                                 {"display_name", "M"},
+                                 {"roles", {"admin"}},
                                  {"password", "password123"}},
                             op),
                 403, "permission_denied");
@@ -149,10 +152,12 @@ TEST_F(ApiTest, RolesWithoutThePermissionGet403) {
 
 TEST_F(ApiTest, WrongPasswordIs401AndRecordedInTheLedger) {
   const Credentials& op = sandbox_.user("operator");
-  HttpReply r = http().Post("/api/v1/session", Json{{"user", op.name}, {"password", "wrong-" + op.password}});
+  HttpReply r =
+      http().Post("/api/v1/session", Json{{"user", op.name}, {"password", "wrong-" + op.password}});
   ExpectProblem(r, 401, "unauthenticated");
   EXPECT_FALSE(r.json().contains("token"));
-  HttpReply unknown = http().Post("/api/v1/session", Json{{"user", "nobody"}, {"password", "whatever1"}});
+  HttpReply unknown =
+      http().Post("/api/v1/session", Json{{"user", "nobody"}, {"password", "whatever1"}});
   // The second failure from this address may already be throttled; either way no token.
   EXPECT_TRUE(unknown.status == 401 || unknown.status == 429) << unknown.Describe();
 
@@ -161,7 +166,8 @@ TEST_F(ApiTest, WrongPasswordIs401AndRecordedInTheLedger) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
   HttpReply last;
   while (supervisor.empty() && std::chrono::steady_clock::now() < deadline) {
-    supervisor = Login(http(), sandbox_.user("supervisor").name, sandbox_.user("supervisor").password, &last);
+    supervisor = Login(http(), sandbox_.user("supervisor").name,
+                       sandbox_.user("supervisor").password, &last);
     if (supervisor.empty()) {
       ASSERT_EQ(last.status, 429) << last.Describe();
       std::this_thread::sleep_for(std::chrono::milliseconds(250));
@@ -200,7 +206,8 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
   EXPECT_GE(body["retry_after_seconds"].get<int>(), 1);
   EXPECT_EQ(r.Header("retry-after"), std::to_string(body["retry_after_seconds"].get<int>()));
   // Throttled means not even the right password is checked now.
-  HttpReply right = http().Post("/api/v1/session", Json{{"user", op.name}, {"password", op.password}});
+  HttpReply right =
+      http().Post("/api/v1/session", Json{{"user", op.name}, {"password", op.password}});
   ExpectProblem(right, 429, "resource_exhausted");
   // ... but it is a delay, not a lockout.
   std::string token;
@@ -217,7 +224,8 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
   std::string error;
   int throttled = 0;
   for (const auto& e : AllLedger(http(), supervisor, &error))
-    if (e["type"] == "session.login_failed" && e["payload"].value("detail", "") == "throttled") ++throttled;
+    if (e["type"] == "session.login_failed" && e["payload"].value("detail", "") == "throttled")
+      ++throttled;
   EXPECT_EQ(error, "");
   // Recorded once per delay window (not per attempt, so a flood cannot grow the ledger):
   // the first 429 and the right-password 429 fell in the same window.
@@ -228,7 +236,8 @@ TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   for (int i = 0; i < 5; ++i)
-    ASSERT_EQ(http().Post("/api/v1/logbook", LogbookEntry("page " + std::to_string(i)), op).status, 201);
+    ASSERT_EQ(http().Post("/api/v1/logbook", LogbookEntry("page " + std::to_string(i)), op).status,
+              201);
   const std::int64_t head = HeadSeq(http());
   HttpReply first = http().Get("/api/v1/ledger?before=0&limit=2", supervisor);
   ASSERT_EQ(first.status, 200) << first.Describe();
@@ -237,23 +246,28 @@ TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
   EXPECT_EQ(page["entries"][0]["seq"], head);
   EXPECT_EQ(page["entries"][1]["seq"], head - 1);
   EXPECT_EQ(page["next"], head - 1);
-  HttpReply second = http().Get("/api/v1/ledger?limit=2&before=" + std::to_string(page["next"].get<std::int64_t>()), supervisor);
+  HttpReply second = http().Get(
+      "/api/v1/ledger?limit=2&before=" + std::to_string(page["next"].get<std::int64_t>()),
+      supervisor);
   ASSERT_EQ(second.status, 200) << second.Describe();
   EXPECT_EQ(second.json()["entries"][0]["seq"], head - 2);
   // Filters apply; the oldest page says there is nothing older.
-  HttpReply typed = http().Get("/api/v1/ledger?before=0&limit=100&type=ledger.initialized", supervisor);
+  HttpReply typed =
+      http().Get("/api/v1/ledger?before=0&limit=100&type=ledger.initialized", supervisor);
   ASSERT_EQ(typed.status, 200) << typed.Describe();
   ASSERT_EQ(typed.json()["entries"].size(), 1u);
   EXPECT_EQ(typed.json()["entries"][0]["seq"], 1);
   EXPECT_EQ(typed.json()["next"], 0);
-  ExpectProblem(http().Get("/api/v1/ledger?before=x", supervisor), 400, "invalid_argument", "before");
+  ExpectProblem(http().Get("/api/v1/ledger?before=x", supervisor), 400, "invalid_argument",
+                "before");
 }
 
 TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   const std::int64_t head_before = HeadSeq(http());
-  HttpReply r = http().Post("/api/v1/logbook", LogbookEntry("cleaned with 70% IPA, lot 4711", "TANK-7", "cleaning"), op);
+  HttpReply r = http().Post(
+      "/api/v1/logbook", LogbookEntry("cleaned with 70% IPA, lot 4711", "TANK-7", "cleaning"), op);
   ASSERT_EQ(r.status, 201) << r.Describe();
   Json entry = r.json()["entry"];
   const std::int64_t seq = entry.value("seq", std::int64_t{0});
@@ -279,7 +293,8 @@ TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {
   EXPECT_EQ(entries[0]["actor"], sandbox_.user("operator").name);
   EXPECT_EQ(feed.json()["next"], entries.back()["seq"]);
   // The hash chain links this entry to the one before.
-  HttpReply prev = http().Get("/api/v1/ledger?after=" + std::to_string(seq - 2) + "&limit=1", supervisor);
+  HttpReply prev =
+      http().Get("/api/v1/ledger?after=" + std::to_string(seq - 2) + "&limit=1", supervisor);
   ASSERT_EQ(prev.status, 200);
   EXPECT_EQ(entries[0]["prev_hash"], prev.json()["entries"][0]["hash"]);
 }
@@ -294,7 +309,8 @@ TEST_F(ApiTest, CorrectionsNeedAReasonAndAnExistingEntry) {
   ExpectProblem(http().Post("/api/v1/logbook", no_reason, op), 400, "invalid_argument", "reason");
   Json empty_reason = no_reason;
   empty_reason["reason"] = "";
-  ExpectProblem(http().Post("/api/v1/logbook", empty_reason, op), 400, "invalid_argument", "reason");
+  ExpectProblem(http().Post("/api/v1/logbook", empty_reason, op), 400, "invalid_argument",
+                "reason");
   Json missing = no_reason;
   missing["corrects"] = 999999;
   missing["reason"] = "typo";
@@ -327,8 +343,9 @@ TEST_F(ApiTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
   for (int i = 0; i < 40; ++i) deep += "[";
   for (int i = 0; i < 40; ++i) deep += "]";
   deep += ",\"category\":\"use\",\"text\":\"x\"}";
-  const std::string huge = Json{{"subject", "TANK-1"}, {"category", "use"},
-                                {"text", std::string((1 << 20) + 100, 'a')}}.dump();
+  const std::string huge =
+      Json{{"subject", "TANK-1"}, {"category", "use"}, {"text", std::string((1 << 20) + 100, 'a')}}
+          .dump();
 
   struct Case {
     std::string name, method, target, body, token;
@@ -338,43 +355,85 @@ TEST_F(ApiTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
   };
   const std::string lb = "/api/v1/logbook";
   const std::vector<Case> cases = {
-      {"malformed JSON", "POST", lb, R"({"subject": "TANK-1", "category": )", op, 400, "invalid_argument", "body"},
-      {"trailing garbage", "POST", lb, R"({"subject":"T","category":"use","text":"x"} x)", op, 400, "invalid_argument", "body"},
+      {"malformed JSON", "POST", lb, R"({"subject": "TANK-1", "category": )", op, 400,
+       "invalid_argument", "body"},
+      {"trailing garbage", "POST", lb, R"({"subject":"T","category":"use","text":"x"} x)", op, 400,
+       "invalid_argument", "body"},
       {"empty body", "POST", lb, "", op, 400, "invalid_argument", "body"},
       {"not an object", "POST", lb, "[1,2,3]", op, 400, "invalid_argument", "body"},
-      {"wrong type text", "POST", lb, R"({"subject":"T","category":"use","text":5})", op, 400, "invalid_argument", "text"},
-      {"wrong type corrects", "POST", lb, R"({"subject":"T","category":"use","text":"x","corrects":"1","reason":"r"})", op, 400, "invalid_argument", "corrects"},
-      {"float corrects", "POST", lb, R"({"subject":"T","category":"use","text":"x","corrects":1.5,"reason":"r"})", op, 400, "invalid_argument", "corrects"},
-      {"unknown field", "POST", lb, R"({"subject":"T","category":"use","text":"x","approved":true})", op, 400, "invalid_argument", "approved"},
-      {"missing field", "POST", lb, R"({"subject":"T","text":"x"})", op, 400, "invalid_argument", "category"},
-      {"null required field", "POST", lb, R"({"subject":"T","category":"use","text":null})", op, 400, "invalid_argument", "text"},
-      {"text too long", "POST", lb, Json{{"subject", "T"}, {"category", "use"}, {"text", std::string(4001, 'x')}}.dump(), op, 400, "invalid_argument", "text"},
-      {"empty text", "POST", lb, R"({"subject":"T","category":"use","text":""})", op, 400, "invalid_argument", "text"},
-      {"unknown category", "POST", lb, R"({"subject":"T","category":"party","text":"x"})", op, 400, "invalid_argument", "category"},
-      {"bad subject", "POST", lb, R"({"subject":"tank 1; drop","category":"use","text":"x"})", op, 400, "invalid_argument", "subject"},
-      {"reason without corrects", "POST", lb, R"({"subject":"T","category":"use","text":"x","reason":"r"})", op, 400, "invalid_argument", "reason"},
+      {"wrong type text", "POST", lb, R"({"subject":"T","category":"use","text":5})", op, 400,
+       "invalid_argument", "text"},
+      {"wrong type corrects", "POST", lb,
+       R"({"subject":"T","category":"use","text":"x","corrects":"1","reason":"r"})", op, 400,
+       "invalid_argument", "corrects"},
+      {"float corrects", "POST", lb,
+       R"({"subject":"T","category":"use","text":"x","corrects":1.5,"reason":"r"})", op, 400,
+       "invalid_argument", "corrects"},
+      {"unknown field", "POST", lb,
+       R"({"subject":"T","category":"use","text":"x","approved":true})", op, 400,
+       "invalid_argument", "approved"},
+      {"missing field", "POST", lb, R"({"subject":"T","text":"x"})", op, 400, "invalid_argument",
+       "category"},
+      {"null required field", "POST", lb, R"({"subject":"T","category":"use","text":null})", op,
+       400, "invalid_argument", "text"},
+      {"text too long", "POST", lb,
+       Json{{"subject", "T"}, {"category", "use"}, {"text", std::string(4001, 'x')}}.dump(), op,
+       400, "invalid_argument", "text"},
+      {"empty text", "POST", lb, R"({"subject":"T","category":"use","text":""})", op, 400,
+       "invalid_argument", "text"},
+      {"unknown category", "POST", lb, R"({"subject":"T","category":"party","text":"x"})", op, 400,
+       "invalid_argument", "category"},
+      {"bad subject", "POST", lb, R"({"subject":"tank 1; drop","category":"use","text":"x"})", op,
+       400, "invalid_argument", "subject"},
+      {"reason without corrects", "POST", lb,
+       R"({"subject":"T","category":"use","text":"x","reason":"r"})", op, 400, "invalid_argument",
+       "reason"},
       {"deep nesting", "POST", lb, deep, op, 400, "invalid_argument", "body"},
-      {"invalid UTF-8", "POST", lb, "{\"subject\":\"T\",\"category\":\"use\",\"text\":\"\xff\xfe\xc3\"}", op, 400, "invalid_argument", "body"},
-      {"overlong UTF-8", "POST", lb, "{\"subject\":\"T\",\"category\":\"use\",\"text\":\"\xc0\xaf\"}", op, 400, "invalid_argument", "body"},
+      {"invalid UTF-8", "POST", lb,
+       "{\"subject\":\"T\",\"category\":\"use\",\"text\":\"\xff\xfe\xc3\"}", op, 400,
+       "invalid_argument", "body"},
+      {"overlong UTF-8", "POST", lb,
+       "{\"subject\":\"T\",\"category\":\"use\",\"text\":\"\xc0\xaf\"}", op, 400,
+       "invalid_argument", "body"},
       {"oversized body", "POST", lb, huge, op, 413, "payload_too_large", ""},
-      {"long Idempotency-Key", "POST", lb, R"({"subject":"T","category":"use","text":"x"})", op, 400, "invalid_argument", "Idempotency-Key",
+      {"long Idempotency-Key",
+       "POST",
+       lb,
+       R"({"subject":"T","category":"use","text":"x"})",
+       op,
+       400,
+       "invalid_argument",
+       "Idempotency-Key",
        {{"Idempotency-Key", std::string(201, 'k')}}},
       {"limit=abc", "GET", lb + "?limit=abc", "", op, 400, "invalid_argument", "limit"},
       {"limit=0", "GET", lb + "?limit=0", "", op, 400, "invalid_argument", "limit"},
       {"limit too big", "GET", lb + "?limit=1001", "", op, 400, "invalid_argument", "limit"},
       {"before=-1", "GET", lb + "?before=-1", "", op, 400, "invalid_argument", "before"},
-      {"before overflow", "GET", lb + "?before=99999999999999999999", "", op, 400, "invalid_argument", "before"},
-      {"ledger after=x", "GET", "/api/v1/ledger?after=x", "", supervisor, 400, "invalid_argument", "after"},
-      {"ledger wait too long", "GET", "/api/v1/ledger?wait=3600", "", supervisor, 400, "invalid_argument", "wait"},
-      {"ledger from not a time", "GET", "/api/v1/ledger?from=yesterday", "", supervisor, 400, "invalid_argument", "from"},
-      {"stream after=-5", "GET", "/api/v1/ledger/stream?after=-5", "", supervisor, 400, "invalid_argument", "after"},
-      {"user id not a number", "POST", "/api/v1/users/abc/disable", R"({"reason":"r"})", admin, 400, "invalid_argument", "id"},
-      {"unknown role", "POST", "/api/v1/users", R"({"name":"zed","display_name":"Z","roles":["root"],"password":"password123"})", admin, 400, "invalid_argument", "roles"},
-      {"short password", "POST", "/api/v1/users", R"({"name":"zed","display_name":"Z","roles":["operator"],"password":"short"})", admin, 400, "invalid_argument", "password"},
-      {"body on a GET-only endpoint", "POST", "/api/v1/ledger/checkpoint", R"({"x":1})", admin, 400, "invalid_argument", "body"},
-      {"login wrong type", "POST", "/api/v1/session", R"({"user":"admin","password":123})", "", 400, "invalid_argument", "password"},
+      {"before overflow", "GET", lb + "?before=99999999999999999999", "", op, 400,
+       "invalid_argument", "before"},
+      {"ledger after=x", "GET", "/api/v1/ledger?after=x", "", supervisor, 400, "invalid_argument",
+       "after"},
+      {"ledger wait too long", "GET", "/api/v1/ledger?wait=3600", "", supervisor, 400,
+       "invalid_argument", "wait"},
+      {"ledger from not a time", "GET", "/api/v1/ledger?from=yesterday", "", supervisor, 400,
+       "invalid_argument", "from"},
+      {"stream after=-5", "GET", "/api/v1/ledger/stream?after=-5", "", supervisor, 400,
+       "invalid_argument", "after"},
+      {"user id not a number", "POST", "/api/v1/users/abc/disable", R"({"reason":"r"})", admin, 400,
+       "invalid_argument", "id"},
+      {"unknown role", "POST", "/api/v1/users",
+       R"({"name":"zed","display_name":"Z","roles":["root"],"password":"password123"})", admin, 400,
+       "invalid_argument", "roles"},
+      {"short password", "POST", "/api/v1/users",
+       R"({"name":"zed","display_name":"Z","roles":["operator"],"password":"short"})", admin, 400,
+       "invalid_argument", "password"},
+      {"body on a GET-only endpoint", "POST", "/api/v1/ledger/checkpoint", R"({"x":1})", admin, 400,
+       "invalid_argument", "body"},
+      {"login wrong type", "POST", "/api/v1/session", R"({"user":"admin","password":123})", "", 400,
+       "invalid_argument", "password"},
       {"unknown endpoint", "GET", "/api/v1/nope", "", op, 404, "not_found", ""},
-      {"method not allowed", "PUT", lb, R"({"subject":"T","category":"use","text":"x"})", op, 405, "invalid_argument", ""},
+      {"method not allowed", "PUT", lb, R"({"subject":"T","category":"use","text":"x"})", op, 405,
+       "invalid_argument", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -421,7 +480,8 @@ TEST_F(ApiTest, IdempotencyKeyReplaysTheFirstAnswer) {
   }
   EXPECT_EQ(HeadSeq(http()), head) << "a replay must not write";
 
-  HttpReply different = http().Post("/api/v1/logbook", LogbookEntry("something else", "AHU-3", "maintenance"), op, key);
+  HttpReply different = http().Post(
+      "/api/v1/logbook", LogbookEntry("something else", "AHU-3", "maintenance"), op, key);
   ExpectProblem(different, 409, "conflict", "Idempotency-Key");
   EXPECT_EQ(HeadSeq(http()), head);
 
@@ -447,7 +507,8 @@ TEST_F(ApiTest, LongPollReturnsWhenAnotherClientWrites) {
   const std::int64_t head = HeadSeq(http());
 
   // Nothing new: the long-poll ends empty after its wait.
-  HttpReply idle = http().Get("/api/v1/ledger?after=" + std::to_string(head) + "&wait=1", supervisor);
+  HttpReply idle =
+      http().Get("/api/v1/ledger?after=" + std::to_string(head) + "&wait=1", supervisor);
   ASSERT_EQ(idle.status, 200) << idle.Describe();
   EXPECT_TRUE(idle.json()["entries"].empty()) << idle.Describe();
   EXPECT_EQ(idle.json()["next"], head);
@@ -487,7 +548,8 @@ std::vector<std::pair<std::int64_t, Json>> ParseSse(const std::string& body) {
     std::size_t line_start = 0;
     while (line_start <= frame.size()) {
       std::size_t nl = frame.find('\n', line_start);
-      std::string line = frame.substr(line_start, nl == std::string::npos ? std::string::npos : nl - line_start);
+      std::string line =
+          frame.substr(line_start, nl == std::string::npos ? std::string::npos : nl - line_start);
       if (line.rfind("id: ", 0) == 0) id = std::stoll(line.substr(4));
       if (line.rfind("data: ", 0) == 0) data = Json::parse(line.substr(6), nullptr, false);
       if (nl == std::string::npos) break;
@@ -505,10 +567,12 @@ TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
   Write(op, LogbookEntry("sse two"));
   const std::int64_t head = HeadSeq(http());
   const std::string last_id = "id: " + std::to_string(head) + "\n";
-  HttpReply r = http().Stream("/api/v1/ledger/stream?after=0", supervisor,
-                              [&](const std::string& body) { return body.find(last_id) != std::string::npos &&
-                                                                    body.rfind("\n\n") > body.find(last_id); },
-                              20);
+  HttpReply r = http().Stream(
+      "/api/v1/ledger/stream?after=0", supervisor,
+      [&](const std::string& body) {
+        return body.find(last_id) != std::string::npos && body.rfind("\n\n") > body.find(last_id);
+      },
+      20);
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(r.error, "") << r.Describe();
   EXPECT_EQ(r.Header("content-type"), "text/event-stream");
@@ -526,10 +590,13 @@ TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
   // Live: a stream from the head receives an entry written after it started.
   HttpReply live;
   std::thread listener([&] {
-    live = server_->Client().Stream("/api/v1/ledger/stream?after=" + std::to_string(head), supervisor,
-                                    [](const std::string& body) { return body.find("data: ") != std::string::npos &&
-                                                                         body.find("\n\n", body.find("data: ")) != std::string::npos; },
-                                    30);
+    live = server_->Client().Stream(
+        "/api/v1/ledger/stream?after=" + std::to_string(head), supervisor,
+        [](const std::string& body) {
+          return body.find("data: ") != std::string::npos &&
+                 body.find("\n\n", body.find("data: ")) != std::string::npos;
+        },
+        30);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const std::int64_t seq = Write(op, LogbookEntry("sse live"));
@@ -540,9 +607,10 @@ TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
   EXPECT_EQ(live_frames[0].first, seq);
   EXPECT_EQ(live_frames[0].second["payload"]["text"], "sse live");
   // Resuming with Last-Event-ID skips what the client already has.
-  HttpReply resumed = http().Stream("/api/v1/ledger/stream?after=0", supervisor,
-                                    [](const std::string& body) { return body.find("\n\n") != std::string::npos; },
-                                    20, {{"Last-Event-ID", std::to_string(seq - 1)}});
+  HttpReply resumed =
+      http().Stream("/api/v1/ledger/stream?after=0", supervisor,
+                    [](const std::string& body) { return body.find("\n\n") != std::string::npos; },
+                    20, {{"Last-Event-ID", std::to_string(seq - 1)}});
   ASSERT_EQ(resumed.status, 200) << resumed.Describe();
   auto resumed_frames = ParseSse(resumed.body);
   ASSERT_FALSE(resumed_frames.empty()) << resumed.Describe();
@@ -558,7 +626,8 @@ TEST_F(ApiTest, LogoutInvalidatesTheToken) {
   HttpReply out = http().Request("DELETE", "/api/v1/session", "", op);
   EXPECT_EQ(out.status, 204) << out.Describe();
   ExpectProblem(http().Get("/api/v1/session", op), 401, "unauthenticated");
-  ExpectProblem(http().Post("/api/v1/logbook", LogbookEntry("after logout"), op), 401, "unauthenticated");
+  ExpectProblem(http().Post("/api/v1/logbook", LogbookEntry("after logout"), op), 401,
+                "unauthenticated");
   ExpectProblem(http().Request("DELETE", "/api/v1/session", "", op), 401, "unauthenticated");
   const std::string supervisor = TokenFor("supervisor");
   HttpReply feed = http().Get("/api/v1/ledger?type=session.logged_out", supervisor);
@@ -569,8 +638,10 @@ TEST_F(ApiTest, LogoutInvalidatesTheToken) {
 
 TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
   const std::string admin = TokenFor("admin");
-  const Json new_user{{"name", "op.night"}, {"display_name", "Night Operator"},
-                      {"roles", {"operator"}}, {"password", "night-shift-2024"}};
+  const Json new_user{{"name", "op.night"},
+                      {"display_name", "Night Operator"},
+                      {"roles", {"operator"}},
+                      {"password", "night-shift-2024"}};
   HttpReply created = http().Post("/api/v1/users", new_user, admin);
   ASSERT_EQ(created.status, 201) << created.Describe();
   const std::int64_t id = created.json()["user"]["id"].get<std::int64_t>();
@@ -582,13 +653,15 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
   ASSERT_FALSE(night.empty());
   EXPECT_GT(Write(night, LogbookEntry("night shift start", "LINE-1", "shift_handover")), 0);
 
-  ExpectProblem(http().Post("/api/v1/users/" + std::to_string(id) + "/disable", Json::object(), admin), 400,
-                "invalid_argument", "reason");
+  ExpectProblem(
+      http().Post("/api/v1/users/" + std::to_string(id) + "/disable", Json::object(), admin), 400,
+      "invalid_argument", "reason");
   HttpReply disabled = http().Post("/api/v1/users/" + std::to_string(id) + "/disable",
                                    Json{{"reason", "left the company"}}, admin);
   ASSERT_EQ(disabled.status, 200) << disabled.Describe();
   EXPECT_EQ(disabled.json()["user"]["disabled"], true);
-  ExpectProblem(http().Post("/api/v1/users/999/disable", Json{{"reason", "x"}}, admin), 404, "not_found", "id");
+  ExpectProblem(http().Post("/api/v1/users/999/disable", Json{{"reason", "x"}}, admin), 404,
+                "not_found", "id");
 
   // The live session ends and new sign-ins fail.
   ExpectProblem(http().Get("/api/v1/session", night), 401, "unauthenticated");
@@ -665,7 +738,8 @@ TEST_F(ApiTest, OfflineExportVerifiesAndDetectsTampering) {
   WriteFile(tampered, contents);
   RunResult bad = sandbox_.Ordo({"ledger", "verify", "--export", tampered});
   EXPECT_EQ(bad.status.code, 1) << bad.Describe();
-  EXPECT_NE(bad.err.find("FAILED at seq " + std::to_string(head)), std::string::npos) << bad.Describe();
+  EXPECT_NE(bad.err.find("FAILED at seq " + std::to_string(head)), std::string::npos)
+      << bad.Describe();
 }
 
 TEST_F(ApiTest, BackupWhileServingVerifies) {
@@ -677,7 +751,8 @@ TEST_F(ApiTest, BackupWhileServingVerifies) {
   std::thread writer([&] {
     HttpClient c = server_->Client();
     for (int i = 0; !stop && i < 2000; ++i)
-      if (c.Post("/api/v1/logbook", LogbookEntry("during backup " + std::to_string(i)), op).status == 201)
+      if (c.Post("/api/v1/logbook", LogbookEntry("during backup " + std::to_string(i)), op)
+              .status == 201)
         ++written;
   });
   const std::string file = sandbox_.file("backup.db");

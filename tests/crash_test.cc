@@ -44,7 +44,8 @@ bool ReadStore(const std::string& db_path, std::map<std::string, LedgerText>* le
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
       const unsigned char* text = sqlite3_column_text(st, 1);
-      row(sqlite3_column_int64(st, 0), std::string(text ? reinterpret_cast<const char*>(text) : ""));
+      row(sqlite3_column_int64(st, 0),
+          std::string(text ? reinterpret_cast<const char*>(text) : ""));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -87,7 +88,8 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   std::uint64_t seed = std::random_device{}();
   if (const char* s = std::getenv("ORDO_CRASH_SEED"); s && *s) seed = std::strtoull(s, nullptr, 10);
   std::printf("crash test: seed %llu (rerun with ORDO_CRASH_SEED=%llu), %d iterations\n",
-              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed), iterations);
+              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed),
+              iterations);
   std::fflush(stdout);
   ::testing::Test::RecordProperty("seed", std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -126,8 +128,8 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
           return;
         }
         if (w.pending) {  // the retry a client would make after the crash
-          r = c.Post("/api/v1/logbook", LogbookEntry(w.pending_text, "CRASH-" + std::to_string(t)), token,
-                     {{"Idempotency-Key", w.pending_key}});
+          r = c.Post("/api/v1/logbook", LogbookEntry(w.pending_text, "CRASH-" + std::to_string(t)),
+                     token, {{"Idempotency-Key", w.pending_key}});
           if (r.status != 201) {
             w.failure = "retry of " + w.pending_key + ": " + r.Describe();
             ++ready;
@@ -139,9 +141,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
         }
         ++ready;
         for (int n = 0;; ++n) {
-          const std::string text = "crash i" + std::to_string(it) + " t" + std::to_string(t) + " n" + std::to_string(n);
+          const std::string text =
+              "crash i" + std::to_string(it) + " t" + std::to_string(t) + " n" + std::to_string(n);
           const bool idempotent = n % 3 == 0;
-          const std::string key = "k" + std::to_string(idem_salt) + "-" + std::to_string(t) + "-" + std::to_string(n);
+          const std::string key =
+              "k" + std::to_string(idem_salt) + "-" + std::to_string(t) + "-" + std::to_string(n);
           Headers h;
           if (idempotent) h.emplace_back("Idempotency-Key", key);
           r = c.Post("/api/v1/logbook", LogbookEntry(text, "CRASH-" + std::to_string(t)), token, h);
@@ -174,7 +178,8 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
       if (w.pending) ++kills_with_pending;
       for (const auto& [text, seq] : w.acked) {
         auto [pos, inserted] = acknowledged.emplace(text, seq);
-        EXPECT_TRUE(inserted || pos->second == seq) << "one text acknowledged with two seqs: " << text;
+        EXPECT_TRUE(inserted || pos->second == seq)
+            << "one text acknowledged with two seqs: " << text;
         ++acked_now;
       }
     }
@@ -198,9 +203,10 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
       EXPECT_EQ(projection.count(text) ? projection[text] : -1, seq) << text;
     }
     ASSERT_EQ(lost, 0u) << "acknowledged writes lost after kill " << it;
-    for (const auto& [text, t] : ledger) EXPECT_EQ(t.copies, 1) << "duplicate ledger entry: " << text;
-    std::printf("iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), verify: %s",
-                it, delay_ms, acked_now, acknowledged.size(), verify.out.c_str());
+    for (const auto& [text, t] : ledger)
+      EXPECT_EQ(t.copies, 1) << "duplicate ledger entry: " << text;
+    std::printf("iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), verify: %s", it,
+                delay_ms, acked_now, acknowledged.size(), verify.out.c_str());
     std::fflush(stdout);
     if (HasFatalFailure()) return;
   }
@@ -208,22 +214,27 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
 
   // Finally: through the API after a clean restart, and a clean stop.
   ASSERT_TRUE(server.Start(&error)) << error;
-  const std::string token = Login(server.Client(), sandbox.user("operator").name, sandbox.user("operator").password);
+  const std::string token =
+      Login(server.Client(), sandbox.user("operator").name, sandbox.user("operator").password);
   ASSERT_FALSE(token.empty());
   std::vector<Json> rows = AllLogbook(server.Client(), token, &error);
   ASSERT_EQ(error, "");
   std::map<std::string, std::int64_t> listed;
-  for (const auto& row : rows) listed[row["text"].get<std::string>()] = row["seq"].get<std::int64_t>();
-  for (const auto& [text, seq] : acknowledged) EXPECT_EQ(listed.count(text) ? listed[text] : -1, seq) << text;
+  for (const auto& row : rows)
+    listed[row["text"].get<std::string>()] = row["seq"].get<std::int64_t>();
+  for (const auto& [text, seq] : acknowledged)
+    EXPECT_EQ(listed.count(text) ? listed[text] : -1, seq) << text;
   auto stopped = server.Stop();
   ASSERT_TRUE(stopped.has_value()) << server.Logs();
   EXPECT_EQ(stopped->code, 0) << server.Logs();
   RunResult verify = sandbox.Ordo({"ledger", "verify", "--data", sandbox.data()});
   EXPECT_EQ(verify.status.code, 0) << verify.Describe();
-  std::printf("crash test: %zu acknowledged writes survived %d kills; %zu idempotent retries after a kill "
-              "(%zu answered as replays)\n",
-              acknowledged.size(), iterations, kills_with_pending, total_replays);
-  EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(iterations)) << "the clients hardly wrote anything";
+  std::printf(
+      "crash test: %zu acknowledged writes survived %d kills; %zu idempotent retries after a kill "
+      "(%zu answered as replays)\n",
+      acknowledged.size(), iterations, kills_with_pending, total_replays);
+  EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(iterations))
+      << "the clients hardly wrote anything";
 }
 
 }  // namespace

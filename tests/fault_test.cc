@@ -73,7 +73,8 @@ TEST(FaultTest, FailedFlushStopsTheWriterAndLosesNothingAcknowledged) {
   for (const auto& a : acked) {
     bool found = false;
     for (const auto& row : rows)
-      found = found || (row.value("seq", std::int64_t{0}) == a.seq && row.value("text", "") == a.text);
+      found =
+          found || (row.value("seq", std::int64_t{0}) == a.seq && row.value("text", "") == a.text);
     EXPECT_TRUE(found) << "acknowledged write seq " << a.seq << " was lost";
   }
   auto stopped = again.Stop();

@@ -23,7 +23,8 @@ TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
   std::vector<std::string> tokens;
   for (const auto& role : roles) {
     HttpReply r;
-    tokens.push_back(Login(server.Client(), sandbox.user(role).name, sandbox.user(role).password, &r));
+    tokens.push_back(
+        Login(server.Client(), sandbox.user(role).name, sandbox.user(role).password, &r));
     ASSERT_FALSE(tokens.back().empty()) << r.Describe();
   }
 
@@ -40,7 +41,8 @@ TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
         const std::string text = "shutdown t" + std::to_string(t) + " n" + std::to_string(n);
         Headers h;
         if (n % 2) h.emplace_back("Idempotency-Key", "k-" + text);
-        HttpReply r = c.Post("/api/v1/logbook", LogbookEntry(text, "LINE-" + std::to_string(t)), tokens[t], h);
+        HttpReply r = c.Post("/api/v1/logbook", LogbookEntry(text, "LINE-" + std::to_string(t)),
+                             tokens[t], h);
         if (r.status == 201) {
           std::lock_guard<std::mutex> lock(mu);
           acked[text] = r.json()["entry"]["seq"].get<std::int64_t>();
@@ -64,7 +66,8 @@ TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
   for (auto& w : writers) w.join();
   ASSERT_TRUE(stopped.has_value()) << "no exit within 30 s of SIGTERM\n" << server.Logs();
   EXPECT_EQ(stopped->code, 0) << stopped->ToString() << "\n" << server.Logs();
-  EXPECT_TRUE(unexpected.empty()) << unexpected.size() << " unexpected replies, first: " << unexpected.front();
+  EXPECT_TRUE(unexpected.empty()) << unexpected.size()
+                                  << " unexpected replies, first: " << unexpected.front();
 
   RunResult verify = sandbox.Ordo({"ledger", "verify", "--data", sandbox.data()});
   EXPECT_EQ(verify.status.code, 0) << verify.Describe();
@@ -72,7 +75,8 @@ TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
   EXPECT_EQ(replay.status.code, 0) << replay.Describe();
 
   ASSERT_TRUE(server.Start(&error)) << error;
-  const std::string reader = Login(server.Client(), sandbox.user("operator").name, sandbox.user("operator").password);
+  const std::string reader =
+      Login(server.Client(), sandbox.user("operator").name, sandbox.user("operator").password);
   ASSERT_FALSE(reader.empty());
   std::vector<Json> rows = AllLogbook(server.Client(), reader, &error);
   ASSERT_EQ(error, "");
@@ -86,7 +90,8 @@ TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
   for (const auto& [text, seq] : acked) {
     auto it = stored.find(text);
     if (it == stored.end()) {
-      if (++missing <= 5) ADD_FAILURE() << "acknowledged write lost: " << text << " (seq " << seq << ")";
+      if (++missing <= 5)
+        ADD_FAILURE() << "acknowledged write lost: " << text << " (seq " << seq << ")";
     } else {
       EXPECT_EQ(it->second, seq) << text;
     }

@@ -14,9 +14,10 @@ class TlsTest : public ::testing::Test {
     ASSERT_TRUE(sandbox_.Init(&error)) << error;
     cert_ = sandbox_.file("cert.pem");
     key_ = sandbox_.file("key.pem");
-    RunResult gen = ordo::testing::Run({"/usr/bin/env", "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                         "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", key_, "-out", cert_},
-                        sandbox_.root());
+    RunResult gen = ordo::testing::Run(
+        {"/usr/bin/env", "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj",
+         "/CN=127.0.0.1", "-days", "1", "-keyout", key_, "-out", cert_},
+        sandbox_.root());
     ASSERT_EQ(gen.status.code, 0) << "openssl req failed: " << gen.Describe();
   }
 

@@ -39,8 +39,9 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
                        "cannot create data directory '" + o.dir.root + "': " + ec.message());
   ::chmod(o.dir.root.c_str(), 0700);
   if (fs::exists(o.dir.DatabasePath()) || fs::exists(o.dir.SigningKeyPath()))
-    return Error::Make(ErrorCode::kConflict,
-                       "'" + o.dir.root + "' already holds an ordo store; refusing to overwrite it");
+    return Error::Make(
+        ErrorCode::kConflict,
+        "'" + o.dir.root + "' already holds an ordo store; refusing to overwrite it");
   auto lock = DirLock::Acquire(o.dir);
   if (!lock.ok()) return lock.error();
 

@@ -38,7 +38,8 @@ ledger::VerifyReport VerifyOpen(store::Database& db, const std::string& trusted_
                                     "store; the ledger was rewritten");
   }
   ledger::ChainVerifier verifier(*checkpoints, trusted_key);
-  Status s = store::ForEachEntry(db, [&](const ledger::LedgerEntry& e) { return verifier.Feed(e); });
+  Status s =
+      store::ForEachEntry(db, [&](const ledger::LedgerEntry& e) { return verifier.Feed(e); });
   ledger::VerifyReport report = verifier.Finish();
   // A row that cannot be read stops the walk before it is fed: it is the first bad one.
   if (!s.ok()) return Broken(report.head_seq + 1, s.error().message);

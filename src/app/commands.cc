@@ -15,8 +15,7 @@ Result<Events> One(Result<T> r) {
   return Events{std::move(r.value())};
 }
 
-engine::Command SessionEvent(engine::Actor actor, std::string type, Json payload,
-                             std::string id) {
+engine::Command SessionEvent(engine::Actor actor, std::string type, Json payload, std::string id) {
   engine::Command c;
   c.actor = std::move(actor);
   c.success_status = 200;
@@ -47,7 +46,8 @@ engine::Command InitializeLedger(const std::string& public_key, const std::strin
   return c;
 }
 
-engine::Command CreateUser(engine::Actor actor, access::CreateUser user, std::string password_hash) {
+engine::Command CreateUser(engine::Actor actor, access::CreateUser user,
+                           std::string password_hash) {
   engine::Command c;
   c.actor = std::move(actor);
   c.decide = [user](engine::WriteContext& ctx) -> Result<Events> {

@@ -1,8 +1,8 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
 // init, serve, ledger verify|export|replay, user add|list|disable, backup.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
@@ -75,27 +75,36 @@ int main(int argc, char** argv) {
   int rc = 0;
 
   // init
-  auto* init = app.add_subcommand("init", "Create a data directory with its ledger and first admin");
+  auto* init =
+      app.add_subcommand("init", "Create a data directory with its ledger and first admin");
   bool demo = false;
   init->add_option("--data", data, "data directory to create")->required();
-  init->add_option("--admin-password-file", password_file, "file whose first line is the admin password (prompted when absent)");
+  init->add_option("--admin-password-file", password_file,
+                   "file whose first line is the admin password (prompted when absent)");
   init->add_flag("--demo", demo, "also create demo users (one per role) and print their passwords");
   init->add_option("--site", site, "site name recorded in the ledger");
   init->callback([&] {
     std::string admin_password;
     if (!password_file.empty() || !demo) {
       auto pw = cli::ReadPassword(password_file, "admin password: ");
-      if (!pw.ok()) { rc = Fail(pw.error().message, 2); return; }
+      if (!pw.ok()) {
+        rc = Fail(pw.error().message, 2);
+        return;
+      }
       admin_password = *pw;
     } else {
       admin_password = RandomPassword(12);
     }
     SystemClock clock;
     auto creds = admin::InitDataDir({{data}, site, admin_password, demo}, clock);
-    if (!creds.ok()) { rc = Fail(creds.error().message, 2); return; }
+    if (!creds.ok()) {
+      rc = Fail(creds.error().message, 2);
+      return;
+    }
     std::printf("initialised ordo data directory %s\n", data.c_str());
     for (const auto& c : *creds)
-      std::printf("demo user: %s role: %s password: %s\n", c.name.c_str(), c.role.c_str(), c.password.c_str());
+      std::printf("demo user: %s role: %s password: %s\n", c.name.c_str(), c.role.c_str(),
+                  c.password.c_str());
     if (demo) std::printf("(demo credentials: for demonstration only)\n");
   });
 
@@ -107,21 +116,38 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "address:port to listen on (port 0 = any free port)");
   serve->add_option("--tls-cert", so.http.tls_cert_file, "PEM certificate chain: serve HTTPS");
   serve->add_option("--tls-key", so.http.tls_key_file, "PEM private key for --tls-cert");
-  serve->add_option("--web-dir", so.api.web_dir, "serve the UI from this folder instead of the embedded copy");
-  serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")->check(CLI::Range(1, 24 * 60));
-  serve->add_option("--checkpoint-every", so.checkpoint_every_entries, "sign the ledger head every N entries")->check(CLI::Range(1, 10'000'000));
-  serve->add_option("--checkpoint-seconds", so.checkpoint_every_seconds, "... or every S seconds with new entries")->check(CLI::Range(1, 86400));
-  serve->add_option("--admin-lockout-after", so.api.throttle.admin_lockout_after, "lock admin accounts after N failed sign-ins (0 = never)")->check(CLI::Range(0, 1000));
+  serve->add_option("--web-dir", so.api.web_dir,
+                    "serve the UI from this folder instead of the embedded copy");
+  serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")
+      ->check(CLI::Range(1, 24 * 60));
+  serve
+      ->add_option("--checkpoint-every", so.checkpoint_every_entries,
+                   "sign the ledger head every N entries")
+      ->check(CLI::Range(1, 10'000'000));
+  serve
+      ->add_option("--checkpoint-seconds", so.checkpoint_every_seconds,
+                   "... or every S seconds with new entries")
+      ->check(CLI::Range(1, 86400));
+  serve
+      ->add_option("--admin-lockout-after", so.api.throttle.admin_lockout_after,
+                   "lock admin accounts after N failed sign-ins (0 = never)")
+      ->check(CLI::Range(0, 1000));
   serve->add_option("--max-body-bytes", so.http.max_body_bytes, "largest accepted request body");
   serve->callback([&] {
     auto colon = listen.rfind(':');
-    if (colon == std::string::npos) { rc = Fail("--listen must be address:port", 2); return; }
+    if (colon == std::string::npos) {
+      rc = Fail("--listen must be address:port", 2);
+      return;
+    }
     so.http.address = listen.substr(0, colon);
     try {
       int port = std::stoi(listen.substr(colon + 1));
       if (port < 0 || port > 65535) throw std::out_of_range("port");
       so.http.port = static_cast<std::uint16_t>(port);
-    } catch (const std::exception&) { rc = Fail("--listen: the port must be 0..65535", 2); return; }
+    } catch (const std::exception&) {
+      rc = Fail("--listen: the port must be 0..65535", 2);
+      return;
+    }
     if (so.http.tls_cert_file.empty() != so.http.tls_key_file.empty()) {
       rc = Fail("--tls-cert and --tls-key go together", 2);
       return;
@@ -132,21 +158,28 @@ int main(int argc, char** argv) {
   });
 
   // ledger
-  auto* ledger_cmd = app.add_subcommand("ledger", "Verify, export and replay the production ledger");
+  auto* ledger_cmd =
+      app.add_subcommand("ledger", "Verify, export and replay the production ledger");
   ledger_cmd->require_subcommand(1);
   std::string export_file, db_file, public_key, out_file;
-  auto* verify = ledger_cmd->add_subcommand("verify", "Check the hash chain and signed checkpoints (exit 1 when broken)");
+  auto* verify = ledger_cmd->add_subcommand(
+      "verify", "Check the hash chain and signed checkpoints (exit 1 when broken)");
   verify->add_option("--data", data, "data directory");
   verify->add_option("--export", export_file, "verify an export file offline instead");
   verify->add_option("--db", db_file, "verify a database file (e.g. a backup) instead");
   verify->add_option("--public-key", public_key, "trusted public key (hex) for --export/--db");
   verify->callback([&] {
-    if (!export_file.empty()) rc = PrintReport(ledger::VerifyExportFile(export_file, public_key));
-    else if (!db_file.empty()) rc = PrintReport(admin::VerifyDatabaseFile(db_file, public_key));
-    else if (!data.empty()) rc = PrintReport(admin::VerifyDataDir({data}));
-    else rc = Fail("give --data DIR, --export FILE or --db FILE", 2);
+    if (!export_file.empty())
+      rc = PrintReport(ledger::VerifyExportFile(export_file, public_key));
+    else if (!db_file.empty())
+      rc = PrintReport(admin::VerifyDatabaseFile(db_file, public_key));
+    else if (!data.empty())
+      rc = PrintReport(admin::VerifyDataDir({data}));
+    else
+      rc = Fail("give --data DIR, --export FILE or --db FILE", 2);
   });
-  auto* exp = ledger_cmd->add_subcommand("export", "Write a self-contained, verifiable export of the ledger");
+  auto* exp = ledger_cmd->add_subcommand("export",
+                                         "Write a self-contained, verifiable export of the ledger");
   exp->add_option("--data", data, "data directory")->required();
   exp->add_option("--to,--out", out_file, "export file to write")->required();
   exp->callback([&] {
@@ -157,10 +190,14 @@ int main(int argc, char** argv) {
   auto* replay = ledger_cmd->add_subcommand("replay", "Rebuild projections from the ledger");
   bool check = false;
   replay->add_option("--data", data, "data directory")->required();
-  replay->add_flag("--check", check, "compare the rebuilt projections with the live ones")->required();
+  replay->add_flag("--check", check, "compare the rebuilt projections with the live ones")
+      ->required();
   replay->callback([&] {
     auto diffs = admin::ReplayCheck(store::DataDir{data}.DatabasePath());
-    if (!diffs.ok()) { rc = Fail(diffs.error().message); return; }
+    if (!diffs.ok()) {
+      rc = Fail(diffs.error().message);
+      return;
+    }
     for (const auto& d : *diffs) std::fprintf(stderr, "DIFF %s\n", d.c_str());
     if (diffs->empty()) std::printf("OK: projections equal a replay of the ledger\n");
     rc = diffs->empty() ? 0 : 1;
@@ -172,12 +209,15 @@ int main(int argc, char** argv) {
   backup->add_option("--to", out_file, "backup file to create")->required();
   backup->callback([&] {
     Status s = admin::Backup({data}, out_file);
-    rc = s.ok() ? (std::printf("backup written to %s (check it with: ordo ledger verify --db %s)\n", out_file.c_str(), out_file.c_str()), 0)
+    rc = s.ok() ? (std::printf("backup written to %s (check it with: ordo ledger verify --db %s)\n",
+                               out_file.c_str(), out_file.c_str()),
+                   0)
                 : Fail(s.error().message);
   });
 
   // user
-  auto* user = app.add_subcommand("user", "Manage users (server stopped; use the API while it runs)");
+  auto* user =
+      app.add_subcommand("user", "Manage users (server stopped; use the API while it runs)");
   user->require_subcommand(1);
   std::string name, display, reason;
   std::vector<std::string> roles;
@@ -186,16 +226,31 @@ int main(int argc, char** argv) {
   add->add_option("--data", data, "data directory")->required();
   add->add_option("--name", name, "login name")->required();
   add->add_option("--display-name", display, "printed name")->required();
-  add->add_option("--role", roles, "role (repeatable): operator, supervisor, quality, engineer, admin")->required();
-  add->add_option("--password-file", password_file, "file whose first line is the password (prompted when absent)");
+  add->add_option("--role", roles,
+                  "role (repeatable): operator, supervisor, quality, engineer, admin")
+      ->required();
+  add->add_option("--password-file", password_file,
+                  "file whose first line is the password (prompted when absent)");
   add->callback([&] {
     access::CreateUser u{name, display, roles};
-    if (Status s = access::ValidateCreateUser(u); !s.ok()) { rc = Fail(s.error().message, 2); return; }
+    if (Status s = access::ValidateCreateUser(u); !s.ok()) {
+      rc = Fail(s.error().message, 2);
+      return;
+    }
     auto pw = cli::ReadPassword(password_file, "password for " + name + ": ");
-    if (!pw.ok()) { rc = Fail(pw.error().message, 2); return; }
-    if (pw->size() < 8) { rc = Fail("the password must be at least 8 characters", 2); return; }
+    if (!pw.ok()) {
+      rc = Fail(pw.error().message, 2);
+      return;
+    }
+    if (pw->size() < 8) {
+      rc = Fail("the password must be at least 8 characters", 2);
+      return;
+    }
     auto hash = HashPassword(*pw);
-    if (!hash.ok()) { rc = Fail(hash.error().message); return; }
+    if (!hash.ok()) {
+      rc = Fail(hash.error().message);
+      return;
+    }
     Json reply;
     rc = RunOffline(data, app::CreateUser({0, CliActorName(), "admin"}, u, *hash), &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
@@ -203,10 +258,17 @@ int main(int argc, char** argv) {
   auto* list = user->add_subcommand("list", "List users");
   list->add_option("--data", data, "data directory")->required();
   list->callback([&] {
-    auto db = store::Database::Open(store::DataDir{data}.DatabasePath(), store::Database::Mode::kReadOnly);
-    if (!db.ok()) { rc = Fail(db.error().message); return; }
+    auto db = store::Database::Open(store::DataDir{data}.DatabasePath(),
+                                    store::Database::Mode::kReadOnly);
+    if (!db.ok()) {
+      rc = Fail(db.error().message);
+      return;
+    }
     auto users = store::ListUsers(**db);
-    if (!users.ok()) { rc = Fail(users.error().message); return; }
+    if (!users.ok()) {
+      rc = Fail(users.error().message);
+      return;
+    }
     for (const auto& u : *users) std::printf("%s\n", store::ToJson(u).dump().c_str());
   });
   auto* disable = user->add_subcommand("disable", "Disable a user (users are never deleted)");

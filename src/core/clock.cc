@@ -49,13 +49,13 @@ int DaysInMonth(int y, int mo) {
 }  // namespace
 
 bool ParseIsoTime(const std::string& text, TimeMicros* out) {
-  if (!Digits(text, 0, 4) || !Digits(text, 5, 2) || !Digits(text, 8, 2) ||
-      !Digits(text, 11, 2) || !Digits(text, 14, 2) || !Digits(text, 17, 2))
+  if (!Digits(text, 0, 4) || !Digits(text, 5, 2) || !Digits(text, 8, 2) || !Digits(text, 11, 2) ||
+      !Digits(text, 14, 2) || !Digits(text, 17, 2))
     return false;
   int y, mo, d, h, mi, s;
   int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s,
-                  &consumed) != 6 ||
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) !=
+          6 ||
       consumed != 19)
     return false;
   if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 60)

@@ -45,8 +45,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : data_(std::move(error)) {}      // NOLINT
+  Result(T value) : data_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT
   bool ok() const { return data_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(data_); }
@@ -68,8 +68,8 @@ inline Status Ok() { return Unit{}; }
 }  // namespace ordo
 
 // Propagates an error from an expression returning Result/Status.
-#define ORDO_TRY(expr)                                 \
-  do {                                                 \
-    auto ordo_try_result_ = (expr);                    \
+#define ORDO_TRY(expr)                                           \
+  do {                                                           \
+    auto ordo_try_result_ = (expr);                              \
     if (!ordo_try_result_.ok()) return ordo_try_result_.error(); \
   } while (0)

@@ -79,7 +79,8 @@ void Engine::Submit(Command command, Completion done) {
 Result<CommandReply> Engine::SubmitAndWait(Command command) {
   std::promise<Result<CommandReply>> promise;
   auto future = promise.get_future();
-  Submit(std::move(command), [&promise](Result<CommandReply> r) { promise.set_value(std::move(r)); });
+  Submit(std::move(command),
+         [&promise](Result<CommandReply> r) { promise.set_value(std::move(r)); });
   return future.get();
 }
 
@@ -178,7 +179,8 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     Status s = MaybeCheckpoint(true);
     CommandReply reply{200, Json{{"checkpoint_seq", last_checkpoint_seq_}}, {}, false};
     for (auto& p : group)
-      if (p.checkpoint) p.done(s.ok() ? Result<CommandReply>(reply) : Result<CommandReply>(s.error()));
+      if (p.checkpoint)
+        p.done(s.ok() ? Result<CommandReply>(reply) : Result<CommandReply>(s.error()));
   }
 }
 
@@ -197,10 +199,10 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
       CommandReply reply{static_cast<int>((*st)->Int(1)), Json::parse((*st)->Text(2)), {}, true};
       (*st)->Reset();
       if (!same)
-        return Error{ErrorCode::kConflict,
-                     "Idempotency-Key '" + c.idempotency_key +
-                         "' was already used for a different request",
-                     "Idempotency-Key", "idempotency_key_reused"};
+        return Error{
+            ErrorCode::kConflict,
+            "Idempotency-Key '" + c.idempotency_key + "' was already used for a different request",
+            "Idempotency-Key", "idempotency_key_reused"};
       return reply;
     }
     (*st)->Reset();

@@ -34,9 +34,9 @@ struct Actor {
 
 // Handed to a command's functions inside the writer transaction.
 struct WriteContext {
-  store::Database& db;   // the writer connection (read projections, write side tables)
-  std::int64_t next_seq; // the seq the command's first event will get
-  TimeMicros now;        // the server time the command's events will carry
+  store::Database& db;    // the writer connection (read projections, write side tables)
+  std::int64_t next_seq;  // the seq the command's first event will get
+  TimeMicros now;         // the server time the command's events will carry
 };
 
 struct Command {
@@ -66,10 +66,10 @@ using Completion = std::function<void(Result<CommandReply>)>;
 
 struct EngineOptions {
   store::DataDir data_dir;
-  const Clock* clock = nullptr;                   // required
-  std::int64_t checkpoint_every_entries = 1000;   // sign the head after this many entries
+  const Clock* clock = nullptr;                      // required
+  std::int64_t checkpoint_every_entries = 1000;      // sign the head after this many entries
   TimeMicros checkpoint_every_micros = 600'000'000;  // ... or this much time with new entries
-  std::size_t max_group = 1024;                   // commands per group commit
+  std::size_t max_group = 1024;                      // commands per group commit
   // Called on the writer thread after each durable commit with the new head seq.
   std::function<void(std::int64_t)> on_commit;
 };

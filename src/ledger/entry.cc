@@ -15,8 +15,8 @@ Json BodyJson(const LedgerEntry& e) {
   body["role"] = e.role;
   body["type"] = e.type;
   body["schema_version"] = e.schema_version;
-  body["subject"] = {{"kind", e.subject.kind}, {"id", e.subject.id},
-                     {"version", e.subject.version}};
+  body["subject"] = {
+      {"kind", e.subject.kind}, {"id", e.subject.id}, {"version", e.subject.version}};
   body["payload"] = e.payload;
   body["reason"] = e.reason ? Json(*e.reason) : Json(nullptr);
   body["signatures"] = e.signatures;
@@ -34,7 +34,9 @@ std::string CanonicalBody(const LedgerEntry& e, const std::string& canonical_pay
   // The same bytes as CanonicalJson(BodyJson(e)), written out in sorted key order so
   // that the payload is not copied into a temporary object (this runs per entry on the
   // writer's hot path; ledger_test checks the two forms agree).
-  auto str = [](const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::strict); };
+  auto str = [](const std::string& s) {
+    return Json(s).dump(-1, ' ', false, Json::error_handler_t::strict);
+  };
   std::string out;
   out.reserve(canonical_payload.size() + 400);
   out += "{\"actor\":" + str(e.actor);
@@ -77,8 +79,7 @@ Result<LedgerEntry> FromJson(const Json& j) {
   auto need = [&](const char* name, Json::value_t type) -> const Json* {
     auto it = j.find(name);
     if (it == j.end()) return nullptr;
-    if (it->type() != type &&
-        !(type == Json::value_t::number_integer && it->is_number_unsigned()))
+    if (it->type() != type && !(type == Json::value_t::number_integer && it->is_number_unsigned()))
       return nullptr;
     return &*it;
   };

@@ -17,25 +17,25 @@ inline constexpr const char* kGenesisHash =
 
 // What record an entry concerns.
 struct Subject {
-  std::string kind;         // e.g. "logbook_entry", "user", "session"
-  std::string id;           // the record's id within its kind
-  std::int64_t version = 1; // the record's version after this entry
+  std::string kind;          // e.g. "logbook_entry", "user", "session"
+  std::string id;            // the record's id within its kind
+  std::int64_t version = 1;  // the record's version after this entry
   bool operator==(const Subject&) const = default;
 };
 
 struct LedgerEntry {
-  std::int64_t seq = 0;       // gap-free, starts at 1
-  TimeMicros time_us = 0;     // server UTC time
-  std::string actor;          // user name or registered device/interface id
-  std::string role;           // the role the actor acted in
-  std::string type;           // event type, e.g. "logbook.entry_recorded"
-  int schema_version = 1;     // version of this type's payload schema
+  std::int64_t seq = 0;    // gap-free, starts at 1
+  TimeMicros time_us = 0;  // server UTC time
+  std::string actor;       // user name or registered device/interface id
+  std::string role;        // the role the actor acted in
+  std::string type;        // event type, e.g. "logbook.entry_recorded"
+  int schema_version = 1;  // version of this type's payload schema
   Subject subject;
   Json payload = Json::object();
   std::optional<std::string> reason;
   Json signatures = Json::array();  // references to electronic signature records
   std::string prev_hash = kGenesisHash;
-  std::string hash;           // SHA-256(prev_hash || canonical entry), hex
+  std::string hash;  // SHA-256(prev_hash || canonical entry), hex
   bool operator==(const LedgerEntry&) const = default;
 };
 

@@ -5,8 +5,8 @@
 
 namespace ordo::ledger {
 
-ExportWriter::ExportWriter(std::ostream& out, const std::string& public_key,
-                           TimeMicros exported_at, const std::vector<Checkpoint>& checkpoints)
+ExportWriter::ExportWriter(std::ostream& out, const std::string& public_key, TimeMicros exported_at,
+                           const std::vector<Checkpoint>& checkpoints)
     : out_(out) {
   out_ << CanonicalJson(Json{{"format", "ordo-ledger-export"},
                              {"format_version", 1},

@@ -59,10 +59,9 @@ VerifyReport ChainVerifier::Finish() {
   if (report_.ok) {
     for (const auto& [seq, cp] : checkpoints_) {
       if (seq > report_.head_seq) {
-        Fail(report_.head_seq + 1, "checkpoint at seq " + std::to_string(seq) +
-                                       " is beyond the ledger head " +
-                                       std::to_string(report_.head_seq) +
-                                       "; entries were removed from the end");
+        Fail(report_.head_seq + 1,
+             "checkpoint at seq " + std::to_string(seq) + " is beyond the ledger head " +
+                 std::to_string(report_.head_seq) + "; entries were removed from the end");
         break;
       }
       if (seq <= 0) {
@@ -72,8 +71,9 @@ VerifyReport ChainVerifier::Finish() {
     }
   }
   if (report_.ok && report_.entries > 0 && checkpoints_checked_ == 0)
-    Fail(1, "no signed checkpoint covers the ledger (every ordo ledger has one from init); "
-            "the checkpoints were removed or the chain was rebuilt without the key");
+    Fail(1,
+         "no signed checkpoint covers the ledger (every ordo ledger has one from init); "
+         "the checkpoints were removed or the chain was rebuilt without the key");
   report_.checkpoints = checkpoints_checked_;
   if (report_.ok) {
     report_.message = "chain intact: " + std::to_string(report_.entries) + " entries, " +

@@ -19,7 +19,7 @@ struct VerifyReport {
   std::int64_t checkpoints = 0;  // checkpoints checked
   std::int64_t head_seq = 0;
   std::int64_t first_bad_seq = 0;  // 0 when ok
-  std::string message;           // "chain intact" or what is wrong, naming the seq
+  std::string message;             // "chain intact" or what is wrong, naming the seq
 };
 
 class ChainVerifier {

@@ -1,13 +1,13 @@
 // API plumbing: routing, authentication, permission checks, engine hand-off, waiting.
 #include "server/api.h"
 
-#include <utility>
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/spdlog.h>
+#include <utility>
 
 #include "core/crypto.h"
 #include "domain/access/roles.h"
@@ -38,9 +38,14 @@ HttpResponse ProblemResponse(const Error& e) {
 
 Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Database> reader,
          const Clock& clock, ApiOptions options)
-    : io_(io), engine_(engine), reader_(std::move(reader)), clock_(clock),
-      options_(std::move(options)), sessions_(options_.session_idle, options_.session_max),
-      throttle_(options_.throttle), head_seq_(engine.head_seq()) {}
+    : io_(io),
+      engine_(engine),
+      reader_(std::move(reader)),
+      clock_(clock),
+      options_(std::move(options)),
+      sessions_(options_.session_idle, options_.session_max),
+      throttle_(options_.throttle),
+      head_seq_(engine.head_seq()) {}
 
 Api::~Api() { hashing_.join(); }
 
@@ -92,18 +97,20 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   }
   if (!endpoint) {
     if (path_known)
-      co_return ProblemResponse(Error{ErrorCode::kInvalidArgument,
-                                      "method " + request.method + " is not allowed on " + request.path,
-                                      "method", "method_not_allowed"});
-    co_return ProblemResponse(Error::Make(
-        ErrorCode::kNotFound, "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
+      co_return ProblemResponse(
+          Error{ErrorCode::kInvalidArgument,
+                "method " + request.method + " is not allowed on " + request.path, "method",
+                "method_not_allowed"});
+    co_return ProblemResponse(
+        Error::Make(ErrorCode::kNotFound,
+                    "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
   }
   Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params)};
   if (!endpoint->permission.empty()) {
     std::string auth = request.Header("authorization");
     if (auth.rfind("Bearer ", 0) != 0)
-      co_return ProblemResponse(Error::Make(
-          ErrorCode::kUnauthenticated, "sign in first: send 'Authorization: Bearer <token>'"));
+      co_return ProblemResponse(Error::Make(ErrorCode::kUnauthenticated,
+                                            "sign in first: send 'Authorization: Bearer <token>'"));
     call.token = auth.substr(7);
     call.session = sessions_.Use(call.token, clock_.NowMicros());
     if (!call.session)
@@ -111,9 +118,9 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
           ErrorCode::kUnauthenticated, "the session token is unknown or expired; sign in again"));
     call.role = access::RoleFor(call.session->roles, endpoint->permission);
     if (call.role.empty())
-      co_return ProblemResponse(Error::Make(
-          ErrorCode::kPermissionDenied,
-          "your roles do not grant '" + endpoint->permission + "', which this needs"));
+      co_return ProblemResponse(
+          Error::Make(ErrorCode::kPermissionDenied,
+                      "your roles do not grant '" + endpoint->permission + "', which this needs"));
   }
   if (!endpoint->schema.empty()) {
     auto decoded = DecodeRequest(request.body, endpoint->schema);
@@ -141,7 +148,8 @@ Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
     });
   });
   boost::system::error_code ec;
-  while (!slot->has_value()) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  while (!slot->has_value())
+    co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   co_return std::move(**slot);
 }
 
@@ -157,7 +165,8 @@ Awaitable<Json> Api::OffThread(std::function<Json()> work) {
     });
   });
   boost::system::error_code ec;
-  while (!slot->has_value()) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  while (!slot->has_value())
+    co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   co_return std::move(**slot);
 }
 
@@ -166,8 +175,8 @@ Awaitable<HttpResponse> Api::RunCommand(Call& call, engine::Command command) {
   if (key.size() > 200)
     co_return ProblemResponse(Error::Invalid("Idempotency-Key", "at most 200 characters"));
   command.idempotency_key = key;
-  command.request_hash = Sha256Hex(call.request.method + " " + call.request.path + "\n" +
-                                   CanonicalJson(call.body));
+  command.request_hash =
+      Sha256Hex(call.request.method + " " + call.request.path + "\n" + CanonicalJson(call.body));
   Awaitable<Result<engine::CommandReply>> pending = Submit(std::move(command));
   auto result = co_await std::move(pending);
   if (!result.ok()) co_return ProblemResponse(result.error());

@@ -4,14 +4,13 @@
 // from a reader connection. Runs on the single io_context thread.
 #pragma once
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <list>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include "core/clock.h"
 #include "engine/engine.h"
@@ -27,10 +26,10 @@ class Api;
 // A request that passed authentication, permission and schema checks.
 struct Call {
   HttpRequest& request;
-  Json body;                    // decoded body (empty object for GET)
+  Json body;  // decoded body (empty object for GET)
   std::optional<Session> session;
   std::string token;
-  std::string role;             // the caller's role that grants the permission
+  std::string role;                           // the caller's role that grants the permission
   std::map<std::string, std::string> params;  // path parameters, e.g. {"id": "3"}
 };
 
@@ -46,7 +45,7 @@ struct Endpoint {
 
 struct ApiOptions {
   std::string data_dir;
-  std::string web_dir;                    // "" = serve the embedded web assets
+  std::string web_dir;  // "" = serve the embedded web assets
   TimeMicros session_idle = 15LL * 60 * 1'000'000;
   TimeMicros session_max = 12LL * 3600 * 1'000'000;
   LoginThrottle::Options throttle;

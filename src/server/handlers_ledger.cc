@@ -95,8 +95,8 @@ Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
       auto entries = store::QueryEntries(*reader_, q);
       if (!entries.ok()) co_return;
       for (const auto& e : *entries) {
-        std::string frame = "id: " + std::to_string(e.seq) + "\nevent: entry\ndata: " +
-                            CanonicalJson(ledger::ToJson(e)) + "\n\n";
+        std::string frame = "id: " + std::to_string(e.seq) +
+                            "\nevent: entry\ndata: " + CanonicalJson(ledger::ToJson(e)) + "\n\n";
         if (!co_await out.Write(std::move(frame))) co_return;
         q.after = e.seq;
       }
@@ -132,7 +132,8 @@ Awaitable<HttpResponse> Api::CheckpointLedger(Call&) {
   };
   Json result = co_await OffThread(std::move(work));
   if (result.contains("error"))
-    co_return ProblemResponse(Error::Make(ErrorCode::kUnavailable, result["error"].get<std::string>()));
+    co_return ProblemResponse(
+        Error::Make(ErrorCode::kUnavailable, result["error"].get<std::string>()));
   co_return JsonResponse(200, result);
 }
 

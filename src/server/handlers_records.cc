@@ -66,15 +66,18 @@ Awaitable<HttpResponse> Api::CreateUser(Call& call) {
   const std::string password = call.body["password"].get<std::string>();
   if (Status s = access::ValidateCreateUser(user); !s.ok()) co_return ProblemResponse(s.error());
   if (password.size() < 8)
-    co_return ProblemResponse(Error::Invalid("password", "the password must be at least 8 characters"));
+    co_return ProblemResponse(
+        Error::Invalid("password", "the password must be at least 8 characters"));
   std::function<Json()> work = [password] {
     auto h = HashPassword(password);
     return h.ok() ? Json(*h) : Json(nullptr);
   };
   Json hash = co_await OffThread(std::move(work));
   if (!hash.is_string())
-    co_return ProblemResponse(Error::Make(ErrorCode::kUnavailable, "password hashing failed; retry"));
-  engine::Command command = app::CreateUser(ActorOf(call), std::move(user), hash.get<std::string>());
+    co_return ProblemResponse(
+        Error::Make(ErrorCode::kUnavailable, "password hashing failed; retry"));
+  engine::Command command =
+      app::CreateUser(ActorOf(call), std::move(user), hash.get<std::string>());
   co_return co_await RunCommand(call, std::move(command));
 }
 

@@ -51,9 +51,9 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
       engine::Command record = app::LoginFailed(name, address, "throttled");
       (void)co_await Submit(std::move(record));
     }
-    Error e = Error::Make(ErrorCode::kResourceExhausted,
-                          "too many failed sign-ins; wait " + std::to_string(wait) +
-                              " s before trying again");
+    Error e = Error::Make(
+        ErrorCode::kResourceExhausted,
+        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again");
     HttpResponse r = ProblemResponse(e);
     Json body = Json::parse(r.body);
     body["retry_after_seconds"] = wait;
@@ -75,12 +75,14 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
     const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(),
                                              "admin") != (*user)->roles.end();
     throttle_.RecordFailure(name, address, is_admin, clock_.NowMicros());
-    std::string detail = !*user ? "unknown user" : (*user)->disabled ? "user disabled" : "wrong password";
+    std::string detail = !*user              ? "unknown user"
+                         : (*user)->disabled ? "user disabled"
+                                             : "wrong password";
     engine::Command record = app::LoginFailed(name, address, detail);
     auto recorded = co_await Submit(std::move(record));
     if (!recorded.ok()) co_return ProblemResponse(recorded.error());
-    co_return ProblemResponse(
-        Error::Make(ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
+    co_return ProblemResponse(Error::Make(
+        ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
   }
   const access::User& u = **user;
   engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
@@ -106,13 +108,15 @@ Awaitable<HttpResponse> Api::CurrentSession(Call& call) {
   if (!user.ok()) co_return ProblemResponse(user.error());
   if (!*user) co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "user no longer exists"));
   co_return JsonResponse(
-      200, Json{{"user", UserJson((*user)->id, (*user)->name, (*user)->display_name, (*user)->roles)},
-                {"expires_at", FormatUtcMicros(call.session->expires_us)}});
+      200,
+      Json{{"user", UserJson((*user)->id, (*user)->name, (*user)->display_name, (*user)->roles)},
+           {"expires_at", FormatUtcMicros(call.session->expires_us)}});
 }
 
 Awaitable<HttpResponse> Api::Logout(Call& call) {
   auto session = sessions_.Remove(call.token);
-  engine::Command record = app::LoggedOut(ActorOf(call), AddressOnly(call.request.client), "sign-out");
+  engine::Command record =
+      app::LoggedOut(ActorOf(call), AddressOnly(call.request.client), "sign-out");
   auto recorded = co_await Submit(std::move(record));
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());
   HttpResponse r;

@@ -1,8 +1,9 @@
 // Beast-based HTTP/1.1 + TLS transport behind the plain HttpServer interface.
 #include "server/http_server.h"
 
-#include <utility>
+#include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -12,10 +13,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <spdlog/spdlog.h>
-
-#include <atomic>
 #include <chrono>
+#include <utility>
 
 namespace ordo::server {
 
@@ -95,7 +94,10 @@ class ChunkWriter final : public StreamWriter {
 class Server final : public HttpServer, public std::enable_shared_from_this<Server> {
  public:
   Server(asio::io_context& io, HttpServerOptions options, HttpHandler handler)
-      : io_(io), options_(std::move(options)), handler_(std::move(handler)), acceptor_(io),
+      : io_(io),
+        options_(std::move(options)),
+        handler_(std::move(handler)),
+        acceptor_(io),
         tls_(asio::ssl::context::tls_server) {}
 
   Status Listen() {
@@ -118,8 +120,7 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
                        asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
       tls_.use_certificate_chain_file(options_.tls_cert_file, ec);
       if (!ec) tls_.use_private_key_file(options_.tls_key_file, asio::ssl::context::pem, ec);
-      if (ec)
-        return Error::Invalid("tls", "cannot load TLS certificate/key: " + ec.message());
+      if (ec) return Error::Invalid("tls", "cannot load TLS certificate/key: " + ec.message());
     }
     port_ = acceptor_.local_endpoint().port();
     asio::co_spawn(io_, Accept(shared_from_this()), asio::detached);
@@ -160,7 +161,8 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
   Awaitable<void> ServeTls(std::shared_ptr<Server> self, tcp::socket socket) {
     beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls_);
     try {
-      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(options_.read_timeout_seconds));
+      beast::get_lowest_layer(stream).expires_after(
+          std::chrono::seconds(options_.read_timeout_seconds));
       co_await stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
     } catch (const std::exception& e) {
       spdlog::debug("TLS handshake failed: {}", e.what());

@@ -3,11 +3,10 @@
 // writes responses, keep-alive and chunked streams. The only file that sees Beast.
 #pragma once
 
-#include <utility>
-
 #include <boost/asio/io_context.hpp>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/result.h"
 #include "server/http_types.h"
@@ -16,13 +15,13 @@ namespace ordo::server {
 
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
-  std::uint16_t port = 8080;        // 0 = pick a free port
-  std::string tls_cert_file;        // both set = HTTPS (TLS 1.2+)
+  std::uint16_t port = 8080;  // 0 = pick a free port
+  std::string tls_cert_file;  // both set = HTTPS (TLS 1.2+)
   std::string tls_key_file;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
-  int read_timeout_seconds = 30;    // to receive one whole request
-  int idle_timeout_seconds = 60;    // keep-alive connection with no request
+  int read_timeout_seconds = 30;  // to receive one whole request
+  int idle_timeout_seconds = 60;  // keep-alive connection with no request
 };
 
 class HttpServer {

@@ -3,8 +3,6 @@
 #pragma once
 
 // Boost 1.74 with g++ 12 needs <utility> before any Asio header.
-#include <utility>
-
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
 #include <functional>
@@ -12,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ordo::server {
@@ -21,9 +20,9 @@ template <typename T>
 using Awaitable = asio::awaitable<T>;
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // raw target, e.g. "/api/v1/ledger?after=3"
-  std::string path;    // target without the query, percent-decoded
+  std::string method;                          // "GET", "POST", ...
+  std::string target;                          // raw target, e.g. "/api/v1/ledger?after=3"
+  std::string path;                            // target without the query, percent-decoded
   std::map<std::string, std::string> query;    // decoded query parameters
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;

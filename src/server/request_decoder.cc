@@ -11,26 +11,35 @@ int NestingDepth(std::string_view body) {
   bool in_string = false, escaped = false;
   for (char c : body) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       max_depth = std::max(max_depth, ++depth);
       if (max_depth > kMaxJsonDepth) return max_depth;
-    } else if (c == ']' || c == '}') --depth;
+    } else if (c == ']' || c == '}')
+      --depth;
   }
   return max_depth;
 }
 
 const char* TypeName(FieldType t) {
   switch (t) {
-    case FieldType::kString: return "a string";
-    case FieldType::kInteger: return "an integer";
-    case FieldType::kBoolean: return "true or false";
-    case FieldType::kStringArray: return "an array of strings";
+    case FieldType::kString:
+      return "a string";
+    case FieldType::kInteger:
+      return "an integer";
+    case FieldType::kBoolean:
+      return "true or false";
+    case FieldType::kStringArray:
+      return "an array of strings";
   }
   return "?";
 }
@@ -38,10 +47,14 @@ const char* TypeName(FieldType t) {
 }  // namespace
 
 Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
-  if (body.empty()) return Error::Invalid("body", "the request body is empty; expected a JSON object", "empty_body");
+  if (body.empty())
+    return Error::Invalid("body", "the request body is empty; expected a JSON object",
+                          "empty_body");
   if (NestingDepth(body) > kMaxJsonDepth)
-    return Error::Invalid("body", "the JSON is nested too deeply (at most " +
-                                      std::to_string(kMaxJsonDepth) + " levels)", "too_deep");
+    return Error::Invalid(
+        "body",
+        "the JSON is nested too deeply (at most " + std::to_string(kMaxJsonDepth) + " levels)",
+        "too_deep");
   Json j = Json::parse(body, nullptr, false);
   if (j.is_discarded())
     return Error::Invalid("body", "the request body is not valid JSON (UTF-8)", "malformed_json");
@@ -53,8 +66,9 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
       std::string expected;
       for (const auto& f : schema.fields) expected += (expected.empty() ? "" : ", ") + f.name;
       const std::string field = it.key().empty() ? "(empty name)" : it.key();
-      return Error::Invalid(field, "unknown field '" + it.key() + "'; expected only: " +
-                                          (expected.empty() ? "(no fields)" : expected),
+      return Error::Invalid(field,
+                            "unknown field '" + it.key() + "'; expected only: " +
+                                (expected.empty() ? "(no fields)" : expected),
                             "unknown_field");
     }
   }
@@ -62,7 +76,8 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
     auto it = j.find(f.name);
     if (it == j.end() || it->is_null()) {
       if (f.required)
-        return Error::Invalid(f.name, "field '" + f.name + "' is required (" + TypeName(f.type) + ")",
+        return Error::Invalid(f.name,
+                              "field '" + f.name + "' is required (" + TypeName(f.type) + ")",
                               "missing_field");
       if (it != j.end()) j.erase(it);
       continue;
@@ -81,15 +96,16 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
       case FieldType::kStringArray:
         ok = it->is_array() && it->size() <= f.max_length;
         if (ok)
-          for (const auto& item : *it) ok = ok && item.is_string() && item.get_ref<const std::string&>().size() <= 200;
+          for (const auto& item : *it)
+            ok = ok && item.is_string() && item.get_ref<const std::string&>().size() <= 200;
         break;
     }
     if (!ok) {
       std::string limit = f.type == FieldType::kString
                               ? " of at most " + std::to_string(f.max_length) + " bytes"
-                              : f.type == FieldType::kStringArray
-                                    ? " with at most " + std::to_string(f.max_length) + " items"
-                                    : "";
+                          : f.type == FieldType::kStringArray
+                              ? " with at most " + std::to_string(f.max_length) + " items"
+                              : "";
       return Error::Invalid(f.name, "field '" + f.name + "' must be " + TypeName(f.type) + limit,
                             "wrong_type");
     }
@@ -103,9 +119,15 @@ Json SchemaToOpenApi(const RequestSchema& schema) {
   for (const auto& f : schema.fields) {
     Json p;
     switch (f.type) {
-      case FieldType::kString: p = {{"type", "string"}, {"maxLength", f.max_length}}; break;
-      case FieldType::kInteger: p = {{"type", "integer"}}; break;
-      case FieldType::kBoolean: p = {{"type", "boolean"}}; break;
+      case FieldType::kString:
+        p = {{"type", "string"}, {"maxLength", f.max_length}};
+        break;
+      case FieldType::kInteger:
+        p = {{"type", "integer"}};
+        break;
+      case FieldType::kBoolean:
+        p = {{"type", "boolean"}};
+        break;
       case FieldType::kStringArray:
         p = {{"type", "array"}, {"items", {{"type", "string"}}}, {"maxItems", f.max_length}};
         break;

@@ -1,15 +1,14 @@
 // Server start-up and graceful shutdown.
 #include "server/serve.h"
 
-#include <utility>
-
-#include <boost/asio/post.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdio>
+#include <utility>
 
 #include "admin/data_dir_ops.h"
 #include "engine/engine.h"

@@ -17,7 +17,7 @@ struct Session {
   std::int64_t user_id = 0;
   std::string user_name;
   std::vector<std::string> roles;
-  std::string client;        // address that signed in
+  std::string client;  // address that signed in
   TimeMicros created_us = 0;
   TimeMicros last_used_us = 0;
   TimeMicros expires_us = 0;  // idle expiry, moved forward on each use
@@ -49,11 +49,11 @@ class SessionStore {
 class LoginThrottle {
  public:
   struct Options {
-    TimeMicros max_delay = 300'000'000;         // cap of the exponential delay
-    int admin_lockout_after = 10;               // 0 disables the admin hard lockout
-    TimeMicros admin_lockout = 1'800'000'000;   // 30 minutes
-    int address_free_failures = 5;              // failures from one address before it is
-                                                // delayed (shared terminals, many users)
+    TimeMicros max_delay = 300'000'000;        // cap of the exponential delay
+    int admin_lockout_after = 10;              // 0 disables the admin hard lockout
+    TimeMicros admin_lockout = 1'800'000'000;  // 30 minutes
+    int address_free_failures = 5;             // failures from one address before it is
+                                               // delayed (shared terminals, many users)
   };
   explicit LoginThrottle(Options options) : options_(options) {}
   // Seconds the caller must wait before another attempt (0 = go ahead).

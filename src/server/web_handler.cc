@@ -52,8 +52,9 @@ HttpResponse Api::ServeWebAsset(const std::string& raw_path) {
   if (!data) {
     r.status = 404;
     r.content_type = "text/plain; charset=utf-8";
-    r.body = "This ordo binary was built without the web UI. Build it with web/ present, or "
-             "pass --web-dir web/dist.\n";
+    r.body =
+        "This ordo binary was built without the web UI. Build it with web/ present, or "
+        "pass --web-dir web/dist.\n";
     return r;
   }
   r.content_type = ContentType(path);

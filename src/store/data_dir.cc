@@ -82,9 +82,9 @@ Result<std::vector<ledger::Checkpoint>> ReadCheckpointLog(const DataDir& dir) {
     // A torn last line (crash mid-append) is tolerated; anything else is an error.
     if (!c.ok()) {
       if (in.peek() == EOF) break;
-      return Error::Make(ErrorCode::kFailedPrecondition,
-                         dir.CheckpointLogPath() + " line " + std::to_string(line_no) +
-                             " is not a checkpoint");
+      return Error::Make(
+          ErrorCode::kFailedPrecondition,
+          dir.CheckpointLogPath() + " line " + std::to_string(line_no) + " is not a checkpoint");
     }
     out.push_back(*c);
   }

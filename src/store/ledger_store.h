@@ -32,9 +32,9 @@ struct LedgerQuery {
   std::int64_t limit = 100;
   std::string type;
   std::string actor;
-  std::string subject;      // matches subject_id or a "subject" field in the payload
-  TimeMicros from_us = 0;   // inclusive, 0 = open
-  TimeMicros to_us = 0;     // exclusive, 0 = open
+  std::string subject;        // matches subject_id or a "subject" field in the payload
+  TimeMicros from_us = 0;     // inclusive, 0 = open
+  TimeMicros to_us = 0;       // exclusive, 0 = open
   bool newest_first = false;  // descending by seq, below `before`
   std::int64_t before = 0;    // with newest_first: seq < before (0 = from the head)
 };

@@ -19,7 +19,8 @@ Status ApplyUserCreated(Database& db, const ledger::LedgerEntry& e, const Json& 
 }
 
 Status ApplyUserDisabled(Database& db, const ledger::LedgerEntry& e, const Json& p) {
-  auto st = db.Prepare("UPDATE app_user SET disabled = 1, version = ?, updated_seq = ? WHERE id = ?");
+  auto st =
+      db.Prepare("UPDATE app_user SET disabled = 1, version = ?, updated_seq = ? WHERE id = ?");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, e.subject.version).Bind(2, e.seq).Bind(3, p.at("user_id").get<std::int64_t>());
   return (*st)->Run();
@@ -60,9 +61,9 @@ Status ApplyToProjections(Database& db, const ledger::LedgerEntry& e) {
     if (e.type == "logbook.entry_recorded" || e.type == "logbook.entry_corrected")
       return ApplyLogbook(db, e, p);
   } catch (const Json::exception& ex) {
-    return Error::Make(ErrorCode::kInternal, "seq " + std::to_string(e.seq) + " (" + e.type +
-                                                 "): payload does not fit its schema: " +
-                                                 ex.what());
+    return Error::Make(ErrorCode::kInternal,
+                       "seq " + std::to_string(e.seq) + " (" + e.type +
+                           "): payload does not fit its schema: " + ex.what());
   }
   return Ok();
 }

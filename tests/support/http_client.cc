@@ -8,7 +8,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-
 #include <chrono>
 
 namespace ordo::testing {
@@ -65,8 +64,7 @@ HttpReply HttpClient::Stream(const std::string& target, const std::string& token
                              int timeout_seconds, const Headers& headers) const {
   Headers h = headers;
   h.emplace_back("Accept", "text/event-stream");
-  return Exchange(Serialize("GET", target, "", token, h), &done,
-                  timeout_seconds);
+  return Exchange(Serialize("GET", target, "", token, h), &done, timeout_seconds);
 }
 
 namespace {
@@ -88,16 +86,14 @@ HttpReply Converse(asio::io_context& ioc, Stream& stream, beast::tcp_stream& low
   HttpReply reply;
   // A write error is not final: the server may have answered (e.g. 413) before
   // reading the whole body, so still try to read the response.
-  beast::error_code write_ec = RunOp(ioc, [&](auto handler) {
-    asio::async_write(stream, asio::buffer(raw), handler);
-  });
+  beast::error_code write_ec =
+      RunOp(ioc, [&](auto handler) { asio::async_write(stream, asio::buffer(raw), handler); });
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(std::uint64_t{1} << 40);  // (boost::none is broken in Beast 1.74)
   parser.header_limit(1 << 20);
-  beast::error_code ec = RunOp(ioc, [&](auto handler) {
-    http::async_read_header(stream, buffer, parser, handler);
-  });
+  beast::error_code ec =
+      RunOp(ioc, [&](auto handler) { http::async_read_header(stream, buffer, parser, handler); });
   if (ec) {
     reply.error = "reading the response header: " + ec.message() +
                   (write_ec ? " (write failed: " + write_ec.message() + ")" : "");
@@ -112,7 +108,8 @@ HttpReply Converse(asio::io_context& ioc, Stream& stream, beast::tcp_stream& low
   }
   if (done) {
     while (!parser.is_done() && !(*done)(parser.get().body())) {
-      ec = RunOp(ioc, [&](auto handler) { http::async_read_some(stream, buffer, parser, handler); });
+      ec =
+          RunOp(ioc, [&](auto handler) { http::async_read_some(stream, buffer, parser, handler); });
       if (ec) {
         reply.error = ec == beast::error::timeout ? "timeout" : ec.message();
         break;
@@ -139,7 +136,8 @@ HttpReply HttpClient::Exchange(const std::string& raw,
     if (!tls_) {
       beast::tcp_stream stream(ioc);
       stream.expires_after(std::chrono::seconds(timeout_seconds));
-      beast::error_code ec = RunOp(ioc, [&](auto handler) { stream.async_connect(endpoint, handler); });
+      beast::error_code ec =
+          RunOp(ioc, [&](auto handler) { stream.async_connect(endpoint, handler); });
       if (ec) {
         failed.error = "connect: " + ec.message();
         return failed;
@@ -154,7 +152,8 @@ HttpReply HttpClient::Exchange(const std::string& raw,
     beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
     auto& lowest = beast::get_lowest_layer(stream);
     lowest.expires_after(std::chrono::seconds(timeout_seconds));
-    beast::error_code ec = RunOp(ioc, [&](auto handler) { lowest.async_connect(endpoint, handler); });
+    beast::error_code ec =
+        RunOp(ioc, [&](auto handler) { lowest.async_connect(endpoint, handler); });
     if (ec) {
       failed.error = "connect: " + ec.message();
       return failed;

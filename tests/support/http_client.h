@@ -7,11 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace ordo::testing {
 
@@ -19,8 +18,8 @@ using Json = nlohmann::json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpReply {
-  int status = 0;     // 0: the exchange failed (see error)
-  std::string error;  // transport error, empty on success
+  int status = 0;                              // 0: the exchange failed (see error)
+  std::string error;                           // transport error, empty on success
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
 
@@ -47,16 +46,15 @@ class HttpClient {
   }
   HttpReply Post(const std::string& target, const Json& body, const std::string& token = "",
                  const Headers& headers = {}) const {
-    return Request("POST", target, body.dump(), token,
-                   WithContentType(headers));
+    return Request("POST", target, body.dump(), token, WithContentType(headers));
   }
   // Sends `raw` bytes verbatim on a fresh connection and reads one response.
   HttpReply Raw(const std::string& raw) const;
   // Sends a GET and reads a streamed (chunked) body until `done(body so far)` returns
   // true or the timeout passes (then error = "timeout" but status/body are filled).
   HttpReply Stream(const std::string& target, const std::string& token,
-                   const std::function<bool(const std::string&)>& done,
-                   int timeout_seconds, const Headers& headers = {}) const;
+                   const std::function<bool(const std::string&)>& done, int timeout_seconds,
+                   const Headers& headers = {}) const;
 
   std::uint16_t port() const { return port_; }
 

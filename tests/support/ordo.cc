@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -92,8 +91,8 @@ bool OrdoServer::Start(std::string* error, std::chrono::milliseconds timeout) {
   ++runs_;
   stdout_path_ = log_dir_ + "/serve-" + std::to_string(runs_) + ".out";
   stderr_path_ = log_dir_ + "/serve-" + std::to_string(runs_) + ".err";
-  std::vector<std::string> argv{OrdoBinary(), "serve", "--data", data_dir_, "--listen",
-                                "127.0.0.1:0"};
+  std::vector<std::string> argv{OrdoBinary(), "serve",    "--data",
+                                data_dir_,    "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
   if (file_size_limit_kib_ > 0) {
     // bash sets the limit, ignores SIGXFSZ (inherited across exec) and execs ordo.
@@ -113,7 +112,8 @@ bool OrdoServer::Start(std::string* error, std::chrono::milliseconds timeout) {
       return true;
     }
     if (!process_.Running()) {
-      *error = "ordo serve exited (" + process_.exit_status()->ToString() + ") before listening\n" + Logs();
+      *error = "ordo serve exited (" + process_.exit_status()->ToString() + ") before listening\n" +
+               Logs();
       return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -153,11 +153,13 @@ std::int64_t HeadSeq(const HttpClient& client) {
   return j["head_seq"].get<std::int64_t>();
 }
 
-Json LogbookEntry(const std::string& text, const std::string& subject, const std::string& category) {
+Json LogbookEntry(const std::string& text, const std::string& subject,
+                  const std::string& category) {
   return Json{{"subject", subject}, {"category", category}, {"text", text}};
 }
 
-std::vector<Json> AllLogbook(const HttpClient& client, const std::string& token, std::string* error) {
+std::vector<Json> AllLogbook(const HttpClient& client, const std::string& token,
+                             std::string* error) {
   std::vector<Json> rows;
   std::int64_t before = 0;
   while (true) {

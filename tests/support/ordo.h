@@ -84,7 +84,8 @@ std::int64_t HeadSeq(const HttpClient& client);
 Json LogbookEntry(const std::string& text, const std::string& subject = "TANK-1",
                   const std::string& category = "use");
 // Every row of GET /api/v1/logbook, newest first, following `before` pages.
-std::vector<Json> AllLogbook(const HttpClient& client, const std::string& token, std::string* error);
+std::vector<Json> AllLogbook(const HttpClient& client, const std::string& token,
+                             std::string* error);
 // Every entry of GET /api/v1/ledger after `after`, following pages.
 std::vector<Json> AllLedger(const HttpClient& client, const std::string& token, std::string* error,
                             std::int64_t after = 0);

@@ -24,7 +24,8 @@ TempDir::TempDir(const std::string& prefix) {
   std::string pattern = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
-  if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed: " + std::string(strerror(errno)));
+  if (!mkdtemp(buf.data()))
+    throw std::runtime_error("mkdtemp failed: " + std::string(strerror(errno)));
   path_ = buf.data();
 }
 
@@ -169,8 +170,8 @@ std::string RunResult::Describe() const {
 RunResult Run(const std::vector<std::string>& argv, const std::string& scratch_dir,
               std::chrono::milliseconds timeout) {
   static std::atomic<int> counter{0};
-  const std::string base = scratch_dir + "/run-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter++);
+  const std::string base =
+      scratch_dir + "/run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   Process p = Process::Spawn(argv, base + ".out", base + ".err");
   RunResult r;
   auto status = p.Wait(timeout);

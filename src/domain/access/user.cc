@@ -9,8 +9,8 @@ Status ValidateCreateUser(const CreateUser& c) {
   if (c.name.size() < 2 || c.name.size() > 64)
     return Error::Invalid("name", "name must be 2 to 64 characters long");
   for (char ch : c.name) {
-    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
-              ch == '-';
+    bool ok =
+        (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
     if (!ok)
       return Error::Invalid("name",
                             "name may contain only lower-case letters, digits, '.', '_' and '-'");
@@ -38,10 +38,8 @@ Result<domain::Event> DecideCreateUser(const CreateUser& c, const std::optional<
   e.subject_kind = "user";
   e.subject_id = std::to_string(next_id);
   e.subject_version = 1;
-  e.payload = Json{{"user_id", next_id},
-                   {"name", c.name},
-                   {"display_name", c.display_name},
-                   {"roles", c.roles}};
+  e.payload = Json{
+      {"user_id", next_id}, {"name", c.name}, {"display_name", c.display_name}, {"roles", c.roles}};
   return e;
 }
 

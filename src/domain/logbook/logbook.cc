@@ -7,14 +7,14 @@ namespace ordo::logbook {
 
 const std::vector<std::string>& Categories() {
   static const std::vector<std::string> categories = {
-      "use", "cleaning", "maintenance", "calibration", "shift_handover", "deviation_note",
-      "other"};
+      "use", "cleaning", "maintenance", "calibration", "shift_handover", "deviation_note", "other"};
   return categories;
 }
 
 Status ValidateRecordEntry(const RecordEntry& c) {
   if (c.subject.empty() || c.subject.size() > 64)
-    return Error::Invalid("subject", "subject must be 1 to 64 characters (an equipment or area id)");
+    return Error::Invalid("subject",
+                          "subject must be 1 to 64 characters (an equipment or area id)");
   for (char ch : c.subject) {
     bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
               ch == '.' || ch == '_' || ch == '-' || ch == '/';
@@ -53,9 +53,10 @@ Result<domain::Event> DecideRecordEntry(const RecordEntry& c,
     return e;
   }
   if (!corrected)
-    return Error{ErrorCode::kNotFound,
-                 "there is no logbook entry with seq " + std::to_string(*c.corrects) + " to correct",
-                 "corrects", "corrected_entry_missing"};
+    return Error{
+        ErrorCode::kNotFound,
+        "there is no logbook entry with seq " + std::to_string(*c.corrects) + " to correct",
+        "corrects", "corrected_entry_missing"};
   if (corrected->subject != c.subject)
     return Error{ErrorCode::kFailedPrecondition,
                  "entry " + std::to_string(*c.corrects) + " belongs to subject '" +
