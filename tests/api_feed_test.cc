@@ -123,6 +123,26 @@ TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
   EXPECT_EQ(resumed_frames[0].first, seq);
 }
 
+TEST_F(ApiTest, AStreamEndsWhenItsSessionEnds) {
+  const std::string op = TokenFor("operator");
+  const std::string quality = TokenFor("quality");
+  const std::int64_t head = HeadSeq(http());
+  HttpReply stream;
+  std::thread listener([&] {
+    stream = server_->Client().Stream(
+        "/api/v1/ledger/stream?after=" + std::to_string(head), quality,
+        [](const std::string&) { return false; }, 30);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the stream start
+  EXPECT_EQ(http().Request("DELETE", "/api/v1/session", "", quality).status, 204);
+  Write(op, LogbookEntry("after the auditor signed out"));
+  listener.join();
+  // The server closed the stream (no client timeout) without sending the new entry,
+  // apart from the sign-out event that committed before the write.
+  EXPECT_NE(stream.error, "timeout") << stream.Describe();
+  EXPECT_EQ(stream.body.find("after the auditor signed out"), std::string::npos) << stream.body;
+}
+
 TEST_F(ApiTest, LogoutInvalidatesTheToken) {
   const std::string op = TokenFor("operator");
   HttpReply me = http().Get("/api/v1/session", op);
@@ -266,6 +286,9 @@ TEST_F(ApiTest, BackupWhileServingVerifies) {
   stop = true;
   writer.join();
   ASSERT_EQ(backup.status.code, 0) << backup.Describe();
+  // It holds the password hashes too: readable by the owner only.
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   EXPECT_GT(written.load(), 0);
   RunResult verify = sandbox_.Ordo({"ledger", "verify", "--db", file});
   EXPECT_EQ(verify.status.code, 0) << verify.Describe();

@@ -155,6 +155,23 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
   EXPECT_GE(throttled, 1) << "throttled attempts are recorded in the ledger";
 }
 
+TEST_F(ApiTest, ParallelWrongPasswordsAreThrottledToo) {
+  // Attempts that arrive while earlier ones are still being hashed must count.
+  const Json wrong{{"user", "admin"}, {"password", "guess-in-parallel"}};
+  std::atomic<int> throttled{0}, unauthorized{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      HttpReply r = server_->Client().Post("/api/v1/session", wrong);
+      if (r.status == 429) ++throttled;
+      if (r.status == 401) ++unauthorized;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(throttled + unauthorized, 8);
+  EXPECT_GE(throttled.load(), 1) << "every parallel guess was checked";
+}
+
 TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");

@@ -38,12 +38,12 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
     return Error::Make(ErrorCode::kUnavailable,
                        "cannot create data directory '" + o.dir.root + "': " + ec.message());
   ::chmod(o.dir.root.c_str(), 0700);
+  auto lock = DirLock::Acquire(o.dir);  // before the check: two inits cannot race
+  if (!lock.ok()) return lock.error();
   if (fs::exists(o.dir.DatabasePath()) || fs::exists(o.dir.SigningKeyPath()))
     return Error::Make(
         ErrorCode::kConflict,
         "'" + o.dir.root + "' already holds an ordo store; refusing to overwrite it");
-  auto lock = DirLock::Acquire(o.dir);
-  if (!lock.ok()) return lock.error();
 
   SigningKeyPair keys = GenerateSigningKeyPair();
   {

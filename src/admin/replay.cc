@@ -1,4 +1,9 @@
 // Replay check and online backup.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "admin/data_dir_ops.h"
@@ -71,10 +76,19 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
 }
 
 Status Backup(const store::DataDir& dir, const std::string& file) {
-  if (std::filesystem::exists(file))
-    return Error::Make(ErrorCode::kConflict, "'" + file + "' exists; refusing to overwrite it");
+  // Created here, exclusively and readable by the owner only: a backup holds the
+  // password hashes too.
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return Error::Make(errno == EEXIST ? ErrorCode::kConflict : ErrorCode::kUnavailable,
+                       "cannot create '" + file + "': " + std::strerror(errno) +
+                           (errno == EEXIST ? " (refusing to overwrite it)" : ""));
+  ::close(fd);
   auto src = store::Database::Open(dir.DatabasePath(), store::Database::Mode::kReadOnly);
-  if (!src.ok()) return src.error();
+  if (!src.ok()) {
+    std::filesystem::remove(file);
+    return src.error();
+  }
   sqlite3* dest = nullptr;
   if (sqlite3_open(file.c_str(), &dest) != SQLITE_OK) {
     sqlite3_close(dest);

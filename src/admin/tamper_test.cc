@@ -79,7 +79,7 @@ class TamperTest : public ::testing::Test {
   }
   void Attack(const std::string& sql) { ASSERT_EQ(Sql(sql), SQLITE_OK) << sql; }
   void DropLedgerTriggers() {
-    Attack("DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete;");
+    Attack("DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete; DROP TRIGGER ledger_append_only;");
   }
 
   static std::string Quote(const std::string& s) {
@@ -152,6 +152,13 @@ TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
       "DELETE FROM ledger WHERE seq = 3",
       "UPDATE checkpoint SET time_us = 0",
       "DELETE FROM checkpoint",
+      // REPLACE deletes without firing DELETE triggers; the insert trigger stops it.
+      "INSERT OR REPLACE INTO ledger SELECT * FROM ledger WHERE seq = 3",
+      "INSERT OR REPLACE INTO checkpoint SELECT * FROM checkpoint ORDER BY seq LIMIT 1",
+      // A new row must take the next seq: no gaps.
+      "INSERT INTO ledger SELECT seq + 100, time_us, actor, role, type, schema_version, "
+      "subject_kind, subject_id, subject_version, payload, reason, signatures, prev_hash, hash "
+      "FROM ledger WHERE seq = 3",
   };
   for (const char* sql : refused) {
     std::string error;

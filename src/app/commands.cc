@@ -124,7 +124,18 @@ engine::Command RecordLogbookEntry(engine::Actor actor, logbook::RecordEntry ent
 engine::Command LoginSucceeded(engine::Actor actor, const std::string& client) {
   Json payload{{"user", actor.name}, {"client", client}};
   std::string id = std::to_string(actor.user_id);
-  return SessionEvent(std::move(actor), "session.login_succeeded", payload, id);
+  const std::int64_t user_id = actor.user_id;
+  engine::Command c = SessionEvent(std::move(actor), "session.login_succeeded", payload, id);
+  auto record = std::move(c.decide);
+  // The password was checked off the writer; the user may have been disabled since.
+  c.decide = [user_id, record](engine::WriteContext& ctx) -> Result<Events> {
+    auto user = store::FindUserById(ctx.db, user_id);
+    if (!user.ok()) return user.error();
+    if (!*user || (*user)->disabled)
+      return Error::Make(ErrorCode::kUnauthenticated, "the account is disabled");
+    return record(ctx);
+  };
+  return c;
 }
 
 engine::Command LoginFailed(const std::string& attempted_user, const std::string& client,

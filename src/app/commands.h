@@ -23,6 +23,7 @@ engine::Command RecordLogbookEntry(engine::Actor actor, logbook::RecordEntry ent
 
 // "session.login_succeeded" / "session.login_failed" / "session.logged_out". `client`
 // is the client address; `detail` why a login failed (never the password).
+// LoginSucceeded is rejected (unauthenticated) when the user is disabled or missing.
 engine::Command LoginSucceeded(engine::Actor actor, const std::string& client);
 engine::Command LoginFailed(const std::string& attempted_user, const std::string& client,
                             const std::string& detail);

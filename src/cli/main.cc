@@ -169,6 +169,10 @@ int main(int argc, char** argv) {
   verify->add_option("--db", db_file, "verify a database file (e.g. a backup) instead");
   verify->add_option("--public-key", public_key, "trusted public key (hex) for --export/--db");
   verify->callback([&] {
+    if ((!export_file.empty() || !db_file.empty()) && public_key.empty())
+      std::fprintf(stderr,
+                   "warning: trusting the public key recorded in the file; pin the site's key "
+                   "with --public-key HEX to detect a copy re-signed with another key\n");
     if (!export_file.empty())
       rc = PrintReport(ledger::VerifyExportFile(export_file, public_key));
     else if (!db_file.empty())

@@ -214,6 +214,13 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
   WriteContext ctx{db, head_seq_ + 1, now};
   auto fail = [&](Error e) -> Result<CommandReply> {
+    if (sqlite3_get_autocommit(db.raw())) {
+      // SQLite rolled the whole group back (I/O error, full disk, out of memory):
+      // continuing could commit later entries on top of vanished ones.
+      spdlog::critical("the group transaction was rolled back by SQLite ({}); the writer stops",
+                       e.message);
+      std::_Exit(3);
+    }
     if (guarded) {
       (void)RunPrepared(db, "ROLLBACK TO command");
       (void)RunPrepared(db, "RELEASE command");
@@ -293,9 +300,14 @@ Status Engine::MaybeCheckpoint(bool force) {
       std::_Exit(3);
     }
   }
-  ORDO_TRY(store::AppendCheckpointLog(options_.data_dir, c));
   last_checkpoint_seq_ = c.seq;
   last_checkpoint_time_ = now;
+  if (Status s = store::AppendCheckpointLog(options_.data_dir, c); !s.ok()) {
+    // The checkpoint is durable in the store; only its copy outside is missing.
+    spdlog::critical("checkpoint at seq {} is in the store but not in the checkpoint log: {}",
+                     c.seq, s.error().message);
+    return s;
+  }
   return Ok();
 }
 

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -142,6 +144,66 @@ TEST_F(EngineTest, RejectedCommandChangesNothing) {
   auto diffs = admin::ReplayCheck(dir_.DatabasePath());
   ASSERT_TRUE(diffs.ok());
   EXPECT_TRUE(diffs->empty());
+}
+
+TEST_F(EngineTest, AFailedWriteInAGroupFailsOnlyThatCommand) {
+  Start();
+  const std::int64_t head = engine_->head_seq();
+  std::mutex mutex;
+  std::condition_variable done;
+  int finished = 0, failed = 0;
+  std::set<std::int64_t> seqs;
+  for (int i = 0; i < 12; ++i) {
+    Command c = Log("GROUP-1", "entry " + std::to_string(i));
+    if (i == 5) {  // this one fails after its events were appended
+      c.after_append = [](WriteContext&, const std::vector<ledger::LedgerEntry>&) -> Status {
+        return Error::Make(ErrorCode::kInternal, "simulated write failure");
+      };
+    }
+    engine_->Submit(std::move(c), [&](Result<CommandReply> r) {
+      std::lock_guard lock(mutex);
+      if (r.ok()) {
+        seqs.insert(r->entries.at(0).seq);
+      } else {
+        ++failed;
+      }
+      ++finished;
+      done.notify_all();
+    });
+  }
+  std::unique_lock lock(mutex);
+  done.wait(lock, [&] { return finished == 12; });
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(engine_->head_seq(), head + 11);
+  ASSERT_EQ(seqs.size(), 11u);
+  EXPECT_EQ(*seqs.begin(), head + 1);  // gap-free: the failed command took no seq
+  EXPECT_EQ(*seqs.rbegin(), head + 11);
+  lock.unlock();
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+  auto diffs = admin::ReplayCheck(dir_.DatabasePath());
+  ASSERT_TRUE(diffs.ok());
+  EXPECT_TRUE(diffs->empty());
+}
+
+TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
+  Start();
+  auto created = engine_->SubmitAndWait(app::CreateUser(
+      Actor{1, "admin", "admin"}, access::CreateUser{"eve", "Eve", {"operator"}}, "hash"));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const std::int64_t id = created->body["user"]["id"].get<std::int64_t>();
+  ASSERT_TRUE(
+      engine_->SubmitAndWait(app::LoginSucceeded(Actor{id, "eve", "operator"}, "10.0.0.9")).ok());
+  ASSERT_TRUE(
+      engine_->SubmitAndWait(app::DisableUser(Actor{1, "admin", "admin"}, {id, "left the company"}))
+          .ok());
+  const std::int64_t head = engine_->head_seq();
+  auto login =
+      engine_->SubmitAndWait(app::LoginSucceeded(Actor{id, "eve", "operator"}, "10.0.0.9"));
+  ASSERT_FALSE(login.ok());
+  EXPECT_EQ(login.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(engine_->head_seq(), head);
 }
 
 TEST_F(EngineTest, IdempotencyKeyReplaysTheFirstReply) {

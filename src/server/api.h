@@ -2,6 +2,10 @@
 // endpoint's permission and request schema), authenticates bearer tokens, checks
 // permissions (deny by default), submits commands to the engine and answers reads
 // from a reader connection. Runs on the single io_context thread.
+//
+// Coroutine rule (g++ 12): never put a temporary with a destructor inside a co_await
+// expression (g++ 12 can destroy it twice). Build arguments and awaitables as named
+// locals first: `auto pending = Submit(std::move(command)); co_await std::move(pending);`
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -103,6 +107,9 @@ class Api {
   LoginThrottle throttle_;
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
   std::list<asio::steady_timer*> waiters_;
+  std::string dummy_hash_;  // verified against for unknown users (equal timing)
+  static constexpr int kMaxLoginsInFlight = 16;  // queued Argon2id checks, all accounts
+  int logins_in_flight_ = 0;
   std::int64_t head_seq_ = 0;
   bool shutting_down_ = false;
 };

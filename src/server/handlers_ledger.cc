@@ -90,8 +90,9 @@ Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
   HttpResponse r;
   r.content_type = "text/event-stream";
   r.headers.emplace_back("Cache-Control", "no-store");
-  r.stream = [this, q = *query](StreamWriter& out) mutable -> Awaitable<void> {
-    while (!shutting_down_) {
+  r.stream = [this, q = *query, token = call.token](StreamWriter& out) mutable -> Awaitable<void> {
+    // Ends with the session: logout, expiry or a disabled user stop the stream.
+    while (!shutting_down_ && sessions_.Alive(token, clock_.NowMicros())) {
       auto entries = store::QueryEntries(*reader_, q);
       if (!entries.ok()) co_return;
       for (const auto& e : *entries) {

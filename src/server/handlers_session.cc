@@ -23,13 +23,6 @@ Json UserJson(std::int64_t id, const std::string& name, const std::string& displ
               {"permissions", access::PermissionsOf(roles)}};
 }
 
-const std::string& DummyHash() {
-  static const std::string hash = [] {
-    auto h = HashPassword(RandomHex(16));
-    return h.ok() ? *h : std::string();
-  }();
-  return hash;
-}
 
 }  // namespace
 
@@ -49,7 +42,8 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
   if (std::int64_t wait = throttle_.RetryAfterSeconds(name, address, now); wait > 0) {
     if (throttle_.FirstThrottledAttempt(name, address)) {
       engine::Command record = app::LoginFailed(name, address, "throttled");
-      (void)co_await Submit(std::move(record));
+      auto pending = Submit(std::move(record));
+      (void)co_await std::move(pending);
     }
     Error e = Error::Make(
         ErrorCode::kResourceExhausted,
@@ -61,46 +55,62 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
     r.headers.emplace_back("Retry-After", std::to_string(wait));
     co_return r;
   }
+  if (logins_in_flight_ >= kMaxLoginsInFlight)
+    co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
+                                          "too many sign-ins in progress; retry in a moment"));
   auto user = store::FindUserByName(*reader_, name);
   if (!user.ok()) co_return ProblemResponse(user.error());
-  std::string hash = DummyHash();
+  const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(),
+                                           "admin") != (*user)->roles.end();
+  // Count the attempt as failed before the (slow) hash, so that parallel attempts see
+  // it at once; a success clears it below.
+  throttle_.RecordFailure(name, address, is_admin, now);
+  std::string hash = dummy_hash_;  // same Argon2id work for unknown users
   if (*user) {
     auto stored = store::GetPasswordHash(*reader_, (*user)->id);
     if (stored.ok() && *stored) hash = **stored;
   }
   std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
-  Json verified = co_await OffThread(std::move(work));
+  ++logins_in_flight_;
+  auto hashing = OffThread(std::move(work));
+  Json verified = co_await std::move(hashing);
+  --logins_in_flight_;
   const bool usable = *user && !(*user)->disabled;
-  if (!usable || !verified.get<bool>()) {
-    const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(),
-                                             "admin") != (*user)->roles.end();
-    throttle_.RecordFailure(name, address, is_admin, clock_.NowMicros());
-    std::string detail = !*user              ? "unknown user"
-                         : (*user)->disabled ? "user disabled"
-                                             : "wrong password";
-    engine::Command record = app::LoginFailed(name, address, detail);
-    auto recorded = co_await Submit(std::move(record));
-    if (!recorded.ok()) co_return ProblemResponse(recorded.error());
-    co_return ProblemResponse(Error::Make(
-        ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
+  std::string detail = !*user              ? "unknown user"
+                       : (*user)->disabled ? "user disabled"
+                                           : "wrong password";
+  if (usable && verified.get<bool>()) {
+    const access::User& u = **user;
+    engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
+    // The writer re-checks that the user is still enabled (a disable may have
+    // committed while the password was being checked).
+    engine::Command record = app::LoginSucceeded(actor, address);
+    auto pending = Submit(std::move(record));
+    auto recorded = co_await std::move(pending);
+    if (recorded.ok()) {
+      throttle_.RecordSuccess(name, address);
+      Session s;
+      s.user_id = u.id;
+      s.user_name = u.name;
+      s.roles = u.roles;
+      s.client = address;
+      const TimeMicros start = clock_.NowMicros();
+      std::string token = sessions_.Create(s, start);
+      auto live = sessions_.Use(token, start);
+      co_return JsonResponse(200, Json{{"token", token},
+                                       {"expires_at", FormatUtcMicros(live->expires_us)},
+                                       {"user", UserJson(u.id, u.name, u.display_name, u.roles)}});
+    }
+    if (recorded.error().code != ErrorCode::kUnauthenticated)
+      co_return ProblemResponse(recorded.error());
+    detail = "user disabled";
   }
-  const access::User& u = **user;
-  engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
-  engine::Command record = app::LoginSucceeded(actor, address);
-  auto recorded = co_await Submit(std::move(record));
+  engine::Command record = app::LoginFailed(name, address, detail);
+  auto pending = Submit(std::move(record));
+  auto recorded = co_await std::move(pending);
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());
-  throttle_.RecordSuccess(name, address);
-  Session s;
-  s.user_id = u.id;
-  s.user_name = u.name;
-  s.roles = u.roles;
-  s.client = address;
-  const TimeMicros start = clock_.NowMicros();
-  std::string token = sessions_.Create(s, start);
-  auto live = sessions_.Use(token, start);
-  co_return JsonResponse(200, Json{{"token", token},
-                                   {"expires_at", FormatUtcMicros(live->expires_us)},
-                                   {"user", UserJson(u.id, u.name, u.display_name, u.roles)}});
+  co_return ProblemResponse(Error::Make(
+      ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
 }
 
 Awaitable<HttpResponse> Api::CurrentSession(Call& call) {
@@ -117,7 +127,8 @@ Awaitable<HttpResponse> Api::Logout(Call& call) {
   auto session = sessions_.Remove(call.token);
   engine::Command record =
       app::LoggedOut(ActorOf(call), AddressOnly(call.request.client), "sign-out");
-  auto recorded = co_await Submit(std::move(record));
+  auto pending = Submit(std::move(record));
+  auto recorded = co_await std::move(pending);
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());
   HttpResponse r;
   r.status = 204;

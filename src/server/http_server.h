@@ -22,6 +22,7 @@ struct HttpServerOptions {
   std::size_t max_header_bytes = 16 << 10;
   int read_timeout_seconds = 30;  // to receive one whole request
   int idle_timeout_seconds = 60;  // keep-alive connection with no request
+  int max_connections = 512;      // further connections are closed at once
 };
 
 class HttpServer {

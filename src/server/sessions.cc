@@ -34,6 +34,12 @@ std::optional<Session> SessionStore::Use(const std::string& token, TimeMicros no
   return s;
 }
 
+bool SessionStore::Alive(const std::string& token, TimeMicros now) const {
+  auto it = sessions_.find(Sha256Hex(token));
+  return it != sessions_.end() && now < it->second.expires_us &&
+         now < it->second.created_us + max_;
+}
+
 std::optional<Session> SessionStore::Remove(const std::string& token) {
   auto it = sessions_.find(Sha256Hex(token));
   if (it == sessions_.end()) return std::nullopt;
@@ -70,6 +76,13 @@ void LoginThrottle::Fail(State& s, TimeMicros now, int free_failures) {
 
 void LoginThrottle::RecordFailure(const std::string& account, const std::string& address,
                                   bool is_admin, TimeMicros now) {
+  // Forget settled entries now and then, so random user names cannot grow the maps
+  // without bound.
+  for (auto* map : {&accounts_, &addresses_}) {
+    if (map->size() < 10000) continue;
+    for (auto it = map->begin(); it != map->end();)
+      it = it->second.blocked_until <= now ? map->erase(it) : std::next(it);
+  }
   State& a = accounts_[account];
   Fail(a, now, 1);
   Fail(addresses_[address], now, std::max(1, options_.address_free_failures));
@@ -84,7 +97,10 @@ void LoginThrottle::RecordSuccess(const std::string& account, const std::string&
 
 bool LoginThrottle::FirstThrottledAttempt(const std::string& account, const std::string& address) {
   bool first = false;
-  for (State* s : {&accounts_[account], &addresses_[address]}) {
+  for (auto* map : {&accounts_, &addresses_}) {
+    auto it = map->find(map == &accounts_ ? account : address);
+    if (it == map->end()) continue;
+    State* s = &it->second;
     if (s->blocked_until > s->reported_until) {
       s->reported_until = s->blocked_until;
       first = true;

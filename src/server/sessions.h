@@ -31,6 +31,8 @@ class SessionStore {
   std::string Create(Session session, TimeMicros now);
   // The live session for `token`, touching it; nullopt when unknown or expired.
   std::optional<Session> Use(const std::string& token, TimeMicros now);
+  // True while the session is live, without touching it (long-lived streams).
+  bool Alive(const std::string& token, TimeMicros now) const;
   // Ends the session; returns it when it existed.
   std::optional<Session> Remove(const std::string& token);
   // Ends every session of a user (e.g. when disabled).

@@ -31,6 +31,16 @@ Status WriteAllAndSync(int fd, const std::string& data, const std::string& path)
   return Ok();
 }
 
+// Makes a new directory entry durable (the file's own fsync does not cover it).
+Status SyncDirectory(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return IoError("cannot open directory", path);
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return IoError("cannot flush directory", path);
+  return Ok();
+}
+
 }  // namespace
 
 Status WriteSigningKey(const DataDir& dir, const std::string& secret_key_hex) {
@@ -41,7 +51,9 @@ Status WriteSigningKey(const DataDir& dir, const std::string& secret_key_hex) {
   if (fd < 0) return IoError("cannot create key file", path);
   Status s = WriteAllAndSync(fd, secret_key_hex + "\n", path);
   ::close(fd);
-  return s;
+  if (!s.ok()) return s;
+  ORDO_TRY(SyncDirectory(dir.KeysDir()));
+  return SyncDirectory(dir.root);
 }
 
 Result<std::string> ReadSigningKey(const DataDir& dir) {
@@ -58,10 +70,12 @@ Result<std::string> ReadSigningKey(const DataDir& dir) {
 
 Status AppendCheckpointLog(const DataDir& dir, const ledger::Checkpoint& c) {
   const std::string path = dir.CheckpointLogPath();
+  const bool created = ::access(path.c_str(), F_OK) != 0;
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return IoError("cannot open checkpoint log", path);
   Status s = WriteAllAndSync(fd, CanonicalJson(ledger::ToJson(c)) + "\n", path);
   ::close(fd);
+  if (s.ok() && created) return SyncDirectory(dir.KeysDir());
   return s;
 }
 

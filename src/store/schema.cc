@@ -33,6 +33,10 @@ CREATE TRIGGER IF NOT EXISTS ledger_no_update BEFORE UPDATE ON ledger
   BEGIN SELECT RAISE(ABORT, 'ledger is append-only: UPDATE refused'); END;
 CREATE TRIGGER IF NOT EXISTS ledger_no_delete BEFORE DELETE ON ledger
   BEGIN SELECT RAISE(ABORT, 'ledger is append-only: DELETE refused'); END;
+-- Also closes INSERT OR REPLACE (which deletes without firing DELETE triggers) and gaps.
+CREATE TRIGGER IF NOT EXISTS ledger_append_only BEFORE INSERT ON ledger
+  WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM ledger)
+  BEGIN SELECT RAISE(ABORT, 'ledger is append-only: a new entry must take the next seq'); END;
 
 CREATE TABLE IF NOT EXISTS checkpoint(
   seq INTEGER PRIMARY KEY,
@@ -44,6 +48,9 @@ CREATE TRIGGER IF NOT EXISTS checkpoint_no_update BEFORE UPDATE ON checkpoint
   BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: UPDATE refused'); END;
 CREATE TRIGGER IF NOT EXISTS checkpoint_no_delete BEFORE DELETE ON checkpoint
   BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: DELETE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoint_append_only BEFORE INSERT ON checkpoint
+  WHEN NEW.seq <= (SELECT COALESCE(MAX(seq), 0) FROM checkpoint)
+  BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: a new one must sign a later head'); END;
 
 CREATE TABLE IF NOT EXISTS credential(
   user_id INTEGER PRIMARY KEY,
