@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
   PrintSeries(a);
   PrintSeries(b);
   if (c.diagnostics) {
-    std::printf("  diagnostics (the engine runs each command inside a SAVEPOINT):\n");
+    std::printf("  diagnostics (what a SAVEPOINT per command would cost; the engine takes one only when\n  re-running a group after a failed write):\n");
     PrintSeries(b_sp);
     PrintSeries(b_spm);
   }

@@ -14,6 +14,7 @@
 #include <list>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/clock.h"
@@ -108,8 +109,9 @@ class Api {
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
   std::list<asio::steady_timer*> waiters_;
   std::string dummy_hash_;  // verified against for unknown users (equal timing)
-  static constexpr int kMaxLoginsInFlight = 16;  // queued Argon2id checks, all accounts
+  static constexpr int kMaxLoginsInFlight = 64;  // queued Argon2id checks, all accounts
   int logins_in_flight_ = 0;
+  std::unordered_set<std::string> accounts_in_flight_;  // sign-ins being checked
   std::int64_t head_seq_ = 0;
   bool shutting_down_ = false;
 };

@@ -1,4 +1,10 @@
 // Handlers: health, OpenAPI, sign-in, session, sign-out.
+#include <utility>
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 #include "app/commands.h"
 #include "core/crypto.h"
 #include "domain/access/roles.h"
@@ -23,7 +29,6 @@ Json UserJson(std::int64_t id, const std::string& name, const std::string& displ
               {"permissions", access::PermissionsOf(roles)}};
 }
 
-
 }  // namespace
 
 Awaitable<HttpResponse> Api::Health(Call&) {
@@ -38,6 +43,18 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
   const std::string name = call.body["user"].get<std::string>();
   const std::string password = call.body["password"].get<std::string>();
   const std::string address = AddressOnly(call.request.client);
+  // One attempt per account at a time: a parallel attempt waits for the one in flight,
+  // then meets the throttle that attempt's outcome set. Without this, guesses sent in
+  // parallel would all pass the check before the first failure is counted.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (accounts_in_flight_.count(name)) {
+    if (std::chrono::steady_clock::now() > give_up)
+      co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
+                                            "another sign-in of this account is in progress"));
+    asio::steady_timer pause(io_, std::chrono::milliseconds(10));
+    boost::system::error_code ec;
+    co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
   const TimeMicros now = clock_.NowMicros();
   if (std::int64_t wait = throttle_.RetryAfterSeconds(name, address, now); wait > 0) {
     if (throttle_.FirstThrottledAttempt(name, address)) {
@@ -60,11 +77,15 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
                                           "too many sign-ins in progress; retry in a moment"));
   auto user = store::FindUserByName(*reader_, name);
   if (!user.ok()) co_return ProblemResponse(user.error());
-  const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(),
-                                           "admin") != (*user)->roles.end();
-  // Count the attempt as failed before the (slow) hash, so that parallel attempts see
-  // it at once; a success clears it below.
-  throttle_.RecordFailure(name, address, is_admin, now);
+  const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(), "admin") !=
+                                     (*user)->roles.end();
+  struct InFlight {  // marks the account busy until this attempt has an outcome
+    std::unordered_set<std::string>& set;
+    std::string name;
+    ~InFlight() { set.erase(name); }
+  };
+  accounts_in_flight_.insert(name);
+  InFlight in_flight{accounts_in_flight_, name};
   std::string hash = dummy_hash_;  // same Argon2id work for unknown users
   if (*user) {
     auto stored = store::GetPasswordHash(*reader_, (*user)->id);
@@ -105,6 +126,7 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
       co_return ProblemResponse(recorded.error());
     detail = "user disabled";
   }
+  throttle_.RecordFailure(name, address, is_admin, clock_.NowMicros());
   engine::Command record = app::LoginFailed(name, address, detail);
   auto pending = Submit(std::move(record));
   auto recorded = co_await std::move(pending);
