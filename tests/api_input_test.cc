@@ -47,6 +47,8 @@ TEST_F(ApiTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
       {"unknown field", "POST", lb,
        R"({"subject":"T","category":"use","text":"x","approved":true})", op, 400,
        "invalid_argument", "approved"},
+      {"duplicate field", "POST", lb, R"({"subject":"T","category":"use","text":"x","text":"y"})",
+       op, 400, "invalid_argument", "text"},
       {"missing field", "POST", lb, R"({"subject":"T","text":"x"})", op, 400, "invalid_argument",
        "category"},
       {"null required field", "POST", lb, R"({"subject":"T","category":"use","text":null})", op,

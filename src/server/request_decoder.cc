@@ -1,6 +1,9 @@
 // Request body decoding and schema checks.
 #include "server/request_decoder.h"
 
+#include <optional>
+#include <set>
+
 namespace ordo::server {
 
 namespace {
@@ -55,9 +58,24 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
         "body",
         "the JSON is nested too deeply (at most " + std::to_string(kMaxJsonDepth) + " levels)",
         "too_deep");
-  Json j = Json::parse(body, nullptr, false);
+  // Duplicate keys are ambiguous (which one counts?): refuse them instead of keeping
+  // the last one silently. One set of keys per open object.
+  std::vector<std::set<std::string>> open_objects;
+  std::optional<std::string> duplicate;
+  Json::parser_callback_t watch = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == Json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == Json::parse_event_t::key && !open_objects.empty() && !duplicate &&
+        !open_objects.back().insert(parsed.get<std::string>()).second)
+      duplicate = parsed.get<std::string>();
+    return true;
+  };
+  Json j = Json::parse(body, watch, false);
   if (j.is_discarded())
     return Error::Invalid("body", "the request body is not valid JSON (UTF-8)", "malformed_json");
+  if (duplicate)
+    return Error::Invalid(duplicate->empty() ? "(empty name)" : *duplicate,
+                          "field '" + *duplicate + "' appears more than once", "duplicate_field");
   if (!j.is_object()) return Error::Invalid("body", "expected a JSON object", "not_an_object");
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;

@@ -1,5 +1,5 @@
 // Decodes and checks a JSON request body against a declared schema: valid UTF-8 JSON,
-// an object, no unknown fields, the right types, required fields present, lengths in
+// an object, no duplicate keys, no unknown fields, the right types, required fields present, lengths in
 // range. Every failure names the field and what was expected. This is the code the
 // libFuzzer target drives.
 #pragma once

@@ -59,6 +59,15 @@ TEST(RequestDecoderTest, MalformedJson) {
   ExpectRefused(R"({"subject":"A"} trailing)", "body", "malformed_json");
 }
 
+TEST(RequestDecoderTest, DuplicateKeysAreRefused) {
+  ExpectRefused(R"({"subject":"A","subject":"B"})", "subject", "duplicate_field");
+  // The same key in different objects is fine; a duplicate inside a nested one is not.
+  auto ok = DecodeRequest(R"({"subject":"A","roles":["x"]})", Schema());
+  EXPECT_TRUE(ok.ok());
+  ExpectRefused(R"({"subject":"A","extra":{"k":1,"k":2}})", "k", "duplicate_field");
+  ExpectRefused(R"({"":1,"":2})", "(empty name)", "duplicate_field");
+}
+
 TEST(RequestDecoderTest, NotAnObject) {
   for (const char* body : {"[]", "\"subject\"", "42", "null", "true"})
     ExpectRefused(body, "body", "not_an_object");
