@@ -10,11 +10,10 @@ namespace {
 
 struct Registry {
   std::map<std::string, int> current = {
-      {"ledger.initialized", 1},      {"user.created", 1},
-      {"user.disabled", 1},           {"user.password_changed", 1},
-      {"session.login_succeeded", 1}, {"session.login_failed", 1},
-      {"session.logged_out", 1},      {"logbook.entry_recorded", 1},
-      {"logbook.entry_corrected", 1},
+      {"ledger.initialized", 1},     {"user.created", 1},
+      {"user.disabled", 1},          {"session.login_succeeded", 1},
+      {"session.login_failed", 1},   {"session.logged_out", 1},
+      {"logbook.entry_recorded", 1}, {"logbook.entry_corrected", 1},
   };
   std::map<std::pair<std::string, int>, Upcaster> steps;
 };

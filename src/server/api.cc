@@ -140,14 +140,18 @@ engine::Actor Api::ActorOf(const Call& call) const {
   return engine::Actor{call.session->user_id, call.session->user_name, call.role};
 }
 
-Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
+namespace {
+
+// Starts work elsewhere with `start(deliver)`; `deliver(value)` is called exactly once,
+// from any thread. Resumes the calling coroutine on the io thread with the value.
+template <typename T>
+Awaitable<T> ResumeOnIo(asio::io_context& io, std::function<void(std::function<void(T)>)> start) {
   auto ex = co_await asio::this_coro::executor;
-  auto slot = std::make_shared<std::optional<Result<engine::CommandReply>>>();
+  auto slot = std::make_shared<std::optional<T>>();
   asio::steady_timer done(ex, asio::steady_timer::time_point::max());
-  engine_.Submit(std::move(command), [this, slot, &done](Result<engine::CommandReply> r) {
-    // Writer thread: hand the result to the io thread, then wake the coroutine.
-    asio::post(io_, [slot, r = std::move(r), &done]() mutable {
-      *slot = std::move(r);
+  start([&io, slot, &done](T value) {
+    asio::post(io, [slot, value = std::move(value), &done]() mutable {
+      *slot = std::move(value);
       done.cancel();
     });
   });
@@ -157,21 +161,25 @@ Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
   co_return std::move(**slot);
 }
 
+}  // namespace
+
+Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
+  using Reply = Result<engine::CommandReply>;
+  std::function<void(std::function<void(Reply)>)> start =
+      [this, command = std::move(command)](std::function<void(Reply)> deliver) mutable {
+        engine_.Submit(std::move(command), std::move(deliver));  // completes on the writer
+      };
+  auto pending = ResumeOnIo<Reply>(io_, std::move(start));
+  co_return co_await std::move(pending);
+}
+
 Awaitable<Json> Api::OffThread(std::function<Json()> work) {
-  auto ex = co_await asio::this_coro::executor;
-  auto slot = std::make_shared<std::optional<Json>>();
-  asio::steady_timer done(ex, asio::steady_timer::time_point::max());
-  asio::post(hashing_, [this, slot, work = std::move(work), &done]() {
-    Json result = work();
-    asio::post(io_, [slot, result = std::move(result), &done]() mutable {
-      *slot = std::move(result);
-      done.cancel();
-    });
-  });
-  boost::system::error_code ec;
-  while (!slot->has_value())
-    co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-  co_return std::move(**slot);
+  std::function<void(std::function<void(Json)>)> start =
+      [this, work = std::move(work)](std::function<void(Json)> deliver) {
+        asio::post(hashing_, [work, deliver] { deliver(work()); });
+      };
+  auto pending = ResumeOnIo<Json>(io_, std::move(start));
+  co_return co_await std::move(pending);
 }
 
 Awaitable<HttpResponse> Api::RunCommand(Call& call, engine::Command command) {

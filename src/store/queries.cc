@@ -155,18 +155,6 @@ Result<std::vector<LogbookRow>> ListLogbook(Database& db, const std::string& sub
   return out;
 }
 
-Result<std::optional<LogbookRow>> GetLogbookRow(Database& db, std::int64_t seq) {
-  auto st = db.Prepare(std::string(kLogbookSelect) + "WHERE l.seq = ?");
-  if (!st.ok()) return st.error();
-  (*st)->Bind(1, seq);
-  auto row = (*st)->Step();
-  if (!row.ok()) return row.error();
-  std::optional<LogbookRow> out;
-  if (*row) out = LogbookFromRow(**st);
-  (*st)->Reset();
-  return out;
-}
-
 Json ToJson(const LogbookRow& r) {
   return Json{{"seq", r.seq},
               {"subject", r.subject},

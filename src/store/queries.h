@@ -37,7 +37,6 @@ struct LogbookRow {
 // Newest first; `subject` empty = all; `before` 0 = from the newest.
 Result<std::vector<LogbookRow>> ListLogbook(Database& db, const std::string& subject,
                                             std::int64_t before, std::int64_t limit);
-Result<std::optional<LogbookRow>> GetLogbookRow(Database& db, std::int64_t seq);
 Json ToJson(const LogbookRow& row);
 Json ToJson(const access::User& user);
 

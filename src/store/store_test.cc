@@ -254,18 +254,21 @@ TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
 
-  auto row = GetLogbookRow(*db_, 1);
-  ASSERT_TRUE(row.ok() && row->has_value());
-  EXPECT_EQ((*row)->text, "first");
-  EXPECT_EQ((*row)->actor, "ann");
-  EXPECT_EQ((*row)->time_us, entries_[0].time_us);
-  EXPECT_FALSE((*row)->corrects.has_value());
-  EXPECT_EQ((*row)->corrected_by.size(), 2u);
-  auto fix = GetLogbookRow(*db_, 3);
-  ASSERT_TRUE(fix.ok() && fix->has_value());
-  EXPECT_EQ((*fix)->corrects, 1);
-  EXPECT_EQ((*fix)->reason, "fix");
-  Json j = store::ToJson(**fix);
+  auto first_page = ListLogbook(*db_, "GRAN-01", 0, 10);
+  ASSERT_TRUE(first_page.ok());
+  ASSERT_EQ(first_page->size(), 3u);
+  const LogbookRow* row = &first_page->back();  // oldest of the subject: seq 1
+  ASSERT_EQ(row->seq, 1);
+  EXPECT_EQ(row->text, "first");
+  EXPECT_EQ(row->actor, "ann");
+  EXPECT_EQ(row->time_us, entries_[0].time_us);
+  EXPECT_FALSE(row->corrects.has_value());
+  EXPECT_EQ(row->corrected_by.size(), 2u);
+  const LogbookRow* fix = &(*first_page)[1];  // seq 3
+  ASSERT_EQ(fix->seq, 3);
+  EXPECT_EQ(fix->corrects, 1);
+  EXPECT_EQ(fix->reason, "fix");
+  Json j = store::ToJson(*fix);
   EXPECT_EQ(j["corrects"], 1);
   EXPECT_EQ(j["time"], FormatUtcMicros(entries_[2].time_us));
 
