@@ -45,7 +45,7 @@ void DiffByIndex(const FieldDef& f, const Json& from, const Json& to, const std:
     const Json& a = i < from.size() ? from[i] : Json();
     const Json& b = i < to.size() ? to[i] : Json();
     if (a == b) continue;
-    const std::string item_path = path + "[" + std::to_string(i) + "]";
+    const std::string item_path = IndexPath(path, i);
     if (objects && a.is_object() && b.is_object())
       DiffFields(f.fields, a, b, item_path, out);
     else

@@ -13,6 +13,11 @@ inline std::string JoinPath(const std::string& prefix, const std::string& name) 
   return prefix.empty() ? name : prefix + "." + name;
 }
 
+// A list item by position: `list[index]`.
+inline std::string IndexPath(const std::string& list_path, std::size_t index) {
+  return list_path + "[" + std::to_string(index) + "]";
+}
+
 // A list item: `list[key=value]` when the item's key is present and a string, else
 // `list[index]`.
 inline std::string ItemPath(const std::string& list_path, const std::string& key, const Json& item,
@@ -22,7 +27,7 @@ inline std::string ItemPath(const std::string& list_path, const std::string& key
     if (it != item.end() && it->is_string())
       return list_path + "[" + key + "=" + it->get<std::string>() + "]";
   }
-  return list_path + "[" + std::to_string(index) + "]";
+  return IndexPath(list_path, index);
 }
 
 }  // namespace ordo::masterdata

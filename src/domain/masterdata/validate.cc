@@ -1,5 +1,5 @@
-// Validation of master data content against the kinds table, and the references the
-// content makes to other objects (see validate.h and docs/masterdata.md section 1).
+// Validation of master data content against the kinds table (see validate.h and
+// docs/masterdata.md section 1).
 #include "domain/masterdata/validate.h"
 
 #include <algorithm>
@@ -89,6 +89,11 @@ void CheckString(const FieldDef& f, const Json& value, const std::string& path, 
     Add(errors, path, "must not be empty");
 }
 
+void CheckListSize(const FieldDef& f, const Json& list, const std::string& path, Errors& errors) {
+  if (list.size() > f.max_items)
+    Add(errors, path, "must have at most " + std::to_string(f.max_items) + " items");
+}
+
 void CheckObject(const std::vector<FieldDef>& fields, const Json& object, const std::string& prefix,
                  Errors& errors);
 
@@ -119,11 +124,10 @@ void CheckValue(const FieldDef& f, const Json& value, const std::string& path, E
       return;
     case ValueType::kStringList: {
       if (!value.is_array()) return Add(errors, path, "must be a list of strings");
-      if (value.size() > f.max_items)
-        Add(errors, path, "must have at most " + std::to_string(f.max_items) + " items");
+      CheckListSize(f, value, path, errors);
       std::set<std::string> seen;
       for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string item_path = path + "[" + std::to_string(i) + "]";
+        const std::string item_path = IndexPath(path, i);
         CheckString(f, value[i], item_path, false, true, errors);
         if (value[i].is_string() && !seen.insert(value[i].get<std::string>()).second)
           Add(errors, item_path,
@@ -136,8 +140,7 @@ void CheckValue(const FieldDef& f, const Json& value, const std::string& path, E
       return CheckObject(f.fields, value, path, errors);
     case ValueType::kObjectList: {
       if (!value.is_array()) return Add(errors, path, "must be a list of objects");
-      if (value.size() > f.max_items)
-        Add(errors, path, "must have at most " + std::to_string(f.max_items) + " items");
+      CheckListSize(f, value, path, errors);
       std::map<std::string, int> key_counts;
       for (std::size_t i = 0; i < value.size(); ++i) {
         const Json& item = value[i];
@@ -234,7 +237,7 @@ void CheckRouting(const Json& content, Errors& errors) {
     const Json& preds = GetArray(ops[i], "predecessors");
     for (std::size_t j = 0; j < preds.size(); ++j)
       if (preds[j].is_string() && earlier.count(preds[j].get<std::string>()) == 0)
-        Add(errors, JoinPath(op_path, "predecessors") + "[" + std::to_string(j) + "]",
+        Add(errors, IndexPath(JoinPath(op_path, "predecessors"), j),
             "must name an earlier operation of this routing");
     if (auto id = GetString(ops[i], "id")) earlier.insert(*id);
   }
@@ -277,30 +280,8 @@ void CheckProduct(const Json& content, Errors& errors) {
     const Json& alternates = GetArray(bom[i], "alternates");
     for (std::size_t j = 0; j < alternates.size(); ++j)
       if (item_material && alternates[j] == *item_material)
-        Add(errors, JoinPath(item_path, "alternates") + "[" + std::to_string(j) + "]",
+        Add(errors, IndexPath(JoinPath(item_path, "alternates"), j),
             "must differ from this item's material");
-  }
-}
-
-void Collect(const std::vector<FieldDef>& fields, const Json& object, const std::string& prefix,
-             std::vector<Reference>& out) {
-  for (const auto& f : fields) {
-    const Json* value = Get(object, f.name.c_str());
-    if (value == nullptr) continue;
-    const std::string path = JoinPath(prefix, f.name);
-    if (f.type == ValueType::kString && !f.references.empty() && value->is_string()) {
-      out.push_back({path, f.references, value->get<std::string>()});
-    } else if (f.type == ValueType::kStringList && !f.references.empty() && value->is_array()) {
-      for (std::size_t i = 0; i < value->size(); ++i)
-        if ((*value)[i].is_string())
-          out.push_back(
-              {path + "[" + std::to_string(i) + "]", f.references, (*value)[i].get<std::string>()});
-    } else if (f.type == ValueType::kObject) {
-      Collect(f.fields, *value, path, out);
-    } else if (f.type == ValueType::kObjectList && value->is_array()) {
-      for (std::size_t i = 0; i < value->size(); ++i)
-        Collect(f.fields, (*value)[i], ItemPath(path, f.key, (*value)[i], i), out);
-    }
   }
 }
 
@@ -324,12 +305,6 @@ std::vector<FieldError> ValidateContent(const KindDef& kind, const std::string& 
   if (kind.kind == "material") CheckMaterial(content, errors);
   if (kind.kind == "product") CheckProduct(content, errors);
   return errors;
-}
-
-std::vector<Reference> CollectReferences(const KindDef& kind, const Json& content) {
-  std::vector<Reference> references;
-  Collect(kind.fields, content, "", references);
-  return references;
 }
 
 }  // namespace ordo::masterdata
