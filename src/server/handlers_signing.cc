@@ -1,7 +1,5 @@
 // Handlers: re-authentication for electronic signatures, the signature policy, site
 // settings, security events, printed names and personnel qualifications.
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "app/masterdata_commands.h"
 #include "core/crypto.h"
