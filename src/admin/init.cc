@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include "admin/data_dir_ops.h"
+#include "admin/demo_plant.h"
 #include "app/commands.h"
+#include "app/masterdata_commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "store/ledger_store.h"
@@ -16,14 +18,16 @@ namespace ordo::admin {
 
 namespace {
 
-Status CreateUserNow(engine::Engine& engine, const std::string& name, const std::string& display,
-                     const std::string& role, const std::string& password) {
+// Creates a user; returns them as an actor in `role`.
+Result<engine::Actor> CreateUserNow(engine::Engine& engine, const std::string& name,
+                                    const std::string& display, const std::string& role,
+                                    const std::string& password) {
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.error();
   auto r = engine.SubmitAndWait(app::CreateUser(engine::Actor{0, "system", "system"},
                                                 access::CreateUser{name, display, {role}}, *hash));
   if (!r.ok()) return r.error();
-  return Ok();
+  return engine::Actor{r->body["user"]["id"].get<std::int64_t>(), name, role};
 }
 
 }  // namespace
@@ -64,6 +68,9 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
   auto init = (*engine)->SubmitAndWait(app::InitializeLedger(keys.public_key_hex, o.site_name));
   if (!init.ok()) return init.error();
   ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
+  auto policy = (*engine)->SubmitAndWait(app::PublishSignaturePolicy(
+      engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
+  if (!policy.ok()) return policy.error();
 
   std::vector<DemoCredential> demo;
   if (o.demo) {
@@ -72,11 +79,15 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
                                                          {"supervisor", "Demo Supervisor"},
                                                          {"quality", "Demo Quality"},
                                                          {"engineer", "Demo Engineer"}};
+    std::map<std::string, engine::Actor> actors;
     for (const auto& [name, display] : users) {
       DemoCredential cred{name, name, RandomPassword(12)};
-      ORDO_TRY(CreateUserNow(**engine, cred.name, display, cred.role, cred.password));
+      auto actor = CreateUserNow(**engine, cred.name, display, cred.role, cred.password);
+      if (!actor.ok()) return actor.error();
+      actors[name] = *actor;
       demo.push_back(cred);
     }
+    ORDO_TRY(LoadDemoPlant(**engine, actors));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

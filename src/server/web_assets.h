@@ -1,5 +1,5 @@
 // The built web UI (web/dist), embedded into the binary at build time by
-// cmake/embed_web.cmake, so that one file deploys the whole server.
+// cmake/embed_files.cmake, so that one file deploys the whole server.
 #pragma once
 
 #include <string_view>
