@@ -123,6 +123,9 @@ TEST(WritePlantFolder, RefusesUnsafePathsAndAFileAsDir) {
     EXPECT_FALSE(r.ok()) << bad;
   }
   EXPECT_FALSE(fs::exists(t.path() / "plant/materials/ok.yaml"));  // nothing written
+  auto empty = WritePlantFolder((t.path() / "empty").string(), {});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(fs::is_directory(t.path() / "empty"));  // an empty plant still gives DIR
   t.Write("file", "x");
   auto r = WritePlantFolder((t.path() / "file").string(), {});
   ASSERT_FALSE(r.ok());

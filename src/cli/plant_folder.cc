@@ -117,6 +117,8 @@ Result<FolderCounts> WritePlantFolder(const std::string& dir,
       return Error::Invalid("files", "the server sent an unsafe file path: '" + f.path + "'");
     wanted.insert(fs::path(f.path).generic_string());
   }
+  fs::create_directories(root, ec);
+  if (ec) return Error::Make(ErrorCode::kInternal, "cannot create " + dir + ": " + ec.message());
   FolderCounts counts;
   for (const auto& f : files) {
     const fs::path target = root / f.path;
