@@ -1,5 +1,5 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
-// init, serve, ledger verify|export|replay, user add|list|disable, backup.
+// init, serve, ledger verify|export|replay, user add|list|disable, backup, plant export|apply.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
 #include "cli/passwords.h"
+#include "cli/plant_commands.h"
 #include "core/crypto.h"
 #include "ledger/export.h"
 #include "server/serve.h"
@@ -284,6 +285,9 @@ int main(int argc, char** argv) {
     rc = RunOffline(data, app::DisableUser({0, CliActorName(), "admin"}, {id, reason}), &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
+
+  // plant export|apply (against a running server)
+  cli::AddPlantCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -9,10 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "support/http_client.h"
+#include "client/http_client.h"
 #include "support/process.h"
 
 namespace ordo::testing {
+
+using client::Headers;
+using client::HttpClient;
+using client::HttpReply;
+using Json = nlohmann::json;
 
 // Path of the ordo binary under test (compile definition ORDO_BIN).
 const char* OrdoBinary();

@@ -1,4 +1,5 @@
-#include "support/http_client.h"
+// The blocking HTTP/1.1 client (see http_client.h).
+#include "client/http_client.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -10,7 +11,7 @@
 #include <boost/beast/ssl.hpp>
 #include <chrono>
 
-namespace ordo::testing {
+namespace ordo::client {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -132,12 +133,18 @@ HttpReply HttpClient::Exchange(const std::string& raw,
   asio::io_context ioc;
   HttpReply failed;
   try {
-    tcp::endpoint endpoint(asio::ip::make_address(host_), port_);
+    beast::error_code resolve_ec;
+    tcp::resolver resolver(ioc);
+    auto endpoints = resolver.resolve(host_, std::to_string(port_), resolve_ec);
+    if (resolve_ec || endpoints.empty()) {
+      failed.error = "resolving " + host_ + ": " + resolve_ec.message();
+      return failed;
+    }
     if (!tls_) {
       beast::tcp_stream stream(ioc);
       stream.expires_after(std::chrono::seconds(timeout_seconds));
       beast::error_code ec =
-          RunOp(ioc, [&](auto handler) { stream.async_connect(endpoint, handler); });
+          RunOp(ioc, [&](auto handler) { stream.async_connect(endpoints, handler); });
       if (ec) {
         failed.error = "connect: " + ec.message();
         return failed;
@@ -148,12 +155,27 @@ HttpReply HttpClient::Exchange(const std::string& raw,
       return r;
     }
     asio::ssl::context ctx(asio::ssl::context::tls_client);
-    ctx.set_verify_mode(asio::ssl::verify_none);  // self-signed test certificates
+    if (tls_verify_) {
+      if (tls_ca_file_.empty())
+        ctx.set_default_verify_paths();
+      else
+        ctx.load_verify_file(tls_ca_file_);
+      ctx.set_verify_mode(asio::ssl::verify_peer);
+    } else {
+      ctx.set_verify_mode(asio::ssl::verify_none);  // e.g. self-signed test certificates
+    }
     beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
+    beast::error_code not_an_address;
+    asio::ip::make_address(host_, not_an_address);
+    if (not_an_address && !SSL_set_tlsext_host_name(stream.native_handle(), host_.c_str())) {
+      failed.error = "TLS: cannot set the server name";
+      return failed;
+    }
+    if (tls_verify_) stream.set_verify_callback(asio::ssl::host_name_verification(host_));
     auto& lowest = beast::get_lowest_layer(stream);
     lowest.expires_after(std::chrono::seconds(timeout_seconds));
     beast::error_code ec =
-        RunOp(ioc, [&](auto handler) { lowest.async_connect(endpoint, handler); });
+        RunOp(ioc, [&](auto handler) { lowest.async_connect(endpoints, handler); });
     if (ec) {
       failed.error = "connect: " + ec.message();
       return failed;
@@ -175,4 +197,4 @@ HttpReply HttpClient::Exchange(const std::string& raw,
   }
 }
 
-}  // namespace ordo::testing
+}  // namespace ordo::client

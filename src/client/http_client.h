@@ -1,7 +1,7 @@
-// Test support: a small blocking HTTP/1.1 client (plain or TLS without certificate
-// verification) built on Beast. One connection per request ("Connection: close"),
-// every operation bounded by a deadline. Transport failures are reported in the
-// reply (status 0 + error), never thrown.
+// A small blocking HTTP/1.1 client (plain or TLS) built on Beast, for the CLI and the
+// tests. One connection per request ("Connection: close"), every operation bounded by a
+// deadline. Transport failures are reported in the reply (status 0 + error), never thrown.
+// A client is a value; concurrent requests from one client are safe (each is independent).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace ordo::testing {
+namespace ordo::client {
 
 using Json = nlohmann::json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -32,10 +32,18 @@ struct HttpReply {
 
 class HttpClient {
  public:
+  // `host` is an IP address or a name to resolve. With `tls`, certificates are not
+  // verified unless set_tls_verify(true) (the tests use self-signed certificates).
   explicit HttpClient(std::uint16_t port, bool tls = false, std::string host = "127.0.0.1")
       : host_(std::move(host)), port_(port), tls_(tls) {}
 
   void set_timeout_seconds(int s) { timeout_seconds_ = s; }
+  // TLS only: verify the server's certificate chain and host name against `ca_file` (PEM)
+  // or, when it is empty, the system's trusted certificates.
+  void set_tls_verify(bool verify, std::string ca_file = {}) {
+    tls_verify_ = verify;
+    tls_ca_file_ = std::move(ca_file);
+  }
 
   // A request with an optional bearer token; body sent as-is with Content-Length.
   HttpReply Request(const std::string& method, const std::string& target,
@@ -74,6 +82,8 @@ class HttpClient {
   std::uint16_t port_;
   bool tls_;
   int timeout_seconds_ = 60;
+  bool tls_verify_ = false;
+  std::string tls_ca_file_;
 };
 
-}  // namespace ordo::testing
+}  // namespace ordo::client
