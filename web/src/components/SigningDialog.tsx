@@ -56,6 +56,7 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
   const [showPolicy, setShowPolicy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0); // refused attempts (data-failures, for tests)
   const commentRequired = action === 'reject';
 
   const submit = async (e: Event) => {
@@ -84,13 +85,14 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
       setPassword('');
       setError(refusalText(err));
       setReason(err instanceof ApiError ? err.reason : undefined);
+      setFailures((n) => n + 1);
       setBusy(false);
     }
   };
 
   return (
     <div class="modal-backdrop">
-      <div class="modal" role="dialog" aria-modal="true" aria-labelledby="signing-title" data-testid="signing-dialog" data-meaning={meaning}>
+      <div class="modal" role="dialog" aria-modal="true" aria-labelledby="signing-title" data-testid="signing-dialog" data-meaning={meaning} data-failures={failures}>
         {showPolicy ? (
           <PolicyDialog
             onCancel={() => setShowPolicy(false)}
