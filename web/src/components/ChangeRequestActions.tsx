@@ -1,8 +1,9 @@
 // The commands available on a change request for the signed-in user: Submit
 // (masterdata.edit, open or rejected), Approve / Reject / Review (masterdata.approve,
-// in review) and Withdraw with a reason. Signed commands open the signing dialog
-// through onSign. Four eyes: whoever created or changed the change request is not
-// offered Approve (the server refuses it in any case).
+// in review) and Withdraw with a reason (open, rejected or in review). Signed
+// commands open the signing dialog through onSign. Four eyes: whoever created or
+// changed the change request is not offered Approve, Review or Reject (the server
+// refuses them in any case).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import type { ChangeRequest, SessionUser, SigningAction } from '../types';
@@ -64,15 +65,11 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
       </button>,
     );
   }
-  if (inReview && canApprove) {
-    if (!involved) {
-      buttons.push(
-        <button key="approve" type="button" class="btn btn-primary" onClick={() => onSign('approve')} data-testid="cr-approve">
-          Approve…
-        </button>,
-      );
-    }
+  if (inReview && canApprove && !involved) {
     buttons.push(
+      <button key="approve" type="button" class="btn btn-primary" onClick={() => onSign('approve')} data-testid="cr-approve">
+        Approve…
+      </button>,
       <button key="review" type="button" class="btn" onClick={() => onSign('review')} data-testid="cr-review">
         Review…
       </button>,
@@ -81,7 +78,7 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
       </button>,
     );
   }
-  if (editable && canEdit && !withdrawing) {
+  if ((editable || inReview) && canEdit && !withdrawing) {
     buttons.push(
       <button key="withdraw" type="button" class="btn btn-ghost" onClick={() => setWithdrawing(true)} data-testid="cr-withdraw">
         Withdraw change request
@@ -96,7 +93,8 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
       <div class="toolbar">{buttons}</div>
       {inReview && canApprove && involved && (
         <div class="msg msg-info" data-testid="cr-four-eyes">
-          You created or changed this change request, so you cannot approve it (four eyes). Another approver must sign.
+          You created or changed this change request, so you cannot review, approve or reject it (four eyes). Another
+          approver must sign.
         </div>
       )}
       {withdrawing && (
