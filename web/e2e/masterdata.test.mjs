@@ -284,7 +284,7 @@ test('master data change under change control with electronic signatures', { tim
     const sig = newVersion.locator('[data-testid="signature"][data-meaning="approved"]').first();
     await sig.waitFor({ state: 'visible' });
     assert.equal((await sig.getByTestId('signature-name').innerText()).trim(), 'Demo Quality');
-    assert.equal((await sig.getByTestId('signature-meaning').innerText()).trim(), 'Approved');
+    assert.equal((await sig.getByTestId('signature-meaning').textContent()).trim(), 'Approved');
     assert.equal(await sig.getAttribute('data-status'), 'valid');
     const sigTime = (await sig.getByTestId('signature-time').innerText()).trim();
     assert.match(sigTime, SIGNATURE_TIME, `signature time with UTC offset, got "${sigTime}"`);

@@ -37,7 +37,8 @@ export function MasterData({ params }: Props) {
 function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<ObjectRow[]>([]);
+  // Rows with the kind they were loaded for, so a tab switch never shows stale rows.
+  const [loaded, setLoaded] = useState<{ kind: string; rows: ObjectRow[] }>({ kind: '', rows: [] });
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +53,7 @@ function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
     setError(null);
     api
       .objects(kind.kind, q || undefined)
-      .then((res) => live && setRows(res.objects))
+      .then((res) => live && setLoaded({ kind: kind.kind, rows: res.objects }))
       .catch((err) => live && setError(errorMessage(err)))
       .finally(() => live && setLoading(false));
     return () => {
@@ -66,6 +67,8 @@ function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
   };
 
   const tree = kind.kind === 'equipment' && !q;
+  const rows = loaded.kind === kind.kind ? loaded.rows : [];
+  const ready = loaded.kind === kind.kind;
 
   return (
     <section class="page" data-testid="page-masterdata">
@@ -97,7 +100,7 @@ function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
           <span class="toolbar-info">{loading ? 'Loading…' : `${rows.length} ${kind.label.toLowerCase()}${rows.length === 1 ? '' : 's'}`}</span>
         </form>
         <ErrorBox message={error} testId="masterdata-list-error" />
-        {tree ? <EquipmentTree rows={rows} /> : <ObjectList rows={rows} />}
+        {!ready ? null : tree ? <EquipmentTree rows={rows} /> : <ObjectList rows={rows} />}
       </div>
     </section>
   );
