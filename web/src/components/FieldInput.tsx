@@ -32,6 +32,13 @@ const parseList = (t: string): unknown => {
   return items.length ? items : undefined;
 };
 
+function rangeHint(f: KindField): string | undefined {
+  if (f.min != null && f.max != null) return `${f.min} … ${f.max}`;
+  if (f.min != null) return `≥ ${f.min}`;
+  if (f.max != null) return `≤ ${f.max}`;
+  return undefined;
+}
+
 function Errors({ errors }: { errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
@@ -125,7 +132,7 @@ export function FieldInput({ field, value, path, errors, onChange }: Props) {
             value={value}
             format={formatNumber}
             parse={parseNumber}
-            placeholder={field.min != null || field.max != null ? `${field.min ?? ''} … ${field.max ?? ''}` : undefined}
+            placeholder={rangeHint(field)}
             onChange={onChange}
             testId={testId}
           />
