@@ -18,6 +18,7 @@ struct Event {
   std::int64_t subject_version = 1;
   Json payload = Json::object();
   std::optional<std::string> reason;
+  Json signatures = Json::array();  // seqs of the signature.applied entries it relies on
 };
 
 }  // namespace ordo::domain

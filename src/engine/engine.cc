@@ -253,6 +253,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
     e.subject = ledger::Subject{ev.subject_kind, ev.subject_id, ev.subject_version};
     e.payload = std::move(ev.payload);
     e.reason = std::move(ev.reason);
+    e.signatures = std::move(ev.signatures);
     e.prev_hash = head_hash_;
     const std::string payload_text = CanonicalJson(e.payload);
     e.hash = ledger::ComputeHash(e, payload_text);

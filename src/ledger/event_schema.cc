@@ -14,6 +14,16 @@ struct Registry {
       {"user.disabled", 1},          {"session.login_succeeded", 1},
       {"session.login_failed", 1},   {"session.logged_out", 1},
       {"logbook.entry_recorded", 1}, {"logbook.entry_corrected", 1},
+      {"user.renamed", 1},
+      {"change_request.opened", 1},  {"change_request.submitted", 1},
+      {"change_request.reviewed", 1}, {"change_request.approval_signed", 1},
+      {"change_request.approved", 1}, {"change_request.rejected", 1},
+      {"change_request.withdrawn", 1}, {"masterdata.draft_saved", 1},
+      {"masterdata.draft_withdrawn", 1}, {"signature.applied", 1},
+      {"signature.failed", 1},       {"signature.policy_published", 1},
+      {"signature.policy_acknowledged", 1}, {"site.settings_changed", 1},
+      {"personnel.qualification_granted", 1}, {"personnel.qualification_revoked", 1},
+      {"personnel.training_recorded", 1},
   };
   std::map<std::pair<std::string, int>, Upcaster> steps;
 };

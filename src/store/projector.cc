@@ -2,6 +2,7 @@
 #include "store/projector.h"
 
 #include "ledger/event_schema.h"
+#include "store/projector_masterdata.h"
 
 namespace ordo::store {
 
@@ -60,6 +61,9 @@ Status ApplyToProjections(Database& db, const ledger::LedgerEntry& e) {
     if (e.type == "user.disabled") return ApplyUserDisabled(db, e, p);
     if (e.type == "logbook.entry_recorded" || e.type == "logbook.entry_corrected")
       return ApplyLogbook(db, e, p);
+    bool handled = false;
+    Status s = ApplyMasterdataProjection(db, e, p, &handled);
+    if (handled) return s;
   } catch (const Json::exception& ex) {
     return Error::Make(ErrorCode::kInternal,
                        "seq " + std::to_string(e.seq) + " (" + e.type +

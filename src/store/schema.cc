@@ -88,6 +88,87 @@ CREATE TABLE IF NOT EXISTS logbook_entry(
   reason TEXT);
 CREATE INDEX IF NOT EXISTS logbook_by_subject ON logbook_entry(subject, seq);
 CREATE INDEX IF NOT EXISTS logbook_by_corrects ON logbook_entry(corrects);
+
+CREATE TABLE IF NOT EXISTS change_request(
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  impact TEXT NOT NULL,
+  state TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  author_id INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  created_seq INTEGER NOT NULL,
+  created_us INTEGER NOT NULL,
+  updated_seq INTEGER NOT NULL,
+  effective_from_us INTEGER,
+  approvals_required INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS md_version(
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  action TEXT NOT NULL,
+  name TEXT NOT NULL,
+  content TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  change_request TEXT NOT NULL,
+  author_id INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  created_seq INTEGER NOT NULL,
+  created_us INTEGER NOT NULL,
+  updated_seq INTEGER NOT NULL,
+  effective_from_us INTEGER,
+  PRIMARY KEY(kind, id, version));
+CREATE INDEX IF NOT EXISTS md_version_by_cr ON md_version(change_request);
+
+CREATE TABLE IF NOT EXISTS cr_participant(
+  change_request TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  PRIMARY KEY(change_request, user_id));
+
+CREATE TABLE IF NOT EXISTS signature(
+  id INTEGER PRIMARY KEY,
+  signer_id INTEGER NOT NULL,
+  signer TEXT NOT NULL,
+  printed_name TEXT NOT NULL,
+  meaning TEXT NOT NULL,
+  comment TEXT,
+  time_us INTEGER NOT NULL,
+  record_kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  record_version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS signature_by_record ON signature(record_kind, record_id);
+
+CREATE TABLE IF NOT EXISTS signature_policy(
+  version INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time_us INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS policy_acknowledgement(
+  user_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  time_us INTEGER NOT NULL,
+  PRIMARY KEY(user_id, version));
+
+CREATE TABLE IF NOT EXISTS site_setting(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_seq INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS qualification_grant(
+  seq INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  qualification TEXT NOT NULL,
+  expires TEXT,
+  granted_by TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  revoked_seq INTEGER);
 )sql";
 
 }  // namespace
@@ -102,6 +183,14 @@ const std::vector<ProjectionTable>& ProjectionTables() {
   static const std::vector<ProjectionTable> tables = {
       {"app_user", "id"},
       {"logbook_entry", "seq"},
+      {"change_request", "id"},
+      {"md_version", "kind, id, version"},
+      {"cr_participant", "change_request, user_id"},
+      {"signature", "id"},
+      {"signature_policy", "version"},
+      {"policy_acknowledgement", "user_id, version"},
+      {"site_setting", "key"},
+      {"qualification_grant", "seq"},
   };
   return tables;
 }

@@ -1,0 +1,71 @@
+// Signature meanings, binding hashes and the re-check of a shown signature.
+#include "domain/signatures/signature.h"
+
+#include <algorithm>
+
+#include "core/crypto.h"
+
+namespace ordo::signatures {
+
+const std::vector<std::string>& Meanings() {
+  static const std::vector<std::string> meanings = {"authored", "reviewed", "approved",
+                                                    "rejected", "verified", "released"};
+  return meanings;
+}
+
+bool IsMeaning(const std::string& meaning) {
+  const auto& m = Meanings();
+  return std::find(m.begin(), m.end(), meaning) != m.end();
+}
+
+std::string PermissionForMeaning(const std::string& meaning) {
+  if (meaning == "authored") return "masterdata.edit";
+  if (meaning == "reviewed" || meaning == "approved" || meaning == "rejected")
+    return "masterdata.approve";
+  if (meaning == "verified" || meaning == "released") return "masterdata.approve";
+  return {};
+}
+
+std::string RecordHash(const Json& record) { return Sha256Hex(CanonicalJson(record)); }
+
+const char* BindingStatusName(BindingStatus status) {
+  switch (status) {
+    case BindingStatus::kValid:
+      return "valid";
+    case BindingStatus::kBroken:
+      return "broken";
+    case BindingStatus::kEarlierRevision:
+      return "earlier_revision";
+  }
+  return "broken";
+}
+
+BindingStatus CheckBinding(const Signature& s, const std::string& record_kind,
+                           const std::string& record_id, std::int64_t record_version,
+                           const std::string& record_hash) {
+  if (s.record_kind != record_kind || s.record_id != record_id) return BindingStatus::kBroken;
+  if (s.record_version > record_version) return BindingStatus::kBroken;
+  if (s.record_version < record_version) return BindingStatus::kEarlierRevision;
+  return s.content_hash == record_hash ? BindingStatus::kValid : BindingStatus::kBroken;
+}
+
+Json SignaturePayload(const Signature& s) {
+  Json j{{"signer_id", s.signer_id},       {"signer", s.signer},
+         {"printed_name", s.printed_name}, {"meaning", s.meaning},
+         {"record_kind", s.record_kind},   {"record_id", s.record_id},
+         {"record_version", s.record_version}, {"content_hash", s.content_hash}};
+  if (s.comment) j["comment"] = *s.comment;
+  return j;
+}
+
+Json ToJson(const Signature& s, BindingStatus status) {
+  Json j = SignaturePayload(s);
+  j["signature_id"] = s.signature_id;
+  j["time_us"] = s.time_us;
+  j["time"] = FormatUtcMicros(s.time_us);
+  if (!s.comment) j["comment"] = nullptr;
+  j["status"] = BindingStatusName(status);
+  return j;
+}
+
+}  // namespace ordo::signatures

@@ -1,0 +1,58 @@
+// Electronic signatures (21 CFR Part 11 11.50/11.70, EU GMP Annex 11 14): the controlled
+// list of meanings, who may sign with which meaning, the canonical hash that binds a
+// signature to the exact record it signed, and the re-check done whenever a signature
+// is shown. Pure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace ordo::signatures {
+
+// authored, reviewed, approved, rejected, verified, released (display order).
+const std::vector<std::string>& Meanings();
+bool IsMeaning(const std::string& meaning);
+// The permission a signer needs for `meaning` ("" for an unknown meaning).
+std::string PermissionForMeaning(const std::string& meaning);
+
+// SHA-256 (hex) of the canonical JSON of `record`.
+std::string RecordHash(const Json& record);
+
+// A signature as stored (and as the ledger's signature.applied payload holds it).
+struct Signature {
+  std::int64_t signature_id = 0;  // seq of the signature.applied entry
+  std::int64_t signer_id = 0;
+  std::string signer;        // login name
+  std::string printed_name;  // display name at the time of signing
+  std::string meaning;
+  std::optional<std::string> comment;
+  TimeMicros time_us = 0;
+  std::string record_kind, record_id;
+  std::int64_t record_version = 0;
+  std::string content_hash;
+};
+
+// What a signature's re-check found.
+enum class BindingStatus { kValid, kBroken, kEarlierRevision };
+const char* BindingStatusName(BindingStatus status);
+
+// Re-checks `signature` against the record it is shown with: kBroken when the record
+// kind or id differ (a signature moved to another record) or, at the same version, the
+// hash differs (the record changed after signing); kEarlierRevision when the record
+// has moved to a later version through the normal process; kValid otherwise.
+BindingStatus CheckBinding(const Signature& signature, const std::string& record_kind,
+                           const std::string& record_id, std::int64_t record_version,
+                           const std::string& record_hash);
+
+Json ToJson(const Signature& signature, BindingStatus status);
+
+// The ledger payload of signature.applied.
+Json SignaturePayload(const Signature& signature);
+
+}  // namespace ordo::signatures

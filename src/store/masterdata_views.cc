@@ -1,0 +1,243 @@
+// Builds the master data API views (see masterdata_views.h).
+#include "store/masterdata_views.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/masterdata/diff.h"
+#include "domain/masterdata/effectivity.h"
+#include "domain/masterdata/kinds.h"
+
+namespace ordo::store {
+
+namespace {
+
+std::vector<std::string> Statuses(const std::vector<VersionRow>& rows, TimeMicros now) {
+  std::vector<masterdata::VersionState> states;
+  for (const auto& r : rows) states.push_back({r.version, r.state, r.action, r.effective_from});
+  return masterdata::DeriveStatuses(states, now);
+}
+
+Json VersionJson(const VersionRow& r, const std::string& status, const Json& signatures) {
+  return Json{{"kind", r.kind},
+              {"id", r.id},
+              {"version", r.version},
+              {"state", r.state},
+              {"status", status},
+              {"action", r.action},
+              {"name", r.name},
+              {"content", r.content},
+              {"content_hash", r.content_hash},
+              {"change_request", r.change_request},
+              {"author", r.author},
+              {"created_us", r.created_us},
+              {"effective_from_us", r.effective_from ? Json(*r.effective_from) : Json(nullptr)},
+              {"signatures", signatures}};
+}
+
+// Signatures of each change request, cached while one view is built.
+class SignatureCache {
+ public:
+  explicit SignatureCache(Database& db) : db_(db) {}
+  Result<Json> For(const std::string& cr_id) {
+    auto it = cache_.find(cr_id);
+    if (it != cache_.end()) return it->second;
+    auto cr = FindChangeRequest(db_, cr_id);
+    if (!cr.ok()) return cr.error();
+    Json sigs = Json::array();
+    if (*cr) {
+      auto found = ChangeRequestSignatures(db_, **cr);
+      if (!found.ok()) return found.error();
+      sigs = std::move(*found);
+    }
+    cache_[cr_id] = sigs;
+    return sigs;
+  }
+
+ private:
+  Database& db_;
+  std::map<std::string, Json> cache_;
+};
+
+Json ObjectRow(const std::vector<VersionRow>& rows, const std::vector<std::string>& statuses) {
+  const VersionRow& latest = rows.back();
+  Json row{{"kind", latest.kind},
+           {"id", latest.id},
+           {"name", latest.name},
+           {"status", "none"},
+           {"effective_version", nullptr},
+           {"latest_version", latest.version},
+           {"latest_state", latest.state}};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (statuses[i] == "effective" || statuses[i] == "obsolete") {
+      row["status"] = statuses[i];
+      row["effective_version"] = rows[i].version;
+      row["name"] = rows[i].name;
+    }
+  }
+  return row;
+}
+
+Result<Json> History(Database& db, const masterdata::ChangeRequest& cr,
+                     const std::vector<VersionRow>& items) {
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> events;
+  auto add = [&](const std::string& subject, bool drafts) -> Status {
+    auto st = db.Prepare(
+        "SELECT seq, type, actor, time_us, payload FROM ledger WHERE subject_id = ? ORDER BY seq");
+    if (!st.ok()) return st.error();
+    (*st)->Bind(1, subject);
+    while (true) {
+      auto row = (*st)->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      std::string type = (*st)->Text(1);
+      if (drafts) {
+        if (type.rfind("masterdata.", 0) != 0) continue;
+        Json p = Json::parse((*st)->Text(4), nullptr, false);
+        if (!p.is_object() || p.value("change_request", "") != cr.id) continue;
+      } else if (type.rfind("change_request.", 0) != 0 && type != "signature.applied") {
+        continue;
+      }
+      events.emplace_back((*st)->Int(0), type, (*st)->Text(2), (*st)->Int(3));
+    }
+    (*st)->Reset();
+    return Ok();
+  };
+  ORDO_TRY(add(cr.id, false));
+  std::set<std::string> seen;
+  for (const auto& i : items)
+    if (seen.insert(i.id).second) ORDO_TRY(add(i.id, true));
+  std::sort(events.begin(), events.end());
+  Json out = Json::array();
+  for (const auto& [seq, type, actor, time] : events)
+    out.push_back({{"seq", seq}, {"type", type}, {"actor", actor}, {"time_us", time}});
+  return out;
+}
+
+}  // namespace
+
+Result<Json> ChangeRequestSignatures(Database& db, const masterdata::ChangeRequest& cr) {
+  auto rows = VersionsOfChangeRequest(db, cr.id);
+  if (!rows.ok()) return rows.error();
+  const std::string hash =
+      signatures::RecordHash(masterdata::ChangeRequestRecord(cr, ToItems(*rows)));
+  auto sigs = SignaturesOn(db, "change_request", cr.id);
+  if (!sigs.ok()) return sigs.error();
+  Json out = Json::array();
+  for (const auto& s : *sigs)
+    out.push_back(signatures::ToJson(
+        s, signatures::CheckBinding(s, "change_request", cr.id, cr.revision, hash)));
+  return out;
+}
+
+Result<Json> ChangeRequestView(Database& db, const masterdata::ChangeRequest& cr, bool full) {
+  auto approvers = Approvers(db, cr.id, cr.revision);
+  if (!approvers.ok()) return approvers.error();
+  Json j{{"id", cr.id},
+         {"title", cr.title},
+         {"description", cr.description},
+         {"reason", cr.reason},
+         {"impact", cr.impact},
+         {"state", cr.state},
+         {"revision", cr.revision},
+         {"author", cr.author},
+         {"effective_from_us", cr.effective_from ? Json(*cr.effective_from) : Json(nullptr)},
+         {"approvals_required", cr.approvals_required},
+         {"approvals", cr.state == "in_review" || cr.state == "approved"
+                           ? static_cast<int>(approvers->size())
+                           : 0}};
+  auto rows = VersionsOfChangeRequest(db, cr.id);
+  if (!rows.ok()) return rows.error();
+  if (!full) {
+    j["item_count"] = std::count_if(rows->begin(), rows->end(),
+                                    [](const VersionRow& r) { return r.state != "withdrawn"; });
+    return j;
+  }
+  Json items = Json::array();
+  for (const auto& r : *rows) {
+    auto all = VersionsOf(db, r.kind, r.id);
+    if (!all.ok()) return all.error();
+    const VersionRow* base = nullptr;
+    for (const auto& v : *all)
+      if (v.version < r.version && v.state == "approved") base = &v;
+    const masterdata::KindDef* kind = masterdata::FindKind(r.kind);
+    Json changes = kind ? masterdata::ChangesToJson(masterdata::DiffContent(
+                              *kind, base && base->action == "define" ? base->content : Json(),
+                              r.action == "define" ? r.content : Json()))
+                        : Json::array();
+    items.push_back({{"kind", r.kind},
+                     {"id", r.id},
+                     {"version", r.version},
+                     {"action", r.action},
+                     {"state", r.state},
+                     {"name", r.name},
+                     {"content_hash", r.content_hash},
+                     {"base_version", base ? Json(base->version) : Json(nullptr)},
+                     {"changes", changes}});
+  }
+  j["items"] = items;
+  auto sigs = ChangeRequestSignatures(db, cr);
+  if (!sigs.ok()) return sigs.error();
+  j["signatures"] = *sigs;
+  auto history = History(db, cr, *rows);
+  if (!history.ok()) return history.error();
+  j["history"] = *history;
+  return j;
+}
+
+Result<Json> ObjectView(Database& db, const std::string& kind, const std::string& id,
+                        TimeMicros now) {
+  auto rows = VersionsOf(db, kind, id);
+  if (!rows.ok()) return rows.error();
+  if (rows->empty())
+    return Error::Make(ErrorCode::kNotFound, "there is no " + kind + " '" + id + "'");
+  auto statuses = Statuses(*rows, now);
+  SignatureCache cache(db);
+  Json versions = Json::array();
+  for (std::size_t i = rows->size(); i-- > 0;) {
+    auto sigs = cache.For((*rows)[i].change_request);
+    if (!sigs.ok()) return sigs.error();
+    versions.push_back(VersionJson((*rows)[i], statuses[i], *sigs));
+  }
+  return Json{{"object", ObjectRow(*rows, statuses)}, {"versions", versions}};
+}
+
+Result<Json> VersionView(Database& db, const std::string& kind, const std::string& id,
+                         std::int64_t version, TimeMicros now) {
+  auto rows = VersionsOf(db, kind, id);
+  if (!rows.ok()) return rows.error();
+  auto statuses = Statuses(*rows, now);
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    if ((*rows)[i].version != version) continue;
+    SignatureCache cache(db);
+    auto sigs = cache.For((*rows)[i].change_request);
+    if (!sigs.ok()) return sigs.error();
+    return Json{{"version", VersionJson((*rows)[i], statuses[i], *sigs)}};
+  }
+  return Error::Make(ErrorCode::kNotFound, kind + " '" + id + "' has no version " +
+                                               std::to_string(version));
+}
+
+Result<Json> ListObjects(Database& db, const std::string& kind, const std::string& query,
+                         TimeMicros now) {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string q = lower(query);
+  auto ids = ObjectIds(db, kind);
+  if (!ids.ok()) return ids.error();
+  Json out = Json::array();
+  for (const auto& id : *ids) {
+    auto rows = VersionsOf(db, kind, id);
+    if (!rows.ok()) return rows.error();
+    Json row = ObjectRow(*rows, Statuses(*rows, now));
+    if (!q.empty() && lower(id).find(q) == std::string::npos &&
+        lower(row["name"].get<std::string>()).find(q) == std::string::npos)
+      continue;
+    out.push_back(row);
+  }
+  return Json{{"objects", out}};
+}
+
+}  // namespace ordo::store

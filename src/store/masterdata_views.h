@@ -1,0 +1,29 @@
+// JSON views of master data objects, versions and change requests for the API, with
+// every signature re-checked against the record it is shown with (Part 11 11.70).
+// Shapes: docs/masterdata.md section 5. Reads only; not thread-safe per Database.
+#pragma once
+
+#include <string>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "store/masterdata_queries.h"
+
+namespace ordo::store {
+
+// Signatures on a change request with their re-checked status against its current
+// record (items as stored now).
+Result<Json> ChangeRequestSignatures(Database& db, const masterdata::ChangeRequest& cr);
+// A change request; `full` adds items (with their diffs), signatures and history.
+Result<Json> ChangeRequestView(Database& db, const masterdata::ChangeRequest& cr, bool full);
+// {object: ObjectRow, versions: [Version newest first]}; not_found when no version.
+Result<Json> ObjectView(Database& db, const std::string& kind, const std::string& id,
+                        TimeMicros now);
+// One version; not_found when missing.
+Result<Json> VersionView(Database& db, const std::string& kind, const std::string& id,
+                         std::int64_t version, TimeMicros now);
+// Objects of a kind whose id or name contains `query` (case-insensitive; "" = all).
+Result<Json> ListObjects(Database& db, const std::string& kind, const std::string& query,
+                         TimeMicros now);
+
+}  // namespace ordo::store

@@ -1,0 +1,251 @@
+// Event -> projection rows for master data, change requests, signatures, the signature
+// policy, site settings and personnel qualifications (docs/masterdata.md section 7).
+#include "store/projector_masterdata.h"
+
+namespace ordo::store {
+
+namespace {
+
+using ledger::LedgerEntry;
+
+Result<std::int64_t> UserIdByName(Database& db, const std::string& name) {
+  auto st = db.Prepare("SELECT id FROM app_user WHERE name = ?");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, name);
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.error();
+  std::int64_t id = *row ? (*st)->Int(0) : 0;
+  (*st)->Reset();
+  return id;
+}
+
+Status Run(Database& db, const std::string& sql,
+           const std::function<void(Statement&)>& bind) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  bind(**st);
+  return (*st)->Run();
+}
+
+void BindOptionalInt(Statement& s, int index, const Json& value) {
+  if (value.is_number_integer())
+    s.Bind(index, value.get<std::int64_t>());
+  else
+    s.BindNull(index);
+}
+
+Status BumpRevision(Database& db, const std::string& cr, std::int64_t seq) {
+  return Run(db, "UPDATE change_request SET revision = revision + 1, updated_seq = ? WHERE id = ?",
+             [&](Statement& s) { s.Bind(1, seq).Bind(2, cr); });
+}
+
+Status AddParticipant(Database& db, const std::string& cr, std::int64_t user_id) {
+  return Run(db, "INSERT OR IGNORE INTO cr_participant(change_request, user_id) VALUES(?,?)",
+             [&](Statement& s) { s.Bind(1, cr).Bind(2, user_id); });
+}
+
+Status SetCrState(Database& db, const std::string& cr, const char* state, std::int64_t seq) {
+  return Run(db, "UPDATE change_request SET state = ?, updated_seq = ? WHERE id = ?",
+             [&](Statement& s) { s.Bind(1, state).Bind(2, seq).Bind(3, cr); });
+}
+
+Status SetItemStates(Database& db, const std::string& cr, const char* from, const char* to,
+                     std::int64_t seq) {
+  return Run(db,
+             "UPDATE md_version SET state = ?, updated_seq = ? WHERE change_request = ? AND "
+             "state = ?",
+             [&](Statement& s) { s.Bind(1, to).Bind(2, seq).Bind(3, cr).Bind(4, from); });
+}
+
+Status Opened(Database& db, const LedgerEntry& e, const Json& p) {
+  auto author_id = UserIdByName(db, e.actor);
+  if (!author_id.ok()) return author_id.error();
+  ORDO_TRY(Run(db,
+               "INSERT INTO change_request(id, title, description, reason, impact, state, "
+               "revision, author_id, author, created_seq, created_us, updated_seq, "
+               "effective_from_us, approvals_required) VALUES(?,?,?,?,?,'open',1,?,?,?,?,?,?,1)",
+               [&](Statement& s) {
+                 s.Bind(1, e.subject.id).Bind(2, p.at("title").get<std::string>());
+                 s.Bind(3, p.at("description").get<std::string>());
+                 s.Bind(4, p.at("reason").get<std::string>());
+                 s.Bind(5, p.at("impact").get<std::string>()).Bind(6, *author_id);
+                 s.Bind(7, e.actor).Bind(8, e.seq).Bind(9, e.time_us).Bind(10, e.seq);
+                 BindOptionalInt(s, 11, p.at("effective_from_us"));
+               }));
+  return AddParticipant(db, e.subject.id, *author_id);
+}
+
+Status DraftSaved(Database& db, const LedgerEntry& e, const Json& p) {
+  auto author_id = UserIdByName(db, e.actor);
+  if (!author_id.ok()) return author_id.error();
+  const std::string cr = p.at("change_request").get<std::string>();
+  const Json& content = p.at("content");
+  const std::string name = content.value("name", std::string());
+  ORDO_TRY(Run(
+      db,
+      "INSERT INTO md_version(kind, id, version, state, action, name, content, content_hash, "
+      "change_request, author_id, author, created_seq, created_us, updated_seq) "
+      "VALUES(?,?,?,'draft',?,?,?,?,?,?,?,?,?,?) ON CONFLICT(kind, id, version) DO UPDATE SET "
+      "action = excluded.action, name = excluded.name, content = excluded.content, "
+      "content_hash = excluded.content_hash, author_id = excluded.author_id, "
+      "author = excluded.author, updated_seq = excluded.updated_seq",
+      [&](Statement& s) {
+        s.Bind(1, e.subject.kind).Bind(2, e.subject.id).Bind(3, e.subject.version);
+        s.Bind(4, p.at("action").get<std::string>()).Bind(5, name);
+        s.Bind(6, CanonicalJson(content)).Bind(7, p.at("content_hash").get<std::string>());
+        s.Bind(8, cr).Bind(9, *author_id).Bind(10, e.actor).Bind(11, e.seq);
+        s.Bind(12, e.time_us).Bind(13, e.seq);
+      }));
+  ORDO_TRY(AddParticipant(db, cr, *author_id));
+  return BumpRevision(db, cr, e.seq);
+}
+
+Status DraftWithdrawn(Database& db, const LedgerEntry& e, const Json& p) {
+  const std::string cr = p.at("change_request").get<std::string>();
+  ORDO_TRY(Run(db,
+               "UPDATE md_version SET state = 'withdrawn', updated_seq = ? WHERE kind = ? AND "
+               "id = ? AND version = ?",
+               [&](Statement& s) {
+                 s.Bind(1, e.seq).Bind(2, e.subject.kind).Bind(3, e.subject.id);
+                 s.Bind(4, e.subject.version);
+               }));
+  return BumpRevision(db, cr, e.seq);
+}
+
+Status Submitted(Database& db, const LedgerEntry& e, const Json& p) {
+  ORDO_TRY(Run(db,
+               "UPDATE change_request SET state = 'in_review', approvals_required = ?, "
+               "updated_seq = ? WHERE id = ?",
+               [&](Statement& s) {
+                 s.Bind(1, p.at("approvals_required").get<std::int64_t>()).Bind(2, e.seq);
+                 s.Bind(3, e.subject.id);
+               }));
+  return SetItemStates(db, e.subject.id, "draft", "in_review", e.seq);
+}
+
+Status Approved(Database& db, const LedgerEntry& e, const Json& p) {
+  ORDO_TRY(SetCrState(db, e.subject.id, "approved", e.seq));
+  return Run(db,
+             "UPDATE md_version SET state = 'approved', effective_from_us = ?, updated_seq = ? "
+             "WHERE change_request = ? AND state = 'in_review'",
+             [&](Statement& s) {
+               s.Bind(1, p.at("effective_from_us").get<std::int64_t>()).Bind(2, e.seq);
+               s.Bind(3, e.subject.id);
+             });
+}
+
+Status Rejected(Database& db, const LedgerEntry& e) {
+  ORDO_TRY(SetCrState(db, e.subject.id, "rejected", e.seq));
+  ORDO_TRY(SetItemStates(db, e.subject.id, "in_review", "draft", e.seq));
+  return BumpRevision(db, e.subject.id, e.seq);
+}
+
+Status Withdrawn(Database& db, const LedgerEntry& e) {
+  ORDO_TRY(SetCrState(db, e.subject.id, "withdrawn", e.seq));
+  ORDO_TRY(SetItemStates(db, e.subject.id, "draft", "withdrawn", e.seq));
+  return SetItemStates(db, e.subject.id, "in_review", "withdrawn", e.seq);
+}
+
+Status SignatureApplied(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db,
+             "INSERT INTO signature(id, signer_id, signer, printed_name, meaning, comment, "
+             "time_us, record_kind, record_id, record_version, content_hash) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+             [&](Statement& s) {
+               s.Bind(1, e.seq).Bind(2, p.at("signer_id").get<std::int64_t>());
+               s.Bind(3, p.at("signer").get<std::string>());
+               s.Bind(4, p.at("printed_name").get<std::string>());
+               s.Bind(5, p.at("meaning").get<std::string>());
+               if (p.contains("comment"))
+                 s.Bind(6, p["comment"].get<std::string>());
+               else
+                 s.BindNull(6);
+               s.Bind(7, e.time_us).Bind(8, p.at("record_kind").get<std::string>());
+               s.Bind(9, p.at("record_id").get<std::string>());
+               s.Bind(10, p.at("record_version").get<std::int64_t>());
+               s.Bind(11, p.at("content_hash").get<std::string>());
+             });
+}
+
+Status PolicyPublished(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db, "INSERT INTO signature_policy(version, text, seq, time_us) VALUES(?,?,?,?)",
+             [&](Statement& s) {
+               s.Bind(1, p.at("version").get<std::int64_t>()).Bind(2, p.at("text").get<std::string>());
+               s.Bind(3, e.seq).Bind(4, e.time_us);
+             });
+}
+
+Status PolicyAcknowledged(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db,
+             "INSERT OR IGNORE INTO policy_acknowledgement(user_id, version, seq, time_us) "
+             "VALUES(?,?,?,?)",
+             [&](Statement& s) {
+               s.Bind(1, p.at("user_id").get<std::int64_t>());
+               s.Bind(2, p.at("version").get<std::int64_t>()).Bind(3, e.seq).Bind(4, e.time_us);
+             });
+}
+
+Status SettingsChanged(Database& db, const LedgerEntry& e, const Json& p) {
+  for (const auto& [key, value] : p.at("settings").items())
+    ORDO_TRY(Run(db,
+                 "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON "
+                 "CONFLICT(key) DO UPDATE SET value = excluded.value, updated_seq = "
+                 "excluded.updated_seq",
+                 [&](Statement& s) { s.Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, e.seq); }));
+  return Ok();
+}
+
+Status Renamed(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db, "UPDATE app_user SET display_name = ?, version = ?, updated_seq = ? WHERE id = ?",
+             [&](Statement& s) {
+               s.Bind(1, p.at("new").get<std::string>()).Bind(2, e.subject.version);
+               s.Bind(3, e.seq).Bind(4, p.at("user_id").get<std::int64_t>());
+             });
+}
+
+Status Granted(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db,
+             "INSERT INTO qualification_grant(seq, user_id, qualification, expires, granted_by, "
+             "time_us) VALUES(?,?,?,?,?,?)",
+             [&](Statement& s) {
+               s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
+               s.Bind(3, p.at("qualification").get<std::string>());
+               if (p.contains("expires") && p["expires"].is_string())
+                 s.Bind(4, p["expires"].get<std::string>());
+               else
+                 s.BindNull(4);
+               s.Bind(5, e.actor).Bind(6, e.time_us);
+             });
+}
+
+Status Revoked(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db,
+             "UPDATE qualification_grant SET revoked_seq = ? WHERE seq = ? AND revoked_seq IS NULL",
+             [&](Statement& s) { s.Bind(1, e.seq).Bind(2, p.at("grant").get<std::int64_t>()); });
+}
+
+}  // namespace
+
+Status ApplyMasterdataProjection(Database& db, const LedgerEntry& e, const Json& p,
+                                 bool* handled) {
+  *handled = true;
+  const std::string& t = e.type;
+  if (t == "change_request.opened") return Opened(db, e, p);
+  if (t == "masterdata.draft_saved") return DraftSaved(db, e, p);
+  if (t == "masterdata.draft_withdrawn") return DraftWithdrawn(db, e, p);
+  if (t == "change_request.submitted") return Submitted(db, e, p);
+  if (t == "change_request.approved") return Approved(db, e, p);
+  if (t == "change_request.rejected") return Rejected(db, e);
+  if (t == "change_request.withdrawn") return Withdrawn(db, e);
+  if (t == "signature.applied") return SignatureApplied(db, e, p);
+  if (t == "signature.policy_published") return PolicyPublished(db, e, p);
+  if (t == "signature.policy_acknowledged") return PolicyAcknowledged(db, e, p);
+  if (t == "site.settings_changed") return SettingsChanged(db, e, p);
+  if (t == "user.renamed") return Renamed(db, e, p);
+  if (t == "personnel.qualification_granted") return Granted(db, e, p);
+  if (t == "personnel.qualification_revoked") return Revoked(db, e, p);
+  *handled = false;
+  return Ok();
+}
+
+}  // namespace ordo::store
