@@ -91,7 +91,7 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
   };
 
   return (
-    <div class="modal-backdrop">
+    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}>
       <div class="modal" role="dialog" aria-modal="true" aria-labelledby="signing-title" data-testid="signing-dialog" data-meaning={meaning} data-failures={failures}>
         {showPolicy ? (
           <PolicyDialog
