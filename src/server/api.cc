@@ -36,6 +36,20 @@ HttpResponse ProblemResponse(const Error& e) {
   return r;
 }
 
+HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds) {
+  HttpResponse r = ProblemResponse(Error::Make(ErrorCode::kResourceExhausted, message));
+  Json body = Json::parse(r.body);
+  body["retry_after_seconds"] = wait_seconds;
+  r.body = body.dump();
+  r.headers.emplace_back("Retry-After", std::to_string(wait_seconds));
+  return r;
+}
+
+std::string AddressOnly(const std::string& client) {
+  auto colon = client.rfind(':');
+  return colon == std::string::npos ? client : client.substr(0, colon);
+}
+
 Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Database> reader,
          const Clock& clock, ApiOptions options)
     : io_(io),
@@ -45,6 +59,7 @@ Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Da
       options_(std::move(options)),
       sessions_(options_.session_idle, options_.session_max),
       throttle_(options_.throttle),
+      sign_throttle_(options_.throttle),
       head_seq_(engine.head_seq()) {
   // Once, before the io thread runs: never an Argon2id hash on the io thread.
   auto hash = HashPassword(RandomHex(16));

@@ -15,9 +15,11 @@
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
 #include "core/clock.h"
+#include "app/masterdata_commands.h"
 #include "engine/engine.h"
 #include "server/http_types.h"
 #include "server/request_decoder.h"
@@ -86,6 +88,36 @@ class Api {
   Awaitable<HttpResponse> ListUsers(Call&);
   Awaitable<HttpResponse> CreateUser(Call&);
   Awaitable<HttpResponse> DisableUser(Call&);
+  Awaitable<HttpResponse> RenameUser(Call&);
+  // Master data and change control (handlers_masterdata.cc).
+  Awaitable<HttpResponse> MasterdataKinds(Call&);
+  Awaitable<HttpResponse> ListMasterdata(Call&);
+  Awaitable<HttpResponse> GetMasterdataObject(Call&);
+  Awaitable<HttpResponse> GetMasterdataVersion(Call&);
+  Awaitable<HttpResponse> DiffMasterdata(Call&);
+  Awaitable<HttpResponse> ValidateMasterdata(Call&);
+  Awaitable<HttpResponse> ListChangeRequests(Call&);
+  Awaitable<HttpResponse> OpenChangeRequest(Call&);
+  Awaitable<HttpResponse> GetChangeRequest(Call&);
+  Awaitable<HttpResponse> SaveDraft(Call&);
+  Awaitable<HttpResponse> WithdrawDraft(Call&);
+  Awaitable<HttpResponse> SubmitChangeRequest(Call&);
+  Awaitable<HttpResponse> ReviewChangeRequest(Call&);
+  Awaitable<HttpResponse> ApproveChangeRequest(Call&);
+  Awaitable<HttpResponse> RejectChangeRequest(Call&);
+  Awaitable<HttpResponse> WithdrawChangeRequest(Call&);
+  // Signatures, policy, settings, personnel (handlers_signing.cc).
+  Awaitable<HttpResponse> GetSignaturePolicy(Call&);
+  Awaitable<HttpResponse> PublishSignaturePolicy(Call&);
+  Awaitable<HttpResponse> AcknowledgeSignaturePolicy(Call&);
+  Awaitable<HttpResponse> GetSiteSettings(Call&);
+  Awaitable<HttpResponse> ChangeSiteSettings(Call&);
+  Awaitable<HttpResponse> SecurityEvents(Call&);
+  Awaitable<HttpResponse> GrantQualification(Call&);
+  Awaitable<HttpResponse> ListQualificationGrants(Call&);
+  // Configuration as code (handlers_plant.cc).
+  Awaitable<HttpResponse> ExportPlant(Call&);
+  Awaitable<HttpResponse> ApplyPlant(Call&);
 
  private:
   // Runs a command on the writer; resumes on the io thread with its result. Honours
@@ -98,6 +130,16 @@ class Api {
   Awaitable<void> WaitForHead(std::int64_t after, int seconds);
   HttpResponse ServeWebAsset(const std::string& path);
   engine::Actor ActorOf(const Call& call) const;
+  // Re-authenticates call.body["signature"] for `meaning` (user id and password, or the
+  // password alone where the site allows it within one session from one address).
+  // Failures are throttled per account, recorded as signature.failed and answered as
+  // an HTTP response in the error's place.
+  Awaitable<std::variant<app::SignerIdentity, HttpResponse>> AuthenticateSigner(
+      Call& call, std::string meaning);
+  // Runs a signed change request command (submit/review/approve/reject).
+  Awaitable<HttpResponse> SignedChangeRequestCommand(Call& call, std::string meaning);
+  // Checks a password for `user_id` on the hashing pool.
+  Awaitable<bool> CheckPassword(std::int64_t user_id, std::string password);
 
   asio::io_context& io_;
   engine::Engine& engine_;
@@ -106,6 +148,7 @@ class Api {
   ApiOptions options_;
   SessionStore sessions_;
   LoginThrottle throttle_;
+  LoginThrottle sign_throttle_;  // failed signings, per account (Part 11 11.300(d))
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
   std::list<asio::steady_timer*> waiters_;
   std::string dummy_hash_;  // verified against for unknown users (equal timing)
@@ -116,6 +159,10 @@ class Api {
   bool shutting_down_ = false;
 };
 
+// 429 problem+json with retry_after_seconds and a Retry-After header.
+HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
+// "10.0.0.5" from "10.0.0.5:51234".
+std::string AddressOnly(const std::string& client);
 // Problem+json response for an error (RFC 9457).
 HttpResponse ProblemResponse(const Error& error);
 HttpResponse JsonResponse(int status, const Json& body);

@@ -15,10 +15,6 @@ namespace ordo::server {
 
 namespace {
 
-std::string AddressOnly(const std::string& client) {
-  auto colon = client.rfind(':');
-  return colon == std::string::npos ? client : client.substr(0, colon);
-}
 
 Json UserJson(std::int64_t id, const std::string& name, const std::string& display,
               const std::vector<std::string>& roles) {
@@ -62,15 +58,9 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
       auto pending = Submit(std::move(record));
       (void)co_await std::move(pending);
     }
-    Error e = Error::Make(
-        ErrorCode::kResourceExhausted,
-        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again");
-    HttpResponse r = ProblemResponse(e);
-    Json body = Json::parse(r.body);
-    body["retry_after_seconds"] = wait;
-    r.body = body.dump();
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    co_return r;
+    co_return ThrottledResponse(
+        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again",
+        wait);
   }
   if (logins_in_flight_ >= kMaxLoginsInFlight)
     co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,

@@ -43,6 +43,10 @@ const char* TypeName(FieldType t) {
       return "true or false";
     case FieldType::kStringArray:
       return "an array of strings";
+    case FieldType::kObject:
+      return "a JSON object";
+    case FieldType::kObjectArray:
+      return "an array of JSON objects";
   }
   return "?";
 }
@@ -117,11 +121,19 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
           for (const auto& item : *it)
             ok = ok && item.is_string() && item.get_ref<const std::string&>().size() <= 200;
         break;
+      case FieldType::kObject:
+        ok = it->is_object();
+        break;
+      case FieldType::kObjectArray:
+        ok = it->is_array() && it->size() <= f.max_length;
+        if (ok)
+          for (const auto& item : *it) ok = ok && item.is_object();
+        break;
     }
     if (!ok) {
       std::string limit = f.type == FieldType::kString
                               ? " of at most " + std::to_string(f.max_length) + " bytes"
-                          : f.type == FieldType::kStringArray
+                          : f.type == FieldType::kStringArray || f.type == FieldType::kObjectArray
                               ? " with at most " + std::to_string(f.max_length) + " items"
                               : "";
       return Error::Invalid(f.name, "field '" + f.name + "' must be " + TypeName(f.type) + limit,
@@ -148,6 +160,12 @@ Json SchemaToOpenApi(const RequestSchema& schema) {
         break;
       case FieldType::kStringArray:
         p = {{"type", "array"}, {"items", {{"type", "string"}}}, {"maxItems", f.max_length}};
+        break;
+      case FieldType::kObject:
+        p = {{"type", "object"}};
+        break;
+      case FieldType::kObjectArray:
+        p = {{"type", "array"}, {"items", {{"type", "object"}}}, {"maxItems", f.max_length}};
         break;
     }
     if (!f.description.empty()) p["description"] = f.description;

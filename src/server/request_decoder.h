@@ -14,7 +14,9 @@
 
 namespace ordo::server {
 
-enum class FieldType { kString, kInteger, kBoolean, kStringArray };
+// kObject / kObjectArray: a JSON object (array of objects) whose inside the handler
+// checks (e.g. master data content against its kind, a signature's fields).
+enum class FieldType { kString, kInteger, kBoolean, kStringArray, kObject, kObjectArray };
 
 struct FieldSpec {
   std::string name;

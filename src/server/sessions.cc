@@ -48,6 +48,11 @@ std::optional<Session> SessionStore::Remove(const std::string& token) {
   return s;
 }
 
+void SessionStore::MarkSigned(const std::string& token) {
+  auto it = sessions_.find(Sha256Hex(token));
+  if (it != sessions_.end()) it->second.signed_once = true;
+}
+
 void SessionStore::RemoveUser(std::int64_t user_id) {
   for (auto it = sessions_.begin(); it != sessions_.end();)
     it = it->second.user_id == user_id ? sessions_.erase(it) : std::next(it);

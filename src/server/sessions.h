@@ -21,6 +21,7 @@ struct Session {
   TimeMicros created_us = 0;
   TimeMicros last_used_us = 0;
   TimeMicros expires_us = 0;  // idle expiry, moved forward on each use
+  bool signed_once = false;   // a signature was made in this session (Part 11 11.200)
 };
 
 class SessionStore {
@@ -35,6 +36,9 @@ class SessionStore {
   bool Alive(const std::string& token, TimeMicros now) const;
   // Ends the session; returns it when it existed.
   std::optional<Session> Remove(const std::string& token);
+  // Records that the session's user signed (later signings may use the password
+  // alone if the site allows it).
+  void MarkSigned(const std::string& token);
   // Ends every session of a user (e.g. when disabled).
   void RemoveUser(std::int64_t user_id);
   std::size_t size() const { return sessions_.size(); }

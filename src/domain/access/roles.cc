@@ -12,11 +12,15 @@ namespace {
 const std::map<std::string, std::set<std::string>, std::less<>>& Table() {
   using namespace permission;
   static const std::map<std::string, std::set<std::string>, std::less<>> table = {
-      {"operator", {kLogbookRead, kLogbookWrite}},
-      {"supervisor", {kLogbookRead, kLogbookWrite, kAuditRead}},
-      {"quality", {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify}},
-      {"engineer", {kLogbookRead, kLogbookWrite, kAuditRead}},
-      {"admin", {kLogbookRead, kAuditRead, kLedgerVerify, kUserManage}},
+      {"operator", {kLogbookRead, kLogbookWrite, kMasterdataRead}},
+      {"supervisor",
+       {kLogbookRead, kLogbookWrite, kAuditRead, kMasterdataRead, kPersonnelManage}},
+      {"quality",
+       {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kMasterdataRead,
+        kMasterdataApprove, kPersonnelManage}},
+      {"engineer", {kLogbookRead, kLogbookWrite, kAuditRead, kMasterdataRead, kMasterdataEdit}},
+      {"admin",
+       {kLogbookRead, kAuditRead, kLedgerVerify, kUserManage, kMasterdataRead, kSiteConfigure}},
   };
   return table;
 }
@@ -31,8 +35,9 @@ const std::vector<std::string>& AllRoles() {
 
 const std::vector<std::string>& AllPermissions() {
   using namespace permission;
-  static const std::vector<std::string> perms = {kLogbookRead, kLogbookWrite, kAuditRead,
-                                                 kLedgerVerify, kUserManage};
+  static const std::vector<std::string> perms = {
+      kLogbookRead,    kLogbookWrite,      kAuditRead,       kLedgerVerify,  kUserManage,
+      kMasterdataRead, kMasterdataEdit,    kMasterdataApprove, kPersonnelManage, kSiteConfigure};
   return perms;
 }
 

@@ -15,6 +15,11 @@ inline constexpr const char* kLogbookWrite = "logbook.write";
 inline constexpr const char* kAuditRead = "audit.read";
 inline constexpr const char* kLedgerVerify = "ledger.verify";
 inline constexpr const char* kUserManage = "user.manage";
+inline constexpr const char* kMasterdataRead = "masterdata.read";
+inline constexpr const char* kMasterdataEdit = "masterdata.edit";
+inline constexpr const char* kMasterdataApprove = "masterdata.approve";
+inline constexpr const char* kPersonnelManage = "personnel.manage";
+inline constexpr const char* kSiteConfigure = "site.configure";
 }  // namespace permission
 
 // All role names, in a stable order: operator, supervisor, quality, engineer, admin.

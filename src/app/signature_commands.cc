@@ -1,0 +1,188 @@
+// Commands for the signature policy, site settings, printed names, personnel
+// qualifications and failed signings (see masterdata_commands.h).
+#include "app/masterdata_commands.h"
+#include "core/clock.h"
+#include "store/masterdata_queries.h"
+#include "store/queries.h"
+
+namespace ordo::app {
+
+namespace {
+
+using Events = std::vector<domain::Event>;
+
+domain::Event Make(std::string type, std::string kind, std::string id, Json payload) {
+  domain::Event e;
+  e.type = std::move(type);
+  e.subject_kind = std::move(kind);
+  e.subject_id = std::move(id);
+  e.payload = std::move(payload);
+  return e;
+}
+
+bool IsDate(const std::string& s) {
+  TimeMicros t = 0;
+  return s.size() == 10 && ParseIsoTime(s + "T00:00:00Z", &t);
+}
+
+}  // namespace
+
+engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.decide = [text](engine::WriteContext& ctx) -> Result<Events> {
+    if (text.empty() || text.size() > 20000)
+      return Error::Invalid("text", "the policy text must be 1 to 20000 characters long");
+    auto current = store::CurrentPolicy(ctx.db);
+    if (!current.ok()) return current.error();
+    const std::int64_t version = *current ? (*current)->version + 1 : 1;
+    domain::Event e = Make("signature.policy_published", "signature_policy",
+                           std::to_string(version), Json{{"version", version}, {"text", text}});
+    e.subject_version = version;
+    return Events{e};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    const auto& p = entries.front().payload;
+    return Json{{"policy",
+                 {{"version", p.at("version")}, {"text", p.at("text")}, {"acknowledged", false}}}};
+  };
+  return c;
+}
+
+engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t version) {
+  engine::Command c;
+  const std::int64_t user_id = actor.user_id;
+  const std::string name = actor.name;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [user_id, name, version](engine::WriteContext& ctx) -> Result<Events> {
+    auto current = store::CurrentPolicy(ctx.db);
+    if (!current.ok()) return current.error();
+    if (!*current || (*current)->version != version)
+      return Error{ErrorCode::kConflict,
+                   "version " + std::to_string(version) +
+                       " is not the current signature policy; reload and read the current one",
+                   "version", "policy_version_mismatch"};
+    auto done = store::HasAcknowledged(ctx.db, user_id, version);
+    if (!done.ok()) return done.error();
+    if (*done)
+      return Error{ErrorCode::kConflict, "you already acknowledged this policy version",
+                   "version", "already_acknowledged"};
+    return Events{Make("signature.policy_acknowledged", "user", std::to_string(user_id),
+                       Json{{"user_id", user_id}, {"user", name}, {"version", version}})};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    return Json{{"acknowledged", entries.front().payload}};
+  };
+  return c;
+}
+
+engine::Command ChangeSiteSettings(engine::Actor actor, Json settings) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [settings](engine::WriteContext& ctx) -> Result<Events> {
+    auto current = store::GetSiteSettings(ctx.db);
+    if (!current.ok()) return current.error();
+    Json old = store::ToJson(*current);
+    Json changed = Json::object(), changes = Json::array();
+    for (const auto& [key, value] : settings.items()) {
+      if (old.contains(key) && old[key] == value) continue;
+      changed[key] = value;
+      changes.push_back({{"path", key}, {"old", old.value(key, Json())}, {"new", value}});
+    }
+    if (changed.empty())
+      return Error{ErrorCode::kFailedPrecondition, "the settings already have these values",
+                   "", "no_change"};
+    return Events{Make("site.settings_changed", "site", "settings",
+                       Json{{"settings", changed}, {"changes", changes}})};
+  };
+  c.reply = [](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
+    auto s = store::GetSiteSettings(ctx.db);
+    return Json{{"settings", s.ok() ? store::ToJson(*s) : Json(nullptr)}};
+  };
+  return c;
+}
+
+engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::string display_name,
+                           std::string reason) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [user_id, display_name, reason](engine::WriteContext& ctx) -> Result<Events> {
+    if (display_name.empty() || display_name.size() > 200)
+      return Error::Invalid("display_name", "display_name must be 1 to 200 characters long");
+    if (reason.empty()) return Error::Invalid("reason", "a rename needs a reason");
+    auto user = store::FindUserById(ctx.db, user_id);
+    if (!user.ok()) return user.error();
+    if (!*user)
+      return Error::Make(ErrorCode::kNotFound, "there is no user " + std::to_string(user_id));
+    if ((*user)->display_name == display_name)
+      return Error{ErrorCode::kFailedPrecondition, "the user already has that name",
+                   "display_name", "no_change"};
+    domain::Event e = Make("user.renamed", "user", std::to_string(user_id),
+                           Json{{"user_id", user_id},
+                                {"old", (*user)->display_name},
+                                {"new", display_name}});
+    e.subject_version = (*user)->version + 1;
+    e.reason = reason;
+    return Events{e};
+  };
+  c.reply = [user_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
+    auto u = store::FindUserById(ctx.db, user_id);
+    return Json{{"user", u.ok() && *u ? store::ToJson(**u) : Json(nullptr)}};
+  };
+  return c;
+}
+
+engine::Command GrantQualification(engine::Actor actor, std::int64_t user_id,
+                                   std::string qualification, std::string expires) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.decide = [user_id, qualification, expires](engine::WriteContext& ctx) -> Result<Events> {
+    if (!expires.empty() && !IsDate(expires))
+      return Error::Invalid("expires", "expires must be a date YYYY-MM-DD");
+    auto user = store::FindUserById(ctx.db, user_id);
+    if (!user.ok()) return user.error();
+    if (!*user || (*user)->disabled)
+      return Error{ErrorCode::kNotFound, "there is no active user " + std::to_string(user_id),
+                   "user_id", "user_missing"};
+    auto q = store::InForce(ctx.db, "qualification", qualification, ctx.now);
+    if (!q.ok()) return q.error();
+    if (!*q)
+      return Error{ErrorCode::kFailedPrecondition,
+                   "qualification '" + qualification + "' is not in force",
+                   "qualification", "qualification_missing"};
+    Json payload{{"user_id", user_id},
+                 {"user", (*user)->name},
+                 {"qualification", qualification},
+                 {"qualification_version", (*q)->version},
+                 {"expires", expires.empty() ? Json(nullptr) : Json(expires)}};
+    return Events{Make("personnel.qualification_granted", "user", std::to_string(user_id),
+                       payload)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    Json g = entries.front().payload;
+    g["seq"] = entries.front().seq;
+    g["granted_by"] = entries.front().actor;
+    return Json{{"grant", g}};
+  };
+  return c;
+}
+
+engine::Command SignatureFailed(engine::Actor actor, const std::string& attempted_user,
+                                const std::string& client, const std::string& detail) {
+  engine::Command c;
+  Json payload{{"user", actor.name},
+               {"attempted_user", attempted_user},
+               {"client", client},
+               {"detail", detail}};
+  std::string id = std::to_string(actor.user_id);
+  c.actor = std::move(actor);
+  c.decide = [id, payload](engine::WriteContext&) -> Result<Events> {
+    return Events{Make("signature.failed", "user", id, payload)};
+  };
+  return c;
+}
+
+}  // namespace ordo::app

@@ -1,0 +1,210 @@
+// Handlers: master data reads and change control commands (docs/masterdata.md).
+#include "domain/masterdata/diff.h"
+#include "domain/masterdata/kinds.h"
+#include "domain/masterdata/validate.h"
+#include "server/api.h"
+#include "server/query_params.h"
+#include "store/masterdata_queries.h"
+#include "store/masterdata_views.h"
+
+namespace ordo::server {
+
+namespace {
+
+Result<const masterdata::KindDef*> KindParam(const std::map<std::string, std::string>& params) {
+  const std::string kind = params.at("kind");
+  const masterdata::KindDef* def = masterdata::FindKind(kind);
+  if (!def) {
+    std::string known;
+    for (const auto& k : masterdata::Kinds()) known += (known.empty() ? "" : ", ") + k.kind;
+    return Error{ErrorCode::kNotFound,
+                 "there is no master data kind '" + kind + "'; kinds are: " + known, "kind",
+                 "unknown_kind"};
+  }
+  return def;
+}
+
+std::string QueryText(const HttpRequest& request, const std::string& name) {
+  auto it = request.query.find(name);
+  return it == request.query.end() ? std::string() : it->second;
+}
+
+Result<TimeMicros> OptionalTime(const Json& body, const std::string& field) {
+  if (!body.contains(field)) return TimeMicros{-1};
+  TimeMicros t = 0;
+  if (!ParseIsoTime(body[field].get<std::string>(), &t))
+    return Error::Invalid(field, field + " must be an ISO 8601 date and time with a UTC offset, "
+                                         "e.g. 2026-12-01T06:00:00Z");
+  return t;
+}
+
+}  // namespace
+
+Awaitable<HttpResponse> Api::MasterdataKinds(Call&) {
+  co_return JsonResponse(200, Json{{"kinds", masterdata::KindsToJson()}});
+}
+
+Awaitable<HttpResponse> Api::ListMasterdata(Call& call) {
+  auto kind = KindParam(call.params);
+  if (!kind.ok()) co_return ProblemResponse(kind.error());
+  auto view = store::ListObjects(*reader_, (*kind)->kind, QueryText(call.request, "q"),
+                                 clock_.NowMicros());
+  if (!view.ok()) co_return ProblemResponse(view.error());
+  co_return JsonResponse(200, *view);
+}
+
+Awaitable<HttpResponse> Api::GetMasterdataObject(Call& call) {
+  auto kind = KindParam(call.params);
+  if (!kind.ok()) co_return ProblemResponse(kind.error());
+  auto view = store::ObjectView(*reader_, (*kind)->kind, call.params["id"], clock_.NowMicros());
+  if (!view.ok()) co_return ProblemResponse(view.error());
+  co_return JsonResponse(200, *view);
+}
+
+Awaitable<HttpResponse> Api::GetMasterdataVersion(Call& call) {
+  auto kind = KindParam(call.params);
+  if (!kind.ok()) co_return ProblemResponse(kind.error());
+  auto version = IntParam(call.params, "version", 0, 1, INT64_MAX);
+  if (!version.ok()) co_return ProblemResponse(version.error());
+  auto view = store::VersionView(*reader_, (*kind)->kind, call.params["id"], *version,
+                                 clock_.NowMicros());
+  if (!view.ok()) co_return ProblemResponse(view.error());
+  co_return JsonResponse(200, *view);
+}
+
+Awaitable<HttpResponse> Api::DiffMasterdata(Call& call) {
+  auto kind = KindParam(call.params);
+  if (!kind.ok()) co_return ProblemResponse(kind.error());
+  auto from = IntParam(call.request.query, "from", -1, 0, INT64_MAX);
+  if (!from.ok()) co_return ProblemResponse(from.error());
+  auto to = IntParam(call.request.query, "to", -1, 1, INT64_MAX);
+  if (!to.ok()) co_return ProblemResponse(to.error());
+  if (*from < 0 || *to < 0)
+    co_return ProblemResponse(Error::Invalid(*from < 0 ? "from" : "to",
+                                             "give both versions: ?from=N&to=M (from=0: empty)"));
+  auto rows = store::VersionsOf(*reader_, (*kind)->kind, call.params["id"]);
+  if (!rows.ok()) co_return ProblemResponse(rows.error());
+  const Json* contents[2] = {nullptr, nullptr};
+  const std::int64_t wanted[2] = {*from, *to};
+  static const Json kNothing;
+  for (int i = 0; i < 2; ++i) {
+    if (wanted[i] == 0) contents[i] = &kNothing;
+    for (const auto& r : *rows)
+      if (r.version == wanted[i]) contents[i] = &r.content;
+    if (!contents[i])
+      co_return ProblemResponse(Error{ErrorCode::kNotFound,
+                                      (*kind)->kind + " '" + call.params["id"] +
+                                          "' has no version " + std::to_string(wanted[i]),
+                                      i == 0 ? "from" : "to", "version_missing"});
+  }
+  auto changes = masterdata::DiffContent(**kind, *contents[0], *contents[1]);
+  co_return JsonResponse(
+      200, Json{{"from", *from}, {"to", *to}, {"changes", masterdata::ChangesToJson(changes)}});
+}
+
+Awaitable<HttpResponse> Api::ValidateMasterdata(Call& call) {
+  const std::string kind = call.body["kind"].get<std::string>();
+  const masterdata::KindDef* def = masterdata::FindKind(kind);
+  if (!def) co_return ProblemResponse(Error::Invalid("kind", "unknown master data kind '" + kind + "'"));
+  const Json& content = call.body["content"];
+  const std::string id = content.contains("id") && content["id"].is_string()
+                             ? content["id"].get<std::string>()
+                             : std::string();
+  Json errors = Json::array();
+  for (const auto& e : masterdata::ValidateContent(*def, id, content))
+    errors.push_back({{"field", e.field}, {"message", e.message}});
+  co_return JsonResponse(200, Json{{"errors", errors}});
+}
+
+Awaitable<HttpResponse> Api::ListChangeRequests(Call& call) {
+  const std::string state = QueryText(call.request, "state");
+  auto rows = store::ListChangeRequests(*reader_, state);
+  if (!rows.ok()) co_return ProblemResponse(rows.error());
+  Json out = Json::array();
+  for (const auto& cr : *rows) {
+    auto view = store::ChangeRequestView(*reader_, cr, false);
+    if (!view.ok()) co_return ProblemResponse(view.error());
+    out.push_back(*view);
+  }
+  co_return JsonResponse(200, Json{{"change_requests", out}});
+}
+
+Awaitable<HttpResponse> Api::GetChangeRequest(Call& call) {
+  auto cr = store::FindChangeRequest(*reader_, call.params["id"]);
+  if (!cr.ok()) co_return ProblemResponse(cr.error());
+  if (!*cr)
+    co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "there is no change request '" +
+                                                                    call.params["id"] + "'"));
+  auto view = store::ChangeRequestView(*reader_, **cr, true);
+  if (!view.ok()) co_return ProblemResponse(view.error());
+  co_return JsonResponse(200, Json{{"change_request", *view}});
+}
+
+Awaitable<HttpResponse> Api::OpenChangeRequest(Call& call) {
+  masterdata::OpenChangeRequest command{call.body["title"].get<std::string>(),
+                                        call.body["description"].get<std::string>(),
+                                        call.body["reason"].get<std::string>(),
+                                        call.body.value("impact", std::string()),
+                                        std::nullopt};
+  auto from = OptionalTime(call.body, "effective_from");
+  if (!from.ok()) co_return ProblemResponse(from.error());
+  if (*from >= 0) command.effective_from = *from;
+  if (Status s = masterdata::ValidateOpenChangeRequest(command); !s.ok())
+    co_return ProblemResponse(s.error());
+  engine::Command c = app::OpenChangeRequest(ActorOf(call), std::move(command));
+  co_return co_await RunCommand(call, std::move(c));
+}
+
+Awaitable<HttpResponse> Api::SaveDraft(Call& call) {
+  masterdata::SaveDraft command{call.params["id"], call.params["kind"], call.params["object"],
+                                call.body["content"], call.body.value("action", "define")};
+  engine::Command c = app::SaveDraft(ActorOf(call), std::move(command));
+  co_return co_await RunCommand(call, std::move(c));
+}
+
+Awaitable<HttpResponse> Api::WithdrawDraft(Call& call) {
+  engine::Command c = app::WithdrawDraft(ActorOf(call), call.params["id"], call.params["kind"],
+                                         call.params["object"]);
+  co_return co_await RunCommand(call, std::move(c));
+}
+
+Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string meaning) {
+  auto authenticating = AuthenticateSigner(call, meaning);
+  auto signer = co_await std::move(authenticating);
+  if (auto* refused = std::get_if<HttpResponse>(&signer)) co_return std::move(*refused);
+  auto& identity = std::get<app::SignerIdentity>(signer);
+  engine::Command c =
+      meaning == "authored"
+          ? app::SubmitChangeRequest(ActorOf(call), call.params["id"], std::move(identity))
+          : app::SignChangeRequest(ActorOf(call), call.params["id"], std::move(identity));
+  co_return co_await RunCommand(call, std::move(c));
+}
+
+Awaitable<HttpResponse> Api::SubmitChangeRequest(Call& call) {
+  std::string meaning = "authored";
+  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  co_return co_await std::move(pending);
+}
+Awaitable<HttpResponse> Api::ReviewChangeRequest(Call& call) {
+  std::string meaning = "reviewed";
+  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  co_return co_await std::move(pending);
+}
+Awaitable<HttpResponse> Api::ApproveChangeRequest(Call& call) {
+  std::string meaning = "approved";
+  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  co_return co_await std::move(pending);
+}
+Awaitable<HttpResponse> Api::RejectChangeRequest(Call& call) {
+  std::string meaning = "rejected";
+  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  co_return co_await std::move(pending);
+}
+
+Awaitable<HttpResponse> Api::WithdrawChangeRequest(Call& call) {
+  engine::Command c = app::WithdrawChangeRequest(ActorOf(call), call.params["id"],
+                                                 call.body["reason"].get<std::string>());
+  co_return co_await RunCommand(call, std::move(c));
+}
+
+}  // namespace ordo::server
