@@ -252,8 +252,9 @@ export const api = {
 
   // ---------- signatures, site settings, security ----------
 
-  async signaturePolicy(): Promise<SignaturePolicy> {
-    return unwrap<SignaturePolicy>(await request<unknown>('/signature-policy'), 'policy');
+  /** The current policy, or null when none has been published. */
+  async signaturePolicy(): Promise<SignaturePolicy | null> {
+    return unwrap<SignaturePolicy | null>(await request<unknown>('/signature-policy'), 'policy');
   },
 
   acknowledgePolicy: (version: number, password: string) =>
@@ -268,6 +269,10 @@ export const api = {
       '/security/events',
       { query: q },
     );
-    return { events: res.events ?? res.entries ?? [], next: typeof res.next === 'number' ? res.next : 0 };
+    const events = res.events ?? res.entries ?? [];
+    // Without a `next` from the server, a full page means there may be older events.
+    const last = events[events.length - 1];
+    const next = typeof res.next === 'number' ? res.next : q.limit && last && events.length >= q.limit ? last.seq : 0;
+    return { events, next };
   },
 };

@@ -282,9 +282,12 @@ export interface ChangeRequest {
   state: string;
   revision: number;
   author: string;
-  created_us: number;
+  /** Documented, not (yet) sent by the server: shown as "—" when missing. */
+  created_us?: number;
   effective_from_us: number | null;
   approvals_required: number;
+  /** Only in the list. */
+  item_count?: number;
   approvals: number;
   /** Only on GET /change-requests/{id} and command replies. */
   items?: ChangeRequestItem[];

@@ -13,6 +13,7 @@ interface Props {
 
 export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
   const [policy, setPolicy] = useState<SignaturePolicy | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +21,10 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
   useEffect(() => {
     api
       .signaturePolicy()
-      .then(setPolicy)
+      .then((p) => {
+        setPolicy(p);
+        setLoaded(true);
+      })
       .catch((err) => setError(errorMessage(err)));
   }, []);
 
@@ -50,6 +54,7 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
           {policy.text}
         </pre>
       )}
+      {loaded && !policy && <ErrorBox message="No signature policy has been published. Ask an administrator." />}
       <ErrorBox message={error} testId="policy-error" />
       <label class="field">
         <span>Your password</span>
