@@ -78,7 +78,8 @@ export function ChangeRequestPage({ user, id }: Props) {
           <StatusBadge status={cr.state} testId="cr-state" />
           <span>revision {cr.revision}</span>
           <span>
-            by <span class="mono">{cr.author}</span>, {formatMicros(cr.created_us)}
+            by <span class="mono">{cr.author}</span>
+            {cr.created_us != null && `, ${formatMicros(cr.created_us)}`}
           </span>
           <span data-testid="cr-approvals">
             approvals {cr.approvals}/{cr.approvals_required}
