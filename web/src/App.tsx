@@ -3,11 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, getToken, onUnauthorized } from './api';
 import type { SessionUser } from './types';
-import { allowedRoutes, currentHashRoute } from './session';
+import { allowedRoutes, currentHashParams, currentHashRoute, hasPermission } from './session';
 import { SignIn } from './pages/SignIn';
 import { Logbook } from './pages/Logbook';
 import { AuditTrail } from './pages/AuditTrail';
 import { Users } from './pages/Users';
+import { MasterData } from './pages/MasterData';
+import { ChangeRequests } from './pages/ChangeRequests';
+import { SecurityEvents, recentCount } from './pages/SecurityEvents';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 
@@ -21,12 +24,17 @@ export function App() {
     getToken() ? { phase: 'loading' } : { phase: 'signed-out' },
   );
   const [route, setRoute] = useState(currentHashRoute());
+  const [params, setParams] = useState(currentHashParams());
+  const [securityBadge, setSecurityBadge] = useState(0);
 
   useEffect(() => {
     onUnauthorized(() =>
       setState({ phase: 'signed-out', notice: 'Your session has ended. Please sign in again.' }),
     );
-    const onHash = () => setRoute(currentHashRoute());
+    const onHash = () => {
+      setRoute(currentHashRoute());
+      setParams(currentHashParams());
+    };
     window.addEventListener('hashchange', onHash);
     if (getToken()) {
       api
@@ -36,6 +44,23 @@ export function App() {
     }
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+
+  // Nav badge: failed sign-ins and signings of the last 24 h (admins, audit.read).
+  const signedInUser = state.phase === 'signed-in' ? state.user : null;
+  useEffect(() => {
+    if (!signedInUser || !hasPermission(signedInUser, 'audit.read')) {
+      setSecurityBadge(0);
+      return;
+    }
+    let live = true;
+    api
+      .securityEvents({ limit: 100 })
+      .then((page) => live && setSecurityBadge(recentCount(page.events)))
+      .catch(() => live && setSecurityBadge(0));
+    return () => {
+      live = false;
+    };
+  }, [signedInUser, route]);
 
   if (state.phase === 'loading') {
     return <div class="boot">Loading…</div>;
@@ -74,6 +99,15 @@ export function App() {
     case 'users':
       page = <Users user={user} />;
       break;
+    case 'masterdata':
+      page = <MasterData params={params} />;
+      break;
+    case 'change-requests':
+      page = <ChangeRequests user={user} params={params} />;
+      break;
+    case 'security':
+      page = <SecurityEvents />;
+      break;
     default:
       page = (
         <div class="empty" data-testid="no-access">
@@ -86,7 +120,7 @@ export function App() {
     <div class="shell">
       <Header user={user} onSignOut={signOut} />
       <div class="shell-body">
-        <Nav routes={routes} active={active?.path} />
+        <Nav routes={routes} active={active?.path} badges={{ security: securityBadge }} />
         <main class="content">{page}</main>
       </div>
     </div>

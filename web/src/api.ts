@@ -4,7 +4,21 @@
 // - On 401 from an authenticated call, drops the token and notifies the app so it can
 //   return to the sign-in page.
 import type {
+  ChangeRequest,
+  Content,
+  DiffResult,
+  FieldError,
   Health,
+  KindDef,
+  NewChangeRequest,
+  ObjectRow,
+  SecurityEvent,
+  SecurityEventsPage,
+  SignatureInput,
+  SignaturePolicy,
+  SigningAction,
+  SiteSettings,
+  Version,
   LedgerFilter,
   LedgerPage,
   LogbookEntry,
@@ -18,6 +32,16 @@ import type {
 } from './types';
 
 const BASE = '/api/v1';
+
+const seg = (s: string) => encodeURIComponent(s);
+
+/** Unwraps replies that may come bare or wrapped in one member ({policy: {...}}). */
+function unwrap<T>(data: unknown, member: string): T {
+  if (data && typeof data === 'object' && member in (data as Record<string, unknown>)) {
+    return (data as Record<string, unknown>)[member] as T;
+  }
+  return data as T;
+}
 const TOKEN_KEY = 'ordo.token';
 
 export class ApiError extends Error {
@@ -34,6 +58,11 @@ export class ApiError extends Error {
   /** Name of the request field the server complained about, if any. */
   get field(): string | undefined {
     return this.problem.field;
+  }
+
+  /** Finer cause of the problem (e.g. four_eyes, policy_not_acknowledged), if any. */
+  get reason(): string | undefined {
+    return this.problem.reason;
   }
 }
 
@@ -164,4 +193,86 @@ export const api = {
       method: 'POST',
       body: { reason },
     }),
+
+  // ---------- master data ----------
+
+  async kinds(): Promise<KindDef[]> {
+    const res = await request<KindDef[] | { kinds: KindDef[] }>('/masterdata/kinds');
+    return Array.isArray(res) ? res : res.kinds;
+  },
+
+  objects: (kind: string, q?: string) =>
+    request<{ objects: ObjectRow[] }>(`/masterdata/${seg(kind)}`, { query: { q } }),
+
+  object: (kind: string, id: string) =>
+    request<{ object: ObjectRow; versions: Version[] }>(`/masterdata/${seg(kind)}/${seg(id)}`),
+
+  version: (kind: string, id: string, version: number) =>
+    request<{ version: Version }>(`/masterdata/${seg(kind)}/${seg(id)}/versions/${version}`),
+
+  diff: (kind: string, id: string, from: number, to: number) =>
+    request<DiffResult>(`/masterdata/${seg(kind)}/${seg(id)}/diff`, { query: { from, to } }),
+
+  validate: (kind: string, content: Content) =>
+    request<{ errors: FieldError[] }>('/masterdata/validate', { method: 'POST', body: { kind, content } }),
+
+  // ---------- change requests ----------
+
+  changeRequests: (state?: string) =>
+    request<{ change_requests: ChangeRequest[] }>('/change-requests', { query: { state } }),
+
+  createChangeRequest: (cr: NewChangeRequest) =>
+    request<{ change_request: ChangeRequest }>('/change-requests', { method: 'POST', body: cr }),
+
+  changeRequest: (id: string) => request<{ change_request: ChangeRequest }>(`/change-requests/${seg(id)}`),
+
+  saveDraft: (cr: string, kind: string, id: string, content: Content, action?: 'define' | 'obsolete') =>
+    request<{ change_request: ChangeRequest }>(`/change-requests/${seg(cr)}/items/${seg(kind)}/${seg(id)}`, {
+      method: 'PUT',
+      body: action ? { content, action } : { content },
+    }),
+
+  withdrawDraft: (cr: string, kind: string, id: string) =>
+    request<{ change_request: ChangeRequest }>(`/change-requests/${seg(cr)}/items/${seg(kind)}/${seg(id)}`, {
+      method: 'DELETE',
+    }),
+
+  /** submit (authored), approve (approved), reject (rejected), review (reviewed): signed commands. */
+  signChangeRequest: (cr: string, action: SigningAction, signature: SignatureInput) =>
+    request<{ change_request: ChangeRequest }>(`/change-requests/${seg(cr)}/${action}`, {
+      method: 'POST',
+      body: { signature },
+    }),
+
+  withdrawChangeRequest: (cr: string, reason: string) =>
+    request<{ change_request: ChangeRequest }>(`/change-requests/${seg(cr)}/withdraw`, {
+      method: 'POST',
+      body: { reason },
+    }),
+
+  // ---------- signatures, site settings, security ----------
+
+  /** The current policy, or null when none has been published. */
+  async signaturePolicy(): Promise<SignaturePolicy | null> {
+    return unwrap<SignaturePolicy | null>(await request<unknown>('/signature-policy'), 'policy');
+  },
+
+  acknowledgePolicy: (version: number, password: string) =>
+    request<unknown>('/signature-policy/acknowledge', { method: 'POST', body: { version, password } }),
+
+  async siteSettings(): Promise<SiteSettings> {
+    return unwrap<SiteSettings>(await request<unknown>('/site/settings'), 'settings');
+  },
+
+  async securityEvents(q: { before?: number; limit?: number }): Promise<SecurityEventsPage> {
+    const res = await request<{ events?: SecurityEvent[]; entries?: SecurityEvent[]; next?: number }>(
+      '/security/events',
+      { query: q },
+    );
+    const events = res.events ?? res.entries ?? [];
+    // Without a `next` from the server, a full page means there may be older events.
+    const last = events[events.length - 1];
+    const next = typeof res.next === 'number' ? res.next : q.limit && last && events.length >= q.limit ? last.seq : 0;
+    return { events, next };
+  },
 };

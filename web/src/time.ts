@@ -32,3 +32,18 @@ export function localInputToIso(value: string): string | undefined {
   if (Number.isNaN(d.getTime())) return undefined;
   return d.toISOString();
 }
+
+/** Server microseconds since the epoch as local time with offset (see formatLocal). */
+export function formatMicros(us: number | null | undefined): string {
+  if (us == null) return '—';
+  return formatLocal(new Date(Math.floor(us / 1000)).toISOString());
+}
+
+/**
+ * A signature's date and time for its manifestation: local wall-clock time with the
+ * UTC offset spelled out, e.g. "2026-11-25 10:04:05 UTC+01:00".
+ */
+export function formatSignatureTime(iso: string): string {
+  const local = formatLocal(iso);
+  return local.replace(/ ([+-]\d{2}:\d{2})$/, ' UTC$1');
+}

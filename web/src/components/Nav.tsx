@@ -5,9 +5,11 @@ import type { RouteDef } from '../session';
 interface Props {
   routes: RouteDef[];
   active: string | undefined;
+  /** Counts shown beside a nav item (by route path); 0 shows nothing. */
+  badges?: Record<string, number>;
 }
 
-export function Nav({ routes, active }: Props) {
+export function Nav({ routes, active, badges = {} }: Props) {
   return (
     <nav class="sidebar" aria-label="Main navigation">
       <ul>
@@ -20,6 +22,11 @@ export function Nav({ routes, active }: Props) {
               aria-current={r.path === active ? 'page' : undefined}
             >
               {r.label}
+              {(badges[r.path] ?? 0) > 0 && (
+                <span class="nav-badge" data-testid={`${r.testId}-badge`} title="in the last 24 hours">
+                  {badges[r.path]}
+                </span>
+              )}
             </a>
           </li>
         ))}
