@@ -31,7 +31,7 @@ Result<std::vector<T>> Rows(Database& db, const std::string& sql,
 
 constexpr const char* kCrColumns =
     "SELECT id, title, description, reason, impact, state, revision, author_id, author, "
-    "effective_from_us, approvals_required FROM change_request ";
+    "effective_from_us, approvals_required, created_us FROM change_request ";
 
 masterdata::ChangeRequest CrFromRow(const Statement& s) {
   masterdata::ChangeRequest c;
@@ -46,6 +46,7 @@ masterdata::ChangeRequest CrFromRow(const Statement& s) {
   c.author = s.Text(8);
   if (!s.IsNull(9)) c.effective_from = s.Int(9);
   c.approvals_required = static_cast<int>(s.Int(10));
+  c.created_us = s.Int(11);
   return c;
 }
 

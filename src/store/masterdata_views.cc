@@ -141,6 +141,7 @@ Result<Json> ChangeRequestView(Database& db, const masterdata::ChangeRequest& cr
          {"state", cr.state},
          {"revision", cr.revision},
          {"author", cr.author},
+         {"created_us", cr.created_us},
          {"effective_from_us", cr.effective_from ? Json(*cr.effective_from) : Json(nullptr)},
          {"approvals_required", cr.approvals_required},
          {"approvals", cr.state == "in_review" || cr.state == "approved"

@@ -27,6 +27,7 @@ struct ChangeRequest {
   std::string author;
   std::optional<TimeMicros> effective_from;
   int approvals_required = 1;  // snapshotted at submission
+  TimeMicros created_us = 0;
 };
 
 // A version that belongs to a change request.
