@@ -3,9 +3,13 @@
 // Flow: the demo plant is effective; the engineer opens a change request, drafts a new
 // version of a routing (one parameter limit changed) in the generated form, submits it
 // with a signature (acknowledging the signature policy when asked) and cannot approve
-// it (four eyes); the quality user sees the diff, approves with a signature (after one
-// refused attempt with a wrong password); the new routing version is effective and
-// shows the quality user's signature manifestation. Screenshots go to web/test-output/.
+// it (the engineer role lacks masterdata.approve: 403 permission_denied); the quality
+// user sees the diff, approves with a signature (after one refused attempt with a wrong
+// password); the new routing version is effective and shows the quality user's
+// signature manifestation. Four eyes: a user holding both the engineer and the quality
+// role (created by the admin through the API) drafts and submits a change and is then
+// refused approving it (403 four_eyes); the UI does not offer Approve and says why.
+// Screenshots go to web/test-output/.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +39,11 @@ async function call(baseUrl, token, method, route, body) {
     json = { raw: text };
   }
   return { status: res.status, body: json };
+}
+
+/** A successful command answers 200 or 201 (created). */
+function assertSuccess(r, message) {
+  assert.ok(r.status === 200 || r.status === 201, `${message} (HTTP ${r.status})`);
 }
 
 async function apiSignIn(baseUrl, user, password) {
@@ -218,19 +227,16 @@ test('master data change under change control with electronic signatures', { tim
     const authored = page.locator('[data-testid="signature"][data-meaning="authored"]');
     await authored.first().waitFor({ state: 'visible' });
 
-    // --- four eyes: the engineer cannot approve -----------------------------------
-    assert.equal(await page.getByTestId('cr-approve').count(), 0, 'the author is not offered Approve');
+    // --- the engineer cannot approve: no masterdata.approve permission -------------
+    assert.equal(await page.getByTestId('cr-approve').count(), 0, 'the engineer is not offered Approve');
     const session = await call(baseUrl, engineerToken, 'GET', '/session');
-    const engineerPerms = session.body?.user?.permissions ?? [];
+    assert.equal(session.status, 200, JSON.stringify(session.body));
+    assert.ok(!(session.body.user.permissions ?? []).includes('masterdata.approve'), 'the engineer role cannot approve');
     const refused = await call(baseUrl, engineerToken, 'POST', `/change-requests/${crId}/approve`, {
       signature: { user: 'engineer', password: engineerPw, meaning: 'approved' },
     });
-    assert.equal(refused.status, 403, `approve by the author is refused: ${JSON.stringify(refused.body)}`);
-    if (engineerPerms.includes('masterdata.approve')) {
-      assert.equal(refused.body.reason, 'four_eyes', `refusal reason: ${JSON.stringify(refused.body)}`);
-    } else {
-      assert.equal(refused.body.code, 'permission_denied', `refusal: ${JSON.stringify(refused.body)}`);
-    }
+    assert.equal(refused.status, 403, `approve by the engineer is refused: ${JSON.stringify(refused.body)}`);
+    assert.equal(refused.body.code, 'permission_denied', `refusal: ${JSON.stringify(refused.body)}`);
     await page.screenshot({ path: path.join(OUT_DIR, 'md-cr-submitted.png'), fullPage: true });
     await signOut(page);
 
@@ -308,6 +314,83 @@ test('master data change under change control with electronic signatures', { tim
       await page.screenshot({ path: path.join(OUT_DIR, 'md-security-events.png'), fullPage: true });
       await signOut(page);
     }
+
+    // --- four eyes: an engineer who is also quality cannot approve their own change ---
+    assert.ok(server.users.admin, '"ordo init --demo" prints credentials for admin');
+    const adminToken = await apiSignIn(baseUrl, 'admin', server.users.admin.password);
+    const dualPw = 'dual-role-Pa55word';
+    const created = await call(baseUrl, adminToken, 'POST', '/users', {
+      name: 'dual',
+      display_name: 'Dual Role',
+      roles: ['engineer', 'quality'],
+      password: dualPw,
+    });
+    assertSuccess(created, `admin creates a user: ${JSON.stringify(created.body)}`);
+    const dualToken = await apiSignIn(baseUrl, 'dual', dualPw);
+    const dualSession = await call(baseUrl, dualToken, 'GET', '/session');
+    for (const p of ['masterdata.edit', 'masterdata.approve']) {
+      assert.ok(dualSession.body.user.permissions.includes(p), `the dual-role user has ${p}`);
+    }
+    const policy = await call(baseUrl, dualToken, 'GET', '/signature-policy');
+    assert.equal(policy.status, 200, JSON.stringify(policy.body));
+    assert.ok(policy.body.policy, 'a signature policy is published');
+    assert.equal(policy.body.policy.acknowledged, false, 'a new user has not acknowledged the policy');
+    const ack = await call(baseUrl, dualToken, 'POST', '/signature-policy/acknowledge', {
+      version: policy.body.policy.version,
+      password: dualPw,
+    });
+    assertSuccess(ack, `policy acknowledgement: ${JSON.stringify(ack.body)}`);
+    const dualCr = await call(baseUrl, dualToken, 'POST', '/change-requests', {
+      title: `Widen ${target.path} of ${target.routing} again`,
+      description: `Raise the upper limit from ${target.newHigh} to ${target.newHigh + 1}.`,
+      reason: 'Four-eyes check.',
+    });
+    assertSuccess(dualCr, `open a change request: ${JSON.stringify(dualCr.body)}`);
+    const dualCrId = dualCr.body.change_request.id;
+    const obj = await call(baseUrl, dualToken, 'GET', `/masterdata/routing/${encodeURIComponent(target.routing)}`);
+    assert.equal(obj.status, 200, JSON.stringify(obj.body));
+    const effective = await call(
+      baseUrl,
+      dualToken,
+      'GET',
+      `/masterdata/routing/${encodeURIComponent(target.routing)}/versions/${obj.body.object.effective_version}`,
+    );
+    assert.equal(effective.status, 200, JSON.stringify(effective.body));
+    const content = structuredClone(effective.body.version.content);
+    const [, opId, paramName] = /^operations\[id=(.*)\]\.parameters\[name=(.*)\]\.high$/.exec(target.path);
+    const param = content.operations.find((o) => String(o.id) === opId).parameters.find((p) => p.name === paramName);
+    assert.equal(param.high, target.newHigh, 'the approved limit is effective');
+    param.high = target.newHigh + 1;
+    const draft = await call(
+      baseUrl,
+      dualToken,
+      'PUT',
+      `/change-requests/${dualCrId}/items/routing/${encodeURIComponent(target.routing)}`,
+      { content },
+    );
+    assertSuccess(draft, `save the draft: ${JSON.stringify(draft.body)}`);
+    const submitted = await call(baseUrl, dualToken, 'POST', `/change-requests/${dualCrId}/submit`, {
+      signature: { user: 'dual', password: dualPw, meaning: 'authored' },
+    });
+    assertSuccess(submitted, `submit: ${JSON.stringify(submitted.body)}`);
+    // The UI does not offer Approve to the author and says why.
+    await signIn(page, 'dual', dualPw);
+    await page.goto(`${baseUrl}/#/change-requests/${dualCrId}`);
+    await page.getByTestId('page-change-request').waitFor({ state: 'visible' });
+    await waitForState(page, 'cr-state', 'in_review');
+    await page.getByTestId('cr-four-eyes').waitFor({ state: 'visible' });
+    assert.equal(await page.getByTestId('cr-approve').count(), 0, 'the author is not offered Approve');
+    await page.screenshot({ path: path.join(OUT_DIR, 'md-four-eyes.png'), fullPage: true });
+    // The server refuses the author's approval: four eyes.
+    const selfApprove = await call(baseUrl, dualToken, 'POST', `/change-requests/${dualCrId}/approve`, {
+      signature: { user: 'dual', password: dualPw, meaning: 'approved' },
+    });
+    assert.equal(selfApprove.status, 403, `self-approval is refused: ${JSON.stringify(selfApprove.body)}`);
+    assert.equal(selfApprove.body.code, 'permission_denied', JSON.stringify(selfApprove.body));
+    assert.equal(selfApprove.body.reason, 'four_eyes', `refusal reason: ${JSON.stringify(selfApprove.body)}`);
+    const still = await call(baseUrl, dualToken, 'GET', `/change-requests/${dualCrId}`);
+    assert.equal(still.body.change_request.state, 'in_review', 'the change request is still in review');
+    await signOut(page);
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } catch (err) {

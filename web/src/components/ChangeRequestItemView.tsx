@@ -50,7 +50,7 @@ export function ChangeRequestItemView({ cr, item, kinds, editable, onEdit, onCha
           <span class="tag tag-deviation_note">obsolete: retires the object</span>
         ) : (
           <span class="muted">
-            {item.base_version != null ? `changes effective v${item.base_version}` : 'new object'}
+            {item.base_version != null ? `based on v${item.base_version}` : 'new object'}
           </span>
         )}
         {editable && (

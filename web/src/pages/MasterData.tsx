@@ -15,6 +15,12 @@ interface Props {
   params: string[];
 }
 
+/** "27 routings", "1 routing", "27 equipment" (a mass noun takes no plural s). */
+function countLabel(n: number, label: string): string {
+  const noun = label.toLowerCase();
+  return `${n} ${n === 1 || /equipment$/.test(noun) ? noun : noun + 's'}`;
+}
+
 export function MasterData({ params }: Props) {
   const [kinds, setKinds] = useState<KindDef[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +103,7 @@ function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
               Clear
             </button>
           )}
-          <span class="toolbar-info">{loading ? 'Loading…' : `${rows.length} ${kind.label.toLowerCase()}${rows.length === 1 ? '' : 's'}`}</span>
+          <span class="toolbar-info">{loading ? 'Loading…' : countLabel(rows.length, kind.label)}</span>
         </form>
         <ErrorBox message={error} testId="masterdata-list-error" />
         {!ready ? null : tree ? <EquipmentTree rows={rows} /> : <ObjectList rows={rows} />}

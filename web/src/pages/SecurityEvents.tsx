@@ -62,7 +62,7 @@ export function SecurityEvents() {
             Refresh
           </button>
           <span class="toolbar-info" data-testid="security-count">
-            {loading ? 'Loading…' : `${events.length}${older ? '+' : ''} events · ${recentCount(events)} in the last 24 h`}
+            {loading ? 'Loading…' : `${events.length}${older ? '+' : ''} ${events.length === 1 && !older ? 'event' : 'events'} · ${recentCount(events)} in the last 24 h`}
           </span>
         </div>
         <ErrorBox message={error} testId="security-error" />
