@@ -58,7 +58,7 @@ class TamperTest : public ::testing::Test {
     ASSERT_TRUE(cps.ok());
     checkpoints_ = *cps;
     ASSERT_GE(checkpoints_.size(), 2u);
-    ASSERT_EQ(entries_.size(), 11u);
+    ASSERT_EQ(entries_.size(), 12u);  // incl. signature policy v1 published at init
     ledger::VerifyReport clean = VerifyDataDir(dir_);
     ASSERT_TRUE(clean.ok) << clean.message;
     ASSERT_EQ(clean.checkpoints, static_cast<std::int64_t>(checkpoints_.size()));

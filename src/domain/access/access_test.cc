@@ -52,7 +52,7 @@ TEST(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite}));
+  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead}));
 }
 
 TEST(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
@@ -180,6 +180,24 @@ TEST(UserTest, DecideDisableUserNeedsReason) {
     EXPECT_EQ(e.error().field, "reason");
   }
   EXPECT_TRUE(DecideDisableUser(DisableUser{4, std::string(1000, 'r')}, Target(), 1).ok());
+}
+
+}  // namespace
+}  // namespace ordo::access
+
+namespace ordo::access {
+namespace {
+
+TEST(RolesTest, ChangeControlSeparatesDraftingFromApproving) {
+  using namespace permission;
+  EXPECT_TRUE(RoleGrants("engineer", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("engineer", kMasterdataApprove));
+  EXPECT_TRUE(RoleGrants("quality", kMasterdataApprove));
+  EXPECT_FALSE(RoleGrants("quality", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("operator", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("admin", kMasterdataApprove));  // configures, never approves
+  EXPECT_TRUE(RoleGrants("admin", kSiteConfigure));
+  for (const auto& role : AllRoles()) EXPECT_TRUE(RoleGrants(role, kMasterdataRead)) << role;
 }
 
 }  // namespace
