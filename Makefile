@@ -40,10 +40,13 @@ e2e: build
 fuzz: deps
 	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build build-fuzz --target fuzz_request_decoder
-	@mkdir -p build-fuzz/corpus
+	@cmake --build build-fuzz --target fuzz_request_decoder fuzz_plant_files
+	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus
 	build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
+	build-fuzz/src/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=8192 -artifact_prefix=build-fuzz/plant- -print_final_stats=1 \
+	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products
 
 bench: build
 	$(BUILD)/bench/ordo_bench

@@ -31,7 +31,7 @@ class Converter {
     Json object = Json::object();
     std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key = it->first;
+      const YAML::Node key = it->first;  // a copy: it->first lives in a temporary proxy
       if (!key.IsScalar()) {
         Fail(LineOf(key), path, "keys must be plain names");
         continue;
@@ -50,7 +50,7 @@ class Converter {
         Fail(LineOf(key), child, "unknown field");
         continue;
       }
-      if (auto value = Value(*def, it->second, child, LineOf(key))) object[name] = *value;
+      if (auto value = Value(*def, YAML::Node(it->second), child, LineOf(key))) object[name] = *value;
     }
     return object;
   }
