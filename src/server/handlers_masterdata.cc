@@ -177,7 +177,11 @@ Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string 
       meaning == "authored"
           ? app::SubmitChangeRequest(ActorOf(call), call.params["id"], std::move(identity))
           : app::SignChangeRequest(ActorOf(call), call.params["id"], std::move(identity));
-  co_return co_await RunCommand(call, std::move(c));
+  auto running = RunCommand(call, std::move(c));
+  HttpResponse response = co_await std::move(running);
+  // The session has signed: with signing_password_only, later signings may omit the user.
+  if (response.status >= 200 && response.status < 300) sessions_.MarkSigned(call.token);
+  co_return response;
 }
 
 Awaitable<HttpResponse> Api::SubmitChangeRequest(Call& call) {

@@ -61,12 +61,9 @@ class SignatureCache {
 
 Json ObjectRow(const std::vector<VersionRow>& rows, const std::vector<std::string>& statuses) {
   const VersionRow& latest = rows.back();
-  Json row{{"kind", latest.kind},
-           {"id", latest.id},
-           {"name", latest.name},
-           {"status", "none"},
-           {"effective_version", nullptr},
-           {"latest_version", latest.version},
+  Json row{{"kind", latest.kind},          {"id", latest.id},
+           {"name", latest.name},          {"status", "none"},
+           {"effective_version", nullptr}, {"latest_version", latest.version},
            {"latest_state", latest.state}};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (statuses[i] == "effective" || statuses[i] == "obsolete") {
@@ -123,10 +120,24 @@ Result<Json> ChangeRequestSignatures(Database& db, const masterdata::ChangeReque
       signatures::RecordHash(masterdata::ChangeRequestRecord(cr, ToItems(*rows)));
   auto sigs = SignaturesOn(db, "change_request", cr.id);
   if (!sigs.ok()) return sigs.error();
+  // The signature row must still say what its signature.applied ledger entry (seq =
+  // signature_id) recorded; a hash alone cannot check a signature of an earlier
+  // revision, so a row moved to another record would otherwise pass as earlier_revision.
+  auto st = db.Prepare("SELECT type, payload, time_us FROM ledger WHERE seq = ?");
+  if (!st.ok()) return st.error();
   Json out = Json::array();
-  for (const auto& s : *sigs)
-    out.push_back(signatures::ToJson(
-        s, signatures::CheckBinding(s, "change_request", cr.id, cr.revision, hash)));
+  for (const auto& s : *sigs) {
+    auto status = signatures::CheckBinding(s, "change_request", cr.id, cr.revision, hash);
+    (*st)->Bind(1, s.signature_id);
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.error();
+    const bool recorded =
+        *row && (*st)->Text(0) == "signature.applied" && (*st)->Int(2) == s.time_us &&
+        Json::parse((*st)->Text(1), nullptr, false) == signatures::SignaturePayload(s);
+    (*st)->Reset();
+    if (!recorded) status = signatures::BindingStatus::kBroken;
+    out.push_back(signatures::ToJson(s, status));
+  }
   return out;
 }
 
@@ -215,8 +226,8 @@ Result<Json> VersionView(Database& db, const std::string& kind, const std::strin
     if (!sigs.ok()) return sigs.error();
     return Json{{"version", VersionJson((*rows)[i], statuses[i], *sigs)}};
   }
-  return Error::Make(ErrorCode::kNotFound, kind + " '" + id + "' has no version " +
-                                               std::to_string(version));
+  return Error::Make(ErrorCode::kNotFound,
+                     kind + " '" + id + "' has no version " + std::to_string(version));
 }
 
 Result<Json> ListObjects(Database& db, const std::string& kind, const std::string& query,
