@@ -7,8 +7,7 @@
 #include "plant/plant_files.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  ordo::plant::PlantFile file{"fuzz.yaml",
-                              std::string(reinterpret_cast<const char*>(data), size)};
+  ordo::plant::PlantFile file{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size)};
   ordo::plant::ReadResult result = ordo::plant::ReadPlantFiles({file});
   for (const auto& object : result.objects) {
     const auto* kind = ordo::masterdata::FindKind(object.kind);

@@ -2,6 +2,7 @@
 // its file and line (see plant_files.h and detail/reader.h).
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -50,7 +51,8 @@ class Converter {
         Fail(LineOf(key), child, "unknown field");
         continue;
       }
-      if (auto value = Value(*def, YAML::Node(it->second), child, LineOf(key))) object[name] = *value;
+      if (auto value = Value(*def, YAML::Node(it->second), child, LineOf(key)))
+        object[name] = *value;
     }
     return object;
   }
@@ -159,12 +161,64 @@ int LineOfField(const std::map<std::string, int>& lines, const std::string& fiel
   return line;
 }
 
+constexpr int kMaxFlowDepth = 32;
+
+// The 1-based line where a second YAML document starts ("---" after content, or any
+// content after "..."), or 0. Block scalars are indented, so a marker at column 0 is
+// always a document marker.
+int SecondDocumentLine(const std::string& text) {
+  bool content = false, ended = false;
+  int line = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view l(text.data() + start, end - start);
+    ++line;
+    auto marker = [&](std::string_view m) {
+      return l.substr(0, 3) == m && (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r');
+    };
+    const bool blank = l.find_first_not_of(" \t\r") == std::string_view::npos;
+    const bool comment = !blank && l[l.find_first_not_of(" \t\r")] == '#';
+    if (marker("---")) {
+      if (content || ended) return line;
+    } else if (marker("...")) {
+      ended = true;
+    } else if (!blank && !comment) {
+      if (ended) return line;
+      content = true;
+    }
+    start = end + 1;
+  }
+  return 0;
+}
+
 // Reads one file into `object`; false (with errors added) when it has any problem.
 bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* object, int* id_line,
               std::vector<FileError>* errors) {
   std::vector<YAML::Node> documents;
+  // Not YAML::LoadAll: in yaml-cpp 0.7 it loops forever (allocating) on input such as
+  // "," (found by fuzz_plant_files). Load reads the first document; a second one is
+  // found from its marker line instead.
+  // yaml-cpp parses flow collections recursively: refuse deep nesting before it can
+  // exhaust the stack (brackets inside quoted strings count too; real files stay far
+  // below the limit).
+  int depth = 0, deepest = 0;
+  for (char c : file.text) {
+    if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  if (deepest > kMaxFlowDepth) {
+    errors->push_back(
+        {file.path, 0, "", "brackets nested more than " + std::to_string(kMaxFlowDepth) + " deep"});
+    return false;
+  }
+  if (int second = SecondDocumentLine(file.text); second > 0) {
+    errors->push_back({file.path, second, "", "one object per file: found a second YAML document"});
+    return false;
+  }
   try {
-    documents = YAML::LoadAll(file.text);
+    documents.push_back(YAML::Load(file.text));
   } catch (const YAML::Exception& e) {
     errors->push_back(
         {file.path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax: " + e.msg});

@@ -90,7 +90,7 @@ TEST(ReadPlantFiles, MissingOrUnknownKindAndNotAMapping) {
             "c.yaml:1: must be a YAML mapping that starts with kind:\n");
   EXPECT_EQ(Errors({{"e.yaml", ""}}), "e.yaml:1: must be a YAML mapping that starts with kind:\n");
   EXPECT_EQ(Errors({{"f.yaml", "kind: qualification\nid: Q\nname: q\n---\nkind: qualification\n"}}),
-            "f.yaml:5: one object per file: found a second YAML document\n");
+            "f.yaml:4: one object per file: found a second YAML document\n");
 }
 
 TEST(ReadPlantFiles, DuplicateKindAndIdAcrossFiles) {
@@ -142,6 +142,37 @@ TEST(ReadPlantFiles, NeverThrowsOnOddInput) {
 TEST(FormatErrors, OneLinePerError) {
   EXPECT_EQ(FormatErrors({{"a.yaml", 3, "name", "is required"}, {"b.yaml", 1, "", "bad"}}),
             "a.yaml:3: name: is required\nb.yaml:1: bad\n");
+}
+
+}  // namespace
+}  // namespace ordo::plant
+
+namespace ordo::plant {
+namespace {
+
+// Inputs the fuzzer found or that target yaml-cpp's weak spots: each must end with
+// an error naming the file, never hang or overflow the stack.
+TEST(ReadPlantFiles, HostileInputsGiveErrors) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {",", "must be a YAML mapping"},
+      {"kind: material\n---\nkind: material\n", "x.yaml:2: one object per file"},
+      {"kind: material\n...\nid: x\n", "x.yaml:3: one object per file"},
+      {std::string(200, '[') + std::string(200, ']'), "nested more than 32"},
+      {"kind: material\nid: {a: [" + std::string(40, '[') + "]}\n", "nested more than 32"},
+  };
+  for (const auto& [text, expected] : cases) {
+    ReadResult r = ReadPlantFiles({{"x.yaml", text}});
+    EXPECT_TRUE(r.objects.empty()) << text;
+    EXPECT_NE(FormatErrors(r.errors).find(expected), std::string::npos)
+        << text << " -> " << FormatErrors(r.errors);
+  }
+}
+
+TEST(ReadPlantFiles, LeadingDocumentMarkerAndCommentsAreFine) {
+  ReadResult r =
+      ReadPlantFiles({{"q.yaml", "# a comment\n---\nkind: qualification\nid: Q-1\nname: Q one\n"}});
+  EXPECT_TRUE(r.errors.empty()) << FormatErrors(r.errors);
+  EXPECT_EQ(r.objects.size(), 1u);
 }
 
 }  // namespace
