@@ -247,14 +247,14 @@ Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
     return Precondition("change request " + cr.id + " is " + cr.state +
                             "; only one in review can be " + m,
                         "illegal_transition");
-  if (!signer.policy_acknowledged)
-    return Precondition("acknowledge the site's signature policy before signing",
-                        "policy_not_acknowledged", "signature");
   if (participants.count(signer.user_id))
     return Error{ErrorCode::kPermissionDenied,
                  "you created or drafted part of " + cr.id +
                      "; someone else must review, approve or reject it (four eyes)",
                  "signature.user", "four_eyes"};
+  if (!signer.policy_acknowledged)
+    return Precondition("acknowledge the site's signature policy before signing",
+                        "policy_not_acknowledged", "signature");
   if (m == "rejected" && (!signer.comment || signer.comment->empty()))
     return Error::Invalid("signature.comment", "a rejection needs a comment saying why");
   if (m == "approved" && approvers.count(signer.user_id))
