@@ -1,8 +1,10 @@
 // ordo_bench: the performance benchmark behind docs/PERFORMANCE.md. In one run it
 // measures durable hash-chained logbook entries per second through the engine (group
 // commit) against two plain-SQLite baselines on the same schema, then the real server
-// over HTTP (writes/s, p50/p99 latency, peak RSS). Storage runs are interleaved and
-// repeated; medians are reported. `ordo_bench --help` lists the knobs; `--quick` is the
+// over HTTP (writes/s, p50/p99 latency, peak RSS), and master data: the change control
+// write path through the engine and the master data reads, each against a logbook
+// baseline in the same run. Storage runs are interleaved and repeated; medians are
+// reported. `ordo_bench --help` lists the knobs; `--quick` is the
 // few-second smoke mode used by ctest. Exit status 0 only if every figure is positive.
 #include <unistd.h>
 
@@ -17,6 +19,7 @@
 
 #include "core/crypto.h"
 #include "http_bench.h"
+#include "masterdata_bench.h"
 #include "storage_bench.h"
 
 #ifndef ORDO_BIN
@@ -36,6 +39,8 @@ struct Config {
   int batch = 1000;
   bool closed_loop = true;  // also measure the engine with one command in flight per submitter
   bool diagnostics = true;  // also (b) with a SAVEPOINT per row, temp_store FILE and MEMORY
+  bool masterdata = true;
+  int md_calls = 200;  // calls per read per round
   bool http = true;
   int http_runs = 3;
   int clients = 32;
@@ -49,8 +54,8 @@ void Usage() {
   std::printf(
       "usage: ordo_bench [--quick] [--runs N] [--submitters N] [--engine-entries N]\n"
       "                  [--a-entries N] [--b-entries N] [--batch N] [--no-closed-loop]\n"
-      "                  [--no-diagnostics] [--no-http] [--http-runs N] [--http-seconds S] "
-      "[--clients N]\n"
+      "                  [--no-diagnostics] [--no-masterdata] [--md-calls N]\n"
+      "                  [--no-http] [--http-runs N] [--http-seconds S] [--clients N]\n"
       "                  [--ordo PATH] [--dir DIR] [--keep]\n"
       "environment: ORDO_BENCH_QUICK=1, ORDO_BENCH_RUNS, ORDO_BENCH_HTTP_SECONDS,\n"
       "             ORDO_BENCH_HTTP_RUNS, ORDO_BENCH_DIR (flags win)\n"
@@ -65,6 +70,7 @@ void ApplyQuick(Config& c) {
   c.http_runs = 1;
   c.clients = 8;
   c.http_seconds = 2;
+  c.md_calls = 20;
 }
 
 Config Parse(int argc, char** argv) {
@@ -101,6 +107,10 @@ Config Parse(int argc, char** argv) {
       c.closed_loop = false;
     else if (a == "--no-diagnostics")
       c.diagnostics = false;
+    else if (a == "--no-masterdata")
+      c.masterdata = false;
+    else if (a == "--md-calls")
+      c.md_calls = std::stoi(next());
     else if (a == "--no-http")
       c.http = false;
     else if (a == "--http-runs")
@@ -121,7 +131,7 @@ Config Parse(int argc, char** argv) {
     } else
       throw std::invalid_argument("unknown option " + a);
   }
-  if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0)
+  if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0 || c.md_calls < 1)
     throw std::invalid_argument("runs and durations must be positive");
   if (c.dir.empty())
     c.dir = (std::filesystem::canonical("/proc/self/exe").parent_path() / "work").string();
@@ -156,6 +166,84 @@ void PrintSeries(const Series& s) {
   auto rates = s.rates();
   std::printf("  %-50s %11.0f   [%8.0f .. %8.0f]   %7.1f\n", s.label.c_str(), Median(rates),
               MinOf(rates), MaxOf(rates), s.group());
+}
+
+void PrintRange(const char* label, const std::vector<double>& v, const char* format,
+                const std::string& extra = "") {
+  char cells[160];
+  std::snprintf(cells, sizeof cells, format, Median(v), MinOf(v), MaxOf(v));
+  std::printf("  %-50s %s%s\n", label, cells, extra.c_str());
+}
+
+// Prints the master data section; true when every figure is positive.
+bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& writes,
+                     const MasterdataReadResult& reads) {
+  std::vector<double> apply, submit, approve, drafts_s, logbook_s, ratio, commits, drafts;
+  for (const auto& w : writes) {
+    apply.push_back(w.apply_seconds * 1e3);
+    submit.push_back(w.submit_seconds * 1e3);
+    approve.push_back(w.approve_seconds * 1e3);
+    drafts_s.push_back(w.drafts_per_second());
+    logbook_s.push_back(w.logbook_per_second());
+    ratio.push_back(w.logbook_per_second() > 0 ? w.drafts_per_second() / w.logbook_per_second()
+                                               : 0);
+    commits.push_back(static_cast<double>(w.logbook_commits));
+    drafts.push_back(static_cast<double>(w.drafts));
+  }
+  const long n_drafts = static_cast<long>(Median(drafts));
+  std::printf(
+      "\nmaster data change control: in-process through the engine, each run on a fresh "
+      "data dir\n(demo plant applied to a site without it; median of %d, [min .. max]):\n",
+      c.runs);
+  std::printf("  %-50s %11s   %22s\n", "measurement", "ms", "range");
+  const std::string apply_label =
+      "ApplyPlant: " + std::to_string(n_drafts) + " drafts + opened, 1 txn";
+  PrintRange(apply_label.c_str(), apply, "%11.2f   [%8.2f .. %8.2f]");
+  PrintRange("SubmitChangeRequest (authored signature)", submit, "%11.2f   [%8.2f .. %8.2f]");
+  PrintRange("SignChangeRequest approved (effective at once)", approve,
+             "%11.2f   [%8.2f .. %8.2f]");
+  std::printf("  %-50s %11s   %22s\n", "", "per s", "range");
+  PrintRange("drafts/s through ApplyPlant", drafts_s, "%11.0f   [%8.0f .. %8.0f]");
+  const std::string logbook_label =
+      "baseline: " + std::to_string(n_drafts) + " logbook entries as one group";
+  char commit_note[64];
+  std::snprintf(commit_note, sizeof commit_note, "   (%.0f commit(s))", Median(commits));
+  PrintRange(logbook_label.c_str(), logbook_s, "%11.0f   [%8.0f .. %8.0f]", commit_note);
+  PrintRange("ratio drafts/s / logbook entries/s, per run", ratio,
+             "%11.2fx  [%7.2fx .. %7.2fx]");
+
+  std::vector<double> object, cr, exp, logbook;
+  for (const auto& r : reads.rounds) {
+    object.push_back(r.object_view_us);
+    cr.push_back(r.cr_view_us);
+    exp.push_back(r.export_us);
+    logbook.push_back(r.logbook_us);
+  }
+  std::printf(
+      "\nmaster data reads: one read-only connection to a demo data dir, %d calls per read "
+      "per round\n(median per call, median of %d rounds, [min .. max]; ratio against the "
+      "baseline's median):\n",
+      c.md_calls, c.runs);
+  std::printf("  %-50s %11s   %22s   %9s   %8s\n", "measurement", "us/call", "range", "calls/s",
+              "x base");
+  const double base = Median(logbook);
+  auto row = [&](const std::string& label, const std::vector<double>& v) {
+    char extra[64];
+    std::snprintf(extra, sizeof extra, "   %9.0f   %7.1fx", Median(v) > 0 ? 1e6 / Median(v) : 0,
+                  base > 0 ? Median(v) / base : 0);
+    PrintRange(label.c_str(), v, "%11.1f   [%8.1f .. %8.1f]", extra);
+  };
+  row("baseline: ListLogbook(limit 100)", logbook);
+  row("ObjectView RT-PCM500-FCT, " + std::to_string(reads.signatures) + " sigs re-checked",
+      object);
+  row("ChangeRequestView(full) CR-000001, " + std::to_string(reads.cr_items) + " items", cr);
+  row("AllInForce + ExportFiles, " + std::to_string(reads.exported_files) + " files", exp);
+
+  bool positive = !writes.empty() && !reads.rounds.empty();
+  for (const auto* v : {&apply, &submit, &approve, &drafts_s, &logbook_s, &ratio, &object, &cr,
+                        &exp, &logbook})
+    positive = positive && Median(*v) > 0 && MinOf(*v) > 0;
+  return positive;
 }
 
 }  // namespace
@@ -213,6 +301,27 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  std::vector<ChangeControlRun> md_writes;
+  MasterdataReadResult md_reads;
+  if (c.masterdata) {
+    try {
+      for (int r = 0; r < c.runs; ++r) {
+        md_writes.push_back(RunChangeControlBench(c.dir, c.keep));
+        const ChangeControlRun& w = md_writes.back();
+        std::fprintf(stderr,
+                     "master data run %d/%d: apply %.1f ms (%lld drafts), submit %.1f ms, "
+                     "approve %.1f ms, %lld logbook entries %.1f ms\n",
+                     r + 1, c.runs, w.apply_seconds * 1e3, static_cast<long long>(w.drafts),
+                     w.submit_seconds * 1e3, w.approve_seconds * 1e3,
+                     static_cast<long long>(w.logbook_entries), w.logbook_seconds * 1e3);
+      }
+      md_reads = RunMasterdataReadBench(c.dir, c.runs, c.md_calls, c.keep);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ordo_bench: master data benchmark failed: %s\n", e.what());
+      return 1;
+    }
+  }
+
   std::vector<HttpRun> http_runs;
   if (c.http) {
     try {
@@ -253,6 +362,7 @@ int main(int argc, char** argv) {
   bool positive = engine.median() > 0 && a.median() > 0 && b.median() > 0 &&
                   (!c.closed_loop || closed.median() > 0) &&
                   (!c.diagnostics || (b_sp.median() > 0 && b_spm.median() > 0));
+  if (c.masterdata) positive = PrintMasterdata(c, md_writes, md_reads) && positive;
   if (c.http) {
     std::vector<double> rate, p50, p99, hwm, rss;
     std::int64_t errors = 0;
