@@ -155,8 +155,10 @@ TEST_F(ChangeControlTest, SignatureShowsBrokenWhenTheRecordChangesBehindTheEngin
   {
     auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadWrite);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Exec("UPDATE md_version SET content = json_set(content, '$.name', "
-                            "'changed after signing') WHERE change_request = '" + cr + "'")
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE md_version SET content = json_set(content, '$.name', "
+                           "'changed after signing') WHERE change_request = '" +
+                           cr + "'")
                     .ok());
   }
   auto again = store::ChangeRequestSignatures(*reader_, **found);

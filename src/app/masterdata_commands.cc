@@ -127,6 +127,11 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
     if (!settings.ok()) return settings.error();
     bool lookup_failed = false;
     masterdata::ExistsFn exists = [&](const std::string& kind, const std::string& id) {
+      if (kind == "attachment") {
+        auto found = store::FindAttachment(ctx.db, id);
+        if (!found.ok()) lookup_failed = true;
+        return found.ok() && found->has_value();
+      }
       auto row = store::InForce(ctx.db, kind, id, ctx.now);
       if (!row.ok()) lookup_failed = true;
       return row.ok() && row->has_value();
@@ -157,8 +162,8 @@ engine::Command SignChangeRequest(engine::Actor actor, std::string change_reques
     if (!participants.ok()) return participants.error();
     auto approvers = store::Approvers(ctx.db, change_request, cr->revision);
     if (!approvers.ok()) return approvers.error();
-    auto events = masterdata::DecideSign(*cr, store::ToItems(*rows), *s, *participants,
-                                         *approvers, ctx.next_seq, ctx.now);
+    auto events = masterdata::DecideSign(*cr, store::ToItems(*rows), *s, *participants, *approvers,
+                                         ctx.next_seq, ctx.now);
     if (!events.ok()) return events.error();
     return LinkSignature(std::move(*events), ctx.next_seq);
   };

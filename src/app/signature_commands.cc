@@ -2,6 +2,7 @@
 // qualifications and failed signings (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
+#include "core/crypto.h"
 #include "store/masterdata_queries.h"
 #include "store/queries.h"
 
@@ -66,8 +67,8 @@ engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t ver
     auto done = store::HasAcknowledged(ctx.db, user_id, version);
     if (!done.ok()) return done.error();
     if (*done)
-      return Error{ErrorCode::kConflict, "you already acknowledged this policy version",
-                   "version", "already_acknowledged"};
+      return Error{ErrorCode::kConflict, "you already acknowledged this policy version", "version",
+                   "already_acknowledged"};
     return Events{Make("signature.policy_acknowledged", "user", std::to_string(user_id),
                        Json{{"user_id", user_id}, {"user", name}, {"version", version}})};
   };
@@ -77,11 +78,11 @@ engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t ver
   return c;
 }
 
-engine::Command ChangeSiteSettings(engine::Actor actor, Json settings) {
+engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::string reason) {
   engine::Command c;
   c.actor = std::move(actor);
   c.success_status = 200;
-  c.decide = [settings](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [settings, reason](engine::WriteContext& ctx) -> Result<Events> {
     auto current = store::GetSiteSettings(ctx.db);
     if (!current.ok()) return current.error();
     Json old = store::ToJson(*current);
@@ -92,10 +93,12 @@ engine::Command ChangeSiteSettings(engine::Actor actor, Json settings) {
       changes.push_back({{"path", key}, {"old", old.value(key, Json())}, {"new", value}});
     }
     if (changed.empty())
-      return Error{ErrorCode::kFailedPrecondition, "the settings already have these values",
-                   "", "no_change"};
-    return Events{Make("site.settings_changed", "site", "settings",
-                       Json{{"settings", changed}, {"changes", changes}})};
+      return Error{ErrorCode::kFailedPrecondition, "the settings already have these values", "",
+                   "no_change"};
+    domain::Event e = Make("site.settings_changed", "site", "settings",
+                           Json{{"settings", changed}, {"changes", changes}});
+    e.reason = reason;
+    return Events{e};
   };
   c.reply = [](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
     auto s = store::GetSiteSettings(ctx.db);
@@ -118,12 +121,11 @@ engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::strin
     if (!*user)
       return Error::Make(ErrorCode::kNotFound, "there is no user " + std::to_string(user_id));
     if ((*user)->display_name == display_name)
-      return Error{ErrorCode::kFailedPrecondition, "the user already has that name",
-                   "display_name", "no_change"};
-    domain::Event e = Make("user.renamed", "user", std::to_string(user_id),
-                           Json{{"user_id", user_id},
-                                {"old", (*user)->display_name},
-                                {"new", display_name}});
+      return Error{ErrorCode::kFailedPrecondition, "the user already has that name", "display_name",
+                   "no_change"};
+    domain::Event e =
+        Make("user.renamed", "user", std::to_string(user_id),
+             Json{{"user_id", user_id}, {"old", (*user)->display_name}, {"new", display_name}});
     e.subject_version = (*user)->version + 1;
     e.reason = reason;
     return Events{e};
@@ -151,21 +153,79 @@ engine::Command GrantQualification(engine::Actor actor, std::int64_t user_id,
     if (!q.ok()) return q.error();
     if (!*q)
       return Error{ErrorCode::kFailedPrecondition,
-                   "qualification '" + qualification + "' is not in force",
-                   "qualification", "qualification_missing"};
+                   "qualification '" + qualification + "' is not in force", "qualification",
+                   "qualification_missing"};
     Json payload{{"user_id", user_id},
                  {"user", (*user)->name},
                  {"qualification", qualification},
                  {"qualification_version", (*q)->version},
                  {"expires", expires.empty() ? Json(nullptr) : Json(expires)}};
-    return Events{Make("personnel.qualification_granted", "user", std::to_string(user_id),
-                       payload)};
+    return Events{
+        Make("personnel.qualification_granted", "user", std::to_string(user_id), payload)};
   };
   c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
     Json g = entries.front().payload;
     g["seq"] = entries.front().seq;
     g["granted_by"] = entries.front().actor;
     return Json{{"grant", g}};
+  };
+  return c;
+}
+
+engine::Command StoreAttachment(engine::Actor actor, std::string name, std::string media_type,
+                                std::string data) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  const std::string sha256 = Sha256Hex(data);
+  c.decide = [sha256, name, media_type, size = static_cast<std::int64_t>(data.size())](
+                 engine::WriteContext& ctx) -> Result<Events> {
+    auto found = store::FindAttachment(ctx.db, sha256);
+    if (!found.ok()) return found.error();
+    if (*found)
+      return Error{ErrorCode::kConflict, "this content is already stored as " + sha256, "data",
+                   "attachment_exists"};
+    return Events{
+        Make("attachment.stored", "attachment", sha256,
+             Json{{"sha256", sha256}, {"name", name}, {"media_type", media_type}, {"size", size}})};
+  };
+  c.after_append = [sha256, data = std::move(data)](engine::WriteContext& ctx,
+                                                    const std::vector<ledger::LedgerEntry>&) {
+    return store::PutAttachmentData(ctx.db, sha256, data);
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    Json a = entries.front().payload;
+    a["seq"] = entries.front().seq;
+    return Json{{"attachment", a}};
+  };
+  return c;
+}
+
+engine::Command RecordTraining(engine::Actor actor, std::int64_t user_id, std::string course,
+                               std::string completed, std::string trainer) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.decide = [user_id, course, completed, trainer](engine::WriteContext& ctx) -> Result<Events> {
+    if (course.empty() || course.size() > 200)
+      return Error::Invalid("course", "course must be 1 to 200 characters long");
+    if (!IsDate(completed))
+      return Error::Invalid("completed", "completed must be a date YYYY-MM-DD");
+    auto user = store::FindUserById(ctx.db, user_id);
+    if (!user.ok()) return user.error();
+    if (!*user)
+      return Error{ErrorCode::kNotFound, "there is no user " + std::to_string(user_id), "user_id",
+                   "user_missing"};
+    Json payload{{"user_id", user_id},
+                 {"user", (*user)->name},
+                 {"course", course},
+                 {"completed", completed}};
+    if (!trainer.empty()) payload["trainer"] = trainer;
+    return Events{Make("personnel.training_recorded", "user", std::to_string(user_id), payload)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    Json t = entries.front().payload;
+    t["seq"] = entries.front().seq;
+    t["recorded_by"] = entries.front().actor;
+    return Json{{"training", t}};
   };
   return c;
 }

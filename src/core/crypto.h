@@ -2,6 +2,7 @@
 // password hashes and random tokens. Call InitCrypto() once before anything else.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,5 +43,7 @@ bool VerifyPassword(const std::string& hash, std::string_view password);
 std::string RandomHex(std::size_t bytes);
 // A random password of `length` characters from an unambiguous alphabet.
 std::string RandomPassword(std::size_t length);
+// Decodes standard base64 (with padding, no whitespace); nullopt when malformed.
+std::optional<std::string> DecodeBase64(std::string_view text);
 
 }  // namespace ordo

@@ -23,7 +23,7 @@ struct Registry {
       {"signature.failed", 1},       {"signature.policy_published", 1},
       {"signature.policy_acknowledged", 1}, {"site.settings_changed", 1},
       {"personnel.qualification_granted", 1}, {"personnel.qualification_revoked", 1},
-      {"personnel.training_recorded", 1},
+      {"personnel.training_recorded", 1}, {"attachment.stored", 1},
   };
   std::map<std::pair<std::string, int>, Upcaster> steps;
 };

@@ -115,6 +115,11 @@ class Api {
   Awaitable<HttpResponse> SecurityEvents(Call&);
   Awaitable<HttpResponse> GrantQualification(Call&);
   Awaitable<HttpResponse> ListQualificationGrants(Call&);
+  Awaitable<HttpResponse> RecordTraining(Call&);
+  Awaitable<HttpResponse> ListTraining(Call&);
+  // Attachments of work instructions, by content hash (handlers_attachments.cc).
+  Awaitable<HttpResponse> StoreAttachment(Call&);
+  Awaitable<HttpResponse> GetAttachment(Call&);
   // Configuration as code (handlers_plant.cc).
   Awaitable<HttpResponse> ExportPlant(Call&);
   Awaitable<HttpResponse> ApplyPlant(Call&);

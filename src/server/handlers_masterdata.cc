@@ -33,8 +33,9 @@ Result<TimeMicros> OptionalTime(const Json& body, const std::string& field) {
   if (!body.contains(field)) return TimeMicros{-1};
   TimeMicros t = 0;
   if (!ParseIsoTime(body[field].get<std::string>(), &t))
-    return Error::Invalid(field, field + " must be an ISO 8601 date and time with a UTC offset, "
-                                         "e.g. 2026-12-01T06:00:00Z");
+    return Error::Invalid(field, field +
+                                     " must be an ISO 8601 date and time with a UTC offset, "
+                                     "e.g. 2026-12-01T06:00:00Z");
   return t;
 }
 
@@ -47,8 +48,8 @@ Awaitable<HttpResponse> Api::MasterdataKinds(Call&) {
 Awaitable<HttpResponse> Api::ListMasterdata(Call& call) {
   auto kind = KindParam(call.params);
   if (!kind.ok()) co_return ProblemResponse(kind.error());
-  auto view = store::ListObjects(*reader_, (*kind)->kind, QueryText(call.request, "q"),
-                                 clock_.NowMicros());
+  auto view =
+      store::ListObjects(*reader_, (*kind)->kind, QueryText(call.request, "q"), clock_.NowMicros());
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, *view);
 }
@@ -66,8 +67,8 @@ Awaitable<HttpResponse> Api::GetMasterdataVersion(Call& call) {
   if (!kind.ok()) co_return ProblemResponse(kind.error());
   auto version = IntParam(call.params, "version", 0, 1, INT64_MAX);
   if (!version.ok()) co_return ProblemResponse(version.error());
-  auto view = store::VersionView(*reader_, (*kind)->kind, call.params["id"], *version,
-                                 clock_.NowMicros());
+  auto view =
+      store::VersionView(*reader_, (*kind)->kind, call.params["id"], *version, clock_.NowMicros());
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, *view);
 }
@@ -105,7 +106,8 @@ Awaitable<HttpResponse> Api::DiffMasterdata(Call& call) {
 Awaitable<HttpResponse> Api::ValidateMasterdata(Call& call) {
   const std::string kind = call.body["kind"].get<std::string>();
   const masterdata::KindDef* def = masterdata::FindKind(kind);
-  if (!def) co_return ProblemResponse(Error::Invalid("kind", "unknown master data kind '" + kind + "'"));
+  if (!def)
+    co_return ProblemResponse(Error::Invalid("kind", "unknown master data kind '" + kind + "'"));
   const Json& content = call.body["content"];
   const std::string id = content.contains("id") && content["id"].is_string()
                              ? content["id"].get<std::string>()
@@ -133,8 +135,8 @@ Awaitable<HttpResponse> Api::GetChangeRequest(Call& call) {
   auto cr = store::FindChangeRequest(*reader_, call.params["id"]);
   if (!cr.ok()) co_return ProblemResponse(cr.error());
   if (!*cr)
-    co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "there is no change request '" +
-                                                                    call.params["id"] + "'"));
+    co_return ProblemResponse(Error::Make(
+        ErrorCode::kNotFound, "there is no change request '" + call.params["id"] + "'"));
   auto view = store::ChangeRequestView(*reader_, **cr, true);
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, Json{{"change_request", *view}});
@@ -144,28 +146,30 @@ Awaitable<HttpResponse> Api::OpenChangeRequest(Call& call) {
   masterdata::OpenChangeRequest command{call.body["title"].get<std::string>(),
                                         call.body["description"].get<std::string>(),
                                         call.body["reason"].get<std::string>(),
-                                        call.body.value("impact", std::string()),
-                                        std::nullopt};
+                                        call.body.value("impact", std::string()), std::nullopt};
   auto from = OptionalTime(call.body, "effective_from");
   if (!from.ok()) co_return ProblemResponse(from.error());
   if (*from >= 0) command.effective_from = *from;
   if (Status s = masterdata::ValidateOpenChangeRequest(command); !s.ok())
     co_return ProblemResponse(s.error());
   engine::Command c = app::OpenChangeRequest(ActorOf(call), std::move(command));
-  co_return co_await RunCommand(call, std::move(c));
+  auto running = RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::SaveDraft(Call& call) {
   masterdata::SaveDraft command{call.params["id"], call.params["kind"], call.params["object"],
                                 call.body["content"], call.body.value("action", "define")};
   engine::Command c = app::SaveDraft(ActorOf(call), std::move(command));
-  co_return co_await RunCommand(call, std::move(c));
+  auto running = RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::WithdrawDraft(Call& call) {
   engine::Command c = app::WithdrawDraft(ActorOf(call), call.params["id"], call.params["kind"],
                                          call.params["object"]);
-  co_return co_await RunCommand(call, std::move(c));
+  auto running = RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string meaning) {
@@ -173,6 +177,8 @@ Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string 
   auto signer = co_await std::move(authenticating);
   if (auto* refused = std::get_if<HttpResponse>(&signer)) co_return std::move(*refused);
   auto& identity = std::get<app::SignerIdentity>(signer);
+  // Never let the password reach the idempotency record's request hash.
+  call.body["signature"].erase("password");
   engine::Command c =
       meaning == "authored"
           ? app::SubmitChangeRequest(ActorOf(call), call.params["id"], std::move(identity))
@@ -208,7 +214,8 @@ Awaitable<HttpResponse> Api::RejectChangeRequest(Call& call) {
 Awaitable<HttpResponse> Api::WithdrawChangeRequest(Call& call) {
   engine::Command c = app::WithdrawChangeRequest(ActorOf(call), call.params["id"],
                                                  call.body["reason"].get<std::string>());
-  co_return co_await RunCommand(call, std::move(c));
+  auto running = RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
 }
 
 }  // namespace ordo::server

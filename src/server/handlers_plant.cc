@@ -27,16 +27,18 @@ Awaitable<HttpResponse> Api::ApplyPlant(Call& call) {
     if (!f.contains("path") || !f["path"].is_string() || f["path"].get<std::string>().empty() ||
         !f.contains("text") || !f["text"].is_string() || f.size() != 2)
       co_return ProblemResponse(Error::Invalid(
-          field, field + " must be an object with exactly a non-empty string path and a string text"));
+          field,
+          field + " must be an object with exactly a non-empty string path and a string text"));
     files.push_back({f["path"].get<std::string>(), f["text"].get<std::string>()});
   }
   if (files.empty())
     co_return ProblemResponse(Error::Invalid("files", "give at least one YAML file"));
   plant::ReadResult read = plant::ReadPlantFiles(files);
   if (!read.errors.empty()) {
-    Error e = Error::Invalid("files", std::to_string(read.errors.size()) +
-                                          " error(s) in the plant files; nothing was created:\n" +
-                                          plant::FormatErrors(read.errors),
+    Error e = Error::Invalid("files",
+                             std::to_string(read.errors.size()) +
+                                 " error(s) in the plant files; nothing was created:\n" +
+                                 plant::FormatErrors(read.errors),
                              "plant_file_errors");
     HttpResponse r = ProblemResponse(e);
     Json body = Json::parse(r.body);
@@ -69,7 +71,8 @@ Awaitable<HttpResponse> Api::ApplyPlant(Call& call) {
   if (Status s = masterdata::ValidateOpenChangeRequest(open); !s.ok())
     co_return ProblemResponse(s.error());
   engine::Command command = app::ApplyPlant(ActorOf(call), std::move(open), std::move(objects));
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 }  // namespace ordo::server

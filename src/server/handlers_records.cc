@@ -33,7 +33,8 @@ Awaitable<HttpResponse> Api::RecordLogbook(Call& call) {
   // Check the command alone before it takes a place in the writer's queue.
   if (Status s = logbook::ValidateRecordEntry(entry); !s.ok()) co_return ProblemResponse(s.error());
   engine::Command command = app::RecordLogbookEntry(ActorOf(call), std::move(entry));
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::ListLogbook(Call& call) {
@@ -78,7 +79,8 @@ Awaitable<HttpResponse> Api::CreateUser(Call& call) {
         Error::Make(ErrorCode::kUnavailable, "password hashing failed; retry"));
   engine::Command command =
       app::CreateUser(ActorOf(call), std::move(user), hash.get<std::string>());
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::DisableUser(Call& call) {
@@ -87,7 +89,8 @@ Awaitable<HttpResponse> Api::DisableUser(Call& call) {
   if (!id.ok()) co_return ProblemResponse(id.error());
   engine::Command command = app::DisableUser(
       ActorOf(call), access::DisableUser{*id, call.body["reason"].get<std::string>()});
-  HttpResponse r = co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  HttpResponse r = co_await std::move(running);
   if (r.status == 200) sessions_.RemoveUser(*id);
   co_return r;
 }

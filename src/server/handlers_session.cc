@@ -1,9 +1,8 @@
 // Handlers: health, OpenAPI, sign-in, session, sign-out.
-#include <utility>
-
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <utility>
 
 #include "app/commands.h"
 #include "core/crypto.h"
@@ -14,7 +13,6 @@
 namespace ordo::server {
 
 namespace {
-
 
 Json UserJson(std::int64_t id, const std::string& name, const std::string& display,
               const std::vector<std::string>& roles) {
@@ -59,8 +57,7 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
       (void)co_await std::move(pending);
     }
     co_return ThrottledResponse(
-        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again",
-        wait);
+        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again", wait);
   }
   if (logins_in_flight_ >= kMaxLoginsInFlight)
     co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,

@@ -24,21 +24,19 @@ Status CheckSignatureFields(const Json& sig, const std::string& meaning) {
                               "wrong_type");
       if ((key == "password" && size > 1024) || (key == "comment" && size > 1000) ||
           ((key == "user" || key == "meaning") && size > 64))
-        return Error::Invalid("signature." + key, "signature." + key + " is too long",
-                              "wrong_type");
+        return Error::Invalid("signature." + key, "signature." + key + " is too long", "too_long");
       continue;
     }
-    return Error::Invalid("signature." + key,
-                          "unknown field 'signature." + key +
-                              "'; expected only: user, password, meaning, comment",
-                          "unknown_field");
+    return Error::Invalid(
+        "signature." + key,
+        "unknown field 'signature." + key + "'; expected only: user, password, meaning, comment",
+        "unknown_field");
   }
   if (!sig.contains("password") || sig["password"].get<std::string>().empty())
     return Error::Invalid("signature.password", "signing needs your password", "missing_field");
   if (sig.contains("meaning") && sig["meaning"].get<std::string>() != meaning)
-    return Error::Invalid("signature.meaning", "this action is signed with meaning '" + meaning +
-                                                   "'",
-                          "wrong_meaning");
+    return Error::Invalid("signature.meaning",
+                          "this action is signed with meaning '" + meaning + "'", "wrong_meaning");
   return Ok();
 }
 
@@ -64,8 +62,8 @@ Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSign
   if (!settings.ok()) co_return ProblemResponse(settings.error());
   const std::string typed = sig.value("user", std::string());
   if (typed.empty()) {
-    const bool password_only = settings->signing_password_only && session.signed_once &&
-                               session.client == address;
+    const bool password_only =
+        settings->signing_password_only && session.signed_once && session.client == address;
     if (!password_only)
       co_return ProblemResponse(Error::Invalid(
           "signature.user",
@@ -76,8 +74,7 @@ Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSign
   const TimeMicros now = clock_.NowMicros();
   if (std::int64_t wait = sign_throttle_.RetryAfterSeconds(key, address, now); wait > 0)
     co_return ThrottledResponse(
-        "too many failed signings; wait " + std::to_string(wait) + " s before signing again",
-        wait);
+        "too many failed signings; wait " + std::to_string(wait) + " s before signing again", wait);
   if (accounts_in_flight_.count(key))
     co_return ThrottledResponse("another signing of this account is being checked", 1);
   struct InFlight {
@@ -95,8 +92,8 @@ Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSign
     detail = "user id does not match the signed-in user";
   }
   if (!ok) {
-    const bool admin = std::find(session.roles.begin(), session.roles.end(), "admin") !=
-                       session.roles.end();
+    const bool admin =
+        std::find(session.roles.begin(), session.roles.end(), "admin") != session.roles.end();
     sign_throttle_.RecordFailure(key, address, admin, clock_.NowMicros());
     engine::Command record = app::SignatureFailed(ActorOf(call), typed, address, detail);
     auto pending = Submit(std::move(record));
@@ -129,19 +126,31 @@ Awaitable<HttpResponse> Api::GetSignaturePolicy(Call& call) {
 Awaitable<HttpResponse> Api::PublishSignaturePolicy(Call& call) {
   engine::Command command =
       app::PublishSignaturePolicy(ActorOf(call), call.body["text"].get<std::string>());
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::AcknowledgeSignaturePolicy(Call& call) {
-  auto checking = CheckPassword(call.session->user_id, call.body["password"].get<std::string>());
-  const bool ok = co_await std::move(checking);
-  if (!ok)
-    co_return ProblemResponse(Error{ErrorCode::kPermissionDenied,
-                                    "the password is wrong; the acknowledgement was not recorded",
-                                    "password", "signature_failed"});
+  // The same re-authentication as a signature: throttled, failures recorded.
+  call.body["signature"] = Json{{"user", call.session->user_name},
+                                {"password", call.body["password"].get<std::string>()}};
+  call.body.erase("password");
+  std::string meaning = "acknowledged";
+  auto authenticating = AuthenticateSigner(call, std::move(meaning));
+  auto signer = co_await std::move(authenticating);
+  call.body.erase("signature");
+  if (auto* refused = std::get_if<HttpResponse>(&signer)) {
+    Json problem = Json::parse(refused->body, nullptr, false);
+    if (problem.is_object() && problem.value("field", "") == "signature.password") {
+      problem["field"] = "password";
+      refused->body = problem.dump();
+    }
+    co_return std::move(*refused);
+  }
   engine::Command command =
       app::AcknowledgeSignaturePolicy(ActorOf(call), call.body["version"].get<std::int64_t>());
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::GetSiteSettings(Call&) {
@@ -166,8 +175,10 @@ Awaitable<HttpResponse> Api::ChangeSiteSettings(Call& call) {
         "body", "name at least one setting: approvals_required, signing_password_only"));
   if (!call.body.contains("reason") || call.body["reason"].get<std::string>().empty())
     co_return ProblemResponse(Error::Invalid("reason", "a settings change needs a reason"));
-  engine::Command command = app::ChangeSiteSettings(ActorOf(call), settings);
-  co_return co_await RunCommand(call, std::move(command));
+  engine::Command command =
+      app::ChangeSiteSettings(ActorOf(call), settings, call.body["reason"].get<std::string>());
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::SecurityEvents(Call& call) {
@@ -194,7 +205,8 @@ Awaitable<HttpResponse> Api::SecurityEvents(Call& call) {
   }
   std::sort(events.begin(), events.end(),
             [](const Json& a, const Json& b) { return a["seq"] > b["seq"]; });
-  if (events.size() > static_cast<std::size_t>(*limit)) events.erase(events.begin() + *limit, events.end());
+  if (events.size() > static_cast<std::size_t>(*limit))
+    events.erase(events.begin() + *limit, events.end());
   co_return JsonResponse(200, Json{{"events", events}});
 }
 
@@ -202,7 +214,8 @@ Awaitable<HttpResponse> Api::GrantQualification(Call& call) {
   engine::Command command = app::GrantQualification(
       ActorOf(call), call.body["user_id"].get<std::int64_t>(),
       call.body["qualification"].get<std::string>(), call.body.value("expires", std::string()));
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> Api::ListQualificationGrants(Call& call) {
@@ -213,9 +226,9 @@ Awaitable<HttpResponse> Api::ListQualificationGrants(Call& call) {
   const std::string today = FormatUtcMicros(clock_.NowMicros()).substr(0, 10);
   Json out = Json::array();
   for (const auto& g : *rows) {
-    const char* status = g.revoked                            ? "revoked"
+    const char* status = g.revoked                         ? "revoked"
                          : g.expires && *g.expires < today ? "expired"
-                                                              : "valid";
+                                                           : "valid";
     out.push_back({{"seq", g.seq},
                    {"user_id", g.user_id},
                    {"qualification", g.qualification},
@@ -227,13 +240,39 @@ Awaitable<HttpResponse> Api::ListQualificationGrants(Call& call) {
   co_return JsonResponse(200, Json{{"grants", out}});
 }
 
+Awaitable<HttpResponse> Api::RecordTraining(Call& call) {
+  engine::Command command = app::RecordTraining(
+      ActorOf(call), call.body["user_id"].get<std::int64_t>(),
+      call.body["course"].get<std::string>(), call.body["completed"].get<std::string>(),
+      call.body.value("trainer", std::string()));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
+}
+
+Awaitable<HttpResponse> Api::ListTraining(Call& call) {
+  auto user = IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
+  if (!user.ok()) co_return ProblemResponse(user.error());
+  auto rows = store::ListTraining(*reader_, *user);
+  if (!rows.ok()) co_return ProblemResponse(rows.error());
+  Json out = Json::array();
+  for (const auto& t : *rows)
+    out.push_back({{"seq", t.seq},
+                   {"user_id", t.user_id},
+                   {"course", t.course},
+                   {"completed", t.completed},
+                   {"trainer", t.trainer ? Json(*t.trainer) : Json(nullptr)},
+                   {"recorded_by", t.recorded_by}});
+  co_return JsonResponse(200, Json{{"training", out}});
+}
+
 Awaitable<HttpResponse> Api::RenameUser(Call& call) {
   auto id = IntParam(call.params, "id", 0, 1, INT64_MAX);
   if (!id.ok()) co_return ProblemResponse(id.error());
   engine::Command command =
       app::RenameUser(ActorOf(call), *id, call.body["display_name"].get<std::string>(),
                       call.body["reason"].get<std::string>());
-  co_return co_await RunCommand(call, std::move(command));
+  auto running = RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 }  // namespace ordo::server

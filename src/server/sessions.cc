@@ -36,8 +36,7 @@ std::optional<Session> SessionStore::Use(const std::string& token, TimeMicros no
 
 bool SessionStore::Alive(const std::string& token, TimeMicros now) const {
   auto it = sessions_.find(Sha256Hex(token));
-  return it != sessions_.end() && now < it->second.expires_us &&
-         now < it->second.created_us + max_;
+  return it != sessions_.end() && now < it->second.expires_us && now < it->second.created_us + max_;
 }
 
 std::optional<Session> SessionStore::Remove(const std::string& token) {

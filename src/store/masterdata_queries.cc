@@ -100,31 +100,30 @@ Result<std::int64_t> CountChangeRequests(Database& db) {
 }
 
 Result<std::vector<masterdata::ChangeRequest>> ListChangeRequests(Database& db,
-                                                                 const std::string& state) {
+                                                                  const std::string& state) {
   return Rows<masterdata::ChangeRequest>(
       db, std::string(kCrColumns) + "WHERE (? = '' OR state = ?) ORDER BY created_seq DESC",
       [&](Statement& s) { s.Bind(1, state).Bind(2, state); }, CrFromRow);
 }
 
 Result<std::vector<VersionRow>> VersionsOfChangeRequest(Database& db, const std::string& cr) {
-  return Rows<VersionRow>(db,
-                          std::string(kVersionColumns) +
-                              "WHERE change_request = ? ORDER BY kind, id, version",
-                          [&](Statement& s) { s.Bind(1, cr); }, VersionFromRow);
+  return Rows<VersionRow>(
+      db, std::string(kVersionColumns) + "WHERE change_request = ? ORDER BY kind, id, version",
+      [&](Statement& s) { s.Bind(1, cr); }, VersionFromRow);
 }
 
 std::vector<masterdata::Item> ToItems(const std::vector<VersionRow>& rows) {
   std::vector<masterdata::Item> out;
   for (const auto& r : rows)
-    out.push_back({r.kind, r.id, r.version, r.action, r.state, r.content, r.content_hash,
-                   r.author_id});
+    out.push_back(
+        {r.kind, r.id, r.version, r.action, r.state, r.content, r.content_hash, r.author_id});
   return out;
 }
 
 Result<std::set<std::int64_t>> Participants(Database& db, const std::string& cr) {
-  auto rows = Rows<std::int64_t>(db, "SELECT user_id FROM cr_participant WHERE change_request = ?",
-                                 [&](Statement& s) { s.Bind(1, cr); },
-                                 [](const Statement& s) { return s.Int(0); });
+  auto rows = Rows<std::int64_t>(
+      db, "SELECT user_id FROM cr_participant WHERE change_request = ?",
+      [&](Statement& s) { s.Bind(1, cr); }, [](const Statement& s) { return s.Int(0); });
   if (!rows.ok()) return rows.error();
   return std::set<std::int64_t>(rows->begin(), rows->end());
 }
@@ -183,9 +182,9 @@ Result<std::optional<VersionRow>> InForce(Database& db, const std::string& kind,
 }
 
 Result<std::vector<std::string>> ObjectIds(Database& db, const std::string& kind) {
-  return Rows<std::string>(db, "SELECT DISTINCT id FROM md_version WHERE kind = ? ORDER BY id",
-                           [&](Statement& s) { s.Bind(1, kind); },
-                           [](const Statement& s) { return s.Text(0); });
+  return Rows<std::string>(
+      db, "SELECT DISTINCT id FROM md_version WHERE kind = ? ORDER BY id",
+      [&](Statement& s) { s.Bind(1, kind); }, [](const Statement& s) { return s.Text(0); });
 }
 
 Result<std::vector<VersionRow>> AllInForce(Database& db, TimeMicros now) {
@@ -231,7 +230,9 @@ Result<std::vector<signatures::Signature>> SignaturesOn(Database& db,
 Result<std::optional<SignaturePolicy>> CurrentPolicy(Database& db) {
   auto rows = Rows<SignaturePolicy>(
       db, "SELECT version, text, time_us FROM signature_policy ORDER BY version DESC LIMIT 1",
-      kNoBind, [](const Statement& s) { return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2)}; });
+      kNoBind, [](const Statement& s) {
+        return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2)};
+      });
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return std::optional<SignaturePolicy>();
   return std::optional<SignaturePolicy>(rows->front());
@@ -254,10 +255,8 @@ Result<SiteSettings> GetSiteSettings(Database& db) {
   SiteSettings out;
   for (const auto& [key, text] : *rows) {
     Json v = Json::parse(text, nullptr, false);
-    if (key == "approvals_required" && v.is_number_integer())
-      out.approvals_required = v.get<int>();
-    if (key == "signing_password_only" && v.is_boolean())
-      out.signing_password_only = v.get<bool>();
+    if (key == "approvals_required" && v.is_number_integer()) out.approvals_required = v.get<int>();
+    if (key == "signing_password_only" && v.is_boolean()) out.signing_password_only = v.get<bool>();
   }
   return out;
 }
@@ -283,6 +282,52 @@ Result<std::vector<GrantRow>> ListGrants(Database& db, std::int64_t user_id) {
         g.time_us = s.Int(5);
         g.revoked = !s.IsNull(6);
         return g;
+      });
+}
+
+Result<std::optional<AttachmentRow>> FindAttachment(Database& db, const std::string& sha256) {
+  auto rows = Rows<AttachmentRow>(
+      db, "SELECT sha256, name, media_type, size, seq FROM attachment WHERE sha256 = ?",
+      [&](Statement& s) { s.Bind(1, sha256); },
+      [](const Statement& s) {
+        return AttachmentRow{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
+      });
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<AttachmentRow>();
+  return std::optional<AttachmentRow>(rows->front());
+}
+
+Result<std::optional<std::string>> AttachmentData(Database& db, const std::string& sha256) {
+  auto rows = Rows<std::string>(
+      db, "SELECT data FROM attachment_data WHERE sha256 = ?",
+      [&](Statement& s) { s.Bind(1, sha256); }, [](const Statement& s) { return s.Blob(0); });
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front());
+}
+
+Status PutAttachmentData(Database& db, const std::string& sha256, const std::string& data) {
+  auto st = db.Prepare("INSERT OR IGNORE INTO attachment_data(sha256, data) VALUES(?,?)");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, sha256).BindBlob(2, data);
+  return (*st)->Run();
+}
+
+Result<std::vector<TrainingRow>> ListTraining(Database& db, std::int64_t user_id) {
+  return Rows<TrainingRow>(
+      db,
+      "SELECT seq, user_id, course, completed, trainer, recorded_by FROM training_record WHERE "
+      "(? = 0 OR user_id = ?) ORDER BY seq DESC",
+      [&](Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
+      [](const Statement& s) {
+        TrainingRow t;
+        t.seq = s.Int(0);
+        t.user_id = s.Int(1);
+        t.course = s.Text(2);
+        t.completed = s.Text(3);
+        if (!s.IsNull(4)) t.trainer = s.Text(4);
+        t.recorded_by = s.Text(5);
+        return t;
       });
 }
 

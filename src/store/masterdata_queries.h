@@ -87,4 +87,22 @@ struct GrantRow {
 // `user_id` 0 = all users.
 Result<std::vector<GrantRow>> ListGrants(Database& db, std::int64_t user_id);
 
+struct AttachmentRow {
+  std::string sha256, name, media_type;
+  std::int64_t size = 0, seq = 0;
+};
+Result<std::optional<AttachmentRow>> FindAttachment(Database& db, const std::string& sha256);
+// The stored bytes (nullopt when missing); the caller re-checks their hash.
+Result<std::optional<std::string>> AttachmentData(Database& db, const std::string& sha256);
+Status PutAttachmentData(Database& db, const std::string& sha256, const std::string& data);
+
+struct TrainingRow {
+  std::int64_t seq = 0, user_id = 0;
+  std::string course, completed;
+  std::optional<std::string> trainer;
+  std::string recorded_by;
+};
+// `user_id` 0 = all users; newest first.
+Result<std::vector<TrainingRow>> ListTraining(Database& db, std::int64_t user_id);
+
 }  // namespace ordo::store

@@ -19,8 +19,7 @@ Result<std::int64_t> UserIdByName(Database& db, const std::string& name) {
   return id;
 }
 
-Status Run(Database& db, const std::string& sql,
-           const std::function<void(Statement&)>& bind) {
+Status Run(Database& db, const std::string& sql, const std::function<void(Statement&)>& bind) {
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   bind(**st);
@@ -81,27 +80,30 @@ Status DraftSaved(Database& db, const LedgerEntry& e, const Json& p) {
   const std::string cr = p.at("change_request").get<std::string>();
   const Json& content = p.at("content");
   const std::string name = content.value("name", std::string());
-  ORDO_TRY(Run(
-      db,
-      "INSERT INTO md_version(kind, id, version, state, action, name, content, content_hash, "
-      "change_request, author_id, author, created_seq, created_us, updated_seq) "
-      "VALUES(?,?,?,'draft',?,?,?,?,?,?,?,?,?,?) ON CONFLICT(kind, id, version) DO UPDATE SET "
-      "action = excluded.action, name = excluded.name, content = excluded.content, "
-      "content_hash = excluded.content_hash, author_id = excluded.author_id, "
-      "author = excluded.author, updated_seq = excluded.updated_seq",
-      [&](Statement& s) {
-        s.Bind(1, e.subject.kind).Bind(2, e.subject.id).Bind(3, e.subject.version);
-        s.Bind(4, p.at("action").get<std::string>()).Bind(5, name);
-        s.Bind(6, CanonicalJson(content)).Bind(7, p.at("content_hash").get<std::string>());
-        s.Bind(8, cr).Bind(9, *author_id).Bind(10, e.actor).Bind(11, e.seq);
-        s.Bind(12, e.time_us).Bind(13, e.seq);
-      }));
+  ORDO_TRY(
+      Run(db,
+          "INSERT INTO md_version(kind, id, version, state, action, name, content, content_hash, "
+          "change_request, author_id, author, created_seq, created_us, updated_seq) "
+          "VALUES(?,?,?,'draft',?,?,?,?,?,?,?,?,?,?) ON CONFLICT(kind, id, version) DO UPDATE SET "
+          "action = excluded.action, name = excluded.name, content = excluded.content, "
+          "content_hash = excluded.content_hash, author_id = excluded.author_id, "
+          "author = excluded.author, updated_seq = excluded.updated_seq",
+          [&](Statement& s) {
+            s.Bind(1, e.subject.kind).Bind(2, e.subject.id).Bind(3, e.subject.version);
+            s.Bind(4, p.at("action").get<std::string>()).Bind(5, name);
+            s.Bind(6, CanonicalJson(content)).Bind(7, p.at("content_hash").get<std::string>());
+            s.Bind(8, cr).Bind(9, *author_id).Bind(10, e.actor).Bind(11, e.seq);
+            s.Bind(12, e.time_us).Bind(13, e.seq);
+          }));
   ORDO_TRY(AddParticipant(db, cr, *author_id));
   return BumpRevision(db, cr, e.seq);
 }
 
 Status DraftWithdrawn(Database& db, const LedgerEntry& e, const Json& p) {
   const std::string cr = p.at("change_request").get<std::string>();
+  auto actor_id = UserIdByName(db, e.actor);
+  if (!actor_id.ok()) return actor_id.error();
+  ORDO_TRY(AddParticipant(db, cr, *actor_id));  // changing what is approved is taking part
   ORDO_TRY(Run(db,
                "UPDATE md_version SET state = 'withdrawn', updated_seq = ? WHERE kind = ? AND "
                "id = ? AND version = ?",
@@ -113,6 +115,9 @@ Status DraftWithdrawn(Database& db, const LedgerEntry& e, const Json& p) {
 }
 
 Status Submitted(Database& db, const LedgerEntry& e, const Json& p) {
+  auto actor_id = UserIdByName(db, e.actor);
+  if (!actor_id.ok()) return actor_id.error();
+  ORDO_TRY(AddParticipant(db, e.subject.id, *actor_id));  // the author signature
   ORDO_TRY(Run(db,
                "UPDATE change_request SET state = 'in_review', approvals_required = ?, "
                "updated_seq = ? WHERE id = ?",
@@ -168,11 +173,12 @@ Status SignatureApplied(Database& db, const LedgerEntry& e, const Json& p) {
 }
 
 Status PolicyPublished(Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db, "INSERT INTO signature_policy(version, text, seq, time_us) VALUES(?,?,?,?)",
-             [&](Statement& s) {
-               s.Bind(1, p.at("version").get<std::int64_t>()).Bind(2, p.at("text").get<std::string>());
-               s.Bind(3, e.seq).Bind(4, e.time_us);
-             });
+  return Run(
+      db, "INSERT INTO signature_policy(version, text, seq, time_us) VALUES(?,?,?,?)",
+      [&](Statement& s) {
+        s.Bind(1, p.at("version").get<std::int64_t>()).Bind(2, p.at("text").get<std::string>());
+        s.Bind(3, e.seq).Bind(4, e.time_us);
+      });
 }
 
 Status PolicyAcknowledged(Database& db, const LedgerEntry& e, const Json& p) {
@@ -187,11 +193,12 @@ Status PolicyAcknowledged(Database& db, const LedgerEntry& e, const Json& p) {
 
 Status SettingsChanged(Database& db, const LedgerEntry& e, const Json& p) {
   for (const auto& [key, value] : p.at("settings").items())
-    ORDO_TRY(Run(db,
-                 "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON "
-                 "CONFLICT(key) DO UPDATE SET value = excluded.value, updated_seq = "
-                 "excluded.updated_seq",
-                 [&](Statement& s) { s.Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, e.seq); }));
+    ORDO_TRY(
+        Run(db,
+            "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON "
+            "CONFLICT(key) DO UPDATE SET value = excluded.value, updated_seq = "
+            "excluded.updated_seq",
+            [&](Statement& s) { s.Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, e.seq); }));
   return Ok();
 }
 
@@ -224,10 +231,35 @@ Status Revoked(Database& db, const LedgerEntry& e, const Json& p) {
              [&](Statement& s) { s.Bind(1, e.seq).Bind(2, p.at("grant").get<std::int64_t>()); });
 }
 
+Status AttachmentStored(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(
+      db, "INSERT INTO attachment(sha256, name, media_type, size, seq) VALUES(?,?,?,?,?)",
+      [&](Statement& s) {
+        s.Bind(1, p.at("sha256").get<std::string>()).Bind(2, p.at("name").get<std::string>());
+        s.Bind(3, p.at("media_type").get<std::string>());
+        s.Bind(4, p.at("size").get<std::int64_t>()).Bind(5, e.seq);
+      });
+}
+
+Status TrainingRecorded(Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(db,
+             "INSERT INTO training_record(seq, user_id, course, completed, trainer, recorded_by, "
+             "time_us) VALUES(?,?,?,?,?,?,?)",
+             [&](Statement& s) {
+               s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
+               s.Bind(3, p.at("course").get<std::string>());
+               s.Bind(4, p.at("completed").get<std::string>());
+               if (p.contains("trainer") && p["trainer"].is_string())
+                 s.Bind(5, p["trainer"].get<std::string>());
+               else
+                 s.BindNull(5);
+               s.Bind(6, e.actor).Bind(7, e.time_us);
+             });
+}
+
 }  // namespace
 
-Status ApplyMasterdataProjection(Database& db, const LedgerEntry& e, const Json& p,
-                                 bool* handled) {
+Status ApplyMasterdataProjection(Database& db, const LedgerEntry& e, const Json& p, bool* handled) {
   *handled = true;
   const std::string& t = e.type;
   if (t == "change_request.opened") return Opened(db, e, p);
@@ -244,6 +276,8 @@ Status ApplyMasterdataProjection(Database& db, const LedgerEntry& e, const Json&
   if (t == "user.renamed") return Renamed(db, e, p);
   if (t == "personnel.qualification_granted") return Granted(db, e, p);
   if (t == "personnel.qualification_revoked") return Revoked(db, e, p);
+  if (t == "personnel.training_recorded") return TrainingRecorded(db, e, p);
+  if (t == "attachment.stored") return AttachmentStored(db, e, p);
   *handled = false;
   return Ok();
 }

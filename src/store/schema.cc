@@ -161,6 +161,27 @@ CREATE TABLE IF NOT EXISTS site_setting(
   value TEXT NOT NULL,
   updated_seq INTEGER NOT NULL);
 
+CREATE TABLE IF NOT EXISTS attachment(
+  sha256 TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  seq INTEGER NOT NULL);
+
+-- The bytes of attachments (not derived from the ledger, which holds their SHA-256).
+CREATE TABLE IF NOT EXISTS attachment_data(
+  sha256 TEXT PRIMARY KEY,
+  data BLOB NOT NULL);
+
+CREATE TABLE IF NOT EXISTS training_record(
+  seq INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  course TEXT NOT NULL,
+  completed TEXT NOT NULL,
+  trainer TEXT,
+  recorded_by TEXT NOT NULL,
+  time_us INTEGER NOT NULL);
+
 CREATE TABLE IF NOT EXISTS qualification_grant(
   seq INTEGER PRIMARY KEY,
   user_id INTEGER NOT NULL,
@@ -191,6 +212,8 @@ const std::vector<ProjectionTable>& ProjectionTables() {
       {"policy_acknowledgement", "user_id, version"},
       {"site_setting", "key"},
       {"qualification_grant", "seq"},
+      {"attachment", "sha256"},
+      {"training_record", "seq"},
   };
   return tables;
 }

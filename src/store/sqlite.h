@@ -58,6 +58,9 @@ class Statement {
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::optional<std::string>& value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
+  // A BLOB (or any) column's bytes.
+  std::string Blob(int column) const;
   // Steps once. Returns true when a row is available, false when done; errors as Error.
   Result<bool> Step();
   // Runs to completion, discarding rows.

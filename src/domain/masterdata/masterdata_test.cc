@@ -255,7 +255,9 @@ TEST(MasterdataReferencesTest, CollectsEveryReferenceWithItsPath) {
       Dump(CollectReferences(K("equipment"), Valid("equipment"))),
       "parent->equipment:WC-GRAN;ideal_cycle_times[product=TAB-500].product->product:TAB-500;");
   EXPECT_EQ(Dump(CollectReferences(K("routing"), Valid("routing"))),
-            "operations[id=10].qualifications[0]->qualification:GMP-BASIC;");
+            "operations[id=10].attachments[sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca"
+            "495991b7852b855].sha256->attachment:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca"
+            "495991b7852b855;operations[id=10].qualifications[0]->qualification:GMP-BASIC;");
   EXPECT_TRUE(CollectReferences(K("material"), Valid("material")).empty());
 }
 
