@@ -149,19 +149,21 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
                              " entries, expected " + std::to_string(run.drafts + 1));
 
   start = SteadyClock::now();
-  Json submitted = Run(*engine,
-                       app::SubmitChangeRequest(engineer, cr, {engineer.user_id, engineer.name,
-                                                               "authored", std::string("bench")}),
-                       "submit");
+  Json submitted =
+      Run(*engine,
+          app::SubmitChangeRequest(
+              engineer, cr, {engineer.user_id, engineer.name, "authored", std::string("bench")}),
+          "submit");
   run.submit_seconds = SecondsSince(start);
   if (submitted["change_request"]["state"] != "in_review")
     throw std::runtime_error("after submit: " + submitted["change_request"]["state"].dump());
 
   start = SteadyClock::now();
-  Json approved = Run(*engine,
-                      app::SignChangeRequest(quality, cr, {quality.user_id, quality.name,
-                                                           "approved", std::string("bench")}),
-                      "approve");
+  Json approved =
+      Run(*engine,
+          app::SignChangeRequest(quality, cr,
+                                 {quality.user_id, quality.name, "approved", std::string("bench")}),
+          "approve");
   run.approve_seconds = SecondsSince(start);
   if (approved["change_request"]["state"] != "approved")
     throw std::runtime_error("after approve: " + approved["change_request"]["state"].dump());
@@ -181,8 +183,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
 
   // Not timed: every object is in force and the chain verifies.
   {
-    auto db = Take(store::Database::Open(data.DatabasePath(), store::Database::Mode::kReadOnly),
-                   "open reader");
+    auto db = Take(store::OpenStore(data, storage::OpenMode::kReadOnly), "open reader");
     auto in_force = Take(store::AllInForce(*db, clock.NowMicros()), "all in force");
     if (static_cast<std::int64_t>(in_force.size()) != run.drafts)
       throw std::runtime_error(std::to_string(in_force.size()) + " objects in force, expected " +
@@ -208,8 +209,7 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     // Not timed: enough logbook entries that the baseline reads a full page of 100.
     std::int64_t operator_id = 0;
     {
-      auto reader = Take(
-          store::Database::Open(data.DatabasePath(), store::Database::Mode::kReadOnly), "open");
+      auto reader = Take(store::OpenStore(data, storage::OpenMode::kReadOnly), "open");
       auto op = Take(store::FindUserByName(*reader, "operator"), "find operator");
       if (!op) throw std::runtime_error("the demo site has no operator");
       operator_id = op->id;
@@ -222,8 +222,7 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     engine->Stop();
   }
 
-  auto db = Take(store::Database::Open(data.DatabasePath(), store::Database::Mode::kReadOnly),
-                 "open reader");
+  auto db = Take(store::OpenStore(data, storage::OpenMode::kReadOnly), "open reader");
   MasterdataReadResult result;
   // Not timed: what each read returns.
   {

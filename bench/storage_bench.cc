@@ -13,10 +13,11 @@
 #include "core/clock.h"
 #include "engine/engine.h"
 #include "ledger/entry.h"
+#include "storage/database.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "store/ledger_store.h"
 #include "store/projector.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
 
 namespace ordo::bench {
 
@@ -59,8 +60,8 @@ ledger::LedgerEntry MakeEntry(int stream, std::int64_t i, std::int64_t seq,
   return e;
 }
 
-std::unique_ptr<store::Database> FreshStore(const std::string& path) {
-  auto db = store::Database::Open(path, store::Database::Mode::kCreate);
+std::unique_ptr<storage::Database> FreshStore(const std::string& path) {
+  auto db = storage::OpenSqlite(path, storage::OpenMode::kCreate);
   if (!db.ok()) throw std::runtime_error("open " + path + ": " + db.error().message);
   Check(store::CreateSchema(**db), "schema");
   return std::move(*db);
@@ -149,7 +150,7 @@ StorageRun RunPerEntryTxnBench(const SqliteBenchOptions& o) {
   const auto start = SteadyClock::now();
   for (std::int64_t i = 0; i < o.entries; ++i) {
     ledger::LedgerEntry e = MakeEntry(static_cast<int>(i % 32), i, i + 1, head, clock.NowMicros());
-    store::Transaction tx(*db);
+    storage::Transaction tx(*db);
     Check(tx.begin_status(), "begin");
     Check(store::AppendEntry(*db, e), "append");
     Check(store::ApplyToProjections(*db, e), "project");
@@ -198,7 +199,7 @@ StorageRun RunBatchedInsertBench(const SqliteBenchOptions& o) {
   StorageRun run;
   const auto start = SteadyClock::now();
   for (std::size_t at = 0; at < rows.size();) {
-    store::Transaction tx(*db);
+    storage::Transaction tx(*db);
     Check(tx.begin_status(), "begin");
     for (int n = 0; n < batch && at < rows.size(); ++n, ++at) {
       const Row& r = rows[at];

@@ -6,7 +6,6 @@
 // Environment: ORDO_CRASH_SEED (default: random, printed), ORDO_CRASH_ITERATIONS
 // (default 50).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -15,6 +14,8 @@
 #include <random>
 #include <thread>
 
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "support/ordo.h"
 
 namespace ordo::testing {
@@ -29,43 +30,32 @@ struct LedgerText {
 // logbook projection's text -> seq, read straight from the (offline) SQLite store.
 bool ReadStore(const std::string& db_path, std::map<std::string, LedgerText>* ledger,
                std::map<std::string, std::int64_t>* projection, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    *error = "cannot open " + db_path + ": " + sqlite3_errmsg(db);
-    sqlite3_close(db);
+  auto db = storage::OpenSqlite(db_path, storage::OpenMode::kReadOnly);
+  if (!db.ok()) {
+    *error = db.error().message;
     return false;
   }
   auto query = [&](const char* sql, auto&& row) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
-      *error = std::string("prepare: ") + sqlite3_errmsg(db);
+    auto rows = storage::Rows<std::pair<std::int64_t, std::string>>(
+        **db, sql, storage::NoBind,
+        [](const storage::Statement& s) { return std::pair(s.Int(0), s.Text(1)); });
+    if (!rows.ok()) {
+      *error = rows.error().message;
       return false;
     }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-      const unsigned char* text = sqlite3_column_text(st, 1);
-      row(sqlite3_column_int64(st, 0),
-          std::string(text ? reinterpret_cast<const char*>(text) : ""));
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-      *error = std::string("step: ") + sqlite3_errmsg(db);
-      return false;
-    }
+    for (const auto& [seq, text] : *rows) row(seq, text);
     return true;
   };
-  bool ok = query("SELECT seq, payload FROM ledger WHERE type = 'logbook.entry_recorded'",
-                  [&](std::int64_t seq, const std::string& payload) {
-                    Json p = Json::parse(payload, nullptr, false);
-                    std::string text = p.is_object() ? p.value("text", "") : "";
-                    LedgerText& t = (*ledger)[text];
-                    t.seq = seq;
-                    ++t.copies;
-                  }) &&
-            query("SELECT seq, text FROM logbook_entry",
-                  [&](std::int64_t seq, const std::string& text) { (*projection)[text] = seq; });
-  sqlite3_close(db);
-  return ok;
+  return query("SELECT seq, payload FROM ledger WHERE type = 'logbook.entry_recorded'",
+               [&](std::int64_t seq, const std::string& payload) {
+                 Json p = Json::parse(payload, nullptr, false);
+                 std::string text = p.is_object() ? p.value("text", "") : "";
+                 LedgerText& t = (*ledger)[text];
+                 t.seq = seq;
+                 ++t.copies;
+               }) &&
+         query("SELECT seq, text FROM logbook_entry",
+               [&](std::int64_t seq, const std::string& text) { (*projection)[text] = seq; });
 }
 
 struct Writer {

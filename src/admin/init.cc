@@ -51,7 +51,7 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
 
   SigningKeyPair keys = GenerateSigningKeyPair();
   {
-    auto db = store::Database::Open(o.dir.DatabasePath(), store::Database::Mode::kCreate);
+    auto db = store::OpenStore(o.dir, storage::OpenMode::kCreate);
     if (!db.ok()) return db.error();
     ORDO_TRY(store::CreateSchema(**db));
     ORDO_TRY(store::SetMeta(**db, "ledger_public_key", keys.public_key_hex));
@@ -68,8 +68,8 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
   auto init = (*engine)->SubmitAndWait(app::InitializeLedger(keys.public_key_hex, o.site_name));
   if (!init.ok()) return init.error();
   ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
-  auto policy = (*engine)->SubmitAndWait(app::PublishSignaturePolicy(
-      engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
+  auto policy = (*engine)->SubmitAndWait(
+      app::PublishSignaturePolicy(engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
   if (!policy.ok()) return policy.error();
 
   std::vector<DemoCredential> demo;

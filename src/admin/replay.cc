@@ -16,15 +16,14 @@ namespace ordo::admin {
 namespace {
 
 // All rows of `table` as text lines, in its canonical order.
-Result<std::vector<std::string>> Dump(store::Database& db, const store::ProjectionTable& t,
+Result<std::vector<std::string>> Dump(storage::Database& db, const store::ProjectionTable& t,
                                       const std::string& schema) {
-  sqlite3_stmt* raw = nullptr;
   std::string sql = "SELECT * FROM " + schema + "." + t.name + " ORDER BY " + t.order_by;
-  if (sqlite3_prepare_v2(db.raw(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-    return Error::Make(ErrorCode::kInternal, "replay: " + db.LastError());
-  store::Statement s(raw);
+  auto statement = db.PrepareOwned(sql);
+  if (!statement.ok()) return statement.error();
+  storage::Statement& s = **statement;
   std::vector<std::string> rows;
-  const int columns = sqlite3_column_count(raw);
+  const int columns = s.ColumnCount();
   while (true) {
     auto row = s.Step();
     if (!row.ok()) return row.error();
@@ -42,9 +41,9 @@ Result<std::vector<std::string>> Dump(store::Database& db, const store::Projecti
 }  // namespace
 
 Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
-  auto live = store::Database::Open(database_path, store::Database::Mode::kReadOnly);
+  auto live = store::OpenStoreFile(database_path, storage::OpenMode::kReadOnly);
   if (!live.ok()) return live.error();
-  auto scratch = store::Database::Open(":memory:", store::Database::Mode::kCreate);
+  auto scratch = store::OpenScratch();
   if (!scratch.ok()) return scratch.error();
   ORDO_TRY(store::CreateSchema(**scratch));
   // One read snapshot of the live store for both the replay and the comparison.
@@ -84,29 +83,14 @@ Status Backup(const store::DataDir& dir, const std::string& file) {
                        "cannot create '" + file + "': " + std::strerror(errno) +
                            (errno == EEXIST ? " (refusing to overwrite it)" : ""));
   ::close(fd);
-  auto src = store::Database::Open(dir.DatabasePath(), store::Database::Mode::kReadOnly);
+  auto src = store::OpenStore(dir, storage::OpenMode::kReadOnly);
   if (!src.ok()) {
     std::filesystem::remove(file);
     return src.error();
   }
-  sqlite3* dest = nullptr;
-  if (sqlite3_open(file.c_str(), &dest) != SQLITE_OK) {
-    sqlite3_close(dest);
-    return Error::Make(ErrorCode::kUnavailable, "cannot create '" + file + "'");
-  }
-  sqlite3_backup* b = sqlite3_backup_init(dest, "main", (*src)->raw(), "main");
-  int rc = SQLITE_OK;
-  if (b) {
-    rc = sqlite3_backup_step(b, -1);  // all pages in one step: one consistent snapshot
-    sqlite3_backup_finish(b);
-  }
-  std::string err = sqlite3_errmsg(dest);
-  sqlite3_close(dest);
-  if (!b || rc != SQLITE_DONE) {
-    std::filesystem::remove(file);
-    return Error::Make(ErrorCode::kUnavailable, "backup failed: " + err);
-  }
-  return Ok();
+  Status copied = (*src)->BackupTo(file);
+  if (!copied.ok()) std::filesystem::remove(file);
+  return copied;
 }
 
 }  // namespace ordo::admin

@@ -1,6 +1,5 @@
 // Tamper tests: an attacker edits a real ordo.db with sqlite3; VerifyDataDir must name the row.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "app/commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "store/ledger_store.h"
 
 namespace ordo::admin {
@@ -48,7 +48,7 @@ class TamperTest : public ::testing::Test {
       }
       (*e)->Stop();
     }
-    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadOnly);
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE(store::ForEachEntry(**db, [&](const ledger::LedgerEntry& e) {
                   entries_.push_back(e);
@@ -65,28 +65,29 @@ class TamperTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(root_); }
 
-  // Runs SQL as an attacker would: a plain sqlite3 connection to the file.
+  // Runs SQL as an attacker would: a plain connection to the file, straight through
+  // the SQLite driver (no ordo code between). Returns kSqlOk or kSqlFailed.
+  static constexpr int kSqlOk = 0, kSqlFailed = 1;
   int Sql(const std::string& sql, std::string* error = nullptr) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(dir_.DatabasePath().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr),
-              SQLITE_OK);
-    char* err = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    if (error) *error = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(db);
-    return rc;
+    auto db = storage::OpenSqlite(dir_.DatabasePath(), storage::OpenMode::kReadWrite);
+    EXPECT_TRUE(db.ok());
+    if (!db.ok()) return kSqlFailed;
+    Status s = (*db)->Exec(sql);
+    if (error) *error = s.ok() ? "" : s.error().message;
+    return s.ok() ? kSqlOk : kSqlFailed;
   }
-  void Attack(const std::string& sql) { ASSERT_EQ(Sql(sql), SQLITE_OK) << sql; }
+  void Attack(const std::string& sql) { ASSERT_EQ(Sql(sql), kSqlOk) << sql; }
   void DropLedgerTriggers() {
-    Attack("DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete; DROP TRIGGER ledger_append_only;");
+    Attack(
+        "DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete; DROP TRIGGER "
+        "ledger_append_only;");
   }
 
+  // An SQL string literal ('' doubles a quote).
   static std::string Quote(const std::string& s) {
-    char* q = sqlite3_mprintf("%Q", s.c_str());
-    std::string out(q);
-    sqlite3_free(q);
-    return out;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
   }
   static std::string Values(const ledger::LedgerEntry& e) {
     return std::to_string(e.time_us) + ", " + Quote(e.actor) + ", " + Quote(e.role) + ", " +
@@ -162,7 +163,7 @@ TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
   };
   for (const char* sql : refused) {
     std::string error;
-    EXPECT_NE(Sql(sql, &error), SQLITE_OK) << sql;
+    EXPECT_NE(Sql(sql, &error), kSqlOk) << sql;
     EXPECT_NE(error.find("append-only"), std::string::npos) << error;
   }
   ledger::VerifyReport r = VerifyDataDir(dir_);

@@ -25,7 +25,7 @@ ledger::VerifyReport Broken(std::int64_t seq, std::string message) {
   return r;
 }
 
-ledger::VerifyReport VerifyOpen(store::Database& db, const std::string& trusted_key,
+ledger::VerifyReport VerifyOpen(storage::Database& db, const std::string& trusted_key,
                                 const std::vector<ledger::Checkpoint>& external_log) {
   auto checkpoints = store::ReadCheckpoints(db);
   if (!checkpoints.ok()) return Broken(0, checkpoints.error().message);
@@ -51,7 +51,7 @@ ledger::VerifyReport VerifyOpen(store::Database& db, const std::string& trusted_
 ledger::VerifyReport VerifyDataDir(const store::DataDir& dir) {
   if (!std::filesystem::exists(dir.DatabasePath()))
     return Broken(0, "no ordo store at '" + dir.DatabasePath() + "'");
-  auto db = store::Database::Open(dir.DatabasePath(), store::Database::Mode::kReadOnly);
+  auto db = store::OpenStore(dir, storage::OpenMode::kReadOnly);
   if (!db.ok()) return Broken(0, db.error().message);
   auto key = store::ReadSigningKey(dir);
   if (!key.ok()) return Broken(0, key.error().message);
@@ -66,7 +66,7 @@ ledger::VerifyReport VerifyDataDir(const store::DataDir& dir) {
 
 ledger::VerifyReport VerifyDatabaseFile(const std::string& path, const std::string& public_key) {
   if (!std::filesystem::exists(path)) return Broken(0, "no database file at '" + path + "'");
-  auto db = store::Database::Open(path, store::Database::Mode::kReadOnly);
+  auto db = store::OpenStoreFile(path, storage::OpenMode::kReadOnly);
   if (!db.ok()) return Broken(0, db.error().message);
   auto stored = store::GetMeta(**db, "ledger_public_key");
   if (!stored.ok() || !*stored) return Broken(0, "the file records no ledger public key");
@@ -76,7 +76,7 @@ ledger::VerifyReport VerifyDatabaseFile(const std::string& path, const std::stri
 }
 
 Status ExportLedger(const store::DataDir& dir, const std::string& file, const Clock& clock) {
-  auto db = store::Database::Open(dir.DatabasePath(), store::Database::Mode::kReadOnly);
+  auto db = store::OpenStore(dir, storage::OpenMode::kReadOnly);
   if (!db.ok()) return db.error();
   ORDO_TRY((*db)->Exec("BEGIN"));  // one consistent snapshot for checkpoints and entries
   auto key = store::GetMeta(**db, "ledger_public_key");

@@ -39,7 +39,7 @@ class ChangeControlTest : public ::testing::Test {
     auto e = engine::Engine::Start(options);
     ASSERT_TRUE(e.ok()) << e.error().message;
     engine_ = std::move(*e);
-    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadOnly);
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
     ASSERT_TRUE(db.ok());
     reader_ = std::move(*db);
     engineer_ = ActorNamed("engineer");
@@ -94,7 +94,7 @@ class ChangeControlTest : public ::testing::Test {
   std::string root_;
   store::DataDir dir_;
   std::unique_ptr<engine::Engine> engine_;
-  std::unique_ptr<store::Database> reader_;
+  std::unique_ptr<storage::Database> reader_;
   engine::Actor engineer_, quality_;
 };
 
@@ -153,7 +153,7 @@ TEST_F(ChangeControlTest, SignatureShowsBrokenWhenTheRecordChangesBehindTheEngin
 
   engine_->Stop();
   {
-    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadWrite);
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)
                     ->Exec("UPDATE md_version SET content = json_set(content, '$.name', "

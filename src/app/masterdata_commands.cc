@@ -11,7 +11,7 @@ namespace {
 
 using Events = std::vector<domain::Event>;
 
-Result<masterdata::ChangeRequest> LoadChangeRequest(store::Database& db, const std::string& id) {
+Result<masterdata::ChangeRequest> LoadChangeRequest(storage::Database& db, const std::string& id) {
   auto cr = store::FindChangeRequest(db, id);
   if (!cr.ok()) return cr.error();
   if (!*cr)
@@ -32,7 +32,7 @@ std::function<Json(engine::WriteContext&, const std::vector<ledger::LedgerEntry>
   };
 }
 
-Result<masterdata::Signer> LoadSigner(store::Database& db, const SignerIdentity& identity) {
+Result<masterdata::Signer> LoadSigner(storage::Database& db, const SignerIdentity& identity) {
   auto user = store::FindUserById(db, identity.user_id);
   if (!user.ok()) return user.error();
   if (!*user || (*user)->disabled)

@@ -263,8 +263,7 @@ int main(int argc, char** argv) {
   auto* list = user->add_subcommand("list", "List users");
   list->add_option("--data", data, "data directory")->required();
   list->callback([&] {
-    auto db = store::Database::Open(store::DataDir{data}.DatabasePath(),
-                                    store::Database::Mode::kReadOnly);
+    auto db = store::OpenStore(store::DataDir{data}, storage::OpenMode::kReadOnly);
     if (!db.ok()) {
       rc = Fail(db.error().message);
       return;

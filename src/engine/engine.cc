@@ -15,7 +15,7 @@ namespace ordo::engine {
 namespace {
 
 // Runs a statement from the connection's prepared-statement cache.
-Status RunPrepared(store::Database& db, const std::string& sql) {
+Status RunPrepared(storage::Database& db, const std::string& sql) {
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   return (*st)->Run();
@@ -38,8 +38,7 @@ Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
   auto key = store::ReadSigningKey(engine->options_.data_dir);
   if (!key.ok()) return key.error();
   engine->secret_key_ = *key;
-  auto db = store::Database::Open(engine->options_.data_dir.DatabasePath(),
-                                  store::Database::Mode::kReadWrite);
+  auto db = store::OpenStore(engine->options_.data_dir, storage::OpenMode::kReadWrite);
   if (!db.ok()) return db.error();
   engine->db_ = std::move(*db);
   auto head = store::ReadHead(*engine->db_);
@@ -186,7 +185,7 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
 
 Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_failed) {
   Command& c = p.command;
-  store::Database& db = *db_;
+  storage::Database& db = *db_;
   if (!c.idempotency_key.empty()) {
     auto st = db.Prepare(
         "SELECT request_hash, status, response FROM idempotency WHERE actor_id = ? AND key = ?");
@@ -214,8 +213,8 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
   WriteContext ctx{db, head_seq_ + 1, now};
   auto fail = [&](Error e) -> Result<CommandReply> {
-    if (sqlite3_get_autocommit(db.raw())) {
-      // SQLite rolled the whole group back (I/O error, full disk, out of memory):
+    if (!db.InTransaction()) {
+      // The driver rolled the whole group back (I/O error, full disk, out of memory):
       // continuing could commit later entries on top of vanished ones.
       spdlog::critical("the group transaction was rolled back by SQLite ({}); the writer stops",
                        e.message);
@@ -292,7 +291,7 @@ Status Engine::MaybeCheckpoint(bool force) {
   if (!due) return Ok();
   ledger::Checkpoint c = ledger::SignCheckpoint(head_seq_, head_hash_, now, secret_key_);
   {
-    store::Transaction tx(*db_);
+    storage::Transaction tx(*db_);
     ORDO_TRY(tx.begin_status());
     ORDO_TRY(store::AppendCheckpoint(*db_, c));
     Status commit = tx.Commit();

@@ -21,8 +21,8 @@
 #include "core/result.h"
 #include "domain/event.h"
 #include "ledger/entry.h"
+#include "storage/database.h"
 #include "store/data_dir.h"
-#include "store/sqlite.h"
 
 namespace ordo::engine {
 
@@ -34,7 +34,7 @@ struct Actor {
 
 // Handed to a command's functions inside the writer transaction.
 struct WriteContext {
-  store::Database& db;    // the writer connection (read projections, write side tables)
+  storage::Database& db;  // the writer connection (read projections, write side tables)
   std::int64_t next_seq;  // the seq the command's first event will get
   TimeMicros now;         // the server time the command's events will carry
 };
@@ -105,7 +105,7 @@ class Engine {
   Status MaybeCheckpoint(bool force);
 
   EngineOptions options_;
-  std::unique_ptr<store::Database> db_;  // writer thread only (after Start)
+  std::unique_ptr<storage::Database> db_;  // writer thread only (after Start)
   std::string secret_key_;
   std::mutex mutex_;
   std::condition_variable wake_;

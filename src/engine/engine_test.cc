@@ -60,7 +60,7 @@ class EngineTest : public ::testing::Test {
   }
 
   std::vector<ledger::Checkpoint> StoredCheckpoints() {
-    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadOnly);
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
     EXPECT_TRUE(db.ok());
     auto c = store::ReadCheckpoints(**db);
     EXPECT_TRUE(c.ok());
@@ -314,7 +314,7 @@ TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
 
   // A projection edited behind the ledger's back is reported.
   {
-    auto db = store::Database::Open(dir_.DatabasePath(), store::Database::Mode::kReadWrite);
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Exec("UPDATE logbook_entry SET text = 'edited'").ok());
   }

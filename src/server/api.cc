@@ -50,7 +50,7 @@ std::string AddressOnly(const std::string& client) {
   return colon == std::string::npos ? client : client.substr(0, colon);
 }
 
-Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Database> reader,
+Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::Database> reader,
          const Clock& clock, ApiOptions options)
     : io_(io),
       engine_(engine),

@@ -18,13 +18,13 @@
 #include <variant>
 #include <vector>
 
-#include "core/clock.h"
 #include "app/masterdata_commands.h"
+#include "core/clock.h"
 #include "engine/engine.h"
 #include "server/http_types.h"
 #include "server/request_decoder.h"
 #include "server/sessions.h"
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::server {
 
@@ -61,7 +61,7 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<store::Database> reader,
+  Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::Database> reader,
       const Clock& clock, ApiOptions options);
   ~Api();
   Awaitable<HttpResponse> Handle(HttpRequest& request);
@@ -148,12 +148,12 @@ class Api {
 
   asio::io_context& io_;
   engine::Engine& engine_;
-  std::unique_ptr<store::Database> reader_;  // io thread only
+  std::unique_ptr<storage::Database> reader_;  // io thread only
   const Clock& clock_;
   ApiOptions options_;
   SessionStore sessions_;
   LoginThrottle throttle_;
-  LoginThrottle sign_throttle_;  // failed signings, per account (Part 11 11.300(d))
+  LoginThrottle sign_throttle_;   // failed signings, per account (Part 11 11.300(d))
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
   std::list<asio::steady_timer*> waiters_;
   std::string dummy_hash_;  // verified against for unknown users (equal timing)

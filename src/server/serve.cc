@@ -57,7 +57,7 @@ int RunServer(ServeOptions o) {
     std::fprintf(stderr, "ordo serve: %s\n", engine.error().message.c_str());
     return 2;
   }
-  auto reader = store::Database::Open(dir.DatabasePath(), store::Database::Mode::kReadWrite);
+  auto reader = store::OpenStore(dir, storage::OpenMode::kReadWrite);
   if (!reader.ok()) {
     std::fprintf(stderr, "ordo serve: %s\n", reader.error().message.c_str());
     return 2;

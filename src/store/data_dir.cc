@@ -9,7 +9,22 @@
 #include <cstring>
 #include <fstream>
 
+#include "storage/sqlite/sqlite_database.h"
+
 namespace ordo::store {
+
+Result<std::unique_ptr<storage::Database>> OpenStore(const DataDir& dir, storage::OpenMode mode) {
+  return storage::OpenSqlite(dir.DatabasePath(), mode);
+}
+
+Result<std::unique_ptr<storage::Database>> OpenStoreFile(const std::string& path,
+                                                         storage::OpenMode mode) {
+  return storage::OpenSqlite(path, mode);
+}
+
+Result<std::unique_ptr<storage::Database>> OpenScratch() {
+  return storage::OpenSqlite(":memory:", storage::OpenMode::kCreate);
+}
 
 namespace {
 

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "ledger/checkpoint.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
@@ -18,6 +19,14 @@ struct DataDir {
   std::string SigningKeyPath() const { return KeysDir() + "/ledger-signing.key"; }
   std::string CheckpointLogPath() const { return KeysDir() + "/checkpoints.jsonl"; }
 };
+
+// Opens the store of `dir` through the storage driver it uses (SQLite today).
+Result<std::unique_ptr<storage::Database>> OpenStore(const DataDir& dir, storage::OpenMode mode);
+// Opens a store file by path (verify --db, replay on a copy).
+Result<std::unique_ptr<storage::Database>> OpenStoreFile(const std::string& path,
+                                                         storage::OpenMode mode);
+// An empty in-memory store of the same driver (replay checks).
+Result<std::unique_ptr<storage::Database>> OpenScratch();
 
 // Writes a new secret key file with mode 0600 (keys dir 0700). Fails if it exists.
 Status WriteSigningKey(const DataDir& dir, const std::string& secret_key_hex);

@@ -9,17 +9,17 @@ constexpr const char* kColumns =
     "subject_version, payload, reason, signatures, prev_hash, hash";
 }
 
-Status AppendEntry(Database& db, const ledger::LedgerEntry& e) {
+Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e) {
   return AppendEntry(db, e, CanonicalJson(e.payload));
 }
 
-Status AppendEntry(Database& db, const ledger::LedgerEntry& e,
+Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e,
                    const std::string& canonical_payload) {
   static const std::string kInsert =
       std::string("INSERT INTO ledger(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   auto st = db.Prepare(kInsert);
   if (!st.ok()) return st.error();
-  Statement& s = **st;
+  storage::Statement& s = **st;
   s.Bind(1, e.seq).Bind(2, e.time_us).Bind(3, e.actor).Bind(4, e.role).Bind(5, e.type);
   s.Bind(6, static_cast<std::int64_t>(e.schema_version)).Bind(7, e.subject.kind);
   s.Bind(8, e.subject.id).Bind(9, e.subject.version).Bind(10, canonical_payload);
@@ -28,7 +28,7 @@ Status AppendEntry(Database& db, const ledger::LedgerEntry& e,
   return s.Run();
 }
 
-Result<ledger::LedgerEntry> EntryFromRow(const Statement& r) {
+Result<ledger::LedgerEntry> EntryFromRow(const storage::Statement& r) {
   ledger::LedgerEntry e;
   e.seq = r.Int(0);
   e.time_us = r.Int(1);
@@ -55,7 +55,7 @@ Result<ledger::LedgerEntry> EntryFromRow(const Statement& r) {
   return e;
 }
 
-Result<LedgerHead> ReadHead(Database& db) {
+Result<LedgerHead> ReadHead(storage::Database& db) {
   auto st = db.Prepare("SELECT seq, hash, time_us FROM ledger ORDER BY seq DESC LIMIT 1");
   if (!st.ok()) return st.error();
   auto row = (*st)->Step();
@@ -66,7 +66,7 @@ Result<LedgerHead> ReadHead(Database& db) {
   return head;
 }
 
-Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const LedgerQuery& q) {
+Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, const LedgerQuery& q) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM ledger WHERE seq > ?1";
   if (!q.type.empty()) sql += " AND type = ?2";
   if (!q.actor.empty()) sql += " AND actor = ?3";
@@ -78,7 +78,7 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const Ledger
   sql += q.newest_first ? " ORDER BY seq DESC LIMIT ?7" : " ORDER BY seq LIMIT ?7";
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
-  Statement& s = **st;
+  storage::Statement& s = **st;
   s.Bind(1, q.after);
   if (!q.type.empty()) s.Bind(2, q.type);
   if (!q.actor.empty()) s.Bind(3, q.actor);
@@ -106,13 +106,12 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const Ledger
   return out;
 }
 
-Status ForEachEntry(Database& db, const std::function<bool(const ledger::LedgerEntry&)>& visit) {
+Status ForEachEntry(storage::Database& db,
+                    const std::function<bool(const ledger::LedgerEntry&)>& visit) {
   // A dedicated statement (not the cache) so that callers may query inside `visit`.
-  sqlite3_stmt* raw = nullptr;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM ledger ORDER BY seq";
-  if (sqlite3_prepare_v2(db.raw(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-    return Error::Make(ErrorCode::kInternal, "SQL prepare failed: " + db.LastError());
-  Statement s(raw);
+  auto statement = db.PrepareOwned(std::string("SELECT ") + kColumns + " FROM ledger ORDER BY seq");
+  if (!statement.ok()) return statement.error();
+  storage::Statement& s = **statement;
   while (true) {
     auto row = s.Step();
     if (!row.ok()) return row.error();
@@ -124,7 +123,7 @@ Status ForEachEntry(Database& db, const std::function<bool(const ledger::LedgerE
   return Ok();
 }
 
-Status AppendCheckpoint(Database& db, const ledger::Checkpoint& c) {
+Status AppendCheckpoint(storage::Database& db, const ledger::Checkpoint& c) {
   auto st = db.Prepare(
       "INSERT INTO checkpoint(seq, head_hash, time_us, public_key, signature) "
       "VALUES(?,?,?,?,?)");
@@ -134,7 +133,7 @@ Status AppendCheckpoint(Database& db, const ledger::Checkpoint& c) {
   return (*st)->Run();
 }
 
-Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(Database& db) {
+Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db) {
   auto st = db.Prepare(
       "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint ORDER BY seq");
   if (!st.ok()) return st.error();
@@ -143,14 +142,14 @@ Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(Database& db) {
     auto row = (*st)->Step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    Statement& s = **st;
+    storage::Statement& s = **st;
     out.push_back(ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)});
   }
   (*st)->Reset();
   return out;
 }
 
-Result<std::optional<std::string>> GetMeta(Database& db, const std::string& key) {
+Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key) {
   auto st = db.Prepare("SELECT value FROM meta WHERE key = ?");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, key);
@@ -162,7 +161,7 @@ Result<std::optional<std::string>> GetMeta(Database& db, const std::string& key)
   return value;
 }
 
-Status SetMeta(Database& db, const std::string& key, const std::string& value) {
+Status SetMeta(storage::Database& db, const std::string& key, const std::string& value) {
   auto st = db.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, key).Bind(2, value);

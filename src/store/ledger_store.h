@@ -9,7 +9,7 @@
 
 #include "ledger/checkpoint.h"
 #include "ledger/entry.h"
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
@@ -21,10 +21,10 @@ struct LedgerHead {
 
 // Inserts one entry as-is (the caller computed seq and hashes). The second form takes
 // the payload's canonical JSON when the caller already has it.
-Status AppendEntry(Database& db, const ledger::LedgerEntry& entry);
-Status AppendEntry(Database& db, const ledger::LedgerEntry& entry,
+Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& entry);
+Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& entry,
                    const std::string& canonical_payload);
-Result<LedgerHead> ReadHead(Database& db);
+Result<LedgerHead> ReadHead(storage::Database& db);
 
 // Filters for reading the ledger; empty fields do not filter.
 struct LedgerQuery {
@@ -38,17 +38,19 @@ struct LedgerQuery {
   bool newest_first = false;  // descending by seq, below `before`
   std::int64_t before = 0;    // with newest_first: seq < before (0 = from the head)
 };
-Result<std::vector<ledger::LedgerEntry>> QueryEntries(Database& db, const LedgerQuery& query);
+Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db,
+                                                      const LedgerQuery& query);
 
 // Calls `visit` for every entry in seq order; stops early when it returns false.
-Status ForEachEntry(Database& db, const std::function<bool(const ledger::LedgerEntry&)>& visit);
+Status ForEachEntry(storage::Database& db,
+                    const std::function<bool(const ledger::LedgerEntry&)>& visit);
 // Parses one stored row's columns back into an entry (used by readers above).
-Result<ledger::LedgerEntry> EntryFromRow(const Statement& row);
+Result<ledger::LedgerEntry> EntryFromRow(const storage::Statement& row);
 
-Status AppendCheckpoint(Database& db, const ledger::Checkpoint& checkpoint);
-Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(Database& db);
+Status AppendCheckpoint(storage::Database& db, const ledger::Checkpoint& checkpoint);
+Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db);
 
-Result<std::optional<std::string>> GetMeta(Database& db, const std::string& key);
-Status SetMeta(Database& db, const std::string& key, const std::string& value);
+Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key);
+Status SetMeta(storage::Database& db, const std::string& key, const std::string& value);
 
 }  // namespace ordo::store

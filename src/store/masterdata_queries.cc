@@ -12,9 +12,9 @@ namespace ordo::store {
 namespace {
 
 template <typename T>
-Result<std::vector<T>> Rows(Database& db, const std::string& sql,
-                            const std::function<void(Statement&)>& bind,
-                            const std::function<T(const Statement&)>& read) {
+Result<std::vector<T>> Rows(storage::Database& db, const std::string& sql,
+                            const std::function<void(storage::Statement&)>& bind,
+                            const std::function<T(const storage::Statement&)>& read) {
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   bind(**st);
@@ -33,7 +33,7 @@ constexpr const char* kCrColumns =
     "SELECT id, title, description, reason, impact, state, revision, author_id, author, "
     "effective_from_us, approvals_required, created_us FROM change_request ";
 
-masterdata::ChangeRequest CrFromRow(const Statement& s) {
+masterdata::ChangeRequest CrFromRow(const storage::Statement& s) {
   masterdata::ChangeRequest c;
   c.id = s.Text(0);
   c.title = s.Text(1);
@@ -54,7 +54,7 @@ constexpr const char* kVersionColumns =
     "SELECT kind, id, version, state, action, name, content, content_hash, change_request, "
     "author, author_id, created_us, effective_from_us FROM md_version ";
 
-VersionRow VersionFromRow(const Statement& s) {
+VersionRow VersionFromRow(const storage::Statement& s) {
   VersionRow v;
   v.kind = s.Text(0);
   v.id = s.Text(1);
@@ -72,7 +72,7 @@ VersionRow VersionFromRow(const Statement& s) {
   return v;
 }
 
-const std::function<void(Statement&)> kNoBind = [](Statement&) {};
+const std::function<void(storage::Statement&)> kNoBind = [](storage::Statement&) {};
 
 std::vector<masterdata::VersionState> States(const std::vector<VersionRow>& rows) {
   std::vector<masterdata::VersionState> out;
@@ -82,34 +82,35 @@ std::vector<masterdata::VersionState> States(const std::vector<VersionRow>& rows
 
 }  // namespace
 
-Result<std::optional<masterdata::ChangeRequest>> FindChangeRequest(Database& db,
+Result<std::optional<masterdata::ChangeRequest>> FindChangeRequest(storage::Database& db,
                                                                    const std::string& id) {
   auto rows = Rows<masterdata::ChangeRequest>(
-      db, std::string(kCrColumns) + "WHERE id = ?", [&](Statement& s) { s.Bind(1, id); },
+      db, std::string(kCrColumns) + "WHERE id = ?", [&](storage::Statement& s) { s.Bind(1, id); },
       CrFromRow);
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return std::optional<masterdata::ChangeRequest>();
   return std::optional<masterdata::ChangeRequest>(rows->front());
 }
 
-Result<std::int64_t> CountChangeRequests(Database& db) {
+Result<std::int64_t> CountChangeRequests(storage::Database& db) {
   auto rows = Rows<std::int64_t>(db, "SELECT COUNT(*) FROM change_request", kNoBind,
-                                 [](const Statement& s) { return s.Int(0); });
+                                 [](const storage::Statement& s) { return s.Int(0); });
   if (!rows.ok()) return rows.error();
   return rows->front();
 }
 
-Result<std::vector<masterdata::ChangeRequest>> ListChangeRequests(Database& db,
+Result<std::vector<masterdata::ChangeRequest>> ListChangeRequests(storage::Database& db,
                                                                   const std::string& state) {
   return Rows<masterdata::ChangeRequest>(
       db, std::string(kCrColumns) + "WHERE (? = '' OR state = ?) ORDER BY created_seq DESC",
-      [&](Statement& s) { s.Bind(1, state).Bind(2, state); }, CrFromRow);
+      [&](storage::Statement& s) { s.Bind(1, state).Bind(2, state); }, CrFromRow);
 }
 
-Result<std::vector<VersionRow>> VersionsOfChangeRequest(Database& db, const std::string& cr) {
+Result<std::vector<VersionRow>> VersionsOfChangeRequest(storage::Database& db,
+                                                        const std::string& cr) {
   return Rows<VersionRow>(
       db, std::string(kVersionColumns) + "WHERE change_request = ? ORDER BY kind, id, version",
-      [&](Statement& s) { s.Bind(1, cr); }, VersionFromRow);
+      [&](storage::Statement& s) { s.Bind(1, cr); }, VersionFromRow);
 }
 
 std::vector<masterdata::Item> ToItems(const std::vector<VersionRow>& rows) {
@@ -120,34 +121,35 @@ std::vector<masterdata::Item> ToItems(const std::vector<VersionRow>& rows) {
   return out;
 }
 
-Result<std::set<std::int64_t>> Participants(Database& db, const std::string& cr) {
+Result<std::set<std::int64_t>> Participants(storage::Database& db, const std::string& cr) {
   auto rows = Rows<std::int64_t>(
       db, "SELECT user_id FROM cr_participant WHERE change_request = ?",
-      [&](Statement& s) { s.Bind(1, cr); }, [](const Statement& s) { return s.Int(0); });
+      [&](storage::Statement& s) { s.Bind(1, cr); },
+      [](const storage::Statement& s) { return s.Int(0); });
   if (!rows.ok()) return rows.error();
   return std::set<std::int64_t>(rows->begin(), rows->end());
 }
 
-Result<std::set<std::int64_t>> Approvers(Database& db, const std::string& cr,
+Result<std::set<std::int64_t>> Approvers(storage::Database& db, const std::string& cr,
                                          std::int64_t revision) {
   auto rows = Rows<std::int64_t>(
       db,
       "SELECT signer_id FROM signature WHERE record_kind = 'change_request' AND record_id = ? "
       "AND record_version = ? AND meaning = 'approved'",
-      [&](Statement& s) { s.Bind(1, cr).Bind(2, revision); },
-      [](const Statement& s) { return s.Int(0); });
+      [&](storage::Statement& s) { s.Bind(1, cr).Bind(2, revision); },
+      [](const storage::Statement& s) { return s.Int(0); });
   if (!rows.ok()) return rows.error();
   return std::set<std::int64_t>(rows->begin(), rows->end());
 }
 
-Result<std::vector<VersionRow>> VersionsOf(Database& db, const std::string& kind,
+Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& kind,
                                            const std::string& id) {
   return Rows<VersionRow>(
       db, std::string(kVersionColumns) + "WHERE kind = ? AND id = ? ORDER BY version",
-      [&](Statement& s) { s.Bind(1, kind).Bind(2, id); }, VersionFromRow);
+      [&](storage::Statement& s) { s.Bind(1, kind).Bind(2, id); }, VersionFromRow);
 }
 
-Result<masterdata::ObjectState> ObjectStateOf(Database& db, const std::string& kind,
+Result<masterdata::ObjectState> ObjectStateOf(storage::Database& db, const std::string& kind,
                                               const std::string& id, TimeMicros now) {
   auto rows = VersionsOf(db, kind, id);
   if (!rows.ok()) return rows.error();
@@ -170,7 +172,7 @@ Result<masterdata::ObjectState> ObjectStateOf(Database& db, const std::string& k
   return o;
 }
 
-Result<std::optional<VersionRow>> InForce(Database& db, const std::string& kind,
+Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
                                           const std::string& id, TimeMicros now) {
   auto rows = VersionsOf(db, kind, id);
   if (!rows.ok()) return rows.error();
@@ -181,13 +183,14 @@ Result<std::optional<VersionRow>> InForce(Database& db, const std::string& kind,
   return std::optional<VersionRow>();
 }
 
-Result<std::vector<std::string>> ObjectIds(Database& db, const std::string& kind) {
+Result<std::vector<std::string>> ObjectIds(storage::Database& db, const std::string& kind) {
   return Rows<std::string>(
       db, "SELECT DISTINCT id FROM md_version WHERE kind = ? ORDER BY id",
-      [&](Statement& s) { s.Bind(1, kind); }, [](const Statement& s) { return s.Text(0); });
+      [&](storage::Statement& s) { s.Bind(1, kind); },
+      [](const storage::Statement& s) { return s.Text(0); });
 }
 
-Result<std::vector<VersionRow>> AllInForce(Database& db, TimeMicros now) {
+Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now) {
   std::vector<VersionRow> out;
   for (const auto& k : masterdata::Kinds()) {
     auto ids = ObjectIds(db, k.kind);
@@ -201,7 +204,7 @@ Result<std::vector<VersionRow>> AllInForce(Database& db, TimeMicros now) {
   return out;
 }
 
-Result<std::vector<signatures::Signature>> SignaturesOn(Database& db,
+Result<std::vector<signatures::Signature>> SignaturesOn(storage::Database& db,
                                                         const std::string& record_kind,
                                                         const std::string& record_id) {
   return Rows<signatures::Signature>(
@@ -209,8 +212,8 @@ Result<std::vector<signatures::Signature>> SignaturesOn(Database& db,
       "SELECT id, signer_id, signer, printed_name, meaning, comment, time_us, record_kind, "
       "record_id, record_version, content_hash FROM signature WHERE record_kind = ? AND "
       "record_id = ? ORDER BY id",
-      [&](Statement& s) { s.Bind(1, record_kind).Bind(2, record_id); },
-      [](const Statement& s) {
+      [&](storage::Statement& s) { s.Bind(1, record_kind).Bind(2, record_id); },
+      [](const storage::Statement& s) {
         signatures::Signature g;
         g.signature_id = s.Int(0);
         g.signer_id = s.Int(1);
@@ -227,10 +230,10 @@ Result<std::vector<signatures::Signature>> SignaturesOn(Database& db,
       });
 }
 
-Result<std::optional<SignaturePolicy>> CurrentPolicy(Database& db) {
+Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db) {
   auto rows = Rows<SignaturePolicy>(
       db, "SELECT version, text, time_us FROM signature_policy ORDER BY version DESC LIMIT 1",
-      kNoBind, [](const Statement& s) {
+      kNoBind, [](const storage::Statement& s) {
         return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2)};
       });
   if (!rows.ok()) return rows.error();
@@ -238,19 +241,19 @@ Result<std::optional<SignaturePolicy>> CurrentPolicy(Database& db) {
   return std::optional<SignaturePolicy>(rows->front());
 }
 
-Result<bool> HasAcknowledged(Database& db, std::int64_t user_id, std::int64_t version) {
+Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version) {
   auto rows = Rows<int>(
       db, "SELECT 1 FROM policy_acknowledgement WHERE user_id = ? AND version = ?",
-      [&](Statement& s) { s.Bind(1, user_id).Bind(2, version); },
-      [](const Statement&) { return 1; });
+      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, version); },
+      [](const storage::Statement&) { return 1; });
   if (!rows.ok()) return rows.error();
   return !rows->empty();
 }
 
-Result<SiteSettings> GetSiteSettings(Database& db) {
+Result<SiteSettings> GetSiteSettings(storage::Database& db) {
   auto rows = Rows<std::pair<std::string, std::string>>(
       db, "SELECT key, value FROM site_setting", kNoBind,
-      [](const Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
+      [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
   if (!rows.ok()) return rows.error();
   SiteSettings out;
   for (const auto& [key, text] : *rows) {
@@ -266,13 +269,13 @@ Json ToJson(const SiteSettings& s) {
               {"signing_password_only", s.signing_password_only}};
 }
 
-Result<std::vector<GrantRow>> ListGrants(Database& db, std::int64_t user_id) {
+Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id) {
   return Rows<GrantRow>(
       db,
       "SELECT seq, user_id, qualification, expires, granted_by, time_us, revoked_seq FROM "
       "qualification_grant WHERE (? = 0 OR user_id = ?) ORDER BY user_id, qualification, seq",
-      [&](Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
-      [](const Statement& s) {
+      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
+      [](const storage::Statement& s) {
         GrantRow g;
         g.seq = s.Int(0);
         g.user_id = s.Int(1);
@@ -285,11 +288,12 @@ Result<std::vector<GrantRow>> ListGrants(Database& db, std::int64_t user_id) {
       });
 }
 
-Result<std::optional<AttachmentRow>> FindAttachment(Database& db, const std::string& sha256) {
+Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
+                                                    const std::string& sha256) {
   auto rows = Rows<AttachmentRow>(
       db, "SELECT sha256, name, media_type, size, seq FROM attachment WHERE sha256 = ?",
-      [&](Statement& s) { s.Bind(1, sha256); },
-      [](const Statement& s) {
+      [&](storage::Statement& s) { s.Bind(1, sha256); },
+      [](const storage::Statement& s) {
         return AttachmentRow{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
       });
   if (!rows.ok()) return rows.error();
@@ -297,29 +301,32 @@ Result<std::optional<AttachmentRow>> FindAttachment(Database& db, const std::str
   return std::optional<AttachmentRow>(rows->front());
 }
 
-Result<std::optional<std::string>> AttachmentData(Database& db, const std::string& sha256) {
+Result<std::optional<std::string>> AttachmentData(storage::Database& db,
+                                                  const std::string& sha256) {
   auto rows = Rows<std::string>(
       db, "SELECT data FROM attachment_data WHERE sha256 = ?",
-      [&](Statement& s) { s.Bind(1, sha256); }, [](const Statement& s) { return s.Blob(0); });
+      [&](storage::Statement& s) { s.Bind(1, sha256); },
+      [](const storage::Statement& s) { return s.Blob(0); });
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return std::optional<std::string>();
   return std::optional<std::string>(rows->front());
 }
 
-Status PutAttachmentData(Database& db, const std::string& sha256, const std::string& data) {
+Status PutAttachmentData(storage::Database& db, const std::string& sha256,
+                         const std::string& data) {
   auto st = db.Prepare("INSERT OR IGNORE INTO attachment_data(sha256, data) VALUES(?,?)");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, sha256).BindBlob(2, data);
   return (*st)->Run();
 }
 
-Result<std::vector<TrainingRow>> ListTraining(Database& db, std::int64_t user_id) {
+Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id) {
   return Rows<TrainingRow>(
       db,
       "SELECT seq, user_id, course, completed, trainer, recorded_by FROM training_record WHERE "
       "(? = 0 OR user_id = ?) ORDER BY seq DESC",
-      [&](Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
-      [](const Statement& s) {
+      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
+      [](const storage::Statement& s) {
         TrainingRow t;
         t.seq = s.Int(0);
         t.user_id = s.Int(1);

@@ -1,6 +1,6 @@
 // Read queries over the master data, change request, signature, policy, settings and
 // qualification projections. Used by command decisions on the writer connection and
-// by the API's reads on a reader connection. Not thread-safe per Database.
+// by the API's reads on a reader connection. Not thread-safe per storage::Database.
 #pragma once
 
 #include <optional>
@@ -12,7 +12,7 @@
 #include "core/clock.h"
 #include "domain/masterdata/change_control.h"
 #include "domain/signatures/signature.h"
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
@@ -27,37 +27,38 @@ struct VersionRow {
   std::optional<TimeMicros> effective_from;
 };
 
-Result<std::optional<masterdata::ChangeRequest>> FindChangeRequest(Database& db,
+Result<std::optional<masterdata::ChangeRequest>> FindChangeRequest(storage::Database& db,
                                                                    const std::string& id);
 // Number of change requests so far (the next one is count + 1).
-Result<std::int64_t> CountChangeRequests(Database& db);
+Result<std::int64_t> CountChangeRequests(storage::Database& db);
 // Newest first; `state` empty = all.
-Result<std::vector<masterdata::ChangeRequest>> ListChangeRequests(Database& db,
-                                                                 const std::string& state);
+Result<std::vector<masterdata::ChangeRequest>> ListChangeRequests(storage::Database& db,
+                                                                  const std::string& state);
 // The versions of a change request (withdrawn ones too), by kind then id.
-Result<std::vector<VersionRow>> VersionsOfChangeRequest(Database& db, const std::string& cr);
+Result<std::vector<VersionRow>> VersionsOfChangeRequest(storage::Database& db,
+                                                        const std::string& cr);
 std::vector<masterdata::Item> ToItems(const std::vector<VersionRow>& rows);
-Result<std::set<std::int64_t>> Participants(Database& db, const std::string& cr);
+Result<std::set<std::int64_t>> Participants(storage::Database& db, const std::string& cr);
 // Users whose `approved` signatures on `cr` at `revision` count.
-Result<std::set<std::int64_t>> Approvers(Database& db, const std::string& cr,
+Result<std::set<std::int64_t>> Approvers(storage::Database& db, const std::string& cr,
                                          std::int64_t revision);
 
 // Every version of an object, oldest first.
-Result<std::vector<VersionRow>> VersionsOf(Database& db, const std::string& kind,
+Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& kind,
                                            const std::string& id);
 // What a draft decision needs to know about the object at `now`.
-Result<masterdata::ObjectState> ObjectStateOf(Database& db, const std::string& kind,
+Result<masterdata::ObjectState> ObjectStateOf(storage::Database& db, const std::string& kind,
                                               const std::string& id, TimeMicros now);
 // The version in force at `now` (action define only), or nullopt.
-Result<std::optional<VersionRow>> InForce(Database& db, const std::string& kind,
+Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
                                           const std::string& id, TimeMicros now);
 // Every object in force at `now`, by kind (kinds table order) then id.
-Result<std::vector<VersionRow>> AllInForce(Database& db, TimeMicros now);
+Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now);
 // Distinct object ids of a kind, sorted.
-Result<std::vector<std::string>> ObjectIds(Database& db, const std::string& kind);
+Result<std::vector<std::string>> ObjectIds(storage::Database& db, const std::string& kind);
 
 // Signatures on a record, oldest first.
-Result<std::vector<signatures::Signature>> SignaturesOn(Database& db,
+Result<std::vector<signatures::Signature>> SignaturesOn(storage::Database& db,
                                                         const std::string& record_kind,
                                                         const std::string& record_id);
 
@@ -66,14 +67,14 @@ struct SignaturePolicy {
   std::string text;
   TimeMicros published_us = 0;
 };
-Result<std::optional<SignaturePolicy>> CurrentPolicy(Database& db);
-Result<bool> HasAcknowledged(Database& db, std::int64_t user_id, std::int64_t version);
+Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db);
+Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 
 struct SiteSettings {
   int approvals_required = 1;
   bool signing_password_only = false;
 };
-Result<SiteSettings> GetSiteSettings(Database& db);
+Result<SiteSettings> GetSiteSettings(storage::Database& db);
 Json ToJson(const SiteSettings& settings);
 
 struct GrantRow {
@@ -85,16 +86,17 @@ struct GrantRow {
   bool revoked = false;
 };
 // `user_id` 0 = all users.
-Result<std::vector<GrantRow>> ListGrants(Database& db, std::int64_t user_id);
+Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
 
 struct AttachmentRow {
   std::string sha256, name, media_type;
   std::int64_t size = 0, seq = 0;
 };
-Result<std::optional<AttachmentRow>> FindAttachment(Database& db, const std::string& sha256);
+Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
+                                                    const std::string& sha256);
 // The stored bytes (nullopt when missing); the caller re-checks their hash.
-Result<std::optional<std::string>> AttachmentData(Database& db, const std::string& sha256);
-Status PutAttachmentData(Database& db, const std::string& sha256, const std::string& data);
+Result<std::optional<std::string>> AttachmentData(storage::Database& db, const std::string& sha256);
+Status PutAttachmentData(storage::Database& db, const std::string& sha256, const std::string& data);
 
 struct TrainingRow {
   std::int64_t seq = 0, user_id = 0;
@@ -103,6 +105,6 @@ struct TrainingRow {
   std::string recorded_by;
 };
 // `user_id` 0 = all users; newest first.
-Result<std::vector<TrainingRow>> ListTraining(Database& db, std::int64_t user_id);
+Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id);
 
 }  // namespace ordo::store

@@ -38,7 +38,7 @@ Json VersionJson(const VersionRow& r, const std::string& status, const Json& sig
 // Signatures of each change request, cached while one view is built.
 class SignatureCache {
  public:
-  explicit SignatureCache(Database& db) : db_(db) {}
+  explicit SignatureCache(storage::Database& db) : db_(db) {}
   Result<Json> For(const std::string& cr_id) {
     auto it = cache_.find(cr_id);
     if (it != cache_.end()) return it->second;
@@ -55,7 +55,7 @@ class SignatureCache {
   }
 
  private:
-  Database& db_;
+  storage::Database& db_;
   std::map<std::string, Json> cache_;
 };
 
@@ -75,7 +75,7 @@ Json ObjectRow(const std::vector<VersionRow>& rows, const std::vector<std::strin
   return row;
 }
 
-Result<Json> History(Database& db, const masterdata::ChangeRequest& cr,
+Result<Json> History(storage::Database& db, const masterdata::ChangeRequest& cr,
                      const std::vector<VersionRow>& items) {
   std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> events;
   auto add = [&](const std::string& subject, bool drafts) -> Status {
@@ -113,7 +113,7 @@ Result<Json> History(Database& db, const masterdata::ChangeRequest& cr,
 
 }  // namespace
 
-Result<Json> ChangeRequestSignatures(Database& db, const masterdata::ChangeRequest& cr) {
+Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::ChangeRequest& cr) {
   auto rows = VersionsOfChangeRequest(db, cr.id);
   if (!rows.ok()) return rows.error();
   const std::string hash =
@@ -141,7 +141,8 @@ Result<Json> ChangeRequestSignatures(Database& db, const masterdata::ChangeReque
   return out;
 }
 
-Result<Json> ChangeRequestView(Database& db, const masterdata::ChangeRequest& cr, bool full) {
+Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRequest& cr,
+                               bool full) {
   auto approvers = Approvers(db, cr.id, cr.revision);
   if (!approvers.ok()) return approvers.error();
   Json j{{"id", cr.id},
@@ -197,7 +198,7 @@ Result<Json> ChangeRequestView(Database& db, const masterdata::ChangeRequest& cr
   return j;
 }
 
-Result<Json> ObjectView(Database& db, const std::string& kind, const std::string& id,
+Result<Json> ObjectView(storage::Database& db, const std::string& kind, const std::string& id,
                         TimeMicros now) {
   auto rows = VersionsOf(db, kind, id);
   if (!rows.ok()) return rows.error();
@@ -214,7 +215,7 @@ Result<Json> ObjectView(Database& db, const std::string& kind, const std::string
   return Json{{"object", ObjectRow(*rows, statuses)}, {"versions", versions}};
 }
 
-Result<Json> VersionView(Database& db, const std::string& kind, const std::string& id,
+Result<Json> VersionView(storage::Database& db, const std::string& kind, const std::string& id,
                          std::int64_t version, TimeMicros now) {
   auto rows = VersionsOf(db, kind, id);
   if (!rows.ok()) return rows.error();
@@ -230,7 +231,7 @@ Result<Json> VersionView(Database& db, const std::string& kind, const std::strin
                      kind + " '" + id + "' has no version " + std::to_string(version));
 }
 
-Result<Json> ListObjects(Database& db, const std::string& kind, const std::string& query,
+Result<Json> ListObjects(storage::Database& db, const std::string& kind, const std::string& query,
                          TimeMicros now) {
   auto lower = [](std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -8,7 +8,7 @@ namespace ordo::store {
 
 namespace {
 
-Status ApplyUserCreated(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+Status ApplyUserCreated(storage::Database& db, const ledger::LedgerEntry& e, const Json& p) {
   auto st = db.Prepare(
       "INSERT INTO app_user(id, name, display_name, roles, disabled, version, created_seq, "
       "updated_seq) VALUES(?,?,?,?,0,?,?,?)");
@@ -19,7 +19,7 @@ Status ApplyUserCreated(Database& db, const ledger::LedgerEntry& e, const Json& 
   return (*st)->Run();
 }
 
-Status ApplyUserDisabled(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+Status ApplyUserDisabled(storage::Database& db, const ledger::LedgerEntry& e, const Json& p) {
   auto st =
       db.Prepare("UPDATE app_user SET disabled = 1, version = ?, updated_seq = ? WHERE id = ?");
   if (!st.ok()) return st.error();
@@ -27,12 +27,12 @@ Status ApplyUserDisabled(Database& db, const ledger::LedgerEntry& e, const Json&
   return (*st)->Run();
 }
 
-Status ApplyLogbook(Database& db, const ledger::LedgerEntry& e, const Json& p) {
+Status ApplyLogbook(storage::Database& db, const ledger::LedgerEntry& e, const Json& p) {
   auto st = db.Prepare(
       "INSERT INTO logbook_entry(seq, subject, category, text, actor, role, time_us, corrects, "
       "reason) VALUES(?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
-  Statement& s = **st;
+  storage::Statement& s = **st;
   s.Bind(1, e.seq).Bind(2, p.at("subject").get<std::string>());
   s.Bind(3, p.at("category").get<std::string>()).Bind(4, p.at("text").get<std::string>());
   s.Bind(5, e.actor).Bind(6, e.role).Bind(7, e.time_us);
@@ -46,7 +46,7 @@ Status ApplyLogbook(Database& db, const ledger::LedgerEntry& e, const Json& p) {
 
 }  // namespace
 
-Status ApplyToProjections(Database& db, const ledger::LedgerEntry& e) {
+Status ApplyToProjections(storage::Database& db, const ledger::LedgerEntry& e) {
   // Current-version payloads (all that the writer produces) are used as they are;
   // older ones are upcast first.
   const bool current = e.schema_version == ledger::CurrentSchemaVersion(e.type);

@@ -4,12 +4,12 @@
 #pragma once
 
 #include "ledger/entry.h"
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
 // Updates the projection tables for `entry` (after upcasting its payload). Types with
 // no projection are accepted and change nothing; an unknown type is an error.
-Status ApplyToProjections(Database& db, const ledger::LedgerEntry& entry);
+Status ApplyToProjections(storage::Database& db, const ledger::LedgerEntry& entry);
 
 }  // namespace ordo::store

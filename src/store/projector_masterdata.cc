@@ -8,7 +8,7 @@ namespace {
 
 using ledger::LedgerEntry;
 
-Result<std::int64_t> UserIdByName(Database& db, const std::string& name) {
+Result<std::int64_t> UserIdByName(storage::Database& db, const std::string& name) {
   auto st = db.Prepare("SELECT id FROM app_user WHERE name = ?");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, name);
@@ -19,51 +19,53 @@ Result<std::int64_t> UserIdByName(Database& db, const std::string& name) {
   return id;
 }
 
-Status Run(Database& db, const std::string& sql, const std::function<void(Statement&)>& bind) {
+Status Run(storage::Database& db, const std::string& sql,
+           const std::function<void(storage::Statement&)>& bind) {
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   bind(**st);
   return (*st)->Run();
 }
 
-void BindOptionalInt(Statement& s, int index, const Json& value) {
+void BindOptionalInt(storage::Statement& s, int index, const Json& value) {
   if (value.is_number_integer())
     s.Bind(index, value.get<std::int64_t>());
   else
     s.BindNull(index);
 }
 
-Status BumpRevision(Database& db, const std::string& cr, std::int64_t seq) {
+Status BumpRevision(storage::Database& db, const std::string& cr, std::int64_t seq) {
   return Run(db, "UPDATE change_request SET revision = revision + 1, updated_seq = ? WHERE id = ?",
-             [&](Statement& s) { s.Bind(1, seq).Bind(2, cr); });
+             [&](storage::Statement& s) { s.Bind(1, seq).Bind(2, cr); });
 }
 
-Status AddParticipant(Database& db, const std::string& cr, std::int64_t user_id) {
+Status AddParticipant(storage::Database& db, const std::string& cr, std::int64_t user_id) {
   return Run(db, "INSERT OR IGNORE INTO cr_participant(change_request, user_id) VALUES(?,?)",
-             [&](Statement& s) { s.Bind(1, cr).Bind(2, user_id); });
+             [&](storage::Statement& s) { s.Bind(1, cr).Bind(2, user_id); });
 }
 
-Status SetCrState(Database& db, const std::string& cr, const char* state, std::int64_t seq) {
+Status SetCrState(storage::Database& db, const std::string& cr, const char* state,
+                  std::int64_t seq) {
   return Run(db, "UPDATE change_request SET state = ?, updated_seq = ? WHERE id = ?",
-             [&](Statement& s) { s.Bind(1, state).Bind(2, seq).Bind(3, cr); });
+             [&](storage::Statement& s) { s.Bind(1, state).Bind(2, seq).Bind(3, cr); });
 }
 
-Status SetItemStates(Database& db, const std::string& cr, const char* from, const char* to,
+Status SetItemStates(storage::Database& db, const std::string& cr, const char* from, const char* to,
                      std::int64_t seq) {
   return Run(db,
              "UPDATE md_version SET state = ?, updated_seq = ? WHERE change_request = ? AND "
              "state = ?",
-             [&](Statement& s) { s.Bind(1, to).Bind(2, seq).Bind(3, cr).Bind(4, from); });
+             [&](storage::Statement& s) { s.Bind(1, to).Bind(2, seq).Bind(3, cr).Bind(4, from); });
 }
 
-Status Opened(Database& db, const LedgerEntry& e, const Json& p) {
+Status Opened(storage::Database& db, const LedgerEntry& e, const Json& p) {
   auto author_id = UserIdByName(db, e.actor);
   if (!author_id.ok()) return author_id.error();
   ORDO_TRY(Run(db,
                "INSERT INTO change_request(id, title, description, reason, impact, state, "
                "revision, author_id, author, created_seq, created_us, updated_seq, "
                "effective_from_us, approvals_required) VALUES(?,?,?,?,?,'open',1,?,?,?,?,?,?,1)",
-               [&](Statement& s) {
+               [&](storage::Statement& s) {
                  s.Bind(1, e.subject.id).Bind(2, p.at("title").get<std::string>());
                  s.Bind(3, p.at("description").get<std::string>());
                  s.Bind(4, p.at("reason").get<std::string>());
@@ -74,7 +76,7 @@ Status Opened(Database& db, const LedgerEntry& e, const Json& p) {
   return AddParticipant(db, e.subject.id, *author_id);
 }
 
-Status DraftSaved(Database& db, const LedgerEntry& e, const Json& p) {
+Status DraftSaved(storage::Database& db, const LedgerEntry& e, const Json& p) {
   auto author_id = UserIdByName(db, e.actor);
   if (!author_id.ok()) return author_id.error();
   const std::string cr = p.at("change_request").get<std::string>();
@@ -88,7 +90,7 @@ Status DraftSaved(Database& db, const LedgerEntry& e, const Json& p) {
           "action = excluded.action, name = excluded.name, content = excluded.content, "
           "content_hash = excluded.content_hash, author_id = excluded.author_id, "
           "author = excluded.author, updated_seq = excluded.updated_seq",
-          [&](Statement& s) {
+          [&](storage::Statement& s) {
             s.Bind(1, e.subject.kind).Bind(2, e.subject.id).Bind(3, e.subject.version);
             s.Bind(4, p.at("action").get<std::string>()).Bind(5, name);
             s.Bind(6, CanonicalJson(content)).Bind(7, p.at("content_hash").get<std::string>());
@@ -99,7 +101,7 @@ Status DraftSaved(Database& db, const LedgerEntry& e, const Json& p) {
   return BumpRevision(db, cr, e.seq);
 }
 
-Status DraftWithdrawn(Database& db, const LedgerEntry& e, const Json& p) {
+Status DraftWithdrawn(storage::Database& db, const LedgerEntry& e, const Json& p) {
   const std::string cr = p.at("change_request").get<std::string>();
   auto actor_id = UserIdByName(db, e.actor);
   if (!actor_id.ok()) return actor_id.error();
@@ -107,56 +109,56 @@ Status DraftWithdrawn(Database& db, const LedgerEntry& e, const Json& p) {
   ORDO_TRY(Run(db,
                "UPDATE md_version SET state = 'withdrawn', updated_seq = ? WHERE kind = ? AND "
                "id = ? AND version = ?",
-               [&](Statement& s) {
+               [&](storage::Statement& s) {
                  s.Bind(1, e.seq).Bind(2, e.subject.kind).Bind(3, e.subject.id);
                  s.Bind(4, e.subject.version);
                }));
   return BumpRevision(db, cr, e.seq);
 }
 
-Status Submitted(Database& db, const LedgerEntry& e, const Json& p) {
+Status Submitted(storage::Database& db, const LedgerEntry& e, const Json& p) {
   auto actor_id = UserIdByName(db, e.actor);
   if (!actor_id.ok()) return actor_id.error();
   ORDO_TRY(AddParticipant(db, e.subject.id, *actor_id));  // the author signature
   ORDO_TRY(Run(db,
                "UPDATE change_request SET state = 'in_review', approvals_required = ?, "
                "updated_seq = ? WHERE id = ?",
-               [&](Statement& s) {
+               [&](storage::Statement& s) {
                  s.Bind(1, p.at("approvals_required").get<std::int64_t>()).Bind(2, e.seq);
                  s.Bind(3, e.subject.id);
                }));
   return SetItemStates(db, e.subject.id, "draft", "in_review", e.seq);
 }
 
-Status Approved(Database& db, const LedgerEntry& e, const Json& p) {
+Status Approved(storage::Database& db, const LedgerEntry& e, const Json& p) {
   ORDO_TRY(SetCrState(db, e.subject.id, "approved", e.seq));
   return Run(db,
              "UPDATE md_version SET state = 'approved', effective_from_us = ?, updated_seq = ? "
              "WHERE change_request = ? AND state = 'in_review'",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, p.at("effective_from_us").get<std::int64_t>()).Bind(2, e.seq);
                s.Bind(3, e.subject.id);
              });
 }
 
-Status Rejected(Database& db, const LedgerEntry& e) {
+Status Rejected(storage::Database& db, const LedgerEntry& e) {
   ORDO_TRY(SetCrState(db, e.subject.id, "rejected", e.seq));
   ORDO_TRY(SetItemStates(db, e.subject.id, "in_review", "draft", e.seq));
   return BumpRevision(db, e.subject.id, e.seq);
 }
 
-Status Withdrawn(Database& db, const LedgerEntry& e) {
+Status Withdrawn(storage::Database& db, const LedgerEntry& e) {
   ORDO_TRY(SetCrState(db, e.subject.id, "withdrawn", e.seq));
   ORDO_TRY(SetItemStates(db, e.subject.id, "draft", "withdrawn", e.seq));
   return SetItemStates(db, e.subject.id, "in_review", "withdrawn", e.seq);
 }
 
-Status SignatureApplied(Database& db, const LedgerEntry& e, const Json& p) {
+Status SignatureApplied(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(db,
              "INSERT INTO signature(id, signer_id, signer, printed_name, meaning, comment, "
              "time_us, record_kind, record_id, record_version, content_hash) "
              "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, e.seq).Bind(2, p.at("signer_id").get<std::int64_t>());
                s.Bind(3, p.at("signer").get<std::string>());
                s.Bind(4, p.at("printed_name").get<std::string>());
@@ -172,49 +174,50 @@ Status SignatureApplied(Database& db, const LedgerEntry& e, const Json& p) {
              });
 }
 
-Status PolicyPublished(Database& db, const LedgerEntry& e, const Json& p) {
+Status PolicyPublished(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(
       db, "INSERT INTO signature_policy(version, text, seq, time_us) VALUES(?,?,?,?)",
-      [&](Statement& s) {
+      [&](storage::Statement& s) {
         s.Bind(1, p.at("version").get<std::int64_t>()).Bind(2, p.at("text").get<std::string>());
         s.Bind(3, e.seq).Bind(4, e.time_us);
       });
 }
 
-Status PolicyAcknowledged(Database& db, const LedgerEntry& e, const Json& p) {
+Status PolicyAcknowledged(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(db,
              "INSERT OR IGNORE INTO policy_acknowledgement(user_id, version, seq, time_us) "
              "VALUES(?,?,?,?)",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, p.at("user_id").get<std::int64_t>());
                s.Bind(2, p.at("version").get<std::int64_t>()).Bind(3, e.seq).Bind(4, e.time_us);
              });
 }
 
-Status SettingsChanged(Database& db, const LedgerEntry& e, const Json& p) {
+Status SettingsChanged(storage::Database& db, const LedgerEntry& e, const Json& p) {
   for (const auto& [key, value] : p.at("settings").items())
-    ORDO_TRY(
-        Run(db,
-            "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON "
-            "CONFLICT(key) DO UPDATE SET value = excluded.value, updated_seq = "
-            "excluded.updated_seq",
-            [&](Statement& s) { s.Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, e.seq); }));
+    ORDO_TRY(Run(db,
+                 "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON "
+                 "CONFLICT(key) DO UPDATE SET value = excluded.value, updated_seq = "
+                 "excluded.updated_seq",
+                 [&](storage::Statement& s) {
+                   s.Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, e.seq);
+                 }));
   return Ok();
 }
 
-Status Renamed(Database& db, const LedgerEntry& e, const Json& p) {
+Status Renamed(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(db, "UPDATE app_user SET display_name = ?, version = ?, updated_seq = ? WHERE id = ?",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, p.at("new").get<std::string>()).Bind(2, e.subject.version);
                s.Bind(3, e.seq).Bind(4, p.at("user_id").get<std::int64_t>());
              });
 }
 
-Status Granted(Database& db, const LedgerEntry& e, const Json& p) {
+Status Granted(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(db,
              "INSERT INTO qualification_grant(seq, user_id, qualification, expires, granted_by, "
              "time_us) VALUES(?,?,?,?,?,?)",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
                s.Bind(3, p.at("qualification").get<std::string>());
                if (p.contains("expires") && p["expires"].is_string())
@@ -225,27 +228,27 @@ Status Granted(Database& db, const LedgerEntry& e, const Json& p) {
              });
 }
 
-Status Revoked(Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db,
-             "UPDATE qualification_grant SET revoked_seq = ? WHERE seq = ? AND revoked_seq IS NULL",
-             [&](Statement& s) { s.Bind(1, e.seq).Bind(2, p.at("grant").get<std::int64_t>()); });
+Status Revoked(storage::Database& db, const LedgerEntry& e, const Json& p) {
+  return Run(
+      db, "UPDATE qualification_grant SET revoked_seq = ? WHERE seq = ? AND revoked_seq IS NULL",
+      [&](storage::Statement& s) { s.Bind(1, e.seq).Bind(2, p.at("grant").get<std::int64_t>()); });
 }
 
-Status AttachmentStored(Database& db, const LedgerEntry& e, const Json& p) {
+Status AttachmentStored(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(
       db, "INSERT INTO attachment(sha256, name, media_type, size, seq) VALUES(?,?,?,?,?)",
-      [&](Statement& s) {
+      [&](storage::Statement& s) {
         s.Bind(1, p.at("sha256").get<std::string>()).Bind(2, p.at("name").get<std::string>());
         s.Bind(3, p.at("media_type").get<std::string>());
         s.Bind(4, p.at("size").get<std::int64_t>()).Bind(5, e.seq);
       });
 }
 
-Status TrainingRecorded(Database& db, const LedgerEntry& e, const Json& p) {
+Status TrainingRecorded(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(db,
              "INSERT INTO training_record(seq, user_id, course, completed, trainer, recorded_by, "
              "time_us) VALUES(?,?,?,?,?,?,?)",
-             [&](Statement& s) {
+             [&](storage::Statement& s) {
                s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
                s.Bind(3, p.at("course").get<std::string>());
                s.Bind(4, p.at("completed").get<std::string>());
@@ -259,7 +262,8 @@ Status TrainingRecorded(Database& db, const LedgerEntry& e, const Json& p) {
 
 }  // namespace
 
-Status ApplyMasterdataProjection(Database& db, const LedgerEntry& e, const Json& p, bool* handled) {
+Status ApplyMasterdataProjection(storage::Database& db, const LedgerEntry& e, const Json& p,
+                                 bool* handled) {
   *handled = true;
   const std::string& t = e.type;
   if (t == "change_request.opened") return Opened(db, e, p);

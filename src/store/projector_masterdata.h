@@ -2,13 +2,13 @@
 #pragma once
 
 #include "ledger/entry.h"
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
 // Applies `entry` (payload `payload`, already upcast) when its type is one of these;
 // sets *handled to false for other types and changes nothing.
-Status ApplyMasterdataProjection(Database& db, const ledger::LedgerEntry& entry,
+Status ApplyMasterdataProjection(storage::Database& db, const ledger::LedgerEntry& entry,
                                  const Json& payload, bool* handled);
 
 }  // namespace ordo::store

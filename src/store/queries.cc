@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kUserColumns = "id, name, display_name, roles, disabled, version";
 
-access::User UserFromRow(const Statement& s) {
+access::User UserFromRow(const storage::Statement& s) {
   access::User u;
   u.id = s.Int(0);
   u.name = s.Text(1);
@@ -25,8 +25,9 @@ access::User UserFromRow(const Statement& s) {
   return u;
 }
 
-Result<std::optional<access::User>> FindUserWhere(Database& db, const std::string& where,
-                                                  const std::function<void(Statement&)>& bind) {
+Result<std::optional<access::User>> FindUserWhere(
+    storage::Database& db, const std::string& where,
+    const std::function<void(storage::Statement&)>& bind) {
   auto st = db.Prepare(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE " + where);
   if (!st.ok()) return st.error();
   bind(**st);
@@ -43,7 +44,7 @@ constexpr const char* kLogbookSelect =
     "l.reason, (SELECT group_concat(c.seq) FROM logbook_entry c WHERE c.corrects = l.seq) "
     "FROM logbook_entry l ";
 
-LogbookRow LogbookFromRow(const Statement& s) {
+LogbookRow LogbookFromRow(const storage::Statement& s) {
   LogbookRow r;
   r.seq = s.Int(0);
   r.subject = s.Text(1);
@@ -69,15 +70,15 @@ LogbookRow LogbookFromRow(const Statement& s) {
 
 }  // namespace
 
-Result<std::optional<access::User>> FindUserByName(Database& db, const std::string& name) {
-  return FindUserWhere(db, "name = ?", [&](Statement& s) { s.Bind(1, name); });
+Result<std::optional<access::User>> FindUserByName(storage::Database& db, const std::string& name) {
+  return FindUserWhere(db, "name = ?", [&](storage::Statement& s) { s.Bind(1, name); });
 }
 
-Result<std::optional<access::User>> FindUserById(Database& db, std::int64_t id) {
-  return FindUserWhere(db, "id = ?", [&](Statement& s) { s.Bind(1, id); });
+Result<std::optional<access::User>> FindUserById(storage::Database& db, std::int64_t id) {
+  return FindUserWhere(db, "id = ?", [&](storage::Statement& s) { s.Bind(1, id); });
 }
 
-Result<std::vector<access::User>> ListUsers(Database& db) {
+Result<std::vector<access::User>> ListUsers(storage::Database& db) {
   auto st = db.Prepare(std::string("SELECT ") + kUserColumns + " FROM app_user ORDER BY id");
   if (!st.ok()) return st.error();
   std::vector<access::User> out;
@@ -91,7 +92,7 @@ Result<std::vector<access::User>> ListUsers(Database& db) {
   return out;
 }
 
-Result<std::int64_t> NextUserId(Database& db) {
+Result<std::int64_t> NextUserId(storage::Database& db) {
   auto st = db.Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM app_user");
   if (!st.ok()) return st.error();
   auto row = (*st)->Step();
@@ -101,7 +102,7 @@ Result<std::int64_t> NextUserId(Database& db) {
   return id;
 }
 
-Result<std::optional<std::string>> GetPasswordHash(Database& db, std::int64_t user_id) {
+Result<std::optional<std::string>> GetPasswordHash(storage::Database& db, std::int64_t user_id) {
   auto st = db.Prepare("SELECT password_hash FROM credential WHERE user_id = ?");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, user_id);
@@ -113,7 +114,7 @@ Result<std::optional<std::string>> GetPasswordHash(Database& db, std::int64_t us
   return out;
 }
 
-Status SetPasswordHash(Database& db, std::int64_t user_id, const std::string& hash,
+Status SetPasswordHash(storage::Database& db, std::int64_t user_id, const std::string& hash,
                        std::int64_t seq) {
   auto st = db.Prepare(
       "INSERT OR REPLACE INTO credential(user_id, password_hash, set_seq) VALUES(?,?,?)");
@@ -122,7 +123,8 @@ Status SetPasswordHash(Database& db, std::int64_t user_id, const std::string& ha
   return (*st)->Run();
 }
 
-Result<std::optional<logbook::EntryState>> FindLogbookEntry(Database& db, std::int64_t seq) {
+Result<std::optional<logbook::EntryState>> FindLogbookEntry(storage::Database& db,
+                                                            std::int64_t seq) {
   auto st = db.Prepare("SELECT seq, subject FROM logbook_entry WHERE seq = ?");
   if (!st.ok()) return st.error();
   (*st)->Bind(1, seq);
@@ -134,7 +136,7 @@ Result<std::optional<logbook::EntryState>> FindLogbookEntry(Database& db, std::i
   return out;
 }
 
-Result<std::vector<LogbookRow>> ListLogbook(Database& db, const std::string& subject,
+Result<std::vector<LogbookRow>> ListLogbook(storage::Database& db, const std::string& subject,
                                             std::int64_t before, std::int64_t limit) {
   std::string sql = std::string(kLogbookSelect) + "WHERE l.seq < ?1";
   if (!subject.empty()) sql += " AND l.subject = ?2";

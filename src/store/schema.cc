@@ -194,7 +194,7 @@ CREATE TABLE IF NOT EXISTS qualification_grant(
 
 }  // namespace
 
-Status CreateSchema(Database& db) {
+Status CreateSchema(storage::Database& db) {
   ORDO_TRY(db.Exec(kDdl));
   return db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '" +
                  std::to_string(kSchemaVersion) + "')");

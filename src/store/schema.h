@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "storage/database.h"
 
 namespace ordo::store {
 
 inline constexpr int kSchemaVersion = 1;
 
 // Creates all tables, indexes and triggers if missing. Idempotent.
-Status CreateSchema(Database& db);
+Status CreateSchema(storage::Database& db);
 
 // Projection tables with the ORDER BY that makes their contents comparable; replay
 // rebuilds exactly these.

@@ -9,6 +9,7 @@
 
 #include "core/crypto.h"
 #include "ledger/checkpoint.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "store/data_dir.h"
 #include "store/ledger_store.h"
 #include "store/projector.h"
@@ -27,7 +28,7 @@ class StoreTest : public ::testing::Test {
     char tmpl[] = "/tmp/ordo_store_test_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     root_ = tmpl;
-    auto db = Database::Open(root_ + "/ordo.db", Database::Mode::kCreate);
+    auto db = storage::OpenSqlite(root_ + "/ordo.db", storage::OpenMode::kCreate);
     ASSERT_TRUE(db.ok()) << db.error().message;
     db_ = std::move(*db);
     ASSERT_TRUE(CreateSchema(*db_).ok());
@@ -81,7 +82,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::string root_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<storage::Database> db_;
   std::vector<ledger::LedgerEntry> entries_;
 };
 

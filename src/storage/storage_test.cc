@@ -1,0 +1,126 @@
+// Unit tests of the storage interface through the SQLite driver, on real files.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace ordo::storage {
+namespace {
+
+class StorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ordo-storage-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    root_ = tmpl;
+    auto db = OpenSqlite(root_ + "/test.db", OpenMode::kCreate);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->Exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, data BLOB)").ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(root_);
+  }
+  Status Insert(std::int64_t id, const std::optional<std::string>& name) {
+    auto st = db_->Prepare("INSERT INTO t(id, name) VALUES(?, ?)");
+    if (!st.ok()) return st.error();
+    return (*st)->Bind(1, id).Bind(2, name).Run();
+  }
+  std::int64_t Count() {
+    auto n = FirstRow<std::int64_t>(*db_, "SELECT COUNT(*) FROM t", NoBind,
+                                    [](const Statement& s) { return s.Int(0); });
+    return n.ok() && *n ? **n : -1;
+  }
+  std::string root_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(StorageTest, BindsAndReadsEveryType) {
+  ASSERT_TRUE(Insert(1, std::string("pump")).ok());
+  ASSERT_TRUE(Insert(2, std::nullopt).ok());
+  auto st = db_->Prepare("UPDATE t SET data = ? WHERE id = 1");
+  ASSERT_TRUE(st.ok());
+  const std::string bytes("\x00\x01\xff", 3);
+  ASSERT_TRUE((*st)->BindBlob(1, bytes).Run().ok());
+  auto rows = Rows<std::tuple<std::int64_t, std::string, bool, std::string>>(
+      *db_, "SELECT id, name, name IS NULL, data FROM t ORDER BY id", NoBind,
+      [](const Statement& s) {
+        return std::tuple{s.Int(0), s.Text(1), s.IsNull(1), s.Blob(3)};
+      });
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0], std::tuple(std::int64_t{1}, std::string("pump"), false, bytes));
+  EXPECT_EQ(std::get<2>((*rows)[1]), true);
+}
+
+TEST_F(StorageTest, ErrorsAreValuesNamingTheSqlError) {
+  auto bad = db_->Prepare("SELECT nope FROM t");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("nope"), std::string::npos) << bad.error().message;
+  ASSERT_TRUE(Insert(1, "a").ok());
+  Status dup = Insert(1, "b");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_NE(dup.error().message.find("UNIQUE"), std::string::npos) << dup.error().message;
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(StorageTest, TransactionRollsBackUnlessCommitted) {
+  EXPECT_FALSE(db_->InTransaction());
+  {
+    Transaction tx(*db_);
+    ASSERT_TRUE(tx.begin_status().ok());
+    EXPECT_TRUE(db_->InTransaction());
+    ASSERT_TRUE(Insert(1, "gone").ok());
+  }
+  EXPECT_FALSE(db_->InTransaction());
+  EXPECT_EQ(Count(), 0);
+  {
+    Transaction tx(*db_);
+    ASSERT_TRUE(Insert(2, "kept").ok());
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(StorageTest, OwnedStatementStaysOpenWhileCachedOnesRun) {
+  for (int i = 1; i <= 3; ++i) ASSERT_TRUE(Insert(i, "x").ok());
+  auto outer = db_->PrepareOwned("SELECT id FROM t ORDER BY id");
+  ASSERT_TRUE(outer.ok());
+  EXPECT_EQ((*outer)->ColumnCount(), 1);
+  std::int64_t sum = 0;
+  while (true) {
+    auto row = (*outer)->Step();
+    ASSERT_TRUE(row.ok());
+    if (!*row) break;
+    sum += (*outer)->Int(0);
+    EXPECT_EQ(Count(), 3);  // a cached statement inside the open query
+  }
+  EXPECT_EQ(sum, 6);
+}
+
+TEST_F(StorageTest, BackupIsAConsistentCopy) {
+  ASSERT_TRUE(Insert(7, "seven").ok());
+  const std::string copy = root_ + "/copy.db";
+  ASSERT_TRUE(db_->BackupTo(copy).ok());
+  auto other = OpenSqlite(copy, OpenMode::kReadOnly);
+  ASSERT_TRUE(other.ok());
+  auto name = FirstRow<std::string>(**other, "SELECT name FROM t WHERE id = 7", NoBind,
+                                    [](const Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(name.ok());
+  ASSERT_TRUE(name->has_value());
+  EXPECT_EQ(**name, "seven");
+}
+
+TEST_F(StorageTest, OpeningAMissingFileReadOnlyFails) {
+  auto db = OpenSqlite(root_ + "/missing.db", OpenMode::kReadOnly);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().code, ErrorCode::kUnavailable);
+  EXPECT_FALSE(std::filesystem::exists(root_ + "/missing.db"));
+}
+
+}  // namespace
+}  // namespace ordo::storage
