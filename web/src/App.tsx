@@ -3,16 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, getToken, onUnauthorized } from './api';
 import type { SessionUser } from './types';
-import { allowedRoutes, currentHashParams, currentHashRoute, hasPermission } from './session';
-import { SignIn } from './pages/SignIn';
-import { Logbook } from './pages/Logbook';
-import { AuditTrail } from './pages/AuditTrail';
-import { Users } from './pages/Users';
-import { MasterData } from './pages/MasterData';
-import { ChangeRequests } from './pages/ChangeRequests';
-import { SecurityEvents, recentCount } from './pages/SecurityEvents';
-import { Header } from './components/Header';
-import { Nav } from './components/Nav';
+import { allowedRoutes, currentHashParams, currentHashRoute, hasPermission } from './shared/session';
+import { SignIn } from './features/access/SignIn';
+import { Logbook } from './features/logbook/Logbook';
+import { AuditTrail } from './features/audit/AuditTrail';
+import { Users } from './features/access/Users';
+import { MasterData } from './features/masterdata/MasterData';
+import { ChangeRequests } from './features/masterdata/ChangeRequests';
+import { SecurityEvents, recentCount } from './features/signatures/SecurityEvents';
+import { Header } from './shared/Header';
+import { Nav } from './shared/Nav';
 
 type State =
   | { phase: 'loading' }
