@@ -1,8 +1,10 @@
 // Top-level component: restores or establishes the session, then renders the
 // application shell (header + sidebar) and the page selected by the URL hash.
 import { useEffect, useState } from 'preact/hooks';
-import { api, getToken, onUnauthorized } from './api';
-import type { SessionUser } from './types';
+import { accessApi } from './features/access/api';
+import { signaturesApi } from './features/signatures/api';
+import { getToken, onUnauthorized } from './shared/http';
+import type { SessionUser } from './shared/types';
 import { allowedRoutes, currentHashParams, currentHashRoute, hasPermission } from './shared/session';
 import { SignIn } from './features/access/SignIn';
 import { Logbook } from './features/logbook/Logbook';
@@ -37,7 +39,7 @@ export function App() {
     };
     window.addEventListener('hashchange', onHash);
     if (getToken()) {
-      api
+      accessApi
         .session()
         .then((s) => setState({ phase: 'signed-in', user: s.user }))
         .catch(() => setState({ phase: 'signed-out' }));
@@ -53,7 +55,7 @@ export function App() {
       return;
     }
     let live = true;
-    api
+    signaturesApi
       .securityEvents({ limit: 100 })
       .then((page) => live && setSecurityBadge(recentCount(page.events)))
       .catch(() => live && setSecurityBadge(0));
@@ -80,7 +82,7 @@ export function App() {
 
   const signOut = async () => {
     try {
-      await api.signOut();
+      await accessApi.signOut();
     } catch {
       // The token is dropped locally regardless; nothing more to do.
     }

@@ -1,6 +1,6 @@
 // Application header: product name, signed-in user's display name, login name,
 // role(s) and the sign-out button.
-import type { SessionUser } from '../types';
+import type { SessionUser } from './types';
 
 interface Props {
   user: SessionUser;

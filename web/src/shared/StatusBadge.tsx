@@ -1,5 +1,5 @@
 // A coloured badge for a version status, version state or change request state.
-import { statusLabel } from '../labels';
+import { statusLabel } from './labels';
 
 interface Props {
   status: string;

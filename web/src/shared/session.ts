@@ -1,6 +1,6 @@
 // Session helpers shared by pages: permission checks and the list of routes
 // (pages) with the permission each one needs.
-import type { SessionUser } from '../types';
+import type { SessionUser } from './types';
 
 export function hasPermission(user: SessionUser | null, perm: string): boolean {
   return !!user && user.permissions.includes(perm);

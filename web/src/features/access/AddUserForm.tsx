@@ -1,9 +1,10 @@
 // Form for administrators to create a user account (name, display name, roles,
 // initial password) via POST /users.
 import { useState } from 'preact/hooks';
-import { ApiError, api, errorMessage } from '../../api';
-import { ROLES, type User } from '../../types';
+import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { accessApi } from './api';
+import { ROLES, type User } from './types';
 
 interface Props {
   onCreated: (user: User) => void;
@@ -32,7 +33,7 @@ export function AddUserForm({ onCreated }: Props) {
     setError(null);
     setErrorField(undefined);
     try {
-      const res = await api.createUser({ name: name.trim(), display_name: displayName.trim(), roles, password });
+      const res = await accessApi.createUser({ name: name.trim(), display_name: displayName.trim(), roles, password });
       setName('');
       setDisplayName('');
       setPassword('');

@@ -1,8 +1,9 @@
 // Sign-in page: user name + password form that creates a session (POST /session).
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { SessionUser } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { accessApi } from './api';
 
 interface Props {
   notice?: string;
@@ -20,7 +21,7 @@ export function SignIn({ notice, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.signIn(user.trim(), password);
+      const res = await accessApi.signIn(user.trim(), password);
       onSignedIn(res.user);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,8 +1,9 @@
 // One row of the user table, with a "Disable" action that asks for a reason
 // (POST /users/{id}/disable). Accounts are never deleted.
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { User } from '../../types';
+import { errorMessage } from '../../shared/http';
+import { accessApi } from './api';
+import type { User } from './types';
 
 interface Props {
   user: User;
@@ -25,7 +26,7 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.disableUser(user.id, reason.trim());
+      const res = await accessApi.disableUser(user.id, reason.trim());
       setDisabling(false);
       setReason('');
       onChanged(res.user);

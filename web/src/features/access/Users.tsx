@@ -1,9 +1,11 @@
 // User administration page (needs user.manage): list accounts, add a user,
 // disable a user with a reason.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { SessionUser, User } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { accessApi } from './api';
+import type { User } from './types';
 import { AddUserForm } from './AddUserForm';
 import { UserRow } from './UserRow';
 
@@ -21,7 +23,7 @@ export function Users({ user }: Props) {
     setLoading(true);
     setError(null);
     try {
-      setUsers((await api.users()).users);
+      setUsers((await accessApi.users()).users);
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -1,9 +1,9 @@
 // Filter bar for the audit trail: event type, actor, subject id and a time range.
 // datetime-local inputs (browser local time) are converted to ISO UTC on apply.
 import { useState } from 'preact/hooks';
-import type { LedgerFilter } from '../../types';
 import { localInputToIso } from '../../shared/time';
-import { EVENT_TYPES } from '../../labels';
+import type { LedgerFilter } from './types';
+import { EVENT_TYPES } from './labels';
 
 interface Props {
   busy: boolean;

@@ -2,10 +2,12 @@
 // (newest first). The API pages backwards with before/limit/next, so the page shows
 // the newest entries at once and fetches older ones on "Load more".
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { LedgerEntry, LedgerFilter, SessionUser } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { hasPermission } from '../../shared/session';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { auditApi } from './api';
+import type { LedgerEntry, LedgerFilter } from './types';
 import { AuditFilters } from './AuditFilters';
 import { LedgerRow } from './LedgerRow';
 import { VerifyBanner } from './VerifyBanner';
@@ -31,7 +33,7 @@ export function AuditTrail({ user }: Props) {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.ledger({ ...f, before, limit: PAGE_SIZE });
+      const page = await auditApi.ledger({ ...f, before, limit: PAGE_SIZE });
       if (gen !== generation.current) return; // a newer load superseded this one
       const got = page.entries ?? [];
       setEntries((prev) => (before === 0 ? got : prev.concat(got)));

@@ -1,8 +1,8 @@
 // One audit-trail (ledger) row; clicking it expands the full record: payload JSON,
 // reason, signatures, previous hash and hash.
 import { Fragment } from 'preact';
-import type { LedgerEntry } from '../../types';
 import { formatLocal } from '../../shared/time';
+import type { LedgerEntry } from './types';
 
 interface Props {
   entry: LedgerEntry;

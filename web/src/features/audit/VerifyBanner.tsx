@@ -1,8 +1,9 @@
 // Status banner showing the result of the hash-chain verification
 // (GET /ledger/verify): green when intact, red with the server's message when not.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { VerifyResult } from '../../types';
+import { errorMessage } from '../../shared/http';
+import { auditApi } from './api';
+import type { VerifyResult } from './types';
 
 interface Props {
   allowed: boolean;
@@ -19,7 +20,7 @@ export function VerifyBanner({ allowed }: Props) {
   const run = async () => {
     setState({ kind: 'loading' });
     try {
-      setState({ kind: 'result', result: await api.verifyLedger() });
+      setState({ kind: 'result', result: await auditApi.verifyLedger() });
     } catch (err) {
       setState({ kind: 'error', message: errorMessage(err) });
     }

@@ -1,9 +1,10 @@
 // Small inline form that posts a correction of a logbook entry: new text plus a
 // required reason. The original entry stays untouched; the correction is a new entry.
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { LogbookEntry } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { logbookApi } from './api';
+import type { LogbookEntry } from './types';
 
 interface Props {
   original: LogbookEntry;
@@ -26,7 +27,7 @@ export function CorrectionForm({ original, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.writeLogbook({
+      const res = await logbookApi.writeLogbook({
         subject: original.subject,
         category: original.category,
         text,

@@ -2,10 +2,12 @@
 // page back through older entries, and correct entries. Nothing is ever edited
 // or deleted: corrections are new entries linked to the original.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { LogbookEntry, SessionUser } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { hasPermission } from '../../shared/session';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { logbookApi } from './api';
+import type { LogbookEntry } from './types';
 import { LogbookForm } from './LogbookForm';
 import { LogbookEntryItem } from './LogbookEntryItem';
 
@@ -29,7 +31,7 @@ export function Logbook({ user }: Props) {
       setLoading(true);
       setError(null);
       try {
-        const res = await api.logbook({ subject: subject || undefined, limit: PAGE, before });
+        const res = await logbookApi.logbook({ subject: subject || undefined, limit: PAGE, before });
         setEntries((prev) => (before ? [...prev, ...res.entries] : res.entries));
         setMore(res.entries.length === PAGE);
       } catch (err) {

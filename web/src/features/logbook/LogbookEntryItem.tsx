@@ -4,9 +4,9 @@
 // correction, so it offers no "Correct" button itself.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { LogbookEntry } from '../../types';
 import { formatLocal } from '../../shared/time';
-import { categoryLabel } from '../../labels';
+import type { LogbookEntry } from './types';
+import { categoryLabel } from './labels';
 import { CorrectionForm } from './CorrectionForm';
 
 interface Props {

@@ -1,9 +1,10 @@
 // Form to record a new logbook entry (subject, category, text) via POST /logbook.
 import { useState } from 'preact/hooks';
-import { ApiError, api, errorMessage } from '../../api';
-import { LOGBOOK_CATEGORIES, type LogbookEntry } from '../../types';
+import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
-import { categoryLabel } from '../../labels';
+import { logbookApi } from './api';
+import { LOGBOOK_CATEGORIES, type LogbookEntry } from './types';
+import { categoryLabel } from './labels';
 
 export const SUBJECT_PATTERN = '[A-Za-z0-9._\\-\\/]{1,64}';
 
@@ -26,7 +27,7 @@ export function LogbookForm({ initialSubject, onRecorded }: Props) {
     setError(null);
     setErrorField(undefined);
     try {
-      const res = await api.writeLogbook({ subject: subject.trim(), category, text });
+      const res = await logbookApi.writeLogbook({ subject: subject.trim(), category, text });
       setText('');
       onRecorded(res.entry);
     } catch (err) {

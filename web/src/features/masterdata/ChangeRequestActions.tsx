@@ -5,10 +5,12 @@
 // changed the change request is not offered Approve, Review or Reject (the server
 // refuses them in any case).
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { ChangeRequest, SessionUser, SigningAction } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { hasPermission } from '../../shared/session';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { ChangeRequest, SigningAction } from './types';
 
 interface Props {
   cr: ChangeRequest;
@@ -47,7 +49,7 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.withdrawChangeRequest(cr.id, reason.trim());
+      const res = await masterdataApi.withdrawChangeRequest(cr.id, reason.trim());
       setWithdrawing(false);
       onChanged(res.change_request);
     } catch (err) {

@@ -1,10 +1,11 @@
 // Form to open a change request: title, description, reason, impact and an optional
 // effective-from time (datetime-local, browser time -> ISO UTC).
 import { useState } from 'preact/hooks';
-import { ApiError, api, errorMessage } from '../../api';
-import type { ChangeRequest } from '../../types';
+import { ApiError, errorMessage } from '../../shared/http';
 import { localInputToIso } from '../../shared/time';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { ChangeRequest } from './types';
 
 interface Props {
   onCreated: (cr: ChangeRequest) => void;
@@ -27,7 +28,7 @@ export function ChangeRequestForm({ onCreated, onCancel }: Props) {
     setError(null);
     setErrorField(undefined);
     try {
-      const res = await api.createChangeRequest({
+      const res = await masterdataApi.createChangeRequest({
         title: title.trim(),
         description: description.trim(),
         reason: reason.trim(),

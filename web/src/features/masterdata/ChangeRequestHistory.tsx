@@ -1,7 +1,7 @@
 // The history of a change request: its ledger events (seq, time, what, who).
-import type { HistoryEntry } from '../../types';
 import { formatMicros } from '../../shared/time';
-import { historyLabel } from '../../labels';
+import type { HistoryEntry } from './types';
+import { historyLabel } from './labels';
 
 interface Props {
   history: HistoryEntry[];

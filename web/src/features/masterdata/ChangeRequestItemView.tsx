@@ -2,13 +2,14 @@
 // state, and its field-by-field diff against the effective version. Editable change
 // requests offer "Edit" and "Withdraw draft".
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { ChangeRequest, ChangeRequestItem, KindDef } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { hashLink } from '../../shared/session';
-import { kindLabel } from './kinds';
-import { DiffTable } from './DiffTable';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
+import { masterdataApi } from './api';
+import type { ChangeRequest, ChangeRequestItem, KindDef } from './types';
+import { kindLabel } from './kinds';
+import { DiffTable } from './DiffTable';
 
 interface Props {
   cr: ChangeRequest;
@@ -28,7 +29,7 @@ export function ChangeRequestItemView({ cr, item, kinds, editable, onEdit, onCha
     setBusy(true);
     setError(null);
     try {
-      onChanged((await api.withdrawDraft(cr.id, item.kind, item.id)).change_request);
+      onChanged((await masterdataApi.withdrawDraft(cr.id, item.kind, item.id)).change_request);
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -2,15 +2,18 @@
 // reason and impact, the commands for this user, its items each with the diff
 // against the effective version, the draft editor, signatures and history.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { ChangeRequest, KindDef, SessionUser, SigningAction } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { hasPermission, hashLink } from '../../shared/session';
 import { formatMicros } from '../../shared/time';
-import { loadKinds } from './kinds';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
+import { signaturesApi } from '../signatures/api';
 import { SignatureList } from '../signatures/SignatureList';
 import { SigningDialog, ACTION_LABEL } from '../signatures/SigningDialog';
+import { masterdataApi } from './api';
+import type { ChangeRequest, KindDef, SigningAction } from './types';
+import { loadKinds } from './kinds';
 import { ChangeRequestActions } from './ChangeRequestActions';
 import { ChangeRequestItemView } from './ChangeRequestItemView';
 import { ChangeRequestHistory } from './ChangeRequestHistory';
@@ -37,14 +40,14 @@ export function ChangeRequestPage({ user, id }: Props) {
     setError(null);
     setCr(null);
     setEditing(null);
-    Promise.all([api.changeRequest(id), loadKinds()])
+    Promise.all([masterdataApi.changeRequest(id), loadKinds()])
       .then(([res, k]) => {
         if (!live) return;
         setCr(res.change_request);
         setKinds(k);
       })
       .catch((err) => live && setError(errorMessage(err)));
-    api
+    signaturesApi
       .siteSettings()
       .then((s) => live && setPasswordOnly(!!s.signing_password_only))
       .catch(() => live && setPasswordOnly(false));

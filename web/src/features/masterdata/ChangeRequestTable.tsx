@@ -1,9 +1,9 @@
 // Change requests as a table (newest first): id link, title, state, revision,
 // author, created, approvals x/y.
-import type { ChangeRequest } from '../../types';
 import { hashLink } from '../../shared/session';
 import { formatMicros } from '../../shared/time';
 import { StatusBadge } from '../../shared/StatusBadge';
+import type { ChangeRequest } from './types';
 
 interface Props {
   rows: ChangeRequest[];

@@ -1,11 +1,13 @@
 // Change requests: the list with a state filter and the "New change request" form;
 // "#/change-requests/CR-000001" opens one change request.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import { CHANGE_REQUEST_STATES, type ChangeRequest, type SessionUser } from '../../types';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
 import { hasPermission, hashLink } from '../../shared/session';
-import { statusLabel } from '../../labels';
+import { statusLabel } from '../../shared/labels';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import { CHANGE_REQUEST_STATES, type ChangeRequest } from './types';
 import { ChangeRequestForm } from './ChangeRequestForm';
 import { ChangeRequestTable } from './ChangeRequestTable';
 import { ChangeRequestPage } from './ChangeRequestPage';
@@ -32,7 +34,7 @@ function ChangeRequestList({ user }: { user: SessionUser }) {
     let live = true;
     setLoading(true);
     setError(null);
-    api
+    masterdataApi
       .changeRequests(state || undefined)
       .then((res) => live && setRows(res.change_requests))
       .catch((err) => live && setError(errorMessage(err)))

@@ -1,6 +1,7 @@
 // The fields of one object (the content, or one list item) as form inputs, in the
 // kinds table's order. Empty optional fields are left out of the content.
-import type { Content, FieldError, KindField } from '../../types';
+import type { FieldError } from '../../shared/types';
+import type { Content, KindField } from './types';
 import { joinPath } from './kinds';
 import { FieldInput } from './FieldInput';
 

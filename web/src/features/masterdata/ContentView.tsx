@@ -3,7 +3,7 @@
 // plain objects as tables (BOM, parameters, characteristics) and lists of richer
 // objects (routing operations) as one card per item.
 import { Fragment } from 'preact';
-import type { Content, KindField } from '../../types';
+import type { Content, KindField } from './types';
 import { fieldLabel, formatValue, isScalar } from './kinds';
 
 interface Props {

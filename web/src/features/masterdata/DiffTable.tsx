@@ -1,5 +1,5 @@
 // Field-by-field differences (path, old, new) between two versions of an object.
-import type { Change } from '../../types';
+import type { Change } from './types';
 import { formatDiffValue } from './kinds';
 
 interface Props {

@@ -4,11 +4,13 @@
 // (debounced POST /masterdata/validate), and save it (PUT .../items/{kind}/{id}).
 // "Obsolete this object" saves a draft that retires the object instead.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, errorMessage } from '../../api';
-import type { ChangeRequest, Content, FieldError, KindDef, ObjectRow } from '../../types';
+import { ApiError, errorMessage } from '../../shared/http';
+import type { FieldError } from '../../shared/types';
+import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { ChangeRequest, Content, KindDef, ObjectRow } from './types';
 import { newContent } from './kinds';
 import { ContentForm } from './ContentForm';
-import { ErrorBox } from '../../shared/ErrorBox';
 
 const VALIDATE_DELAY_MS = 400;
 
@@ -45,7 +47,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
   useEffect(() => {
     if (!kindName) return;
     let live = true;
-    api
+    masterdataApi
       .objects(kindName)
       .then((res) => live && setKnown(res.objects))
       .catch(() => live && setKnown([]));
@@ -62,7 +64,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
     setErrors([]);
     setObsolete(false);
     try {
-      const res = await api.object(kName, id);
+      const res = await masterdataApi.object(kName, id);
       const latest = res.versions[0];
       setContent(latest ? latest.content : newContent(id));
       setLoaded({ kind, id, existing: true, from: latest?.version ?? null });
@@ -92,7 +94,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
     const gen = ++validateGen.current;
     setValidation('pending');
     const timer = setTimeout(() => {
-      api
+      masterdataApi
         .validate(loaded.kind.kind, content)
         .then((res) => {
           if (gen !== validateGen.current) return;
@@ -115,7 +117,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.saveDraft(cr.id, loaded.kind.kind, loaded.id, content, obsolete ? 'obsolete' : undefined);
+      const res = await masterdataApi.saveDraft(cr.id, loaded.kind.kind, loaded.id, content, obsolete ? 'obsolete' : undefined);
       onSaved(res.change_request);
     } catch (err) {
       setError(errorMessage(err));

@@ -2,12 +2,13 @@
 // tree built from each object's `parent`. The object rows carry no content, so the
 // parent and level come from each object's effective (else latest) version.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { ObjectRow } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { hashLink } from '../../shared/session';
-import { fieldLabel } from './kinds';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
+import { masterdataApi } from './api';
+import type { ObjectRow } from './types';
+import { fieldLabel } from './kinds';
 
 interface Props {
   rows: ObjectRow[];
@@ -28,7 +29,7 @@ async function loadNodes(rows: ObjectRow[]): Promise<Node[]> {
         return { row, level: inline.level, parent: inline.parent ?? '', children: [] };
       }
       const v = row.effective_version ?? row.latest_version;
-      const res = await api.version(row.kind, row.id, v);
+      const res = await masterdataApi.version(row.kind, row.id, v);
       const c = res.version.content;
       return {
         row,

@@ -2,9 +2,10 @@
 // (text), number, checkbox (boolean), select (choice), date, comma-separated list
 // (string_list), nested fields (object) or repeatable fieldsets (object_list). Shows
 // the validation errors whose path is this field's path.
-import type { Content, FieldError, KindField } from '../../types';
-import { errorsAt, fieldLabel } from './kinds';
+import type { FieldError } from '../../shared/types';
 import { BufferedInput } from '../../shared/BufferedInput';
+import type { Content, KindField } from './types';
+import { errorsAt, fieldLabel } from './kinds';
 import { ContentForm } from './ContentForm';
 import { ObjectListEditor } from './ObjectListEditor';
 

@@ -1,6 +1,6 @@
 // Tabs, one per master data kind (from the kinds table).
-import type { KindDef } from '../../types';
 import { hashLink } from '../../shared/session';
+import type { KindDef } from './types';
 
 interface Props {
   kinds: KindDef[];

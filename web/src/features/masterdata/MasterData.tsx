@@ -2,10 +2,11 @@
 // (and equipment while searching) as a searchable list. "#/masterdata/KIND/ID" opens
 // the object page.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { KindDef, ObjectRow } from '../../types';
-import { loadKinds } from './kinds';
+import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { KindDef, ObjectRow } from './types';
+import { loadKinds } from './kinds';
 import { KindTabs } from './KindTabs';
 import { ObjectList } from './ObjectList';
 import { EquipmentTree } from './EquipmentTree';
@@ -57,7 +58,7 @@ function KindBrowser({ kinds, kind }: { kinds: KindDef[]; kind: KindDef }) {
     let live = true;
     setLoading(true);
     setError(null);
-    api
+    masterdataApi
       .objects(kind.kind, q || undefined)
       .then((res) => live && setLoaded({ kind: kind.kind, rows: res.objects }))
       .catch((err) => live && setError(errorMessage(err)))

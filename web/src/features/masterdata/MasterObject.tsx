@@ -2,12 +2,13 @@
 // default), the version history with signature manifestations, and a diff between
 // any two versions.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { KindDef, ObjectRow, Version } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { hashLink } from '../../shared/session';
 import { formatMicros } from '../../shared/time';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
+import { masterdataApi } from './api';
+import type { KindDef, ObjectRow, Version } from './types';
 import { ContentView } from './ContentView';
 import { VersionHistory } from './VersionHistory';
 import { VersionDiff } from './VersionDiff';
@@ -27,7 +28,7 @@ export function MasterObject({ kind, id }: Props) {
     let live = true;
     setError(null);
     setObject(null);
-    api
+    masterdataApi
       .object(kind.kind, id)
       .then((res) => {
         if (!live) return;

@@ -1,8 +1,8 @@
 // Objects of one kind as a table: id (link to the object page), name, status,
 // effective version and the latest version with its state.
-import type { ObjectRow } from '../../types';
 import { hashLink } from '../../shared/session';
 import { StatusBadge } from '../../shared/StatusBadge';
+import type { ObjectRow } from './types';
 
 interface Props {
   rows: ObjectRow[];

@@ -1,7 +1,8 @@
 // A list of objects (operations, parameters, BOM lines, codes, ...) as repeatable
 // fieldsets with add, remove, move up and move down. Items are named by their key
 // (e.g. "operations[id=20]") for error paths and test ids, as the server names them.
-import type { Content, FieldError, KindField } from '../../types';
+import type { FieldError } from '../../shared/types';
+import type { Content, KindField } from './types';
 import { errorsAt, fieldLabel, itemPath } from './kinds';
 import { ContentForm } from './ContentForm';
 

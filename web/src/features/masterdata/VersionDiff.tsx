@@ -1,10 +1,11 @@
 // Compare any two versions of an object: two selects (from may be "nothing"), then
 // GET .../diff and a path / old / new table.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { Change, Version } from '../../types';
-import { DiffTable } from './DiffTable';
+import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { Change, Version } from './types';
+import { DiffTable } from './DiffTable';
 
 interface Props {
   kind: string;
@@ -28,7 +29,7 @@ export function VersionDiff({ kind, id, versions }: Props) {
     if (!to) return;
     let live = true;
     setError(null);
-    api
+    masterdataApi
       .diff(kind, id, from, to)
       .then((res) => live && setChanges(res.changes))
       .catch((err) => live && (setChanges(null), setError(errorMessage(err))));

@@ -1,11 +1,11 @@
 // Every version of an object, newest first: state and derived status, action, change
 // request link, author, created and effective-from times, and the signature
 // manifestations of its change request. Clicking "Show" selects a version to display.
-import type { Version } from '../../types';
 import { formatMicros } from '../../shared/time';
 import { hashLink } from '../../shared/session';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { SignatureList } from '../signatures/SignatureList';
+import type { Version } from './types';
 
 interface Props {
   versions: Version[];

@@ -1,14 +1,15 @@
 // Helpers shared by the master data pages: field paths as the server names them,
 // readable values and labels, and the kinds table cache.
-import { api } from '../../api';
-import type { Content, FieldError, KindDef, KindField } from '../../types';
+import type { FieldError } from '../../shared/types';
+import { masterdataApi } from './api';
+import type { Content, KindDef, KindField } from './types';
 
 let kindsCache: Promise<KindDef[]> | null = null;
 
 /** The kinds table (GET /masterdata/kinds), fetched once per page load. */
 export function loadKinds(): Promise<KindDef[]> {
   if (!kindsCache) {
-    kindsCache = api.kinds().catch((err) => {
+    kindsCache = masterdataApi.kinds().catch((err) => {
       kindsCache = null;
       throw err;
     });

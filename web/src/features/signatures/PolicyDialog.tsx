@@ -2,9 +2,10 @@
 // (GET /signature-policy) and records the user's acknowledgement, re-authenticated
 // with their password (POST /signature-policy/acknowledge).
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { SignaturePolicy } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { signaturesApi } from './api';
+import type { SignaturePolicy } from './types';
 
 interface Props {
   onAcknowledged: () => void;
@@ -19,7 +20,7 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api
+    signaturesApi
       .signaturePolicy()
       .then((p) => {
         setPolicy(p);
@@ -34,7 +35,7 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api.acknowledgePolicy(policy.version, password);
+      await signaturesApi.acknowledgePolicy(policy.version, password);
       setPassword('');
       onAcknowledged();
     } catch (err) {

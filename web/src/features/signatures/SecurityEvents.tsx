@@ -2,10 +2,11 @@
 // signings (signature.failed), newest first, with the attempted user, the client
 // address and the detail. Older events page in with "Load older events".
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api';
-import type { SecurityEvent } from '../../types';
+import { errorMessage } from '../../shared/http';
 import { formatLocal } from '../../shared/time';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { signaturesApi } from './api';
+import type { SecurityEvent } from './types';
 
 const PAGE_SIZE = 100;
 const DAY_MS = 24 * 3600 * 1000;
@@ -34,7 +35,7 @@ export function SecurityEvents() {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.securityEvents({ before: before || undefined, limit: PAGE_SIZE });
+      const page = await signaturesApi.securityEvents({ before: before || undefined, limit: PAGE_SIZE });
       setEvents((prev) => (before === 0 ? page.events : prev.concat(page.events)));
       setOlder(page.next);
     } catch (err) {

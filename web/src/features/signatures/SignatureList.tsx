@@ -1,9 +1,9 @@
 // Signature manifestations (Part 11 §11.50): printed name, date and time with the UTC
 // offset, meaning, and the binding check. A broken signature is a loud warning; a
 // signature of an earlier revision is shown neutrally.
-import type { Signature } from '../../types';
 import { formatSignatureTime } from '../../shared/time';
-import { meaningLabel } from '../../labels';
+import type { Signature } from './types';
+import { meaningLabel } from './labels';
 
 interface Props {
   signatures: Signature[];

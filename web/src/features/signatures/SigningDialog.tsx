@@ -4,10 +4,11 @@
 // and shows the server's refusal (wrong password, throttled, policy not acknowledged,
 // four eyes) in place. A missing policy acknowledgement can be given right here.
 import { useState } from 'preact/hooks';
-import { ApiError, api, errorMessage } from '../../api';
-import type { ChangeRequest, SigningAction } from '../../types';
+import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
-import { meaningLabel } from '../../labels';
+import { masterdataApi } from '../masterdata/api';
+import type { ChangeRequest, SigningAction } from '../masterdata/types';
+import { meaningLabel } from './labels';
 import { PolicyDialog } from './PolicyDialog';
 
 export const ACTION_MEANING: Record<SigningAction, string> = {
@@ -74,7 +75,7 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
     setReason(undefined);
     setNotice(null);
     try {
-      const res = await api.signChangeRequest(cr.id, action, {
+      const res = await masterdataApi.signChangeRequest(cr.id, action, {
         user: user.trim() || undefined,
         password,
         meaning,
