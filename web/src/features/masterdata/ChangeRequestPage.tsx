@@ -10,7 +10,6 @@ import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { signaturesApi } from '../signatures/api';
 import { SignatureList } from '../signatures/SignatureList';
-import { SigningDialog, ACTION_LABEL } from '../signatures/SigningDialog';
 import { masterdataApi } from './api';
 import type { ChangeRequest, KindDef, SigningAction } from './types';
 import { loadKinds } from './kinds';
@@ -18,6 +17,7 @@ import { ChangeRequestActions } from './ChangeRequestActions';
 import { ChangeRequestItemView } from './ChangeRequestItemView';
 import { ChangeRequestHistory } from './ChangeRequestHistory';
 import { DraftEditor } from './DraftEditor';
+import { ChangeRequestSigningDialog, ACTION_LABEL } from './ChangeRequestSigningDialog';
 
 interface Props {
   user: SessionUser;
@@ -164,7 +164,7 @@ export function ChangeRequestPage({ user, id }: Props) {
       </div>
 
       {signing && (
-        <SigningDialog
+        <ChangeRequestSigningDialog
           cr={cr}
           action={signing}
           passwordOnly={passwordOnly}

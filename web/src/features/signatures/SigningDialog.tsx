@@ -1,54 +1,65 @@
-// The one dialog for every electronic signature (submit, approve, reject, review of a
-// change request). It shows exactly what is signed (record kind, id, revision, title,
-// items), the meaning fixed by the action, asks for user name and password again,
-// and shows the server's refusal (wrong password, throttled, policy not acknowledged,
-// four eyes) in place. A missing policy acknowledgement can be given right here.
+// The one dialog for every electronic signature. It shows exactly what is signed (the
+// record rows the caller passes), the meaning fixed by the command, asks for user name
+// and password again, and shows the server's refusal (wrong password, throttled,
+// policy not acknowledged, four eyes) in place. A missing policy acknowledgement can
+// be given right here. It knows nothing about the record: the caller's `sign` sends
+// the signed command (e.g. masterdata's ChangeRequestSigningDialog).
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
-import { masterdataApi } from '../masterdata/api';
-import type { ChangeRequest, SigningAction } from '../masterdata/types';
 import { meaningLabel } from './labels';
 import { PolicyDialog } from './PolicyDialog';
+import type { SignatureInput } from './types';
 
-export const ACTION_MEANING: Record<SigningAction, string> = {
-  submit: 'authored',
-  approve: 'approved',
-  reject: 'rejected',
-  review: 'reviewed',
-};
+/** A comment the signer must give, e.g. the reason for rejecting. */
+export interface RequiredComment {
+  /** Shown after "Comment (required: ", e.g. "why is it rejected?". */
+  hint: string;
+  /** The message when it is left empty. */
+  missing: string;
+}
 
-export const ACTION_LABEL: Record<SigningAction, string> = {
-  submit: 'Submit for review',
-  approve: 'Approve',
-  reject: 'Reject',
-  review: 'Sign as reviewed',
-};
-
-interface Props {
-  cr: ChangeRequest;
-  action: SigningAction;
+interface Props<T> {
+  /** The command, shown after "Electronic signature: ", e.g. "Approve". */
+  title: string;
+  /** The signature's meaning (authored, approved, ...), fixed by the command. */
+  meaning: string;
+  /** What is signed: <dt>/<dd> pairs, shown above the meaning. */
+  record: ComponentChildren;
+  /** Set when the comment is required; otherwise it is optional. */
+  requiredComment?: RequiredComment;
+  /** Sentences added to the server's refusal, by its reason (e.g. four_eyes). */
+  refusalNotes?: Record<string, string>;
   /** Site setting signing_password_only: the user name may be left empty. */
   passwordOnly: boolean;
-  onSigned: (cr: ChangeRequest) => void;
+  /** Sends the signed command; a rejection is the server's refusal, shown in place. */
+  sign: (signature: SignatureInput) => Promise<T>;
+  onSigned: (result: T) => void;
   onCancel: () => void;
 }
 
-function refusalText(err: unknown): string {
+function refusalText(err: unknown, notes: Record<string, string>): string {
   const msg = errorMessage(err);
   if (!(err instanceof ApiError)) return msg;
-  switch (err.reason) {
-    case 'four_eyes':
-      return `${msg} (Four eyes: whoever created or changed this change request cannot approve it.)`;
-    case 'policy_not_acknowledged':
-      return `${msg} You must acknowledge the signature policy before signing.`;
-    default:
-      return msg;
+  if (err.reason === 'policy_not_acknowledged') {
+    return `${msg} You must acknowledge the signature policy before signing.`;
   }
+  const note = err.reason !== undefined ? notes[err.reason] : undefined;
+  return note ? `${msg} ${note}` : msg;
 }
 
-export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: Props) {
-  const meaning = ACTION_MEANING[action];
+export function SigningDialog<T>({
+  title,
+  meaning,
+  record,
+  requiredComment,
+  refusalNotes = {},
+  passwordOnly,
+  sign,
+  onSigned,
+  onCancel,
+}: Props<T>) {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [comment, setComment] = useState('');
@@ -58,7 +69,7 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0); // refused attempts (data-failures, for tests)
-  const commentRequired = action === 'reject';
+  const commentRequired = requiredComment !== undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -66,8 +77,8 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
       setError('Enter your user name.');
       return;
     }
-    if (commentRequired && !comment.trim()) {
-      setError('A comment (the reason for rejecting) is required.');
+    if (requiredComment && !comment.trim()) {
+      setError(requiredComment.missing);
       return;
     }
     setBusy(true);
@@ -75,16 +86,16 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
     setReason(undefined);
     setNotice(null);
     try {
-      const res = await masterdataApi.signChangeRequest(cr.id, action, {
+      const result = await sign({
         user: user.trim() || undefined,
         password,
         meaning,
         comment: comment.trim() || undefined,
       });
-      onSigned(res.change_request);
+      onSigned(result);
     } catch (err) {
       setPassword('');
-      setError(refusalText(err));
+      setError(refusalText(err, refusalNotes));
       setReason(err instanceof ApiError ? err.reason : undefined);
       setFailures((n) => n + 1);
       setBusy(false);
@@ -106,30 +117,10 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
           />
         ) : (
           <form class="form-grid" onSubmit={submit}>
-            <h2 id="signing-title">Electronic signature: {ACTION_LABEL[action]}</h2>
+            <h2 id="signing-title">Electronic signature: {title}</h2>
             <div class="sign-record" data-testid="signing-record">
               <dl class="detail-grid">
-                <dt>Record</dt>
-                <dd>
-                  change request <span class="mono">{cr.id}</span>, revision {cr.revision}
-                </dd>
-                <dt>Title</dt>
-                <dd>{cr.title}</dd>
-                <dt>Items</dt>
-                <dd>
-                  {(cr.items ?? []).length === 0 ? (
-                    <span class="muted">none</span>
-                  ) : (
-                    <ul class="plain-list">
-                      {(cr.items ?? []).map((it) => (
-                        <li key={`${it.kind}/${it.id}`} class="mono">
-                          {it.kind} {it.id} v{it.version}
-                          {it.action === 'obsolete' ? ' (obsolete)' : ''}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </dd>
+                {record}
                 <dt>Meaning</dt>
                 <dd>
                   <strong data-testid="signing-meaning">{meaningLabel(meaning)}</strong>
@@ -168,7 +159,7 @@ export function SigningDialog({ cr, action, passwordOnly, onSigned, onCancel }: 
               </label>
             </div>
             <label class="field">
-              <span>Comment{commentRequired ? ' (required: why is it rejected?)' : ' (optional)'}</span>
+              <span>Comment{requiredComment ? ` (required: ${requiredComment.hint})` : ' (optional)'}</span>
               <textarea
                 value={comment}
                 onInput={(e) => setComment(e.currentTarget.value)}
