@@ -1,9 +1,9 @@
 // Sidebar navigation. Shows only the pages the signed-in user holds the
-// permission for (the list is computed by the caller from session.ts).
-import type { RouteDef } from './session';
+// permission for (the list is computed by the caller from the features' routes).
+import type { Route } from './feature';
 
 interface Props {
-  routes: RouteDef[];
+  routes: Pick<Route, 'path' | 'label' | 'testId'>[];
   active: string | undefined;
   /** Counts shown beside a nav item (by route path); 0 shows nothing. */
   badges?: Record<string, number>;

@@ -9,7 +9,7 @@ import { formatMicros } from '../../shared/time';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { signaturesApi } from '../signatures/api';
-import { SignatureList } from '../signatures/SignatureList';
+import { SignatureList } from '../signatures';
 import { masterdataApi } from './api';
 import type { ChangeRequest, KindDef, SigningAction } from './types';
 import { loadKinds } from './kinds';

@@ -2,7 +2,7 @@
 // feature's SigningDialog with the change request as the record (id, revision,
 // title, items) and the signed command POST /change-requests/{id}/{action}.
 import { Fragment } from 'preact';
-import { SigningDialog } from '../signatures/SigningDialog';
+import { SigningDialog } from '../signatures';
 import { masterdataApi } from './api';
 import type { ChangeRequest, SigningAction } from './types';
 

@@ -4,7 +4,7 @@
 import { formatMicros } from '../../shared/time';
 import { hashLink } from '../../shared/session';
 import { StatusBadge } from '../../shared/StatusBadge';
-import { SignatureList } from '../signatures/SignatureList';
+import { SignatureList } from '../signatures';
 import type { Version } from './types';
 
 interface Props {
