@@ -1,8 +1,6 @@
 // Form for administrators to create a user account (name, display name, roles,
 // initial password) via POST /users.
-import { useState } from 'preact/hooks';
-import { ApiError, errorMessage } from '../../shared/http';
-import { ErrorBox } from '../../shared/ErrorBox';
+import { PanelForm, useForm } from '../../shared/form';
 import { accessApi } from './api';
 import { ROLES, type User } from './types';
 
@@ -11,56 +9,45 @@ interface Props {
 }
 
 export function AddUserForm({ onCreated }: Props) {
-  const [name, setName] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<string[]>(['operator']);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [errorField, setErrorField] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ name: '', displayName: '', password: '', roles: ['operator'] as string[] });
+  const { values, set, invalid } = form;
 
   const toggleRole = (r: string) =>
-    setRoles((prev) => (prev.includes(r) ? prev.filter((x) => x !== r) : [...prev, r]));
+    set('roles', (prev) => (prev.includes(r) ? prev.filter((x) => x !== r) : [...prev, r]));
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (roles.length === 0) {
-      setError('Select at least one role.');
-      setErrorField('roles');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setErrorField(undefined);
-    try {
-      const res = await accessApi.createUser({ name: name.trim(), display_name: displayName.trim(), roles, password });
-      setName('');
-      setDisplayName('');
-      setPassword('');
-      setRoles(['operator']);
+  const submit = form.submit(
+    async () => {
+      const res = await accessApi.createUser({
+        name: values.name.trim(),
+        display_name: values.displayName.trim(),
+        roles: values.roles,
+        password: values.password,
+      });
+      form.reset();
       onCreated(res.user);
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setErrorField(err.field);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const invalid = (f: string) => (errorField === f ? 'invalid' : undefined);
+    },
+    () => (values.roles.length === 0 ? { message: 'Select at least one role.', field: 'roles' } : null),
+  );
 
   return (
-    <form class="panel form-grid" onSubmit={submit} data-testid="add-user-form">
-      <h2 class="panel-title">Add user</h2>
-      <ErrorBox message={error} testId="add-user-error" />
+    <PanelForm
+      form={form}
+      onSubmit={submit}
+      title="Add user"
+      testId="add-user-form"
+      errorTestId="add-user-error"
+      submitLabel="Create user"
+      busyLabel="Creating…"
+      submitTestId="user-new-submit"
+    >
       <div class="form-row">
         <label class="field">
           <span>User name</span>
-          <input class={invalid('name')} value={name} onInput={(e) => setName(e.currentTarget.value)} required autoComplete="off" data-testid="user-new-name" />
+          <input class={invalid('name')} value={values.name} onInput={(e) => set('name', e.currentTarget.value)} required autoComplete="off" data-testid="user-new-name" />
         </label>
         <label class="field">
           <span>Display name</span>
-          <input class={invalid('display_name')} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} required data-testid="user-new-display" />
+          <input class={invalid('display_name')} value={values.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} required data-testid="user-new-display" />
         </label>
         <label class="field">
           <span>Initial password</span>
@@ -68,27 +55,22 @@ export function AddUserForm({ onCreated }: Props) {
             class={invalid('password')}
             type="password"
             autoComplete="new-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
+            value={values.password}
+            onInput={(e) => set('password', e.currentTarget.value)}
             required
             data-testid="user-new-password"
           />
         </label>
       </div>
-      <fieldset class={errorField === 'roles' ? 'roles invalid' : 'roles'}>
+      <fieldset class={form.errorField === 'roles' ? 'roles invalid' : 'roles'}>
         <legend>Roles</legend>
         {ROLES.map((r) => (
           <label key={r} class="check">
-            <input type="checkbox" checked={roles.includes(r)} onChange={() => toggleRole(r)} data-testid={`user-new-role-${r}`} />
+            <input type="checkbox" checked={values.roles.includes(r)} onChange={() => toggleRole(r)} data-testid={`user-new-role-${r}`} />
             {r}
           </label>
         ))}
       </fieldset>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy} data-testid="user-new-submit">
-          {busy ? 'Creating…' : 'Create user'}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

@@ -1,7 +1,5 @@
 // Form to record a new logbook entry (subject, category, text) via POST /logbook.
-import { useState } from 'preact/hooks';
-import { ApiError, errorMessage } from '../../shared/http';
-import { ErrorBox } from '../../shared/ErrorBox';
+import { PanelForm, useForm } from '../../shared/form';
 import { logbookApi } from './api';
 import { LOGBOOK_CATEGORIES, type LogbookEntry } from './types';
 import { categoryLabel } from './labels';
@@ -14,43 +12,34 @@ interface Props {
 }
 
 export function LogbookForm({ initialSubject, onRecorded }: Props) {
-  const [subject, setSubject] = useState(initialSubject);
-  const [category, setCategory] = useState<string>('use');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [errorField, setErrorField] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ subject: initialSubject, category: 'use', text: '' });
+  const { values, set, invalid } = form;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrorField(undefined);
-    try {
-      const res = await logbookApi.writeLogbook({ subject: subject.trim(), category, text });
-      setText('');
-      onRecorded(res.entry);
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setErrorField(err.field);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const invalid = (f: string) => (errorField === f ? 'invalid' : undefined);
+  const submit = form.submit(async () => {
+    const res = await logbookApi.writeLogbook({ subject: values.subject.trim(), category: values.category, text: values.text });
+    set('text', '');
+    onRecorded(res.entry);
+  });
 
   return (
-    <form class="panel form-grid" onSubmit={submit} data-testid="logbook-form">
-      <h2 class="panel-title">New entry</h2>
-      <ErrorBox message={error} testId="logbook-form-error" />
+    <PanelForm
+      form={form}
+      onSubmit={submit}
+      title="New entry"
+      testId="logbook-form"
+      errorTestId="logbook-form-error"
+      hint="Entries are permanent. Mistakes are fixed by a correction with a reason."
+      submitLabel="Record entry"
+      busyLabel="Recording…"
+      submitTestId="logbook-submit"
+    >
       <div class="form-row">
         <label class="field">
           <span>Subject (equipment / room)</span>
           <input
             class={invalid('subject')}
-            value={subject}
-            onInput={(e) => setSubject(e.currentTarget.value)}
+            value={values.subject}
+            onInput={(e) => set('subject', e.currentTarget.value)}
             required
             maxLength={64}
             pattern={SUBJECT_PATTERN}
@@ -63,8 +52,8 @@ export function LogbookForm({ initialSubject, onRecorded }: Props) {
           <span>Category</span>
           <select
             class={invalid('category')}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
+            value={values.category}
+            onChange={(e) => set('category', e.currentTarget.value)}
             data-testid="logbook-category"
           >
             {LOGBOOK_CATEGORIES.map((c) => (
@@ -79,20 +68,14 @@ export function LogbookForm({ initialSubject, onRecorded }: Props) {
         <span>Text</span>
         <textarea
           class={invalid('text')}
-          value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          value={values.text}
+          onInput={(e) => set('text', e.currentTarget.value)}
           required
           maxLength={4000}
           rows={3}
           data-testid="logbook-text"
         />
       </label>
-      <div class="form-actions">
-        <span class="hint">Entries are permanent. Mistakes are fixed by a correction with a reason.</span>
-        <button type="submit" class="btn btn-primary" disabled={busy} data-testid="logbook-submit">
-          {busy ? 'Recording…' : 'Record entry'}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }
