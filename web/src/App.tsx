@@ -1,18 +1,16 @@
 // Top-level component: restores or establishes the session, then renders the
-// application shell (header + sidebar) and the page selected by the URL hash.
+// application shell (header + sidebar) and the page selected by the URL hash. The
+// pages, their nav entries and permissions come from the features (features/index.ts).
 import { useEffect, useState } from 'preact/hooks';
-import { api, getToken, onUnauthorized } from './api';
-import type { SessionUser } from './types';
-import { allowedRoutes, currentHashParams, currentHashRoute, hasPermission } from './session';
-import { SignIn } from './pages/SignIn';
-import { Logbook } from './pages/Logbook';
-import { AuditTrail } from './pages/AuditTrail';
-import { Users } from './pages/Users';
-import { MasterData } from './pages/MasterData';
-import { ChangeRequests } from './pages/ChangeRequests';
-import { SecurityEvents, recentCount } from './pages/SecurityEvents';
-import { Header } from './components/Header';
-import { Nav } from './components/Nav';
+import { getToken, onUnauthorized } from './shared/http';
+import type { SessionUser } from './shared/types';
+import { allowedRoutes } from './shared/feature';
+import { currentHashParams, currentHashRoute } from './shared/session';
+import { Header } from './shared/Header';
+import { Nav } from './shared/Nav';
+import { FEATURES } from './features';
+import { SignIn } from './features/access';
+import { accessApi } from './features/access/api';
 
 type State =
   | { phase: 'loading' }
@@ -25,7 +23,7 @@ export function App() {
   );
   const [route, setRoute] = useState(currentHashRoute());
   const [params, setParams] = useState(currentHashParams());
-  const [securityBadge, setSecurityBadge] = useState(0);
+  const [badges, setBadges] = useState<Record<string, number>>({});
 
   useEffect(() => {
     onUnauthorized(() =>
@@ -37,7 +35,7 @@ export function App() {
     };
     window.addEventListener('hashchange', onHash);
     if (getToken()) {
-      api
+      accessApi
         .session()
         .then((s) => setState({ phase: 'signed-in', user: s.user }))
         .catch(() => setState({ phase: 'signed-out' }));
@@ -45,18 +43,24 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Nav badge: failed sign-ins and signings of the last 24 h (admins, audit.read).
+  // Nav badges (e.g. failed sign-ins and signings of the last 24 h on "Security
+  // events"): counted for the pages the user may open, again on every route change.
   const signedInUser = state.phase === 'signed-in' ? state.user : null;
   useEffect(() => {
-    if (!signedInUser || !hasPermission(signedInUser, 'audit.read')) {
-      setSecurityBadge(0);
+    if (!signedInUser) {
+      setBadges({});
       return;
     }
     let live = true;
-    api
-      .securityEvents({ limit: 100 })
-      .then((page) => live && setSecurityBadge(recentCount(page.events)))
-      .catch(() => live && setSecurityBadge(0));
+    const setBadge = (path: string, n: number) =>
+      live && setBadges((prev) => (prev[path] === n ? prev : { ...prev, [path]: n }));
+    for (const r of allowedRoutes(FEATURES, signedInUser)) {
+      const count = r.badge;
+      if (!count) continue;
+      count(signedInUser)
+        .then((n) => setBadge(r.path, n))
+        .catch(() => setBadge(r.path, 0));
+    }
     return () => {
       live = false;
     };
@@ -75,12 +79,12 @@ export function App() {
   }
 
   const user = state.user;
-  const routes = allowedRoutes(user);
+  const routes = allowedRoutes(FEATURES, user);
   const active = routes.find((r) => r.path === route) ?? routes[0];
 
   const signOut = async () => {
     try {
-      await api.signOut();
+      await accessApi.signOut();
     } catch {
       // The token is dropped locally regardless; nothing more to do.
     }
@@ -88,39 +92,20 @@ export function App() {
     setState({ phase: 'signed-out' });
   };
 
-  let page;
-  switch (active?.path) {
-    case 'logbook':
-      page = <Logbook user={user} />;
-      break;
-    case 'audit':
-      page = <AuditTrail user={user} />;
-      break;
-    case 'users':
-      page = <Users user={user} />;
-      break;
-    case 'masterdata':
-      page = <MasterData params={params} />;
-      break;
-    case 'change-requests':
-      page = <ChangeRequests user={user} params={params} />;
-      break;
-    case 'security':
-      page = <SecurityEvents />;
-      break;
-    default:
-      page = (
-        <div class="empty" data-testid="no-access">
-          Your account has no permissions for any page. Ask an administrator.
-        </div>
-      );
-  }
+  const Page = active?.component;
+  const page = Page ? (
+    <Page user={user} params={params} />
+  ) : (
+    <div class="empty" data-testid="no-access">
+      Your account has no permissions for any page. Ask an administrator.
+    </div>
+  );
 
   return (
     <div class="shell">
       <Header user={user} onSignOut={signOut} />
       <div class="shell-body">
-        <Nav routes={routes} active={active?.path} badges={{ security: securityBadge }} />
+        <Nav routes={routes} active={active?.path} badges={badges} />
         <main class="content">{page}</main>
       </div>
     </div>

@@ -1,0 +1,35 @@
+// Access calls: sign-in, the current session, sign-out, user administration.
+import { getToken, request, setToken } from '../../shared/http';
+import type { NewUser, SessionInfo, SessionResponse, User } from './types';
+
+export const accessApi = {
+  async signIn(user: string, password: string): Promise<SessionResponse> {
+    const res = await request<SessionResponse>('/session', {
+      method: 'POST',
+      body: { user, password },
+      auth: false,
+    });
+    setToken(res.token);
+    return res;
+  },
+
+  session: () => request<SessionInfo>('/session'),
+
+  async signOut(): Promise<void> {
+    try {
+      if (getToken()) await request<void>('/session', { method: 'DELETE', auth: true });
+    } finally {
+      setToken(null);
+    }
+  },
+
+  users: () => request<{ users: User[] }>('/users'),
+
+  createUser: (u: NewUser) => request<{ user: User }>('/users', { method: 'POST', body: u }),
+
+  disableUser: (id: number, reason: string) =>
+    request<{ user: User }>(`/users/${encodeURIComponent(String(id))}/disable`, {
+      method: 'POST',
+      body: { reason },
+    }),
+};

@@ -1,0 +1,116 @@
+// Audit trail page: chain-verification banner, filters, and the ledger table
+// (newest first). The API pages backwards with before/limit/next, so the page shows
+// the newest entries at once and fetches older ones on "Load more".
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../../shared/http';
+import type { SessionUser } from '../../shared/types';
+import { hasPermission } from '../../shared/session';
+import { ErrorBox } from '../../shared/ErrorBox';
+import { auditApi } from './api';
+import type { LedgerEntry, LedgerFilter } from './types';
+import { AuditFilters } from './AuditFilters';
+import { LedgerRow } from './LedgerRow';
+import { VerifyBanner } from './VerifyBanner';
+
+const PAGE_SIZE = 100; // entries per API request and per "Load more"
+
+interface Props {
+  user: SessionUser;
+}
+
+export function AuditTrail({ user }: Props) {
+  const [filter, setFilter] = useState<LedgerFilter>({});
+  const [entries, setEntries] = useState<LedgerEntry[]>([]); // newest first
+  const [older, setOlder] = useState(0); // `before` of the next older page; 0 = none
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  const generation = useRef(0);
+
+  // Loads the newest page (before = 0) or the page below `before`, appending it.
+  const load = async (f: LedgerFilter, before: number) => {
+    const gen = ++generation.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await auditApi.ledger({ ...f, before, limit: PAGE_SIZE });
+      if (gen !== generation.current) return; // a newer load superseded this one
+      const got = page.entries ?? [];
+      setEntries((prev) => (before === 0 ? got : prev.concat(got)));
+      setOlder(typeof page.next === 'number' ? page.next : 0);
+      if (before === 0) setExpanded(new Set());
+    } catch (err) {
+      if (gen === generation.current) setError(errorMessage(err));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(filter, 0);
+  }, [filter]);
+
+  const toggle = (seq: number) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(seq)) next.delete(seq);
+      else next.add(seq);
+      return next;
+    });
+
+  const active = Object.values(filter).some((v) => v);
+
+  return (
+    <section class="page" data-testid="page-audit">
+      <div class="page-head">
+        <h1>Audit trail</h1>
+        <p class="page-sub">Every recorded event, hash-chained and append-only. Click a row for details.</p>
+      </div>
+
+      <VerifyBanner allowed={hasPermission(user, 'ledger.verify')} />
+
+      <div class="panel">
+        <AuditFilters busy={loading} onApply={(f) => setFilter({ ...f })} />
+        <ErrorBox message={error} testId="audit-error" />
+        <div class="toolbar-info" data-testid="audit-count">
+          {loading
+            ? 'Loading…'
+            : `${entries.length}${older ? '+' : ''} ${active ? 'matching ' : ''}entries, newest first`}
+        </div>
+        <div class="table-wrap">
+          <table class="table" data-testid="ledger-table">
+            <thead>
+              <tr>
+                <th class="num">Seq</th>
+                <th>Time</th>
+                <th>Event</th>
+                <th>Actor</th>
+                <th>Subject</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <LedgerRow key={e.seq} entry={e} expanded={expanded.has(e.seq)} onToggle={() => toggle(e.seq)} />
+              ))}
+              {!loading && entries.length === 0 && (
+                <tr>
+                  <td colSpan={6} class="empty" data-testid="ledger-empty">
+                    No entries match.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {older > 0 && (
+          <div class="list-foot">
+            <button type="button" class="btn" disabled={loading} onClick={() => void load(filter, older)} data-testid="ledger-load-more">
+              Load older entries
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

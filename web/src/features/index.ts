@@ -1,0 +1,11 @@
+// The capabilities of the web shell. Each features/<capability>/index.ts exports a
+// Feature (its pages, nav labels and permissions); the order here is the nav order.
+// Adding a capability: add its folder, import its Feature here and list it.
+import type { Feature } from '../shared/feature';
+import { logbook } from './logbook';
+import { audit } from './audit';
+import { access } from './access';
+import { masterdata } from './masterdata';
+import { signatures } from './signatures';
+
+export const FEATURES: Feature[] = [logbook, audit, access, masterdata, signatures];

@@ -1,0 +1,33 @@
+// Logbook types (GET/POST /logbook).
+
+export const LOGBOOK_CATEGORIES = [
+  'use',
+  'cleaning',
+  'maintenance',
+  'calibration',
+  'shift_handover',
+  'deviation_note',
+  'other',
+] as const;
+export type LogbookCategory = (typeof LOGBOOK_CATEGORIES)[number];
+
+export interface LogbookEntry {
+  seq: number;
+  subject: string;
+  category: string;
+  text: string;
+  actor: string;
+  role: string;
+  time: string;
+  corrects: number | null;
+  reason: string | null;
+  corrected_by: number[];
+}
+
+export interface NewLogbookEntry {
+  subject: string;
+  category: string;
+  text: string;
+  corrects?: number;
+  reason?: string;
+}

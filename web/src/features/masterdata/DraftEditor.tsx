@@ -1,0 +1,228 @@
+// Add or edit a draft in a change request: choose the kind and the object id (an
+// existing object starts from its latest content, a new one from nothing), edit the
+// content with a form generated from the kinds table, validated as you type
+// (debounced POST /masterdata/validate), and save it (PUT .../items/{kind}/{id}).
+// "Obsolete this object" saves a draft that retires the object instead.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, errorMessage } from '../../shared/http';
+import type { FieldError } from '../../shared/types';
+import { ErrorBox } from '../../shared/ErrorBox';
+import { masterdataApi } from './api';
+import type { ChangeRequest, Content, KindDef, ObjectRow } from './types';
+import { newContent } from './kinds';
+import { ContentForm } from './ContentForm';
+
+const VALIDATE_DELAY_MS = 400;
+
+interface Props {
+  cr: ChangeRequest;
+  kinds: KindDef[];
+  /** Open straight on this object (editing an item already in the change request). */
+  initial?: { kind: string; id: string };
+  onSaved: (cr: ChangeRequest) => void;
+  onClose: () => void;
+}
+
+interface Loaded {
+  kind: KindDef;
+  id: string;
+  existing: boolean;
+  from: number | null; // version the content was taken from
+}
+
+export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
+  const [kindName, setKindName] = useState(initial?.kind ?? kinds[0]?.kind ?? '');
+  const [objectId, setObjectId] = useState(initial?.id ?? '');
+  const [known, setKnown] = useState<ObjectRow[]>([]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [content, setContent] = useState<Content>({});
+  const [obsolete, setObsolete] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [validation, setValidation] = useState<'idle' | 'pending' | 'ok' | 'errors' | 'failed'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const validateGen = useRef(0);
+
+  // Existing ids of the chosen kind, offered as suggestions.
+  useEffect(() => {
+    if (!kindName) return;
+    let live = true;
+    masterdataApi
+      .objects(kindName)
+      .then((res) => live && setKnown(res.objects))
+      .catch(() => live && setKnown([]));
+    return () => {
+      live = false;
+    };
+  }, [kindName]);
+
+  const load = async (kName: string, id: string) => {
+    const kind = kinds.find((k) => k.kind === kName);
+    if (!kind || !id) return;
+    setBusy(true);
+    setError(null);
+    setErrors([]);
+    setObsolete(false);
+    try {
+      const res = await masterdataApi.object(kName, id);
+      const latest = res.versions[0];
+      setContent(latest ? latest.content : newContent(id));
+      setLoaded({ kind, id, existing: true, from: latest?.version ?? null });
+      setObsolete(latest?.action === 'obsolete' && latest.change_request === cr.id);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        setContent(newContent(id));
+        setLoaded({ kind, id, existing: false, from: null });
+      } else {
+        setError(errorMessage(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    if (initial) void load(initial.kind, initial.id);
+  }, []);
+
+  // Validation as you type, debounced; only the newest answer counts.
+  useEffect(() => {
+    if (!loaded || obsolete) {
+      setValidation('idle');
+      return;
+    }
+    const gen = ++validateGen.current;
+    setValidation('pending');
+    const timer = setTimeout(() => {
+      masterdataApi
+        .validate(loaded.kind.kind, content)
+        .then((res) => {
+          if (gen !== validateGen.current) return;
+          setErrors(res.errors);
+          setValidation(res.errors.length ? 'errors' : 'ok');
+        })
+        .catch(() => gen === validateGen.current && setValidation('failed'));
+    }, VALIDATE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, content, obsolete]);
+
+  const choose = (e: Event) => {
+    e.preventDefault();
+    void load(kindName, objectId.trim());
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!loaded) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await masterdataApi.saveDraft(cr.id, loaded.kind.kind, loaded.id, content, obsolete ? 'obsolete' : undefined);
+      onSaved(res.change_request);
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError && err.problem.errors) {
+        setErrors(err.problem.errors);
+        setValidation('errors');
+      }
+      setBusy(false);
+    }
+  };
+
+  if (!loaded) {
+    return (
+      <form class="panel form-grid" onSubmit={choose} data-testid="draft-choose">
+        <h2 class="panel-title">Add or edit a draft</h2>
+        <ErrorBox message={error} testId="draft-error" />
+        <div class="form-row">
+          <label class="field">
+            <span>Kind</span>
+            <select value={kindName} onChange={(e) => setKindName(e.currentTarget.value)} data-testid="draft-kind">
+              {kinds.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>Object id (existing or new)</span>
+            <input
+              list="ordo-draft-ids"
+              value={objectId}
+              onInput={(e) => setObjectId(e.currentTarget.value)}
+              required
+              maxLength={64}
+              pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
+              title="1–64 letters, digits or . _ - (starting with a letter or digit)"
+              data-testid="draft-id"
+            />
+            <datalist id="ordo-draft-ids">
+              {known.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </datalist>
+          </label>
+        </div>
+        <div class="form-actions">
+          <button type="button" class="btn btn-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="btn btn-primary" disabled={busy} data-testid="draft-open">
+            {busy ? 'Loading…' : 'Edit'}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  const kind = loaded.kind;
+  return (
+    <form class="panel form-grid" onSubmit={save} data-testid="draft-editor" data-kind={kind.kind} data-id={loaded.id}>
+      <h2 class="panel-title">
+        {kind.label} <span class="mono">{loaded.id}</span>{' '}
+        <span class="muted">
+          {loaded.existing ? `(starting from version ${loaded.from ?? '—'})` : '(new object)'}
+        </span>
+      </h2>
+      {loaded.existing && (
+        <label class="check">
+          <input type="checkbox" checked={obsolete} onChange={(e) => setObsolete(e.currentTarget.checked)} data-testid="draft-obsolete" />
+          Obsolete this object (approving the change request retires it)
+        </label>
+      )}
+      {!obsolete && (
+        <ContentForm fields={kind.fields} value={content} path="" errors={errors} hidden={['id']} onChange={setContent} />
+      )}
+      <div class="validation" data-testid="draft-validation" data-state={validation}>
+        {validation === 'pending' && <span class="muted">Checking…</span>}
+        {validation === 'ok' && <span class="status status-on">✔ Content is valid.</span>}
+        {validation === 'failed' && <span class="muted">Could not check the content now; saving will check it.</span>}
+        {validation === 'errors' && (
+          <div class="msg msg-error" role="alert">
+            {errors.length} problem{errors.length === 1 ? '' : 's'} to fix:
+            <ul class="error-list" data-testid="draft-errors">
+              {errors.map((e, i) => (
+                <li key={i}>
+                  <span class="mono">{e.field || '(content)'}</span>: {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <ErrorBox message={error} testId="draft-error" />
+      <div class="form-actions">
+        <span class="hint">Saving changes the draft in {cr.id}; nothing takes effect before approval.</span>
+        <button type="button" class="btn btn-ghost" onClick={onClose} data-testid="draft-cancel">
+          Cancel
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={busy || validation === 'errors' || validation === 'pending'} data-testid="draft-save">
+          {busy ? 'Saving…' : obsolete ? 'Save obsolete draft' : 'Save draft'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// Object page: header with status, the shown version's content (the effective one by
+// default), the version history with signature manifestations, and a diff between
+// any two versions.
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../shared/http';
+import { hashLink } from '../../shared/session';
+import { formatMicros } from '../../shared/time';
+import { ErrorBox } from '../../shared/ErrorBox';
+import { StatusBadge } from '../../shared/StatusBadge';
+import { masterdataApi } from './api';
+import type { KindDef, ObjectRow, Version } from './types';
+import { ContentView } from './ContentView';
+import { VersionHistory } from './VersionHistory';
+import { VersionDiff } from './VersionDiff';
+
+interface Props {
+  kind: KindDef;
+  id: string;
+}
+
+export function MasterObject({ kind, id }: Props) {
+  const [object, setObject] = useState<ObjectRow | null>(null);
+  const [versions, setVersions] = useState<Version[]>([]);
+  const [shown, setShown] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    setObject(null);
+    masterdataApi
+      .object(kind.kind, id)
+      .then((res) => {
+        if (!live) return;
+        setObject(res.object);
+        setVersions(res.versions);
+        setShown(res.object.effective_version ?? res.versions[0]?.version ?? null);
+      })
+      .catch((err) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [kind.kind, id]);
+
+  const version = versions.find((v) => v.version === shown);
+
+  return (
+    <section class="page" data-testid="page-masterdata-object">
+      <div class="page-head">
+        <div class="crumbs">
+          <a href={hashLink('masterdata', kind.kind)}>{kind.label}</a> ›
+        </div>
+        <h1>
+          <span class="mono">{id}</span> {object?.name}
+        </h1>
+        {object && (
+          <div class="head-meta" data-testid="object-header">
+            <StatusBadge status={object.status} testId="object-status" />
+            <span>
+              effective version:{' '}
+              <strong data-testid="object-effective-version">
+                {object.effective_version != null ? `v${object.effective_version}` : 'none'}
+              </strong>
+            </span>
+            <span>
+              latest: v{object.latest_version} <StatusBadge status={object.latest_state} />
+            </span>
+          </div>
+        )}
+      </div>
+      <ErrorBox message={error} testId="object-error" />
+
+      {version && (
+        <div class="panel" data-testid="object-content" data-version={version.version}>
+          <h2 class="panel-title">
+            Version {version.version} <StatusBadge status={version.status} />{' '}
+            <span class="muted">effective from {formatMicros(version.effective_from_us)}</span>
+          </h2>
+          {version.action === 'obsolete' && (
+            <div class="msg msg-info">This version retires the object (obsolete).</div>
+          )}
+          <ContentView fields={kind.fields} content={version.content} />
+        </div>
+      )}
+
+      {versions.length > 0 && (
+        <div class="panel">
+          <h2 class="panel-title">Version history</h2>
+          <VersionHistory versions={versions} selected={shown} onSelect={setShown} />
+        </div>
+      )}
+
+      {versions.length > 0 && (
+        <div class="panel">
+          <h2 class="panel-title">Compare versions</h2>
+          <VersionDiff kind={kind.kind} id={id} versions={versions} />
+        </div>
+      )}
+    </section>
+  );
+}

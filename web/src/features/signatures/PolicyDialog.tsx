@@ -1,0 +1,82 @@
+// The signature policy acknowledgement: shows the current policy text and version
+// (GET /signature-policy) and records the user's acknowledgement, re-authenticated
+// with their password (POST /signature-policy/acknowledge).
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../shared/http';
+import { ErrorBox } from '../../shared/ErrorBox';
+import { signaturesApi } from './api';
+import type { SignaturePolicy } from './types';
+
+interface Props {
+  onAcknowledged: () => void;
+  onCancel: () => void;
+}
+
+export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
+  const [policy, setPolicy] = useState<SignaturePolicy | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    signaturesApi
+      .signaturePolicy()
+      .then((p) => {
+        setPolicy(p);
+        setLoaded(true);
+      })
+      .catch((err) => setError(errorMessage(err)));
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!policy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signaturesApi.acknowledgePolicy(policy.version, password);
+      setPassword('');
+      onAcknowledged();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form-grid" onSubmit={submit} data-testid="policy-dialog">
+      <h2>Electronic signature policy{policy ? ` (version ${policy.version})` : ''}</h2>
+      <p class="muted">
+        Before your first electronic signature you must read and acknowledge the site's signature policy.
+      </p>
+      {policy && (
+        <pre class="policy-text" data-testid="policy-text">
+          {policy.text}
+        </pre>
+      )}
+      {loaded && !policy && <ErrorBox message="No signature policy has been published. Ask an administrator." />}
+      <ErrorBox message={error} testId="policy-error" />
+      <label class="field">
+        <span>Your password</span>
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+          autoFocus
+          data-testid="policy-password"
+        />
+      </label>
+      <div class="form-actions">
+        <button type="button" class="btn btn-ghost" onClick={onCancel}>
+          Back
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={busy || !policy} data-testid="policy-acknowledge">
+          {busy ? 'Recording…' : 'I have read and acknowledge this policy'}
+        </button>
+      </div>
+    </form>
+  );
+}
