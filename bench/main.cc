@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/capabilities.h"
 #include "core/crypto.h"
 #include "http_bench.h"
 #include "masterdata_bench.h"
@@ -209,8 +210,7 @@ bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& write
   char commit_note[64];
   std::snprintf(commit_note, sizeof commit_note, "   (%.0f commit(s))", Median(commits));
   PrintRange(logbook_label.c_str(), logbook_s, "%11.0f   [%8.0f .. %8.0f]", commit_note);
-  PrintRange("ratio drafts/s / logbook entries/s, per run", ratio,
-             "%11.2fx  [%7.2fx .. %7.2fx]");
+  PrintRange("ratio drafts/s / logbook entries/s, per run", ratio, "%11.2fx  [%7.2fx .. %7.2fx]");
 
   std::vector<double> object, cr, exp, logbook;
   for (const auto& r : reads.rounds) {
@@ -234,14 +234,13 @@ bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& write
     PrintRange(label.c_str(), v, "%11.1f   [%8.1f .. %8.1f]", extra);
   };
   row("baseline: ListLogbook(limit 100)", logbook);
-  row("ObjectView RT-PCM500-FCT, " + std::to_string(reads.signatures) + " sigs re-checked",
-      object);
+  row("ObjectView RT-PCM500-FCT, " + std::to_string(reads.signatures) + " sigs re-checked", object);
   row("ChangeRequestView(full) CR-000001, " + std::to_string(reads.cr_items) + " items", cr);
   row("AllInForce + ExportFiles, " + std::to_string(reads.exported_files) + " files", exp);
 
   bool positive = !writes.empty() && !reads.rounds.empty();
-  for (const auto* v : {&apply, &submit, &approve, &drafts_s, &logbook_s, &ratio, &object, &cr,
-                        &exp, &logbook})
+  for (const auto* v :
+       {&apply, &submit, &approve, &drafts_s, &logbook_s, &ratio, &object, &cr, &exp, &logbook})
     positive = positive && Median(*v) > 0 && MinOf(*v) > 0;
   return positive;
 }
@@ -258,6 +257,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!ordo::InitCrypto()) return 2;
+  ordo::cli::RegisterCapabilities();
   std::filesystem::create_directories(c.dir);
   std::printf("ordo benchmark: %u cpus (%s), work dir %s\n", std::thread::hardware_concurrency(),
               CpuModel().c_str(), c.dir.c_str());
@@ -347,7 +347,9 @@ int main(int argc, char** argv) {
   PrintSeries(a);
   PrintSeries(b);
   if (c.diagnostics) {
-    std::printf("  diagnostics (what a SAVEPOINT per command would cost; the engine takes one only when\n  re-running a group after a failed write):\n");
+    std::printf(
+        "  diagnostics (what a SAVEPOINT per command would cost; the engine takes one only when\n  "
+        "re-running a group after a failed write):\n");
     PrintSeries(b_sp);
     PrintSeries(b_spm);
   }

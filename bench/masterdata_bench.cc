@@ -15,6 +15,8 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "mes/logbook/commands/record_entry.h"
+#include "mes/logbook/store/logbook_store.h"
 #include "plant/plant_files.h"
 #include "store/masterdata_queries.h"
 #include "store/masterdata_views.h"
@@ -97,7 +99,7 @@ double SubmitLogbookGroup(engine::Engine& engine, const engine::Actor& actor, st
   std::string first_error;
   const auto start = SteadyClock::now();
   for (std::int64_t i = 0; i < n; ++i)
-    engine.Submit(app::RecordLogbookEntry(actor, BenchLogbookEntry(i)),
+    engine.Submit(logbook::RecordLogbookEntry(actor, BenchLogbookEntry(i)),
                   [&](const Result<engine::CommandReply>& r) {
                     std::lock_guard lock(mutex);
                     if (!r.ok() && failed++ == 0) first_error = r.error().message;
@@ -242,7 +244,7 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     std::vector<plant::PlantObject> objects;
     for (const auto& r : rows) objects.push_back({r.kind, r.id, r.content});
     result.exported_files = static_cast<std::int64_t>(plant::ExportFiles(objects).size());
-    auto page = Take(store::ListLogbook(*db, "", 0, 100), "list logbook");
+    auto page = Take(logbook::ListLogbook(*db, "", 0, 100), "list logbook");
     if (result.signatures == 0 || result.cr_items == 0 || result.exported_files == 0 ||
         page.size() != 100)
       throw std::runtime_error("the demo reads returned nothing (signatures " +
@@ -279,7 +281,7 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     for (auto& r : rows) objects.push_back({r.kind, r.id, std::move(r.content)});
     return plant::ExportFiles(objects).size();
   };
-  auto logbook = [&] { return Take(store::ListLogbook(*db, "", 0, 100), "list logbook").size(); };
+  auto logbook = [&] { return Take(logbook::ListLogbook(*db, "", 0, 100), "list logbook").size(); };
   for (int r = 0; r < rounds; ++r) {
     MasterdataReadRound round;
     round.logbook_us = measure(logbook);

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "engine/engine.h"
 #include "ledger/entry.h"
+#include "mes/logbook/commands/record_entry.h"
 #include "storage/database.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/ledger_store.h"
@@ -112,7 +113,7 @@ StorageRun RunEngineBench(const EngineBenchOptions& o) {
   for (int t = 0; t < submitters; ++t) {
     threads.emplace_back([&, t] {
       for (std::int64_t i = 0; i < per_thread; ++i) {
-        engine::Command c = app::RecordLogbookEntry(actor, MakeRecord(t, i));
+        engine::Command c = logbook::RecordLogbookEntry(actor, MakeRecord(t, i));
         if (o.closed_loop)
           complete(engine.SubmitAndWait(std::move(c)));
         else

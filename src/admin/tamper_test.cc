@@ -11,6 +11,7 @@
 #include "app/commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "mes/logbook/commands/record_entry.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/ledger_store.h"
 
@@ -41,7 +42,7 @@ class TamperTest : public ::testing::Test {
       ASSERT_TRUE(e.ok()) << e.error().message;
       for (int i = 0; i < 9; ++i) {
         clock_.Advance(1'000'000);
-        auto done = (*e)->SubmitAndWait(app::RecordLogbookEntry(
+        auto done = (*e)->SubmitAndWait(logbook::RecordLogbookEntry(
             engine::Actor{7, "op", "operator"},
             logbook::RecordEntry{"GRAN-01", "use", "batch " + std::to_string(i), {}, {}}));
         ASSERT_TRUE(done.ok()) << done.error().message;

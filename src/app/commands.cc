@@ -1,13 +1,14 @@
 // Command builders shared by the API and the CLI.
 #include "app/commands.h"
 
+#include "ledger/event_schema.h"
 #include "store/queries.h"
 
 namespace ordo::app {
 
 namespace {
 
-using Events = std::vector<domain::Event>;
+using Events = std::vector<ledger::Event>;
 
 template <typename T>
 Result<Events> One(Result<T> r) {
@@ -20,7 +21,7 @@ engine::Command SessionEvent(engine::Actor actor, std::string type, Json payload
   c.actor = std::move(actor);
   c.success_status = 200;
   c.decide = [type, payload, id](engine::WriteContext&) -> Result<Events> {
-    domain::Event e;
+    ledger::Event e;
     e.type = type;
     e.subject_kind = "session";
     e.subject_id = id;
@@ -36,12 +37,8 @@ engine::Command InitializeLedger(const std::string& public_key, const std::strin
   engine::Command c;
   c.actor = engine::Actor{0, "system", "system"};
   c.decide = [public_key, site_name](engine::WriteContext&) -> Result<Events> {
-    domain::Event e;
-    e.type = "ledger.initialized";
-    e.subject_kind = "site";
-    e.subject_id = site_name;
-    e.payload = Json{{"public_key", public_key}, {"site", site_name}, {"format_version", 1}};
-    return Events{e};
+    return Events{
+        ledger::MakeEvent(ledger::LedgerInitialized{public_key, site_name, 1}, "site", site_name)};
   };
   return c;
 }
@@ -86,37 +83,6 @@ engine::Command DisableUser(engine::Actor actor, access::DisableUser command) {
     auto u = store::FindUserById(ctx.db, id);
     return Json{{"user", u.ok() && *u ? store::ToJson(**u) : Json(nullptr)},
                 {"seq", entries.front().seq}};
-  };
-  return c;
-}
-
-engine::Command RecordLogbookEntry(engine::Actor actor, logbook::RecordEntry entry) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [entry](engine::WriteContext& ctx) -> Result<Events> {
-    std::optional<logbook::EntryState> corrected;
-    if (entry.corrects) {
-      auto found = store::FindLogbookEntry(ctx.db, *entry.corrects);
-      if (!found.ok()) return found.error();
-      corrected = *found;
-    }
-    return One(logbook::DecideRecordEntry(entry, corrected, ctx.next_seq));
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    // The reply is the projection row as just written (a new entry has no corrections
-    // yet), built from the entry instead of read back.
-    const ledger::LedgerEntry& e = entries.front();
-    store::LogbookRow row;
-    row.seq = e.seq;
-    row.subject = e.payload.at("subject").get<std::string>();
-    row.category = e.payload.at("category").get<std::string>();
-    row.text = e.payload.at("text").get<std::string>();
-    row.actor = e.actor;
-    row.role = e.role;
-    row.time_us = e.time_us;
-    if (e.payload.contains("corrects")) row.corrects = e.payload["corrects"].get<std::int64_t>();
-    row.reason = e.reason;
-    return Json{{"entry", store::ToJson(row)}};
   };
   return c;
 }

@@ -5,9 +5,8 @@
 
 #include <string>
 
-#include "domain/access/user.h"
-#include "domain/logbook/logbook.h"
 #include "engine/engine.h"
+#include "mes/access/domain/user.h"
 
 namespace ordo::app {
 
@@ -18,8 +17,6 @@ engine::Command InitializeLedger(const std::string& public_key, const std::strin
 engine::Command CreateUser(engine::Actor actor, access::CreateUser user, std::string password_hash);
 // "user.disabled". Reply: {"user"}.
 engine::Command DisableUser(engine::Actor actor, access::DisableUser command);
-// "logbook.entry_recorded" or "logbook.entry_corrected". Reply: {"entry"}.
-engine::Command RecordLogbookEntry(engine::Actor actor, logbook::RecordEntry entry);
 
 // "session.login_succeeded" / "session.login_failed" / "session.logged_out". `client`
 // is the client address; `detail` why a login failed (never the password).

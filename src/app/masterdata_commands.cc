@@ -9,7 +9,7 @@ namespace ordo::app {
 
 namespace {
 
-using Events = std::vector<domain::Event>;
+using Events = std::vector<ledger::Event>;
 
 Result<masterdata::ChangeRequest> LoadChangeRequest(storage::Database& db, const std::string& id) {
   auto cr = store::FindChangeRequest(db, id);

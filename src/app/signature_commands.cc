@@ -10,10 +10,10 @@ namespace ordo::app {
 
 namespace {
 
-using Events = std::vector<domain::Event>;
+using Events = std::vector<ledger::Event>;
 
-domain::Event Make(std::string type, std::string kind, std::string id, Json payload) {
-  domain::Event e;
+ledger::Event Make(std::string type, std::string kind, std::string id, Json payload) {
+  ledger::Event e;
   e.type = std::move(type);
   e.subject_kind = std::move(kind);
   e.subject_id = std::move(id);
@@ -37,7 +37,7 @@ engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text) {
     auto current = store::CurrentPolicy(ctx.db);
     if (!current.ok()) return current.error();
     const std::int64_t version = *current ? (*current)->version + 1 : 1;
-    domain::Event e = Make("signature.policy_published", "signature_policy",
+    ledger::Event e = Make("signature.policy_published", "signature_policy",
                            std::to_string(version), Json{{"version", version}, {"text", text}});
     e.subject_version = version;
     return Events{e};
@@ -95,7 +95,7 @@ engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::stri
     if (changed.empty())
       return Error{ErrorCode::kFailedPrecondition, "the settings already have these values", "",
                    "no_change"};
-    domain::Event e = Make("site.settings_changed", "site", "settings",
+    ledger::Event e = Make("site.settings_changed", "site", "settings",
                            Json{{"settings", changed}, {"changes", changes}});
     e.reason = reason;
     return Events{e};
@@ -123,7 +123,7 @@ engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::strin
     if ((*user)->display_name == display_name)
       return Error{ErrorCode::kFailedPrecondition, "the user already has that name", "display_name",
                    "no_change"};
-    domain::Event e =
+    ledger::Event e =
         Make("user.renamed", "user", std::to_string(user_id),
              Json{{"user_id", user_id}, {"old", (*user)->display_name}, {"new", display_name}});
     e.subject_version = (*user)->version + 1;

@@ -8,6 +8,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
+#include "cli/capabilities.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "core/crypto.h"
@@ -68,6 +69,7 @@ std::string CliActorName() {
 
 int main(int argc, char** argv) {
   if (!InitCrypto()) return Fail("libsodium failed to initialise", 2);
+  cli::RegisterCapabilities();
   CLI::App app{"ordo: manufacturing execution system for regulated plants"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ordo 0.1.0 (commit ") + ORDO_GIT_COMMIT +

@@ -19,8 +19,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "domain/event.h"
 #include "ledger/entry.h"
+#include "ledger/event_type.h"
 #include "storage/database.h"
 #include "store/data_dir.h"
 
@@ -45,7 +45,7 @@ struct Command {
   std::string request_hash;     // identifies the request body for idempotency checks
   // Decides the events from current state; must only read. An error rejects the
   // command; nothing changes.
-  std::function<Result<std::vector<domain::Event>>(WriteContext&)> decide;
+  std::function<Result<std::vector<ledger::Event>>(WriteContext&)> decide;
   // Optional: non-ledger writes in the same transaction (e.g. a password hash).
   std::function<Status(WriteContext&, const std::vector<ledger::LedgerEntry>&)> after_append;
   // Builds the reply body from the appended entries (inside the transaction).

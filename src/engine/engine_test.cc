@@ -16,6 +16,7 @@
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
 #include "core/crypto.h"
+#include "mes/logbook/commands/record_entry.h"
 #include "store/ledger_store.h"
 
 namespace ordo::engine {
@@ -56,7 +57,7 @@ class EngineTest : public ::testing::Test {
                      std::optional<std::int64_t> corrects = {}) {
     logbook::RecordEntry entry{subject, "use", text, corrects, {}};
     if (corrects) entry.reason = "correction";
-    return app::RecordLogbookEntry(Actor{7, "op", "operator"}, entry);
+    return logbook::RecordLogbookEntry(Actor{7, "op", "operator"}, entry);
   }
 
   std::vector<ledger::Checkpoint> StoredCheckpoints() {
@@ -237,8 +238,8 @@ TEST_F(EngineTest, IdempotencyKeyReplaysTheFirstReply) {
   EXPECT_EQ(engine_->head_seq(), head);
 
   // Keys are per actor: another actor's "key-1" is a new request.
-  Command stranger = app::RecordLogbookEntry(Actor{8, "op2", "operator"},
-                                             logbook::RecordEntry{"GRAN-01", "use", "x", {}, {}});
+  Command stranger = logbook::RecordLogbookEntry(
+      Actor{8, "op2", "operator"}, logbook::RecordEntry{"GRAN-01", "use", "x", {}, {}});
   stranger.idempotency_key = "key-1";
   stranger.request_hash = "hash-1";
   auto fresh = engine_->SubmitAndWait(stranger);

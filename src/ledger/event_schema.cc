@@ -4,48 +4,68 @@
 #include <map>
 #include <utility>
 
+#include "core/assert.h"
+
 namespace ordo::ledger {
 
 namespace {
 
 struct Registry {
-  std::map<std::string, int> current = {
-      {"ledger.initialized", 1},     {"user.created", 1},
-      {"user.disabled", 1},          {"session.login_succeeded", 1},
-      {"session.login_failed", 1},   {"session.logged_out", 1},
-      {"logbook.entry_recorded", 1}, {"logbook.entry_corrected", 1},
-      {"user.renamed", 1},
-      {"change_request.opened", 1},  {"change_request.submitted", 1},
-      {"change_request.reviewed", 1}, {"change_request.approval_signed", 1},
-      {"change_request.approved", 1}, {"change_request.rejected", 1},
-      {"change_request.withdrawn", 1}, {"masterdata.draft_saved", 1},
-      {"masterdata.draft_withdrawn", 1}, {"signature.applied", 1},
-      {"signature.failed", 1},       {"signature.policy_published", 1},
-      {"signature.policy_acknowledged", 1}, {"site.settings_changed", 1},
-      {"personnel.qualification_granted", 1}, {"personnel.qualification_revoked", 1},
-      {"personnel.training_recorded", 1}, {"attachment.stored", 1},
-  };
+  std::map<std::string, EventTypeInfo> types;
   std::map<std::pair<std::string, int>, Upcaster> steps;
 };
 
 Registry& TheRegistry() {
-  static Registry registry;
+  static Registry registry = [] {
+    Registry r;
+    r.types[LedgerInitialized::kType] = {LedgerInitialized::kType, LedgerInitialized::kVersion,
+                                         "ledger", "The first entry: the site and its public key"};
+    return r;
+  }();
   return registry;
 }
 
 }  // namespace
 
+void to_json(Json& j, const LedgerInitialized& p) {
+  j = Json{{"public_key", p.public_key}, {"site", p.site}, {"format_version", p.format_version}};
+}
+
+void from_json(const Json& j, LedgerInitialized& p) {
+  j.at("public_key").get_to(p.public_key);
+  j.at("site").get_to(p.site);
+  j.at("format_version").get_to(p.format_version);
+}
+
+void RegisterEventType(EventTypeInfo info) {
+  auto& r = TheRegistry();
+  ORDO_ASSERT(!info.type.empty() && info.version >= 1);
+  auto it = r.types.find(info.type);
+  if (it != r.types.end()) {
+    ORDO_ASSERT(it->second.version == info.version);
+    return;
+  }
+  r.types.emplace(info.type, std::move(info));
+}
+
+std::vector<EventTypeInfo> EventTypes() {
+  std::vector<EventTypeInfo> out;
+  for (const auto& [type, info] : TheRegistry().types) out.push_back(info);
+  return out;
+}
+
 int CurrentSchemaVersion(const std::string& type) {
   auto& r = TheRegistry();
-  auto it = r.current.find(type);
-  return it == r.current.end() ? 0 : it->second;
+  auto it = r.types.find(type);
+  return it == r.types.end() ? 0 : it->second.version;
 }
 
 void RegisterUpcaster(const std::string& type, int from_version, Upcaster upcaster) {
   auto& r = TheRegistry();
   r.steps[{type, from_version}] = std::move(upcaster);
-  int& current = r.current[type];
-  if (current < from_version + 1) current = from_version + 1;
+  EventTypeInfo& info = r.types[type];
+  info.type = type;
+  if (info.version < from_version + 1) info.version = from_version + 1;
 }
 
 Result<Json> Upcast(const std::string& type, int version, Json payload) {

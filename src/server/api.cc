@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "core/crypto.h"
-#include "domain/access/roles.h"
+#include "core/permissions.h"
 
 namespace ordo::server {
 
@@ -63,7 +63,7 @@ Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::
       head_seq_(engine.head_seq()) {
   // Once, before the io thread runs: never an Argon2id hash on the io thread.
   auto hash = HashPassword(RandomHex(16));
-  dummy_hash_ = hash.ok() ? *hash : std::string();
+  gate_.dummy_hash = hash.ok() ? *hash : std::string();
 }
 
 Api::~Api() { hashing_.join(); }
@@ -135,7 +135,7 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
     if (!call.session)
       co_return ProblemResponse(Error::Make(
           ErrorCode::kUnauthenticated, "the session token is unknown or expired; sign in again"));
-    call.role = access::RoleFor(call.session->roles, endpoint->permission);
+    call.role = RoleFor(call.session->roles, endpoint->permission);
     if (call.role.empty())
       co_return ProblemResponse(
           Error::Make(ErrorCode::kPermissionDenied,
@@ -148,7 +148,8 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   } else if (!request.body.empty() && request.method != "GET" && request.method != "DELETE") {
     co_return ProblemResponse(Error::Invalid("body", "this endpoint takes no request body"));
   }
-  co_return co_await (this->*(endpoint->handler))(call);
+  auto handling = endpoint->handler(*this, call);
+  co_return co_await std::move(handling);
 }
 
 engine::Actor Api::ActorOf(const Call& call) const {

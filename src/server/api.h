@@ -18,37 +18,15 @@
 #include <variant>
 #include <vector>
 
-#include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "engine/engine.h"
+#include "server/endpoint.h"
 #include "server/http_types.h"
 #include "server/request_decoder.h"
 #include "server/sessions.h"
 #include "storage/database.h"
 
 namespace ordo::server {
-
-class Api;
-
-// A request that passed authentication, permission and schema checks.
-struct Call {
-  HttpRequest& request;
-  Json body;  // decoded body (empty object for GET)
-  std::optional<Session> session;
-  std::string token;
-  std::string role;                           // the caller's role that grants the permission
-  std::map<std::string, std::string> params;  // path parameters, e.g. {"id": "3"}
-};
-
-struct Endpoint {
-  std::string method;
-  std::string path;        // e.g. "/api/v1/users/{id}/disable"
-  std::string permission;  // "" = no authentication (health, sign-in, OpenAPI)
-  RequestSchema schema;    // request body; empty for GET
-  std::string audit;       // audit category: "command", "read", "auth", "public"
-  std::string summary;
-  Awaitable<HttpResponse> (Api::*handler)(Call&);
-};
 
 struct ApiOptions {
   std::string data_dir;
@@ -59,6 +37,18 @@ struct ApiOptions {
   int max_long_poll_seconds = 60;
 };
 
+// State of the sign-in gate (access capability), kept here because it lives as long
+// as the server: io thread only.
+struct SignInGate {
+  static constexpr int kMaxLoginsInFlight = 64;  // queued Argon2id checks, all accounts
+  int logins_in_flight = 0;
+  std::unordered_set<std::string> accounts_in_flight;  // sign-ins being checked
+  std::string dummy_hash;  // verified against for unknown users (equal timing)
+};
+
+// The HTTP runtime. Endpoints come from the platform (health, OpenAPI, problem types)
+// and from every registered capability (server/endpoint.h); their handlers use the
+// services below. Everything here runs on the io thread unless it says otherwise.
 class Api {
  public:
   Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::Database> reader,
@@ -70,61 +60,25 @@ class Api {
   // Wakes all waiters and refuses new long-polls; used by graceful shutdown.
   void BeginShutdown();
 
+  // The platform's endpoints followed by every registered capability's.
   static const std::vector<Endpoint>& Endpoints();
   static Json OpenApiDocument();
 
-  // Handlers (one per endpoint; see endpoints.cc).
-  Awaitable<HttpResponse> Health(Call&);
-  Awaitable<HttpResponse> OpenApi(Call&);
-  Awaitable<HttpResponse> Login(Call&);
-  Awaitable<HttpResponse> CurrentSession(Call&);
-  Awaitable<HttpResponse> Logout(Call&);
-  Awaitable<HttpResponse> RecordLogbook(Call&);
-  Awaitable<HttpResponse> ListLogbook(Call&);
-  Awaitable<HttpResponse> ReadLedger(Call&);
-  Awaitable<HttpResponse> StreamLedger(Call&);
-  Awaitable<HttpResponse> VerifyLedger(Call&);
-  Awaitable<HttpResponse> CheckpointLedger(Call&);
-  Awaitable<HttpResponse> ListUsers(Call&);
-  Awaitable<HttpResponse> CreateUser(Call&);
-  Awaitable<HttpResponse> DisableUser(Call&);
-  Awaitable<HttpResponse> RenameUser(Call&);
-  // Master data and change control (handlers_masterdata.cc).
-  Awaitable<HttpResponse> MasterdataKinds(Call&);
-  Awaitable<HttpResponse> ListMasterdata(Call&);
-  Awaitable<HttpResponse> GetMasterdataObject(Call&);
-  Awaitable<HttpResponse> GetMasterdataVersion(Call&);
-  Awaitable<HttpResponse> DiffMasterdata(Call&);
-  Awaitable<HttpResponse> ValidateMasterdata(Call&);
-  Awaitable<HttpResponse> ListChangeRequests(Call&);
-  Awaitable<HttpResponse> OpenChangeRequest(Call&);
-  Awaitable<HttpResponse> GetChangeRequest(Call&);
-  Awaitable<HttpResponse> SaveDraft(Call&);
-  Awaitable<HttpResponse> WithdrawDraft(Call&);
-  Awaitable<HttpResponse> SubmitChangeRequest(Call&);
-  Awaitable<HttpResponse> ReviewChangeRequest(Call&);
-  Awaitable<HttpResponse> ApproveChangeRequest(Call&);
-  Awaitable<HttpResponse> RejectChangeRequest(Call&);
-  Awaitable<HttpResponse> WithdrawChangeRequest(Call&);
-  // Signatures, policy, settings, personnel (handlers_signing.cc).
-  Awaitable<HttpResponse> GetSignaturePolicy(Call&);
-  Awaitable<HttpResponse> PublishSignaturePolicy(Call&);
-  Awaitable<HttpResponse> AcknowledgeSignaturePolicy(Call&);
-  Awaitable<HttpResponse> GetSiteSettings(Call&);
-  Awaitable<HttpResponse> ChangeSiteSettings(Call&);
-  Awaitable<HttpResponse> SecurityEvents(Call&);
-  Awaitable<HttpResponse> GrantQualification(Call&);
-  Awaitable<HttpResponse> ListQualificationGrants(Call&);
-  Awaitable<HttpResponse> RecordTraining(Call&);
-  Awaitable<HttpResponse> ListTraining(Call&);
-  // Attachments of work instructions, by content hash (handlers_attachments.cc).
-  Awaitable<HttpResponse> StoreAttachment(Call&);
-  Awaitable<HttpResponse> GetAttachment(Call&);
-  // Configuration as code (handlers_plant.cc).
-  Awaitable<HttpResponse> ExportPlant(Call&);
-  Awaitable<HttpResponse> ApplyPlant(Call&);
-
- private:
+  // --- Services for handlers ---
+  // The reader connection (io thread only): queries never block the writer.
+  storage::Database& reader() { return *reader_; }
+  const Clock& clock() const { return clock_; }
+  engine::Engine& engine() { return engine_; }
+  asio::io_context& io() { return io_; }
+  const ApiOptions& options() const { return options_; }
+  SessionStore& sessions() { return sessions_; }
+  LoginThrottle& login_throttle() { return throttle_; }
+  // Failed signings, per account (Part 11 11.300(d)).
+  LoginThrottle& sign_throttle() { return sign_throttle_; }
+  SignInGate& sign_in_gate() { return gate_; }
+  bool shutting_down() const { return shutting_down_; }
+  std::int64_t head_seq() const { return head_seq_; }
+  engine::Actor ActorOf(const Call& call) const;
   // Runs a command on the writer; resumes on the io thread with its result. Honours
   // the request's Idempotency-Key header.
   Awaitable<HttpResponse> RunCommand(Call& call, engine::Command command);
@@ -133,18 +87,9 @@ class Api {
   Awaitable<Json> OffThread(std::function<Json()> work);
   // Waits until the head passes `after` or `seconds` elapse.
   Awaitable<void> WaitForHead(std::int64_t after, int seconds);
+
+ private:
   HttpResponse ServeWebAsset(const std::string& path);
-  engine::Actor ActorOf(const Call& call) const;
-  // Re-authenticates call.body["signature"] for `meaning` (user id and password, or the
-  // password alone where the site allows it within one session from one address).
-  // Failures are throttled per account, recorded as signature.failed and answered as
-  // an HTTP response in the error's place.
-  Awaitable<std::variant<app::SignerIdentity, HttpResponse>> AuthenticateSigner(
-      Call& call, std::string meaning);
-  // Runs a signed change request command (submit/review/approve/reject).
-  Awaitable<HttpResponse> SignedChangeRequestCommand(Call& call, std::string meaning);
-  // Checks a password for `user_id` on the hashing pool.
-  Awaitable<bool> CheckPassword(std::int64_t user_id, std::string password);
 
   asio::io_context& io_;
   engine::Engine& engine_;
@@ -153,13 +98,10 @@ class Api {
   ApiOptions options_;
   SessionStore sessions_;
   LoginThrottle throttle_;
-  LoginThrottle sign_throttle_;   // failed signings, per account (Part 11 11.300(d))
+  LoginThrottle sign_throttle_;
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
   std::list<asio::steady_timer*> waiters_;
-  std::string dummy_hash_;  // verified against for unknown users (equal timing)
-  static constexpr int kMaxLoginsInFlight = 64;  // queued Argon2id checks, all accounts
-  int logins_in_flight_ = 0;
-  std::unordered_set<std::string> accounts_in_flight_;  // sign-ins being checked
+  SignInGate gate_;
   std::int64_t head_seq_ = 0;
   bool shutting_down_ = false;
 };

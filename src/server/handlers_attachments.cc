@@ -3,6 +3,7 @@
 #include "app/masterdata_commands.h"
 #include "core/crypto.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "store/masterdata_queries.h"
 
 namespace ordo::server {
@@ -29,7 +30,7 @@ Json AttachmentJson(const store::AttachmentRow& a) {
 
 }  // namespace
 
-Awaitable<HttpResponse> Api::StoreAttachment(Call& call) {
+Awaitable<HttpResponse> StoreAttachment(Api& api, Call& call) {
   const std::string name = call.body["name"].get<std::string>();
   const std::string media_type = call.body["media_type"].get<std::string>();
   if (name.empty() || name.find_first_of("/\\\n\r") != std::string::npos)
@@ -44,19 +45,20 @@ Awaitable<HttpResponse> Api::StoreAttachment(Call& call) {
   if (data->empty())
     co_return ProblemResponse(Error::Invalid("data", "an attachment cannot be empty"));
   // The same bytes are stored once: answer with what is there.
-  auto existing = store::FindAttachment(*reader_, Sha256Hex(*data));
+  auto existing = store::FindAttachment(api.reader(), Sha256Hex(*data));
   if (!existing.ok()) co_return ProblemResponse(existing.error());
   if (*existing) co_return JsonResponse(200, Json{{"attachment", AttachmentJson(**existing)}});
-  engine::Command command = app::StoreAttachment(ActorOf(call), name, media_type, std::move(*data));
-  auto running = RunCommand(call, std::move(command));
+  engine::Command command =
+      app::StoreAttachment(api.ActorOf(call), name, media_type, std::move(*data));
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::GetAttachment(Call& call) {
+Awaitable<HttpResponse> GetAttachment(Api& api, Call& call) {
   const std::string sha256 = call.params["sha256"];
-  auto meta = store::FindAttachment(*reader_, sha256);
+  auto meta = store::FindAttachment(api.reader(), sha256);
   if (!meta.ok()) co_return ProblemResponse(meta.error());
-  auto data = store::AttachmentData(*reader_, sha256);
+  auto data = store::AttachmentData(api.reader(), sha256);
   if (!data.ok()) co_return ProblemResponse(data.error());
   if (!*meta || !*data)
     co_return ProblemResponse(

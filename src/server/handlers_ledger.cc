@@ -3,6 +3,7 @@
 #include "admin/data_dir_ops.h"
 #include "ledger/verify.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "server/query_params.h"
 #include "store/ledger_store.h"
 
@@ -51,12 +52,12 @@ Json EntriesJson(const std::vector<ledger::LedgerEntry>& entries) {
 
 }  // namespace
 
-Awaitable<HttpResponse> Api::ReadLedger(Call& call) {
+Awaitable<HttpResponse> ReadLedger(Api& api, Call& call) {
   auto query = ParseLedgerQuery(call.request.query);
   if (!query.ok()) co_return ProblemResponse(query.error());
-  auto wait = IntParam(call.request.query, "wait", 0, 0, options_.max_long_poll_seconds);
+  auto wait = IntParam(call.request.query, "wait", 0, 0, api.options().max_long_poll_seconds);
   if (!wait.ok()) co_return ProblemResponse(wait.error());
-  auto entries = store::QueryEntries(*reader_, *query);
+  auto entries = store::QueryEntries(api.reader(), *query);
   if (!entries.ok()) co_return ProblemResponse(entries.error());
   if (query->newest_first) {
     // Paging backwards (the audit trail): no waiting; `next` is the `before` of the
@@ -68,15 +69,16 @@ Awaitable<HttpResponse> Api::ReadLedger(Call& call) {
     co_return JsonResponse(200, Json{{"entries", EntriesJson(*entries)}, {"next", next}});
   }
   if (entries->empty() && *wait > 0) {
-    co_await WaitForHead(std::max(query->after, head_seq_), static_cast<int>(*wait));
-    entries = store::QueryEntries(*reader_, *query);
+    auto waiting = api.WaitForHead(std::max(query->after, api.head_seq()), static_cast<int>(*wait));
+    co_await std::move(waiting);
+    entries = store::QueryEntries(api.reader(), *query);
     if (!entries.ok()) co_return ProblemResponse(entries.error());
   }
   const std::int64_t next = entries->empty() ? query->after : entries->back().seq;
   co_return JsonResponse(200, Json{{"entries", EntriesJson(*entries)}, {"next", next}});
 }
 
-Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
+Awaitable<HttpResponse> StreamLedger(Api& api, Call& call) {
   auto query = ParseLedgerQuery(call.request.query);
   if (!query.ok()) co_return ProblemResponse(query.error());
   if (query->newest_first)
@@ -90,29 +92,33 @@ Awaitable<HttpResponse> Api::StreamLedger(Call& call) {
   HttpResponse r;
   r.content_type = "text/event-stream";
   r.headers.emplace_back("Cache-Control", "no-store");
-  r.stream = [this, q = *query, token = call.token](StreamWriter& out) mutable -> Awaitable<void> {
+  r.stream = [&api, q = *query, token = call.token](StreamWriter& out) mutable -> Awaitable<void> {
     // Ends with the session: logout, expiry or a disabled user stop the stream.
-    while (!shutting_down_ && sessions_.Alive(token, clock_.NowMicros())) {
-      auto entries = store::QueryEntries(*reader_, q);
+    while (!api.shutting_down() && api.sessions().Alive(token, api.clock().NowMicros())) {
+      auto entries = store::QueryEntries(api.reader(), q);
       if (!entries.ok()) co_return;
       for (const auto& e : *entries) {
         std::string frame = "id: " + std::to_string(e.seq) +
                             "\nevent: entry\ndata: " + CanonicalJson(ledger::ToJson(e)) + "\n\n";
-        if (!co_await out.Write(std::move(frame))) co_return;
+        auto written = out.Write(std::move(frame));
+        if (!co_await std::move(written)) co_return;
         q.after = e.seq;
       }
       if (entries->empty()) {
-        co_await WaitForHead(std::max(q.after, head_seq_), 15);
-        std::string keep_alive = ": keep-alive\n\n";
-        if (head_seq_ <= q.after && !co_await out.Write(std::move(keep_alive))) co_return;
+        auto waiting = api.WaitForHead(std::max(q.after, api.head_seq()), 15);
+        co_await std::move(waiting);
+        if (api.head_seq() <= q.after) {
+          auto kept = out.Write(": keep-alive\n\n");
+          if (!co_await std::move(kept)) co_return;
+        }
       }
     }
   };
   co_return r;
 }
 
-Awaitable<HttpResponse> Api::VerifyLedger(Call&) {
-  store::DataDir dir{options_.data_dir};
+Awaitable<HttpResponse> VerifyLedger(Api& api, Call&) {
+  store::DataDir dir{api.options().data_dir};
   std::function<Json()> work = [dir] {
     ledger::VerifyReport r = admin::VerifyDataDir(dir);
     return Json{{"ok", r.ok},
@@ -122,16 +128,18 @@ Awaitable<HttpResponse> Api::VerifyLedger(Call&) {
                 {"first_bad_seq", r.first_bad_seq ? Json(r.first_bad_seq) : Json(nullptr)},
                 {"message", r.message}};
   };
-  Json report = co_await OffThread(std::move(work));
+  auto verifying = api.OffThread(std::move(work));
+  Json report = co_await std::move(verifying);
   co_return JsonResponse(200, report);
 }
 
-Awaitable<HttpResponse> Api::CheckpointLedger(Call&) {
-  std::function<Json()> work = [this] {
-    auto r = engine_.CheckpointNow();
+Awaitable<HttpResponse> CheckpointLedger(Api& api, Call&) {
+  std::function<Json()> work = [&api] {
+    auto r = api.engine().CheckpointNow();
     return r.ok() ? r->body : Json{{"error", r.error().message}};
   };
-  Json result = co_await OffThread(std::move(work));
+  auto signing = api.OffThread(std::move(work));
+  Json result = co_await std::move(signing);
   if (result.contains("error"))
     co_return ProblemResponse(
         Error::Make(ErrorCode::kUnavailable, result["error"].get<std::string>()));

@@ -3,6 +3,7 @@
 #include "domain/masterdata/kinds.h"
 #include "domain/masterdata/validate.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "server/query_params.h"
 #include "store/masterdata_queries.h"
 #include "store/masterdata_views.h"
@@ -41,39 +42,40 @@ Result<TimeMicros> OptionalTime(const Json& body, const std::string& field) {
 
 }  // namespace
 
-Awaitable<HttpResponse> Api::MasterdataKinds(Call&) {
+Awaitable<HttpResponse> MasterdataKinds(Api& api, Call&) {
   co_return JsonResponse(200, Json{{"kinds", masterdata::KindsToJson()}});
 }
 
-Awaitable<HttpResponse> Api::ListMasterdata(Call& call) {
+Awaitable<HttpResponse> ListMasterdata(Api& api, Call& call) {
+  auto kind = KindParam(call.params);
+  if (!kind.ok()) co_return ProblemResponse(kind.error());
+  auto view = store::ListObjects(api.reader(), (*kind)->kind, QueryText(call.request, "q"),
+                                 api.clock().NowMicros());
+  if (!view.ok()) co_return ProblemResponse(view.error());
+  co_return JsonResponse(200, *view);
+}
+
+Awaitable<HttpResponse> GetMasterdataObject(Api& api, Call& call) {
   auto kind = KindParam(call.params);
   if (!kind.ok()) co_return ProblemResponse(kind.error());
   auto view =
-      store::ListObjects(*reader_, (*kind)->kind, QueryText(call.request, "q"), clock_.NowMicros());
+      store::ObjectView(api.reader(), (*kind)->kind, call.params["id"], api.clock().NowMicros());
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, *view);
 }
 
-Awaitable<HttpResponse> Api::GetMasterdataObject(Call& call) {
-  auto kind = KindParam(call.params);
-  if (!kind.ok()) co_return ProblemResponse(kind.error());
-  auto view = store::ObjectView(*reader_, (*kind)->kind, call.params["id"], clock_.NowMicros());
-  if (!view.ok()) co_return ProblemResponse(view.error());
-  co_return JsonResponse(200, *view);
-}
-
-Awaitable<HttpResponse> Api::GetMasterdataVersion(Call& call) {
+Awaitable<HttpResponse> GetMasterdataVersion(Api& api, Call& call) {
   auto kind = KindParam(call.params);
   if (!kind.ok()) co_return ProblemResponse(kind.error());
   auto version = IntParam(call.params, "version", 0, 1, INT64_MAX);
   if (!version.ok()) co_return ProblemResponse(version.error());
-  auto view =
-      store::VersionView(*reader_, (*kind)->kind, call.params["id"], *version, clock_.NowMicros());
+  auto view = store::VersionView(api.reader(), (*kind)->kind, call.params["id"], *version,
+                                 api.clock().NowMicros());
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, *view);
 }
 
-Awaitable<HttpResponse> Api::DiffMasterdata(Call& call) {
+Awaitable<HttpResponse> DiffMasterdata(Api& api, Call& call) {
   auto kind = KindParam(call.params);
   if (!kind.ok()) co_return ProblemResponse(kind.error());
   auto from = IntParam(call.request.query, "from", -1, 0, INT64_MAX);
@@ -83,7 +85,7 @@ Awaitable<HttpResponse> Api::DiffMasterdata(Call& call) {
   if (*from < 0 || *to < 0)
     co_return ProblemResponse(Error::Invalid(*from < 0 ? "from" : "to",
                                              "give both versions: ?from=N&to=M (from=0: empty)"));
-  auto rows = store::VersionsOf(*reader_, (*kind)->kind, call.params["id"]);
+  auto rows = store::VersionsOf(api.reader(), (*kind)->kind, call.params["id"]);
   if (!rows.ok()) co_return ProblemResponse(rows.error());
   const Json* contents[2] = {nullptr, nullptr};
   const std::int64_t wanted[2] = {*from, *to};
@@ -103,7 +105,7 @@ Awaitable<HttpResponse> Api::DiffMasterdata(Call& call) {
       200, Json{{"from", *from}, {"to", *to}, {"changes", masterdata::ChangesToJson(changes)}});
 }
 
-Awaitable<HttpResponse> Api::ValidateMasterdata(Call& call) {
+Awaitable<HttpResponse> ValidateMasterdata(Api& api, Call& call) {
   const std::string kind = call.body["kind"].get<std::string>();
   const masterdata::KindDef* def = masterdata::FindKind(kind);
   if (!def)
@@ -118,31 +120,31 @@ Awaitable<HttpResponse> Api::ValidateMasterdata(Call& call) {
   co_return JsonResponse(200, Json{{"errors", errors}});
 }
 
-Awaitable<HttpResponse> Api::ListChangeRequests(Call& call) {
+Awaitable<HttpResponse> ListChangeRequests(Api& api, Call& call) {
   const std::string state = QueryText(call.request, "state");
-  auto rows = store::ListChangeRequests(*reader_, state);
+  auto rows = store::ListChangeRequests(api.reader(), state);
   if (!rows.ok()) co_return ProblemResponse(rows.error());
   Json out = Json::array();
   for (const auto& cr : *rows) {
-    auto view = store::ChangeRequestView(*reader_, cr, false);
+    auto view = store::ChangeRequestView(api.reader(), cr, false);
     if (!view.ok()) co_return ProblemResponse(view.error());
     out.push_back(*view);
   }
   co_return JsonResponse(200, Json{{"change_requests", out}});
 }
 
-Awaitable<HttpResponse> Api::GetChangeRequest(Call& call) {
-  auto cr = store::FindChangeRequest(*reader_, call.params["id"]);
+Awaitable<HttpResponse> GetChangeRequest(Api& api, Call& call) {
+  auto cr = store::FindChangeRequest(api.reader(), call.params["id"]);
   if (!cr.ok()) co_return ProblemResponse(cr.error());
   if (!*cr)
     co_return ProblemResponse(Error::Make(
         ErrorCode::kNotFound, "there is no change request '" + call.params["id"] + "'"));
-  auto view = store::ChangeRequestView(*reader_, **cr, true);
+  auto view = store::ChangeRequestView(api.reader(), **cr, true);
   if (!view.ok()) co_return ProblemResponse(view.error());
   co_return JsonResponse(200, Json{{"change_request", *view}});
 }
 
-Awaitable<HttpResponse> Api::OpenChangeRequest(Call& call) {
+Awaitable<HttpResponse> OpenChangeRequest(Api& api, Call& call) {
   masterdata::OpenChangeRequest command{call.body["title"].get<std::string>(),
                                         call.body["description"].get<std::string>(),
                                         call.body["reason"].get<std::string>(),
@@ -152,28 +154,28 @@ Awaitable<HttpResponse> Api::OpenChangeRequest(Call& call) {
   if (*from >= 0) command.effective_from = *from;
   if (Status s = masterdata::ValidateOpenChangeRequest(command); !s.ok())
     co_return ProblemResponse(s.error());
-  engine::Command c = app::OpenChangeRequest(ActorOf(call), std::move(command));
-  auto running = RunCommand(call, std::move(c));
+  engine::Command c = app::OpenChangeRequest(api.ActorOf(call), std::move(command));
+  auto running = api.RunCommand(call, std::move(c));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::SaveDraft(Call& call) {
+Awaitable<HttpResponse> SaveDraft(Api& api, Call& call) {
   masterdata::SaveDraft command{call.params["id"], call.params["kind"], call.params["object"],
                                 call.body["content"], call.body.value("action", "define")};
-  engine::Command c = app::SaveDraft(ActorOf(call), std::move(command));
-  auto running = RunCommand(call, std::move(c));
+  engine::Command c = app::SaveDraft(api.ActorOf(call), std::move(command));
+  auto running = api.RunCommand(call, std::move(c));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::WithdrawDraft(Call& call) {
-  engine::Command c = app::WithdrawDraft(ActorOf(call), call.params["id"], call.params["kind"],
+Awaitable<HttpResponse> WithdrawDraft(Api& api, Call& call) {
+  engine::Command c = app::WithdrawDraft(api.ActorOf(call), call.params["id"], call.params["kind"],
                                          call.params["object"]);
-  auto running = RunCommand(call, std::move(c));
+  auto running = api.RunCommand(call, std::move(c));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string meaning) {
-  auto authenticating = AuthenticateSigner(call, meaning);
+Awaitable<HttpResponse> SignedChangeRequestCommand(Api& api, Call& call, std::string meaning) {
+  auto authenticating = AuthenticateSigner(api, call, meaning);
   auto signer = co_await std::move(authenticating);
   if (auto* refused = std::get_if<HttpResponse>(&signer)) co_return std::move(*refused);
   auto& identity = std::get<app::SignerIdentity>(signer);
@@ -181,40 +183,40 @@ Awaitable<HttpResponse> Api::SignedChangeRequestCommand(Call& call, std::string 
   call.body["signature"].erase("password");
   engine::Command c =
       meaning == "authored"
-          ? app::SubmitChangeRequest(ActorOf(call), call.params["id"], std::move(identity))
-          : app::SignChangeRequest(ActorOf(call), call.params["id"], std::move(identity));
-  auto running = RunCommand(call, std::move(c));
+          ? app::SubmitChangeRequest(api.ActorOf(call), call.params["id"], std::move(identity))
+          : app::SignChangeRequest(api.ActorOf(call), call.params["id"], std::move(identity));
+  auto running = api.RunCommand(call, std::move(c));
   HttpResponse response = co_await std::move(running);
   // The session has signed: with signing_password_only, later signings may omit the user.
-  if (response.status >= 200 && response.status < 300) sessions_.MarkSigned(call.token);
+  if (response.status >= 200 && response.status < 300) api.sessions().MarkSigned(call.token);
   co_return response;
 }
 
-Awaitable<HttpResponse> Api::SubmitChangeRequest(Call& call) {
+Awaitable<HttpResponse> SubmitChangeRequest(Api& api, Call& call) {
   std::string meaning = "authored";
-  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  auto pending = SignedChangeRequestCommand(api, call, std::move(meaning));
   co_return co_await std::move(pending);
 }
-Awaitable<HttpResponse> Api::ReviewChangeRequest(Call& call) {
+Awaitable<HttpResponse> ReviewChangeRequest(Api& api, Call& call) {
   std::string meaning = "reviewed";
-  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  auto pending = SignedChangeRequestCommand(api, call, std::move(meaning));
   co_return co_await std::move(pending);
 }
-Awaitable<HttpResponse> Api::ApproveChangeRequest(Call& call) {
+Awaitable<HttpResponse> ApproveChangeRequest(Api& api, Call& call) {
   std::string meaning = "approved";
-  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  auto pending = SignedChangeRequestCommand(api, call, std::move(meaning));
   co_return co_await std::move(pending);
 }
-Awaitable<HttpResponse> Api::RejectChangeRequest(Call& call) {
+Awaitable<HttpResponse> RejectChangeRequest(Api& api, Call& call) {
   std::string meaning = "rejected";
-  auto pending = SignedChangeRequestCommand(call, std::move(meaning));
+  auto pending = SignedChangeRequestCommand(api, call, std::move(meaning));
   co_return co_await std::move(pending);
 }
 
-Awaitable<HttpResponse> Api::WithdrawChangeRequest(Call& call) {
-  engine::Command c = app::WithdrawChangeRequest(ActorOf(call), call.params["id"],
+Awaitable<HttpResponse> WithdrawChangeRequest(Api& api, Call& call) {
+  engine::Command c = app::WithdrawChangeRequest(api.ActorOf(call), call.params["id"],
                                                  call.body["reason"].get<std::string>());
-  auto running = RunCommand(call, std::move(c));
+  auto running = api.RunCommand(call, std::move(c));
   co_return co_await std::move(running);
 }
 

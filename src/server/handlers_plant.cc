@@ -4,12 +4,13 @@
 #include "app/masterdata_commands.h"
 #include "plant/plant_files.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "store/masterdata_queries.h"
 
 namespace ordo::server {
 
-Awaitable<HttpResponse> Api::ExportPlant(Call&) {
-  auto rows = store::AllInForce(*reader_, clock_.NowMicros());
+Awaitable<HttpResponse> ExportPlant(Api& api, Call&) {
+  auto rows = store::AllInForce(api.reader(), api.clock().NowMicros());
   if (!rows.ok()) co_return ProblemResponse(rows.error());
   std::vector<plant::PlantObject> objects;
   for (const auto& r : *rows) objects.push_back({r.kind, r.id, r.content});
@@ -19,7 +20,7 @@ Awaitable<HttpResponse> Api::ExportPlant(Call&) {
   co_return JsonResponse(200, Json{{"files", files}});
 }
 
-Awaitable<HttpResponse> Api::ApplyPlant(Call& call) {
+Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
   std::vector<plant::PlantFile> files;
   std::size_t index = 0;
   for (const auto& f : call.body["files"]) {
@@ -58,7 +59,7 @@ Awaitable<HttpResponse> Api::ApplyPlant(Call& call) {
   // Nothing differs: answer without opening an empty change request.
   std::size_t unchanged = 0;
   for (const auto& o : objects) {
-    auto row = store::InForce(*reader_, o.kind, o.id, clock_.NowMicros());
+    auto row = store::InForce(api.reader(), o.kind, o.id, api.clock().NowMicros());
     if (!row.ok()) co_return ProblemResponse(row.error());
     if (*row && CanonicalJson((*row)->content) == CanonicalJson(o.content)) ++unchanged;
   }
@@ -70,8 +71,8 @@ Awaitable<HttpResponse> Api::ApplyPlant(Call& call) {
       call.body.value("reason", std::string("configuration as code")), "", std::nullopt};
   if (Status s = masterdata::ValidateOpenChangeRequest(open); !s.ok())
     co_return ProblemResponse(s.error());
-  engine::Command command = app::ApplyPlant(ActorOf(call), std::move(open), std::move(objects));
-  auto running = RunCommand(call, std::move(command));
+  engine::Command command = app::ApplyPlant(api.ActorOf(call), std::move(open), std::move(objects));
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 

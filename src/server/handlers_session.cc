@@ -6,8 +6,9 @@
 
 #include "app/commands.h"
 #include "core/crypto.h"
-#include "domain/access/roles.h"
+#include "core/permissions.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "store/queries.h"
 
 namespace ordo::server {
@@ -20,20 +21,12 @@ Json UserJson(std::int64_t id, const std::string& name, const std::string& displ
               {"name", name},
               {"display_name", display},
               {"roles", roles},
-              {"permissions", access::PermissionsOf(roles)}};
+              {"permissions", PermissionsOf(roles)}};
 }
 
 }  // namespace
 
-Awaitable<HttpResponse> Api::Health(Call&) {
-  co_return JsonResponse(200, Json{{"status", shutting_down_ ? "stopping" : "ok"},
-                                   {"version", "0.1.0"},
-                                   {"head_seq", engine_.head_seq()}});
-}
-
-Awaitable<HttpResponse> Api::OpenApi(Call&) { co_return JsonResponse(200, OpenApiDocument()); }
-
-Awaitable<HttpResponse> Api::Login(Call& call) {
+Awaitable<HttpResponse> Login(Api& api, Call& call) {
   const std::string name = call.body["user"].get<std::string>();
   const std::string password = call.body["password"].get<std::string>();
   const std::string address = AddressOnly(call.request.client);
@@ -41,28 +34,28 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
   // then meets the throttle that attempt's outcome set. Without this, guesses sent in
   // parallel would all pass the check before the first failure is counted.
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (accounts_in_flight_.count(name)) {
+  while (api.sign_in_gate().accounts_in_flight.count(name)) {
     if (std::chrono::steady_clock::now() > give_up)
       co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
                                             "another sign-in of this account is in progress"));
-    asio::steady_timer pause(io_, std::chrono::milliseconds(10));
+    asio::steady_timer pause(api.io(), std::chrono::milliseconds(10));
     boost::system::error_code ec;
     co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
-  const TimeMicros now = clock_.NowMicros();
-  if (std::int64_t wait = throttle_.RetryAfterSeconds(name, address, now); wait > 0) {
-    if (throttle_.FirstThrottledAttempt(name, address)) {
+  const TimeMicros now = api.clock().NowMicros();
+  if (std::int64_t wait = api.login_throttle().RetryAfterSeconds(name, address, now); wait > 0) {
+    if (api.login_throttle().FirstThrottledAttempt(name, address)) {
       engine::Command record = app::LoginFailed(name, address, "throttled");
-      auto pending = Submit(std::move(record));
+      auto pending = api.Submit(std::move(record));
       (void)co_await std::move(pending);
     }
     co_return ThrottledResponse(
         "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again", wait);
   }
-  if (logins_in_flight_ >= kMaxLoginsInFlight)
+  if (api.sign_in_gate().logins_in_flight >= SignInGate::kMaxLoginsInFlight)
     co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
                                           "too many sign-ins in progress; retry in a moment"));
-  auto user = store::FindUserByName(*reader_, name);
+  auto user = store::FindUserByName(api.reader(), name);
   if (!user.ok()) co_return ProblemResponse(user.error());
   const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(), "admin") !=
                                      (*user)->roles.end();
@@ -71,18 +64,18 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
     std::string name;
     ~InFlight() { set.erase(name); }
   };
-  accounts_in_flight_.insert(name);
-  InFlight in_flight{accounts_in_flight_, name};
-  std::string hash = dummy_hash_;  // same Argon2id work for unknown users
+  api.sign_in_gate().accounts_in_flight.insert(name);
+  InFlight in_flight{api.sign_in_gate().accounts_in_flight, name};
+  std::string hash = api.sign_in_gate().dummy_hash;  // same Argon2id work for unknown users
   if (*user) {
-    auto stored = store::GetPasswordHash(*reader_, (*user)->id);
+    auto stored = store::GetPasswordHash(api.reader(), (*user)->id);
     if (stored.ok() && *stored) hash = **stored;
   }
   std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
-  ++logins_in_flight_;
-  auto hashing = OffThread(std::move(work));
+  ++api.sign_in_gate().logins_in_flight;
+  auto hashing = api.OffThread(std::move(work));
   Json verified = co_await std::move(hashing);
-  --logins_in_flight_;
+  --api.sign_in_gate().logins_in_flight;
   const bool usable = *user && !(*user)->disabled;
   std::string detail = !*user              ? "unknown user"
                        : (*user)->disabled ? "user disabled"
@@ -93,18 +86,18 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
     // The writer re-checks that the user is still enabled (a disable may have
     // committed while the password was being checked).
     engine::Command record = app::LoginSucceeded(actor, address);
-    auto pending = Submit(std::move(record));
+    auto pending = api.Submit(std::move(record));
     auto recorded = co_await std::move(pending);
     if (recorded.ok()) {
-      throttle_.RecordSuccess(name, address);
+      api.login_throttle().RecordSuccess(name, address);
       Session s;
       s.user_id = u.id;
       s.user_name = u.name;
       s.roles = u.roles;
       s.client = address;
-      const TimeMicros start = clock_.NowMicros();
-      std::string token = sessions_.Create(s, start);
-      auto live = sessions_.Use(token, start);
+      const TimeMicros start = api.clock().NowMicros();
+      std::string token = api.sessions().Create(s, start);
+      auto live = api.sessions().Use(token, start);
       co_return JsonResponse(200, Json{{"token", token},
                                        {"expires_at", FormatUtcMicros(live->expires_us)},
                                        {"user", UserJson(u.id, u.name, u.display_name, u.roles)}});
@@ -113,17 +106,17 @@ Awaitable<HttpResponse> Api::Login(Call& call) {
       co_return ProblemResponse(recorded.error());
     detail = "user disabled";
   }
-  throttle_.RecordFailure(name, address, is_admin, clock_.NowMicros());
+  api.login_throttle().RecordFailure(name, address, is_admin, api.clock().NowMicros());
   engine::Command record = app::LoginFailed(name, address, detail);
-  auto pending = Submit(std::move(record));
+  auto pending = api.Submit(std::move(record));
   auto recorded = co_await std::move(pending);
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());
   co_return ProblemResponse(Error::Make(
       ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
 }
 
-Awaitable<HttpResponse> Api::CurrentSession(Call& call) {
-  auto user = store::FindUserById(*reader_, call.session->user_id);
+Awaitable<HttpResponse> CurrentSession(Api& api, Call& call) {
+  auto user = store::FindUserById(api.reader(), call.session->user_id);
   if (!user.ok()) co_return ProblemResponse(user.error());
   if (!*user) co_return ProblemResponse(Error::Make(ErrorCode::kNotFound, "user no longer exists"));
   co_return JsonResponse(
@@ -132,11 +125,11 @@ Awaitable<HttpResponse> Api::CurrentSession(Call& call) {
            {"expires_at", FormatUtcMicros(call.session->expires_us)}});
 }
 
-Awaitable<HttpResponse> Api::Logout(Call& call) {
-  auto session = sessions_.Remove(call.token);
+Awaitable<HttpResponse> Logout(Api& api, Call& call) {
+  auto session = api.sessions().Remove(call.token);
   engine::Command record =
-      app::LoggedOut(ActorOf(call), AddressOnly(call.request.client), "sign-out");
-  auto pending = Submit(std::move(record));
+      app::LoggedOut(api.ActorOf(call), AddressOnly(call.request.client), "sign-out");
+  auto pending = api.Submit(std::move(record));
   auto recorded = co_await std::move(pending);
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());
   HttpResponse r;

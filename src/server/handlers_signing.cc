@@ -4,6 +4,7 @@
 #include "app/masterdata_commands.h"
 #include "core/crypto.h"
 #include "server/api.h"
+#include "server/legacy_handlers.h"
 #include "server/query_params.h"
 #include "store/ledger_store.h"
 #include "store/masterdata_queries.h"
@@ -42,23 +43,23 @@ Status CheckSignatureFields(const Json& sig, const std::string& meaning) {
 
 }  // namespace
 
-Awaitable<bool> Api::CheckPassword(std::int64_t user_id, std::string password) {
-  std::string hash = dummy_hash_;
-  auto stored = store::GetPasswordHash(*reader_, user_id);
+Awaitable<bool> CheckPassword(Api& api, std::int64_t user_id, std::string password) {
+  std::string hash = api.sign_in_gate().dummy_hash;
+  auto stored = store::GetPasswordHash(api.reader(), user_id);
   if (stored.ok() && *stored) hash = **stored;
   std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
-  auto hashing = OffThread(std::move(work));
+  auto hashing = api.OffThread(std::move(work));
   Json verified = co_await std::move(hashing);
   co_return verified.get<bool>();
 }
 
-Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSigner(
-    Call& call, std::string meaning) {
+Awaitable<std::variant<app::SignerIdentity, HttpResponse>> AuthenticateSigner(Api& api, Call& call,
+                                                                              std::string meaning) {
   const Json sig = call.body["signature"];
   if (Status s = CheckSignatureFields(sig, meaning); !s.ok()) co_return ProblemResponse(s.error());
   const Session& session = *call.session;
   const std::string address = AddressOnly(call.request.client);
-  auto settings = store::GetSiteSettings(*reader_);
+  auto settings = store::GetSiteSettings(api.reader());
   if (!settings.ok()) co_return ProblemResponse(settings.error());
   const std::string typed = sig.value("user", std::string());
   if (typed.empty()) {
@@ -71,20 +72,20 @@ Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSign
           "missing_field"));
   }
   const std::string key = "sign:" + session.user_name;
-  const TimeMicros now = clock_.NowMicros();
-  if (std::int64_t wait = sign_throttle_.RetryAfterSeconds(key, address, now); wait > 0)
+  const TimeMicros now = api.clock().NowMicros();
+  if (std::int64_t wait = api.sign_throttle().RetryAfterSeconds(key, address, now); wait > 0)
     co_return ThrottledResponse(
         "too many failed signings; wait " + std::to_string(wait) + " s before signing again", wait);
-  if (accounts_in_flight_.count(key))
+  if (api.sign_in_gate().accounts_in_flight.count(key))
     co_return ThrottledResponse("another signing of this account is being checked", 1);
   struct InFlight {
     std::unordered_set<std::string>& set;
     std::string name;
     ~InFlight() { set.erase(name); }
   };
-  accounts_in_flight_.insert(key);
-  InFlight in_flight{accounts_in_flight_, key};
-  auto checking = CheckPassword(session.user_id, sig["password"].get<std::string>());
+  api.sign_in_gate().accounts_in_flight.insert(key);
+  InFlight in_flight{api.sign_in_gate().accounts_in_flight, key};
+  auto checking = CheckPassword(api, session.user_id, sig["password"].get<std::string>());
   bool ok = co_await std::move(checking);
   std::string detail = "wrong password";
   if (!typed.empty() && typed != session.user_name) {
@@ -94,27 +95,27 @@ Awaitable<std::variant<app::SignerIdentity, HttpResponse>> Api::AuthenticateSign
   if (!ok) {
     const bool admin =
         std::find(session.roles.begin(), session.roles.end(), "admin") != session.roles.end();
-    sign_throttle_.RecordFailure(key, address, admin, clock_.NowMicros());
-    engine::Command record = app::SignatureFailed(ActorOf(call), typed, address, detail);
-    auto pending = Submit(std::move(record));
+    api.sign_throttle().RecordFailure(key, address, admin, api.clock().NowMicros());
+    engine::Command record = app::SignatureFailed(api.ActorOf(call), typed, address, detail);
+    auto pending = api.Submit(std::move(record));
     (void)co_await std::move(pending);
     co_return ProblemResponse(Error{ErrorCode::kPermissionDenied,
                                     "signature refused: the user id or password is wrong (the "
                                     "attempt is recorded)",
                                     "signature.password", "signature_failed"});
   }
-  sign_throttle_.RecordSuccess(key, address);
+  api.sign_throttle().RecordSuccess(key, address);
   app::SignerIdentity identity{session.user_id, session.user_name, meaning, std::nullopt};
   if (sig.contains("comment") && !sig["comment"].get<std::string>().empty())
     identity.comment = sig["comment"].get<std::string>();
   co_return identity;
 }
 
-Awaitable<HttpResponse> Api::GetSignaturePolicy(Call& call) {
-  auto policy = store::CurrentPolicy(*reader_);
+Awaitable<HttpResponse> GetSignaturePolicy(Api& api, Call& call) {
+  auto policy = store::CurrentPolicy(api.reader());
   if (!policy.ok()) co_return ProblemResponse(policy.error());
   if (!*policy) co_return JsonResponse(200, Json{{"policy", nullptr}});
-  auto ack = store::HasAcknowledged(*reader_, call.session->user_id, (*policy)->version);
+  auto ack = store::HasAcknowledged(api.reader(), call.session->user_id, (*policy)->version);
   if (!ack.ok()) co_return ProblemResponse(ack.error());
   co_return JsonResponse(200, Json{{"policy",
                                     {{"version", (*policy)->version},
@@ -123,20 +124,20 @@ Awaitable<HttpResponse> Api::GetSignaturePolicy(Call& call) {
                                      {"acknowledged", *ack}}}});
 }
 
-Awaitable<HttpResponse> Api::PublishSignaturePolicy(Call& call) {
+Awaitable<HttpResponse> PublishSignaturePolicy(Api& api, Call& call) {
   engine::Command command =
-      app::PublishSignaturePolicy(ActorOf(call), call.body["text"].get<std::string>());
-  auto running = RunCommand(call, std::move(command));
+      app::PublishSignaturePolicy(api.ActorOf(call), call.body["text"].get<std::string>());
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::AcknowledgeSignaturePolicy(Call& call) {
+Awaitable<HttpResponse> AcknowledgeSignaturePolicy(Api& api, Call& call) {
   // The same re-authentication as a signature: throttled, failures recorded.
   call.body["signature"] = Json{{"user", call.session->user_name},
                                 {"password", call.body["password"].get<std::string>()}};
   call.body.erase("password");
   std::string meaning = "acknowledged";
-  auto authenticating = AuthenticateSigner(call, std::move(meaning));
+  auto authenticating = AuthenticateSigner(api, call, std::move(meaning));
   auto signer = co_await std::move(authenticating);
   call.body.erase("signature");
   if (auto* refused = std::get_if<HttpResponse>(&signer)) {
@@ -148,18 +149,18 @@ Awaitable<HttpResponse> Api::AcknowledgeSignaturePolicy(Call& call) {
     co_return std::move(*refused);
   }
   engine::Command command =
-      app::AcknowledgeSignaturePolicy(ActorOf(call), call.body["version"].get<std::int64_t>());
-  auto running = RunCommand(call, std::move(command));
+      app::AcknowledgeSignaturePolicy(api.ActorOf(call), call.body["version"].get<std::int64_t>());
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::GetSiteSettings(Call&) {
-  auto settings = store::GetSiteSettings(*reader_);
+Awaitable<HttpResponse> GetSiteSettings(Api& api, Call&) {
+  auto settings = store::GetSiteSettings(api.reader());
   if (!settings.ok()) co_return ProblemResponse(settings.error());
   co_return JsonResponse(200, Json{{"settings", store::ToJson(*settings)}});
 }
 
-Awaitable<HttpResponse> Api::ChangeSiteSettings(Call& call) {
+Awaitable<HttpResponse> ChangeSiteSettings(Api& api, Call& call) {
   Json settings = Json::object();
   if (call.body.contains("approvals_required")) {
     auto n = call.body["approvals_required"].get<std::int64_t>();
@@ -176,12 +177,12 @@ Awaitable<HttpResponse> Api::ChangeSiteSettings(Call& call) {
   if (!call.body.contains("reason") || call.body["reason"].get<std::string>().empty())
     co_return ProblemResponse(Error::Invalid("reason", "a settings change needs a reason"));
   engine::Command command =
-      app::ChangeSiteSettings(ActorOf(call), settings, call.body["reason"].get<std::string>());
-  auto running = RunCommand(call, std::move(command));
+      app::ChangeSiteSettings(api.ActorOf(call), settings, call.body["reason"].get<std::string>());
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::SecurityEvents(Call& call) {
+Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
   auto before = IntParam(call.request.query, "before", 0, 0, INT64_MAX);
   if (!before.ok()) co_return ProblemResponse(before.error());
   auto limit = IntParam(call.request.query, "limit", 100, 1, 1000);
@@ -193,7 +194,7 @@ Awaitable<HttpResponse> Api::SecurityEvents(Call& call) {
     query.newest_first = true;
     query.before = *before;
     query.limit = *limit;
-    auto rows = store::QueryEntries(*reader_, query);
+    auto rows = store::QueryEntries(api.reader(), query);
     if (!rows.ok()) co_return ProblemResponse(rows.error());
     for (const auto& e : *rows)
       events.push_back({{"seq", e.seq},
@@ -210,20 +211,20 @@ Awaitable<HttpResponse> Api::SecurityEvents(Call& call) {
   co_return JsonResponse(200, Json{{"events", events}});
 }
 
-Awaitable<HttpResponse> Api::GrantQualification(Call& call) {
+Awaitable<HttpResponse> GrantQualification(Api& api, Call& call) {
   engine::Command command = app::GrantQualification(
-      ActorOf(call), call.body["user_id"].get<std::int64_t>(),
+      api.ActorOf(call), call.body["user_id"].get<std::int64_t>(),
       call.body["qualification"].get<std::string>(), call.body.value("expires", std::string()));
-  auto running = RunCommand(call, std::move(command));
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::ListQualificationGrants(Call& call) {
+Awaitable<HttpResponse> ListQualificationGrants(Api& api, Call& call) {
   auto user = IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
   if (!user.ok()) co_return ProblemResponse(user.error());
-  auto rows = store::ListGrants(*reader_, *user);
+  auto rows = store::ListGrants(api.reader(), *user);
   if (!rows.ok()) co_return ProblemResponse(rows.error());
-  const std::string today = FormatUtcMicros(clock_.NowMicros()).substr(0, 10);
+  const std::string today = FormatUtcMicros(api.clock().NowMicros()).substr(0, 10);
   Json out = Json::array();
   for (const auto& g : *rows) {
     const char* status = g.revoked                         ? "revoked"
@@ -240,19 +241,19 @@ Awaitable<HttpResponse> Api::ListQualificationGrants(Call& call) {
   co_return JsonResponse(200, Json{{"grants", out}});
 }
 
-Awaitable<HttpResponse> Api::RecordTraining(Call& call) {
+Awaitable<HttpResponse> RecordTraining(Api& api, Call& call) {
   engine::Command command = app::RecordTraining(
-      ActorOf(call), call.body["user_id"].get<std::int64_t>(),
+      api.ActorOf(call), call.body["user_id"].get<std::int64_t>(),
       call.body["course"].get<std::string>(), call.body["completed"].get<std::string>(),
       call.body.value("trainer", std::string()));
-  auto running = RunCommand(call, std::move(command));
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-Awaitable<HttpResponse> Api::ListTraining(Call& call) {
+Awaitable<HttpResponse> ListTraining(Api& api, Call& call) {
   auto user = IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
   if (!user.ok()) co_return ProblemResponse(user.error());
-  auto rows = store::ListTraining(*reader_, *user);
+  auto rows = store::ListTraining(api.reader(), *user);
   if (!rows.ok()) co_return ProblemResponse(rows.error());
   Json out = Json::array();
   for (const auto& t : *rows)
@@ -265,13 +266,13 @@ Awaitable<HttpResponse> Api::ListTraining(Call& call) {
   co_return JsonResponse(200, Json{{"training", out}});
 }
 
-Awaitable<HttpResponse> Api::RenameUser(Call& call) {
+Awaitable<HttpResponse> RenameUser(Api& api, Call& call) {
   auto id = IntParam(call.params, "id", 0, 1, INT64_MAX);
   if (!id.ok()) co_return ProblemResponse(id.error());
   engine::Command command =
-      app::RenameUser(ActorOf(call), *id, call.body["display_name"].get<std::string>(),
+      app::RenameUser(api.ActorOf(call), *id, call.body["display_name"].get<std::string>(),
                       call.body["reason"].get<std::string>());
-  auto running = RunCommand(call, std::move(command));
+  auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 

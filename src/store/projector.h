@@ -1,15 +1,42 @@
-// Projections: current-state tables derived from ledger entries. The engine applies
-// each entry in the same transaction that appends it; replay applies the whole ledger
-// to a scratch store. Apply depends only on the entry, so both give the same rows.
+// Projections: current-state tables derived from ledger entries. Each capability
+// registers one projector per event type it projects; the engine applies each entry in
+// the same transaction that appends it, and replay applies the whole ledger to a scratch
+// store. A projector depends only on the entry, so both give the same rows.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "ledger/entry.h"
+#include "ledger/event_schema.h"
 #include "storage/database.h"
 
 namespace ordo::store {
 
-// Updates the projection tables for `entry` (after upcasting its payload). Types with
-// no projection are accepted and change nothing; an unknown type is an error.
+// Writes the projection rows of one entry; `payload` is already upcast to the current
+// schema version of the entry's type.
+using Projector = std::function<Status(storage::Database& db, const ledger::LedgerEntry& entry,
+                                       const Json& payload)>;
+
+// Registers the projector of `type` (one per type; a second one aborts). Start-up only.
+void RegisterProjector(const std::string& type, Projector projector);
+
+// The typed form: the payload arrives as the event's struct.
+template <ledger::EventPayload P>
+void RegisterProjector(
+    std::function<Status(storage::Database&, const ledger::LedgerEntry&, const P&)> project) {
+  RegisterProjector(
+      P::kType,
+      [project = std::move(project)](storage::Database& db, const ledger::LedgerEntry& entry,
+                                     const Json& payload) -> Status {
+        auto typed = ledger::ReadPayload<P>(payload);
+        if (!typed.ok()) return typed.error();
+        return project(db, entry, *typed);
+      });
+}
+
+// Updates the projection tables for `entry` (after upcasting its payload). Registered
+// types with no projector are accepted and change nothing; an unknown type is an error.
 Status ApplyToProjections(storage::Database& db, const ledger::LedgerEntry& entry);
 
 }  // namespace ordo::store

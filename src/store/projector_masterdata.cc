@@ -58,6 +58,27 @@ Status SetItemStates(storage::Database& db, const std::string& cr, const char* f
              [&](storage::Statement& s) { s.Bind(1, to).Bind(2, seq).Bind(3, cr).Bind(4, from); });
 }
 
+}  // namespace
+
+Status UserCreated(storage::Database& db, const LedgerEntry& e, const Json& p) {
+  auto st = db.Prepare(
+      "INSERT INTO app_user(id, name, display_name, roles, disabled, version, created_seq, "
+      "updated_seq) VALUES(?,?,?,?,0,?,?,?)");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, p.at("user_id").get<std::int64_t>()).Bind(2, p.at("name").get<std::string>());
+  (*st)->Bind(3, p.at("display_name").get<std::string>()).Bind(4, CanonicalJson(p.at("roles")));
+  (*st)->Bind(5, e.subject.version).Bind(6, e.seq).Bind(7, e.seq);
+  return (*st)->Run();
+}
+
+Status UserDisabled(storage::Database& db, const LedgerEntry& e, const Json& p) {
+  auto st =
+      db.Prepare("UPDATE app_user SET disabled = 1, version = ?, updated_seq = ? WHERE id = ?");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, e.subject.version).Bind(2, e.seq).Bind(3, p.at("user_id").get<std::int64_t>());
+  return (*st)->Run();
+}
+
 Status Opened(storage::Database& db, const LedgerEntry& e, const Json& p) {
   auto author_id = UserIdByName(db, e.actor);
   if (!author_id.ok()) return author_id.error();
@@ -141,13 +162,13 @@ Status Approved(storage::Database& db, const LedgerEntry& e, const Json& p) {
              });
 }
 
-Status Rejected(storage::Database& db, const LedgerEntry& e) {
+Status Rejected(storage::Database& db, const LedgerEntry& e, const Json&) {
   ORDO_TRY(SetCrState(db, e.subject.id, "rejected", e.seq));
   ORDO_TRY(SetItemStates(db, e.subject.id, "in_review", "draft", e.seq));
   return BumpRevision(db, e.subject.id, e.seq);
 }
 
-Status Withdrawn(storage::Database& db, const LedgerEntry& e) {
+Status Withdrawn(storage::Database& db, const LedgerEntry& e, const Json&) {
   ORDO_TRY(SetCrState(db, e.subject.id, "withdrawn", e.seq));
   ORDO_TRY(SetItemStates(db, e.subject.id, "draft", "withdrawn", e.seq));
   return SetItemStates(db, e.subject.id, "in_review", "withdrawn", e.seq);
@@ -258,32 +279,6 @@ Status TrainingRecorded(storage::Database& db, const LedgerEntry& e, const Json&
                  s.BindNull(5);
                s.Bind(6, e.actor).Bind(7, e.time_us);
              });
-}
-
-}  // namespace
-
-Status ApplyMasterdataProjection(storage::Database& db, const LedgerEntry& e, const Json& p,
-                                 bool* handled) {
-  *handled = true;
-  const std::string& t = e.type;
-  if (t == "change_request.opened") return Opened(db, e, p);
-  if (t == "masterdata.draft_saved") return DraftSaved(db, e, p);
-  if (t == "masterdata.draft_withdrawn") return DraftWithdrawn(db, e, p);
-  if (t == "change_request.submitted") return Submitted(db, e, p);
-  if (t == "change_request.approved") return Approved(db, e, p);
-  if (t == "change_request.rejected") return Rejected(db, e);
-  if (t == "change_request.withdrawn") return Withdrawn(db, e);
-  if (t == "signature.applied") return SignatureApplied(db, e, p);
-  if (t == "signature.policy_published") return PolicyPublished(db, e, p);
-  if (t == "signature.policy_acknowledged") return PolicyAcknowledged(db, e, p);
-  if (t == "site.settings_changed") return SettingsChanged(db, e, p);
-  if (t == "user.renamed") return Renamed(db, e, p);
-  if (t == "personnel.qualification_granted") return Granted(db, e, p);
-  if (t == "personnel.qualification_revoked") return Revoked(db, e, p);
-  if (t == "personnel.training_recorded") return TrainingRecorded(db, e, p);
-  if (t == "attachment.stored") return AttachmentStored(db, e, p);
-  *handled = false;
-  return Ok();
 }
 
 }  // namespace ordo::store

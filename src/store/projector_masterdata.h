@@ -1,4 +1,5 @@
-// Projections of master data, change control, signatures and personnel events.
+// Projectors of master data, change control, signatures, site settings, personnel and
+// attachment events (each registered by its capability; payload already upcast).
 #pragma once
 
 #include "ledger/entry.h"
@@ -6,9 +7,23 @@
 
 namespace ordo::store {
 
-// Applies `entry` (payload `payload`, already upcast) when its type is one of these;
-// sets *handled to false for other types and changes nothing.
-Status ApplyMasterdataProjection(storage::Database& db, const ledger::LedgerEntry& entry,
-                                 const Json& payload, bool* handled);
+Status UserCreated(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status UserDisabled(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Opened(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status DraftSaved(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status DraftWithdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Submitted(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Approved(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Rejected(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Withdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status SignatureApplied(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status PolicyPublished(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status PolicyAcknowledged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status SettingsChanged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Renamed(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Granted(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status Revoked(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status TrainingRecorded(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
+Status AttachmentStored(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 
 }  // namespace ordo::store

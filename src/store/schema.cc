@@ -1,11 +1,17 @@
-// DDL for the ordo store.
+// The platform's tables, the registry of every owner's tables, and schema upgrades.
 #include "store/schema.h"
+
+#include <map>
+
+#include "core/assert.h"
+#include "storage/rows.h"
+#include "store/ledger_store.h"
 
 namespace ordo::store {
 
 namespace {
 
-constexpr const char* kDdl = R"sql(
+constexpr const char* kPlatformDdl = R"sql(
 CREATE TABLE IF NOT EXISTS meta(
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL);
@@ -52,11 +58,6 @@ CREATE TRIGGER IF NOT EXISTS checkpoint_append_only BEFORE INSERT ON checkpoint
   WHEN NEW.seq <= (SELECT COALESCE(MAX(seq), 0) FROM checkpoint)
   BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: a new one must sign a later head'); END;
 
-CREATE TABLE IF NOT EXISTS credential(
-  user_id INTEGER PRIMARY KEY,
-  password_hash TEXT NOT NULL,
-  set_seq INTEGER NOT NULL);
-
 CREATE TABLE IF NOT EXISTS idempotency(
   actor_id INTEGER NOT NULL,
   key TEXT NOT NULL,
@@ -66,156 +67,116 @@ CREATE TABLE IF NOT EXISTS idempotency(
   seq INTEGER NOT NULL,
   PRIMARY KEY(actor_id, key));
 
-CREATE TABLE IF NOT EXISTS app_user(
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  display_name TEXT NOT NULL,
-  roles TEXT NOT NULL,
-  disabled INTEGER NOT NULL,
-  version INTEGER NOT NULL,
-  created_seq INTEGER NOT NULL,
-  updated_seq INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS logbook_entry(
-  seq INTEGER PRIMARY KEY,
-  subject TEXT NOT NULL,
-  category TEXT NOT NULL,
-  text TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  role TEXT NOT NULL,
-  time_us INTEGER NOT NULL,
-  corrects INTEGER,
-  reason TEXT);
-CREATE INDEX IF NOT EXISTS logbook_by_subject ON logbook_entry(subject, seq);
-CREATE INDEX IF NOT EXISTS logbook_by_corrects ON logbook_entry(corrects);
-
-CREATE TABLE IF NOT EXISTS change_request(
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  description TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  impact TEXT NOT NULL,
-  state TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  author_id INTEGER NOT NULL,
-  author TEXT NOT NULL,
-  created_seq INTEGER NOT NULL,
-  created_us INTEGER NOT NULL,
-  updated_seq INTEGER NOT NULL,
-  effective_from_us INTEGER,
-  approvals_required INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS md_version(
-  kind TEXT NOT NULL,
-  id TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  action TEXT NOT NULL,
-  name TEXT NOT NULL,
-  content TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  change_request TEXT NOT NULL,
-  author_id INTEGER NOT NULL,
-  author TEXT NOT NULL,
-  created_seq INTEGER NOT NULL,
-  created_us INTEGER NOT NULL,
-  updated_seq INTEGER NOT NULL,
-  effective_from_us INTEGER,
-  PRIMARY KEY(kind, id, version));
-CREATE INDEX IF NOT EXISTS md_version_by_cr ON md_version(change_request);
-
-CREATE TABLE IF NOT EXISTS cr_participant(
-  change_request TEXT NOT NULL,
-  user_id INTEGER NOT NULL,
-  PRIMARY KEY(change_request, user_id));
-
-CREATE TABLE IF NOT EXISTS signature(
-  id INTEGER PRIMARY KEY,
-  signer_id INTEGER NOT NULL,
-  signer TEXT NOT NULL,
-  printed_name TEXT NOT NULL,
-  meaning TEXT NOT NULL,
-  comment TEXT,
-  time_us INTEGER NOT NULL,
-  record_kind TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  record_version INTEGER NOT NULL,
-  content_hash TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS signature_by_record ON signature(record_kind, record_id);
-
-CREATE TABLE IF NOT EXISTS signature_policy(
-  version INTEGER PRIMARY KEY,
-  text TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  time_us INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS policy_acknowledgement(
-  user_id INTEGER NOT NULL,
-  version INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  time_us INTEGER NOT NULL,
-  PRIMARY KEY(user_id, version));
-
-CREATE TABLE IF NOT EXISTS site_setting(
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL,
-  updated_seq INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS attachment(
-  sha256 TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  media_type TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  seq INTEGER NOT NULL);
-
--- The bytes of attachments (not derived from the ledger, which holds their SHA-256).
-CREATE TABLE IF NOT EXISTS attachment_data(
-  sha256 TEXT PRIMARY KEY,
-  data BLOB NOT NULL);
-
-CREATE TABLE IF NOT EXISTS training_record(
-  seq INTEGER PRIMARY KEY,
-  user_id INTEGER NOT NULL,
-  course TEXT NOT NULL,
-  completed TEXT NOT NULL,
-  trainer TEXT,
-  recorded_by TEXT NOT NULL,
-  time_us INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS qualification_grant(
-  seq INTEGER PRIMARY KEY,
-  user_id INTEGER NOT NULL,
-  qualification TEXT NOT NULL,
-  expires TEXT,
-  granted_by TEXT NOT NULL,
-  time_us INTEGER NOT NULL,
-  revoked_seq INTEGER);
 )sql";
+
+std::vector<TableSet>& Registry() {
+  static std::vector<TableSet> tables = {
+      TableSet{"platform", {Migration{1, kPlatformDdl}}, {}},
+  };
+  return tables;
+}
+
+std::string MigrationKey(const std::string& owner) { return "migration." + owner; }
+
+Status Record(storage::Database& db, const std::string& owner, int number) {
+  return SetMeta(db, MigrationKey(owner), std::to_string(number));
+}
 
 }  // namespace
 
-Status CreateSchema(storage::Database& db) {
-  ORDO_TRY(db.Exec(kDdl));
-  return db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '" +
-                 std::to_string(kSchemaVersion) + "')");
+void RegisterTables(TableSet tables) {
+  for (const auto& t : Registry()) ORDO_ASSERT(t.owner != tables.owner);
+  for (std::size_t i = 0; i < tables.migrations.size(); ++i)
+    ORDO_ASSERT(tables.migrations[i].number == static_cast<int>(i) + 1);
+  Registry().push_back(std::move(tables));
 }
 
-const std::vector<ProjectionTable>& ProjectionTables() {
-  static const std::vector<ProjectionTable> tables = {
-      {"app_user", "id"},
-      {"logbook_entry", "seq"},
-      {"change_request", "id"},
-      {"md_version", "kind, id, version"},
-      {"cr_participant", "change_request, user_id"},
-      {"signature", "id"},
-      {"signature_policy", "version"},
-      {"policy_acknowledgement", "user_id, version"},
-      {"site_setting", "key"},
-      {"qualification_grant", "seq"},
-      {"attachment", "sha256"},
-      {"training_record", "seq"},
-  };
-  return tables;
+const std::vector<TableSet>& RegisteredTables() { return Registry(); }
+
+std::vector<ProjectionTable> ProjectionTables() {
+  std::vector<ProjectionTable> out;
+  for (const auto& t : Registry())
+    out.insert(out.end(), t.projections.begin(), t.projections.end());
+  return out;
+}
+
+Status CreateSchema(storage::Database& db) {
+  for (const auto& t : Registry())
+    for (const auto& m : t.migrations) ORDO_TRY(db.Exec(m.sql));
+  ORDO_TRY(db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '" +
+                   std::to_string(kSchemaVersion) + "')"));
+  for (const auto& t : Registry())
+    if (!t.migrations.empty()) ORDO_TRY(Record(db, t.owner, t.migrations.back().number));
+  return Ok();
+}
+
+std::string SchemaPlan::Describe() const {
+  if (!newer.empty()) return newer;
+  if (pending.empty()) return "up to date";
+  std::string out;
+  for (const auto& step : pending)
+    out += (out.empty() ? "" : ", ") + step.owner + " " + std::to_string(step.migration.number);
+  return out;
+}
+
+Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db) {
+  SchemaPlan plan;
+  auto version = GetMeta(db, "schema_version");
+  if (!version.ok()) return version.error();
+  if (!*version)
+    return Error::Make(
+        ErrorCode::kFailedPrecondition,
+        "this is not an ordo store (no schema_version); run `ordo init` to make one");
+  const int stored = std::atoi((*version)->c_str());
+  if (stored > kSchemaVersion) {
+    plan.newer = "the store has schema version " + **version + " but this release reads up to " +
+                 std::to_string(kSchemaVersion) + "; it was written by a newer ordo: upgrade ordo";
+    return plan;
+  }
+  auto rows = storage::Rows<std::pair<std::string, std::string>>(
+      db, "SELECT key, value FROM meta WHERE key LIKE 'migration.%'", storage::NoBind,
+      [](const storage::Statement& s) { return std::pair(s.Text(0), s.Text(1)); });
+  if (!rows.ok()) return rows.error();
+  std::map<std::string, int> applied;
+  for (const auto& [key, value] : *rows) applied[key.substr(10)] = std::atoi(value.c_str());
+  for (const auto& [owner, number] : applied) {
+    const TableSet* known = nullptr;
+    for (const auto& t : Registry())
+      if (t.owner == owner) known = &t;
+    const int latest = known && !known->migrations.empty() ? known->migrations.back().number : 0;
+    if (number > latest) {
+      plan.newer = "the store holds " + owner + " schema " + std::to_string(number) +
+                   (known ? " but this release knows up to " + std::to_string(latest)
+                          : ", which this release does not know") +
+                   "; it was written by a newer ordo: upgrade ordo";
+      return plan;
+    }
+  }
+  // A store of release 0.1.0 has no migration records: each owner's migration 1 is
+  // idempotent, so it is simply run again and recorded.
+  for (const auto& t : Registry()) {
+    auto it = applied.find(t.owner);
+    const int done = it == applied.end() ? 0 : it->second;
+    for (const auto& m : t.migrations)
+      if (m.number > done) plan.pending.push_back({t.owner, m});
+  }
+  return plan;
+}
+
+Status ApplySchemaUpgrade(storage::Database& db, const SchemaPlan& plan) {
+  if (!plan.newer.empty()) return Error::Make(ErrorCode::kFailedPrecondition, plan.newer);
+  if (plan.pending.empty()) return Ok();
+  storage::Transaction tx(db);
+  ORDO_TRY(tx.begin_status());
+  for (const auto& step : plan.pending) {
+    Status s = db.Exec(step.migration.sql);
+    if (!s.ok())
+      return Error::Make(ErrorCode::kInternal, "schema upgrade: " + step.owner + " migration " +
+                                                   std::to_string(step.migration.number) +
+                                                   " failed: " + s.error().message);
+    ORDO_TRY(Record(db, step.owner, step.migration.number));
+  }
+  return tx.Commit();
 }
 
 }  // namespace ordo::store

@@ -9,6 +9,7 @@
 
 #include "core/crypto.h"
 #include "ledger/checkpoint.h"
+#include "mes/logbook/store/logbook_store.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/data_dir.h"
 #include "store/ledger_store.h"
@@ -243,6 +244,10 @@ TEST_F(StoreTest, ProjectsUsers) {
 }
 
 TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
+  using logbook::FindLogbookEntry;
+  using logbook::ListLogbook;
+  using logbook::LogbookRow;
+  using logbook::ToJson;
   Log("ann", "GRAN-01", "first");      // 1
   Log("bob", "MIX-02", "other");       // 2
   Log("ann", "GRAN-01", "fixed", 1);   // 3
@@ -269,7 +274,7 @@ TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
   ASSERT_EQ(fix->seq, 3);
   EXPECT_EQ(fix->corrects, 1);
   EXPECT_EQ(fix->reason, "fix");
-  Json j = store::ToJson(*fix);
+  Json j = ToJson(*fix);
   EXPECT_EQ(j["corrects"], 1);
   EXPECT_EQ(j["time"], FormatUtcMicros(entries_[2].time_us));
 

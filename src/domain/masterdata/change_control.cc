@@ -26,8 +26,8 @@ Status CheckLength(const std::string& field, const std::string& value, std::size
   return Ok();
 }
 
-domain::Event CrEvent(const ChangeRequest& cr, std::string type, Json payload) {
-  domain::Event e;
+ledger::Event CrEvent(const ChangeRequest& cr, std::string type, Json payload) {
+  ledger::Event e;
   e.type = std::move(type);
   e.subject_kind = "change_request";
   e.subject_id = cr.id;
@@ -36,7 +36,7 @@ domain::Event CrEvent(const ChangeRequest& cr, std::string type, Json payload) {
   return e;
 }
 
-domain::Event SignatureEvent(const ChangeRequest& cr, const std::vector<Item>& items,
+ledger::Event SignatureEvent(const ChangeRequest& cr, const std::vector<Item>& items,
                              const Signer& signer) {
   signatures::Signature s;
   s.signer_id = signer.user_id;
@@ -48,7 +48,7 @@ domain::Event SignatureEvent(const ChangeRequest& cr, const std::vector<Item>& i
   s.record_id = cr.id;
   s.record_version = cr.revision;
   s.content_hash = signatures::RecordHash(ChangeRequestRecord(cr, items));
-  domain::Event e = CrEvent(cr, "signature.applied", signatures::SignaturePayload(s));
+  ledger::Event e = CrEvent(cr, "signature.applied", signatures::SignaturePayload(s));
   return e;
 }
 
@@ -102,20 +102,20 @@ Status ValidateOpenChangeRequest(const OpenChangeRequest& c) {
   return Ok();
 }
 
-Result<domain::Event> DecideOpenChangeRequest(const OpenChangeRequest& c, std::int64_t number) {
+Result<ledger::Event> DecideOpenChangeRequest(const OpenChangeRequest& c, std::int64_t number) {
   ORDO_TRY(ValidateOpenChangeRequest(c));
   ChangeRequest cr;
   cr.id = ChangeRequestId(number);
-  return CrEvent(cr, "change_request.opened",
-                 Json{{"title", c.title},
-                      {"description", c.description},
-                      {"reason", c.reason},
-                      {"impact", c.impact},
-                      {"effective_from_us",
-                       c.effective_from ? Json(*c.effective_from) : Json(nullptr)}});
+  return CrEvent(
+      cr, "change_request.opened",
+      Json{{"title", c.title},
+           {"description", c.description},
+           {"reason", c.reason},
+           {"impact", c.impact},
+           {"effective_from_us", c.effective_from ? Json(*c.effective_from) : Json(nullptr)}});
 }
 
-Result<domain::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& cr,
+Result<ledger::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& cr,
                                       const ObjectState& object) {
   if (cr.state != "open" && cr.state != "rejected")
     return Precondition("change request " + cr.id + " is " + cr.state +
@@ -124,8 +124,9 @@ Result<domain::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& c
   const KindDef* kind = FindKind(c.kind);
   if (!kind) return Error::Invalid("kind", "unknown master data kind '" + c.kind + "'");
   if (!IsValidObjectId(c.id))
-    return Error::Invalid("id", "object id must be 1 to 64 of A-Z a-z 0-9 . _ - "
-                                "starting with a letter or digit");
+    return Error::Invalid("id",
+                          "object id must be 1 to 64 of A-Z a-z 0-9 . _ - "
+                          "starting with a letter or digit");
   if (c.action != "define" && c.action != "obsolete")
     return Error::Invalid("action", "action must be define or obsolete");
   Json content = c.content;
@@ -138,11 +139,11 @@ Result<domain::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& c
     auto errors = ValidateContent(*kind, c.id, content);
     if (!errors.empty())
       return Error::Invalid("content." + errors.front().field, errors.front().message);
-    if (object.effective_content && CanonicalJson(*object.effective_content) ==
-                                        CanonicalJson(content))
-      return Precondition("the draft is identical to the effective version of " + c.kind + " " +
-                              c.id,
-                          "no_change", "content");
+    if (object.effective_content &&
+        CanonicalJson(*object.effective_content) == CanonicalJson(content))
+      return Precondition(
+          "the draft is identical to the effective version of " + c.kind + " " + c.id, "no_change",
+          "content");
   }
   if (object.open_version && object.open_change_request != cr.id)
     return Error{ErrorCode::kConflict,
@@ -151,26 +152,25 @@ Result<domain::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& c
                  "id", "open_draft_elsewhere"};
   const bool update = object.open_version.has_value();
   const std::int64_t version = update ? object.open_version->version : object.max_version + 1;
-  const Json* previous =
-      update ? &object.open_version->content
-             : (object.effective_content ? &*object.effective_content : nullptr);
+  const Json* previous = update ? &object.open_version->content
+                                : (object.effective_content ? &*object.effective_content : nullptr);
   Json changes = ChangesToJson(DiffContent(*kind, previous ? *previous : Json(), content));
-  domain::Event e;
+  ledger::Event e;
   e.type = "masterdata.draft_saved";
   e.subject_kind = c.kind;
   e.subject_id = c.id;
   e.subject_version = version;
-  e.payload = Json{{"change_request", cr.id},
-                   {"action", c.action},
-                   {"content", content},
-                   {"content_hash", ContentHash(content)},
-                   {"base_version", object.effective_version ? Json(*object.effective_version)
-                                                             : Json(nullptr)},
-                   {"changes", changes}};
+  e.payload = Json{
+      {"change_request", cr.id},
+      {"action", c.action},
+      {"content", content},
+      {"content_hash", ContentHash(content)},
+      {"base_version", object.effective_version ? Json(*object.effective_version) : Json(nullptr)},
+      {"changes", changes}};
   return e;
 }
 
-Result<domain::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::vector<Item>& items,
+Result<ledger::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::vector<Item>& items,
                                           const std::string& kind, const std::string& id) {
   if (cr.state != "open" && cr.state != "rejected")
     return Precondition("change request " + cr.id + " is " + cr.state +
@@ -178,7 +178,7 @@ Result<domain::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::ve
                         "change_request_not_editable");
   for (const auto& i : items) {
     if (i.kind != kind || i.id != id || i.state != "draft") continue;
-    domain::Event e;
+    ledger::Event e;
     e.type = "masterdata.draft_withdrawn";
     e.subject_kind = kind;
     e.subject_id = id;
@@ -190,7 +190,7 @@ Result<domain::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::ve
                      cr.id + " has no draft of " + kind + " " + id + " to withdraw");
 }
 
-Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
+Result<std::vector<ledger::Event>> DecideSubmit(const ChangeRequest& cr,
                                                 const std::vector<Item>& items,
                                                 const Signer& signer, int approvals_required,
                                                 const ExistsFn& exists,
@@ -205,11 +205,9 @@ Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
     return Precondition("acknowledge the site's signature policy before signing",
                         "policy_not_acknowledged", "signature");
   std::vector<Item> live = Live(items);
-  if (live.empty())
-    return Precondition(cr.id + " has no drafts to submit", "empty_change_request");
+  if (live.empty()) return Precondition(cr.id + " has no drafts to submit", "empty_change_request");
   std::set<std::pair<std::string, std::string>> defined, obsoleted;
-  for (const auto& i : live)
-    (i.action == "define" ? defined : obsoleted).insert({i.kind, i.id});
+  for (const auto& i : live) (i.action == "define" ? defined : obsoleted).insert({i.kind, i.id});
   for (const auto& i : live) {
     if (i.action != "define") continue;
     const KindDef* kind = FindKind(i.kind);
@@ -226,7 +224,7 @@ Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
                             "unresolved_reference", i.kind + "/" + i.id + "." + ref.field);
     }
   }
-  std::vector<domain::Event> events{SignatureEvent(cr, items, signer)};
+  std::vector<ledger::Event> events{SignatureEvent(cr, items, signer)};
   events.push_back(CrEvent(cr, "change_request.submitted",
                            Json{{"revision", cr.revision},
                                 {"approvals_required", approvals_required},
@@ -234,9 +232,8 @@ Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
   return events;
 }
 
-Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
-                                              const std::vector<Item>& items,
-                                              const Signer& signer,
+Result<std::vector<ledger::Event>> DecideSign(const ChangeRequest& cr,
+                                              const std::vector<Item>& items, const Signer& signer,
                                               const std::set<std::int64_t>& participants,
                                               const std::set<std::int64_t>& approvers,
                                               std::int64_t signature_seq, TimeMicros now) {
@@ -244,9 +241,9 @@ Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
   if (m != "reviewed" && m != "approved" && m != "rejected")
     return Error::Invalid("signature.meaning", "meaning must be reviewed, approved or rejected");
   if (cr.state != "in_review")
-    return Precondition("change request " + cr.id + " is " + cr.state +
-                            "; only one in review can be " + m,
-                        "illegal_transition");
+    return Precondition(
+        "change request " + cr.id + " is " + cr.state + "; only one in review can be " + m,
+        "illegal_transition");
   if (participants.count(signer.user_id))
     return Error{ErrorCode::kPermissionDenied,
                  "you created or drafted part of " + cr.id +
@@ -258,10 +255,10 @@ Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
   if (m == "rejected" && (!signer.comment || signer.comment->empty()))
     return Error::Invalid("signature.comment", "a rejection needs a comment saying why");
   if (m == "approved" && approvers.count(signer.user_id))
-    return Error{ErrorCode::kConflict, "you already approved revision " +
-                                           std::to_string(cr.revision) + " of " + cr.id,
+    return Error{ErrorCode::kConflict,
+                 "you already approved revision " + std::to_string(cr.revision) + " of " + cr.id,
                  "signature.user", "already_signed"};
-  std::vector<domain::Event> events{SignatureEvent(cr, items, signer)};
+  std::vector<ledger::Event> events{SignatureEvent(cr, items, signer)};
   if (m == "reviewed") {
     events.push_back(CrEvent(cr, "change_request.reviewed",
                              Json{{"revision", cr.revision}, {"signature_id", signature_seq}}));
@@ -290,12 +287,12 @@ Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
   return events;
 }
 
-Result<domain::Event> DecideWithdrawChangeRequest(const ChangeRequest& cr,
+Result<ledger::Event> DecideWithdrawChangeRequest(const ChangeRequest& cr,
                                                   const std::string& reason) {
   if (cr.state != "open" && cr.state != "rejected" && cr.state != "in_review")
-    return Precondition("change request " + cr.id + " is " + cr.state +
-                            "; it can no longer be withdrawn",
-                        "illegal_transition");
+    return Precondition(
+        "change request " + cr.id + " is " + cr.state + "; it can no longer be withdrawn",
+        "illegal_transition");
   if (reason.empty() || reason.size() > 1000)
     return Error::Invalid("reason", "reason must be 1 to 1000 characters long");
   return CrEvent(cr, "change_request.withdrawn", Json{{"reason", reason}});

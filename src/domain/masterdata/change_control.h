@@ -13,8 +13,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "domain/event.h"
 #include "domain/signatures/signature.h"
+#include "ledger/event_type.h"
 
 namespace ordo::masterdata {
 
@@ -43,9 +43,9 @@ struct Item {
 
 // What a draft decision needs to know about the object.
 struct ObjectState {
-  std::int64_t max_version = 0;         // 0: the object does not exist yet
-  std::optional<Item> open_version;     // draft or in review, in any change request
-  std::string open_change_request;      // the change request of open_version
+  std::int64_t max_version = 0;           // 0: the object does not exist yet
+  std::optional<Item> open_version;       // draft or in review, in any change request
+  std::string open_change_request;        // the change request of open_version
   std::optional<Json> effective_content;  // the version in force now (action define)
   std::optional<std::int64_t> effective_version;
 };
@@ -72,7 +72,7 @@ struct OpenChangeRequest {
 };
 Status ValidateOpenChangeRequest(const OpenChangeRequest& command);
 // change_request.opened for CR `number`.
-Result<domain::Event> DecideOpenChangeRequest(const OpenChangeRequest& command,
+Result<ledger::Event> DecideOpenChangeRequest(const OpenChangeRequest& command,
                                               std::int64_t number);
 
 struct SaveDraft {
@@ -86,11 +86,11 @@ struct SaveDraft {
 // field path under "content."); an open version of the object in another change
 // request (conflict); `obsolete` of an object that has no effective version; content
 // identical to the effective version (nothing to change).
-Result<domain::Event> DecideSaveDraft(const SaveDraft& command, const ChangeRequest& cr,
+Result<ledger::Event> DecideSaveDraft(const SaveDraft& command, const ChangeRequest& cr,
                                       const ObjectState& object);
 
 // masterdata.draft_withdrawn for the draft of `kind`/`id` in `cr`.
-Result<domain::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::vector<Item>& items,
+Result<ledger::Event> DecideWithdrawDraft(const ChangeRequest& cr, const std::vector<Item>& items,
                                           const std::string& kind, const std::string& id);
 
 // Whether an object of `kind`/`id` is in force (effective, not obsolete) now.
@@ -101,11 +101,10 @@ using ExistsFn = std::function<bool(const std::string& kind, const std::string& 
 // neither in force nor defined by this change request, or that this change request
 // obsoletes; a signer without the policy acknowledgement. `signature_seq` is the seq
 // the signature entry will get; `now` its time.
-Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
+Result<std::vector<ledger::Event>> DecideSubmit(const ChangeRequest& cr,
                                                 const std::vector<Item>& items,
                                                 const Signer& signer, int approvals_required,
-                                                const ExistsFn& exists,
-                                                std::int64_t signature_seq);
+                                                const ExistsFn& exists, std::int64_t signature_seq);
 
 // Review (meaning reviewed), approve (approved) or reject (rejected, comment required),
 // by someone who is not a participant (created the change request or saved a draft in
@@ -113,15 +112,14 @@ Result<std::vector<domain::Event>> DecideSubmit(const ChangeRequest& cr,
 // same signer on the same revision; the last needed approval adds
 // change_request.approved with effective_from = max(requested, now).
 // `approvers` are the users whose approval signatures count at the current revision.
-Result<std::vector<domain::Event>> DecideSign(const ChangeRequest& cr,
-                                              const std::vector<Item>& items,
-                                              const Signer& signer,
+Result<std::vector<ledger::Event>> DecideSign(const ChangeRequest& cr,
+                                              const std::vector<Item>& items, const Signer& signer,
                                               const std::set<std::int64_t>& participants,
                                               const std::set<std::int64_t>& approvers,
                                               std::int64_t signature_seq, TimeMicros now);
 
 // change_request.withdrawn (state open, rejected or in review; reason required).
-Result<domain::Event> DecideWithdrawChangeRequest(const ChangeRequest& cr,
+Result<ledger::Event> DecideWithdrawChangeRequest(const ChangeRequest& cr,
                                                   const std::string& reason);
 
 }  // namespace ordo::masterdata

@@ -1,0 +1,110 @@
+// The role -> permission matrix as the capabilities register it: deny by default,
+// separation of duties. Runs after the composition root registered every capability.
+#include "cli/capabilities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/permissions.h"
+#include "mes/access/permissions.h"
+#include "mes/audit/permissions.h"
+#include "mes/logbook/permissions.h"
+#include "mes/masterdata/permissions.h"
+#include "mes/personnel/permissions.h"
+#include "mes/site/permissions.h"
+
+namespace ordo {
+namespace {
+
+// The permission names, as the role tests knew them before registration.
+namespace permission {
+using access::kUserManage;
+using audit::kAuditRead;
+using audit::kLedgerVerify;
+using logbook::kLogbookRead;
+using logbook::kLogbookWrite;
+using masterdata::kMasterdataApprove;
+using masterdata::kMasterdataEdit;
+using masterdata::kMasterdataRead;
+using personnel::kPersonnelManage;
+using site::kSiteConfigure;
+}  // namespace permission
+using namespace permission;
+
+class RolesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { cli::RegisterCapabilities(); }
+};
+
+TEST_F(RolesTest, DenyByDefault) {
+  EXPECT_FALSE(IsRole("root"));
+  EXPECT_FALSE(IsRole(""));
+  EXPECT_FALSE(IsRole("Admin"));  // case matters
+  for (const auto& p : AllPermissions()) {
+    EXPECT_FALSE(RoleGrants("root", p)) << p;
+    EXPECT_FALSE(RoleGrants("", p)) << p;
+  }
+  for (const auto& r : AllRoles()) {
+    EXPECT_TRUE(IsRole(r));
+    EXPECT_FALSE(RoleGrants(r, "logbook.delete")) << r;
+    EXPECT_FALSE(RoleGrants(r, "")) << r;
+  }
+  EXPECT_TRUE(PermissionsOf({}).empty());
+  EXPECT_TRUE(PermissionsOf({"root", "guest"}).empty());
+}
+
+TEST_F(RolesTest, StableRoleOrder) {
+  EXPECT_EQ(AllRoles(),
+            (std::vector<std::string>{"operator", "supervisor", "quality", "engineer", "admin"}));
+}
+
+TEST_F(RolesTest, SeparationOfDuties) {
+  using namespace permission;
+  // Only admin manages users, and admin does not write the logbook.
+  for (const auto& r : AllRoles()) EXPECT_EQ(RoleGrants(r, kUserManage), r == "admin") << r;
+  EXPECT_FALSE(RoleGrants("admin", kLogbookWrite));
+  EXPECT_TRUE(RoleGrants("operator", kLogbookWrite));
+  EXPECT_FALSE(RoleGrants("operator", kAuditRead));
+  EXPECT_TRUE(RoleGrants("quality", kLedgerVerify));
+  EXPECT_FALSE(RoleGrants("supervisor", kLedgerVerify));
+}
+
+TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
+  using namespace permission;
+  auto perms = PermissionsOf({"operator", "admin", "nobody", "operator"});
+  EXPECT_TRUE(std::is_sorted(perms.begin(), perms.end()));
+  EXPECT_EQ(std::adjacent_find(perms.begin(), perms.end()), perms.end());
+  for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
+    EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
+  auto op = PermissionsOf({"operator"});
+  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead}));
+}
+
+TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
+  using namespace permission;
+  // Listed order of the user's roles does not matter; AllRoles() order does.
+  EXPECT_EQ(RoleFor({"admin", "quality"}, kLedgerVerify), "quality");
+  EXPECT_EQ(RoleFor({"admin", "quality"}, kUserManage), "admin");
+  EXPECT_EQ(RoleFor({"engineer", "supervisor"}, kAuditRead), "supervisor");
+  EXPECT_EQ(RoleFor({"admin"}, kLogbookWrite), "");
+  EXPECT_EQ(RoleFor({}, kLogbookRead), "");
+  EXPECT_EQ(RoleFor({"root"}, kLogbookRead), "");
+}
+
+TEST_F(RolesTest, ChangeControlSeparatesDraftingFromApproving) {
+  using namespace permission;
+  EXPECT_TRUE(RoleGrants("engineer", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("engineer", kMasterdataApprove));
+  EXPECT_TRUE(RoleGrants("quality", kMasterdataApprove));
+  EXPECT_FALSE(RoleGrants("quality", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("operator", kMasterdataEdit));
+  EXPECT_FALSE(RoleGrants("admin", kMasterdataApprove));  // configures, never approves
+  EXPECT_TRUE(RoleGrants("admin", kSiteConfigure));
+  for (const auto& role : AllRoles()) EXPECT_TRUE(RoleGrants(role, kMasterdataRead)) << role;
+}
+
+}  // namespace
+}  // namespace ordo

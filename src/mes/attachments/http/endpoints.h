@@ -1,0 +1,12 @@
+// The attachments capability's endpoints.
+#pragma once
+
+#include <vector>
+
+#include "server/endpoint.h"
+
+namespace ordo::attachments {
+
+std::vector<server::Endpoint> Endpoints();
+
+}  // namespace ordo::attachments

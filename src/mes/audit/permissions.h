@@ -1,0 +1,11 @@
+// The permissions the audit capability defines (registered in capability.cc).
+#pragma once
+
+namespace ordo::audit {
+
+inline constexpr const char* kAuditRead =
+    "audit.read";  // read the audit trail (ledger feed) and security events
+inline constexpr const char* kLedgerVerify =
+    "ledger.verify";  // verify the ledger and sign its head on demand
+
+}  // namespace ordo::audit

@@ -1,0 +1,31 @@
+// Glue for the logbook command: load the corrected entry, call the decision, reply with
+// the row built from the appended entry.
+#include "mes/logbook/commands/record_entry.h"
+
+#include "mes/logbook/store/logbook_store.h"
+
+namespace ordo::logbook {
+
+engine::Command RecordLogbookEntry(engine::Actor actor, RecordEntry entry) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.decide = [entry](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    std::optional<EntryState> corrected;
+    if (entry.corrects) {
+      auto found = FindLogbookEntry(ctx.db, *entry.corrects);
+      if (!found.ok()) return found.error();
+      corrected = *found;
+    }
+    auto event = DecideRecordEntry(entry, corrected, ctx.next_seq);
+    if (!event.ok()) return event.error();
+    return std::vector<ledger::Event>{std::move(*event)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    // The projection row as just written, built from the entry instead of read back.
+    auto row = RowOf(entries.front());
+    return Json{{"entry", row.ok() ? ToJson(*row) : Json(nullptr)}};
+  };
+  return c;
+}
+
+}  // namespace ordo::logbook

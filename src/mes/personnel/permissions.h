@@ -1,0 +1,9 @@
+// The permissions the personnel capability defines (registered in capability.cc).
+#pragma once
+
+namespace ordo::personnel {
+
+inline constexpr const char* kPersonnelManage =
+    "personnel.manage";  // grant qualifications and record training
+
+}  // namespace ordo::personnel

@@ -1,0 +1,10 @@
+// The signatures capability: electronic signatures and the signature policy. See README.md.
+#pragma once
+
+namespace ordo::signatures {
+
+// Hands the capability's event types, tables, projectors, permissions and endpoints
+// to the platform. Called once by the composition root (src/cli/capabilities.cc).
+void Register();
+
+}  // namespace ordo::signatures
