@@ -19,6 +19,8 @@
 #include <set>
 #include <sstream>
 
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "support/ordo.h"
 
 #ifndef ORDO_FIXTURES_DIR
@@ -176,6 +178,16 @@ class UpgradeTest : public ::testing::TestWithParam<std::string> {
       return Json::object();
     }
     return page["entries"][0];
+  }
+
+  // Number of migration records in the meta table of a store file.
+  static std::int64_t MigrationRecords(const std::string& path) {
+    auto db = storage::OpenSqlite(path, storage::OpenMode::kReadOnly);
+    if (!db.ok()) return -1;
+    auto n = storage::FirstRow<std::int64_t>(
+        **db, "SELECT COUNT(*) FROM meta WHERE key LIKE 'migration.%'", storage::NoBind,
+        [](const storage::Statement& s) { return s.Int(0); });
+    return n.ok() && *n ? **n : -1;
   }
 
   TempDir tmp_{"ordo-upgrade"};
@@ -348,6 +360,68 @@ TEST_P(UpgradeTest, NewWritesExtendTheFixtureChain) {
 
   StopServer();
   ExpectOfflineChecksPass("after writing with the binary under test");
+}
+
+// The fixture predates migration records: `ordo upgrade` backs the store up first, then
+// records every owner's (idempotent) first migration; a second run has nothing to do.
+TEST_P(UpgradeTest, OfflineUpgradeBacksUpFirstThenHasNothingToDo) {
+  RunResult first = Ordo({"upgrade", "--data", data()});
+  ASSERT_EQ(first.status.code, 0) << first.Describe();
+  std::smatch m;
+  static const std::regex taken(R"(backup taken first: (\S+))");
+  ASSERT_TRUE(std::regex_search(first.out, m, taken)) << first.Describe();
+  const std::string backup = m[1];
+  EXPECT_EQ(fs::path(backup).parent_path(), fs::path(data()) / "backups");
+  EXPECT_EQ(fs::status(backup).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  // The backup is the store as the release left it: it verifies and has no records.
+  RunResult verify =
+      Ordo({"ledger", "verify", "--db", backup, "--public-key", expected_.value("public_key", "")});
+  EXPECT_EQ(verify.status.code, 0) << verify.Describe();
+  EXPECT_EQ(MigrationRecords(backup), 0);
+  EXPECT_GT(MigrationRecords(data() + "/ordo.db"), 0);
+
+  RunResult second = Ordo({"upgrade", "--data", data()});
+  EXPECT_EQ(second.status.code, 0) << second.Describe();
+  EXPECT_NE(second.out.find("up to date"), std::string::npos) << second.Describe();
+  int backups = 0;  // (reading a backup leaves SQLite's -wal/-shm files beside it)
+  for (const auto& f : fs::directory_iterator(data() + "/backups"))
+    backups += f.path().extension() == ".db";
+  EXPECT_EQ(backups, 1) << "a second upgrade with nothing to do must not take a backup";
+  ExpectOfflineChecksPass("after the upgrade");
+}
+
+// A store written by a newer release (a newer platform format, a newer migration of a
+// known capability, or a capability this release lacks) is refused by serve and by
+// upgrade with a clear message, and its file is left byte for byte as it was.
+TEST_P(UpgradeTest, AStoreFromANewerReleaseIsRefusedAndLeftUntouched) {
+  const std::pair<const char*, const char*> newer[] = {
+      {"schema_version", "99"}, {"migration.logbook", "99"}, {"migration.orders", "1"}};
+  int i = 0;
+  for (const auto& [key, value] : newer) {
+    SCOPED_TRACE(key);
+    const std::string copy = tmp_ / ("newer-" + std::to_string(i++));
+    fs::copy(data(), copy, fs::copy_options::recursive);
+    {
+      auto db = storage::OpenSqlite(copy + "/ordo.db", storage::OpenMode::kReadWrite);
+      ASSERT_TRUE(db.ok()) << db.error().message;
+      auto st = (*db)->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+      ASSERT_TRUE(st.ok());
+      ASSERT_TRUE((*st)->Bind(1, key).Bind(2, value).Run().ok());
+    }
+    const std::string before = ReadFile(copy + "/ordo.db");
+    RunResult serve =
+        ordo::testing::Run({OrdoBinary(), "serve", "--data", copy, "--listen", "127.0.0.1:0"},
+                           tmp_.path(), std::chrono::seconds(30));
+    EXPECT_EQ(serve.status.code, 2) << serve.Describe();
+    EXPECT_NE(serve.err.find("newer"), std::string::npos) << serve.Describe();
+    EXPECT_NE(serve.err.find("left untouched"), std::string::npos) << serve.Describe();
+    RunResult upgrade = Ordo({"upgrade", "--data", copy});
+    EXPECT_EQ(upgrade.status.code, 2) << upgrade.Describe();
+    EXPECT_NE(upgrade.err.find("newer"), std::string::npos) << upgrade.Describe();
+    EXPECT_TRUE(ReadFile(copy + "/ordo.db") == before) << "the store file was changed";
+    EXPECT_FALSE(fs::exists(copy + "/backups"));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(upgrade, UpgradeTest, ::testing::ValuesIn(kFixtures),

@@ -49,6 +49,19 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path);
 // server runs. Fails if `file` exists.
 Status Backup(const store::DataDir& dir, const std::string& file);
 
+// What UpgradeStore did.
+struct UpgradeReport {
+  std::string applied;  // e.g. "platform 1, access 1" (SchemaPlan::Describe), or "up to date"
+  std::string backup;   // the backup taken before upgrading; "" when nothing was applied
+};
+
+// Brings the schema of DIR's store up to this release (docs/decisions/0004): reads the
+// store's migration records; refuses (failed_precondition, naming what is newer) a store
+// written by a newer release without writing anything; when migrations are pending,
+// first writes a backup to DIR/backups/ordo-<UTC time>-before-upgrade.db (0600), then
+// applies them in one transaction. The caller holds the DirLock.
+Result<UpgradeReport> UpgradeStore(const store::DataDir& dir, const Clock& clock);
+
 // Exclusive lock on DIR/ordo.lock, held by the server and by CLI writers.
 class DirLock {
  public:

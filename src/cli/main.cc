@@ -1,5 +1,6 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
-// init, serve, ledger verify|export|replay, user add|list|disable, backup, plant export|apply.
+// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, plant
+// export|apply.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -48,6 +49,11 @@ int RunOffline(const std::string& data, engine::Command command, Json* reply) {
   auto lock = admin::DirLock::Acquire(dir);
   if (!lock.ok()) return Fail(lock.error().message, 2);
   SystemClock clock;
+  auto upgraded = admin::UpgradeStore(dir, clock);
+  if (!upgraded.ok()) return Fail(upgraded.error().message, 2);
+  if (!upgraded->backup.empty())
+    std::printf("upgraded the store schema (%s); backup taken first: %s\n",
+                upgraded->applied.c_str(), upgraded->backup.c_str());
   engine::EngineOptions o;
   o.data_dir = dir;
   o.clock = &clock;
@@ -220,6 +226,31 @@ int main(int argc, char** argv) {
                                out_file.c_str(), out_file.c_str()),
                    0)
                 : Fail(s.error().message);
+  });
+
+  // upgrade
+  auto* upgrade = app.add_subcommand(
+      "upgrade", "Upgrade the store's schema to this release (backup first; serve does it too)");
+  upgrade->add_option("--data", data, "data directory")->required();
+  upgrade->callback([&] {
+    store::DataDir dir{data};
+    auto lock = admin::DirLock::Acquire(dir);
+    if (!lock.ok()) {
+      rc = Fail(lock.error().message, 2);
+      return;
+    }
+    SystemClock clock;
+    auto report = admin::UpgradeStore(dir, clock);
+    if (!report.ok()) {
+      rc = Fail(report.error().message, 2);
+      return;
+    }
+    if (report->backup.empty())
+      std::printf("OK: the store schema is up to date; nothing to do\n");
+    else
+      std::printf("OK: applied %s; backup taken first: %s\n", report->applied.c_str(),
+                  report->backup.c_str());
+    rc = 0;
   });
 
   // user

@@ -76,7 +76,9 @@ struct EngineOptions {
 
 class Engine {
  public:
-  // Opens the store (which `ordo init` created) and starts the writer thread.
+  // Opens the store (which `ordo init` created) and starts the writer thread. Fails with
+  // failed_precondition when the store's schema is not exactly this release's (an older
+  // one needs `ordo upgrade`; a newer one is refused).
   static Result<std::unique_ptr<Engine>> Start(EngineOptions options);
   ~Engine();
   Engine(const Engine&) = delete;

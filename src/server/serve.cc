@@ -39,6 +39,18 @@ int RunServer(ServeOptions o) {
     return 2;
   }
   SystemClock clock;
+  // Before anything opens the store for writing: refuse a newer store untouched, or
+  // back up and upgrade an older one (docs/decisions/0004-schema-upgrades.md).
+  auto upgrade = admin::UpgradeStore(dir, clock);
+  if (!upgrade.ok()) {
+    std::fprintf(stderr, "ordo serve: %s\n", upgrade.error().message.c_str());
+    return 2;
+  }
+  if (!upgrade->backup.empty()) {
+    std::printf("ordo: upgraded the store schema (%s); backup taken first: %s\n",
+                upgrade->applied.c_str(), upgrade->backup.c_str());
+    spdlog::info("store schema upgraded ({}); backup {}", upgrade->applied, upgrade->backup);
+  }
   asio::io_context io(1);
   std::atomic<Api*> api_ptr{nullptr};
 

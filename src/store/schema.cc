@@ -119,7 +119,7 @@ std::string SchemaPlan::Describe() const {
   return out;
 }
 
-Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db) {
+Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db, const std::vector<TableSet>& tables) {
   SchemaPlan plan;
   auto version = GetMeta(db, "schema_version");
   if (!version.ok()) return version.error();
@@ -141,7 +141,7 @@ Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db) {
   for (const auto& [key, value] : *rows) applied[key.substr(10)] = std::atoi(value.c_str());
   for (const auto& [owner, number] : applied) {
     const TableSet* known = nullptr;
-    for (const auto& t : Registry())
+    for (const auto& t : tables)
       if (t.owner == owner) known = &t;
     const int latest = known && !known->migrations.empty() ? known->migrations.back().number : 0;
     if (number > latest) {
@@ -154,13 +154,17 @@ Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db) {
   }
   // A store of release 0.1.0 has no migration records: each owner's migration 1 is
   // idempotent, so it is simply run again and recorded.
-  for (const auto& t : Registry()) {
+  for (const auto& t : tables) {
     auto it = applied.find(t.owner);
     const int done = it == applied.end() ? 0 : it->second;
     for (const auto& m : t.migrations)
       if (m.number > done) plan.pending.push_back({t.owner, m});
   }
   return plan;
+}
+
+Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db) {
+  return PlanSchemaUpgrade(db, Registry());
 }
 
 Status ApplySchemaUpgrade(storage::Database& db, const SchemaPlan& plan) {

@@ -60,9 +60,10 @@ struct SchemaPlan {
   std::string Describe() const;  // "logbook 2, orders 1" or "up to date"
 };
 
-// Reads the store's schema records and compares them with the registered tables. Only
-// reads.
+// Reads the store's schema records and compares them with the registered tables (or
+// `tables`). Only reads.
 Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db);
+Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db, const std::vector<TableSet>& tables);
 // Applies `plan.pending` and records them, in one transaction (all or nothing). Refuses
 // a plan with `newer` set.
 Status ApplySchemaUpgrade(storage::Database& db, const SchemaPlan& plan);
