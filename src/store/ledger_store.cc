@@ -1,6 +1,8 @@
 // SQL for the ledger, checkpoint and meta tables.
 #include "store/ledger_store.h"
 
+#include "storage/rows.h"
+
 namespace ordo::store {
 
 namespace {
@@ -56,14 +58,13 @@ Result<ledger::LedgerEntry> EntryFromRow(const storage::Statement& r) {
 }
 
 Result<LedgerHead> ReadHead(storage::Database& db) {
-  auto st = db.Prepare("SELECT seq, hash, time_us FROM ledger ORDER BY seq DESC LIMIT 1");
-  if (!st.ok()) return st.error();
-  auto row = (*st)->Step();
-  if (!row.ok()) return row.error();
-  LedgerHead head;
-  if (*row) head = LedgerHead{(*st)->Int(0), (*st)->Text(1), (*st)->Int(2)};
-  (*st)->Reset();
-  return head;
+  auto head = storage::FirstRow<LedgerHead>(
+      db, "SELECT seq, hash, time_us FROM ledger ORDER BY seq DESC LIMIT 1", storage::NoBind,
+      [](const storage::Statement& s) {
+        return LedgerHead{s.Int(0), s.Text(1), s.Int(2)};
+      });
+  if (!head.ok()) return head.error();
+  return head->value_or(LedgerHead{});
 }
 
 Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, const LedgerQuery& q) {
@@ -134,31 +135,17 @@ Status AppendCheckpoint(storage::Database& db, const ledger::Checkpoint& c) {
 }
 
 Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db) {
-  auto st = db.Prepare(
-      "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint ORDER BY seq");
-  if (!st.ok()) return st.error();
-  std::vector<ledger::Checkpoint> out;
-  while (true) {
-    auto row = (*st)->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
-    storage::Statement& s = **st;
-    out.push_back(ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)});
-  }
-  (*st)->Reset();
-  return out;
+  return storage::Rows<ledger::Checkpoint>(
+      db, "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint ORDER BY seq",
+      storage::NoBind, [](const storage::Statement& s) {
+        return ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
+      });
 }
 
 Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key) {
-  auto st = db.Prepare("SELECT value FROM meta WHERE key = ?");
-  if (!st.ok()) return st.error();
-  (*st)->Bind(1, key);
-  auto row = (*st)->Step();
-  if (!row.ok()) return row.error();
-  std::optional<std::string> value;
-  if (*row) value = (*st)->Text(0);
-  (*st)->Reset();
-  return value;
+  return storage::FirstRow<std::string>(
+      db, "SELECT value FROM meta WHERE key = ?", [&](storage::Statement& s) { s.Bind(1, key); },
+      [](const storage::Statement& s) { return s.Text(0); });
 }
 
 Status SetMeta(storage::Database& db, const std::string& key, const std::string& value) {
