@@ -5,13 +5,16 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
 #include "cli/capabilities.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
+#include "cli/reference_docs.h"
 #include "core/crypto.h"
 #include "ledger/export.h"
 #include "server/serve.h"
@@ -251,6 +254,37 @@ int main(int argc, char** argv) {
       std::printf("OK: applied %s; backup taken first: %s\n", report->applied.c_str(),
                   report->backup.c_str());
     rc = 0;
+  });
+
+  // reference
+  auto* reference = app.add_subcommand(
+      "reference", "Print the registered event types or permissions, or update docs/");
+  reference->require_subcommand(1);
+  reference->add_subcommand("events", "Event types as a Markdown table")->callback([&] {
+    std::printf("%s", cli::EventTypesTable().c_str());
+  });
+  reference->add_subcommand("permissions", "The role -> permission matrix as Markdown")
+      ->callback([&] { std::printf("%s", cli::PermissionsTable().c_str()); });
+  std::string repo = ".";
+  auto* update_docs = reference->add_subcommand(
+      "update-docs", "Rewrite the generated tables in the repository's docs/");
+  update_docs->add_option("--repo", repo, "repository root (default: .)");
+  update_docs->callback([&] {
+    std::size_t count = 0;
+    const cli::GeneratedBlock* blocks = cli::GeneratedBlocks(&count);
+    for (std::size_t i = 0; i < count && rc == 0; ++i) {
+      const std::string path = repo + "/" + blocks[i].file;
+      std::ifstream in(path);
+      std::stringstream text;
+      text << in.rdbuf();
+      auto updated = cli::ReplaceBlock(text.str(), blocks[i].name, blocks[i].generate());
+      if (!updated.ok()) {
+        rc = Fail(path + ": " + updated.error().message);
+        break;
+      }
+      std::ofstream(path) << *updated;
+      std::printf("updated %s (%s)\n", path.c_str(), blocks[i].name);
+    }
   });
 
   // user
