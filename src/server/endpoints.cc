@@ -1,6 +1,7 @@
 // The endpoint registry (the platform's own endpoints first) and the OpenAPI document
 // derived from it.
 #include "core/assert.h"
+#include "core/version.h"
 #include "server/api.h"
 
 namespace ordo::server {
@@ -9,7 +10,8 @@ namespace {
 
 Awaitable<HttpResponse> Health(Api& api, Call&) {
   co_return JsonResponse(200, Json{{"status", api.shutting_down() ? "stopping" : "ok"},
-                                   {"version", "0.1.0"},
+                                   {"version", Version()},
+                                   {"commit", GitCommit()},
                                    {"head_seq", api.engine().head_seq()}});
 }
 
@@ -82,7 +84,7 @@ Json Api::OpenApiDocument() {
     paths[e.path][method] = op;
   }
   return Json{{"openapi", "3.0.3"},
-              {"info", {{"title", "ordo MES API"}, {"version", "0.1.0"}}},
+              {"info", {{"title", "ordo MES API"}, {"version", Version()}}},
               {"paths", paths},
               {"components",
                {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
