@@ -62,6 +62,8 @@ class Api {
 
   // The platform's endpoints followed by every registered capability's.
   static const std::vector<Endpoint>& Endpoints();
+  // The OpenAPI 3 document of Endpoints() (openapi.cc): served at /api/v1/openapi.json,
+  // printed by `ordo openapi`, linted by `make test`.
   static Json OpenApiDocument();
 
   // --- Services for handlers ---
@@ -112,6 +114,10 @@ HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_sec
 std::string AddressOnly(const std::string& client);
 // Problem+json response for an error (RFC 9457).
 HttpResponse ProblemResponse(const Error& error);
+// The OpenAPI operationId of an endpoint, e.g. "postChangeRequestsByIdApprove" for
+// POST /api/v1/change-requests/{id}/approve: derived from method and path only, so it is
+// stable; registration refuses an endpoint whose operationId is already taken.
+std::string OperationId(const std::string& method, const std::string& path);
 HttpResponse JsonResponse(int status, const Json& body);
 
 }  // namespace ordo::server

@@ -1,5 +1,6 @@
-// The endpoint registry (the platform's own endpoints first) and the OpenAPI document
-// derived from it.
+// The endpoint registry: the platform's own endpoints (health, the OpenAPI document)
+// first, then every capability's, in registration order. The OpenAPI
+// document derived from it is in openapi.cc.
 #include "core/assert.h"
 #include "core/version.h"
 #include "server/api.h"
@@ -19,12 +20,30 @@ Awaitable<HttpResponse> OpenApi(Api&, Call&) {
   co_return JsonResponse(200, Api::OpenApiDocument());
 }
 
+Json HealthSchema() {
+  return Json{{"type", "object"},
+              {"required", {"status", "version", "commit", "head_seq"}},
+              {"properties",
+               {{"status",
+                 {{"type", "string"},
+                  {"enum", {"ok", "stopping"}},
+                  {"description", "stopping during a graceful shutdown"}}},
+                {"version", {{"type", "string"}, {"description", "the release, e.g. 0.1.0"}}},
+                {"commit", {{"type", "string"}, {"description", "the git commit built"}}},
+                {"head_seq",
+                 {{"type", "integer"}, {"description", "sequence number of the ledger head"}}}}}};
+}
+
 std::vector<Endpoint>& Table() {
   static std::vector<Endpoint> table = [] {
     std::vector<Endpoint> platform = {
-        {"GET", "/api/v1/health", "", {}, "public", "Liveness and ledger head", &Health},
+        {"GET", "/api/v1/health", "", {}, "public", "Liveness, build version and ledger head",
+         &Health},
         {"GET", "/api/v1/openapi.json", "", {}, "public", "This API as OpenAPI 3", &OpenApi},
     };
+    platform[0].response_schema = HealthSchema();
+    platform[1].response_schema = {{"type", "object"},
+                                   {"description", "an OpenAPI 3.0 document"}};
     for (auto& e : platform) e.tag = "platform";
     return platform;
   }();
@@ -36,7 +55,11 @@ std::vector<Endpoint>& Table() {
 void RegisterEndpoints(const std::string& capability, std::vector<Endpoint> endpoints) {
   for (auto& e : endpoints) {
     ORDO_ASSERT(e.handler != nullptr);
-    for (const auto& known : Table()) ORDO_ASSERT(known.method != e.method || known.path != e.path);
+    for (const auto& known : Table()) {
+      ORDO_ASSERT(known.method != e.method || known.path != e.path);
+      // operationIds are derived from method and path and must stay unique.
+      ORDO_ASSERT(OperationId(known.method, known.path) != OperationId(e.method, e.path));
+    }
     e.tag = capability;
     Table().push_back(std::move(e));
   }
@@ -45,59 +68,5 @@ void RegisterEndpoints(const std::string& capability, std::vector<Endpoint> endp
 const std::vector<Endpoint>& RegisteredEndpoints() { return Table(); }
 
 const std::vector<Endpoint>& Api::Endpoints() { return Table(); }
-
-Json Api::OpenApiDocument() {
-  Json paths = Json::object();
-  for (const auto& e : Endpoints()) {
-    std::string method = e.method;
-    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    Json op{{"summary", e.summary},
-            {"x-ordo-audit-category", e.audit},
-            {"responses",
-             {{"200", {{"description", "success"}}},
-              {"4XX",
-               {{"description", "problem+json with a stable code"},
-                {"content",
-                 {{"application/problem+json",
-                   {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
-    if (!e.permission.empty()) {
-      op["security"] = Json::array({{{"bearer", Json::array()}}});
-      op["x-ordo-permission"] = e.permission;
-    } else {
-      op["security"] = Json::array();
-    }
-    if (!e.schema.empty())
-      op["requestBody"] = {
-          {"required", true},
-          {"content", {{"application/json", {{"schema", SchemaToOpenApi(e.schema)}}}}}};
-    Json parameters = Json::array();
-    for (std::size_t open = e.path.find('{'); open != std::string::npos;
-         open = e.path.find('{', open + 1)) {
-      const std::string name = e.path.substr(open + 1, e.path.find('}', open) - open - 1);
-      const bool integer = name == "version" || e.path.rfind("/api/v1/users/", 0) == 0;
-      parameters.push_back({{"name", name},
-                            {"in", "path"},
-                            {"required", true},
-                            {"schema", {{"type", integer ? "integer" : "string"}}}});
-    }
-    if (!parameters.empty()) op["parameters"] = parameters;
-    paths[e.path][method] = op;
-  }
-  return Json{{"openapi", "3.0.3"},
-              {"info", {{"title", "ordo MES API"}, {"version", Version()}}},
-              {"paths", paths},
-              {"components",
-               {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-                {"schemas",
-                 {{"Problem",
-                   {{"type", "object"},
-                    {"properties",
-                     {{"type", {{"type", "string"}}},
-                      {"title", {{"type", "string"}}},
-                      {"status", {{"type", "integer"}}},
-                      {"detail", {{"type", "string"}}},
-                      {"code", {{"type", "string"}}},
-                      {"field", {{"type", "string"}}}}}}}}}}}};
-}
 
 }  // namespace ordo::server
