@@ -127,7 +127,8 @@ Json Operation(const Endpoint& e) {
 
 Json TagDescription(const std::string& tag) {
   if (tag == "platform")
-    return "The HTTP runtime's own endpoints: liveness and the build, and this document.";
+    return "The HTTP runtime's own endpoints: liveness and the build, this document, and "
+           "the problem types that every error response names.";
   return "Endpoints of the `" + tag + "` capability (src/mes/" + tag + "/).";
 }
 
@@ -140,7 +141,9 @@ Json ProblemSchema() {
        {{"type",
          {{"type", "string"},
           {"format", "uri-reference"},
-          {"description", "the problem type; about:blank for errors of the transport"}}},
+          {"description",
+           "the problem type: GET it (e.g. /api/v1/problems/not_found) for what it means "
+           "and what to do; about:blank for errors of the transport"}}},
         {"title", {{"type", "string"}}},
         {"status", {{"type", "integer"}}},
         {"detail", {{"type", "string"}, {"description", "a sentence for people"}}},
@@ -191,7 +194,7 @@ Json Api::OpenApiDocument() {
         {"description",
          "The HTTP API of ordo, a manufacturing execution system for regulated plants. "
          "Sign in with `POST /api/v1/session` and send the token as `Authorization: Bearer "
-         "<token>`. Errors are RFC 9457 problem+json. "
+         "<token>`. Errors are RFC 9457 problem+json; their `type` resolves on this server. "
          "Every change is recorded in the tamper-evident production ledger. Build: commit " +
              std::string(GitCommit()) + "."},
         {"contact", {{"name", "ordo project"}}}}},
