@@ -3,7 +3,7 @@ BUILD ?= build
 PORT ?= 8080
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build demo test unit e2e fuzz bench format clean
+.PHONY: all deps build demo test unit e2e openapi-lint fuzz bench format clean
 
 all: build
 
@@ -33,6 +33,11 @@ test: build
 
 unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
+
+# The OpenAPI document (`ordo openapi`) through Spectral, no finding allowed; `make test`
+# runs it too, as the ctest test openapi_lint.
+openapi-lint: build
+	tests/openapi_lint.sh $(BUILD)/ordo
 
 e2e: build
 	cd web && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo npm run --silent test:e2e

@@ -46,8 +46,9 @@ TEST_F(ApiTest, EveryProtectedEndpointRefusesAnonymousCallers) {
     }
   }
   EXPECT_GE(protected_ops, 10);
-  // Deny by default: only these three operations may be anonymous.
+  // Deny by default: only these four operations may be anonymous.
   EXPECT_EQ(public_ops, (std::set<std::string>{"GET /api/v1/health", "GET /api/v1/openapi.json",
+                                               "GET /api/v1/problems/{code}",
                                                "POST /api/v1/session"}));
 }
 

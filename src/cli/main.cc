@@ -1,6 +1,6 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
 // init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, plant
-// export|apply.
+// export|apply, openapi, reference.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -16,16 +16,11 @@
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
 #include "core/crypto.h"
+#include "core/version.h"
 #include "ledger/export.h"
+#include "server/api.h"
 #include "server/serve.h"
 #include "store/queries.h"
-
-#ifndef ORDO_GIT_COMMIT
-#define ORDO_GIT_COMMIT "unknown"
-#endif
-#ifndef ORDO_BUILD_TIME
-#define ORDO_BUILD_TIME "unknown"
-#endif
 
 namespace {
 
@@ -81,8 +76,7 @@ int main(int argc, char** argv) {
   cli::RegisterCapabilities();
   CLI::App app{"ordo: manufacturing execution system for regulated plants"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("ordo 0.1.0 (commit ") + ORDO_GIT_COMMIT +
-                                        ", built " + ORDO_BUILD_TIME + ")");
+  app.set_version_flag("--version", VersionLine());
   std::string data, password_file, site = "site", listen = "127.0.0.1:8080";
   int rc = 0;
 
@@ -351,6 +345,12 @@ int main(int argc, char** argv) {
     rc = RunOffline(data, app::DisableUser({0, CliActorName(), "admin"}, {id, reason}), &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
+
+  // openapi: the document `GET /api/v1/openapi.json` serves, for linters and client
+  // generators, without a server or a data directory.
+  auto* openapi = app.add_subcommand(
+      "openapi", "Print the HTTP API's OpenAPI 3 document (as served at /api/v1/openapi.json)");
+  openapi->callback([&] { std::printf("%s\n", server::Api::OpenApiDocument().dump(2).c_str()); });
 
   // plant export|apply (against a running server)
   cli::AddPlantCommands(app, &rc);

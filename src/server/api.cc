@@ -21,10 +21,14 @@ HttpResponse JsonResponse(int status, const Json& body) {
   return r;
 }
 
+std::string ProblemTypeUri(ErrorCode code) {
+  return std::string("/api/v1/problems/") + ErrorCodeName(code);
+}
+
 HttpResponse ProblemResponse(const Error& e) {
   int status = HttpStatusFor(e.code);
   if (e.reason == "method_not_allowed") status = 405;
-  Json body{{"type", "https://ordo.dev/problems/" + std::string(ErrorCodeName(e.code))},
+  Json body{{"type", ProblemTypeUri(e.code)},
             {"title", ErrorCodeName(e.code)},
             {"status", status},
             {"code", ErrorCodeName(e.code)},

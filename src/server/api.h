@@ -62,6 +62,8 @@ class Api {
 
   // The platform's endpoints followed by every registered capability's.
   static const std::vector<Endpoint>& Endpoints();
+  // The OpenAPI 3 document of Endpoints() (openapi.cc): served at /api/v1/openapi.json,
+  // printed by `ordo openapi`, linted by `make test`.
   static Json OpenApiDocument();
 
   // --- Services for handlers ---
@@ -110,8 +112,23 @@ class Api {
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
 // "10.0.0.5" from "10.0.0.5:51234".
 std::string AddressOnly(const std::string& client);
-// Problem+json response for an error (RFC 9457).
+// Problem+json response for an error (RFC 9457). Its `type` is ProblemTypeUri(code).
 HttpResponse ProblemResponse(const Error& error);
+// "/api/v1/problems/not_found": where the server describes the problem type of `code`.
+std::string ProblemTypeUri(ErrorCode code);
+// A problem type as GET /api/v1/problems/{code} describes it.
+struct ProblemType {
+  ErrorCode code;
+  const char* title;
+  const char* description;  // what it means
+  const char* what_to_do;   // what a client should do about it
+};
+// One per ErrorCode (endpoints.cc): a new ErrorCode gets its line there.
+const std::vector<ProblemType>& ProblemTypes();
+// The OpenAPI operationId of an endpoint, e.g. "postChangeRequestsByIdApprove" for
+// POST /api/v1/change-requests/{id}/approve: derived from method and path only, so it is
+// stable; registration refuses an endpoint whose operationId is already taken.
+std::string OperationId(const std::string& method, const std::string& path);
 HttpResponse JsonResponse(int status, const Json& body);
 
 }  // namespace ordo::server

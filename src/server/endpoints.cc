@@ -1,6 +1,8 @@
-// The endpoint registry (the platform's own endpoints first) and the OpenAPI document
-// derived from it.
+// The endpoint registry: the platform's own endpoints (health, the OpenAPI document, the
+// problem types) first, then every capability's, in registration order. The OpenAPI
+// document derived from it is in openapi.cc.
 #include "core/assert.h"
+#include "core/version.h"
 #include "server/api.h"
 
 namespace ordo::server {
@@ -9,7 +11,8 @@ namespace {
 
 Awaitable<HttpResponse> Health(Api& api, Call&) {
   co_return JsonResponse(200, Json{{"status", api.shutting_down() ? "stopping" : "ok"},
-                                   {"version", "0.1.0"},
+                                   {"version", Version()},
+                                   {"commit", GitCommit()},
                                    {"head_seq", api.engine().head_seq()}});
 }
 
@@ -17,12 +20,67 @@ Awaitable<HttpResponse> OpenApi(Api&, Call&) {
   co_return JsonResponse(200, Api::OpenApiDocument());
 }
 
+Json ProblemTypeJson(const ProblemType& p) {
+  return Json{{"type", ProblemTypeUri(p.code)},
+              {"code", ErrorCodeName(p.code)},
+              {"status", HttpStatusFor(p.code)},
+              {"title", p.title},
+              {"description", p.description},
+              {"what_to_do", p.what_to_do}};
+}
+
+Awaitable<HttpResponse> DescribeProblemType(Api&, Call& call) {
+  const std::string& code = call.params.at("code");
+  for (const auto& p : ProblemTypes())
+    if (code == ErrorCodeName(p.code)) co_return JsonResponse(200, ProblemTypeJson(p));
+  co_return ProblemResponse(
+      Error::Make(ErrorCode::kNotFound, "no problem type '" + code +
+                                            "' (the codes are listed in /api/v1/openapi.json)"));
+}
+
+Json HealthSchema() {
+  return Json{{"type", "object"},
+              {"required", {"status", "version", "commit", "head_seq"}},
+              {"properties",
+               {{"status",
+                 {{"type", "string"},
+                  {"enum", {"ok", "stopping"}},
+                  {"description", "stopping during a graceful shutdown"}}},
+                {"version", {{"type", "string"}, {"description", "the release, e.g. 0.1.0"}}},
+                {"commit", {{"type", "string"}, {"description", "the git commit built"}}},
+                {"head_seq",
+                 {{"type", "integer"}, {"description", "sequence number of the ledger head"}}}}}};
+}
+
+Json ProblemTypeSchema() {
+  Json codes = Json::array();
+  for (const auto& p : ProblemTypes()) codes.push_back(ErrorCodeName(p.code));
+  return Json{{"type", "object"},
+              {"required", {"type", "code", "status", "title", "description", "what_to_do"}},
+              {"properties",
+               {{"type", {{"type", "string"}, {"description", "this resource's own URI"}}},
+                {"code", {{"type", "string"}, {"enum", codes}}},
+                {"status", {{"type", "integer"}, {"description", "the HTTP status it comes with"}}},
+                {"title", {{"type", "string"}}},
+                {"description", {{"type", "string"}, {"description", "what the problem means"}}},
+                {"what_to_do",
+                 {{"type", "string"}, {"description", "what a client should do about it"}}}}}};
+}
+
 std::vector<Endpoint>& Table() {
   static std::vector<Endpoint> table = [] {
     std::vector<Endpoint> platform = {
-        {"GET", "/api/v1/health", "", {}, "public", "Liveness and ledger head", &Health},
+        {"GET", "/api/v1/health", "", {}, "public", "Liveness, build version and ledger head",
+         &Health},
         {"GET", "/api/v1/openapi.json", "", {}, "public", "This API as OpenAPI 3", &OpenApi},
+        {"GET", "/api/v1/problems/{code}", "", {}, "public",
+         "What a problem type means and what to do about it (the `type` of every problem)",
+         &DescribeProblemType},
     };
+    platform[0].response_schema = HealthSchema();
+    platform[1].response_schema = {{"type", "object"},
+                                   {"description", "an OpenAPI 3.0 document"}};
+    platform[2].response_schema = ProblemTypeSchema();
     for (auto& e : platform) e.tag = "platform";
     return platform;
   }();
@@ -31,10 +89,69 @@ std::vector<Endpoint>& Table() {
 
 }  // namespace
 
+const std::vector<ProblemType>& ProblemTypes() {
+  static const std::vector<ProblemType> types = {
+      {ErrorCode::kInvalidArgument, "Invalid argument",
+       "The request itself is wrong: a field is missing, unknown, of the wrong type or out of "
+       "range, the body is not a JSON object, or the method is not allowed on the path. "
+       "`field` names the offending input and `reason` gives a finer cause (e.g. "
+       "unknown_field) when there is one.",
+       "Correct the request and send it again; sent unchanged it fails the same way."},
+      {ErrorCode::kUnauthenticated, "Not signed in",
+       "No bearer token was sent, the token is unknown or expired (sessions end after 15 "
+       "idle minutes, 12 hours or a server restart), or a user name or password given to "
+       "sign in or to sign electronically is wrong.",
+       "Sign in again with POST /api/v1/session and repeat the request with the new token; "
+       "for a wrong password, ask the person to enter it again."},
+      {ErrorCode::kPermissionDenied, "Permission denied",
+       "The caller is signed in, but none of their roles grants the permission the endpoint "
+       "needs (`x-ordo-permission` in /api/v1/openapi.json), or a rule forbids this person "
+       "doing it (for example approving their own change: reason four_eyes).",
+       "Do not retry: have someone who holds the permission do it, or ask an administrator "
+       "for a role that grants it."},
+      {ErrorCode::kNotFound, "Not found",
+       "The thing named in the path or the body (a user, a record, a change request, a "
+       "master data object or version, an attachment, an API path) does not exist.",
+       "Check the identifier or the path; sent unchanged the request fails the same way."},
+      {ErrorCode::kConflict, "Conflict",
+       "The request clashes with the current state or with an earlier request: a name "
+       "already taken, something already done (e.g. a user already disabled), or an "
+       "Idempotency-Key reused for a different request.",
+       "Read the current state, then send a request that fits it; use a new Idempotency-Key "
+       "for a different request."},
+      {ErrorCode::kFailedPrecondition, "Failed precondition",
+       "The request is well-formed, but the record's state does not allow it yet or any "
+       "more: for example a change request not in the state this step needs, or a "
+       "signature policy not yet acknowledged. `reason` names the missing precondition when "
+       "there is one.",
+       "Read the record's current state and do the steps that must come first."},
+      {ErrorCode::kResourceExhausted, "Too many requests",
+       "Too many attempts or too much at once: sign-in or signing is throttled after "
+       "failures, or too many sign-ins are being checked. `retry_after_seconds` and the "
+       "Retry-After header say how long to wait.",
+       "Wait at least Retry-After seconds before trying again; never retry in a tight loop."},
+      {ErrorCode::kUnavailable, "Unavailable",
+       "The server cannot do this now, for example because it is shutting down or could "
+       "not sign a ledger checkpoint.",
+       "Try again later; repeat a command with the same Idempotency-Key so that it cannot "
+       "be recorded twice."},
+      {ErrorCode::kInternal, "Internal error",
+       "A bug or an I/O failure on the server (for example a full disk). The server's log "
+       "has the details under the response's X-Request-Id.",
+       "Tell the site's administrator, quoting the X-Request-Id. Repeat a command only with "
+       "the same Idempotency-Key, so that it cannot be recorded twice."},
+  };
+  return types;
+}
+
 void RegisterEndpoints(const std::string& capability, std::vector<Endpoint> endpoints) {
   for (auto& e : endpoints) {
     ORDO_ASSERT(e.handler != nullptr);
-    for (const auto& known : Table()) ORDO_ASSERT(known.method != e.method || known.path != e.path);
+    for (const auto& known : Table()) {
+      ORDO_ASSERT(known.method != e.method || known.path != e.path);
+      // operationIds are derived from method and path and must stay unique.
+      ORDO_ASSERT(OperationId(known.method, known.path) != OperationId(e.method, e.path));
+    }
     e.tag = capability;
     Table().push_back(std::move(e));
   }
@@ -43,59 +160,5 @@ void RegisterEndpoints(const std::string& capability, std::vector<Endpoint> endp
 const std::vector<Endpoint>& RegisteredEndpoints() { return Table(); }
 
 const std::vector<Endpoint>& Api::Endpoints() { return Table(); }
-
-Json Api::OpenApiDocument() {
-  Json paths = Json::object();
-  for (const auto& e : Endpoints()) {
-    std::string method = e.method;
-    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    Json op{{"summary", e.summary},
-            {"x-ordo-audit-category", e.audit},
-            {"responses",
-             {{"200", {{"description", "success"}}},
-              {"4XX",
-               {{"description", "problem+json with a stable code"},
-                {"content",
-                 {{"application/problem+json",
-                   {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
-    if (!e.permission.empty()) {
-      op["security"] = Json::array({{{"bearer", Json::array()}}});
-      op["x-ordo-permission"] = e.permission;
-    } else {
-      op["security"] = Json::array();
-    }
-    if (!e.schema.empty())
-      op["requestBody"] = {
-          {"required", true},
-          {"content", {{"application/json", {{"schema", SchemaToOpenApi(e.schema)}}}}}};
-    Json parameters = Json::array();
-    for (std::size_t open = e.path.find('{'); open != std::string::npos;
-         open = e.path.find('{', open + 1)) {
-      const std::string name = e.path.substr(open + 1, e.path.find('}', open) - open - 1);
-      const bool integer = name == "version" || e.path.rfind("/api/v1/users/", 0) == 0;
-      parameters.push_back({{"name", name},
-                            {"in", "path"},
-                            {"required", true},
-                            {"schema", {{"type", integer ? "integer" : "string"}}}});
-    }
-    if (!parameters.empty()) op["parameters"] = parameters;
-    paths[e.path][method] = op;
-  }
-  return Json{{"openapi", "3.0.3"},
-              {"info", {{"title", "ordo MES API"}, {"version", "0.1.0"}}},
-              {"paths", paths},
-              {"components",
-               {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-                {"schemas",
-                 {{"Problem",
-                   {{"type", "object"},
-                    {"properties",
-                     {{"type", {{"type", "string"}}},
-                      {"title", {{"type", "string"}}},
-                      {"status", {{"type", "integer"}}},
-                      {"detail", {{"type", "string"}}},
-                      {"code", {{"type", "string"}}},
-                      {"field", {{"type", "string"}}}}}}}}}}}};
-}
 
 }  // namespace ordo::server
