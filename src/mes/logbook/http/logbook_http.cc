@@ -6,6 +6,7 @@
 #include "mes/logbook/store/logbook_store.h"
 #include "server/api.h"
 #include "server/query_params.h"
+#include "server/response_schema.h"
 
 namespace ordo::logbook {
 
@@ -45,6 +46,21 @@ Awaitable<HttpResponse> List(Api& api, Call& call) {
   co_return server::JsonResponse(200, Json{{"entries", entries}});
 }
 
+// One logbook row as the API shows it (ToJson(LogbookRow)).
+Json EntrySchema() {
+  using namespace server::schema;
+  return Object({{"seq", Integer("the entry's id: the seq of its ledger entry")},
+                 {"subject", String("equipment or area id")},
+                 {"category", String()},
+                 {"text", String()},
+                 {"actor", String("who recorded it")},
+                 {"role", String("the role it was recorded in")},
+                 {"time", Time("server time of the record")},
+                 {"corrects", Nullable(Integer("seq of the entry this one corrects"))},
+                 {"reason", Nullable(String("why (corrections)"))},
+                 {"corrected_by", Array(Integer("seq of a later correction"))}});
+}
+
 }  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
@@ -63,10 +79,13 @@ std::vector<server::Endpoint> Endpoints() {
       "Record a logbook entry or a correction",
       &Record};
   record.success_status = 201;
+  record.response_schema = server::schema::Object({{"entry", EntrySchema()}});
   server::Endpoint list{"GET",        "/api/v1/logbook",
                         kLogbookRead, {},
                         "read",       "List logbook entries (?subject=&before=&limit=)",
                         &List};
+  list.response_schema =
+      server::schema::Object({{"entries", server::schema::Array(EntrySchema())}});
   return {record, list};
 }
 
