@@ -1,12 +1,12 @@
 // Field-by-field differences between two versions of master data content, in the kinds
 // table's field order, with keyed list items matched by key (see diff.h).
-#include "domain/masterdata/diff.h"
+#include "mes/masterdata/domain/diff.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "domain/masterdata/path.h"
+#include "mes/masterdata/domain/path.h"
 
 namespace ordo::masterdata {
 

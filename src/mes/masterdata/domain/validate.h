@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/canonical_json.h"
-#include "domain/masterdata/kinds.h"
+#include "mes/masterdata/domain/kinds.h"
 
 namespace ordo::masterdata {
 

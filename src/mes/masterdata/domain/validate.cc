@@ -1,6 +1,6 @@
 // Validation of master data content against the kinds table (see validate.h and
 // docs/masterdata.md section 1).
-#include "domain/masterdata/validate.h"
+#include "mes/masterdata/domain/validate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <set>
 
-#include "domain/masterdata/path.h"
+#include "mes/masterdata/domain/path.h"
 
 namespace ordo::masterdata {
 

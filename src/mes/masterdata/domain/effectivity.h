@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "mes/masterdata/domain/states.h"
 
 namespace ordo::masterdata {
 
-struct VersionState {
+// What effectivity needs to know about one version of an object.
+struct VersionFacts {
   std::int64_t version = 0;
-  std::string state;                         // draft | in_review | approved | withdrawn
+  VersionState state = VersionState::kDraft;
   std::string action;                        // define | obsolete
   std::optional<TimeMicros> effective_from;  // set for approved versions
 };
@@ -22,13 +24,13 @@ struct VersionState {
 // The version in force at `now`: among approved versions with effective_from <= now,
 // the one with the latest effective_from (ties: the higher version). nullopt when
 // none. (It may be an `obsolete` action: then the object is obsolete.)
-std::optional<std::int64_t> EffectiveVersion(const std::vector<VersionState>& versions,
+std::optional<std::int64_t> EffectiveVersion(const std::vector<VersionFacts>& versions,
                                              TimeMicros now);
 
 // The status of each version, in the order given: draft, in_review, withdrawn (the
 // state); approved (approved, effective_from in the future); effective (the version
 // EffectiveVersion names, action define); obsolete (that version, action obsolete);
 // superseded (approved, effective_from <= now, not the one in force).
-std::vector<std::string> DeriveStatuses(const std::vector<VersionState>& versions, TimeMicros now);
+std::vector<std::string> DeriveStatuses(const std::vector<VersionFacts>& versions, TimeMicros now);
 
 }  // namespace ordo::masterdata

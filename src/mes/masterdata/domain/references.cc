@@ -1,7 +1,7 @@
 // The references master data content makes to other objects (fields with
 // `references` in the kinds table), with their paths; declared in validate.h.
-#include "domain/masterdata/path.h"
-#include "domain/masterdata/validate.h"
+#include "mes/masterdata/domain/path.h"
+#include "mes/masterdata/domain/validate.h"
 
 namespace ordo::masterdata {
 

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "domain/masterdata/diff.h"
-#include "domain/masterdata/effectivity.h"
-#include "domain/masterdata/validate.h"
+#include "mes/masterdata/domain/diff.h"
+#include "mes/masterdata/domain/effectivity.h"
+#include "mes/masterdata/domain/validate.h"
 
 namespace ordo::masterdata {
 namespace {
@@ -331,12 +331,12 @@ TEST(MasterdataDiffTest, FromAndToNothing) {
 constexpr TimeMicros kDay = 86'400'000'000;
 constexpr TimeMicros kT0 = 1'700'000'000'000'000;
 
-VersionState Approved(std::int64_t version, TimeMicros from, std::string action = "define") {
-  return {version, "approved", std::move(action), from};
+VersionFacts Approved(std::int64_t version, TimeMicros from, std::string action = "define") {
+  return {version, VersionState::kApproved, std::move(action), from};
 }
 
 TEST(MasterdataEffectivityTest, FutureEffectiveFrom) {
-  std::vector<VersionState> v = {Approved(1, kT0 + kDay)};
+  std::vector<VersionFacts> v = {Approved(1, kT0 + kDay)};
   EXPECT_EQ(EffectiveVersion(v, kT0), std::nullopt);
   EXPECT_EQ(DeriveStatuses(v, kT0), std::vector<std::string>{"approved"});
   EXPECT_EQ(EffectiveVersion(v, kT0 + kDay), 1);
@@ -344,7 +344,7 @@ TEST(MasterdataEffectivityTest, FutureEffectiveFrom) {
 }
 
 TEST(MasterdataEffectivityTest, LaterEffectiveSupersedes) {
-  std::vector<VersionState> v = {Approved(1, kT0), Approved(2, kT0 + 10 * kDay)};
+  std::vector<VersionFacts> v = {Approved(1, kT0), Approved(2, kT0 + 10 * kDay)};
   EXPECT_EQ(EffectiveVersion(v, kT0 + 5 * kDay), 1);
   EXPECT_EQ(DeriveStatuses(v, kT0 + 5 * kDay), (std::vector<std::string>{"effective", "approved"}));
   EXPECT_EQ(EffectiveVersion(v, kT0 + 10 * kDay), 2);
@@ -362,11 +362,11 @@ TEST(MasterdataEffectivityTest, LaterEffectiveSupersedes) {
 }
 
 TEST(MasterdataEffectivityTest, ObsoleteAndOpenStates) {
-  std::vector<VersionState> v = {Approved(1, kT0),
+  std::vector<VersionFacts> v = {Approved(1, kT0),
                                  Approved(2, kT0 + kDay, "obsolete"),
-                                 {3, "draft", "define", std::nullopt},
-                                 {4, "in_review", "define", std::nullopt},
-                                 {5, "withdrawn", "define", kT0}};
+                                 {3, VersionState::kDraft, "define", std::nullopt},
+                                 {4, VersionState::kInReview, "define", std::nullopt},
+                                 {5, VersionState::kWithdrawn, "define", kT0}};
   EXPECT_EQ(EffectiveVersion(v, kT0), 1);
   EXPECT_EQ(DeriveStatuses(v, kT0),
             (std::vector<std::string>{"effective", "approved", "draft", "in_review", "withdrawn"}));
@@ -374,7 +374,7 @@ TEST(MasterdataEffectivityTest, ObsoleteAndOpenStates) {
   EXPECT_EQ(
       DeriveStatuses(v, kT0 + kDay),
       (std::vector<std::string>{"superseded", "obsolete", "draft", "in_review", "withdrawn"}));
-  EXPECT_EQ(EffectiveVersion({{1, "draft", "define", kT0}}, kT0 + kDay), std::nullopt);
+  EXPECT_EQ(EffectiveVersion({{1, VersionState::kDraft, "define", kT0}}, kT0 + kDay), std::nullopt);
   EXPECT_EQ(EffectiveVersion({}, kT0), std::nullopt);
 }
 

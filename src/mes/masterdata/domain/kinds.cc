@@ -1,5 +1,5 @@
 // The master data kinds table (see kinds.h and docs/masterdata.md).
-#include "domain/masterdata/kinds.h"
+#include "mes/masterdata/domain/kinds.h"
 
 namespace ordo::masterdata {
 
@@ -164,8 +164,8 @@ std::vector<KindDef> Build() {
                    20000),
               List("attachments", false, "files shown with the instructions (by content hash)",
                    "sha256",
-                   {Str("name", true, "file name", 200), Str("sha256", true, "SHA-256 (hex) of a stored attachment", 64,
-                        "attachment"),
+                   {Str("name", true, "file name", 200),
+                    Str("sha256", true, "SHA-256 (hex) of a stored attachment", 64, "attachment"),
                     Str("media_type", true, "e.g. image/png", 100)},
                    20),
               Ids("qualifications", "qualifications the operator needs", "qualification")})}});
