@@ -2,10 +2,10 @@
 // through the reader for every kind and awkward strings and numbers.
 #include <gtest/gtest.h>
 
-#include "plant/detail/reader.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/plant/detail/reader.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 namespace {
 
 const masterdata::KindDef& Kind(const std::string& name) { return *masterdata::FindKind(name); }
@@ -303,4 +303,4 @@ TEST(RoundTrip, Numbers) {
 }
 
 }  // namespace
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant

@@ -2,10 +2,10 @@
 // file:line (with a fake validator; validation_test.cc uses the real one).
 #include <gtest/gtest.h>
 
-#include "plant/detail/reader.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/plant/detail/reader.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 namespace {
 
 ReadResult Read(const std::vector<PlantFile>& files, const detail::Validator& v = nullptr) {
@@ -145,9 +145,9 @@ TEST(FormatErrors, OneLinePerError) {
 }
 
 }  // namespace
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 namespace {
 
 // Inputs the fuzzer found or that target yaml-cpp's weak spots: each must end with
@@ -176,4 +176,4 @@ TEST(ReadPlantFiles, LeadingDocumentMarkerAndCommentsAreFine) {
 }
 
 }  // namespace
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant

@@ -1,15 +1,15 @@
 // The YAML reader with its content validation injected, so it can be tested with a fake
-// validator. Private to src/plant.
+// validator. Private to src/mes/masterdata/plant.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
-#include "domain/masterdata/validate.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/domain/validate.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::plant::detail {
+namespace ordo::masterdata::plant::detail {
 
 using Validator = std::function<std::vector<masterdata::FieldError>(
     const masterdata::KindDef& kind, const std::string& object_id, const Json& content)>;
@@ -18,4 +18,4 @@ using Validator = std::function<std::vector<masterdata::FieldError>(
 // content validation beyond the typing by the kinds table).
 ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validator& validate);
 
-}  // namespace ordo::plant::detail
+}  // namespace ordo::masterdata::plant::detail

@@ -1,10 +1,10 @@
 // How the YAML writer spells strings: plain when YAML reads them back as the same string,
-// else double-quoted; multi-line text as literal blocks. Private to src/plant.
+// else double-quoted; multi-line text as literal blocks. Private to src/mes/masterdata/plant.
 #pragma once
 
 #include <string>
 
-namespace ordo::plant::detail {
+namespace ordo::masterdata::plant::detail {
 
 // `s` as a plain scalar when that is safe (YAML would read it back as this very string,
 // not as a number, boolean, null, date, comment, indicator, ...), else double-quoted with
@@ -20,4 +20,4 @@ bool FitsLiteralBlock(const std::string& text);
 // spaces (empty lines stay empty). Precondition: FitsLiteralBlock(text).
 std::string LiteralBlock(const std::string& text, int indent);
 
-}  // namespace ordo::plant::detail
+}  // namespace ordo::masterdata::plant::detail

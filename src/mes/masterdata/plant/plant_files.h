@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "core/canonical_json.h"
-#include "domain/masterdata/kinds.h"
+#include "mes/masterdata/domain/kinds.h"
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 
 // One file of a plant folder; `path` is relative, e.g. "routings/RT-100.yaml".
 struct PlantFile {
@@ -65,4 +65,4 @@ ReadResult ReadPlantFiles(const std::vector<PlantFile>& files);
 // field).
 std::string FormatErrors(const std::vector<FileError>& errors);
 
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant

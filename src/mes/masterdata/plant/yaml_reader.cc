@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "plant/detail/reader.h"
+#include "mes/masterdata/plant/detail/reader.h"
 
-namespace ordo::plant::detail {
+namespace ordo::masterdata::plant::detail {
 
 namespace {
 
@@ -294,9 +294,9 @@ ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validat
   return result;
 }
 
-}  // namespace ordo::plant::detail
+}  // namespace ordo::masterdata::plant::detail
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 
 std::string FormatErrors(const std::vector<FileError>& errors) {
   std::string out;
@@ -308,4 +308,4 @@ std::string FormatErrors(const std::vector<FileError>& errors) {
   return out;
 }
 
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant

@@ -1,12 +1,12 @@
 // Spelling of YAML strings for the plant writer (see detail/yaml_scalars.h).
-#include "plant/detail/yaml_scalars.h"
+#include "mes/masterdata/plant/detail/yaml_scalars.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string_view>
 
-namespace ordo::plant::detail {
+namespace ordo::masterdata::plant::detail {
 
 namespace {
 
@@ -132,4 +132,4 @@ std::string LiteralBlock(const std::string& text, int indent) {
   return out;
 }
 
-}  // namespace ordo::plant::detail
+}  // namespace ordo::masterdata::plant::detail

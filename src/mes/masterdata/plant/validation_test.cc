@@ -1,10 +1,10 @@
 // ReadPlantFiles with the real masterdata::ValidateContent: field errors at their lines.
-// Built only once src/domain/masterdata/validate.cc exists (see CMakeLists.txt).
+// Linked with the masterdata domain (src/mes/masterdata/domain/validate.cc).
 #include <gtest/gtest.h>
 
-#include "plant/plant_files.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 namespace {
 
 TEST(ReadPlantFilesValidation, FieldErrorAtTheLineOfTheField) {
@@ -39,4 +39,4 @@ TEST(ReadPlantFilesValidation, ValidFilesRoundTrip) {
 }
 
 }  // namespace
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant

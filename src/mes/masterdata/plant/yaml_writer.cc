@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <set>
 
-#include "plant/detail/yaml_scalars.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/plant/detail/yaml_scalars.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::plant {
+namespace ordo::masterdata::plant {
 
 namespace {
 
@@ -106,4 +106,4 @@ std::vector<PlantFile> ExportFiles(const std::vector<PlantObject>& objects) {
   return files;
 }
 
-}  // namespace ordo::plant
+}  // namespace ordo::masterdata::plant
