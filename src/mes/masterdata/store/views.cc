@@ -1,28 +1,30 @@
-// Builds the master data API views (see masterdata_views.h).
-#include "store/masterdata_views.h"
+// Builds the master data API views (see views.h).
+#include "mes/masterdata/store/views.h"
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
-#include "domain/masterdata/diff.h"
-#include "domain/masterdata/effectivity.h"
-#include "domain/masterdata/kinds.h"
+#include "mes/masterdata/domain/diff.h"
+#include "mes/masterdata/domain/effectivity.h"
+#include "mes/masterdata/domain/kinds.h"
+#include "mes/masterdata/events.h"
+#include "mes/signatures/signing.h"
 
-namespace ordo::store {
+namespace ordo::masterdata {
 
 namespace {
 
 std::vector<std::string> Statuses(const std::vector<VersionRow>& rows, TimeMicros now) {
-  std::vector<masterdata::VersionState> states;
-  for (const auto& r : rows) states.push_back({r.version, r.state, r.action, r.effective_from});
-  return masterdata::DeriveStatuses(states, now);
+  return DeriveStatuses(FactsOf(rows), now);
 }
 
 Json VersionJson(const VersionRow& r, const std::string& status, const Json& signatures) {
   return Json{{"kind", r.kind},
               {"id", r.id},
               {"version", r.version},
-              {"state", r.state},
+              {"state", ToString(r.state)},
               {"status", status},
               {"action", r.action},
               {"name", r.name},
@@ -61,10 +63,13 @@ class SignatureCache {
 
 Json ObjectRow(const std::vector<VersionRow>& rows, const std::vector<std::string>& statuses) {
   const VersionRow& latest = rows.back();
-  Json row{{"kind", latest.kind},          {"id", latest.id},
-           {"name", latest.name},          {"status", "none"},
-           {"effective_version", nullptr}, {"latest_version", latest.version},
-           {"latest_state", latest.state}};
+  Json row{{"kind", latest.kind},
+           {"id", latest.id},
+           {"name", latest.name},
+           {"status", "none"},
+           {"effective_version", nullptr},
+           {"latest_version", latest.version},
+           {"latest_state", ToString(latest.state)}};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (statuses[i] == "effective" || statuses[i] == "obsolete") {
       row["status"] = statuses[i];
@@ -75,7 +80,7 @@ Json ObjectRow(const std::vector<VersionRow>& rows, const std::vector<std::strin
   return row;
 }
 
-Result<Json> History(storage::Database& db, const masterdata::ChangeRequest& cr,
+Result<Json> History(storage::Database& db, const ChangeRequest& cr,
                      const std::vector<VersionRow>& items) {
   std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> events;
   auto add = [&](const std::string& subject, bool drafts) -> Status {
@@ -89,10 +94,10 @@ Result<Json> History(storage::Database& db, const masterdata::ChangeRequest& cr,
       if (!*row) break;
       std::string type = (*st)->Text(1);
       if (drafts) {
-        if (type.rfind("masterdata.", 0) != 0) continue;
+        if (!IsDraftEvent(type)) continue;
         Json p = Json::parse((*st)->Text(4), nullptr, false);
         if (!p.is_object() || p.value("change_request", "") != cr.id) continue;
-      } else if (type.rfind("change_request.", 0) != 0 && type != "signature.applied") {
+      } else if (!IsChangeRequestEvent(type) && type != kSignatureAppliedType) {
         continue;
       }
       events.emplace_back((*st)->Int(0), type, (*st)->Text(2), (*st)->Int(3));
@@ -113,12 +118,11 @@ Result<Json> History(storage::Database& db, const masterdata::ChangeRequest& cr,
 
 }  // namespace
 
-Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::ChangeRequest& cr) {
+Result<Json> ChangeRequestSignatures(storage::Database& db, const ChangeRequest& cr) {
   auto rows = VersionsOfChangeRequest(db, cr.id);
   if (!rows.ok()) return rows.error();
-  const std::string hash =
-      signatures::RecordHash(masterdata::ChangeRequestRecord(cr, ToItems(*rows)));
-  auto sigs = SignaturesOn(db, "change_request", cr.id);
+  const std::string hash = signatures::RecordHash(ChangeRequestRecord(cr, ToItems(*rows)));
+  auto sigs = signatures::SignaturesOn(db, kChangeRequestKind, cr.id);
   if (!sigs.ok()) return sigs.error();
   // The signature row must still say what its signature.applied ledger entry (seq =
   // signature_id) recorded; a hash alone cannot check a signature of an earlier
@@ -127,12 +131,12 @@ Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::Ch
   if (!st.ok()) return st.error();
   Json out = Json::array();
   for (const auto& s : *sigs) {
-    auto status = signatures::CheckBinding(s, "change_request", cr.id, cr.revision, hash);
+    auto status = signatures::CheckBinding(s, kChangeRequestKind, cr.id, cr.revision, hash);
     (*st)->Bind(1, s.signature_id);
     auto row = (*st)->Step();
     if (!row.ok()) return row.error();
     const bool recorded =
-        *row && (*st)->Text(0) == "signature.applied" && (*st)->Int(2) == s.time_us &&
+        *row && (*st)->Text(0) == kSignatureAppliedType && (*st)->Int(2) == s.time_us &&
         Json::parse((*st)->Text(1), nullptr, false) == signatures::SignaturePayload(s);
     (*st)->Reset();
     if (!recorded) status = signatures::BindingStatus::kBroken;
@@ -141,8 +145,7 @@ Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::Ch
   return out;
 }
 
-Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRequest& cr,
-                               bool full) {
+Result<Json> ChangeRequestView(storage::Database& db, const ChangeRequest& cr, bool full) {
   auto approvers = Approvers(db, cr.id, cr.revision);
   if (!approvers.ok()) return approvers.error();
   Json j{{"id", cr.id},
@@ -150,20 +153,22 @@ Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRe
          {"description", cr.description},
          {"reason", cr.reason},
          {"impact", cr.impact},
-         {"state", cr.state},
+         {"state", ToString(cr.state)},
          {"revision", cr.revision},
          {"author", cr.author},
          {"created_us", cr.created_us},
          {"effective_from_us", cr.effective_from ? Json(*cr.effective_from) : Json(nullptr)},
          {"approvals_required", cr.approvals_required},
-         {"approvals", cr.state == "in_review" || cr.state == "approved"
-                           ? static_cast<int>(approvers->size())
-                           : 0}};
+         {"approvals",
+          cr.state == ChangeRequestState::kInReview || cr.state == ChangeRequestState::kApproved
+              ? static_cast<int>(approvers->size())
+              : 0}};
   auto rows = VersionsOfChangeRequest(db, cr.id);
   if (!rows.ok()) return rows.error();
   if (!full) {
-    j["item_count"] = std::count_if(rows->begin(), rows->end(),
-                                    [](const VersionRow& r) { return r.state != "withdrawn"; });
+    j["item_count"] = std::count_if(rows->begin(), rows->end(), [](const VersionRow& r) {
+      return r.state != VersionState::kWithdrawn;
+    });
     return j;
   }
   Json items = Json::array();
@@ -172,9 +177,9 @@ Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRe
     if (!all.ok()) return all.error();
     const VersionRow* base = nullptr;
     for (const auto& v : *all)
-      if (v.version < r.version && v.state == "approved") base = &v;
-    const masterdata::KindDef* kind = masterdata::FindKind(r.kind);
-    Json changes = kind ? masterdata::ChangesToJson(masterdata::DiffContent(
+      if (v.version < r.version && v.state == VersionState::kApproved) base = &v;
+    const KindDef* kind = FindKind(r.kind);
+    Json changes = kind ? ChangesToJson(DiffContent(
                               *kind, base && base->action == "define" ? base->content : Json(),
                               r.action == "define" ? r.content : Json()))
                         : Json::array();
@@ -182,7 +187,7 @@ Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRe
                      {"id", r.id},
                      {"version", r.version},
                      {"action", r.action},
-                     {"state", r.state},
+                     {"state", ToString(r.state)},
                      {"name", r.name},
                      {"content_hash", r.content_hash},
                      {"base_version", base ? Json(base->version) : Json(nullptr)},
@@ -253,4 +258,4 @@ Result<Json> ListObjects(storage::Database& db, const std::string& kind, const s
   return Json{{"objects", out}};
 }
 
-}  // namespace ordo::store
+}  // namespace ordo::masterdata

@@ -7,16 +7,15 @@
 
 #include "core/canonical_json.h"
 #include "core/clock.h"
-#include "store/masterdata_queries.h"
+#include "mes/masterdata/store/queries.h"
 
-namespace ordo::store {
+namespace ordo::masterdata {
 
 // Signatures on a change request with their re-checked status against its current
 // record (items as stored now).
-Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::ChangeRequest& cr);
+Result<Json> ChangeRequestSignatures(storage::Database& db, const ChangeRequest& cr);
 // A change request; `full` adds items (with their diffs), signatures and history.
-Result<Json> ChangeRequestView(storage::Database& db, const masterdata::ChangeRequest& cr,
-                               bool full);
+Result<Json> ChangeRequestView(storage::Database& db, const ChangeRequest& cr, bool full);
 // {object: ObjectRow, versions: [Version newest first]}; not_found when no version.
 Result<Json> ObjectView(storage::Database& db, const std::string& kind, const std::string& id,
                         TimeMicros now);
@@ -27,4 +26,4 @@ Result<Json> VersionView(storage::Database& db, const std::string& kind, const s
 Result<Json> ListObjects(storage::Database& db, const std::string& kind, const std::string& query,
                          TimeMicros now);
 
-}  // namespace ordo::store
+}  // namespace ordo::masterdata
