@@ -1,16 +1,18 @@
 // Handlers: configuration as code. Export writes the plant in force as YAML files;
 // apply parses YAML files (errors name file, line and field) and creates one change
 // request with a draft for everything that differs, in one transaction.
-#include "app/masterdata_commands.h"
-#include "plant/plant_files.h"
-#include "server/api.h"
-#include "server/legacy_handlers.h"
-#include "store/masterdata_queries.h"
+#include "mes/masterdata/commands/apply_plant.h"
+#include "mes/masterdata/http/handlers.h"
+#include "mes/masterdata/in_force.h"
+#include "mes/masterdata/plant/plant_files.h"
 
-namespace ordo::server {
+namespace ordo::masterdata::http {
+
+using server::JsonResponse;
+using server::ProblemResponse;
 
 Awaitable<HttpResponse> ExportPlant(Api& api, Call&) {
-  auto rows = store::AllInForce(api.reader(), api.clock().NowMicros());
+  auto rows = AllInForce(api.reader(), api.clock().NowMicros());
   if (!rows.ok()) co_return ProblemResponse(rows.error());
   std::vector<plant::PlantObject> objects;
   for (const auto& r : *rows) objects.push_back({r.kind, r.id, r.content});
@@ -51,7 +53,7 @@ Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
     co_return r;
   }
   // Without errors there is one object per file, in file order.
-  std::vector<app::PlantObjectSource> objects;
+  std::vector<commands::PlantObjectSource> objects;
   for (std::size_t i = 0; i < read.objects.size(); ++i) {
     const auto& o = read.objects[i];
     objects.push_back({o.kind, o.id, i < files.size() ? files[i].path : o.id, o.content});
@@ -59,7 +61,7 @@ Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
   // Nothing differs: answer without opening an empty change request.
   std::size_t unchanged = 0;
   for (const auto& o : objects) {
-    auto row = store::InForce(api.reader(), o.kind, o.id, api.clock().NowMicros());
+    auto row = InForce(api.reader(), o.kind, o.id, api.clock().NowMicros());
     if (!row.ok()) co_return ProblemResponse(row.error());
     if (*row && CanonicalJson((*row)->content) == CanonicalJson(o.content)) ++unchanged;
   }
@@ -69,11 +71,11 @@ Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
       call.body.value("title", std::string("Plant configuration")),
       "Drafts created from " + std::to_string(files.size()) + " plant file(s) by plant apply.",
       call.body.value("reason", std::string("configuration as code")), "", std::nullopt};
-  if (Status s = masterdata::ValidateOpenChangeRequest(open); !s.ok())
-    co_return ProblemResponse(s.error());
-  engine::Command command = app::ApplyPlant(api.ActorOf(call), std::move(open), std::move(objects));
+  if (Status s = ValidateOpenChangeRequest(open); !s.ok()) co_return ProblemResponse(s.error());
+  engine::Command command =
+      commands::ApplyPlant(api.ActorOf(call), std::move(open), std::move(objects));
   auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
 
-}  // namespace ordo::server
+}  // namespace ordo::masterdata::http
