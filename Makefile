@@ -49,7 +49,7 @@ fuzz: deps
 	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus
 	build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
-	build-fuzz/src/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
+	build-fuzz/src/mes/masterdata/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=8192 -timeout=10 -artifact_prefix=build-fuzz/plant- -print_final_stats=1 \
 	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products
 

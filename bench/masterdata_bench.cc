@@ -15,12 +15,15 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "mes/access/users.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "mes/logbook/store/logbook_store.h"
-#include "plant/plant_files.h"
-#include "store/masterdata_queries.h"
-#include "store/masterdata_views.h"
-#include "store/queries.h"
+#include "mes/masterdata/commands/apply_plant.h"
+#include "mes/masterdata/commands/change_control.h"
+#include "mes/masterdata/in_force.h"
+#include "mes/masterdata/plant/plant_files.h"
+#include "mes/masterdata/store/queries.h"
+#include "mes/masterdata/store/views.h"
 
 namespace ordo::bench {
 
@@ -64,17 +67,17 @@ engine::Actor CreateUser(engine::Engine& engine, const std::string& name,
 }
 
 // The embedded demo plant as ApplyPlant takes it (as admin::LoadDemoPlant reads it).
-std::vector<app::PlantObjectSource> DemoPlantObjects() {
-  std::vector<plant::PlantFile> files;
+std::vector<masterdata::commands::PlantObjectSource> DemoPlantObjects() {
+  std::vector<masterdata::plant::PlantFile> files;
   for (const auto& f : admin::DemoFiles())
     if (f.path.rfind("plant/", 0) == 0 && f.path.size() > 5 &&
         f.path.substr(f.path.size() - 5) == ".yaml")
       files.push_back({std::string(f.path.substr(6)), std::string(f.data)});
   if (files.empty()) throw std::runtime_error("no demo plant files are embedded");
-  plant::ReadResult read = plant::ReadPlantFiles(files);
+  masterdata::plant::ReadResult read = masterdata::plant::ReadPlantFiles(files);
   if (!read.errors.empty())
-    throw std::runtime_error("demo plant: " + plant::FormatErrors(read.errors));
-  std::vector<app::PlantObjectSource> objects;
+    throw std::runtime_error("demo plant: " + masterdata::plant::FormatErrors(read.errors));
+  std::vector<masterdata::commands::PlantObjectSource> objects;
   for (std::size_t i = 0; i < read.objects.size(); ++i)
     objects.push_back(
         {read.objects[i].kind, read.objects[i].id, files[i].path, read.objects[i].content});
@@ -133,7 +136,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   const engine::Actor quality = CreateUser(*engine, "quality", "Bench Quality", "quality");
   for (const auto* a : {&engineer, &quality})
     Run(*engine, app::AcknowledgeSignaturePolicy(*a, 1), "acknowledge policy");
-  std::vector<app::PlantObjectSource> objects = DemoPlantObjects();
+  std::vector<masterdata::commands::PlantObjectSource> objects = DemoPlantObjects();
   const masterdata::OpenChangeRequest open{
       "Bench: demo plant", "The embedded demo plant, applied by ordo_bench.",
       "Initial configuration", "New site: no production records exist yet.", std::nullopt};
@@ -142,7 +145,8 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   run.drafts = static_cast<std::int64_t>(objects.size());
   std::int64_t head = engine->head_seq();
   auto start = SteadyClock::now();
-  Json applied = Run(*engine, app::ApplyPlant(engineer, open, std::move(objects)), "apply plant");
+  Json applied = Run(*engine, masterdata::commands::ApplyPlant(engineer, open, std::move(objects)),
+                     "apply plant");
   run.apply_seconds = SecondsSince(start);
   run.apply_entries = engine->head_seq() - head;
   const std::string cr = applied["change_request"]["id"].get<std::string>();
@@ -153,7 +157,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   start = SteadyClock::now();
   Json submitted =
       Run(*engine,
-          app::SubmitChangeRequest(
+          masterdata::commands::SubmitChangeRequest(
               engineer, cr, {engineer.user_id, engineer.name, "authored", std::string("bench")}),
           "submit");
   run.submit_seconds = SecondsSince(start);
@@ -163,8 +167,8 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   start = SteadyClock::now();
   Json approved =
       Run(*engine,
-          app::SignChangeRequest(quality, cr,
-                                 {quality.user_id, quality.name, "approved", std::string("bench")}),
+          masterdata::commands::SignChangeRequest(
+              quality, cr, {quality.user_id, quality.name, "approved", std::string("bench")}),
           "approve");
   run.approve_seconds = SecondsSince(start);
   if (approved["change_request"]["state"] != "approved")
@@ -186,7 +190,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   // Not timed: every object is in force and the chain verifies.
   {
     auto db = Take(store::OpenStore(data, storage::OpenMode::kReadOnly), "open reader");
-    auto in_force = Take(store::AllInForce(*db, clock.NowMicros()), "all in force");
+    auto in_force = Take(masterdata::AllInForce(*db, clock.NowMicros()), "all in force");
     if (static_cast<std::int64_t>(in_force.size()) != run.drafts)
       throw std::runtime_error(std::to_string(in_force.size()) + " objects in force, expected " +
                                std::to_string(run.drafts));
@@ -212,7 +216,7 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     std::int64_t operator_id = 0;
     {
       auto reader = Take(store::OpenStore(data, storage::OpenMode::kReadOnly), "open");
-      auto op = Take(store::FindUserByName(*reader, "operator"), "find operator");
+      auto op = Take(access::FindUserByName(*reader, "operator"), "find operator");
       if (!op) throw std::runtime_error("the demo site has no operator");
       operator_id = op->id;
     }
@@ -229,21 +233,22 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
   // Not timed: what each read returns.
   {
     const TimeMicros now = clock.NowMicros();
-    Json object = Take(store::ObjectView(*db, "routing", kRouting, now), "object view");
+    Json object = Take(masterdata::ObjectView(*db, "routing", kRouting, now), "object view");
     for (const auto& v : object["versions"])
       for (const auto& s : v["signatures"]) {
         if (s["status"] != "valid")
           throw std::runtime_error("ObjectView signature not valid: " + s.dump());
         ++result.signatures;
       }
-    auto cr = Take(store::FindChangeRequest(*db, kDemoChangeRequest), "find change request");
+    auto cr = Take(masterdata::FindChangeRequest(*db, kDemoChangeRequest), "find change request");
     if (!cr) throw std::runtime_error("the demo site has no " + kDemoChangeRequest);
-    Json view = Take(store::ChangeRequestView(*db, *cr, true), "change request view");
+    Json view = Take(masterdata::ChangeRequestView(*db, *cr, true), "change request view");
     result.cr_items = static_cast<std::int64_t>(view["items"].size());
-    auto rows = Take(store::AllInForce(*db, now), "all in force");
-    std::vector<plant::PlantObject> objects;
+    auto rows = Take(masterdata::AllInForce(*db, now), "all in force");
+    std::vector<masterdata::plant::PlantObject> objects;
     for (const auto& r : rows) objects.push_back({r.kind, r.id, r.content});
-    result.exported_files = static_cast<std::int64_t>(plant::ExportFiles(objects).size());
+    result.exported_files =
+        static_cast<std::int64_t>(masterdata::plant::ExportFiles(objects).size());
     auto page = Take(logbook::ListLogbook(*db, "", 0, 100), "list logbook");
     if (result.signatures == 0 || result.cr_items == 0 || result.exported_files == 0 ||
         page.size() != 100)
@@ -267,19 +272,19 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     return Median(std::move(us));
   };
   auto object_view = [&] {
-    return Take(store::ObjectView(*db, "routing", kRouting, clock.NowMicros()), "object view")
+    return Take(masterdata::ObjectView(*db, "routing", kRouting, clock.NowMicros()), "object view")
         .size();
   };
   auto cr_view = [&] {
-    auto cr = Take(store::FindChangeRequest(*db, kDemoChangeRequest), "find change request");
-    return Take(store::ChangeRequestView(*db, *cr, true), "change request view").size();
+    auto cr = Take(masterdata::FindChangeRequest(*db, kDemoChangeRequest), "find change request");
+    return Take(masterdata::ChangeRequestView(*db, *cr, true), "change request view").size();
   };
   auto export_plant = [&] {
-    auto rows = Take(store::AllInForce(*db, clock.NowMicros()), "all in force");
-    std::vector<plant::PlantObject> objects;
+    auto rows = Take(masterdata::AllInForce(*db, clock.NowMicros()), "all in force");
+    std::vector<masterdata::plant::PlantObject> objects;
     objects.reserve(rows.size());
     for (auto& r : rows) objects.push_back({r.kind, r.id, std::move(r.content)});
-    return plant::ExportFiles(objects).size();
+    return masterdata::plant::ExportFiles(objects).size();
   };
   auto logbook = [&] { return Take(logbook::ListLogbook(*db, "", 0, 100), "list logbook").size(); };
   for (int r = 0; r < rounds; ++r) {

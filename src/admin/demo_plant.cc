@@ -4,7 +4,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "app/masterdata_commands.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/commands/apply_plant.h"
+#include "mes/masterdata/commands/change_control.h"
+#include "mes/masterdata/plant/plant_files.h"
 
 namespace ordo::admin {
 
@@ -29,7 +31,8 @@ Result<std::vector<std::tuple<std::string, std::string, std::string>>> ReadGrant
     for (const auto& g : root["grants"]) {
       const std::string user = g["user"].as<std::string>();
       const std::string expires = g["expires"] ? g["expires"].as<std::string>() : "";
-      for (const auto& q : g["qualifications"]) out.emplace_back(user, q.as<std::string>(), expires);
+      for (const auto& q : g["qualifications"])
+        out.emplace_back(user, q.as<std::string>(), expires);
     }
   } catch (const YAML::Exception& e) {
     return Fail(std::string("plant-personnel.yaml: ") + e.what());
@@ -58,7 +61,7 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     return Fail("the demo users engineer and quality are needed");
   const engine::Actor& engineer = users.at("engineer");
   const engine::Actor& quality = users.at("quality");
-  std::vector<plant::PlantFile> files;
+  std::vector<masterdata::plant::PlantFile> files;
   std::string_view personnel;
   for (const auto& f : DemoFiles()) {
     if (f.path == "plant-personnel.yaml") personnel = f.data;
@@ -67,9 +70,9 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
       files.push_back({std::string(f.path.substr(6)), std::string(f.data)});
   }
   if (files.empty()) return Fail("no plant files were embedded");
-  plant::ReadResult read = plant::ReadPlantFiles(files);
-  if (!read.errors.empty()) return Fail(plant::FormatErrors(read.errors));
-  std::vector<app::PlantObjectSource> objects;
+  masterdata::plant::ReadResult read = masterdata::plant::ReadPlantFiles(files);
+  if (!read.errors.empty()) return Fail(masterdata::plant::FormatErrors(read.errors));
+  std::vector<masterdata::commands::PlantObjectSource> objects;
   for (std::size_t i = 0; i < read.objects.size(); ++i)
     objects.push_back(
         {read.objects[i].kind, read.objects[i].id, files[i].path, read.objects[i].content});
@@ -80,7 +83,7 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
       "of the demo site (solid-dose line and medical-device assembly line).",
       "Initial configuration of the demo site", "New site: no production records exist yet.",
       std::nullopt};
-  auto applied = Run(engine, app::ApplyPlant(engineer, open, objects));
+  auto applied = Run(engine, masterdata::commands::ApplyPlant(engineer, open, objects));
   if (!applied.ok()) return applied.error();
   const std::string cr = (*applied)["change_request"]["id"].get<std::string>();
 
@@ -88,13 +91,16 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     auto ack = Run(engine, app::AcknowledgeSignaturePolicy(*actor, 1));
     if (!ack.ok()) return ack.error();
   }
-  auto submitted = Run(engine, app::SubmitChangeRequest(
-                                   engineer, cr, {engineer.user_id, engineer.name, "authored",
-                                                  std::string("Demo plant drafted")}));
+  auto submitted =
+      Run(engine,
+          masterdata::commands::SubmitChangeRequest(
+              engineer, cr,
+              {engineer.user_id, engineer.name, "authored", std::string("Demo plant drafted")}));
   if (!submitted.ok()) return submitted.error();
-  auto approved = Run(engine, app::SignChangeRequest(quality, cr,
-                                                     {quality.user_id, quality.name, "approved",
-                                                      std::string("Demo plant approved")}));
+  auto approved = Run(
+      engine, masterdata::commands::SignChangeRequest(
+                  quality, cr,
+                  {quality.user_id, quality.name, "approved", std::string("Demo plant approved")}));
   if (!approved.ok()) return approved.error();
 
   auto grants = ReadGrants(personnel);
@@ -103,8 +109,8 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     auto holder = users.find(user);
     if (holder == users.end())
       return Fail("plant-personnel.yaml names an unknown demo user '" + user + "'");
-    auto granted = Run(engine, app::GrantQualification(quality, holder->second.user_id,
-                                                       qualification, expires));
+    auto granted = Run(
+        engine, app::GrantQualification(quality, holder->second.user_id, qualification, expires));
     if (!granted.ok()) return granted.error();
   }
   return Ok();

@@ -80,7 +80,7 @@ int Export(const Connection& c, const std::string& dir) {
     Json body = r.json();
     if (!body.is_object() || !body.contains("files") || !body["files"].is_array())
       return Fail("exporting the plant: the reply has no files list");
-    std::vector<plant::PlantFile> files;
+    std::vector<masterdata::plant::PlantFile> files;
     for (const auto& f : body["files"]) {
       if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("text") ||
           !f["text"].is_string())
@@ -107,13 +107,13 @@ int Apply(const Connection& c, const std::string& path, std::string title, std::
     Json body = r.json();
     if (r.status == 400 && body.is_object() && body.contains("errors") &&
         body["errors"].is_array()) {
-      std::vector<plant::FileError> errors;
+      std::vector<masterdata::plant::FileError> errors;
       for (const auto& e : body["errors"]) {
         if (!e.is_object()) continue;
         errors.push_back({e.value("file", ""), e.value("line", 0), e.value("field", ""),
                           e.value("message", "")});
       }
-      std::fputs(plant::FormatErrors(errors).c_str(), stderr);
+      std::fputs(masterdata::plant::FormatErrors(errors).c_str(), stderr);
       return Fail(std::to_string(errors.size()) + " error(s); nothing was changed");
     }
     if (!r.ok() || !body.is_object()) return Fail(Problem("applying " + path, r));

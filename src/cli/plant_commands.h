@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "plant/plant_files.h"
+#include "mes/masterdata/plant/plant_files.h"
 
 namespace ordo::cli {
 
@@ -27,7 +27,7 @@ Result<ServerUrl> ParseServerUrl(const std::string& url);
 // relative to PATH ('/'-separated). Fails (invalid_argument) when PATH does not exist, is
 // neither a file nor a folder, or the folder holds no *.yaml file; (internal) when a file
 // cannot be read.
-Result<std::vector<plant::PlantFile>> CollectPlantFiles(const std::string& path);
+Result<std::vector<masterdata::plant::PlantFile>> CollectPlantFiles(const std::string& path);
 
 struct FolderCounts {
   int written = 0;    // files created or changed
@@ -41,7 +41,7 @@ struct FolderCounts {
 // but is not a folder or a path is not a relative *.yaml path inside `dir` (checked
 // before anything is written); (internal) on I/O errors.
 Result<FolderCounts> WritePlantFolder(const std::string& dir,
-                                      const std::vector<plant::PlantFile>& files);
+                                      const std::vector<masterdata::plant::PlantFile>& files);
 
 // Adds `plant export` and `plant apply` to `app`; a command's exit code goes to *rc
 // (0 done, 1 refused or failed, 2 bad usage).

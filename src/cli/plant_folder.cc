@@ -75,12 +75,12 @@ bool IsSafeRelativeYaml(const std::string& path) {
 
 }  // namespace
 
-Result<std::vector<plant::PlantFile>> CollectPlantFiles(const std::string& path) {
+Result<std::vector<masterdata::plant::PlantFile>> CollectPlantFiles(const std::string& path) {
   std::error_code ec;
   const fs::path root(path);
   const auto status = fs::status(root, ec);
   if (ec || !fs::exists(status)) return Error::Invalid("path", "no such file or folder: " + path);
-  std::vector<plant::PlantFile> files;
+  std::vector<masterdata::plant::PlantFile> files;
   if (fs::is_regular_file(status)) {
     auto text = ReadText(root);
     if (!text.ok()) return text.error();
@@ -101,12 +101,14 @@ Result<std::vector<plant::PlantFile>> CollectPlantFiles(const std::string& path)
   if (ec) return Error::Make(ErrorCode::kInternal, "cannot list " + path + ": " + ec.message());
   if (files.empty()) return Error::Invalid("path", "no *.yaml files below " + path);
   std::sort(files.begin(), files.end(),
-            [](const plant::PlantFile& a, const plant::PlantFile& b) { return a.path < b.path; });
+            [](const masterdata::plant::PlantFile& a, const masterdata::plant::PlantFile& b) {
+              return a.path < b.path;
+            });
   return files;
 }
 
 Result<FolderCounts> WritePlantFolder(const std::string& dir,
-                                      const std::vector<plant::PlantFile>& files) {
+                                      const std::vector<masterdata::plant::PlantFile>& files) {
   std::error_code ec;
   const fs::path root(dir);
   if (fs::exists(root, ec) && !fs::is_directory(root, ec))

@@ -16,42 +16,18 @@
 #include "admin/data_dir_ops.h"
 #include "app/commands.h"
 #include "core/crypto.h"
+#include "engine/testing/engine_fixture.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "store/ledger_store.h"
 
 namespace ordo::engine {
 namespace {
 
-constexpr TimeMicros kT0 = 1'795'597'445'000'000;
-
-class EngineTest : public ::testing::Test {
+class EngineTest : public testing::EngineFixture {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto());
-    char tmpl[] = "/tmp/ordo_engine_test_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    dir_.root = root_ + "/data";
-    admin::InitOptions init;
-    init.dir = dir_;
-    init.admin_password = "admin-password-1";
-    auto r = admin::InitDataDir(init, clock_);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-  }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(root_);
-  }
+  void SetUp() override { InitDataDir("ordo_engine_test_", false); }
 
-  void Start(std::int64_t checkpoint_every = 1000) {
-    EngineOptions options;
-    options.data_dir = dir_;
-    options.clock = &clock_;
-    options.checkpoint_every_entries = checkpoint_every;
-    auto e = Engine::Start(options);
-    ASSERT_TRUE(e.ok()) << e.error().message;
-    engine_ = std::move(*e);
-  }
+  void Start(std::int64_t checkpoint_every = 1000) { StartEngine(checkpoint_every); }
 
   static Command Log(const std::string& subject, const std::string& text,
                      std::optional<std::int64_t> corrects = {}) {
@@ -67,11 +43,6 @@ class EngineTest : public ::testing::Test {
     EXPECT_TRUE(c.ok());
     return c.ok() ? *c : std::vector<ledger::Checkpoint>{};
   }
-
-  FakeClock clock_{kT0};
-  std::string root_;
-  store::DataDir dir_;
-  std::unique_ptr<Engine> engine_;
 };
 
 TEST_F(EngineTest, ConcurrentCommandsGetGapFreeSeqsAndAVerifyingChain) {

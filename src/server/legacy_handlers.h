@@ -41,23 +41,5 @@ Awaitable<HttpResponse> RecordTraining(Api& api, Call& call);
 Awaitable<HttpResponse> ListTraining(Api& api, Call& call);
 Awaitable<HttpResponse> StoreAttachment(Api& api, Call& call);
 Awaitable<HttpResponse> GetAttachment(Api& api, Call& call);
-Awaitable<HttpResponse> MasterdataKinds(Api& api, Call& call);
-Awaitable<HttpResponse> ValidateMasterdata(Api& api, Call& call);
-Awaitable<HttpResponse> ListMasterdata(Api& api, Call& call);
-Awaitable<HttpResponse> GetMasterdataObject(Api& api, Call& call);
-Awaitable<HttpResponse> GetMasterdataVersion(Api& api, Call& call);
-Awaitable<HttpResponse> DiffMasterdata(Api& api, Call& call);
-Awaitable<HttpResponse> ListChangeRequests(Api& api, Call& call);
-Awaitable<HttpResponse> OpenChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> GetChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> SaveDraft(Api& api, Call& call);
-Awaitable<HttpResponse> WithdrawDraft(Api& api, Call& call);
-Awaitable<HttpResponse> SubmitChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> ReviewChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> ApproveChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> RejectChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> WithdrawChangeRequest(Api& api, Call& call);
-Awaitable<HttpResponse> ExportPlant(Api& api, Call& call);
-Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call);
 
 }  // namespace ordo::server

@@ -1,5 +1,6 @@
-// Projectors of master data, change control, signatures, site settings, personnel and
-// attachment events (each registered by its capability; payload already upcast).
+// Projectors of user, signature, site settings, personnel and attachment events (each
+// registered by its capability; payload already upcast). The change control projectors
+// moved to src/mes/masterdata/store/.
 #pragma once
 
 #include "ledger/entry.h"
@@ -9,13 +10,6 @@ namespace ordo::store {
 
 Status UserCreated(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status UserDisabled(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Opened(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status DraftSaved(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status DraftWithdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Submitted(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Approved(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Rejected(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Withdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status SignatureApplied(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status PolicyPublished(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status PolicyAcknowledged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);

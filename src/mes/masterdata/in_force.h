@@ -1,14 +1,40 @@
 // The masterdata capability's public read API: the version of an object in force at a
-// time (qualifications, materials, routings for other capabilities). (Transitional:
-// forwards to src/store until the queries move into src/mes/masterdata/store/, issue 7.)
+// time (qualifications, materials, routings for other capabilities). Reads the
+// md_version projection; implemented in store/queries.cc. Not thread-safe per
+// storage::Database.
 #pragma once
 
-#include "store/masterdata_queries.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "mes/masterdata/domain/states.h"
+#include "storage/database.h"
 
 namespace ordo::masterdata {
 
-using store::AllInForce;
-using store::InForce;
-using store::VersionRow;
+// One version of a master data object, as stored in md_version.
+struct VersionRow {
+  std::string kind, id;
+  std::int64_t version = 0;
+  VersionState state = VersionState::kDraft;
+  std::string action, name;  // action: define | obsolete
+  Json content;
+  std::string content_hash, change_request, author;
+  std::int64_t author_id = 0;
+  TimeMicros created_us = 0;
+  std::optional<TimeMicros> effective_from;
+};
+
+// The version of `kind`/`id` in force at `now` (action define only), or nullopt (none,
+// or the object is obsolete).
+Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
+                                          const std::string& id, TimeMicros now);
+// Every object in force at `now`, by kind (kinds table order) then id.
+Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now);
 
 }  // namespace ordo::masterdata

@@ -1,0 +1,140 @@
+// Change control through the real engine and store with an injected clock:
+// effectivity (a future effective date takes over at that time), obsolete, statuses,
+// and the re-check of signatures against a record changed behind the engine's back.
+#include "mes/masterdata/commands/change_control.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/testing/engine_fixture.h"
+#include "mes/access/users.h"
+#include "mes/masterdata/in_force.h"
+#include "mes/masterdata/store/queries.h"
+#include "mes/masterdata/store/views.h"
+
+namespace ordo::masterdata {
+namespace {
+
+constexpr TimeMicros kT0 = engine::testing::EngineFixture::kT0;
+constexpr TimeMicros kDay = 86'400'000'000;
+const std::string kRouting = "RT-PCM500-FCT";
+
+class ChangeControlTest : public engine::testing::EngineFixture {
+ protected:
+  void SetUp() override {
+    InitDataDir("ordo_change_control_test_", true);
+    if (HasFatalFailure()) return;
+    StartEngine();
+    if (HasFatalFailure()) return;
+    OpenReader();
+    if (HasFatalFailure()) return;
+    engineer_ = ActorNamed("engineer");
+    quality_ = ActorNamed("quality");
+  }
+
+  engine::Actor ActorNamed(const std::string& name) {
+    auto u = access::FindUserByName(*reader_, name);
+    EXPECT_TRUE(u.ok() && *u);
+    return engine::Actor{(*u)->id, name, name};
+  }
+
+  // Opens a CR (effective from `from`, if given), drafts `content` for `kind`/`id`,
+  // submits and approves it. Returns the CR id.
+  std::string Change(const std::string& kind, const std::string& id, const Json& content,
+                     std::optional<TimeMicros> from, const std::string& action = "define") {
+    masterdata::OpenChangeRequest open{"t", "d", "r", "", from};
+    std::string cr = Run(commands::OpenChangeRequest(engineer_, open))["change_request"]["id"];
+    Run(commands::SaveDraft(engineer_, {cr, kind, id, content, action}));
+    Run(commands::SubmitChangeRequest(engineer_, cr,
+                                      {engineer_.user_id, "engineer", "authored", {}}));
+    Run(commands::SignChangeRequest(quality_, cr, {quality_.user_id, "quality", "approved", {}}));
+    return cr;
+  }
+
+  Json RoutingWithHigherLimit() {
+    auto row = InForce(*reader_, "routing", kRouting, clock_.NowMicros());
+    EXPECT_TRUE(row.ok() && *row);
+    Json content = (*row)->content;
+    Json& parameter = content["operations"][1]["parameters"][0];
+    parameter["high"] = parameter["high"].get<double>() + 1.0;
+    return content;
+  }
+
+  std::int64_t InForceVersion(const std::string& kind, const std::string& id, TimeMicros at) {
+    auto row = InForce(*reader_, kind, id, at);
+    EXPECT_TRUE(row.ok());
+    return row.ok() && *row ? (*row)->version : 0;
+  }
+
+  engine::Actor engineer_, quality_;
+};
+
+TEST_F(ChangeControlTest, FutureEffectiveDateTakesOverAtThatTime) {
+  Change("routing", kRouting, RoutingWithHigherLimit(), kT0 + kDay);
+  EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros()), 1);
+  auto before = ObjectView(*reader_, "routing", kRouting, clock_.NowMicros());
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ((*before)["versions"][0]["status"], "approved");  // newest first
+  EXPECT_EQ((*before)["versions"][1]["status"], "effective");
+
+  clock_.Advance(kDay);
+  EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros()), 2);
+  auto after = ObjectView(*reader_, "routing", kRouting, clock_.NowMicros());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ((*after)["versions"][0]["status"], "effective");
+  EXPECT_EQ((*after)["versions"][1]["status"], "superseded");
+  EXPECT_EQ((*after)["object"]["effective_version"], 2);
+}
+
+TEST_F(ChangeControlTest, ApprovalWithoutDateIsEffectiveAtOnceAndNeverBackdated) {
+  clock_.Advance(kDay);
+  // Asked for an effective time in the past: it takes effect at approval, not earlier.
+  Change("routing", kRouting, RoutingWithHigherLimit(), kT0);
+  auto rows = VersionsOf(*reader_, "routing", kRouting);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(rows->back().effective_from, clock_.NowMicros());
+  EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros()), 2);
+  EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros() - 1), 1);
+}
+
+TEST_F(ChangeControlTest, ObsoleteRetiresTheObject) {
+  auto ids = ObjectIds(*reader_, "reason_codes");
+  ASSERT_TRUE(ids.ok() && !ids->empty());
+  const std::string id = ids->front();
+  ASSERT_EQ(InForceVersion("reason_codes", id, clock_.NowMicros()), 1);
+  Change("reason_codes", id, Json::object(), std::nullopt, "obsolete");
+  EXPECT_EQ(InForceVersion("reason_codes", id, clock_.NowMicros()), 0);
+  auto view = ObjectView(*reader_, "reason_codes", id, clock_.NowMicros());
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ((*view)["object"]["status"], "obsolete");
+  EXPECT_EQ((*view)["versions"][0]["action"], "obsolete");
+}
+
+TEST_F(ChangeControlTest, SignatureShowsBrokenWhenTheRecordChangesBehindTheEngine) {
+  const std::string cr = Change("routing", kRouting, RoutingWithHigherLimit(), std::nullopt);
+  auto found = FindChangeRequest(*reader_, cr);
+  ASSERT_TRUE(found.ok() && *found);
+  auto sigs = ChangeRequestSignatures(*reader_, **found);
+  ASSERT_TRUE(sigs.ok());
+  ASSERT_EQ(sigs->size(), 2u);
+  for (const auto& s : *sigs) EXPECT_EQ(s["status"], "valid") << s.dump();
+  EXPECT_EQ((*sigs)[1]["printed_name"], "Demo Quality");
+  EXPECT_EQ((*sigs)[1]["meaning"], "approved");
+
+  engine_->Stop();
+  {
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE md_version SET content = json_set(content, '$.name', "
+                           "'changed after signing') WHERE change_request = '" +
+                           cr + "'")
+                    .ok());
+  }
+  auto again = ChangeRequestSignatures(*reader_, **found);
+  ASSERT_TRUE(again.ok());
+  for (const auto& s : *again) EXPECT_EQ(s["status"], "broken") << s.dump();
+}
+
+}  // namespace
+}  // namespace ordo::masterdata

@@ -1,0 +1,250 @@
+// The master data kinds table (see kinds.h and docs/masterdata.md).
+#include "mes/masterdata/domain/kinds.h"
+
+namespace ordo::masterdata {
+
+namespace {
+
+using V = ValueType;
+
+FieldDef Make(std::string name, ValueType type, bool required, std::string description) {
+  FieldDef f;
+  f.name = std::move(name);
+  f.type = type;
+  f.required = required;
+  f.description = std::move(description);
+  return f;
+}
+
+FieldDef Str(std::string name, bool required, std::string description, std::size_t max = 200,
+             std::string references = {}) {
+  FieldDef f = Make(std::move(name), V::kString, required, std::move(description));
+  f.max_length = max;
+  f.references = std::move(references);
+  return f;
+}
+FieldDef Text(std::string name, bool required, std::string description, std::size_t max) {
+  FieldDef f = Make(std::move(name), V::kText, required, std::move(description));
+  f.max_length = max;
+  return f;
+}
+FieldDef Num(std::string name, bool required, std::string description,
+             std::optional<double> min = 0.0, std::optional<double> max = std::nullopt) {
+  FieldDef f = Make(std::move(name), V::kNumber, required, std::move(description));
+  f.min = min;
+  f.max = max;
+  return f;
+}
+FieldDef Int(std::string name, bool required, std::string description, double min, double max) {
+  FieldDef f = Make(std::move(name), V::kInteger, required, std::move(description));
+  f.min = min;
+  f.max = max;
+  return f;
+}
+FieldDef Bool(std::string name, std::string description) {
+  return Make(std::move(name), V::kBoolean, false, std::move(description));
+}
+FieldDef Choice(std::string name, bool required, std::string description,
+                std::vector<std::string> choices) {
+  FieldDef f = Make(std::move(name), V::kChoice, required, std::move(description));
+  f.choices = std::move(choices);
+  return f;
+}
+FieldDef Date(std::string name, std::string description) {
+  return Make(std::move(name), V::kDate, false, std::move(description));
+}
+FieldDef Ids(std::string name, std::string description, std::string references = {},
+             std::size_t max_items = 50) {
+  FieldDef f = Make(std::move(name), V::kStringList, false, std::move(description));
+  f.max_length = 64;
+  f.max_items = max_items;
+  f.references = std::move(references);
+  return f;
+}
+FieldDef List(std::string name, bool required, std::string description, std::string key,
+              std::vector<FieldDef> fields, std::size_t max_items = 200) {
+  FieldDef f = Make(std::move(name), V::kObjectList, required, std::move(description));
+  f.key = std::move(key);
+  f.fields = std::move(fields);
+  f.max_items = max_items;
+  return f;
+}
+
+FieldDef Id() { return Str("id", true, "identifier, unique within the kind", 64); }
+FieldDef Name() { return Str("name", true, "human-readable name"); }
+
+std::vector<KindDef> Build() {
+  std::vector<KindDef> kinds;
+  kinds.push_back(
+      {"qualification",
+       "Qualification type",
+       "qualifications",
+       "A qualification an operator must hold to perform an operation (personnel).",
+       {Id(), Name(), Text("description", false, "what it covers", 4000),
+        Int("validity_days", false, "days a grant stays valid (none: no expiry)", 1, 3650)}});
+  kinds.push_back(
+      {"reason_codes",
+       "Reason code list",
+       "reason-codes",
+       "A versioned list of coded reasons (downtime, scrap, rework, deviation "
+       "category).",
+       {Id(), Name(),
+        Choice("category", true, "what the codes classify",
+               {"downtime", "scrap", "rework", "deviation_category"}),
+        List("codes", true, "the codes", "code",
+             {Str("code", true, "stable code", 32), Str("description", true, "what it means"),
+              Bool("planned", "downtime only: planned stop (not a loss)")})}});
+  kinds.push_back(
+      {"material",
+       "Material definition",
+       "materials",
+       "A raw material, intermediate, finished product or packaging component.",
+       {Id(), Name(),
+        Choice("class", true, "material class", {"raw", "intermediate", "finished", "packaging"}),
+        Str("base_unit", true, "base unit of measure (e.g. kg, g, L, ea)", 16),
+        List("conversions", false, "other units and how many base units one of them is", "unit",
+             {Str("unit", true, "unit of measure", 16),
+              Num("factor", true, "base units per one of this unit")}),
+        Int("shelf_life_days", false, "shelf life from manufacture or receipt", 1, 36500),
+        Str("storage_conditions", false, "e.g. 15-25 C, dry, protect from light", 500),
+        Choice("tracking", true, "how units are identified", {"none", "lot", "serial"})}});
+  kinds.push_back(
+      {"equipment",
+       "Equipment",
+       "equipment",
+       "An element of the equipment hierarchy: enterprise > site > area > work center > work "
+       "unit.",
+       {Id(), Name(),
+        Choice("level", true, "hierarchy level",
+               {"enterprise", "site", "area", "work_center", "work_unit"}),
+        Str("parent", false, "the equipment one level up (required below enterprise)", 64,
+            "equipment"),
+        Str("equipment_class", false, "equipment class, e.g. granulator, tablet_press", 64),
+        Ids("capabilities", "operation classes this equipment can run"),
+        Choice("status", false, "work units: availability",
+               {"available", "in_maintenance", "out_of_service"}),
+        List("ideal_cycle_times", false, "work units: ideal cycle time per product", "product",
+             {Str("product", true, "product id", 64, "product"),
+              Num("seconds", true, "ideal seconds per unit")}),
+        Date("calibration_due", "work units: next calibration due"),
+        Choice("cleaning_status", false, "work units: cleaning status",
+               {"clean", "dirty", "not_applicable"}),
+        Date("cleaning_due", "work units: cleaning expires")}});
+  kinds.push_back(
+      {"routing",
+       "Routing",
+       "routings",
+       "The ordered operations that make a product (a master recipe in batch industries).",
+       {Id(), Name(),
+        List("operations", true, "operations in order", "id",
+             {Str("id", true, "operation number, e.g. 10", 16), Name(),
+              Str("operation_class", true, "operation class, e.g. granulation", 64),
+              Str("work_center_class", false, "work center class that runs it", 64),
+              Num("setup_minutes", false, "standard setup time"),
+              Num("run_minutes", false, "standard run time per order"),
+              Num("ideal_cycle_seconds", false, "ideal seconds per unit"),
+              Ids("predecessors", "operation ids that must finish first (default: previous)"),
+              List("parameters", false, "process parameters", "name",
+                   {Str("name", true, "parameter name", 64), Str("unit", true, "unit", 16),
+                    Num("target", false, "target value", std::nullopt),
+                    Num("low", false, "lower limit", std::nullopt),
+                    Num("high", false, "upper limit", std::nullopt),
+                    Bool("critical", "a critical process parameter (CPP)"),
+                    Choice("source", true, "how the value is captured", {"manual", "equipment"})},
+                   100),
+              List("characteristics", false, "data collection and inspection characteristics",
+                   "name",
+                   {Str("name", true, "characteristic", 64), Str("unit", false, "unit", 16),
+                    Num("lower_spec", false, "lower specification limit", std::nullopt),
+                    Num("upper_spec", false, "upper specification limit", std::nullopt),
+                    Int("sample_size", false, "units measured per sample", 1, 10000)},
+                   100),
+              Bool("second_person_verification", "a second person verifies this step"),
+              Text("instructions", false, "work instructions shown to the operator (Markdown)",
+                   20000),
+              List("attachments", false, "files shown with the instructions (by content hash)",
+                   "sha256",
+                   {Str("name", true, "file name", 200),
+                    Str("sha256", true, "SHA-256 (hex) of a stored attachment", 64, "attachment"),
+                    Str("media_type", true, "e.g. image/png", 100)},
+                   20),
+              Ids("qualifications", "qualifications the operator needs", "qualification")})}});
+  kinds.push_back(
+      {"product",
+       "Product definition",
+       "products",
+       "What a product is made of (bill of materials) and how (routing).",
+       {Id(), Name(), Str("material", true, "the material this produces", 64, "material"),
+        Str("routing", true, "the routing that makes it", 64, "routing"),
+        Num("batch_size", false, "standard quantity per order, in the material's base unit"),
+        List("bom", true, "bill of materials: per one base unit of product", "material",
+             {Str("material", true, "component material id", 64, "material"),
+              Num("quantity", true, "quantity per unit of product"),
+              Str("unit", true, "unit of measure", 16),
+              Num("scrap_factor", false, "expected loss as a fraction (0.02 = 2 %)", 0.0, 1.0),
+              Ids("alternates", "approved alternate materials", "material", 10)})}});
+  return kinds;
+}
+
+Json FieldToJson(const FieldDef& f) {
+  static const char* const kTypeNames[] = {"string",  "text",       "integer", "number",
+                                           "boolean", "choice",     "date",    "string_list",
+                                           "object",  "object_list"};
+  Json j{{"name", f.name},
+         {"type", kTypeNames[static_cast<int>(f.type)]},
+         {"required", f.required},
+         {"description", f.description}};
+  if (!f.choices.empty()) j["choices"] = f.choices;
+  if (f.min) j["min"] = *f.min;
+  if (f.max) j["max"] = *f.max;
+  if (f.type == V::kString || f.type == V::kText || f.type == V::kStringList)
+    j["max_length"] = f.max_length;
+  if (f.type == V::kStringList || f.type == V::kObjectList) j["max_items"] = f.max_items;
+  if (!f.references.empty()) j["references"] = f.references;
+  if (!f.key.empty()) j["key"] = f.key;
+  if (!f.fields.empty()) {
+    j["fields"] = Json::array();
+    for (const auto& c : f.fields) j["fields"].push_back(FieldToJson(c));
+  }
+  return j;
+}
+
+}  // namespace
+
+const std::vector<KindDef>& Kinds() {
+  static const std::vector<KindDef> kinds = Build();
+  return kinds;
+}
+
+const KindDef* FindKind(const std::string& kind) {
+  for (const auto& k : Kinds())
+    if (k.kind == kind) return &k;
+  return nullptr;
+}
+
+Json KindsToJson() {
+  Json out = Json::array();
+  for (const auto& k : Kinds()) {
+    Json fields = Json::array();
+    for (const auto& f : k.fields) fields.push_back(FieldToJson(f));
+    out.push_back({{"kind", k.kind},
+                   {"label", k.label},
+                   {"directory", k.directory},
+                   {"description", k.description},
+                   {"fields", fields}});
+  }
+  return out;
+}
+
+bool IsValidObjectId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(id[0])) return false;
+  for (char c : id)
+    if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  return true;
+}
+
+}  // namespace ordo::masterdata
