@@ -14,6 +14,7 @@ export interface SessionUser {
 export interface Health {
   status: string;
   version: string;
+  commit: string;
   head_seq: number;
 }
 
