@@ -17,6 +17,7 @@
 #include "engine/engine.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "mes/logbook/store/logbook_store.h"
+#include "mes/signatures/commands/policy_commands.h"
 #include "plant/plant_files.h"
 #include "store/masterdata_queries.h"
 #include "store/masterdata_views.h"
@@ -132,7 +133,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   const engine::Actor engineer = CreateUser(*engine, "engineer", "Bench Engineer", "engineer");
   const engine::Actor quality = CreateUser(*engine, "quality", "Bench Quality", "quality");
   for (const auto* a : {&engineer, &quality})
-    Run(*engine, app::AcknowledgeSignaturePolicy(*a, 1), "acknowledge policy");
+    Run(*engine, signatures::AcknowledgeSignaturePolicy(*a, 1), "acknowledge policy");
   std::vector<app::PlantObjectSource> objects = DemoPlantObjects();
   const masterdata::OpenChangeRequest open{
       "Bench: demo plant", "The embedded demo plant, applied by ordo_bench.",

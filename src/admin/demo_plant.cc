@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "app/masterdata_commands.h"
+#include "mes/signatures/commands/policy_commands.h"
 #include "plant/plant_files.h"
 
 namespace ordo::admin {
@@ -85,7 +86,7 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
   const std::string cr = (*applied)["change_request"]["id"].get<std::string>();
 
   for (const auto* actor : {&engineer, &quality}) {
-    auto ack = Run(engine, app::AcknowledgeSignaturePolicy(*actor, 1));
+    auto ack = Run(engine, signatures::AcknowledgeSignaturePolicy(*actor, 1));
     if (!ack.ok()) return ack.error();
   }
   auto submitted = Run(engine, app::SubmitChangeRequest(

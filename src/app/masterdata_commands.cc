@@ -43,10 +43,10 @@ Result<masterdata::Signer> LoadSigner(storage::Database& db, const SignerIdentit
   s.printed_name = (*user)->display_name;
   s.meaning = identity.meaning;
   s.comment = identity.comment;
-  auto policy = store::CurrentPolicy(db);
+  auto policy = signatures::CurrentPolicy(db);
   if (!policy.ok()) return policy.error();
   if (*policy) {
-    auto ack = store::HasAcknowledged(db, identity.user_id, (*policy)->version);
+    auto ack = signatures::HasAcknowledged(db, identity.user_id, (*policy)->version);
     if (!ack.ok()) return ack.error();
     s.policy_acknowledged = *ack;
   }

@@ -11,17 +11,12 @@
 
 #include "domain/masterdata/change_control.h"
 #include "engine/engine.h"
+#include "mes/signatures/signing.h"
 
 namespace ordo::app {
 
-// A signer as the API authenticated them; the command adds the printed name and the
-// policy acknowledgement from current state.
-struct SignerIdentity {
-  std::int64_t user_id = 0;
-  std::string name;
-  std::string meaning;
-  std::optional<std::string> comment;
-};
+// A signer as the API authenticated them (the signatures capability's public type).
+using signatures::SignerIdentity;
 
 // change_request.opened. Reply: {change_request}.
 engine::Command OpenChangeRequest(engine::Actor actor, masterdata::OpenChangeRequest command);
@@ -53,10 +48,6 @@ struct PlantObjectSource {
 engine::Command ApplyPlant(engine::Actor actor, masterdata::OpenChangeRequest command,
                            std::vector<PlantObjectSource> objects);
 
-// signature.policy_published with the next version. Reply: {policy}.
-engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text);
-// signature.policy_acknowledged of `version`, which must be the current one.
-engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t version);
 // site.settings_changed. `settings` holds only known keys with checked values.
 engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::string reason);
 // user.renamed: a new printed name (old signatures keep the name they were made with).
@@ -74,9 +65,5 @@ engine::Command StoreAttachment(engine::Actor actor, std::string name, std::stri
 // personnel.training_recorded; completed is YYYY-MM-DD. Reply: {training}.
 engine::Command RecordTraining(engine::Actor actor, std::int64_t user_id, std::string course,
                                std::string completed, std::string trainer);
-// signature.failed: a failed signing attempt in `actor`'s session, naming the user id
-// that was typed and why it failed (never the password).
-engine::Command SignatureFailed(engine::Actor actor, const std::string& attempted_user,
-                                const std::string& client, const std::string& detail);
 
 }  // namespace ordo::app

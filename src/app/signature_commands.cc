@@ -1,5 +1,5 @@
-// Commands for the signature policy, site settings, printed names, personnel
-// qualifications and failed signings (see masterdata_commands.h).
+// Commands for site settings, printed names, personnel qualifications and attachments
+// (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -27,56 +27,6 @@ bool IsDate(const std::string& s) {
 }
 
 }  // namespace
-
-engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [text](engine::WriteContext& ctx) -> Result<Events> {
-    if (text.empty() || text.size() > 20000)
-      return Error::Invalid("text", "the policy text must be 1 to 20000 characters long");
-    auto current = store::CurrentPolicy(ctx.db);
-    if (!current.ok()) return current.error();
-    const std::int64_t version = *current ? (*current)->version + 1 : 1;
-    ledger::Event e = Make("signature.policy_published", "signature_policy",
-                           std::to_string(version), Json{{"version", version}, {"text", text}});
-    e.subject_version = version;
-    return Events{e};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    const auto& p = entries.front().payload;
-    return Json{{"policy",
-                 {{"version", p.at("version")}, {"text", p.at("text")}, {"acknowledged", false}}}};
-  };
-  return c;
-}
-
-engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t version) {
-  engine::Command c;
-  const std::int64_t user_id = actor.user_id;
-  const std::string name = actor.name;
-  c.actor = std::move(actor);
-  c.success_status = 200;
-  c.decide = [user_id, name, version](engine::WriteContext& ctx) -> Result<Events> {
-    auto current = store::CurrentPolicy(ctx.db);
-    if (!current.ok()) return current.error();
-    if (!*current || (*current)->version != version)
-      return Error{ErrorCode::kConflict,
-                   "version " + std::to_string(version) +
-                       " is not the current signature policy; reload and read the current one",
-                   "version", "policy_version_mismatch"};
-    auto done = store::HasAcknowledged(ctx.db, user_id, version);
-    if (!done.ok()) return done.error();
-    if (*done)
-      return Error{ErrorCode::kConflict, "you already acknowledged this policy version", "version",
-                   "already_acknowledged"};
-    return Events{Make("signature.policy_acknowledged", "user", std::to_string(user_id),
-                       Json{{"user_id", user_id}, {"user", name}, {"version", version}})};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    return Json{{"acknowledged", entries.front().payload}};
-  };
-  return c;
-}
 
 engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::string reason) {
   engine::Command c;
@@ -226,21 +176,6 @@ engine::Command RecordTraining(engine::Actor actor, std::int64_t user_id, std::s
     t["seq"] = entries.front().seq;
     t["recorded_by"] = entries.front().actor;
     return Json{{"training", t}};
-  };
-  return c;
-}
-
-engine::Command SignatureFailed(engine::Actor actor, const std::string& attempted_user,
-                                const std::string& client, const std::string& detail) {
-  engine::Command c;
-  Json payload{{"user", actor.name},
-               {"attempted_user", attempted_user},
-               {"client", client},
-               {"detail", detail}};
-  std::string id = std::to_string(actor.user_id);
-  c.actor = std::move(actor);
-  c.decide = [id, payload](engine::WriteContext&) -> Result<Events> {
-    return Events{Make("signature.failed", "user", id, payload)};
   };
   return c;
 }

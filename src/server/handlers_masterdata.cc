@@ -2,6 +2,7 @@
 #include "domain/masterdata/diff.h"
 #include "domain/masterdata/kinds.h"
 #include "domain/masterdata/validate.h"
+#include "mes/signatures/signing.h"
 #include "server/api.h"
 #include "server/legacy_handlers.h"
 #include "server/query_params.h"
@@ -175,7 +176,7 @@ Awaitable<HttpResponse> WithdrawDraft(Api& api, Call& call) {
 }
 
 Awaitable<HttpResponse> SignedChangeRequestCommand(Api& api, Call& call, std::string meaning) {
-  auto authenticating = AuthenticateSigner(api, call, meaning);
+  auto authenticating = signatures::AuthenticateSigner(api, call, meaning);
   auto signer = co_await std::move(authenticating);
   if (auto* refused = std::get_if<HttpResponse>(&signer)) co_return std::move(*refused);
   auto& identity = std::get<app::SignerIdentity>(signer);

@@ -204,52 +204,6 @@ Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now
   return out;
 }
 
-Result<std::vector<signatures::Signature>> SignaturesOn(storage::Database& db,
-                                                        const std::string& record_kind,
-                                                        const std::string& record_id) {
-  return Rows<signatures::Signature>(
-      db,
-      "SELECT id, signer_id, signer, printed_name, meaning, comment, time_us, record_kind, "
-      "record_id, record_version, content_hash FROM signature WHERE record_kind = ? AND "
-      "record_id = ? ORDER BY id",
-      [&](storage::Statement& s) { s.Bind(1, record_kind).Bind(2, record_id); },
-      [](const storage::Statement& s) {
-        signatures::Signature g;
-        g.signature_id = s.Int(0);
-        g.signer_id = s.Int(1);
-        g.signer = s.Text(2);
-        g.printed_name = s.Text(3);
-        g.meaning = s.Text(4);
-        if (!s.IsNull(5)) g.comment = s.Text(5);
-        g.time_us = s.Int(6);
-        g.record_kind = s.Text(7);
-        g.record_id = s.Text(8);
-        g.record_version = s.Int(9);
-        g.content_hash = s.Text(10);
-        return g;
-      });
-}
-
-Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db) {
-  auto rows = Rows<SignaturePolicy>(
-      db, "SELECT version, text, time_us FROM signature_policy ORDER BY version DESC LIMIT 1",
-      kNoBind, [](const storage::Statement& s) {
-        return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2)};
-      });
-  if (!rows.ok()) return rows.error();
-  if (rows->empty()) return std::optional<SignaturePolicy>();
-  return std::optional<SignaturePolicy>(rows->front());
-}
-
-Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version) {
-  auto rows = Rows<int>(
-      db, "SELECT 1 FROM policy_acknowledgement WHERE user_id = ? AND version = ?",
-      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, version); },
-      [](const storage::Statement&) { return 1; });
-  if (!rows.ok()) return rows.error();
-  return !rows->empty();
-}
-
 Result<SiteSettings> GetSiteSettings(storage::Database& db) {
   auto rows = Rows<std::pair<std::string, std::string>>(
       db, "SELECT key, value FROM site_setting", kNoBind,

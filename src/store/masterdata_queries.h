@@ -11,7 +11,6 @@
 #include "core/canonical_json.h"
 #include "core/clock.h"
 #include "domain/masterdata/change_control.h"
-#include "domain/signatures/signature.h"
 #include "storage/database.h"
 
 namespace ordo::store {
@@ -56,19 +55,6 @@ Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::stri
 Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now);
 // Distinct object ids of a kind, sorted.
 Result<std::vector<std::string>> ObjectIds(storage::Database& db, const std::string& kind);
-
-// Signatures on a record, oldest first.
-Result<std::vector<signatures::Signature>> SignaturesOn(storage::Database& db,
-                                                        const std::string& record_kind,
-                                                        const std::string& record_id);
-
-struct SignaturePolicy {
-  std::int64_t version = 0;
-  std::string text;
-  TimeMicros published_us = 0;
-};
-Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db);
-Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 
 struct SiteSettings {
   int approvals_required = 1;

@@ -7,6 +7,9 @@
 #include "domain/masterdata/diff.h"
 #include "domain/masterdata/effectivity.h"
 #include "domain/masterdata/kinds.h"
+#include "ledger/event_type.h"
+#include "mes/signatures/events.h"
+#include "mes/signatures/signing.h"
 
 namespace ordo::store {
 
@@ -92,7 +95,8 @@ Result<Json> History(storage::Database& db, const masterdata::ChangeRequest& cr,
         if (type.rfind("masterdata.", 0) != 0) continue;
         Json p = Json::parse((*st)->Text(4), nullptr, false);
         if (!p.is_object() || p.value("change_request", "") != cr.id) continue;
-      } else if (type.rfind("change_request.", 0) != 0 && type != "signature.applied") {
+      } else if (type.rfind("change_request.", 0) != 0 &&
+                 !ledger::Is<signatures::SignatureApplied>(type)) {
         continue;
       }
       events.emplace_back((*st)->Int(0), type, (*st)->Text(2), (*st)->Int(3));
@@ -118,7 +122,7 @@ Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::Ch
   if (!rows.ok()) return rows.error();
   const std::string hash =
       signatures::RecordHash(masterdata::ChangeRequestRecord(cr, ToItems(*rows)));
-  auto sigs = SignaturesOn(db, "change_request", cr.id);
+  auto sigs = signatures::SignaturesOn(db, "change_request", cr.id);
   if (!sigs.ok()) return sigs.error();
   // The signature row must still say what its signature.applied ledger entry (seq =
   // signature_id) recorded; a hash alone cannot check a signature of an earlier
@@ -132,7 +136,8 @@ Result<Json> ChangeRequestSignatures(storage::Database& db, const masterdata::Ch
     auto row = (*st)->Step();
     if (!row.ok()) return row.error();
     const bool recorded =
-        *row && (*st)->Text(0) == "signature.applied" && (*st)->Int(2) == s.time_us &&
+        *row && ledger::Is<signatures::SignatureApplied>((*st)->Text(0)) &&
+        (*st)->Int(2) == s.time_us &&
         Json::parse((*st)->Text(1), nullptr, false) == signatures::SignaturePayload(s);
     (*st)->Reset();
     if (!recorded) status = signatures::BindingStatus::kBroken;

@@ -174,46 +174,6 @@ Status Withdrawn(storage::Database& db, const LedgerEntry& e, const Json&) {
   return SetItemStates(db, e.subject.id, "in_review", "withdrawn", e.seq);
 }
 
-Status SignatureApplied(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db,
-             "INSERT INTO signature(id, signer_id, signer, printed_name, meaning, comment, "
-             "time_us, record_kind, record_id, record_version, content_hash) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-             [&](storage::Statement& s) {
-               s.Bind(1, e.seq).Bind(2, p.at("signer_id").get<std::int64_t>());
-               s.Bind(3, p.at("signer").get<std::string>());
-               s.Bind(4, p.at("printed_name").get<std::string>());
-               s.Bind(5, p.at("meaning").get<std::string>());
-               if (p.contains("comment"))
-                 s.Bind(6, p["comment"].get<std::string>());
-               else
-                 s.BindNull(6);
-               s.Bind(7, e.time_us).Bind(8, p.at("record_kind").get<std::string>());
-               s.Bind(9, p.at("record_id").get<std::string>());
-               s.Bind(10, p.at("record_version").get<std::int64_t>());
-               s.Bind(11, p.at("content_hash").get<std::string>());
-             });
-}
-
-Status PolicyPublished(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(
-      db, "INSERT INTO signature_policy(version, text, seq, time_us) VALUES(?,?,?,?)",
-      [&](storage::Statement& s) {
-        s.Bind(1, p.at("version").get<std::int64_t>()).Bind(2, p.at("text").get<std::string>());
-        s.Bind(3, e.seq).Bind(4, e.time_us);
-      });
-}
-
-Status PolicyAcknowledged(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db,
-             "INSERT OR IGNORE INTO policy_acknowledgement(user_id, version, seq, time_us) "
-             "VALUES(?,?,?,?)",
-             [&](storage::Statement& s) {
-               s.Bind(1, p.at("user_id").get<std::int64_t>());
-               s.Bind(2, p.at("version").get<std::int64_t>()).Bind(3, e.seq).Bind(4, e.time_us);
-             });
-}
-
 Status SettingsChanged(storage::Database& db, const LedgerEntry& e, const Json& p) {
   for (const auto& [key, value] : p.at("settings").items())
     ORDO_TRY(Run(db,

@@ -16,9 +16,6 @@ Status Submitted(storage::Database& db, const ledger::LedgerEntry& e, const Json
 Status Approved(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Rejected(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Withdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status SignatureApplied(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status PolicyPublished(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status PolicyAcknowledged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status SettingsChanged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Renamed(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Granted(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);

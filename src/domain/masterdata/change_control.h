@@ -13,8 +13,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "domain/signatures/signature.h"
 #include "ledger/event_type.h"
+#include "mes/signatures/domain/signature.h"
 
 namespace ordo::masterdata {
 
