@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "app/masterdata_commands.h"
+#include "mes/personnel/commands/personnel_commands.h"
 #include "mes/signatures/commands/policy_commands.h"
 #include "plant/plant_files.h"
 
@@ -104,8 +105,8 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     auto holder = users.find(user);
     if (holder == users.end())
       return Fail("plant-personnel.yaml names an unknown demo user '" + user + "'");
-    auto granted = Run(engine, app::GrantQualification(quality, holder->second.user_id,
-                                                       qualification, expires));
+    auto granted = Run(engine, personnel::GrantQualification(
+                                   quality, {holder->second.user_id, qualification, expires}));
     if (!granted.ok()) return granted.error();
   }
   return Ok();

@@ -1,5 +1,4 @@
-// Commands for site settings, printed names, personnel qualifications and attachments
-// (see masterdata_commands.h).
+// Commands for site settings, printed names and attachments (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -19,11 +18,6 @@ ledger::Event Make(std::string type, std::string kind, std::string id, Json payl
   e.subject_id = std::move(id);
   e.payload = std::move(payload);
   return e;
-}
-
-bool IsDate(const std::string& s) {
-  TimeMicros t = 0;
-  return s.size() == 10 && ParseIsoTime(s + "T00:00:00Z", &t);
 }
 
 }  // namespace
@@ -87,41 +81,6 @@ engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::strin
   return c;
 }
 
-engine::Command GrantQualification(engine::Actor actor, std::int64_t user_id,
-                                   std::string qualification, std::string expires) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [user_id, qualification, expires](engine::WriteContext& ctx) -> Result<Events> {
-    if (!expires.empty() && !IsDate(expires))
-      return Error::Invalid("expires", "expires must be a date YYYY-MM-DD");
-    auto user = store::FindUserById(ctx.db, user_id);
-    if (!user.ok()) return user.error();
-    if (!*user || (*user)->disabled)
-      return Error{ErrorCode::kNotFound, "there is no active user " + std::to_string(user_id),
-                   "user_id", "user_missing"};
-    auto q = store::InForce(ctx.db, "qualification", qualification, ctx.now);
-    if (!q.ok()) return q.error();
-    if (!*q)
-      return Error{ErrorCode::kFailedPrecondition,
-                   "qualification '" + qualification + "' is not in force", "qualification",
-                   "qualification_missing"};
-    Json payload{{"user_id", user_id},
-                 {"user", (*user)->name},
-                 {"qualification", qualification},
-                 {"qualification_version", (*q)->version},
-                 {"expires", expires.empty() ? Json(nullptr) : Json(expires)}};
-    return Events{
-        Make("personnel.qualification_granted", "user", std::to_string(user_id), payload)};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json g = entries.front().payload;
-    g["seq"] = entries.front().seq;
-    g["granted_by"] = entries.front().actor;
-    return Json{{"grant", g}};
-  };
-  return c;
-}
-
 engine::Command StoreAttachment(engine::Actor actor, std::string name, std::string media_type,
                                 std::string data) {
   engine::Command c;
@@ -146,36 +105,6 @@ engine::Command StoreAttachment(engine::Actor actor, std::string name, std::stri
     Json a = entries.front().payload;
     a["seq"] = entries.front().seq;
     return Json{{"attachment", a}};
-  };
-  return c;
-}
-
-engine::Command RecordTraining(engine::Actor actor, std::int64_t user_id, std::string course,
-                               std::string completed, std::string trainer) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [user_id, course, completed, trainer](engine::WriteContext& ctx) -> Result<Events> {
-    if (course.empty() || course.size() > 200)
-      return Error::Invalid("course", "course must be 1 to 200 characters long");
-    if (!IsDate(completed))
-      return Error::Invalid("completed", "completed must be a date YYYY-MM-DD");
-    auto user = store::FindUserById(ctx.db, user_id);
-    if (!user.ok()) return user.error();
-    if (!*user)
-      return Error{ErrorCode::kNotFound, "there is no user " + std::to_string(user_id), "user_id",
-                   "user_missing"};
-    Json payload{{"user_id", user_id},
-                 {"user", (*user)->name},
-                 {"course", course},
-                 {"completed", completed}};
-    if (!trainer.empty()) payload["trainer"] = trainer;
-    return Events{Make("personnel.training_recorded", "user", std::to_string(user_id), payload)};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json t = entries.front().payload;
-    t["seq"] = entries.front().seq;
-    t["recorded_by"] = entries.front().actor;
-    return Json{{"training", t}};
   };
   return c;
 }

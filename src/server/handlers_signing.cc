@@ -1,5 +1,4 @@
-// Handlers: password checks, site settings, security events, printed names and
-// personnel qualifications.
+// Handlers: password checks, site settings, security events and printed names.
 
 #include "app/masterdata_commands.h"
 #include "core/crypto.h"
@@ -78,61 +77,6 @@ Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
   if (events.size() > static_cast<std::size_t>(*limit))
     events.erase(events.begin() + *limit, events.end());
   co_return JsonResponse(200, Json{{"events", events}});
-}
-
-Awaitable<HttpResponse> GrantQualification(Api& api, Call& call) {
-  engine::Command command = app::GrantQualification(
-      api.ActorOf(call), call.body["user_id"].get<std::int64_t>(),
-      call.body["qualification"].get<std::string>(), call.body.value("expires", std::string()));
-  auto running = api.RunCommand(call, std::move(command));
-  co_return co_await std::move(running);
-}
-
-Awaitable<HttpResponse> ListQualificationGrants(Api& api, Call& call) {
-  auto user = IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
-  if (!user.ok()) co_return ProblemResponse(user.error());
-  auto rows = store::ListGrants(api.reader(), *user);
-  if (!rows.ok()) co_return ProblemResponse(rows.error());
-  const std::string today = FormatUtcMicros(api.clock().NowMicros()).substr(0, 10);
-  Json out = Json::array();
-  for (const auto& g : *rows) {
-    const char* status = g.revoked                         ? "revoked"
-                         : g.expires && *g.expires < today ? "expired"
-                                                           : "valid";
-    out.push_back({{"seq", g.seq},
-                   {"user_id", g.user_id},
-                   {"qualification", g.qualification},
-                   {"expires", g.expires ? Json(*g.expires) : Json(nullptr)},
-                   {"granted_by", g.granted_by},
-                   {"time_us", g.time_us},
-                   {"status", status}});
-  }
-  co_return JsonResponse(200, Json{{"grants", out}});
-}
-
-Awaitable<HttpResponse> RecordTraining(Api& api, Call& call) {
-  engine::Command command = app::RecordTraining(
-      api.ActorOf(call), call.body["user_id"].get<std::int64_t>(),
-      call.body["course"].get<std::string>(), call.body["completed"].get<std::string>(),
-      call.body.value("trainer", std::string()));
-  auto running = api.RunCommand(call, std::move(command));
-  co_return co_await std::move(running);
-}
-
-Awaitable<HttpResponse> ListTraining(Api& api, Call& call) {
-  auto user = IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
-  if (!user.ok()) co_return ProblemResponse(user.error());
-  auto rows = store::ListTraining(api.reader(), *user);
-  if (!rows.ok()) co_return ProblemResponse(rows.error());
-  Json out = Json::array();
-  for (const auto& t : *rows)
-    out.push_back({{"seq", t.seq},
-                   {"user_id", t.user_id},
-                   {"course", t.course},
-                   {"completed", t.completed},
-                   {"trainer", t.trainer ? Json(*t.trainer) : Json(nullptr)},
-                   {"recorded_by", t.recorded_by}});
-  co_return JsonResponse(200, Json{{"training", out}});
 }
 
 Awaitable<HttpResponse> RenameUser(Api& api, Call& call) {

@@ -223,25 +223,6 @@ Json ToJson(const SiteSettings& s) {
               {"signing_password_only", s.signing_password_only}};
 }
 
-Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id) {
-  return Rows<GrantRow>(
-      db,
-      "SELECT seq, user_id, qualification, expires, granted_by, time_us, revoked_seq FROM "
-      "qualification_grant WHERE (? = 0 OR user_id = ?) ORDER BY user_id, qualification, seq",
-      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
-      [](const storage::Statement& s) {
-        GrantRow g;
-        g.seq = s.Int(0);
-        g.user_id = s.Int(1);
-        g.qualification = s.Text(2);
-        if (!s.IsNull(3)) g.expires = s.Text(3);
-        g.granted_by = s.Text(4);
-        g.time_us = s.Int(5);
-        g.revoked = !s.IsNull(6);
-        return g;
-      });
-}
-
 Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
                                                     const std::string& sha256) {
   auto rows = Rows<AttachmentRow>(
@@ -272,24 +253,6 @@ Status PutAttachmentData(storage::Database& db, const std::string& sha256,
   if (!st.ok()) return st.error();
   (*st)->Bind(1, sha256).BindBlob(2, data);
   return (*st)->Run();
-}
-
-Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id) {
-  return Rows<TrainingRow>(
-      db,
-      "SELECT seq, user_id, course, completed, trainer, recorded_by FROM training_record WHERE "
-      "(? = 0 OR user_id = ?) ORDER BY seq DESC",
-      [&](storage::Statement& s) { s.Bind(1, user_id).Bind(2, user_id); },
-      [](const storage::Statement& s) {
-        TrainingRow t;
-        t.seq = s.Int(0);
-        t.user_id = s.Int(1);
-        t.course = s.Text(2);
-        t.completed = s.Text(3);
-        if (!s.IsNull(4)) t.trainer = s.Text(4);
-        t.recorded_by = s.Text(5);
-        return t;
-      });
 }
 
 }  // namespace ordo::store

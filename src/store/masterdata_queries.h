@@ -63,17 +63,6 @@ struct SiteSettings {
 Result<SiteSettings> GetSiteSettings(storage::Database& db);
 Json ToJson(const SiteSettings& settings);
 
-struct GrantRow {
-  std::int64_t seq = 0, user_id = 0;
-  std::string qualification;
-  std::optional<std::string> expires;
-  std::string granted_by;
-  TimeMicros time_us = 0;
-  bool revoked = false;
-};
-// `user_id` 0 = all users.
-Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
-
 struct AttachmentRow {
   std::string sha256, name, media_type;
   std::int64_t size = 0, seq = 0;
@@ -83,14 +72,5 @@ Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
 // The stored bytes (nullopt when missing); the caller re-checks their hash.
 Result<std::optional<std::string>> AttachmentData(storage::Database& db, const std::string& sha256);
 Status PutAttachmentData(storage::Database& db, const std::string& sha256, const std::string& data);
-
-struct TrainingRow {
-  std::int64_t seq = 0, user_id = 0;
-  std::string course, completed;
-  std::optional<std::string> trainer;
-  std::string recorded_by;
-};
-// `user_id` 0 = all users; newest first.
-Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id);
 
 }  // namespace ordo::store

@@ -194,27 +194,6 @@ Status Renamed(storage::Database& db, const LedgerEntry& e, const Json& p) {
              });
 }
 
-Status Granted(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db,
-             "INSERT INTO qualification_grant(seq, user_id, qualification, expires, granted_by, "
-             "time_us) VALUES(?,?,?,?,?,?)",
-             [&](storage::Statement& s) {
-               s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
-               s.Bind(3, p.at("qualification").get<std::string>());
-               if (p.contains("expires") && p["expires"].is_string())
-                 s.Bind(4, p["expires"].get<std::string>());
-               else
-                 s.BindNull(4);
-               s.Bind(5, e.actor).Bind(6, e.time_us);
-             });
-}
-
-Status Revoked(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(
-      db, "UPDATE qualification_grant SET revoked_seq = ? WHERE seq = ? AND revoked_seq IS NULL",
-      [&](storage::Statement& s) { s.Bind(1, e.seq).Bind(2, p.at("grant").get<std::int64_t>()); });
-}
-
 Status AttachmentStored(storage::Database& db, const LedgerEntry& e, const Json& p) {
   return Run(
       db, "INSERT INTO attachment(sha256, name, media_type, size, seq) VALUES(?,?,?,?,?)",
@@ -223,22 +202,6 @@ Status AttachmentStored(storage::Database& db, const LedgerEntry& e, const Json&
         s.Bind(3, p.at("media_type").get<std::string>());
         s.Bind(4, p.at("size").get<std::int64_t>()).Bind(5, e.seq);
       });
-}
-
-Status TrainingRecorded(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(db,
-             "INSERT INTO training_record(seq, user_id, course, completed, trainer, recorded_by, "
-             "time_us) VALUES(?,?,?,?,?,?,?)",
-             [&](storage::Statement& s) {
-               s.Bind(1, e.seq).Bind(2, p.at("user_id").get<std::int64_t>());
-               s.Bind(3, p.at("course").get<std::string>());
-               s.Bind(4, p.at("completed").get<std::string>());
-               if (p.contains("trainer") && p["trainer"].is_string())
-                 s.Bind(5, p["trainer"].get<std::string>());
-               else
-                 s.BindNull(5);
-               s.Bind(6, e.actor).Bind(7, e.time_us);
-             });
 }
 
 }  // namespace ordo::store
