@@ -1,6 +1,7 @@
 // Change control commands (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 
+#include "mes/attachments/attachments.h"
 #include "store/masterdata_queries.h"
 #include "store/masterdata_views.h"
 #include "store/queries.h"
@@ -128,7 +129,7 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
     bool lookup_failed = false;
     masterdata::ExistsFn exists = [&](const std::string& kind, const std::string& id) {
       if (kind == "attachment") {
-        auto found = store::FindAttachment(ctx.db, id);
+        auto found = attachments::FindAttachment(ctx.db, id);
         if (!found.ok()) lookup_failed = true;
         return found.ok() && found->has_value();
       }

@@ -53,10 +53,5 @@ engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::stri
 // user.renamed: a new printed name (old signatures keep the name they were made with).
 engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::string display_name,
                            std::string reason);
-// attachment.stored {sha256, name, media_type, size}, with the bytes in attachment_data
-// in the same transaction. Fails with conflict (reason attachment_exists) when that
-// content is already stored. Reply: {attachment}.
-engine::Command StoreAttachment(engine::Actor actor, std::string name, std::string media_type,
-                                std::string data);
 
 }  // namespace ordo::app

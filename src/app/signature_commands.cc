@@ -1,4 +1,4 @@
-// Commands for site settings, printed names and attachments (see masterdata_commands.h).
+// Commands for site settings and printed names (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -77,34 +77,6 @@ engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::strin
   c.reply = [user_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
     auto u = store::FindUserById(ctx.db, user_id);
     return Json{{"user", u.ok() && *u ? store::ToJson(**u) : Json(nullptr)}};
-  };
-  return c;
-}
-
-engine::Command StoreAttachment(engine::Actor actor, std::string name, std::string media_type,
-                                std::string data) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  const std::string sha256 = Sha256Hex(data);
-  c.decide = [sha256, name, media_type, size = static_cast<std::int64_t>(data.size())](
-                 engine::WriteContext& ctx) -> Result<Events> {
-    auto found = store::FindAttachment(ctx.db, sha256);
-    if (!found.ok()) return found.error();
-    if (*found)
-      return Error{ErrorCode::kConflict, "this content is already stored as " + sha256, "data",
-                   "attachment_exists"};
-    return Events{
-        Make("attachment.stored", "attachment", sha256,
-             Json{{"sha256", sha256}, {"name", name}, {"media_type", media_type}, {"size", size}})};
-  };
-  c.after_append = [sha256, data = std::move(data)](engine::WriteContext& ctx,
-                                                    const std::vector<ledger::LedgerEntry>&) {
-    return store::PutAttachmentData(ctx.db, sha256, data);
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json a = entries.front().payload;
-    a["seq"] = entries.front().seq;
-    return Json{{"attachment", a}};
   };
   return c;
 }

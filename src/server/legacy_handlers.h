@@ -26,8 +26,6 @@ Awaitable<HttpResponse> CheckpointLedger(Api& api, Call& call);
 Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call);
 Awaitable<HttpResponse> GetSiteSettings(Api& api, Call& call);
 Awaitable<HttpResponse> ChangeSiteSettings(Api& api, Call& call);
-Awaitable<HttpResponse> StoreAttachment(Api& api, Call& call);
-Awaitable<HttpResponse> GetAttachment(Api& api, Call& call);
 Awaitable<HttpResponse> MasterdataKinds(Api& api, Call& call);
 Awaitable<HttpResponse> ValidateMasterdata(Api& api, Call& call);
 Awaitable<HttpResponse> ListMasterdata(Api& api, Call& call);

@@ -223,36 +223,4 @@ Json ToJson(const SiteSettings& s) {
               {"signing_password_only", s.signing_password_only}};
 }
 
-Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
-                                                    const std::string& sha256) {
-  auto rows = Rows<AttachmentRow>(
-      db, "SELECT sha256, name, media_type, size, seq FROM attachment WHERE sha256 = ?",
-      [&](storage::Statement& s) { s.Bind(1, sha256); },
-      [](const storage::Statement& s) {
-        return AttachmentRow{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
-      });
-  if (!rows.ok()) return rows.error();
-  if (rows->empty()) return std::optional<AttachmentRow>();
-  return std::optional<AttachmentRow>(rows->front());
-}
-
-Result<std::optional<std::string>> AttachmentData(storage::Database& db,
-                                                  const std::string& sha256) {
-  auto rows = Rows<std::string>(
-      db, "SELECT data FROM attachment_data WHERE sha256 = ?",
-      [&](storage::Statement& s) { s.Bind(1, sha256); },
-      [](const storage::Statement& s) { return s.Blob(0); });
-  if (!rows.ok()) return rows.error();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->front());
-}
-
-Status PutAttachmentData(storage::Database& db, const std::string& sha256,
-                         const std::string& data) {
-  auto st = db.Prepare("INSERT OR IGNORE INTO attachment_data(sha256, data) VALUES(?,?)");
-  if (!st.ok()) return st.error();
-  (*st)->Bind(1, sha256).BindBlob(2, data);
-  return (*st)->Run();
-}
-
 }  // namespace ordo::store

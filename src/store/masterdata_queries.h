@@ -63,14 +63,4 @@ struct SiteSettings {
 Result<SiteSettings> GetSiteSettings(storage::Database& db);
 Json ToJson(const SiteSettings& settings);
 
-struct AttachmentRow {
-  std::string sha256, name, media_type;
-  std::int64_t size = 0, seq = 0;
-};
-Result<std::optional<AttachmentRow>> FindAttachment(storage::Database& db,
-                                                    const std::string& sha256);
-// The stored bytes (nullopt when missing); the caller re-checks their hash.
-Result<std::optional<std::string>> AttachmentData(storage::Database& db, const std::string& sha256);
-Status PutAttachmentData(storage::Database& db, const std::string& sha256, const std::string& data);
-
 }  // namespace ordo::store

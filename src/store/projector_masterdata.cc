@@ -194,14 +194,4 @@ Status Renamed(storage::Database& db, const LedgerEntry& e, const Json& p) {
              });
 }
 
-Status AttachmentStored(storage::Database& db, const LedgerEntry& e, const Json& p) {
-  return Run(
-      db, "INSERT INTO attachment(sha256, name, media_type, size, seq) VALUES(?,?,?,?,?)",
-      [&](storage::Statement& s) {
-        s.Bind(1, p.at("sha256").get<std::string>()).Bind(2, p.at("name").get<std::string>());
-        s.Bind(3, p.at("media_type").get<std::string>());
-        s.Bind(4, p.at("size").get<std::int64_t>()).Bind(5, e.seq);
-      });
-}
-
 }  // namespace ordo::store

@@ -18,6 +18,5 @@ Status Rejected(storage::Database& db, const ledger::LedgerEntry& e, const Json&
 Status Withdrawn(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status SettingsChanged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Renamed(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status AttachmentStored(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 
 }  // namespace ordo::store
