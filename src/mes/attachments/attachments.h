@@ -12,7 +12,7 @@
 
 namespace ordo::attachments {
 
-// A stored attachment's metadata (the bytes are read with AttachmentData).
+// A stored attachment's metadata (its bytes are served by GET /api/v1/attachments/{sha256}).
 struct AttachmentRow {
   std::string sha256, name, media_type;
   std::int64_t size = 0, seq = 0;  // seq of its attachment.stored entry
