@@ -24,6 +24,8 @@
 #include "mes/masterdata/plant/plant_files.h"
 #include "mes/masterdata/store/queries.h"
 #include "mes/masterdata/store/views.h"
+#include "mes/access/users.h"
+#include "mes/signatures/commands/policy_commands.h"
 
 namespace ordo::bench {
 
@@ -135,7 +137,7 @@ ChangeControlRun RunChangeControlBench(const std::string& work_dir, bool keep) {
   const engine::Actor engineer = CreateUser(*engine, "engineer", "Bench Engineer", "engineer");
   const engine::Actor quality = CreateUser(*engine, "quality", "Bench Quality", "quality");
   for (const auto* a : {&engineer, &quality})
-    Run(*engine, app::AcknowledgeSignaturePolicy(*a, 1), "acknowledge policy");
+    Run(*engine, signatures::AcknowledgeSignaturePolicy(*a, 1), "acknowledge policy");
   std::vector<masterdata::commands::PlantObjectSource> objects = DemoPlantObjects();
   const masterdata::OpenChangeRequest open{
       "Bench: demo plant", "The embedded demo plant, applied by ordo_bench.",

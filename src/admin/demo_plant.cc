@@ -7,6 +7,8 @@
 #include "mes/masterdata/commands/apply_plant.h"
 #include "mes/masterdata/commands/change_control.h"
 #include "mes/masterdata/plant/plant_files.h"
+#include "mes/personnel/commands/personnel_commands.h"
+#include "mes/signatures/commands/policy_commands.h"
 
 namespace ordo::admin {
 
@@ -88,7 +90,7 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
   const std::string cr = (*applied)["change_request"]["id"].get<std::string>();
 
   for (const auto* actor : {&engineer, &quality}) {
-    auto ack = Run(engine, app::AcknowledgeSignaturePolicy(*actor, 1));
+    auto ack = Run(engine, signatures::AcknowledgeSignaturePolicy(*actor, 1));
     if (!ack.ok()) return ack.error();
   }
   auto submitted =
@@ -109,8 +111,8 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     auto holder = users.find(user);
     if (holder == users.end())
       return Fail("plant-personnel.yaml names an unknown demo user '" + user + "'");
-    auto granted = Run(
-        engine, app::GrantQualification(quality, holder->second.user_id, qualification, expires));
+    auto granted = Run(engine, personnel::GrantQualification(
+                                   quality, {holder->second.user_id, qualification, expires}));
     if (!granted.ok()) return granted.error();
   }
   return Ok();

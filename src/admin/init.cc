@@ -11,6 +11,7 @@
 #include "app/masterdata_commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "mes/signatures/commands/policy_commands.h"
 #include "store/ledger_store.h"
 #include "store/schema.h"
 
@@ -68,8 +69,8 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
   auto init = (*engine)->SubmitAndWait(app::InitializeLedger(keys.public_key_hex, o.site_name));
   if (!init.ok()) return init.error();
   ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
-  auto policy = (*engine)->SubmitAndWait(
-      app::PublishSignaturePolicy(engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
+  auto policy = (*engine)->SubmitAndWait(signatures::PublishSignaturePolicy(
+      engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
   if (!policy.ok()) return policy.error();
 
   std::vector<DemoCredential> demo;

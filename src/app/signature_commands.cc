@@ -1,5 +1,4 @@
-// Commands for the signature policy, site settings, printed names, personnel
-// qualifications and failed signings (see masterdata_commands.h).
+// Commands for site settings and printed names (see masterdata_commands.h).
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -21,62 +20,7 @@ ledger::Event Make(std::string type, std::string kind, std::string id, Json payl
   return e;
 }
 
-bool IsDate(const std::string& s) {
-  TimeMicros t = 0;
-  return s.size() == 10 && ParseIsoTime(s + "T00:00:00Z", &t);
-}
-
 }  // namespace
-
-engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [text](engine::WriteContext& ctx) -> Result<Events> {
-    if (text.empty() || text.size() > 20000)
-      return Error::Invalid("text", "the policy text must be 1 to 20000 characters long");
-    auto current = store::CurrentPolicy(ctx.db);
-    if (!current.ok()) return current.error();
-    const std::int64_t version = *current ? (*current)->version + 1 : 1;
-    ledger::Event e = Make("signature.policy_published", "signature_policy",
-                           std::to_string(version), Json{{"version", version}, {"text", text}});
-    e.subject_version = version;
-    return Events{e};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    const auto& p = entries.front().payload;
-    return Json{{"policy",
-                 {{"version", p.at("version")}, {"text", p.at("text")}, {"acknowledged", false}}}};
-  };
-  return c;
-}
-
-engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t version) {
-  engine::Command c;
-  const std::int64_t user_id = actor.user_id;
-  const std::string name = actor.name;
-  c.actor = std::move(actor);
-  c.success_status = 200;
-  c.decide = [user_id, name, version](engine::WriteContext& ctx) -> Result<Events> {
-    auto current = store::CurrentPolicy(ctx.db);
-    if (!current.ok()) return current.error();
-    if (!*current || (*current)->version != version)
-      return Error{ErrorCode::kConflict,
-                   "version " + std::to_string(version) +
-                       " is not the current signature policy; reload and read the current one",
-                   "version", "policy_version_mismatch"};
-    auto done = store::HasAcknowledged(ctx.db, user_id, version);
-    if (!done.ok()) return done.error();
-    if (*done)
-      return Error{ErrorCode::kConflict, "you already acknowledged this policy version", "version",
-                   "already_acknowledged"};
-    return Events{Make("signature.policy_acknowledged", "user", std::to_string(user_id),
-                       Json{{"user_id", user_id}, {"user", name}, {"version", version}})};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    return Json{{"acknowledged", entries.front().payload}};
-  };
-  return c;
-}
 
 engine::Command ChangeSiteSettings(engine::Actor actor, Json settings, std::string reason) {
   engine::Command c;
@@ -133,114 +77,6 @@ engine::Command RenameUser(engine::Actor actor, std::int64_t user_id, std::strin
   c.reply = [user_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
     auto u = store::FindUserById(ctx.db, user_id);
     return Json{{"user", u.ok() && *u ? store::ToJson(**u) : Json(nullptr)}};
-  };
-  return c;
-}
-
-engine::Command GrantQualification(engine::Actor actor, std::int64_t user_id,
-                                   std::string qualification, std::string expires) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [user_id, qualification, expires](engine::WriteContext& ctx) -> Result<Events> {
-    if (!expires.empty() && !IsDate(expires))
-      return Error::Invalid("expires", "expires must be a date YYYY-MM-DD");
-    auto user = store::FindUserById(ctx.db, user_id);
-    if (!user.ok()) return user.error();
-    if (!*user || (*user)->disabled)
-      return Error{ErrorCode::kNotFound, "there is no active user " + std::to_string(user_id),
-                   "user_id", "user_missing"};
-    auto q = store::InForce(ctx.db, "qualification", qualification, ctx.now);
-    if (!q.ok()) return q.error();
-    if (!*q)
-      return Error{ErrorCode::kFailedPrecondition,
-                   "qualification '" + qualification + "' is not in force", "qualification",
-                   "qualification_missing"};
-    Json payload{{"user_id", user_id},
-                 {"user", (*user)->name},
-                 {"qualification", qualification},
-                 {"qualification_version", (*q)->version},
-                 {"expires", expires.empty() ? Json(nullptr) : Json(expires)}};
-    return Events{
-        Make("personnel.qualification_granted", "user", std::to_string(user_id), payload)};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json g = entries.front().payload;
-    g["seq"] = entries.front().seq;
-    g["granted_by"] = entries.front().actor;
-    return Json{{"grant", g}};
-  };
-  return c;
-}
-
-engine::Command StoreAttachment(engine::Actor actor, std::string name, std::string media_type,
-                                std::string data) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  const std::string sha256 = Sha256Hex(data);
-  c.decide = [sha256, name, media_type, size = static_cast<std::int64_t>(data.size())](
-                 engine::WriteContext& ctx) -> Result<Events> {
-    auto found = store::FindAttachment(ctx.db, sha256);
-    if (!found.ok()) return found.error();
-    if (*found)
-      return Error{ErrorCode::kConflict, "this content is already stored as " + sha256, "data",
-                   "attachment_exists"};
-    return Events{
-        Make("attachment.stored", "attachment", sha256,
-             Json{{"sha256", sha256}, {"name", name}, {"media_type", media_type}, {"size", size}})};
-  };
-  c.after_append = [sha256, data = std::move(data)](engine::WriteContext& ctx,
-                                                    const std::vector<ledger::LedgerEntry>&) {
-    return store::PutAttachmentData(ctx.db, sha256, data);
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json a = entries.front().payload;
-    a["seq"] = entries.front().seq;
-    return Json{{"attachment", a}};
-  };
-  return c;
-}
-
-engine::Command RecordTraining(engine::Actor actor, std::int64_t user_id, std::string course,
-                               std::string completed, std::string trainer) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.decide = [user_id, course, completed, trainer](engine::WriteContext& ctx) -> Result<Events> {
-    if (course.empty() || course.size() > 200)
-      return Error::Invalid("course", "course must be 1 to 200 characters long");
-    if (!IsDate(completed))
-      return Error::Invalid("completed", "completed must be a date YYYY-MM-DD");
-    auto user = store::FindUserById(ctx.db, user_id);
-    if (!user.ok()) return user.error();
-    if (!*user)
-      return Error{ErrorCode::kNotFound, "there is no user " + std::to_string(user_id), "user_id",
-                   "user_missing"};
-    Json payload{{"user_id", user_id},
-                 {"user", (*user)->name},
-                 {"course", course},
-                 {"completed", completed}};
-    if (!trainer.empty()) payload["trainer"] = trainer;
-    return Events{Make("personnel.training_recorded", "user", std::to_string(user_id), payload)};
-  };
-  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
-    Json t = entries.front().payload;
-    t["seq"] = entries.front().seq;
-    t["recorded_by"] = entries.front().actor;
-    return Json{{"training", t}};
-  };
-  return c;
-}
-
-engine::Command SignatureFailed(engine::Actor actor, const std::string& attempted_user,
-                                const std::string& client, const std::string& detail) {
-  engine::Command c;
-  Json payload{{"user", actor.name},
-               {"attempted_user", attempted_user},
-               {"client", client},
-               {"detail", detail}};
-  std::string id = std::to_string(actor.user_id);
-  c.actor = std::move(actor);
-  c.decide = [id, payload](engine::WriteContext&) -> Result<Events> {
-    return Events{Make("signature.failed", "user", id, payload)};
   };
   return c;
 }

@@ -9,12 +9,6 @@
 
 namespace ordo::server {
 
-// Re-authenticates call.body["signature"] for `meaning` (user id and password, or the
-// password alone where the site allows it within one session from one address).
-// Failures are throttled per account, recorded as signature.failed and answered as
-// an HTTP response in the error's place.
-Awaitable<std::variant<app::SignerIdentity, HttpResponse>> AuthenticateSigner(Api& api, Call& call,
-                                                                              std::string meaning);
 // Checks a password for `user_id` on the hashing pool.
 Awaitable<bool> CheckPassword(Api& api, std::int64_t user_id, std::string password);
 
@@ -30,16 +24,7 @@ Awaitable<HttpResponse> StreamLedger(Api& api, Call& call);
 Awaitable<HttpResponse> VerifyLedger(Api& api, Call& call);
 Awaitable<HttpResponse> CheckpointLedger(Api& api, Call& call);
 Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call);
-Awaitable<HttpResponse> GetSignaturePolicy(Api& api, Call& call);
-Awaitable<HttpResponse> PublishSignaturePolicy(Api& api, Call& call);
-Awaitable<HttpResponse> AcknowledgeSignaturePolicy(Api& api, Call& call);
 Awaitable<HttpResponse> GetSiteSettings(Api& api, Call& call);
 Awaitable<HttpResponse> ChangeSiteSettings(Api& api, Call& call);
-Awaitable<HttpResponse> GrantQualification(Api& api, Call& call);
-Awaitable<HttpResponse> ListQualificationGrants(Api& api, Call& call);
-Awaitable<HttpResponse> RecordTraining(Api& api, Call& call);
-Awaitable<HttpResponse> ListTraining(Api& api, Call& call);
-Awaitable<HttpResponse> StoreAttachment(Api& api, Call& call);
-Awaitable<HttpResponse> GetAttachment(Api& api, Call& call);
 
 }  // namespace ordo::server

@@ -10,14 +10,7 @@ namespace ordo::store {
 
 Status UserCreated(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status UserDisabled(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status SignatureApplied(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status PolicyPublished(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status PolicyAcknowledged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status SettingsChanged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status Renamed(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Granted(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Revoked(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status TrainingRecorded(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status AttachmentStored(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 
 }  // namespace ordo::store

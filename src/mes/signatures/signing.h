@@ -1,20 +1,54 @@
-// The signatures capability's public API for signed commands of other capabilities:
+// The signatures capability's public API for the signed commands of other capabilities:
 // re-authenticating the signer of a request, and reading the signatures on a record and
-// the policy state. (Transitional: forwards to src/server, src/app and src/store until
-// the code moves into src/mes/signatures/, issue 7.)
+// the signature policy state. Implemented in http/authenticate_signer.cc and
+// store/signatures_store.cc.
 #pragma once
 
-#include "app/masterdata_commands.h"
-#include "server/legacy_handlers.h"
-#include "store/masterdata_queries.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "mes/signatures/domain/signature.h"
+#include "server/endpoint.h"
+#include "storage/database.h"
 
 namespace ordo::signatures {
 
-using app::SignerIdentity;
-using server::AuthenticateSigner;
-using store::CurrentPolicy;
-using store::HasAcknowledged;
-using store::SignaturePolicy;
-using store::SignaturesOn;
+// A signer as the API authenticated them; the signed command adds the printed name and
+// the policy acknowledgement from current state.
+struct SignerIdentity {
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string meaning;
+  std::optional<std::string> comment;
+};
+
+// Re-authenticates call.body["signature"] for `meaning` (user id and password, or the
+// password alone where the site allows it within one session from one address; see
+// CheckSignatureFields for the field checks). Failures are throttled per account,
+// recorded as signature.failed and answered as an HTTP response in the identity's place
+// (403 reason signature_failed, 429 while throttled, 400 for a malformed signature).
+// io thread only.
+server::Awaitable<std::variant<SignerIdentity, server::HttpResponse>> AuthenticateSigner(
+    server::Api& api, server::Call& call, std::string meaning);
+
+// Signatures on a record, oldest first.
+Result<std::vector<Signature>> SignaturesOn(storage::Database& db, const std::string& record_kind,
+                                            const std::string& record_id);
+
+// A version of the signature policy.
+struct SignaturePolicy {
+  std::int64_t version = 0;
+  std::string text;
+  TimeMicros published_us = 0;
+};
+// The newest policy version, or nullopt before the first is published.
+Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db);
+// Whether `user_id` has acknowledged policy `version`.
+Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 
 }  // namespace ordo::signatures

@@ -21,9 +21,6 @@ namespace ordo::masterdata {
 
 // The subject kind of change request events and the record kind of their signatures.
 inline constexpr const char* kChangeRequestKind = "change_request";
-// The type of the signature entries change control records. TODO(issue 7): use
-// signatures::SignatureApplied (src/mes/signatures/events.h) once it is published.
-inline constexpr const char* kSignatureAppliedType = "signature.applied";
 
 struct ChangeRequest {
   std::string id;  // "CR-000001"

@@ -8,6 +8,7 @@
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/domain/validate.h"
 #include "mes/masterdata/events.h"
+#include "mes/signatures/events.h"
 
 namespace ordo::masterdata {
 
@@ -16,27 +17,21 @@ namespace {
 using detail::Live;
 using detail::Precondition;
 
-// signature.applied on the change request's current record, as the signatures capability
-// stores it: the comment only when there is one. TODO(issue 7): build it as
-// signatures::SignatureApplied (src/mes/signatures/events.h) once that is published.
+// signature.applied on the change request's current record (the comment only when there
+// is one).
 ledger::Event SignatureEvent(const ChangeRequest& cr, const std::vector<Item>& items,
                              const Signer& signer) {
-  Json p{{"signer_id", signer.user_id},
-         {"signer", signer.name},
-         {"printed_name", signer.printed_name},
-         {"meaning", signer.meaning},
-         {"record_kind", kChangeRequestKind},
-         {"record_id", cr.id},
-         {"record_version", cr.revision},
-         {"content_hash", Sha256Hex(CanonicalJson(ChangeRequestRecord(cr, items)))}};
-  if (signer.comment) p["comment"] = *signer.comment;
-  ledger::Event e;
-  e.type = kSignatureAppliedType;
-  e.subject_kind = kChangeRequestKind;
-  e.subject_id = cr.id;
-  e.subject_version = cr.revision;
-  e.payload = std::move(p);
-  return e;
+  signatures::SignatureApplied applied;
+  applied.signer_id = signer.user_id;
+  applied.signer = signer.name;
+  applied.printed_name = signer.printed_name;
+  applied.meaning = signer.meaning;
+  applied.comment = signer.comment;
+  applied.record_kind = kChangeRequestKind;
+  applied.record_id = cr.id;
+  applied.record_version = cr.revision;
+  applied.content_hash = Sha256Hex(CanonicalJson(ChangeRequestRecord(cr, items)));
+  return ledger::MakeEvent(applied, kChangeRequestKind, cr.id, cr.revision);
 }
 
 // The signature entry first; every later event relies on it.

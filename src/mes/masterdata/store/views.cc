@@ -10,6 +10,8 @@
 #include "mes/masterdata/domain/effectivity.h"
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/events.h"
+#include "ledger/event_type.h"
+#include "mes/signatures/events.h"
 #include "mes/signatures/signing.h"
 
 namespace ordo::masterdata {
@@ -97,7 +99,7 @@ Result<Json> History(storage::Database& db, const ChangeRequest& cr,
         if (!IsDraftEvent(type)) continue;
         Json p = Json::parse((*st)->Text(4), nullptr, false);
         if (!p.is_object() || p.value("change_request", "") != cr.id) continue;
-      } else if (!IsChangeRequestEvent(type) && type != kSignatureAppliedType) {
+      } else if (!IsChangeRequestEvent(type) && !ledger::Is<signatures::SignatureApplied>(type)) {
         continue;
       }
       events.emplace_back((*st)->Int(0), type, (*st)->Text(2), (*st)->Int(3));
@@ -136,7 +138,8 @@ Result<Json> ChangeRequestSignatures(storage::Database& db, const ChangeRequest&
     auto row = (*st)->Step();
     if (!row.ok()) return row.error();
     const bool recorded =
-        *row && (*st)->Text(0) == kSignatureAppliedType && (*st)->Int(2) == s.time_us &&
+        *row && ledger::Is<signatures::SignatureApplied>((*st)->Text(0)) &&
+        (*st)->Int(2) == s.time_us &&
         Json::parse((*st)->Text(1), nullptr, false) == signatures::SignaturePayload(s);
     (*st)->Reset();
     if (!recorded) status = signatures::BindingStatus::kBroken;

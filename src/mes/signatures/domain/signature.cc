@@ -1,5 +1,5 @@
 // Signature meanings, binding hashes and the re-check of a shown signature.
-#include "domain/signatures/signature.h"
+#include "mes/signatures/domain/signature.h"
 
 #include <algorithm>
 
@@ -49,13 +49,27 @@ BindingStatus CheckBinding(const Signature& s, const std::string& record_kind,
   return s.content_hash == record_hash ? BindingStatus::kValid : BindingStatus::kBroken;
 }
 
-Json SignaturePayload(const Signature& s) {
-  Json j{{"signer_id", s.signer_id},       {"signer", s.signer},
-         {"printed_name", s.printed_name}, {"meaning", s.meaning},
-         {"record_kind", s.record_kind},   {"record_id", s.record_id},
-         {"record_version", s.record_version}, {"content_hash", s.content_hash}};
-  if (s.comment) j["comment"] = *s.comment;
-  return j;
+SignatureApplied AppliedPayload(const Signature& s) {
+  return SignatureApplied{s.signer_id,   s.signer,    s.printed_name,   s.meaning,     s.comment,
+                          s.record_kind, s.record_id, s.record_version, s.content_hash};
+}
+
+Json SignaturePayload(const Signature& s) { return Json(AppliedPayload(s)); }
+
+Signature SignatureOf(const SignatureApplied& p, std::int64_t seq, TimeMicros time_us) {
+  Signature s;
+  s.signature_id = seq;
+  s.signer_id = p.signer_id;
+  s.signer = p.signer;
+  s.printed_name = p.printed_name;
+  s.meaning = p.meaning;
+  s.comment = p.comment;
+  s.time_us = time_us;
+  s.record_kind = p.record_kind;
+  s.record_id = p.record_id;
+  s.record_version = p.record_version;
+  s.content_hash = p.content_hash;
+  return s;
 }
 
 Json ToJson(const Signature& s, BindingStatus status) {

@@ -12,6 +12,7 @@
 #include "core/canonical_json.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "mes/signatures/events.h"
 
 namespace ordo::signatures {
 
@@ -52,7 +53,13 @@ BindingStatus CheckBinding(const Signature& signature, const std::string& record
 
 Json ToJson(const Signature& signature, BindingStatus status);
 
-// The ledger payload of signature.applied.
+// The signature.applied payload of `signature` (its id and time come from the entry).
+// A capability whose records are signed records it with ledger::MakeEvent.
+SignatureApplied AppliedPayload(const Signature& signature);
+// The ledger payload of signature.applied, as JSON (what the entry stores).
 Json SignaturePayload(const Signature& signature);
+// The signature a signature.applied entry (seq, time) with payload `applied` records: the
+// one mapping from the event to the stored row.
+Signature SignatureOf(const SignatureApplied& applied, std::int64_t seq, TimeMicros time_us);
 
 }  // namespace ordo::signatures

@@ -1,4 +1,5 @@
-// The personnel capability's endpoints.
+// The personnel capability's endpoints: POST and GET /api/v1/personnel/qualifications and
+// /api/v1/personnel/training.
 #pragma once
 
 #include <vector>

@@ -1,4 +1,5 @@
-// The attachments capability's endpoints.
+// The attachments capability's endpoints: POST /api/v1/attachments and
+// GET /api/v1/attachments/{sha256}.
 #pragma once
 
 #include <vector>

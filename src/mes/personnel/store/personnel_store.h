@@ -1,0 +1,45 @@
+// The personnel capability's tables, projectors and queries.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "storage/database.h"
+#include "store/schema.h"
+
+namespace ordo::personnel {
+
+// Tables qualification_grant and training_record (one row per entry, keyed by its seq)
+// as migrations.
+store::TableSet Tables();
+// Registers the projectors of QualificationGranted, QualificationRevoked and
+// TrainingRecorded.
+void RegisterProjectors();
+
+// One qualification grant as stored.
+struct GrantRow {
+  std::int64_t seq = 0, user_id = 0;
+  std::string qualification;
+  std::optional<std::string> expires;
+  std::string granted_by;
+  TimeMicros time_us = 0;
+  bool revoked = false;
+};
+// By user, qualification, then seq; `user_id` 0 = all users.
+Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
+
+// One training record as stored.
+struct TrainingRow {
+  std::int64_t seq = 0, user_id = 0;
+  std::string course, completed;
+  std::optional<std::string> trainer;
+  std::string recorded_by;
+};
+// Newest first; `user_id` 0 = all users.
+Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id);
+
+}  // namespace ordo::personnel

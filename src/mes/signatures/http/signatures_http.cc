@@ -1,0 +1,92 @@
+// Handlers of the signature policy endpoints and their table.
+#include "mes/signatures/http/signatures_http.h"
+
+#include "mes/masterdata/permissions.h"
+#include "mes/signatures/commands/policy_commands.h"
+#include "mes/signatures/signing.h"
+#include "mes/site/permissions.h"
+#include "server/api.h"
+
+namespace ordo::signatures {
+
+namespace {
+
+using server::Api;
+using server::Awaitable;
+using server::Call;
+using server::HttpResponse;
+
+Awaitable<HttpResponse> GetPolicy(Api& api, Call& call) {
+  auto policy = CurrentPolicy(api.reader());
+  if (!policy.ok()) co_return server::ProblemResponse(policy.error());
+  if (!*policy) co_return server::JsonResponse(200, Json{{"policy", nullptr}});
+  auto ack = HasAcknowledged(api.reader(), call.session->user_id, (*policy)->version);
+  if (!ack.ok()) co_return server::ProblemResponse(ack.error());
+  co_return server::JsonResponse(200, Json{{"policy",
+                                            {{"version", (*policy)->version},
+                                             {"text", (*policy)->text},
+                                             {"published_us", (*policy)->published_us},
+                                             {"acknowledged", *ack}}}});
+}
+
+Awaitable<HttpResponse> PublishPolicy(Api& api, Call& call) {
+  engine::Command command =
+      PublishSignaturePolicy(api.ActorOf(call), call.body["text"].get<std::string>());
+  auto running = api.RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
+}
+
+Awaitable<HttpResponse> AcknowledgePolicy(Api& api, Call& call) {
+  // The same re-authentication as a signature: throttled, failures recorded.
+  call.body["signature"] = Json{{"user", call.session->user_name},
+                                {"password", call.body["password"].get<std::string>()}};
+  call.body.erase("password");
+  std::string meaning = "acknowledged";
+  auto authenticating = AuthenticateSigner(api, call, std::move(meaning));
+  auto signer = co_await std::move(authenticating);
+  call.body.erase("signature");
+  if (auto* refused = std::get_if<HttpResponse>(&signer)) {
+    Json problem = Json::parse(refused->body, nullptr, false);
+    if (problem.is_object() && problem.value("field", "") == "signature.password") {
+      problem["field"] = "password";
+      refused->body = problem.dump();
+    }
+    co_return std::move(*refused);
+  }
+  engine::Command command =
+      AcknowledgeSignaturePolicy(api.ActorOf(call), call.body["version"].get<std::int64_t>());
+  auto running = api.RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
+}
+
+}  // namespace
+
+std::vector<server::Endpoint> Endpoints() {
+  using F = server::FieldType;
+  server::Endpoint get{"GET",
+                       "/api/v1/signature-policy",
+                       masterdata::kMasterdataRead,
+                       {},
+                       "read",
+                       "The current signature policy",
+                       &GetPolicy};
+  server::Endpoint publish{"POST",
+                           "/api/v1/signature-policy",
+                           site::kSiteConfigure,
+                           {{{"text", F::kString, true, 20000, "policy text"}}},
+                           "command",
+                           "Publish a new signature policy version",
+                           &PublishPolicy};
+  publish.success_status = 201;
+  server::Endpoint acknowledge{"POST",
+                               "/api/v1/signature-policy/acknowledge",
+                               masterdata::kMasterdataRead,
+                               {{{"version", F::kInteger, true, 0, "the policy version read"},
+                                 {"password", F::kString, true, 1024, "your password"}}},
+                               "command",
+                               "Acknowledge the signature policy (re-authenticated)",
+                               &AcknowledgePolicy};
+  return {get, publish, acknowledge};
+}
+
+}  // namespace ordo::signatures
