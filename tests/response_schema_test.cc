@@ -1,19 +1,24 @@
 // The published API document matches what the server sends: every GET operation is
 // called (path parameters filled from the demo site) by a role that holds its
 // permission, and its JSON answer must have the documented success status and fit the
-// documented response schema; a logbook write checks a command's answer the same way.
+// documented response schema; a logbook write checks a command's answer the same way,
+// and a change control flow checks every masterdata operation's answers.
 #include <gtest/gtest.h>
 
-#include "api_fixture.h"
+#include <cctype>
+#include <set>
+
+#include "masterdata_fixture.h"
 #include "support/json_schema.h"
 
 namespace ordo::testing {
 namespace {
 
-class ResponseSchemaTest : public ApiTest {
+class ResponseSchemaTest : public MasterdataTest {
  protected:
   void SetUp() override {
-    ApiTest::SetUp();
+    MasterdataTest::SetUp();
+    if (HasFatalFailure()) return;
     HttpReply doc = http().Get("/api/v1/openapi.json");
     ASSERT_EQ(doc.status, 200) << doc.Describe();
     document_ = doc.json();
@@ -105,6 +110,196 @@ TEST_F(ResponseSchemaTest, ALogbookWriteFitsItsDocumentedSchema) {
   ExpectFits("POST /api/v1/logbook",
              http().Post("/api/v1/logbook", LogbookEntry("schema check"), TokenFor("operator")),
              status, schema);
+}
+
+// Walks change control through the API as the demo users do, checking every answer.
+class ResponseSchemaFlowTest : public ResponseSchemaTest {
+ protected:
+  // Checks the answer to `method` `target` against the operation of `path` (its template
+  // in the document): the documented success status and schema, or `status` when given
+  // (an answer the document does not name, such as plant apply's no-op 200). Records the
+  // operation as covered; returns the answer's JSON.
+  Json Fits(const std::string& method, const std::string& path, const std::string& target,
+            const HttpReply& reply, int status = 0) {
+    std::string lower = method;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [documented, schema] = Success(path, lower);
+    EXPECT_NE(documented, 0) << method << " " << path << " documents no success response";
+    EXPECT_FALSE(schema.is_null()) << method << " " << path << " documents no JSON schema";
+    ExpectFits(method + " " + target, reply, status ? status : documented, schema);
+    covered_.insert(method + " " + path);
+    ++calls_;
+    return reply.json();
+  }
+  // GET `target` as the engineer (every masterdata read needs masterdata.read).
+  Json FitsGet(const std::string& path, const std::string& target) {
+    return Fits("GET", path, target, http().Get(target, engineer_));
+  }
+  // A signed change request step (submit, review, approve, reject) as the demo `role`.
+  Json Step(const std::string& cr, const std::string& verb, const std::string& role,
+            const std::string& comment = "") {
+    const std::string token = role == "engineer" ? engineer_ : quality_;
+    return Fits("POST", "/api/v1/change-requests/{id}/" + verb,
+                "/api/v1/change-requests/" + cr + "/" + verb,
+                Command(token, cr, verb, SigOf(role, comment)));
+  }
+  Json Draft(const std::string& cr, const std::string& kind, const std::string& id,
+             const Json& body) {
+    const std::string target = "/api/v1/change-requests/" + cr + "/items/" + kind + "/" + id;
+    return Fits("PUT", "/api/v1/change-requests/{id}/items/{kind}/{object}", target,
+                Put(target, body, engineer_));
+  }
+  Json Open(const Json& body) {
+    return Fits("POST", "/api/v1/change-requests", "/api/v1/change-requests",
+                http().Post("/api/v1/change-requests", body, engineer_));
+  }
+  Json ObjectOf(const std::string& kind, const std::string& id) {
+    return FitsGet("/api/v1/masterdata/{kind}/{id}", "/api/v1/masterdata/" + kind + "/" + id);
+  }
+
+  std::set<std::string> covered_;  // "METHOD /path/{template}"
+  int calls_ = 0;
+};
+
+// The demo users walk change control through the API (open, drafts defined, withdrawn,
+// saved again and obsoleting, submit, review, approve; another change request rejected
+// and withdrawn; plant export and apply), and every answer must fit its operation's
+// documented schema, so every masterdata operation is checked against a real answer.
+TEST_F(ResponseSchemaFlowTest, EveryMasterdataAnswerFitsItsDocumentedSchema) {
+  // Reads and validation.
+  FitsGet("/api/v1/masterdata/kinds", "/api/v1/masterdata/kinds");
+  const Json gmp = Effective("qualification", "GMP-BASIC");
+  Json fresh = gmp;
+  fresh["id"] = "SCHEMA-CHECK";
+  fresh["name"] = "Schema check training";
+  Json valid = Fits("POST", "/api/v1/masterdata/validate", "/api/v1/masterdata/validate",
+                    http().Post("/api/v1/masterdata/validate",
+                                Json{{"kind", "qualification"}, {"content", fresh}}, engineer_));
+  EXPECT_EQ(valid["errors"], Json::array()) << valid.dump();
+  Json broken = fresh;
+  broken.erase("name");
+  broken["validity_days"] = "a year";
+  Json invalid = Fits("POST", "/api/v1/masterdata/validate", "/api/v1/masterdata/validate",
+                      http().Post("/api/v1/masterdata/validate",
+                                  Json{{"kind", "qualification"}, {"content", broken}}, engineer_));
+  EXPECT_GE(invalid["errors"].size(), 2u) << invalid.dump();
+
+  // The engineer opens a change request and drafts: a changed limit (withdrawn, then
+  // saved again), a new qualification and an obsoleted reason code list.
+  Json opened = Open(Json{{"title", "Schema check"},
+                          {"description", "tighten a limit, add a training, retire a list"},
+                          {"reason", "response schema test"},
+                          {"impact", "none: a test site"}});
+  const std::string cr = opened["change_request"].value("id", "");
+  ASSERT_FALSE(cr.empty()) << opened.dump();
+  const Json routing = Effective("routing", kRouting);
+  Draft(cr, "routing", kRouting, Json{{"content", ChangedLimit(routing, 175)}});
+  Json withdrawn =
+      Fits("DELETE", "/api/v1/change-requests/{id}/items/{kind}/{object}",
+           "/api/v1/change-requests/" + cr + "/items/routing/" + kRouting,
+           http().Request("DELETE", "/api/v1/change-requests/" + cr + "/items/routing/" + kRouting,
+                          "", engineer_));
+  EXPECT_EQ(withdrawn["change_request"]["items"][0]["state"], "withdrawn") << withdrawn.dump();
+  Draft(cr, "routing", kRouting, Json{{"content", ChangedLimit(routing, 176)}});
+  Draft(cr, "qualification", "SCHEMA-CHECK", Json{{"content", fresh}});
+  Json retiring =
+      Draft(cr, "reason_codes", "REWORK",
+            Json{{"content", Effective("reason_codes", "REWORK")}, {"action", "obsolete"}});
+  EXPECT_EQ(retiring["change_request"]["item_count"], nullptr) << "a full view, not a summary";
+  FitsGet("/api/v1/change-requests/{id}", "/api/v1/change-requests/" + cr);
+
+  // Submitted (authored), reviewed and approved (quality).
+  EXPECT_EQ(Step(cr, "submit", "engineer")["change_request"]["state"], "in_review");
+  EXPECT_EQ(Step(cr, "review", "quality")["change_request"]["state"], "in_review");
+  Json approved = Step(cr, "approve", "quality");
+  EXPECT_EQ(approved["change_request"]["state"], "approved") << approved.dump();
+  EXPECT_EQ(approved["change_request"]["signatures"].size(), 3u) << approved.dump();
+
+  // The objects afterwards: superseded, effective, new and obsolete versions.
+  Json changed = ObjectOf("routing", kRouting);
+  const std::int64_t now = changed["object"].value("effective_version", 0);
+  ASSERT_GE(now, 2) << changed.dump();
+  FitsGet("/api/v1/masterdata/{kind}/{id}/versions/{version}",
+          "/api/v1/masterdata/routing/" + kRouting + "/versions/" + std::to_string(now));
+  Json diff = FitsGet("/api/v1/masterdata/{kind}/{id}/diff",
+                      "/api/v1/masterdata/routing/" + kRouting +
+                          "/diff?from=" + std::to_string(now - 2) + "&to=" + std::to_string(now));
+  EXPECT_EQ(diff["changes"].size(), 1u) << diff.dump();
+  Json added = ObjectOf("qualification", "SCHEMA-CHECK");
+  EXPECT_EQ(added["object"]["status"], "effective") << added.dump();
+  FitsGet("/api/v1/masterdata/{kind}/{id}/diff",
+          "/api/v1/masterdata/qualification/SCHEMA-CHECK/diff?from=0&to=1");
+  Json retired = ObjectOf("reason_codes", "REWORK");
+  EXPECT_EQ(retired["object"]["status"], "obsolete") << retired.dump();
+  for (const std::string kind : {"routing", "qualification", "reason_codes"})
+    FitsGet("/api/v1/masterdata/{kind}", "/api/v1/masterdata/" + kind);
+
+  // Another change request, to take effect later: rejected (quality), then withdrawn.
+  Json later = Open(Json{{"title", "Rename a material"},
+                         {"description", "a clearer name"},
+                         {"reason", "response schema test"},
+                         {"effective_from", "2099-01-01T06:00:00Z"}});
+  const std::string other = later["change_request"].value("id", "");
+  ASSERT_FALSE(other.empty()) << later.dump();
+  Json water = Effective("material", "RM-PW");
+  water["name"] = "Purified water, renamed";
+  Draft(other, "material", "RM-PW", Json{{"content", water}});
+  Step(other, "submit", "engineer");
+  Json rejected = Step(other, "reject", "quality", "name the grade");
+  EXPECT_EQ(rejected["change_request"]["state"], "rejected") << rejected.dump();
+  Json gone =
+      Fits("POST", "/api/v1/change-requests/{id}/withdraw",
+           "/api/v1/change-requests/" + other + "/withdraw",
+           Command(engineer_, other, "withdraw", Json{{"reason", "renamed in another change"}}));
+  EXPECT_EQ(gone["change_request"]["state"], "withdrawn") << gone.dump();
+  FitsGet("/api/v1/change-requests/{id}", "/api/v1/change-requests/" + other);
+  Json all = FitsGet("/api/v1/change-requests", "/api/v1/change-requests");
+  EXPECT_GE(all["change_requests"].size(), 2u) << all.dump();
+  FitsGet("/api/v1/change-requests", "/api/v1/change-requests?state=withdrawn");
+
+  // Configuration as code: the export, an apply that changes nothing (200, no change
+  // request) and one that changes a file (201, a new change request).
+  Json files = FitsGet("/api/v1/plant/export", "/api/v1/plant/export")["files"];
+  ASSERT_TRUE(files.is_array() && !files.empty()) << files.dump();
+  Json same = Fits("POST", "/api/v1/plant/apply", "/api/v1/plant/apply (unchanged)",
+                   http().Post("/api/v1/plant/apply", Json{{"files", files}}, engineer_), 200);
+  EXPECT_TRUE(same["change_request"].is_null()) << same.dump();
+  for (auto& f : files)
+    if (f["path"] == "materials/RM-MGST.yaml") {
+      std::string& text = f["text"].get_ref<std::string&>();
+      text.replace(text.find("\nname: "), 7, "\nname: Renamed ");
+    }
+  Json applied =
+      Fits("POST", "/api/v1/plant/apply", "/api/v1/plant/apply",
+           http().Post("/api/v1/plant/apply",
+                       Json{{"files", files}, {"title", "schema check apply"}}, engineer_));
+  EXPECT_EQ(applied["change_request"]["items"].size(), 1u) << applied.dump();
+
+  // Every masterdata operation was checked against a real answer.
+  for (const auto& [path, methods] : document_["paths"].items())
+    for (const auto& [method, op] : methods.items()) {
+      if (op["tags"] != Json::array({"masterdata"})) continue;
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
+    }
+  EXPECT_EQ(covered_.size(), 18u);
+  EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
+
+  // The schemas can fail: an answer missing a key, with a state or a signature status
+  // no release sends, or with a wrong type does not fit.
+  auto [status, schema] = Success("/api/v1/change-requests/{id}/approve", "post");
+  ASSERT_EQ(status, 200);
+  EXPECT_TRUE(SchemaMismatches(schema, approved, document_).empty());
+  Json missing = approved;
+  missing["change_request"].erase("state");
+  EXPECT_FALSE(SchemaMismatches(schema, missing, document_).empty());
+  Json forged = approved;
+  forged["change_request"]["signatures"][0]["status"] = "forged";
+  EXPECT_FALSE(SchemaMismatches(schema, forged, document_).empty());
+  Json retyped = approved;
+  retyped["change_request"]["items"][0]["version"] = "2";
+  EXPECT_FALSE(SchemaMismatches(schema, retyped, document_).empty());
 }
 
 }  // namespace

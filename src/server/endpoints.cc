@@ -4,6 +4,7 @@
 #include "core/assert.h"
 #include "core/version.h"
 #include "server/api.h"
+#include "server/response_schema.h"
 
 namespace ordo::server {
 
@@ -21,12 +22,9 @@ Awaitable<HttpResponse> OpenApi(Api&, Call&) {
 }
 
 Json ProblemTypeJson(const ProblemType& p) {
-  return Json{{"type", ProblemTypeUri(p.code)},
-              {"code", ErrorCodeName(p.code)},
-              {"status", HttpStatusFor(p.code)},
-              {"title", p.title},
-              {"description", p.description},
-              {"what_to_do", p.what_to_do}};
+  return Json{{"type", ProblemTypeUri(p.code)},  {"code", ErrorCodeName(p.code)},
+              {"status", HttpStatusFor(p.code)}, {"title", p.title},
+              {"description", p.description},    {"what_to_do", p.what_to_do}};
 }
 
 Awaitable<HttpResponse> DescribeProblemType(Api&, Call& call) {
@@ -34,37 +32,48 @@ Awaitable<HttpResponse> DescribeProblemType(Api&, Call& call) {
   for (const auto& p : ProblemTypes())
     if (code == ErrorCodeName(p.code)) co_return JsonResponse(200, ProblemTypeJson(p));
   co_return ProblemResponse(
-      Error::Make(ErrorCode::kNotFound, "no problem type '" + code +
-                                            "' (the codes are listed in /api/v1/openapi.json)"));
+      Error::Make(ErrorCode::kNotFound,
+                  "no problem type '" + code + "' (the codes are listed in /api/v1/openapi.json)"));
 }
 
 Json HealthSchema() {
-  return Json{{"type", "object"},
-              {"required", {"status", "version", "commit", "head_seq"}},
-              {"properties",
-               {{"status",
-                 {{"type", "string"},
-                  {"enum", {"ok", "stopping"}},
-                  {"description", "stopping during a graceful shutdown"}}},
-                {"version", {{"type", "string"}, {"description", "the release, e.g. 0.1.0"}}},
-                {"commit", {{"type", "string"}, {"description", "the git commit built"}}},
-                {"head_seq",
-                 {{"type", "integer"}, {"description", "sequence number of the ledger head"}}}}}};
+  using namespace schema;
+  Json status = String("stopping during a graceful shutdown");
+  status["enum"] = {"ok", "stopping"};
+  return Object({{"status", status},
+                 {"version", String("the release, e.g. 0.1.0 (as ordo --version)")},
+                 {"commit", String("the git commit built")},
+                 {"head_seq", Integer("sequence number of the ledger head")}});
+}
+
+// The document OpenApiDocument() builds: its paths, tags and components come from the
+// registered endpoints, so only its frame is spelled out.
+Json OpenApiSchema() {
+  using namespace schema;
+  Json version = String("the OpenAPI version");
+  version["pattern"] = "^3\\.0\\.";
+  return Object(
+      {{"openapi", version},
+       {"info", Object({{"title", String()}, {"version", String("the release")}},
+                       {{"description", String()}, {"contact", AnyObject()}})},
+       {"paths", AnyObject("every operation, by path and method")}},
+      {{"servers", Array(AnyObject())},
+       {"tags", Array(Object({{"name", String("a capability")}}, {{"description", String()}}))},
+       {"components", AnyObject("security schemes, shared responses and schemas")}});
 }
 
 Json ProblemTypeSchema() {
+  using namespace schema;
   Json codes = Json::array();
   for (const auto& p : ProblemTypes()) codes.push_back(ErrorCodeName(p.code));
-  return Json{{"type", "object"},
-              {"required", {"type", "code", "status", "title", "description", "what_to_do"}},
-              {"properties",
-               {{"type", {{"type", "string"}, {"description", "this resource's own URI"}}},
-                {"code", {{"type", "string"}, {"enum", codes}}},
-                {"status", {{"type", "integer"}, {"description", "the HTTP status it comes with"}}},
-                {"title", {{"type", "string"}}},
-                {"description", {{"type", "string"}, {"description", "what the problem means"}}},
-                {"what_to_do",
-                 {{"type", "string"}, {"description", "what a client should do about it"}}}}}};
+  Json code = String("the stable code problems of this type carry");
+  code["enum"] = codes;
+  return Object({{"type", String("this resource's own URI")},
+                 {"code", code},
+                 {"status", Integer("the HTTP status it comes with")},
+                 {"title", String()},
+                 {"description", String("what the problem means")},
+                 {"what_to_do", String("what a client should do about it")}});
 }
 
 std::vector<Endpoint>& Table() {
@@ -78,8 +87,7 @@ std::vector<Endpoint>& Table() {
          &DescribeProblemType},
     };
     platform[0].response_schema = HealthSchema();
-    platform[1].response_schema = {{"type", "object"},
-                                   {"description", "an OpenAPI 3.0 document"}};
+    platform[1].response_schema = OpenApiSchema();
     platform[2].response_schema = ProblemTypeSchema();
     for (auto& e : platform) e.tag = "platform";
     return platform;

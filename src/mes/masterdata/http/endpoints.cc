@@ -3,13 +3,16 @@
 #include "mes/masterdata/http/endpoints.h"
 
 #include "mes/masterdata/http/handlers.h"
+#include "mes/masterdata/http/schemas.h"
 #include "mes/masterdata/permissions.h"
+#include "server/response_schema.h"
 
 namespace ordo::masterdata {
 
 namespace {
 
 using F = server::FieldType;
+namespace schema = server::schema;
 
 // A signed change request step: its body is the signature, stated with `meaning`.
 server::Endpoint Signed(std::string path, std::string permission, std::string summary,
@@ -22,6 +25,7 @@ server::Endpoint Signed(std::string path, std::string permission, std::string su
                      std::move(summary),
                      handler};
   e.signature_meaning = std::move(meaning);
+  e.response_schema = http::ChangeRequestReplySchema();
   return e;
 }
 
@@ -54,6 +58,18 @@ std::vector<server::Endpoint> MasterdataReads() {
                            &http::GetMasterdataVersion};
   server::Endpoint diff{"GET",  "/api/v1/masterdata/{kind}/{id}/diff",     kMasterdataRead,      {},
                         "read", "Field-by-field differences (?from=&to=)", &http::DiffMasterdata};
+  kinds.response_schema = schema::Object({{"kinds", schema::Array(http::KindSchema())}});
+  validate.response_schema = schema::Object(
+      {{"errors", schema::Array(http::FieldErrorSchema())}});  // empty: the content is valid
+  list.response_schema = schema::Object({{"objects", schema::Array(http::ObjectRowSchema())}});
+  object.response_schema =
+      schema::Object({{"object", http::ObjectRowSchema()},
+                      {"versions", schema::Array(http::VersionSchema())}});  // newest first
+  version.response_schema = schema::Object({{"version", http::VersionSchema()}});
+  diff.response_schema =
+      schema::Object({{"from", schema::Integer("the version compared from (0: nothing)")},
+                      {"to", schema::Integer("the version compared to")},
+                      {"changes", schema::Array(http::ChangeSchema())}});
   return {kinds, validate, list, object, version, diff};
 }
 
@@ -118,6 +134,11 @@ std::vector<server::Endpoint> ChangeRequests() {
                             "command",
                             "Withdraw a change request",
                             &http::WithdrawChangeRequest};
+  list.response_schema =
+      schema::Object({{"change_requests", schema::Array(http::ChangeRequestSummarySchema())}});
+  get.response_schema = http::ChangeRequestReplySchema();
+  for (auto* command : {&open, &save, &withdraw_draft, &withdraw})
+    command->response_schema = http::ChangeRequestReplySchema();
   return {list, open, get, save, withdraw_draft, submit, review, approve, reject, withdraw};
 }
 
@@ -139,6 +160,13 @@ std::vector<server::Endpoint> Plant() {
                          "Create drafts in one change request for everything that differs",
                          &http::ApplyPlant};
   apply.success_status = 201;
+  export_plant.response_schema = schema::Object(
+      {{"files", schema::Array(schema::Object({{"path", schema::String("e.g. routings/X.yaml")},
+                                               {"text", schema::String("the YAML text")}}))}});
+  // 201 with the new change request; 200 with change_request null when nothing differs.
+  apply.response_schema = schema::Object(
+      {{"change_request", schema::Nullable(http::ChangeRequestSchema())},
+       {"unchanged", schema::Integer("objects whose files match what is in force")}});
   return {export_plant, apply};
 }
 
