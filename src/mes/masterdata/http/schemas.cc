@@ -11,6 +11,7 @@
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/domain/states.h"
 #include "mes/masterdata/events.h"
+#include "mes/signatures/events.h"
 #include "server/response_schema.h"
 
 namespace ordo::masterdata::http {
@@ -135,7 +136,7 @@ Json HistoryEntrySchema() {
                                 DraftWithdrawn::kType, ChangeRequestSubmitted::kType,
                                 ChangeRequestReviewed::kType, ApprovalSigned::kType,
                                 ChangeRequestApproved::kType, ChangeRequestRejected::kType,
-                                ChangeRequestWithdrawn::kType, kSignatureAppliedType})},
+                                ChangeRequestWithdrawn::kType, signatures::SignatureApplied::kType})},
                  {"actor", String("who did it")},
                  {"time_us", Microseconds("when")}});
 }
