@@ -10,11 +10,11 @@
 
 #include "admin/data_dir_ops.h"
 #include "admin/demo_plant.h"
-#include "app/commands.h"
 #include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "mes/access/commands/users.h"
 #include "mes/access/users.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "mes/logbook/store/logbook_store.h"
@@ -24,7 +24,6 @@
 #include "mes/masterdata/plant/plant_files.h"
 #include "mes/masterdata/store/queries.h"
 #include "mes/masterdata/store/views.h"
-#include "mes/access/users.h"
 #include "mes/signatures/commands/policy_commands.h"
 
 namespace ordo::bench {
@@ -61,10 +60,11 @@ const std::string& BenchPasswordHash() {
 
 engine::Actor CreateUser(engine::Engine& engine, const std::string& name,
                          const std::string& display, const std::string& role) {
-  Json body = Run(engine,
-                  app::CreateUser(engine::Actor{0, "system", "system"},
-                                  access::CreateUser{name, display, {role}}, BenchPasswordHash()),
-                  "create user " + name);
+  Json body =
+      Run(engine,
+          access::CreateUserCommand(engine::Actor{0, "system", "system"},
+                                    access::CreateUser{name, display, {role}}, BenchPasswordHash()),
+          "create user " + name);
   return engine::Actor{body["user"]["id"].get<std::int64_t>(), name, role};
 }
 

@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "admin/data_dir_ops.h"
-#include "app/commands.h"
 #include "core/clock.h"
 #include "engine/engine.h"
 #include "ledger/entry.h"

@@ -7,10 +7,10 @@
 
 #include "admin/data_dir_ops.h"
 #include "admin/demo_plant.h"
-#include "app/commands.h"
-#include "app/masterdata_commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
+#include "ledger/event_schema.h"
+#include "mes/access/commands/users.h"
 #include "mes/signatures/commands/policy_commands.h"
 #include "store/ledger_store.h"
 #include "store/schema.h"
@@ -19,14 +19,25 @@ namespace ordo::admin {
 
 namespace {
 
+// The first entry of every ledger, naming the site's public key.
+engine::Command InitializeLedger(const std::string& public_key, const std::string& site_name) {
+  engine::Command c;
+  c.actor = engine::Actor{0, "system", "system"};
+  c.decide = [public_key, site_name](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+    return std::vector<ledger::Event>{
+        ledger::MakeEvent(ledger::LedgerInitialized{public_key, site_name, 1}, "site", site_name)};
+  };
+  return c;
+}
+
 // Creates a user; returns them as an actor in `role`.
 Result<engine::Actor> CreateUserNow(engine::Engine& engine, const std::string& name,
                                     const std::string& display, const std::string& role,
                                     const std::string& password) {
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.error();
-  auto r = engine.SubmitAndWait(app::CreateUser(engine::Actor{0, "system", "system"},
-                                                access::CreateUser{name, display, {role}}, *hash));
+  auto r = engine.SubmitAndWait(access::CreateUserCommand(
+      engine::Actor{0, "system", "system"}, access::CreateUser{name, display, {role}}, *hash));
   if (!r.ok()) return r.error();
   return engine::Actor{r->body["user"]["id"].get<std::int64_t>(), name, role};
 }
@@ -66,7 +77,7 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
   options.clock = &clock;
   auto engine = engine::Engine::Start(options);
   if (!engine.ok()) return engine.error();
-  auto init = (*engine)->SubmitAndWait(app::InitializeLedger(keys.public_key_hex, o.site_name));
+  auto init = (*engine)->SubmitAndWait(InitializeLedger(keys.public_key_hex, o.site_name));
   if (!init.ok()) return init.error();
   ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
   auto policy = (*engine)->SubmitAndWait(signatures::PublishSignaturePolicy(

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "admin/data_dir_ops.h"
-#include "app/commands.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "mes/logbook/commands/record_entry.h"

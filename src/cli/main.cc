@@ -10,7 +10,6 @@
 #include <sstream>
 
 #include "admin/data_dir_ops.h"
-#include "app/commands.h"
 #include "cli/capabilities.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
@@ -18,9 +17,10 @@
 #include "core/crypto.h"
 #include "core/version.h"
 #include "ledger/export.h"
+#include "mes/access/commands/users.h"
+#include "mes/access/users.h"
 #include "server/api.h"
 #include "server/serve.h"
-#include "store/queries.h"
 
 namespace {
 
@@ -318,7 +318,8 @@ int main(int argc, char** argv) {
       return;
     }
     Json reply;
-    rc = RunOffline(data, app::CreateUser({0, CliActorName(), "admin"}, u, *hash), &reply);
+    rc =
+        RunOffline(data, access::CreateUserCommand({0, CliActorName(), "admin"}, u, *hash), &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
   auto* list = user->add_subcommand("list", "List users");
@@ -329,12 +330,12 @@ int main(int argc, char** argv) {
       rc = Fail(db.error().message);
       return;
     }
-    auto users = store::ListUsers(**db);
+    auto users = access::ListUsers(**db);
     if (!users.ok()) {
       rc = Fail(users.error().message);
       return;
     }
-    for (const auto& u : *users) std::printf("%s\n", store::ToJson(u).dump().c_str());
+    for (const auto& u : *users) std::printf("%s\n", access::ToJson(u).dump().c_str());
   });
   auto* disable = user->add_subcommand("disable", "Disable a user (users are never deleted)");
   disable->add_option("--data", data, "data directory")->required();
@@ -342,7 +343,8 @@ int main(int argc, char** argv) {
   disable->add_option("--reason", reason, "why")->required();
   disable->callback([&] {
     Json reply;
-    rc = RunOffline(data, app::DisableUser({0, CliActorName(), "admin"}, {id, reason}), &reply);
+    rc = RunOffline(data, access::DisableUserCommand({0, CliActorName(), "admin"}, {id, reason}),
+                    &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
 

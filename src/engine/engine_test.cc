@@ -14,9 +14,10 @@
 #include <vector>
 
 #include "admin/data_dir_ops.h"
-#include "app/commands.h"
 #include "core/crypto.h"
 #include "engine/testing/engine_fixture.h"
+#include "mes/access/commands/sessions.h"
+#include "mes/access/commands/users.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "store/ledger_store.h"
 
@@ -161,18 +162,21 @@ TEST_F(EngineTest, AFailedWriteInAGroupFailsOnlyThatCommand) {
 
 TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
   Start();
-  auto created = engine_->SubmitAndWait(app::CreateUser(
+  auto created = engine_->SubmitAndWait(access::CreateUserCommand(
       Actor{1, "admin", "admin"}, access::CreateUser{"eve", "Eve", {"operator"}}, "hash"));
   ASSERT_TRUE(created.ok()) << created.error().message;
   const std::int64_t id = created->body["user"]["id"].get<std::int64_t>();
   ASSERT_TRUE(
-      engine_->SubmitAndWait(app::LoginSucceeded(Actor{id, "eve", "operator"}, "10.0.0.9")).ok());
-  ASSERT_TRUE(
-      engine_->SubmitAndWait(app::DisableUser(Actor{1, "admin", "admin"}, {id, "left the company"}))
+      engine_
+          ->SubmitAndWait(access::LoginSucceededCommand(Actor{id, "eve", "operator"}, "10.0.0.9"))
           .ok());
+  ASSERT_TRUE(engine_
+                  ->SubmitAndWait(access::DisableUserCommand(Actor{1, "admin", "admin"},
+                                                             {id, "left the company"}))
+                  .ok());
   const std::int64_t head = engine_->head_seq();
-  auto login =
-      engine_->SubmitAndWait(app::LoginSucceeded(Actor{id, "eve", "operator"}, "10.0.0.9"));
+  auto login = engine_->SubmitAndWait(
+      access::LoginSucceededCommand(Actor{id, "eve", "operator"}, "10.0.0.9"));
   ASSERT_FALSE(login.ok());
   EXPECT_EQ(login.error().code, ErrorCode::kUnauthenticated);
   EXPECT_EQ(engine_->head_seq(), head);
@@ -259,23 +263,25 @@ TEST_F(EngineTest, CheckpointNowSignsTheHead) {
 TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
   Start();
   const Actor admin{1, "admin", "admin"};
-  auto user = engine_->SubmitAndWait(
-      app::CreateUser(admin, access::CreateUser{"ann", "Ann", {"operator"}}, "not-a-real-hash"));
+  auto user = engine_->SubmitAndWait(access::CreateUserCommand(
+      admin, access::CreateUser{"ann", "Ann", {"operator"}}, "not-a-real-hash"));
   ASSERT_TRUE(user.ok()) << user.error().message;
   const std::int64_t ann_id = user->body["user"]["id"].get<std::int64_t>();
   auto dup = engine_->SubmitAndWait(
-      app::CreateUser(admin, access::CreateUser{"ann", "Ann 2", {"operator"}}, "h"));
+      access::CreateUserCommand(admin, access::CreateUser{"ann", "Ann 2", {"operator"}}, "h"));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
   auto e1 = engine_->SubmitAndWait(Log("GRAN-01", "one"));
   ASSERT_TRUE(e1.ok());
   ASSERT_TRUE(engine_->SubmitAndWait(Log("GRAN-01", "one, corrected", e1->entries[0].seq)).ok());
+  ASSERT_TRUE(engine_
+                  ->SubmitAndWait(
+                      access::LoginSucceededCommand(Actor{ann_id, "ann", "operator"}, "10.0.0.1"))
+                  .ok());
   ASSERT_TRUE(
-      engine_->SubmitAndWait(app::LoginSucceeded(Actor{ann_id, "ann", "operator"}, "10.0.0.1"))
-          .ok());
-  ASSERT_TRUE(engine_->SubmitAndWait(app::LoginFailed("bob", "10.0.0.2", "unknown user")).ok());
-  auto disabled =
-      engine_->SubmitAndWait(app::DisableUser(admin, access::DisableUser{ann_id, "left"}));
+      engine_->SubmitAndWait(access::LoginFailedCommand("bob", "10.0.0.2", "unknown user")).ok());
+  auto disabled = engine_->SubmitAndWait(
+      access::DisableUserCommand(admin, access::DisableUser{ann_id, "left"}));
   ASSERT_TRUE(disabled.ok()) << disabled.error().message;
   EXPECT_EQ(disabled->body["user"]["disabled"], true);
   engine_->Stop();

@@ -1,26 +1,14 @@
-// Handlers: password checks, site settings, security events and printed names.
+// Handlers: site settings and security events.
 
 #include "app/masterdata_commands.h"
-#include "core/crypto.h"
 #include "mes/signatures/events.h"
 #include "server/api.h"
 #include "server/legacy_handlers.h"
 #include "server/query_params.h"
 #include "store/ledger_store.h"
 #include "store/masterdata_queries.h"
-#include "store/queries.h"
 
 namespace ordo::server {
-
-Awaitable<bool> CheckPassword(Api& api, std::int64_t user_id, std::string password) {
-  std::string hash = api.sign_in_gate().dummy_hash;
-  auto stored = store::GetPasswordHash(api.reader(), user_id);
-  if (stored.ok() && *stored) hash = **stored;
-  std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
-  auto hashing = api.OffThread(std::move(work));
-  Json verified = co_await std::move(hashing);
-  co_return verified.get<bool>();
-}
 
 Awaitable<HttpResponse> GetSiteSettings(Api& api, Call&) {
   auto settings = store::GetSiteSettings(api.reader());
@@ -77,16 +65,6 @@ Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
   if (events.size() > static_cast<std::size_t>(*limit))
     events.erase(events.begin() + *limit, events.end());
   co_return JsonResponse(200, Json{{"events", events}});
-}
-
-Awaitable<HttpResponse> RenameUser(Api& api, Call& call) {
-  auto id = IntParam(call.params, "id", 0, 1, INT64_MAX);
-  if (!id.ok()) co_return ProblemResponse(id.error());
-  engine::Command command =
-      app::RenameUser(api.ActorOf(call), *id, call.body["display_name"].get<std::string>(),
-                      call.body["reason"].get<std::string>());
-  auto running = api.RunCommand(call, std::move(command));
-  co_return co_await std::move(running);
 }
 
 }  // namespace ordo::server

@@ -9,16 +9,6 @@
 
 namespace ordo::server {
 
-// Checks a password for `user_id` on the hashing pool.
-Awaitable<bool> CheckPassword(Api& api, std::int64_t user_id, std::string password);
-
-Awaitable<HttpResponse> Login(Api& api, Call& call);
-Awaitable<HttpResponse> CurrentSession(Api& api, Call& call);
-Awaitable<HttpResponse> Logout(Api& api, Call& call);
-Awaitable<HttpResponse> ListUsers(Api& api, Call& call);
-Awaitable<HttpResponse> CreateUser(Api& api, Call& call);
-Awaitable<HttpResponse> DisableUser(Api& api, Call& call);
-Awaitable<HttpResponse> RenameUser(Api& api, Call& call);
 Awaitable<HttpResponse> ReadLedger(Api& api, Call& call);
 Awaitable<HttpResponse> StreamLedger(Api& api, Call& call);
 Awaitable<HttpResponse> VerifyLedger(Api& api, Call& call);

@@ -1,6 +1,5 @@
-// Projectors of user, signature, site settings, personnel and attachment events (each
-// registered by its capability; payload already upcast). The change control projectors
-// moved to src/mes/masterdata/store/.
+// The projector of site settings events, still moving into src/mes/site (issue 7;
+// registered by its capability; payload already upcast).
 #pragma once
 
 #include "ledger/entry.h"
@@ -8,9 +7,6 @@
 
 namespace ordo::store {
 
-Status UserCreated(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status UserDisabled(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 Status SettingsChanged(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
-Status Renamed(storage::Database& db, const ledger::LedgerEntry& e, const Json& p);
 
 }  // namespace ordo::store

@@ -9,12 +9,12 @@
 
 #include "core/crypto.h"
 #include "ledger/checkpoint.h"
+#include "mes/access/users.h"
 #include "mes/logbook/store/logbook_store.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/data_dir.h"
 #include "store/ledger_store.h"
 #include "store/projector.h"
-#include "store/queries.h"
 #include "store/schema.h"
 
 namespace ordo::store {
@@ -194,55 +194,6 @@ TEST_F(StoreTest, QueryEntriesFilters) {
   EXPECT_TRUE(Seqs(q).empty());
 }
 
-TEST_F(StoreTest, ProjectsUsers) {
-  Append("user.created", "system", "1",
-         Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann A"}, {"roles", {"operator"}}});
-  Append("user.created", "system", "2",
-         Json{{"user_id", 2},
-              {"name", "bob"},
-              {"display_name", "Bob"},
-              {"roles", {"quality", "admin"}}});
-  auto next = NextUserId(*db_);
-  ASSERT_TRUE(next.ok());
-  EXPECT_EQ(*next, 3);
-  auto ann = FindUserByName(*db_, "ann");
-  ASSERT_TRUE(ann.ok() && ann->has_value());
-  EXPECT_EQ((*ann)->id, 1);
-  EXPECT_EQ((*ann)->display_name, "Ann A");
-  EXPECT_EQ((*ann)->roles, (std::vector<std::string>{"operator"}));
-  EXPECT_FALSE((*ann)->disabled);
-  EXPECT_EQ((*ann)->version, 1);
-
-  Append("user.disabled", "bob", "1",
-         Json{{"user_id", 1},
-              {"name", "ann"},
-              {"old", {{"disabled", false}}},
-              {"new", {{"disabled", true}}}},
-         "left", 2);
-  auto again = FindUserById(*db_, 1);
-  ASSERT_TRUE(again.ok() && again->has_value());
-  EXPECT_TRUE((*again)->disabled);
-  EXPECT_EQ((*again)->version, 2);
-  auto bob = FindUserById(*db_, 2);
-  ASSERT_TRUE(bob.ok() && bob->has_value());
-  EXPECT_FALSE((*bob)->disabled);
-  EXPECT_EQ(store::ToJson(**bob)["roles"], Json::array({"quality", "admin"}));
-
-  auto users = ListUsers(*db_);
-  ASSERT_TRUE(users.ok());
-  ASSERT_EQ(users->size(), 2u);
-  EXPECT_EQ((*users)[0].name, "ann");
-  EXPECT_EQ((*users)[1].name, "bob");
-  auto missing = FindUserByName(*db_, "carol");
-  ASSERT_TRUE(missing.ok());
-  EXPECT_FALSE(missing->has_value());
-  // Names are unique in the projection as well.
-  ledger::LedgerEntry dup = entries_[0];
-  dup.seq = 99;
-  dup.payload["user_id"] = 5;
-  EXPECT_FALSE(ApplyToProjections(*db_, dup).ok());
-}
-
 TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
   using logbook::FindLogbookEntry;
   using logbook::ListLogbook;
@@ -294,7 +245,7 @@ TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
 
 TEST_F(StoreTest, ProjectorAcceptsTypesWithoutProjectionAndRejectsUnknown) {
   auto session = Append("session.login_succeeded", "ann", "1", Json{{"user", "ann"}});
-  auto users = ListUsers(*db_);
+  auto users = access::ListUsers(*db_);
   ASSERT_TRUE(users.ok());
   EXPECT_TRUE(users->empty());
   ledger::LedgerEntry unknown = session;
@@ -306,17 +257,6 @@ TEST_F(StoreTest, ProjectorAcceptsTypesWithoutProjectionAndRejectsUnknown) {
   Status s = ApplyToProjections(*db_, misshapen);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.error().message.find("does not fit its schema"), std::string::npos);
-}
-
-TEST_F(StoreTest, PasswordHashes) {
-  auto none = GetPasswordHash(*db_, 1);
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(none->has_value());
-  ASSERT_TRUE(SetPasswordHash(*db_, 1, "h1", 2).ok());
-  ASSERT_TRUE(SetPasswordHash(*db_, 1, "h2", 5).ok());
-  auto h = GetPasswordHash(*db_, 1);
-  ASSERT_TRUE(h.ok() && h->has_value());
-  EXPECT_EQ(**h, "h2");
 }
 
 TEST_F(StoreTest, SigningKeyFile) {

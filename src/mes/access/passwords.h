@@ -1,12 +1,17 @@
-// The access capability's public password check (re-authentication for signatures and
-// policy acknowledgements). (Transitional: forwards to src/server until it moves, issue 7.)
+// The access capability's public password check: re-authentication for signatures and
+// policy acknowledgements (implemented in http/passwords.cc).
 #pragma once
 
-#include "server/legacy_handlers.h"
+#include <cstdint>
+#include <string>
+
+#include "server/api.h"
 
 namespace ordo::access {
 
-// Checks `password` for `user_id` on the hashing pool; resumes on the io thread.
-using server::CheckPassword;
+// Checks `password` against the Argon2id hash of `user_id` on the API's hashing pool and
+// resumes on the io thread: true when it matches. A user without a hash costs the same
+// work (checked against a dummy hash) and never matches. Io thread only.
+server::Awaitable<bool> CheckPassword(server::Api& api, std::int64_t user_id, std::string password);
 
 }  // namespace ordo::access

@@ -1,15 +1,27 @@
 // The access capability's public read API: users by id or name, for other capabilities'
-// decisions and views. (Transitional: forwards to the queries in src/store until they
-// move into src/mes/access/store/, issue 7.)
+// decisions and views (implemented in store/user_queries.cc). Not thread-safe per
+// storage::Database, like every query.
 #pragma once
 
-#include "store/queries.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/canonical_json.h"
+#include "core/result.h"
+#include "mes/access/domain/user.h"
+#include "storage/database.h"
 
 namespace ordo::access {
 
-using store::FindUserById;
-using store::FindUserByName;
-using store::ListUsers;
-using store::ToJson;
+// The user with login `name`, or nullopt.
+Result<std::optional<User>> FindUserByName(storage::Database& db, const std::string& name);
+// The user with `id`, or nullopt.
+Result<std::optional<User>> FindUserById(storage::Database& db, std::int64_t id);
+// Every user (disabled ones too), by id.
+Result<std::vector<User>> ListUsers(storage::Database& db);
+// {id, name, display_name, roles, disabled}: a user as the API shows it.
+Json ToJson(const User& user);
 
 }  // namespace ordo::access

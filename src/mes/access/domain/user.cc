@@ -2,6 +2,7 @@
 #include "mes/access/domain/user.h"
 
 #include "core/permissions.h"
+#include "mes/access/events.h"
 
 namespace ordo::access {
 
@@ -33,14 +34,8 @@ Result<ledger::Event> DecideCreateUser(const CreateUser& c, const std::optional<
     return Error{ErrorCode::kConflict,
                  "a user named '" + c.name + "' already exists (user names are never reused)",
                  "name", "name_taken"};
-  ledger::Event e;
-  e.type = "user.created";
-  e.subject_kind = "user";
-  e.subject_id = std::to_string(next_id);
-  e.subject_version = 1;
-  e.payload = Json{
-      {"user_id", next_id}, {"name", c.name}, {"display_name", c.display_name}, {"roles", c.roles}};
-  return e;
+  return ledger::MakeEvent(UserCreated{next_id, c.name, c.display_name, c.roles}, kUserSubject,
+                           std::to_string(next_id));
 }
 
 Result<ledger::Event> DecideDisableUser(const DisableUser& c, const std::optional<User>& target,
@@ -55,15 +50,29 @@ Result<ledger::Event> DecideDisableUser(const DisableUser& c, const std::optiona
   if (target->id == actor_user_id)
     return Error{ErrorCode::kFailedPrecondition, "you cannot disable your own account", "id",
                  "self_disable"};
-  ledger::Event e;
-  e.type = "user.disabled";
-  e.subject_kind = "user";
-  e.subject_id = std::to_string(target->id);
-  e.subject_version = target->version + 1;
-  e.payload = Json{{"user_id", target->id},
-                   {"name", target->name},
-                   {"old", {{"disabled", false}}},
-                   {"new", {{"disabled", true}}}};
+  ledger::Event e =
+      ledger::MakeEvent(UserDisabled{target->id, target->name, false, true}, kUserSubject,
+                        std::to_string(target->id), target->version + 1);
+  e.reason = c.reason;
+  return e;
+}
+
+Status ValidateRenameUser(const RenameUser& c) {
+  if (c.display_name.empty() || c.display_name.size() > 200)
+    return Error::Invalid("display_name", "display_name must be 1 to 200 characters long");
+  if (c.reason.empty()) return Error::Invalid("reason", "a rename needs a reason");
+  return Ok();
+}
+
+Result<ledger::Event> DecideRenameUser(const RenameUser& c, const std::optional<User>& target) {
+  ORDO_TRY(ValidateRenameUser(c));
+  if (!target)
+    return Error::Make(ErrorCode::kNotFound, "there is no user " + std::to_string(c.user_id));
+  if (target->display_name == c.display_name)
+    return Error{ErrorCode::kFailedPrecondition, "the user already has that name", "display_name",
+                 "no_change"};
+  ledger::Event e = ledger::MakeEvent(UserRenamed{c.user_id, target->display_name, c.display_name},
+                                      kUserSubject, std::to_string(c.user_id), target->version + 1);
   e.reason = c.reason;
   return e;
 }

@@ -1,5 +1,5 @@
-// Users: creation and disabling decided purely from the command and current state.
-// User ids are never reused and users are never deleted, only disabled.
+// Users: creation, disabling and renaming decided purely from the command and current
+// state. User ids are never reused and users are never deleted, only disabled.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,9 @@
 #include "ledger/event_type.h"
 
 namespace ordo::access {
+
+// The subject kind of user events in the ledger.
+inline constexpr const char* kUserSubject = "user";
 
 struct User {
   std::int64_t id = 0;
@@ -32,18 +35,37 @@ struct DisableUser {
   std::string reason;
 };
 
+struct RenameUser {
+  std::int64_t user_id = 0;
+  std::string display_name;  // the new printed name
+  std::string reason;
+};
+
 // Checks the command alone: name syntax, display name, at least one known role.
 Status ValidateCreateUser(const CreateUser& command);
 
-// Decides "user.created". `existing` is the user holding that name, if any; `next_id`
-// is the next never-used user id. Fails with conflict when the name is taken.
+// Decides UserCreated (events.h). `existing` is the user holding that name, if any;
+// `next_id` is the next never-used user id. Fails with conflict (field name, reason
+// name_taken) when the name is taken.
 Result<ledger::Event> DecideCreateUser(const CreateUser& command,
                                        const std::optional<User>& existing, std::int64_t next_id);
 
-// Decides "user.disabled". Fails when the user is missing or already disabled, or
-// when an actor tries to disable themself.
+// Decides UserDisabled. Refusals: invalid_argument (field reason) without a reason of
+// 1 to 1000 characters; not_found (field id) when the user is missing;
+// failed_precondition (field id) when already disabled (reason already_disabled) or
+// when the actor is the user (reason self_disable).
 Result<ledger::Event> DecideDisableUser(const DisableUser& command,
                                         const std::optional<User>& target,
                                         std::int64_t actor_user_id);
+
+// Checks the command alone: invalid_argument on display_name (1 to 200 characters),
+// then on reason (not empty).
+Status ValidateRenameUser(const RenameUser& command);
+
+// Decides UserRenamed after ValidateRenameUser. Refusals: not_found (no field) when the
+// user is missing; failed_precondition (field display_name, reason no_change) when the
+// user already has that printed name.
+Result<ledger::Event> DecideRenameUser(const RenameUser& command,
+                                       const std::optional<User>& target);
 
 }  // namespace ordo::access
