@@ -10,7 +10,6 @@
 
 #include "admin/data_dir_ops.h"
 #include "admin/demo_plant.h"
-#include "app/masterdata_commands.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "engine/engine.h"

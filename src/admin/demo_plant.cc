@@ -3,7 +3,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "app/masterdata_commands.h"
 #include "mes/masterdata/commands/apply_plant.h"
 #include "mes/masterdata/commands/change_control.h"
 #include "mes/masterdata/plant/plant_files.h"

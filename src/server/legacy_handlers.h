@@ -4,7 +4,6 @@
 
 #include <variant>
 
-#include "app/masterdata_commands.h"
 #include "server/api.h"
 
 namespace ordo::server {
@@ -14,7 +13,5 @@ Awaitable<HttpResponse> StreamLedger(Api& api, Call& call);
 Awaitable<HttpResponse> VerifyLedger(Api& api, Call& call);
 Awaitable<HttpResponse> CheckpointLedger(Api& api, Call& call);
 Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call);
-Awaitable<HttpResponse> GetSiteSettings(Api& api, Call& call);
-Awaitable<HttpResponse> ChangeSiteSettings(Api& api, Call& call);
 
 }  // namespace ordo::server

@@ -1,0 +1,57 @@
+// The site_setting table: its migration, projector and read.
+#include "mes/site/store/site_store.h"
+
+#include "mes/site/events.h"
+#include "storage/rows.h"
+#include "store/projector.h"
+
+namespace ordo::site {
+
+namespace {
+
+constexpr const char* kTablesV1 = R"sql(
+CREATE TABLE IF NOT EXISTS site_setting(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_seq INTEGER NOT NULL);
+)sql";
+
+Status Put(storage::Database& db, const std::string& key, const Json& value, std::int64_t seq) {
+  auto st = db.Prepare(
+      "INSERT INTO site_setting(key, value, updated_seq) VALUES(?,?,?) ON CONFLICT(key) DO "
+      "UPDATE SET value = excluded.value, updated_seq = excluded.updated_seq");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, key).Bind(2, CanonicalJson(value)).Bind(3, seq);
+  return (*st)->Run();
+}
+
+Status Project(storage::Database& db, const ledger::LedgerEntry& e, const SettingsChanged& p) {
+  if (p.approvals_required) ORDO_TRY(Put(db, "approvals_required", *p.approvals_required, e.seq));
+  if (p.signing_password_only)
+    ORDO_TRY(Put(db, "signing_password_only", *p.signing_password_only, e.seq));
+  return Ok();
+}
+
+}  // namespace
+
+store::TableSet Tables() {
+  return store::TableSet{"site", {store::Migration{1, kTablesV1}}, {{"site_setting", "key"}}};
+}
+
+void RegisterProjectors() { store::RegisterProjector<SettingsChanged>(&Project); }
+
+Result<SiteSettings> GetSiteSettings(storage::Database& db) {
+  auto rows = storage::Rows<std::pair<std::string, std::string>>(
+      db, "SELECT key, value FROM site_setting", storage::NoBind,
+      [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
+  if (!rows.ok()) return rows.error();
+  SiteSettings out;
+  for (const auto& [key, text] : *rows) {
+    Json v = Json::parse(text, nullptr, false);
+    if (key == "approvals_required" && v.is_number_integer()) out.approvals_required = v.get<int>();
+    if (key == "signing_password_only" && v.is_boolean()) out.signing_password_only = v.get<bool>();
+  }
+  return out;
+}
+
+}  // namespace ordo::site
