@@ -2,10 +2,8 @@
 #include "mes/audit/capability.h"
 
 #include "core/permissions.h"
-#include "ledger/event_schema.h"
-#include "mes/audit/http/endpoints.h"
+#include "mes/audit/http/audit_http.h"
 #include "mes/audit/permissions.h"
-#include "store/schema.h"
 
 namespace ordo::audit {
 

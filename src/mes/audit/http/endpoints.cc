@@ -1,67 +1,35 @@
-// The audit endpoint table (handlers in http/ and, until they move, src/server).
-#include "mes/audit/http/endpoints.h"
-
+// The audit endpoint table: the ledger feed, verification, checkpoints, security events.
+#include "mes/audit/http/audit_http.h"
 #include "mes/audit/permissions.h"
-#include "server/legacy_handlers.h"
 
 namespace ordo::audit {
 
 std::vector<server::Endpoint> Endpoints() {
-  using F = server::FieldType;
-  std::vector<server::Endpoint> table;
-  {
-    server::Endpoint e{
-        "GET",
-        "/api/v1/ledger",
-        kAuditRead,
-        {},
-        "read",
-        "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=), or newest "
-        "first with ?before=SEQ (0 = from the head)",
-        &server::ReadLedger};
-    table.push_back(std::move(e));
-  }
-  {
-    server::Endpoint e{"GET",
-                       "/api/v1/ledger/stream",
-                       kAuditRead,
-                       {},
-                       "read",
-                       "Ledger feed as server-sent events (?after=)",
-                       &server::StreamLedger};
-    table.push_back(std::move(e));
-  }
-  {
-    server::Endpoint e{"GET",
-                       "/api/v1/ledger/verify",
-                       kLedgerVerify,
-                       {},
-                       "read",
-                       "Verify the hash chain and checkpoints",
-                       &server::VerifyLedger};
-    table.push_back(std::move(e));
-  }
-  {
-    server::Endpoint e{"POST",
-                       "/api/v1/ledger/checkpoint",
-                       kLedgerVerify,
-                       {},
-                       "command",
-                       "Sign the ledger head now",
-                       &server::CheckpointLedger};
-    table.push_back(std::move(e));
-  }
-  {
-    server::Endpoint e{"GET",
-                       "/api/v1/security/events",
-                       kAuditRead,
-                       {},
-                       "read",
-                       "Failed sign-ins and signings, newest first (?before=&limit=)",
-                       &server::SecurityEvents};
-    table.push_back(std::move(e));
-  }
-  return table;
+  server::Endpoint read{
+      "GET",
+      "/api/v1/ledger",
+      kAuditRead,
+      {},
+      "read",
+      "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=), or newest "
+      "first with ?before=SEQ (0 = from the head)",
+      &ReadLedger};
+  server::Endpoint stream{"GET",        "/api/v1/ledger/stream",
+                          kAuditRead,   {},
+                          "read",       "Ledger feed as server-sent events (?after=)",
+                          &StreamLedger};
+  server::Endpoint verify{"GET",         "/api/v1/ledger/verify",
+                          kLedgerVerify, {},
+                          "read",        "Verify the hash chain and checkpoints",
+                          &VerifyLedger};
+  server::Endpoint checkpoint{"POST",    "/api/v1/ledger/checkpoint", kLedgerVerify,    {},
+                              "command", "Sign the ledger head now",  &CheckpointLedger};
+  server::Endpoint security{
+      "GET",          "/api/v1/security/events",
+      kAuditRead,     {},
+      "read",         "Failed sign-ins and signings, newest first (?before=&limit=)",
+      &SecurityEvents};
+  return {read, stream, verify, checkpoint, security};
 }
 
 }  // namespace ordo::audit

@@ -1,20 +1,28 @@
-// Handler: security events.
+// Handler of the security events: failed sign-ins (access) and failed signings
+// (signatures), read from the ledger newest first.
+#include <algorithm>
 
+#include "mes/access/events.h"
+#include "mes/audit/http/audit_http.h"
 #include "mes/signatures/events.h"
-#include "server/api.h"
-#include "server/legacy_handlers.h"
 #include "server/query_params.h"
 #include "store/ledger_store.h"
 
-namespace ordo::server {
+namespace ordo::audit {
+
+using server::Api;
+using server::Awaitable;
+using server::Call;
+using server::HttpResponse;
+using server::ProblemResponse;
 
 Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
-  auto before = IntParam(call.request.query, "before", 0, 0, INT64_MAX);
+  auto before = server::IntParam(call.request.query, "before", 0, 0, INT64_MAX);
   if (!before.ok()) co_return ProblemResponse(before.error());
-  auto limit = IntParam(call.request.query, "limit", 100, 1, 1000);
+  auto limit = server::IntParam(call.request.query, "limit", 100, 1, 1000);
   if (!limit.ok()) co_return ProblemResponse(limit.error());
   Json events = Json::array();
-  for (const char* type : {"session.login_failed", signatures::SignatureFailed::kType}) {
+  for (const char* type : {access::LoginFailed::kType, signatures::SignatureFailed::kType}) {
     store::LedgerQuery query;
     query.type = type;
     query.newest_first = true;
@@ -34,7 +42,7 @@ Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
             [](const Json& a, const Json& b) { return a["seq"] > b["seq"]; });
   if (events.size() > static_cast<std::size_t>(*limit))
     events.erase(events.begin() + *limit, events.end());
-  co_return JsonResponse(200, Json{{"events", events}});
+  co_return server::JsonResponse(200, Json{{"events", events}});
 }
 
-}  // namespace ordo::server
+}  // namespace ordo::audit

@@ -1,13 +1,21 @@
-// Handlers: the ledger feed (JSON pages with long-polling, and server-sent events),
+// Handlers of the ledger feed (JSON pages with long-polling, and server-sent events),
 // verification and on-demand checkpoints.
 #include "admin/data_dir_ops.h"
 #include "ledger/verify.h"
-#include "server/api.h"
-#include "server/legacy_handlers.h"
+#include "mes/audit/http/audit_http.h"
 #include "server/query_params.h"
 #include "store/ledger_store.h"
 
-namespace ordo::server {
+namespace ordo::audit {
+
+using server::Api;
+using server::Awaitable;
+using server::Call;
+using server::HttpResponse;
+using server::IntParam;
+using server::JsonResponse;
+using server::ProblemResponse;
+using server::StreamWriter;
 
 namespace {
 
@@ -146,4 +154,4 @@ Awaitable<HttpResponse> CheckpointLedger(Api& api, Call&) {
   co_return JsonResponse(200, result);
 }
 
-}  // namespace ordo::server
+}  // namespace ordo::audit
