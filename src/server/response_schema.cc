@@ -30,6 +30,11 @@ Json Nullable(Json schema) {
 
 Json Array(Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; }
 
+Json Enum(Json schema, std::vector<std::string> values) {
+  schema["enum"] = std::move(values);
+  return schema;
+}
+
 Json AnyObject(const std::string& description) { return Typed("object", description); }
 
 Json Any(const std::string& description) {
@@ -53,6 +58,29 @@ Json Object(std::vector<std::pair<std::string, Json>> properties,
   for (auto& [name, schema] : optional) s["properties"][name] = std::move(schema);
   if (!required.empty()) s["required"] = required;
   return s;
+}
+
+Json Content(const std::string& media_type, Json schema) {
+  return Json{{"content", {{media_type, {{"schema", std::move(schema)}}}}}};
+}
+
+Json LedgerEntrySchema() {
+  return Object(
+      {{"seq", Integer("position in the ledger, from 1")},
+       {"time_us", Integer("server time (microseconds since 1970-01-01 UTC)")},
+       {"time", Time("server time")},
+       {"actor", String("login name of who acted")},
+       {"role", String("the role the actor acted in")},
+       {"type", String("event type, e.g. logbook.entry_recorded")},
+       {"schema_version", Integer("version of this type's payload schema")},
+       {"subject", Object({{"kind", String()},
+                           {"id", String()},
+                           {"version", Integer("the record's version after this entry")}})},
+       {"payload", AnyObject("the event's data; its shape depends on `type`")},
+       {"reason", Nullable(String("why, when the command gave a reason"))},
+       {"signatures", Array(Integer("seq of an electronic signature entry"))},
+       {"prev_hash", String("hash of the previous entry (hex SHA-256)")},
+       {"hash", String("SHA-256 of prev_hash and the canonical entry, hex")}});
 }
 
 }  // namespace ordo::server::schema

@@ -20,6 +20,8 @@ Json Time(const std::string& description = "");
 // `schema` or JSON null.
 Json Nullable(Json schema);
 Json Array(Json items);
+// `schema` restricted to `values` (a string's allowed values).
+Json Enum(Json schema, std::vector<std::string> values);
 // Any JSON object (content whose shape depends on data, e.g. master data content).
 Json AnyObject(const std::string& description = "");
 // Any JSON value.
@@ -30,5 +32,12 @@ Json Object(std::vector<std::pair<std::string, Json>> properties);
 // As Object, with `optional` properties that may be absent.
 Json Object(std::vector<std::pair<std::string, Json>> properties,
             std::vector<std::pair<std::string, Json>> optional);
+
+// A body that is not JSON, for Endpoint::response_schema: {"content": {media type:
+// {"schema": schema}}} (e.g. a file's bytes or an event stream).
+Json Content(const std::string& media_type, Json schema);
+
+// A ledger entry as the API shows it (ledger::ToJson): the hashed body, its hash and time.
+Json LedgerEntrySchema();
 
 }  // namespace ordo::server::schema

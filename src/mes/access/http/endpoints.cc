@@ -1,9 +1,38 @@
 // The access endpoint table: sign-in, session and user administration.
+#include "core/permissions.h"
 #include "mes/access/http/access_http.h"
 #include "mes/access/permissions.h"
 #include "mes/logbook/permissions.h"
+#include "server/response_schema.h"
 
 namespace ordo::access {
+
+namespace {
+
+using namespace server::schema;
+
+Json Roles() { return Array(Enum(String("a role"), AllRoles())); }
+
+// A user as the user administration shows it (ToJson(User), store/user_queries.cc).
+Json UserSchema() {
+  return Object({{"id", Integer()},
+                 {"name", String("login name")},
+                 {"display_name", String("printed name")},
+                 {"roles", Roles()},
+                 {"disabled", Boolean()}});
+}
+
+// The signed-in user (UserJson, http/session_http.cc): the roles and the permissions they
+// grant.
+Json SessionUserSchema() {
+  return Object({{"id", Integer()},
+                 {"name", String("login name")},
+                 {"display_name", String("printed name")},
+                 {"roles", Roles()},
+                 {"permissions", Array(String("a permission the roles grant"))}});
+}
+
+}  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
   using F = server::FieldType;
@@ -50,6 +79,18 @@ std::vector<server::Endpoint> Endpoints() {
                           "command",
                           "Change a user's printed name (old signatures keep theirs)",
                           &RenameUserHandler};
+  login.response_schema = Object({{"token", String("the bearer token")},
+                                  {"expires_at", Time("when the session ends unless used")},
+                                  {"user", SessionUserSchema()}});
+  current.response_schema =
+      Object({{"user", SessionUserSchema()}, {"expires_at", Time("when the session ends")}});
+  logout.success_status = 204;  // no body
+  list.response_schema = Object({{"users", Array(UserSchema())}});
+  create.response_schema =
+      Object({{"user", UserSchema()}, {"seq", Integer("the ledger entry of the creation")}});
+  disable.response_schema =
+      Object({{"user", UserSchema()}, {"seq", Integer("the ledger entry of the disabling")}});
+  rename.response_schema = Object({{"user", UserSchema()}});
   return {login, current, logout, list, create, disable, rename};
 }
 

@@ -7,6 +7,7 @@
 #include "mes/attachments/store/attachments_store.h"
 #include "mes/masterdata/permissions.h"
 #include "server/api.h"
+#include "server/response_schema.h"
 
 namespace ordo::attachments {
 
@@ -54,6 +55,16 @@ Awaitable<HttpResponse> Get(Api& api, Call& call) {
   co_return r;
 }
 
+// An attachment's metadata (ToJson(AttachmentRow)).
+Json AttachmentSchema() {
+  using namespace server::schema;
+  return Object({{"sha256", String("SHA-256 of the bytes, lower-case hex: the attachment's name")},
+                 {"name", String("file name")},
+                 {"media_type", String("e.g. image/png")},
+                 {"size", Integer("bytes")},
+                 {"seq", Integer("the ledger entry that stored it")}});
+}
+
 }  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
@@ -75,6 +86,12 @@ std::vector<server::Endpoint> Endpoints() {
                        "read",
                        "An attachment's bytes (its hash re-checked)",
                        &Get};
+  // 201 when stored; the same bytes stored before answer 200 with the same body.
+  store.response_schema = server::schema::Object({{"attachment", AttachmentSchema()}});
+  // The bytes as stored, under the media type given when they were stored.
+  Json bytes = server::schema::String("the file's bytes; Content-Type is its media_type");
+  bytes["format"] = "binary";
+  get.response_schema = server::schema::Content("*/*", bytes);
   return {store, get};
 }
 

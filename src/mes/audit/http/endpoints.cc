@@ -1,8 +1,48 @@
 // The audit endpoint table: the ledger feed, verification, checkpoints, security events.
+#include "mes/access/events.h"
 #include "mes/audit/http/audit_http.h"
 #include "mes/audit/permissions.h"
+#include "mes/signatures/events.h"
+#include "server/response_schema.h"
 
 namespace ordo::audit {
+
+namespace {
+
+using namespace server::schema;
+
+// A page of the ledger feed (ReadLedger): the entries and where the next page starts.
+Json LedgerPageSchema() {
+  return Object(
+      {{"entries", Array(LedgerEntrySchema())},
+       {"next", Integer("forward: the `after` of the next page (the last seq sent, or the "
+                        "request's `after`); with ?before=: the `before` of the older page, "
+                        "0 when there is none")}});
+}
+
+// VerifyLedger's report (ledger::VerifyReport).
+Json VerifyReportSchema() {
+  return Object({{"ok", Boolean("the chain and every checkpoint verified")},
+                 {"entries", Integer("entries checked")},
+                 {"checkpoints", Integer("checkpoints checked")},
+                 {"head_seq", Integer()},
+                 {"first_bad_seq", Nullable(Integer("the first entry that failed; null when ok"))},
+                 {"message", String("\"chain intact\" or what is wrong, naming the seq")}});
+}
+
+// One security event (SecurityEvents, http/security_events.cc): a failed sign-in or
+// signing, as its ledger entry.
+Json SecurityEventSchema() {
+  return Object({{"seq", Integer()},
+                 {"time_us", Integer("server time (microseconds since 1970-01-01 UTC)")},
+                 {"time", Time()},
+                 {"type", Enum(String("the event type"),
+                               {access::LoginFailed::kType, signatures::SignatureFailed::kType})},
+                 {"actor", String("login name given, or who was signed in")},
+                 {"payload", AnyObject("the event's data (see the event type)")}});
+}
+
+}  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
   server::Endpoint read{
@@ -29,6 +69,16 @@ std::vector<server::Endpoint> Endpoints() {
       kAuditRead,     {},
       "read",         "Failed sign-ins and signings, newest first (?before=&limit=)",
       &SecurityEvents};
+  read.response_schema = LedgerPageSchema();
+  stream.response_schema = Content(
+      "text/event-stream",
+      String("server-sent events: per ledger entry `id: <seq>`, `event: entry` and `data: "
+             "<the entry as canonical JSON>` (as in GET /api/v1/ledger), with `: keep-alive` "
+             "comments while idle; resumable with Last-Event-ID"));
+  verify.response_schema = VerifyReportSchema();
+  checkpoint.response_schema =
+      Object({{"checkpoint_seq", Integer("the seq the latest checkpoint signs (0: none yet)")}});
+  security.response_schema = Object({{"events", Array(SecurityEventSchema())}});
   return {read, stream, verify, checkpoint, security};
 }
 

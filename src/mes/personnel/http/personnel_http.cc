@@ -7,6 +7,7 @@
 #include "mes/personnel/store/personnel_store.h"
 #include "server/api.h"
 #include "server/query_params.h"
+#include "server/response_schema.h"
 
 namespace ordo::personnel {
 
@@ -69,6 +70,61 @@ Awaitable<HttpResponse> GetTraining(Api& api, Call& call) {
   co_return server::JsonResponse(200, Json{{"training", out}});
 }
 
+using namespace server::schema;
+
+Json Date(const std::string& description) {
+  Json s = String(description + " (YYYY-MM-DD)");
+  s["format"] = "date";
+  return s;
+}
+
+// The grant command's answer: the QualificationGranted payload with its seq and who
+// granted it (personnel_commands.cc).
+Json GrantRecordedSchema() {
+  return Object({{"seq", Integer("the grant's ledger entry")},
+                 {"user_id", Integer()},
+                 {"user", String("login name")},
+                 {"qualification", String("qualification id")},
+                 {"qualification_version", Integer("the version in force when granted")},
+                 {"expires", Nullable(Date("last valid day; null: does not expire"))},
+                 {"granted_by", String("login name of who granted it")}});
+}
+
+// A grant as listed (GetGrants), with its status today.
+Json GrantRowSchema() {
+  return Object({{"seq", Integer("the grant's ledger entry")},
+                 {"user_id", Integer()},
+                 {"qualification", String("qualification id")},
+                 {"expires", Nullable(Date("last valid day; null: does not expire"))},
+                 {"granted_by", String("login name of who granted it")},
+                 {"time_us", Integer("when it was granted (microseconds since 1970-01-01 UTC)")},
+                 {"status", Enum(String("the grant's status today"),
+                                 {ToString(GrantStatus::kValid), ToString(GrantStatus::kExpired),
+                                  ToString(GrantStatus::kRevoked)})}});
+}
+
+// The training command's answer: the TrainingRecorded payload (trainer absent when none)
+// with its seq and who recorded it.
+Json TrainingRecordedSchema() {
+  return Object({{"seq", Integer("the record's ledger entry")},
+                 {"user_id", Integer()},
+                 {"user", String("login name")},
+                 {"course", String("course or document trained on")},
+                 {"completed", Date("completed on")},
+                 {"recorded_by", String("login name of who recorded it")}},
+                {{"trainer", String("who trained")}});
+}
+
+// A training record as listed (GetTraining).
+Json TrainingRowSchema() {
+  return Object({{"seq", Integer("the record's ledger entry")},
+                 {"user_id", Integer()},
+                 {"course", String("course or document trained on")},
+                 {"completed", Date("completed on")},
+                 {"trainer", Nullable(String("who trained; null when not given"))},
+                 {"recorded_by", String("login name of who recorded it")}});
+}
+
 }  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
@@ -108,6 +164,10 @@ std::vector<server::Endpoint> Endpoints() {
                              "read",
                              "Training records, newest first (?user_id=)",
                              &GetTraining};
+  grant.response_schema = Object({{"grant", GrantRecordedSchema()}});
+  grants.response_schema = Object({{"grants", Array(GrantRowSchema())}});
+  training.response_schema = Object({{"training", TrainingRecordedSchema()}});
+  trainings.response_schema = Object({{"training", Array(TrainingRowSchema())}});
   return {grant, grants, training, trainings};
 }
 

@@ -6,6 +6,7 @@
 #include "mes/signatures/signing.h"
 #include "mes/site/permissions.h"
 #include "server/api.h"
+#include "server/response_schema.h"
 
 namespace ordo::signatures {
 
@@ -59,6 +60,20 @@ Awaitable<HttpResponse> AcknowledgePolicy(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
+// A signature policy version: GetPolicy sends when it was published and whether the
+// caller acknowledged it; the publish answer (policy_commands.cc) has no published_us.
+Json PolicySchema(bool published_us) {
+  using namespace server::schema;
+  std::vector<std::pair<std::string, Json>> keys = {
+      {"version", Integer("the policy version, from 1")},
+      {"text", String("the policy text")},
+      {"acknowledged", Boolean("the caller acknowledged this version")}};
+  if (published_us)
+    keys.emplace_back("published_us",
+                      Integer("when it was published (microseconds since 1970-01-01 UTC)"));
+  return Object(std::move(keys));
+}
+
 }  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
@@ -86,6 +101,17 @@ std::vector<server::Endpoint> Endpoints() {
                                "command",
                                "Acknowledge the signature policy (re-authenticated)",
                                &AcknowledgePolicy};
+  {
+    using namespace server::schema;
+    get.response_schema =
+        Object({{"policy", Nullable(PolicySchema(true))}});  // null: none published yet
+    publish.response_schema = Object({{"policy", PolicySchema(false)}});
+    // The PolicyAcknowledged payload of the recorded entry.
+    acknowledge.response_schema =
+        Object({{"acknowledged", Object({{"user_id", Integer()},
+                                         {"user", String("login name")},
+                                         {"version", Integer("the policy version")}})}});
+  }
   return {get, publish, acknowledge};
 }
 

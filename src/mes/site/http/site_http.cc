@@ -6,6 +6,7 @@
 #include "mes/site/permissions.h"
 #include "mes/site/settings.h"
 #include "server/api.h"
+#include "server/response_schema.h"
 
 namespace ordo::site {
 
@@ -37,6 +38,16 @@ Awaitable<HttpResponse> Change(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
+// {settings: ToJson(SiteSettings)}: the answer of both endpoints.
+Json SettingsReplySchema() {
+  using namespace server::schema;
+  return Object(
+      {{"settings",
+        Object({{"approvals_required", Integer("approvals a change request needs, 1 to 5")},
+                {"signing_password_only",
+                 Boolean("password alone after the first signing of a session")}})}});
+}
+
 }  // namespace
 
 std::vector<server::Endpoint> Endpoints() {
@@ -54,6 +65,8 @@ std::vector<server::Endpoint> Endpoints() {
                           "command",
                           "Change site settings",
                           &Change};
+  get.response_schema = SettingsReplySchema();
+  change.response_schema = SettingsReplySchema();
   return {get, change};
 }
 
