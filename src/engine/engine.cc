@@ -39,18 +39,23 @@ Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
   auto key = store::ReadSigningKey(engine->options_.data_dir);
   if (!key.ok()) return key.error();
   engine->secret_key_ = *key;
+  {
+    // The writer only runs on a store of exactly this release's schema; checked on a
+    // read-only connection, so a refused store is not written to at all.
+    auto reader = store::OpenStore(engine->options_.data_dir, storage::OpenMode::kReadOnly);
+    if (!reader.ok()) return reader.error();
+    auto plan = store::PlanSchemaUpgrade(**reader);
+    if (!plan.ok()) return plan.error();
+    if (!plan->newer.empty()) return Error::Make(ErrorCode::kFailedPrecondition, plan->newer);
+    if (!plan->pending.empty())
+      return Error::Make(ErrorCode::kFailedPrecondition,
+                         "the store needs a schema upgrade (" + plan->Describe() +
+                             "): run `ordo upgrade --data " + engine->options_.data_dir.root +
+                             "` (ordo serve does it by itself)");
+  }
   auto db = store::OpenStore(engine->options_.data_dir, storage::OpenMode::kReadWrite);
   if (!db.ok()) return db.error();
   engine->db_ = std::move(*db);
-  // The writer only runs on a store of exactly this release's schema.
-  auto plan = store::PlanSchemaUpgrade(*engine->db_);
-  if (!plan.ok()) return plan.error();
-  if (!plan->newer.empty()) return Error::Make(ErrorCode::kFailedPrecondition, plan->newer);
-  if (!plan->pending.empty())
-    return Error::Make(ErrorCode::kFailedPrecondition,
-                       "the store needs a schema upgrade (" + plan->Describe() +
-                           "): run `ordo upgrade --data " + engine->options_.data_dir.root +
-                           "` (ordo serve does it by itself)");
   auto head = store::ReadHead(*engine->db_);
   if (!head.ok()) return head.error();
   engine->head_seq_ = head->seq;

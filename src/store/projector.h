@@ -30,7 +30,9 @@ void RegisterProjector(
       [project = std::move(project)](storage::Database& db, const ledger::LedgerEntry& entry,
                                      const Json& payload) -> Status {
         auto typed = ledger::ReadPayload<P>(payload);
-        if (!typed.ok()) return typed.error();
+        if (!typed.ok())
+          return Error::Make(typed.error().code, "seq " + std::to_string(entry.seq) + " (" +
+                                                     entry.type + "): " + typed.error().message);
         return project(db, entry, *typed);
       });
 }

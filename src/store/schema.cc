@@ -78,6 +78,17 @@ std::vector<TableSet>& Registry() {
 
 std::string MigrationKey(const std::string& owner) { return "migration." + owner; }
 
+// The store's migration records: owner -> number of its last applied migration.
+Result<std::map<std::string, int>> Records(storage::Database& db) {
+  auto rows = storage::Rows<std::pair<std::string, std::string>>(
+      db, "SELECT key, value FROM meta WHERE key LIKE 'migration.%'", storage::NoBind,
+      [](const storage::Statement& s) { return std::pair(s.Text(0), s.Text(1)); });
+  if (!rows.ok()) return rows.error();
+  std::map<std::string, int> out;
+  for (const auto& [key, value] : *rows) out[key.substr(10)] = std::atoi(value.c_str());
+  return out;
+}
+
 Status Record(storage::Database& db, const std::string& owner, int number) {
   return SetMeta(db, MigrationKey(owner), std::to_string(number));
 }
@@ -133,12 +144,10 @@ Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db, const std::vector<Ta
                  std::to_string(kSchemaVersion) + "; it was written by a newer ordo: upgrade ordo";
     return plan;
   }
-  auto rows = storage::Rows<std::pair<std::string, std::string>>(
-      db, "SELECT key, value FROM meta WHERE key LIKE 'migration.%'", storage::NoBind,
-      [](const storage::Statement& s) { return std::pair(s.Text(0), s.Text(1)); });
-  if (!rows.ok()) return rows.error();
-  std::map<std::string, int> applied;
-  for (const auto& [key, value] : *rows) applied[key.substr(10)] = std::atoi(value.c_str());
+  auto records = Records(db);
+  if (!records.ok()) return records.error();
+  plan.recorded = *records;
+  const std::map<std::string, int>& applied = plan.recorded;
   for (const auto& [owner, number] : applied) {
     const TableSet* known = nullptr;
     for (const auto& t : tables)
@@ -172,6 +181,13 @@ Status ApplySchemaUpgrade(storage::Database& db, const SchemaPlan& plan) {
   if (plan.pending.empty()) return Ok();
   storage::Transaction tx(db);
   ORDO_TRY(tx.begin_status());
+  // The plan was made on an earlier read; the write lock is held from here on.
+  auto now = Records(db);
+  if (!now.ok()) return now.error();
+  if (*now != plan.recorded)
+    return Error::Make(ErrorCode::kConflict,
+                       "schema upgrade: the store's migration records changed since the upgrade "
+                       "was planned; nothing was changed, run it again");
   for (const auto& step : plan.pending) {
     Status s = db.Exec(step.migration.sql);
     if (!s.ok())

@@ -6,6 +6,7 @@
 // docs/decisions/0004-schema-upgrades.md.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,8 @@ struct SchemaPlan {
     std::string owner;
     Migration migration;
   };
-  std::vector<Step> pending;  // to apply, in order
+  std::vector<Step> pending;            // to apply, in order
+  std::map<std::string, int> recorded;  // the store's migration records the plan is based on
   // Empty, or why this release cannot open the store (written by a newer release).
   std::string newer;
   std::string Describe() const;  // "logbook 2, orders 1" or "up to date"
@@ -65,7 +67,8 @@ struct SchemaPlan {
 Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db);
 Result<SchemaPlan> PlanSchemaUpgrade(storage::Database& db, const std::vector<TableSet>& tables);
 // Applies `plan.pending` and records them, in one transaction (all or nothing). Refuses
-// a plan with `newer` set.
+// a plan with `newer` set, and (changing nothing) a store whose migration records changed
+// since the plan was made.
 Status ApplySchemaUpgrade(storage::Database& db, const SchemaPlan& plan);
 
 }  // namespace ordo::store

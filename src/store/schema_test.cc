@@ -113,6 +113,20 @@ TEST_F(SchemaTest, AStoreWithoutMigrationRecordsReRunsTheIdempotentFirstMigratio
   EXPECT_TRUE(again->pending.empty());
 }
 
+TEST_F(SchemaTest, APlanIsRefusedWhenTheRecordsChangedSinceItWasMade) {
+  ASSERT_TRUE(Create(1).ok());
+  auto plan = PlanSchemaUpgrade(*db_, Tables(3));
+  ASSERT_TRUE(plan.ok());
+  ASSERT_TRUE(SetMeta(*db_, "migration.widget", "2").ok());  // someone else upgraded meanwhile
+  Status s = ApplySchemaUpgrade(*db_, *plan);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(db_->Exec("SELECT colour FROM widget").ok());  // migration 2 did not run
+  auto recorded = GetMeta(*db_, "migration.widget");
+  ASSERT_TRUE(recorded.ok() && recorded->has_value());
+  EXPECT_EQ(**recorded, "2");
+}
+
 TEST_F(SchemaTest, AStoreFromANewerReleaseIsRefused) {
   ASSERT_TRUE(Create(3).ok());
   auto plan = PlanSchemaUpgrade(*db_, Tables(2));

@@ -25,14 +25,13 @@ CREATE TABLE IF NOT EXISTS attachment_data(
   data BLOB NOT NULL);
 )sql";
 
-Status Project(storage::Database& db, const ledger::LedgerEntry& e, const AttachmentStored&) {
-  auto row = RowOf(e);
-  if (!row.ok()) return row.error();
+Status Project(storage::Database& db, const ledger::LedgerEntry& e, const AttachmentStored& p) {
+  const AttachmentRow row{p.sha256, p.name, p.media_type, p.size, e.seq};
   auto st =
       db.Prepare("INSERT INTO attachment(sha256, name, media_type, size, seq) VALUES(?,?,?,?,?)");
   if (!st.ok()) return st.error();
-  (*st)->Bind(1, row->sha256).Bind(2, row->name).Bind(3, row->media_type);
-  (*st)->Bind(4, row->size).Bind(5, row->seq);
+  (*st)->Bind(1, row.sha256).Bind(2, row.name).Bind(3, row.media_type);
+  (*st)->Bind(4, row.size).Bind(5, row.seq);
   return (*st)->Run();
 }
 

@@ -54,21 +54,19 @@ LogbookRow FromRow(const storage::Statement& s) {
   return r;
 }
 
-Status Project(storage::Database& db, const ledger::LedgerEntry& e) {
-  auto row = RowOf(e);
-  if (!row.ok()) return row.error();
+Status Project(storage::Database& db, const LogbookRow& row) {
   auto st = db.Prepare(
       "INSERT INTO logbook_entry(seq, subject, category, text, actor, role, time_us, corrects, "
       "reason) VALUES(?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   storage::Statement& s = **st;
-  s.Bind(1, row->seq).Bind(2, row->subject).Bind(3, row->category).Bind(4, row->text);
-  s.Bind(5, row->actor).Bind(6, row->role).Bind(7, row->time_us);
-  if (row->corrects)
-    s.Bind(8, *row->corrects);
+  s.Bind(1, row.seq).Bind(2, row.subject).Bind(3, row.category).Bind(4, row.text);
+  s.Bind(5, row.actor).Bind(6, row.role).Bind(7, row.time_us);
+  if (row.corrects)
+    s.Bind(8, *row.corrects);
   else
     s.BindNull(8);
-  s.Bind(9, row->reason);
+  s.Bind(9, row.reason);
   return s.Run();
 }
 
@@ -79,34 +77,44 @@ store::TableSet Tables() {
 }
 
 void RegisterProjectors() {
-  store::RegisterProjector<EntryRecorded>([](storage::Database& db, const ledger::LedgerEntry& e,
-                                             const EntryRecorded&) { return Project(db, e); });
-  store::RegisterProjector<EntryCorrected>([](storage::Database& db, const ledger::LedgerEntry& e,
-                                              const EntryCorrected&) { return Project(db, e); });
+  store::RegisterProjector<EntryRecorded>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const EntryRecorded& p) {
+        return Project(db, RowOf(e, p));
+      });
+  store::RegisterProjector<EntryCorrected>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const EntryCorrected& p) {
+        return Project(db, RowOf(e, p));
+      });
 }
 
-Result<LogbookRow> RowOf(const ledger::LedgerEntry& e) {
+LogbookRow RowOf(const ledger::LedgerEntry& e, const EntryRecorded& p) {
   LogbookRow row;
   row.seq = e.seq;
+  row.subject = p.subject;
+  row.category = p.category;
+  row.text = p.text;
   row.actor = e.actor;
   row.role = e.role;
   row.time_us = e.time_us;
   row.reason = e.reason;
+  return row;
+}
+
+LogbookRow RowOf(const ledger::LedgerEntry& e, const EntryCorrected& p) {
+  LogbookRow row = RowOf(e, EntryRecorded{p.subject, p.category, p.text});
+  row.corrects = p.corrects;
+  return row;
+}
+
+Result<LogbookRow> RowOf(const ledger::LedgerEntry& e) {
   if (ledger::Is<EntryCorrected>(e.type)) {
     auto p = ledger::ReadPayload<EntryCorrected>(e.payload);
     if (!p.ok()) return p.error();
-    row.subject = p->subject;
-    row.category = p->category;
-    row.text = p->text;
-    row.corrects = p->corrects;
-    return row;
+    return RowOf(e, *p);
   }
   auto p = ledger::ReadPayload<EntryRecorded>(e.payload);
   if (!p.ok()) return p.error();
-  row.subject = p->subject;
-  row.category = p->category;
-  row.text = p->text;
-  return row;
+  return RowOf(e, *p);
 }
 
 Result<std::optional<EntryState>> FindLogbookEntry(storage::Database& db, std::int64_t seq) {

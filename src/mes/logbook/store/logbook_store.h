@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "ledger/entry.h"
 #include "mes/logbook/domain/logbook.h"
+#include "mes/logbook/events.h"
 #include "store/schema.h"
 
 namespace ordo::logbook {
@@ -28,8 +29,11 @@ struct LogbookRow {
   std::vector<std::int64_t> corrected_by;
 };
 
-// The row a new entry gets, from its ledger entry (a logbook event): the one mapping used
-// by both the projector and the command's reply. A new entry has no corrections yet.
+// The row a new entry gets from its ledger entry and (current-version) payload: the one
+// mapping used by both the projector and the command's reply. A new entry has no
+// corrections yet. The last form reads the payload of a just-written entry.
+LogbookRow RowOf(const ledger::LedgerEntry& entry, const EntryRecorded& payload);
+LogbookRow RowOf(const ledger::LedgerEntry& entry, const EntryCorrected& payload);
 Result<LogbookRow> RowOf(const ledger::LedgerEntry& entry);
 
 Result<std::optional<EntryState>> FindLogbookEntry(storage::Database& db, std::int64_t seq);
