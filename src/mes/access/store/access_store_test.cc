@@ -13,52 +13,12 @@
 #include "storage/sqlite/sqlite_database.h"
 #include "store/projector.h"
 #include "store/schema.h"
+#include "store/testing/store_fixture.h"
 
 namespace ordo::access {
 namespace {
 
-constexpr TimeMicros kT0 = 1'795'597'445'000'000;
-
-class AccessStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto());
-    char tmpl[] = "/tmp/ordo_access_store_test_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    auto db = storage::OpenSqlite(root_ + "/ordo.db", storage::OpenMode::kCreate);
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::CreateSchema(*db_).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(root_);
-  }
-
-  // Applies the next entry to the projections (the ledger itself is not needed here).
-  ledger::LedgerEntry Append(const std::string& type, const std::string& actor,
-                             const std::string& subject_id, Json payload,
-                             std::optional<std::string> reason = {}, std::int64_t version = 1) {
-    ledger::LedgerEntry e;
-    e.seq = static_cast<std::int64_t>(entries_.size()) + 1;
-    e.time_us = kT0 + e.seq * 1'000'000;
-    e.actor = actor;
-    e.role = "operator";
-    e.type = type;
-    e.subject = ledger::Subject{type.substr(0, type.find('.')), subject_id, version};
-    e.payload = std::move(payload);
-    e.reason = std::move(reason);
-    Status p = store::ApplyToProjections(*db_, e);
-    EXPECT_TRUE(p.ok()) << p.error().message;
-    entries_.push_back(e);
-    return e;
-  }
-
-  std::string root_;
-  std::unique_ptr<storage::Database> db_;
-  std::vector<ledger::LedgerEntry> entries_;
-};
+using AccessStoreTest = store::testing::StoreFixture;
 
 TEST_F(AccessStoreTest, ProjectsUsers) {
   Append("user.created", "system", "1",
