@@ -318,8 +318,10 @@ int main(int argc, char** argv) {
       return;
     }
     Json reply;
-    rc =
-        RunOffline(data, access::CreateUserCommand({0, CliActorName(), "admin"}, u, *hash), &reply);
+    rc = RunOffline(
+        data,
+        access::CreateUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()}, u, *hash),
+        &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
   auto* list = user->add_subcommand("list", "List users");
@@ -343,7 +345,9 @@ int main(int argc, char** argv) {
   disable->add_option("--reason", reason, "why")->required();
   disable->callback([&] {
     Json reply;
-    rc = RunOffline(data, access::DisableUserCommand({0, CliActorName(), "admin"}, {id, reason}),
+    rc = RunOffline(data,
+                    access::DisableUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()},
+                                               {id, reason}),
                     &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "ledger/checkpoint.h"
 #include "ledger/entry.h"
 #include "ledger/event_schema.h"
@@ -110,6 +111,9 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
         e.signatures.push_back(Json{{"id", 1}});
       },
       [](LedgerEntry& e) { e.prev_hash[0] = 'b'; },
+      [](LedgerEntry& e) {
+        e.origin = Origin{0, "10.0.0.7", ""};
+      },
   };
   for (std::size_t i = 0; i < edits.size(); ++i) {
     LedgerEntry changed = base;
@@ -119,6 +123,36 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
   LedgerEntry other_hash = base;
   other_hash.hash = "ff";  // the stored hash is not part of what is hashed
   EXPECT_EQ(ComputeHash(other_hash), h);
+}
+
+TEST_F(LedgerTest, OriginIsHashedAndLeftOutWhenAbsent) {
+  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-10");
+  LedgerEntry e = MakeEntry(5, std::string(64, 'a'));
+  // An entry without an origin (written before release 0.2) hashes as before: its
+  // canonical body has no origin key at all.
+  EXPECT_EQ(CanonicalBody(e).find("origin"), std::string::npos);
+  e.origin = Origin{12, "10.0.0.7", "Line 3 HMI"};
+  const std::string h = ComputeHash(e);
+  EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
+  const std::vector<std::function<void(Origin&)>> edits = {
+      [](Origin& o) { o.session = 13; },         [](Origin& o) { o.session = 0; },
+      [](Origin& o) { o.address = "10.0.0.8"; }, [](Origin& o) { o.terminal = "Line 4 HMI"; },
+      [](Origin& o) { o.terminal.clear(); },
+  };
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    LedgerEntry changed = e;
+    edits[i](*changed.origin);
+    EXPECT_NE(ComputeHash(changed), h) << "edit " << i;
+    EXPECT_EQ(CanonicalBody(changed), CanonicalBodyViaJson(changed)) << "edit " << i;
+  }
+  auto back = FromJson(ToJson(e));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, e);
+  Json bad = ToJson(e);
+  bad["origin"]["session"] = "twelve";
+  auto refused = FromJson(bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "origin.session");
 }
 
 TEST_F(LedgerTest, FastCanonicalBodyEqualsJsonForm) {

@@ -128,7 +128,10 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
         Error::Make(ErrorCode::kNotFound,
                     "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
   }
-  Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params)};
+  Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params), {}};
+  auto terminal = TerminalName(request.Header("ordo-terminal"));
+  if (!terminal.ok()) co_return ProblemResponse(terminal.error());
+  call.terminal = std::move(*terminal);
   if (!endpoint->permission.empty()) {
     std::string auth = request.Header("authorization");
     if (auth.rfind("Bearer ", 0) != 0)
@@ -157,7 +160,29 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
 }
 
 engine::Actor Api::ActorOf(const Call& call) const {
-  return engine::Actor{call.session->user_id, call.session->user_name, call.role};
+  return engine::Actor{call.session->user_id, call.session->user_name, call.role, OriginOf(call)};
+}
+
+ledger::Origin OriginOf(const Call& call) {
+  ledger::Origin origin;
+  origin.session = call.session ? call.session->started_seq : 0;
+  origin.address = AddressOnly(call.request.client);
+  origin.terminal = call.terminal;
+  return origin;
+}
+
+Result<std::string> TerminalName(const std::string& header) {
+  constexpr std::size_t kMax = 64;
+  if (header.size() > kMax)
+    return Error::Invalid("Ordo-Terminal", "the Ordo-Terminal header names a station in at most " +
+                                               std::to_string(kMax) + " bytes");
+  for (unsigned char c : header)
+    if (c < 0x20 || c == 0x7f)
+      return Error::Invalid("Ordo-Terminal",
+                            "the Ordo-Terminal header must not contain control characters");
+  std::size_t begin = header.find_first_not_of(' ');
+  if (begin == std::string::npos) return std::string();
+  return header.substr(begin, header.find_last_not_of(' ') - begin + 1);
 }
 
 namespace {

@@ -112,6 +112,14 @@ class Api {
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
 // "10.0.0.5" from "10.0.0.5:51234".
 std::string AddressOnly(const std::string& client);
+
+// Where a call came from, for the ledger entries it writes: the session (the seq of its
+// `session.login_succeeded` entry), the client address and the `Ordo-Terminal` station name.
+ledger::Origin OriginOf(const Call& call);
+
+// The `Ordo-Terminal` header checked: at most 64 bytes, no control characters, outer
+// spaces trimmed; "" when absent. invalid_argument naming the header otherwise.
+Result<std::string> TerminalName(const std::string& header);
 // Problem+json response for an error (RFC 9457). Its `type` is ProblemTypeUri(code).
 HttpResponse ProblemResponse(const Error& error);
 // "/api/v1/problems/not_found": where the server describes the problem type of `code`.

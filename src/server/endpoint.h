@@ -26,6 +26,7 @@ struct Call {
   std::string token;
   std::string role;                           // the caller's role that grants the permission
   std::map<std::string, std::string> params;  // path parameters, e.g. {"id": "3"}
+  std::string terminal;  // the `Ordo-Terminal` header (a shared station's name), or ""
 };
 
 // A capability's handler: a coroutine on the io thread. Coroutine rule (g++ 12): never
