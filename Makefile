@@ -51,7 +51,8 @@ fuzz: deps
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
 	build-fuzz/src/mes/masterdata/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=8192 -timeout=10 -artifact_prefix=build-fuzz/plant- -print_final_stats=1 \
-	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products
+	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products \
+	  tests/plant_fuzz_seeds
 
 bench: build
 	$(BUILD)/bench/ordo_bench

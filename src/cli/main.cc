@@ -1,5 +1,5 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
-// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, plant
+// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, restore, plant
 // export|apply, openapi, reference.
 #include <spdlog/spdlog.h>
 
@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "admin/data_dir_ops.h"
+#include "admin/restore.h"
 #include "cli/capabilities.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
@@ -223,6 +224,40 @@ int main(int argc, char** argv) {
                                out_file.c_str(), out_file.c_str()),
                    0)
                 : Fail(s.error().message);
+  });
+
+  // restore
+  auto* restore = app.add_subcommand(
+      "restore", "Restore a backup into a new data directory (verified before it is used)");
+  std::string from_file, keys_dir;
+  restore->add_option("--from", from_file, "backup file (made by ordo backup)")->required();
+  restore
+      ->add_option("--keys", keys_dir,
+                   "copy of the site's DIR/keys/ (signing key and checkpoints.jsonl)")
+      ->required();
+  restore->add_option("--data", data, "new data directory to create")->required();
+  restore->callback([&] {
+    SystemClock clock;
+    // Until the offline CLI signs in as an ordo admin, it records the OS account the
+    // way `ordo user add|disable` do.
+    auto report = admin::RestoreBackup(
+        {from_file, keys_dir, store::DataDir{data}, {0, CliActorName(), "admin"}}, clock);
+    if (!report.ok()) {
+      const ErrorCode code = report.error().code;
+      rc = Fail(report.error().message,
+                code == ErrorCode::kConflict || code == ErrorCode::kNotFound ? 2 : 1);
+      return;
+    }
+    std::printf(
+        "OK: restored %s (sha256 %s) into %s: backup head seq %lld, store.restored at seq "
+        "%lld; %lld checkpoint(s) of the old log were signed after the backup (kept in "
+        "keys/%s)\n",
+        from_file.c_str(), report->backup_sha256.c_str(), data.c_str(),
+        static_cast<long long>(report->source_head_seq),
+        static_cast<long long>(report->restored_seq),
+        static_cast<long long>(report->log_checkpoints_after_backup),
+        report->archived_checkpoint_log.c_str());
+    rc = 0;
   });
 
   // upgrade

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -25,19 +26,81 @@ std::string ProblemTypeUri(ErrorCode code) {
   return std::string("/api/v1/problems/") + ErrorCodeName(code);
 }
 
-HttpResponse ProblemResponse(const Error& e) {
-  int status = HttpStatusFor(e.code);
-  if (e.reason == "method_not_allowed") status = 405;
+namespace {
+
+// `text` cut to `max` bytes at a UTF-8 character boundary, saying how much was cut.
+std::string Bounded(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + " ... (" + std::to_string(text.size() - end) +
+         " more characters not shown)";
+}
+
+Json ProblemBody(const Error& e, int status) {
   Json body{{"type", ProblemTypeUri(e.code)},
             {"title", ErrorCodeName(e.code)},
             {"status", status},
             {"code", ErrorCodeName(e.code)},
-            {"detail", e.message}};
-  if (!e.field.empty()) body["field"] = e.field;
-  if (!e.reason.empty()) body["reason"] = e.reason;
+            {"detail", Bounded(e.message, kMaxProblemDetail)}};
+  if (!e.field.empty()) body["field"] = Bounded(e.field, kMaxProblemText);
+  if (!e.reason.empty()) body["reason"] = Bounded(e.reason, kMaxProblemText);
+  return body;
+}
+
+HttpResponse ProblemOf(const Json& body, int status) {
   HttpResponse r = JsonResponse(status, body);
   r.content_type = "application/problem+json";
   return r;
+}
+
+int StatusOf(const Error& e) {
+  return e.reason == "method_not_allowed" ? 405 : HttpStatusFor(e.code);
+}
+
+}  // namespace
+
+HttpResponse ProblemResponse(const Error& e) {
+  const int status = StatusOf(e);
+  return ProblemOf(ProblemBody(e, status), status);
+}
+
+HttpResponse ProblemResponse(const Error& e, const Json& errors, std::size_t total_errors) {
+  const int status = StatusOf(e);
+  Json body = ProblemBody(e, status);
+  Json listed = Json::array();
+  if (errors.is_array()) {
+    for (const auto& item : errors) {
+      if (listed.size() == kMaxListedErrors) break;
+      Json bounded = Json::object();
+      if (item.is_object()) {
+        for (const auto& [key, value] : item.items()) {
+          if (bounded.size() == 6) break;  // errors are small records
+          if (value.is_string())
+            bounded[Bounded(key, 40)] = Bounded(value.get<std::string>(), kMaxProblemText);
+          else if (value.is_number() || value.is_boolean() || value.is_null())
+            bounded[Bounded(key, 40)] = value;
+          else
+            bounded[Bounded(key, 40)] = Bounded(value.dump(), kMaxProblemText);
+        }
+      }
+      listed.push_back(std::move(bounded));
+    }
+  }
+  total_errors = std::max(total_errors, listed.size());
+  const std::string detail = body["detail"].get<std::string>();
+  while (true) {
+    if (listed.size() < total_errors) {
+      body["errors_omitted"] = total_errors - listed.size();
+      body["detail"] = detail + " (" + std::to_string(listed.size()) + " of " +
+                       std::to_string(total_errors) + " errors are listed)";
+    }
+    body["errors"] = listed;
+    HttpResponse r = ProblemOf(body, status);
+    // JSON escapes can make text up to 6 times longer: list fewer until it fits.
+    if (r.body.size() <= kMaxProblemBytes || listed.empty()) return r;
+    listed.erase(listed.begin() + static_cast<std::ptrdiff_t>(listed.size() / 2), listed.end());
+  }
 }
 
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds) {
@@ -70,7 +133,10 @@ Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::
   gate_.dummy_hash = hash.ok() ? *hash : std::string();
 }
 
-Api::~Api() { hashing_.join(); }
+Api::~Api() {
+  hashing_.join();
+  parsing_.join();
+}
 
 namespace {
 
@@ -218,10 +284,11 @@ Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
   co_return co_await std::move(pending);
 }
 
-Awaitable<Json> Api::OffThread(std::function<Json()> work) {
+Awaitable<Json> Api::OffThread(std::function<Json()> work, WorkPool pool) {
+  asio::thread_pool& threads = pool == WorkPool::kParsing ? parsing_ : hashing_;
   std::function<void(std::function<void(Json)>)> start =
-      [this, work = std::move(work)](std::function<void(Json)> deliver) {
-        asio::post(hashing_, [work, deliver] { deliver(work()); });
+      [&threads, work = std::move(work)](std::function<void(Json)> deliver) {
+        asio::post(threads, [work, deliver] { deliver(work()); });
       };
   auto pending = ResumeOnIo<Json>(io_, std::move(start));
   co_return co_await std::move(pending);

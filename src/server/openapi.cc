@@ -73,9 +73,10 @@ std::string Description(const Endpoint& e) {
             "401 or 403).";
   }
   if (!e.signature_meaning.empty())
-    text += "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
-            "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
-            e.signature_meaning + "`.";
+    text +=
+        "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
+        "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
+        e.signature_meaning + "`.";
   if (!e.audit.empty()) text += "\n\nAudit category: `" + e.audit + "`.";
   return text;
 }
@@ -153,8 +154,11 @@ Json ProblemSchema() {
         {"retry_after_seconds", {{"type", "integer"}, {"description", "with 429"}}},
         {"errors",
          {{"type", "array"},
-          {"description", "validation errors, one per field (or file and line)"},
-          {"items", {{"type", "object"}}}}}}}};
+          {"description", "validation errors, one per field (or file and line); at most 50"},
+          {"items", {{"type", "object"}}}}},
+        {"errors_omitted",
+         {{"type", "integer"},
+          {"description", "how many further errors were found but not listed"}}}}}};
 }
 
 }  // namespace

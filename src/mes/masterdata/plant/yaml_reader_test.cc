@@ -140,7 +140,7 @@ TEST(ReadPlantFiles, NeverThrowsOnOddInput) {
 }
 
 TEST(FormatErrors, OneLinePerError) {
-  EXPECT_EQ(FormatErrors({{"a.yaml", 3, "name", "is required"}, {"b.yaml", 1, "", "bad"}}),
+  EXPECT_EQ(FormatErrors({{"a.yaml", 3, "name", "is required", ""}, {"b.yaml", 1, "", "bad", ""}}),
             "a.yaml:3: name: is required\nb.yaml:1: bad\n");
 }
 
