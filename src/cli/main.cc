@@ -240,8 +240,11 @@ int main(int argc, char** argv) {
     SystemClock clock;
     // Until the offline CLI signs in as an ordo admin, it records the OS account the
     // way `ordo user add|disable` do.
-    auto report = admin::RestoreBackup(
-        {from_file, keys_dir, store::DataDir{data}, {0, CliActorName(), "admin"}}, clock);
+    auto report = admin::RestoreBackup({from_file,
+                                        keys_dir,
+                                        store::DataDir{data},
+                                        {0, CliActorName(), "admin", engine::LocalOrigin()}},
+                                       clock);
     if (!report.ok()) {
       const ErrorCode code = report.error().code;
       rc = Fail(report.error().message,
