@@ -24,7 +24,7 @@ class AttributionTest : public ApiTest {
 };
 
 TEST_F(AttributionTest, EntriesRecordSessionAddressAndTerminal) {
-  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-10");
+  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-08");
   const Credentials& op = sandbox_.user("operator");
   HttpReply signed_in =
       http().Post("/api/v1/session", Json{{"user", op.name}, {"password", op.password}}, "",

@@ -189,7 +189,7 @@ TEST_F(TamperTest, ChangedTime) {
 }
 
 TEST_F(TamperTest, ChangedOrigin) {
-  ORDO_VERIFIES("DI-01", "P11-01", "ORDO-LEDGER-10");
+  ORDO_VERIFIES("DI-01", "P11-01", "ORDO-LEDGER-08");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   ASSERT_TRUE(entries_[seq - 1].origin.has_value());

@@ -126,7 +126,7 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
 }
 
 TEST_F(LedgerTest, OriginIsHashedAndLeftOutWhenAbsent) {
-  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-10");
+  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-08");
   LedgerEntry e = MakeEntry(5, std::string(64, 'a'));
   // An entry without an origin (written before release 0.2) hashes as before: its
   // canonical body has no origin key at all.
