@@ -27,7 +27,9 @@ function testList(indexes, tests) {
     const t = tests[k];
     return `<li>${badge(t.outcome)} <span class="kind">${esc(t.kind)}</span> ${esc(t.name)}</li>`;
   });
-  return `<ul class="tests">${items.join('')}</ul>`;
+  const n = (o) => indexes.filter((k) => tests[k].outcome === o).length;
+  const counts = [`${n('passed')} passed`, n('failed') && `${n('failed')} failed`, n('skipped') && `${n('skipped')} skipped`, n('not run') && `${n('not run')} not run`].filter(Boolean);
+  return `<div class="small">${esc(counts.join(', '))}</div><ul class="tests">${items.join('')}</ul>`;
 }
 
 const CSS = `

@@ -148,6 +148,18 @@ test('an unknown id in a test that did not run is caught by the static scan', (t
   assert.match(r.stderr, /src\/demo\/demo_test\.cc:\d+ \(DemoTest\.NeverBuilt\): tag names P11-1,/);
 });
 
+test('an unknown id in a ctest label in a CMake file is caught by the static scan', (t) => {
+  const fx = fixture(t);
+  writeFileSync(
+    path.join(fx.root, 'CMakeLists.txt'),
+    '# labels "verifies:ID" name requirements\nadd_test(NAME x COMMAND true)\nset_tests_properties(x PROPERTIES LABELS "unit;verifies:VAL-7")\n',
+  );
+  const r = run(fx);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /CMakeLists\.txt:3: tag names VAL-7,/);
+  assert.doesNotMatch(r.stderr, /tag names ID,/, 'comments are not read');
+});
+
 test('an unknown id in a browser test name makes the run exit 1', (t) => {
   const fx = fixture(t);
   edit(path.join(fx.root, 'web', 'e2e', 'demo.test.mjs'), '[ORDO-WEB-01]', '[ORDO-WEB-01] [ORDO-WEB-1]');
