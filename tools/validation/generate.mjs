@@ -165,7 +165,7 @@ function main() {
   const pack = generate(opts);
   const s = pack.summary;
   const out = path.relative(process.cwd(), opts.out) || '.';
-  console.log(`validation: ${s.requirements} requirements: ${s.verified} verified, ${s.failed} failed, ${s.gaps + s.not_run} gaps (${s.gaps} without a test, ${s.not_run} with tests that did not run), ${s.procedure} by site procedure, ${s.not_applicable} not applicable`);
+  console.log(`validation: ${s.requirements} requirements: ${s.verified} verified (${s.verified_partly_built} of them only partly built), ${s.failed} failed, ${s.gaps + s.not_run} gaps (${s.gaps} without a test, ${s.not_run} with tests that did not run), ${s.procedure} by site procedure, ${s.not_applicable} not applicable`);
   console.log(`validation: ${s.tests} tests run: ${s.tests_passed} passed, ${s.tests_failed} failed, ${s.tests_skipped} skipped; ${s.tests_tagged} tagged with a requirement`);
   for (const p of pack.problems.filter((x) => x.severity === 'warning')) console.log(`validation: warning: ${p.message}`);
   console.log(`validation: wrote ${out}/index.html and ${out}/trace-matrix.json`);

@@ -89,6 +89,7 @@ export function renderHtml(pack) {
   const rows = [
     ['Requirements', summary.requirements],
     ['verified (every linked test passed, at least one ran)', summary.verified],
+    ['of which only partly built (the tests show the built part)', summary.verified_partly_built],
     ['failed (a linked test failed)', summary.failed],
     ['gaps: no test', summary.gaps],
     ['gaps: tests exist but did not run', summary.not_run],
@@ -150,7 +151,7 @@ export function renderHtml(pack) {
     out.push(`<h3>${esc(section)}</h3>`);
     out.push('<table><thead><tr><th>ID</th><th>Requirement</th><th>Met by</th><th>Risk</th><th>Status</th><th>Tests</th><th>Result</th></tr></thead><tbody>');
     for (const r of requirements.filter((x) => x.section === section)) {
-      out.push(`<tr id="r-${esc(r.id)}"><td class="id">${esc(r.id)}</td><td>${prose(r.text)}</td><td class="nowrap">${esc(r.met_by)}</td><td>${esc(r.risk)}</td><td><strong>${esc(r.status)}</strong>${r.status_note ? `<div class="small">${prose(r.status_note)}</div>` : ''}</td><td>${testList(r.tests, tests)}</td><td>${badge(r.outcome)}</td></tr>`);
+      out.push(`<tr id="r-${esc(r.id)}"><td class="id">${esc(r.id)}</td><td>${prose(r.text)}</td><td class="nowrap">${esc(r.met_by)}</td><td>${esc(r.risk)}</td><td><strong>${esc(r.status)}</strong>${r.status_note ? `<div class="small">${prose(r.status_note)}</div>` : ''}</td><td>${testList(r.tests, tests)}</td><td>${badge(r.outcome)}${r.outcome === 'verified' && r.status === 'partial' ? '<div class="small">built part only</div>' : ''}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
