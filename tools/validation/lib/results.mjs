@@ -150,7 +150,7 @@ export function readFuzzStats(file) {
     message = `the fuzzer exited with ${exitCode}`;
     const crash = /^(==\d+==ERROR: .*|SUMMARY: .*|.*deadly signal.*)$/m.exec(text);
     if (crash) message += `: ${crash[1]}`;
-  } else if (stats.number_of_executed_runs === undefined) {
+  } else if (stats.number_of_executed_units === undefined && stats.number_of_executed_runs === undefined) {
     outcome = 'failed';
     message = 'no final statistics (run with -print_final_stats=1)';
   }

@@ -77,7 +77,7 @@ test('requirement -> tests -> result, from GoogleTest, ctest labels, browser and
   assert.deepEqual(requirement(r.pack, 'ORDO-WEB-01').tests, ['a user signs in [ORDO-WEB-01]']);
   assert.equal(requirement(r.pack, 'ORDO-DEMO-02').outcome, 'verified', 'the fuzz run verifies it');
   const fuzz = r.pack.tests.find((x) => x.kind === 'fuzz');
-  assert.equal(fuzz.stats.number_of_executed_runs, 1000);
+  assert.equal(fuzz.stats.number_of_executed_units, 1000);
   const untagged = r.pack.tests.find((x) => x.name === 'DemoTest.Untagged');
   assert.deepEqual(untagged.verifies, []);
   assert.equal(untagged.outcome, 'passed');
