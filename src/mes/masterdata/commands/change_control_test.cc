@@ -88,7 +88,7 @@ TEST_F(ChangeControlTest, FutureEffectiveDateTakesOverAtThatTime) {
 }
 
 TEST_F(ChangeControlTest, ApprovalWithoutDateIsEffectiveAtOnceAndNeverBackdated) {
-  ORDO_VERIFIES("ORDO-MD-02");
+  ORDO_VERIFIES("DI-03", "ORDO-MD-02");
   clock_.Advance(kDay);
   // Asked for an effective time in the past: it takes effect at approval, not earlier.
   Change("routing", kRouting, RoutingWithHigherLimit(), kT0);
