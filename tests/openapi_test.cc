@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "api_fixture.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::testing {
 namespace {
@@ -31,6 +32,7 @@ std::string Upper(std::string s) {
 }
 
 TEST_F(OpenApiTest, TheServedDocumentIsTheOneOrdoOpenapiPrints) {
+  ORDO_VERIFIES("ORDO-API-03");
   HttpReply served = http().Get("/api/v1/openapi.json");
   ASSERT_EQ(served.status, 200) << served.Describe();
   RunResult printed = sandbox_.Ordo({"openapi"});
@@ -41,6 +43,7 @@ TEST_F(OpenApiTest, TheServedDocumentIsTheOneOrdoOpenapiPrints) {
 }
 
 TEST_F(OpenApiTest, VersionAndCommitAreTheBuildsEverywhere) {
+  ORDO_VERIFIES("P11-11");
   Json health = http().Get("/api/v1/health").json();
   const std::string version = health.value("version", "");
   const std::string commit = health.value("commit", "");
@@ -54,6 +57,7 @@ TEST_F(OpenApiTest, VersionAndCommitAreTheBuildsEverywhere) {
 }
 
 TEST_F(OpenApiTest, EveryOperationHasAStableUniqueIdATagADescriptionAndOneSuccessStatus) {
+  ORDO_VERIFIES("ORDO-API-03");
   Json doc = http().Get("/api/v1/openapi.json").json();
   std::set<std::string> declared_tags;
   for (const auto& t : doc["tags"]) {
@@ -104,6 +108,7 @@ TEST_F(OpenApiTest, EveryOperationHasAStableUniqueIdATagADescriptionAndOneSucces
 }
 
 TEST_F(OpenApiTest, DocumentedSuccessStatusesAreTheRealOnes) {
+  ORDO_VERIFIES("ORDO-API-03");
   Json paths = http().Get("/api/v1/openapi.json").json()["paths"];
   const auto documented = [&](const std::string& path, const std::string& method) {
     for (auto& [status, response] : paths[path][method]["responses"].items())
@@ -136,6 +141,7 @@ TEST_F(OpenApiTest, DocumentedSuccessStatusesAreTheRealOnes) {
 }
 
 TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
+  ORDO_VERIFIES("ORDO-API-04");
   // Problems of several codes name a type that this server describes.
   struct Case {
     HttpReply reply;

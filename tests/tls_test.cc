@@ -2,6 +2,7 @@
 // openssl CLI. The client does not verify the certificate (it is self-signed).
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "support/ordo.h"
 
 namespace ordo::testing {
@@ -26,6 +27,7 @@ class TlsTest : public ::testing::Test {
 };
 
 TEST_F(TlsTest, HttpsServesHealthAndSignInAndRefusesPlainHttp) {
+  ORDO_VERIFIES("P11-12", "ORDO-TLS-01");
   OrdoServer server(sandbox_.data(), sandbox_.root(), {"--tls-cert", cert_, "--tls-key", key_});
   std::string error;
   ASSERT_TRUE(server.Start(&error)) << error;
@@ -62,6 +64,7 @@ TEST_F(TlsTest, HttpsServesHealthAndSignInAndRefusesPlainHttp) {
 }
 
 TEST_F(TlsTest, UnreadableKeyStopsStartUp) {
+  ORDO_VERIFIES("ORDO-TLS-01");
   OrdoServer server(sandbox_.data(), sandbox_.root(),
                     {"--tls-cert", cert_, "--tls-key", sandbox_.file("missing-key.pem")});
   std::string error;

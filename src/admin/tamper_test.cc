@@ -150,6 +150,7 @@ class TamperTest : public ::testing::Test {
 };
 
 TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
+  ORDO_VERIFIES("P11-05", "ORDO-LEDGER-02");
   const char* refused[] = {
       "UPDATE ledger SET payload = '{}' WHERE seq = 3",
       "DELETE FROM ledger WHERE seq = 3",
@@ -174,6 +175,7 @@ TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
 }
 
 TEST_F(TamperTest, ChangedPayload) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("UPDATE ledger SET payload = json_set(payload, '$.text', 'forged') WHERE seq = " +
@@ -182,6 +184,7 @@ TEST_F(TamperTest, ChangedPayload) {
 }
 
 TEST_F(TamperTest, ChangedTime) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("UPDATE ledger SET time_us = time_us - 3600000000 WHERE seq = " + std::to_string(seq));
@@ -207,6 +210,7 @@ TEST_F(TamperTest, RemovedOrigin) {
 }
 
 TEST_F(TamperTest, DeletedMiddleRow) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("DELETE FROM ledger WHERE seq = " + std::to_string(seq));
@@ -214,6 +218,7 @@ TEST_F(TamperTest, DeletedMiddleRow) {
 }
 
 TEST_F(TamperTest, SwappedContentOfTwoRows) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t a = MiddleSeq(), b = a + 2;
   ASSERT_LE(b, head());
@@ -223,6 +228,7 @@ TEST_F(TamperTest, SwappedContentOfTwoRows) {
 }
 
 TEST_F(TamperTest, ForgedRowAfterHeadWithWrongHash) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   ledger::LedgerEntry forged = entries_.back();
   forged.seq = head() + 1;
   forged.payload["text"] = "forged";
@@ -233,6 +239,7 @@ TEST_F(TamperTest, ForgedRowAfterHeadWithWrongHash) {
 }
 
 TEST_F(TamperTest, ForgedRowReusingADeletedSeq) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("DELETE FROM ledger WHERE seq = " + std::to_string(seq));
@@ -246,6 +253,7 @@ TEST_F(TamperTest, ForgedRowReusingADeletedSeq) {
 }
 
 TEST_F(TamperTest, ConsistentRewriteOfTheWholeChain) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   DropLedgerTriggers();
   const std::int64_t seq = 4;
   RewriteFrom(seq);
@@ -258,6 +266,7 @@ TEST_F(TamperTest, ConsistentRewriteOfTheWholeChain) {
 }
 
 TEST_F(TamperTest, DeletedCheckpointsCaughtThroughTheCheckpointLog) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   Attack("DROP TRIGGER checkpoint_no_delete");
   const std::int64_t middle = checkpoints_[1].seq;
   Attack("DELETE FROM checkpoint WHERE seq = " + std::to_string(middle));
@@ -267,6 +276,7 @@ TEST_F(TamperTest, DeletedCheckpointsCaughtThroughTheCheckpointLog) {
 }
 
 TEST_F(TamperTest, RewriteWithCheckpointsResignedUnderANewKey) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   // The attacker rewrites the chain, replaces every checkpoint with one signed by their own
   // key and records that key in meta; the key file outside the database still wins.
   DropLedgerTriggers();
@@ -291,6 +301,7 @@ TEST_F(TamperTest, RewriteWithCheckpointsResignedUnderANewKey) {
 }
 
 TEST_F(TamperTest, ReplacedPublicKeyInMeta) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   Attack("UPDATE meta SET value = " + Quote(GenerateSigningKeyPair().public_key_hex) +
          " WHERE key = 'ledger_public_key'");
   ledger::VerifyReport r = VerifyDataDir(dir_);

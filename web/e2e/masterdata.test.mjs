@@ -127,7 +127,7 @@ async function waitForState(page, testId, state) {
   );
 }
 
-test('master data change under change control with electronic signatures', { timeout: 240_000 }, async () => {
+test('master data change under change control with electronic signatures [P11-07] [P11-10] [P11-13] [A11-08] [ORDO-MD-02] [ORDO-AUDIT-01] [ORDO-WEB-01]', { timeout: 240_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;

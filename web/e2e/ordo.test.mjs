@@ -12,7 +12,7 @@ import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
-test('operator records a logbook entry; quality finds it in the verified audit trail', { timeout: 180_000 }, async () => {
+test('operator records a logbook entry; quality finds it in the verified audit trail [P11-01] [ORDO-LOG-01] [ORDO-WEB-01]', { timeout: 180_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
