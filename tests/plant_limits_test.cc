@@ -44,7 +44,7 @@ std::string Material(const std::string& id, int units) {
 }
 
 TEST_F(PlantLimitsTest, AliasAmplificationIsRefusedWithABoundedResponse) {
-  ORDO_VERIFIES("ORDO-INPUT-21", "ORDO-INPUT-22", "P11-01");
+  ORDO_VERIFIES("ORDO-MD-07", "ORDO-API-06", "P11-01");
   const std::string text = AmplifiedMaterial(100 * 1024, 600);
   ASSERT_LT(text.size(), 130'000u);  // the 120 KB file of the finding
   const std::int64_t head = HeadSeq(http());
@@ -63,7 +63,7 @@ TEST_F(PlantLimitsTest, AliasAmplificationIsRefusedWithABoundedResponse) {
 }
 
 TEST_F(PlantLimitsTest, ManyErrorsGiveABoundedListAndCountTheRest) {
-  ORDO_VERIFIES("ORDO-INPUT-22");
+  ORDO_VERIFIES("ORDO-API-06");
   Json files = Json::array();
   const std::string long_value(2000, 'v');
   for (int i = 0; i < 400; ++i)
@@ -83,7 +83,7 @@ TEST_F(PlantLimitsTest, ManyErrorsGiveABoundedListAndCountTheRest) {
 }
 
 TEST_F(PlantLimitsTest, HealthIsAnsweredWhileALargePlantIsParsed) {
-  ORDO_VERIFIES("ORDO-INPUT-23");
+  ORDO_VERIFIES("ORDO-API-07");
   // A server that accepts a large upload (the default body limit is 1 MiB).
   ASSERT_TRUE(server_->Stop().has_value());
   server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root(),

@@ -40,7 +40,7 @@ class RestoreTest : public ApiTest {
 };
 
 TEST_F(RestoreTest, BackupUnderWritesRestoresEveryAcknowledgedEntry) {
-  ORDO_VERIFIES("A11-05", "DI-08", "P11-03", "ORDO-BACKUP-01", "ORDO-BACKUP-02", "ORDO-BACKUP-03");
+  ORDO_VERIFIES("A11-05", "DI-08", "P11-03", "ORDO-STORE-05", "ORDO-STORE-06", "ORDO-STORE-07");
   const std::string op = TokenFor("operator");
   std::mutex mu;
   std::vector<std::int64_t> acknowledged;  // guarded by mu
@@ -126,7 +126,7 @@ TEST_F(RestoreTest, BackupUnderWritesRestoresEveryAcknowledgedEntry) {
 }
 
 TEST_F(RestoreTest, RefusesAStoreInUseOrExistingAndChangesNothing) {
-  ORDO_VERIFIES("A11-05", "ORDO-BACKUP-01");
+  ORDO_VERIFIES("A11-05", "ORDO-STORE-05");
   const std::string backup = BackupNow("b.db");
   // The running server's own directory: in use.
   RunResult in_use = Restore(backup, sandbox_.data());
@@ -149,7 +149,7 @@ TEST_F(RestoreTest, RefusesAStoreInUseOrExistingAndChangesNothing) {
 }
 
 TEST_F(RestoreTest, CorruptedBackupIsRefusedAndLeavesNoStore) {
-  ORDO_VERIFIES("A11-05", "DI-08", "ORDO-BACKUP-01");
+  ORDO_VERIFIES("A11-05", "DI-08", "ORDO-STORE-05");
   const std::string op = TokenFor("operator");
   Write(op, LogbookEntry("corrupt-me-unique-text"));
   const std::string backup = BackupNow("good.db");

@@ -130,7 +130,7 @@ ledger::Origin OriginOf(const Call& call);
 // spaces trimmed; "" when absent. invalid_argument naming the header otherwise.
 Result<std::string> TerminalName(const std::string& header);
 
-// Bounds of every problem response, whatever the error holds (ORDO-INPUT-22): `detail`
+// Bounds of every problem response, whatever the error holds (ORDO-API-06): `detail`
 // is cut after kMaxProblemDetail characters, `field`, `reason` and each text of a listed
 // error after kMaxProblemText, and at most kMaxListedErrors errors are listed (fewer if
 // their escaped JSON would pass kMaxProblemBytes). A problem body stays under

@@ -40,7 +40,7 @@ Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
   if (files->empty())
     co_return ProblemResponse(Error::Invalid("files", "give at least one YAML file"));
   // Parsing is CPU work proportional to the upload: off the io thread, so other requests
-  // are served meanwhile (ORDO-INPUT-23).
+  // are served meanwhile (ORDO-API-07).
   auto read_result = std::make_shared<plant::ReadResult>();
   std::function<Json()> parse = [files, read_result] {
     *read_result = plant::ReadPlantFiles(*files);

@@ -22,7 +22,7 @@ std::string AmplifiedMaterial(std::size_t anchor_bytes, std::size_t uses) {
 }
 
 TEST(YamlLimits, AnchorUsedSixHundredTimesIsRefusedAsTooLarge) {
-  ORDO_VERIFIES("ORDO-INPUT-21", "P11-01");
+  ORDO_VERIFIES("ORDO-MD-07", "P11-01");
   const std::string text = AmplifiedMaterial(100 * 1024, 600);  // ~120 KB, ~60 MB expanded
   ReadResult r = Read({{"materials/M-1.yaml", text}});
   EXPECT_TRUE(r.objects.empty());
@@ -34,7 +34,7 @@ TEST(YamlLimits, AnchorUsedSixHundredTimesIsRefusedAsTooLarge) {
 }
 
 TEST(YamlLimits, MoreThanTheAllowedAliasesAreRefused) {
-  ORDO_VERIFIES("ORDO-INPUT-21");
+  ORDO_VERIFIES("ORDO-MD-07");
   detail::YamlLimits limits;
   limits.max_aliases = 10;
   ReadResult ok = Read({{"a.yaml", AmplifiedMaterial(3, 10)}}, limits);
@@ -50,7 +50,7 @@ TEST(YamlLimits, MoreThanTheAllowedAliasesAreRefused) {
 }
 
 TEST(YamlLimits, DefaultAliasLimitIsAThousand) {
-  ORDO_VERIFIES("ORDO-INPUT-21");
+  ORDO_VERIFIES("ORDO-MD-07");
   EXPECT_TRUE(Read({{"a.yaml", AmplifiedMaterial(1, 1000)}}).errors.empty());
   ReadResult r = Read({{"a.yaml", AmplifiedMaterial(1, 1001)}});
   ASSERT_EQ(r.errors.size(), 1u);
@@ -58,7 +58,7 @@ TEST(YamlLimits, DefaultAliasLimitIsAThousand) {
 }
 
 TEST(YamlLimits, AliasInsideItsOwnAnchorIsRefused) {
-  ORDO_VERIFIES("ORDO-INPUT-21");
+  ORDO_VERIFIES("ORDO-MD-07");
   for (const char* text : {"kind: material\nid: M-1\nconversions: &a [*a]\n",
                            "kind: routing\nid: R-1\noperations: &ops\n  - id: 10\n    x: *ops\n"}) {
     ReadResult r = Read({{"r.yaml", text}});
@@ -68,7 +68,7 @@ TEST(YamlLimits, AliasInsideItsOwnAnchorIsRefused) {
 }
 
 TEST(YamlLimits, NestedAnchorsStopAtTheBudgetNotAfterExpanding) {
-  ORDO_VERIFIES("ORDO-INPUT-21");
+  ORDO_VERIFIES("ORDO-MD-07");
   // Each level lists the previous one 10 times: 10^12 leaves if expanded.
   std::string text = "kind: material\nid: M-1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i <= 12; ++i) {
@@ -82,7 +82,7 @@ TEST(YamlLimits, NestedAnchorsStopAtTheBudgetNotAfterExpanding) {
 }
 
 TEST(YamlLimits, TheExpandedBudgetCoversAllFilesOfOneCall) {
-  ORDO_VERIFIES("ORDO-INPUT-21");
+  ORDO_VERIFIES("ORDO-MD-07");
   detail::YamlLimits limits;
   limits.max_total_expanded_bytes = 4000;
   const std::string one = AmplifiedMaterial(100, 10);  // ~1.8 KB expanded each
@@ -99,7 +99,7 @@ TEST(YamlLimits, TheExpandedBudgetCoversAllFilesOfOneCall) {
 }
 
 TEST(YamlLimits, ErrorListIsBoundedPerFileAndLongTextIsCut) {
-  ORDO_VERIFIES("ORDO-INPUT-22");
+  ORDO_VERIFIES("ORDO-API-06");
   std::string text = "kind: material\nid: M-1\n";
   for (int i = 0; i < 200; ++i) text += "unknown_" + std::to_string(i) + ": 1\n";
   text += std::string(1000, 'k') + ": 1\n";
