@@ -73,9 +73,10 @@ std::string Description(const Endpoint& e) {
             "401 or 403).";
   }
   if (!e.signature_meaning.empty())
-    text += "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
-            "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
-            e.signature_meaning + "`.";
+    text +=
+        "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
+        "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
+        e.signature_meaning + "`.";
   if (!e.audit.empty()) text += "\n\nAudit category: `" + e.audit + "`.";
   return text;
 }
@@ -108,10 +109,15 @@ Json Operation(const Endpoint& e) {
     op["security"] = Json::array();
   }
   if (!e.signature_meaning.empty()) op["x-ordo-signature-meaning"] = e.signature_meaning;
-  if (!e.schema.empty())
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", SchemaToOpenApi(e.schema)}}}}}};
+  if (!e.schema.empty()) {
+    // One entry per accepted media type; any other Content-Type is answered 415.
+    Json content = Json::object();
+    for (const auto& type : e.media_types)
+      content[type] = {{"schema", type == "application/json"
+                                      ? SchemaToOpenApi(e.schema)
+                                      : Json{{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = {{"required", true}, {"content", content}};
+  }
   Json parameters = Json::array();
   for (const auto& name : PathParameters(e.path)) {
     const bool integer = name == "version" || e.path.rfind("/api/v1/users/", 0) == 0;
@@ -133,28 +139,27 @@ Json TagDescription(const std::string& tag) {
 }
 
 Json ProblemSchema() {
-  return Json{
-      {"type", "object"},
-      {"description", "RFC 9457 problem details with ordo's extension members"},
-      {"required", {"type", "title", "status", "code", "detail"}},
-      {"properties",
-       {{"type",
-         {{"type", "string"},
-          {"format", "uri-reference"},
-          {"description",
-           "the problem type: GET it (e.g. /api/v1/problems/not_found) for what it means "
-           "and what to do; about:blank for errors of the transport"}}},
-        {"title", {{"type", "string"}}},
-        {"status", {{"type", "integer"}}},
-        {"detail", {{"type", "string"}, {"description", "a sentence for people"}}},
-        {"code", {{"type", "string"}, {"description", "stable machine-readable code"}}},
-        {"field", {{"type", "string"}, {"description", "the offending input, if any"}}},
-        {"reason", {{"type", "string"}, {"description", "finer stable code, if any"}}},
-        {"retry_after_seconds", {{"type", "integer"}, {"description", "with 429"}}},
-        {"errors",
-         {{"type", "array"},
-          {"description", "validation errors, one per field (or file and line)"},
-          {"items", {{"type", "object"}}}}}}}};
+  return Json{{"type", "object"},
+              {"description", "RFC 9457 problem details with ordo's extension members"},
+              {"required", {"type", "title", "status", "code", "detail"}},
+              {"properties",
+               {{"type",
+                 {{"type", "string"},
+                  {"format", "uri-reference"},
+                  {"description",
+                   "the problem type: GET it (e.g. /api/v1/problems/not_found) for what it means "
+                   "and what to do; about:blank for errors of the transport"}}},
+                {"title", {{"type", "string"}}},
+                {"status", {{"type", "integer"}}},
+                {"detail", {{"type", "string"}, {"description", "a sentence for people"}}},
+                {"code", {{"type", "string"}, {"description", "stable machine-readable code"}}},
+                {"field", {{"type", "string"}, {"description", "the offending input, if any"}}},
+                {"reason", {{"type", "string"}, {"description", "finer stable code, if any"}}},
+                {"retry_after_seconds", {{"type", "integer"}, {"description", "with 429"}}},
+                {"errors",
+                 {{"type", "array"},
+                  {"description", "validation errors, one per field (or file and line)"},
+                  {"items", {{"type", "object"}}}}}}}};
 }
 
 }  // namespace
