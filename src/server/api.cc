@@ -143,7 +143,7 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   // the endpoint does not take is refused, so a cross-origin "simple" request (text/plain,
   // form data) can never reach a handler.
   if (!endpoint->schema.empty()) {
-    const std::string type = MediaTypeOf(request.Header("content-type"));
+    const std::string type = MediaTypeOf(request.Header("content-type")).substr(0, 100);
     const bool has_body = !request.body.empty() || !type.empty();
     bool accepted = !has_body;
     for (const auto& t : endpoint->media_types) accepted = accepted || t == type;
