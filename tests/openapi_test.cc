@@ -19,9 +19,11 @@ using OpenApiTest = ApiTest;
 // The status each problem code comes with (docs/api.md).
 int HttpStatusOf(const std::string& code) {
   static const std::map<std::string, int> statuses = {
-      {"invalid_argument", 400},   {"unauthenticated", 401},    {"permission_denied", 403},
-      {"not_found", 404},          {"conflict", 409},           {"failed_precondition", 422},
-      {"resource_exhausted", 429}, {"unavailable", 503},        {"internal", 500}};
+      {"invalid_argument", 400},   {"unauthenticated", 401},
+      {"permission_denied", 403},  {"not_found", 404},
+      {"conflict", 409},           {"failed_precondition", 422},
+      {"resource_exhausted", 429}, {"unavailable", 503},
+      {"internal", 500},           {"unsupported_media_type", 415}};
   auto it = statuses.find(code);
   return it == statuses.end() ? 0 : it->second;
 }
@@ -153,6 +155,8 @@ TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
       {http().Get("/api/v1/users"), "unauthenticated"},
       {http().Get("/api/v1/users", op), "permission_denied"},
       {http().Post("/api/v1/logbook", Json{{"colour", "red"}}, op), "invalid_argument"},
+      {http().Request("POST", "/api/v1/logbook", "{}", op, {{"Content-Type", "text/plain"}}),
+       "unsupported_media_type"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.code);
@@ -174,7 +178,7 @@ TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
   Json doc = http().Get("/api/v1/openapi.json").json();
   Json codes = doc["paths"]["/api/v1/problems/{code}"]["get"]["responses"]["200"]["content"]
                   ["application/json"]["schema"]["properties"]["code"]["enum"];
-  ASSERT_EQ(codes.size(), 9u) << codes.dump();
+  ASSERT_EQ(codes.size(), 10u) << codes.dump();
   std::set<std::string> descriptions;
   for (const auto& code : codes) {
     HttpReply described = http().Get("/api/v1/problems/" + code.get<std::string>());

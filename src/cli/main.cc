@@ -140,6 +140,18 @@ int main(int argc, char** argv) {
                    "lock admin accounts after N failed sign-ins (0 = never)")
       ->check(CLI::Range(0, 1000));
   serve->add_option("--max-body-bytes", so.http.max_body_bytes, "largest accepted request body");
+  serve
+      ->add_option("--head-timeout", so.http.head_timeout_seconds,
+                   "seconds a client has to send a whole request head (and TLS handshake)")
+      ->check(CLI::Range(1, 300));
+  serve
+      ->add_option("--max-connections", so.http.max_connections,
+                   "open connections at most; at the cap anonymous idle ones are closed first")
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--max-connections-per-address", so.http.max_connections_per_address,
+                   "open connections from one client address at most")
+      ->check(CLI::Range(1, 100000));
   serve->callback([&] {
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {

@@ -38,6 +38,7 @@ TEST(ResultTest, EveryErrorCodeHasItsOwnNameAndStatus) {
       {ErrorCode::kResourceExhausted, "resource_exhausted", 429},
       {ErrorCode::kUnavailable, "unavailable", 503},
       {ErrorCode::kInternal, "internal", 500},
+      {ErrorCode::kUnsupportedMediaType, "unsupported_media_type", 415},
   };
   std::set<std::string> names;
   for (const auto& c : cases) {

@@ -23,6 +23,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
   }
   return "internal";
 }
@@ -47,6 +49,8 @@ int HttpStatusFor(ErrorCode code) {
       return 503;
     case ErrorCode::kInternal:
       return 500;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
   }
   return 500;
 }

@@ -165,6 +165,17 @@ bool MatchPath(const std::string& pattern, const std::string& path,
 
 }  // namespace
 
+std::string MediaTypeOf(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  auto not_space = [](unsigned char c) { return c != ' ' && c != '\t'; };
+  while (!type.empty() && !not_space(type.back())) type.pop_back();
+  std::size_t start = 0;
+  while (start < type.size() && !not_space(type[start])) ++start;
+  type = type.substr(start);
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
 Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   if (request.path.rfind("/api/", 0) != 0) {
     if (request.method != "GET" && request.method != "HEAD")
@@ -194,6 +205,24 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
         Error::Make(ErrorCode::kNotFound,
                     "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
   }
+  // Before anything else (authentication, throttles, decoding): a body of a media type
+  // the endpoint does not take is refused, so a cross-origin "simple" request (text/plain,
+  // form data) can never reach a handler.
+  if (!endpoint->schema.empty()) {
+    const std::string type = MediaTypeOf(request.Header("content-type")).substr(0, 100);
+    const bool has_body = !request.body.empty() || !type.empty();
+    bool accepted = !has_body;
+    for (const auto& t : endpoint->media_types) accepted = accepted || t == type;
+    if (!accepted) {
+      std::string expected;
+      for (const auto& t : endpoint->media_types) expected += (expected.empty() ? "" : ", ") + t;
+      co_return ProblemResponse(Error{ErrorCode::kUnsupportedMediaType,
+                                      "this endpoint takes a body of type " + expected + ", not '" +
+                                          (type.empty() ? std::string("(no Content-Type)") : type) +
+                                          "'",
+                                      "Content-Type", "unsupported_media_type"});
+    }
+  }
   Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params), {}};
   auto terminal = TerminalName(request.Header("ordo-terminal"));
   if (!terminal.ok()) co_return ProblemResponse(terminal.error());
@@ -208,6 +237,7 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
     if (!call.session)
       co_return ProblemResponse(Error::Make(
           ErrorCode::kUnauthenticated, "the session token is unknown or expired; sign in again"));
+    request.authenticated = true;
     call.role = RoleFor(call.session->roles, endpoint->permission);
     if (call.role.empty())
       co_return ProblemResponse(

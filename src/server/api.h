@@ -119,6 +119,9 @@ class Api {
 
 // 429 problem+json with retry_after_seconds and a Retry-After header.
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
+// "application/json" from "Application/JSON; charset=utf-8": the media type of a
+// Content-Type header, lower case, without parameters ("" when the header is empty).
+std::string MediaTypeOf(const std::string& content_type);
 // "10.0.0.5" from "10.0.0.5:51234".
 std::string AddressOnly(const std::string& client);
 

@@ -109,10 +109,15 @@ Json Operation(const Endpoint& e) {
     op["security"] = Json::array();
   }
   if (!e.signature_meaning.empty()) op["x-ordo-signature-meaning"] = e.signature_meaning;
-  if (!e.schema.empty())
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", SchemaToOpenApi(e.schema)}}}}}};
+  if (!e.schema.empty()) {
+    // One entry per accepted media type; any other Content-Type is answered 415.
+    Json content = Json::object();
+    for (const auto& type : e.media_types)
+      content[type] = {{"schema", type == "application/json"
+                                      ? SchemaToOpenApi(e.schema)
+                                      : Json{{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = {{"required", true}, {"content", content}};
+  }
   Json parameters = Json::array();
   for (const auto& name : PathParameters(e.path)) {
     const bool integer = name == "version" || e.path.rfind("/api/v1/users/", 0) == 0;

@@ -143,6 +143,10 @@ test('master data change under change control with electronic signatures [P11-07
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (err) => pageErrors.push(String(err)));
+    // The app must run under ordo's Content-Security-Policy: no violation reports.
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push('CSP: ' + msg.text());
+    });
 
     // --- the demo plant is loaded and effective (API) ---------------------------
     const engineerToken = await apiSignIn(baseUrl, 'engineer', engineerPw);

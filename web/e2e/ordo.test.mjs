@@ -22,6 +22,10 @@ test('operator records a logbook entry; quality finds it in the verified audit t
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (err) => pageErrors.push(String(err)));
+    // The app must run under ordo's Content-Security-Policy: no violation reports.
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push('CSP: ' + msg.text());
+    });
 
     const unique = `e2e cleaning check ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const subject = 'E2E-GRAN-01';
