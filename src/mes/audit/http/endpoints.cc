@@ -39,6 +39,8 @@ Json SecurityEventSchema() {
                  {"time", Time()},
                  {"type", Enum(String("the event type"), SecurityEventTypes())},
                  {"actor", String("login name given, or who was signed in")},
+                 {"reason", Nullable(String("the entry's reason (why an account was disabled "
+                                            "or a role granted or revoked); null when none"))},
                  {"payload", AnyObject("the event's data (see the event type)")}});
 }
 

@@ -44,6 +44,7 @@ Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
                         {"time", FormatUtcMicros(e.time_us)},
                         {"type", e.type},
                         {"actor", e.actor},
+                        {"reason", e.reason ? Json(*e.reason) : Json(nullptr)},
                         {"payload", e.payload}});
   }
   std::sort(events.begin(), events.end(),
