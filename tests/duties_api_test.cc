@@ -262,7 +262,7 @@ TEST_F(DutiesTest, TheServersActorNamesAreReserved) {
 }
 
 TEST_F(DutiesTest, NoQualificationOrTrainingForOneself) {
-  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERSONNEL-20");
+  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERS-03");
   const std::string supervisor = TokenFor("supervisor");
   const std::int64_t supervisor_id = UserId(sandbox_.user("supervisor").name);
   const std::int64_t quality_id = UserId(sandbox_.user("quality").name);
@@ -291,7 +291,7 @@ TEST_F(DutiesTest, NoQualificationOrTrainingForOneself) {
 }
 
 TEST_F(DutiesTest, TrainingAndExpiryDatesArePlausible) {
-  ORDO_VERIFIES("P11-09", "ORDO-PERSONNEL-21");
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-04");
   const std::int64_t op = UserId(sandbox_.user("operator").name);
   const std::string today = UtcDate();
   const std::string in_three_days = UtcDate(3);
@@ -317,7 +317,7 @@ TEST_F(DutiesTest, TrainingAndExpiryDatesArePlausible) {
 }
 
 TEST_F(DutiesTest, AQualificationGrantIsRevokedWithAReason) {
-  ORDO_VERIFIES("A11-10", "P11-09", "ORDO-PERSONNEL-22");
+  ORDO_VERIFIES("A11-10", "P11-09", "ORDO-PERS-05");
   const std::int64_t op = UserId(sandbox_.user("operator").name);
   HttpReply granted = http().Post("/api/v1/personnel/qualifications",
                                   Json{{"user_id", op}, {"qualification", "COATING"}}, quality_);

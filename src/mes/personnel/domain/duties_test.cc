@@ -35,7 +35,7 @@ const DecisionContext kBySelf{3, "2026-11-25"};
 const DecisionContext kByOther{7, "2026-11-25"};
 
 TEST(PersonnelDutiesTest, NoQualificationGrantForOneself) {
-  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERSONNEL-20");
+  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERS-03");
   auto self = DecideGrantQualification({3, "GMP-BASIC", ""}, Supervisor(), 1, kBySelf);
   ASSERT_FALSE(self.ok());
   ExpectError(self.error(), ErrorCode::kPermissionDenied, "user_id", "self_grant_forbidden");
@@ -46,7 +46,7 @@ TEST(PersonnelDutiesTest, NoQualificationGrantForOneself) {
 }
 
 TEST(PersonnelDutiesTest, NoTrainingRecordForOneself) {
-  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERSONNEL-20");
+  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERS-03");
   auto self = DecideRecordTraining({3, "SOP-001", "2026-11-20", ""}, Supervisor(), kBySelf);
   ASSERT_FALSE(self.ok());
   ExpectError(self.error(), ErrorCode::kPermissionDenied, "user_id", "self_record_forbidden");
@@ -54,7 +54,7 @@ TEST(PersonnelDutiesTest, NoTrainingRecordForOneself) {
 }
 
 TEST(PersonnelDutiesTest, TrainingDateWindow) {
-  ORDO_VERIFIES("P11-09", "ORDO-PERSONNEL-21");
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-04");
   const std::string today = "2026-11-25";
   for (const char* ok : {"2016-11-25", "2020-02-29", "2026-11-25", "2026-11-26"})
     EXPECT_TRUE(CheckTrainingDate(ok, today).ok()) << ok;
@@ -77,14 +77,14 @@ TEST(PersonnelDutiesTest, TrainingDateWindow) {
 }
 
 TEST(PersonnelDutiesTest, AddDays) {
-  ORDO_VERIFIES("ORDO-PERSONNEL-21");
+  ORDO_VERIFIES("ORDO-PERS-04");
   EXPECT_EQ(AddDays("2026-12-31", 1), "2027-01-01");
   EXPECT_EQ(AddDays("2028-03-01", -1), "2028-02-29");
   EXPECT_EQ(AddDays("not a date", 1), "");
 }
 
 TEST(PersonnelDutiesTest, AGrantDoesNotExpireBeforeItIsMade) {
-  ORDO_VERIFIES("P11-09", "ORDO-PERSONNEL-21");
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-04");
   EXPECT_TRUE(CheckExpiry("", "2026-11-25").ok());
   EXPECT_TRUE(CheckExpiry("2026-11-25", "2026-11-25").ok());
   auto e = DecideGrantQualification({5, "GMP-BASIC", "2026-11-24"}, Supervisor(), 1, kByOther);
@@ -97,7 +97,7 @@ Grant GrantOf(bool revoked = false) {
 }
 
 TEST(PersonnelRevokeTest, RecordsTheRevocationWithItsReason) {
-  ORDO_VERIFIES("A11-10", "P11-09", "ORDO-PERSONNEL-22");
+  ORDO_VERIFIES("A11-10", "P11-09", "ORDO-PERS-05");
   auto e = DecideRevokeQualification({42, "failed the gowning audit"}, GrantOf());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "personnel.qualification_revoked");
@@ -115,7 +115,7 @@ TEST(PersonnelRevokeTest, RecordsTheRevocationWithItsReason) {
 }
 
 TEST(PersonnelRevokeTest, RefusesInOrder) {
-  ORDO_VERIFIES("A11-10", "ORDO-PERSONNEL-22");
+  ORDO_VERIFIES("A11-10", "ORDO-PERS-05");
   auto no_reason = DecideRevokeQualification({42, ""}, std::nullopt);
   ASSERT_FALSE(no_reason.ok());
   ExpectError(no_reason.error(), ErrorCode::kInvalidArgument, "reason", "reason_required");
@@ -129,7 +129,7 @@ TEST(PersonnelRevokeTest, RefusesInOrder) {
 }
 
 TEST(PersonnelRevokeTest, ARevokedGrantNoLongerQualifies) {
-  ORDO_VERIFIES("P11-09", "ORDO-PERSONNEL-22");
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-05");
   const std::string today = "2026-11-25";
   EXPECT_TRUE(HoldsQualification({GrantOf()}, "GMP-BASIC", today));
   EXPECT_FALSE(HoldsQualification({GrantOf(true)}, "GMP-BASIC", today));

@@ -14,7 +14,7 @@ namespace {
 using QualificationCheckTest = store::testing::StoreFixture;
 
 TEST_F(QualificationCheckTest, ARevokedGrantNoLongerQualifies) {
-  ORDO_VERIFIES("P11-09", "ORDO-PERSONNEL-22");
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-05");
   Append("user.created", "system", "5",
          Json{{"user_id", 5}, {"name", "op"}, {"display_name", "Op"}, {"roles", {"operator"}}});
   auto grant = Append("personnel.qualification_granted", "quality", "5",
