@@ -348,6 +348,16 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
                Json{{"display_name", "Schema Checked"}, {"reason", "response schema test"}}.dump(),
                admin_, {{"Content-Type", "application/json"}}));
   EXPECT_EQ(renamed["user"]["display_name"], "Schema Checked") << renamed.dump();
+  Json role_granted = Fits(
+      "POST", "/api/v1/users/{id}/roles", user + "/roles",
+      http().Post(user + "/roles", Json{{"role", "quality"}, {"reason", "schema test"}}, admin_));
+  EXPECT_EQ(role_granted["user"]["roles"], Json::array({"operator", "supervisor", "quality"}))
+      << role_granted.dump();
+  Json role_revoked =
+      Fits("POST", "/api/v1/users/{id}/roles/{role}/revoke", user + "/roles/quality/revoke",
+           http().Post(user + "/roles/quality/revoke", Json{{"reason", "schema test"}}, admin_));
+  EXPECT_EQ(role_revoked["user"]["roles"], Json::array({"operator", "supervisor"}))
+      << role_revoked.dump();
   Json disabled = Fits("POST", "/api/v1/users/{id}/disable", user + "/disable",
                        http().Post(user + "/disable", Json{{"reason", "a test account"}}, admin_));
   EXPECT_EQ(disabled["user"]["disabled"], true) << disabled.dump();
@@ -396,6 +406,12 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       Fits("GET", "/api/v1/personnel/qualifications", "/api/v1/personnel/qualifications" + of,
            http().Get("/api/v1/personnel/qualifications" + of, quality_));
   EXPECT_FALSE(grants["grants"].empty()) << grants.dump();
+  const std::string grant_seq = std::to_string(granted["grant"].value("seq", 0));
+  Json revocation = Fits("POST", "/api/v1/personnel/qualifications/{seq}/revoke",
+                         "/api/v1/personnel/qualifications/" + grant_seq + "/revoke",
+                         http().Post("/api/v1/personnel/qualifications/" + grant_seq + "/revoke",
+                                     Json{{"reason", "response schema test"}}, quality_));
+  EXPECT_EQ(revocation["revocation"]["qualification"], "GMP-BASIC") << revocation.dump();
   Json trainings = Fits("GET", "/api/v1/personnel/training", "/api/v1/personnel/training" + of,
                         http().Get("/api/v1/personnel/training" + of, quality_));
   EXPECT_EQ(trainings["training"].size(), 2u) << trainings.dump();
@@ -468,7 +484,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 23u);
+  EXPECT_EQ(covered_.size(), 26u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

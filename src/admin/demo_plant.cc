@@ -58,8 +58,8 @@ const std::string& DefaultSignaturePolicy() {
 }
 
 Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users) {
-  if (!users.count("engineer") || !users.count("quality"))
-    return Fail("the demo users engineer and quality are needed");
+  if (!users.count("engineer") || !users.count("quality") || !users.count("supervisor"))
+    return Fail("the demo users engineer, quality and supervisor are needed");
   const engine::Actor& engineer = users.at("engineer");
   const engine::Actor& quality = users.at("quality");
   std::vector<masterdata::plant::PlantFile> files;
@@ -110,8 +110,11 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
     auto holder = users.find(user);
     if (holder == users.end())
       return Fail("plant-personnel.yaml names an unknown demo user '" + user + "'");
+    // Nobody grants a qualification to themselves: the supervisor grants quality's.
+    const engine::Actor& granter =
+        holder->second.user_id == quality.user_id ? users.at("supervisor") : quality;
     auto granted = Run(engine, personnel::GrantQualification(
-                                   quality, {holder->second.user_id, qualification, expires}));
+                                   granter, {holder->second.user_id, qualification, expires}));
     if (!granted.ok()) return granted.error();
   }
   return Ok();

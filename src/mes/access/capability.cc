@@ -5,8 +5,10 @@
 #include "ledger/event_schema.h"
 #include "mes/access/events.h"
 #include "mes/access/http/access_http.h"
+#include "mes/access/http/roles_http.h"
 #include "mes/access/permissions.h"
 #include "mes/access/store/access_store.h"
+#include "mes/access/store/role_store.h"
 
 namespace ordo::access {
 
@@ -17,10 +19,16 @@ void Register() {
   ledger::RegisterEventType<LoginSucceeded>("access", "A sign-in succeeded");
   ledger::RegisterEventType<LoginFailed>("access", "A sign-in failed (or was throttled)");
   ledger::RegisterEventType<LoggedOut>("access", "A session ended");
+  ledger::RegisterEventType<RoleGranted>("access", "A role was granted to a user (with a reason)");
+  ledger::RegisterEventType<RoleRevoked>("access",
+                                         "A role was revoked from a user (with a reason)");
   store::RegisterTables(Tables());
   RegisterProjectors();
-  RegisterPermission({kUserManage, "create, disable and rename users", {"admin"}});
+  RegisterRoleProjectors();
+  RegisterPermission(
+      {kUserManage, "create, disable and rename users; grant and revoke roles", {"admin"}});
   server::RegisterEndpoints("access", Endpoints());
+  server::RegisterEndpoints("access", RoleEndpoints());
 }
 
 }  // namespace ordo::access

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/canonical_json.h"
+#include "mes/access/role_events.h"  // RoleGranted, RoleRevoked
 
 namespace ordo::access {
 

@@ -3,6 +3,7 @@
 
 namespace ordo::access {
 
-inline constexpr const char* kUserManage = "user.manage";  // create, disable and rename users
+inline constexpr const char* kUserManage =
+    "user.manage";  // create, disable and rename users; grant and revoke roles
 
 }  // namespace ordo::access

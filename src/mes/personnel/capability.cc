@@ -17,8 +17,9 @@ void Register() {
   ledger::RegisterEventType<TrainingRecorded>("personnel", "A training was recorded");
   store::RegisterTables(Tables());
   RegisterProjectors();
-  RegisterPermission(
-      {kPersonnelManage, "grant qualifications and record training", {"supervisor", "quality"}});
+  RegisterPermission({kPersonnelManage,
+                      "grant and revoke qualifications and record training (not for oneself)",
+                      {"supervisor", "quality"}});
   server::RegisterEndpoints("personnel", Endpoints());
 }
 

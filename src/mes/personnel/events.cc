@@ -30,9 +30,19 @@ void from_json(const Json& j, QualificationGranted& e) {
   e.expires = OptionalString(j, "expires");
 }
 
-void to_json(Json& j, const QualificationRevoked& e) { j = Json{{"grant", e.grant}}; }
+void to_json(Json& j, const QualificationRevoked& e) {
+  j = Json{{"grant", e.grant},
+           {"user_id", e.user_id},
+           {"user", e.user},
+           {"qualification", e.qualification}};
+}
 
-void from_json(const Json& j, QualificationRevoked& e) { j.at("grant").get_to(e.grant); }
+void from_json(const Json& j, QualificationRevoked& e) {
+  j.at("grant").get_to(e.grant);
+  e.user_id = j.value("user_id", std::int64_t{0});
+  e.user = j.value("user", std::string());
+  e.qualification = j.value("qualification", std::string());
+}
 
 void to_json(Json& j, const TrainingRecorded& e) {
   j = Json{

@@ -21,11 +21,16 @@ struct QualificationGranted {
   std::optional<std::string> expires;      // YYYY-MM-DD; written as null when none
 };
 
-// A grant revoked (reserved: no command records it yet; the projector honours it).
+// A grant revoked, with a reason (the entry's reason); subject user/id of the holder.
+// `user_id`, `user` and `qualification` repeat the grant's so the entry reads on its
+// own; they were added before any command recorded this type and are read as optional.
 struct QualificationRevoked {
   static constexpr const char* kType = "personnel.qualification_revoked";
   static constexpr int kVersion = 1;
   std::int64_t grant = 0;  // seq of the personnel.qualification_granted entry
+  std::int64_t user_id = 0;
+  std::string user;  // login name
+  std::string qualification;
 };
 
 // A training a user completed.

@@ -4,6 +4,6 @@
 namespace ordo::personnel {
 
 inline constexpr const char* kPersonnelManage =
-    "personnel.manage";  // grant qualifications and record training
+    "personnel.manage";  // grant and revoke qualifications and record training
 
 }  // namespace ordo::personnel

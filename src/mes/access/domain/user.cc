@@ -2,9 +2,24 @@
 #include "mes/access/domain/user.h"
 
 #include "core/permissions.h"
+#include "mes/access/domain/reserved_names.h"
 #include "mes/access/events.h"
 
 namespace ordo::access {
+
+namespace {
+
+// invalid_argument, reason reserved_name, when `value` is one of the server's own actor
+// names (reserved_names.h).
+Status NotReserved(const char* field, const std::string& value) {
+  if (!IsReservedName(value)) return Ok();
+  return Error::Invalid(field,
+                        std::string(field) + " '" + value +
+                            "' is reserved: the server records its own entries under that name",
+                        "reserved_name");
+}
+
+}  // namespace
 
 Status ValidateCreateUser(const CreateUser& c) {
   if (c.name.size() < 2 || c.name.size() > 64)
@@ -16,8 +31,10 @@ Status ValidateCreateUser(const CreateUser& c) {
       return Error::Invalid("name",
                             "name may contain only lower-case letters, digits, '.', '_' and '-'");
   }
+  ORDO_TRY(NotReserved("name", c.name));
   if (c.display_name.empty() || c.display_name.size() > 200)
     return Error::Invalid("display_name", "display_name must be 1 to 200 characters long");
+  ORDO_TRY(NotReserved("display_name", c.display_name));
   if (c.roles.empty()) return Error::Invalid("roles", "a user needs at least one role");
   for (const auto& r : c.roles)
     if (!IsRole(r))
@@ -60,6 +77,7 @@ Result<ledger::Event> DecideDisableUser(const DisableUser& c, const std::optiona
 Status ValidateRenameUser(const RenameUser& c) {
   if (c.display_name.empty() || c.display_name.size() > 200)
     return Error::Invalid("display_name", "display_name must be 1 to 200 characters long");
+  ORDO_TRY(NotReserved("display_name", c.display_name));
   if (c.reason.empty()) return Error::Invalid("reason", "a rename needs a reason");
   return Ok();
 }

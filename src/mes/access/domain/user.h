@@ -41,7 +41,9 @@ struct RenameUser {
   std::string reason;
 };
 
-// Checks the command alone: name syntax, display name, at least one known role.
+// Checks the command alone: name syntax, display name, at least one known role. A name
+// or display name that is one of the server's own actor names, ignoring case
+// (reserved_names.h), is refused: invalid_argument, reason reserved_name.
 Status ValidateCreateUser(const CreateUser& command);
 
 // Decides UserCreated (events.h). `existing` is the user holding that name, if any;
@@ -58,8 +60,8 @@ Result<ledger::Event> DecideDisableUser(const DisableUser& command,
                                         const std::optional<User>& target,
                                         std::int64_t actor_user_id);
 
-// Checks the command alone: invalid_argument on display_name (1 to 200 characters),
-// then on reason (not empty).
+// Checks the command alone: invalid_argument on display_name (1 to 200 characters; a
+// reserved actor name: reason reserved_name), then on reason (not empty).
 Status ValidateRenameUser(const RenameUser& command);
 
 // Decides UserRenamed after ValidateRenameUser. Refusals: not_found (no field) when the

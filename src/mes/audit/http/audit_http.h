@@ -2,6 +2,7 @@
 // security events) and their handlers, free functions over the Api services.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "server/api.h"
@@ -22,8 +23,10 @@ server::Awaitable<server::HttpResponse> StreamLedger(server::Api& api, server::C
 server::Awaitable<server::HttpResponse> VerifyLedger(server::Api& api, server::Call& call);
 // POST /api/v1/ledger/checkpoint: signs the head now.
 server::Awaitable<server::HttpResponse> CheckpointLedger(server::Api& api, server::Call& call);
-// GET /api/v1/security/events: failed sign-ins and signings, newest first
-// (http/security_events.cc).
+// GET /api/v1/security/events: failed sign-ins and signings, users created and disabled,
+// roles granted and revoked, newest first (http/security_events.cc).
 server::Awaitable<server::HttpResponse> SecurityEvents(server::Api& api, server::Call& call);
+// The event types the security events list (one list for the handler and its schema).
+const std::vector<std::string>& SecurityEventTypes();
 
 }  // namespace ordo::audit

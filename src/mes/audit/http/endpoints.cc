@@ -31,14 +31,16 @@ Json VerifyReportSchema() {
 }
 
 // One security event (SecurityEvents, http/security_events.cc): a failed sign-in or
-// signing, as its ledger entry.
+// signing, or an account change (user created or disabled, role granted or revoked), as
+// its ledger entry.
 Json SecurityEventSchema() {
   return Object({{"seq", Integer()},
                  {"time_us", Integer("server time (microseconds since 1970-01-01 UTC)")},
                  {"time", Time()},
-                 {"type", Enum(String("the event type"),
-                               {access::LoginFailed::kType, signatures::SignatureFailed::kType})},
+                 {"type", Enum(String("the event type"), SecurityEventTypes())},
                  {"actor", String("login name given, or who was signed in")},
+                 {"reason", Nullable(String("the entry's reason (why an account was disabled "
+                                            "or a role granted or revoked); null when none"))},
                  {"payload", AnyObject("the event's data (see the event type)")}});
 }
 
@@ -64,11 +66,14 @@ std::vector<server::Endpoint> Endpoints() {
                           &VerifyLedger};
   server::Endpoint checkpoint{"POST",    "/api/v1/ledger/checkpoint", kLedgerVerify,    {},
                               "command", "Sign the ledger head now",  &CheckpointLedger};
-  server::Endpoint security{
-      "GET",          "/api/v1/security/events",
-      kAuditRead,     {},
-      "read",         "Failed sign-ins and signings, newest first (?before=&limit=)",
-      &SecurityEvents};
+  server::Endpoint security{"GET",
+                            "/api/v1/security/events",
+                            kAuditRead,
+                            {},
+                            "read",
+                            "Failed sign-ins and signings, users created and disabled, roles "
+                            "granted and revoked, newest first (?before=&limit=)",
+                            &SecurityEvents};
   read.response_schema = LedgerPageSchema();
   stream.response_schema = Content(
       "text/event-stream",

@@ -1,5 +1,6 @@
-// Handler of the security events: failed sign-ins (access) and failed signings
-// (signatures), read from the ledger newest first.
+// Handler of the security events: failed sign-ins (access), failed signings
+// (signatures) and account administration (users created and disabled, roles granted and
+// revoked), read from the ledger newest first.
 #include <algorithm>
 
 #include "mes/access/events.h"
@@ -16,13 +17,20 @@ using server::Call;
 using server::HttpResponse;
 using server::ProblemResponse;
 
+const std::vector<std::string>& SecurityEventTypes() {
+  static const std::vector<std::string> kTypes{
+      access::LoginFailed::kType,  signatures::SignatureFailed::kType, access::UserCreated::kType,
+      access::UserDisabled::kType, access::RoleGranted::kType,         access::RoleRevoked::kType};
+  return kTypes;
+}
+
 Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
   auto before = server::IntParam(call.request.query, "before", 0, 0, INT64_MAX);
   if (!before.ok()) co_return ProblemResponse(before.error());
   auto limit = server::IntParam(call.request.query, "limit", 100, 1, 1000);
   if (!limit.ok()) co_return ProblemResponse(limit.error());
   Json events = Json::array();
-  for (const char* type : {access::LoginFailed::kType, signatures::SignatureFailed::kType}) {
+  for (const std::string& type : SecurityEventTypes()) {
     store::LedgerQuery query;
     query.type = type;
     query.newest_first = true;
@@ -36,6 +44,7 @@ Awaitable<HttpResponse> SecurityEvents(Api& api, Call& call) {
                         {"time", FormatUtcMicros(e.time_us)},
                         {"type", e.type},
                         {"actor", e.actor},
+                        {"reason", e.reason ? Json(*e.reason) : Json(nullptr)},
                         {"payload", e.payload}});
   }
   std::sort(events.begin(), events.end(),

@@ -4,6 +4,7 @@
 
 #include "mes/access/users.h"
 #include "mes/masterdata/in_force.h"
+#include "mes/personnel/store/personnel_store.h"
 
 namespace ordo::personnel {
 
@@ -19,12 +20,18 @@ Json PayloadWith(const ledger::LedgerEntry& entry, const char* actor_key) {
   return j;
 }
 
+// The actor and the UTC day of the command's time.
+DecisionContext ContextOf(std::int64_t actor_user_id, const engine::WriteContext& ctx) {
+  return DecisionContext{actor_user_id, FormatUtcMicros(ctx.now).substr(0, 10)};
+}
+
 }  // namespace
 
 engine::Command GrantQualification(engine::Actor actor, GrantRequest request) {
   engine::Command c;
+  const std::int64_t actor_id = actor.user_id;
   c.actor = std::move(actor);
-  c.decide = [request](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [request, actor_id](engine::WriteContext& ctx) -> Result<Events> {
     ORDO_TRY(ValidateGrantRequest(request));
     auto user = access::FindUserById(ctx.db, request.user_id);
     if (!user.ok()) return user.error();
@@ -34,7 +41,7 @@ engine::Command GrantQualification(engine::Actor actor, GrantRequest request) {
       if (!in_force.ok()) return in_force.error();
       if (*in_force) version = (*in_force)->version;
     }
-    auto event = DecideGrantQualification(request, *user, version);
+    auto event = DecideGrantQualification(request, *user, version, ContextOf(actor_id, ctx));
     if (!event.ok()) return event.error();
     return Events{std::move(*event)};
   };
@@ -46,17 +53,37 @@ engine::Command GrantQualification(engine::Actor actor, GrantRequest request) {
 
 engine::Command RecordTraining(engine::Actor actor, TrainingRequest request) {
   engine::Command c;
+  const std::int64_t actor_id = actor.user_id;
   c.actor = std::move(actor);
-  c.decide = [request](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [request, actor_id](engine::WriteContext& ctx) -> Result<Events> {
     ORDO_TRY(ValidateTrainingRequest(request));
     auto user = access::FindUserById(ctx.db, request.user_id);
     if (!user.ok()) return user.error();
-    auto event = DecideRecordTraining(request, *user);
+    auto event = DecideRecordTraining(request, *user, ContextOf(actor_id, ctx));
     if (!event.ok()) return event.error();
     return Events{std::move(*event)};
   };
   c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
     return Json{{"training", PayloadWith(entries.front(), "recorded_by")}};
+  };
+  return c;
+}
+
+engine::Command RevokeQualification(engine::Actor actor, RevokeGrantRequest request) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [request](engine::WriteContext& ctx) -> Result<Events> {
+    auto grant = FindGrant(ctx.db, request.grant);
+    if (!grant.ok()) return grant.error();
+    auto event = DecideRevokeQualification(request, *grant);
+    if (!event.ok()) return event.error();
+    return Events{std::move(*event)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>& entries) {
+    Json revocation = PayloadWith(entries.front(), "revoked_by");
+    revocation["reason"] = entries.front().reason ? Json(*entries.front().reason) : Json("");
+    return Json{{"revocation", revocation}};
   };
   return c;
 }

@@ -25,11 +25,14 @@ Status ValidateGrantRequest(const GrantRequest& c) {
 
 Result<ledger::Event> DecideGrantQualification(const GrantRequest& c,
                                                const std::optional<access::User>& user,
-                                               std::optional<std::int64_t> qualification_version) {
+                                               std::optional<std::int64_t> qualification_version,
+                                               const DecisionContext& context) {
   ORDO_TRY(ValidateGrantRequest(c));
+  ORDO_TRY(CheckExpiry(c.expires, context.today));
   if (!user || user->disabled)
     return Error{ErrorCode::kNotFound, "there is no active user " + std::to_string(c.user_id),
                  "user_id", "user_missing"};
+  ORDO_TRY(CheckNotForOneself(c.user_id, context, "grant a qualification", "self_grant_forbidden"));
   if (!qualification_version)
     return Error{ErrorCode::kFailedPrecondition,
                  "qualification '" + c.qualification + "' is not in force", "qualification",
@@ -49,11 +52,14 @@ Status ValidateTrainingRequest(const TrainingRequest& c) {
 }
 
 Result<ledger::Event> DecideRecordTraining(const TrainingRequest& c,
-                                           const std::optional<access::User>& user) {
+                                           const std::optional<access::User>& user,
+                                           const DecisionContext& context) {
   ORDO_TRY(ValidateTrainingRequest(c));
+  ORDO_TRY(CheckTrainingDate(c.completed, context.today));
   if (!user)
     return Error{ErrorCode::kNotFound, "there is no user " + std::to_string(c.user_id), "user_id",
                  "user_missing"};
+  ORDO_TRY(CheckNotForOneself(c.user_id, context, "record a training", "self_record_forbidden"));
   TrainingRecorded training{c.user_id, user->name, c.course, c.completed, std::nullopt};
   if (!c.trainer.empty()) training.trainer = c.trainer;
   return ledger::MakeEvent(training, kUserKind, std::to_string(c.user_id));
@@ -82,6 +88,35 @@ GrantStatus GrantStatusOn(bool revoked, const std::optional<std::string>& expire
   if (revoked) return GrantStatus::kRevoked;
   if (expires && *expires < today) return GrantStatus::kExpired;
   return GrantStatus::kValid;
+}
+
+Result<ledger::Event> DecideRevokeQualification(const RevokeGrantRequest& c,
+                                                const std::optional<Grant>& grant) {
+  if (c.reason.empty() || c.reason.size() > 1000)
+    return Error::Invalid("reason", "a reason of 1 to 1000 characters is required",
+                          "reason_required");
+  if (!grant)
+    return Error{ErrorCode::kNotFound, "there is no qualification grant " + std::to_string(c.grant),
+                 "seq", "grant_missing"};
+  if (grant->revoked)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "grant " + std::to_string(grant->seq) + " of '" + grant->qualification + "' to '" +
+                     grant->user + "' is already revoked",
+                 "seq", "already_revoked"};
+  ledger::Event e = ledger::MakeEvent(
+      QualificationRevoked{grant->seq, grant->user_id, grant->user, grant->qualification},
+      kUserKind, std::to_string(grant->user_id));
+  e.reason = c.reason;
+  return e;
+}
+
+bool HoldsQualification(const std::vector<Grant>& grants, const std::string& qualification,
+                        const std::string& today) {
+  for (const auto& g : grants)
+    if (g.qualification == qualification &&
+        GrantStatusOn(g.revoked, g.expires, today) == GrantStatus::kValid)
+      return true;
+  return false;
 }
 
 }  // namespace ordo::personnel

@@ -22,6 +22,9 @@ access::User Operator(bool disabled = false) {
   return u;
 }
 
+// A supervisor (user 1) deciding on 2026-11-25.
+DecisionContext Ctx() { return DecisionContext{1, "2026-11-25"}; }
+
 void ExpectError(const Error& e, ErrorCode code, const std::string& field,
                  const std::string& reason) {
   EXPECT_EQ(e.code, code) << e.message;
@@ -40,7 +43,7 @@ TEST(PersonnelDateTest, Dates) {
 
 TEST(GrantTest, GrantsAQualificationInForce) {
   ORDO_VERIFIES("P11-09", "ORDO-PERS-01");
-  auto e = DecideGrantQualification({5, "QUAL-GMP", "2027-01-31"}, Operator(), 3);
+  auto e = DecideGrantQualification({5, "QUAL-GMP", "2027-01-31"}, Operator(), 3, Ctx());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "personnel.qualification_granted");
   EXPECT_EQ(e->schema_version, 1);
@@ -55,7 +58,7 @@ TEST(GrantTest, GrantsAQualificationInForce) {
 
 TEST(GrantTest, NoExpiryIsWrittenAsNull) {
   ORDO_VERIFIES("ORDO-PERS-01");
-  auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), 1);
+  auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), 1, Ctx());
   ASSERT_TRUE(e.ok()) << e.error().message;
   ASSERT_TRUE(e->payload.contains("expires"));
   EXPECT_TRUE(e->payload.at("expires").is_null());
@@ -72,7 +75,7 @@ TEST(GrantTest, ExpiresMustBeADate) {
     ASSERT_FALSE(s.ok()) << expires;
     ExpectError(s.error(), ErrorCode::kInvalidArgument, "expires", "");
     // Checked before the state: even a missing user reports the date.
-    auto e = DecideGrantQualification(c, std::nullopt, std::nullopt);
+    auto e = DecideGrantQualification(c, std::nullopt, std::nullopt, Ctx());
     ASSERT_FALSE(e.ok());
     EXPECT_EQ(e.error().field, "expires");
   }
@@ -82,7 +85,7 @@ TEST(GrantTest, UserMustExistAndBeActive) {
   ORDO_VERIFIES("ORDO-PERS-01");
   for (const std::optional<access::User>& user :
        {std::optional<access::User>(), std::optional<access::User>(Operator(true))}) {
-    auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, user, 1);
+    auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, user, 1, Ctx());
     ASSERT_FALSE(e.ok());
     ExpectError(e.error(), ErrorCode::kNotFound, "user_id", "user_missing");
     EXPECT_NE(e.error().message.find("active user 5"), std::string::npos);
@@ -91,7 +94,7 @@ TEST(GrantTest, UserMustExistAndBeActive) {
 
 TEST(GrantTest, QualificationMustBeInForce) {
   ORDO_VERIFIES("P11-09", "ORDO-PERS-01");
-  auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), std::nullopt);
+  auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), std::nullopt, Ctx());
   ASSERT_FALSE(e.ok());
   ExpectError(e.error(), ErrorCode::kFailedPrecondition, "qualification", "qualification_missing");
   EXPECT_NE(e.error().message.find("'QUAL-GMP'"), std::string::npos);
@@ -99,7 +102,8 @@ TEST(GrantTest, QualificationMustBeInForce) {
 
 TEST(TrainingTest, RecordsATraining) {
   ORDO_VERIFIES("P11-09", "ORDO-PERS-02");
-  auto e = DecideRecordTraining({5, "SOP-001 gowning", "2026-11-02", "Demo Quality"}, Operator());
+  auto e =
+      DecideRecordTraining({5, "SOP-001 gowning", "2026-11-02", "Demo Quality"}, Operator(), Ctx());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "personnel.training_recorded");
   EXPECT_EQ(e->subject_kind, "user");
@@ -113,7 +117,7 @@ TEST(TrainingTest, RecordsATraining) {
 
 TEST(TrainingTest, NoTrainerLeavesTheKeyOut) {
   ORDO_VERIFIES("ORDO-PERS-02");
-  auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, Operator());
+  auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, Operator(), Ctx());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_FALSE(e->payload.contains("trainer"));
 }
@@ -132,7 +136,7 @@ TEST(TrainingTest, CourseLength) {
 TEST(TrainingTest, CompletedMustBeADate) {
   ORDO_VERIFIES("ORDO-PERS-02");
   for (const char* completed : {"", "yesterday", "2026-11-31"}) {
-    auto e = DecideRecordTraining({5, "SOP-001", completed, ""}, Operator());
+    auto e = DecideRecordTraining({5, "SOP-001", completed, ""}, Operator(), Ctx());
     ASSERT_FALSE(e.ok()) << completed;
     ExpectError(e.error(), ErrorCode::kInvalidArgument, "completed", "");
   }
@@ -140,11 +144,11 @@ TEST(TrainingTest, CompletedMustBeADate) {
 
 TEST(TrainingTest, UserMustExistButMayBeDisabled) {
   ORDO_VERIFIES("ORDO-PERS-02");
-  auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, std::nullopt);
+  auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, std::nullopt, Ctx());
   ASSERT_FALSE(e.ok());
   ExpectError(e.error(), ErrorCode::kNotFound, "user_id", "user_missing");
   EXPECT_NE(e.error().message.find("no user 5"), std::string::npos);
-  EXPECT_TRUE(DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, Operator(true)).ok());
+  EXPECT_TRUE(DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, Operator(true), Ctx()).ok());
 }
 
 TEST(GrantStatusTest, DerivedFromTheDay) {

@@ -27,6 +27,15 @@ Awaitable<HttpResponse> PostGrant(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
+Awaitable<HttpResponse> PostRevoke(Api& api, Call& call) {
+  auto seq = server::IntParam(call.params, "seq", 0, 1, INT64_MAX);
+  if (!seq.ok()) co_return server::ProblemResponse(seq.error());
+  RevokeGrantRequest request{*seq, call.body["reason"].get<std::string>()};
+  engine::Command command = RevokeQualification(api.ActorOf(call), std::move(request));
+  auto running = api.RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
+}
+
 Awaitable<HttpResponse> GetGrants(Api& api, Call& call) {
   auto user = server::IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
   if (!user.ok()) co_return server::ProblemResponse(user.error());
@@ -90,6 +99,18 @@ Json GrantRecordedSchema() {
                  {"granted_by", String("login name of who granted it")}});
 }
 
+// The revoke command's answer: the QualificationRevoked payload with its seq, who revoked
+// it and why (personnel_commands.cc).
+Json RevocationSchema() {
+  return Object({{"seq", Integer("the revocation's ledger entry")},
+                 {"grant", Integer("the revoked grant's ledger entry")},
+                 {"user_id", Integer()},
+                 {"user", String("login name of the holder")},
+                 {"qualification", String("qualification id")},
+                 {"reason", String("why it was revoked")},
+                 {"revoked_by", String("login name of who revoked it")}});
+}
+
 // A grant as listed (GetGrants), with its status today.
 Json GrantRowSchema() {
   return Object({{"seq", Integer("the grant's ledger entry")},
@@ -139,6 +160,11 @@ std::vector<server::Endpoint> Endpoints() {
                          "Grant a qualification",
                          &PostGrant};
   grant.success_status = 201;
+  server::Endpoint revoke{
+      "POST",           "/api/v1/personnel/qualifications/{seq}/revoke",
+      kPersonnelManage, {{{"reason", F::kString, true, 1000, "why the grant is revoked"}}},
+      "command",        "Revoke a qualification grant (by the seq of its grant entry)",
+      &PostRevoke};
   server::Endpoint grants{"GET",
                           "/api/v1/personnel/qualifications",
                           masterdata::kMasterdataRead,
@@ -165,10 +191,11 @@ std::vector<server::Endpoint> Endpoints() {
                              "Training records, newest first (?user_id=)",
                              &GetTraining};
   grant.response_schema = Object({{"grant", GrantRecordedSchema()}});
+  revoke.response_schema = Object({{"revocation", RevocationSchema()}});
   grants.response_schema = Object({{"grants", Array(GrantRowSchema())}});
   training.response_schema = Object({{"training", TrainingRecordedSchema()}});
   trainings.response_schema = Object({{"training", Array(TrainingRowSchema())}});
-  return {grant, grants, training, trainings};
+  return {grant, revoke, grants, training, trainings};
 }
 
 }  // namespace ordo::personnel

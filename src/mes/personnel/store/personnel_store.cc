@@ -2,6 +2,7 @@
 // queries.
 #include "mes/personnel/store/personnel_store.h"
 
+#include "mes/access/users.h"
 #include "mes/personnel/events.h"
 #include "storage/rows.h"
 #include "store/projector.h"
@@ -92,6 +93,28 @@ Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t use
         g.revoked = !s.IsNull(6);
         return g;
       });
+}
+
+Result<std::optional<Grant>> FindGrant(storage::Database& db, std::int64_t seq) {
+  auto grant = storage::FirstRow<Grant>(
+      db,
+      "SELECT seq, user_id, qualification, expires, revoked_seq FROM qualification_grant WHERE "
+      "seq = ?",
+      [&](storage::Statement& s) { s.Bind(1, seq); },
+      [](const storage::Statement& s) {
+        Grant g;
+        g.seq = s.Int(0);
+        g.user_id = s.Int(1);
+        g.qualification = s.Text(2);
+        if (!s.IsNull(3)) g.expires = s.Text(3);
+        g.revoked = !s.IsNull(4);
+        return g;
+      });
+  if (!grant.ok() || !*grant) return grant;
+  auto user = access::FindUserById(db, (*grant)->user_id);
+  if (!user.ok()) return user.error();
+  if (*user) (*grant)->user = (*user)->name;
+  return grant;
 }
 
 Result<std::vector<TrainingRow>> ListTraining(storage::Database& db, std::int64_t user_id) {

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "mes/personnel/domain/personnel.h"
 #include "storage/database.h"
 #include "store/schema.h"
 
@@ -31,6 +32,10 @@ struct GrantRow {
 };
 // By user, qualification, then seq; `user_id` 0 = all users.
 Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
+
+// The grant with entry `seq` as the revocation sees it (Grant, domain/personnel.h; the
+// holder's login name from access's users), or nullopt.
+Result<std::optional<Grant>> FindGrant(storage::Database& db, std::int64_t seq);
 
 // One training record as stored.
 struct TrainingRow {

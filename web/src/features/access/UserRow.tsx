@@ -1,8 +1,10 @@
-// One row of the user table, with a "Disable" action that asks for a reason
+// One row of the user table, with a "Roles" action (grant or revoke a role with a
+// reason, RoleForm) and a "Disable" action that asks for a reason
 // (POST /users/{id}/disable). Accounts are never deleted.
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import { accessApi } from './api';
+import { RoleForm } from './RoleForm';
 import type { User } from './types';
 
 interface Props {
@@ -13,6 +15,7 @@ interface Props {
 
 export function UserRow({ user, isSelf, onChanged }: Props) {
   const [disabling, setDisabling] = useState(false);
+  const [editingRoles, setEditingRoles] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +56,15 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
         {user.disabled ? <span class="status status-off">Disabled</span> : <span class="status status-on">Active</span>}
       </td>
       <td class="actions">
-        {!user.disabled && !isSelf && !disabling && (
+        {!user.disabled && !disabling && !editingRoles && (
+          <button type="button" class="btn btn-small" onClick={() => setEditingRoles(true)} data-testid="user-roles">
+            Roles
+          </button>
+        )}
+        {editingRoles && (
+          <RoleForm user={user} isSelf={isSelf} onChanged={onChanged} onClose={() => setEditingRoles(false)} />
+        )}
+        {!user.disabled && !isSelf && !disabling && !editingRoles && (
           <button type="button" class="btn btn-small btn-danger" onClick={() => setDisabling(true)} data-testid="user-disable">
             Disable
           </button>

@@ -1,5 +1,5 @@
-// User administration page (needs user.manage): list accounts, add a user,
-// disable a user with a reason.
+// User administration page (needs user.manage): list accounts, add a user, grant or
+// revoke a role with a reason, disable a user with a reason.
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import type { SessionUser } from '../../shared/types';

@@ -1,4 +1,5 @@
-// Access calls: sign-in, the current session, sign-out, user administration.
+// Access calls: sign-in, the current session, sign-out, user administration (create,
+// disable, grant and revoke roles).
 import { getToken, request, setToken } from '../../shared/http';
 import type { NewUser, SessionInfo, SessionResponse, User } from './types';
 
@@ -26,6 +27,20 @@ export const accessApi = {
   users: () => request<{ users: User[] }>('/users'),
 
   createUser: (u: NewUser) => request<{ user: User }>('/users', { method: 'POST', body: u }),
+
+  /** Grants one role (not to oneself); the user's sessions end. */
+  grantRole: (id: number, role: string, reason: string) =>
+    request<{ user: User; seq: number }>(`/users/${encodeURIComponent(String(id))}/roles`, {
+      method: 'POST',
+      body: { role, reason },
+    }),
+
+  /** Revokes one role; the user's sessions end. */
+  revokeRole: (id: number, role: string, reason: string) =>
+    request<{ user: User; seq: number }>(
+      `/users/${encodeURIComponent(String(id))}/roles/${encodeURIComponent(role)}/revoke`,
+      { method: 'POST', body: { reason } },
+    ),
 
   disableUser: (id: number, reason: string) =>
     request<{ user: User }>(`/users/${encodeURIComponent(String(id))}/disable`, {

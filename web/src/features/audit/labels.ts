@@ -24,6 +24,8 @@ export const EVENT_TYPES = [
   'signature.policy_acknowledged',
   'site.settings_changed',
   'user.renamed',
+  'user.role_granted',
+  'user.role_revoked',
   'personnel.qualification_granted',
   'personnel.qualification_revoked',
   'personnel.training_recorded',

@@ -1,6 +1,8 @@
-// Security events (audit.read): failed sign-ins (session.login_failed) and failed
-// signings (signature.failed), newest first, with the attempted user, the client
-// address and the detail. Older events page in with "Load older events".
+// Security events (audit.read): failed sign-ins (session.login_failed), failed
+// signings (signature.failed) and account changes (user.created, user.disabled,
+// user.role_granted, user.role_revoked), newest first, with the user concerned, the
+// client address or the admin who acted, and the detail. Older events page in with
+// "Load older events".
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import { formatLocal } from '../../shared/time';
@@ -23,7 +25,42 @@ export function recentCount(events: SecurityEvent[]): number {
 const TYPE_LABELS: Record<string, string> = {
   'session.login_failed': 'Failed sign-in',
   'signature.failed': 'Failed signing',
+  'user.created': 'User created',
+  'user.disabled': 'User disabled',
+  'user.role_granted': 'Role granted',
+  'user.role_revoked': 'Role revoked',
 };
+
+const ACCOUNT_TYPES = new Set(['user.created', 'user.disabled', 'user.role_granted', 'user.role_revoked']);
+
+/** The user concerned: the attempted name of a failure, the account of an account change. */
+function subjectUser(e: SecurityEvent): string {
+  return (ACCOUNT_TYPES.has(e.type) ? e.payload?.name : e.payload?.user) ?? '—';
+}
+
+/** The client address of a failure; "by <admin>" for an account change. */
+function origin(e: SecurityEvent): string {
+  if (ACCOUNT_TYPES.has(e.type)) return e.actor ? `by ${e.actor}` : '—';
+  return e.payload?.client ?? '—';
+}
+
+/** What happened: the failure's detail, or the roles and the reason of an account change. */
+function detail(e: SecurityEvent): string {
+  const p = e.payload ?? {};
+  const why = e.reason ? ` — ${e.reason}` : '';
+  switch (e.type) {
+    case 'user.created':
+      return `roles: ${(p.roles ?? []).join(', ')}`;
+    case 'user.disabled':
+      return `disabled${why}`;
+    case 'user.role_granted':
+      return `+${p.role ?? ''} → ${(p.new?.roles ?? []).join(', ')}${why}`;
+    case 'user.role_revoked':
+      return `−${p.role ?? ''} → ${(p.new?.roles ?? []).join(', ')}${why}`;
+    default:
+      return p.detail ?? '';
+  }
+}
 
 export function SecurityEvents() {
   const [events, setEvents] = useState<SecurityEvent[]>([]);
@@ -55,6 +92,8 @@ export function SecurityEvents() {
         <h1>Security events</h1>
         <p class="page-sub">
           Failed sign-ins and failed electronic signatures, newest first. Repeated failures on one account are throttled.
+          Account changes (users created and disabled, roles granted and revoked) are listed with the admin who made
+          them and why.
         </p>
       </div>
       <div class="panel">
@@ -75,7 +114,7 @@ export function SecurityEvents() {
                 <th>Time</th>
                 <th>Event</th>
                 <th>User</th>
-                <th>Client</th>
+                <th>Client / by</th>
                 <th>Detail</th>
               </tr>
             </thead>
@@ -93,15 +132,15 @@ export function SecurityEvents() {
                       {TYPE_LABELS[e.type] ?? e.type}
                     </span>
                   </td>
-                  <td class="mono">{e.payload?.user ?? '—'}</td>
-                  <td class="mono">{e.payload?.client ?? '—'}</td>
-                  <td>{e.payload?.detail ?? ''}</td>
+                  <td class="mono">{subjectUser(e)}</td>
+                  <td class="mono">{origin(e)}</td>
+                  <td>{detail(e)}</td>
                 </tr>
               ))}
               {!loading && events.length === 0 && !error && (
                 <tr>
                   <td colSpan={6} class="empty" data-testid="security-empty">
-                    No failed sign-ins or signings.
+                    No failed sign-ins or signings, no account changes.
                   </td>
                 </tr>
               )}

@@ -1,6 +1,7 @@
 // Electronic signatures: the signing and policy dialogs and the signature list (used
 // by other capabilities), and the security events page ("#/security") whose nav
-// entry counts the failed sign-ins and signings of the last 24 hours.
+// entry counts the security events (failed sign-ins and signings, account changes) of
+// the last 24 hours.
 import type { Feature } from '../../shared/feature';
 import { signaturesApi } from './api';
 import { SecurityEvents, recentCount } from './SecurityEvents';

@@ -40,14 +40,26 @@ export interface SiteSettings {
   signing_password_only: boolean;
 }
 
-/** A failed sign-in or signing (a ledger entry of type session.login_failed / signature.failed). */
+/**
+ * A security event: a failed sign-in or signing (session.login_failed, signature.failed)
+ * or an account change (user.created, user.disabled, user.role_granted, user.role_revoked).
+ */
 export interface SecurityEvent {
   seq: number;
   time: string;
   time_us?: number;
   type: string;
   actor?: string;
-  payload: { user?: string; client?: string; detail?: string } | null;
+  reason?: string | null;
+  payload: {
+    user?: string;
+    client?: string;
+    detail?: string;
+    name?: string;
+    role?: string;
+    roles?: string[];
+    new?: { roles?: string[] };
+  } | null;
 }
 
 export interface SecurityEventsPage extends Paging {

@@ -1,0 +1,16 @@
+// The role events' projection (app_user.roles) and the query the revoke decision needs.
+#pragma once
+
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace ordo::access {
+
+// Registers the projectors of RoleGranted and RoleRevoked: app_user.roles becomes the
+// event's new roles, version and updated_seq move with the entry.
+void RegisterRoleProjectors();
+
+// The number of users, not disabled, who hold the admin role.
+Result<int> CountActiveAdmins(storage::Database& db);
+
+}  // namespace ordo::access

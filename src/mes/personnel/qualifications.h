@@ -1,0 +1,21 @@
+// The personnel capability's public read API: whether a user holds a qualification now
+// (a grant of it neither revoked nor expired), for other capabilities' checks, e.g.
+// execution blocking an unqualified operator (implemented in store/qualification_check.cc).
+// Not thread-safe per storage::Database, like every query.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace ordo::personnel {
+
+// True when `user_id` holds `qualification` on the UTC day of `now`
+// (HoldsQualification, domain/personnel.h, over the user's grants).
+Result<bool> UserHoldsQualification(storage::Database& db, std::int64_t user_id,
+                                    const std::string& qualification, TimeMicros now);
+
+}  // namespace ordo::personnel
