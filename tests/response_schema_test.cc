@@ -331,7 +331,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
                                   Json{{"name", "schema.check"},
                                        {"display_name", "Schema Check"},
                                        {"roles", Json::array({"operator", "supervisor"})},
-                                       {"password", "pw-schema-check-0123"}},
+                                       {"password", StrongPassword("schema-check")}},
                                   admin_));
   const std::int64_t id = created["user"].value("id", 0);
   ASSERT_GT(id, 0) << created.dump();

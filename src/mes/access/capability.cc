@@ -3,10 +3,12 @@
 
 #include "core/permissions.h"
 #include "ledger/event_schema.h"
+#include "mes/access/credential_events.h"
 #include "mes/access/events.h"
 #include "mes/access/http/access_http.h"
 #include "mes/access/permissions.h"
 #include "mes/access/store/access_store.h"
+#include "mes/access/store/credential_store.h"
 
 namespace ordo::access {
 
@@ -17,8 +19,16 @@ void Register() {
   ledger::RegisterEventType<LoginSucceeded>("access", "A sign-in succeeded");
   ledger::RegisterEventType<LoginFailed>("access", "A sign-in failed (or was throttled)");
   ledger::RegisterEventType<LoggedOut>("access", "A session ended");
+  ledger::RegisterEventType<PasswordChanged>("access", "A user changed their own password");
+  ledger::RegisterEventType<PasswordReset>("access",
+                                           "An admin set a one-time password for a user");
+  ledger::RegisterEventType<UserLocked>("access",
+                                        "An admin account was locked after failed sign-ins");
+  ledger::RegisterEventType<UserUnlocked>("access", "An admin lifted an account's lock");
   store::RegisterTables(Tables());
+  store::RegisterTables(CredentialTables());
   RegisterProjectors();
+  RegisterCredentialProjectors();
   RegisterPermission({kUserManage, "create, disable and rename users", {"admin"}});
   server::RegisterEndpoints("access", Endpoints());
 }
