@@ -177,8 +177,8 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
 
   // Created with a one-time password: changed at the first sign-in.
   HttpReply first;
-  const std::string night =
-      FirstSignIn(http(), "op.night", "night-shift-one-time-2024", "night-shift-2024 chosen", &first);
+  const std::string night = FirstSignIn(http(), "op.night", "night-shift-one-time-2024",
+                                        "night-shift-2024 chosen", &first);
   ASSERT_FALSE(night.empty()) << first.Describe();
   EXPECT_GT(Write(night, LogbookEntry("night shift start", "LINE-1", "shift_handover")), 0);
 

@@ -10,6 +10,7 @@
 
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::testing {
 namespace {
@@ -34,17 +35,17 @@ class CredentialsTest : public ApiTest {
   }
 
   std::int64_t UserId(const std::string& name) {
-    HttpReply users = http().Get("/api/v1/users", TokenFor("admin"));
-    for (const auto& u : users.json()["users"])
+    const Json users = http().Get("/api/v1/users", TokenFor("admin")).json();
+    for (const auto& u : users["users"])
       if (u["name"] == name) return u["id"].get<std::int64_t>();
     ADD_FAILURE() << "no user " << name;
     return 0;
   }
 
-  // The bytes of every file of the store (database, WAL, shared memory).
+  // The bytes of the store (database and WAL; the shared-memory index changes on reads).
   std::string StoreBytes() {
     std::string all;
-    for (const char* suffix : {"", "-wal", "-shm"}) {
+    for (const char* suffix : {"", "-wal"}) {
       std::ifstream in(sandbox_.data() + "/ordo.db" + suffix, std::ios::binary);
       all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
@@ -52,8 +53,7 @@ class CredentialsTest : public ApiTest {
   }
 
   // Waits out the sign-in throttle for `user` and signs in; "" on failure.
-  std::string LoginWaiting(const std::string& user, const std::string& password,
-                           HttpReply* last) {
+  std::string LoginWaiting(const std::string& user, const std::string& password, HttpReply* last) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {
       std::string token = Login(http(), user, password, last);
@@ -117,18 +117,18 @@ TEST_F(CredentialsTest, NewPasswordsFollowTheRulesAndErrorsNameTheRule) {
   EXPECT_EQ(unicode.status, 200) << unicode.Describe();
   // The minimum is a site setting.
   const std::string admin = TokenFor("admin");
-  HttpReply settings = http().Request(
-      "PUT", "/api/v1/site/settings",
-      Json{{"password_min_length", 20}, {"reason", "longer passwords"}}.dump(), admin,
-      {{"Content-Type", "application/json"}});
+  HttpReply settings =
+      http().Request("PUT", "/api/v1/site/settings",
+                     Json{{"password_min_length", 20}, {"reason", "longer passwords"}}.dump(),
+                     admin, {{"Content-Type", "application/json"}});
   ASSERT_EQ(settings.status, 200) << settings.Describe();
   EXPECT_EQ(settings.json()["settings"]["password_min_length"], 20);
   HttpReply now_short = ChangePassword(http(), op.name, umlauts, "sixteen chars ok");
   EXPECT_EQ(now_short.json().value("reason", ""), "password_too_short") << now_short.Describe();
   EXPECT_NE(now_short.json().value("detail", "").find("20"), std::string::npos);
-  HttpReply bad_setting = http().Request(
-      "PUT", "/api/v1/site/settings", Json{{"password_min_length", 4}, {"reason", "x"}}.dump(),
-      admin, {{"Content-Type", "application/json"}});
+  HttpReply bad_setting = http().Request("PUT", "/api/v1/site/settings",
+                                         Json{{"password_min_length", 4}, {"reason", "x"}}.dump(),
+                                         admin, {{"Content-Type", "application/json"}});
   ExpectProblem(bad_setting, 400, "invalid_argument", "password_min_length");
 }
 
@@ -156,8 +156,7 @@ TEST_F(CredentialsTest, AdminResetAndCreationLeaveOnlyOneTimePasswords) {
   ExpectProblem(refused, 403, "permission_denied", "password");
   EXPECT_EQ(refused.json().value("reason", ""), "password_change_required");
   EXPECT_FALSE(refused.json().contains("token"));
-  EXPECT_NE(refused.json().value("detail", "").find("/api/v1/session/password"),
-            std::string::npos);
+  EXPECT_NE(refused.json().value("detail", "").find("/api/v1/session/password"), std::string::npos);
   HttpReply first;
   EXPECT_NE(FirstSignIn(http(), op.name, one_time, "operator's own new phrase", &first), "")
       << first.Describe();
@@ -173,10 +172,12 @@ TEST_F(CredentialsTest, AdminResetAndCreationLeaveOnlyOneTimePasswords) {
   HttpReply login;
   EXPECT_EQ(Login(http(), "op.two", "one-time for op two", &login), "");
   EXPECT_EQ(login.json().value("reason", ""), "password_change_required") << login.Describe();
-  HttpReply short_create = http().Post(
-      "/api/v1/users",
-      Json{{"name", "op.three"}, {"display_name", "Op"}, {"roles", {"operator"}}, {"password", "short"}},
-      admin);
+  HttpReply short_create = http().Post("/api/v1/users",
+                                       Json{{"name", "op.three"},
+                                            {"display_name", "Op"},
+                                            {"roles", {"operator"}},
+                                            {"password", "short"}},
+                                       admin);
   ExpectProblem(short_create, 400, "invalid_argument", "password");
   EXPECT_EQ(short_create.json().value("reason", ""), "password_too_short");
   bool recorded = false;
@@ -204,11 +205,14 @@ TEST_F(CredentialsTest, ExpiredPasswordForcesAChangeOnlyWhenExpiryIsOn) {
   // moves back (the same as the clock moving forward for this decision).
   ASSERT_TRUE(server_->Stop().has_value());
   const std::int64_t id = 2;  // demo users: admin 1, operator 2
-  RunResult aged = ordo::testing::Run({"sqlite3", sandbox_.data() + "/ordo.db",
-                        "UPDATE password_state SET set_at_us = set_at_us - 91*86400000000 "
-                        "WHERE user_id = " + std::to_string(id)},
-                       sandbox_.root());
-  ASSERT_EQ(aged.status.code, 0) << aged.Describe();
+  {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status aged = (*db)->Exec(
+        "UPDATE password_state SET set_at_us = set_at_us - 91*86400000000 WHERE user_id = " +
+        std::to_string(id));
+    ASSERT_TRUE(aged.ok()) << aged.error().message;
+  }
   std::string error;
   ASSERT_TRUE(server_->Start(&error)) << error;
   client_ = std::make_unique<HttpClient>(server_->Client());
@@ -218,9 +222,10 @@ TEST_F(CredentialsTest, ExpiredPasswordForcesAChangeOnlyWhenExpiryIsOn) {
   EXPECT_EQ(expired.json().value("reason", ""), "password_change_required");
   EXPECT_NE(expired.json().value("detail", "").find("expired"), std::string::npos);
   // Off again: the same password signs in.
-  HttpReply off = http().Request("PUT", "/api/v1/site/settings",
-                                 Json{{"password_expiry_days", 0}, {"reason", "SOP-12 withdrawn"}}.dump(),
-                                 TokenFor("admin"), {{"Content-Type", "application/json"}});
+  HttpReply off =
+      http().Request("PUT", "/api/v1/site/settings",
+                     Json{{"password_expiry_days", 0}, {"reason", "SOP-12 withdrawn"}}.dump(),
+                     TokenFor("admin"), {{"Content-Type", "application/json"}});
   ASSERT_EQ(off.status, 200) << off.Describe();
   EXPECT_NE(TokenFor("operator"), "");
 }
@@ -307,13 +312,13 @@ TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
   WriteFile(sandbox_.file("wrong.pw"), "not the admin password\n");
   WriteFile(sandbox_.file("op.pw"), op.password + "\n");
   const std::string db_before = StoreBytes();
-  RunResult wrong = sandbox_.Ordo({"user", "unlock", admin.name, "--data", sandbox_.data(),
-                                   "--user", admin.name, "--password-file",
-                                   sandbox_.file("wrong.pw")});
+  RunResult wrong =
+      sandbox_.Ordo({"user", "unlock", admin.name, "--data", sandbox_.data(), "--user", admin.name,
+                     "--password-file", sandbox_.file("wrong.pw")});
   EXPECT_EQ(wrong.status.code, 1) << wrong.Describe();
-  RunResult not_admin = sandbox_.Ordo({"user", "unlock", admin.name, "--data", sandbox_.data(),
-                                       "--user", op.name, "--password-file",
-                                       sandbox_.file("op.pw")});
+  RunResult not_admin =
+      sandbox_.Ordo({"user", "unlock", admin.name, "--data", sandbox_.data(), "--user", op.name,
+                     "--password-file", sandbox_.file("op.pw")});
   EXPECT_EQ(not_admin.status.code, 1) << not_admin.Describe();
   EXPECT_NE(not_admin.err.find("not an admin"), std::string::npos) << not_admin.Describe();
   EXPECT_TRUE(StoreBytes() == db_before) << "a refused CLI command wrote to the store";
@@ -345,9 +350,9 @@ TEST_F(CredentialsTest, OfflineUserCommandsActAsAnAuthenticatedAdmin) {
   const Credentials& admin = sandbox_.user("admin");
   WriteFile(sandbox_.file("admin.pw"), admin.password + "\n");
   WriteFile(sandbox_.file("wrong.pw"), "not the admin password\n");
-  const std::vector<std::string> add{"user", "add", "--data", sandbox_.data(), "--name",
-                                     "cli.user", "--display-name", "Cli User", "--role",
-                                     "operator"};
+  const std::vector<std::string> add{"user",   "add",      "--data",         sandbox_.data(),
+                                     "--name", "cli.user", "--display-name", "Cli User",
+                                     "--role", "operator"};
   const std::string before = StoreBytes();
   auto with = [&](std::vector<std::string> args, const std::vector<std::string>& more) {
     args.insert(args.end(), more.begin(), more.end());
@@ -359,17 +364,17 @@ TEST_F(CredentialsTest, OfflineUserCommandsActAsAnAuthenticatedAdmin) {
       sandbox_.Ordo(with(add, {"--user", "admin", "--password-file", sandbox_.file("wrong.pw")}));
   EXPECT_EQ(wrong.status.code, 1) << wrong.Describe();
   EXPECT_TRUE(StoreBytes() == before) << "a refused CLI command wrote to the store";
-  RunResult added = sandbox_.Ordo(
-      with(add, {"--user", "admin", "--password-file", sandbox_.file("admin.pw")}),
-      std::chrono::seconds(120));
+  RunResult added =
+      sandbox_.Ordo(with(add, {"--user", "admin", "--password-file", sandbox_.file("admin.pw")}),
+                    std::chrono::seconds(120));
   ASSERT_EQ(added.status.code, 0) << added.Describe();
   static const std::regex line(R"(one-time password for cli\.user: (\S+))");
   std::smatch m;
   ASSERT_TRUE(std::regex_search(added.out, m, line)) << added.out;
   const std::string one_time = m[1];
-  RunResult disabled = sandbox_.Ordo({"user", "disable", "--data", sandbox_.data(), "--id", "3",
-                                      "--reason", "test", "--user", "admin", "--password-file",
-                                      sandbox_.file("wrong.pw")});
+  RunResult disabled =
+      sandbox_.Ordo({"user", "disable", "--data", sandbox_.data(), "--id", "3", "--reason", "test",
+                     "--user", "admin", "--password-file", sandbox_.file("wrong.pw")});
   EXPECT_EQ(disabled.status.code, 1) << disabled.Describe();
   std::string error;
   ASSERT_TRUE(server_->Start(&error)) << error;
@@ -390,13 +395,13 @@ TEST(InitTest, RefusesAWeakFirstAdminPassword) {
   ORDO_VERIFIES("ORDO-ACCESS-01", "ORDO-ACCESS-02");
   Sandbox sandbox;
   WriteFile(sandbox.file("short.pw"), "short-pw-12\n");
-  RunResult short_one = sandbox.Ordo({"init", "--data", sandbox.data(), "--admin-password-file",
-                                      sandbox.file("short.pw")});
+  RunResult short_one = sandbox.Ordo(
+      {"init", "--data", sandbox.data(), "--admin-password-file", sandbox.file("short.pw")});
   EXPECT_EQ(short_one.status.code, 2) << short_one.Describe();
   EXPECT_NE(short_one.err.find("15"), std::string::npos) << short_one.Describe();
   WriteFile(sandbox.file("ok.pw"), "a long enough first admin phrase\n");
-  RunResult ok = sandbox.Ordo({"init", "--data", sandbox.data(), "--admin-password-file",
-                               sandbox.file("ok.pw")});
+  RunResult ok = sandbox.Ordo(
+      {"init", "--data", sandbox.data(), "--admin-password-file", sandbox.file("ok.pw")});
   EXPECT_EQ(ok.status.code, 0) << ok.Describe();
 }
 

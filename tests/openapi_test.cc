@@ -18,9 +18,9 @@ using OpenApiTest = ApiTest;
 // The status each problem code comes with (docs/api.md).
 int HttpStatusOf(const std::string& code) {
   static const std::map<std::string, int> statuses = {
-      {"invalid_argument", 400},   {"unauthenticated", 401},    {"permission_denied", 403},
-      {"not_found", 404},          {"conflict", 409},           {"failed_precondition", 422},
-      {"resource_exhausted", 429}, {"unavailable", 503},        {"internal", 500}};
+      {"invalid_argument", 400},   {"unauthenticated", 401}, {"permission_denied", 403},
+      {"not_found", 404},          {"conflict", 409},        {"failed_precondition", 422},
+      {"resource_exhausted", 429}, {"unavailable", 503},     {"internal", 500}};
   auto it = statuses.find(code);
   return it == statuses.end() ? 0 : it->second;
 }

@@ -307,8 +307,9 @@ int main(int argc, char** argv) {
   std::int64_t id = 0;
   const auto add_admin_options = [&](CLI::App* command) {
     command->add_option("--user", admin_user, "the ordo admin who makes the change")->required();
-    command->add_option("--password-file", password_file,
-                        "file whose first line is that admin's password")
+    command
+        ->add_option("--password-file", password_file,
+                     "file whose first line is that admin's password")
         ->required();
   };
   auto* add = user->add_subcommand("add", "Create a user with a one-time password");
@@ -406,8 +407,8 @@ int main(int argc, char** argv) {
         data, admin_user, password_file,
         [&](engine::Actor actor) { return access::UnlockUserCommand(std::move(actor), name, why); },
         &reply);
-    if (rc == 0) std::printf("unlocked %s (ledger entry %s)\n", name.c_str(),
-                             reply["seq"].dump().c_str());
+    if (rc == 0)
+      std::printf("unlocked %s (ledger entry %s)\n", name.c_str(), reply["seq"].dump().c_str());
   });
 
   // openapi: the document `GET /api/v1/openapi.json` serves, for linters and client

@@ -9,8 +9,7 @@
 
 namespace ordo::cli {
 
-Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir,
-                                               const std::string& user,
+Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir, const std::string& user,
                                                const std::string& password_file) {
   if (user.empty() || password_file.empty())
     return Error::Invalid("user",

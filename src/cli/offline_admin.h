@@ -14,8 +14,7 @@ namespace ordo::cli {
 // Reads the store of `data_dir` (read-only; the caller holds the DirLock) and checks
 // `user` with the first line of `password_file` (access::CheckOfflineAdmin). Returns
 // the actor {id, name, "admin"}; writes nothing.
-Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir,
-                                               const std::string& user,
+Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir, const std::string& user,
                                                const std::string& password_file);
 
 }  // namespace ordo::cli

@@ -131,8 +131,7 @@ TEST(LoginThrottleTest, PerAccountAndPerAddress) {
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 0);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
   // ... until the address itself has failed more than address_free_failures (5) times.
-  for (int i = 0; i < 4; ++i)
-    throttle.RecordFailure("carl" + std::to_string(i), "10.0.0.1", kT0);
+  for (int i = 0; i < 4; ++i) throttle.RecordFailure("carl" + std::to_string(i), "10.0.0.1", kT0);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 1);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
 }

@@ -20,8 +20,7 @@ void Register() {
   ledger::RegisterEventType<LoginFailed>("access", "A sign-in failed (or was throttled)");
   ledger::RegisterEventType<LoggedOut>("access", "A session ended");
   ledger::RegisterEventType<PasswordChanged>("access", "A user changed their own password");
-  ledger::RegisterEventType<PasswordReset>("access",
-                                           "An admin set a one-time password for a user");
+  ledger::RegisterEventType<PasswordReset>("access", "An admin set a one-time password for a user");
   ledger::RegisterEventType<UserLocked>("access",
                                         "An admin account was locked after failed sign-ins");
   ledger::RegisterEventType<UserUnlocked>("access", "An admin lifted an account's lock");

@@ -36,9 +36,7 @@ void from_json(const Json& j, UserLocked& e) {
   j.at("failures").get_to(e.failures);
 }
 
-void to_json(Json& j, const UserUnlocked& e) {
-  j = Json{{"user_id", e.user_id}, {"name", e.name}};
-}
+void to_json(Json& j, const UserUnlocked& e) { j = Json{{"user_id", e.user_id}, {"name", e.name}}; }
 
 void from_json(const Json& j, UserUnlocked& e) {
   j.at("user_id").get_to(e.user_id);

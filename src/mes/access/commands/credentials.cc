@@ -21,8 +21,7 @@ std::function<Json(engine::WriteContext&, const std::vector<ledger::LedgerEntry>
     std::int64_t user_id) {
   return [user_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
     auto u = FindUserById(ctx.db, user_id);
-    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)},
-                {"seq", entries.front().seq}};
+    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)}, {"seq", entries.front().seq}};
   };
 }
 
@@ -99,8 +98,7 @@ engine::Command UnlockUserCommand(engine::Actor actor, std::string name, std::st
   };
   c.reply = [name](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
     auto u = FindUserByName(ctx.db, name);
-    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)},
-                {"seq", entries.front().seq}};
+    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)}, {"seq", entries.front().seq}};
   };
   return c;
 }

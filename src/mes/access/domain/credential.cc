@@ -39,8 +39,7 @@ Result<ledger::Event> DecidePasswordChanged(const std::optional<User>& user,
                            std::to_string(user->id));
 }
 
-Result<ledger::Event> DecidePasswordReset(const ResetPassword& c,
-                                          const std::optional<User>& target,
+Result<ledger::Event> DecidePasswordReset(const ResetPassword& c, const std::optional<User>& target,
                                           std::int64_t actor_user_id) {
   if (c.reason.empty() || c.reason.size() > 1000)
     return Error::Invalid("reason", "a reason of 1 to 1000 characters is required");
@@ -55,8 +54,8 @@ Result<ledger::Event> DecidePasswordReset(const ResetPassword& c,
                  "you cannot reset your own password; change it with your current one "
                  "(POST /api/v1/session/password)",
                  "id", "self_reset"};
-  ledger::Event e = ledger::MakeEvent(PasswordReset{target->id, target->name},
-                                      kCredentialSubject, std::to_string(target->id));
+  ledger::Event e = ledger::MakeEvent(PasswordReset{target->id, target->name}, kCredentialSubject,
+                                      std::to_string(target->id));
   e.reason = c.reason;
   return e;
 }
@@ -76,8 +75,8 @@ Result<ledger::Event> DecideUnlockUser(const std::optional<User>& target,
     return Error{ErrorCode::kFailedPrecondition,
                  "user '" + target->name + "' is not locked; nothing to unlock", "name",
                  "not_locked"};
-  ledger::Event e = ledger::MakeEvent(UserUnlocked{target->id, target->name},
-                                      kCredentialSubject, std::to_string(target->id));
+  ledger::Event e = ledger::MakeEvent(UserUnlocked{target->id, target->name}, kCredentialSubject,
+                                      std::to_string(target->id));
   e.reason = reason;
   return e;
 }

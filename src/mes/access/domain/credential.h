@@ -17,16 +17,16 @@ namespace ordo::access {
 
 // A user's credential as stored (credential and password_state tables, account_lock).
 struct CredentialState {
-  bool must_change = false;      // a one-time password (admin set-up or reset)
-  TimeMicros set_at_us = 0;      // when the password was set
+  bool must_change = false;        // a one-time password (admin set-up or reset)
+  TimeMicros set_at_us = 0;        // when the password was set
   TimeMicros locked_until_us = 0;  // 0 = not locked
 };
 
 // What a correct password allows at sign-in.
 enum class PasswordStanding {
-  kUsable,    // sign in
-  kOneTime,   // set by an admin: must be changed first
-  kExpired,   // older than the site's expiry: must be changed first
+  kUsable,   // sign in
+  kOneTime,  // set by an admin: must be changed first
+  kExpired,  // older than the site's expiry: must be changed first
 };
 
 // The standing of a correct password at `now`. `expiry_days` 0 = passwords never expire.

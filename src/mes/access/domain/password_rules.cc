@@ -36,8 +36,7 @@ std::optional<std::uint32_t> NextCodePoint(std::string_view s, std::size_t& i) {
   }
   // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
   static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < kMinimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return std::nullopt;
+  if (cp < kMinimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
   i += static_cast<std::size_t>(extra) + 1;
   return cp;
 }

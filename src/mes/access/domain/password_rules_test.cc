@@ -31,12 +31,12 @@ std::string ReasonOf(const Status& s) { return s.ok() ? "ok" : s.error().reason;
 TEST(PasswordRulesTest, CountsCodePointsNotBytes) {
   ORDO_VERIFIES("ORDO-ACCESS-01");
   EXPECT_EQ(CountCodePoints("abc"), 3u);
-  EXPECT_EQ(CountCodePoints("\xc3\xa4\xc3\xb6\xc3\xbc"), 3u);      // äöü
-  EXPECT_EQ(CountCodePoints("\xe6\x97\xa5\xe6\x9c\xac"), 2u);      // 日本
-  EXPECT_EQ(CountCodePoints("\xf0\x9f\x94\x91"), 1u);              // key emoji
-  EXPECT_EQ(CountCodePoints("\xc3"), std::nullopt);                // truncated
-  EXPECT_EQ(CountCodePoints("\xc0\xaf"), std::nullopt);            // overlong
-  EXPECT_EQ(CountCodePoints("\xed\xa0\x80"), std::nullopt);        // surrogate
+  EXPECT_EQ(CountCodePoints("\xc3\xa4\xc3\xb6\xc3\xbc"), 3u);  // äöü
+  EXPECT_EQ(CountCodePoints("\xe6\x97\xa5\xe6\x9c\xac"), 2u);  // 日本
+  EXPECT_EQ(CountCodePoints("\xf0\x9f\x94\x91"), 1u);          // key emoji
+  EXPECT_EQ(CountCodePoints("\xc3"), std::nullopt);            // truncated
+  EXPECT_EQ(CountCodePoints("\xc0\xaf"), std::nullopt);        // overlong
+  EXPECT_EQ(CountCodePoints("\xed\xa0\x80"), std::nullopt);    // surrogate
 }
 
 TEST(PasswordRulesTest, MinimumLengthIsTheSettingCountedInCodePoints) {

@@ -57,9 +57,8 @@ Awaitable<std::variant<PasswordAttempt, HttpResponse>> CheckPasswordOf(Api& api,
       auto pending = api.Submit(std::move(record));
       (void)co_await std::move(pending);
     }
-    co_return server::ThrottledResponse("too many failed sign-ins; wait " + std::to_string(wait) +
-                                            " s before trying again",
-                                        wait);
+    co_return server::ThrottledResponse(
+        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again", wait);
   }
   if (api.sign_in_gate().logins_in_flight >= server::SignInGate::kMaxLoginsInFlight)
     co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
@@ -91,9 +90,9 @@ Awaitable<HttpResponse> FailAttempt(Api& api, const PasswordAttempt& attempt, st
   const TimeMicros now = api.clock().NowMicros();
   const int failures = api.login_throttle().RecordFailure(name, address, now);
   const auto& limits = api.login_throttle().options();
-  const bool admin = attempt.user && std::find(attempt.user->roles.begin(),
-                                               attempt.user->roles.end(),
-                                               "admin") != attempt.user->roles.end();
+  const bool admin =
+      attempt.user && std::find(attempt.user->roles.begin(), attempt.user->roles.end(), "admin") !=
+                          attempt.user->roles.end();
   // The lock is recorded, never announced: the answer below is the same 401.
   if (admin && limits.admin_lockout_after > 0 && failures >= limits.admin_lockout_after &&
       !IsLocked(attempt.state, now)) {

@@ -31,9 +31,9 @@ class InFlightMark {
 
 // The outcome of a password check that was not throttled.
 struct PasswordAttempt {
-  std::optional<User> user;    // nullopt: no user of that name
-  CredentialState state;       // of `user`
-  bool verified = false;       // the password matches the user's hash
+  std::optional<User> user;                 // nullopt: no user of that name
+  CredentialState state;                    // of `user`
+  bool verified = false;                    // the password matches the user's hash
   std::shared_ptr<InFlightMark> in_flight;  // keep until the outcome is recorded
   // True when the password may be used: the user exists, is enabled, not locked and the
   // password matches.
@@ -55,7 +55,8 @@ server::Awaitable<std::variant<PasswordAttempt, server::HttpResponse>> CheckPass
 // Records a failed attempt: counts it in the throttle, locks an admin account after
 // admin_lockout_after consecutive failures (user.locked), records session.login_failed
 // with `detail`, and answers 401 (the same answer for every cause).
-server::Awaitable<server::HttpResponse> FailAttempt(server::Api& api, const PasswordAttempt& attempt,
+server::Awaitable<server::HttpResponse> FailAttempt(server::Api& api,
+                                                    const PasswordAttempt& attempt,
                                                     std::string name, std::string address,
                                                     std::string detail);
 

@@ -9,8 +9,8 @@
 #include "mes/access/commands/sessions.h"
 #include "mes/access/http/access_http.h"
 #include "mes/access/http/password_gate.h"
-#include "mes/site/settings.h"
 #include "mes/access/store/access_store.h"
+#include "mes/site/settings.h"
 
 namespace ordo::access {
 
@@ -57,14 +57,13 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
       auto pending = api.Submit(std::move(record));
       auto recorded = co_await std::move(pending);
       if (!recorded.ok()) co_return ProblemResponse(recorded.error());
-      co_return ProblemResponse(Error{
-          ErrorCode::kPermissionDenied,
-          std::string(standing == PasswordStanding::kOneTime
-                          ? "this is a one-time password"
-                          : "the password has expired") +
-              ": choose a new one with POST /api/v1/session/password {user, password, "
-              "new_password} before signing in",
-          "password", "password_change_required"});
+      co_return ProblemResponse(
+          Error{ErrorCode::kPermissionDenied,
+                std::string(standing == PasswordStanding::kOneTime ? "this is a one-time password"
+                                                                   : "the password has expired") +
+                    ": choose a new one with POST /api/v1/session/password {user, password, "
+                    "new_password} before signing in",
+                "password", "password_change_required"});
     }
     engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
     // The writer re-checks that the user is still enabled (a disable may have

@@ -21,9 +21,9 @@ Result<bool> CracklibBlocklist::Contains(const std::string& lowercase) const {
   char mode[] = "r";
   PWDICT* dict = PWOpen(dictionary_.c_str(), mode);
   if (!dict)
-    return Error::Make(ErrorCode::kUnavailable,
-                       "the password blocklist (cracklib dictionary " + dictionary_ +
-                           ") cannot be read; install cracklib-runtime");
+    return Error::Make(ErrorCode::kUnavailable, "the password blocklist (cracklib dictionary " +
+                                                    dictionary_ +
+                                                    ") cannot be read; install cracklib-runtime");
   // The packed dictionary holds words shorter than MAXWORDLEN; longer passwords are not
   // in it.
   bool found = false;

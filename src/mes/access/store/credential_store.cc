@@ -44,8 +44,7 @@ Status ProjectLocked(storage::Database& db, const ledger::LedgerEntry& e, const 
   return PutLock(db, p.user_id, p.locked_until_us, e.seq);
 }
 
-Status ProjectUnlocked(storage::Database& db, const ledger::LedgerEntry& e,
-                       const UserUnlocked& p) {
+Status ProjectUnlocked(storage::Database& db, const ledger::LedgerEntry& e, const UserUnlocked& p) {
   return PutLock(db, p.user_id, 0, e.seq);
 }
 

@@ -17,10 +17,10 @@ Status ValidateChangeSiteSettings(const ChangeSiteSettings& c) {
     return Error::Invalid("approvals_required", "approvals_required must be from 1 to 5");
   if (c.password_min_length && (*c.password_min_length < kPasswordMinLengthLowest ||
                                 *c.password_min_length > kPasswordMinLengthHighest))
-    return Error::Invalid("password_min_length",
-                          "password_min_length must be from " +
-                              std::to_string(kPasswordMinLengthLowest) + " to " +
-                              std::to_string(kPasswordMinLengthHighest));
+    return Error::Invalid("password_min_length", "password_min_length must be from " +
+                                                     std::to_string(kPasswordMinLengthLowest) +
+                                                     " to " +
+                                                     std::to_string(kPasswordMinLengthHighest));
   if (c.password_expiry_days &&
       (*c.password_expiry_days < 0 || *c.password_expiry_days > kPasswordExpiryDaysHighest))
     return Error::Invalid("password_expiry_days",
@@ -52,8 +52,8 @@ Result<ledger::Event> DecideChangeSiteSettings(const ChangeSiteSettings& c,
   }
   if (c.password_min_length && *c.password_min_length != current.password_min_length) {
     changed.password_min_length = c.password_min_length;
-    changed.changes.push_back({"password_min_length", Json(current.password_min_length),
-                               Json(*c.password_min_length)});
+    changed.changes.push_back(
+        {"password_min_length", Json(current.password_min_length), Json(*c.password_min_length)});
   }
   if (c.signing_password_only && *c.signing_password_only != current.signing_password_only) {
     changed.signing_password_only = c.signing_password_only;
