@@ -259,7 +259,7 @@ TEST_F(CredentialsTest, AnUnknownNameTypedAtSignInIsNeverStored) {
 }
 
 TEST_F(CredentialsTest, OwnSignInsDoNotResetTheAddressCounter) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-07");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-06");
   const Credentials& op = sandbox_.user("operator");
   // Guess other names, each once, signing in to one's own account in between: the
   // address is throttled after its free failures all the same.
@@ -276,7 +276,7 @@ TEST_F(CredentialsTest, OwnSignInsDoNotResetTheAddressCounter) {
 }
 
 TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
-  ORDO_VERIFIES("P11-21", "DI-01", "ORDO-ACCESS-08", "ORDO-ACCESS-09");
+  ORDO_VERIFIES("P11-21", "DI-01", "ORDO-ACCESS-07", "ORDO-ACCESS-08");
   Restart({"--admin-lockout-after", "3"});
   const Credentials& admin = sandbox_.user("admin");
   const Credentials& op = sandbox_.user("operator");
@@ -345,7 +345,7 @@ TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
 }
 
 TEST_F(CredentialsTest, OfflineUserCommandsActAsAnAuthenticatedAdmin) {
-  ORDO_VERIFIES("DI-01", "P11-17", "ORDO-ACCESS-09");
+  ORDO_VERIFIES("DI-01", "P11-17", "ORDO-ACCESS-08");
   ASSERT_TRUE(server_->Stop().has_value());
   const Credentials& admin = sandbox_.user("admin");
   WriteFile(sandbox_.file("admin.pw"), admin.password + "\n");

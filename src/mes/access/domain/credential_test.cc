@@ -64,7 +64,7 @@ TEST(CredentialTest, ResetNeedsAReasonAnotherUserAndAnEnabledAccount) {
 }
 
 TEST(CredentialTest, LockAndUnlock) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-08");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-07");
   ledger::Event locked = UserLockedEvent(Root(), kT0 + 1800'000'000, 10);
   EXPECT_EQ(locked.type, "user.locked");
   EXPECT_EQ(locked.payload["locked_until_us"], kT0 + 1800'000'000);
@@ -81,7 +81,7 @@ TEST(CredentialTest, LockAndUnlock) {
 }
 
 TEST(CredentialTest, OfflineCliActsOnlyAsAnAuthenticatedAdmin) {
-  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-09");
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-08");
   CredentialState chosen{false, kT0, 0};
   EXPECT_TRUE(CheckOfflineAdmin(Root(), true, chosen).ok());
   EXPECT_EQ(CheckOfflineAdmin(Root(), false, chosen).error().code, ErrorCode::kUnauthenticated);
