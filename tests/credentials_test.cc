@@ -297,9 +297,10 @@ TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
   HttpReply op_throttled = http().Post(
       "/api/v1/session", Json{{"user", op.name}, {"password", "one more operator guess"}});
   EXPECT_EQ(admin_throttled.status, op_throttled.status);
-  if (admin_throttled.status == 429)
+  if (admin_throttled.status == 429) {
     EXPECT_LE(std::stoi(admin_throttled.Header("retry-after")), 300)
         << "no 30-minute Retry-After that names the admin";
+  }
   // The admin is locked now: even the right password gets the ordinary 401.
   HttpReply locked;
   EXPECT_EQ(LoginWaiting(admin.name, admin.password, &locked), "");
