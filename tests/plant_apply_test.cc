@@ -177,7 +177,7 @@ TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
                              Sig("engineer2", "pw-engineer-second-site"), tokens["engineer"]);
   ASSERT_EQ(submit.status, 200) << submit.Describe();
   HttpReply approve = c2.Post("/api/v1/change-requests/CR-000001/approve",
-                              Sig("quality2", "pw-quality-second"), tokens["quality"]);
+                              Sig("quality2", "pw-quality-second-site"), tokens["quality"]);
   ASSERT_EQ(approve.status, 200) << approve.Describe();
   EXPECT_EQ(approve.json()["change_request"]["state"], "approved");
 

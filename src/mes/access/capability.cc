@@ -3,7 +3,7 @@
 
 #include "core/permissions.h"
 #include "ledger/event_schema.h"
-#include "mes/access/credential_events.h"
+#include "mes/access/events/credentials.h"
 #include "mes/access/events.h"
 #include "mes/access/http/access_http.h"
 #include "mes/access/permissions.h"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "mes/access/credential_events.h"
+#include "mes/access/events/credentials.h"
 
 namespace ordo::access {
 

@@ -1,7 +1,7 @@
 // The password_state and account_lock tables: migration, projectors and reads.
 #include "mes/access/store/credential_store.h"
 
-#include "mes/access/credential_events.h"
+#include "mes/access/events/credentials.h"
 #include "mes/access/store/access_store.h"
 #include "storage/rows.h"
 #include "store/projector.h"

@@ -1,5 +1,5 @@
 // JSON of the credential events (the stored payload shape; docs/event-schema.md).
-#include "mes/access/credential_events.h"
+#include "mes/access/events/credentials.h"
 
 namespace ordo::access {
 
