@@ -65,7 +65,7 @@ class CredentialsTest : public ApiTest {
 };
 
 TEST_F(CredentialsTest, OwnChangeNeedsTheOldPasswordEndsOtherSessionsAndIsRecorded) {
-  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-03");
+  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-08");
   const Credentials& op = sandbox_.user("operator");
   const std::string other = TokenFor("operator");
   const std::string current = TokenFor("operator");
@@ -99,7 +99,7 @@ TEST_F(CredentialsTest, OwnChangeNeedsTheOldPasswordEndsOtherSessionsAndIsRecord
 }
 
 TEST_F(CredentialsTest, NewPasswordsFollowTheRulesAndErrorsNameTheRule) {
-  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-01", "ORDO-ACCESS-02");
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-06", "ORDO-ACCESS-07");
   const Credentials& op = sandbox_.user("operator");
   HttpReply short_one = ChangePassword(http(), op.name, op.password, "only 14 chars!");
   ExpectProblem(short_one, 400, "invalid_argument", "new_password");
@@ -133,7 +133,7 @@ TEST_F(CredentialsTest, NewPasswordsFollowTheRulesAndErrorsNameTheRule) {
 }
 
 TEST_F(CredentialsTest, AdminResetAndCreationLeaveOnlyOneTimePasswords) {
-  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-03");
+  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-08");
   const std::string admin = TokenFor("admin");
   const Credentials& op = sandbox_.user("operator");
   const std::string op_session = TokenFor("operator");
@@ -193,7 +193,7 @@ TEST_F(CredentialsTest, AdminResetAndCreationLeaveOnlyOneTimePasswords) {
 }
 
 TEST_F(CredentialsTest, ExpiredPasswordForcesAChangeOnlyWhenExpiryIsOn) {
-  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-04");
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-09");
   const Credentials& op = sandbox_.user("operator");
   const std::string admin = TokenFor("admin");
   HttpReply on = http().Request("PUT", "/api/v1/site/settings",
@@ -231,7 +231,7 @@ TEST_F(CredentialsTest, ExpiredPasswordForcesAChangeOnlyWhenExpiryIsOn) {
 }
 
 TEST_F(CredentialsTest, AnUnknownNameTypedAtSignInIsNeverStored) {
-  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-05");
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-10");
   const std::string typed = "Tr0ub4dor-secret-typed-in-user-field";
   HttpReply failed = http().Post("/api/v1/session", Json{{"user", typed}, {"password", "x"}});
   ExpectProblem(failed, 401, "unauthenticated");
@@ -259,7 +259,7 @@ TEST_F(CredentialsTest, AnUnknownNameTypedAtSignInIsNeverStored) {
 }
 
 TEST_F(CredentialsTest, OwnSignInsDoNotResetTheAddressCounter) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-06");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-11");
   const Credentials& op = sandbox_.user("operator");
   // Guess other names, each once, signing in to one's own account in between: the
   // address is throttled after its free failures all the same.
@@ -276,7 +276,7 @@ TEST_F(CredentialsTest, OwnSignInsDoNotResetTheAddressCounter) {
 }
 
 TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
-  ORDO_VERIFIES("P11-21", "DI-01", "ORDO-ACCESS-07", "ORDO-ACCESS-08");
+  ORDO_VERIFIES("P11-21", "DI-01", "ORDO-ACCESS-12", "ORDO-ACCESS-13");
   Restart({"--admin-lockout-after", "3"});
   const Credentials& admin = sandbox_.user("admin");
   const Credentials& op = sandbox_.user("operator");
@@ -346,7 +346,7 @@ TEST_F(CredentialsTest, AdminLockLooksLikeThrottlingAndTheCliUnlocksIt) {
 }
 
 TEST_F(CredentialsTest, OfflineUserCommandsActAsAnAuthenticatedAdmin) {
-  ORDO_VERIFIES("DI-01", "P11-17", "ORDO-ACCESS-08");
+  ORDO_VERIFIES("DI-01", "P11-17", "ORDO-ACCESS-13");
   ASSERT_TRUE(server_->Stop().has_value());
   const Credentials& admin = sandbox_.user("admin");
   WriteFile(sandbox_.file("admin.pw"), admin.password + "\n");
@@ -393,7 +393,7 @@ TEST_F(CredentialsTest, OfflineUserCommandsActAsAnAuthenticatedAdmin) {
 }
 
 TEST(InitTest, RefusesAWeakFirstAdminPassword) {
-  ORDO_VERIFIES("ORDO-ACCESS-01", "ORDO-ACCESS-02");
+  ORDO_VERIFIES("ORDO-ACCESS-06", "ORDO-ACCESS-07");
   Sandbox sandbox;
   WriteFile(sandbox.file("short.pw"), "short-pw-12\n");
   RunResult short_one = sandbox.Ordo(

@@ -68,7 +68,7 @@ TEST_F(MasterdataTest, NobodySignsForSomeoneElse) {
 }
 
 TEST_F(MasterdataTest, AnUnknownSignerNameIsRecordedOnlyAsAKeyedHash) {
-  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-05");
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-10");
   const std::string cr = CrWithChangedLimit();
   const Credentials& e = sandbox_.user("engineer");
   const std::string typed = "my-secret-typed-in-the-signer-field";

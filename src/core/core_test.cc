@@ -246,7 +246,7 @@ TEST(CryptoTest, RandomTokensAndPasswords) {
 }
 
 TEST(CryptoTest, HmacSha256MatchesRfc4231) {
-  ORDO_VERIFIES("ORDO-ACCESS-05");
+  ORDO_VERIFIES("ORDO-ACCESS-10");
   // RFC 4231 test case 2.
   EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");

@@ -147,7 +147,7 @@ TEST(LoginThrottleTest, ThrottledAttemptReportedOncePerWindow) {
 }
 
 TEST(LoginThrottleTest, SuccessClearsTheAccountButNotTheAddress) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-06");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-11");
   LoginThrottle throttle({300 * kSecond, 0, 0});
   for (int i = 0; i < 4; ++i) throttle.RecordFailure("ann", "10.0.0.1", kT0);
   ASSERT_GT(throttle.RetryAfterSeconds("ann", "10.0.0.9", kT0), 0);
@@ -160,7 +160,7 @@ TEST(LoginThrottleTest, SuccessClearsTheAccountButNotTheAddress) {
 }
 
 TEST(LoginThrottleTest, GuessesBetweenOwnSignInsStillThrottleTheAddress) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-06");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-11");
   // Mallory guesses other names from 10.0.0.1 and signs in to her own account in between:
   // her successes do not reset the address.
   LoginThrottle throttle({300 * kSecond, 0, 0});
@@ -173,7 +173,7 @@ TEST(LoginThrottleTest, GuessesBetweenOwnSignInsStillThrottleTheAddress) {
 }
 
 TEST(LoginThrottleTest, SameScheduleForEveryNameAndCountsConsecutiveFailures) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-07");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-12");
   LoginThrottle::Options options;
   options.max_delay = 4 * kSecond;
   options.admin_lockout_after = 3;

@@ -16,7 +16,7 @@ User Eve() { return User{7, "eve", "Eve", {"operator"}, false, 1}; }
 User Root() { return User{1, "admin", "Admin", {"admin"}, false, 1}; }
 
 TEST(CredentialTest, OneTimePasswordMustBeChanged) {
-  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-03");
+  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-08");
   CredentialState one_time{true, kT0, 0};
   EXPECT_EQ(StandingAt(one_time, kT0, 0), PasswordStanding::kOneTime);
   EXPECT_EQ(StandingAt(one_time, kT0 + 400 * kDay, 0), PasswordStanding::kOneTime);
@@ -26,7 +26,7 @@ TEST(CredentialTest, OneTimePasswordMustBeChanged) {
 }
 
 TEST(CredentialTest, ExpiryIsOffByDefaultAndCountsDays) {
-  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-04");
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-09");
   CredentialState chosen{false, kT0, 0};
   EXPECT_EQ(StandingAt(chosen, kT0 + 10'000 * kDay, 0), PasswordStanding::kUsable);
   EXPECT_EQ(StandingAt(chosen, kT0 + 90 * kDay - 1, 90), PasswordStanding::kUsable);
@@ -35,7 +35,7 @@ TEST(CredentialTest, ExpiryIsOffByDefaultAndCountsDays) {
 }
 
 TEST(CredentialTest, OwnChangeIsRecordedWithoutThePassword) {
-  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-03");
+  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-08");
   auto e = DecidePasswordChanged(Eve(), "10.0.0.9");
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "user.password_changed");
@@ -49,7 +49,7 @@ TEST(CredentialTest, OwnChangeIsRecordedWithoutThePassword) {
 }
 
 TEST(CredentialTest, ResetNeedsAReasonAnotherUserAndAnEnabledAccount) {
-  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-03");
+  ORDO_VERIFIES("P11-17", "P11-20", "ORDO-ACCESS-08");
   auto e = DecidePasswordReset({7, "forgot it"}, Eve(), 1);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "user.password_reset");
@@ -64,7 +64,7 @@ TEST(CredentialTest, ResetNeedsAReasonAnotherUserAndAnEnabledAccount) {
 }
 
 TEST(CredentialTest, LockAndUnlock) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-07");
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-12");
   ledger::Event locked = UserLockedEvent(Root(), kT0 + 1800'000'000, 10);
   EXPECT_EQ(locked.type, "user.locked");
   EXPECT_EQ(locked.payload["locked_until_us"], kT0 + 1800'000'000);
@@ -81,7 +81,7 @@ TEST(CredentialTest, LockAndUnlock) {
 }
 
 TEST(CredentialTest, OfflineCliActsOnlyAsAnAuthenticatedAdmin) {
-  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-08");
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-13");
   CredentialState chosen{false, kT0, 0};
   EXPECT_TRUE(CheckOfflineAdmin(Root(), true, chosen).ok());
   EXPECT_EQ(CheckOfflineAdmin(Root(), false, chosen).error().code, ErrorCode::kUnauthenticated);
@@ -98,7 +98,7 @@ TEST(CredentialTest, OfflineCliActsOnlyAsAnAuthenticatedAdmin) {
 }
 
 TEST(AttemptedNameTest, KnownNamesAsTheyAreUnknownOnlyKeyed) {
-  ORDO_VERIFIES("ORDO-ACCESS-05");
+  ORDO_VERIFIES("ORDO-ACCESS-10");
   EXPECT_EQ(RecordedLoginName("eve", true, "key"), "eve");
   const std::string secret = "my secret password 1";
   const std::string recorded = RecordedLoginName(secret, false, "key");

@@ -29,7 +29,7 @@ class FakeBlocklist final : public PasswordBlocklist {
 std::string ReasonOf(const Status& s) { return s.ok() ? "ok" : s.error().reason; }
 
 TEST(PasswordRulesTest, CountsCodePointsNotBytes) {
-  ORDO_VERIFIES("ORDO-ACCESS-01");
+  ORDO_VERIFIES("ORDO-ACCESS-06");
   EXPECT_EQ(CountCodePoints("abc"), 3u);
   EXPECT_EQ(CountCodePoints("\xc3\xa4\xc3\xb6\xc3\xbc"), 3u);  // äöü
   EXPECT_EQ(CountCodePoints("\xe6\x97\xa5\xe6\x9c\xac"), 2u);  // 日本
@@ -40,7 +40,7 @@ TEST(PasswordRulesTest, CountsCodePointsNotBytes) {
 }
 
 TEST(PasswordRulesTest, MinimumLengthIsTheSettingCountedInCodePoints) {
-  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-01");
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-06");
   FakeBlocklist none({});
   PasswordRules rules;  // 15 by default
   EXPECT_EQ(rules.min_length, 15);
@@ -59,7 +59,7 @@ TEST(PasswordRulesTest, MinimumLengthIsTheSettingCountedInCodePoints) {
 }
 
 TEST(PasswordRulesTest, LongPrintableAndSpacesAllowedWithoutCompositionRules) {
-  ORDO_VERIFIES("ORDO-ACCESS-01");
+  ORDO_VERIFIES("ORDO-ACCESS-06");
   FakeBlocklist none({});
   PasswordRules rules;
   // No digits, no capitals, no symbols: fine.
@@ -76,7 +76,7 @@ TEST(PasswordRulesTest, LongPrintableAndSpacesAllowedWithoutCompositionRules) {
 }
 
 TEST(PasswordRulesTest, BlocklistedAndContextWordsAreRefused) {
-  ORDO_VERIFIES("ORDO-ACCESS-02");
+  ORDO_VERIFIES("ORDO-ACCESS-07");
   FakeBlocklist list({"passwordpassword"});
   PasswordRules rules;
   Status listed = CheckNewPassword("PasswordPassword", rules, {}, list);

@@ -9,7 +9,7 @@ namespace ordo::access {
 namespace {
 
 TEST(CracklibBlocklistTest, FindsDictionaryWordsOnly) {
-  ORDO_VERIFIES("ORDO-ACCESS-02");
+  ORDO_VERIFIES("ORDO-ACCESS-07");
   const PasswordBlocklist& list = SystemBlocklist();
   auto password = list.Contains("password");
   ASSERT_TRUE(password.ok()) << password.error().message;
@@ -26,7 +26,7 @@ TEST(CracklibBlocklistTest, FindsDictionaryWordsOnly) {
 }
 
 TEST(CracklibBlocklistTest, AMissingDictionaryFailsClosed) {
-  ORDO_VERIFIES("ORDO-ACCESS-02");
+  ORDO_VERIFIES("ORDO-ACCESS-07");
   CracklibBlocklist missing("/nonexistent/cracklib_dict");
   auto r = missing.Contains("anything at all");
   ASSERT_FALSE(r.ok());

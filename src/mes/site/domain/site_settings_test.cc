@@ -78,7 +78,7 @@ TEST(SiteSettingsTest, RefusesNoChange) {
 }
 
 TEST(SiteSettingsTest, PasswordRulesAndExpiryAreSettings) {
-  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-04");
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-09");
   SiteSettings defaults;
   EXPECT_EQ(defaults.password_min_length, 15);
   EXPECT_EQ(defaults.password_expiry_days, 0) << "expiry is off by default";
