@@ -59,11 +59,11 @@ const std::string& BenchPasswordHash() {
 
 engine::Actor CreateUser(engine::Engine& engine, const std::string& name,
                          const std::string& display, const std::string& role) {
-  Json body =
-      Run(engine,
-          access::CreateUserCommand(engine::Actor{0, "system", "system"},
-                                    access::CreateUser{name, display, {role}}, BenchPasswordHash()),
-          "create user " + name);
+  Json body = Run(engine,
+                  access::CreateUserCommand(engine::Actor{0, "system", "system"},
+                                            access::CreateUser{name, display, {role}},
+                                            BenchPasswordHash(), /*one_time=*/false),
+                  "create user " + name);
   return engine::Actor{body["user"]["id"].get<std::int64_t>(), name, role};
 }
 

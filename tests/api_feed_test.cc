@@ -173,7 +173,7 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
   const Json new_user{{"name", "op.night"},
                       {"display_name", "Night Operator"},
                       {"roles", {"operator"}},
-                      {"password", "night-shift-2024"}};
+                      {"password", "night-shift-one-time-2024"}};
   HttpReply created = http().Post("/api/v1/users", new_user, admin);
   ASSERT_EQ(created.status, 201) << created.Describe();
   const std::int64_t id = created.json()["user"]["id"].get<std::int64_t>();
@@ -181,8 +181,11 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
   HttpReply dup = http().Post("/api/v1/users", new_user, admin);
   EXPECT_EQ(dup.status, 409) << dup.Describe();
 
-  const std::string night = Login(http(), "op.night", "night-shift-2024");
-  ASSERT_FALSE(night.empty());
+  // Created with a one-time password: changed at the first sign-in.
+  HttpReply first;
+  const std::string night = FirstSignIn(http(), "op.night", "night-shift-one-time-2024",
+                                        "night-shift-2024 chosen", &first);
+  ASSERT_FALSE(night.empty()) << first.Describe();
   EXPECT_GT(Write(night, LogbookEntry("night shift start", "LINE-1", "shift_handover")), 0);
 
   ExpectProblem(
@@ -198,7 +201,7 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
   // The live session ends and new sign-ins fail.
   ExpectProblem(http().Get("/api/v1/session", night), 401, "unauthenticated");
   HttpReply login;
-  EXPECT_EQ(Login(http(), "op.night", "night-shift-2024", &login), "");
+  EXPECT_EQ(Login(http(), "op.night", "night-shift-2024 chosen", &login), "");
   ExpectProblem(login, 401, "unauthenticated");
 
   HttpReply users = http().Get("/api/v1/users", admin);

@@ -119,20 +119,23 @@ class MasterdataTest : public ApiTest {
     ASSERT_EQ(a.json()["change_request"]["state"], "approved") << a.Describe();
   }
 
-  // Creates a user as admin, signs them in, and acknowledges policy version 1.
+  // Creates a user as admin (with a one-time password), signs them in (changing it first),
+  // and acknowledges policy version 1.
   ApiUser CreateUser(const std::string& name, const Json& roles, bool acknowledge = true) {
-    ApiUser u{0, name, "pw-" + name + "-0123", ""};
+    ApiUser u{0, name, StrongPassword("pw-" + name), ""};
+    const std::string one_time = StrongPassword("one-time-" + name);
     HttpReply r = http().Post("/api/v1/users",
                               Json{{"name", name},
                                    {"display_name", "Display " + name},
                                    {"roles", roles},
-                                   {"password", u.password}},
+                                   {"password", one_time}},
                               admin_);
     EXPECT_EQ(r.status, 201) << r.Describe();
     Json j = r.json();
     if (j.contains("user")) u.id = j["user"].value("id", 0);
-    u.token = Login(http(), name, u.password);
-    EXPECT_FALSE(u.token.empty());
+    HttpReply first;
+    u.token = FirstSignIn(http(), name, one_time, u.password, &first);
+    EXPECT_FALSE(u.token.empty()) << first.Describe();
     if (acknowledge) {
       HttpReply ack = http().Post("/api/v1/signature-policy/acknowledge",
                                   Json{{"version", 1}, {"password", u.password}}, u.token);

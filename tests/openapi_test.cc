@@ -129,7 +129,7 @@ TEST_F(OpenApiTest, DocumentedSuccessStatusesAreTheRealOnes) {
                                   Json{{"name", "openapi-user"},
                                        {"display_name", "O. Api"},
                                        {"roles", {"operator"}},
-                                       {"password", "password123"}},
+                                       {"password", StrongPassword("openapi")}},
                                   admin);
   EXPECT_EQ(documented("/api/v1/users", "post"), created.status) << created.Describe();
   ASSERT_TRUE(created.json()["user"].is_object()) << created.Describe();

@@ -134,7 +134,7 @@ TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
   EXPECT_EQ(first.count(kRoutingFile), 1u);
 
   // A second, empty site: only admin; engineer and quality created through the API.
-  WriteFile(sandbox_.file("admin2.pw"), "admin-second-site-pw\n");
+  WriteFile(sandbox_.file("admin2.pw"), "admin-second-site-password\n");
   const std::string data2 = sandbox_.file("data2");
   RunResult init = sandbox_.Ordo({"init", "--data", data2, "--site", "second",
                                   "--admin-password-file", sandbox_.file("admin2.pw")});
@@ -144,24 +144,29 @@ TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
   std::string error;
   ASSERT_TRUE(server2.Start(&error)) << error;
   HttpClient c2 = server2.Client();
-  const std::string admin2 = Login(c2, "admin", "admin-second-site-pw");
+  const std::string admin2 = Login(c2, "admin", "admin-second-site-password");
   ASSERT_FALSE(admin2.empty());
   std::map<std::string, std::string> tokens;
   for (const std::string role : {"engineer", "quality"}) {
-    const std::string name = role + "2", pw = "pw-" + role + "-second";
-    HttpReply u = c2.Post(
-        "/api/v1/users",
-        Json{{"name", name}, {"display_name", role + " two"}, {"roles", {role}}, {"password", pw}},
-        admin2);
+    const std::string name = role + "2", pw = "pw-" + role + "-second-site";
+    const std::string one_time = StrongPassword("one-time-" + role);
+    HttpReply u = c2.Post("/api/v1/users",
+                          Json{{"name", name},
+                               {"display_name", role + " two"},
+                               {"roles", {role}},
+                               {"password", one_time}},
+                          admin2);
     ASSERT_EQ(u.status, 201) << u.Describe();
-    tokens[role] = Login(c2, name, pw);
+    HttpReply first;
+    tokens[role] = FirstSignIn(c2, name, one_time, pw, &first);
+    ASSERT_FALSE(tokens[role].empty()) << first.Describe();
     HttpReply ack = c2.Post("/api/v1/signature-policy/acknowledge",
                             Json{{"version", 1}, {"password", pw}}, tokens[role]);
     ASSERT_TRUE(ack.ok()) << ack.Describe();
   }
   HttpReply listed = c2.Get("/api/v1/masterdata/routing", tokens["engineer"]);
   EXPECT_EQ(listed.json()["objects"].size(), 0u) << "the second site starts empty";
-  WriteFile(sandbox_.file("eng2.pw"), "pw-engineer-second\n");
+  WriteFile(sandbox_.file("eng2.pw"), "pw-engineer-second-site\n");
   const std::string url2 = "http://127.0.0.1:" + std::to_string(server2.port());
   const std::vector<std::string> conn{
       "--server", url2, "--user", "engineer2", "--password-file", sandbox_.file("eng2.pw")};
@@ -175,10 +180,10 @@ TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
       << applied.Describe();
 
   HttpReply submit = c2.Post("/api/v1/change-requests/CR-000001/submit",
-                             Sig("engineer2", "pw-engineer-second"), tokens["engineer"]);
+                             Sig("engineer2", "pw-engineer-second-site"), tokens["engineer"]);
   ASSERT_EQ(submit.status, 200) << submit.Describe();
   HttpReply approve = c2.Post("/api/v1/change-requests/CR-000001/approve",
-                              Sig("quality2", "pw-quality-second"), tokens["quality"]);
+                              Sig("quality2", "pw-quality-second-site"), tokens["quality"]);
   ASSERT_EQ(approve.status, 200) << approve.Describe();
   EXPECT_EQ(approve.json()["change_request"]["state"], "approved");
 

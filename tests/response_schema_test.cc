@@ -336,11 +336,22 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
                                   Json{{"name", "schema.check"},
                                        {"display_name", "Schema Check"},
                                        {"roles", Json::array({"operator", "supervisor"})},
-                                       {"password", "pw-schema-check-0123"}},
+                                       {"password", StrongPassword("schema-check")}},
                                   admin_));
   const std::int64_t id = created["user"].value("id", 0);
   ASSERT_GT(id, 0) << created.dump();
   const std::string user = "/api/v1/users/" + std::to_string(id);
+  // An admin reset to a one-time password, and the user's own change from it.
+  Json reset = Fits("POST", "/api/v1/users/{id}/password", user + "/password",
+                    http().Post(user + "/password",
+                                Json{{"password", StrongPassword("schema-reset")},
+                                     {"reason", "response schema test"}},
+                                admin_));
+  EXPECT_EQ(reset["user"].value("id", 0), id) << reset.dump();
+  Json changed = Fits("POST", "/api/v1/session/password", "/api/v1/session/password",
+                      ChangePassword(http(), "schema.check", StrongPassword("schema-reset"),
+                                     StrongPassword("schema-chosen")));
+  EXPECT_EQ(changed["user"].value("name", ""), "schema.check") << changed.dump();
   Json renamed =
       Fits("PATCH", "/api/v1/users/{id}", user,
            http().Request(
@@ -484,7 +495,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 26u);
+  EXPECT_EQ(covered_.size(), 28u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

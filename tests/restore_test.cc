@@ -27,9 +27,13 @@ std::map<std::string, std::string> Snapshot(const std::string& dir) {
 
 class RestoreTest : public ApiTest {
  protected:
+  // Restores as the demo admin, authenticated against the backup.
   RunResult Restore(const std::string& backup, const std::string& target) {
-    return sandbox_.Ordo(
-        {"restore", "--from", backup, "--keys", sandbox_.data() + "/keys", "--data", target});
+    const std::string password_file = sandbox_.file("restorer.pw");
+    WriteFile(password_file, sandbox_.user("admin").password + "\n");
+    return sandbox_.Ordo({"restore", "--from", backup, "--keys", sandbox_.data() + "/keys",
+                          "--data", target, "--user", sandbox_.user("admin").name,
+                          "--password-file", password_file});
   }
   std::string BackupNow(const std::string& name) {
     const std::string file = sandbox_.file(name);
@@ -119,7 +123,8 @@ TEST_F(RestoreTest, BackupUnderWritesRestoresEveryAcknowledgedEntry) {
     EXPECT_EQ(ledger[i - 1]["seq"], p["source_head_seq"]);
     EXPECT_EQ(p["backup_file"], "under-load.db");
     EXPECT_EQ(p["backup_sha256"].get<std::string>().size(), 64u);
-    EXPECT_EQ(ledger[i]["actor"].get<std::string>().rfind("cli:", 0), 0u) << ledger[i].dump();
+    EXPECT_EQ(ledger[i]["actor"], sandbox_.user("admin").name) << ledger[i].dump();
+    EXPECT_EQ(ledger[i]["origin"]["address"], "local") << ledger[i].dump();
   }
   EXPECT_EQ(restores, 1);
   EXPECT_TRUE(server2.Stop().has_value());

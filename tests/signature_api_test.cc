@@ -69,6 +69,29 @@ TEST_F(MasterdataTest, NobodySignsForSomeoneElse) {
   EXPECT_EQ(HeadSeq(http()), head + 1);
 }
 
+TEST_F(MasterdataTest, AnUnknownSignerNameIsRecordedOnlyAsAKeyedHash) {
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-10");
+  const std::string cr = CrWithChangedLimit();
+  const Credentials& e = sandbox_.user("engineer");
+  const std::string typed = "my-secret-typed-in-the-signer-field";
+  ExpectReason(Command(engineer_, cr, "submit", Sig(typed, e.password)), 403, "permission_denied",
+               "signature_failed");
+  HttpReply feed = http().Get("/api/v1/ledger?type=signature.failed", TokenFor("supervisor"));
+  ASSERT_EQ(feed.status, 200) << feed.Describe();
+  ASSERT_FALSE(feed.json()["entries"].empty()) << feed.Describe();
+  const Json payload = feed.json()["entries"].back()["payload"];
+  EXPECT_EQ(payload.value("attempted_user", "").rfind("unknown:", 0), 0u) << payload.dump();
+  EXPECT_EQ(payload.dump().find(typed), std::string::npos);
+  ASSERT_TRUE(server_->Stop().has_value());
+  std::string bytes;
+  for (const char* suffix : {"", "-wal"}) bytes += ReadFile(sandbox_.data() + "/ordo.db" + suffix);
+  ASSERT_GT(bytes.size(), 10000u);
+  EXPECT_EQ(bytes.find(typed), std::string::npos) << "the typed text is in ordo.db";
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+}
+
 TEST_F(MasterdataTest, PasswordOnlySigningAfterTheFirstSigningOfASession) {
   ORDO_VERIFIES("P11-16");
   const Credentials& e = sandbox_.user("engineer");

@@ -18,16 +18,21 @@ struct DemoCredential {
   std::string name, role, password;
 };
 
+// Length of the generated demo passwords (at least the default password minimum, 15).
+inline constexpr std::size_t kDemoPasswordLength = 20;
+
 struct InitOptions {
   store::DataDir dir;
   std::string site_name = "site";
-  std::string admin_password;  // required, at least 8 characters
+  std::string admin_password;  // required; must satisfy the default password rules
   bool demo = false;           // also create one demo user per role
 };
 
 // Creates DIR, DIR/ordo.db (schema), the signing key, the first ledger entry, the
 // admin user and, with demo, the demo users; signs a first checkpoint. Fails when DIR
-// already holds a store. Returns the generated demo credentials.
+// already holds a store, or (invalid_argument, field admin-password, the rule's reason)
+// when the admin password breaks the default password rules. The first admin's password
+// and the demo passwords are not one-time. Returns the generated demo credentials.
 Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& options, const Clock& clock);
 
 // Verifies the ledger in DIR/ordo.db: chain, checkpoint signatures under the key from

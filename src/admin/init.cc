@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
 #include "mes/access/commands/users.h"
+#include "mes/access/store/cracklib_blocklist.h"
 #include "mes/signatures/commands/policy_commands.h"
 #include "store/ledger_store.h"
 #include "store/schema.h"
@@ -36,9 +37,11 @@ Result<engine::Actor> CreateUserNow(engine::Engine& engine, const std::string& n
                                     const std::string& password) {
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.error();
-  auto r = engine.SubmitAndWait(
-      access::CreateUserCommand(engine::Actor{0, "system", "system", engine::LocalOrigin()},
-                                access::CreateUser{name, display, {role}}, *hash));
+  // Not one-time: the first admin chose this password, and the demo users' passwords
+  // are published demo credentials (docs/operations.md).
+  auto r = engine.SubmitAndWait(access::CreateUserCommand(
+      engine::Actor{0, "system", "system", engine::LocalOrigin()},
+      access::CreateUser{name, display, {role}}, *hash, /*one_time=*/false));
   if (!r.ok()) return r.error();
   return engine::Actor{r->body["user"]["id"].get<std::int64_t>(), name, role,
                        engine::LocalOrigin()};
@@ -48,8 +51,9 @@ Result<engine::Actor> CreateUserNow(engine::Engine& engine, const std::string& n
 
 Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Clock& clock) {
   namespace fs = std::filesystem;
-  if (o.admin_password.size() < 8)
-    return Error::Invalid("admin-password", "the admin password must be at least 8 characters");
+  // The password rules with their defaults (the site settings do not exist yet).
+  ORDO_TRY(access::CheckNewPassword(o.admin_password, access::PasswordRules{}, {"admin", "ordo"},
+                                    access::SystemBlocklist(), "admin-password"));
   std::error_code ec;
   fs::create_directories(o.dir.root, ec);
   if (ec)
@@ -95,7 +99,7 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
                                                          {"engineer", "Demo Engineer"}};
     std::map<std::string, engine::Actor> actors;
     for (const auto& [name, display] : users) {
-      DemoCredential cred{name, name, RandomPassword(12)};
+      DemoCredential cred{name, name, RandomPassword(kDemoPasswordLength)};
       auto actor = CreateUserNow(**engine, cred.name, display, cred.role, cred.password);
       if (!actor.ok()) return actor.error();
       actors[name] = *actor;

@@ -1,5 +1,6 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
-// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, restore, plant
+// init, serve, upgrade, ledger verify|export|replay, user add|list|disable|unlock, backup,
+// restore, plant
 // export|apply, openapi, reference.
 #include <spdlog/spdlog.h>
 
@@ -12,14 +13,18 @@
 #include "admin/data_dir_ops.h"
 #include "admin/restore.h"
 #include "cli/capabilities.h"
+#include "cli/offline_admin.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
 #include "core/crypto.h"
 #include "core/version.h"
 #include "ledger/export.h"
+#include "mes/access/commands/credentials.h"
 #include "mes/access/commands/users.h"
+#include "mes/access/store/cracklib_blocklist.h"
 #include "mes/access/users.h"
+#include "mes/site/settings.h"
 #include "server/api.h"
 #include "server/serve.h"
 
@@ -42,11 +47,19 @@ int PrintReport(const ledger::VerifyReport& r) {
   return 1;
 }
 
-// Runs one command against DIR with the server stopped (the data dir lock proves it).
-int RunOffline(const std::string& data, engine::Command command, Json* reply) {
+// Runs one command against DIR with the server stopped (the data dir lock proves it),
+// as the ordo admin `admin_user` authenticated with `admin_password_file`: nothing is
+// written (not even a schema upgrade) unless that admin is authenticated.
+int RunOffline(const std::string& data, const std::string& admin_user,
+               const std::string& admin_password_file,
+               const std::function<engine::Command(engine::Actor)>& make, Json* reply) {
   store::DataDir dir{data};
   auto lock = admin::DirLock::Acquire(dir);
   if (!lock.ok()) return Fail(lock.error().message, 2);
+  auto actor = cli::AuthenticateOfflineAdmin(data, admin_user, admin_password_file);
+  if (!actor.ok())
+    return Fail(std::string(ErrorCodeName(actor.error().code)) + ": " + actor.error().message,
+                actor.error().code == ErrorCode::kInvalidArgument ? 2 : 1);
   SystemClock clock;
   auto upgraded = admin::UpgradeStore(dir, clock);
   if (!upgraded.ok()) return Fail(upgraded.error().message, 2);
@@ -58,16 +71,21 @@ int RunOffline(const std::string& data, engine::Command command, Json* reply) {
   o.clock = &clock;
   auto engine = engine::Engine::Start(o);
   if (!engine.ok()) return Fail(engine.error().message, 2);
-  auto r = (*engine)->SubmitAndWait(std::move(command));
+  auto r = (*engine)->SubmitAndWait(make(*actor));
   (*engine)->Stop();
   if (!r.ok()) return Fail(std::string(ErrorCodeName(r.error().code)) + ": " + r.error().message);
   *reply = r->body;
   return 0;
 }
 
-std::string CliActorName() {
-  const char* user = std::getenv("USER");
-  return std::string("cli:") + (user ? user : "unknown");
+// The password rules of DIR's site settings (defaults when they cannot be read).
+access::PasswordRules RulesOf(const std::string& data) {
+  access::PasswordRules rules;
+  auto db = store::OpenStore(store::DataDir{data}, storage::OpenMode::kReadOnly);
+  if (!db.ok()) return rules;
+  auto settings = site::GetSiteSettings(**db);
+  if (settings.ok()) rules.min_length = settings->password_min_length;
+  return rules;
 }
 
 }  // namespace
@@ -100,7 +118,7 @@ int main(int argc, char** argv) {
       }
       admin_password = *pw;
     } else {
-      admin_password = RandomPassword(12);
+      admin_password = RandomPassword(admin::kDemoPasswordLength);
     }
     SystemClock clock;
     auto creds = admin::InitDataDir({{data}, site, admin_password, demo}, clock);
@@ -248,15 +266,23 @@ int main(int argc, char** argv) {
                    "copy of the site's DIR/keys/ (signing key and checkpoints.jsonl)")
       ->required();
   restore->add_option("--data", data, "new data directory to create")->required();
+  std::string restorer, restorer_password_file;
+  restore->add_option("--user", restorer, "an ordo admin of the backed-up store")->required();
+  restore
+      ->add_option("--password-file", restorer_password_file,
+                   "file whose first line is that admin's password")
+      ->required();
   restore->callback([&] {
     SystemClock clock;
-    // Until the offline CLI signs in as an ordo admin, it records the OS account the
-    // way `ordo user add|disable` do.
-    auto report = admin::RestoreBackup({from_file,
-                                        keys_dir,
-                                        store::DataDir{data},
-                                        {0, CliActorName(), "admin", engine::LocalOrigin()}},
-                                       clock);
+    // The restore is recorded as done by an admin of the store restored, authenticated
+    // against the backup (never $USER).
+    auto actor = cli::AuthenticateOfflineAdminIn(from_file, restorer, restorer_password_file);
+    if (!actor.ok()) {
+      rc = Fail(std::string(ErrorCodeName(actor.error().code)) + ": " + actor.error().message,
+                actor.error().code == ErrorCode::kInvalidArgument ? 2 : 1);
+      return;
+    }
+    auto report = admin::RestoreBackup({from_file, keys_dir, store::DataDir{data}, *actor}, clock);
     if (!report.ok()) {
       const ErrorCode code = report.error().code;
       rc = Fail(report.error().message,
@@ -331,48 +357,70 @@ int main(int argc, char** argv) {
     }
   });
 
-  // user
+  // user: every change authenticates as an ordo admin (--user, --password-file)
   auto* user =
       app.add_subcommand("user", "Manage users (server stopped; use the API while it runs)");
   user->require_subcommand(1);
-  std::string name, display, reason;
+  std::string name, display, reason, admin_user, one_time_file;
   std::vector<std::string> roles;
   std::int64_t id = 0;
-  auto* add = user->add_subcommand("add", "Create a user");
+  const auto add_admin_options = [&](CLI::App* command) {
+    command->add_option("--user", admin_user, "the ordo admin who makes the change")->required();
+    command
+        ->add_option("--password-file", password_file,
+                     "file whose first line is that admin's password")
+        ->required();
+  };
+  auto* add = user->add_subcommand("add", "Create a user with a one-time password");
   add->add_option("--data", data, "data directory")->required();
   add->add_option("--name", name, "login name")->required();
   add->add_option("--display-name", display, "printed name")->required();
   add->add_option("--role", roles,
                   "role (repeatable): operator, supervisor, quality, engineer, admin")
       ->required();
-  add->add_option("--password-file", password_file,
-                  "file whose first line is the password (prompted when absent)");
+  add->add_option("--one-time-password-file", one_time_file,
+                  "file whose first line is the one-time password (generated and printed "
+                  "when absent); the user changes it at the first sign-in");
+  add_admin_options(add);
   add->callback([&] {
     access::CreateUser u{name, display, roles};
     if (Status s = access::ValidateCreateUser(u); !s.ok()) {
       rc = Fail(s.error().message, 2);
       return;
     }
-    auto pw = cli::ReadPassword(password_file, "password for " + name + ": ");
-    if (!pw.ok()) {
-      rc = Fail(pw.error().message, 2);
+    std::string one_time = RandomPassword(admin::kDemoPasswordLength);
+    const bool generated = one_time_file.empty();
+    if (!generated) {
+      auto pw = cli::ReadPassword(one_time_file, "");
+      if (!pw.ok()) {
+        rc = Fail(pw.error().message, 2);
+        return;
+      }
+      one_time = *pw;
+    }
+    if (Status s = access::CheckNewPassword(one_time, RulesOf(data), {name, "ordo"},
+                                            access::SystemBlocklist(), "one-time-password");
+        !s.ok()) {
+      rc = Fail(s.error().reason + ": " + s.error().message, 2);
       return;
     }
-    if (pw->size() < 8) {
-      rc = Fail("the password must be at least 8 characters", 2);
-      return;
-    }
-    auto hash = HashPassword(*pw);
+    auto hash = HashPassword(one_time);
     if (!hash.ok()) {
       rc = Fail(hash.error().message);
       return;
     }
     Json reply;
     rc = RunOffline(
-        data,
-        access::CreateUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()}, u, *hash),
+        data, admin_user, password_file,
+        [&](engine::Actor actor) {
+          return access::CreateUserCommand(std::move(actor), u, *hash, /*one_time=*/true);
+        },
         &reply);
-    if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
+    if (rc != 0) return;
+    std::printf("%s\n", reply["user"].dump().c_str());
+    if (generated)
+      std::printf("one-time password for %s: %s (to be changed at the first sign-in)\n",
+                  name.c_str(), one_time.c_str());
   });
   auto* list = user->add_subcommand("list", "List users");
   list->add_option("--data", data, "data directory")->required();
@@ -393,13 +441,33 @@ int main(int argc, char** argv) {
   disable->add_option("--data", data, "data directory")->required();
   disable->add_option("--id", id, "user id")->required();
   disable->add_option("--reason", reason, "why")->required();
+  add_admin_options(disable);
   disable->callback([&] {
     Json reply;
-    rc = RunOffline(data,
-                    access::DisableUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()},
-                                               {id, reason}),
-                    &reply);
+    rc = RunOffline(
+        data, admin_user, password_file,
+        [&](engine::Actor actor) {
+          return access::DisableUserCommand(std::move(actor), {id, reason});
+        },
+        &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
+  });
+  auto* unlock = user->add_subcommand(
+      "unlock", "Lift the lock of an account locked after failed sign-ins (recorded)");
+  unlock->add_option("NAME", name, "login name of the locked account")->required();
+  unlock->add_option("--data", data, "data directory")->required();
+  reason = "";
+  unlock->add_option("--reason", reason, "why (default: 'unlocked with ordo user unlock')");
+  add_admin_options(unlock);
+  unlock->callback([&] {
+    Json reply;
+    const std::string why = reason.empty() ? "unlocked with ordo user unlock" : reason;
+    rc = RunOffline(
+        data, admin_user, password_file,
+        [&](engine::Actor actor) { return access::UnlockUserCommand(std::move(actor), name, why); },
+        &reply);
+    if (rc == 0)
+      std::printf("unlocked %s (ledger entry %s)\n", name.c_str(), reply["seq"].dump().c_str());
   });
 
   // openapi: the document `GET /api/v1/openapi.json` serves, for linters and client

@@ -258,5 +258,14 @@ TEST(CryptoTest, RandomTokensAndPasswords) {
   for (char c : pw) EXPECT_EQ(std::string("0O1lI").find(c), std::string::npos) << pw;
 }
 
+TEST(CryptoTest, HmacSha256MatchesRfc4231) {
+  ORDO_VERIFIES("ORDO-ACCESS-10");
+  // RFC 4231 test case 2.
+  EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_NE(HmacSha256Hex("other key", "what do ya want for nothing?"),
+            HmacSha256Hex("Jefe", "what do ya want for nothing?"));
+}
+
 }  // namespace
 }  // namespace ordo

@@ -16,6 +16,10 @@ bool InitCrypto();
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 
+// Lower-case hex HMAC-SHA-256 of `message` under `key` (any length; keyed hashes of
+// values that must not be stored in clear, e.g. unknown user names).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
+
 // Hex encoding of raw bytes / decoding (false on bad hex).
 std::string ToHex(std::string_view bytes);
 bool FromHex(std::string_view hex, std::string* bytes);

@@ -168,7 +168,8 @@ TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
   ORDO_VERIFIES("P11-20");
   Start();
   auto created = engine_->SubmitAndWait(access::CreateUserCommand(
-      Actor{1, "admin", "admin"}, access::CreateUser{"eve", "Eve", {"operator"}}, "hash"));
+      Actor{1, "admin", "admin"}, access::CreateUser{"eve", "Eve", {"operator"}}, "hash",
+      /*one_time=*/false));
   ASSERT_TRUE(created.ok()) << created.error().message;
   const std::int64_t id = created->body["user"]["id"].get<std::int64_t>();
   ASSERT_TRUE(
@@ -272,12 +273,13 @@ TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
   ORDO_VERIFIES("P11-01", "ORDO-LEDGER-05");
   Start();
   const Actor admin{1, "admin", "admin"};
-  auto user = engine_->SubmitAndWait(access::CreateUserCommand(
-      admin, access::CreateUser{"ann", "Ann", {"operator"}}, "not-a-real-hash"));
+  auto user = engine_->SubmitAndWait(
+      access::CreateUserCommand(admin, access::CreateUser{"ann", "Ann", {"operator"}},
+                                "not-a-real-hash", /*one_time=*/false));
   ASSERT_TRUE(user.ok()) << user.error().message;
   const std::int64_t ann_id = user->body["user"]["id"].get<std::int64_t>();
-  auto dup = engine_->SubmitAndWait(
-      access::CreateUserCommand(admin, access::CreateUser{"ann", "Ann 2", {"operator"}}, "h"));
+  auto dup = engine_->SubmitAndWait(access::CreateUserCommand(
+      admin, access::CreateUser{"ann", "Ann 2", {"operator"}}, "h", /*one_time=*/false));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
   auto e1 = engine_->SubmitAndWait(Log("GRAN-01", "one"));

@@ -44,6 +44,7 @@ struct SignInGate {
   int logins_in_flight = 0;
   std::unordered_set<std::string> accounts_in_flight;  // sign-ins being checked
   std::string dummy_hash;  // verified against for unknown users (equal timing)
+  std::string name_key;    // key of the recorded unknown login names (loaded on first use)
 };
 
 // Where Api::OffThread runs work: the hashing pool (Argon2id, ledger verify and

@@ -52,6 +52,12 @@ void SessionStore::MarkSigned(const std::string& token) {
   if (it != sessions_.end()) it->second.signed_once = true;
 }
 
+void SessionStore::RemoveUserExcept(std::int64_t user_id, const std::string& keep_token) {
+  const std::string keep = keep_token.empty() ? std::string() : Sha256Hex(keep_token);
+  for (auto it = sessions_.begin(); it != sessions_.end();)
+    it = it->second.user_id == user_id && it->first != keep ? sessions_.erase(it) : std::next(it);
+}
+
 void SessionStore::RemoveUser(std::int64_t user_id) {
   for (auto it = sessions_.begin(); it != sessions_.end();)
     it = it->second.user_id == user_id ? sessions_.erase(it) : std::next(it);
@@ -78,8 +84,8 @@ void LoginThrottle::Fail(State& s, TimeMicros now, int free_failures) {
   }
 }
 
-void LoginThrottle::RecordFailure(const std::string& account, const std::string& address,
-                                  bool is_admin, TimeMicros now) {
+int LoginThrottle::RecordFailure(const std::string& account, const std::string& address,
+                                 TimeMicros now) {
   // Forget settled entries now and then, so random user names cannot grow the maps
   // without bound.
   for (auto* map : {&accounts_, &addresses_}) {
@@ -90,14 +96,15 @@ void LoginThrottle::RecordFailure(const std::string& account, const std::string&
   State& a = accounts_[account];
   Fail(a, now, 1);
   Fail(addresses_[address], now, std::max(1, options_.address_free_failures));
-  if (is_admin && options_.admin_lockout_after > 0 && a.failures >= options_.admin_lockout_after)
-    a.blocked_until = std::max(a.blocked_until, now + options_.admin_lockout);
+  return a.failures;
 }
 
-void LoginThrottle::RecordSuccess(const std::string& account, const std::string& address) {
-  accounts_.erase(account);
-  addresses_.erase(address);
+void LoginThrottle::Block(const std::string& account, TimeMicros until) {
+  State& a = accounts_[account];
+  a.blocked_until = std::max(a.blocked_until, until);
 }
+
+void LoginThrottle::RecordSuccess(const std::string& account) { accounts_.erase(account); }
 
 bool LoginThrottle::FirstThrottledAttempt(const std::string& account, const std::string& address) {
   bool first = false;

@@ -42,6 +42,9 @@ class SessionStore {
   void MarkSigned(const std::string& token);
   // Ends every session of a user (e.g. when disabled).
   void RemoveUser(std::int64_t user_id);
+  // Ends every session of a user but the one of `keep_token` (e.g. after the user changed
+  // their password in that session).
+  void RemoveUserExcept(std::int64_t user_id, const std::string& keep_token);
   std::size_t size() const { return sessions_.size(); }
 
  private:
@@ -51,14 +54,19 @@ class SessionStore {
 
 // Throttles failed logins per account and per client address with an exponential
 // delay (1 s, 2 s, 4 s ... capped), not a lockout, so a mistyping operator cannot stop
-// a line. Admin accounts additionally lock for a configurable time after a
-// configurable number of consecutive failures. Not thread-safe: io thread only.
+// a line. The schedule is the same for every account name (admin, other or unknown), so
+// the answers tell nothing about the account. Failures per address are counted
+// independently of successes: a success clears only its account's count, so signing in
+// to one's own account between guesses does not reset the address. The admin lockout
+// (options admin_lockout_after / admin_lockout) is not applied here: the access
+// capability records it in the ledger (user.locked) from the count RecordFailure
+// returns. Not thread-safe: io thread only.
 class LoginThrottle {
  public:
   struct Options {
     TimeMicros max_delay = 300'000'000;        // cap of the exponential delay
-    int admin_lockout_after = 10;              // 0 disables the admin hard lockout
-    TimeMicros admin_lockout = 1'800'000'000;  // 30 minutes
+    int admin_lockout_after = 10;              // 0 disables the admin lockout (access)
+    TimeMicros admin_lockout = 1'800'000'000;  // 30 minutes (access)
     int address_free_failures = 5;             // failures from one address before it is
                                                // delayed (shared terminals, many users)
   };
@@ -66,9 +74,14 @@ class LoginThrottle {
   // Seconds the caller must wait before another attempt (0 = go ahead).
   std::int64_t RetryAfterSeconds(const std::string& account, const std::string& address,
                                  TimeMicros now) const;
-  void RecordFailure(const std::string& account, const std::string& address, bool is_admin,
-                     TimeMicros now);
-  void RecordSuccess(const std::string& account, const std::string& address);
+  // Counts a failure of `account` and of `address`; returns the account's consecutive
+  // failures (since its last success or since the server started).
+  int RecordFailure(const std::string& account, const std::string& address, TimeMicros now);
+  // Blocks `account` until `until` (a hard lock a caller decides, e.g. signing by an admin).
+  void Block(const std::string& account, TimeMicros until);
+  // Clears the account's count (the address keeps its own).
+  void RecordSuccess(const std::string& account);
+  const Options& options() const { return options_; }
   // True the first time it is asked during the current delay of `account`/`address`:
   // a throttled attempt is recorded once per delay window, so that an anonymous
   // client hammering the sign-in cannot grow the ledger without bound.

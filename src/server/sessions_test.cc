@@ -112,11 +112,11 @@ TEST(LoginThrottleTest, ExponentialDelayWithCap) {
   ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({/*max_delay=*/10 * kSecond, /*admin_lockout_after=*/0, 0});
   EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", kT0);
   EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);  // first one is free
   std::int64_t expected = 1;
   for (int failure = 2; failure <= 7; ++failure) {
-    throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+    throttle.RecordFailure("ann", "10.0.0.1", kT0);
     EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0),
               std::min<std::int64_t>(expected, 10))
         << "after " << failure << " failures";
@@ -130,16 +130,15 @@ TEST(LoginThrottleTest, ExponentialDelayWithCap) {
 TEST(LoginThrottleTest, PerAccountAndPerAddress) {
   ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({300 * kSecond, 0, 0});
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", kT0);
   // The same account waits from anywhere; a shared terminal is not held up by one
   // user's typing errors...
   EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.9.9.9", kT0), 1);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 0);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
   // ... until the address itself has failed more than address_free_failures (5) times.
-  for (int i = 0; i < 4; ++i)
-    throttle.RecordFailure("carl" + std::to_string(i), "10.0.0.1", false, kT0);
+  for (int i = 0; i < 4; ++i) throttle.RecordFailure("carl" + std::to_string(i), "10.0.0.1", kT0);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.0.0.1", kT0), 1);
   EXPECT_EQ(throttle.RetryAfterSeconds("bob", "10.9.9.9", kT0), 0);
 }
@@ -147,44 +146,57 @@ TEST(LoginThrottleTest, PerAccountAndPerAddress) {
 TEST(LoginThrottleTest, ThrottledAttemptReportedOncePerWindow) {
   ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({});
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", kT0);
+  throttle.RecordFailure("ann", "10.0.0.1", kT0);
   EXPECT_TRUE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
   EXPECT_FALSE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0 + 5 * kSecond);  // a new, longer window
+  throttle.RecordFailure("ann", "10.0.0.1", kT0 + 5 * kSecond);  // a new, longer window
   EXPECT_TRUE(throttle.FirstThrottledAttempt("ann", "10.0.0.1"));
 }
 
-TEST(LoginThrottleTest, SuccessResets) {
-  ORDO_VERIFIES("ORDO-ACCESS-02");
+TEST(LoginThrottleTest, SuccessClearsTheAccountButNotTheAddress) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-11");
   LoginThrottle throttle({300 * kSecond, 0, 0});
-  for (int i = 0; i < 4; ++i) throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  ASSERT_GT(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);
-  throttle.RecordSuccess("ann", "10.0.0.1");
-  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);  // counting starts again
-  throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 1);
+  for (int i = 0; i < 4; ++i) throttle.RecordFailure("ann", "10.0.0.1", kT0);
+  ASSERT_GT(throttle.RetryAfterSeconds("ann", "10.0.0.9", kT0), 0);
+  throttle.RecordSuccess("ann");
+  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.9", kT0), 0);
+  throttle.RecordFailure("ann", "10.0.0.9", kT0);
+  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.9", kT0), 0);  // the account starts again
+  throttle.RecordFailure("ann", "10.0.0.9", kT0);
+  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.9", kT0), 1);
 }
 
-TEST(LoginThrottleTest, AdminLockout) {
-  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
+TEST(LoginThrottleTest, GuessesBetweenOwnSignInsStillThrottleTheAddress) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-11");
+  // Mallory guesses other names from 10.0.0.1 and signs in to her own account in between:
+  // her successes do not reset the address.
+  LoginThrottle throttle({300 * kSecond, 0, 0});
+  for (int i = 0; i < 6; ++i) {
+    throttle.RecordFailure("victim" + std::to_string(i), "10.0.0.1", kT0);
+    throttle.RecordSuccess("mallory");
+  }
+  EXPECT_GT(throttle.RetryAfterSeconds("victim9", "10.0.0.1", kT0), 0);
+  EXPECT_EQ(throttle.RetryAfterSeconds("victim9", "10.0.0.2", kT0), 0);
+}
+
+TEST(LoginThrottleTest, SameScheduleForEveryNameAndCountsConsecutiveFailures) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-12");
   LoginThrottle::Options options;
   options.max_delay = 4 * kSecond;
   options.admin_lockout_after = 3;
-  options.admin_lockout = 1800 * kSecond;
   LoginThrottle throttle(options);
-  for (int i = 0; i < 2; ++i) throttle.RecordFailure("admin", "10.0.0.1", true, kT0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("admin", "10.0.0.2", kT0), 1);
-  throttle.RecordFailure("admin", "10.0.0.1", true, kT0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("admin", "10.0.0.2", kT0), 1800);
-  EXPECT_GT(throttle.RetryAfterSeconds("admin", "10.0.0.2", kT0 + 1000 * kSecond), 0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("admin", "10.0.0.2", kT0 + 1800 * kSecond), 0);
-
-  // A non-admin account with as many failures only gets the capped delay.
-  for (int i = 0; i < 3; ++i) throttle.RecordFailure("ann", "10.0.0.3", false, kT0);
-  EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.4", kT0), 2);
+  int admin = 0, ann = 0;
+  for (int i = 0; i < 6; ++i) {
+    admin = throttle.RecordFailure("admin", "10.0.0." + std::to_string(i), kT0);
+    ann = throttle.RecordFailure("ann", "10.0.1." + std::to_string(i), kT0);
+    // An admin account waits exactly as long as any other name.
+    EXPECT_EQ(throttle.RetryAfterSeconds("admin", "10.9.9.9", kT0),
+              throttle.RetryAfterSeconds("ann", "10.9.9.9", kT0));
+  }
+  EXPECT_EQ(admin, 6);
+  EXPECT_EQ(ann, 6);
+  EXPECT_LE(throttle.RetryAfterSeconds("admin", "10.9.9.9", kT0), 4);
 }
 
 }  // namespace

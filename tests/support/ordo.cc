@@ -146,6 +146,27 @@ std::string Login(const HttpClient& client, const std::string& user, const std::
   return j.contains("token") && j["token"].is_string() ? j["token"].get<std::string>() : "";
 }
 
+HttpReply ChangePassword(const HttpClient& client, const std::string& user,
+                         const std::string& password, const std::string& new_password,
+                         const std::string& token) {
+  return client.Post("/api/v1/session/password",
+                     Json{{"user", user}, {"password", password}, {"new_password", new_password}},
+                     token);
+}
+
+std::string FirstSignIn(const HttpClient& client, const std::string& user,
+                        const std::string& one_time_password, const std::string& new_password,
+                        HttpReply* reply) {
+  HttpReply changed = ChangePassword(client, user, one_time_password, new_password);
+  if (changed.status != 200) {
+    if (reply) *reply = changed;
+    return "";
+  }
+  return Login(client, user, new_password, reply);
+}
+
+std::string StrongPassword(const std::string& seed) { return seed + " tulip ledger 7"; }
+
 std::int64_t HeadSeq(const HttpClient& client) {
   HttpReply r = client.Get("/api/v1/health");
   Json j = r.json();

@@ -83,6 +83,20 @@ class OrdoServer {
 // Signs in; returns the token, or "" (and the reply in *reply when given).
 std::string Login(const HttpClient& client, const std::string& user, const std::string& password,
                   HttpReply* reply = nullptr);
+// POST /api/v1/session/password: `user` changes `password` (their current or one-time
+// password) to `new_password`; `token` (optional) is a session of theirs to keep.
+HttpReply ChangePassword(const HttpClient& client, const std::string& user,
+                         const std::string& password, const std::string& new_password,
+                         const std::string& token = "");
+// The first sign-in of a user an admin created or reset: changes the one-time password
+// to `new_password`, then signs in with it. Returns the token, or "" (and the failing
+// reply in *reply when given).
+std::string FirstSignIn(const HttpClient& client, const std::string& user,
+                        const std::string& one_time_password, const std::string& new_password,
+                        HttpReply* reply = nullptr);
+// A password derived from `seed` that satisfies the default password rules (15+
+// characters, not on the blocklist).
+std::string StrongPassword(const std::string& seed);
 // The ledger head from GET /api/v1/health (-1 on failure).
 std::int64_t HeadSeq(const HttpClient& client);
 // Body of a logbook entry.

@@ -322,14 +322,22 @@ test('master data change under change control with electronic signatures [P11-07
     // --- four eyes: an engineer who is also quality cannot approve their own change ---
     assert.ok(server.users.admin, '"ordo init --demo" prints credentials for admin');
     const adminToken = await apiSignIn(baseUrl, 'admin', server.users.admin.password);
-    const dualPw = 'dual-role-Pa55word';
+    const oneTimePw = 'dual-role-one-time-Pa55word';
+    const dualPw = 'dual-role-chosen-Pa55word';
     const created = await call(baseUrl, adminToken, 'POST', '/users', {
       name: 'dual',
       display_name: 'Dual Role',
       roles: ['engineer', 'quality'],
-      password: dualPw,
+      password: oneTimePw,
     });
     assertSuccess(created, `admin creates a user: ${JSON.stringify(created.body)}`);
+    // A password an admin set is one-time: the user chooses their own first.
+    const changed = await call(baseUrl, null, 'POST', '/session/password', {
+      user: 'dual',
+      password: oneTimePw,
+      new_password: dualPw,
+    });
+    assertSuccess(changed, `first password change: ${JSON.stringify(changed.body)}`);
     const dualToken = await apiSignIn(baseUrl, 'dual', dualPw);
     const dualSession = await call(baseUrl, dualToken, 'GET', '/session');
     for (const p of ['masterdata.edit', 'masterdata.approve']) {

@@ -25,6 +25,8 @@ struct SettingsChanged {
   static constexpr int kVersion = 1;
   std::optional<std::int64_t> approvals_required;
   std::optional<bool> signing_password_only;
+  std::optional<std::int64_t> password_min_length;
+  std::optional<std::int64_t> password_expiry_days;
   std::vector<SettingChange> changes;
 };
 

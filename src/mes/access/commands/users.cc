@@ -4,6 +4,7 @@
 
 #include "mes/access/events.h"
 #include "mes/access/store/access_store.h"
+#include "mes/access/store/credential_store.h"
 
 namespace ordo::access {
 
@@ -24,7 +25,8 @@ Json UserReply(storage::Database& db, std::int64_t id) {
 
 }  // namespace
 
-engine::Command CreateUserCommand(engine::Actor actor, CreateUser user, std::string password_hash) {
+engine::Command CreateUserCommand(engine::Actor actor, CreateUser user, std::string password_hash,
+                                  bool one_time) {
   engine::Command c;
   c.actor = std::move(actor);
   c.decide = [user](engine::WriteContext& ctx) -> Result<Events> {
@@ -34,13 +36,13 @@ engine::Command CreateUserCommand(engine::Actor actor, CreateUser user, std::str
     if (!next.ok()) return next.error();
     return One(DecideCreateUser(user, *existing, *next));
   };
-  c.after_append = [hash = std::move(password_hash)](
+  c.after_append = [hash = std::move(password_hash), one_time](
                        engine::WriteContext& ctx,
                        const std::vector<ledger::LedgerEntry>& entries) -> Status {
     const auto& e = entries.front();
     auto created = ledger::ReadPayload<UserCreated>(e.payload);
     if (!created.ok()) return created.error();
-    return SetPasswordHash(ctx.db, created->user_id, hash, e.seq);
+    return SetCredential(ctx.db, created->user_id, hash, one_time, e.time_us, e.seq);
   };
   c.reply = [](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
     auto created = ledger::ReadPayload<UserCreated>(entries.front().payload);

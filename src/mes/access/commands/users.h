@@ -10,8 +10,11 @@
 namespace ordo::access {
 
 // UserCreated (see DecideCreateUser) plus the user's Argon2id hash in the credential
-// table, in the same transaction. Reply: {"user", "seq"}. Fails as the decision does.
-engine::Command CreateUserCommand(engine::Actor actor, CreateUser user, std::string password_hash);
+// table, in the same transaction; `one_time` marks it as a password that must be changed
+// at the first sign-in (every creation by an admin; not the first admin of `ordo init`
+// nor the published demo users). Reply: {"user", "seq"}. Fails as the decision does.
+engine::Command CreateUserCommand(engine::Actor actor, CreateUser user, std::string password_hash,
+                                  bool one_time);
 // UserDisabled (see DecideDisableUser). Reply: {"user", "seq"}, status 200.
 engine::Command DisableUserCommand(engine::Actor actor, DisableUser command);
 // UserRenamed: a new printed name (old signatures keep the name they were made with; see

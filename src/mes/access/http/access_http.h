@@ -28,4 +28,18 @@ server::Awaitable<server::HttpResponse> DisableUserHandler(server::Api& api, ser
 // PATCH /api/v1/users/{id}.
 server::Awaitable<server::HttpResponse> RenameUserHandler(server::Api& api, server::Call& call);
 
+// POST /api/v1/session/password (http/credentials_http.cc): the user's own change; ends
+// their other sessions.
+server::Awaitable<server::HttpResponse> ChangeOwnPassword(server::Api& api, server::Call& call);
+// POST /api/v1/users/{id}/password: an admin sets a one-time password; ends the user's
+// sessions.
+server::Awaitable<server::HttpResponse> ResetPasswordHandler(server::Api& api, server::Call& call);
+
+// Checks `password` against the password rules in force (site settings: minimum length;
+// the cracklib blocklist; `login_name` and "ordo" as context words); errors name `field`.
+Status CheckPasswordRules(server::Api& api, const std::string& password,
+                          const std::string& login_name, const std::string& field);
+// The Argon2id hash of `password` computed on the hashing pool; null when hashing failed.
+server::Awaitable<Json> HashOffThread(server::Api& api, std::string password);
+
 }  // namespace ordo::access

@@ -59,7 +59,8 @@ std::vector<server::Endpoint> Endpoints() {
       {{{"name", F::kString, true, 64, "login name"},
         {"display_name", F::kString, true, 200, "printed name"},
         {"roles", F::kStringArray, true, 5, "operator, supervisor, quality, engineer, admin"},
-        {"password", F::kString, true, 1024, "initial password (at least 8 characters)"}}},
+        {"password", F::kString, true, 1024,
+         "one-time password, changed at the first sign-in (the password rules apply)"}}},
       "command",
       "Create a user",
       &CreateUserHandler};
@@ -79,6 +80,30 @@ std::vector<server::Endpoint> Endpoints() {
                           "command",
                           "Change a user's printed name (old signatures keep theirs)",
                           &RenameUserHandler};
+  server::Endpoint change_password{
+      "POST",
+      "/api/v1/session/password",
+      "",
+      {{{"user", F::kString, true, 64, "login name"},
+        {"password", F::kString, true, 1024, "current (or one-time) password"},
+        {"new_password", F::kString, true, 1024, "new password (the password rules apply)"}}},
+      "auth",
+      "Change your own password (ends your other sessions)",
+      &ChangeOwnPassword};
+  change_password.success_status = 200;
+  server::Endpoint reset{"POST",
+                         "/api/v1/users/{id}/password",
+                         kUserManage,
+                         {{{"password", F::kString, true, 1024,
+                            "one-time password the user must change at the next sign-in"},
+                           {"reason", F::kString, true, 1000, "why"}}},
+                         "command",
+                         "Reset a user's password to a one-time password (ends their sessions)",
+                         &ResetPasswordHandler};
+  change_password.response_schema =
+      Object({{"user", UserSchema()}, {"seq", Integer("the ledger entry of the change")}});
+  reset.response_schema =
+      Object({{"user", UserSchema()}, {"seq", Integer("the ledger entry of the reset")}});
   login.response_schema = Object({{"token", String("the bearer token")},
                                   {"expires_at", Time("when the session ends unless used")},
                                   {"user", SessionUserSchema()}});
@@ -91,7 +116,7 @@ std::vector<server::Endpoint> Endpoints() {
   disable.response_schema =
       Object({{"user", UserSchema()}, {"seq", Integer("the ledger entry of the disabling")}});
   rename.response_schema = Object({{"user", UserSchema()}});
-  return {login, current, logout, list, create, disable, rename};
+  return {login, current, logout, list, create, disable, rename, change_password, reset};
 }
 
 }  // namespace ordo::access

@@ -1,16 +1,16 @@
-// Handlers of sign-in, the current session and sign-out. Sign-in is throttled per
-// account and address, checks one attempt per account at a time, and records every
-// outcome on the ledger (LoginSucceeded / LoginFailed).
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
+// Handlers of sign-in, the current session and sign-out. Sign-in passes the password
+// gate (http/password_gate.h: throttled per account and address, one attempt per account
+// at a time), refuses a one-time or expired password with password_change_required, and
+// records every outcome on the ledger (LoginSucceeded / LoginFailed).
 #include <utility>
 
 #include "core/crypto.h"
 #include "core/permissions.h"
 #include "mes/access/commands/sessions.h"
 #include "mes/access/http/access_http.h"
+#include "mes/access/http/password_gate.h"
 #include "mes/access/store/access_store.h"
+#include "mes/site/settings.h"
 
 namespace ordo::access {
 
@@ -37,60 +37,35 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
   const std::string name = call.body["user"].get<std::string>();
   const std::string password = call.body["password"].get<std::string>();
   const std::string address = server::AddressOnly(call.request.client);
-  // One attempt per account at a time: a parallel attempt waits for the one in flight,
-  // then meets the throttle that attempt's outcome set. Without this, guesses sent in
-  // parallel would all pass the check before the first failure is counted.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (api.sign_in_gate().accounts_in_flight.count(name)) {
-    if (std::chrono::steady_clock::now() > give_up)
-      co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
-                                            "another sign-in of this account is in progress"));
-    server::asio::steady_timer pause(api.io(), std::chrono::milliseconds(10));
-    boost::system::error_code ec;
-    auto paused = pause.async_wait(server::asio::redirect_error(server::asio::use_awaitable, ec));
-    co_await std::move(paused);
-  }
+  auto checking = CheckPasswordOf(api, name, password, server::OriginOf(call), "sign-in");
+  auto checked = co_await std::move(checking);
+  if (auto* refused = std::get_if<HttpResponse>(&checked)) co_return std::move(*refused);
+  const PasswordAttempt& attempt = std::get<PasswordAttempt>(checked);
   const TimeMicros now = api.clock().NowMicros();
-  if (std::int64_t wait = api.login_throttle().RetryAfterSeconds(name, address, now); wait > 0) {
-    if (api.login_throttle().FirstThrottledAttempt(name, address)) {
-      engine::Command record = LoginFailedCommand(name, address, "throttled");
+  std::string detail = attempt.FailureDetail(now);
+  if (attempt.Usable(now)) {
+    const User& u = *attempt.user;
+    auto settings = site::GetSiteSettings(api.reader());
+    if (!settings.ok()) co_return ProblemResponse(settings.error());
+    const PasswordStanding standing =
+        StandingAt(attempt.state, now, settings->password_expiry_days);
+    if (standing != PasswordStanding::kUsable) {
+      // The password is right but may only be used to choose a new one: no session.
+      api.login_throttle().RecordSuccess(name);
+      engine::Command record = LoginFailedCommand(
+          name, address, std::string("password change required (") + StandingName(standing) + ")");
       record.actor.origin = server::OriginOf(call);
       auto pending = api.Submit(std::move(record));
-      (void)co_await std::move(pending);
+      auto recorded = co_await std::move(pending);
+      if (!recorded.ok()) co_return ProblemResponse(recorded.error());
+      co_return ProblemResponse(
+          Error{ErrorCode::kPermissionDenied,
+                std::string(standing == PasswordStanding::kOneTime ? "this is a one-time password"
+                                                                   : "the password has expired") +
+                    ": choose a new one with POST /api/v1/session/password {user, password, "
+                    "new_password} before signing in",
+                "password", "password_change_required"});
     }
-    co_return server::ThrottledResponse(
-        "too many failed sign-ins; wait " + std::to_string(wait) + " s before trying again", wait);
-  }
-  if (api.sign_in_gate().logins_in_flight >= server::SignInGate::kMaxLoginsInFlight)
-    co_return ProblemResponse(Error::Make(ErrorCode::kResourceExhausted,
-                                          "too many sign-ins in progress; retry in a moment"));
-  auto user = FindUserByName(api.reader(), name);
-  if (!user.ok()) co_return ProblemResponse(user.error());
-  const bool is_admin = *user && std::find((*user)->roles.begin(), (*user)->roles.end(), "admin") !=
-                                     (*user)->roles.end();
-  struct InFlight {  // marks the account busy until this attempt has an outcome
-    std::unordered_set<std::string>& set;
-    std::string name;
-    ~InFlight() { set.erase(name); }
-  };
-  api.sign_in_gate().accounts_in_flight.insert(name);
-  InFlight in_flight{api.sign_in_gate().accounts_in_flight, name};
-  std::string hash = api.sign_in_gate().dummy_hash;  // same Argon2id work for unknown users
-  if (*user) {
-    auto stored = GetPasswordHash(api.reader(), (*user)->id);
-    if (stored.ok() && *stored) hash = **stored;
-  }
-  std::function<Json()> work = [hash, password] { return Json(VerifyPassword(hash, password)); };
-  ++api.sign_in_gate().logins_in_flight;
-  auto hashing = api.OffThread(std::move(work));
-  Json verified = co_await std::move(hashing);
-  --api.sign_in_gate().logins_in_flight;
-  const bool usable = *user && !(*user)->disabled;
-  std::string detail = !*user              ? "unknown user"
-                       : (*user)->disabled ? "user disabled"
-                                           : "wrong password";
-  if (usable && verified.get<bool>()) {
-    const User& u = **user;
     engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
     // The writer re-checks that the user is still enabled (a disable may have
     // committed while the password was being checked).
@@ -99,7 +74,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
     auto pending = api.Submit(std::move(record));
     auto recorded = co_await std::move(pending);
     if (recorded.ok()) {
-      api.login_throttle().RecordSuccess(name, address);
+      api.login_throttle().RecordSuccess(name);
       server::Session s;
       s.user_id = u.id;
       s.user_name = u.name;
@@ -117,14 +92,8 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
       co_return ProblemResponse(recorded.error());
     detail = "user disabled";
   }
-  api.login_throttle().RecordFailure(name, address, is_admin, api.clock().NowMicros());
-  engine::Command record = LoginFailedCommand(name, address, detail);
-  record.actor.origin = server::OriginOf(call);
-  auto pending = api.Submit(std::move(record));
-  auto recorded = co_await std::move(pending);
-  if (!recorded.ok()) co_return ProblemResponse(recorded.error());
-  co_return ProblemResponse(Error::Make(
-      ErrorCode::kUnauthenticated, "user name or password is wrong, or the account is disabled"));
+  auto failing = FailAttempt(api, attempt, name, server::OriginOf(call), detail);
+  co_return co_await std::move(failing);
 }
 
 Awaitable<HttpResponse> CurrentSession(Api& api, Call& call) {

@@ -1,5 +1,5 @@
-// Handlers of user administration: list, create (the password is hashed off the io
-// thread), disable and rename.
+// Handlers of user administration: list, create (with a one-time password that must
+// satisfy the password rules, hashed off the io thread), disable and rename.
 #include "core/crypto.h"
 #include "mes/access/commands/users.h"
 #include "mes/access/http/access_http.h"
@@ -29,20 +29,16 @@ Awaitable<HttpResponse> CreateUserHandler(Api& api, Call& call) {
                   call.body["roles"].get<std::vector<std::string>>()};
   const std::string password = call.body["password"].get<std::string>();
   if (Status s = ValidateCreateUser(user); !s.ok()) co_return ProblemResponse(s.error());
-  if (password.size() < 8)
-    co_return ProblemResponse(
-        Error::Invalid("password", "the password must be at least 8 characters"));
-  std::function<Json()> work = [password] {
-    auto h = HashPassword(password);
-    return h.ok() ? Json(*h) : Json(nullptr);
-  };
-  auto hashing = api.OffThread(std::move(work));
+  if (Status s = CheckPasswordRules(api, password, user.name, "password"); !s.ok())
+    co_return ProblemResponse(s.error());
+  auto hashing = HashOffThread(api, password);
   Json hash = co_await std::move(hashing);
   if (!hash.is_string())
     co_return ProblemResponse(
         Error::Make(ErrorCode::kUnavailable, "password hashing failed; retry"));
-  engine::Command command =
-      CreateUserCommand(api.ActorOf(call), std::move(user), hash.get<std::string>());
+  // The admin knows this password: it is one-time, changed at the first sign-in.
+  engine::Command command = CreateUserCommand(api.ActorOf(call), std::move(user),
+                                              hash.get<std::string>(), /*one_time=*/true);
   auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }

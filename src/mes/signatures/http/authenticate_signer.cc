@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "mes/access/attempts.h"
 #include "mes/access/passwords.h"
 #include "mes/signatures/commands/policy_commands.h"
 #include "mes/signatures/domain/reauthentication.h"
@@ -56,8 +57,17 @@ server::Awaitable<std::variant<SignerIdentity, server::HttpResponse>> Authentica
   if (!ok) {
     const bool admin =
         std::find(session.roles.begin(), session.roles.end(), "admin") != session.roles.end();
-    api.sign_throttle().RecordFailure(key, address, admin, api.clock().NowMicros());
-    engine::Command record = RecordSignatureFailure(api.ActorOf(call), typed, address, detail);
+    const TimeMicros failed_at = api.clock().NowMicros();
+    const int failures = api.sign_throttle().RecordFailure(key, address, failed_at);
+    // An admin's signing locks after admin_lockout_after failures (the signer is signed
+    // in, so this tells nobody anything new).
+    const auto& limits = api.sign_throttle().options();
+    if (admin && limits.admin_lockout_after > 0 && failures >= limits.admin_lockout_after)
+      api.sign_throttle().Block(key, failed_at + limits.admin_lockout);
+    // A typed name that is no user's is recorded only as a keyed hash (it may be a
+    // password typed into the wrong field).
+    const std::string recorded = access::RecordableLoginName(api, typed);
+    engine::Command record = RecordSignatureFailure(api.ActorOf(call), recorded, address, detail);
     auto pending = api.Submit(std::move(record));
     (void)co_await std::move(pending);
     co_return ProblemResponse(Error{ErrorCode::kPermissionDenied,
@@ -65,7 +75,7 @@ server::Awaitable<std::variant<SignerIdentity, server::HttpResponse>> Authentica
                                     "attempt is recorded)",
                                     "signature.password", "signature_failed"});
   }
-  api.sign_throttle().RecordSuccess(key, address);
+  api.sign_throttle().RecordSuccess(key);
   SignerIdentity identity{session.user_id, session.user_name, meaning, std::nullopt};
   if (sig.contains("comment") && !sig["comment"].get<std::string>().empty())
     identity.comment = sig["comment"].get<std::string>();

@@ -20,9 +20,11 @@ void ExpectError(const Result<ledger::Event>& r, ErrorCode code, const std::stri
 }
 
 TEST(SiteSettingsTest, ToJson) {
-  ORDO_VERIFIES("ORDO-SITE-01");
-  EXPECT_EQ(ToJson(SiteSettings{}),
-            (Json{{"approvals_required", 1}, {"signing_password_only", false}}));
+  ORDO_VERIFIES("ORDO-SITE-01", "ORDO-ACCESS-09");
+  EXPECT_EQ(ToJson(SiteSettings{}), (Json{{"approvals_required", 1},
+                                          {"password_expiry_days", 0},
+                                          {"password_min_length", 15},
+                                          {"signing_password_only", false}}));
 }
 
 TEST(SiteSettingsTest, DecidesOnlyWhatChanges) {
@@ -77,6 +79,30 @@ TEST(SiteSettingsTest, RefusesNoChange) {
   ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{2, true, "r"}, current),
               ErrorCode::kFailedPrecondition, "", "no_change");
   ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{std::nullopt, true, "r"}, current),
+              ErrorCode::kFailedPrecondition, "", "no_change");
+}
+
+TEST(SiteSettingsTest, PasswordRulesAndExpiryAreSettings) {
+  ORDO_VERIFIES("P11-19", "ORDO-ACCESS-09");
+  SiteSettings defaults;
+  EXPECT_EQ(defaults.password_min_length, 15);
+  EXPECT_EQ(defaults.password_expiry_days, 0) << "expiry is off by default";
+  ChangeSiteSettings c{std::nullopt, std::nullopt, "SOP-12", 20, 90};
+  auto e = DecideChangeSiteSettings(c, defaults);
+  ASSERT_TRUE(e.ok()) << e.error().message;
+  EXPECT_EQ(e->payload["settings"],
+            (Json{{"password_expiry_days", 90}, {"password_min_length", 20}}));
+  EXPECT_EQ(e->payload["changes"][0]["path"], "password_expiry_days");
+  EXPECT_EQ(e->payload["changes"][1]["path"], "password_min_length");
+  for (std::int64_t n : {7, 257})
+    ExpectError(
+        DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", n, std::nullopt}, defaults),
+        ErrorCode::kInvalidArgument, "password_min_length", "");
+  for (std::int64_t n : {-1, 3651})
+    ExpectError(
+        DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", std::nullopt, n}, defaults),
+        ErrorCode::kInvalidArgument, "password_expiry_days", "");
+  ExpectError(DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", 15, 0}, defaults),
               ErrorCode::kFailedPrecondition, "", "no_change");
 }
 

@@ -29,6 +29,10 @@ Awaitable<HttpResponse> Change(Api& api, Call& call) {
     command.approvals_required = call.body["approvals_required"].get<std::int64_t>();
   if (call.body.contains("signing_password_only"))
     command.signing_password_only = call.body["signing_password_only"].get<bool>();
+  if (call.body.contains("password_min_length"))
+    command.password_min_length = call.body["password_min_length"].get<std::int64_t>();
+  if (call.body.contains("password_expiry_days"))
+    command.password_expiry_days = call.body["password_expiry_days"].get<std::int64_t>();
   command.reason = call.body.value("reason", std::string());
   // Check the command alone before it takes a place in the writer's queue.
   if (Status s = ValidateChangeSiteSettings(command); !s.ok())
@@ -45,7 +49,11 @@ Json SettingsReplySchema() {
       {{"settings",
         Object({{"approvals_required", Integer("approvals a change request needs, 1 to 5")},
                 {"signing_password_only",
-                 Boolean("password alone after the first signing of a session")}})}});
+                 Boolean("password alone after the first signing of a session")},
+                {"password_min_length",
+                 Integer("fewest characters (code points) of a new password, 8 to 256")},
+                {"password_expiry_days",
+                 Integer("days after which a password must be changed; 0 = never")}})}});
 }
 
 }  // namespace
@@ -61,6 +69,10 @@ std::vector<server::Endpoint> Endpoints() {
                           {{{"approvals_required", F::kInteger, false, 0, "1 to 5"},
                             {"signing_password_only", F::kBoolean, false, 0,
                              "password alone after the first signing of a session"},
+                            {"password_min_length", F::kInteger, false, 0,
+                             "fewest characters of a new password, 8 to 256 (default 15)"},
+                            {"password_expiry_days", F::kInteger, false, 0,
+                             "days until a password must be changed; 0 = never (default)"},
                             {"reason", F::kString, true, 1000, "why"}}},
                           "command",
                           "Change site settings",

@@ -29,6 +29,10 @@ Status Project(storage::Database& db, const ledger::LedgerEntry& e, const Settin
   if (p.approvals_required) ORDO_TRY(Put(db, "approvals_required", *p.approvals_required, e.seq));
   if (p.signing_password_only)
     ORDO_TRY(Put(db, "signing_password_only", *p.signing_password_only, e.seq));
+  if (p.password_min_length)
+    ORDO_TRY(Put(db, "password_min_length", *p.password_min_length, e.seq));
+  if (p.password_expiry_days)
+    ORDO_TRY(Put(db, "password_expiry_days", *p.password_expiry_days, e.seq));
   return Ok();
 }
 
@@ -50,6 +54,10 @@ Result<SiteSettings> GetSiteSettings(storage::Database& db) {
     Json v = Json::parse(text, nullptr, false);
     if (key == "approvals_required" && v.is_number_integer()) out.approvals_required = v.get<int>();
     if (key == "signing_password_only" && v.is_boolean()) out.signing_password_only = v.get<bool>();
+    if (key == "password_min_length" && v.is_number_integer())
+      out.password_min_length = v.get<int>();
+    if (key == "password_expiry_days" && v.is_number_integer())
+      out.password_expiry_days = v.get<int>();
   }
   return out;
 }
