@@ -16,6 +16,11 @@ bool InitCrypto();
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 
+// Lower-case hex HMAC-SHA-256 of `data` under `key` (raw bytes, any length).
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+// True when `a` and `b` are equal, in time that depends only on their lengths.
+bool EqualConstantTime(std::string_view a, std::string_view b);
+
 // Hex encoding of raw bytes / decoding (false on bad hex).
 std::string ToHex(std::string_view bytes);
 bool FromHex(std::string_view hex, std::string* bytes);

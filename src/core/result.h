@@ -19,6 +19,7 @@ enum class ErrorCode {
   kResourceExhausted,   // throttled or too large (429 / 413 chosen by caller)
   kUnavailable,         // try again later (503)
   kInternal,            // a bug or an I/O failure (500)
+  kIntegrityViolation,  // a stored record failed its integrity check and was not used (500)
 };
 
 // Stable machine-readable name, e.g. "invalid_argument".

@@ -6,6 +6,7 @@
 #include "core/assert.h"
 #include "storage/rows.h"
 #include "store/ledger_store.h"
+#include "store/row_seal.h"
 
 namespace ordo::store {
 
@@ -72,6 +73,7 @@ CREATE TABLE IF NOT EXISTS idempotency(
 std::vector<TableSet>& Registry() {
   static std::vector<TableSet> tables = {
       TableSet{"platform", {Migration{1, kPlatformDdl}}, {}},
+      RowSealTables(),  // row_seal (store/row_seal.h)
   };
   return tables;
 }

@@ -19,6 +19,7 @@ void Register() {
   ledger::RegisterEventType<LoggedOut>("access", "A session ended");
   store::RegisterTables(Tables());
   RegisterProjectors();
+  RegisterGuards();
   RegisterPermission({kUserManage, "create, disable and rename users", {"admin"}});
   server::RegisterEndpoints("access", Endpoints());
 }

@@ -31,13 +31,12 @@ Json VerifyReportSchema() {
 }
 
 // One security event (SecurityEvents, http/security_events.cc): a failed sign-in or
-// signing, as its ledger entry.
+// signing or an integrity violation, as its ledger entry.
 Json SecurityEventSchema() {
   return Object({{"seq", Integer()},
                  {"time_us", Integer("server time (microseconds since 1970-01-01 UTC)")},
                  {"time", Time()},
-                 {"type", Enum(String("the event type"),
-                               {access::LoginFailed::kType, signatures::SignatureFailed::kType})},
+                 {"type", Enum(String("the event type"), SecurityEventTypes())},
                  {"actor", String("login name given, or who was signed in")},
                  {"payload", AnyObject("the event's data (see the event type)")}});
 }
@@ -65,10 +64,27 @@ std::vector<server::Endpoint> Endpoints() {
   server::Endpoint checkpoint{"POST",    "/api/v1/ledger/checkpoint", kLedgerVerify,    {},
                               "command", "Sign the ledger head now",  &CheckpointLedger};
   server::Endpoint security{
-      "GET",          "/api/v1/security/events",
-      kAuditRead,     {},
-      "read",         "Failed sign-ins and signings, newest first (?before=&limit=)",
+      "GET",
+      "/api/v1/security/events",
+      kAuditRead,
+      {},
+      "read",
+      "Failed sign-ins and signings and integrity violations, newest first (?before=&limit=)",
       &SecurityEvents};
+  server::Endpoint security_stream{
+      "GET",
+      "/api/v1/security/events/stream",
+      kSecurityMonitor,
+      {},
+      "read",
+      "Security alerts as server-sent events, from now on (?after=, Last-Event-ID)",
+      &StreamSecurityEvents};
+  security_stream.response_schema = Content(
+      "text/event-stream",
+      String("server-sent events: per alert `id: <seq>`, `event: security` and `data: <the "
+             "event as in GET /api/v1/security/events>`, with `: keep-alive` comments while "
+             "idle. Alerts: a sign-in attempt that met the throttle or a lockout, every failed "
+             "signing, every security.integrity_violation"));
   read.response_schema = LedgerPageSchema();
   stream.response_schema = Content(
       "text/event-stream",
@@ -79,7 +95,7 @@ std::vector<server::Endpoint> Endpoints() {
   checkpoint.response_schema =
       Object({{"checkpoint_seq", Integer("the seq the latest checkpoint signs (0: none yet)")}});
   security.response_schema = Object({{"events", Array(SecurityEventSchema())}});
-  return {read, stream, verify, checkpoint, security};
+  return {read, stream, verify, checkpoint, security, security_stream};
 }
 
 }  // namespace ordo::audit
