@@ -159,8 +159,7 @@ TEST_F(IntegrityTest, EditedUserRolesRefuseTheSignInAndAreReported) {
   HttpReply feed = http().Get("/api/v1/ledger?after=" + std::to_string(head), admin_);
   const Json entries = feed.json()["entries"];
   EXPECT_FALSE(entries.empty()) << feed.Describe();
-  for (const auto& e : entries)
-    EXPECT_EQ(e["type"], "security.integrity_violation") << feed.body;
+  for (const auto& e : entries) EXPECT_EQ(e["type"], "security.integrity_violation") << feed.body;
   ExpectAuditReports("app_user", key);
   const std::string log = ReadFile(server_->stdout_path());
   EXPECT_NE(log.find("security_event type=security.integrity_violation table=app_user key=\"" +

@@ -98,7 +98,8 @@ Status Engine::PrepareSeals() {
     }
     for (const auto* t : unsealed) {
       state.sealed[t->table] = store::TableSpec(*t);
-      spdlog::info("row seals: sealed the rows of {} as they are at seq {}", t->table, head_seq_);
+      if (head_seq_ > 0)  // an existing store: say what was accepted as it is
+        spdlog::info("row seals: sealed the rows of {} as they are at seq {}", t->table, head_seq_);
     }
     ORDO_TRY(store::WriteSealState(options_.data_dir, state));
   }
