@@ -3,7 +3,9 @@ BUILD ?= build
 PORT ?= 8080
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build demo test unit e2e openapi-lint fuzz bench format clean
+.PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench format clean
+# Test results that `make validation` reads (docs/validation/README.md).
+RESULTS = $(abspath $(BUILD))/test-results
 
 all: build
 
@@ -25,11 +27,25 @@ demo: build
 	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the server)"
 	$(BUILD)/ordo serve --data ordo-data --listen 127.0.0.1:$(PORT)
 
-# Every test tier: unit + integration + tamper + crash (ctest), fuzzing, browser.
+# Every test tier: unit + integration + tamper + crash (ctest), fuzzing, browser; then the
+# validation pack from their results (build/validation/), also when a tier failed.
 test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j2 --timeout 900
+	@$(MAKE) --no-print-directory test-tiers || { $(MAKE) --no-print-directory validation; exit 1; }
+	@$(MAKE) --no-print-directory validation
+
+test-tiers:
+	@rm -rf $(RESULTS) build-fuzz/*.log
+	@mkdir -p $(RESULTS)
+	ctest --test-dir $(BUILD) --show-only=json-v1 > $(RESULTS)/ctest-tests.json
+	ctest --test-dir $(BUILD) --output-on-failure -j2 --timeout 900 --output-junit $(RESULTS)/ctest-junit.xml
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory e2e
+
+# The validation pack: trace matrix and compliance response from the last test run
+# (tools/validation, docs/validation/README.md). Fails, after writing it, when a test
+# failed or a tag names an unknown requirement; prints the counts for the CI log.
+validation:
+	@node tools/validation/generate.mjs --build $(BUILD)
 
 unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
@@ -39,19 +55,26 @@ unit: build
 openapi-lint: build
 	tests/openapi_lint.sh $(BUILD)/ordo
 
+# Prints to the console and writes a JUnit report for the validation pack.
 e2e: build
-	cd web && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo npm run --silent test:e2e
+	@mkdir -p $(RESULTS)
+	cd web && npm run --silent build && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo node --test \
+	  --test-reporter=spec --test-reporter-destination=stdout \
+	  --test-reporter=junit --test-reporter-destination=$(RESULTS)/e2e-junit.xml e2e/
 
 fuzz: deps
 	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build build-fuzz --target fuzz_request_decoder fuzz_plant_files
 	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus
-	build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
+	tests/fuzz_run.sh build-fuzz/fuzz_request_decoder.log \
+	  build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
-	build-fuzz/src/mes/masterdata/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
+	tests/fuzz_run.sh build-fuzz/fuzz_plant_files.log \
+	  build-fuzz/src/mes/masterdata/plant/fuzz_plant_files -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=8192 -timeout=10 -artifact_prefix=build-fuzz/plant- -print_final_stats=1 \
-	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products
+	  build-fuzz/plant-corpus demo/plant/routings demo/plant/equipment demo/plant/products \
+	  tests/plant_fuzz_seeds
 
 bench: build
 	$(BUILD)/bench/ordo_bench

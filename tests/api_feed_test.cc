@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST_F(ApiTest, LongPollReturnsWhenAnotherClientWrites) {
+  ORDO_VERIFIES("ORDO-API-05");
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   const std::int64_t head = HeadSeq(http());
@@ -67,6 +69,7 @@ std::vector<std::pair<std::int64_t, Json>> ParseSse(const std::string& body) {
 }
 
 TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
+  ORDO_VERIFIES("IND-11", "ORDO-API-05");
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   Write(op, LogbookEntry("sse one"));
@@ -124,6 +127,7 @@ TEST_F(ApiTest, ServerSentEventsDeliverExistingAndNewEntries) {
 }
 
 TEST_F(ApiTest, AStreamEndsWhenItsSessionEnds) {
+  ORDO_VERIFIES("ORDO-ACCESS-03", "ORDO-API-05");
   const std::string op = TokenFor("operator");
   const std::string quality = TokenFor("quality");
   const std::int64_t head = HeadSeq(http());
@@ -144,6 +148,7 @@ TEST_F(ApiTest, AStreamEndsWhenItsSessionEnds) {
 }
 
 TEST_F(ApiTest, LogoutInvalidatesTheToken) {
+  ORDO_VERIFIES("DI-01", "ORDO-ACCESS-03");
   const std::string op = TokenFor("operator");
   HttpReply me = http().Get("/api/v1/session", op);
   ASSERT_EQ(me.status, 200) << me.Describe();
@@ -163,6 +168,7 @@ TEST_F(ApiTest, LogoutInvalidatesTheToken) {
 }
 
 TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
+  ORDO_VERIFIES("P11-15", "P11-18", "P11-20", "A11-10", "ORDO-ACCESS-04");
   const std::string admin = TokenFor("admin");
   const Json new_user{{"name", "op.night"},
                       {"display_name", "Night Operator"},
@@ -212,6 +218,7 @@ TEST_F(ApiTest, AdminCreatesAndDisablesAUser) {
 }
 
 TEST_F(ApiTest, LedgerVerifyEndpointReportsIntact) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   const std::string op = TokenFor("operator");
   for (int i = 0; i < 5; ++i) Write(op, LogbookEntry("verify me " + std::to_string(i)));
   const std::string quality = TokenFor("quality");
@@ -229,6 +236,7 @@ TEST_F(ApiTest, LedgerVerifyEndpointReportsIntact) {
 }
 
 TEST_F(ApiTest, WebUiIsServedAtRoot) {
+  ORDO_VERIFIES("ORDO-WEB-01");
   HttpReply r = http().Get("/");
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(r.Header("content-type").rfind("text/html", 0), 0u) << r.Header("content-type");
@@ -242,6 +250,7 @@ TEST_F(ApiTest, WebUiIsServedAtRoot) {
 }
 
 TEST_F(ApiTest, OfflineExportVerifiesAndDetectsTampering) {
+  ORDO_VERIFIES("P11-01", "P11-02", "A11-15", "ORDO-LEDGER-04");
   const std::string op = TokenFor("operator");
   for (int i = 0; i < 10; ++i) Write(op, LogbookEntry("exported entry " + std::to_string(i)));
   Write(op, LogbookEntry("UNIQUE-MARKER-TEXT"));
@@ -269,6 +278,7 @@ TEST_F(ApiTest, OfflineExportVerifiesAndDetectsTampering) {
 }
 
 TEST_F(ApiTest, BackupWhileServingVerifies) {
+  ORDO_VERIFIES("A11-05", "DI-08", "ORDO-STORE-03");
   const std::string op = TokenFor("operator");
   for (int i = 0; i < 5; ++i) Write(op, LogbookEntry("before backup " + std::to_string(i)));
   const std::int64_t head_before = HeadSeq(http());

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST_F(ApiTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
+  ORDO_VERIFIES("A11-03", "ORDO-API-01");
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   const std::string admin = TokenFor("admin");
@@ -139,6 +141,7 @@ TEST_F(ApiTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
 }
 
 TEST_F(ApiTest, IdempotencyKeyReplaysTheFirstAnswer) {
+  ORDO_VERIFIES("A11-03", "ORDO-API-02");
   const std::string op = TokenFor("operator");
   const Json body = LogbookEntry("filter changed, idempotent", "AHU-3", "maintenance");
   const Headers key{{"Idempotency-Key", "retry-7f3a"}};

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST_F(ApiTest, HealthAndOpenApiNeedNoAuthentication) {
+  ORDO_VERIFIES("P11-04");
   HttpReply health = http().Get("/api/v1/health");
   ASSERT_EQ(health.status, 200) << health.Describe();
   Json h = health.json();
@@ -19,6 +21,7 @@ TEST_F(ApiTest, HealthAndOpenApiNeedNoAuthentication) {
 }
 
 TEST_F(ApiTest, EveryProtectedEndpointRefusesAnonymousCallers) {
+  ORDO_VERIFIES("P11-04", "ORDO-ACCESS-05");
   HttpReply doc = http().Get("/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200) << doc.Describe();
   Json paths = doc.json()["paths"];
@@ -37,22 +40,27 @@ TEST_F(ApiTest, EveryProtectedEndpointRefusesAnonymousCallers) {
       std::string target = path;
       if (auto p = target.find("{id}"); p != std::string::npos) target.replace(p, 4, "2");
       const std::string body = op.contains("requestBody") ? "{}" : "";
+      // A body goes with its media type: without one the answer is 415 before anything.
+      Headers json;
+      if (!body.empty()) json.emplace_back("Content-Type", "application/json");
+      Headers basic = json;
+      basic.emplace_back("Authorization", "Basic YTpi");
       SCOPED_TRACE(upper + " " + target);
-      ExpectProblem(http().Request(upper, target, body), 401, "unauthenticated");
-      ExpectProblem(http().Request(upper, target, body, "not-a-real-token"), 401,
+      ExpectProblem(http().Request(upper, target, body, "", json), 401, "unauthenticated");
+      ExpectProblem(http().Request(upper, target, body, "not-a-real-token", json), 401,
                     "unauthenticated");
-      ExpectProblem(http().Request(upper, target, body, "", {{"Authorization", "Basic YTpi"}}), 401,
-                    "unauthenticated");
+      ExpectProblem(http().Request(upper, target, body, "", basic), 401, "unauthenticated");
     }
   }
   EXPECT_GE(protected_ops, 10);
   // Deny by default: only these four operations may be anonymous.
-  EXPECT_EQ(public_ops, (std::set<std::string>{"GET /api/v1/health", "GET /api/v1/openapi.json",
-                                               "GET /api/v1/problems/{code}",
-                                               "POST /api/v1/session"}));
+  EXPECT_EQ(public_ops,
+            (std::set<std::string>{"GET /api/v1/health", "GET /api/v1/openapi.json",
+                                   "GET /api/v1/problems/{code}", "POST /api/v1/session"}));
 }
 
 TEST_F(ApiTest, RolesWithoutThePermissionGet403) {
+  ORDO_VERIFIES("P11-04", "P11-07", "ORDO-ACCESS-05");
   const std::string op = TokenFor("operator");
   ExpectProblem(http().Get("/api/v1/ledger", op), 403, "permission_denied");
   ExpectProblem(http().Get("/api/v1/ledger/stream?after=0", op), 403, "permission_denied");
@@ -75,6 +83,7 @@ TEST_F(ApiTest, RolesWithoutThePermissionGet403) {
 }
 
 TEST_F(ApiTest, WrongPasswordIs401AndRecordedInTheLedger) {
+  ORDO_VERIFIES("P11-21", "DI-06", "ORDO-ACCESS-01");
   const Credentials& op = sandbox_.user("operator");
   HttpReply r =
       http().Post("/api/v1/session", Json{{"user", op.name}, {"password", "wrong-" + op.password}});
@@ -115,6 +124,7 @@ TEST_F(ApiTest, WrongPasswordIs401AndRecordedInTheLedger) {
 }
 
 TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   const Credentials& op = sandbox_.user("operator");
   const Json wrong{{"user", op.name}, {"password", "definitely-wrong"}};
   HttpReply r;
@@ -157,6 +167,7 @@ TEST_F(ApiTest, RepeatedLoginFailuresAreThrottledWith429) {
 }
 
 TEST_F(ApiTest, ParallelWrongPasswordsAreThrottledToo) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   // Attempts that arrive while earlier ones are still being hashed must count.
   const Json wrong{{"user", "admin"}, {"password", "guess-in-parallel"}};
   std::atomic<int> throttled{0}, unauthorized{0};
@@ -174,6 +185,7 @@ TEST_F(ApiTest, ParallelWrongPasswordsAreThrottledToo) {
 }
 
 TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
+  ORDO_VERIFIES("DI-09", "ORDO-API-05");
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   for (int i = 0; i < 5; ++i)
@@ -204,6 +216,7 @@ TEST_F(ApiTest, LedgerPagesNewestFirstWithBefore) {
 }
 
 TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {
+  ORDO_VERIFIES("P11-05", "DI-01", "ORDO-LEDGER-01", "ORDO-LOG-01");
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");
   const std::int64_t head_before = HeadSeq(http());
@@ -241,6 +254,7 @@ TEST_F(ApiTest, LogbookWriteAppearsInListAndLedgerFeed) {
 }
 
 TEST_F(ApiTest, CorrectionsNeedAReasonAndAnExistingEntry) {
+  ORDO_VERIFIES("P11-05", "A11-07", "DI-04", "ORDO-LOG-01");
   const std::string op = TokenFor("operator");
   const std::int64_t seq = Write(op, LogbookEntry("pH 7.2", "TANK-2", "calibration"));
   ASSERT_GT(seq, 0);

@@ -2,6 +2,7 @@
 // checked at submission), training records, and four eyes after withdrawing a draft.
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 
 namespace ordo::testing {
@@ -12,6 +13,7 @@ const char* const kData = "aGVsbG8sIG9wZXJhdG9yCg==";
 const std::string kBytes = "hello, operator\n";
 
 TEST_F(MasterdataTest, AttachmentIsStoredByHashReferencedAndServedBack) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   Json body{{"name", "sop-granulation.txt"}, {"media_type", "text/plain"}, {"data", kData}};
   HttpReply stored = http().Post("/api/v1/attachments", body, engineer_);
   ASSERT_EQ(stored.status, 201) << stored.Describe();
@@ -45,6 +47,7 @@ TEST_F(MasterdataTest, AttachmentIsStoredByHashReferencedAndServedBack) {
 }
 
 TEST_F(MasterdataTest, AttachmentBadInputChangesNothing) {
+  ORDO_VERIFIES("ORDO-API-01", "ORDO-ATT-01");
   const auto head = [&] { return http().Get("/api/v1/health").json()["head_seq"]; };
   const std::string operator_token = TokenFor("operator");  // a sign-in is an entry
   const Json before = head();
@@ -69,6 +72,7 @@ TEST_F(MasterdataTest, AttachmentBadInputChangesNothing) {
 }
 
 TEST_F(MasterdataTest, TrainingRecordsAreRecordedAndListed) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-02");
   const std::int64_t op = UserId("operator");
   HttpReply r = http().Post("/api/v1/personnel/training",
                             Json{{"user_id", op},
@@ -97,6 +101,7 @@ TEST_F(MasterdataTest, TrainingRecordsAreRecordedAndListed) {
 }
 
 TEST_F(MasterdataTest, WithdrawingADraftAndSubmittingAreTakingPart) {
+  ORDO_VERIFIES("P11-07", "ORDO-MD-04");
   // A user with both roles who only withdraws a draft and submits may not approve.
   ApiUser dual = CreateUser("dual", Json::array({"engineer", "quality"}));
   std::string cr = CrWithChangedLimit();

@@ -14,6 +14,7 @@
 #include <random>
 #include <thread>
 
+#include "core/testing/verifies.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "support/ordo.h"
@@ -74,6 +75,7 @@ int EnvInt(const char* name, int fallback) {
 }
 
 TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
+  ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01");
   const int iterations = EnvInt("ORDO_CRASH_ITERATIONS", 50);
   std::uint64_t seed = std::random_device{}();
   if (const char* s = std::getenv("ORDO_CRASH_SEED"); s && *s) seed = std::strtoull(s, nullptr, 10);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/verifies.h"
 #include "support/ordo.h"
 
 namespace ordo::testing {
@@ -19,6 +20,7 @@ long FileSizeKib(const std::string& path) {
 }
 
 TEST(FaultTest, FailedFlushStopsTheWriterAndLosesNothingAcknowledged) {
+  ORDO_VERIFIES("A11-14", "ORDO-ENGINE-02");
   Sandbox sandbox;
   std::string error;
   ASSERT_TRUE(sandbox.Init(&error)) << error;

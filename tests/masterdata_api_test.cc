@@ -4,12 +4,14 @@
 
 #include <algorithm>
 
+#include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST_F(MasterdataTest, ChangedLimitBecomesEffectiveAndSupersedesTheOldVersion) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02", "ORDO-MD-05");
   Json before = GetObject("routing", kRouting);
   ASSERT_EQ(before["object"]["status"], "effective") << before.dump();
   const std::int64_t old_version = before["object"]["effective_version"].get<std::int64_t>();
@@ -80,6 +82,7 @@ TEST_F(MasterdataTest, ChangedLimitBecomesEffectiveAndSupersedesTheOldVersion) {
 }
 
 TEST_F(MasterdataTest, IllegalTransitionsAreRefused) {
+  ORDO_VERIFIES("P11-06", "ORDO-MD-03");
   const std::string cr = CrWithChangedLimit();
   const std::int64_t head = HeadSeq(http());
   ExpectReason(Command(quality_, cr, "approve", SigOf("quality")), 422, "failed_precondition",
@@ -105,6 +108,7 @@ TEST_F(MasterdataTest, IllegalTransitionsAreRefused) {
 }
 
 TEST_F(MasterdataTest, OneOpenDraftPerObjectAndNoEmptyChanges) {
+  ORDO_VERIFIES("ORDO-MD-03");
   const std::string first = CrWithChangedLimit(175);
   const std::string second = OpenCr(engineer_, "Competing change");
   const Json effective = Effective("routing", kRouting);
@@ -154,6 +158,7 @@ TEST_F(MasterdataTest, OneOpenDraftPerObjectAndNoEmptyChanges) {
 }
 
 TEST_F(MasterdataTest, FourEyesRefusesAnApproverWhoDrafted) {
+  ORDO_VERIFIES("P11-07", "ORDO-MD-04");
   ApiUser both = CreateUser("eng_qa", Json::array({"engineer", "quality"}));
   const std::string cr = OpenCr(engineer_);
   HttpReply put = PutDraft(both.token, cr, "routing", kRouting,
@@ -179,6 +184,7 @@ TEST_F(MasterdataTest, FourEyesRefusesAnApproverWhoDrafted) {
 }
 
 TEST_F(MasterdataTest, TwoApprovalsNeedTwoDistinctApprovers) {
+  ORDO_VERIFIES("P11-07", "ORDO-MD-04");
   ExpectProblem(Put("/api/v1/site/settings", Json{{"approvals_required", 2}}, admin_), 400,
                 "invalid_argument", "reason");
   HttpReply set =
@@ -213,6 +219,7 @@ TEST_F(MasterdataTest, TwoApprovalsNeedTwoDistinctApprovers) {
 }
 
 TEST_F(MasterdataTest, RejectionReopensTheDraftsAndOutdatesEarlierSignatures) {
+  ORDO_VERIFIES("ORDO-MD-02", "ORDO-SIG-01");
   const std::string cr = CrWithChangedLimit(175);
   ASSERT_EQ(Command(engineer_, cr, "submit", SigOf("engineer")).status, 200);
   const std::int64_t revision = GetCr(cr)["revision"].get<std::int64_t>();
@@ -251,6 +258,7 @@ TEST_F(MasterdataTest, RejectionReopensTheDraftsAndOutdatesEarlierSignatures) {
 }
 
 TEST_F(MasterdataTest, QualityGrantsQualificationsOperatorCannot) {
+  ORDO_VERIFIES("P11-07", "P11-09", "ORDO-PERS-01");
   const std::int64_t op = UserId(sandbox_.user("operator").name);
   auto grants = [&] {
     HttpReply r =

@@ -2,12 +2,14 @@
 // the field, and write nothing to the ledger.
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST_F(MasterdataTest, BadInputIsRefusedWithAProblemAndWritesNothing) {
+  ORDO_VERIFIES("A11-03", "ORDO-API-01", "ORDO-MD-01");
   const std::string cr = CrWithChangedLimit();
   ASSERT_FALSE(cr.empty());
   const std::string operator_id = std::to_string(UserId(sandbox_.user("operator").name));

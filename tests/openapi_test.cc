@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "api_fixture.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::testing {
 namespace {
@@ -18,9 +19,11 @@ using OpenApiTest = ApiTest;
 // The status each problem code comes with (docs/api.md).
 int HttpStatusOf(const std::string& code) {
   static const std::map<std::string, int> statuses = {
-      {"invalid_argument", 400},   {"unauthenticated", 401}, {"permission_denied", 403},
-      {"not_found", 404},          {"conflict", 409},        {"failed_precondition", 422},
-      {"resource_exhausted", 429}, {"unavailable", 503},     {"internal", 500},
+      {"invalid_argument", 400},   {"unauthenticated", 401},
+      {"permission_denied", 403},  {"not_found", 404},
+      {"conflict", 409},           {"failed_precondition", 422},
+      {"resource_exhausted", 429}, {"unavailable", 503},
+      {"internal", 500},           {"unsupported_media_type", 415},
       {"integrity_violation", 500}};
   auto it = statuses.find(code);
   return it == statuses.end() ? 0 : it->second;
@@ -32,6 +35,7 @@ std::string Upper(std::string s) {
 }
 
 TEST_F(OpenApiTest, TheServedDocumentIsTheOneOrdoOpenapiPrints) {
+  ORDO_VERIFIES("ORDO-API-03");
   HttpReply served = http().Get("/api/v1/openapi.json");
   ASSERT_EQ(served.status, 200) << served.Describe();
   RunResult printed = sandbox_.Ordo({"openapi"});
@@ -42,6 +46,7 @@ TEST_F(OpenApiTest, TheServedDocumentIsTheOneOrdoOpenapiPrints) {
 }
 
 TEST_F(OpenApiTest, VersionAndCommitAreTheBuildsEverywhere) {
+  ORDO_VERIFIES("P11-11");
   Json health = http().Get("/api/v1/health").json();
   const std::string version = health.value("version", "");
   const std::string commit = health.value("commit", "");
@@ -55,6 +60,7 @@ TEST_F(OpenApiTest, VersionAndCommitAreTheBuildsEverywhere) {
 }
 
 TEST_F(OpenApiTest, EveryOperationHasAStableUniqueIdATagADescriptionAndOneSuccessStatus) {
+  ORDO_VERIFIES("ORDO-API-03");
   Json doc = http().Get("/api/v1/openapi.json").json();
   std::set<std::string> declared_tags;
   for (const auto& t : doc["tags"]) {
@@ -105,6 +111,7 @@ TEST_F(OpenApiTest, EveryOperationHasAStableUniqueIdATagADescriptionAndOneSucces
 }
 
 TEST_F(OpenApiTest, DocumentedSuccessStatusesAreTheRealOnes) {
+  ORDO_VERIFIES("ORDO-API-03");
   Json paths = http().Get("/api/v1/openapi.json").json()["paths"];
   const auto documented = [&](const std::string& path, const std::string& method) {
     for (auto& [status, response] : paths[path][method]["responses"].items())
@@ -137,6 +144,7 @@ TEST_F(OpenApiTest, DocumentedSuccessStatusesAreTheRealOnes) {
 }
 
 TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
+  ORDO_VERIFIES("ORDO-API-04");
   // Problems of several codes name a type that this server describes.
   struct Case {
     HttpReply reply;
@@ -148,6 +156,8 @@ TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
       {http().Get("/api/v1/users"), "unauthenticated"},
       {http().Get("/api/v1/users", op), "permission_denied"},
       {http().Post("/api/v1/logbook", Json{{"colour", "red"}}, op), "invalid_argument"},
+      {http().Request("POST", "/api/v1/logbook", "{}", op, {{"Content-Type", "text/plain"}}),
+       "unsupported_media_type"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.code);
@@ -169,7 +179,7 @@ TEST_F(OpenApiTest, ProblemTypesResolveOnTheServerItself) {
   Json doc = http().Get("/api/v1/openapi.json").json();
   Json codes = doc["paths"]["/api/v1/problems/{code}"]["get"]["responses"]["200"]["content"]
                   ["application/json"]["schema"]["properties"]["code"]["enum"];
-  ASSERT_EQ(codes.size(), 10u) << codes.dump();
+  ASSERT_EQ(codes.size(), 11u) << codes.dump();
   std::set<std::string> descriptions;
   for (const auto& code : codes) {
     HttpReply described = http().Get("/api/v1/problems/" + code.get<std::string>());

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 
 namespace ordo::testing {
@@ -49,6 +50,7 @@ class PlantApplyTest : public MasterdataTest {
 };
 
 TEST_F(PlantApplyTest, FileErrorNamesFileAndLineAndCreatesNothing) {
+  ORDO_VERIFIES("ORDO-MD-06");
   Json files = Export();
   ASSERT_GT(files.size(), 50u);
   const int line = Replace(Text(files, kRoutingFile), "high: 170\n", "high: fast\n");
@@ -68,6 +70,7 @@ TEST_F(PlantApplyTest, FileErrorNamesFileAndLineAndCreatesNothing) {
 }
 
 TEST_F(PlantApplyTest, UnchangedExportChangesNothing) {
+  ORDO_VERIFIES("ORDO-MD-06");
   Json files = Export();
   const std::int64_t head = HeadSeq(http());
   HttpReply r = Apply(files);
@@ -78,6 +81,7 @@ TEST_F(PlantApplyTest, UnchangedExportChangesNothing) {
 }
 
 TEST_F(PlantApplyTest, OneChangedFileMakesOneDraft) {
+  ORDO_VERIFIES("ORDO-MD-06");
   Json files = Export();
   Replace(Text(files, kMaterialFile), "\nname: ", "\nname: Renamed ");
   HttpReply r = Apply(files);
@@ -94,6 +98,7 @@ TEST_F(PlantApplyTest, OneChangedFileMakesOneDraft) {
 }
 
 TEST_F(PlantApplyTest, OpenDraftElsewhereFailsAtomicallyNamingTheFile) {
+  ORDO_VERIFIES("ORDO-MD-03", "ORDO-MD-06");
   const std::string other = CrWithChangedLimit(175);
   Json files = Export();
   Replace(Text(files, kRoutingFile), "high: 170\n", "high: 171\n");
@@ -116,6 +121,7 @@ std::map<std::string, std::string> Tree(const std::string& dir) {
 }
 
 TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
+  ORDO_VERIFIES("VAL-08", "ORDO-MD-06");
   const Credentials& eng = sandbox_.user("engineer");
   WriteFile(sandbox_.file("eng.pw"), eng.password + "\n");
   const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
@@ -201,6 +207,7 @@ TEST_F(PlantApplyTest, CliRoundTripThroughAnEmptySiteGivesIdenticalFiles) {
 }
 
 TEST_F(PlantApplyTest, ApplyFileWithErrorFromTheCliExitsOneNamingFileAndLine) {
+  ORDO_VERIFIES("ORDO-MD-06");
   const Credentials& eng = sandbox_.user("engineer");
   WriteFile(sandbox_.file("eng.pw"), eng.password + "\n");
   Json files = Export();

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 #include "support/json_schema.h"
 
@@ -69,6 +70,7 @@ class ResponseSchemaTest : public MasterdataTest {
 };
 
 TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03");
   const std::string engineer = TokenFor("engineer");
   Json routings = http().Get("/api/v1/masterdata/routing", engineer).json();
   ASSERT_TRUE(routings["objects"].is_array() && !routings["objects"].empty()) << routings.dump();
@@ -108,6 +110,7 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
 }
 
 TEST_F(ResponseSchemaTest, ALogbookWriteFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03");
   auto [status, schema] = Success("/api/v1/logbook", "post");
   ASSERT_EQ(status, 201);
   ExpectFits("POST /api/v1/logbook",
@@ -169,6 +172,7 @@ class ResponseSchemaFlowTest : public ResponseSchemaTest {
 // and withdrawn; plant export and apply), and every answer must fit its operation's
 // documented schema, so every masterdata operation is checked against a real answer.
 TEST_F(ResponseSchemaFlowTest, EveryMasterdataAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03");
   // Reads and validation.
   FitsGet("/api/v1/masterdata/kinds", "/api/v1/masterdata/kinds");
   const Json gmp = Effective("qualification", "GMP-BASIC");
@@ -310,6 +314,7 @@ TEST_F(ResponseSchemaFlowTest, EveryMasterdataAnswerFitsItsDocumentedSchema) {
 // empty on a fresh site: every answer must fit its operation's documented status and
 // schema, and every command operation of these capabilities is checked.
 TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03");
   const std::set<std::string> capabilities = {"access",     "audit",     "site",
                                               "signatures", "personnel", "attachments"};
   const std::string supervisor = TokenFor("supervisor");
@@ -490,6 +495,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
 // Every operation's success answer is described: 204 has no content; any other has a
 // schema per media type, and a JSON body's schema names its keys (not a bare object).
 TEST_F(ResponseSchemaTest, EveryOperationDocumentsASpecificSuccessSchema) {
+  ORDO_VERIFIES("ORDO-API-03");
   // Genuinely shapeless JSON bodies: none today. Add "METHOD /path" here only with a
   // comment saying why the body has no fixed keys.
   const std::set<std::string> shapeless = {};

@@ -7,12 +7,14 @@
 #include <mutex>
 #include <thread>
 
+#include "core/testing/verifies.h"
 #include "support/ordo.h"
 
 namespace ordo::testing {
 namespace {
 
 TEST(ShutdownTest, SigtermWhileWritingKeepsEveryAcknowledgedWrite) {
+  ORDO_VERIFIES("A11-14", "ORDO-ENGINE-04");
   Sandbox sandbox;
   std::string error;
   ASSERT_TRUE(sandbox.Init(&error)) << error;

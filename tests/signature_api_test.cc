@@ -11,6 +11,7 @@ namespace ordo::testing {
 namespace {
 
 TEST_F(MasterdataTest, WrongPasswordIsRefusedRecordedAndThrottled) {
+  ORDO_VERIFIES("P11-16", "P11-21", "ORDO-SIG-02", "ORDO-AUDIT-01");
   const std::string cr = CrWithChangedLimit();
   const Credentials& q = sandbox_.user("quality");
   ASSERT_EQ(Command(engineer_, cr, "submit", SigOf("engineer")).status, 200);
@@ -48,6 +49,7 @@ TEST_F(MasterdataTest, WrongPasswordIsRefusedRecordedAndThrottled) {
 }
 
 TEST_F(MasterdataTest, NobodySignsForSomeoneElse) {
+  ORDO_VERIFIES("P11-16", "P11-17", "ORDO-AUDIT-01");
   const std::string cr = CrWithChangedLimit();
   const Credentials& e = sandbox_.user("engineer");
   const Credentials& q = sandbox_.user("quality");
@@ -68,6 +70,7 @@ TEST_F(MasterdataTest, NobodySignsForSomeoneElse) {
 }
 
 TEST_F(MasterdataTest, PasswordOnlySigningAfterTheFirstSigningOfASession) {
+  ORDO_VERIFIES("P11-16");
   const Credentials& e = sandbox_.user("engineer");
   Json password_only{{"signature", {{"password", e.password}}}};
   const std::string a = CrWithChangedLimit();
@@ -98,6 +101,7 @@ TEST_F(MasterdataTest, PasswordOnlySigningAfterTheFirstSigningOfASession) {
 }
 
 TEST_F(MasterdataTest, SigningNeedsThePolicyAcknowledgement) {
+  ORDO_VERIFIES("P11-10", "ORDO-SIG-03");
   ApiUser qa = CreateUser("qa_new", Json::array({"quality"}), /*acknowledge=*/false);
   const std::string cr = CrWithChangedLimit();
   ASSERT_EQ(Command(engineer_, cr, "submit", SigOf("engineer")).status, 200);
@@ -149,6 +153,7 @@ void ExpectManifestation(const Json& s, const std::string& printed_name,
 }
 
 TEST_F(MasterdataTest, ManifestationsKeepThePrintedNameOfTheirTime) {
+  ORDO_VERIFIES("P11-13", "A11-12", "ORDO-SIG-01");
   const std::int64_t quality_id = UserId(sandbox_.user("quality").name);
   HttpReply users = http().Get("/api/v1/users", admin_);
   std::string old_name;
@@ -216,6 +221,7 @@ class TamperTest : public MasterdataTest {
 };
 
 TEST_F(TamperTest, SignatureMovedToAnotherRecordIsBroken) {
+  ORDO_VERIFIES("P11-01", "P11-14", "A11-12");
   // Two change requests that went through the same steps (same revision).
   const std::string a = CrWithChangedLimit(175);
   SubmitAndApprove(a);
@@ -241,6 +247,7 @@ TEST_F(TamperTest, SignatureMovedToAnotherRecordIsBroken) {
 }
 
 TEST_F(TamperTest, SignatureMovedToALaterRevisionIsBrokenNotEarlierRevision) {
+  ORDO_VERIFIES("P11-14");
   const std::string a = CrWithChangedLimit(175);
   SubmitAndApprove(a);
   // b was rejected once, so its revision is higher than the moved signature's.
@@ -265,7 +272,7 @@ TEST_F(TamperTest, SignatureMovedToALaterRevisionIsBrokenNotEarlierRevision) {
 }
 
 TEST_F(TamperTest, ContentChangedAfterSigningIsRefused) {
-  ORDO_VERIFIES("P11-01", "DI-04", "ORDO-INTEGRITY-01");
+  ORDO_VERIFIES("P11-01", "P11-14", "DI-04", "ORDO-INTEGRITY-01");
   const std::string cr = CrWithChangedLimit(175);
   SubmitAndApprove(cr);
   const std::int64_t version = GetCr(cr)["items"][0]["version"].get<std::int64_t>();

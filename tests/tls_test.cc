@@ -2,6 +2,7 @@
 // openssl CLI. The client does not verify the certificate (it is self-signed).
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "support/ordo.h"
 
 namespace ordo::testing {
@@ -26,6 +27,7 @@ class TlsTest : public ::testing::Test {
 };
 
 TEST_F(TlsTest, HttpsServesHealthAndSignInAndRefusesPlainHttp) {
+  ORDO_VERIFIES("P11-12", "ORDO-TLS-01");
   OrdoServer server(sandbox_.data(), sandbox_.root(), {"--tls-cert", cert_, "--tls-key", key_});
   std::string error;
   ASSERT_TRUE(server.Start(&error)) << error;
@@ -61,7 +63,44 @@ TEST_F(TlsTest, HttpsServesHealthAndSignInAndRefusesPlainHttp) {
   EXPECT_EQ(verify.status.code, 0) << verify.Describe();
 }
 
+// `openssl s_client` against the server: exit code 0 and the banner when the handshake
+// succeeds. @SECLEVEL=0 lets the client offer what a scanner would try.
+RunResult Handshake(const Sandbox& sandbox, std::uint16_t port, const std::string& args) {
+  return ordo::testing::Run({"/bin/sh", "-c",
+                             "openssl s_client -connect 127.0.0.1:" + std::to_string(port) + " " +
+                                 args + " </dev/null 2>&1"},
+                            sandbox.root(), std::chrono::seconds(30));
+}
+
+TEST_F(TlsTest, OnlyForwardSecretAeadSuitesAndTls13AreOffered) {
+  ORDO_VERIFIES("P11-12", "ORDO-HTTP-07");
+  OrdoServer server(sandbox_.data(), sandbox_.root(), {"--tls-cert", cert_, "--tls-key", key_});
+  std::string error;
+  ASSERT_TRUE(server.Start(&error)) << error;
+  for (const char* weak : {"AES128-SHA", "AES256-SHA256", "ECDHE-RSA-AES128-SHA",
+                           "ECDHE-RSA-AES256-SHA384", "AES128-GCM-SHA256"}) {
+    RunResult r = Handshake(sandbox_, server.port(),
+                            std::string("-tls1_2 -cipher '") + weak + ":@SECLEVEL=0'");
+    EXPECT_NE(r.status.code, 0) << weak << " was accepted:\n" << r.out;
+  }
+  for (const char* old_version : {"-tls1", "-tls1_1"}) {
+    RunResult r = Handshake(sandbox_, server.port(),
+                            std::string(old_version) + " -cipher 'DEFAULT:@SECLEVEL=0'");
+    EXPECT_NE(r.status.code, 0) << old_version << " was accepted:\n" << r.out;
+  }
+  for (const char* good : {"ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384",
+                           "ECDHE-RSA-CHACHA20-POLY1305"}) {
+    RunResult r = Handshake(sandbox_, server.port(), std::string("-tls1_2 -cipher ") + good);
+    EXPECT_EQ(r.status.code, 0) << good << " was refused:\n" << r.out;
+    EXPECT_NE(r.out.find(good), std::string::npos) << r.out;
+  }
+  RunResult tls13 = Handshake(sandbox_, server.port(), "-tls1_3");
+  EXPECT_EQ(tls13.status.code, 0) << tls13.out;
+  EXPECT_NE(tls13.out.find("TLSv1.3"), std::string::npos) << tls13.out;
+}
+
 TEST_F(TlsTest, UnreadableKeyStopsStartUp) {
+  ORDO_VERIFIES("ORDO-TLS-01");
   OrdoServer server(sandbox_.data(), sandbox_.root(),
                     {"--tls-cert", cert_, "--tls-key", sandbox_.file("missing-key.pem")});
   std::string error;

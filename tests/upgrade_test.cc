@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/testing/verifies.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "support/ordo.h"
@@ -201,10 +202,12 @@ class UpgradeTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(UpgradeTest, OfflineVerifyAndReplayCheckPass) {
+  ORDO_VERIFIES("P11-03", "A11-15", "ORDO-LEDGER-05", "ORDO-STORE-02");
   ExpectOfflineChecksPass("on the fixture as the release left it");
 }
 
 TEST_P(UpgradeTest, ServerStartsAndEveryDemoUserSignsIn) {
+  ORDO_VERIFIES("P11-03", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   EXPECT_EQ(HeadSeq(http()), head_seq_) << "opening the fixture must not write to the ledger";
   for (const auto& [role, c] : users_) {
@@ -224,6 +227,7 @@ TEST_P(UpgradeTest, ServerStartsAndEveryDemoUserSignsIn) {
 }
 
 TEST_P(UpgradeTest, LedgerReadsBackAsWritten) {
+  ORDO_VERIFIES("P11-03", "A11-02", "A11-15", "ORDO-LEDGER-07", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string quality = TokenFor("quality");  // writes the entry head + 1
   std::string error;
@@ -248,6 +252,7 @@ TEST_P(UpgradeTest, LedgerReadsBackAsWritten) {
 }
 
 TEST_P(UpgradeTest, LogbookReadsBackAsWritten) {
+  ORDO_VERIFIES("P11-03", "A11-02", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string op = TokenFor("operator");
   const Json logbook = GetJson("/api/v1/logbook?limit=1000", op);
@@ -267,6 +272,7 @@ TEST_P(UpgradeTest, LogbookReadsBackAsWritten) {
 }
 
 TEST_P(UpgradeTest, MasterDataAndChangeRequestReadBack) {
+  ORDO_VERIFIES("P11-03", "A11-02", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string engineer = TokenFor("engineer");
   const Json& md = expected_["masterdata"];
@@ -302,6 +308,7 @@ TEST_P(UpgradeTest, MasterDataAndChangeRequestReadBack) {
 }
 
 TEST_P(UpgradeTest, StoredIdempotencyKeyStillReplays) {
+  ORDO_VERIFIES("ORDO-API-02", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const Json& req = expected_["idempotent_request"];
   const std::string token = TokenFor(req["user"].get<std::string>());
@@ -316,6 +323,7 @@ TEST_P(UpgradeTest, StoredIdempotencyKeyStillReplays) {
 }
 
 TEST_P(UpgradeTest, NewWritesExtendTheFixtureChain) {
+  ORDO_VERIFIES("ORDO-LEDGER-01", "ORDO-STORE-02");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string op = TokenFor("operator");
   const std::string supervisor = TokenFor("supervisor");  // audit.read
@@ -365,6 +373,7 @@ TEST_P(UpgradeTest, NewWritesExtendTheFixtureChain) {
 // The fixture predates migration records: `ordo upgrade` backs the store up first, then
 // records every owner's (idempotent) first migration; a second run has nothing to do.
 TEST_P(UpgradeTest, OfflineUpgradeBacksUpFirstThenHasNothingToDo) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   RunResult first = Ordo({"upgrade", "--data", data()});
   ASSERT_EQ(first.status.code, 0) << first.Describe();
   std::smatch m;
@@ -395,6 +404,7 @@ TEST_P(UpgradeTest, OfflineUpgradeBacksUpFirstThenHasNothingToDo) {
 // known capability, or a capability this release lacks) is refused by serve and by
 // upgrade with a clear message, and its file is left byte for byte as it was.
 TEST_P(UpgradeTest, AStoreFromANewerReleaseIsRefusedAndLeftUntouched) {
+  ORDO_VERIFIES("P11-03", "ORDO-STORE-01");
   const std::pair<const char*, const char*> newer[] = {
       {"schema_version", "99"}, {"migration.logbook", "99"}, {"migration.orders", "1"}};
   int i = 0;

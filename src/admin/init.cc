@@ -22,7 +22,7 @@ namespace {
 // The first entry of every ledger, naming the site's public key.
 engine::Command InitializeLedger(const std::string& public_key, const std::string& site_name) {
   engine::Command c;
-  c.actor = engine::Actor{0, "system", "system"};
+  c.actor = engine::Actor{0, "system", "system", engine::LocalOrigin()};
   c.decide = [public_key, site_name](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
     return std::vector<ledger::Event>{
         ledger::MakeEvent(ledger::LedgerInitialized{public_key, site_name, 1}, "site", site_name)};
@@ -36,10 +36,12 @@ Result<engine::Actor> CreateUserNow(engine::Engine& engine, const std::string& n
                                     const std::string& password) {
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.error();
-  auto r = engine.SubmitAndWait(access::CreateUserCommand(
-      engine::Actor{0, "system", "system"}, access::CreateUser{name, display, {role}}, *hash));
+  auto r = engine.SubmitAndWait(
+      access::CreateUserCommand(engine::Actor{0, "system", "system", engine::LocalOrigin()},
+                                access::CreateUser{name, display, {role}}, *hash));
   if (!r.ok()) return r.error();
-  return engine::Actor{r->body["user"]["id"].get<std::int64_t>(), name, role};
+  return engine::Actor{r->body["user"]["id"].get<std::int64_t>(), name, role,
+                       engine::LocalOrigin()};
 }
 
 }  // namespace
@@ -81,7 +83,7 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
   if (!init.ok()) return init.error();
   ORDO_TRY(CreateUserNow(**engine, "admin", "Administrator", "admin", o.admin_password));
   auto policy = (*engine)->SubmitAndWait(signatures::PublishSignaturePolicy(
-      engine::Actor{0, "system", "system"}, DefaultSignaturePolicy()));
+      engine::Actor{0, "system", "system", engine::LocalOrigin()}, DefaultSignaturePolicy()));
   if (!policy.ok()) return policy.error();
 
   std::vector<DemoCredential> demo;

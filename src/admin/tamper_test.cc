@@ -9,6 +9,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "engine/engine.h"
 #include "mes/logbook/commands/record_entry.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -42,7 +43,7 @@ class TamperTest : public ::testing::Test {
       for (int i = 0; i < 9; ++i) {
         clock_.Advance(1'000'000);
         auto done = (*e)->SubmitAndWait(logbook::RecordLogbookEntry(
-            engine::Actor{7, "op", "operator"},
+            engine::Actor{7, "op", "operator", ledger::Origin{3, "10.0.0.7", "Line 3 HMI"}},
             logbook::RecordEntry{"GRAN-01", "use", "batch " + std::to_string(i), {}, {}}));
         ASSERT_TRUE(done.ok()) << done.error().message;
       }
@@ -94,13 +95,14 @@ class TamperTest : public ::testing::Test {
            Quote(e.type) + ", " + std::to_string(e.schema_version) + ", " + Quote(e.subject.kind) +
            ", " + Quote(e.subject.id) + ", " + std::to_string(e.subject.version) + ", " +
            Quote(CanonicalJson(e.payload)) + ", " + (e.reason ? Quote(*e.reason) : "NULL") + ", " +
-           Quote(CanonicalJson(e.signatures)) + ", " + Quote(e.prev_hash) + ", " + Quote(e.hash);
+           Quote(CanonicalJson(e.signatures)) + ", " + Quote(e.prev_hash) + ", " + Quote(e.hash) +
+           ", " + (e.origin ? Quote(CanonicalJson(ledger::ToJson(*e.origin))) : "NULL");
   }
   // Overwrites every column of row `seq` with `content` (its seq is ignored).
   void Overwrite(std::int64_t seq, const ledger::LedgerEntry& content) {
     Attack(
         "UPDATE ledger SET (time_us, actor, role, type, schema_version, subject_kind, "
-        "subject_id, subject_version, payload, reason, signatures, prev_hash, hash) = (" +
+        "subject_id, subject_version, payload, reason, signatures, prev_hash, hash, origin) = (" +
         Values(content) + ") WHERE seq = " + std::to_string(seq));
   }
   void Insert(const ledger::LedgerEntry& e) {
@@ -148,6 +150,7 @@ class TamperTest : public ::testing::Test {
 };
 
 TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
+  ORDO_VERIFIES("P11-05", "ORDO-LEDGER-02");
   const char* refused[] = {
       "UPDATE ledger SET payload = '{}' WHERE seq = 3",
       "DELETE FROM ledger WHERE seq = 3",
@@ -158,8 +161,8 @@ TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
       "INSERT OR REPLACE INTO checkpoint SELECT * FROM checkpoint ORDER BY seq LIMIT 1",
       // A new row must take the next seq: no gaps.
       "INSERT INTO ledger SELECT seq + 100, time_us, actor, role, type, schema_version, "
-      "subject_kind, subject_id, subject_version, payload, reason, signatures, prev_hash, hash "
-      "FROM ledger WHERE seq = 3",
+      "subject_kind, subject_id, subject_version, payload, reason, signatures, prev_hash, hash, "
+      "origin FROM ledger WHERE seq = 3",
   };
   for (const char* sql : refused) {
     std::string error;
@@ -172,6 +175,7 @@ TEST_F(TamperTest, TriggersRefuseUpdateAndDelete) {
 }
 
 TEST_F(TamperTest, ChangedPayload) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("UPDATE ledger SET payload = json_set(payload, '$.text', 'forged') WHERE seq = " +
@@ -180,13 +184,33 @@ TEST_F(TamperTest, ChangedPayload) {
 }
 
 TEST_F(TamperTest, ChangedTime) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("UPDATE ledger SET time_us = time_us - 3600000000 WHERE seq = " + std::to_string(seq));
   ExpectCaught(seq, "does not match the entry's content");
 }
 
+TEST_F(TamperTest, ChangedOrigin) {
+  ORDO_VERIFIES("DI-01", "P11-01", "ORDO-LEDGER-08");
+  DropLedgerTriggers();
+  const std::int64_t seq = MiddleSeq();
+  ASSERT_TRUE(entries_[seq - 1].origin.has_value());
+  Attack("UPDATE ledger SET origin = json_set(origin, '$.terminal', 'Office PC') WHERE seq = " +
+         std::to_string(seq));
+  ExpectCaught(seq, "does not match the entry's content");
+}
+
+TEST_F(TamperTest, RemovedOrigin) {
+  ORDO_VERIFIES("DI-01", "P11-01");
+  DropLedgerTriggers();
+  const std::int64_t seq = MiddleSeq() + 1;
+  Attack("UPDATE ledger SET origin = NULL WHERE seq = " + std::to_string(seq));
+  ExpectCaught(seq, "does not match the entry's content");
+}
+
 TEST_F(TamperTest, DeletedMiddleRow) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("DELETE FROM ledger WHERE seq = " + std::to_string(seq));
@@ -194,6 +218,7 @@ TEST_F(TamperTest, DeletedMiddleRow) {
 }
 
 TEST_F(TamperTest, SwappedContentOfTwoRows) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t a = MiddleSeq(), b = a + 2;
   ASSERT_LE(b, head());
@@ -203,6 +228,7 @@ TEST_F(TamperTest, SwappedContentOfTwoRows) {
 }
 
 TEST_F(TamperTest, ForgedRowAfterHeadWithWrongHash) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   ledger::LedgerEntry forged = entries_.back();
   forged.seq = head() + 1;
   forged.payload["text"] = "forged";
@@ -213,6 +239,7 @@ TEST_F(TamperTest, ForgedRowAfterHeadWithWrongHash) {
 }
 
 TEST_F(TamperTest, ForgedRowReusingADeletedSeq) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   DropLedgerTriggers();
   const std::int64_t seq = MiddleSeq();
   Attack("DELETE FROM ledger WHERE seq = " + std::to_string(seq));
@@ -226,6 +253,7 @@ TEST_F(TamperTest, ForgedRowReusingADeletedSeq) {
 }
 
 TEST_F(TamperTest, ConsistentRewriteOfTheWholeChain) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   DropLedgerTriggers();
   const std::int64_t seq = 4;
   RewriteFrom(seq);
@@ -238,6 +266,7 @@ TEST_F(TamperTest, ConsistentRewriteOfTheWholeChain) {
 }
 
 TEST_F(TamperTest, DeletedCheckpointsCaughtThroughTheCheckpointLog) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   Attack("DROP TRIGGER checkpoint_no_delete");
   const std::int64_t middle = checkpoints_[1].seq;
   Attack("DELETE FROM checkpoint WHERE seq = " + std::to_string(middle));
@@ -247,6 +276,7 @@ TEST_F(TamperTest, DeletedCheckpointsCaughtThroughTheCheckpointLog) {
 }
 
 TEST_F(TamperTest, RewriteWithCheckpointsResignedUnderANewKey) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   // The attacker rewrites the chain, replaces every checkpoint with one signed by their own
   // key and records that key in meta; the key file outside the database still wins.
   DropLedgerTriggers();
@@ -271,6 +301,7 @@ TEST_F(TamperTest, RewriteWithCheckpointsResignedUnderANewKey) {
 }
 
 TEST_F(TamperTest, ReplacedPublicKeyInMeta) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   Attack("UPDATE meta SET value = " + Quote(GenerateSigningKeyPair().public_key_hex) +
          " WHERE key = 'ledger_public_key'");
   ledger::VerifyReport r = VerifyDataDir(dir_);

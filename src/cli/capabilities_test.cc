@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/permissions.h"
+#include "core/testing/verifies.h"
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
 #include "mes/logbook/permissions.h"
@@ -40,6 +41,7 @@ class RolesTest : public ::testing::Test {
 };
 
 TEST_F(RolesTest, DenyByDefault) {
+  ORDO_VERIFIES("P11-04", "ORDO-ACCESS-05");
   EXPECT_FALSE(IsRole("root"));
   EXPECT_FALSE(IsRole(""));
   EXPECT_FALSE(IsRole("Admin"));  // case matters
@@ -57,11 +59,13 @@ TEST_F(RolesTest, DenyByDefault) {
 }
 
 TEST_F(RolesTest, StableRoleOrder) {
+  ORDO_VERIFIES("ORDO-ACCESS-05");
   EXPECT_EQ(AllRoles(),
             (std::vector<std::string>{"operator", "supervisor", "quality", "engineer", "admin"}));
 }
 
 TEST_F(RolesTest, SeparationOfDuties) {
+  ORDO_VERIFIES("P11-07", "ORDO-ACCESS-05");
   using namespace permission;
   // Only admin manages users, and admin does not write the logbook.
   for (const auto& r : AllRoles()) EXPECT_EQ(RoleGrants(r, kUserManage), r == "admin") << r;
@@ -73,6 +77,7 @@ TEST_F(RolesTest, SeparationOfDuties) {
 }
 
 TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
+  ORDO_VERIFIES("ORDO-ACCESS-05");
   using namespace permission;
   auto perms = PermissionsOf({"operator", "admin", "nobody", "operator"});
   EXPECT_TRUE(std::is_sorted(perms.begin(), perms.end()));
@@ -84,6 +89,7 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
+  ORDO_VERIFIES("ORDO-ACCESS-05");
   using namespace permission;
   // Listed order of the user's roles does not matter; AllRoles() order does.
   EXPECT_EQ(RoleFor({"admin", "quality"}, kLedgerVerify), "quality");
@@ -95,6 +101,7 @@ TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
 }
 
 TEST_F(RolesTest, ChangeControlSeparatesDraftingFromApproving) {
+  ORDO_VERIFIES("P11-07", "ORDO-ACCESS-05");
   using namespace permission;
   EXPECT_TRUE(RoleGrants("engineer", kMasterdataEdit));
   EXPECT_FALSE(RoleGrants("engineer", kMasterdataApprove));

@@ -1,5 +1,5 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
-// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, plant
+// init, serve, upgrade, ledger verify|export|replay, user add|list|disable, backup, restore, plant
 // export|apply, openapi, reference.
 #include <spdlog/spdlog.h>
 
@@ -11,6 +11,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "admin/integrity_audit.h"
+#include "admin/restore.h"
 #include "cli/capabilities.h"
 #include "cli/duration.h"
 #include "cli/passwords.h"
@@ -144,6 +145,18 @@ int main(int argc, char** argv) {
   std::string audit_interval = "1h";
   serve->add_option("--audit-interval", audit_interval,
                     "run the background integrity audit this often: 30s, 15m, 1h, 1d; 0 = off");
+  serve
+      ->add_option("--head-timeout", so.http.head_timeout_seconds,
+                   "seconds a client has to send a whole request head (and TLS handshake)")
+      ->check(CLI::Range(1, 300));
+  serve
+      ->add_option("--max-connections", so.http.max_connections,
+                   "open connections at most; at the cap anonymous idle ones are closed first")
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--max-connections-per-address", so.http.max_connections_per_address,
+                   "open connections from one client address at most")
+      ->check(CLI::Range(1, 100000));
   serve->callback([&] {
     auto interval = cli::ParseDurationSeconds(audit_interval);
     if (!interval) {
@@ -259,6 +272,43 @@ int main(int argc, char** argv) {
                 : Fail(s.error().message);
   });
 
+  // restore
+  auto* restore = app.add_subcommand(
+      "restore", "Restore a backup into a new data directory (verified before it is used)");
+  std::string from_file, keys_dir;
+  restore->add_option("--from", from_file, "backup file (made by ordo backup)")->required();
+  restore
+      ->add_option("--keys", keys_dir,
+                   "copy of the site's DIR/keys/ (signing key and checkpoints.jsonl)")
+      ->required();
+  restore->add_option("--data", data, "new data directory to create")->required();
+  restore->callback([&] {
+    SystemClock clock;
+    // Until the offline CLI signs in as an ordo admin, it records the OS account the
+    // way `ordo user add|disable` do.
+    auto report = admin::RestoreBackup({from_file,
+                                        keys_dir,
+                                        store::DataDir{data},
+                                        {0, CliActorName(), "admin", engine::LocalOrigin()}},
+                                       clock);
+    if (!report.ok()) {
+      const ErrorCode code = report.error().code;
+      rc = Fail(report.error().message,
+                code == ErrorCode::kConflict || code == ErrorCode::kNotFound ? 2 : 1);
+      return;
+    }
+    std::printf(
+        "OK: restored %s (sha256 %s) into %s: backup head seq %lld, store.restored at seq "
+        "%lld; %lld checkpoint(s) of the old log were signed after the backup (kept in "
+        "keys/%s)\n",
+        from_file.c_str(), report->backup_sha256.c_str(), data.c_str(),
+        static_cast<long long>(report->source_head_seq),
+        static_cast<long long>(report->restored_seq),
+        static_cast<long long>(report->log_checkpoints_after_backup),
+        report->archived_checkpoint_log.c_str());
+    rc = 0;
+  });
+
   // upgrade
   auto* upgrade = app.add_subcommand(
       "upgrade", "Upgrade the store's schema to this release (backup first; serve does it too)");
@@ -352,8 +402,10 @@ int main(int argc, char** argv) {
       return;
     }
     Json reply;
-    rc =
-        RunOffline(data, access::CreateUserCommand({0, CliActorName(), "admin"}, u, *hash), &reply);
+    rc = RunOffline(
+        data,
+        access::CreateUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()}, u, *hash),
+        &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });
   auto* list = user->add_subcommand("list", "List users");
@@ -377,7 +429,9 @@ int main(int argc, char** argv) {
   disable->add_option("--reason", reason, "why")->required();
   disable->callback([&] {
     Json reply;
-    rc = RunOffline(data, access::DisableUserCommand({0, CliActorName(), "admin"}, {id, reason}),
+    rc = RunOffline(data,
+                    access::DisableUserCommand({0, CliActorName(), "admin", engine::LocalOrigin()},
+                                               {id, reason}),
                     &reply);
     if (rc == 0) std::printf("%s\n", reply["user"].dump().c_str());
   });

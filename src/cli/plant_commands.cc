@@ -111,7 +111,7 @@ int Apply(const Connection& c, const std::string& path, std::string title, std::
       for (const auto& e : body["errors"]) {
         if (!e.is_object()) continue;
         errors.push_back({e.value("file", ""), e.value("line", 0), e.value("field", ""),
-                          e.value("message", "")});
+                          e.value("message", ""), e.value("code", "")});
       }
       std::fputs(masterdata::plant::FormatErrors(errors).c_str(), stderr);
       return Fail(std::to_string(errors.size()) + " error(s); nothing was changed");

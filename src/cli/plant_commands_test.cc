@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/testing/verifies.h"
+
 namespace ordo::cli {
 namespace {
 
@@ -61,6 +63,7 @@ TEST(ParseServerUrl, HttpAndHttps) {
 }
 
 TEST(CollectPlantFiles, EveryYamlBelowAFolderSorted) {
+  ORDO_VERIFIES("ORDO-MD-06");
   TempFolder t;
   t.Write("routings/RT-2.yaml", "b");
   t.Write("materials/M-1.yaml", "a");
@@ -82,6 +85,7 @@ TEST(CollectPlantFiles, EveryYamlBelowAFolderSorted) {
 }
 
 TEST(CollectPlantFiles, RefusesMissingPathsAndFoldersWithoutYaml) {
+  ORDO_VERIFIES("ORDO-MD-06");
   TempFolder t;
   auto missing = CollectPlantFiles((t.path() / "nope").string());
   ASSERT_FALSE(missing.ok());
@@ -93,6 +97,7 @@ TEST(CollectPlantFiles, RefusesMissingPathsAndFoldersWithoutYaml) {
 }
 
 TEST(WritePlantFolder, MirrorsThePlant) {
+  ORDO_VERIFIES("ORDO-MD-06");
   TempFolder t;
   const std::string dir = (t.path() / "plant").string();
   auto first = WritePlantFolder(dir, {{"materials/M-1.yaml", "one"}, {"routings/RT-1.yaml", "r"}});
@@ -115,6 +120,7 @@ TEST(WritePlantFolder, MirrorsThePlant) {
 }
 
 TEST(WritePlantFolder, RefusesUnsafePathsAndAFileAsDir) {
+  ORDO_VERIFIES("ORDO-MD-06");
   TempFolder t;
   const std::string dir = (t.path() / "plant").string();
   for (const char* bad : {"../escape.yaml", "/etc/x.yaml", "materials/../../x.yaml",

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/capabilities.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::cli {
 namespace {
@@ -19,6 +20,7 @@ std::string Read(const std::string& path) {
 }
 
 TEST(ReferenceDocsTest, BlocksAreFoundAndReplaced) {
+  ORDO_VERIFIES("ORDO-ARCH-02");
   const std::string doc =
       "intro\n<!-- BEGIN generated: t -->\nold\n<!-- END generated: t -->\nrest\n";
   auto block = ExtractBlock(doc, "t");
@@ -32,6 +34,7 @@ TEST(ReferenceDocsTest, BlocksAreFoundAndReplaced) {
 }
 
 TEST(ReferenceDocsTest, TablesNameEveryRegisteredTypeAndPermission) {
+  ORDO_VERIFIES("ORDO-ARCH-02");
   RegisterCapabilities();
   const std::string events = EventTypesTable();
   for (const char* type : {"ledger.initialized", "logbook.entry_recorded", "user.created",
@@ -43,6 +46,7 @@ TEST(ReferenceDocsTest, TablesNameEveryRegisteredTypeAndPermission) {
 }
 
 TEST(ReferenceDocsTest, DocsMatchTheRegistries) {
+  ORDO_VERIFIES("P11-11", "ORDO-ARCH-02");
   RegisterCapabilities();
   std::size_t count = 0;
   const GeneratedBlock* blocks = GeneratedBlocks(&count);

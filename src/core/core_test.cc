@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/result.h"
+#include "core/testing/verifies.h"
 
 namespace ordo {
 namespace {
@@ -22,6 +23,7 @@ const auto* const kCryptoEnv = ::testing::AddGlobalTestEnvironment(new CryptoEnv
 // --- Result and Error -----------------------------------------------------------------
 
 TEST(ResultTest, EveryErrorCodeHasItsOwnNameAndStatus) {
+  ORDO_VERIFIES("ORDO-API-04");
   const struct {
     ErrorCode code;
     const char* name;
@@ -36,6 +38,7 @@ TEST(ResultTest, EveryErrorCodeHasItsOwnNameAndStatus) {
       {ErrorCode::kResourceExhausted, "resource_exhausted", 429},
       {ErrorCode::kUnavailable, "unavailable", 503},
       {ErrorCode::kInternal, "internal", 500},
+      {ErrorCode::kUnsupportedMediaType, "unsupported_media_type", 415},
   };
   std::set<std::string> names;
   for (const auto& c : cases) {
@@ -83,6 +86,7 @@ TEST(ResultTest, OrdoTryPropagatesTheError) {
 // --- Clock and ISO times --------------------------------------------------------------
 
 TEST(ClockTest, FakeClockSetsAndAdvances) {
+  ORDO_VERIFIES("ORDO-TIME-01");
   FakeClock clock(1000);
   EXPECT_EQ(clock.NowMicros(), 1000);
   clock.Advance(250);
@@ -92,12 +96,14 @@ TEST(ClockTest, FakeClockSetsAndAdvances) {
 }
 
 TEST(ClockTest, FormatsUtcMicros) {
+  ORDO_VERIFIES("ORDO-TIME-01");
   EXPECT_EQ(FormatUtcMicros(0), "1970-01-01T00:00:00.000000Z");
   EXPECT_EQ(FormatUtcMicros(1'000'001), "1970-01-01T00:00:01.000001Z");
   EXPECT_EQ(FormatUtcMicros(-1), "1969-12-31T23:59:59.999999Z");
 }
 
 TEST(ClockTest, FormatAndParseRoundTrip) {
+  ORDO_VERIFIES("ORDO-TIME-01");
   const TimeMicros times[] = {
       0, 1, 999'999, 1'795'597'445'123'456, 951'782'400'000'000, -1'500'000, 4'102'444'799'999'999};
   for (TimeMicros t : times) {
@@ -109,6 +115,7 @@ TEST(ClockTest, FormatAndParseRoundTrip) {
 }
 
 TEST(ClockTest, ParsesOffsetsAndFractions) {
+  ORDO_VERIFIES("ORDO-TIME-01");
   TimeMicros utc = 0, plus = 0, minus = 0, short_fraction = 0, no_fraction = 0;
   ASSERT_TRUE(ParseIsoTime("2026-11-25T09:04:05.123456Z", &utc));
   ASSERT_TRUE(ParseIsoTime("2026-11-25T11:34:05.123456+02:30", &plus));
@@ -127,6 +134,7 @@ TEST(ClockTest, ParsesOffsetsAndFractions) {
 }
 
 TEST(ClockTest, RejectsBadInput) {
+  ORDO_VERIFIES("ORDO-TIME-01");
   const char* bad[] = {
       "",
       "2026-11-25",
@@ -159,11 +167,13 @@ TEST(ClockTest, RejectsBadInput) {
 // --- Canonical JSON -------------------------------------------------------------------
 
 TEST(CanonicalJsonTest, SortsKeysAndDropsWhitespace) {
+  ORDO_VERIFIES("ORDO-LEDGER-06");
   Json v = Json::parse(R"({ "b": 1, "a": { "d": [1, 2, {"y": null, "x": true}], "c": "x" } })");
   EXPECT_EQ(CanonicalJson(v), R"({"a":{"c":"x","d":[1,2,{"x":true,"y":null}]},"b":1})");
 }
 
 TEST(CanonicalJsonTest, SameValueGivesSameBytesWhateverTheInputOrder) {
+  ORDO_VERIFIES("ORDO-LEDGER-06");
   Json one = Json::parse(R"({"z": 1, "é": 2, "A": [3, 4]})");
   Json two = Json::parse("{\"A\":[3,4],\n \"é\":2,\t\"z\":1}");
   EXPECT_EQ(CanonicalJson(one), CanonicalJson(two));
@@ -172,6 +182,7 @@ TEST(CanonicalJsonTest, SameValueGivesSameBytesWhateverTheInputOrder) {
 }
 
 TEST(CanonicalJsonTest, NumbersAndStrings) {
+  ORDO_VERIFIES("ORDO-LEDGER-06");
   Json v = {{"big", 9007199254740993LL}, {"neg", -5}, {"half", 0.5}, {"s", "a\"b\n"}};
   EXPECT_EQ(CanonicalJson(v), R"({"big":9007199254740993,"half":0.5,"neg":-5,"s":"a\"b\n"})");
   EXPECT_EQ(Json::parse(CanonicalJson(v)), v);
@@ -180,6 +191,7 @@ TEST(CanonicalJsonTest, NumbersAndStrings) {
 // --- Hashes, hex, signatures ----------------------------------------------------------
 
 TEST(CryptoTest, Sha256KnownVectors) {
+  ORDO_VERIFIES("ORDO-LEDGER-01");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_NE(Sha256Hex("abc"), Sha256Hex("abd"));
@@ -197,6 +209,7 @@ TEST(CryptoTest, HexRoundTripAndBadHex) {
 }
 
 TEST(CryptoTest, Ed25519SignAndVerify) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   SigningKeyPair keys = GenerateSigningKeyPair();
   EXPECT_EQ(keys.public_key_hex.size(), 64u);
   EXPECT_EQ(keys.secret_key_hex.size(), 128u);
@@ -223,6 +236,7 @@ TEST(CryptoTest, Ed25519SignAndVerify) {
 }
 
 TEST(CryptoTest, Argon2idHashAndVerify) {
+  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-01");
   auto hash = HashPassword("correct horse battery");
   ASSERT_TRUE(hash.ok()) << hash.error().message;
   EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u) << *hash;

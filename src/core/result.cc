@@ -25,6 +25,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "internal";
     case ErrorCode::kIntegrityViolation:
       return "integrity_violation";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
   }
   return "internal";
 }
@@ -50,6 +52,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kInternal:
     case ErrorCode::kIntegrityViolation:
       return 500;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
   }
   return 500;
 }

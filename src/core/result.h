@@ -10,16 +10,17 @@
 namespace ordo {
 
 enum class ErrorCode {
-  kInvalidArgument,     // the input itself is wrong (400)
-  kUnauthenticated,     // no or bad credentials (401)
-  kPermissionDenied,    // authenticated, but not allowed (403)
-  kNotFound,            // the named thing does not exist (404)
-  kConflict,            // clashes with current state or an earlier request (409)
-  kFailedPrecondition,  // state does not allow it now (422)
-  kResourceExhausted,   // throttled or too large (429 / 413 chosen by caller)
-  kUnavailable,         // try again later (503)
-  kInternal,            // a bug or an I/O failure (500)
-  kIntegrityViolation,  // a stored record failed its integrity check and was not used (500)
+  kInvalidArgument,       // the input itself is wrong (400)
+  kUnauthenticated,       // no or bad credentials (401)
+  kPermissionDenied,      // authenticated, but not allowed (403)
+  kNotFound,              // the named thing does not exist (404)
+  kConflict,              // clashes with current state or an earlier request (409)
+  kFailedPrecondition,    // state does not allow it now (422)
+  kResourceExhausted,     // throttled or too large (429 / 413 chosen by caller)
+  kUnavailable,           // try again later (503)
+  kInternal,              // a bug or an I/O failure (500)
+  kUnsupportedMediaType,  // a request body of a media type the endpoint does not take (415)
+  kIntegrityViolation,    // a stored record failed its integrity check and was not used (500)
 };
 
 // Stable machine-readable name, e.g. "invalid_argument".

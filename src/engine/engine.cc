@@ -2,6 +2,7 @@
 #include "engine/engine.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <future>
 
@@ -23,6 +24,15 @@ Status RunPrepared(storage::Database& db, const std::string& sql) {
 }
 
 }  // namespace
+
+ledger::Origin LocalOrigin() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
+  ledger::Origin origin;
+  origin.address = "local";
+  origin.terminal = host;
+  return origin;
+}
 
 struct Engine::Pending {
   Command command;
@@ -303,6 +313,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
     e.time_us = now;
     e.actor = c.actor.name;
     e.role = c.actor.role;
+    e.origin = c.actor.origin;
     e.type = ev.type;
     e.schema_version = ev.schema_version;
     e.subject = ledger::Subject{ev.subject_kind, ev.subject_id, ev.subject_version};

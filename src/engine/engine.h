@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,7 +32,14 @@ struct Actor {
   std::int64_t user_id = 0;  // 0 for the system itself
   std::string name;
   std::string role;
+  // Where the command came from; every entry it writes records it (DI-01). Set by the
+  // HTTP layer (Api::ActorOf) and by the offline commands (LocalOrigin).
+  std::optional<ledger::Origin> origin;
 };
+
+// The origin of a command run on this host outside the server (ordo init, the CLI):
+// address "local", terminal = the host name.
+ledger::Origin LocalOrigin();
 
 // Handed to a command's functions inside the writer transaction.
 struct WriteContext {

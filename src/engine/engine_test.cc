@@ -15,6 +15,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "engine/testing/engine_fixture.h"
 #include "mes/access/commands/sessions.h"
 #include "mes/access/commands/users.h"
@@ -47,6 +48,7 @@ class EngineTest : public testing::EngineFixture {
 };
 
 TEST_F(EngineTest, ConcurrentCommandsGetGapFreeSeqsAndAVerifyingChain) {
+  ORDO_VERIFIES("DI-07", "ORDO-ENGINE-03");
   Start();
   const std::int64_t start = engine_->head_seq();
   ASSERT_GT(start, 0);  // init wrote the first entries
@@ -82,6 +84,7 @@ TEST_F(EngineTest, ConcurrentCommandsGetGapFreeSeqsAndAVerifyingChain) {
 }
 
 TEST_F(EngineTest, RejectedCommandChangesNothing) {
+  ORDO_VERIFIES("ORDO-ENGINE-03");
   Start();
   auto first = engine_->SubmitAndWait(Log("GRAN-01", "first"));
   ASSERT_TRUE(first.ok()) << first.error().message;
@@ -120,6 +123,7 @@ TEST_F(EngineTest, RejectedCommandChangesNothing) {
 }
 
 TEST_F(EngineTest, AFailedWriteInAGroupFailsOnlyThatCommand) {
+  ORDO_VERIFIES("ORDO-ENGINE-03");
   Start();
   const std::int64_t head = engine_->head_seq();
   std::mutex mutex;
@@ -161,6 +165,7 @@ TEST_F(EngineTest, AFailedWriteInAGroupFailsOnlyThatCommand) {
 }
 
 TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
+  ORDO_VERIFIES("P11-20");
   Start();
   auto created = engine_->SubmitAndWait(access::CreateUserCommand(
       Actor{1, "admin", "admin"}, access::CreateUser{"eve", "Eve", {"operator"}}, "hash"));
@@ -183,6 +188,7 @@ TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
 }
 
 TEST_F(EngineTest, IdempotencyKeyReplaysTheFirstReply) {
+  ORDO_VERIFIES("ORDO-API-02");
   Start();
   Command c = Log("GRAN-01", "once");
   c.idempotency_key = "key-1";
@@ -224,6 +230,7 @@ TEST_F(EngineTest, IdempotencyKeyReplaysTheFirstReply) {
 }
 
 TEST_F(EngineTest, CheckpointsEveryNEntriesInStoreAndLog) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   constexpr std::int64_t kEvery = 3;
   Start(kEvery);
   const std::int64_t start = engine_->head_seq();
@@ -248,6 +255,7 @@ TEST_F(EngineTest, CheckpointsEveryNEntriesInStoreAndLog) {
 }
 
 TEST_F(EngineTest, CheckpointNowSignsTheHead) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   Start();
   ASSERT_TRUE(engine_->SubmitAndWait(Log("MIX-02", "r")).ok());
   auto cp = engine_->CheckpointNow();
@@ -261,6 +269,7 @@ TEST_F(EngineTest, CheckpointNowSignsTheHead) {
 }
 
 TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-05");
   Start();
   const Actor admin{1, "admin", "admin"};
   auto user = engine_->SubmitAndWait(access::CreateUserCommand(
@@ -303,6 +312,7 @@ TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
 }
 
 TEST_F(EngineTest, BackupCopyVerifies) {
+  ORDO_VERIFIES("A11-05", "ORDO-STORE-03");
   Start();
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(engine_->SubmitAndWait(Log("GRAN-01", "b")).ok());
   const std::int64_t head = engine_->head_seq();

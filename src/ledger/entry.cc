@@ -21,6 +21,7 @@ Json BodyJson(const LedgerEntry& e) {
   body["reason"] = e.reason ? Json(*e.reason) : Json(nullptr);
   body["signatures"] = e.signatures;
   body["prev_hash"] = e.prev_hash;
+  if (e.origin) body["origin"] = ToJson(*e.origin);
   return body;
 }
 
@@ -40,6 +41,7 @@ std::string CanonicalBody(const LedgerEntry& e, const std::string& canonical_pay
   std::string out;
   out.reserve(canonical_payload.size() + 400);
   out += "{\"actor\":" + str(e.actor);
+  if (e.origin) out += ",\"origin\":" + CanonicalJson(ToJson(*e.origin));
   out += ",\"payload\":" + canonical_payload;
   out += ",\"prev_hash\":" + str(e.prev_hash);
   out += ",\"reason\":" + (e.reason ? str(*e.reason) : std::string("null"));
@@ -52,6 +54,30 @@ std::string CanonicalBody(const LedgerEntry& e, const std::string& canonical_pay
   out += ",\"time_us\":" + std::to_string(e.time_us);
   out += ",\"type\":" + str(e.type) + "}";
   return out;
+}
+
+Json ToJson(const Origin& origin) {
+  return Json{{"address", origin.address},
+              {"session", origin.session > 0 ? Json(origin.session) : Json(nullptr)},
+              {"terminal", origin.terminal.empty() ? Json(nullptr) : Json(origin.terminal)}};
+}
+
+Result<Origin> OriginFromJson(const Json& j) {
+  if (!j.is_object() || !j.contains("address") || !j["address"].is_string())
+    return Error::Invalid("origin", "origin must be an object with a string address");
+  Origin o;
+  o.address = j["address"].get<std::string>();
+  const Json session = j.value("session", Json(nullptr));
+  if (session.is_number_integer() && session.get<std::int64_t>() > 0)
+    o.session = session.get<std::int64_t>();
+  else if (!session.is_null())
+    return Error::Invalid("origin.session", "origin.session must be a positive seq or null");
+  const Json terminal = j.value("terminal", Json(nullptr));
+  if (terminal.is_string() && !terminal.get<std::string>().empty())
+    o.terminal = terminal.get<std::string>();
+  else if (!terminal.is_null())
+    return Error::Invalid("origin.terminal", "origin.terminal must be a non-empty string or null");
+  return o;
 }
 
 std::string ComputeHash(const LedgerEntry& entry) {
@@ -116,6 +142,11 @@ Result<LedgerEntry> FromJson(const Json& j) {
   e.signatures = j.value("signatures", Json::array());
   e.prev_hash = prev->get<std::string>();
   e.hash = hash->get<std::string>();
+  if (j.contains("origin")) {
+    auto origin = OriginFromJson(j["origin"]);
+    if (!origin.ok()) return origin.error();
+    e.origin = std::move(*origin);
+  }
   return e;
 }
 

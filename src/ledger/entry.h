@@ -23,6 +23,23 @@ struct Subject {
   bool operator==(const Subject&) const = default;
 };
 
+// Where an entry came from (DI-01, attributable): the session and the terminal. Written
+// for every entry from release 0.2 on; entries of older stores have none.
+struct Origin {
+  // seq of the `session.login_succeeded` entry of the session the command came in; 0 = not in
+  // a session (the sign-in itself, a failed sign-in, an offline CLI command).
+  std::int64_t session = 0;
+  std::string address;   // client IP address; "local" for offline commands on the host
+  std::string terminal;  // the shared station named by `Ordo-Terminal` (or the host name
+                         // for offline commands); empty = none named
+  bool operator==(const Origin&) const = default;
+};
+
+// {"address":..., "session": N or null, "terminal": "..." or null}.
+Json ToJson(const Origin& origin);
+// Inverse of ToJson; fails naming the field.
+Result<Origin> OriginFromJson(const Json& json);
+
 struct LedgerEntry {
   std::int64_t seq = 0;    // gap-free, starts at 1
   TimeMicros time_us = 0;  // server UTC time
@@ -34,12 +51,14 @@ struct LedgerEntry {
   Json payload = Json::object();
   std::optional<std::string> reason;
   Json signatures = Json::array();  // references to electronic signature records
+  std::optional<Origin> origin;     // absent only in entries written before release 0.2
   std::string prev_hash = kGenesisHash;
   std::string hash;  // SHA-256(prev_hash || canonical entry), hex
   bool operator==(const LedgerEntry&) const = default;
 };
 
-// Canonical JSON of everything in the entry except `hash`. The second form takes the
+// Canonical JSON of everything in the entry except `hash`. `origin` is left out when
+// absent, so entries written before it existed hash exactly as they did. The second form takes the
 // payload's canonical JSON already computed (the writer stores the same bytes).
 std::string CanonicalBody(const LedgerEntry& entry);
 std::string CanonicalBody(const LedgerEntry& entry, const std::string& canonical_payload);

@@ -20,6 +20,8 @@ Registry& TheRegistry() {
     Registry r;
     r.types[LedgerInitialized::kType] = {LedgerInitialized::kType, LedgerInitialized::kVersion,
                                          "ledger", "The first entry: the site and its public key"};
+    r.types[StoreRestored::kType] = {StoreRestored::kType, StoreRestored::kVersion, "ledger",
+                                     "A backup was restored: the first entry after it"};
     return r;
   }();
   return registry;
@@ -35,6 +37,24 @@ void from_json(const Json& j, LedgerInitialized& p) {
   j.at("public_key").get_to(p.public_key);
   j.at("site").get_to(p.site);
   j.at("format_version").get_to(p.format_version);
+}
+
+void to_json(Json& j, const StoreRestored& p) {
+  j = Json{{"backup_file", p.backup_file},
+           {"backup_sha256", p.backup_sha256},
+           {"source_head_seq", p.source_head_seq},
+           {"source_head_hash", p.source_head_hash},
+           {"log_checkpoints_after_backup", p.log_checkpoints_after_backup},
+           {"archived_checkpoint_log", p.archived_checkpoint_log}};
+}
+
+void from_json(const Json& j, StoreRestored& p) {
+  j.at("backup_file").get_to(p.backup_file);
+  j.at("backup_sha256").get_to(p.backup_sha256);
+  j.at("source_head_seq").get_to(p.source_head_seq);
+  j.at("source_head_hash").get_to(p.source_head_hash);
+  j.at("log_checkpoints_after_backup").get_to(p.log_checkpoints_after_backup);
+  j.at("archived_checkpoint_log").get_to(p.archived_checkpoint_log);
 }
 
 void RegisterEventType(EventTypeInfo info) {

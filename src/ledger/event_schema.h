@@ -62,4 +62,19 @@ struct LedgerInitialized {
 void to_json(Json& j, const LedgerInitialized& p);
 void from_json(const Json& j, LedgerInitialized& p);
 
+// "store.restored": the first entry written after `ordo restore` put a backup in place
+// (docs/operations.md, Restore). The platform's second own type.
+struct StoreRestored {
+  static constexpr const char* kType = "store.restored";
+  static constexpr int kVersion = 1;
+  std::string backup_file;           // the file restored from, as given
+  std::string backup_sha256;         // SHA-256 of its bytes
+  std::int64_t source_head_seq = 0;  // the backup's ledger head
+  std::string source_head_hash;
+  std::int64_t log_checkpoints_after_backup = 0;  // in the old checkpoint log, archived
+  std::string archived_checkpoint_log;            // file name under keys/, "" if none given
+};
+void to_json(Json& j, const StoreRestored& p);
+void from_json(const Json& j, StoreRestored& p);
+
 }  // namespace ordo::ledger

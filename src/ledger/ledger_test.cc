@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "ledger/checkpoint.h"
 #include "ledger/entry.h"
 #include "ledger/event_schema.h"
@@ -88,6 +89,7 @@ class LedgerTest : public ::testing::Test {
 };
 
 TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   const LedgerEntry base = MakeEntry(5, std::string(64, 'a'));
   const std::string h = ComputeHash(base);
   EXPECT_EQ(h.size(), 64u);
@@ -110,6 +112,9 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
         e.signatures.push_back(Json{{"id", 1}});
       },
       [](LedgerEntry& e) { e.prev_hash[0] = 'b'; },
+      [](LedgerEntry& e) {
+        e.origin = Origin{0, "10.0.0.7", ""};
+      },
   };
   for (std::size_t i = 0; i < edits.size(); ++i) {
     LedgerEntry changed = base;
@@ -121,7 +126,38 @@ TEST_F(LedgerTest, HashChangesWhenAnyFieldChanges) {
   EXPECT_EQ(ComputeHash(other_hash), h);
 }
 
+TEST_F(LedgerTest, OriginIsHashedAndLeftOutWhenAbsent) {
+  ORDO_VERIFIES("DI-01", "ORDO-LEDGER-08");
+  LedgerEntry e = MakeEntry(5, std::string(64, 'a'));
+  // An entry without an origin (written before release 0.2) hashes as before: its
+  // canonical body has no origin key at all.
+  EXPECT_EQ(CanonicalBody(e).find("origin"), std::string::npos);
+  e.origin = Origin{12, "10.0.0.7", "Line 3 HMI"};
+  const std::string h = ComputeHash(e);
+  EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
+  const std::vector<std::function<void(Origin&)>> edits = {
+      [](Origin& o) { o.session = 13; },         [](Origin& o) { o.session = 0; },
+      [](Origin& o) { o.address = "10.0.0.8"; }, [](Origin& o) { o.terminal = "Line 4 HMI"; },
+      [](Origin& o) { o.terminal.clear(); },
+  };
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    LedgerEntry changed = e;
+    edits[i](*changed.origin);
+    EXPECT_NE(ComputeHash(changed), h) << "edit " << i;
+    EXPECT_EQ(CanonicalBody(changed), CanonicalBodyViaJson(changed)) << "edit " << i;
+  }
+  auto back = FromJson(ToJson(e));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, e);
+  Json bad = ToJson(e);
+  bad["origin"]["session"] = "twelve";
+  auto refused = FromJson(bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "origin.session");
+}
+
 TEST_F(LedgerTest, FastCanonicalBodyEqualsJsonForm) {
+  ORDO_VERIFIES("ORDO-LEDGER-06");
   LedgerEntry e = MakeEntry(7, std::string(64, 'b'));
   EXPECT_EQ(CanonicalBody(e), CanonicalBodyViaJson(e));
   e.reason = "quote \" backslash \\ newline \n unicode \u00e9 \u6f22";
@@ -135,6 +171,7 @@ TEST_F(LedgerTest, FastCanonicalBodyEqualsJsonForm) {
 }
 
 TEST_F(LedgerTest, JsonRoundTrip) {
+  ORDO_VERIFIES("ORDO-LEDGER-06");
   LedgerEntry e = chain_[3];
   e.reason = "because";
   auto back = FromJson(ToJson(e));
@@ -149,6 +186,7 @@ TEST_F(LedgerTest, JsonRoundTrip) {
 }
 
 TEST_F(LedgerTest, IntactChainVerifies) {
+  ORDO_VERIFIES("ORDO-LEDGER-01");
   VerifyReport r = Verify(chain_, checkpoints_, keys_.public_key_hex);
   EXPECT_TRUE(r.ok) << r.message;
   EXPECT_EQ(r.entries, 8);
@@ -158,21 +196,25 @@ TEST_F(LedgerTest, IntactChainVerifies) {
 }
 
 TEST_F(LedgerTest, ChangedPayloadDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   chain_[4].payload["text"] = "forged";
   ExpectBad(chain_, 5, "stored hash does not match");
 }
 
 TEST_F(LedgerTest, ChangedTimeDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   chain_[6].time_us -= 1;
   ExpectBad(chain_, 7, "stored hash does not match");
 }
 
 TEST_F(LedgerTest, DeletedEntryDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   chain_.erase(chain_.begin() + 3);
   ExpectBad(chain_, 4, "entry missing");
 }
 
 TEST_F(LedgerTest, SwappedContentsDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   // Contents of seq 4 and 5 swapped, seqs left in place.
   std::swap(chain_[3], chain_[4]);
   std::swap(chain_[3].seq, chain_[4].seq);
@@ -180,6 +222,7 @@ TEST_F(LedgerTest, SwappedContentsDetected) {
 }
 
 TEST_F(LedgerTest, InsertedEntryDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   // A well-formed forged entry inserted after seq 4, the rest renumbered and re-hashed.
   LedgerEntry forged = MakeEntry(5, chain_[3].hash);
   forged.payload["text"] = "forged";
@@ -192,11 +235,13 @@ TEST_F(LedgerTest, InsertedEntryDetected) {
 }
 
 TEST_F(LedgerTest, DuplicateSeqDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-01");
   chain_.insert(chain_.begin() + 3, chain_[2]);
   ExpectBad(chain_, 4, "out of order");
 }
 
 TEST_F(LedgerTest, ConsistentRewriteCaughtByOldCheckpoint) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   chain_[1].payload["text"] = "rewritten history";
   Rehash(chain_, 1);
   // The hash links are consistent again: a checkpoint before the change does not see it...
@@ -208,6 +253,7 @@ TEST_F(LedgerTest, ConsistentRewriteCaughtByOldCheckpoint) {
 }
 
 TEST_F(LedgerTest, CheckpointSignedWithAnotherKeyDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   SigningKeyPair other = GenerateSigningKeyPair();
   checkpoints_[1] = SignCheckpoint(6, chain_[5].hash, kT0 + 2, other.secret_key_hex);
   EXPECT_FALSE(CheckpointSignatureValid(checkpoints_[1], keys_.public_key_hex));
@@ -218,6 +264,7 @@ TEST_F(LedgerTest, CheckpointSignedWithAnotherKeyDetected) {
 }
 
 TEST_F(LedgerTest, CheckpointBeyondHeadDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-03");
   chain_.resize(5);
   VerifyReport r = Verify(chain_, checkpoints_, keys_.public_key_hex);
   EXPECT_FALSE(r.ok);
@@ -226,6 +273,7 @@ TEST_F(LedgerTest, CheckpointBeyondHeadDetected) {
 }
 
 TEST_F(LedgerTest, CheckpointSignatureAndJson) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   const Checkpoint& c = checkpoints_[0];
   EXPECT_EQ(SignedMessage(c),
             "ordo-checkpoint-v1\n3\n" + chain_[2].hash + "\n" + std::to_string(kT0 + 1));
@@ -272,6 +320,7 @@ class ExportTest : public LedgerTest {
 };
 
 TEST_F(ExportTest, WrittenExportVerifies) {
+  ORDO_VERIFIES("P11-02", "A11-15", "ORDO-LEDGER-04");
   auto lines = ReadLines();
   ASSERT_EQ(lines.size(), 1 + checkpoints_.size() + chain_.size() + 1);
   VerifyReport r = VerifyExportFile(path_, "");
@@ -283,6 +332,7 @@ TEST_F(ExportTest, WrittenExportVerifies) {
 }
 
 TEST_F(ExportTest, TruncatedFileDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-04");
   auto lines = ReadLines();
   lines.pop_back();  // trailer gone
   WriteLines(lines);
@@ -297,6 +347,7 @@ TEST_F(ExportTest, TruncatedFileDetected) {
 }
 
 TEST_F(ExportTest, EditedLineDetected) {
+  ORDO_VERIFIES("P11-01", "ORDO-LEDGER-04");
   auto lines = ReadLines();
   const std::size_t line_of_seq4 = 1 + checkpoints_.size() + 3;
   const std::string before = lines[line_of_seq4];
@@ -310,6 +361,7 @@ TEST_F(ExportTest, EditedLineDetected) {
 }
 
 TEST_F(ExportTest, PinnedKeyMismatchRejected) {
+  ORDO_VERIFIES("A11-15", "ORDO-LEDGER-04");
   SigningKeyPair other = GenerateSigningKeyPair();
   VerifyReport r = VerifyExportFile(path_, other.public_key_hex);
   EXPECT_FALSE(r.ok);
@@ -320,6 +372,7 @@ TEST_F(ExportTest, PinnedKeyMismatchRejected) {
 // --- Event schemas --------------------------------------------------------------------
 
 TEST(EventSchemaTest, KnownTypesAndUnknownType) {
+  ORDO_VERIFIES("ORDO-LEDGER-07");
   EXPECT_EQ(CurrentSchemaVersion("logbook.entry_recorded"), 1);
   EXPECT_EQ(CurrentSchemaVersion("test.never_registered"), 0);
   auto r = Upcast("test.never_registered", 1, Json::object());
@@ -332,6 +385,7 @@ TEST(EventSchemaTest, KnownTypesAndUnknownType) {
 }
 
 TEST(EventSchemaTest, UpcastsStepByStepAndRefusesNewerVersions) {
+  ORDO_VERIFIES("P11-03", "ORDO-LEDGER-07");
   const std::string type = "test.widget_counted";
   RegisterUpcaster(type, 1, [](const Json& p) {
     Json out = p;
@@ -359,6 +413,7 @@ TEST(EventSchemaTest, UpcastsStepByStepAndRefusesNewerVersions) {
 }
 
 TEST(EventSchemaTest, MissingStepIsAnError) {
+  ORDO_VERIFIES("ORDO-LEDGER-07");
   const std::string type = "test.gappy";
   RegisterUpcaster(type, 2, [](const Json& p) { return p; });
   EXPECT_EQ(CurrentSchemaVersion(type), 3);

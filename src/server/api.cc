@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -25,19 +26,81 @@ std::string ProblemTypeUri(ErrorCode code) {
   return std::string("/api/v1/problems/") + ErrorCodeName(code);
 }
 
-HttpResponse ProblemResponse(const Error& e) {
-  int status = HttpStatusFor(e.code);
-  if (e.reason == "method_not_allowed") status = 405;
+namespace {
+
+// `text` cut to `max` bytes at a UTF-8 character boundary, saying how much was cut.
+std::string Bounded(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + " ... (" + std::to_string(text.size() - end) +
+         " more characters not shown)";
+}
+
+Json ProblemBody(const Error& e, int status) {
   Json body{{"type", ProblemTypeUri(e.code)},
             {"title", ErrorCodeName(e.code)},
             {"status", status},
             {"code", ErrorCodeName(e.code)},
-            {"detail", e.message}};
-  if (!e.field.empty()) body["field"] = e.field;
-  if (!e.reason.empty()) body["reason"] = e.reason;
+            {"detail", Bounded(e.message, kMaxProblemDetail)}};
+  if (!e.field.empty()) body["field"] = Bounded(e.field, kMaxProblemText);
+  if (!e.reason.empty()) body["reason"] = Bounded(e.reason, kMaxProblemText);
+  return body;
+}
+
+HttpResponse ProblemOf(const Json& body, int status) {
   HttpResponse r = JsonResponse(status, body);
   r.content_type = "application/problem+json";
   return r;
+}
+
+int StatusOf(const Error& e) {
+  return e.reason == "method_not_allowed" ? 405 : HttpStatusFor(e.code);
+}
+
+}  // namespace
+
+HttpResponse ProblemResponse(const Error& e) {
+  const int status = StatusOf(e);
+  return ProblemOf(ProblemBody(e, status), status);
+}
+
+HttpResponse ProblemResponse(const Error& e, const Json& errors, std::size_t total_errors) {
+  const int status = StatusOf(e);
+  Json body = ProblemBody(e, status);
+  Json listed = Json::array();
+  if (errors.is_array()) {
+    for (const auto& item : errors) {
+      if (listed.size() == kMaxListedErrors) break;
+      Json bounded = Json::object();
+      if (item.is_object()) {
+        for (const auto& [key, value] : item.items()) {
+          if (bounded.size() == 6) break;  // errors are small records
+          if (value.is_string())
+            bounded[Bounded(key, 40)] = Bounded(value.get<std::string>(), kMaxProblemText);
+          else if (value.is_number() || value.is_boolean() || value.is_null())
+            bounded[Bounded(key, 40)] = value;
+          else
+            bounded[Bounded(key, 40)] = Bounded(value.dump(), kMaxProblemText);
+        }
+      }
+      listed.push_back(std::move(bounded));
+    }
+  }
+  total_errors = std::max(total_errors, listed.size());
+  const std::string detail = body["detail"].get<std::string>();
+  while (true) {
+    if (listed.size() < total_errors) {
+      body["errors_omitted"] = total_errors - listed.size();
+      body["detail"] = detail + " (" + std::to_string(listed.size()) + " of " +
+                       std::to_string(total_errors) + " errors are listed)";
+    }
+    body["errors"] = listed;
+    HttpResponse r = ProblemOf(body, status);
+    // JSON escapes can make text up to 6 times longer: list fewer until it fits.
+    if (r.body.size() <= kMaxProblemBytes || listed.empty()) return r;
+    listed.erase(listed.begin() + static_cast<std::ptrdiff_t>(listed.size() / 2), listed.end());
+  }
 }
 
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds) {
@@ -70,7 +133,10 @@ Api::Api(asio::io_context& io, engine::Engine& engine, std::unique_ptr<storage::
   gate_.dummy_hash = hash.ok() ? *hash : std::string();
 }
 
-Api::~Api() { hashing_.join(); }
+Api::~Api() {
+  hashing_.join();
+  parsing_.join();
+}
 
 namespace {
 
@@ -98,6 +164,17 @@ bool MatchPath(const std::string& pattern, const std::string& path,
 }
 
 }  // namespace
+
+std::string MediaTypeOf(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  auto not_space = [](unsigned char c) { return c != ' ' && c != '\t'; };
+  while (!type.empty() && !not_space(type.back())) type.pop_back();
+  std::size_t start = 0;
+  while (start < type.size() && !not_space(type[start])) ++start;
+  type = type.substr(start);
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
 
 Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   if (request.path.rfind("/api/", 0) != 0) {
@@ -128,7 +205,28 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
         Error::Make(ErrorCode::kNotFound,
                     "no API endpoint at " + request.path + " (see /api/v1/openapi.json)"));
   }
-  Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params)};
+  // Before anything else (authentication, throttles, decoding): a body of a media type
+  // the endpoint does not take is refused, so a cross-origin "simple" request (text/plain,
+  // form data) can never reach a handler.
+  if (!endpoint->schema.empty()) {
+    const std::string type = MediaTypeOf(request.Header("content-type")).substr(0, 100);
+    const bool has_body = !request.body.empty() || !type.empty();
+    bool accepted = !has_body;
+    for (const auto& t : endpoint->media_types) accepted = accepted || t == type;
+    if (!accepted) {
+      std::string expected;
+      for (const auto& t : endpoint->media_types) expected += (expected.empty() ? "" : ", ") + t;
+      co_return ProblemResponse(Error{ErrorCode::kUnsupportedMediaType,
+                                      "this endpoint takes a body of type " + expected + ", not '" +
+                                          (type.empty() ? std::string("(no Content-Type)") : type) +
+                                          "'",
+                                      "Content-Type", "unsupported_media_type"});
+    }
+  }
+  Call call{request, Json::object(), std::nullopt, {}, {}, std::move(params), {}};
+  auto terminal = TerminalName(request.Header("ordo-terminal"));
+  if (!terminal.ok()) co_return ProblemResponse(terminal.error());
+  call.terminal = std::move(*terminal);
   if (!endpoint->permission.empty()) {
     std::string auth = request.Header("authorization");
     if (auth.rfind("Bearer ", 0) != 0)
@@ -139,6 +237,7 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
     if (!call.session)
       co_return ProblemResponse(Error::Make(
           ErrorCode::kUnauthenticated, "the session token is unknown or expired; sign in again"));
+    request.authenticated = true;
     call.role = RoleFor(call.session->roles, endpoint->permission);
     if (call.role.empty())
       co_return ProblemResponse(
@@ -157,7 +256,29 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
 }
 
 engine::Actor Api::ActorOf(const Call& call) const {
-  return engine::Actor{call.session->user_id, call.session->user_name, call.role};
+  return engine::Actor{call.session->user_id, call.session->user_name, call.role, OriginOf(call)};
+}
+
+ledger::Origin OriginOf(const Call& call) {
+  ledger::Origin origin;
+  origin.session = call.session ? call.session->started_seq : 0;
+  origin.address = AddressOnly(call.request.client);
+  origin.terminal = call.terminal;
+  return origin;
+}
+
+Result<std::string> TerminalName(const std::string& header) {
+  constexpr std::size_t kMax = 64;
+  if (header.size() > kMax)
+    return Error::Invalid("Ordo-Terminal", "the Ordo-Terminal header names a station in at most " +
+                                               std::to_string(kMax) + " bytes");
+  for (unsigned char c : header)
+    if (c < 0x20 || c == 0x7f)
+      return Error::Invalid("Ordo-Terminal",
+                            "the Ordo-Terminal header must not contain control characters");
+  std::size_t begin = header.find_first_not_of(' ');
+  if (begin == std::string::npos) return std::string();
+  return header.substr(begin, header.find_last_not_of(' ') - begin + 1);
 }
 
 namespace {
@@ -193,10 +314,11 @@ Awaitable<Result<engine::CommandReply>> Api::Submit(engine::Command command) {
   co_return co_await std::move(pending);
 }
 
-Awaitable<Json> Api::OffThread(std::function<Json()> work) {
+Awaitable<Json> Api::OffThread(std::function<Json()> work, WorkPool pool) {
+  asio::thread_pool& threads = pool == WorkPool::kParsing ? parsing_ : hashing_;
   std::function<void(std::function<void(Json)>)> start =
-      [this, work = std::move(work)](std::function<void(Json)> deliver) {
-        asio::post(hashing_, [work, deliver] { deliver(work()); });
+      [&threads, work = std::move(work)](std::function<void(Json)> deliver) {
+        asio::post(threads, [work, deliver] { deliver(work()); });
       };
   auto pending = ResumeOnIo<Json>(io_, std::move(start));
   co_return co_await std::move(pending);

@@ -46,6 +46,12 @@ struct SignInGate {
   std::string dummy_hash;  // verified against for unknown users (equal timing)
 };
 
+// Where Api::OffThread runs work: the hashing pool (Argon2id, ledger verify and
+// checkpoints; 2 threads) or the parsing pool (uploaded files such as plant YAML;
+// 1 thread, so one large upload at a time holds parse memory and sign-ins never wait
+// behind a parse).
+enum class WorkPool { kHashing, kParsing };
+
 // The HTTP runtime. Endpoints come from the platform (health, OpenAPI, problem types)
 // and from every registered capability (server/endpoint.h); their handlers use the
 // services below. Everything here runs on the io thread unless it says otherwise.
@@ -85,8 +91,10 @@ class Api {
   // the request's Idempotency-Key header.
   Awaitable<HttpResponse> RunCommand(Call& call, engine::Command command);
   Awaitable<Result<engine::CommandReply>> Submit(engine::Command command);
-  // Runs `work` on the hashing pool (capped concurrency); resumes on the io thread.
-  Awaitable<Json> OffThread(std::function<Json()> work);
+  // Runs `work` on `pool` (capped concurrency) while the io thread goes on serving other
+  // requests; resumes on the io thread with its result. `work` must not touch the io
+  // thread's state (reader(), sessions()).
+  Awaitable<Json> OffThread(std::function<Json()> work, WorkPool pool = WorkPool::kHashing);
   // Waits until the head passes `after` or `seconds` elapse.
   Awaitable<void> WaitForHead(std::int64_t after, int seconds);
 
@@ -102,6 +110,7 @@ class Api {
   LoginThrottle throttle_;
   LoginThrottle sign_throttle_;
   asio::thread_pool hashing_{2};  // Argon2id work; 2 threads caps memory and CPU
+  asio::thread_pool parsing_{1};  // parsing uploads (WorkPool::kParsing)
   std::list<asio::steady_timer*> waiters_;
   SignInGate gate_;
   std::int64_t head_seq_ = 0;
@@ -110,10 +119,35 @@ class Api {
 
 // 429 problem+json with retry_after_seconds and a Retry-After header.
 HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
+// "application/json" from "Application/JSON; charset=utf-8": the media type of a
+// Content-Type header, lower case, without parameters ("" when the header is empty).
+std::string MediaTypeOf(const std::string& content_type);
 // "10.0.0.5" from "10.0.0.5:51234".
 std::string AddressOnly(const std::string& client);
+
+// Where a call came from, for the ledger entries it writes: the session (the seq of its
+// `session.login_succeeded` entry), the client address and the `Ordo-Terminal` station name.
+ledger::Origin OriginOf(const Call& call);
+
+// The `Ordo-Terminal` header checked: at most 64 bytes, no control characters, outer
+// spaces trimmed; "" when absent. invalid_argument naming the header otherwise.
+Result<std::string> TerminalName(const std::string& header);
+
+// Bounds of every problem response, whatever the error holds (ORDO-API-06): `detail`
+// is cut after kMaxProblemDetail characters, `field`, `reason` and each text of a listed
+// error after kMaxProblemText, and at most kMaxListedErrors errors are listed (fewer if
+// their escaped JSON would pass kMaxProblemBytes). A problem body stays under
+// kMaxProblemBytes.
+inline constexpr std::size_t kMaxProblemDetail = 2000;
+inline constexpr std::size_t kMaxProblemText = 300;
+inline constexpr std::size_t kMaxListedErrors = 50;
+inline constexpr std::size_t kMaxProblemBytes = 128 * 1024;
 // Problem+json response for an error (RFC 9457). Its `type` is ProblemTypeUri(code).
 HttpResponse ProblemResponse(const Error& error);
+// The same with a list of errors (`errors`, objects of scalars, e.g. {file, line, field,
+// message}) out of `total_errors` found: lists at most kMaxListedErrors of them; when
+// fewer than total are listed, `errors_omitted` counts the rest and `detail` says so.
+HttpResponse ProblemResponse(const Error& error, const Json& errors, std::size_t total_errors);
 // "/api/v1/problems/not_found": where the server describes the problem type of `code`.
 std::string ProblemTypeUri(ErrorCode code);
 // A problem type as GET /api/v1/problems/{code} describes it.

@@ -26,6 +26,7 @@ struct Call {
   std::string token;
   std::string role;                           // the caller's role that grants the permission
   std::map<std::string, std::string> params;  // path parameters, e.g. {"id": "3"}
+  std::string terminal;  // the `Ordo-Terminal` header (a shared station's name), or ""
 };
 
 // A capability's handler: a coroutine on the io thread. Coroutine rule (g++ 12): never
@@ -45,6 +46,11 @@ struct Endpoint {
   std::string signature_meaning;  // "" = not signed; else the meaning the signer states
   Json response_schema;           // OpenAPI schema of the success body; null = any object
   std::string tag;                // the capability (set by registration)
+  // The media types the request body may have (its Content-Type without parameters,
+  // lower case). A request with a body of any other type, or with none, is refused with
+  // 415 unsupported_media_type before anything else happens (server dispatch). The
+  // OpenAPI requestBody lists one content entry per type.
+  std::vector<std::string> media_types = {"application/json"};
 };
 
 // Adds `endpoints` of `capability` (their tag) to the table. Called at start-up by the

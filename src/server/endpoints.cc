@@ -79,10 +79,19 @@ Json ProblemTypeSchema() {
 std::vector<Endpoint>& Table() {
   static std::vector<Endpoint> table = [] {
     std::vector<Endpoint> platform = {
-        {"GET", "/api/v1/health", "", {}, "public", "Liveness, build version and ledger head",
+        {"GET",
+         "/api/v1/health",
+         "",
+         {},
+         "public",
+         "Liveness, build version and ledger head",
          &Health},
         {"GET", "/api/v1/openapi.json", "", {}, "public", "This API as OpenAPI 3", &OpenApi},
-        {"GET", "/api/v1/problems/{code}", "", {}, "public",
+        {"GET",
+         "/api/v1/problems/{code}",
+         "",
+         {},
+         "public",
          "What a problem type means and what to do about it (the `type` of every problem)",
          &DescribeProblemType},
     };
@@ -155,6 +164,12 @@ const std::vector<ProblemType>& ProblemTypes() {
        "but the security event `security.integrity_violation`.",
        "Do not retry. Tell the site's administrator: the procedure is in docs/operations.md "
        "(\"An integrity violation\")."},
+      {ErrorCode::kUnsupportedMediaType, "Unsupported media type",
+       "The request has a body whose Content-Type the endpoint does not take (JSON "
+       "endpoints take only application/json). Nothing was done: the request was refused "
+       "before authentication, decoding or any record.",
+       "Send the body with a Content-Type the endpoint lists in /api/v1/openapi.json "
+       "(requestBody.content), normally 'Content-Type: application/json'."},
   };
   return types;
 }

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -14,7 +15,14 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <chrono>
+#include <map>
+#include <set>
 #include <utility>
+
+#include "server/connection_table.h"
+#include "server/log_escape.h"
+#include "server/request_framing.h"
+#include "server/security_headers.h"
 
 namespace ordo::server {
 
@@ -65,8 +73,29 @@ void SplitTarget(HttpRequest& r) {
   }
 }
 
+// TLS 1.2 suites (OpenSSL names): ECDHE key exchange with AES-GCM or ChaCha20-Poly1305
+// only, as Mozilla's "intermediate" profile (without its DHE suites). TLS 1.3 suites
+// are configured apart and left at OpenSSL's defaults (all AEAD).
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+// The status and code a failed read of a request answers with; 0 = close silently
+// (the client went away or was too slow).
+int ReadErrorStatus(const beast::error_code& ec, const char** code) {
+  *code = "malformed_request";
+  if (ec == http::error::body_limit) return *code = "payload_too_large", 413;
+  if (ec == http::error::header_limit) return *code = "headers_too_large", 431;
+  if (ec == http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
+      ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+      ec == asio::error::bad_descriptor || ec == http::error::partial_message)
+    return 0;
+  return 400;
+}
+
 std::string ProblemBody(int status, const char* code, const std::string& detail) {
-  // Hand-written so the transport needs no JSON library; detail has no quotes.
+  // Hand-written so the transport needs no JSON library; callers' details have no quotes.
   return std::string("{\"type\":\"about:blank\",\"status\":") + std::to_string(status) +
          ",\"code\":\"" + code + "\",\"title\":\"" + code + "\",\"detail\":\"" + detail + "\"}";
 }
@@ -98,7 +127,8 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
         options_(std::move(options)),
         handler_(std::move(handler)),
         acceptor_(io),
-        tls_(asio::ssl::context::tls_server) {}
+        tls_(asio::ssl::context::tls_server),
+        table_(options_.max_connections, options_.max_connections_per_address) {}
 
   Status Listen() {
     beast::error_code ec;
@@ -118,6 +148,10 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
       tls_.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                        asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+      SSL_CTX* native = tls_.native_handle();
+      if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+          SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1)
+        return Error::Make(ErrorCode::kInternal, "cannot restrict the TLS versions and suites");
       tls_.use_certificate_chain_file(options_.tls_cert_file, ec);
       if (!ec) tls_.use_private_key_file(options_.tls_key_file, asio::ssl::context::pem, ec);
       if (ec) return Error::Invalid("tls", "cannot load TLS certificate/key: " + ec.message());
@@ -137,7 +171,6 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
  private:
   static Awaitable<void> Accept(std::shared_ptr<Server> self) {
     while (self->acceptor_.is_open()) {
-      beast::error_code ec;
       tcp::socket socket(self->io_);
       try {
         co_await self->acceptor_.async_accept(socket, asio::use_awaitable);
@@ -145,87 +178,159 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
         if (!self->acceptor_.is_open()) co_return;
         continue;
       }
-      if (self->connections_ >= self->options_.max_connections) {
-        spdlog::warn("connection limit ({}) reached; closing a new connection",
-                     self->options_.max_connections);
+      beast::error_code ec;
+      auto remote = socket.remote_endpoint(ec);
+      if (ec) continue;  // already gone
+      const std::string address = remote.address().to_string();
+      ConnectionTable::Admission admission = self->table_.Admit(address);
+      if (admission.evict) self->Close(*admission.evict);
+      if (!admission.id) {
+        self->WarnRefused(admission.refusal);
         beast::error_code ignored;
         socket.close(ignored);
         continue;
       }
+      const std::string client = address + ":" + std::to_string(remote.port());
+      const auto head_deadline = std::chrono::steady_clock::now() +
+                                 std::chrono::seconds(self->options_.head_timeout_seconds);
       if (self->use_tls_) {
-        asio::co_spawn(self->io_, self->ServeTls(self, std::move(socket)), asio::detached);
+        asio::co_spawn(
+            self->io_,
+            self->ServeTls(self, std::move(socket), *admission.id, client, head_deadline),
+            asio::detached);
       } else {
-        asio::co_spawn(self->io_, self->ServePlain(self, std::move(socket)), asio::detached);
+        asio::co_spawn(
+            self->io_,
+            self->ServePlain(self, std::move(socket), *admission.id, client, head_deadline),
+            asio::detached);
       }
     }
   }
 
-  Awaitable<void> ServePlain(std::shared_ptr<Server> self, tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
-    co_await Serve(stream, stream);
+  // Refusals are logged at most once a second: a flood must not flood the log.
+  void WarnRefused(const std::string& why) {
+    ++refused_since_warning_;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_refusal_warning_ < std::chrono::seconds(1)) return;
+    spdlog::warn("closing new connections: {} ({} since the last warning)", EscapeForLog(why),
+                 refused_since_warning_);
+    last_refusal_warning_ = now;
+    refused_since_warning_ = 0;
   }
 
-  Awaitable<void> ServeTls(std::shared_ptr<Server> self, tcp::socket socket) {
-    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls_);
-    try {
-      beast::get_lowest_layer(stream).expires_after(
-          std::chrono::seconds(options_.read_timeout_seconds));
-      co_await stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
-    } catch (const std::exception& e) {
-      spdlog::debug("TLS handshake failed: {}", e.what());
-      co_return;
+  // Closes the connection `id` (shed at the cap). Its coroutine ends on its own.
+  void Close(ConnectionTable::Id id) {
+    auto it = closers_.find(id);
+    if (it == closers_.end()) {
+      doomed_.insert(id);  // not started yet: it ends as it starts
+      return;
     }
-    co_await Serve(stream, beast::get_lowest_layer(stream));
+    beast::error_code ignored;
+    it->second->socket().shutdown(tcp::socket::shutdown_both, ignored);
+    it->second->close();
+    closers_.erase(it);
   }
 
-  // Counts a connection for as long as it is served.
-  struct ConnectionCount {
-    explicit ConnectionCount(std::atomic<int>& n) : n_(n) { ++n_; }
-    ~ConnectionCount() { --n_; }
-    std::atomic<int>& n_;
+  // Registers a connection's stream for Close() and forgets the connection at the end.
+  struct Registration {
+    Registration(Server& s, ConnectionTable::Id id, beast::tcp_stream& lowest) : server(s), id(id) {
+      closed_before_start = server.doomed_.erase(id) > 0;
+      if (!closed_before_start) server.closers_[id] = &lowest;
+    }
+    ~Registration() {
+      server.closers_.erase(id);
+      server.table_.Remove(id);
+    }
+    Server& server;
+    ConnectionTable::Id id;
+    bool closed_before_start = false;
   };
 
-  template <typename Stream>
-  Awaitable<void> Serve(Stream& stream, beast::tcp_stream& lowest) {
-    ConnectionCount counted(connections_);
-    std::string client;
-    {
-      beast::error_code ec;
-      auto ep = lowest.socket().remote_endpoint(ec);
-      if (!ec) client = ep.address().to_string() + ":" + std::to_string(ep.port());
+  using Deadline = std::chrono::steady_clock::time_point;
+
+  Awaitable<void> ServePlain(std::shared_ptr<Server> self, tcp::socket socket,
+                             ConnectionTable::Id id, std::string client, Deadline head_deadline) {
+    beast::tcp_stream stream(std::move(socket));
+    Registration registration(*this, id, stream);
+    if (registration.closed_before_start) co_return;
+    co_await Serve(stream, stream, id, client, head_deadline);
+  }
+
+  Awaitable<void> ServeTls(std::shared_ptr<Server> self, tcp::socket socket, ConnectionTable::Id id,
+                           std::string client, Deadline head_deadline) {
+    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls_);
+    Registration registration(*this, id, beast::get_lowest_layer(stream));
+    if (registration.closed_before_start) co_return;
+    try {
+      beast::get_lowest_layer(stream).expires_at(head_deadline);
+      co_await stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
+    } catch (const std::exception& e) {
+      spdlog::debug("TLS handshake failed: {}", EscapeForLog(e.what()));
+      co_return;
     }
+    co_await Serve(stream, beast::get_lowest_layer(stream), id, client, head_deadline);
+  }
+
+  // Serves requests on one connection until it closes, fails, times out or is shed.
+  template <typename Stream>
+  Awaitable<void> Serve(Stream& stream, beast::tcp_stream& lowest, ConnectionTable::Id id,
+                        std::string client, Deadline head_deadline) {
     beast::flat_buffer buffer;
     bool first = true;
     while (true) {
+      beast::error_code read_error;
+      if (!first) {
+        // Keep-alive: wait (idle timeout) for the first byte of the next request; the
+        // head deadline runs from there.
+        if (buffer.size() == 0) {
+          lowest.expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
+          auto space = buffer.prepare(4096);  // named: see the rule in api.h
+          std::size_t n = co_await stream.async_read_some(
+              space, asio::redirect_error(asio::use_awaitable, read_error));
+          if (read_error) co_return;
+          buffer.commit(n);
+        }
+        head_deadline =
+            std::chrono::steady_clock::now() + std::chrono::seconds(options_.head_timeout_seconds);
+      }
+      first = false;
       http::request_parser<http::string_body> parser;
       parser.body_limit(options_.max_body_bytes);
       parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
-      lowest.expires_after(std::chrono::seconds(first ? options_.read_timeout_seconds
-                                                      : options_.idle_timeout_seconds));
-      first = false;
-      beast::error_code read_error;
-      co_await http::async_read(stream, buffer, parser,
-                                asio::redirect_error(asio::use_awaitable, read_error));
-      if (read_error) {
-        const auto& ec = read_error;
-        int status = 0;
-        const char* code = "invalid_argument";
-        if (ec == http::error::body_limit) {
-          status = 413, code = "payload_too_large";
-        } else if (ec == http::error::header_limit) {
-          status = 431, code = "headers_too_large";
-        } else if (ec != http::error::end_of_stream && ec != asio::error::eof &&
-                   ec != beast::error::timeout && ec != asio::error::operation_aborted &&
-                   ec != asio::error::connection_reset && ec != http::error::partial_message) {
-          status = 400, code = "malformed_request";
+      lowest.expires_at(head_deadline);
+      co_await http::async_read_header(stream, buffer, parser,
+                                       asio::redirect_error(asio::use_awaitable, read_error));
+      if (!read_error) {
+        // Before any body is read: a body must never be taken for a second request.
+        std::vector<std::string_view> codings;
+        for (const auto& field : parser.get())
+          if (field.name() == http::field::transfer_encoding)
+            codings.emplace_back(field.value().data(), field.value().size());
+        const bool has_length =
+            parser.get().find(http::field::content_length) != parser.get().end();
+        const std::string framing = FramingProblem(codings, has_length);
+        if (!framing.empty()) {
+          spdlog::info("client={} refused: {}", EscapeForLog(client), framing);
+          co_await WriteError(stream, lowest, 400, "malformed_request", framing);
+          co_return;
         }
-        const std::string detail = ec.message();
+        lowest.expires_after(std::chrono::seconds(options_.read_timeout_seconds));
+        if (!parser.is_done())
+          co_await http::async_read(stream, buffer, parser,
+                                    asio::redirect_error(asio::use_awaitable, read_error));
+      }
+      if (read_error) {
+        const char* code = nullptr;
+        const int status = ReadErrorStatus(read_error, &code);
+        const std::string detail = read_error.message();
         if (status) co_await WriteError(stream, lowest, status, code, detail);
         co_return;
       }
       auto& req = parser.get();
       HttpRequest request;
-      request.method = std::string(req.method_string());
+      const std::string method(req.method_string());
+      const bool head = req.method() == http::verb::head;
+      request.method = head ? "GET" : method;  // HEAD is answered as GET without the body
       request.target = std::string(req.target());
       SplitTarget(request);
       for (const auto& field : req) {
@@ -239,27 +344,31 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
       const bool keep_alive = req.keep_alive();
       const auto started = std::chrono::steady_clock::now();
 
+      table_.SetBusy(id, true);
       ++active_;
       HttpResponse response;
       try {
         response = co_await handler_(request);
       } catch (const std::exception& e) {
-        spdlog::error("request {} {} {} raised: {}", request.request_id, request.method,
-                      request.path, e.what());
+        spdlog::error("request_id={} method={} path={} raised: {}", request.request_id,
+                      EscapeForLog(method), EscapeForLog(request.path), EscapeForLog(e.what()));
+        response = HttpResponse{};
         response.status = 500;
         response.content_type = "application/problem+json";
         response.body = ProblemBody(500, "internal", "the server failed to handle the request");
       }
       --active_;
+      if (request.authenticated) table_.SetAuthenticated(id);
+      AddSecurityHeaders(response);
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - started)
                               .count();
       spdlog::info("request_id={} client={} method={} path={} status={} micros={}",
-                   request.request_id, client, request.method, request.path, response.status,
-                   micros);
+                   request.request_id, EscapeForLog(client), EscapeForLog(method),
+                   EscapeForLog(request.path), response.status, micros);
       lowest.expires_after(std::chrono::seconds(options_.read_timeout_seconds));
       try {
-        if (response.stream) {
+        if (response.stream && !head) {
           http::response<http::empty_body> res{static_cast<http::status>(response.status), 11};
           res.set(http::field::content_type, response.content_type);
           res.set("X-Request-Id", request.request_id);
@@ -274,6 +383,26 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
           co_await asio::async_write(stream, last, asio::use_awaitable);
           co_return;
         }
+        if (head) {
+          // The GET answer's header, Content-Length included, and no body (RFC 9110 9.3.2).
+          http::response<http::empty_body> res{static_cast<http::status>(response.status), 11};
+          res.set(http::field::content_type, response.content_type);
+          res.set("X-Request-Id", request.request_id);
+          res.set(http::field::cache_control, "no-store");
+          for (const auto& [k, v] : response.headers) res.set(k, v);
+          const bool stays_open = keep_alive && !response.stream;
+          if (!response.stream) res.content_length(response.body.size());
+          res.keep_alive(stays_open);
+          http::response_serializer<http::empty_body> sr(res);
+          co_await http::async_write_header(stream, sr, asio::use_awaitable);
+          table_.SetBusy(id, false);
+          if (!stays_open) {
+            beast::error_code ec;
+            lowest.socket().shutdown(tcp::socket::shutdown_send, ec);
+            co_return;
+          }
+          continue;
+        }
         http::response<http::string_body> res{static_cast<http::status>(response.status), 11};
         res.set(http::field::content_type, response.content_type);
         res.set("X-Request-Id", request.request_id);
@@ -286,6 +415,7 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
       } catch (const std::exception&) {
         co_return;
       }
+      table_.SetBusy(id, false);
       if (!keep_alive) {
         beast::error_code ec;
         lowest.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -297,14 +427,32 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
   template <typename Stream>
   Awaitable<void> WriteError(Stream& stream, beast::tcp_stream& lowest, int status,
                              const char* code, const std::string& detail) {
+    HttpResponse headers;
+    AddSecurityHeaders(headers);
     http::response<http::string_body> res{static_cast<http::status>(status), 11};
     res.set(http::field::content_type, "application/problem+json");
+    for (const auto& [k, v] : headers.headers) res.set(k, v);
     res.body() = ProblemBody(status, code, detail);
     res.keep_alive(false);
     res.prepare_payload();
     try {
       lowest.expires_after(std::chrono::seconds(5));
       co_await http::async_write(stream, res, asio::use_awaitable);
+      // Lingering close: send FIN, then read and drop what the client still sends (for
+      // at most 2 s and 1 MiB), so that closing with unread bytes does not reset the
+      // connection before the client has read the answer.
+      beast::error_code ec;
+      lowest.socket().shutdown(tcp::socket::shutdown_send, ec);
+      lowest.expires_after(std::chrono::seconds(2));
+      std::array<char, 4096> drop;
+      std::size_t dropped = 0;
+      while (dropped < (1u << 20)) {
+        auto space = asio::buffer(drop);  // named: see the rule in api.h
+        std::size_t n =
+            co_await lowest.async_read_some(space, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) break;
+        dropped += n;
+      }
     } catch (const std::exception&) {
     }
   }
@@ -317,7 +465,14 @@ class Server final : public HttpServer, public std::enable_shared_from_this<Serv
   bool use_tls_ = false;
   std::uint16_t port_ = 0;
   std::atomic<int> active_{0};
-  std::atomic<int> connections_{0};
+  // Connections, io thread only: the caps and shedding (table_), how to close each one
+  // that has started (closers_: its stream, valid while registered) and those shed
+  // before their coroutine started (doomed_).
+  ConnectionTable table_;
+  std::map<ConnectionTable::Id, beast::tcp_stream*> closers_;
+  std::set<ConnectionTable::Id> doomed_;
+  std::chrono::steady_clock::time_point last_refusal_warning_{};
+  int refused_since_warning_ = 0;
   std::uint64_t request_counter_ = 0;
 };
 

@@ -28,6 +28,9 @@ struct HttpRequest {
   std::string body;
   std::string client;      // "ip:port"
   std::string request_id;  // assigned by the transport, echoed as X-Request-Id
+  // Set by the API when the request carried a valid session. The transport then counts
+  // the connection as authenticated: it is not among the first shed at the connection cap.
+  bool authenticated = false;
   std::string Header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
     return it == headers.end() ? std::string() : it->second;

@@ -73,9 +73,10 @@ std::string Description(const Endpoint& e) {
             "401 or 403).";
   }
   if (!e.signature_meaning.empty())
-    text += "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
-            "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
-            e.signature_meaning + "`.";
+    text +=
+        "\n\nSigned (21 CFR Part 11): the body's `signature` object (`user`, `password`, "
+        "`meaning`, `comment`) re-authenticates the signer and states the meaning `" +
+        e.signature_meaning + "`.";
   if (!e.audit.empty()) text += "\n\nAudit category: `" + e.audit + "`.";
   return text;
 }
@@ -108,10 +109,15 @@ Json Operation(const Endpoint& e) {
     op["security"] = Json::array();
   }
   if (!e.signature_meaning.empty()) op["x-ordo-signature-meaning"] = e.signature_meaning;
-  if (!e.schema.empty())
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", SchemaToOpenApi(e.schema)}}}}}};
+  if (!e.schema.empty()) {
+    // One entry per accepted media type; any other Content-Type is answered 415.
+    Json content = Json::object();
+    for (const auto& type : e.media_types)
+      content[type] = {{"schema", type == "application/json"
+                                      ? SchemaToOpenApi(e.schema)
+                                      : Json{{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = {{"required", true}, {"content", content}};
+  }
   Json parameters = Json::array();
   for (const auto& name : PathParameters(e.path)) {
     const bool integer = name == "version" || e.path.rfind("/api/v1/users/", 0) == 0;
@@ -153,8 +159,11 @@ Json ProblemSchema() {
         {"retry_after_seconds", {{"type", "integer"}, {"description", "with 429"}}},
         {"errors",
          {{"type", "array"},
-          {"description", "validation errors, one per field (or file and line)"},
-          {"items", {{"type", "object"}}}}}}}};
+          {"description", "validation errors, one per field (or file and line); at most 50"},
+          {"items", {{"type", "object"}}}}},
+        {"errors_omitted",
+         {{"type", "integer"},
+          {"description", "how many further errors were found but not listed"}}}}}};
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
+
 namespace ordo::server {
 namespace {
 
@@ -31,6 +33,7 @@ void ExpectRefused(const std::string& body, const std::string& field, const std:
 }
 
 TEST(RequestDecoderTest, AcceptsValidBodies) {
+  ORDO_VERIFIES("ORDO-API-01");
   auto r =
       DecodeRequest(R"({"subject":"GRAN-01","count":3,"urgent":true,"roles":["a","b"]})", Schema());
   ASSERT_TRUE(r.ok()) << r.error().message;
@@ -44,6 +47,7 @@ TEST(RequestDecoderTest, AcceptsValidBodies) {
 }
 
 TEST(RequestDecoderTest, NullForOptionalIsDropped) {
+  ORDO_VERIFIES("ORDO-API-01");
   auto r = DecodeRequest(R"({"subject":"A","count":null,"roles":null})", Schema());
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_FALSE(r->contains("count"));
@@ -52,6 +56,7 @@ TEST(RequestDecoderTest, NullForOptionalIsDropped) {
 }
 
 TEST(RequestDecoderTest, MalformedJson) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused("", "body", "empty_body");
   ExpectRefused("{", "body", "malformed_json");
   ExpectRefused(R"({"subject":"A",})", "body", "malformed_json");
@@ -60,6 +65,7 @@ TEST(RequestDecoderTest, MalformedJson) {
 }
 
 TEST(RequestDecoderTest, DuplicateKeysAreRefused) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused(R"({"subject":"A","subject":"B"})", "subject", "duplicate_field");
   // The same key in different objects is fine; a duplicate inside a nested one is not.
   auto ok = DecodeRequest(R"({"subject":"A","roles":["x"]})", Schema());
@@ -69,11 +75,13 @@ TEST(RequestDecoderTest, DuplicateKeysAreRefused) {
 }
 
 TEST(RequestDecoderTest, NotAnObject) {
+  ORDO_VERIFIES("ORDO-API-01");
   for (const char* body : {"[]", "\"subject\"", "42", "null", "true"})
     ExpectRefused(body, "body", "not_an_object");
 }
 
 TEST(RequestDecoderTest, UnknownField) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused(R"({"subject":"A","admin":true})", "admin", "unknown_field");
   ExpectRefused(R"({"subject":"A","":1})", "(empty name)", "unknown_field");
   auto r = DecodeRequest(R"({"subject":"A","Subject":"B"})", Schema());
@@ -88,6 +96,7 @@ TEST(RequestDecoderTest, UnknownField) {
 }
 
 TEST(RequestDecoderTest, WrongTypes) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused(R"({"subject":5})", "subject", "wrong_type");
   ExpectRefused(R"({"subject":["A"]})", "subject", "wrong_type");
   ExpectRefused(R"({"subject":"A","count":"3"})", "count", "wrong_type");
@@ -101,12 +110,14 @@ TEST(RequestDecoderTest, WrongTypes) {
 }
 
 TEST(RequestDecoderTest, MissingRequired) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused(R"({})", "subject", "missing_field");
   ExpectRefused(R"({"count":1})", "subject", "missing_field");
   ExpectRefused(R"({"subject":null})", "subject", "missing_field");
 }
 
 TEST(RequestDecoderTest, TooLong) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused(R"({"subject":"123456789"})", "subject", "wrong_type");
   ExpectRefused(R"({"subject":"A","roles":["a","b","c"]})", "roles", "wrong_type");
   const std::string long_item(201, 'r');
@@ -117,6 +128,7 @@ TEST(RequestDecoderTest, TooLong) {
 }
 
 TEST(RequestDecoderTest, TooDeepNesting) {
+  ORDO_VERIFIES("ORDO-API-01");
   std::string deep = R"({"subject":)";
   for (int i = 0; i < kMaxJsonDepth; ++i) deep += "[";
   for (int i = 0; i < kMaxJsonDepth; ++i) deep += "]";
@@ -136,6 +148,7 @@ TEST(RequestDecoderTest, TooDeepNesting) {
 }
 
 TEST(RequestDecoderTest, InvalidUtf8) {
+  ORDO_VERIFIES("ORDO-API-01");
   ExpectRefused("{\"subject\":\"\xC3\x28\"}", "body", "malformed_json");
   ExpectRefused("{\"subject\":\"\xFF\"}", "body", "malformed_json");
   ExpectRefused("{\"subj\xE2\x82\":\"A\"}", "body", "malformed_json");
@@ -144,6 +157,7 @@ TEST(RequestDecoderTest, InvalidUtf8) {
 }
 
 TEST(RequestDecoderTest, SchemaToOpenApi) {
+  ORDO_VERIFIES("ORDO-API-03");
   Json o = SchemaToOpenApi(Schema());
   EXPECT_EQ(o["type"], "object");
   EXPECT_EQ(o["additionalProperties"], false);

@@ -20,8 +20,9 @@ struct Session {
   std::string client;  // address that signed in
   TimeMicros created_us = 0;
   TimeMicros last_used_us = 0;
-  TimeMicros expires_us = 0;  // idle expiry, moved forward on each use
-  bool signed_once = false;   // a signature was made in this session (Part 11 11.200)
+  TimeMicros expires_us = 0;     // idle expiry, moved forward on each use
+  bool signed_once = false;      // a signature was made in this session (Part 11 11.200)
+  std::int64_t started_seq = 0;  // seq of the session.login_succeeded entry: the session's id
 };
 
 class SessionStore {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::server {
 namespace {
@@ -30,6 +31,7 @@ class SessionStoreTest : public ::testing::Test {
 };
 
 TEST_F(SessionStoreTest, CreateAndUse) {
+  ORDO_VERIFIES("ORDO-ACCESS-03");
   const std::string token = store_.Create(Ann(), kT0);
   EXPECT_EQ(token.size(), 64u);
   EXPECT_EQ(store_.size(), 1u);
@@ -48,6 +50,7 @@ TEST_F(SessionStoreTest, CreateAndUse) {
 }
 
 TEST_F(SessionStoreTest, IdleTimeout) {
+  ORDO_VERIFIES("P11-16", "ORDO-ACCESS-03");
   const std::string token = store_.Create(Ann(), kT0);
   ASSERT_TRUE(store_.Use(token, kT0 + 600 * kSecond - 1).has_value());
   // Each use moves the idle expiry forward.
@@ -60,6 +63,7 @@ TEST_F(SessionStoreTest, IdleTimeout) {
 }
 
 TEST_F(SessionStoreTest, MaxLifetimeEvenWhenActive) {
+  ORDO_VERIFIES("ORDO-ACCESS-03");
   const std::string token = store_.Create(Ann(), kT0);
   TimeMicros now = kT0;
   while (now + 300 * kSecond < kT0 + 3600 * kSecond) {
@@ -73,6 +77,7 @@ TEST_F(SessionStoreTest, MaxLifetimeEvenWhenActive) {
 }
 
 TEST_F(SessionStoreTest, LifetimeShorterThanIdle) {
+  ORDO_VERIFIES("ORDO-ACCESS-03");
   SessionStore short_lived(600 * kSecond, 60 * kSecond);
   const std::string token = short_lived.Create(Ann(), kT0);
   ASSERT_TRUE(short_lived.Use(token, kT0 + 59 * kSecond).has_value());
@@ -80,6 +85,7 @@ TEST_F(SessionStoreTest, LifetimeShorterThanIdle) {
 }
 
 TEST_F(SessionStoreTest, RemoveAndRemoveUser) {
+  ORDO_VERIFIES("P11-20", "ORDO-ACCESS-03");
   const std::string a1 = store_.Create(Ann(), kT0);
   const std::string a2 = store_.Create(Ann(), kT0);
   Session bob = Ann();
@@ -103,6 +109,7 @@ TEST_F(SessionStoreTest, RemoveAndRemoveUser) {
 }
 
 TEST(LoginThrottleTest, ExponentialDelayWithCap) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({/*max_delay=*/10 * kSecond, /*admin_lockout_after=*/0, 0});
   EXPECT_EQ(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
@@ -121,6 +128,7 @@ TEST(LoginThrottleTest, ExponentialDelayWithCap) {
 }
 
 TEST(LoginThrottleTest, PerAccountAndPerAddress) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({300 * kSecond, 0, 0});
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
@@ -137,6 +145,7 @@ TEST(LoginThrottleTest, PerAccountAndPerAddress) {
 }
 
 TEST(LoginThrottleTest, ThrottledAttemptReportedOncePerWindow) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle throttle({});
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
   throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
@@ -147,6 +156,7 @@ TEST(LoginThrottleTest, ThrottledAttemptReportedOncePerWindow) {
 }
 
 TEST(LoginThrottleTest, SuccessResets) {
+  ORDO_VERIFIES("ORDO-ACCESS-02");
   LoginThrottle throttle({300 * kSecond, 0, 0});
   for (int i = 0; i < 4; ++i) throttle.RecordFailure("ann", "10.0.0.1", false, kT0);
   ASSERT_GT(throttle.RetryAfterSeconds("ann", "10.0.0.1", kT0), 0);
@@ -159,6 +169,7 @@ TEST(LoginThrottleTest, SuccessResets) {
 }
 
 TEST(LoginThrottleTest, AdminLockout) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-02");
   LoginThrottle::Options options;
   options.max_delay = 4 * kSecond;
   options.admin_lockout_after = 3;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "server/api.h"
+#include "server/security_headers.h"
 #include "server/web_assets.h"
 
 namespace ordo::server {
@@ -59,6 +60,7 @@ HttpResponse Api::ServeWebAsset(const std::string& raw_path) {
   }
   r.content_type = ContentType(path);
   r.body = std::move(*data);
+  r.headers.emplace_back("Content-Security-Policy", kAppContentSecurityPolicy);
   if (path.rfind("/assets/", 0) == 0)
     r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
   return r;

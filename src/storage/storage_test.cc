@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/testing/verifies.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -40,6 +41,7 @@ class StorageTest : public ::testing::Test {
 };
 
 TEST_F(StorageTest, BindsAndReadsEveryType) {
+  ORDO_VERIFIES("ORDO-STORE-04");
   ASSERT_TRUE(Insert(1, std::string("pump")).ok());
   ASSERT_TRUE(Insert(2, std::nullopt).ok());
   auto st = db_->Prepare("UPDATE t SET data = ? WHERE id = 1");
@@ -58,6 +60,7 @@ TEST_F(StorageTest, BindsAndReadsEveryType) {
 }
 
 TEST_F(StorageTest, ErrorsAreValuesNamingTheSqlError) {
+  ORDO_VERIFIES("ORDO-STORE-04");
   auto bad = db_->Prepare("SELECT nope FROM t");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("nope"), std::string::npos) << bad.error().message;
@@ -69,6 +72,7 @@ TEST_F(StorageTest, ErrorsAreValuesNamingTheSqlError) {
 }
 
 TEST_F(StorageTest, TransactionRollsBackUnlessCommitted) {
+  ORDO_VERIFIES("ORDO-STORE-04");
   EXPECT_FALSE(db_->InTransaction());
   {
     Transaction tx(*db_);
@@ -87,6 +91,7 @@ TEST_F(StorageTest, TransactionRollsBackUnlessCommitted) {
 }
 
 TEST_F(StorageTest, OwnedStatementStaysOpenWhileCachedOnesRun) {
+  ORDO_VERIFIES("ORDO-STORE-04");
   for (int i = 1; i <= 3; ++i) ASSERT_TRUE(Insert(i, "x").ok());
   auto outer = db_->PrepareOwned("SELECT id FROM t ORDER BY id");
   ASSERT_TRUE(outer.ok());
@@ -103,6 +108,7 @@ TEST_F(StorageTest, OwnedStatementStaysOpenWhileCachedOnesRun) {
 }
 
 TEST_F(StorageTest, BackupIsAConsistentCopy) {
+  ORDO_VERIFIES("ORDO-STORE-03");
   ASSERT_TRUE(Insert(7, "seven").ok());
   const std::string copy = root_ + "/copy.db";
   ASSERT_TRUE(db_->BackupTo(copy).ok());
@@ -116,6 +122,7 @@ TEST_F(StorageTest, BackupIsAConsistentCopy) {
 }
 
 TEST_F(StorageTest, OpeningAMissingFileReadOnlyFails) {
+  ORDO_VERIFIES("ORDO-STORE-04");
   auto db = OpenSqlite(root_ + "/missing.db", OpenMode::kReadOnly);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().code, ErrorCode::kUnavailable);

@@ -8,7 +8,7 @@ namespace ordo::store {
 namespace {
 constexpr const char* kColumns =
     "seq, time_us, actor, role, type, schema_version, subject_kind, subject_id, "
-    "subject_version, payload, reason, signatures, prev_hash, hash";
+    "subject_version, payload, reason, signatures, prev_hash, hash, origin";
 }
 
 Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e) {
@@ -18,7 +18,7 @@ Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e) {
 Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e,
                    const std::string& canonical_payload) {
   static const std::string kInsert =
-      std::string("INSERT INTO ledger(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      std::string("INSERT INTO ledger(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   auto st = db.Prepare(kInsert);
   if (!st.ok()) return st.error();
   storage::Statement& s = **st;
@@ -27,6 +27,8 @@ Status AppendEntry(storage::Database& db, const ledger::LedgerEntry& e,
   s.Bind(8, e.subject.id).Bind(9, e.subject.version).Bind(10, canonical_payload);
   s.Bind(11, e.reason).Bind(12, CanonicalJson(e.signatures)).Bind(13, e.prev_hash);
   s.Bind(14, e.hash);
+  s.Bind(15, e.origin ? std::optional<std::string>(CanonicalJson(ledger::ToJson(*e.origin)))
+                      : std::optional<std::string>());
   return s.Run();
 }
 
@@ -54,6 +56,14 @@ Result<ledger::LedgerEntry> EntryFromRow(const storage::Statement& r) {
                        "ledger seq " + std::to_string(e.seq) + ": signatures are not valid JSON");
   e.prev_hash = r.Text(12);
   e.hash = r.Text(13);
+  if (!r.IsNull(14)) {
+    const Json origin = Json::parse(r.Text(14), nullptr, false);
+    auto parsed = ledger::OriginFromJson(origin);
+    if (origin.is_discarded() || !parsed.ok())
+      return Error::Make(ErrorCode::kInternal,
+                         "ledger seq " + std::to_string(e.seq) + ": origin is not valid JSON");
+    e.origin = std::move(*parsed);
+  }
   return e;
 }
 
@@ -109,8 +119,16 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, con
 
 Status ForEachEntry(storage::Database& db,
                     const std::function<bool(const ledger::LedgerEntry&)>& visit) {
+  // Verification, export and replay also read stores not yet upgraded (a backup, a
+  // store of release 0.1): their ledger has no origin column.
+  auto has_origin = storage::FirstRow<std::int64_t>(
+      db, "SELECT COUNT(*) FROM pragma_table_info('ledger') WHERE name = 'origin'", storage::NoBind,
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!has_origin.ok()) return has_origin.error();
+  std::string columns = kColumns;
+  if (has_origin->value_or(0) == 0) columns.replace(columns.rfind("origin"), 6, "NULL");
   // A dedicated statement (not the cache) so that callers may query inside `visit`.
-  auto statement = db.PrepareOwned(std::string("SELECT ") + kColumns + " FROM ledger ORDER BY seq");
+  auto statement = db.PrepareOwned("SELECT " + columns + " FROM ledger ORDER BY seq");
   if (!statement.ok()) return statement.error();
   storage::Statement& s = **statement;
   while (true) {

@@ -41,7 +41,8 @@ struct LedgerQuery {
 Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db,
                                                       const LedgerQuery& query);
 
-// Calls `visit` for every entry in seq order; stops early when it returns false.
+// Calls `visit` for every entry in seq order; stops early when it returns false. Also
+// reads a store not yet upgraded (no origin column: every entry without an origin).
 Status ForEachEntry(storage::Database& db,
                     const std::function<bool(const ledger::LedgerEntry&)>& visit);
 // Parses one stored row's columns back into an entry (used by readers above).

@@ -70,9 +70,12 @@ CREATE TABLE IF NOT EXISTS idempotency(
 
 )sql";
 
+// Release 0.2: every entry records the session and terminal it came from (DI-01).
+constexpr const char* kLedgerOrigin = "ALTER TABLE ledger ADD COLUMN origin TEXT;";
+
 std::vector<TableSet>& Registry() {
   static std::vector<TableSet> tables = {
-      TableSet{"platform", {Migration{1, kPlatformDdl}}, {}},
+      TableSet{"platform", {Migration{1, kPlatformDdl}, Migration{2, kLedgerOrigin}}, {}},
       RowSealTables(),  // row_seal (store/row_seal.h)
   };
   return tables;
@@ -114,8 +117,21 @@ std::vector<ProjectionTable> ProjectionTables() {
 }
 
 Status CreateSchema(storage::Database& db) {
+  // Migrations already recorded are skipped, so running this twice changes nothing
+  // (a later migration such as ALTER TABLE cannot run twice).
+  std::map<std::string, int> done;
+  auto has_meta = storage::FirstRow<std::int64_t>(
+      db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+      storage::NoBind, [](const storage::Statement& s) { return s.Int(0); });
+  if (!has_meta.ok()) return has_meta.error();
+  if (has_meta->value_or(0) > 0) {
+    auto records = Records(db);
+    if (!records.ok()) return records.error();
+    done = std::move(*records);
+  }
   for (const auto& t : Registry())
-    for (const auto& m : t.migrations) ORDO_TRY(db.Exec(m.sql));
+    for (const auto& m : t.migrations)
+      if (m.number > done[t.owner]) ORDO_TRY(db.Exec(m.sql));
   ORDO_TRY(db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '" +
                    std::to_string(kSchemaVersion) + "')"));
   for (const auto& t : Registry())

@@ -45,7 +45,8 @@ const std::vector<TableSet>& RegisteredTables();
 // Every registered projection table.
 std::vector<ProjectionTable> ProjectionTables();
 
-// Creates every table of a new (empty) store and records its migrations. Also used for
+// Creates every table of a new (empty) store and records its migrations (migrations
+// already recorded are skipped, so a second run changes nothing). Also used for
 // the scratch store of a replay check.
 Status CreateSchema(storage::Database& db);
 

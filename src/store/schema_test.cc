@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "core/testing/verifies.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/ledger_store.h"
@@ -29,9 +30,11 @@ class SchemaTest : public ::testing::Test {
     db_.reset();
     std::filesystem::remove_all(root_);
   }
-  // The platform's tables plus a made-up owner "widget" with `migrations` steps.
+  // The platform's first migration plus a made-up owner "widget" with `migrations` steps.
   static std::vector<TableSet> Tables(int migrations) {
-    std::vector<TableSet> tables = {RegisteredTables().front()};
+    TableSet platform = RegisteredTables().front();
+    platform.migrations.resize(1);
+    std::vector<TableSet> tables = {platform};
     TableSet widget{"widget", {}, {{"widget", "id"}}};
     const char* steps[] = {
         "CREATE TABLE IF NOT EXISTS widget(id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
@@ -53,6 +56,7 @@ class SchemaTest : public ::testing::Test {
 };
 
 TEST_F(SchemaTest, ANewStoreIsUpToDate) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   ASSERT_TRUE(CreateSchema(*db_).ok());
   auto plan = PlanSchemaUpgrade(*db_);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
@@ -61,10 +65,11 @@ TEST_F(SchemaTest, ANewStoreIsUpToDate) {
   EXPECT_EQ(plan->Describe(), "up to date");
   auto platform = GetMeta(*db_, "migration.platform");
   ASSERT_TRUE(platform.ok() && platform->has_value());
-  EXPECT_EQ(**platform, "1");
+  EXPECT_EQ(**platform, std::to_string(RegisteredTables().front().migrations.back().number));
 }
 
 TEST_F(SchemaTest, PendingMigrationsRunOnceInOrderAndAreRecorded) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   ASSERT_TRUE(Create(1).ok());
   ASSERT_TRUE(db_->Exec("INSERT INTO widget(id, name) VALUES(1, 'pump')").ok());
   auto plan = PlanSchemaUpgrade(*db_, Tables(3));
@@ -86,6 +91,7 @@ TEST_F(SchemaTest, PendingMigrationsRunOnceInOrderAndAreRecorded) {
 }
 
 TEST_F(SchemaTest, AFailedMigrationChangesNothing) {
+  ORDO_VERIFIES("A11-02", "ORDO-STORE-01");
   ASSERT_TRUE(Create(1).ok());
   auto tables = Tables(3);
   tables.back().migrations[2].sql = "CREATE INDEX broken ON no_such_table(x);";
@@ -102,6 +108,7 @@ TEST_F(SchemaTest, AFailedMigrationChangesNothing) {
 }
 
 TEST_F(SchemaTest, AStoreWithoutMigrationRecordsReRunsTheIdempotentFirstMigrations) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   ASSERT_TRUE(Create(1).ok());
   ASSERT_TRUE(db_->Exec("DELETE FROM meta WHERE key LIKE 'migration.%'").ok());  // as 0.1.0
   auto plan = PlanSchemaUpgrade(*db_, Tables(1));
@@ -114,6 +121,7 @@ TEST_F(SchemaTest, AStoreWithoutMigrationRecordsReRunsTheIdempotentFirstMigratio
 }
 
 TEST_F(SchemaTest, APlanIsRefusedWhenTheRecordsChangedSinceItWasMade) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   ASSERT_TRUE(Create(1).ok());
   auto plan = PlanSchemaUpgrade(*db_, Tables(3));
   ASSERT_TRUE(plan.ok());
@@ -128,6 +136,7 @@ TEST_F(SchemaTest, APlanIsRefusedWhenTheRecordsChangedSinceItWasMade) {
 }
 
 TEST_F(SchemaTest, AStoreFromANewerReleaseIsRefused) {
+  ORDO_VERIFIES("P11-03", "ORDO-STORE-01");
   ASSERT_TRUE(Create(3).ok());
   auto plan = PlanSchemaUpgrade(*db_, Tables(2));
   ASSERT_TRUE(plan.ok());
@@ -148,6 +157,7 @@ TEST_F(SchemaTest, AStoreFromANewerReleaseIsRefused) {
 }
 
 TEST_F(SchemaTest, NotAStore) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   ASSERT_TRUE(db_->Exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)").ok());
   auto plan = PlanSchemaUpgrade(*db_);
   ASSERT_FALSE(plan.ok());

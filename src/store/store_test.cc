@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "ledger/checkpoint.h"
 #include "mes/access/users.h"
 #include "mes/logbook/store/logbook_store.h"
@@ -46,6 +47,7 @@ class StoreTest : public testing::StoreFixture {
 };
 
 TEST_F(StoreTest, SchemaIsIdempotentAndRecordsItsVersion) {
+  ORDO_VERIFIES("ORDO-STORE-01");
   EXPECT_TRUE(CreateSchema(*db_).ok());
   auto v = GetMeta(*db_, "schema_version");
   ASSERT_TRUE(v.ok());
@@ -64,6 +66,7 @@ TEST_F(StoreTest, SchemaIsIdempotentAndRecordsItsVersion) {
 }
 
 TEST_F(StoreTest, TriggersRefuseUpdateAndDelete) {
+  ORDO_VERIFIES("P11-05", "ORDO-LEDGER-02");
   Log("ann", "GRAN-01", "one");
   Log("ann", "GRAN-01", "two");
   auto c =
@@ -117,6 +120,7 @@ TEST_F(StoreTest, AppendReadHeadAndForEach) {
 }
 
 TEST_F(StoreTest, QueryEntriesFilters) {
+  ORDO_VERIFIES("DI-09");
   Append("user.created", "system", "1",
          Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann"}, {"roles", {"operator"}}});
   Log("ann", "GRAN-01", "a");     // 2
@@ -153,6 +157,7 @@ TEST_F(StoreTest, QueryEntriesFilters) {
 }
 
 TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
+  ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
   using logbook::FindLogbookEntry;
   using logbook::ListLogbook;
   using logbook::LogbookRow;
@@ -202,6 +207,7 @@ TEST_F(StoreTest, ProjectsLogbookAndCorrections) {
 }
 
 TEST_F(StoreTest, ProjectorAcceptsTypesWithoutProjectionAndRejectsUnknown) {
+  ORDO_VERIFIES("ORDO-LEDGER-07");
   auto session = Append("session.login_succeeded", "ann", "1", Json{{"user", "ann"}});
   auto users = access::ListUsers(*db_);
   ASSERT_TRUE(users.ok());
@@ -218,6 +224,7 @@ TEST_F(StoreTest, ProjectorAcceptsTypesWithoutProjectionAndRejectsUnknown) {
 }
 
 TEST_F(StoreTest, SigningKeyFile) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   DataDir dir{root_};
   auto missing = ReadSigningKey(dir);
   ASSERT_FALSE(missing.ok());
@@ -234,6 +241,7 @@ TEST_F(StoreTest, SigningKeyFile) {
 }
 
 TEST_F(StoreTest, CheckpointLog) {
+  ORDO_VERIFIES("ORDO-LEDGER-03");
   DataDir dir{root_};
   std::filesystem::create_directory(dir.KeysDir());
   auto missing = ReadCheckpointLog(dir);  // init always writes it: missing means removed

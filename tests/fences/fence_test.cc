@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/verifies.h"
 #include "include_rules.h"
 
 #ifndef ORDO_SOURCE_DIR
@@ -32,6 +33,7 @@ const std::string kDomain = "src/mes/logbook/domain/entry.cc";
 // --- Rule 1: a capability's domain/ -------------------------------------------------
 
 TEST(IncludeRulesTest, DomainMayIncludeCoreEventsAndDomains) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken(kDomain, "string", kAngled), Rules{});
   EXPECT_EQ(Broken(kDomain, "nlohmann/json.hpp", kAngled), Rules{});
   EXPECT_EQ(Broken(kDomain, "core/result.h"), Rules{});
@@ -50,6 +52,7 @@ TEST(IncludeRulesTest, DomainMayIncludeCoreEventsAndDomains) {
 }
 
 TEST(IncludeRulesTest, DomainRefusesInfrastructureAndOtherLayers) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken(kDomain, "ledger/entry.h"), Rules{1});
   EXPECT_EQ(Broken(kDomain, "storage/database.h"), Rules{1});
   EXPECT_EQ(Broken(kDomain, "store/ledger_store.h"), Rules{1});
@@ -63,6 +66,7 @@ TEST(IncludeRulesTest, DomainRefusesInfrastructureAndOtherLayers) {
 }
 
 TEST(IncludeRulesTest, OtherCapabilityFoldersAreNotHeldToTheDomainRule) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/mes/logbook/store/entries.cc", "store/ledger_store.h"), Rules{});
   EXPECT_EQ(Broken("src/mes/logbook/logbook.cc", "server/api.h"), Rules{});
 }
@@ -70,6 +74,7 @@ TEST(IncludeRulesTest, OtherCapabilityFoldersAreNotHeldToTheDomainRule) {
 // --- Rule 2: another capability's store/, commands/, http/ -------------------------
 
 TEST(IncludeRulesTest, CapabilityMayIncludeItsOwnLayersAndOthersPublicParts) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::string file = "src/mes/logbook/commands/record.cc";
   EXPECT_EQ(Broken(file, "mes/logbook/store/entries.h"), Rules{});
   EXPECT_EQ(Broken(file, "mes/logbook/http/routes.h"), Rules{});
@@ -80,6 +85,7 @@ TEST(IncludeRulesTest, CapabilityMayIncludeItsOwnLayersAndOthersPublicParts) {
 }
 
 TEST(IncludeRulesTest, CapabilityRefusesAnotherCapabilitysStoreCommandsHttp) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::string file = "src/mes/logbook/commands/record.cc";
   EXPECT_EQ(Broken(file, "mes/access/store/users.h"), Rules{2});
   EXPECT_EQ(Broken(file, "mes/access/commands/create_user.h"), Rules{2});
@@ -91,12 +97,14 @@ TEST(IncludeRulesTest, CapabilityRefusesAnotherCapabilitysStoreCommandsHttp) {
 // --- Rule 3: sqlite3.h ----------------------------------------------------------------
 
 TEST(IncludeRulesTest, SqliteDriverMayIncludeSqlite) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/storage/sqlite/driver.cc", "sqlite3.h", kAngled), Rules{});
   EXPECT_EQ(Broken("src/storage/sqlite/detail/stmt.h", "sqlite3.h"), Rules{});
   EXPECT_EQ(Broken("src/admin/init.cc", "storage/sqlite/driver.h"), Rules{});
 }
 
 TEST(IncludeRulesTest, NothingElseIncludesSqlite) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/storage/database.cc", "sqlite3.h", kAngled), Rules{3});
   EXPECT_EQ(Broken("src/storage/sqlite_helpers.cc", "sqlite3.h", kAngled), Rules{3});
   EXPECT_EQ(Broken("src/admin/init.cc", "sqlite3.h"), Rules{3});
@@ -107,6 +115,7 @@ TEST(IncludeRulesTest, NothingElseIncludesSqlite) {
 // --- Rule 4: what src/mis/ may include ------------------------------------------------
 
 TEST(IncludeRulesTest, MisMayIncludeItsPlatformAndPublishedEvents) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::string file = "src/mis/reports/batch_report.cc";
   EXPECT_EQ(Broken(file, "vector", kAngled), Rules{});
   EXPECT_EQ(Broken(file, "core/result.h"), Rules{});
@@ -119,6 +128,7 @@ TEST(IncludeRulesTest, MisMayIncludeItsPlatformAndPublishedEvents) {
 }
 
 TEST(IncludeRulesTest, MisRefusesTheMesRuntimeAndCapabilities) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::string file = "src/mis/reports/batch_report.cc";
   EXPECT_EQ(Broken(file, "store/ledger_store.h"), Rules{4});
   EXPECT_EQ(Broken(file, "engine/engine.h"), Rules{4});
@@ -132,11 +142,13 @@ TEST(IncludeRulesTest, MisRefusesTheMesRuntimeAndCapabilities) {
 // --- Rule 5: mis/ is included only by src/mis/ -----------------------------------------
 
 TEST(IncludeRulesTest, MisMayIncludeMis) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/mis/main.cc", "mis/reports/batch.h"), Rules{});
   EXPECT_EQ(Broken("src/cli/main.cc", "mission/x.h"), Rules{});
 }
 
 TEST(IncludeRulesTest, NothingOutsideMisIncludesMis) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/cli/main.cc", "mis/reports/batch.h"), Rules{5});
   EXPECT_EQ(Broken("src/cli/main.cc", "mis/reports/batch.h", kAngled), Rules{5});
   EXPECT_EQ(Broken("src/mission/x.cc", "mis/reports/batch.h"), Rules{5});
@@ -148,6 +160,7 @@ TEST(IncludeRulesTest, NothingOutsideMisIncludesMis) {
 // --- Rule 6: detail/ is private to its parent folder ----------------------------------
 
 TEST(IncludeRulesTest, DetailMayBeIncludedFromItsParentTree) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/plant/yaml_reader.cc", "plant/detail/reader.h"), Rules{});
   EXPECT_EQ(Broken("src/plant/sub/a.cc", "plant/detail/reader.h"), Rules{});
   EXPECT_EQ(Broken("src/plant/detail/a.cc", "plant/detail/reader.h"), Rules{});
@@ -157,6 +170,7 @@ TEST(IncludeRulesTest, DetailMayBeIncludedFromItsParentTree) {
 }
 
 TEST(IncludeRulesTest, DetailIsRefusedOutsideItsParentTree) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   EXPECT_EQ(Broken("src/cli/main.cc", "plant/detail/reader.h"), Rules{6});
   EXPECT_EQ(Broken("src/plantx/a.cc", "plant/detail/reader.h"), Rules{6});
   EXPECT_EQ(Broken("tests/plant_test.cc", "plant/detail/reader.h"), Rules{6});
@@ -167,6 +181,7 @@ TEST(IncludeRulesTest, DetailIsRefusedOutsideItsParentTree) {
 // --- Messages and parsing ---------------------------------------------------------------
 
 TEST(IncludeRulesTest, MessageNamesTheFileTheIncludeAndTheRule) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::vector<Violation> v = CheckInclude("src/cli/main.cc", "mis/report.h", false);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].file, "src/cli/main.cc");
@@ -177,6 +192,7 @@ TEST(IncludeRulesTest, MessageNamesTheFileTheIncludeAndTheRule) {
 }
 
 TEST(IncludeRulesTest, ParsesOnlyIncludeDirectives) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   std::string included;
   bool angled = false;
   ASSERT_TRUE(ParseIncludeLine("#include <vector>", &included, &angled));
@@ -194,6 +210,7 @@ TEST(IncludeRulesTest, ParsesOnlyIncludeDirectives) {
 // --- The tree walk ------------------------------------------------------------------
 
 TEST(FenceTreeTest, WalkFindsAViolationInASyntheticTree) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::filesystem::path root =
       std::filesystem::path(::testing::TempDir()) / "ordo_fence_tree";
   std::filesystem::remove_all(root);
@@ -214,6 +231,7 @@ TEST(FenceTreeTest, WalkFindsAViolationInASyntheticTree) {
 }
 
 TEST(FenceTreeTest, ScansTheRealSourceTree) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const TreeScan scan = ScanTree(ORDO_SOURCE_DIR);
   EXPECT_GT(scan.files.size(), 50u);
   EXPECT_GT(scan.includes, 200);
@@ -224,6 +242,7 @@ TEST(FenceTreeTest, ScansTheRealSourceTree) {
 }
 
 TEST(FenceTreeTest, TreeHasNoForbiddenIncludes) {
+  ORDO_VERIFIES("ORDO-ARCH-01");
   const std::vector<Violation> violations = CheckTree(ORDO_SOURCE_DIR);
   std::string list;
   for (const Violation& v : violations) list += "  " + v.message + "\n";

@@ -127,7 +127,7 @@ async function waitForState(page, testId, state) {
   );
 }
 
-test('master data change under change control with electronic signatures', { timeout: 240_000 }, async () => {
+test('master data change under change control with electronic signatures [P11-07] [P11-10] [P11-13] [A11-08] [ORDO-MD-02] [ORDO-AUDIT-01] [ORDO-WEB-01]', { timeout: 240_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
@@ -143,6 +143,10 @@ test('master data change under change control with electronic signatures', { tim
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (err) => pageErrors.push(String(err)));
+    // The app must run under ordo's Content-Security-Policy: no violation reports.
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push('CSP: ' + msg.text());
+    });
 
     // --- the demo plant is loaded and effective (API) ---------------------------
     const engineerToken = await apiSignIn(baseUrl, 'engineer', engineerPw);

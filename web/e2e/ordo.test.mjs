@@ -12,7 +12,7 @@ import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
-test('operator records a logbook entry; quality finds it in the verified audit trail', { timeout: 180_000 }, async () => {
+test('operator records a logbook entry; quality finds it in the verified audit trail [P11-01] [ORDO-LOG-01] [ORDO-WEB-01]', { timeout: 180_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
@@ -22,6 +22,10 @@ test('operator records a logbook entry; quality finds it in the verified audit t
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (err) => pageErrors.push(String(err)));
+    // The app must run under ordo's Content-Security-Policy: no violation reports.
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push('CSP: ' + msg.text());
+    });
 
     const unique = `e2e cleaning check ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const subject = 'E2E-GRAN-01';

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/verifies.h"
 #include "mes/access/domain/user.h"
 
 namespace ordo::access {
@@ -21,6 +22,7 @@ void ExpectInvalid(const CreateUser& c, const std::string& field) {
 }
 
 TEST(UserTest, ValidateCreateUserNamesTheField) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   EXPECT_TRUE(ValidateCreateUser(GoodUser()).ok());
   for (const char* name : {"a", "", "Jane", "jane doe", "jane@site", "jäne"}) {
     CreateUser c = GoodUser();
@@ -48,6 +50,7 @@ TEST(UserTest, ValidateCreateUserNamesTheField) {
 }
 
 TEST(UserTest, DecideCreateUser) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   auto e = DecideCreateUser(GoodUser(), std::nullopt, 7);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "user.created");
@@ -68,6 +71,7 @@ TEST(UserTest, DecideCreateUser) {
 }
 
 TEST(UserTest, DecideCreateUserConflictsOnExistingName) {
+  ORDO_VERIFIES("P11-15", "P11-18", "ORDO-ACCESS-04");
   User existing{3, "j.doe-2", "Someone Else", {"admin"}, true, 2};
   auto e = DecideCreateUser(GoodUser(), existing, 7);
   ASSERT_FALSE(e.ok());
@@ -80,6 +84,7 @@ TEST(UserTest, DecideCreateUserConflictsOnExistingName) {
 User Target() { return User{4, "op", "Operator", {"operator"}, false, 3}; }
 
 TEST(UserTest, DecideDisableUser) {
+  ORDO_VERIFIES("A11-10", "ORDO-ACCESS-04");
   auto e = DecideDisableUser(DisableUser{4, "left the company"}, Target(), 1);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "user.disabled");
@@ -94,6 +99,7 @@ TEST(UserTest, DecideDisableUser) {
 }
 
 TEST(UserTest, DecideDisableUserMissing) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   auto e = DecideDisableUser(DisableUser{99, "gone"}, std::nullopt, 1);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kNotFound);
@@ -101,6 +107,7 @@ TEST(UserTest, DecideDisableUserMissing) {
 }
 
 TEST(UserTest, DecideDisableUserAlreadyDisabled) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   User t = Target();
   t.disabled = true;
   auto e = DecideDisableUser(DisableUser{4, "again"}, t, 1);
@@ -110,6 +117,7 @@ TEST(UserTest, DecideDisableUserAlreadyDisabled) {
 }
 
 TEST(UserTest, DecideDisableUserRefusesSelfDisable) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   auto e = DecideDisableUser(DisableUser{4, "me"}, Target(), 4);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kFailedPrecondition);
@@ -117,6 +125,7 @@ TEST(UserTest, DecideDisableUserRefusesSelfDisable) {
 }
 
 TEST(UserTest, DecideDisableUserNeedsReason) {
+  ORDO_VERIFIES("A11-07", "ORDO-ACCESS-04");
   for (const std::string& reason : {std::string(), std::string(1001, 'r')}) {
     auto e = DecideDisableUser(DisableUser{4, reason}, Target(), 1);
     ASSERT_FALSE(e.ok());

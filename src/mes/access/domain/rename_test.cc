@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
 #include "mes/access/domain/user.h"
 
 namespace ordo::access {
@@ -21,6 +22,7 @@ void ExpectError(const Result<ledger::Event>& r, ErrorCode code, const std::stri
 }
 
 TEST(RenameUserTest, Decides) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   auto e = DecideRenameUser(GoodRename(), Target());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "user.renamed");
@@ -34,6 +36,7 @@ TEST(RenameUserTest, Decides) {
 }
 
 TEST(RenameUserTest, ValidatesDisplayNameThenReason) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   EXPECT_TRUE(ValidateRenameUser(GoodRename()).ok());
   RenameUser c = GoodRename();
   c.display_name = "";
@@ -49,6 +52,7 @@ TEST(RenameUserTest, ValidatesDisplayNameThenReason) {
 }
 
 TEST(RenameUserTest, RefusesMissingUserAfterValidation) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   ExpectError(DecideRenameUser(GoodRename(), std::nullopt), ErrorCode::kNotFound, "", "");
   EXPECT_NE(DecideRenameUser(GoodRename(), std::nullopt).error().message.find("4"),
             std::string::npos);
@@ -58,6 +62,7 @@ TEST(RenameUserTest, RefusesMissingUserAfterValidation) {
 }
 
 TEST(RenameUserTest, RefusesTheSameName) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   RenameUser same = GoodRename();
   same.display_name = "Operator";
   ExpectError(DecideRenameUser(same, Target()), ErrorCode::kFailedPrecondition, "display_name",

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
+
 namespace ordo::access {
 namespace {
 
@@ -20,6 +22,7 @@ TEST(SessionTest, LoginSucceeded) {
 }
 
 TEST(SessionTest, LoginSucceededRefusesMissingOrDisabledAccounts) {
+  ORDO_VERIFIES("P11-20", "ORDO-ACCESS-04");
   User disabled = Eve();
   disabled.disabled = true;
   for (const std::optional<User>& user : {std::optional<User>(), std::optional<User>(disabled)}) {
@@ -33,6 +36,7 @@ TEST(SessionTest, LoginSucceededRefusesMissingOrDisabledAccounts) {
 }
 
 TEST(SessionTest, LoginFailedNamesTheAttemptedUser) {
+  ORDO_VERIFIES("P11-21");
   ledger::Event e = LoginFailedEvent("bob", "10.0.0.2", "unknown user");
   EXPECT_EQ(e.type, "session.login_failed");
   EXPECT_EQ(e.subject_kind, "session");
@@ -41,6 +45,7 @@ TEST(SessionTest, LoginFailedNamesTheAttemptedUser) {
 }
 
 TEST(SessionTest, LoggedOut) {
+  ORDO_VERIFIES("ORDO-ACCESS-03");
   ledger::Event e = LoggedOutEvent(7, "eve", "10.0.0.9", "sign-out");
   EXPECT_EQ(e.type, "session.logged_out");
   EXPECT_EQ(e.subject_kind, "session");

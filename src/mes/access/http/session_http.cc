@@ -54,6 +54,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
   if (std::int64_t wait = api.login_throttle().RetryAfterSeconds(name, address, now); wait > 0) {
     if (api.login_throttle().FirstThrottledAttempt(name, address)) {
       engine::Command record = LoginFailedCommand(name, address, "throttled");
+      record.actor.origin = server::OriginOf(call);
       auto pending = api.Submit(std::move(record));
       (void)co_await std::move(pending);
     }
@@ -93,6 +94,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
     engine::Actor actor{u.id, u.name, u.roles.empty() ? "" : u.roles.front()};
     // The writer re-checks that the user is still enabled (a disable may have
     // committed while the password was being checked).
+    actor.origin = server::OriginOf(call);
     engine::Command record = LoginSucceededCommand(actor, address);
     auto pending = api.Submit(std::move(record));
     auto recorded = co_await std::move(pending);
@@ -103,6 +105,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
       s.user_name = u.name;
       s.roles = u.roles;
       s.client = address;
+      s.started_seq = recorded->entries.front().seq;
       const TimeMicros start = api.clock().NowMicros();
       std::string token = api.sessions().Create(s, start);
       auto live = api.sessions().Use(token, start);
@@ -116,6 +119,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
   }
   api.login_throttle().RecordFailure(name, address, is_admin, api.clock().NowMicros());
   engine::Command record = LoginFailedCommand(name, address, detail);
+  record.actor.origin = server::OriginOf(call);
   auto pending = api.Submit(std::move(record));
   auto recorded = co_await std::move(pending);
   if (!recorded.ok()) co_return ProblemResponse(recorded.error());

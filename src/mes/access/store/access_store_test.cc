@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "store/projector.h"
 #include "store/schema.h"
@@ -21,6 +22,7 @@ namespace {
 using AccessStoreTest = store::testing::StoreFixture;
 
 TEST_F(AccessStoreTest, ProjectsUsers) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   Append("user.created", "system", "1",
          Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann A"}, {"roles", {"operator"}}});
   Append("user.created", "system", "2",
@@ -70,6 +72,7 @@ TEST_F(AccessStoreTest, ProjectsUsers) {
 }
 
 TEST_F(AccessStoreTest, ProjectsRenames) {
+  ORDO_VERIFIES("ORDO-ACCESS-04");
   Append("user.created", "system", "1",
          Json{{"user_id", 1}, {"name", "ann"}, {"display_name", "Ann A"}, {"roles", {"operator"}}});
   Append("user.renamed", "admin", "1", Json{{"user_id", 1}, {"old", "Ann A"}, {"new", "Ann B"}},
@@ -81,6 +84,7 @@ TEST_F(AccessStoreTest, ProjectsRenames) {
 }
 
 TEST_F(AccessStoreTest, PasswordHashes) {
+  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-01");
   auto none = GetPasswordHash(*db_, 1);
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 
 namespace ordo::attachments {
 namespace {
@@ -21,6 +22,7 @@ void ExpectInvalid(const Result<NewAttachment>& r, const std::string& field) {
 }
 
 TEST(AttachmentParseTest, DecodesAndNamesByHash) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   auto a = ParseNewAttachment("sop-001.pdf", "application/pdf", kHello);
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_EQ(a->name, "sop-001.pdf");
@@ -31,6 +33,7 @@ TEST(AttachmentParseTest, DecodesAndNamesByHash) {
 }
 
 TEST(AttachmentParseTest, Name) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   for (const char* name : {"", "a/b.png", "a\\b.png", "a\nb", "a\rb"})
     ExpectInvalid(ParseNewAttachment(name, "image/png", kHello), "name");
   // The name is checked first.
@@ -38,6 +41,7 @@ TEST(AttachmentParseTest, Name) {
 }
 
 TEST(AttachmentParseTest, MediaType) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   for (const char* type : {"", "png", "/png", "image/", "image/p ng", "image/png;x=1"}) {
     EXPECT_FALSE(IsMediaType(type)) << type;
     ExpectInvalid(ParseNewAttachment("a.png", type, kHello), "media_type");
@@ -48,6 +52,7 @@ TEST(AttachmentParseTest, MediaType) {
 }
 
 TEST(AttachmentParseTest, Data) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   for (const char* data : {"!!", "aGVsbG8", "aGVs bG8="})
     ExpectInvalid(ParseNewAttachment("a.txt", "text/plain", data), "data");
   auto empty = ParseNewAttachment("a.txt", "text/plain", "");
@@ -56,6 +61,7 @@ TEST(AttachmentParseTest, Data) {
 }
 
 TEST(AttachmentDecideTest, StoresNewContent) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   auto a = ParseNewAttachment("a.txt", "text/plain", kHello);
   ASSERT_TRUE(a.ok());
   auto e = DecideStoreAttachment(*a, false);
@@ -70,6 +76,7 @@ TEST(AttachmentDecideTest, StoresNewContent) {
 }
 
 TEST(AttachmentDecideTest, SameContentIsStoredOnce) {
+  ORDO_VERIFIES("ORDO-ATT-01");
   auto a = ParseNewAttachment("a.txt", "text/plain", kHello);
   ASSERT_TRUE(a.ok());
   auto e = DecideStoreAttachment(*a, true);

@@ -8,6 +8,7 @@
 #include "mes/masterdata/permissions.h"
 #include "server/api.h"
 #include "server/response_schema.h"
+#include "server/security_headers.h"
 
 namespace ordo::attachments {
 
@@ -50,7 +51,11 @@ Awaitable<HttpResponse> Get(Api& api, Call& call) {
   r.status = 200;
   r.content_type = (*meta)->media_type;
   r.body = std::move(**data);
-  r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + (*meta)->name + "\"");
+  // Always a download, never rendered in ordo's origin: a stored HTML or SVG file can
+  // run no script there (sandbox) and its name cannot break the header.
+  r.headers.emplace_back("Content-Disposition",
+                         server::AttachmentContentDisposition((*meta)->name));
+  r.headers.emplace_back("Content-Security-Policy", server::kDownloadContentSecurityPolicy);
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   co_return r;
 }

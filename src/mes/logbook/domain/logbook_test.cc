@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
+
 namespace ordo::logbook {
 namespace {
 
@@ -28,6 +30,7 @@ void ExpectInvalid(const RecordEntry& c, const std::string& field) {
 }
 
 TEST(LogbookValidateTest, AcceptsGoodEntries) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   EXPECT_TRUE(ValidateRecordEntry(Good()).ok());
   EXPECT_TRUE(ValidateRecordEntry(GoodCorrection()).ok());
   for (const auto& category : Categories()) {
@@ -38,6 +41,7 @@ TEST(LogbookValidateTest, AcceptsGoodEntries) {
 }
 
 TEST(LogbookValidateTest, Subject) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   for (const std::string& subject : {std::string(), std::string(65, 'A'), std::string("GRAN 01"),
                                      std::string("GRAN:01"), std::string("GRÄN")}) {
     RecordEntry c = Good();
@@ -50,6 +54,7 @@ TEST(LogbookValidateTest, Subject) {
 }
 
 TEST(LogbookValidateTest, Category) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   for (const char* category : {"", "Cleaning", "repair", "use "}) {
     RecordEntry c = Good();
     c.category = category;
@@ -58,6 +63,7 @@ TEST(LogbookValidateTest, Category) {
 }
 
 TEST(LogbookValidateTest, Text) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   RecordEntry c = Good();
   c.text = "";
   ExpectInvalid(c, "text");
@@ -68,6 +74,7 @@ TEST(LogbookValidateTest, Text) {
 }
 
 TEST(LogbookValidateTest, CorrectsMustBePositive) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   for (std::int64_t seq : {0, -3}) {
     RecordEntry c = GoodCorrection();
     c.corrects = seq;
@@ -76,6 +83,7 @@ TEST(LogbookValidateTest, CorrectsMustBePositive) {
 }
 
 TEST(LogbookValidateTest, ReasonRules) {
+  ORDO_VERIFIES("A11-07", "ORDO-LOG-01");
   RecordEntry c = GoodCorrection();
   c.reason.reset();
   ExpectInvalid(c, "reason");  // correction without reason
@@ -92,6 +100,7 @@ TEST(LogbookValidateTest, ReasonRules) {
 }
 
 TEST(LogbookDecideTest, RecordsNewEntry) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   auto e = DecideRecordEntry(Good(), std::nullopt, 42);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "logbook.entry_recorded");
@@ -105,6 +114,7 @@ TEST(LogbookDecideTest, RecordsNewEntry) {
 }
 
 TEST(LogbookDecideTest, InvalidCommandIsRejectedBeforeDeciding) {
+  ORDO_VERIFIES("ORDO-LOG-01");
   RecordEntry c = Good();
   c.category = "bogus";
   auto e = DecideRecordEntry(c, std::nullopt, 42);
@@ -113,6 +123,7 @@ TEST(LogbookDecideTest, InvalidCommandIsRejectedBeforeDeciding) {
 }
 
 TEST(LogbookDecideTest, CorrectionOfSameSubject) {
+  ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
   auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "GRAN-01/a_b.c"}, 43);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "logbook.entry_corrected");
@@ -125,6 +136,7 @@ TEST(LogbookDecideTest, CorrectionOfSameSubject) {
 }
 
 TEST(LogbookDecideTest, CorrectionNeedsExistingEntry) {
+  ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
   auto e = DecideRecordEntry(GoodCorrection(), std::nullopt, 43);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kNotFound);
@@ -134,6 +146,7 @@ TEST(LogbookDecideTest, CorrectionNeedsExistingEntry) {
 }
 
 TEST(LogbookDecideTest, CorrectionNeedsSameSubject) {
+  ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
   auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "MIX-02"}, 43);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kFailedPrecondition);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "engine/testing/engine_fixture.h"
 #include "mes/access/users.h"
 #include "mes/masterdata/in_force.h"
@@ -69,6 +70,7 @@ class ChangeControlTest : public engine::testing::EngineFixture {
 };
 
 TEST_F(ChangeControlTest, FutureEffectiveDateTakesOverAtThatTime) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02");
   Change("routing", kRouting, RoutingWithHigherLimit(), kT0 + kDay);
   EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros()), 1);
   auto before = ObjectView(*reader_, "routing", kRouting, clock_.NowMicros());
@@ -86,6 +88,7 @@ TEST_F(ChangeControlTest, FutureEffectiveDateTakesOverAtThatTime) {
 }
 
 TEST_F(ChangeControlTest, ApprovalWithoutDateIsEffectiveAtOnceAndNeverBackdated) {
+  ORDO_VERIFIES("DI-03", "ORDO-MD-02");
   clock_.Advance(kDay);
   // Asked for an effective time in the past: it takes effect at approval, not earlier.
   Change("routing", kRouting, RoutingWithHigherLimit(), kT0);
@@ -98,6 +101,7 @@ TEST_F(ChangeControlTest, ApprovalWithoutDateIsEffectiveAtOnceAndNeverBackdated)
 }
 
 TEST_F(ChangeControlTest, ObsoleteRetiresTheObject) {
+  ORDO_VERIFIES("ORDO-MD-02");
   auto ids = ObjectIds(*reader_, "reason_codes");
   ASSERT_TRUE(ids.ok() && !ids->empty());
   const std::string id = ids->front();
@@ -111,6 +115,7 @@ TEST_F(ChangeControlTest, ObsoleteRetiresTheObject) {
 }
 
 TEST_F(ChangeControlTest, SignatureShowsBrokenWhenTheRecordChangesBehindTheEngine) {
+  ORDO_VERIFIES("P11-01", "P11-14", "ORDO-SIG-01");
   const std::string cr = Change("routing", kRouting, RoutingWithHigherLimit(), std::nullopt);
   auto found = FindChangeRequest(*reader_, cr);
   ASSERT_TRUE(found.ok() && *found);

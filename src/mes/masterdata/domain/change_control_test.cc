@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
 #include "mes/masterdata/domain/detail/change_control_testing.h"
 #include "mes/masterdata/events.h"
 
@@ -18,6 +19,7 @@ using namespace detail;
 // --- Open ---
 
 TEST(ChangeControlOpenTest, AcceptsAndNamesTheChangeRequest) {
+  ORDO_VERIFIES("ORDO-MD-02");
   OpenChangeRequest c = GoodOpen();
   c.effective_from = kNow;
   auto e = DecideOpenChangeRequest(c, 42);
@@ -38,6 +40,7 @@ TEST(ChangeControlOpenTest, AcceptsAndNamesTheChangeRequest) {
 }
 
 TEST(ChangeControlOpenTest, RefusesBadFields) {
+  ORDO_VERIFIES("ORDO-MD-02");
   struct Case {
     std::string field;
     OpenChangeRequest command;
@@ -75,6 +78,7 @@ TEST(ChangeControlOpenTest, RefusesBadFields) {
 // --- Drafts ---
 
 TEST(ChangeControlDraftTest, NewDraftOfANewObject) {
+  ORDO_VERIFIES("ORDO-MD-02");
   auto e = DecideSaveDraft({"CR-000007", "qualification", "GMP-BASIC", kQualification, "define"},
                            Cr(), ObjectState{});
   ASSERT_TRUE(e.ok()) << e.error().message;
@@ -91,6 +95,7 @@ TEST(ChangeControlDraftTest, NewDraftOfANewObject) {
 }
 
 TEST(ChangeControlDraftTest, ChangeOfAnEffectiveObjectAndObsolete) {
+  ORDO_VERIFIES("ORDO-MD-02");
   ObjectState object;
   object.max_version = 2;
   object.effective_content = kQualification;
@@ -113,6 +118,7 @@ TEST(ChangeControlDraftTest, ChangeOfAnEffectiveObjectAndObsolete) {
 }
 
 TEST(ChangeControlDraftTest, SameDraftChangedKeepsItsVersion) {
+  ORDO_VERIFIES("ORDO-MD-02");
   ObjectState object;
   object.max_version = 4;
   object.open_version = Draft("qualification", "GMP-BASIC", kQualification);
@@ -127,6 +133,7 @@ TEST(ChangeControlDraftTest, SameDraftChangedKeepsItsVersion) {
 }
 
 TEST(ChangeControlDraftTest, Refusals) {
+  ORDO_VERIFIES("ORDO-MD-03");
   const SaveDraft good{"CR-000007", "qualification", "GMP-BASIC", kQualification, "define"};
   for (auto state : {ChangeRequestState::kInReview, ChangeRequestState::kApproved,
                      ChangeRequestState::kWithdrawn})
@@ -162,6 +169,7 @@ TEST(ChangeControlDraftTest, Refusals) {
 }
 
 TEST(ChangeControlDraftTest, WithdrawDraft) {
+  ORDO_VERIFIES("ORDO-MD-02");
   std::vector<Item> items{Draft("qualification", "GMP-BASIC", kQualification)};
   items[0].version = 5;
   auto e = DecideWithdrawDraft(Cr(), items, "qualification", "GMP-BASIC");
@@ -181,6 +189,7 @@ TEST(ChangeControlDraftTest, WithdrawDraft) {
 }
 
 TEST(ChangeControlWithdrawTest, WithdrawChangeRequest) {
+  ORDO_VERIFIES("ORDO-MD-02");
   for (auto state :
        {ChangeRequestState::kOpen, ChangeRequestState::kRejected, ChangeRequestState::kInReview}) {
     auto e = DecideWithdrawChangeRequest(Cr(state), "not needed");
@@ -200,6 +209,7 @@ TEST(ChangeControlWithdrawTest, WithdrawChangeRequest) {
 // --- Plant apply ---
 
 TEST(ChangeControlApplyPlantTest, DraftsOnlyWhatDiffers) {
+  ORDO_VERIFIES("ORDO-MD-06");
   ObjectState same;
   same.effective_content = kQualification;
   same.effective_version = 1;
@@ -219,6 +229,7 @@ TEST(ChangeControlApplyPlantTest, DraftsOnlyWhatDiffers) {
 }
 
 TEST(ChangeControlApplyPlantTest, Refusals) {
+  ORDO_VERIFIES("ORDO-MD-06");
   OpenChangeRequest bad = GoodOpen();
   bad.title = "";
   ExpectRefused(DecideApplyPlant(bad, 1, {}), ErrorCode::kInvalidArgument, "title");

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
 #include "mes/masterdata/domain/diff.h"
 #include "mes/masterdata/domain/effectivity.h"
 #include "mes/masterdata/domain/validate.h"
@@ -95,6 +96,7 @@ Json Without(const std::string& kind, const std::string& at) {
 }
 
 TEST(MasterdataValidateTest, ValidContentOfEveryKindPasses) {
+  ORDO_VERIFIES("ORDO-MD-01");
   for (const auto& kind : Kinds())
     EXPECT_TRUE(Validate(kind.kind, Valid(kind.kind)).empty()) << kind.kind;
   EXPECT_TRUE(Validate("equipment", Json::parse(R"({"id":"ACME","name":"Acme",
@@ -111,6 +113,7 @@ TEST(MasterdataValidateTest, ValidContentOfEveryKindPasses) {
 }
 
 TEST(MasterdataValidateTest, ShapeAndFields) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("qualification", Json::array(), "", "must be an object");
   ExpectError("material", With("material", "/colour", "red"), "colour", "unknown field");
   ExpectError("routing", With("routing", "/operations/0/parameters/0/colour", "red"),
@@ -124,6 +127,7 @@ TEST(MasterdataValidateTest, ShapeAndFields) {
 }
 
 TEST(MasterdataValidateTest, Types) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("material", With("material", "/name", 5), "name", "must be a string");
   ExpectError("qualification", With("qualification", "/validity_days", "ten"), "validity_days",
               "must be a whole number from 1 to 3650");
@@ -142,6 +146,7 @@ TEST(MasterdataValidateTest, Types) {
 }
 
 TEST(MasterdataValidateTest, ChoicesLengthsAndControlCharacters) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("material", With("material", "/class", "solid"), "class",
               "must be one of: raw, intermediate, finished, packaging");
   ExpectError("material", With("material", "/name", std::string(201, 'x')), "name",
@@ -156,6 +161,7 @@ TEST(MasterdataValidateTest, ChoicesLengthsAndControlCharacters) {
 }
 
 TEST(MasterdataValidateTest, Numbers) {
+  ORDO_VERIFIES("DI-05", "ORDO-MD-01");
   ExpectError("routing", With("routing", "/operations/0/setup_minutes", -1),
               "operations[id=10].setup_minutes", "must be a number >= 0");
   ExpectError("product", With("product", "/bom/0/scrap_factor", 1.5),
@@ -169,6 +175,7 @@ TEST(MasterdataValidateTest, Numbers) {
 }
 
 TEST(MasterdataValidateTest, Dates) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("equipment", With("equipment", "/calibration_due", "2026-02-30"), "calibration_due",
               "must be a valid date YYYY-MM-DD");
   ExpectError("equipment", With("equipment", "/cleaning_due", "2100-02-29"), "cleaning_due",
@@ -180,6 +187,7 @@ TEST(MasterdataValidateTest, Dates) {
 }
 
 TEST(MasterdataValidateTest, ListsKeysAndIds) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("routing", With("routing", "/operations/1/id", "10"), "operations[id=10].id",
               "must be unique within operations");
   ExpectError("reason_codes", With("reason_codes", "/codes/1/code", "MECH"),
@@ -198,6 +206,7 @@ TEST(MasterdataValidateTest, ListsKeysAndIds) {
 }
 
 TEST(MasterdataValidateTest, RoutingRules) {
+  ORDO_VERIFIES("DI-05", "ORDO-MD-01");
   const std::string p = "operations[id=10].parameters[name=inlet_temperature].";
   auto errors = Validate("routing", With("routing", "/operations/0/parameters/0/high", 50));
   ASSERT_EQ(errors.size(), 2u) << Dump(errors);
@@ -222,6 +231,7 @@ TEST(MasterdataValidateTest, RoutingRules) {
 }
 
 TEST(MasterdataValidateTest, EquipmentMaterialAndProductRules) {
+  ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("equipment", Json::parse(R"({"id":"ACME","name":"Acme","level":"enterprise",
     "parent":"X"})"),
               "parent", "must be left out for an enterprise");
@@ -246,6 +256,7 @@ std::string Dump(const std::vector<Reference>& refs) {
 }
 
 TEST(MasterdataReferencesTest, CollectsEveryReferenceWithItsPath) {
+  ORDO_VERIFIES("ORDO-MD-01");
   EXPECT_EQ(Dump(CollectReferences(K("product"), Valid("product"))),
             "material->material:TAB-500-M;routing->routing:R-TAB-500;"
             "bom[material=API-001].material->material:API-001;"
@@ -268,6 +279,7 @@ std::string Paths(const std::vector<Change>& changes) {
 }
 
 TEST(MasterdataDiffTest, ScalarsAndFieldOrder) {
+  ORDO_VERIFIES("ORDO-MD-05");
   EXPECT_TRUE(DiffContent(K("routing"), Valid("routing"), Valid("routing")).empty());
   Json to = With("qualification", "/validity_days", 730);
   to["name"] = "GMP";
@@ -284,6 +296,7 @@ TEST(MasterdataDiffTest, ScalarsAndFieldOrder) {
 }
 
 TEST(MasterdataDiffTest, KeyedListItems) {
+  ORDO_VERIFIES("ORDO-MD-05");
   Json to = Valid("product");
   to["bom"].push_back({{"material", "EXC-002"}, {"quantity", 1}, {"unit", "g"}});
   auto changes = DiffContent(K("product"), Valid("product"), to);
@@ -304,6 +317,7 @@ TEST(MasterdataDiffTest, KeyedListItems) {
 }
 
 TEST(MasterdataDiffTest, ReorderAndStringLists) {
+  ORDO_VERIFIES("ORDO-MD-05");
   Json to = Valid("product");
   std::swap(to["bom"][0], to["bom"][1]);
   auto changes = DiffContent(K("product"), Valid("product"), to);
@@ -317,6 +331,7 @@ TEST(MasterdataDiffTest, ReorderAndStringLists) {
 }
 
 TEST(MasterdataDiffTest, FromAndToNothing) {
+  ORDO_VERIFIES("ORDO-MD-05");
   auto changes = DiffContent(K("qualification"), nullptr, Valid("qualification"));
   ASSERT_EQ(Paths(changes), "id;name;description;validity_days;");
   for (const auto& c : changes) {
@@ -336,6 +351,7 @@ VersionFacts Approved(std::int64_t version, TimeMicros from, std::string action 
 }
 
 TEST(MasterdataEffectivityTest, FutureEffectiveFrom) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02");
   std::vector<VersionFacts> v = {Approved(1, kT0 + kDay)};
   EXPECT_EQ(EffectiveVersion(v, kT0), std::nullopt);
   EXPECT_EQ(DeriveStatuses(v, kT0), std::vector<std::string>{"approved"});
@@ -344,6 +360,7 @@ TEST(MasterdataEffectivityTest, FutureEffectiveFrom) {
 }
 
 TEST(MasterdataEffectivityTest, LaterEffectiveSupersedes) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02");
   std::vector<VersionFacts> v = {Approved(1, kT0), Approved(2, kT0 + 10 * kDay)};
   EXPECT_EQ(EffectiveVersion(v, kT0 + 5 * kDay), 1);
   EXPECT_EQ(DeriveStatuses(v, kT0 + 5 * kDay), (std::vector<std::string>{"effective", "approved"}));
@@ -362,6 +379,7 @@ TEST(MasterdataEffectivityTest, LaterEffectiveSupersedes) {
 }
 
 TEST(MasterdataEffectivityTest, ObsoleteAndOpenStates) {
+  ORDO_VERIFIES("ORDO-MD-02");
   std::vector<VersionFacts> v = {Approved(1, kT0),
                                  Approved(2, kT0 + kDay, "obsolete"),
                                  {3, VersionState::kDraft, "define", std::nullopt},

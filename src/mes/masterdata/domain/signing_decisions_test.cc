@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/crypto.h"
+#include "core/testing/verifies.h"
 #include "mes/masterdata/domain/change_control.h"
 #include "mes/masterdata/domain/detail/change_control_testing.h"
 
@@ -15,6 +16,7 @@ namespace {
 using namespace detail;
 
 TEST(ChangeControlSignerTest, NeedsAnActiveAccount) {
+  ORDO_VERIFIES("P11-20");
   access::User account{20, "quality", "Demo Quality", {"quality"}, false, 1};
   auto s = DecideSigner(20, "quality", "approved", std::string("ok"), account, true);
   ASSERT_TRUE(s.ok());
@@ -31,6 +33,7 @@ TEST(ChangeControlSignerTest, NeedsAnActiveAccount) {
 const ExistsFn kNothingExists = [](const std::string&, const std::string&) { return false; };
 
 TEST(ChangeControlSubmitTest, SignsAndSubmits) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02");
   std::vector<Item> items{Draft("qualification", "GMP-BASIC", kQualification)};
   Signer author = SignerWith("authored", 10);
   author.comment = "drafted";
@@ -62,6 +65,7 @@ TEST(ChangeControlSubmitTest, SignsAndSubmits) {
 }
 
 TEST(ChangeControlSubmitTest, Refusals) {
+  ORDO_VERIFIES("P11-06", "P11-10", "ORDO-MD-03");
   std::vector<Item> items{Draft("qualification", "GMP-BASIC", kQualification)};
   const Signer author = SignerWith("authored", 10);
   for (auto state : {ChangeRequestState::kInReview, ChangeRequestState::kApproved,
@@ -97,6 +101,7 @@ TEST(ChangeControlSubmitTest, Refusals) {
 }
 
 TEST(ChangeControlSignTest, ReviewRejectAndApprovals) {
+  ORDO_VERIFIES("A11-08", "ORDO-MD-02", "ORDO-MD-04");
   std::vector<Item> items{
       Draft("qualification", "GMP-BASIC", kQualification, VersionState::kInReview)};
   ChangeRequest cr = Cr(ChangeRequestState::kInReview);
@@ -147,6 +152,7 @@ TEST(ChangeControlSignTest, ReviewRejectAndApprovals) {
 }
 
 TEST(ChangeControlSignTest, Refusals) {
+  ORDO_VERIFIES("P11-06", "P11-07", "P11-10", "ORDO-MD-03", "ORDO-MD-04");
   std::vector<Item> items{
       Draft("qualification", "GMP-BASIC", kQualification, VersionState::kInReview)};
   const ChangeRequest cr = Cr(ChangeRequestState::kInReview);

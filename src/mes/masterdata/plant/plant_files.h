@@ -30,6 +30,7 @@ struct FileError {
   int line = 0;
   std::string field;
   std::string message;
+  std::string code;  // "" or a stable code: yaml_alias_limit, yaml_too_large, too_many_errors
 };
 
 struct ReadResult {
@@ -59,6 +60,11 @@ std::vector<PlantFile> ExportFiles(const std::vector<PlantObject>& objects);
 // the nearest ancestor present). Also errors: YAML syntax (at the line yaml-cpp reports),
 // the same kind and id in two files (reported on the later file, naming the earlier one).
 // File names and folders are not checked. Never throws.
+// Bounded (docs/masterdata.md "Limits"): a file with more than 1000 YAML alias
+// references, or more than 4 MiB with its aliases expanded (32 MiB for all files), is
+// refused with code yaml_alias_limit / yaml_too_large before it is walked; at most 50
+// problems are listed per file (then one too_many_errors line counts the rest), and a
+// field or message longer than 300 characters is cut.
 ReadResult ReadPlantFiles(const std::vector<PlantFile>& files);
 
 // "file:line: field: message" per error, one per line ("file:line: message" without a

@@ -2,12 +2,14 @@
 // Linked with the masterdata domain (src/mes/masterdata/domain/validate.cc).
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "mes/masterdata/plant/plant_files.h"
 
 namespace ordo::masterdata::plant {
 namespace {
 
 TEST(ReadPlantFilesValidation, FieldErrorAtTheLineOfTheField) {
+  ORDO_VERIFIES("ORDO-MD-01", "ORDO-MD-06");
   ReadResult r = ReadPlantFiles({{"materials/M-1.yaml",
                                   "kind: material\nid: M-1\nname: Water\nclass: liquid\n"
                                   "base_unit: L\ntracking: lot\n"}});
@@ -19,6 +21,7 @@ TEST(ReadPlantFilesValidation, FieldErrorAtTheLineOfTheField) {
 }
 
 TEST(ReadPlantFilesValidation, MissingFieldAtItsNearestAncestor) {
+  ORDO_VERIFIES("ORDO-MD-01", "ORDO-MD-06");
   ReadResult r = ReadPlantFiles(
       {{"p.yaml",
         "# product\nkind: product\nid: P-1\nname: Tablet\nmaterial: M-T\nrouting: RT-1\n"
@@ -29,6 +32,7 @@ TEST(ReadPlantFilesValidation, MissingFieldAtItsNearestAncestor) {
 }
 
 TEST(ReadPlantFilesValidation, ValidFilesRoundTrip) {
+  ORDO_VERIFIES("ORDO-MD-06");
   const std::string text =
       "kind: routing\nid: RT-1\nname: Line\noperations:\n  - id: \"10\"\n    name: Mix\n"
       "    operation_class: mixing\n    instructions: |\n      # Mix\n\n      Start.\n";

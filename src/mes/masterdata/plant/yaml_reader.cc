@@ -15,6 +15,16 @@ namespace {
 using masterdata::FieldDef;
 using masterdata::ValueType;
 
+constexpr std::size_t kMaxKeyInPath = 40;  // characters of a list item's key in a path
+
+// `text` cut to at most `max` bytes (at a UTF-8 character boundary) plus "...", if longer.
+std::string Shortened(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "...";
+}
+
 int LineOf(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
 
 std::string Join(const std::string& parent, const std::string& name) {
@@ -24,8 +34,9 @@ std::string Join(const std::string& parent, const std::string& name) {
 // Converts one file's YAML to JSON content, recording the line of every field path.
 class Converter {
  public:
-  Converter(std::string file, std::vector<FileError>* errors)
-      : file_(std::move(file)), errors_(errors) {}
+  // Records at most `max_errors` + 1 problems in `errors`; counts the rest in dropped().
+  Converter(std::string file, std::vector<FileError>* errors, std::size_t max_errors)
+      : file_(std::move(file)), errors_(errors), max_errors_(max_errors) {}
 
   Json Mapping(const std::vector<FieldDef>& defs, const YAML::Node& node, const std::string& path,
                bool is_root) {
@@ -59,9 +70,14 @@ class Converter {
 
   const std::map<std::string, int>& lines() const { return lines_; }
   bool failed() const { return failed_; }
+  std::size_t dropped() const { return dropped_; }
   void Fail(int line, const std::string& field, const std::string& message) {
     failed_ = true;
-    errors_->push_back({file_, line, field, message});
+    if (recorded_++ > max_errors_) {
+      ++dropped_;
+      return;
+    }
+    errors_->push_back({file_, line, field, message, ""});
   }
 
  private:
@@ -135,13 +151,15 @@ class Converter {
     if (!def.key.empty() && item.IsMap()) {
       const YAML::Node key = item[def.key];
       if (key && key.IsScalar() && !key.IsNull())
-        return path + "[" + def.key + "=" + key.Scalar() + "]";
+        return path + "[" + def.key + "=" + Shortened(key.Scalar(), kMaxKeyInPath) + "]";
     }
     return path + "[" + std::to_string(index) + "]";
   }
 
   std::string file_;
   std::vector<FileError>* errors_;
+  std::size_t max_errors_;
+  std::size_t recorded_ = 0, dropped_ = 0;
   std::map<std::string, int> lines_;
   bool failed_ = false;
 };
@@ -194,8 +212,9 @@ int SecondDocumentLine(const std::string& text) {
 }
 
 // Reads one file into `object`; false (with errors added) when it has any problem.
-bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* object, int* id_line,
-              std::vector<FileError>* errors) {
+bool ReadFile(const PlantFile& file, const Validator& validate, const YamlLimits& limits,
+              std::size_t* budget, PlantObject* object, int* id_line,
+              std::vector<FileError>* errors, std::size_t* dropped) {
   std::vector<YAML::Node> documents;
   // Not YAML::LoadAll: in yaml-cpp 0.7 it loops forever (allocating) on input such as
   // "," (found by fuzz_plant_files). Load reads the first document; a second one is
@@ -209,33 +228,43 @@ bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* obj
     if ((c == ']' || c == '}') && depth > 0) --depth;
   }
   if (deepest > kMaxFlowDepth) {
-    errors->push_back(
-        {file.path, 0, "", "brackets nested more than " + std::to_string(kMaxFlowDepth) + " deep"});
+    errors->push_back({file.path, 0, "",
+                       "brackets nested more than " + std::to_string(kMaxFlowDepth) + " deep", ""});
     return false;
   }
   if (int second = SecondDocumentLine(file.text); second > 0) {
-    errors->push_back({file.path, second, "", "one object per file: found a second YAML document"});
+    errors->push_back(
+        {file.path, second, "", "one object per file: found a second YAML document", ""});
     return false;
   }
+  // Aliases: measured with every alias expanded before anything walks the document.
+  ExpansionCheck expansion =
+      CheckYamlExpansion(file, limits, std::min(limits.max_expanded_bytes, *budget));
+  if (expansion.error) {
+    errors->push_back(*expansion.error);
+    return false;
+  }
+  *budget -= std::min(*budget, expansion.measured.expanded_bytes);
   try {
     documents.push_back(YAML::Load(file.text));
   } catch (const YAML::Exception& e) {
     errors->push_back(
-        {file.path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax: " + e.msg});
+        {file.path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax: " + e.msg, ""});
     return false;
   } catch (const std::exception& e) {
-    errors->push_back({file.path, 0, "", std::string("cannot read: ") + e.what()});
+    errors->push_back({file.path, 0, "", std::string("cannot read: ") + e.what(), ""});
     return false;
   }
   if (documents.size() != 1 || !documents[0].IsMap()) {
     const int line = documents.size() > 1 ? LineOf(documents[1]) : 1;
     errors->push_back({file.path, line, "",
                        documents.size() > 1 ? "one object per file: found a second YAML document"
-                                            : "must be a YAML mapping that starts with kind:"});
+                                            : "must be a YAML mapping that starts with kind:",
+                       ""});
     return false;
   }
   const YAML::Node& root = documents[0];
-  Converter converter(file.path, errors);
+  Converter converter(file.path, errors, limits.max_errors_per_file);
   const YAML::Node kind_node = root["kind"];
   if (!kind_node) {
     converter.Fail(LineOf(root), "kind", "missing: every file starts with kind: <kind>");
@@ -250,6 +279,7 @@ bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* obj
     return false;
   }
   Json content = converter.Mapping(kind->fields, root, "", true);
+  *dropped = converter.dropped();
   if (converter.failed()) return false;
   auto lines = converter.lines();
   lines[""] = LineOf(root);
@@ -258,7 +288,7 @@ bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* obj
   if (validate) {
     auto field_errors = validate(*kind, id, content);
     for (auto& e : field_errors)
-      errors->push_back({file.path, LineOfField(lines, e.field), e.field, e.message});
+      errors->push_back({file.path, LineOfField(lines, e.field), e.field, e.message, ""});
     if (!field_errors.empty()) return false;
   }
   *id_line = LineOfField(lines, "id");
@@ -266,27 +296,52 @@ bool ReadFile(const PlantFile& file, const Validator& validate, PlantObject* obj
   return true;
 }
 
+// Keeps at most limits.max_errors_per_file of the errors from `first` on (then one
+// too_many_errors line counts the rest) and cuts long fields and messages.
+void BoundErrors(const PlantFile& file, const YamlLimits& limits, std::size_t first,
+                 std::size_t dropped, std::vector<FileError>* errors) {
+  const std::size_t count = errors->size() - first + dropped;
+  if (count > limits.max_errors_per_file) {
+    errors->resize(first + limits.max_errors_per_file);
+    errors->push_back({file.path, 0, "",
+                       std::to_string(count - limits.max_errors_per_file) +
+                           " more problems in this file are not listed; fix the ones above first",
+                       "too_many_errors"});
+  }
+  for (std::size_t i = first; i < errors->size(); ++i) {
+    (*errors)[i].field = Shortened((*errors)[i].field, limits.max_error_text);
+    (*errors)[i].message = Shortened((*errors)[i].message, limits.max_error_text);
+  }
+}
+
 }  // namespace
 
-ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validator& validate) {
+ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validator& validate,
+                              const YamlLimits& limits) {
   ReadResult result;
   std::map<std::pair<std::string, std::string>, std::pair<std::string, int>> defined;
+  std::size_t budget = limits.max_total_expanded_bytes;
   for (const auto& file : files) {
     PlantObject object;
     int id_line = 0;
+    const std::size_t first_error = result.errors.size();
+    std::size_t dropped = 0;
+    bool read = false;
     try {
-      if (!ReadFile(file, validate, &object, &id_line, &result.errors)) continue;
+      read = ReadFile(file, validate, limits, &budget, &object, &id_line, &result.errors, &dropped);
     } catch (const std::exception& e) {
-      result.errors.push_back({file.path, 0, "", std::string("cannot read: ") + e.what()});
-      continue;
+      result.errors.push_back({file.path, 0, "", std::string("cannot read: ") + e.what(), ""});
     }
+    BoundErrors(file, limits, first_error, dropped, &result.errors);
+    if (!read) continue;
     auto [it, added] =
         defined.emplace(std::make_pair(object.kind, object.id), std::make_pair(file.path, id_line));
     if (!added) {
       result.errors.push_back({file.path, id_line, "id",
                                "duplicate: " + object.kind + " " + object.id +
                                    " is also defined in " + it->second.first + ":" +
-                                   std::to_string(it->second.second)});
+                                   std::to_string(it->second.second),
+                               ""});
       continue;
     }
     result.objects.push_back(std::move(object));

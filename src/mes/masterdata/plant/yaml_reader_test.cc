@@ -2,6 +2,7 @@
 // file:line (with a fake validator; validation_test.cc uses the real one).
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "mes/masterdata/plant/detail/reader.h"
 #include "mes/masterdata/plant/plant_files.h"
 
@@ -37,6 +38,7 @@ operations:
 )";
 
 TEST(ReadPlantFiles, TypesValuesByTheKindsTable) {
+  ORDO_VERIFIES("ORDO-MD-06");
   ReadResult r = Read({{"routings/RT-1.yaml", kRouting}});
   ASSERT_TRUE(r.errors.empty()) << FormatErrors(r.errors);
   ASSERT_EQ(r.objects.size(), 1u);
@@ -51,6 +53,7 @@ TEST(ReadPlantFiles, TypesValuesByTheKindsTable) {
 }
 
 TEST(ReadPlantFiles, SyntaxErrorAtItsLine) {
+  ORDO_VERIFIES("ORDO-MD-06");
   EXPECT_EQ(Errors({{"a.yaml", "kind: material\nid: M-1\nname: [unclosed\nclass: raw\n"}}),
             "a.yaml:4: YAML syntax: end of sequence flow not found\n");
   EXPECT_EQ(Errors({{"b.yaml", "kind: material\nid: M-1\n  name: x\n"}}),
@@ -58,6 +61,7 @@ TEST(ReadPlantFiles, SyntaxErrorAtItsLine) {
 }
 
 TEST(ReadPlantFiles, UnknownKeyWrongTypeAndEmptyValues) {
+  ORDO_VERIFIES("ORDO-MD-06");
   EXPECT_EQ(Errors({{"m.yaml",
                      "kind: material\nid: M-1\nname: Water\nclass: raw\nbase_unit: L\n"
                      "tracking: lot\ncolour: blue\nshelf_life_days: \"30\"\n"
@@ -81,6 +85,7 @@ TEST(ReadPlantFiles, UnknownKeyWrongTypeAndEmptyValues) {
 }
 
 TEST(ReadPlantFiles, MissingOrUnknownKindAndNotAMapping) {
+  ORDO_VERIFIES("ORDO-MD-06");
   EXPECT_EQ(Errors({{"a.yaml", "\n\nid: M-1\nname: x\n"}}),
             "a.yaml:3: kind: missing: every file starts with kind: <kind>\n");
   EXPECT_EQ(Errors({{"b.yaml", "id: M-1\nkind: widget\n"}}),
@@ -94,6 +99,7 @@ TEST(ReadPlantFiles, MissingOrUnknownKindAndNotAMapping) {
 }
 
 TEST(ReadPlantFiles, DuplicateKindAndIdAcrossFiles) {
+  ORDO_VERIFIES("ORDO-MD-06");
   const std::string q = "kind: qualification\nid: Q-1\nname: One\n";
   ReadResult r = Read({{"qualifications/Q-1.yaml", q},
                        {"material.yaml", "kind: material\nid: Q-1\nname: m\n"},
@@ -105,6 +111,7 @@ TEST(ReadPlantFiles, DuplicateKindAndIdAcrossFiles) {
 }
 
 TEST(ReadPlantFiles, FieldErrorsFromValidationAtTheFieldOrItsNearestAncestor) {
+  ORDO_VERIFIES("ORDO-MD-01", "ORDO-MD-06");
   detail::Validator fake = [](const masterdata::KindDef&, const std::string& id, const Json&) {
     EXPECT_EQ(id, "RT-1");
     return std::vector<masterdata::FieldError>{
@@ -130,6 +137,7 @@ TEST(ReadPlantFiles, FieldErrorsFromValidationAtTheFieldOrItsNearestAncestor) {
 }
 
 TEST(ReadPlantFiles, NeverThrowsOnOddInput) {
+  ORDO_VERIFIES("ORDO-API-01", "ORDO-MD-06");
   for (const char* text :
        {"kind: [routing]\n", "kind: routing\n? [a, b]\n: c\n", "kind: routing\nid: *nope\n",
         "\t\tkind: x", "kind: routing\noperations:\n  - - 1\n", "kind: routing\n!!binary x: y\n",
@@ -140,7 +148,8 @@ TEST(ReadPlantFiles, NeverThrowsOnOddInput) {
 }
 
 TEST(FormatErrors, OneLinePerError) {
-  EXPECT_EQ(FormatErrors({{"a.yaml", 3, "name", "is required"}, {"b.yaml", 1, "", "bad"}}),
+  ORDO_VERIFIES("ORDO-MD-06");
+  EXPECT_EQ(FormatErrors({{"a.yaml", 3, "name", "is required", ""}, {"b.yaml", 1, "", "bad", ""}}),
             "a.yaml:3: name: is required\nb.yaml:1: bad\n");
 }
 
@@ -153,6 +162,7 @@ namespace {
 // Inputs the fuzzer found or that target yaml-cpp's weak spots: each must end with
 // an error naming the file, never hang or overflow the stack.
 TEST(ReadPlantFiles, HostileInputsGiveErrors) {
+  ORDO_VERIFIES("ORDO-API-01", "ORDO-MD-06");
   const std::vector<std::pair<std::string, std::string>> cases = {
       {",", "must be a YAML mapping"},
       {"kind: material\n---\nkind: material\n", "x.yaml:2: one object per file"},
@@ -169,6 +179,7 @@ TEST(ReadPlantFiles, HostileInputsGiveErrors) {
 }
 
 TEST(ReadPlantFiles, LeadingDocumentMarkerAndCommentsAreFine) {
+  ORDO_VERIFIES("ORDO-MD-06");
   ReadResult r =
       ReadPlantFiles({{"q.yaml", "# a comment\n---\nkind: qualification\nid: Q-1\nname: Q one\n"}});
   EXPECT_TRUE(r.errors.empty()) << FormatErrors(r.errors);

@@ -2,6 +2,7 @@
 // through the reader for every kind and awkward strings and numbers.
 #include <gtest/gtest.h>
 
+#include "core/testing/verifies.h"
 #include "mes/masterdata/plant/detail/reader.h"
 #include "mes/masterdata/plant/plant_files.h"
 
@@ -40,6 +41,7 @@ Json Routing() {
 }
 
 TEST(WriteObjectYaml, RoutingGolden) {
+  ORDO_VERIFIES("ORDO-MD-06");
   EXPECT_EQ(WriteObjectYaml(Kind("routing"), Routing()),
             R"(kind: routing
 id: RT-100
@@ -84,6 +86,7 @@ operations:
 }
 
 TEST(WriteObjectYaml, QuotesOnlyWhenNeeded) {
+  ORDO_VERIFIES("ORDO-MD-06");
   Json c = {{"id", "Q-1"}, {"name", "10"}, {"description", "a: b"}};
   EXPECT_EQ(WriteObjectYaml(Kind("qualification"), c),
             "kind: qualification\nid: Q-1\nname: \"10\"\ndescription: \"a: b\"\n");
@@ -100,6 +103,7 @@ TEST(WriteObjectYaml, QuotesOnlyWhenNeeded) {
 }
 
 TEST(WriteObjectYaml, TextBlocksFollowTheTrailingNewlines) {
+  ORDO_VERIFIES("ORDO-MD-06");
   auto write = [](const std::string& text) {
     return WriteObjectYaml(Kind("qualification"),
                            {{"id", "Q"}, {"name", "Note"}, {"description", text}});
@@ -114,6 +118,7 @@ TEST(WriteObjectYaml, TextBlocksFollowTheTrailingNewlines) {
 }
 
 TEST(WriteObjectYaml, EmptyListsAreOmittedAndUnknownFieldsFollow) {
+  ORDO_VERIFIES("ORDO-MD-06");
   Json c = {{"zeta", 1},        {"id", "M-1"},      {"name", "Water"},
             {"class", "raw"},   {"base_unit", "L"}, {"conversions", Json::array()},
             {"tracking", "lot"}};
@@ -123,6 +128,7 @@ TEST(WriteObjectYaml, EmptyListsAreOmittedAndUnknownFieldsFollow) {
 }
 
 TEST(ExportFiles, OneFilePerObjectSortedByPath) {
+  ORDO_VERIFIES("ORDO-MD-06");
   std::vector<PlantObject> objects = {
       {"routing", "RT-1", {{"id", "RT-1"}, {"name", "r"}}},
       {"material", "M-2", {{"id", "M-2"}, {"name", "m"}}},
@@ -140,6 +146,7 @@ TEST(ExportFiles, OneFilePerObjectSortedByPath) {
 }
 
 TEST(RoundTrip, EveryKind) {
+  ORDO_VERIFIES("VAL-08", "ORDO-MD-06");
   const std::vector<std::pair<std::string, Json>> samples = {
       {"qualification",
        {{"id", "Q-GRAN"},
@@ -195,6 +202,7 @@ TEST(RoundTrip, EveryKind) {
 }
 
 TEST(RoundTrip, AwkwardStrings) {
+  ORDO_VERIFIES("VAL-08", "ORDO-MD-06");
   const std::vector<std::string> strings = {"10",
                                             "true",
                                             "false",
@@ -258,6 +266,7 @@ TEST(RoundTrip, AwkwardStrings) {
 }
 
 TEST(RoundTrip, MultiLineText) {
+  ORDO_VERIFIES("VAL-08", "ORDO-MD-06");
   const std::vector<std::string> texts = {
       "# Title\n\nSome *Markdown*:\n\n- item\n  - nested\n\n```\ncode: here\n```\n",
       "no trailing newline\nsecond",
@@ -290,6 +299,7 @@ TEST(RoundTrip, MultiLineText) {
 }
 
 TEST(RoundTrip, Numbers) {
+  ORDO_VERIFIES("VAL-08", "ORDO-MD-06");
   for (Json n : {Json(0.1), Json(1e-07), Json(-3), Json(100), Json(100.0), Json(1.5e300), Json(0),
                  Json(-0.25), Json(123456789012345), Json(2.5e-12)}) {
     Json c = {{"id", "M-1"},        {"name", "m"},

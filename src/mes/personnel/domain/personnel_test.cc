@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
 #include "mes/personnel/events.h"
 
 namespace ordo::personnel {
@@ -30,6 +31,7 @@ void ExpectError(const Error& e, ErrorCode code, const std::string& field,
 }
 
 TEST(PersonnelDateTest, Dates) {
+  ORDO_VERIFIES("ORDO-PERS-01");
   EXPECT_TRUE(IsDate("2027-02-28"));
   for (const char* bad :
        {"", "2027-2-28", "2027-02-30", "28.02.2027", "2027-02-28T00:00:00Z", "2027-13-01"})
@@ -37,6 +39,7 @@ TEST(PersonnelDateTest, Dates) {
 }
 
 TEST(GrantTest, GrantsAQualificationInForce) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-01");
   auto e = DecideGrantQualification({5, "QUAL-GMP", "2027-01-31"}, Operator(), 3);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "personnel.qualification_granted");
@@ -51,6 +54,7 @@ TEST(GrantTest, GrantsAQualificationInForce) {
 }
 
 TEST(GrantTest, NoExpiryIsWrittenAsNull) {
+  ORDO_VERIFIES("ORDO-PERS-01");
   auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), 1);
   ASSERT_TRUE(e.ok()) << e.error().message;
   ASSERT_TRUE(e->payload.contains("expires"));
@@ -61,6 +65,7 @@ TEST(GrantTest, NoExpiryIsWrittenAsNull) {
 }
 
 TEST(GrantTest, ExpiresMustBeADate) {
+  ORDO_VERIFIES("ORDO-PERS-01");
   for (const char* expires : {"2027-01-32", "soon", "2027/01/31"}) {
     GrantRequest c{5, "QUAL-GMP", expires};
     Status s = ValidateGrantRequest(c);
@@ -74,6 +79,7 @@ TEST(GrantTest, ExpiresMustBeADate) {
 }
 
 TEST(GrantTest, UserMustExistAndBeActive) {
+  ORDO_VERIFIES("ORDO-PERS-01");
   for (const std::optional<access::User>& user :
        {std::optional<access::User>(), std::optional<access::User>(Operator(true))}) {
     auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, user, 1);
@@ -84,6 +90,7 @@ TEST(GrantTest, UserMustExistAndBeActive) {
 }
 
 TEST(GrantTest, QualificationMustBeInForce) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-01");
   auto e = DecideGrantQualification({5, "QUAL-GMP", ""}, Operator(), std::nullopt);
   ASSERT_FALSE(e.ok());
   ExpectError(e.error(), ErrorCode::kFailedPrecondition, "qualification", "qualification_missing");
@@ -91,6 +98,7 @@ TEST(GrantTest, QualificationMustBeInForce) {
 }
 
 TEST(TrainingTest, RecordsATraining) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-02");
   auto e = DecideRecordTraining({5, "SOP-001 gowning", "2026-11-02", "Demo Quality"}, Operator());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "personnel.training_recorded");
@@ -104,12 +112,14 @@ TEST(TrainingTest, RecordsATraining) {
 }
 
 TEST(TrainingTest, NoTrainerLeavesTheKeyOut) {
+  ORDO_VERIFIES("ORDO-PERS-02");
   auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, Operator());
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_FALSE(e->payload.contains("trainer"));
 }
 
 TEST(TrainingTest, CourseLength) {
+  ORDO_VERIFIES("ORDO-PERS-02");
   for (const std::string& course : {std::string(), std::string(201, 'c')}) {
     TrainingRequest c{5, course, "2026-11-02", ""};
     Status s = ValidateTrainingRequest(c);
@@ -120,6 +130,7 @@ TEST(TrainingTest, CourseLength) {
 }
 
 TEST(TrainingTest, CompletedMustBeADate) {
+  ORDO_VERIFIES("ORDO-PERS-02");
   for (const char* completed : {"", "yesterday", "2026-11-31"}) {
     auto e = DecideRecordTraining({5, "SOP-001", completed, ""}, Operator());
     ASSERT_FALSE(e.ok()) << completed;
@@ -128,6 +139,7 @@ TEST(TrainingTest, CompletedMustBeADate) {
 }
 
 TEST(TrainingTest, UserMustExistButMayBeDisabled) {
+  ORDO_VERIFIES("ORDO-PERS-02");
   auto e = DecideRecordTraining({5, "SOP-001", "2026-11-02", ""}, std::nullopt);
   ASSERT_FALSE(e.ok());
   ExpectError(e.error(), ErrorCode::kNotFound, "user_id", "user_missing");
@@ -136,6 +148,7 @@ TEST(TrainingTest, UserMustExistButMayBeDisabled) {
 }
 
 TEST(GrantStatusTest, DerivedFromTheDay) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-01");
   const std::string today = "2026-11-25";
   EXPECT_EQ(GrantStatusOn(false, std::nullopt, today), GrantStatus::kValid);
   EXPECT_EQ(GrantStatusOn(false, std::string("2026-11-25"), today), GrantStatus::kValid);
@@ -145,6 +158,7 @@ TEST(GrantStatusTest, DerivedFromTheDay) {
 }
 
 TEST(GrantStatusTest, OneStringMapping) {
+  ORDO_VERIFIES("ORDO-PERS-01");
   for (GrantStatus s : {GrantStatus::kValid, GrantStatus::kExpired, GrantStatus::kRevoked})
     EXPECT_EQ(ParseGrantStatus(ToString(s)), s);
   EXPECT_STREQ(ToString(GrantStatus::kExpired), "expired");

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
 #include "mes/signatures/domain/policy.h"
 #include "mes/signatures/domain/reauthentication.h"
 #include "mes/signatures/domain/signature.h"
@@ -21,6 +22,7 @@ void ExpectError(const Error& e, ErrorCode code, const std::string& field,
 }
 
 TEST(PolicyTest, TextLimits) {
+  ORDO_VERIFIES("ORDO-SIG-03");
   EXPECT_TRUE(ValidatePolicyText("x").ok());
   EXPECT_TRUE(ValidatePolicyText(std::string(20000, 'p')).ok());
   for (const std::string& text : {std::string(), std::string(20001, 'p')}) {
@@ -34,6 +36,7 @@ TEST(PolicyTest, TextLimits) {
 }
 
 TEST(PolicyTest, FirstVersionIsOne) {
+  ORDO_VERIFIES("ORDO-SIG-03");
   auto e = DecidePublishPolicy("Sign with care.", std::nullopt);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "signature.policy_published");
@@ -46,6 +49,7 @@ TEST(PolicyTest, FirstVersionIsOne) {
 }
 
 TEST(PolicyTest, NextVersionFollowsTheCurrentOne) {
+  ORDO_VERIFIES("ORDO-SIG-03");
   auto e = DecidePublishPolicy("v4", 3);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->subject_id, "4");
@@ -58,6 +62,7 @@ TEST(PolicyTest, NextVersionFollowsTheCurrentOne) {
 }
 
 TEST(PolicyTest, AcknowledgesTheCurrentVersion) {
+  ORDO_VERIFIES("P11-10", "ORDO-SIG-03");
   auto e = DecideAcknowledgePolicy({7, "quality", 2}, 2, false);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "signature.policy_acknowledged");
@@ -68,6 +73,7 @@ TEST(PolicyTest, AcknowledgesTheCurrentVersion) {
 }
 
 TEST(PolicyTest, AcknowledgingAnotherVersionIsRefused) {
+  ORDO_VERIFIES("P11-10", "ORDO-SIG-03");
   for (std::optional<std::int64_t> current :
        {std::optional<std::int64_t>(), std::optional<std::int64_t>(3)}) {
     auto e = DecideAcknowledgePolicy({7, "quality", 2}, current, false);
@@ -82,12 +88,14 @@ TEST(PolicyTest, AcknowledgingAnotherVersionIsRefused) {
 }
 
 TEST(PolicyTest, AcknowledgingTwiceIsRefused) {
+  ORDO_VERIFIES("ORDO-SIG-03");
   auto e = DecideAcknowledgePolicy({7, "quality", 2}, 2, true);
   ASSERT_FALSE(e.ok());
   ExpectError(e.error(), ErrorCode::kConflict, "version", "already_acknowledged");
 }
 
 TEST(SignatureFieldsTest, AcceptsGoodSignatures) {
+  ORDO_VERIFIES("ORDO-SIG-01");
   EXPECT_TRUE(CheckSignatureFields(Json{{"password", "pw"}}, "approved").ok());
   EXPECT_TRUE(CheckSignatureFields(Json{{"user", "quality"},
                                         {"password", std::string(1024, 'p')},
@@ -101,6 +109,7 @@ TEST(SignatureFieldsTest, AcceptsGoodSignatures) {
 }
 
 TEST(SignatureFieldsTest, WrongType) {
+  ORDO_VERIFIES("ORDO-API-01");
   for (const char* key : {"user", "password", "meaning", "comment"}) {
     Json sig{{"password", "pw"}};
     sig[key] = 5;
@@ -112,6 +121,7 @@ TEST(SignatureFieldsTest, WrongType) {
 }
 
 TEST(SignatureFieldsTest, TooLong) {
+  ORDO_VERIFIES("ORDO-API-01");
   const std::pair<const char*, std::size_t> limits[] = {
       {"user", 64}, {"password", 1024}, {"meaning", 64}, {"comment", 1000}};
   for (const auto& [key, limit] : limits) {
@@ -125,12 +135,14 @@ TEST(SignatureFieldsTest, TooLong) {
 }
 
 TEST(SignatureFieldsTest, UnknownField) {
+  ORDO_VERIFIES("ORDO-API-01");
   Status s = CheckSignatureFields(Json{{"password", "pw"}, {"role", "admin"}}, "approved");
   ASSERT_FALSE(s.ok());
   ExpectError(s.error(), ErrorCode::kInvalidArgument, "signature.role", "unknown_field");
 }
 
 TEST(SignatureFieldsTest, PasswordIsRequired) {
+  ORDO_VERIFIES("P11-16");
   for (const Json& sig : {Json::object(), Json{{"user", "quality"}}, Json{{"password", ""}}}) {
     Status s = CheckSignatureFields(sig, "approved");
     ASSERT_FALSE(s.ok()) << sig.dump();
@@ -139,6 +151,7 @@ TEST(SignatureFieldsTest, PasswordIsRequired) {
 }
 
 TEST(SignatureFieldsTest, WrongMeaning) {
+  ORDO_VERIFIES("P11-13", "ORDO-SIG-01");
   Status s = CheckSignatureFields(Json{{"password", "pw"}, {"meaning", "reviewed"}}, "approved");
   ASSERT_FALSE(s.ok());
   ExpectError(s.error(), ErrorCode::kInvalidArgument, "signature.meaning", "wrong_meaning");
@@ -146,6 +159,7 @@ TEST(SignatureFieldsTest, WrongMeaning) {
 }
 
 TEST(SignatureFailedTest, RecordsTheAttemptWithoutPassword) {
+  ORDO_VERIFIES("P11-21", "ORDO-ACCESS-01", "ORDO-SIG-02");
   ledger::Event e = DecideSignatureFailed({4, "engineer", "quality", "10.0.0.5", "wrong password"});
   EXPECT_EQ(e.type, "signature.failed");
   EXPECT_EQ(e.subject_kind, "user");
@@ -172,6 +186,7 @@ Signature Sample() {
 }
 
 TEST(SignatureTest, PayloadOmitsAnAbsentComment) {
+  ORDO_VERIFIES("ORDO-SIG-01");
   Signature s = Sample();
   Json p = SignaturePayload(s);
   EXPECT_FALSE(p.contains("comment"));
@@ -188,6 +203,7 @@ TEST(SignatureTest, PayloadOmitsAnAbsentComment) {
 }
 
 TEST(SignatureTest, TheStoredRowComesFromTheEvent) {
+  ORDO_VERIFIES("ORDO-SIG-01");
   Signature s = Sample();
   s.comment = "looks right";
   auto applied = ledger::ReadPayload<SignatureApplied>(SignaturePayload(s));
@@ -200,6 +216,7 @@ TEST(SignatureTest, TheStoredRowComesFromTheEvent) {
 }
 
 TEST(SignatureTest, ShownSignatureCarriesItsStatus) {
+  ORDO_VERIFIES("P11-14", "ORDO-SIG-01");
   Json j = ToJson(Sample(), BindingStatus::kEarlierRevision);
   EXPECT_EQ(j.at("status"), "earlier_revision");
   EXPECT_TRUE(j.at("comment").is_null());
@@ -207,6 +224,7 @@ TEST(SignatureTest, ShownSignatureCarriesItsStatus) {
 }
 
 TEST(SignatureTest, Binding) {
+  ORDO_VERIFIES("P11-14", "ORDO-SIG-01");
   const Signature s = Sample();
   const std::string hash = s.content_hash;
   EXPECT_EQ(CheckBinding(s, "change_request", "CR-000001", 2, hash), BindingStatus::kValid);
@@ -222,6 +240,7 @@ TEST(SignatureTest, Binding) {
 }
 
 TEST(SignatureTest, Meanings) {
+  ORDO_VERIFIES("P11-13", "ORDO-SIG-01");
   for (const auto& m : Meanings()) EXPECT_TRUE(IsMeaning(m)) << m;
   EXPECT_FALSE(IsMeaning("acknowledged"));
   EXPECT_EQ(PermissionForMeaning("authored"), "masterdata.edit");

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/testing/verifies.h"
+
 namespace ordo::site {
 namespace {
 
@@ -18,11 +20,13 @@ void ExpectError(const Result<ledger::Event>& r, ErrorCode code, const std::stri
 }
 
 TEST(SiteSettingsTest, ToJson) {
+  ORDO_VERIFIES("ORDO-SITE-01");
   EXPECT_EQ(ToJson(SiteSettings{}),
             (Json{{"approvals_required", 1}, {"signing_password_only", false}}));
 }
 
 TEST(SiteSettingsTest, DecidesOnlyWhatChanges) {
+  ORDO_VERIFIES("ORDO-SITE-01");
   ChangeSiteSettings c{2, false, "two approvers from now on"};
   auto e = DecideChangeSiteSettings(c, SiteSettings{});
   ASSERT_TRUE(e.ok()) << e.error().message;
@@ -40,6 +44,7 @@ TEST(SiteSettingsTest, DecidesOnlyWhatChanges) {
 }
 
 TEST(SiteSettingsTest, DecidesBothInKeyOrder) {
+  ORDO_VERIFIES("ORDO-SITE-01");
   auto e = DecideChangeSiteSettings(ChangeSiteSettings{3, true, "r"}, SiteSettings{});
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->payload["settings"],
@@ -51,6 +56,7 @@ TEST(SiteSettingsTest, DecidesBothInKeyOrder) {
 }
 
 TEST(SiteSettingsTest, ValidatesTheCommandInOrder) {
+  ORDO_VERIFIES("ORDO-SITE-01");
   for (std::int64_t n : {0, 6, -1}) {
     ChangeSiteSettings c{n, std::nullopt, ""};  // the range is checked first
     ExpectError(DecideChangeSiteSettings(c, SiteSettings{}), ErrorCode::kInvalidArgument,
@@ -66,6 +72,7 @@ TEST(SiteSettingsTest, ValidatesTheCommandInOrder) {
 }
 
 TEST(SiteSettingsTest, RefusesNoChange) {
+  ORDO_VERIFIES("ORDO-SITE-01");
   SiteSettings current{2, true};
   ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{2, true, "r"}, current),
               ErrorCode::kFailedPrecondition, "", "no_change");

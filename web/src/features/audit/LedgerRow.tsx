@@ -1,5 +1,5 @@
 // One audit-trail (ledger) row; clicking it expands the full record: payload JSON,
-// reason, signatures, previous hash and hash.
+// origin, reason, signatures, previous hash and hash.
 import { Fragment } from 'preact';
 import { formatLocal } from '../../shared/time';
 import type { LedgerEntry } from './types';
@@ -54,6 +54,18 @@ export function LedgerRow({ entry, expanded, onToggle }: Props) {
             <dl class="detail-grid">
               <dt>Time (UTC)</dt>
               <dd class="mono">{entry.time}</dd>
+              <dt>Origin</dt>
+              <dd data-testid="ledger-origin">
+                {entry.origin ? (
+                  <>
+                    {entry.origin.address}
+                    {entry.origin.terminal ? ` · station ${entry.origin.terminal}` : ''}
+                    {entry.origin.session != null ? ` · session of entry ${entry.origin.session}` : ''}
+                  </>
+                ) : (
+                  <span class="muted">not recorded (written before release 0.2)</span>
+                )}
+              </dd>
               <dt>Schema version</dt>
               <dd>{entry.schema_version}</dd>
               {entry.reason != null && (

@@ -7,6 +7,13 @@ export interface LedgerSubject {
   version: number;
 }
 
+// Where an entry came from: client address, session (seq of its sign-in), station.
+export interface LedgerOrigin {
+  address: string;
+  session: number | null;
+  terminal: string | null;
+}
+
 export interface LedgerEntry {
   seq: number;
   time: string;
@@ -21,6 +28,7 @@ export interface LedgerEntry {
   signatures: unknown[];
   prev_hash: string;
   hash: string;
+  origin?: LedgerOrigin; // absent in entries written before release 0.2
 }
 
 export interface LedgerPage extends Paging {

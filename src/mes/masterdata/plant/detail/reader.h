@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mes/masterdata/domain/validate.h"
+#include "mes/masterdata/plant/detail/yaml_limits.h"
 #include "mes/masterdata/plant/plant_files.h"
 
 namespace ordo::masterdata::plant::detail {
@@ -15,7 +16,9 @@ using Validator = std::function<std::vector<masterdata::FieldError>(
     const masterdata::KindDef& kind, const std::string& object_id, const Json& content)>;
 
 // ReadPlantFiles with `validate` in place of masterdata::ValidateContent (empty: no
-// content validation beyond the typing by the kinds table).
-ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validator& validate);
+// content validation beyond the typing by the kinds table) and `limits` in place of the
+// defaults.
+ReadResult ReadPlantFilesWith(const std::vector<PlantFile>& files, const Validator& validate,
+                              const YamlLimits& limits = {});
 
 }  // namespace ordo::masterdata::plant::detail
