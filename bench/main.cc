@@ -238,6 +238,32 @@ bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& write
   row("ChangeRequestView(full) CR-000001, " + std::to_string(reads.cr_items) + " items", cr);
   row("AllInForce + ExportFiles, " + std::to_string(reads.exported_files) + " files", exp);
 
+  std::vector<double> user_unchecked, user_checked, exp_checked, audit_rows;
+  for (const auto& r : reads.rounds) {
+    user_unchecked.push_back(r.user_unchecked_us);
+    user_checked.push_back(r.user_checked_us);
+    exp_checked.push_back(r.export_checked_us);
+    audit_rows.push_back(r.audit_rows_ms);
+  }
+  std::printf(
+      "\nrow seals (docs/decisions/0006): the same reads without and with the seal check, "
+      "same rounds\n(median per call, median of %d rounds, [min .. max]):\n",
+      c.runs);
+  std::printf("  %-50s %11s   %22s\n", "measurement", "us/call", "range");
+  PrintRange("FindUserById, unchecked", user_unchecked, "%11.1f   [%8.1f .. %8.1f]");
+  PrintRange("FindUserById, seal checked", user_checked, "%11.1f   [%8.1f .. %8.1f]");
+  PrintRange("AllInForce + ExportFiles, every version checked", exp_checked,
+             "%11.1f   [%8.1f .. %8.1f]");
+  std::printf("  %-50s %11.2fx  (check: +%.1f us per user)\n",
+              "ratio FindUserById checked/unchecked",
+              Median(user_unchecked) > 0 ? Median(user_checked) / Median(user_unchecked) : 0,
+              Median(user_checked) - Median(user_unchecked));
+  std::printf("  %-50s %11.2fx\n", "ratio export checked/unchecked",
+              Median(exp) > 0 ? Median(exp_checked) / Median(exp) : 0);
+  const std::string audit_label =
+      "audit scan: all " + std::to_string(reads.guarded_rows) + " guarded rows (ms)";
+  PrintRange(audit_label.c_str(), audit_rows, "%11.2f   [%8.2f .. %8.2f]");
+
   bool positive = !writes.empty() && !reads.rounds.empty();
   for (const auto* v :
        {&apply, &submit, &approve, &drafts_s, &logbook_s, &ratio, &object, &cr, &exp, &logbook})

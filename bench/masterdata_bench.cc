@@ -24,6 +24,8 @@
 #include "mes/masterdata/store/queries.h"
 #include "mes/masterdata/store/views.h"
 #include "mes/signatures/commands/policy_commands.h"
+#include "storage/rows.h"
+#include "store/row_seal.h"
 
 namespace ordo::bench {
 
@@ -288,12 +290,39 @@ MasterdataReadResult RunMasterdataReadBench(const std::string& work_dir, int rou
     return masterdata::plant::ExportFiles(objects).size();
   };
   auto logbook = [&] { return Take(logbook::ListLogbook(*db, "", 0, 100), "list logbook").size(); };
+  // Row seals: the key the engine wrote at init, installed for this connection only
+  // while the checked variants run (the engine is stopped, so nothing else installs it).
+  auto seals = Take(store::ReadSealState(data), "read the seal file");
+  if (!seals) throw std::runtime_error("init wrote no row seal file");
+  auto operator_user = Take(access::FindUserByName(*db, "operator"), "find operator");
+  const std::int64_t operator_id = operator_user->id;
+  auto user = [&] {
+    return Take(access::FindUserById(*db, operator_id), "find user")->name.size();
+  };
+  auto audit_rows = [&] {
+    auto bad = Take(store::FindUnsealedRows(*db, seals->key), "audit rows");
+    if (!bad.empty()) throw std::runtime_error("the demo store has unsealed rows");
+    return std::size_t{1};
+  };
+  for (const auto& t : store::GuardedTables()) {
+    auto n = Take(
+        storage::FirstRow<std::int64_t>(*db, "SELECT COUNT(*) FROM " + t.table, storage::NoBind,
+                                        [](const storage::Statement& st) { return st.Int(0); }),
+        "count");
+    result.guarded_rows += n.value_or(0);
+  }
   for (int r = 0; r < rounds; ++r) {
     MasterdataReadRound round;
     round.logbook_us = measure(logbook);
     round.object_view_us = measure(object_view);
     round.cr_view_us = measure(cr_view);
     round.export_us = measure(export_plant);
+    round.user_unchecked_us = measure(user);
+    store::InstallSealKey(db->path(), seals->key);
+    round.user_checked_us = measure(user);
+    round.export_checked_us = measure(export_plant);
+    round.audit_rows_ms = measure(audit_rows) / 1e3;
+    store::RemoveSealKey(db->path());
     result.rounds.push_back(round);
   }
   if (sink == 0) throw std::runtime_error("the reads returned nothing");

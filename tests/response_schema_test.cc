@@ -83,8 +83,9 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
   int calls = 0;
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
-    if (path == "/api/v1/ledger/stream" || path.find("{sha256}") != std::string::npos)
-      continue;  // an event stream and file bytes: not JSON answers
+    if (path == "/api/v1/ledger/stream" || path == "/api/v1/security/events/stream" ||
+        path.find("{sha256}") != std::string::npos)
+      continue;  // event streams and file bytes: not JSON answers
     std::string target = path;
     if (path.rfind("/api/v1/change-requests/{id}", 0) == 0) {
       target.replace(target.find("{id}"), 4, "CR-000001");
@@ -471,6 +472,10 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
     const Json& response = document_["paths"]["/api/v1/ledger/stream"]["get"]["responses"]["200"];
     EXPECT_TRUE(response["content"].contains("text/event-stream")) << response.dump();
     covered_.insert("GET /api/v1/ledger/stream");  // a stream: api_feed_test reads it
+    const Json& security =
+        document_["paths"]["/api/v1/security/events/stream"]["get"]["responses"]["200"];
+    EXPECT_TRUE(security["content"].contains("text/event-stream")) << security.dump();
+    covered_.insert("GET /api/v1/security/events/stream");  // integrity_test reads it
   }
   Fits("GET", "/api/v1/session", "/api/v1/session", http().Get("/api/v1/session", token));
   Fits("GET", "/api/v1/site/settings", "/api/v1/site/settings",
@@ -495,7 +500,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 28u);
+  EXPECT_EQ(covered_.size(), 29u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

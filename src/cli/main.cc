@@ -11,8 +11,10 @@
 #include <sstream>
 
 #include "admin/data_dir_ops.h"
+#include "admin/integrity_audit.h"
 #include "admin/restore.h"
 #include "cli/capabilities.h"
+#include "cli/duration.h"
 #include "cli/offline_admin.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
@@ -158,6 +160,9 @@ int main(int argc, char** argv) {
                    "lock admin accounts after N failed sign-ins (0 = never)")
       ->check(CLI::Range(0, 1000));
   serve->add_option("--max-body-bytes", so.http.max_body_bytes, "largest accepted request body");
+  std::string audit_interval = "1h";
+  serve->add_option("--audit-interval", audit_interval,
+                    "run the background integrity audit this often: 30s, 15m, 1h, 1d; 0 = off");
   serve
       ->add_option("--head-timeout", so.http.head_timeout_seconds,
                    "seconds a client has to send a whole request head (and TLS handshake)")
@@ -171,6 +176,13 @@ int main(int argc, char** argv) {
                    "open connections from one client address at most")
       ->check(CLI::Range(1, 100000));
   serve->callback([&] {
+    auto interval = cli::ParseDurationSeconds(audit_interval);
+    if (!interval) {
+      rc =
+          Fail("--audit-interval must be a whole number with s, m, h or d (e.g. 30s, 1h), or 0", 2);
+      return;
+    }
+    so.audit_interval_seconds = *interval;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
       rc = Fail("--listen must be address:port", 2);
@@ -242,6 +254,28 @@ int main(int argc, char** argv) {
     for (const auto& d : *diffs) std::fprintf(stderr, "DIFF %s\n", d.c_str());
     if (diffs->empty()) std::printf("OK: projections equal a replay of the ledger\n");
     rc = diffs->empty() ? 0 : 1;
+  });
+
+  auto* audit = ledger_cmd->add_subcommand(
+      "audit", "Check the guarded records against their seals and the ledger (exit 1 naming them)");
+  audit->add_option("--data", data, "data directory")->required();
+  audit->callback([&] {
+    auto report = admin::AuditDataDir({data});
+    if (!report.ok()) {
+      rc = Fail(report.error().message, 2);
+      return;
+    }
+    for (const auto& v : report->violations)
+      std::fprintf(stderr, "INTEGRITY %s %s: %s\n", v.table.c_str(), v.key.c_str(),
+                   v.detail.c_str());
+    if (report->violations.empty())
+      std::printf(
+          "OK: %lld ledger entries chained, %lld checkpoints, %lld guarded rows match "
+          "their seals\n",
+          static_cast<long long>(report->entries_checked),
+          static_cast<long long>(report->checkpoints_checked),
+          static_cast<long long>(report->rows_checked));
+    rc = report->violations.empty() ? 0 : 1;
   });
 
   // backup

@@ -47,6 +47,10 @@ std::string HmacSha256Hex(std::string_view key, std::string_view message) {
   return ToHex(std::string_view(reinterpret_cast<char*>(mac), sizeof mac));
 }
 
+bool EqualConstantTime(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 SigningKeyPair GenerateSigningKeyPair() {
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
   unsigned char sk[crypto_sign_SECRETKEYBYTES];

@@ -19,6 +19,8 @@ std::string Sha256Hex(std::string_view data);
 // Lower-case hex HMAC-SHA-256 of `message` under `key` (any length; keyed hashes of
 // values that must not be stored in clear, e.g. unknown user names).
 std::string HmacSha256Hex(std::string_view key, std::string_view message);
+// True when `a` and `b` are equal, in time that depends only on their lengths.
+bool EqualConstantTime(std::string_view a, std::string_view b);
 
 // Hex encoding of raw bytes / decoding (false on bad hex).
 std::string ToHex(std::string_view bytes);

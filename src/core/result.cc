@@ -23,6 +23,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kIntegrityViolation:
+      return "integrity_violation";
     case ErrorCode::kUnsupportedMediaType:
       return "unsupported_media_type";
   }
@@ -48,6 +50,7 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:
+    case ErrorCode::kIntegrityViolation:
       return 500;
     case ErrorCode::kUnsupportedMediaType:
       return 415;

@@ -20,6 +20,7 @@ enum class ErrorCode {
   kUnavailable,           // try again later (503)
   kInternal,              // a bug or an I/O failure (500)
   kUnsupportedMediaType,  // a request body of a media type the endpoint does not take (415)
+  kIntegrityViolation,    // a stored record failed its integrity check and was not used (500)
 };
 
 // Stable machine-readable name, e.g. "invalid_argument".

@@ -80,8 +80,46 @@ Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
     engine->last_checkpoint_time_ = engine->options_.clock->NowMicros();
   }
   engine->published_head_ = head->seq;
+  ORDO_TRY(engine->PrepareSeals());
   engine->writer_ = std::thread([e = engine.get()] { e->Run(); });
   return engine;
+}
+
+Status Engine::PrepareSeals() {
+  auto read = store::ReadSealState(options_.data_dir);
+  if (!read.ok()) return read.error();
+  store::SealState state;
+  if (*read) {
+    state = **read;
+  } else if (!FromHex(RandomHex(32), &state.key)) {
+    return Error::Make(ErrorCode::kInternal, "cannot make a row seal key");
+  }
+  std::vector<const store::GuardedTable*> unsealed;
+  for (const auto& t : store::GuardedTables())
+    if (state.sealed[t.table] != store::TableSpec(t)) unsealed.push_back(&t);
+  if (!*read || !unsealed.empty()) {
+    // The first start of a release with seals (or with a new guarded table): the rows are
+    // sealed as they are. Only someone who can write keys/ can make this happen again.
+    {
+      storage::Transaction tx(*db_);
+      ORDO_TRY(tx.begin_status());
+      for (const auto* t : unsealed) ORDO_TRY(store::SealAllRows(*db_, state.key, *t, head_seq_));
+      ORDO_TRY(tx.Commit());
+    }
+    for (const auto* t : unsealed) {
+      state.sealed[t->table] = store::TableSpec(*t);
+      if (head_seq_ > 0)  // an existing store: say what was accepted as it is
+        spdlog::info("row seals: sealed the rows of {} as they are at seq {}", t->table, head_seq_);
+    }
+    ORDO_TRY(store::WriteSealState(options_.data_dir, state));
+  }
+  sealer_ = std::make_unique<store::RowSealer>(state.key);
+  db_->SetChangeHook([sealer = sealer_.get()](std::string_view table, std::int64_t rowid) {
+    sealer->Note(table, rowid);
+  });
+  sealed_path_ = db_->path();
+  store::InstallSealKey(sealed_path_, state.key);
+  return Ok();
 }
 
 Engine::~Engine() { Stop(); }
@@ -130,6 +168,8 @@ void Engine::Stop() {
     wake_.notify_one();
   }
   if (writer_.joinable()) writer_.join();
+  if (!sealed_path_.empty()) store::RemoveSealKey(sealed_path_);
+  sealed_path_.clear();
 }
 
 void Engine::Run() {
@@ -256,6 +296,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
     head_time_ = saved_time;
     return e;
   };
+  if (sealer_) sealer_->Forget();
   auto events = c.decide(ctx);
   if (!events.ok()) {
     // A rejection: the decision only read, so there is nothing to undo.
@@ -292,6 +333,8 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   if (c.after_append) {
     if (Status s = c.after_append(ctx, entries); !s.ok()) return fail(s.error());
   }
+  if (sealer_ && !entries.empty())
+    if (Status s = sealer_->SealNoted(db, head_seq_); !s.ok()) return fail(s.error());
   Json body = c.reply ? c.reply(ctx, entries) : Json::object();
   CommandReply reply{c.success_status, std::move(body), std::move(entries), false};
   if (!c.idempotency_key.empty()) {

@@ -24,6 +24,7 @@
 #include "ledger/event_type.h"
 #include "storage/database.h"
 #include "store/data_dir.h"
+#include "store/row_seal.h"
 
 namespace ordo::engine {
 
@@ -113,6 +114,10 @@ class Engine {
   // a savepoint, so a failure undoes only this command.
   Result<CommandReply> Execute(Pending& pending, bool guarded, bool* write_failed);
   Status MaybeCheckpoint(bool force);
+  // Loads (or, on the first start, creates) the row seal file, seals the rows of guarded
+  // tables it does not cover yet, installs the seal key for readers and the change hook
+  // that seals what projectors write (store/row_seal.h).
+  Status PrepareSeals();
 
   EngineOptions options_;
   std::unique_ptr<storage::Database> db_;  // writer thread only (after Start)
@@ -129,6 +134,8 @@ class Engine {
   std::int64_t last_checkpoint_seq_ = 0;
   TimeMicros last_checkpoint_time_ = 0;
   std::atomic<std::int64_t> published_head_{0};
+  std::unique_ptr<store::RowSealer> sealer_;  // writer thread only (after Start)
+  std::string sealed_path_;                   // the store whose seal key is installed
 };
 
 }  // namespace ordo::engine

@@ -157,6 +157,13 @@ const std::vector<ProblemType>& ProblemTypes() {
        "has the details under the response's X-Request-Id.",
        "Tell the site's administrator, quoting the X-Request-Id. Repeat a command only with "
        "the same Idempotency-Key, so that it cannot be recorded twice."},
+      {ErrorCode::kIntegrityViolation, "Integrity violation",
+       "A stored record this request relies on (named in `detail` by table and key) does not "
+       "match the seal the ledger writer gave it: it was changed outside ordo, for example "
+       "directly in the database file. The record was not used and nothing was recorded "
+       "but the security event `security.integrity_violation`.",
+       "Do not retry. Tell the site's administrator: the procedure is in docs/operations.md "
+       "(\"An integrity violation\")."},
       {ErrorCode::kUnsupportedMediaType, "Unsupported media type",
        "The request has a body whose Content-Type the endpoint does not take (JSON "
        "endpoints take only application/json). Nothing was done: the request was refused "

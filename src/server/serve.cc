@@ -8,9 +8,11 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <cstdio>
+#include <map>
 #include <utility>
 
 #include "admin/data_dir_ops.h"
+#include "admin/integrity_audit.h"
 #include "engine/engine.h"
 
 namespace ordo::server {
@@ -28,6 +30,43 @@ void WaitDrained(asio::io_context& io, HttpServer& http, std::shared_ptr<asio::s
     WaitDrained(io, http, timer, ticks_left - 1, then);
   });
 }
+
+// What the server does with an integrity violation (store/row_seal.h), on the io thread:
+// one structured log line and the security event on the ledger (which pushes it to the
+// admins' security event streams). The same record found the same way is recorded again
+// only after kRepeatAfter, so a record read in a loop does not flood the ledger.
+class ViolationRecorder {
+ public:
+  ViolationRecorder(engine::Engine& engine, const Clock& clock) : engine_(engine), clock_(clock) {}
+  void Record(const store::IntegrityViolation& v) {
+    spdlog::warn(
+        "security_event type=security.integrity_violation table={} key=\"{}\" found_by={} "
+        "detail=\"{}\"",
+        v.table, v.key, v.found_by, v.detail);
+    const TimeMicros now = clock_.NowMicros();
+    const std::string id = v.table + " " + v.key + " " + v.found_by;
+    auto last = recorded_.find(id);
+    if (last != recorded_.end() && now - last->second < kRepeatAfter) return;
+    recorded_[id] = now;
+    auto event = store::IntegrityViolationEvent(v);
+    if (!event) return;
+    engine::Command c;
+    c.actor = engine::Actor{0, "system", "system"};
+    c.decide = [event = *event](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+      return std::vector<ledger::Event>{event};
+    };
+    engine_.Submit(std::move(c), [](Result<engine::CommandReply> r) {
+      if (!r.ok())
+        spdlog::error("recording security.integrity_violation failed: {}", r.error().message);
+    });
+  }
+
+ private:
+  static constexpr TimeMicros kRepeatAfter = 600'000'000;  // 10 minutes
+  engine::Engine& engine_;
+  const Clock& clock_;
+  std::map<std::string, TimeMicros> recorded_;  // io thread only
+};
 
 }  // namespace
 
@@ -74,8 +113,16 @@ int RunServer(ServeOptions o) {
     std::fprintf(stderr, "ordo serve: %s\n", reader.error().message.c_str());
     return 2;
   }
+  ViolationRecorder violations(**engine, clock);
+  store::SetIntegrityViolationHandler([&io, &violations](const store::IntegrityViolation& v) {
+    asio::post(io, [&violations, v] { violations.Record(v); });
+  });
+  struct HandlerReset {  // nobody reports to `violations` once it is gone
+    ~HandlerReset() { store::SetIntegrityViolationHandler(nullptr); }
+  } handler_reset;
   o.api.data_dir = o.data_dir;
   Api api(io, **engine, std::move(*reader), clock, o.api);
+  admin::BackgroundAudit audit(dir, o.audit_interval_seconds);
   api_ptr = &api;
   auto http = HttpServer::Start(io, o.http, [&api](HttpRequest& r) { return api.Handle(r); });
   if (!http.ok()) {
@@ -97,12 +144,15 @@ int RunServer(ServeOptions o) {
     api.BeginShutdown();
     auto timer = std::make_shared<asio::steady_timer>(io);
     WaitDrained(io, **http, timer, 200, [&] {
+      audit.Stop();
       (*engine)->Stop();  // drains the queue and signs the head
       spdlog::info("shutdown complete");
       io.stop();
     });
   });
   io.run();
+  audit.Stop();
+  store::SetIntegrityViolationHandler(nullptr);
   api_ptr = nullptr;
   (*engine)->Stop();
   return 0;

@@ -15,6 +15,8 @@ struct ServeOptions {
   ApiOptions api;
   std::int64_t checkpoint_every_entries = 1000;
   std::int64_t checkpoint_every_seconds = 600;
+  // The background integrity audit runs this often; 0 = off (admin/integrity_audit.h).
+  std::int64_t audit_interval_seconds = 3600;
 };
 
 // Runs until a termination signal. Returns the process exit code (0 after a clean

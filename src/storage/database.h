@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,12 @@ class Database {
   // safe while other connections write.
   virtual Status BackupTo(const std::string& file) = 0;
   virtual const std::string& path() const = 0;
+  // Calls `hook(table, rowid)` on this connection's thread for every row that a statement
+  // of this connection inserts, updates or deletes in a rowid table, until replaced;
+  // an empty hook removes it. The engine uses it to seal the rows its projectors wrote
+  // (store/row_seal.h). The hook must not use the connection.
+  using ChangeHook = std::function<void(std::string_view table, std::int64_t rowid)>;
+  virtual void SetChangeHook(ChangeHook hook) = 0;
 };
 
 // RAII transaction: BEGIN IMMEDIATE (the write lock at once) on construction,

@@ -6,6 +6,7 @@
 #include "core/assert.h"
 #include "storage/rows.h"
 #include "store/ledger_store.h"
+#include "store/row_seal.h"
 
 namespace ordo::store {
 
@@ -75,6 +76,7 @@ constexpr const char* kLedgerOrigin = "ALTER TABLE ledger ADD COLUMN origin TEXT
 std::vector<TableSet>& Registry() {
   static std::vector<TableSet> tables = {
       TableSet{"platform", {Migration{1, kPlatformDdl}, Migration{2, kLedgerOrigin}}, {}},
+      RowSealTables(),  // row_seal (store/row_seal.h)
   };
   return tables;
 }

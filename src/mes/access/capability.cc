@@ -32,6 +32,7 @@ void Register() {
   store::RegisterTables(Tables());
   store::RegisterTables(CredentialTables());
   RegisterProjectors();
+  RegisterGuards();
   RegisterRoleProjectors();
   RegisterCredentialProjectors();
   RegisterPermission({kUserManage,

@@ -15,7 +15,8 @@
 
 namespace ordo::access {
 
-// The user with login `name`, or nullopt.
+// The user with login `name`, or nullopt. Both lookups check the row against its seal
+// (store/row_seal.h) and refuse a row changed outside ordo with integrity_violation.
 Result<std::optional<User>> FindUserByName(storage::Database& db, const std::string& name);
 // The user with `id`, or nullopt.
 Result<std::optional<User>> FindUserById(storage::Database& db, std::int64_t id);

@@ -2,8 +2,11 @@
 #include "mes/audit/capability.h"
 
 #include "core/permissions.h"
+#include "ledger/event_schema.h"
+#include "mes/audit/events.h"
 #include "mes/audit/http/audit_http.h"
 #include "mes/audit/permissions.h"
+#include "store/row_seal.h"
 
 namespace ordo::audit {
 
@@ -13,6 +16,13 @@ void Register() {
                       {"supervisor", "quality", "engineer", "admin"}});
   RegisterPermission(
       {kLedgerVerify, "verify the ledger and sign its head on demand", {"quality", "admin"}});
+  RegisterPermission({kSecurityMonitor, "receive security events live", {"admin"}});
+  ledger::RegisterEventType<IntegrityViolationFound>(
+      "audit", "A record failed its integrity check and was not used, or the audit found it");
+  store::RegisterIntegrityViolationEvent([](const store::IntegrityViolation& v) {
+    return ledger::MakeEvent(IntegrityViolationFound{v.table, v.key, v.detail, v.found_by},
+                             "record", v.table + " " + v.key);
+  });
   server::RegisterEndpoints("audit", Endpoints());
 }
 

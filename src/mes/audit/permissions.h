@@ -8,4 +8,7 @@ inline constexpr const char* kAuditRead =
 inline constexpr const char* kLedgerVerify =
     "ledger.verify";  // verify the ledger and sign its head on demand
 
+inline constexpr const char* kSecurityMonitor =
+    "security.monitor";  // receive security events live (admins)
+
 }  // namespace ordo::audit

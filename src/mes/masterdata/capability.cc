@@ -28,6 +28,7 @@ void Register() {
                                             "A draft was withdrawn from a change request");
   store::RegisterTables(Tables());
   RegisterProjectors();
+  RegisterGuards();
   RegisterPermission({kMasterdataRead,
                       "read master data, change requests and the signature policy",
                       {"operator", "supervisor", "quality", "engineer", "admin"}});

@@ -17,6 +17,7 @@ void Register() {
   ledger::RegisterEventType<TrainingRecorded>("personnel", "A training was recorded");
   store::RegisterTables(Tables());
   RegisterProjectors();
+  RegisterGuards();
   RegisterPermission({kPersonnelManage,
                       "grant and revoke qualifications and record training (not for oneself)",
                       {"supervisor", "quality"}});

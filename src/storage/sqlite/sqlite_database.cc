@@ -127,6 +127,20 @@ class SqliteDatabase final : public Database {
 
   const std::string& path() const override { return path_; }
 
+  void SetChangeHook(ChangeHook hook) override {
+    change_hook_ = std::move(hook);
+    if (!change_hook_) {
+      sqlite3_update_hook(db_, nullptr, nullptr);
+      return;
+    }
+    sqlite3_update_hook(
+        db_,
+        [](void* self, int, const char*, const char* table, sqlite3_int64 rowid) {
+          static_cast<SqliteDatabase*>(self)->change_hook_(table, rowid);
+        },
+        this);
+  }
+
  private:
   Result<std::unique_ptr<Statement>> PrepareWith(const std::string& sql, unsigned flags) {
     sqlite3_stmt* stmt = nullptr;
@@ -138,6 +152,7 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   std::string path_;
+  ChangeHook change_hook_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 

@@ -19,6 +19,16 @@ store::TableSet Tables();
 // Registers the projectors of UserCreated, UserDisabled and UserRenamed.
 void RegisterProjectors();
 
+// Registers app_user as a guarded (sealed) table (store/user_integrity.cc).
+void RegisterGuards();
+// The lookups of users.h without the seal check (user_queries.cc); FindUserByName and
+// FindUserById are these plus CheckedUser (user_integrity.cc).
+Result<std::optional<User>> FindUserRowByName(storage::Database& db, const std::string& name);
+Result<std::optional<User>> FindUserRowById(storage::Database& db, std::int64_t id);
+// `user` after checking its app_user row against its seal: integrity_violation (naming
+// the row) when it fails; errors and "no user" pass through.
+Result<std::optional<User>> CheckedUser(storage::Database& db, Result<std::optional<User>> user);
+
 // max(id) + 1: ids are never reused because users are never deleted.
 Result<std::int64_t> NextUserId(storage::Database& db);
 

@@ -25,13 +25,13 @@ User UserFromRow(const storage::Statement& s) {
 
 }  // namespace
 
-Result<std::optional<User>> FindUserByName(storage::Database& db, const std::string& name) {
+Result<std::optional<User>> FindUserRowByName(storage::Database& db, const std::string& name) {
   return storage::FirstRow<User>(
       db, std::string(kSelectUser) + "WHERE name = ?",
       [&](storage::Statement& s) { s.Bind(1, name); }, UserFromRow);
 }
 
-Result<std::optional<User>> FindUserById(storage::Database& db, std::int64_t id) {
+Result<std::optional<User>> FindUserRowById(storage::Database& db, std::int64_t id) {
   return storage::FirstRow<User>(
       db, std::string(kSelectUser) + "WHERE id = ?", [&](storage::Statement& s) { s.Bind(1, id); },
       UserFromRow);

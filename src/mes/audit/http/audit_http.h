@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/entry.h"
 #include "server/api.h"
 #include "server/endpoint.h"
 
@@ -23,10 +24,16 @@ server::Awaitable<server::HttpResponse> StreamLedger(server::Api& api, server::C
 server::Awaitable<server::HttpResponse> VerifyLedger(server::Api& api, server::Call& call);
 // POST /api/v1/ledger/checkpoint: signs the head now.
 server::Awaitable<server::HttpResponse> CheckpointLedger(server::Api& api, server::Call& call);
-// GET /api/v1/security/events: failed sign-ins and signings, users created and disabled,
-// roles granted and revoked, newest first (http/security_events.cc).
-server::Awaitable<server::HttpResponse> SecurityEvents(server::Api& api, server::Call& call);
-// The event types the security events list (one list for the handler and its schema).
+// The ledger event types that are security events (http/security_events.cc).
 const std::vector<std::string>& SecurityEventTypes();
+// True for the security events pushed live to admins: a sign-in attempt that met the
+// throttle or a lockout, every failed signing, every integrity violation.
+bool IsSecurityAlert(const ledger::LedgerEntry& entry);
+// GET /api/v1/security/events: failed sign-ins and signings, integrity violations, users
+// created and disabled, roles granted and revoked, newest first.
+server::Awaitable<server::HttpResponse> SecurityEvents(server::Api& api, server::Call& call);
+// GET /api/v1/security/events/stream: the alerts (IsSecurityAlert) as server-sent events,
+// from now on or resumed with Last-Event-ID; ends with the session.
+server::Awaitable<server::HttpResponse> StreamSecurityEvents(server::Api& api, server::Call& call);
 
 }  // namespace ordo::audit

@@ -31,8 +31,8 @@ Json VerifyReportSchema() {
 }
 
 // One security event (SecurityEvents, http/security_events.cc): a failed sign-in or
-// signing, or an account change (user created or disabled, role granted or revoked), as
-// its ledger entry.
+// signing, an integrity violation or an account change (user created or disabled, role
+// granted or revoked), as its ledger entry.
 Json SecurityEventSchema() {
   return Object({{"seq", Integer()},
                  {"time_us", Integer("server time (microseconds since 1970-01-01 UTC)")},
@@ -66,14 +66,29 @@ std::vector<server::Endpoint> Endpoints() {
                           &VerifyLedger};
   server::Endpoint checkpoint{"POST",    "/api/v1/ledger/checkpoint", kLedgerVerify,    {},
                               "command", "Sign the ledger head now",  &CheckpointLedger};
-  server::Endpoint security{"GET",
-                            "/api/v1/security/events",
-                            kAuditRead,
-                            {},
-                            "read",
-                            "Failed sign-ins and signings, users created and disabled, roles "
-                            "granted and revoked, newest first (?before=&limit=)",
-                            &SecurityEvents};
+  server::Endpoint security{
+      "GET",
+      "/api/v1/security/events",
+      kAuditRead,
+      {},
+      "read",
+      "Failed sign-ins and signings, integrity violations, users created and disabled, roles "
+      "granted and revoked, newest first (?before=&limit=)",
+      &SecurityEvents};
+  server::Endpoint security_stream{
+      "GET",
+      "/api/v1/security/events/stream",
+      kSecurityMonitor,
+      {},
+      "read",
+      "Security alerts as server-sent events, from now on (?after=, Last-Event-ID)",
+      &StreamSecurityEvents};
+  security_stream.response_schema = Content(
+      "text/event-stream",
+      String("server-sent events: per alert `id: <seq>`, `event: security` and `data: <the "
+             "event as in GET /api/v1/security/events>`, with `: keep-alive` comments while "
+             "idle. Alerts: a sign-in attempt that met the throttle or a lockout, every failed "
+             "signing, every security.integrity_violation"));
   read.response_schema = LedgerPageSchema();
   stream.response_schema = Content(
       "text/event-stream",
@@ -84,7 +99,7 @@ std::vector<server::Endpoint> Endpoints() {
   checkpoint.response_schema =
       Object({{"checkpoint_seq", Integer("the seq the latest checkpoint signs (0: none yet)")}});
   security.response_schema = Object({{"events", Array(SecurityEventSchema())}});
-  return {read, stream, verify, checkpoint, security};
+  return {read, stream, verify, checkpoint, security, security_stream};
 }
 
 }  // namespace ordo::audit

@@ -115,20 +115,20 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
     if (!s.ok()) return s.error();
     auto settings = site::GetSiteSettings(ctx.db);
     if (!settings.ok()) return settings.error();
-    bool lookup_failed = false;
+    std::optional<Error> lookup_error;
     ExistsFn exists = [&](const std::string& kind, const std::string& id) {
       if (kind == "attachment") {
         auto found = attachments::FindAttachment(ctx.db, id);
-        if (!found.ok()) lookup_failed = true;
+        if (!found.ok()) lookup_error = found.error();
         return found.ok() && found->has_value();
       }
       auto row = InForce(ctx.db, kind, id, ctx.now);
-      if (!row.ok()) lookup_failed = true;
+      if (!row.ok()) lookup_error = row.error();  // e.g. integrity_violation, naming the row
       return row.ok() && row->has_value();
     };
     auto events =
         DecideSubmit(*cr, ToItems(*rows), *s, settings->approvals_required, exists, ctx.next_seq);
-    if (lookup_failed) return Error::Make(ErrorCode::kInternal, "reading the store failed");
+    if (lookup_error) return *lookup_error;
     return events;
   };
   c.reply = ReplyWithChangeRequest(change_request);

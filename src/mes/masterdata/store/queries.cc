@@ -159,8 +159,8 @@ Result<std::set<std::int64_t>> Approvers(storage::Database& db, const std::strin
   return out;
 }
 
-Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& kind,
-                                           const std::string& id) {
+Result<std::vector<VersionRow>> VersionRowsOf(storage::Database& db, const std::string& kind,
+                                              const std::string& id) {
   return Checked(storage::Rows<Stored<VersionRow>>(
       db, std::string(kVersionColumns) + "WHERE kind = ? AND id = ? ORDER BY version",
       [&](storage::Statement& s) { s.Bind(1, kind).Bind(2, id); }, VersionFromRow));

@@ -76,7 +76,7 @@ void RegisterProjectors() {
   store::RegisterProjector<TrainingRecorded>(&ProjectTraining);
 }
 
-Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id) {
+Result<std::vector<GrantRow>> ListGrantRows(storage::Database& db, std::int64_t user_id) {
   return storage::Rows<GrantRow>(
       db,
       "SELECT seq, user_id, qualification, expires, granted_by, time_us, revoked_seq FROM "

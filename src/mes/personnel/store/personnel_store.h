@@ -30,12 +30,21 @@ struct GrantRow {
   TimeMicros time_us = 0;
   bool revoked = false;
 };
-// By user, qualification, then seq; `user_id` 0 = all users.
+// By user, qualification, then seq; `user_id` 0 = all users. Every row is checked
+// against its seal first: integrity_violation, naming the row, when one fails.
 Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
 
 // The grant with entry `seq` as the revocation sees it (Grant, domain/personnel.h; the
 // holder's login name from access's users), or nullopt.
 Result<std::optional<Grant>> FindGrant(storage::Database& db, std::int64_t seq);
+// ListGrants without the seal check (personnel_store.cc); ListGrants is it plus the check.
+Result<std::vector<GrantRow>> ListGrantRows(storage::Database& db, std::int64_t user_id);
+// Registers qualification_grant as a guarded (sealed) table (store/grant_integrity.cc).
+void RegisterGuards();
+// `rows` after checking each against its seal (integrity_violation naming the first that
+// fails).
+Result<std::vector<GrantRow>> CheckedGrants(storage::Database& db,
+                                            Result<std::vector<GrantRow>> rows);
 
 // One training record as stored.
 struct TrainingRow {

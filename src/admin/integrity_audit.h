@@ -1,0 +1,72 @@
+// The integrity audit: compares what decisions rely on with the ledger, on a read-only
+// connection, off the writer. One run checks the ledger entries added since the previous
+// run (chain links, entry hashes, the checkpoints that sign them) and every guarded row
+// against its seal (store/row_seal.h). `ordo ledger audit` runs it once from the start of
+// the ledger; `ordo serve --audit-interval` runs it in the background from where the last
+// run stopped. docs/operations.md ("Integrity audit") says what a run covers and costs.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/entry.h"
+#include "storage/database.h"
+#include "store/data_dir.h"
+#include "store/row_seal.h"
+
+namespace ordo::admin {
+
+// Where the previous run stopped: the last entry whose chain link and hash were checked.
+struct AuditCursor {
+  std::int64_t seq = 0;
+  std::string hash = ledger::kGenesisHash;
+};
+
+struct AuditReport {
+  std::vector<store::IntegrityViolation> violations;  // found_by "audit"
+  std::int64_t entries_checked = 0;
+  std::int64_t checkpoints_checked = 0;
+  std::int64_t rows_checked = 0;
+  AuditCursor cursor;  // where the next run starts (not moved past a broken entry)
+};
+
+// One audit run on `db` (read-only; the caller holds one read snapshot) from `from`.
+// `seal_key` is the row seal key, `public_key` the site's signing key (hex) that
+// checkpoints must verify under. Violations name the table and key ("ledger" and
+// "seq=N" for the chain). Fails only when the store cannot be read.
+Result<AuditReport> AuditStore(storage::Database& db, const std::string& seal_key,
+                               const std::string& public_key, const AuditCursor& from);
+
+// `ordo ledger audit --data DIR`: opens the store read-only (safe while the server runs),
+// reads the keys from DIR/keys/ and runs AuditStore from the start of the ledger. A store
+// without a seal file (never served by a release with seals) is an error.
+Result<AuditReport> AuditDataDir(const store::DataDir& dir);
+
+// The background audit of `ordo serve`: a thread of its own with its own read-only
+// connection; every `interval_seconds` it runs AuditStore from where the last run stopped
+// and reports each violation (store::ReportIntegrityViolation) and one log line per run.
+class BackgroundAudit {
+ public:
+  BackgroundAudit(store::DataDir dir, std::int64_t interval_seconds);
+  ~BackgroundAudit();  // stops and joins
+  BackgroundAudit(const BackgroundAudit&) = delete;
+  BackgroundAudit& operator=(const BackgroundAudit&) = delete;
+  void Stop();
+
+ private:
+  void Run();
+
+  store::DataDir dir_;
+  std::int64_t interval_seconds_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
+
+}  // namespace ordo::admin

@@ -1,0 +1,266 @@
+// Integrity of what the MES acts on (issue 8, section 2): a guarded record edited directly
+// in ordo.db while the server runs is refused by the next decision that relies on it with
+// integrity_violation naming it, the security event is recorded, listed and pushed to the
+// admins' stream, and the audit (CLI and background) reports it. Restoring the row makes
+// it usable again and the store audits clean.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "core/testing/verifies.h"
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
+#include "support/ordo.h"
+
+namespace ordo::testing {
+namespace {
+
+// `text` as an SQL string literal.
+std::string QuoteLiteral(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+class IntegrityTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    ASSERT_TRUE(sandbox_.Init(&error)) << error;
+    server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root(),
+                                           std::vector<std::string>{"--audit-interval", "1s"});
+    ASSERT_TRUE(server_->Start(&error)) << error;
+    admin_ = TokenFor("admin");
+  }
+
+  void TearDown() override {
+    if (!server_ || !server_->port()) return;
+    auto status = server_->Stop();
+    EXPECT_TRUE(status.has_value()) << server_->Logs();
+    if (status) EXPECT_EQ(status->code, 0) << status->ToString() << "\n" << server_->Logs();
+    if (HasFailure()) std::fprintf(stderr, "%s\n", server_->Logs().c_str());
+    // Every test restores what it edited: the store then verifies, replays and audits clean.
+    for (const char* check : {"verify", "audit"}) {
+      RunResult r = sandbox_.Ordo({"ledger", check, "--data", sandbox_.data()});
+      EXPECT_EQ(r.status.code, 0) << r.Describe();
+    }
+    RunResult replay = sandbox_.Ordo({"ledger", "replay", "--check", "--data", sandbox_.data()});
+    EXPECT_EQ(replay.status.code, 0) << replay.Describe();
+  }
+
+  HttpClient http() const { return server_->Client(); }
+
+  std::string TokenFor(const std::string& role) {
+    HttpReply reply;
+    const Credentials& c = sandbox_.user(role);
+    std::string token = Login(http(), c.name, c.password, &reply);
+    EXPECT_FALSE(token.empty()) << "login as " << role << ": " << reply.Describe();
+    return token;
+  }
+
+  // Runs SQL on ordo.db directly, as someone with write access to the file would.
+  void Sql(const std::string& sql) {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status s = (*db)->Exec(sql);
+    ASSERT_TRUE(s.ok()) << sql << ": " << s.error().message;
+  }
+
+  std::string Text(const std::string& sql) {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadOnly);
+    if (!db.ok()) return "";
+    auto row = storage::FirstRow<std::string>(
+        **db, sql, storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+    return row.ok() && *row ? **row : "";
+  }
+
+  // The refusal: 500 integrity_violation whose detail names the table and key.
+  static void ExpectViolation(const HttpReply& r, const std::string& record) {
+    EXPECT_EQ(r.status, 500) << r.Describe();
+    Json j = r.json();
+    EXPECT_EQ(j.value("code", ""), "integrity_violation") << r.Describe();
+    EXPECT_NE(j.value("detail", "").find(record), std::string::npos) << r.Describe();
+  }
+
+  // Waits until GET /api/v1/security/events lists the violation of `table`/`key` found by
+  // `found_by`.
+  bool Listed(const std::string& table, const std::string& key, const std::string& found_by) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < give_up) {
+      HttpReply r = http().Get("/api/v1/security/events?limit=1000", admin_);
+      EXPECT_EQ(r.status, 200) << r.Describe();
+      const Json body = r.json();
+      for (const auto& e : body["events"])
+        if (e["type"] == "security.integrity_violation" && e["payload"]["table"] == table &&
+            e["payload"]["key"] == key && e["payload"]["found_by"] == found_by)
+          return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return false;
+  }
+
+  // Starts listening on the admins' security event stream for a frame naming `key`.
+  void Listen(const std::string& key) {
+    const std::string needle = "\"key\":\"" + key + "\"";
+    listener_ = std::thread([this, needle] {
+      stream_ = server_->Client().Stream(
+          "/api/v1/security/events/stream", admin_,
+          [needle](const std::string& body) { return body.find(needle) != std::string::npos; }, 30);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the stream start
+  }
+
+  // Joins the listener; true when the stream delivered the violation of `key`.
+  bool Pushed(const std::string& key) {
+    listener_.join();
+    EXPECT_EQ(stream_.status, 200) << stream_.Describe();
+    EXPECT_EQ(stream_.Header("content-type"), "text/event-stream");
+    return stream_.body.find("event: security\n") != std::string::npos &&
+           stream_.body.find("security.integrity_violation") != std::string::npos &&
+           stream_.body.find("\"key\":\"" + key + "\"") != std::string::npos;
+  }
+
+  // `ordo ledger audit` exits 1 naming the record.
+  void ExpectAuditReports(const std::string& table, const std::string& key) {
+    RunResult r = sandbox_.Ordo({"ledger", "audit", "--data", sandbox_.data()});
+    EXPECT_EQ(r.status.code, 1) << r.Describe();
+    EXPECT_NE(r.err.find("INTEGRITY " + table + " " + key + ":"), std::string::npos)
+        << r.Describe();
+  }
+
+  Sandbox sandbox_;
+  std::unique_ptr<OrdoServer> server_;
+  std::string admin_;
+  std::thread listener_;
+  HttpReply stream_;
+};
+
+TEST_F(IntegrityTest, EditedUserRolesRefuseTheSignInAndAreReported) {
+  ORDO_VERIFIES("P11-01", "P11-04", "DI-04", "A11-11", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-02",
+                "ORDO-INTEGRITY-03", "ORDO-INTEGRITY-04");
+  const Credentials& op = sandbox_.user("operator");
+  const std::string id = Text("SELECT id FROM app_user WHERE name = '" + op.name + "'");
+  ASSERT_FALSE(id.empty());
+  const std::string roles = Text("SELECT quote(roles) FROM app_user WHERE id = " + id);
+  const std::string key = "id=" + id;
+  Listen(key);
+  // The operator makes itself an admin.
+  Sql("UPDATE app_user SET roles = '[\"admin\"]' WHERE id = " + id);
+  const std::int64_t head = HeadSeq(http());
+  HttpReply login =
+      http().Post("/api/v1/session", Json{{"user", op.name}, {"password", op.password}});
+  ExpectViolation(login, "app_user " + key);
+  EXPECT_TRUE(Pushed(key)) << stream_.body;
+  EXPECT_TRUE(Listed("app_user", key, "decision"));
+  EXPECT_TRUE(Listed("app_user", key, "audit")) << "the background audit did not report it";
+  EXPECT_GT(HeadSeq(http()), head);  // the security events, and nothing else
+  HttpReply feed = http().Get("/api/v1/ledger?after=" + std::to_string(head), admin_);
+  const Json entries = feed.json()["entries"];
+  EXPECT_FALSE(entries.empty()) << feed.Describe();
+  for (const auto& e : entries) EXPECT_EQ(e["type"], "security.integrity_violation") << feed.body;
+  ExpectAuditReports("app_user", key);
+  const std::string log = ReadFile(server_->stdout_path());
+  EXPECT_NE(log.find("security_event type=security.integrity_violation table=app_user key=\"" +
+                     key + "\""),
+            std::string::npos)
+      << server_->Logs();
+
+  // Restored as the ledger has it, the row is used again.
+  Sql("UPDATE app_user SET roles = " + roles + " WHERE id = " + id);
+  EXPECT_FALSE(Login(http(), op.name, op.password).empty());
+}
+
+TEST_F(IntegrityTest, EditedRoutingLimitRefusesTheDraftAndIsReported) {
+  ORDO_VERIFIES("P11-01", "A11-08", "DI-04", "A11-11", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-02",
+                "ORDO-INTEGRITY-03", "ORDO-INTEGRITY-04");
+  const std::string where = " WHERE kind = 'routing' AND id = 'RT-DOSEPEN-3ML'";
+  const std::string version = Text("SELECT MAX(version) FROM md_version" + where);
+  ASSERT_FALSE(version.empty());
+  const std::string content =
+      Text("SELECT content FROM md_version" + where + " AND version = " + version);
+  ASSERT_NE(content.find("\"high\":13.5"), std::string::npos) << content;
+  const std::string key = "kind=routing,id=RT-DOSEPEN-3ML,version=" + version;
+  const std::string engineer = TokenFor("engineer");
+  HttpReply object = http().Get("/api/v1/masterdata/routing/RT-DOSEPEN-3ML", engineer);
+  ASSERT_EQ(object.status, 200) << object.Describe();
+  HttpReply cr = http().Post(
+      "/api/v1/change-requests",
+      Json{{"title", "Spring preload"}, {"description", "widen the limit"}, {"reason", "trial"}},
+      engineer);
+  ASSERT_EQ(cr.status, 201) << cr.Describe();
+  const std::string cr_id = cr.json()["change_request"]["id"];
+  Listen(key);
+  // The spring preload force's upper limit of the routing in force, widened in place.
+  Sql("UPDATE md_version SET content = replace(content, '\"high\":13.5', '\"high\":20')" + where +
+      " AND version = " + version);
+  const Json draft = Json::parse(content);
+  HttpReply saved = http().Request(
+      "PUT", "/api/v1/change-requests/" + cr_id + "/items/routing/RT-DOSEPEN-3ML",
+      Json{{"content", draft}}.dump(), engineer, {{"Content-Type", "application/json"}});
+  ExpectViolation(saved, "md_version " + key);
+  ExpectViolation(http().Get("/api/v1/masterdata/routing/RT-DOSEPEN-3ML", engineer),
+                  "md_version " + key);
+  EXPECT_TRUE(Pushed(key)) << stream_.body;
+  EXPECT_TRUE(Listed("md_version", key, "decision"));
+  EXPECT_TRUE(Listed("md_version", key, "audit"));
+  ExpectAuditReports("md_version", key);
+
+  Sql("UPDATE md_version SET content = " + QuoteLiteral(content) + where +
+      " AND version = " + version);
+  EXPECT_EQ(http().Get("/api/v1/masterdata/routing/RT-DOSEPEN-3ML", engineer).status, 200);
+}
+
+TEST_F(IntegrityTest, EditedQualificationGrantIsRefusedAndReported) {
+  ORDO_VERIFIES("P11-01", "P11-09", "DI-04", "A11-11", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-02",
+                "ORDO-INTEGRITY-03", "ORDO-INTEGRITY-04");
+  const std::string seq = Text("SELECT MIN(seq) FROM qualification_grant");
+  ASSERT_FALSE(seq.empty());
+  const std::string user = Text("SELECT user_id FROM qualification_grant WHERE seq = " + seq);
+  const std::string expires =
+      Text("SELECT quote(expires) FROM qualification_grant WHERE seq = " + seq);
+  const std::string revoked =
+      Text("SELECT quote(revoked_seq) FROM qualification_grant WHERE seq = " + seq);
+  const std::string key = "seq=" + seq;
+  const std::string supervisor = TokenFor("supervisor");
+  const std::string list = "/api/v1/personnel/qualifications?user_id=" + user;
+  ASSERT_EQ(http().Get(list, supervisor).status, 200);
+  Listen(key);
+  // An expired or revoked grant made valid for ever.
+  Sql("UPDATE qualification_grant SET expires = '2999-12-31', revoked_seq = NULL WHERE seq = " +
+      seq);
+  ExpectViolation(http().Get(list, supervisor), "qualification_grant " + key);
+  EXPECT_TRUE(Pushed(key)) << stream_.body;
+  EXPECT_TRUE(Listed("qualification_grant", key, "decision"));
+  EXPECT_TRUE(Listed("qualification_grant", key, "audit"));
+  ExpectAuditReports("qualification_grant", key);
+  // A grant inserted outside ordo has no seal at all.
+  Sql("INSERT INTO qualification_grant(seq, user_id, qualification, expires, granted_by, "
+      "time_us) VALUES(999999, " +
+      user + ", 'GMP-BASIC', NULL, 'quality', 1)");
+  ExpectAuditReports("qualification_grant", "seq=999999");
+
+  Sql("DELETE FROM qualification_grant WHERE seq = 999999");
+  Sql("UPDATE qualification_grant SET expires = " + expires + ", revoked_seq = " + revoked +
+      " WHERE seq = " + seq);
+  EXPECT_EQ(http().Get(list, supervisor).status, 200);
+}
+
+TEST(IntegrityAuditTest, AFreshStoreAuditsCleanAndTheAuditNeedsTheSealFile) {
+  ORDO_VERIFIES("P11-01", "ORDO-INTEGRITY-04");
+  Sandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Init(&error)) << error;
+  RunResult clean = sandbox.Ordo({"ledger", "audit", "--data", sandbox.data()});
+  EXPECT_EQ(clean.status.code, 0) << clean.Describe();
+  EXPECT_NE(clean.out.find("OK: "), std::string::npos) << clean.Describe();
+  EXPECT_NE(clean.out.find("guarded rows match their seals"), std::string::npos);
+  std::filesystem::remove(sandbox.data() + "/keys/row-seals.json");
+  RunResult missing = sandbox.Ordo({"ledger", "audit", "--data", sandbox.data()});
+  EXPECT_EQ(missing.status.code, 2) << missing.Describe();
+  EXPECT_NE(missing.err.find("row-seals.json"), std::string::npos) << missing.Describe();
+}
+
+}  // namespace
+}  // namespace ordo::testing
