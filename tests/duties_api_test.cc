@@ -26,7 +26,7 @@ std::string UtcDate(int days = 0) {
 
 class DutiesTest : public MasterdataTest {
  protected:
-  // Creates a user as the demo admin (password long enough for any password rule).
+  // Creates a user as the demo admin and signs them in (choosing their own password).
   ApiUser NewUser(const std::string& name, const Json& roles) {
     ApiUser u{0, name, "correct horse battery " + name, ""};
     HttpReply r = http().Post("/api/v1/users",
@@ -37,7 +37,10 @@ class DutiesTest : public MasterdataTest {
                               admin_);
     EXPECT_EQ(r.status, 201) << r.Describe();
     u.id = r.json()["user"].value("id", std::int64_t{0});
-    u.token = Login(http(), name, u.password);
+    // An admin-set password is one-time: the user chooses their own at the first sign-in.
+    const std::string one_time = u.password;
+    u.password = StrongPassword("own " + name);
+    u.token = FirstSignIn(http(), name, one_time, u.password);
     EXPECT_FALSE(u.token.empty()) << name;
     return u;
   }
@@ -254,8 +257,11 @@ TEST_F(DutiesTest, TheServersActorNamesAreReserved) {
   EXPECT_EQ(HeadSeq(http()), head);
 
   // The offline CLI refuses the same names.
-  RunResult cli = sandbox_.Ordo({"user", "add", "--data", sandbox_.data(), "--name", "system",
-                                 "--display-name", "System", "--role", "admin"});
+  WriteFile(sandbox_.file("admin.pw"), sandbox_.user("admin").password + "\n");
+  RunResult cli =
+      sandbox_.Ordo({"user", "add", "--data", sandbox_.data(), "--name", "system", "--display-name",
+                     "System", "--role", "admin", "--user", sandbox_.user("admin").name,
+                     "--password-file", sandbox_.file("admin.pw")});
   EXPECT_NE(cli.status.code, 0) << cli.Describe();
   EXPECT_NE(cli.Describe().find("reserved"), std::string::npos) << cli.Describe();
   EXPECT_EQ(HeadSeq(http()), head);

@@ -155,6 +155,17 @@ Result<RestoreReport> RestoreBackup(const RestoreOptions& o, const Clock& clock)
   //    log is kept beside the new one, which lists the backup's checkpoints.
   ORDO_TRY(store::WriteSigningKey(dir, secret_hex));
   ORDO_TRY(WriteNewFile(dir.CheckpointLogPath(), *old_log));
+  // The other keys of the site, when KEYS holds them: the row seal key (without it the
+  // first start seals the verified rows afresh) and the key of the recorded hashes of
+  // unknown sign-in names (without it a new key is made, and new hashes no longer match
+  // old ones).
+  for (const char* name : {"row-seals.json", "login-name-hmac.key"}) {
+    const std::string from = o.keys_dir + "/" + name;
+    if (!std::filesystem::exists(from)) continue;
+    auto bytes = ReadWholeFile(from, name);
+    if (!bytes.ok()) return bytes.error();
+    ORDO_TRY(WriteNewFile(dir.KeysDir() + "/" + name, *bytes));
+  }
   auto logged = store::ReadCheckpointLog(dir);
   if (!logged.ok()) return logged.error();
   for (const auto& c : *logged) {
