@@ -109,7 +109,20 @@ TEST_F(AttributionTest, MalformedTerminalHeaderIsRefusedAndChangesNothing) {
   HttpReply control = http().Post("/api/v1/logbook", LogbookEntry("tab in station name"), token,
                                   {{"Ordo-Terminal", "Line\t3"}});
   ExpectProblem(control, 400, "invalid_argument", "Ordo-Terminal");
+  // Not UTF-8: refused before anything is written (the sign-in too, which records even a
+  // failure).
+  HttpReply latin1 = http().Post("/api/v1/logbook", LogbookEntry("latin-1 station name"), token,
+                                 {{"Ordo-Terminal", "Station \xfc"}});
+  ExpectProblem(latin1, 400, "invalid_argument", "Ordo-Terminal");
+  HttpReply sign_in = http().Post("/api/v1/session",
+                                  Json{{"user", "nobody-here"}, {"password", "wrong password 1"}},
+                                  "", {{"Ordo-Terminal", "\xff\xfe"}});
+  ExpectProblem(sign_in, 400, "invalid_argument", "Ordo-Terminal");
   EXPECT_EQ(HeadSeq(http()), head);
+  HttpReply utf8 = http().Post("/api/v1/logbook", LogbookEntry("UTF-8 station name"), token,
+                               {{"Ordo-Terminal", "Linie 3 \xc3\x9c"}});
+  EXPECT_EQ(utf8.status, 201) << utf8.Describe();
+  EXPECT_EQ(HeadSeq(http()), head + 1);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
+#include "storage/rows.h"
 #include "store/ledger_store.h"
 
 namespace ordo::admin {
@@ -155,13 +156,24 @@ Result<RestoreReport> RestoreBackup(const RestoreOptions& o, const Clock& clock)
   //    log is kept beside the new one, which lists the backup's checkpoints.
   ORDO_TRY(store::WriteSigningKey(dir, secret_hex));
   ORDO_TRY(WriteNewFile(dir.CheckpointLogPath(), *old_log));
-  // The other keys of the site, when KEYS holds them: the row seal key (without it the
-  // first start seals the verified rows afresh) and the key of the recorded hashes of
+  // The other keys of the site, when KEYS holds them: the key of the recorded hashes of
   // unknown sign-in names (without it a new key is made, and new hashes no longer match
-  // old ones).
+  // old ones), and the row seal key, but only when the backup holds seals made with it:
+  // a backup from before row seals has none, and its verified rows are sealed afresh at
+  // the first start (with the live key copied, every guarded row would read as unsealed).
+  std::int64_t seals = 0;
+  {
+    auto db = store::OpenStoreFile(staging, storage::OpenMode::kReadOnly);
+    if (!db.ok()) return db.error();
+    auto count =
+        storage::FirstRow<std::int64_t>(**db, "SELECT COUNT(*) FROM row_seal", storage::NoBind,
+                                        [](const storage::Statement& r) { return r.Int(0); });
+    if (count.ok()) seals = count->value_or(0);  // no row_seal table: a backup from before
+  }
   for (const char* name : {"row-seals.json", "login-name-hmac.key"}) {
     const std::string from = o.keys_dir + "/" + name;
     if (!std::filesystem::exists(from)) continue;
+    if (std::string(name) == "row-seals.json" && seals == 0) continue;
     auto bytes = ReadWholeFile(from, name);
     if (!bytes.ok()) return bytes.error();
     ORDO_TRY(WriteNewFile(dir.KeysDir() + "/" + name, *bytes));

@@ -176,6 +176,36 @@ std::string MediaTypeOf(const std::string& content_type) {
   return type;
 }
 
+namespace {
+
+// Well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
+bool IsUtf8(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    int extra = c < 0x80           ? 0
+                : (c >> 5) == 0x6  ? 1
+                : (c >> 4) == 0xe  ? 2
+                : (c >> 3) == 0x1e ? 3
+                                   : -1;
+    if (extra < 0 || (extra == 1 && c < 0xc2)) return false;
+    if (i + static_cast<std::size_t>(extra) >= text.size() && extra > 0) return false;
+    std::uint32_t cp = extra == 0 ? c : c & (0x3f >> extra);
+    for (int k = 1; k <= extra; ++k) {
+      const unsigned char d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   if (request.path.rfind("/api/", 0) != 0) {
     if (request.method != "GET" && request.method != "HEAD")
@@ -276,6 +306,8 @@ Result<std::string> TerminalName(const std::string& header) {
     if (c < 0x20 || c == 0x7f)
       return Error::Invalid("Ordo-Terminal",
                             "the Ordo-Terminal header must not contain control characters");
+  if (!IsUtf8(header))
+    return Error::Invalid("Ordo-Terminal", "the Ordo-Terminal header must be UTF-8 text");
   std::size_t begin = header.find_first_not_of(' ');
   if (begin == std::string::npos) return std::string();
   return header.substr(begin, header.find_last_not_of(' ') - begin + 1);
@@ -329,8 +361,17 @@ Awaitable<HttpResponse> Api::RunCommand(Call& call, engine::Command command) {
   if (key.size() > 200)
     co_return ProblemResponse(Error::Invalid("Idempotency-Key", "at most 200 characters"));
   command.idempotency_key = key;
+  // Passwords never reach the idempotency record, not even hashed: a retry is the same
+  // request whatever password it carries.
+  Json hashed_body = call.body;
+  if (hashed_body.is_object()) {
+    hashed_body.erase("password");
+    hashed_body.erase("new_password");
+    if (hashed_body.contains("signature") && hashed_body["signature"].is_object())
+      hashed_body["signature"].erase("password");
+  }
   command.request_hash =
-      Sha256Hex(call.request.method + " " + call.request.path + "\n" + CanonicalJson(call.body));
+      Sha256Hex(call.request.method + " " + call.request.path + "\n" + CanonicalJson(hashed_body));
   Awaitable<Result<engine::CommandReply>> pending = Submit(std::move(command));
   auto result = co_await std::move(pending);
   if (!result.ok()) co_return ProblemResponse(result.error());

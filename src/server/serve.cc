@@ -51,7 +51,7 @@ class ViolationRecorder {
     auto event = store::IntegrityViolationEvent(v);
     if (!event) return;
     engine::Command c;
-    c.actor = engine::Actor{0, "system", "system"};
+    c.actor = engine::Actor{0, "system", "system", engine::LocalOrigin()};
     c.decide = [event = *event](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
       return std::vector<ledger::Event>{event};
     };
