@@ -6,6 +6,7 @@
 
 #include "mes/masterdata/domain/effectivity.h"
 #include "mes/masterdata/domain/kinds.h"
+#include "mes/masterdata/store/masterdata_store.h"
 #include "mes/signatures/signing.h"
 #include "storage/rows.h"
 
@@ -128,9 +129,12 @@ Result<std::vector<ChangeRequest>> ListChangeRequests(storage::Database& db,
 
 Result<std::vector<VersionRow>> VersionsOfChangeRequest(storage::Database& db,
                                                         const std::string& cr) {
-  return Checked(storage::Rows<Stored<VersionRow>>(
-      db, std::string(kVersionColumns) + "WHERE change_request = ? ORDER BY kind, id, version",
-      [&](storage::Statement& s) { s.Bind(1, cr); }, VersionFromRow));
+  // The signing decisions read these: each row is checked against its seal.
+  return CheckedVersions(
+      db,
+      Checked(storage::Rows<Stored<VersionRow>>(
+          db, std::string(kVersionColumns) + "WHERE change_request = ? ORDER BY kind, id, version",
+          [&](storage::Statement& s) { s.Bind(1, cr); }, VersionFromRow)));
 }
 
 std::vector<Item> ToItems(const std::vector<VersionRow>& rows) {

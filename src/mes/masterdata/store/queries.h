@@ -25,7 +25,8 @@ Result<std::int64_t> CountChangeRequests(storage::Database& db);
 // Newest first; `state` empty = all (any other text matches the stored state).
 Result<std::vector<ChangeRequest>> ListChangeRequests(storage::Database& db,
                                                       const std::string& state);
-// The versions of a change request (withdrawn ones too), by kind then id.
+// The versions of a change request (withdrawn ones too), by kind then id, each checked
+// against its seal (integrity_violation naming the first that fails).
 Result<std::vector<VersionRow>> VersionsOfChangeRequest(storage::Database& db,
                                                         const std::string& cr);
 std::vector<Item> ToItems(const std::vector<VersionRow>& rows);
