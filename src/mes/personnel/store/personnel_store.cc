@@ -6,6 +6,7 @@
 #include "mes/personnel/events.h"
 #include "storage/rows.h"
 #include "store/projector.h"
+#include "store/row_seal.h"
 
 namespace ordo::personnel {
 
@@ -111,6 +112,8 @@ Result<std::optional<Grant>> FindGrant(storage::Database& db, std::int64_t seq) 
         return g;
       });
   if (!grant.ok() || !*grant) return grant;
+  // The revocation decides on this row: it must match its seal.
+  ORDO_TRY(store::CheckSealedRow(db, "qualification_grant", {std::to_string(seq)}));
   auto user = access::FindUserById(db, (*grant)->user_id);
   if (!user.ok()) return user.error();
   if (*user) (*grant)->user = (*user)->name;

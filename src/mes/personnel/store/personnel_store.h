@@ -35,7 +35,8 @@ struct GrantRow {
 Result<std::vector<GrantRow>> ListGrants(storage::Database& db, std::int64_t user_id);
 
 // The grant with entry `seq` as the revocation sees it (Grant, domain/personnel.h; the
-// holder's login name from access's users), or nullopt.
+// holder's login name from access's users), or nullopt; the row is checked against its
+// seal (integrity_violation when it fails).
 Result<std::optional<Grant>> FindGrant(storage::Database& db, std::int64_t seq);
 // ListGrants without the seal check (personnel_store.cc); ListGrants is it plus the check.
 Result<std::vector<GrantRow>> ListGrantRows(storage::Database& db, std::int64_t user_id);
