@@ -2,6 +2,7 @@
 // decision, write the hash beside the entry.
 #include "mes/access/commands/credentials.h"
 
+#include "mes/access/commands/user_reply.h"
 #include "mes/access/store/credential_store.h"
 #include "mes/access/users.h"
 
@@ -10,20 +11,6 @@ namespace ordo::access {
 namespace {
 
 using Events = std::vector<ledger::Event>;
-
-Result<Events> One(Result<ledger::Event> r) {
-  if (!r.ok()) return r.error();
-  return Events{std::move(r.value())};
-}
-
-// {"user": the projected row, "seq": the entry}.
-std::function<Json(engine::WriteContext&, const std::vector<ledger::LedgerEntry>&)> UserReply(
-    std::int64_t user_id) {
-  return [user_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
-    auto u = FindUserById(ctx.db, user_id);
-    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)}, {"seq", entries.front().seq}};
-  };
-}
 
 // Writes `hash` for `user_id` in the entry's transaction.
 std::function<Status(engine::WriteContext&, const std::vector<ledger::LedgerEntry>&)> WriteHash(
@@ -45,7 +32,7 @@ engine::Command ChangePasswordCommand(engine::Actor actor, std::int64_t user_id,
   c.decide = [user_id, client](engine::WriteContext& ctx) -> Result<Events> {
     auto user = FindUserById(ctx.db, user_id);
     if (!user.ok()) return user.error();
-    return One(DecidePasswordChanged(*user, client));
+    return OneEvent(DecidePasswordChanged(*user, client));
   };
   c.after_append = WriteHash(user_id, std::move(new_hash), false);
   c.reply = UserReply(user_id);
@@ -61,7 +48,7 @@ engine::Command ResetPasswordCommand(engine::Actor actor, ResetPassword command,
   c.decide = [command, actor_id](engine::WriteContext& ctx) -> Result<Events> {
     auto target = FindUserById(ctx.db, command.user_id);
     if (!target.ok()) return target.error();
-    return One(DecidePasswordReset(command, *target, actor_id));
+    return OneEvent(DecidePasswordReset(command, *target, actor_id));
   };
   c.after_append = WriteHash(command.user_id, std::move(one_time_hash), true);
   c.reply = UserReply(command.user_id);
@@ -94,7 +81,7 @@ engine::Command UnlockUserCommand(engine::Actor actor, std::string name, std::st
       if (!s.ok()) return s.error();
       state = *s;
     }
-    return One(DecideUnlockUser(*user, state, ctx.now, reason));
+    return OneEvent(DecideUnlockUser(*user, state, ctx.now, reason));
   };
   c.reply = [name](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
     auto u = FindUserByName(ctx.db, name);

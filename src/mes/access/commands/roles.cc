@@ -2,6 +2,7 @@
 // reply with the row as projected.
 #include "mes/access/commands/roles.h"
 
+#include "mes/access/commands/user_reply.h"
 #include "mes/access/store/role_store.h"
 #include "mes/access/users.h"
 
@@ -10,20 +11,6 @@ namespace ordo::access {
 namespace {
 
 using Events = std::vector<ledger::Event>;
-
-Result<Events> One(Result<ledger::Event> r) {
-  if (!r.ok()) return r.error();
-  return Events{std::move(r.value())};
-}
-
-// {"user": the projected row (null when missing), "seq": the role entry}.
-std::function<Json(engine::WriteContext&, const std::vector<ledger::LedgerEntry>&)> Reply(
-    std::int64_t id) {
-  return [id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
-    auto u = FindUserById(ctx.db, id);
-    return Json{{"user", u.ok() && *u ? ToJson(**u) : Json(nullptr)}, {"seq", entries.front().seq}};
-  };
-}
 
 }  // namespace
 
@@ -36,9 +23,9 @@ engine::Command GrantRoleCommand(engine::Actor actor, GrantRole command) {
     ORDO_TRY(ValidateRoleChange(command.role, command.reason));
     auto target = FindUserById(ctx.db, command.user_id);
     if (!target.ok()) return target.error();
-    return One(DecideGrantRole(command, *target, actor_id));
+    return OneEvent(DecideGrantRole(command, *target, actor_id));
   };
-  c.reply = Reply(command.user_id);
+  c.reply = UserReply(command.user_id);
   return c;
 }
 
@@ -52,9 +39,9 @@ engine::Command RevokeRoleCommand(engine::Actor actor, RevokeRole command) {
     if (!target.ok()) return target.error();
     auto admins = CountActiveAdmins(ctx.db);
     if (!admins.ok()) return admins.error();
-    return One(DecideRevokeRole(command, *target, *admins));
+    return OneEvent(DecideRevokeRole(command, *target, *admins));
   };
-  c.reply = Reply(command.user_id);
+  c.reply = UserReply(command.user_id);
   return c;
 }
 
