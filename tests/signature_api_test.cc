@@ -102,11 +102,12 @@ TEST_F(MasterdataTest, PasswordOnlySigningAfterTheFirstSigningOfASession) {
   const std::string b = OpenCr(engineer_);
   ASSERT_EQ(PutDraft(engineer_, b, "routing", "RT-DOSEPEN-3ML", renamed).status, 200);
 
-  HttpReply set =
-      Put("/api/v1/site/settings",
-          Json{{"signing_password_only", true}, {"reason", "Part 11 11.200(a)(1)(i)"}}, admin_);
-  ASSERT_EQ(set.status, 200) << set.Describe();
-  EXPECT_EQ(set.json()["settings"]["signing_password_only"], true);
+  HttpReply set;
+  ASSERT_NE(ChangeSiteSettings(http(), sandbox_, Json{{"signing_password_only", true}}, &set), "")
+      << set.Describe();
+  EXPECT_EQ(
+      http().Get("/api/v1/site/settings", engineer_).json()["settings"]["signing_password_only"],
+      true);
   // Not before the session has signed once.
   ExpectProblem(Command(engineer_, a, "submit", password_only), 400, "invalid_argument",
                 "signature.user");

@@ -108,8 +108,12 @@ TEST_F(RolesTest, ChangeControlSeparatesDraftingFromApproving) {
   EXPECT_TRUE(RoleGrants("quality", kMasterdataApprove));
   EXPECT_FALSE(RoleGrants("quality", kMasterdataEdit));
   EXPECT_FALSE(RoleGrants("operator", kMasterdataEdit));
-  EXPECT_FALSE(RoleGrants("admin", kMasterdataApprove));  // configures, never approves
-  EXPECT_TRUE(RoleGrants("admin", kSiteConfigure));
+  EXPECT_FALSE(RoleGrants("admin", kMasterdataApprove));  // manages accounts, never approves
+  // Site configuration is drafted in change requests by who drafts master data; the admin
+  // who manages accounts does not also set the password and signing rules.
+  EXPECT_TRUE(RoleGrants("engineer", kSiteConfigure));
+  EXPECT_FALSE(RoleGrants("admin", kSiteConfigure));
+  EXPECT_FALSE(RoleGrants("quality", kSiteConfigure));
   for (const auto& role : AllRoles()) EXPECT_TRUE(RoleGrants(role, kMasterdataRead)) << role;
 }
 

@@ -85,7 +85,7 @@ access::PasswordRules RulesOf(const std::string& data) {
   access::PasswordRules rules;
   auto db = store::OpenStore(store::DataDir{data}, storage::OpenMode::kReadOnly);
   if (!db.ok()) return rules;
-  auto settings = site::GetSiteSettings(**db);
+  auto settings = site::GetSiteSettings(**db, SystemClock().NowMicros());
   if (settings.ok()) rules.min_length = settings->password_min_length;
   return rules;
 }

@@ -28,7 +28,8 @@ TEST(ReferenceDocsTest, BlocksAreFoundAndReplaced) {
   EXPECT_EQ(*block, "old\n");
   auto replaced = ReplaceBlock(doc, "t", "new\n");
   ASSERT_TRUE(replaced.ok());
-  EXPECT_EQ(*replaced, "intro\n<!-- BEGIN generated: t -->\nnew\n<!-- END generated: t -->\nrest\n");
+  EXPECT_EQ(*replaced,
+            "intro\n<!-- BEGIN generated: t -->\nnew\n<!-- END generated: t -->\nrest\n");
   EXPECT_FALSE(ExtractBlock(doc, "other").ok());
   EXPECT_FALSE(ExtractBlock("<!-- END generated: t -->\n<!-- BEGIN generated: t -->\n", "t").ok());
 }

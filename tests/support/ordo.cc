@@ -154,6 +154,59 @@ HttpReply ChangePassword(const HttpClient& client, const std::string& user,
                      token);
 }
 
+std::string ApproveConfiguration(const HttpClient& client, const Credentials& author,
+                                 const Credentials& approver, const std::string& kind,
+                                 const Json& content, HttpReply* reply) {
+  HttpReply last;
+  auto fail = [&](const HttpReply& r) {
+    if (reply) *reply = r;
+    return std::string();
+  };
+  const std::string author_token = Login(client, author.name, author.password, &last);
+  if (author_token.empty()) return fail(last);
+  const std::string approver_token = Login(client, approver.name, approver.password, &last);
+  if (approver_token.empty()) return fail(last);
+  last = client.Post("/api/v1/change-requests",
+                     Json{{"title", "Change " + kind},
+                          {"description", "configuration change made by a test"},
+                          {"reason", "test of configuration under change control"}},
+                     author_token);
+  if (last.status != 201) return fail(last);
+  const std::string cr = last.json()["change_request"].value("id", "");
+  last = client.Request("PUT", "/api/v1/change-requests/" + cr + "/items/" + kind + "/site",
+                        Json{{"content", content}}.dump(), author_token,
+                        {{"Content-Type", "application/json"}});
+  if (last.status != 200) return fail(last);
+  last = client.Post("/api/v1/change-requests/" + cr + "/submit",
+                     Json{{"signature", {{"user", author.name}, {"password", author.password}}}},
+                     author_token);
+  if (last.status != 200) return fail(last);
+  last =
+      client.Post("/api/v1/change-requests/" + cr + "/approve",
+                  Json{{"signature", {{"user", approver.name}, {"password", approver.password}}}},
+                  approver_token);
+  if (last.status != 200) return fail(last);
+  return cr;
+}
+
+std::string ChangeSiteSettings(const HttpClient& client, const Sandbox& sandbox,
+                               const Json& changes, HttpReply* reply) {
+  const Credentials& engineer = sandbox.user("engineer");
+  HttpReply read;
+  const std::string token = Login(client, engineer.name, engineer.password, &read);
+  if (!token.empty()) read = client.Get("/api/v1/site/settings", token);
+  if (read.status != 200) {
+    if (reply) *reply = read;
+    return "";
+  }
+  Json content = read.json()["settings"];
+  content["id"] = "site";
+  content["name"] = "Site settings";
+  for (const auto& [key, value] : changes.items()) content[key] = value;
+  return ApproveConfiguration(client, engineer, sandbox.user("quality"), "site_settings", content,
+                              reply);
+}
+
 std::string FirstSignIn(const HttpClient& client, const std::string& user,
                         const std::string& one_time_password, const std::string& new_password,
                         HttpReply* reply) {

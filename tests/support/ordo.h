@@ -97,6 +97,18 @@ std::string FirstSignIn(const HttpClient& client, const std::string& user,
 // A password derived from `seed` that satisfies the default password rules (15+
 // characters, not on the blocklist).
 std::string StrongPassword(const std::string& seed);
+// Puts a version of a configuration kind (site_settings or signature_policy; object id
+// site) in force now through a change request: `author` (who holds site.configure, e.g.
+// the demo engineer) opens it, drafts `content` and submits it; `approver` (quality)
+// approves it. Each signs with user id and password. Needs a site that asks for one
+// approval. Returns the change request id, or "" (and the failing reply in *reply).
+std::string ApproveConfiguration(const HttpClient& client, const Credentials& author,
+                                 const Credentials& approver, const std::string& kind,
+                                 const Json& content, HttpReply* reply = nullptr);
+// ApproveConfiguration of the site settings in force with `changes` applied, by the
+// sandbox's engineer and quality users.
+std::string ChangeSiteSettings(const HttpClient& client, const Sandbox& sandbox,
+                               const Json& changes, HttpReply* reply = nullptr);
 // The ledger head from GET /api/v1/health (-1 on failure).
 std::int64_t HeadSeq(const HttpClient& client);
 // Body of a logbook entry.

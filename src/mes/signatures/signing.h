@@ -44,10 +44,15 @@ Result<std::vector<Signature>> SignaturesOn(storage::Database& db, const std::st
 struct SignaturePolicy {
   std::int64_t version = 0;
   std::string text;
-  TimeMicros published_us = 0;
+  TimeMicros published_us = 0;  // when it took effect
+  std::string change_request;   // the change request that approved it ("" for the first)
 };
-// The newest policy version, or nullopt before the first is published.
-Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db);
+// The policy in force at `now`, or nullopt before the first is published. The first
+// versions are published by `ordo init` (table signature_policy, numbered from 1); every
+// later one is a version of the master data object signature_policy/site approved through
+// a change request, numbered after them: version = the highest published number + the
+// object's version (so numbers only grow and an acknowledgement never carries over).
+Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, TimeMicros now);
 // Whether `user_id` has acknowledged policy `version`.
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 

@@ -14,8 +14,10 @@ void Register() {
   ledger::RegisterEventType<SettingsChanged>("site", "Site settings were changed");
   store::RegisterTables(Tables());
   RegisterProjectors();
-  RegisterPermission(
-      {kSiteConfigure, "change site settings and publish the signature policy", {"admin"}});
+  RegisterPermission({kSiteConfigure,
+                      "draft changes of the site settings and the signature policy in change "
+                      "requests",
+                      {"engineer"}});
   server::RegisterEndpoints("site", Endpoints());
 }
 

@@ -4,6 +4,6 @@
 namespace ordo::site {
 
 inline constexpr const char* kSiteConfigure =
-    "site.configure";  // change site settings and publish the signature policy
+    "site.configure";  // draft site settings and signature policy versions
 
 }  // namespace ordo::site

@@ -20,7 +20,7 @@ using server::ProblemResponse;
 
 Status CheckPasswordRules(Api& api, const std::string& password, const std::string& login_name,
                           const std::string& field) {
-  auto settings = site::GetSiteSettings(api.reader());
+  auto settings = site::GetSiteSettings(api.reader(), api.clock().NowMicros());
   if (!settings.ok()) return settings.error();
   PasswordRules rules;
   rules.min_length = settings->password_min_length;

@@ -24,12 +24,13 @@ Result<ChangeRequest> LoadChangeRequest(storage::Database& db, const std::string
   return **cr;
 }
 
-Result<Signer> LoadSigner(storage::Database& db, const signatures::SignerIdentity& identity) {
+Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
+                          const signatures::SignerIdentity& identity) {
   auto account = access::FindUserById(db, identity.user_id);
   if (!account.ok()) return account.error();
   bool acknowledged = false;
   if (*account && !(*account)->disabled) {
-    auto policy = signatures::CurrentPolicy(db);
+    auto policy = signatures::CurrentPolicy(db, now);
     if (!policy.ok()) return policy.error();
     if (*policy) {
       auto ack = signatures::HasAcknowledged(db, identity.user_id, (*policy)->version);
@@ -111,9 +112,9 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
     if (!cr.ok()) return cr.error();
     auto rows = VersionsOfChangeRequest(ctx.db, change_request);
     if (!rows.ok()) return rows.error();
-    auto s = LoadSigner(ctx.db, signer);
+    auto s = LoadSigner(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();
-    auto settings = site::GetSiteSettings(ctx.db);
+    auto settings = site::GetSiteSettings(ctx.db, ctx.now);
     if (!settings.ok()) return settings.error();
     std::optional<Error> lookup_error;
     ExistsFn exists = [&](const std::string& kind, const std::string& id) {
@@ -145,7 +146,7 @@ engine::Command SignChangeRequest(engine::Actor actor, std::string change_reques
     if (!cr.ok()) return cr.error();
     auto rows = VersionsOfChangeRequest(ctx.db, change_request);
     if (!rows.ok()) return rows.error();
-    auto s = LoadSigner(ctx.db, signer);
+    auto s = LoadSigner(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();
     auto participants = Participants(ctx.db, change_request);
     if (!participants.ok()) return participants.error();

@@ -112,8 +112,14 @@ Result<ledger::Event> DecideSaveDraft(const SaveDraft& c, const ChangeRequest& c
     return Error::Invalid("id",
                           "object id must be 1 to 64 of A-Z a-z 0-9 . _ - "
                           "starting with a letter or digit");
+  if (!kind->fixed_id.empty() && c.id != kind->fixed_id)
+    return Error::Invalid("id", "a " + kind->label + " object has the id '" + kind->fixed_id +
+                                    "' (there is one per site), not '" + c.id + "'");
   if (c.action != "define" && c.action != "obsolete")
     return Error::Invalid("action", "action must be define or obsolete");
+  if (c.action == "obsolete" && !kind->can_obsolete)
+    return Error::Invalid("action",
+                          kind->label + " cannot be made obsolete: draft a new version instead");
   Json content = c.content;
   if (c.action == "obsolete") {
     if (!object.effective_content)

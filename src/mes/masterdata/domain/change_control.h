@@ -91,9 +91,10 @@ struct SaveDraft {
 };
 // DraftSaved: a new version, or the same draft changed. Refuses, in this order: a change
 // request that is not open or rejected (failed_precondition, change_request_not_editable);
-// an unknown kind (field kind), an invalid object id (field id), an action other than
-// define or obsolete (field action); for obsolete, an object without an effective version
-// (failed_precondition, nothing_to_obsolete); for define, an invalid content (the first
+// an unknown kind (field kind), an invalid object id or, for a configuration kind, any id
+// but its fixed one (field id), an action other than define or obsolete, or obsolete of a
+// kind that cannot be made obsolete (field action); for obsolete, an object without an effective
+// version (failed_precondition, nothing_to_obsolete); for define, an invalid content (the first
 // error, field "content.<path>") or content identical to the effective version
 // (failed_precondition, no_change, field content); an open version of the object in
 // another change request (conflict, open_draft_elsewhere, field id).

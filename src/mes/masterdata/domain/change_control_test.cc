@@ -9,6 +9,7 @@
 
 #include "core/testing/verifies.h"
 #include "mes/masterdata/domain/detail/change_control_testing.h"
+#include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/events.h"
 
 namespace ordo::masterdata {
@@ -130,6 +131,55 @@ TEST(ChangeControlDraftTest, SameDraftChangedKeepsItsVersion) {
       DecideSaveDraft({"CR-000007", "qualification", "GMP-BASIC", renamed, "define"}, Cr(), object);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->subject_version, 4);
+}
+
+TEST(ChangeControlDraftTest, ConfigurationKindsHaveOneObjectThatIsNeverObsolete) {
+  ORDO_VERIFIES("A11-08", "ORDO-SITE-01");
+  const Json settings{{"id", "site"},
+                      {"name", "Site settings"},
+                      {"approvals_required", 2},
+                      {"signing_password_only", false},
+                      {"password_min_length", 15},
+                      {"password_expiry_days", 0}};
+  auto e = DecideSaveDraft({"CR-000007", "site_settings", "site", settings, "define"}, Cr(), {});
+  ASSERT_TRUE(e.ok()) << e.error().message;
+  EXPECT_EQ(e->subject_kind, "site_settings");
+  EXPECT_EQ(e->subject_id, "site");
+  Json other = settings;
+  other["id"] = "plant-2";
+  ExpectRefused(
+      DecideSaveDraft({"CR-000007", "site_settings", "plant-2", other, "define"}, Cr(), {}),
+      ErrorCode::kInvalidArgument, "id");
+  ObjectState in_force;
+  in_force.max_version = 1;
+  in_force.effective_version = 1;
+  in_force.effective_content = settings;
+  ExpectRefused(DecideSaveDraft({"CR-000007", "site_settings", "site", Json::object(), "obsolete"},
+                                Cr(), in_force),
+                ErrorCode::kInvalidArgument, "action");
+  for (auto [field, value] :
+       std::vector<std::pair<std::string, Json>>{{"approvals_required", 0},
+                                                 {"approvals_required", 6},
+                                                 {"password_min_length", 7},
+                                                 {"password_min_length", 257},
+                                                 {"password_expiry_days", -1},
+                                                 {"password_expiry_days", 3651},
+                                                 {"signing_password_only", "yes"}}) {
+    Json bad = settings;
+    bad[field] = value;
+    SCOPED_TRACE(field + " = " + value.dump());
+    ExpectRefused(DecideSaveDraft({"CR-000007", "site_settings", "site", bad, "define"}, Cr(), {}),
+                  ErrorCode::kInvalidArgument, "content." + field);
+  }
+  const KindDef* policy = FindKind("signature_policy");
+  ASSERT_NE(policy, nullptr);
+  EXPECT_EQ(policy->fixed_id, "site");
+  EXPECT_EQ(policy->draft_permission, "site.configure");
+  EXPECT_FALSE(policy->can_obsolete);
+  ExpectRefused(DecideSaveDraft({"CR-000007", "signature_policy", "site",
+                                 Json{{"id", "site"}, {"name", "Policy"}, {"text", ""}}, "define"},
+                                Cr(), {}),
+                ErrorCode::kInvalidArgument, "content.text");
 }
 
 TEST(ChangeControlDraftTest, Refusals) {

@@ -183,6 +183,34 @@ std::vector<KindDef> Build() {
               Str("unit", true, "unit of measure", 16),
               Num("scrap_factor", false, "expected loss as a fraction (0.02 = 2 %)", 0.0, 1.0),
               Ids("alternates", "approved alternate materials", "material", 10)})}});
+  // Configuration under change control (EU Annex 11 clause 10, 21 CFR 11.10(k)): the
+  // values the site obeys, versioned and approved like any master data. The bounds are
+  // those of site::SiteSettings and signatures::kMaxPolicyText.
+  KindDef settings{
+      kSiteSettingsKind,
+      "Site settings",
+      "site-settings",
+      "How the site signs, approves and handles passwords. One object, id site.",
+      {Id(), Name(), Int("approvals_required", true, "approvals a change request needs", 1, 5),
+       Bool("signing_password_only",
+            "after the first signing of a session, the password alone signs"),
+       Int("password_min_length", true, "fewest characters (code points) of a new password", 8,
+           256),
+       Int("password_expiry_days", true, "days after which a password must be changed; 0 = never",
+           0, 3650)}};
+  settings.fields[3].required = true;
+  KindDef policy{kSignaturePolicyKind,
+                 "Signature policy",
+                 "signature-policy",
+                 "The text every signer acknowledges before signing (21 CFR 11.100(c)). One "
+                 "object, id site.",
+                 {Id(), Name(), Text("text", true, "the policy text (Markdown)", 20000)}};
+  for (KindDef* k : {&settings, &policy}) {
+    k->fixed_id = kConfigurationObjectId;
+    k->draft_permission = "site.configure";
+    k->can_obsolete = false;
+    kinds.push_back(std::move(*k));
+  }
   return kinds;
 }
 
@@ -227,11 +255,15 @@ Json KindsToJson() {
   for (const auto& k : Kinds()) {
     Json fields = Json::array();
     for (const auto& f : k.fields) fields.push_back(FieldToJson(f));
-    out.push_back({{"kind", k.kind},
-                   {"label", k.label},
-                   {"directory", k.directory},
-                   {"description", k.description},
-                   {"fields", fields}});
+    out.push_back(
+        {{"kind", k.kind},
+         {"label", k.label},
+         {"directory", k.directory},
+         {"description", k.description},
+         {"fields", fields},
+         {"fixed_id", k.fixed_id.empty() ? Json() : Json(k.fixed_id)},
+         {"draft_permission", k.draft_permission.empty() ? Json() : Json(k.draft_permission)},
+         {"can_obsolete", k.can_obsolete}});
   }
   return out;
 }

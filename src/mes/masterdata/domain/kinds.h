@@ -45,11 +45,23 @@ struct KindDef {
   std::string directory;  // YAML export folder, e.g. "routings"
   std::string description;
   std::vector<FieldDef> fields;  // the first two are always `id` and `name`
+  // Configuration kinds (site settings, the signature policy): the one object id they
+  // allow ("" = any), the permission that drafts them besides masterdata.edit ("" =
+  // none), and whether a version may make the object obsolete.
+  std::string fixed_id;
+  std::string draft_permission;
+  bool can_obsolete = true;
 };
 
 // All kinds, in export and display order: qualification, reason_codes, material,
-// equipment, routing, product.
+// equipment, routing, product, then the configuration kinds site_settings and
+// signature_policy (kConfigurationObjectId only, drafted with site.configure, never
+// obsolete).
 const std::vector<KindDef>& Kinds();
+// The object id of the configuration kinds: there is one site.
+inline constexpr const char* kConfigurationObjectId = "site";
+inline constexpr const char* kSiteSettingsKind = "site_settings";
+inline constexpr const char* kSignaturePolicyKind = "signature_policy";
 // The kind named `kind`, or nullptr.
 const KindDef* FindKind(const std::string& kind);
 // The table as JSON (for the API and the UI's generic forms).

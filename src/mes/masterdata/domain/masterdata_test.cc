@@ -55,6 +55,11 @@ Json Valid(const std::string& kind) {
       {"material":"API-001","quantity":0.5,"unit":"g","scrap_factor":0.02,
        "alternates":["API-002"]},
       {"material":"EXC-001","quantity":0.1,"unit":"g"}]})");
+  if (kind == "site_settings")
+    return Json::parse(R"({"id":"site","name":"Site settings","approvals_required":2,
+      "signing_password_only":false,"password_min_length":15,"password_expiry_days":0})");
+  if (kind == "signature_policy")
+    return Json::parse(R"({"id":"site","name":"Signature policy","text":"I sign with intent."})");
   throw std::runtime_error("no valid content for " + kind);
 }
 

@@ -1,5 +1,7 @@
 // Handlers: change requests (list, read, open, drafts, the signed steps, withdraw).
+#include "core/permissions.h"
 #include "mes/masterdata/commands/change_control.h"
+#include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/http/handlers.h"
 #include "mes/masterdata/store/queries.h"
 #include "mes/masterdata/store/views.h"
@@ -86,9 +88,20 @@ Awaitable<HttpResponse> OpenChangeRequest(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
+Status CheckDraftPermission(const Call& call, const std::string& kind) {
+  const KindDef* def = FindKind(kind);
+  if (!def || def->draft_permission.empty()) return Ok();
+  if (call.session && !RoleFor(call.session->roles, def->draft_permission).empty()) return Ok();
+  return Error::Make(ErrorCode::kPermissionDenied,
+                     "drafting " + def->label + " needs the permission '" + def->draft_permission +
+                         "', which your roles do not grant");
+}
+
 Awaitable<HttpResponse> SaveDraft(Api& api, Call& call) {
   masterdata::SaveDraft command{call.params["id"], call.params["kind"], call.params["object"],
                                 call.body["content"], call.body.value("action", "define")};
+  if (Status s = CheckDraftPermission(call, command.kind); !s.ok())
+    co_return ProblemResponse(s.error());
   engine::Command c = commands::SaveDraft(api.ActorOf(call), std::move(command));
   auto running = api.RunCommand(call, std::move(c));
   co_return co_await std::move(running);

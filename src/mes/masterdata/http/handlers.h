@@ -33,6 +33,11 @@ Awaitable<HttpResponse> ApproveChangeRequest(Api& api, Call& call);
 Awaitable<HttpResponse> RejectChangeRequest(Api& api, Call& call);
 Awaitable<HttpResponse> WithdrawChangeRequest(Api& api, Call& call);
 
+// permission_denied when `kind` is drafted with a permission of its own (the
+// configuration kinds: site.configure) that the caller's roles do not grant; OK for
+// other and unknown kinds (the decision names those).
+Status CheckDraftPermission(const Call& call, const std::string& kind);
+
 // Configuration as code (plant_handlers.cc).
 Awaitable<HttpResponse> ExportPlant(Api& api, Call& call);
 Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call);

@@ -79,7 +79,11 @@ Awaitable<HttpResponse> ApplyPlant(Api& api, Call& call) {
   for (const auto& o : objects) {
     auto row = InForce(api.reader(), o.kind, o.id, api.clock().NowMicros());
     if (!row.ok()) co_return ProblemResponse(row.error());
-    if (*row && CanonicalJson((*row)->content) == CanonicalJson(o.content)) ++unchanged;
+    if (*row && CanonicalJson((*row)->content) == CanonicalJson(o.content)) {
+      ++unchanged;
+    } else if (Status s = CheckDraftPermission(call, o.kind); !s.ok()) {
+      co_return ProblemResponse(s.error());
+    }
   }
   if (unchanged == objects.size())
     co_return JsonResponse(200, Json{{"change_request", nullptr}, {"unchanged", unchanged}});

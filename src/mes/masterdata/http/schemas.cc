@@ -130,15 +130,16 @@ Json ItemSchema() {
 // An entry of a change request's history (ChangeRequestView): its change request events,
 // its drafts' events and the signatures.
 Json HistoryEntrySchema() {
-  return Object({{"seq", Integer("the ledger entry")},
-                 {"type", Enum(String("the event type"),
-                               {ChangeRequestOpened::kType, DraftSaved::kType,
-                                DraftWithdrawn::kType, ChangeRequestSubmitted::kType,
-                                ChangeRequestReviewed::kType, ApprovalSigned::kType,
-                                ChangeRequestApproved::kType, ChangeRequestRejected::kType,
-                                ChangeRequestWithdrawn::kType, signatures::SignatureApplied::kType})},
-                 {"actor", String("who did it")},
-                 {"time_us", Microseconds("when")}});
+  return Object(
+      {{"seq", Integer("the ledger entry")},
+       {"type",
+        Enum(String("the event type"),
+             {ChangeRequestOpened::kType, DraftSaved::kType, DraftWithdrawn::kType,
+              ChangeRequestSubmitted::kType, ChangeRequestReviewed::kType, ApprovalSigned::kType,
+              ChangeRequestApproved::kType, ChangeRequestRejected::kType,
+              ChangeRequestWithdrawn::kType, signatures::SignatureApplied::kType})},
+       {"actor", String("who did it")},
+       {"time_us", Microseconds("when")}});
 }
 
 }  // namespace
@@ -150,7 +151,11 @@ Json KindSchema() {
                  {"label", String()},
                  {"directory", String("the folder of its plant files")},
                  {"description", String()},
-                 {"fields", Array(FieldSchema(depth))}});
+                 {"fields", Array(FieldSchema(depth))},
+                 {"fixed_id", Nullable(String("the one object id a configuration kind allows"))},
+                 {"draft_permission",
+                  Nullable(String("the permission drafting it needs besides masterdata.edit"))},
+                 {"can_obsolete", Boolean("whether a version may make an object obsolete")}});
 }
 
 Json FieldErrorSchema() {

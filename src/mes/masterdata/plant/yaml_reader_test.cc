@@ -90,7 +90,7 @@ TEST(ReadPlantFiles, MissingOrUnknownKindAndNotAMapping) {
             "a.yaml:3: kind: missing: every file starts with kind: <kind>\n");
   EXPECT_EQ(Errors({{"b.yaml", "id: M-1\nkind: widget\n"}}),
             "b.yaml:2: kind: unknown kind; expected one of qualification, reason_codes, "
-            "material, equipment, routing, product\n");
+            "material, equipment, routing, product, site_settings, signature_policy\n");
   EXPECT_EQ(Errors({{"c.yaml", "- just a list\n"}}),
             "c.yaml:1: must be a YAML mapping that starts with kind:\n");
   EXPECT_EQ(Errors({{"e.yaml", ""}}), "e.yaml:1: must be a YAML mapping that starts with kind:\n");

@@ -6,6 +6,7 @@
 
 #include "mes/masterdata/domain/effectivity.h"
 #include "mes/masterdata/domain/kinds.h"
+#include "mes/masterdata/store/detail/version_rows.h"
 #include "mes/masterdata/store/masterdata_store.h"
 #include "mes/signatures/signing.h"
 #include "storage/rows.h"
@@ -41,27 +42,6 @@ Stored<ChangeRequest> CrFromRow(const storage::Statement& s) {
   return {std::move(c), s.Text(5)};
 }
 
-constexpr const char* kVersionColumns =
-    "SELECT kind, id, version, state, action, name, content, content_hash, change_request, "
-    "author, author_id, created_us, effective_from_us FROM md_version ";
-
-Stored<VersionRow> VersionFromRow(const storage::Statement& s) {
-  VersionRow v;
-  v.kind = s.Text(0);
-  v.id = s.Text(1);
-  v.version = s.Int(2);
-  v.action = s.Text(4);
-  v.name = s.Text(5);
-  v.content = Json::parse(s.Text(6), nullptr, false);
-  v.content_hash = s.Text(7);
-  v.change_request = s.Text(8);
-  v.author = s.Text(9);
-  v.author_id = s.Int(10);
-  v.created_us = s.Int(11);
-  if (!s.IsNull(12)) v.effective_from = s.Int(12);
-  return {std::move(v), s.Text(3)};
-}
-
 Error UnknownState(const std::string& table, const std::string& state) {
   return Error::Make(ErrorCode::kInternal,
                      "a " + table + " row has a state this release does not know: '" + state + "'");
@@ -79,29 +59,11 @@ Result<std::vector<ChangeRequest>> Checked(Result<std::vector<Stored<ChangeReque
   return out;
 }
 
-Result<std::vector<VersionRow>> Checked(Result<std::vector<Stored<VersionRow>>> rows) {
-  if (!rows.ok()) return rows.error();
-  std::vector<VersionRow> out;
-  for (auto& r : *rows) {
-    auto state = ParseVersionState(r.state);
-    if (!state) return UnknownState("md_version", r.state);
-    r.value.state = *state;
-    out.push_back(std::move(r.value));
-  }
-  return out;
-}
-
 std::function<std::int64_t(const storage::Statement&)> FirstInt() {
   return [](const storage::Statement& s) { return s.Int(0); };
 }
 
 }  // namespace
-
-std::vector<VersionFacts> FactsOf(const std::vector<VersionRow>& rows) {
-  std::vector<VersionFacts> out;
-  for (const auto& r : rows) out.push_back({r.version, r.state, r.action, r.effective_from});
-  return out;
-}
 
 Result<std::optional<ChangeRequest>> FindChangeRequest(storage::Database& db,
                                                        const std::string& id) {
@@ -130,11 +92,9 @@ Result<std::vector<ChangeRequest>> ListChangeRequests(storage::Database& db,
 Result<std::vector<VersionRow>> VersionsOfChangeRequest(storage::Database& db,
                                                         const std::string& cr) {
   // The signing decisions read these: each row is checked against its seal.
-  return CheckedVersions(
-      db,
-      Checked(storage::Rows<Stored<VersionRow>>(
-          db, std::string(kVersionColumns) + "WHERE change_request = ? ORDER BY kind, id, version",
-          [&](storage::Statement& s) { s.Bind(1, cr); }, VersionFromRow)));
+  return CheckedVersions(db,
+                         VersionRowsWhere(db, "WHERE change_request = ? ORDER BY kind, id, version",
+                                          [&](storage::Statement& s) { s.Bind(1, cr); }));
 }
 
 std::vector<Item> ToItems(const std::vector<VersionRow>& rows) {
@@ -163,13 +123,6 @@ Result<std::set<std::int64_t>> Approvers(storage::Database& db, const std::strin
   return out;
 }
 
-Result<std::vector<VersionRow>> VersionRowsOf(storage::Database& db, const std::string& kind,
-                                              const std::string& id) {
-  return Checked(storage::Rows<Stored<VersionRow>>(
-      db, std::string(kVersionColumns) + "WHERE kind = ? AND id = ? ORDER BY version",
-      [&](storage::Statement& s) { s.Bind(1, kind).Bind(2, id); }, VersionFromRow));
-}
-
 Result<ObjectState> ObjectStateOf(storage::Database& db, const std::string& kind,
                                   const std::string& id, TimeMicros now) {
   auto rows = VersionsOf(db, kind, id);
@@ -191,38 +144,6 @@ Result<ObjectState> ObjectStateOf(storage::Database& db, const std::string& kind
       }
   }
   return o;
-}
-
-Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
-                                          const std::string& id, TimeMicros now) {
-  auto rows = VersionsOf(db, kind, id);
-  if (!rows.ok()) return rows.error();
-  auto effective = EffectiveVersion(FactsOf(*rows), now);
-  for (const auto& r : *rows)
-    if (effective && r.version == *effective && r.action == "define")
-      return std::optional<VersionRow>(r);
-  return std::optional<VersionRow>();
-}
-
-Result<std::vector<std::string>> ObjectIds(storage::Database& db, const std::string& kind) {
-  return storage::Rows<std::string>(
-      db, "SELECT DISTINCT id FROM md_version WHERE kind = ? ORDER BY id",
-      [&](storage::Statement& s) { s.Bind(1, kind); },
-      [](const storage::Statement& s) { return s.Text(0); });
-}
-
-Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now) {
-  std::vector<VersionRow> out;
-  for (const auto& k : Kinds()) {
-    auto ids = ObjectIds(db, k.kind);
-    if (!ids.ok()) return ids.error();
-    for (const auto& id : *ids) {
-      auto row = InForce(db, k.kind, id, now);
-      if (!row.ok()) return row.error();
-      if (*row) out.push_back(**row);
-    }
-  }
-  return out;
 }
 
 }  // namespace ordo::masterdata

@@ -6,11 +6,11 @@
 #include <set>
 #include <tuple>
 
+#include "ledger/event_type.h"
 #include "mes/masterdata/domain/diff.h"
 #include "mes/masterdata/domain/effectivity.h"
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/events.h"
-#include "ledger/event_type.h"
 #include "mes/signatures/events.h"
 #include "mes/signatures/signing.h"
 

@@ -12,8 +12,8 @@ namespace {
 
 using Events = std::vector<ledger::Event>;
 
-Result<std::optional<std::int64_t>> CurrentVersion(storage::Database& db) {
-  auto current = CurrentPolicy(db);
+Result<std::optional<std::int64_t>> CurrentVersion(storage::Database& db, TimeMicros now) {
+  auto current = CurrentPolicy(db, now);
   if (!current.ok()) return current.error();
   if (!*current) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>((*current)->version);
@@ -26,8 +26,13 @@ engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text) {
   c.actor = std::move(actor);
   c.decide = [text](engine::WriteContext& ctx) -> Result<Events> {
     ORDO_TRY(ValidatePolicyText(text));
-    auto current = CurrentVersion(ctx.db);
+    auto current = CurrentVersion(ctx.db, ctx.now);
     if (!current.ok()) return current.error();
+    if (*current)
+      return Error{ErrorCode::kFailedPrecondition,
+                   "the signature policy changes through a change request (master data kind "
+                   "signature_policy)",
+                   "", "change_control_required"};
     auto event = DecidePublishPolicy(text, *current);
     if (!event.ok()) return event.error();
     return Events{std::move(*event)};
@@ -46,7 +51,7 @@ engine::Command AcknowledgeSignaturePolicy(engine::Actor actor, std::int64_t ver
   c.actor = std::move(actor);
   c.success_status = 200;
   c.decide = [command](engine::WriteContext& ctx) -> Result<Events> {
-    auto current = CurrentVersion(ctx.db);
+    auto current = CurrentVersion(ctx.db, ctx.now);
     if (!current.ok()) return current.error();
     bool done = false;
     if (*current == command.version) {

@@ -9,8 +9,10 @@
 
 namespace ordo::signatures {
 
-// PolicyPublished with the next version (see DecidePublishPolicy). Reply:
-// {"policy": {version, text, acknowledged: false}}, status 201.
+// PolicyPublished with the next version (see DecidePublishPolicy): `ordo init` publishes
+// the first policy with it; later versions go through change requests (signing.h,
+// CurrentPolicy), so it refuses with failed_precondition (reason
+// change_control_required) once a policy exists. Reply: {"policy": {version, text, acknowledged: false}}, status 201.
 engine::Command PublishSignaturePolicy(engine::Actor actor, std::string text);
 
 // PolicyAcknowledged of `version` by the actor, which must be the current version and not

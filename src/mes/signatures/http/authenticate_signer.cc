@@ -21,7 +21,7 @@ server::Awaitable<std::variant<SignerIdentity, server::HttpResponse>> Authentica
   if (Status s = CheckSignatureFields(sig, meaning); !s.ok()) co_return ProblemResponse(s.error());
   const server::Session& session = *call.session;
   const std::string address = server::AddressOnly(call.request.client);
-  auto settings = site::GetSiteSettings(api.reader());
+  auto settings = site::GetSiteSettings(api.reader(), api.clock().NowMicros());
   if (!settings.ok()) co_return ProblemResponse(settings.error());
   const std::string typed = sig.value("user", std::string());
   if (typed.empty()) {

@@ -4,7 +4,6 @@
 #include "mes/masterdata/permissions.h"
 #include "mes/signatures/commands/policy_commands.h"
 #include "mes/signatures/signing.h"
-#include "mes/site/permissions.h"
 #include "server/api.h"
 #include "server/response_schema.h"
 
@@ -18,7 +17,7 @@ using server::Call;
 using server::HttpResponse;
 
 Awaitable<HttpResponse> GetPolicy(Api& api, Call& call) {
-  auto policy = CurrentPolicy(api.reader());
+  auto policy = CurrentPolicy(api.reader(), api.clock().NowMicros());
   if (!policy.ok()) co_return server::ProblemResponse(policy.error());
   if (!*policy) co_return server::JsonResponse(200, Json{{"policy", nullptr}});
   auto ack = HasAcknowledged(api.reader(), call.session->user_id, (*policy)->version);
@@ -27,14 +26,8 @@ Awaitable<HttpResponse> GetPolicy(Api& api, Call& call) {
                                             {{"version", (*policy)->version},
                                              {"text", (*policy)->text},
                                              {"published_us", (*policy)->published_us},
+                                             {"change_request", (*policy)->change_request},
                                              {"acknowledged", *ack}}}});
-}
-
-Awaitable<HttpResponse> PublishPolicy(Api& api, Call& call) {
-  engine::Command command =
-      PublishSignaturePolicy(api.ActorOf(call), call.body["text"].get<std::string>());
-  auto running = api.RunCommand(call, std::move(command));
-  co_return co_await std::move(running);
 }
 
 Awaitable<HttpResponse> AcknowledgePolicy(Api& api, Call& call) {
@@ -60,18 +53,16 @@ Awaitable<HttpResponse> AcknowledgePolicy(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
-// A signature policy version: GetPolicy sends when it was published and whether the
-// caller acknowledged it; the publish answer (policy_commands.cc) has no published_us.
-Json PolicySchema(bool published_us) {
+// A signature policy version, as GetPolicy sends it.
+Json PolicySchema() {
   using namespace server::schema;
-  std::vector<std::pair<std::string, Json>> keys = {
-      {"version", Integer("the policy version, from 1")},
-      {"text", String("the policy text")},
-      {"acknowledged", Boolean("the caller acknowledged this version")}};
-  if (published_us)
-    keys.emplace_back("published_us",
-                      Integer("when it was published (microseconds since 1970-01-01 UTC)"));
-  return Object(std::move(keys));
+  return Object(
+      {{"version", Integer("the policy version, from 1")},
+       {"text", String("the policy text")},
+       {"acknowledged", Boolean("the caller acknowledged this version")},
+       {"published_us", Integer("when it took effect (microseconds since 1970-01-01 UTC)")},
+       {"change_request",
+        String("the change request that approved it; empty for the policy ordo init published")}});
 }
 
 }  // namespace
@@ -85,14 +76,6 @@ std::vector<server::Endpoint> Endpoints() {
                        "read",
                        "The current signature policy",
                        &GetPolicy};
-  server::Endpoint publish{"POST",
-                           "/api/v1/signature-policy",
-                           site::kSiteConfigure,
-                           {{{"text", F::kString, true, 20000, "policy text"}}},
-                           "command",
-                           "Publish a new signature policy version",
-                           &PublishPolicy};
-  publish.success_status = 201;
   server::Endpoint acknowledge{"POST",
                                "/api/v1/signature-policy/acknowledge",
                                masterdata::kMasterdataRead,
@@ -104,15 +87,14 @@ std::vector<server::Endpoint> Endpoints() {
   {
     using namespace server::schema;
     get.response_schema =
-        Object({{"policy", Nullable(PolicySchema(true))}});  // null: none published yet
-    publish.response_schema = Object({{"policy", PolicySchema(false)}});
+        Object({{"policy", Nullable(PolicySchema())}});  // null: none published yet
     // The PolicyAcknowledged payload of the recorded entry.
     acknowledge.response_schema =
         Object({{"acknowledged", Object({{"user_id", Integer()},
                                          {"user", String("login name")},
                                          {"version", Integer("the policy version")}})}});
   }
-  return {get, publish, acknowledge};
+  return {get, acknowledge};
 }
 
 }  // namespace ordo::signatures

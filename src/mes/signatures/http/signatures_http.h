@@ -1,4 +1,4 @@
-// The signatures capability's endpoints: GET and POST /api/v1/signature-policy and
+// The signatures capability's endpoints: GET /api/v1/signature-policy (the policy in force) and
 // POST /api/v1/signature-policy/acknowledge. (AuthenticateSigner, used by other
 // capabilities' signed endpoints, is declared in signing.h.)
 #pragma once

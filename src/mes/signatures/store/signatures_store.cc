@@ -2,6 +2,8 @@
 // projectors and read queries.
 #include "mes/signatures/store/signatures_store.h"
 
+#include "mes/masterdata/domain/kinds.h"
+#include "mes/masterdata/in_force.h"
 #include "mes/signatures/events.h"
 #include "storage/rows.h"
 #include "store/projector.h"
@@ -113,12 +115,24 @@ Result<std::vector<Signature>> SignaturesOn(storage::Database& db, const std::st
       });
 }
 
-Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db) {
-  return storage::FirstRow<SignaturePolicy>(
+Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, TimeMicros now) {
+  auto published = storage::FirstRow<SignaturePolicy>(
       db, "SELECT version, text, time_us FROM signature_policy ORDER BY version DESC LIMIT 1",
       storage::NoBind, [](const storage::Statement& s) {
-        return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2)};
+        return SignaturePolicy{s.Int(0), s.Text(1), s.Int(2), ""};
       });
+  if (!published.ok()) return published.error();
+  auto approved = masterdata::InForce(db, masterdata::kSignaturePolicyKind,
+                                      masterdata::kConfigurationObjectId, now);
+  if (!approved.ok()) return approved.error();
+  if (!*approved) return *published;
+  const masterdata::VersionRow& row = **approved;
+  SignaturePolicy policy;
+  policy.version = (*published ? (*published)->version : 0) + row.version;
+  policy.text = row.content.value("text", std::string());
+  policy.published_us = row.effective_from.value_or(row.created_us);
+  policy.change_request = row.change_request;
+  return std::optional<SignaturePolicy>(std::move(policy));
 }
 
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version) {

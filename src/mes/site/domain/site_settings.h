@@ -1,15 +1,11 @@
-// Site settings (how many approvals a change request needs, whether a second signing in
+// Site settings: how many approvals a change request needs, whether a second signing in
 // a session may use the password alone, the password rules' minimum length and the
-// periodic password expiry) and the decision to change them.
+// periodic password expiry. They change through change requests as the master data kind
+// site_settings (docs/masterdata.md); release 0.1.0 changed them with the event
+// SettingsChanged, which stores keep and replay.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-
 #include "core/canonical_json.h"
-#include "core/result.h"
-#include "ledger/event_type.h"
 
 namespace ordo::site {
 
@@ -30,24 +26,10 @@ inline constexpr int kPasswordExpiryDaysHighest = 3650;
 // password_expiry_days}: the settings as the API shows them.
 Json ToJson(const SiteSettings& settings);
 
-// A change of one or both settings (absent = unchanged), with why.
-struct ChangeSiteSettings {
-  std::optional<std::int64_t> approvals_required;
-  std::optional<bool> signing_password_only;
-  std::string reason;
-  std::optional<std::int64_t> password_min_length;
-  std::optional<std::int64_t> password_expiry_days;
-};
-
-// Checks the command alone, in this order: invalid_argument on approvals_required (1 to
-// 5), on password_min_length (8 to 256), on password_expiry_days (0 to 3650), on "body"
-// when it names no setting, on reason when it is empty.
-Status ValidateChangeSiteSettings(const ChangeSiteSettings& command);
-
-// Decides SettingsChanged (events.h) with only the settings whose value differs from
-// `current`. Refusals: those of ValidateChangeSiteSettings; failed_precondition (reason
-// no_change) when every named setting already has that value.
-Result<ledger::Event> DecideChangeSiteSettings(const ChangeSiteSettings& command,
-                                               const SiteSettings& current);
+// The settings a site_settings master data version holds (masterdata kinds.cc: the
+// content {id, name, approvals_required, signing_password_only, password_min_length,
+// password_expiry_days}), keys absent or of another type keeping their value in `base`.
+// The content was validated against the kind when it was drafted. Pure.
+SiteSettings SettingsFromContent(const Json& content, SiteSettings base);
 
 }  // namespace ordo::site

@@ -1,4 +1,4 @@
-// Unit tests for changing site settings (pure domain, no I/O).
+// Unit tests of the site settings and their reading from a version (pure, no I/O).
 #include "mes/site/domain/site_settings.h"
 
 #include <gtest/gtest.h>
@@ -10,15 +10,6 @@
 namespace ordo::site {
 namespace {
 
-void ExpectError(const Result<ledger::Event>& r, ErrorCode code, const std::string& field,
-                 const std::string& reason) {
-  ASSERT_FALSE(r.ok()) << "accepted, expected an error on '" << field << "'";
-  EXPECT_EQ(r.error().code, code);
-  EXPECT_EQ(r.error().field, field) << r.error().message;
-  EXPECT_EQ(r.error().reason, reason) << r.error().message;
-  EXPECT_FALSE(r.error().message.empty());
-}
-
 TEST(SiteSettingsTest, ToJson) {
   ORDO_VERIFIES("ORDO-SITE-01", "ORDO-ACCESS-09");
   EXPECT_EQ(ToJson(SiteSettings{}), (Json{{"approvals_required", 1},
@@ -27,83 +18,43 @@ TEST(SiteSettingsTest, ToJson) {
                                           {"signing_password_only", false}}));
 }
 
-TEST(SiteSettingsTest, DecidesOnlyWhatChanges) {
-  ORDO_VERIFIES("ORDO-SITE-01");
-  ChangeSiteSettings c{2, false, "two approvers from now on"};
-  auto e = DecideChangeSiteSettings(c, SiteSettings{});
-  ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->type, "site.settings_changed");
-  EXPECT_EQ(e->schema_version, 1);
-  EXPECT_EQ(e->subject_kind, "site");
-  EXPECT_EQ(e->subject_id, "settings");
-  EXPECT_EQ(e->subject_version, 1);
-  EXPECT_EQ(
-      e->payload,
-      (Json{{"settings", {{"approvals_required", 2}}},
-            {"changes", Json::array({{{"path", "approvals_required"}, {"old", 1}, {"new", 2}}})}}));
-  ASSERT_TRUE(e->reason.has_value());
-  EXPECT_EQ(*e->reason, "two approvers from now on");
-}
-
-TEST(SiteSettingsTest, DecidesBothInKeyOrder) {
-  ORDO_VERIFIES("ORDO-SITE-01");
-  auto e = DecideChangeSiteSettings(ChangeSiteSettings{3, true, "r"}, SiteSettings{});
-  ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->payload["settings"],
-            (Json{{"approvals_required", 3}, {"signing_password_only", true}}));
-  ASSERT_EQ(e->payload["changes"].size(), 2u);
-  EXPECT_EQ(e->payload["changes"][0]["path"], "approvals_required");
-  EXPECT_EQ(e->payload["changes"][1],
-            (Json{{"path", "signing_password_only"}, {"old", false}, {"new", true}}));
-}
-
-TEST(SiteSettingsTest, ValidatesTheCommandInOrder) {
-  ORDO_VERIFIES("ORDO-SITE-01");
-  for (std::int64_t n : {0, 6, -1}) {
-    ChangeSiteSettings c{n, std::nullopt, ""};  // the range is checked first
-    ExpectError(DecideChangeSiteSettings(c, SiteSettings{}), ErrorCode::kInvalidArgument,
-                "approvals_required", "");
-  }
-  ExpectError(
-      DecideChangeSiteSettings(ChangeSiteSettings{std::nullopt, std::nullopt, ""}, SiteSettings{}),
-      ErrorCode::kInvalidArgument, "body", "");
-  ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{5, std::nullopt, ""}, SiteSettings{}),
-              ErrorCode::kInvalidArgument, "reason", "");
-  EXPECT_TRUE(ValidateChangeSiteSettings(ChangeSiteSettings{1, std::nullopt, "r"}).ok());
-  EXPECT_TRUE(ValidateChangeSiteSettings(ChangeSiteSettings{std::nullopt, false, "r"}).ok());
-}
-
-TEST(SiteSettingsTest, RefusesNoChange) {
-  ORDO_VERIFIES("ORDO-SITE-01");
-  SiteSettings current{2, true};
-  ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{2, true, "r"}, current),
-              ErrorCode::kFailedPrecondition, "", "no_change");
-  ExpectError(DecideChangeSiteSettings(ChangeSiteSettings{std::nullopt, true, "r"}, current),
-              ErrorCode::kFailedPrecondition, "", "no_change");
-}
-
-TEST(SiteSettingsTest, PasswordRulesAndExpiryAreSettings) {
+TEST(SiteSettingsTest, DefaultsAreTheSafeOnes) {
   ORDO_VERIFIES("P11-19", "ORDO-ACCESS-09");
   SiteSettings defaults;
+  EXPECT_EQ(defaults.approvals_required, 1);
+  EXPECT_FALSE(defaults.signing_password_only) << "every signing re-enters user id and password";
   EXPECT_EQ(defaults.password_min_length, 15);
   EXPECT_EQ(defaults.password_expiry_days, 0) << "expiry is off by default";
-  ChangeSiteSettings c{std::nullopt, std::nullopt, "SOP-12", 20, 90};
-  auto e = DecideChangeSiteSettings(c, defaults);
-  ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->payload["settings"],
-            (Json{{"password_expiry_days", 90}, {"password_min_length", 20}}));
-  EXPECT_EQ(e->payload["changes"][0]["path"], "password_expiry_days");
-  EXPECT_EQ(e->payload["changes"][1]["path"], "password_min_length");
-  for (std::int64_t n : {7, 257})
-    ExpectError(
-        DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", n, std::nullopt}, defaults),
-        ErrorCode::kInvalidArgument, "password_min_length", "");
-  for (std::int64_t n : {-1, 3651})
-    ExpectError(
-        DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", std::nullopt, n}, defaults),
-        ErrorCode::kInvalidArgument, "password_expiry_days", "");
-  ExpectError(DecideChangeSiteSettings({std::nullopt, std::nullopt, "r", 15, 0}, defaults),
-              ErrorCode::kFailedPrecondition, "", "no_change");
+}
+
+TEST(SiteSettingsTest, ReadsEverySettingFromAVersion) {
+  ORDO_VERIFIES("A11-08", "ORDO-SITE-02");
+  Json content{{"id", "site"},
+               {"name", "Site settings"},
+               {"approvals_required", 2},
+               {"signing_password_only", true},
+               {"password_min_length", 20},
+               {"password_expiry_days", 90}};
+  SiteSettings s = SettingsFromContent(content, SiteSettings{});
+  EXPECT_EQ(s.approvals_required, 2);
+  EXPECT_TRUE(s.signing_password_only);
+  EXPECT_EQ(s.password_min_length, 20);
+  EXPECT_EQ(s.password_expiry_days, 90);
+}
+
+TEST(SiteSettingsTest, KeysAbsentOrOfAnotherTypeKeepTheBase) {
+  ORDO_VERIFIES("ORDO-SITE-02");
+  SiteSettings base;
+  base.approvals_required = 3;
+  base.password_expiry_days = 30;
+  SiteSettings s = SettingsFromContent(
+      Json{
+          {"approvals_required", "two"}, {"signing_password_only", 1}, {"password_min_length", 16}},
+      base);
+  EXPECT_EQ(s.approvals_required, 3);
+  EXPECT_FALSE(s.signing_password_only);
+  EXPECT_EQ(s.password_min_length, 16);
+  EXPECT_EQ(s.password_expiry_days, 30);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The site capability's endpoints: GET and PUT /api/v1/site/settings.
+// The site capability's endpoint: GET /api/v1/site/settings.
 #pragma once
 
 #include <vector>

@@ -1,6 +1,9 @@
-// The site_setting table: its migration, projector and read.
+// The site_setting table (the settings release 0.1.0 set): its migration and projector;
+// the read of the settings in force.
 #include "mes/site/store/site_store.h"
 
+#include "mes/masterdata/domain/kinds.h"
+#include "mes/masterdata/in_force.h"
 #include "mes/site/events.h"
 #include "storage/rows.h"
 #include "store/projector.h"
@@ -44,22 +47,32 @@ store::TableSet Tables() {
 
 void RegisterProjectors() { store::RegisterProjector<SettingsChanged>(&Project); }
 
-Result<SiteSettings> GetSiteSettings(storage::Database& db) {
+Result<SettingsInForce> SettingsAt(storage::Database& db, TimeMicros now) {
   auto rows = storage::Rows<std::pair<std::string, std::string>>(
       db, "SELECT key, value FROM site_setting", storage::NoBind,
       [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
   if (!rows.ok()) return rows.error();
-  SiteSettings out;
-  for (const auto& [key, text] : *rows) {
-    Json v = Json::parse(text, nullptr, false);
-    if (key == "approvals_required" && v.is_number_integer()) out.approvals_required = v.get<int>();
-    if (key == "signing_password_only" && v.is_boolean()) out.signing_password_only = v.get<bool>();
-    if (key == "password_min_length" && v.is_number_integer())
-      out.password_min_length = v.get<int>();
-    if (key == "password_expiry_days" && v.is_number_integer())
-      out.password_expiry_days = v.get<int>();
+  // The values a 0.1.0 store set key by key, read as a partial version's content.
+  Json legacy = Json::object();
+  for (const auto& [key, text] : *rows) legacy[key] = Json::parse(text, nullptr, false);
+  SettingsInForce out;
+  out.settings = SettingsFromContent(legacy, SiteSettings{});
+  auto version = masterdata::InForce(db, masterdata::kSiteSettingsKind,
+                                     masterdata::kConfigurationObjectId, now);
+  if (!version.ok()) return version.error();
+  if (*version) {
+    out.settings = SettingsFromContent((*version)->content, out.settings);
+    out.version = (*version)->version;
+    out.change_request = (*version)->change_request;
+    out.effective_from = (*version)->effective_from;
   }
   return out;
+}
+
+Result<SiteSettings> GetSiteSettings(storage::Database& db, TimeMicros now) {
+  auto in_force = SettingsAt(db, now);
+  if (!in_force.ok()) return in_force.error();
+  return in_force->settings;
 }
 
 }  // namespace ordo::site
