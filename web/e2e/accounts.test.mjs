@@ -183,7 +183,7 @@ test('[A11-10] [ORDO-WEB-07] the live security-events badge counts a throttled s
     await signIn(page, 'admin', server.users.admin.password);
     await page.getByTestId('nav-users').click();
     const badge = page.getByTestId('security-badge');
-    await badge.waitFor({ state: 'visible' });
+    await page.locator('[data-testid="security-badge"][data-live="true"]').waitFor({ state: 'visible' });
     assert.equal(await badge.getAttribute('data-count'), '0');
 
     // Wrong passwords for one account until the throttle answers: that attempt is pushed.

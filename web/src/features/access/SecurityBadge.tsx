@@ -15,27 +15,33 @@ export function SecurityBadge({ user }: Props) {
   const monitor = hasPermission(user, 'security.monitor');
   const [unseen, setUnseen] = useState(0);
   const [last, setLast] = useState<SecurityEvent | null>(null);
+  const [live, setLive] = useState(false);
 
   useEffect(() => {
     if (!monitor) return;
-    return followSecurityEvents((e) => {
-      setUnseen((n) => n + 1);
-      setLast(e);
-    });
+    return followSecurityEvents(
+      (e) => {
+        setUnseen((n) => n + 1);
+        setLast(e);
+      },
+      setLive,
+    );
   }, [monitor, user.id]);
 
   if (!monitor) return null;
   const title = last
     ? `${unseen} new security event(s); latest: ${last.type} at ${last.time}`
     : 'No new security events since this page was loaded';
+  const state = live ? '' : ' (not connected: reconnecting)';
   return (
     <a
       href="#/security"
       class={unseen > 0 ? 'security-badge security-badge-alert' : 'security-badge'}
-      title={title}
+      title={title + state}
       onClick={() => setUnseen(0)}
       data-testid="security-badge"
       data-count={unseen}
+      data-live={live ? 'true' : 'false'}
     >
       <span aria-hidden="true">⚠</span> Security
       {unseen > 0 && (

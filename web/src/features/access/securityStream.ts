@@ -1,10 +1,12 @@
 // Follows GET /security/events/stream (server-sent events, security.monitor). The
 // browser's EventSource cannot send the bearer token (and a token in the URL would end
 // up in logs), so the stream is read with fetch: frames are "id: SEQ", "event: security",
-// "data: {event}" separated by a blank line; ": keep-alive" comments are skipped. When
-// the stream ends while the session lives (a server restart), it resumes after the last
-// seq seen; a 401 or 403 stops it (the session ended or lacks the permission).
-import { getToken } from '../../shared/http';
+// "data: {event}" separated by a blank line; ": keep-alive" comments are skipped. It
+// starts after the ledger head when it was called (GET /health), and when the stream
+// ends while the session lives (a server restart) it resumes after the last seq seen,
+// so nothing in between is missed or counted twice; a 401 or 403 stops it (the session
+// ended or lacks the permission).
+import { getToken, health } from '../../shared/http';
 
 /** A security event as GET /security/events lists it (the fields the badge uses). */
 export interface SecurityEvent {
@@ -40,8 +42,14 @@ export function parseFrames(buffer: string, onData: (event: string, data: string
   return rest;
 }
 
-/** Starts following; returns the function that stops it. */
-export function followSecurityEvents(onEvent: (e: SecurityEvent) => void): () => void {
+/**
+ * Starts following; returns the function that stops it. `onLive` is told when the
+ * stream is connected (true) and when it is not (false).
+ */
+export function followSecurityEvents(
+  onEvent: (e: SecurityEvent) => void,
+  onLive: (live: boolean) => void = () => {},
+): () => void {
   const abort = new AbortController();
   let after = 0;
   let stopped = false;
@@ -58,6 +66,7 @@ export function followSecurityEvents(onEvent: (e: SecurityEvent) => void): () =>
     });
     if (res.status === 401 || res.status === 403) return false;
     if (!res.ok || !res.body) return true;
+    onLive(true);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
@@ -78,6 +87,11 @@ export function followSecurityEvents(onEvent: (e: SecurityEvent) => void): () =>
   };
 
   void (async () => {
+    try {
+      after = (await health()).head_seq;
+    } catch {
+      // The stream starts at the head by itself.
+    }
     while (!stopped) {
       let again = true;
       try {
@@ -85,6 +99,7 @@ export function followSecurityEvents(onEvent: (e: SecurityEvent) => void): () =>
       } catch {
         // Network error or aborted: retried below unless stopped.
       }
+      onLive(false);
       if (!again || stopped) return;
       await wait(RETRY_MS);
     }
