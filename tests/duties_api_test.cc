@@ -370,5 +370,27 @@ TEST_F(DutiesTest, AQualificationGrantIsRevokedWithAReason) {
   EXPECT_EQ(HeadSeq(http()), head2);
 }
 
+TEST_F(DutiesTest, PersonnelManagersListPeopleByNameWithoutRoles) {
+  ORDO_VERIFIES("ORDO-WEB-06");
+  const std::string op = TokenFor("operator");
+  const std::int64_t head = HeadSeq(http());
+  HttpReply listed = http().Get("/api/v1/personnel/people", quality_);
+  ASSERT_EQ(listed.status, 200) << listed.Describe();
+  const Json people = listed.json()["people"];
+  bool operator_listed = false;
+  for (const auto& p : people) {
+    EXPECT_FALSE(p.contains("roles")) << "roles are user administration's: " << p.dump();
+    if (p["name"] == sandbox_.user("operator").name) {
+      operator_listed = true;
+      EXPECT_EQ(p["id"], UserId(sandbox_.user("operator").name));
+      EXPECT_EQ(p["disabled"], false);
+    }
+  }
+  EXPECT_TRUE(operator_listed) << people.dump();
+  // Only who manages personnel: an operator is refused; reading changes nothing.
+  ExpectProblem(http().Get("/api/v1/personnel/people", op), 403, "permission_denied");
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
 }  // namespace
 }  // namespace ordo::testing

@@ -398,7 +398,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   EXPECT_EQ(acknowledged["acknowledged"]["version"], version) << acknowledged.dump();
 
   // personnel: a qualification in force granted (supervisor), a training recorded with
-  // and one without a trainer (quality), and both lists.
+  // and one without a trainer (quality), both lists and the people.
   const std::int64_t operator_id = UserId(oper.name);
   Json granted = Fits(
       "POST", "/api/v1/personnel/qualifications", "/api/v1/personnel/qualifications",
@@ -428,6 +428,9 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   Json trainings = Fits("GET", "/api/v1/personnel/training", "/api/v1/personnel/training" + of,
                         http().Get("/api/v1/personnel/training" + of, quality_));
   EXPECT_EQ(trainings["training"].size(), 2u) << trainings.dump();
+  Json people = Fits("GET", "/api/v1/personnel/people", "/api/v1/personnel/people",
+                     http().Get("/api/v1/personnel/people", quality_));
+  EXPECT_FALSE(people["people"].empty()) << people.dump();
 
   // attachments: stored (201), stored again (200, the same body), and read back as bytes
   // under the media type given.
@@ -501,7 +504,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 27u);
+  EXPECT_EQ(covered_.size(), 28u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

@@ -9,7 +9,7 @@ import { currentHashParams, currentHashRoute } from './shared/session';
 import { Header } from './shared/Header';
 import { Nav } from './shared/Nav';
 import { FEATURES } from './features';
-import { SignIn } from './features/access';
+import { ChangePasswordButton, SecurityBadge, SignIn } from './features/access';
 import { accessApi } from './features/access/api';
 
 type State =
@@ -103,7 +103,10 @@ export function App() {
 
   return (
     <div class="shell">
-      <Header user={user} onSignOut={signOut} />
+      <Header user={user} onSignOut={signOut}>
+        <SecurityBadge user={user} />
+        <ChangePasswordButton user={user} />
+      </Header>
       <div class="shell-body">
         <Nav routes={routes} active={active?.path} badges={badges} />
         <main class="content">{page}</main>

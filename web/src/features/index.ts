@@ -7,5 +7,6 @@ import { audit } from './audit';
 import { access } from './access';
 import { masterdata } from './masterdata';
 import { signatures } from './signatures';
+import { personnel } from './personnel';
 
-export const FEATURES: Feature[] = [logbook, audit, access, masterdata, signatures];
+export const FEATURES: Feature[] = [logbook, audit, access, personnel, masterdata, signatures];

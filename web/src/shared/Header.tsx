@@ -1,13 +1,16 @@
 // Application header: product name, signed-in user's display name, login name,
-// role(s) and the sign-out button.
+// role(s), what the app puts beside them (children: the security-events badge, "Change
+// password") and the sign-out button.
+import type { ComponentChildren } from 'preact';
 import type { SessionUser } from './types';
 
 interface Props {
   user: SessionUser;
   onSignOut: () => void;
+  children?: ComponentChildren;
 }
 
-export function Header({ user, onSignOut }: Props) {
+export function Header({ user, onSignOut, children }: Props) {
   return (
     <header class="header">
       <div class="brand">
@@ -25,6 +28,7 @@ export function Header({ user, onSignOut }: Props) {
         <span class="role-badge" data-testid="user-role">
           {user.roles.join(', ') || 'no role'}
         </span>
+        {children}
         <button type="button" class="btn btn-ghost" data-testid="sign-out" onClick={onSignOut}>
           Sign out
         </button>

@@ -3,7 +3,8 @@
 // - Keeps the bearer token in sessionStorage (per browser tab, gone when the tab closes).
 // - Turns RFC 9457 problem responses into ApiError with a human-readable message.
 // - On 401 from an authenticated call, drops the token and notifies the app so it can
-//   return to the sign-in page.
+//   return to the sign-in page (unless the call says the 401 is about its own
+//   credentials, endSessionOn401: false).
 import type { Health, Problem } from './types';
 
 const BASE = '/api/v1';
@@ -82,10 +83,15 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** false for calls made without a token (sign-in, health). */
   auth?: boolean;
+  /**
+   * false when a 401 answers the request's own credentials (a wrong current password)
+   * rather than the session: the token is kept and the app stays signed in.
+   */
+  endSessionOn401?: boolean;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, auth = true } = opts;
+  const { method = 'GET', body, query, auth = true, endSessionOn401 = true } = opts;
   let url = BASE + path;
   if (query) {
     const qs = new URLSearchParams();
@@ -119,7 +125,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (!res.ok) {
     const problem: Problem =
       data && typeof data === 'object' ? (data as Problem) : { title: res.statusText || undefined };
-    if (res.status === 401 && auth) {
+    if (res.status === 401 && auth && endSessionOn401) {
       setToken(null);
       unauthorizedHandler?.();
     }

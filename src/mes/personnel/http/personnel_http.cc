@@ -1,6 +1,7 @@
 // Handlers of the personnel endpoints and their table.
 #include "mes/personnel/http/personnel_http.h"
 
+#include "mes/access/users.h"
 #include "mes/masterdata/permissions.h"
 #include "mes/personnel/commands/personnel_commands.h"
 #include "mes/personnel/permissions.h"
@@ -63,6 +64,20 @@ Awaitable<HttpResponse> PostTraining(Api& api, Call& call) {
   co_return co_await std::move(running);
 }
 
+// The people qualifications and trainings are about: every user account (disabled ones
+// too, so their records stay readable) with its name, not its roles.
+Awaitable<HttpResponse> GetPeople(Api& api, Call&) {
+  auto users = access::ListUsers(api.reader());
+  if (!users.ok()) co_return server::ProblemResponse(users.error());
+  Json out = Json::array();
+  for (const auto& u : *users)
+    out.push_back({{"id", u.id},
+                   {"name", u.name},
+                   {"display_name", u.display_name},
+                   {"disabled", u.disabled}});
+  co_return server::JsonResponse(200, Json{{"people", out}});
+}
+
 Awaitable<HttpResponse> GetTraining(Api& api, Call& call) {
   auto user = server::IntParam(call.request.query, "user_id", 0, 0, INT64_MAX);
   if (!user.ok()) co_return server::ProblemResponse(user.error());
@@ -85,6 +100,14 @@ Json Date(const std::string& description) {
   Json s = String(description + " (YYYY-MM-DD)");
   s["format"] = "date";
   return s;
+}
+
+// A person as listed (GetPeople).
+Json PersonSchema() {
+  return Object({{"id", Integer("user id")},
+                 {"name", String("login name")},
+                 {"display_name", String("printed name")},
+                 {"disabled", Boolean("the account is disabled")}});
 }
 
 // The grant command's answer: the QualificationGranted payload with its seq and who
@@ -190,12 +213,21 @@ std::vector<server::Endpoint> Endpoints() {
                              "read",
                              "Training records, newest first (?user_id=)",
                              &GetTraining};
+  server::Endpoint people{
+      "GET",
+      "/api/v1/personnel/people",
+      kPersonnelManage,
+      {},
+      "read",
+      "The people qualifications are granted to: user accounts by id, without roles",
+      &GetPeople};
+  people.response_schema = Object({{"people", Array(PersonSchema())}});
   grant.response_schema = Object({{"grant", GrantRecordedSchema()}});
   revoke.response_schema = Object({{"revocation", RevocationSchema()}});
   grants.response_schema = Object({{"grants", Array(GrantRowSchema())}});
   training.response_schema = Object({{"training", TrainingRecordedSchema()}});
   trainings.response_schema = Object({{"training", Array(TrainingRowSchema())}});
-  return {grant, revoke, grants, training, trainings};
+  return {grant, revoke, grants, training, trainings, people};
 }
 
 }  // namespace ordo::personnel

@@ -1,5 +1,5 @@
 // Form for administrators to create a user account (name, display name, roles,
-// initial password) via POST /users.
+// one-time password, changed at the first sign-in) via POST /users.
 import { PanelForm, useForm } from '../../shared/form';
 import { accessApi } from './api';
 import { ROLES, type User } from './types';
@@ -50,7 +50,7 @@ export function AddUserForm({ onCreated }: Props) {
           <input class={invalid('display_name')} value={values.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} required data-testid="user-new-display" />
         </label>
         <label class="field">
-          <span>Initial password</span>
+          <span>One-time password</span>
           <input
             class={invalid('password')}
             type="password"

@@ -1,9 +1,14 @@
 // Sign-in page: user name + password form that creates a session (POST /session).
+// When the server answers password_change_required (a one-time password set by an
+// admin, or an expired one), no session is opened: the page switches to choosing a new
+// password (POST /session/password with the password just typed), then signs in with
+// the new one.
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../shared/http';
+import { ApiError, errorMessage } from '../../shared/http';
 import type { SessionUser } from '../../shared/types';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { accessApi } from './api';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 interface Props {
   notice?: string;
@@ -15,6 +20,8 @@ export function SignIn({ notice, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set when the password typed may only be used to choose a new one.
+  const [mustChange, setMustChange] = useState<string | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -24,10 +31,53 @@ export function SignIn({ notice, onSignedIn }: Props) {
       const res = await accessApi.signIn(user.trim(), password);
       onSignedIn(res.user);
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.reason === 'password_change_required') {
+        setMustChange(
+          err.message.startsWith('this is a one-time password')
+            ? 'Your password is a one-time password. Choose your own to sign in.'
+            : 'Your password has expired. Choose a new one to sign in.',
+        );
+      } else {
+        setError(errorMessage(err));
+      }
       setBusy(false);
     }
   };
+
+  if (mustChange !== null) {
+    const back = () => {
+      setMustChange(null);
+      setPassword('');
+    };
+    return (
+      <div class="signin-page">
+        <div class="signin-card" data-testid="forced-password-change">
+          <div class="brand brand-large">
+            <span class="brand-mark" aria-hidden="true">◆</span>
+            <span class="brand-name">ordo</span>
+          </div>
+          <p class="signin-sub">Choose a new password for {user.trim()}</p>
+          <ErrorBox message={mustChange} kind="info" testId="forced-change-reason" />
+          <ChangePasswordForm
+            user={user.trim()}
+            currentPassword={password}
+            submitLabel="Change password and sign in"
+            onChanged={async (newPassword) => {
+              try {
+                const res = await accessApi.signIn(user.trim(), newPassword);
+                onSignedIn(res.user);
+              } catch (err) {
+                // The change is made: the old password is gone, so back to signing in.
+                back();
+                setError(`Your password has been changed, but signing in failed: ${errorMessage(err)}`);
+              }
+            }}
+            onCancel={back}
+          />
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div class="signin-page">

@@ -1,9 +1,11 @@
 // One row of the user table, with a "Roles" action (grant or revoke a role with a
-// reason, RoleForm) and a "Disable" action that asks for a reason
+// reason, RoleForm), a "Reset password" action (a one-time password with a reason,
+// ResetPasswordForm; not for oneself: the header's "Change password" is) and a "Disable" action that asks for a reason
 // (POST /users/{id}/disable). Accounts are never deleted.
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import { accessApi } from './api';
+import { ResetPasswordForm } from './ResetPasswordForm';
 import { RoleForm } from './RoleForm';
 import type { User } from './types';
 
@@ -16,6 +18,8 @@ interface Props {
 export function UserRow({ user, isSelf, onChanged }: Props) {
   const [disabling, setDisabling] = useState(false);
   const [editingRoles, setEditingRoles] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const idle = !disabling && !editingRoles && !resetting;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +60,7 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
         {user.disabled ? <span class="status status-off">Disabled</span> : <span class="status status-on">Active</span>}
       </td>
       <td class="actions">
-        {!user.disabled && !disabling && !editingRoles && (
+        {!user.disabled && idle && (
           <button type="button" class="btn btn-small" onClick={() => setEditingRoles(true)} data-testid="user-roles">
             Roles
           </button>
@@ -64,7 +68,13 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
         {editingRoles && (
           <RoleForm user={user} isSelf={isSelf} onChanged={onChanged} onClose={() => setEditingRoles(false)} />
         )}
-        {!user.disabled && !isSelf && !disabling && !editingRoles && (
+        {!user.disabled && !isSelf && idle && (
+          <button type="button" class="btn btn-small" onClick={() => setResetting(true)} data-testid="user-reset-password">
+            Reset password
+          </button>
+        )}
+        {resetting && <ResetPasswordForm user={user} onChanged={onChanged} onClose={() => setResetting(false)} />}
+        {!user.disabled && !isSelf && idle && (
           <button type="button" class="btn btn-small btn-danger" onClick={() => setDisabling(true)} data-testid="user-disable">
             Disable
           </button>

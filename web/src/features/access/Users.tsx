@@ -1,5 +1,6 @@
 // User administration page (needs user.manage): list accounts, add a user, grant or
-// revoke a role with a reason, disable a user with a reason.
+// revoke a role with a reason, reset a password to a one-time password, disable a user
+// with a reason.
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import type { SessionUser } from '../../shared/types';

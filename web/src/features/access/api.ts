@@ -1,5 +1,5 @@
-// Access calls: sign-in, the current session, sign-out, user administration (create,
-// disable, grant and revoke roles).
+// Access calls: sign-in, the current session, sign-out, password change (own) and reset
+// (admin), user administration (create, disable, grant and revoke roles).
 import { getToken, request, setToken } from '../../shared/http';
 import type { NewUser, SessionInfo, SessionResponse, User } from './types';
 
@@ -23,6 +23,26 @@ export const accessApi = {
       setToken(null);
     }
   },
+
+  /**
+   * Changes the password of `user` (POST /session/password): `password` is the current
+   * or one-time one. Works without a session (a one-time password opens none); with one,
+   * that session stays and the user's other sessions end. A wrong current password is a
+   * 401 that does not end the session.
+   */
+  changePassword: (user: string, password: string, newPassword: string) =>
+    request<{ user: User; seq: number }>('/session/password', {
+      method: 'POST',
+      body: { user, password, new_password: newPassword },
+      endSessionOn401: false,
+    }),
+
+  /** Sets a one-time password the user must change at the next sign-in; their sessions end. */
+  resetPassword: (id: number, password: string, reason: string) =>
+    request<{ user: User; seq: number }>(`/users/${encodeURIComponent(String(id))}/password`, {
+      method: 'POST',
+      body: { password, reason },
+    }),
 
   users: () => request<{ users: User[] }>('/users'),
 
