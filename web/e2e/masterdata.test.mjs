@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { sign } from './lib/signing.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const SIGNATURE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/;
@@ -77,47 +78,6 @@ async function pickRoutingLimit(baseUrl, token) {
     }
   }
   throw new Error('the demo plant has no effective routing with a parameter high limit');
-}
-
-/**
- * Fills the signing dialog and signs. When the server asks for the signature policy
- * acknowledgement, acknowledges it in the dialog and signs again. When a failed
- * attempt is throttled, waits and tries again.
- */
-async function sign(page, user, password, comment) {
-  const dialog = page.getByTestId('signing-dialog');
-  await dialog.waitFor({ state: 'visible' });
-  await page.getByTestId('signing-user').fill(user);
-  if (comment) await page.getByTestId('signing-comment').fill(comment);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const failuresBefore = Number(await dialog.getAttribute('data-failures'));
-    await page.getByTestId('signing-password').fill(password);
-    await page.getByTestId('signing-sign').click();
-    // Signed (the dialog closes) or refused (one more failure counted).
-    await page.waitForFunction((n) => {
-      const d = document.querySelector('[data-testid="signing-dialog"]');
-      return !d || Number(d.getAttribute('data-failures')) > n;
-    }, failuresBefore);
-    if ((await dialog.count()) === 0) return;
-    const message = await page.getByTestId('signing-error').innerText();
-    if (await page.getByTestId('signing-open-policy').isVisible()) {
-      await page.getByTestId('signing-open-policy').click();
-      await page.getByTestId('policy-dialog').waitFor({ state: 'visible' });
-      assert.ok((await page.getByTestId('policy-text').innerText()).trim().length > 0, 'the policy text is shown');
-      await page.screenshot({ path: path.join(OUT_DIR, `md-policy-${user}.png`), fullPage: true });
-      await page.getByTestId('policy-password').fill(password);
-      await page.getByTestId('policy-acknowledge').click();
-      await page.getByTestId('policy-dialog').waitFor({ state: 'detached' });
-      continue;
-    }
-    const m = /Try again in (\d+) s/.exec(message);
-    if (m) {
-      await new Promise((r) => setTimeout(r, (Number(m[1]) + 0.5) * 1000));
-      continue;
-    }
-    throw new Error(`signing as ${user} was refused: ${message}`);
-  }
-  throw new Error(`signing as ${user} did not succeed after several attempts`);
 }
 
 async function waitForState(page, testId, state) {
@@ -226,7 +186,7 @@ test('master data change under change control with electronic signatures [P11-07
     assert.match(record, new RegExp(`routing ${target.routing} v\\d+`), 'the dialog shows the item signed');
     assert.match(await page.getByTestId('signing-statement').innerText(), /handwritten signature/);
     await page.screenshot({ path: path.join(OUT_DIR, 'md-signing-dialog.png'), fullPage: true });
-    await sign(page, 'engineer', engineerPw);
+    await sign(page, 'engineer', engineerPw, undefined, OUT_DIR);
     await waitForState(page, 'cr-state', 'in_review');
     const authored = page.locator('[data-testid="signature"][data-meaning="authored"]');
     await authored.first().waitFor({ state: 'visible' });
@@ -272,7 +232,7 @@ test('master data change under change control with electronic signatures [P11-07
     );
     assert.ok((await page.getByTestId('signing-error').innerText()).trim().length > 0, 'the refusal is shown');
     await page.screenshot({ path: path.join(OUT_DIR, 'md-signing-refused.png'), fullPage: true });
-    await sign(page, 'quality', qualityPw, 'Reviewed against PV-042.');
+    await sign(page, 'quality', qualityPw, 'Reviewed against PV-042.', OUT_DIR);
     await waitForState(page, 'cr-state', 'approved');
     const approvedSig = page.locator('[data-testid="signature"][data-meaning="approved"]');
     await approvedSig.first().waitFor({ state: 'visible' });

@@ -142,7 +142,7 @@ export function ChangeRequestPage({ user, id }: Props) {
       {editing && editable && (
         <DraftEditor
           cr={cr}
-          kinds={kinds}
+          kinds={kinds.filter((k) => !k.draft_permission || hasPermission(user, k.draft_permission))}
           initial={editing.initial}
           onClose={() => setEditing(null)}
           onSaved={(next) => {

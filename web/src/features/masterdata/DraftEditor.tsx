@@ -2,17 +2,34 @@
 // existing object starts from its latest content, a new one from nothing), edit the
 // content with a form generated from the kinds table, validated as you type
 // (debounced POST /masterdata/validate), and save it (PUT .../items/{kind}/{id}).
-// "Obsolete this object" saves a draft that retires the object instead.
+// "Obsolete this object" saves a draft that retires the object instead. The
+// configuration kinds (site settings, signature policy) have one object with a fixed id,
+// start from the values in force and cannot be made obsolete.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../../shared/http';
 import type { FieldError } from '../../shared/types';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { signaturesApi } from '../signatures/api';
 import { masterdataApi } from './api';
 import type { ChangeRequest, Content, KindDef, ObjectRow } from './types';
 import { newContent } from './kinds';
 import { ContentForm } from './ContentForm';
 
 const VALIDATE_DELAY_MS = 400;
+
+/** The first content of a configuration object: the values in force (defaults or the
+ *  policy ordo init published), so a change starts from what the site obeys now. */
+async function configurationContent(kind: string, id: string): Promise<Content> {
+  if (kind === 'site_settings') {
+    const settings = await signaturesApi.siteSettings();
+    return { id, name: 'Site settings', ...settings };
+  }
+  if (kind === 'signature_policy') {
+    const policy = await signaturesApi.signaturePolicy();
+    return { id, name: 'Signature policy', text: policy?.text ?? '' };
+  }
+  return newContent(id);
+}
 
 interface Props {
   cr: ChangeRequest;
@@ -33,6 +50,11 @@ interface Loaded {
 export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
   const [kindName, setKindName] = useState(initial?.kind ?? kinds[0]?.kind ?? '');
   const [objectId, setObjectId] = useState(initial?.id ?? '');
+  const fixedId = kinds.find((k) => k.kind === kindName)?.fixed_id ?? null;
+  // A configuration kind has one object: its id is not a choice.
+  useEffect(() => {
+    if (fixedId) setObjectId(fixedId);
+  }, [fixedId]);
   const [known, setKnown] = useState<ObjectRow[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [content, setContent] = useState<Content>({});
@@ -71,7 +93,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
       setObsolete(latest?.action === 'obsolete' && latest.change_request === cr.id);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
-        setContent(newContent(id));
+        setContent(kind.fixed_id ? await configurationContent(kName, id) : newContent(id));
         setLoaded({ kind, id, existing: false, from: null });
       } else {
         setError(errorMessage(err));
@@ -151,6 +173,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
               list="ordo-draft-ids"
               value={objectId}
               onInput={(e) => setObjectId(e.currentTarget.value)}
+              readOnly={!!fixedId}
               required
               maxLength={64}
               pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
@@ -187,7 +210,7 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
           {loaded.existing ? `(starting from version ${loaded.from ?? '—'})` : '(new object)'}
         </span>
       </h2>
-      {loaded.existing && (
+      {loaded.existing && loaded.kind.can_obsolete !== false && (
         <label class="check">
           <input type="checkbox" checked={obsolete} onChange={(e) => setObsolete(e.currentTarget.checked)} data-testid="draft-obsolete" />
           Obsolete this object (approving the change request retires it)

@@ -36,6 +36,12 @@ export interface KindDef {
   directory: string;
   description: string;
   fields: KindField[];
+  /** Configuration kinds: the one object id allowed (null: any). */
+  fixed_id?: string | null;
+  /** The permission drafting this kind needs besides masterdata.edit (null: none). */
+  draft_permission?: string | null;
+  /** False for configuration kinds: a site always has settings and a policy. */
+  can_obsolete?: boolean;
 }
 
 /** Master data content: a JSON object whose first fields are id and name. */

@@ -1,7 +1,7 @@
 // Signature calls: the signature policy and its acknowledgement, the site settings
 // that govern signing, security events (failed sign-ins and signings).
 import { request, unwrap } from '../../shared/http';
-import type { SecurityEvent, SecurityEventsPage, SignaturePolicy, SiteSettings } from './types';
+import type { SecurityEvent, SecurityEventsPage, SignaturePolicy, SiteConfiguration, SiteSettings } from './types';
 
 export const signaturesApi = {
   /** The current policy, or null when none has been published. */
@@ -15,6 +15,9 @@ export const signaturesApi = {
   async siteSettings(): Promise<SiteSettings> {
     return unwrap<SiteSettings>(await request<unknown>('/site/settings'), 'settings');
   },
+
+  /** The settings in force with the site_settings version (and change request) behind them. */
+  siteConfiguration: () => request<SiteConfiguration>('/site/settings'),
 
   async securityEvents(q: { before?: number; limit?: number }): Promise<SecurityEventsPage> {
     const res = await request<{ events?: SecurityEvent[]; entries?: SecurityEvent[]; next?: number }>(

@@ -33,11 +33,21 @@ export interface SignaturePolicy {
   version: number;
   text: string;
   acknowledged: boolean;
+  /** The change request that approved it; "" for the policy ordo init published. */
+  change_request?: string;
 }
 
 export interface SiteSettings {
   approvals_required: number;
   signing_password_only: boolean;
+  password_min_length: number;
+  password_expiry_days: number;
+}
+
+/** GET /site/settings: the settings in force and the version that set them. */
+export interface SiteConfiguration {
+  settings: SiteSettings;
+  source: { kind: string; id: string; version: number; change_request: string; effective_from: string | null } | null;
 }
 
 /**
