@@ -8,6 +8,7 @@
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::testing {
 namespace {
@@ -208,6 +209,30 @@ TEST_F(AuditReviewTest, ASignerWhoDidNotAcknowledgeThePolicyIsRefused) {
   HttpReply r = Sign(qa.token, Period(), Sig(qa.name, qa.password));
   ExpectNothingWritten(r, 422, "failed_precondition", "signature", head);
   EXPECT_EQ(r.json().value("reason", ""), "policy_not_acknowledged");
+}
+
+TEST_F(AuditReviewTest, AReviewEditedInTheDatabaseShowsItsSignatureBroken) {
+  ORDO_VERIFIES("P11-14", "ORDO-REVIEW-02");
+  HttpReply r = Sign(quality_, Period(), SigOf("quality"));
+  ASSERT_EQ(r.status, 201) << r.Describe();
+  const std::int64_t matched = r.json()["review"]["entries_matched"].get<std::int64_t>();
+  // Someone with write access to ordo.db makes the review claim more than it covered.
+  auto sql = [&](const std::string& statement) {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status s = (*db)->Exec(statement);
+    ASSERT_TRUE(s.ok()) << statement << ": " << s.error().message;
+  };
+  sql("UPDATE audit_review SET entries_matched = entries_matched + 100 WHERE id = 'AR-000001'");
+  HttpReply edited = http().Get("/api/v1/audit-reviews/AR-000001", supervisor_);
+  ASSERT_EQ(edited.status, 200) << edited.Describe();
+  EXPECT_EQ(edited.json()["review"]["entries_matched"], matched + 100);
+  EXPECT_EQ(edited.json()["review"]["signatures"][0]["status"], "broken") << edited.Describe();
+  // Put back (the teardown's replay check compares the table with the ledger).
+  sql("UPDATE audit_review SET entries_matched = " + std::to_string(matched) +
+      " WHERE id = 'AR-000001'");
+  HttpReply restored = http().Get("/api/v1/audit-reviews/AR-000001", supervisor_);
+  EXPECT_EQ(restored.json()["review"]["signatures"][0]["status"], "valid") << restored.Describe();
 }
 
 }  // namespace

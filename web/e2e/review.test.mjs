@@ -1,8 +1,9 @@
-// Browser end-to-end test of the audit trail review [P11-05] [A11-07] [ORDO-REVIEW-01]
-// [ORDO-REVIEW-05]: quality filters the audit trail, signs a review of the period shown
-// with the meaning "reviewed" (a wrong password is refused in the dialog first), and
-// finds the review listed with its period, filters, entries covered, reviewer and
-// signature; an engineer reads the audit trail but is offered no review to sign.
+// Browser end-to-end test of the audit trail review [P11-05] [A11-07] [P11-13]
+// [ORDO-REVIEW-01] [ORDO-REVIEW-05]: quality filters the audit trail, signs a review of
+// the period shown with the meaning "reviewed" (a wrong password is refused in the
+// dialog first), and finds the review listed with its period, filters, entries covered,
+// reviewer and signature (meaning, date and time with the UTC offset); an engineer
+// reads the audit trail but is offered no review to sign.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +27,7 @@ async function signWith(page, user, password) {
   }, failuresBefore);
 }
 
-test('[P11-05] [A11-07] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs a review of the audit trail period shown and it is listed', { timeout: 180_000 }, async () => {
+test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs a review of the audit trail period shown and it is listed', { timeout: 180_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
@@ -75,7 +76,10 @@ test('[P11-05] [A11-07] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs a review
     assert.match(await row.getByTestId('review-filters').innerText(), /actor quality/);
     assert.match(await row.getByTestId('review-entries').innerText(), /^\d+ of \d+$/);
     assert.match(await row.getByTestId('review-reviewer').innerText(), /\(quality\)/);
-    assert.equal(await row.getByTestId('review-signature').getAttribute('data-status'), 'valid');
+    const signature = row.getByTestId('review-signature');
+    assert.equal(await signature.getAttribute('data-status'), 'valid');
+    assert.equal(await signature.getAttribute('data-meaning'), 'reviewed');
+    assert.match(await signature.innerText(), /Reviewed \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}/);
     await page.screenshot({ path: path.join(OUT_DIR, 'review-list.png'), fullPage: true });
 
     // The engineer reads the audit trail and the reviews but signs none.

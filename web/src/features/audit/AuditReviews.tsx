@@ -18,8 +18,8 @@ function Signed({ review }: { review: AuditReview }) {
   const sig = review.signatures[0];
   if (!sig) return <span class="sig-broken">no signature</span>;
   return (
-    <span data-testid="review-signature" data-status={sig.status}>
-      {formatSignatureTime(sig.time)}
+    <span data-testid="review-signature" data-status={sig.status} data-meaning={sig.meaning}>
+      <strong>{sig.meaning === 'reviewed' ? 'Reviewed' : sig.meaning}</strong> {formatSignatureTime(sig.time)}
       {sig.status === 'valid' ? <span class="sig-valid"> ✔ valid</span> : <strong class="sig-broken"> ⚠ {sig.status}</strong>}
     </span>
   );
