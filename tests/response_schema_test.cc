@@ -3,7 +3,8 @@
 // permission, and its JSON answer must have the documented success status and fit the
 // documented response schema; a logbook write checks a command's answer the same way,
 // and a change control flow checks every masterdata operation's answers; another flow
-// checks every command of access, audit, site, signatures, personnel and attachments;
+// checks every command of access, audit, site, signatures, personnel, attachments and
+// review;
 // and every operation must document a specific success schema (204: no body).
 #include <gtest/gtest.h>
 
@@ -64,6 +65,19 @@ class ResponseSchemaTest : public MasterdataTest {
     ++checked_;
   }
 
+  // Quality signs a review of the audit trail up to the newest entry (AR-000001 on a
+  // fresh site).
+  HttpReply SignReview() {
+    HttpReply head = http().Get("/api/v1/ledger?before=0&limit=1", quality_);
+    const Json entries = head.json()["entries"];
+    EXPECT_FALSE(entries.empty()) << head.Describe();
+    Json body = SigOf("quality");
+    body["from"] = "1970-01-01T00:00:00Z";
+    body["to"] = entries.empty() ? "" : entries[0].value("time", "");
+    body["filters"] = {{"type", "session.login_succeeded"}};
+    return http().Post("/api/v1/audit-reviews", body, quality_);
+  }
+
   Json document_;
   std::map<std::string, std::string> tokens_;
   int checked_ = 0;
@@ -80,6 +94,7 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
                                                      {"{version}", "1"},
                                                      {"{code}", "not_found"},
                                                      {"{sha256}", ""}};
+  ASSERT_EQ(SignReview().status, 201);
   int calls = 0;
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
@@ -89,6 +104,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
     std::string target = path;
     if (path.rfind("/api/v1/change-requests/{id}", 0) == 0) {
       target.replace(target.find("{id}"), 4, "CR-000001");
+    } else if (path == "/api/v1/audit-reviews/{id}") {
+      target.replace(target.find("{id}"), 4, "AR-000001");
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))
@@ -310,13 +327,13 @@ TEST_F(ResponseSchemaFlowTest, EveryMasterdataAnswerFitsItsDocumentedSchema) {
 }
 
 // The other capabilities' commands (access, site, signatures, personnel, attachments,
-// audit), each called once as the demo users would, and a few reads whose answers are
+// audit, review), each called once as the demo users would, and a few reads whose answers are
 // empty on a fresh site: every answer must fit its operation's documented status and
 // schema, and every command operation of these capabilities is checked.
 TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   ORDO_VERIFIES("ORDO-API-03");
-  const std::set<std::string> capabilities = {"access",     "audit",     "site",
-                                              "signatures", "personnel", "attachments"};
+  const std::set<std::string> capabilities = {"access",    "audit",       "site",  "signatures",
+                                              "personnel", "attachments", "review"};
   const std::string supervisor = TokenFor("supervisor");
 
   // access: a sign-in (the new session's token is signed out at the end), a failed one
@@ -481,6 +498,20 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
     EXPECT_TRUE(security["content"].contains("text/event-stream")) << security.dump();
     covered_.insert("GET /api/v1/security/events/stream");  // integrity_test reads it
   }
+  // review: quality (having acknowledged the new policy version) signs a review of the
+  // audit trail; the list and the review read back.
+  ASSERT_TRUE(http()
+                  .Post("/api/v1/signature-policy/acknowledge",
+                        Json{{"version", version}, {"password", sandbox_.user("quality").password}},
+                        quality_)
+                  .ok());
+  Json review = Fits("POST", "/api/v1/audit-reviews", "/api/v1/audit-reviews", SignReview());
+  const std::string review_id = review["review"].value("id", "");
+  EXPECT_EQ(review["review"]["signatures"].size(), 1u) << review.dump();
+  Fits("GET", "/api/v1/audit-reviews", "/api/v1/audit-reviews",
+       http().Get("/api/v1/audit-reviews", supervisor));
+  Fits("GET", "/api/v1/audit-reviews/{id}", "/api/v1/audit-reviews/" + review_id,
+       http().Get("/api/v1/audit-reviews/" + review_id, supervisor));
   Fits("GET", "/api/v1/session", "/api/v1/session", http().Get("/api/v1/session", token));
   Fits("GET", "/api/v1/site/settings", "/api/v1/site/settings",
        http().Get("/api/v1/site/settings", token));
@@ -504,7 +535,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 28u);
+  EXPECT_EQ(covered_.size(), 31u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

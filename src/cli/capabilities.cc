@@ -10,6 +10,7 @@
 #include "mes/logbook/capability.h"
 #include "mes/masterdata/capability.h"
 #include "mes/personnel/capability.h"
+#include "mes/review/capability.h"
 #include "mes/signatures/capability.h"
 #include "mes/site/capability.h"
 
@@ -26,6 +27,7 @@ void RegisterCapabilities() {
     attachments::Register();
     masterdata::Register();
     audit::Register();
+    review::Register();
   });
 }
 

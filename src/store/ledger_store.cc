@@ -77,25 +77,41 @@ Result<LedgerHead> ReadHead(storage::Database& db) {
   return head->value_or(LedgerHead{});
 }
 
-Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, const LedgerQuery& q) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM ledger WHERE seq > ?1";
+namespace {
+
+// The WHERE clauses of the filters of `q` (parameters ?2..?6) and their binding: the one
+// meaning of the feed's filters, shared by QueryEntries and SpanOf.
+std::string FilterClauses(const LedgerQuery& q) {
+  std::string sql;
   if (!q.type.empty()) sql += " AND type = ?2";
   if (!q.actor.empty()) sql += " AND actor = ?3";
   if (!q.subject.empty())
     sql += " AND (subject_id = ?4 OR json_extract(payload, '$.subject') = ?4)";
   if (q.from_us) sql += " AND time_us >= ?5";
   if (q.to_us) sql += " AND time_us < ?6";
+  return sql;
+}
+
+void BindFilters(storage::Statement& s, const LedgerQuery& q) {
+  if (!q.type.empty()) s.Bind(2, q.type);
+  if (!q.actor.empty()) s.Bind(3, q.actor);
+  if (!q.subject.empty()) s.Bind(4, q.subject);
+  if (q.from_us) s.Bind(5, q.from_us);
+  if (q.to_us) s.Bind(6, q.to_us);
+}
+
+}  // namespace
+
+Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, const LedgerQuery& q) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM ledger WHERE seq > ?1";
+  sql += FilterClauses(q);
   if (q.newest_first) sql += " AND seq < ?8";
   sql += q.newest_first ? " ORDER BY seq DESC LIMIT ?7" : " ORDER BY seq LIMIT ?7";
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.error();
   storage::Statement& s = **st;
   s.Bind(1, q.after);
-  if (!q.type.empty()) s.Bind(2, q.type);
-  if (!q.actor.empty()) s.Bind(3, q.actor);
-  if (!q.subject.empty()) s.Bind(4, q.subject);
-  if (q.from_us) s.Bind(5, q.from_us);
-  if (q.to_us) s.Bind(6, q.to_us);
+  BindFilters(s, q);
   s.Bind(7, q.limit);
   if (q.newest_first) s.Bind(8, q.before > 0 ? q.before : INT64_MAX);
   std::vector<ledger::LedgerEntry> out;
@@ -115,6 +131,24 @@ Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db, con
   }
   s.Reset();
   return out;
+}
+
+Result<LedgerSpan> SpanOf(storage::Database& db, const LedgerQuery& q) {
+  // ?1 is the lower seq bound in QueryEntries; here every seq counts.
+  const std::string sql =
+      "SELECT COUNT(*), COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM ledger WHERE seq > ?1" +
+      FilterClauses(q);
+  auto span = storage::FirstRow<LedgerSpan>(
+      db, sql,
+      [&](storage::Statement& s) {
+        s.Bind(1, std::int64_t{0});
+        BindFilters(s, q);
+      },
+      [](const storage::Statement& s) {
+        return LedgerSpan{s.Int(0), s.Int(1), s.Int(2)};
+      });
+  if (!span.ok()) return span.error();
+  return span->value_or(LedgerSpan{});
 }
 
 Status ForEachEntry(storage::Database& db,

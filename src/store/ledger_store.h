@@ -41,6 +41,16 @@ struct LedgerQuery {
 Result<std::vector<ledger::LedgerEntry>> QueryEntries(storage::Database& db,
                                                       const LedgerQuery& query);
 
+// What the filters of `query` (type, actor, subject, from_us, to_us; after, limit and
+// paging are ignored) match, with the same meaning as QueryEntries: the number of entries
+// and the first and last seq (both 0 when none match).
+struct LedgerSpan {
+  std::int64_t count = 0;
+  std::int64_t first_seq = 0;
+  std::int64_t last_seq = 0;
+};
+Result<LedgerSpan> SpanOf(storage::Database& db, const LedgerQuery& query);
+
 // Calls `visit` for every entry in seq order; stops early when it returns false. Also
 // reads a store not yet upgraded (no origin column: every entry without an origin).
 Status ForEachEntry(storage::Database& db,

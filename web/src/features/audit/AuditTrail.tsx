@@ -1,13 +1,17 @@
 // Audit trail page: chain-verification banner, filters, and the ledger table
 // (newest first). The API pages backwards with before/limit/next, so the page shows
-// the newest entries at once and fetches older ones on "Load more".
+// the newest entries at once and fetches older ones on "Load more". Quality signs a
+// review of the period and filters shown ("Sign review of this period").
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import type { SessionUser } from '../../shared/types';
-import { hasPermission } from '../../shared/session';
+import { hasPermission, hashLink } from '../../shared/session';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { signaturesApi } from '../signatures/api';
 import { auditApi } from './api';
-import type { LedgerEntry, LedgerFilter } from './types';
+import { reviewPeriod, type ReviewPeriod } from './reviewPeriod';
+import { ReviewSigningDialog } from './ReviewSigningDialog';
+import type { AuditReview, LedgerEntry, LedgerFilter } from './types';
 import { AuditFilters } from './AuditFilters';
 import { LedgerRow } from './LedgerRow';
 import { VerifyBanner } from './VerifyBanner';
@@ -26,6 +30,10 @@ export function AuditTrail({ user }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const generation = useRef(0);
+  const canReview = hasPermission(user, 'audit.review');
+  const [signing, setSigning] = useState<ReviewPeriod | null>(null);
+  const [passwordOnly, setPasswordOnly] = useState(false);
+  const [signed, setSigned] = useState<AuditReview | null>(null);
 
   // Loads the newest page (before = 0) or the page below `before`, appending it.
   const load = async (f: LedgerFilter, before: number) => {
@@ -50,6 +58,17 @@ export function AuditTrail({ user }: Props) {
     void load(filter, 0);
   }, [filter]);
 
+  const openSigning = () => {
+    const period = reviewPeriod(filter, entries[0]);
+    if (!period) return;
+    setSigned(null);
+    setSigning(period);
+    signaturesApi
+      .siteSettings()
+      .then((s) => setPasswordOnly(!!s.signing_password_only))
+      .catch(() => setPasswordOnly(false));
+  };
+
   const toggle = (seq: number) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -72,6 +91,25 @@ export function AuditTrail({ user }: Props) {
       <div class="panel">
         <AuditFilters busy={loading} onApply={(f) => setFilter({ ...f })} />
         <ErrorBox message={error} testId="audit-error" />
+        {canReview && (
+          <div class="toolbar">
+            <button
+              type="button"
+              class="btn"
+              disabled={loading || reviewPeriod(filter, entries[0]) === null}
+              onClick={openSigning}
+              data-testid="review-sign"
+            >
+              Sign review of this period
+            </button>
+            {signed && (
+              <span class="toolbar-info" data-testid="review-signed">
+                Review <span class="mono">{signed.id}</span> signed: {signed.entries_matched} of {signed.entries_in_period}{' '}
+                entries (seq {signed.first_seq}–{signed.last_seq}). <a href={hashLink('audit-reviews')}>All reviews</a>
+              </span>
+            )}
+          </div>
+        )}
         <div class="toolbar-info" data-testid="audit-count">
           {loading
             ? 'Loading…'
@@ -111,6 +149,18 @@ export function AuditTrail({ user }: Props) {
           </div>
         )}
       </div>
+      {signing && (
+        <ReviewSigningDialog
+          period={signing}
+          passwordOnly={passwordOnly}
+          onSigned={(review) => {
+            setSigning(null);
+            setSigned(review);
+            void load(filter, 0);
+          }}
+          onCancel={() => setSigning(null)}
+        />
+      )}
     </section>
   );
 }

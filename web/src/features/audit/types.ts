@@ -1,5 +1,6 @@
 // Audit trail types: ledger entries, filters, chain verification.
 import type { Paging } from '../../shared/types';
+import type { Signature, SignatureInput } from '../signatures/types';
 
 export interface LedgerSubject {
   kind: string;
@@ -49,4 +50,44 @@ export interface VerifyResult {
   checkpoints: number;
   head_seq: number;
   message: string;
+}
+
+/** The filters a review used (GET /ledger's names); null: not used. */
+export interface ReviewFilters {
+  type: string | null;
+  actor: string | null;
+  subject: string | null;
+}
+
+/** A signed review of a period of the audit trail (GET /audit-reviews). */
+export interface AuditReview {
+  id: string;
+  seq: number;
+  time: string;
+  from: string;
+  to: string;
+  from_us: number;
+  to_us: number;
+  first_seq: number;
+  last_seq: number;
+  last_entry_hash: string;
+  entries_in_period: number;
+  entries_matched: number;
+  filters: ReviewFilters;
+  comment: string | null;
+  reviewer_id: number;
+  reviewer: string;
+  printed_name: string;
+  signature_seq: number;
+  chain: 'intact' | 'changed';
+  signatures: Signature[];
+}
+
+/** The body of POST /audit-reviews. */
+export interface ReviewRequest {
+  from: string;
+  to: string;
+  filters: { type?: string; actor?: string; subject?: string };
+  comment?: string;
+  signature: SignatureInput;
 }
