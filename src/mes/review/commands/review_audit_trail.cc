@@ -11,7 +11,8 @@ namespace ordo::review {
 
 namespace {
 
-Result<Reviewer> LoadReviewer(storage::Database& db, const signatures::SignerIdentity& identity) {
+Result<Reviewer> LoadReviewer(storage::Database& db, TimeMicros now,
+                              const signatures::SignerIdentity& identity) {
   Reviewer r;
   r.user_id = identity.user_id;
   r.name = identity.name;
@@ -22,7 +23,7 @@ Result<Reviewer> LoadReviewer(storage::Database& db, const signatures::SignerIde
   if (!*account || (*account)->disabled) return r;
   r.active = true;
   r.printed_name = (*account)->display_name;
-  auto policy = signatures::CurrentPolicy(db);
+  auto policy = signatures::CurrentPolicy(db, now);
   if (!policy.ok()) return policy.error();
   if (*policy) {
     auto ack = signatures::HasAcknowledged(db, identity.user_id, (*policy)->version);
@@ -48,7 +49,7 @@ engine::Command ReviewAuditTrailCommand(engine::Actor actor, ReviewAuditTrail co
   c.decide = [command, signer](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
     auto period = ReadPeriod(ctx.db, command);
     if (!period.ok()) return period.error();
-    auto reviewer = LoadReviewer(ctx.db, signer);
+    auto reviewer = LoadReviewer(ctx.db, ctx.now, signer);
     if (!reviewer.ok()) return reviewer.error();
     auto count = CountReviews(ctx.db);
     if (!count.ok()) return count.error();
