@@ -185,5 +185,45 @@ TEST_F(RestoreTest, CorruptedBackupIsRefusedAndLeavesNoStore) {
   EXPECT_EQ(ok.status.code, 0) << ok.Describe();
 }
 
+TEST_F(RestoreTest, UsageErrorsExitTwoNamingTheFlagAndCreateNothing) {
+  ORDO_VERIFIES("A11-05", "ORDO-STORE-05");
+  const std::string backup = BackupNow("usage.db");
+  WriteFile(sandbox_.file("restorer.pw"), sandbox_.user("admin").password + "\n");
+  const std::string target = sandbox_.file("usage-target");
+  const std::vector<std::string> rest{"--data",          target,
+                                      "--user",          sandbox_.user("admin").name,
+                                      "--password-file", sandbox_.file("restorer.pw")};
+  auto restore = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "restore");
+    args.insert(args.end(), rest.begin(), rest.end());
+    return sandbox_.Ordo(args);
+  };
+  const std::string keys = sandbox_.data() + "/keys";
+  struct Case {
+    std::vector<std::string> args;
+    std::string flag;
+  };
+  const std::vector<Case> cases{
+      {{"--keys", keys}, "--from"},                                              // missing
+      {{"--from", "", "--keys", keys}, "--from"},                                // empty
+      {{"--from", sandbox_.file("no-such.db"), "--keys", keys}, "--from"},       // no file
+      {{"--from", backup}, "--keys"},                                            // missing
+      {{"--from", backup, "--keys", sandbox_.file("no-such-keys")}, "--keys"}};  // no folder
+  for (const auto& c : cases) {
+    RunResult r = restore(c.args);
+    EXPECT_EQ(r.status.code, 2) << r.Describe();
+    EXPECT_NE(r.err.find(c.flag), std::string::npos) << r.Describe();
+    EXPECT_FALSE(fs::exists(target)) << r.Describe();
+  }
+  // Every command's flag errors exit 2 as well; --help still exits 0.
+  RunResult add = sandbox_.Ordo({"user", "add", "--data", sandbox_.data()});
+  EXPECT_EQ(add.status.code, 2) << add.Describe();
+  EXPECT_NE(add.err.find("--name"), std::string::npos) << add.Describe();
+  EXPECT_EQ(sandbox_.Ordo({"restore", "--help"}).status.code, 0);
+  // With the flags right, the same backup restores.
+  RunResult ok = restore({"--from", backup, "--keys", keys});
+  EXPECT_EQ(ok.status.code, 0) << ok.Describe();
+}
+
 }  // namespace
 }  // namespace ordo::testing
