@@ -272,8 +272,57 @@ TEST(RestoreBeforeSealsTest, ABackupFromBeforeRowSealsRestoresServesAndInventsNo
   ASSERT_EQ(b.status.code, 0) << b.Describe();
   ASSERT_EQ(Count(backup, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'row_seal'"), 0)
       << "the backup is from before row seals";
-  // The site is then served by this release (upgraded, its rows sealed under a key of its
-  // own), so the keys/ copy given to the restore holds a seal key the backup never had.
+  const std::int64_t source_head = Count(backup, "SELECT MAX(seq) FROM ledger");
+  ASSERT_GT(source_head, 0);
+  WriteFile(tmp / "admin.pw", users["admin"].password + "\n");
+  // Restores the backup into `restored` with the site's keys/ as they are now, checks it
+  // and serves it.
+  auto restore_and_serve = [&](const std::string& restored) {
+    SCOPED_TRACE(restored);
+    const bool site_has_seal_key = fs::exists(site + "/keys/row-seals.json");
+    RunResult r = ordo({"restore", "--from", backup, "--keys", site + "/keys", "--data", restored,
+                        "--user", users["admin"].name, "--password-file", tmp / "admin.pw"});
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+    // No seal it cannot have: a seal key of the site is not copied, and every seal in the
+    // restored store was made at the restore (after its rows were verified against a
+    // replay of its ledger), none claims an earlier entry.
+    ASSERT_TRUE(fs::exists(restored + "/keys/row-seals.json"));
+    if (site_has_seal_key)
+      EXPECT_NE(ReadFile(restored + "/keys/row-seals.json"),
+                ReadFile(site + "/keys/row-seals.json"));
+    const std::string db = restored + "/ordo.db";
+    EXPECT_GT(Count(db, "SELECT COUNT(*) FROM row_seal"), 0);
+    EXPECT_EQ(
+        Count(db, "SELECT COUNT(*) FROM row_seal WHERE seq <> " + std::to_string(source_head)), 0);
+    for (const char* check : {"verify", "audit"}) {
+      RunResult c = ordo({"ledger", check, "--data", restored});
+      EXPECT_EQ(c.status.code, 0) << c.Describe();
+    }
+    RunResult replay = ordo({"ledger", "replay", "--check", "--data", restored});
+    EXPECT_EQ(replay.status.code, 0) << replay.Describe();
+    // It serves, and the demo users sign in with their passwords of release 0.1.0.
+    fs::create_directories(restored + "-logs");
+    OrdoServer server(restored, restored + "-logs");
+    std::string error;
+    ASSERT_TRUE(server.Start(&error)) << error;
+    HttpClient c = server.Client();
+    for (const char* role : {"admin", "operator", "quality"}) {
+      HttpReply reply;
+      EXPECT_FALSE(Login(c, users[role].name, users[role].password, &reply).empty())
+          << role << ": " << reply.Describe();
+    }
+    const std::string admin = Login(c, users["admin"].name, users["admin"].password);
+    std::vector<Json> ledger = AllLedger(c, admin, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    ASSERT_GT(ledger.size(), static_cast<std::size_t>(source_head));
+    EXPECT_EQ(ledger[source_head]["type"], "store.restored");
+    EXPECT_TRUE(server.Stop().has_value());
+  };
+  // The site's keys/ as release 0.1.0 left them: no seal key anywhere.
+  ASSERT_FALSE(fs::exists(site + "/keys/row-seals.json"));
+  restore_and_serve(tmp / "restored-a");
+  // The site then served by this release (upgraded, its rows sealed under a key of its
+  // own): the keys/ copy holds a seal key the backup never had.
   {
     OrdoServer live(site, tmp.path());
     std::string error;
@@ -281,45 +330,7 @@ TEST(RestoreBeforeSealsTest, ABackupFromBeforeRowSealsRestoresServesAndInventsNo
     ASSERT_TRUE(live.Stop().has_value());
   }
   ASSERT_TRUE(fs::exists(site + "/keys/row-seals.json"));
-  WriteFile(tmp / "admin.pw", users["admin"].password + "\n");
-  const std::string restored = tmp / "restored";
-  RunResult r = ordo({"restore", "--from", backup, "--keys", site + "/keys", "--data", restored,
-                      "--user", users["admin"].name, "--password-file", tmp / "admin.pw"});
-  ASSERT_EQ(r.status.code, 0) << r.Describe();
-  const std::int64_t source_head = Count(backup, "SELECT MAX(seq) FROM ledger");
-  ASSERT_GT(source_head, 0);
-  // No seal it cannot have: the site's key was not copied, and every seal in the restored
-  // store was made at the restore (after its rows were verified against a replay), none
-  // claims an earlier entry.
-  ASSERT_TRUE(fs::exists(restored + "/keys/row-seals.json"));
-  EXPECT_NE(ReadFile(restored + "/keys/row-seals.json"), ReadFile(site + "/keys/row-seals.json"));
-  const std::string db = restored + "/ordo.db";
-  EXPECT_GT(Count(db, "SELECT COUNT(*) FROM row_seal"), 0);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM row_seal WHERE seq <> " + std::to_string(source_head)),
-            0);
-  for (const char* check : {"verify", "audit"}) {
-    RunResult c = ordo({"ledger", check, "--data", restored});
-    EXPECT_EQ(c.status.code, 0) << c.Describe();
-  }
-  RunResult replay = ordo({"ledger", "replay", "--check", "--data", restored});
-  EXPECT_EQ(replay.status.code, 0) << replay.Describe();
-  // It serves, and the demo users sign in with their passwords of release 0.1.0.
-  fs::create_directories(tmp / "restored-logs");
-  OrdoServer server(restored, tmp / "restored-logs");
-  std::string error;
-  ASSERT_TRUE(server.Start(&error)) << error;
-  HttpClient c = server.Client();
-  for (const char* role : {"admin", "operator", "quality"}) {
-    HttpReply reply;
-    EXPECT_FALSE(Login(c, users[role].name, users[role].password, &reply).empty())
-        << role << ": " << reply.Describe();
-  }
-  const std::string admin = Login(c, users["admin"].name, users["admin"].password);
-  std::vector<Json> ledger = AllLedger(c, admin, &error);
-  ASSERT_TRUE(error.empty()) << error;
-  ASSERT_GT(ledger.size(), static_cast<std::size_t>(source_head));
-  EXPECT_EQ(ledger[source_head]["type"], "store.restored");
-  EXPECT_TRUE(server.Stop().has_value());
+  restore_and_serve(tmp / "restored-b");
 }
 
 }  // namespace
