@@ -21,6 +21,7 @@
 #include "core/crypto.h"
 #include "http_bench.h"
 #include "masterdata_bench.h"
+#include "signing_bench.h"
 #include "storage_bench.h"
 
 #ifndef ORDO_BIN
@@ -46,6 +47,8 @@ struct Config {
   int http_runs = 3;
   int clients = 32;
   double http_seconds = 10;
+  bool signing = true;
+  int signing_rounds = 5;  // per server; one server per HTTP run
   std::string ordo_bin = ORDO_BIN;
   std::string dir;
   bool keep = false;
@@ -57,6 +60,7 @@ void Usage() {
       "                  [--a-entries N] [--b-entries N] [--batch N] [--no-closed-loop]\n"
       "                  [--no-diagnostics] [--no-masterdata] [--md-calls N]\n"
       "                  [--no-http] [--http-runs N] [--http-seconds S] [--clients N]\n"
+      "                  [--no-signing] [--signing-rounds N]\n"
       "                  [--ordo PATH] [--dir DIR] [--keep]\n"
       "environment: ORDO_BENCH_QUICK=1, ORDO_BENCH_RUNS, ORDO_BENCH_HTTP_SECONDS,\n"
       "             ORDO_BENCH_HTTP_RUNS, ORDO_BENCH_DIR (flags win)\n"
@@ -72,6 +76,7 @@ void ApplyQuick(Config& c) {
   c.clients = 8;
   c.http_seconds = 2;
   c.md_calls = 20;
+  c.signing_rounds = 1;
 }
 
 Config Parse(int argc, char** argv) {
@@ -118,6 +123,10 @@ Config Parse(int argc, char** argv) {
       c.http_runs = std::stoi(next());
     else if (a == "--http-seconds")
       c.http_seconds = std::stod(next());
+    else if (a == "--no-signing")
+      c.signing = false;
+    else if (a == "--signing-rounds")
+      c.signing_rounds = std::stoi(next());
     else if (a == "--clients")
       c.clients = std::stoi(next());
     else if (a == "--ordo")
@@ -132,7 +141,8 @@ Config Parse(int argc, char** argv) {
     } else
       throw std::invalid_argument("unknown option " + a);
   }
-  if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0 || c.md_calls < 1)
+  if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0 || c.md_calls < 1 ||
+      c.signing_rounds < 1)
     throw std::invalid_argument("runs and durations must be positive");
   if (c.dir.empty())
     c.dir = (std::filesystem::canonical("/proc/self/exe").parent_path() / "work").string();
@@ -177,6 +187,51 @@ void PrintRange(const char* label, const std::vector<double>& v, const char* for
 }
 
 // Prints the master data section; true when every figure is positive.
+// The signing section: per server run, the median ms per call and the ratios to the two
+// baselines of the same run (the durable ledger append, whose fsync makes it the noisier
+// one, and the unsigned read); then the median over runs.
+bool PrintSigning(const Config& c, const std::vector<SigningRun>& runs) {
+  std::printf(
+      "\nsigning over HTTP: real `ordo serve`, one client at a time, %d interleaved rounds per "
+      "server (median of the rounds' medians, ms per call; ratios to the same run's "
+      "baselines):\n",
+      c.signing_rounds);
+  std::vector<double> append, read, sign_in, approve, sign_in_a, approve_a, sign_in_r, approve_r;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const SigningRun& s = runs[i];
+    const double a = s.append_ms > 0 ? s.append_ms : 1, r = s.read_ms > 0 ? s.read_ms : 1;
+    std::printf(
+        "  run %zu: append %.2f, read %.2f, sign-in %.2f (%.0fx append, %.0fx read), signed "
+        "approve %.2f (%.0fx append, %.0fx read)\n",
+        i + 1, s.append_ms, s.read_ms, s.sign_in_ms, s.sign_in_ms / a, s.sign_in_ms / r,
+        s.approve_ms, s.approve_ms / a, s.approve_ms / r);
+    append.push_back(s.append_ms);
+    read.push_back(s.read_ms);
+    sign_in.push_back(s.sign_in_ms);
+    approve.push_back(s.approve_ms);
+    sign_in_a.push_back(s.sign_in_ms / a);
+    approve_a.push_back(s.approve_ms / a);
+    sign_in_r.push_back(s.sign_in_ms / r);
+    approve_r.push_back(s.approve_ms / r);
+  }
+  auto row = [](const char* label, const std::vector<double>& ms) {
+    std::printf("  %-50s %8.2f ms   [%.2f .. %.2f]\n", label, Median(ms), MinOf(ms), MaxOf(ms));
+  };
+  auto ratio = [](const char* label, const std::vector<double>& x) {
+    std::printf("  %-50s %8.0fx     [%.0f .. %.0f]\n", label, Median(x), MinOf(x), MaxOf(x));
+  };
+  std::printf("  median of %zu server run(s), [min .. max]:\n", runs.size());
+  row("baseline: POST /api/v1/logbook (durable append)", append);
+  row("baseline: GET /api/v1/change-requests/{id}", read);
+  row("sign-in: POST /api/v1/session", sign_in);
+  row("signed approve: POST .../approve (user+password)", approve);
+  ratio("sign-in / append", sign_in_a);
+  ratio("sign-in / read", sign_in_r);
+  ratio("signed approve / append", approve_a);
+  ratio("signed approve / read", approve_r);
+  return Median(append) > 0 && Median(read) > 0 && Median(sign_in) > 0 && Median(approve) > 0;
+}
+
 bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& writes,
                      const MasterdataReadResult& reads) {
   std::vector<double> apply, submit, approve, drafts_s, logbook_s, ratio, commits, drafts;
@@ -366,6 +421,30 @@ int main(int argc, char** argv) {
     }
   }
 
+  std::vector<SigningRun> signing_runs;
+  if (c.signing) {
+    try {
+      const bool quick = c.signing_rounds == 1 && c.http_runs == 1;
+      for (int r = 0; r < c.http_runs; ++r) {
+        SigningBenchOptions so;
+        so.ordo_bin = c.ordo_bin;
+        so.work_dir = c.dir;
+        so.rounds = c.signing_rounds;
+        so.keep = c.keep;
+        if (quick) so.appends = so.reads = 5, so.sign_ins = so.approvals = 2;
+        signing_runs.push_back(RunSigningBench(so));
+        const SigningRun& s = signing_runs.back();
+        std::fprintf(stderr,
+                     "signing run %d/%d: append %.2f ms, read %.2f ms, sign-in %.2f ms, signed "
+                     "approve %.2f ms\n",
+                     r + 1, c.http_runs, s.append_ms, s.read_ms, s.sign_in_ms, s.approve_ms);
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ordo_bench: signing benchmark failed: %s\n", e.what());
+      return 1;
+    }
+  }
+
   std::printf("durable hash-chained entries per second (median of %d, [min .. max]):\n", c.runs);
   std::printf("  %-50s %11s   %22s   %7s\n", "measurement", "entries/s", "range", "per txn");
   PrintSeries(engine);
@@ -419,6 +498,7 @@ int main(int argc, char** argv) {
     positive =
         positive && Median(rate) > 0 && Median(p50) > 0 && Median(p99) > 0 && Median(hwm) > 0;
   }
+  if (c.signing) positive = PrintSigning(c, signing_runs) && positive;
   if (!positive) {
     std::fprintf(stderr, "ordo_bench: some figure is not positive\n");
     return 1;

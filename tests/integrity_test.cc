@@ -247,6 +247,87 @@ TEST_F(IntegrityTest, EditedQualificationGrantIsRefusedAndReported) {
   EXPECT_EQ(http().Get(list, supervisor).status, 200);
 }
 
+TEST_F(IntegrityTest, AnEditedRowInTheAdminCountRefusesTheLastAdminRevocation) {
+  ORDO_VERIFIES("P11-01", "DI-04", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-06", "ORDO-ACCESS-22");
+  // A second admin (who also holds quality, so it can give admin up) takes over, and the
+  // demo admin is disabled: the second admin is the only active admin.
+  const std::string one_time = StrongPassword("one-time-boss"), password = StrongPassword("boss");
+  HttpReply created = http().Post("/api/v1/users",
+                                  Json{{"name", "boss"},
+                                       {"display_name", "Boss"},
+                                       {"roles", {"quality", "admin"}},
+                                       {"password", one_time}},
+                                  admin_);
+  ASSERT_EQ(created.status, 201) << created.Describe();
+  const std::string boss_id = std::to_string(created.json()["user"]["id"].get<std::int64_t>());
+  const std::string boss = FirstSignIn(http(), "boss", one_time, password);
+  ASSERT_FALSE(boss.empty());
+  const std::string admin_id =
+      Text("SELECT id FROM app_user WHERE name = '" + sandbox_.user("admin").name + "'");
+  HttpReply disabled = http().Post("/api/v1/users/" + admin_id + "/disable",
+                                   Json{{"reason", "left the site"}}, boss);
+  ASSERT_EQ(disabled.status, 200) << disabled.Describe();
+  // Someone with the database file makes the operator an admin: the count would be 2.
+  const Credentials& op = sandbox_.user("operator");
+  const std::string op_id = Text("SELECT id FROM app_user WHERE name = '" + op.name + "'");
+  const std::string roles = Text("SELECT quote(roles) FROM app_user WHERE id = " + op_id);
+  Sql("UPDATE app_user SET roles = '[\"operator\",\"admin\"]' WHERE id = " + op_id);
+  const std::int64_t head = HeadSeq(http());
+  const std::string revoke = "/api/v1/users/" + boss_id + "/roles/admin/revoke";
+  HttpReply refused = http().Post(revoke, Json{{"reason", "hand over"}}, boss);
+  ExpectViolation(refused, "app_user id=" + op_id);
+  HttpReply feed = http().Get("/api/v1/ledger?after=" + std::to_string(head), boss);
+  for (const auto& e : feed.json()["entries"])
+    EXPECT_EQ(e["type"], "security.integrity_violation") << "no role change: " << feed.body;
+  // Restored as the ledger has it, the count is right again: the last admin keeps the role.
+  Sql("UPDATE app_user SET roles = " + roles + " WHERE id = " + op_id);
+  HttpReply last = http().Post(revoke, Json{{"reason", "hand over"}}, boss);
+  EXPECT_EQ(last.status, 422) << last.Describe();
+  EXPECT_EQ(last.json().value("reason", ""), "last_admin") << last.Describe();
+}
+
+TEST_F(IntegrityTest, TheOfflineAdminCheckRefusesAnEditedUserRow) {
+  ORDO_VERIFIES("P11-01", "DI-04", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-06", "ORDO-ACCESS-13");
+  const Credentials& op = sandbox_.user("operator");
+  const std::string id = Text("SELECT id FROM app_user WHERE name = '" + op.name + "'");
+  const std::string roles = Text("SELECT quote(roles) FROM app_user WHERE id = " + id);
+  ASSERT_TRUE(server_->Stop().has_value());
+  WriteFile(sandbox_.file("op.pw"), op.password + "\n");
+  // The operator makes itself an admin in ordo.db, then acts as one with the offline CLI.
+  Sql("UPDATE app_user SET roles = '[\"operator\",\"admin\"]' WHERE id = " + id);
+  const std::string head = Text("SELECT MAX(seq) FROM ledger");
+  RunResult added = sandbox_.Ordo({"user", "add", "--data", sandbox_.data(), "--name", "mole",
+                                   "--display-name", "Mole", "--role", "admin", "--user", op.name,
+                                   "--password-file", sandbox_.file("op.pw")});
+  EXPECT_EQ(added.status.code, 1) << added.Describe();
+  EXPECT_NE(added.err.find("integrity_violation"), std::string::npos) << added.Describe();
+  EXPECT_NE(added.err.find("app_user id=" + id), std::string::npos) << added.Describe();
+  EXPECT_EQ(Text("SELECT MAX(seq) FROM ledger"), head) << "nothing written";
+  EXPECT_EQ(Text("SELECT COUNT(*) FROM app_user WHERE name = 'mole'"), "0");
+  // The same edit in a backup: the restore, authenticated against the backup under the
+  // site's seal key, refuses the operator before anything is restored.
+  const std::string backup = sandbox_.file("edited.db");
+  RunResult b = sandbox_.Ordo({"backup", "--data", sandbox_.data(), "--to", backup});
+  ASSERT_EQ(b.status.code, 0) << b.Describe();
+  const std::string target = sandbox_.file("restored");
+  RunResult restored =
+      sandbox_.Ordo({"restore", "--from", backup, "--keys", sandbox_.data() + "/keys", "--data",
+                     target, "--user", op.name, "--password-file", sandbox_.file("op.pw")});
+  EXPECT_EQ(restored.status.code, 1) << restored.Describe();
+  EXPECT_NE(restored.err.find("integrity_violation"), std::string::npos) << restored.Describe();
+  EXPECT_NE(restored.err.find("app_user id=" + id), std::string::npos) << restored.Describe();
+  EXPECT_FALSE(std::filesystem::exists(target + "/ordo.db"));
+  // Restored as the ledger has it, the operator is refused as what it is: not an admin.
+  Sql("UPDATE app_user SET roles = " + roles + " WHERE id = " + id);
+  RunResult not_admin = sandbox_.Ordo({"user", "add", "--data", sandbox_.data(), "--name", "mole",
+                                       "--display-name", "Mole", "--role", "admin", "--user",
+                                       op.name, "--password-file", sandbox_.file("op.pw")});
+  EXPECT_EQ(not_admin.status.code, 1) << not_admin.Describe();
+  EXPECT_NE(not_admin.err.find("not an admin"), std::string::npos) << not_admin.Describe();
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+}
+
 TEST(IntegrityAuditTest, AFreshStoreAuditsCleanAndTheAuditNeedsTheSealFile) {
   ORDO_VERIFIES("P11-01", "ORDO-INTEGRITY-04");
   Sandbox sandbox;

@@ -1,16 +1,24 @@
 // `ordo restore` end to end (issue 8 section 5b): back up while the server serves writes,
 // restore into a new directory, verify, serve it, sign in and read back every entry
 // acknowledged before the backup; refusals for an existing or running store and for a
-// corrupted backup.
+// corrupted backup; flag errors; and a backup taken before row seals existed.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
+
+#ifndef ORDO_FIXTURES_DIR
+#error "ORDO_FIXTURES_DIR must name tests/fixtures"
+#endif
 
 namespace ordo::testing {
 namespace {
@@ -23,6 +31,15 @@ std::map<std::string, std::string> Snapshot(const std::string& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = ReadFile(e.path());
   return out;
+}
+
+// The first number `sql` yields on the store file `path` (-1 when it cannot be read).
+std::int64_t Count(const std::string& path, const std::string& sql) {
+  auto db = storage::OpenSqlite(path, storage::OpenMode::kReadOnly);
+  if (!db.ok()) return -1;
+  auto n = storage::FirstRow<std::int64_t>(**db, sql, storage::NoBind,
+                                           [](const storage::Statement& s) { return s.Int(0); });
+  return n.ok() && *n ? **n : -1;
 }
 
 class RestoreTest : public ApiTest {
@@ -183,6 +200,137 @@ TEST_F(RestoreTest, CorruptedBackupIsRefusedAndLeavesNoStore) {
   // The intact backup restores.
   RunResult ok = Restore(backup, sandbox_.file("target-good"));
   EXPECT_EQ(ok.status.code, 0) << ok.Describe();
+}
+
+TEST_F(RestoreTest, UsageErrorsExitTwoNamingTheFlagAndCreateNothing) {
+  ORDO_VERIFIES("A11-05", "ORDO-STORE-05");
+  const std::string backup = BackupNow("usage.db");
+  WriteFile(sandbox_.file("restorer.pw"), sandbox_.user("admin").password + "\n");
+  const std::string target = sandbox_.file("usage-target");
+  const std::vector<std::string> rest{"--data",          target,
+                                      "--user",          sandbox_.user("admin").name,
+                                      "--password-file", sandbox_.file("restorer.pw")};
+  auto restore = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "restore");
+    args.insert(args.end(), rest.begin(), rest.end());
+    return sandbox_.Ordo(args);
+  };
+  const std::string keys = sandbox_.data() + "/keys";
+  struct Case {
+    std::vector<std::string> args;
+    std::string flag;
+  };
+  const std::vector<Case> cases{
+      {{"--keys", keys}, "--from"},                                              // missing
+      {{"--from", "", "--keys", keys}, "--from"},                                // empty
+      {{"--from", sandbox_.file("no-such.db"), "--keys", keys}, "--from"},       // no file
+      {{"--from", backup}, "--keys"},                                            // missing
+      {{"--from", backup, "--keys", sandbox_.file("no-such-keys")}, "--keys"}};  // no folder
+  for (const auto& c : cases) {
+    RunResult r = restore(c.args);
+    EXPECT_EQ(r.status.code, 2) << r.Describe();
+    EXPECT_NE(r.err.find(c.flag), std::string::npos) << r.Describe();
+    EXPECT_FALSE(fs::exists(target)) << r.Describe();
+  }
+  // Every command's flag errors exit 2 as well; --help still exits 0.
+  RunResult add = sandbox_.Ordo({"user", "add", "--data", sandbox_.data()});
+  EXPECT_EQ(add.status.code, 2) << add.Describe();
+  EXPECT_NE(add.err.find("--name"), std::string::npos) << add.Describe();
+  EXPECT_EQ(sandbox_.Ordo({"restore", "--help"}).status.code, 0);
+  // With the flags right, the same backup restores.
+  RunResult ok = restore({"--from", backup, "--keys", keys});
+  EXPECT_EQ(ok.status.code, 0) << ok.Describe();
+}
+
+TEST(RestoreBeforeSealsTest, ABackupFromBeforeRowSealsRestoresServesAndInventsNoSeals) {
+  ORDO_VERIFIES("A11-05", "DI-08", "P11-03", "ORDO-STORE-02", "ORDO-STORE-05", "ORDO-INTEGRITY-07");
+  // The store release 0.1.0 wrote (no row_seal table, no keys/row-seals.json), copied.
+  TempDir tmp("ordo-restore-pre-seal");
+  const std::string site = tmp / "site";
+  fs::copy(std::string(ORDO_FIXTURES_DIR) + "/release-0.1.0", site, fs::copy_options::recursive);
+  fs::permissions(site, fs::perms::owner_all);
+  fs::permissions(site + "/keys", fs::perms::owner_all);
+  for (const auto& e : fs::recursive_directory_iterator(site))
+    if (e.is_regular_file())
+      fs::permissions(e.path(), fs::perms::owner_read | fs::perms::owner_write);
+  std::map<std::string, Credentials> users;
+  {
+    std::istringstream in(ReadFile(site + "/demo-credentials.txt"));
+    static const std::regex line(R"(demo user: (\S+) role: (\S+) password: (\S+))");
+    for (std::string l; std::getline(in, l);) {
+      std::smatch m;
+      if (std::regex_search(l, m, line)) users[m[2]] = Credentials{m[1], m[2], m[3]};
+    }
+  }
+  ASSERT_TRUE(users.count("admin") && users.count("operator"));
+  auto ordo = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), OrdoBinary());
+    return ordo::testing::Run(args, tmp.path());
+  };
+  const std::string backup = tmp / "before-seals.db";
+  RunResult b = ordo({"backup", "--data", site, "--to", backup});
+  ASSERT_EQ(b.status.code, 0) << b.Describe();
+  ASSERT_EQ(Count(backup, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'row_seal'"), 0)
+      << "the backup is from before row seals";
+  const std::int64_t source_head = Count(backup, "SELECT MAX(seq) FROM ledger");
+  ASSERT_GT(source_head, 0);
+  WriteFile(tmp / "admin.pw", users["admin"].password + "\n");
+  // Restores the backup into `restored` with the site's keys/ as they are now, checks it
+  // and serves it.
+  auto restore_and_serve = [&](const std::string& restored) {
+    SCOPED_TRACE(restored);
+    const bool site_has_seal_key = fs::exists(site + "/keys/row-seals.json");
+    RunResult r = ordo({"restore", "--from", backup, "--keys", site + "/keys", "--data", restored,
+                        "--user", users["admin"].name, "--password-file", tmp / "admin.pw"});
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+    // No seal it cannot have: a seal key of the site is not copied, and every seal in the
+    // restored store was made at the restore (after its rows were verified against a
+    // replay of its ledger), none claims an earlier entry.
+    ASSERT_TRUE(fs::exists(restored + "/keys/row-seals.json"));
+    if (site_has_seal_key)
+      EXPECT_NE(ReadFile(restored + "/keys/row-seals.json"),
+                ReadFile(site + "/keys/row-seals.json"));
+    const std::string db = restored + "/ordo.db";
+    EXPECT_GT(Count(db, "SELECT COUNT(*) FROM row_seal"), 0);
+    EXPECT_EQ(
+        Count(db, "SELECT COUNT(*) FROM row_seal WHERE seq <> " + std::to_string(source_head)), 0);
+    for (const char* check : {"verify", "audit"}) {
+      RunResult c = ordo({"ledger", check, "--data", restored});
+      EXPECT_EQ(c.status.code, 0) << c.Describe();
+    }
+    RunResult replay = ordo({"ledger", "replay", "--check", "--data", restored});
+    EXPECT_EQ(replay.status.code, 0) << replay.Describe();
+    // It serves, and the demo users sign in with their passwords of release 0.1.0.
+    fs::create_directories(restored + "-logs");
+    OrdoServer server(restored, restored + "-logs");
+    std::string error;
+    ASSERT_TRUE(server.Start(&error)) << error;
+    HttpClient c = server.Client();
+    for (const char* role : {"admin", "operator", "quality"}) {
+      HttpReply reply;
+      EXPECT_FALSE(Login(c, users[role].name, users[role].password, &reply).empty())
+          << role << ": " << reply.Describe();
+    }
+    const std::string admin = Login(c, users["admin"].name, users["admin"].password);
+    std::vector<Json> ledger = AllLedger(c, admin, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    ASSERT_GT(ledger.size(), static_cast<std::size_t>(source_head));
+    EXPECT_EQ(ledger[source_head]["type"], "store.restored");
+    EXPECT_TRUE(server.Stop().has_value());
+  };
+  // The site's keys/ as release 0.1.0 left them: no seal key anywhere.
+  ASSERT_FALSE(fs::exists(site + "/keys/row-seals.json"));
+  restore_and_serve(tmp / "restored-a");
+  // The site then served by this release (upgraded, its rows sealed under a key of its
+  // own): the keys/ copy holds a seal key the backup never had.
+  {
+    OrdoServer live(site, tmp.path());
+    std::string error;
+    ASSERT_TRUE(live.Start(&error)) << error;
+    ASSERT_TRUE(live.Stop().has_value());
+  }
+  ASSERT_TRUE(fs::exists(site + "/keys/row-seals.json"));
+  restore_and_serve(tmp / "restored-b");
 }
 
 }  // namespace

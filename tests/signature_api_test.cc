@@ -48,6 +48,61 @@ TEST_F(MasterdataTest, WrongPasswordIsRefusedRecordedAndThrottled) {
   EXPECT_EQ(ok.status, 200) << ok.Describe();
 }
 
+TEST_F(MasterdataTest, ALockedAdminCannotSignEvenFromASessionOpenedBeforeTheLock) {
+  ORDO_VERIFIES("P11-16", "P11-21", "ORDO-ACCESS-12", "ORDO-ACCESS-25");
+  // The admin lock after 3 failed sign-ins.
+  ASSERT_TRUE(server_->Stop().has_value());
+  server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root(),
+                                         std::vector<std::string>{"--admin-lockout-after", "3"});
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  engineer_ = TokenFor("engineer");
+  admin_ = TokenFor("admin");
+  // An admin who also approves as quality, signed in (and the policy acknowledged) now.
+  ApiUser qa = CreateUser("qa.admin", Json::array({"quality", "admin"}));
+  ASSERT_FALSE(qa.token.empty());
+  const std::string cr = CrWithChangedLimit();
+  ASSERT_EQ(Command(engineer_, cr, "submit", SigOf("engineer")).status, 200);
+  // A guesser locks the account with wrong passwords (waiting out the throttle).
+  for (int failures = 0, tries = 0; failures < 3 && tries < 40; ++tries) {
+    HttpReply r = http().Post(
+        "/api/v1/session", Json{{"user", qa.name}, {"password", "guess " + std::to_string(tries)}});
+    if (r.status == 429) {
+      WaitOutThrottle(r);
+      continue;
+    }
+    ASSERT_EQ(r.status, 401) << r.Describe();
+    ++failures;
+  }
+  HttpReply locked = http().Get("/api/v1/ledger?type=user.locked", admin_);
+  ASSERT_EQ(locked.status, 200) << locked.Describe();
+  ASSERT_EQ(locked.json()["entries"].size(), 1u) << locked.Describe();
+  EXPECT_EQ(locked.json()["entries"][0]["payload"]["name"], qa.name) << locked.Describe();
+  // The session opened before the lock still reads...
+  EXPECT_EQ(http().Get("/api/v1/session", qa.token).status, 200);
+  // ...but its user cannot re-authenticate: the right password is refused with the
+  // ordinary signature_failed, and nothing is signed (only the failure is recorded).
+  const std::int64_t head = HeadSeq(http());
+  ExpectReason(Command(qa.token, cr, "approve", Sig(qa.name, qa.password)), 403,
+               "permission_denied", "signature_failed");
+  EXPECT_EQ(GetCr(cr)["state"], "in_review");
+  EXPECT_EQ(HeadSeq(http()), head + 1) << "exactly the signature.failed entry";
+  HttpReply ack;
+  for (int i = 0; i < 5; ++i) {
+    ack = http().Post("/api/v1/signature-policy/acknowledge",
+                      Json{{"version", 1}, {"password", qa.password}}, qa.token);
+    if (ack.status != 429) break;
+    WaitOutThrottle(ack);
+  }
+  ExpectReason(ack, 403, "permission_denied", "signature_failed", "password");
+  HttpReply feed = http().Get("/api/v1/ledger?after=" + std::to_string(head), admin_);
+  ASSERT_EQ(feed.status, 200) << feed.Describe();
+  ASSERT_EQ(feed.json()["entries"].size(), 2u) << feed.Describe();
+  for (const auto& e : feed.json()["entries"])
+    EXPECT_EQ(e["type"], "signature.failed") << feed.Describe();
+}
+
 TEST_F(MasterdataTest, NobodySignsForSomeoneElse) {
   ORDO_VERIFIES("P11-16", "P11-17", "ORDO-AUDIT-01");
   const std::string cr = CrWithChangedLimit();

@@ -294,11 +294,14 @@ int main(int argc, char** argv) {
   auto* restore = app.add_subcommand(
       "restore", "Restore a backup into a new data directory (verified before it is used)");
   std::string from_file, keys_dir;
-  restore->add_option("--from", from_file, "backup file (made by ordo backup)")->required();
+  restore->add_option("--from", from_file, "backup file (made by ordo backup)")
+      ->required()
+      ->check(CLI::ExistingFile);
   restore
       ->add_option("--keys", keys_dir,
                    "copy of the site's DIR/keys/ (signing key and checkpoints.jsonl)")
-      ->required();
+      ->required()
+      ->check(CLI::ExistingDirectory);
   restore->add_option("--data", data, "new data directory to create")->required();
   std::string restorer, restorer_password_file;
   restore->add_option("--user", restorer, "an ordo admin of the backed-up store")->required();
@@ -310,7 +313,8 @@ int main(int argc, char** argv) {
     SystemClock clock;
     // The restore is recorded as done by an admin of the store restored, authenticated
     // against the backup (never $USER).
-    auto actor = cli::AuthenticateOfflineAdminIn(from_file, restorer, restorer_password_file);
+    auto actor =
+        cli::AuthenticateBackupAdmin(from_file, keys_dir, restorer, restorer_password_file);
     if (!actor.ok()) {
       rc = Fail(std::string(ErrorCodeName(actor.error().code)) + ": " + actor.error().message,
                 actor.error().code == ErrorCode::kInvalidArgument ? 2 : 1);
@@ -516,7 +520,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every usage error (a missing or malformed flag, an
+    // unknown subcommand) exits 2, as the usage errors ordo finds itself do.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
   }
   return rc;
 }

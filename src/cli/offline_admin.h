@@ -2,6 +2,11 @@
 // restore`): the operator names an ordo admin and a file holding that admin's password; the
 // commands record that admin as the actor, never $USER. `ordo init` is the one
 // exception: it creates the first admin, so there is nobody to authenticate as.
+//
+// The admin's app_user row is checked against its row seal as the server's reads check it
+// (store::CheckSealedRow, docs/decisions/0006-projection-integrity.md): a row edited in
+// ordo.db (a user given the admin role, a disabled admin re-enabled) is refused with
+// integrity_violation naming the record, and nothing is written.
 #pragma once
 
 #include <string>
@@ -12,14 +17,19 @@
 namespace ordo::cli {
 
 // Reads the store of `data_dir` (read-only; the caller holds the DirLock) and checks
-// `user` with the first line of `password_file` (access::CheckOfflineAdmin). Returns
-// the actor {id, name, "admin"} with the local origin; writes nothing.
+// `user` with the first line of `password_file` (access::CheckOfflineAdmin). When
+// DIR/keys/row-seals.json has sealed app_user, the user's row must match its seal (a
+// missing seal or row_seal table is a violation too). Returns the actor {id, name,
+// "admin"} with the local origin; writes nothing.
 Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir, const std::string& user,
                                                const std::string& password_file);
-// The same against the store file `db_file` (read-only), e.g. a backup being restored:
-// the admin who restores it is an admin of the store restored.
-Result<engine::Actor> AuthenticateOfflineAdminIn(const std::string& db_file,
-                                                 const std::string& user,
-                                                 const std::string& password_file);
+// The same against the backup file `db_file` (read-only), the store being restored: the
+// admin who restores it is an admin of the store restored. The row is checked under the
+// seal key of `keys_dir`/row-seals.json (the copy of the site's keys/) when the backup holds
+// row seals; a backup from before row seals (no row_seal table) has none to check, and
+// its rows are checked against a replay of its ledger by the restore itself.
+Result<engine::Actor> AuthenticateBackupAdmin(const std::string& db_file,
+                                              const std::string& keys_dir, const std::string& user,
+                                              const std::string& password_file);
 
 }  // namespace ordo::cli

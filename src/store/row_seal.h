@@ -50,6 +50,8 @@ struct SealState {
 std::string SealStatePath(const DataDir& dir);
 // Reads the seal file; nullopt when there is none (a store this release never served).
 Result<std::optional<SealState>> ReadSealState(const DataDir& dir);
+// The same for the seal file at `path` (e.g. in a copy of a site's keys/ folder).
+Result<std::optional<SealState>> ReadSealStateFile(const std::string& path);
 // Writes the seal file atomically (temporary file, fsync, rename), mode 0600.
 Status WriteSealState(const DataDir& dir, const SealState& state);
 

@@ -25,7 +25,10 @@ Error FileError(const std::string& what, const std::string& path) {
 std::string SealStatePath(const DataDir& dir) { return dir.KeysDir() + "/row-seals.json"; }
 
 Result<std::optional<SealState>> ReadSealState(const DataDir& dir) {
-  const std::string path = SealStatePath(dir);
+  return ReadSealStateFile(SealStatePath(dir));
+}
+
+Result<std::optional<SealState>> ReadSealStateFile(const std::string& path) {
   if (::access(path.c_str(), F_OK) != 0) return std::optional<SealState>();
   std::ifstream in(path);
   if (!in) return FileError("cannot read the row seal file", path);

@@ -8,6 +8,7 @@
 #include "mes/access/users.h"
 #include "storage/rows.h"
 #include "store/projector.h"
+#include "store/row_seal.h"
 
 namespace ordo::access {
 
@@ -40,11 +41,15 @@ void RegisterRoleProjectors() {
 Result<int> CountActiveAdmins(storage::Database& db) {
   // Roles are stored as canonical JSON arrays; read them as users.h does rather than
   // matching text, so the count cannot disagree with the user reads.
+  // Every row is checked against its seal, as FindUserById checks one: an edited row (a
+  // user given the admin role in ordo.db) must not let the last real admin go.
   auto users = ListUsers(db);
   if (!users.ok()) return users.error();
   int n = 0;
-  for (const auto& u : *users)
+  for (const auto& u : *users) {
+    ORDO_TRY(store::CheckSealedRow(db, "app_user", {std::to_string(u.id)}));
     if (!u.disabled && std::find(u.roles.begin(), u.roles.end(), "admin") != u.roles.end()) ++n;
+  }
   return n;
 }
 

@@ -10,7 +10,9 @@ namespace ordo::access {
 // event's new roles, version and updated_seq move with the entry.
 void RegisterRoleProjectors();
 
-// The number of users, not disabled, who hold the admin role.
+// The number of users, not disabled, who hold the admin role. Every app_user row read is
+// checked against its seal (store::CheckSealedRow): an edited row refuses the count with
+// integrity_violation naming it.
 Result<int> CountActiveAdmins(storage::Database& db);
 
 }  // namespace ordo::access
