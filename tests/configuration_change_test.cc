@@ -135,11 +135,12 @@ TEST_F(ConfigurationTest, ANewPolicyVersionMustBeAcknowledgedBeforeSigning) {
   EXPECT_EQ(Command(engineer_, cr, "submit", SigOf("engineer")).status, 200);
 }
 
-TEST_F(ConfigurationTest, OnlySiteConfigureDraftsConfiguration) {
+TEST_F(ConfigurationTest, QualityAndAdminCannotDraftConfiguration) {
   ORDO_VERIFIES("P11-07", "ORDO-SITE-01");
-  // An engineer without site.configure does not exist among the built-in roles, so the
-  // check is seen from the other side: quality (approver) and admin (accounts) cannot
-  // draft it, even in a change request of their own.
+  // The roles are fixed and only the engineer holds masterdata.edit, so today the endpoint's
+  // permission refuses these users before the kind's own site.configure check (a second
+  // line for when roles become configurable). Seen from the outside: quality (who
+  // approves) and admin (who manages accounts) cannot draft configuration.
   ApiUser both = CreateUser("qa_and_supervisor", Json::array({"quality", "supervisor"}));
   const Json content = SettingsContent(Settings()["settings"], {{"approvals_required", 2}});
   const std::string cr = OpenCr(engineer_);

@@ -106,6 +106,23 @@ test('site settings change through a signed, approved change request [A11-08] [P
       new_password: 'seventeen chars!!',
     });
     assert.equal(refused.body?.reason, 'password_too_short', JSON.stringify(refused.body));
+    // A second change starts from version 1; an existing configuration object offers no
+    // obsolete either.
+    await page.getByTestId('nav-change-requests').click();
+    await page.getByTestId('cr-new').click();
+    await page.getByTestId('cr-title').fill('Password expiry');
+    await page.getByTestId('cr-description').fill('Passwords expire after 180 days.');
+    await page.getByTestId('cr-reason').fill('IT security review ISR-2026-11.');
+    await page.getByTestId('cr-create').click();
+    await page.locator('[data-testid="page-change-request"][data-id]').waitFor({ state: 'visible' });
+    await page.getByTestId('cr-add-draft').click();
+    await page.getByTestId('draft-kind').selectOption('site_settings');
+    await page.waitForFunction(() => document.querySelector('[data-testid="draft-id"]')?.value === 'site');
+    await page.getByTestId('draft-open').click();
+    await page.getByTestId('draft-editor').waitFor({ state: 'visible' });
+    assert.match(await page.getByTestId('draft-editor').innerText(), /starting from version 1/);
+    assert.equal(await page.getByTestId('field-password_min_length').inputValue(), '18');
+    assert.equal(await page.getByTestId('draft-obsolete').count(), 0, 'site settings cannot be made obsolete');
     assert.deepEqual(pageErrors, []);
   } catch (err) {
     if (server) console.error('--- ordo server output ---\n' + server.logs());

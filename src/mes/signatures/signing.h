@@ -25,7 +25,15 @@ struct SignerIdentity {
   std::string name;
   std::string meaning;
   std::optional<std::string> comment;
+  // Signed with the password alone (the site allowed it when the API checked).
+  bool password_only = false;
 };
+
+// The signed command's re-check at its own time `now`: invalid_argument (field
+// signature.user, reason missing_field) when `identity` signed with the password alone
+// and the site settings in force at `now` no longer allow it (a version that took effect
+// between the API's check and the command). Call it from the command's decide.
+Status RecheckSigningMode(storage::Database& db, TimeMicros now, const SignerIdentity& identity);
 
 // Re-authenticates call.body["signature"] for `meaning` (user id and password, or the
 // password alone where the site allows it within one session from one address; see
@@ -51,7 +59,8 @@ struct SignaturePolicy {
 // versions are published by `ordo init` (table signature_policy, numbered from 1); every
 // later one is a version of the master data object signature_policy/site approved through
 // a change request, numbered after them: version = the highest published number + the
-// object's version (so numbers only grow and an acknowledgement never carries over).
+// object's version (every version has its own number, so an acknowledgement never carries
+// over to another).
 Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, TimeMicros now);
 // Whether `user_id` has acknowledged policy `version`.
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);

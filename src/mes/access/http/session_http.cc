@@ -45,7 +45,7 @@ Awaitable<HttpResponse> Login(Api& api, Call& call) {
   std::string detail = attempt.FailureDetail(now);
   if (attempt.Usable(now)) {
     const User& u = *attempt.user;
-    auto settings = site::GetSiteSettings(api.reader(), api.clock().NowMicros());
+    auto settings = site::GetSiteSettings(api.reader(), now);
     if (!settings.ok()) co_return ProblemResponse(settings.error());
     const PasswordStanding standing =
         StandingAt(attempt.state, now, settings->password_expiry_days);

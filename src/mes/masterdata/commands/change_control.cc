@@ -26,6 +26,7 @@ Result<ChangeRequest> LoadChangeRequest(storage::Database& db, const std::string
 
 Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
                           const signatures::SignerIdentity& identity) {
+  ORDO_TRY(signatures::RecheckSigningMode(db, now, identity));
   auto account = access::FindUserById(db, identity.user_id);
   if (!account.ok()) return account.error();
   bool acknowledged = false;

@@ -13,6 +13,7 @@ namespace {
 
 Result<Reviewer> LoadReviewer(storage::Database& db, TimeMicros now,
                               const signatures::SignerIdentity& identity) {
+  ORDO_TRY(signatures::RecheckSigningMode(db, now, identity));
   Reviewer r;
   r.user_id = identity.user_id;
   r.name = identity.name;

@@ -77,6 +77,7 @@ server::Awaitable<std::variant<SignerIdentity, server::HttpResponse>> Authentica
   }
   api.sign_throttle().RecordSuccess(key);
   SignerIdentity identity{session.user_id, session.user_name, meaning, std::nullopt};
+  identity.password_only = typed.empty();
   if (sig.contains("comment") && !sig["comment"].get<std::string>().empty())
     identity.comment = sig["comment"].get<std::string>();
   co_return identity;

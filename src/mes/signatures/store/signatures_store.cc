@@ -5,6 +5,8 @@
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/in_force.h"
 #include "mes/signatures/events.h"
+#include "mes/signatures/signing.h"
+#include "mes/site/settings.h"
 #include "storage/rows.h"
 #include "store/projector.h"
 
@@ -133,6 +135,17 @@ Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, Time
   policy.published_us = row.effective_from.value_or(row.created_us);
   policy.change_request = row.change_request;
   return std::optional<SignaturePolicy>(std::move(policy));
+}
+
+Status RecheckSigningMode(storage::Database& db, TimeMicros now, const SignerIdentity& identity) {
+  if (!identity.password_only) return Ok();
+  auto settings = site::GetSiteSettings(db, now);
+  if (!settings.ok()) return settings.error();
+  if (settings->signing_password_only) return Ok();
+  return Error::Invalid("signature.user",
+                        "enter your user id and password: the site settings in force no longer "
+                        "allow the password alone",
+                        "missing_field");
 }
 
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version) {

@@ -11,8 +11,12 @@ Json ToJson(const SiteSettings& s) {
 }
 
 SiteSettings SettingsFromContent(const Json& content, SiteSettings out) {
+  // A whole number may arrive as 2 or as 2.0 (JSON and YAML both allow it, and the kind's
+  // validation accepts both): either is the setting.
   auto integer = [&](const char* key, int& into) {
-    if (content.contains(key) && content[key].is_number_integer()) into = content[key].get<int>();
+    if (!content.contains(key) || !content[key].is_number()) return;
+    const double v = content[key].get<double>();
+    if (v == static_cast<double>(static_cast<int>(v))) into = static_cast<int>(v);
   };
   integer("approvals_required", out.approvals_required);
   integer("password_min_length", out.password_min_length);

@@ -28,7 +28,8 @@ Json ToJson(const SiteSettings& settings);
 
 // The settings a site_settings master data version holds (masterdata kinds.cc: the
 // content {id, name, approvals_required, signing_password_only, password_min_length,
-// password_expiry_days}), keys absent or of another type keeping their value in `base`.
+// password_expiry_days}; a whole number may be written 2 or 2.0), keys absent or of
+// another type keeping their value in `base`.
 // The content was validated against the kind when it was drafted. Pure.
 SiteSettings SettingsFromContent(const Json& content, SiteSettings base);
 

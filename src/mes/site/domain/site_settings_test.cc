@@ -42,6 +42,22 @@ TEST(SiteSettingsTest, ReadsEverySettingFromAVersion) {
   EXPECT_EQ(s.password_expiry_days, 90);
 }
 
+TEST(SiteSettingsTest, AWholeNumberWrittenWithADecimalPointIsTheSetting) {
+  ORDO_VERIFIES("A11-08", "ORDO-SITE-02");
+  // The kind's validation accepts 2.0 for an integer field, so the reader must too:
+  // an approved version that is silently ignored would leave the old value in force.
+  SiteSettings s = SettingsFromContent(Json{{"approvals_required", 2.0},
+                                            {"password_min_length", 20.0},
+                                            {"password_expiry_days", 90.0}},
+                                       SiteSettings{});
+  EXPECT_EQ(s.approvals_required, 2);
+  EXPECT_EQ(s.password_min_length, 20);
+  EXPECT_EQ(s.password_expiry_days, 90);
+  EXPECT_EQ(
+      SettingsFromContent(Json{{"approvals_required", 2.5}}, SiteSettings{}).approvals_required, 1)
+      << "not a whole number: never valid content, keeps the base";
+}
+
 TEST(SiteSettingsTest, KeysAbsentOrOfAnotherTypeKeepTheBase) {
   ORDO_VERIFIES("ORDO-SITE-02");
   SiteSettings base;

@@ -7,7 +7,7 @@ import { ApiError, errorMessage } from '../../shared/http';
 /** The rule each refusal reason (the problem's `reason`) stands for. */
 const RULES: Record<string, string> = {
   password_too_short: 'Minimum length',
-  password_too_long: 'Maximum length (64 characters)',
+  password_too_long: 'Maximum length (256 characters)',
   password_blocklisted: 'Blocklist of common or compromised passwords',
   password_unchanged: 'New password must differ from the current one',
   password_control_character: 'Printable characters only',
@@ -27,7 +27,7 @@ export function passwordErrorMessage(err: unknown): string {
 
 /** What the page says before anything is sent (the server decides; this only guides). */
 export const RULES_HINT =
-  'At least 15 characters (the site may ask for more), at most 64; any printable characters and spaces; ' +
+  'At least the site\'s minimum (15 unless the site settings say otherwise), at most 256 characters; any printable characters and spaces; ' +
   'no common or compromised passwords. A phrase of several words is easy to remember.';
 
 /** A random one-time password of 20 letters and digits (an admin reset hands it over). */
