@@ -4,7 +4,7 @@
 // change request, one subject's logbook). Fails on any serious or critical violation;
 // the count per page is printed and written to web/test-output/a11y/. Then, on a touch
 // layout, checks that the design tokens make targets at least 44x44 px and body text
-// 16 px [ORDO-UI-33].
+// 16 px [ORDO-UI-30] [ORDO-UI-33] [ORDO-UI-34] [ORDO-UI-35].
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,7 +114,7 @@ function smallTargets(page, min) {
   }, min);
 }
 
-test('[ORDO-UI-33] [ORDO-UI-34] [ORDO-UI-35] on a 1920 px touch screen targets are at least 44x44 px, operator body text 16 px, pages use the width', { timeout: 300_000 }, async () => {
+test('[ORDO-UI-30] [ORDO-UI-33] [ORDO-UI-34] [ORDO-UI-35] on a 1920 px touch screen with the design tokens, targets are at least 44x44 px, operator body text 16 px, pages use the width', { timeout: 300_000 }, async () => {
   mkdirSync(A11Y_DIR, { recursive: true });
   let server = null;
   let browser = null;
