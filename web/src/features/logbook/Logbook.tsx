@@ -73,7 +73,7 @@ export function Logbook({ user, params }: PageProps) {
             <input
               value={filterInput}
               onInput={(e) => setFilterInput(e.currentTarget.value)}
-              placeholder="all subjects (case ignored)"
+              placeholder="all subjects"
               data-testid="logbook-filter"
             />
           </label>
