@@ -77,11 +77,14 @@ test('[ORDO-LOG-02] [ORDO-LOG-03] [ORDO-LOG-04] logbook subject from the equipme
 
     // The logbook of one subject, as LogbookLink opens it from an equipment page.
     await page.goto(server.baseUrl + '/#/logbook/WU-PRESS-01');
+    await page.waitForFunction(() => document.querySelector('[data-testid="logbook-filter"]')?.value === 'WU-PRESS-01');
+    await page.getByTestId('logbook-list').filter({ hasText: 'WU-PRESS-01' }).waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
     await page.waitForFunction(() => {
       const e = [...document.querySelectorAll('[data-testid="logbook-entry"]')];
       return e.length === 1 && e[0].innerText.includes('punches changed (e2e)');
     });
-    assert.equal(await page.getByTestId('logbook-filter').inputValue(), 'WU-PRESS-01');
+    assert.match(await page.locator('.toolbar-info').innerText(), /Subject WU-PRESS-01/);
     await page.getByTestId('subject-selected').filter({ hasText: 'WU-PRESS-01' }).waitFor({ state: 'visible' });
     await page.screenshot({ path: path.join(OUT_DIR, 'logbook-of-equipment.png'), fullPage: true });
     await checkA11y(page, 'logbook-of-equipment');
