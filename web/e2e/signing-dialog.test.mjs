@@ -63,6 +63,8 @@ test('[P11-10] [P11-13] [ORDO-UI-27] [ORDO-UI-28] [ORDO-UI-29] the signing dialo
     await item.waitFor({ state: 'visible' });
     await item.getByTestId('worklist-link').click();
     const approve = page.getByTestId('cr-approve');
+    await approve.waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle'); // the page has settled: the opener stays the same button
     await approve.click();
 
     // The policy comes first: no signing attempt, no refusal.
@@ -80,6 +82,9 @@ test('[P11-10] [P11-13] [ORDO-UI-27] [ORDO-UI-28] [ORDO-UI-29] the signing dialo
     // Escape closes it, and focus goes back to the button that opened it.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await page
+      .waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'cr-approve', null, { timeout: 5000 })
+      .catch(() => {});
     assert.equal(await focusedTestId(page), 'cr-approve', 'focus returns to the opener');
 
     // A wrong password for the acknowledgement: one message, saying what to do.
