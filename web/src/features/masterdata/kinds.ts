@@ -3,6 +3,7 @@
 import type { FieldError } from '../../shared/types';
 import { masterdataApi } from './api';
 import type { Content, KindDef, KindField } from './types';
+import { humanize } from './labels';
 
 let kindsCache: Promise<KindDef[]> | null = null;
 
@@ -17,10 +18,9 @@ export function loadKinds(): Promise<KindDef[]> {
   return kindsCache;
 }
 
-/** "work_center_class" -> "Work center class". */
+/** "work_center_class" -> "Work center class" (see labels.ts humanize). */
 export function fieldLabel(name: string): string {
-  const s = name.replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return humanize(name);
 }
 
 /** Child path of a field: "operations[id=20]" + "parameters" -> "operations[id=20].parameters". */
