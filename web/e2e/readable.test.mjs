@@ -88,7 +88,7 @@ async function assertSanitised(page, where) {
   assert.deepEqual(found, { injected: null, scripts: 0, onerror: 0, imgs: 0, jsLinks: 0 }, `sanitised on ${where}`);
 }
 
-test('a reviewer sees readable diff labels for a parameter change, and approves [P11-04] [P11-07] [P11-13] [A11-08] [ORDO-UI-01] [ORDO-UI-02] [ORDO-UI-03] [ORDO-UI-04] [ORDO-UI-05] [ORDO-UI-06] [ORDO-UI-07]', { timeout: 240_000 }, async () => {
+test('a reviewer sees readable diff labels for a parameter change, and approves [P11-02] [P11-05] [P11-13] [A11-07] [A11-08] [ORDO-UI-01] [ORDO-UI-02] [ORDO-UI-03] [ORDO-UI-04] [ORDO-UI-05] [ORDO-UI-06] [ORDO-UI-07]', { timeout: 240_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
