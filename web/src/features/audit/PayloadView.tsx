@@ -28,6 +28,9 @@ function text(key: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number' && /_us$/.test(key)) return formatMicros(v);
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.length ? v.join(', ') : '(none)';
+  // Lists of flat records (e.g. the versions an approval put in force): one per line.
+  if (Array.isArray(v) && v.every((x) => x && typeof x === 'object' && Object.values(x).every((y) => typeof y !== 'object')))
+    return v.map((x) => Object.values(x as Obj).join(' ')).join('\n');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -77,7 +80,7 @@ export function PayloadView({ entry, kinds }: Props) {
           {rest.map((k) => (
             <Fragment key={k}>
               <dt title={k}>{humanize(k)}</dt>
-              <dd class={typeof p[k] === 'string' && (p[k] as string).includes('\n') ? 'pre-wrap' : undefined}>
+              <dd class={text(k, p[k]).includes('\n') ? 'pre-wrap' : undefined}>
                 {text(k, p[k])}
               </dd>
             </Fragment>

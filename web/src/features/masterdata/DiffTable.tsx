@@ -142,25 +142,26 @@ interface ItemProps {
 }
 
 /**
- * The diff of a change request item against its base, labelled: loads the draft's
- * content (and the base version's) once, for item names and units.
+ * The diff of a change request item against its base, labelled: for a changed object
+ * loads the draft's content and the base version's once (item names and units); a new
+ * object's changes already hold its whole content.
  */
 export function ItemDiff({ item, kinds, testId = 'cr-item-diff' }: ItemProps) {
   const [content, setContent] = useState<Content | null>(null);
   const [oldContent, setOldContent] = useState<Content | null>(null);
   const kind = kinds.find((k) => k.kind === item.kind);
   useEffect(() => {
+    // A new object's changes hold its whole content: nothing to load.
+    if (item.base_version == null) return;
     let live = true;
     masterdataApi
       .version(item.kind, item.id, item.version)
       .then((r) => live && setContent(r.version.content))
       .catch(() => live && setContent(null));
-    if (item.base_version != null) {
-      masterdataApi
-        .version(item.kind, item.id, item.base_version)
-        .then((r) => live && setOldContent(r.version.content))
-        .catch(() => live && setOldContent(null));
-    }
+    masterdataApi
+      .version(item.kind, item.id, item.base_version)
+      .then((r) => live && setOldContent(r.version.content))
+      .catch(() => live && setOldContent(null));
     return () => {
       live = false;
     };
