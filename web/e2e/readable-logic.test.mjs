@@ -137,3 +137,19 @@ test('Markdown is sanitised: raw HTML stays text, only http(s), relative and att
   assert.equal(md.attachmentHash('attachment:' + sha.toUpperCase()), sha);
   assert.equal(md.attachmentHash('attachment:abc'), null);
 });
+
+test('Markdown parsing is bounded: deep nesting and long runs of markers give a tree, never an error [ORDO-UI-03]', () => {
+  const inputs = [
+    '>'.repeat(20000) + ' deep quote',
+    '['.repeat(10000) + 'x' + ']'.repeat(10000) + '(https://ok.example)',
+    '*'.repeat(20000),
+    '*a '.repeat(6000),
+    '- '.repeat(3000) + 'item',
+    '`'.repeat(7) + 'x` '.repeat(5000),
+  ];
+  for (const text of inputs) {
+    const tree = md.parseMarkdown(text);
+    assert.ok(Array.isArray(tree) && tree.length > 0, `a tree for ${JSON.stringify(text.slice(0, 12))}...`);
+    assert.ok(!walk(tree).types.has('html'), 'no other node types');
+  }
+});

@@ -44,9 +44,13 @@ export function safeHref(target: string): string | null {
 // ---------- inline ----------
 
 const PUNCT = /[!-/:-@[-`{-~]/;
+/** How far a closing marker or bracket is looked for, and how deep spans nest: bounds the work on any input. */
+const MAX_SPAN = 2000;
+const MAX_DEPTH = 16;
 
 function findClose(s: string, from: number, marker: string): number {
-  for (let i = from; i <= s.length - marker.length; i++) {
+  const last = Math.min(s.length - marker.length, from + MAX_SPAN);
+  for (let i = from; i <= last; i++) {
     if (s[i] === '\\') {
       i++;
       continue;
@@ -63,7 +67,8 @@ function findClose(s: string, from: number, marker: string): number {
 /** Finds the "]" that closes a "[" at `open`, allowing nested brackets. */
 function closeBracket(s: string, open: number): number {
   let depth = 0;
-  for (let i = open; i < s.length; i++) {
+  const last = Math.min(s.length, open + MAX_SPAN);
+  for (let i = open; i < last; i++) {
     if (s[i] === '\\') i++;
     else if (s[i] === '[') depth++;
     else if (s[i] === ']' && --depth === 0) return i;
@@ -78,7 +83,9 @@ function linkNode(target: string, children: Inline[]): Inline[] {
   return href ? [{ t: 'link', href, children }] : children;
 }
 
-export function parseInline(s: string): Inline[] {
+/** Inline Markdown of one block; spans nested deeper than MAX_DEPTH stay text. */
+export function parseInline(s: string, depth = 0): Inline[] {
+  if (depth > MAX_DEPTH) return [{ t: 'text', text: s }];
   const out: Inline[] = [];
   let text = '';
   const flush = () => {
@@ -128,7 +135,7 @@ export function parseInline(s: string): Inline[] {
         const end = findClose(s, i + marker.length, marker);
         if (end > 0) {
           flush();
-          out.push({ t: strong ? 'strong' : 'em', children: parseInline(s.slice(i + marker.length, end)) });
+          out.push({ t: strong ? 'strong' : 'em', children: parseInline(s.slice(i + marker.length, end), depth + 1) });
           i = end + marker.length;
           continue;
         }
@@ -146,7 +153,7 @@ export function parseInline(s: string): Inline[] {
         const target = s.slice(close + 2, paren).trim().replace(/\s+"[^"]*"$/, '').replace(/^<(.*)>$/, '$1');
         flush();
         // An image is shown as a link to it: no request leaves the page on its own.
-        const children = label ? parseInline(label) : [{ t: 'text' as const, text: target }];
+        const children = label ? parseInline(label, depth + 1) : [{ t: 'text' as const, text: target }];
         out.push(...linkNode(target, children));
         i = paren + 1;
         continue;
@@ -181,7 +188,9 @@ function startsBlock(line: string): boolean {
   return /^ {0,3}(#{1,6}( |$)|>|([-*_] *){3,}$)/.test(line) || FENCE.test(line) || LIST_ITEM.test(line);
 }
 
-function parseLines(lines: string[]): Block[] {
+function parseLines(lines: string[], depth = 0): Block[] {
+  // Quotes and lists nested deeper than MAX_DEPTH stay text.
+  if (depth > MAX_DEPTH) return [{ t: 'paragraph', children: [{ t: 'text', text: lines.join('\n') }] }];
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -213,7 +222,7 @@ function parseLines(lines: string[]): Block[] {
     if (/^ {0,3}>/.test(line)) {
       const body: string[] = [];
       while (i < lines.length && /^ {0,3}>/.test(lines[i])) body.push(lines[i++].replace(/^ {0,3}> ?/, ''));
-      blocks.push({ t: 'quote', children: parseLines(body) });
+      blocks.push({ t: 'quote', children: parseLines(body, depth + 1) });
       continue;
     }
     const item = LIST_ITEM.exec(line);
@@ -243,7 +252,7 @@ function parseLines(lines: string[]): Block[] {
           else break;
           i++;
         }
-        items.push(parseLines(body));
+        items.push(parseLines(body, depth + 1));
         while (i < lines.length && isBlank(lines[i]) && i + 1 < lines.length && LIST_ITEM.test(lines[i + 1])) i++;
       }
       blocks.push({ t: 'list', ordered, start, items });
