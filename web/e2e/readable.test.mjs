@@ -145,7 +145,13 @@ test('a reviewer sees readable diff labels for a parameter change, and approves 
     assert.equal(await newInstr.locator('ol > li').count(), 3);
     assert.match(await newInstr.innerText(), /<script>window.__ordoInjected = 1<\/script>/, 'the script tag shows as text');
     assert.match(await newInstr.innerText(), /<img src="x" onerror=/, 'the img tag shows as text');
-    assert.equal(await newInstr.locator(`[data-testid="attachment-link"][data-sha256="${sha256}"]`).count(), 1);
+    // The attachment opens from the instructions (fetched with the session's token).
+    const attachment = newInstr.locator(`[data-testid="attachment-link"][data-sha256="${sha256}"]`);
+    assert.equal(await attachment.count(), 1);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), attachment.click()]);
+    await tab.waitForLoadState();
+    assert.match(await tab.locator('body').innerText(), /Torque table for the drive sub-assembly/);
+    await tab.close();
     assert.equal((await newInstr.getByText('a trap').evaluate((e) => e.tagName)).toLowerCase(), 'li', 'a javascript: link keeps its text only');
     await assertSanitised(page, 'the change request');
     await page.screenshot({ path: path.join(OUT_DIR, 'readable-cr-review.png'), fullPage: true });
