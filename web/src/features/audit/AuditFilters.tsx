@@ -14,9 +14,11 @@ interface Props {
   onApply: (f: LedgerFilter) => void;
   /** Actors to offer (user ids seen in the trail), sorted. */
   actors: string[];
+  /** Event types seen in the trail (offered besides the known ones). */
+  types: string[];
 }
 
-export function AuditFilters({ busy, onApply, actors }: Props) {
+export function AuditFilters({ busy, onApply, actors, types }: Props) {
   const [type, setType] = useState('');
   const [actor, setActor] = useState('');
   const [otherActor, setOtherActor] = useState(false);
@@ -51,7 +53,7 @@ export function AuditFilters({ busy, onApply, actors }: Props) {
         <span>Event type</span>
         <select value={type} onChange={(e) => setType(e.currentTarget.value)} data-testid="filter-type">
           <option value="">any</option>
-          {eventChoices().map((c) => (
+          {eventChoices(types).map((c) => (
             <option key={c.type} value={c.type}>
               {c.label}
             </option>

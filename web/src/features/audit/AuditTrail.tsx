@@ -38,6 +38,7 @@ export function AuditTrail({ user }: Props) {
   const [signed, setSigned] = useState<AuditReview | null>(null);
   const [kinds, setKinds] = useState<KindDef[]>([]);
   const [actors, setActors] = useState<string[]>([]); // every actor seen, sorted
+  const [types, setTypes] = useState<string[]>([]); // every event type seen
 
   useEffect(() => {
     let live = true;
@@ -64,6 +65,11 @@ export function AuditTrail({ user }: Props) {
         const all = new Set(prev);
         for (const e of got) all.add(e.actor);
         return all.size === prev.length ? prev : [...all].sort();
+      });
+      setTypes((prev) => {
+        const all = new Set(prev);
+        for (const e of got) all.add(e.type);
+        return all.size === prev.length ? prev : [...all];
       });
       setOlder(typeof page.next === 'number' ? page.next : 0);
       if (before === 0) setExpanded(new Set());
@@ -109,7 +115,7 @@ export function AuditTrail({ user }: Props) {
       <VerifyBanner allowed={hasPermission(user, 'ledger.verify')} />
 
       <div class="panel">
-        <AuditFilters busy={loading} actors={actors} onApply={(f) => setFilter({ ...f })} />
+        <AuditFilters busy={loading} actors={actors} types={types} onApply={(f) => setFilter({ ...f })} />
         <ErrorBox message={error} testId="audit-error" />
         {canReview && (
           <div class="toolbar">

@@ -63,6 +63,8 @@ function Subject({ entry, kinds, canManageUsers }: { entry: LedgerEntry; kinds: 
 
 export function LedgerRow({ entry, expanded, onToggle, kinds, canManageUsers }: Props) {
   const onKey = (ev: KeyboardEvent) => {
+    // Keys on the subject link inside the row are the link's.
+    if (ev.target !== ev.currentTarget) return;
     if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
       onToggle();

@@ -51,7 +51,9 @@ export function eventLabel(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The known types as filter choices, sorted by label. */
-export function eventChoices(): { type: string; label: string }[] {
-  return EVENT_TYPES.map((type) => ({ type, label: eventLabel(type) })).sort((a, b) => a.label.localeCompare(b.label));
+/** The known types and `seen` ones as filter choices, sorted by label. */
+export function eventChoices(seen: string[] = []): { type: string; label: string }[] {
+  return [...new Set([...EVENT_TYPES, ...seen])]
+    .map((type) => ({ type, label: eventLabel(type) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
