@@ -9,7 +9,7 @@ import { StatusBadge } from '../../shared/StatusBadge';
 import { masterdataApi } from './api';
 import type { ChangeRequest, ChangeRequestItem, KindDef } from './types';
 import { kindLabel } from './kinds';
-import { DiffTable } from './DiffTable';
+import { ItemDiff } from './DiffTable';
 
 interface Props {
   cr: ChangeRequest;
@@ -66,7 +66,7 @@ export function ChangeRequestItemView({ cr, item, kinds, editable, onEdit, onCha
         )}
       </div>
       <ErrorBox message={error} />
-      <DiffTable changes={item.changes ?? []} testId="cr-item-diff" />
+      <ItemDiff item={item} kinds={kinds} testId="cr-item-diff" />
     </li>
   );
 }
