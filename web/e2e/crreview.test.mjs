@@ -254,6 +254,13 @@ test('"Propose a change" from a routing page edits one limit [A11-08] [P11-13] [
     assert.ok(!/Content is valid/.test(await page.getByTestId('draft-validation').innerText()));
     assert.equal(await page.getByTestId('draft-save').isDisabled(), true, 'an invalid draft cannot be saved');
     await page.screenshot({ path: path.join(OUT_DIR, 'propose-invalid.png') });
+    // Closed, the operation counts the problem inside; the problem leads back to the field.
+    await page.getByTestId('draft-collapse-all').click();
+    const op = page.getByTestId(`item-operations[id=${target.op.id}]`);
+    assert.equal(await op.getAttribute('data-open'), 'false');
+    assert.match(await op.getByTestId('section-problems').innerText(), /^1 problem$/);
+    await page.getByTestId('draft-error-field').click();
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, `field-${target.path}`);
     await field.fill(String(newHigh));
     await page.waitForFunction(() => document.querySelector('[data-testid="draft-validation"]')?.getAttribute('data-state') === 'ok');
     assert.equal(await fieldError.count(), 0, 'the error is gone with the wrong value');

@@ -68,12 +68,11 @@ export function ChangeRequestItemView({ cr, item, kinds, editable, expanded, vie
 
   const kind = kinds.find((k) => k.kind === item.kind);
   const shown = content?.hash === item.content_hash ? content.content : null;
-  const bodyId = `cr-item-body-${item.kind}-${item.id}`;
 
   return (
     <li class={expanded ? 'cr-item expanded' : 'cr-item'} data-testid="cr-item" data-kind={item.kind} data-id={item.id} data-effect={effect} data-expanded={expanded}>
       <div class="cr-item-head">
-        <button type="button" class="section-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle} data-testid="cr-item-toggle">
+        <button type="button" class="section-toggle" aria-expanded={expanded} onClick={onToggle} data-testid="cr-item-toggle">
           <span class="chevron" aria-hidden="true">
             {expanded ? '▾' : '▸'}
           </span>
@@ -106,7 +105,7 @@ export function ChangeRequestItemView({ cr, item, kinds, editable, expanded, vie
       </div>
       <ErrorBox message={error} />
       {expanded && (
-        <div class="cr-item-body" id={bodyId} data-testid="cr-item-body">
+        <div class="cr-item-body" data-testid="cr-item-body">
           {effect === 'removed' && <div class="msg msg-info">Approving retires this object: it can no longer be used.</div>}
           {(effect === 'changed' || (effect === 'added' && error)) && <DiffTable changes={changes} testId="cr-item-diff" />}
           {(effect === 'added' || (effect === 'changed' && view === 'full')) &&

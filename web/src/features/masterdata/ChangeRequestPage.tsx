@@ -250,7 +250,9 @@ export function ChangeRequestPage({ user, id }: Props) {
       </div>
 
       <details class="panel" open={history.length <= HISTORY_SHOWN_UP_TO} data-testid="cr-history-panel">
-        <summary class="panel-title">History ({history.length} entries)</summary>
+        <summary class="panel-title">
+          History ({history.length} {history.length === 1 ? 'entry' : 'entries'})
+        </summary>
         <ChangeRequestHistory history={history} />
       </details>
 

@@ -108,8 +108,8 @@ export function ProposeChange({ kind, id, user, versions, onClose }: Props) {
         ))}
         {mine !== null && mine.length === 0 && <div class="muted">You have no open change request.</div>}
         <label class="check">
-          <input type="radio" name="propose-target" checked={target === 'new'} onChange={() => setTarget('new')} data-testid="propose-target-new" />A
-          new change request
+          <input type="radio" name="propose-target" checked={target === 'new'} onChange={() => setTarget('new')} data-testid="propose-target-new" />
+          A new change request
         </label>
       </fieldset>
       <ErrorBox message={error} testId="propose-error" />
