@@ -62,10 +62,18 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
   const buttons = [];
   if (editable && canEdit) {
     buttons.push(
-      <button key="submit" type="button" class="btn btn-primary" disabled={items.length === 0} onClick={() => onSign('submit')} data-testid="cr-submit" title={items.length === 0 ? 'Add a draft first' : undefined}>
+      <button key="submit" type="button" class="btn btn-primary" disabled={items.length === 0} onClick={() => onSign('submit')} data-testid="cr-submit">
         Submit for review…
       </button>,
     );
+    // A disabled command says why, visibly.
+    if (items.length === 0) {
+      buttons.push(
+        <span key="submit-why" class="hint" data-testid="cr-submit-why">
+          Add a draft to submit.
+        </span>,
+      );
+    }
   }
   if (inReview && canApprove && !involved) {
     buttons.push(
