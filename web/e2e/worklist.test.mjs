@@ -84,7 +84,7 @@ test('[ORDO-UI-20] [ORDO-UI-22] [ORDO-UI-23] [ORDO-UI-25] [ORDO-UI-26] [P11-07] 
     assert.ok(await submit.isDisabled());
     const why = page.getByTestId('cr-submit-why');
     assert.ok(await why.isVisible(), 'the reason is visible, not only a tooltip');
-    assert.match(await why.innerText(), /Add a draft first/);
+    assert.match(await why.innerText(), /Add a draft/);
     assert.equal(await submit.getAttribute('aria-describedby'), 'cr-submit-why');
     await page.screenshot({ path: path.join(OUT_DIR, 'worklist-disabled-reason.png'), fullPage: true });
     await signOut(page);

@@ -66,7 +66,8 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
       <button key="submit" type="button" class="btn btn-primary" disabled={items.length === 0} onClick={() => onSign('submit')} data-testid="cr-submit" aria-describedby={items.length === 0 ? 'cr-submit-why' : undefined}>
         Submit for review…
       </button>,
-      <DisabledReason key="submit-why" id="cr-submit-why" testId="cr-submit-why" reason={items.length === 0 ? 'Add a draft first: there is nothing to submit yet.' : null} />,
+      // A disabled command says why, visibly.
+      <DisabledReason key="submit-why" id="cr-submit-why" testId="cr-submit-why" reason={items.length === 0 ? 'Add a draft to submit.' : null} />,
     );
   }
   if (inReview && canApprove && !involved) {

@@ -6,6 +6,7 @@ import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { signaturesApi } from './api';
 import type { SignaturePolicy } from './types';
+import { Markdown } from '../../shared/MarkdownText';
 
 interface Props {
   onAcknowledged: () => void;
@@ -62,9 +63,7 @@ export function PolicyDialog({ onAcknowledged, onCancel, backLabel = 'Back' }: P
         Before your first electronic signature you must read and acknowledge the site's signature policy.
       </p>
       {policy && (
-        <pre class="policy-text" data-testid="policy-text">
-          {policy.text}
-        </pre>
+        <Markdown text={policy.text} class="policy-text" testId="policy-text" />
       )}
       {loaded && !policy && <ErrorBox message="No signature policy has been published. Ask an administrator." />}
       <ErrorBox message={error} testId="policy-error" />

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
 import type { PageProps } from '../../shared/feature';
-import { formatLocal } from '../../shared/time';
+import { formatTime } from '../../shared/time';
 import { worklistApi } from './api';
 import { kindLabel, sourceLabel } from './labels';
 import type { WorklistError, WorklistItem } from './types';
@@ -24,7 +24,7 @@ function ItemRow({ item }: { item: WorklistItem }) {
       <span class="worklist-state" data-testid="worklist-state">
         {item.state}
       </span>
-      {item.since && <span class="worklist-since muted">since {formatLocal(item.since)}</span>}
+      {item.since && <span class="worklist-since muted">since {formatTime(item.since)}</span>}
     </li>
   );
 }
