@@ -328,6 +328,42 @@ TEST_F(IntegrityTest, TheOfflineAdminCheckRefusesAnEditedUserRow) {
   ASSERT_TRUE(server_->Start(&error)) << error;
 }
 
+TEST_F(IntegrityTest, TheOfflineCliObeysTheSealedPasswordRulesInForce) {
+  ORDO_VERIFIES("P11-19", "A11-08", "ORDO-INTEGRITY-06", "ORDO-SITE-02");
+  HttpReply approved;
+  ASSERT_NE(ChangeSiteSettings(http(), sandbox_, Json{{"password_min_length", 20}}, &approved), "")
+      << approved.Describe();
+  const Credentials& admin = sandbox_.user("admin");
+  ASSERT_TRUE(server_->Stop().has_value());
+  WriteFile(sandbox_.file("admin.pw"), admin.password + "\n");
+  WriteFile(sandbox_.file("one-time.pw"), "sixteen chars ok\n");
+  auto add = [&] {
+    return sandbox_.Ordo({"user", "add", "--data", sandbox_.data(), "--name", "newbie",
+                          "--display-name", "Newbie", "--role", "operator", "--user", admin.name,
+                          "--password-file", sandbox_.file("admin.pw"), "--one-time-password-file",
+                          sandbox_.file("one-time.pw")});
+  };
+  // The offline CLI reads the rules in force (20), not the defaults (15).
+  RunResult short_one = add();
+  EXPECT_EQ(short_one.status.code, 2) << short_one.Describe();
+  EXPECT_NE(short_one.err.find("password_too_short"), std::string::npos) << short_one.Describe();
+  EXPECT_NE(short_one.err.find("20"), std::string::npos) << short_one.Describe();
+  // The version in force edited in ordo.db back to 8: refused, nothing written.
+  const std::string content =
+      Text("SELECT quote(content) FROM md_version WHERE kind = 'site_settings'");
+  Sql("UPDATE md_version SET content = json_set(content, '$.password_min_length', 8) "
+      "WHERE kind = 'site_settings'");
+  const std::string head = Text("SELECT MAX(seq) FROM ledger");
+  RunResult edited = add();
+  EXPECT_EQ(edited.status.code, 1) << edited.Describe();
+  EXPECT_NE(edited.err.find("integrity_violation"), std::string::npos) << edited.Describe();
+  EXPECT_EQ(Text("SELECT MAX(seq) FROM ledger"), head) << "nothing written";
+  EXPECT_EQ(Text("SELECT COUNT(*) FROM app_user WHERE name = 'newbie'"), "0");
+  Sql("UPDATE md_version SET content = " + content + " WHERE kind = 'site_settings'");
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+}
+
 TEST(IntegrityAuditTest, AFreshStoreAuditsCleanAndTheAuditNeedsTheSealFile) {
   ORDO_VERIFIES("P11-01", "ORDO-INTEGRITY-04");
   Sandbox sandbox;

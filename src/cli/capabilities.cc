@@ -13,6 +13,7 @@
 #include "mes/review/capability.h"
 #include "mes/signatures/capability.h"
 #include "mes/site/capability.h"
+#include "mes/worklist/capability.h"
 
 namespace ordo::cli {
 
@@ -28,6 +29,7 @@ void RegisterCapabilities() {
     masterdata::Register();
     audit::Register();
     review::Register();
+    worklist::Register();
   });
 }
 

@@ -16,6 +16,7 @@
 #include "mes/masterdata/permissions.h"
 #include "mes/personnel/permissions.h"
 #include "mes/site/permissions.h"
+#include "mes/worklist/permissions.h"
 
 namespace ordo {
 namespace {
@@ -32,6 +33,7 @@ using masterdata::kMasterdataEdit;
 using masterdata::kMasterdataRead;
 using personnel::kPersonnelManage;
 using site::kSiteConfigure;
+using worklist::kWorklistRead;
 }  // namespace permission
 using namespace permission;
 
@@ -85,7 +87,8 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead}));
+  EXPECT_EQ(
+      op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

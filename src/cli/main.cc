@@ -80,16 +80,6 @@ int RunOffline(const std::string& data, const std::string& admin_user,
   return 0;
 }
 
-// The password rules of DIR's site settings (defaults when they cannot be read).
-access::PasswordRules RulesOf(const std::string& data) {
-  access::PasswordRules rules;
-  auto db = store::OpenStore(store::DataDir{data}, storage::OpenMode::kReadOnly);
-  if (!db.ok()) return rules;
-  auto settings = site::GetSiteSettings(**db, SystemClock().NowMicros());
-  if (settings.ok()) rules.min_length = settings->password_min_length;
-  return rules;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -436,7 +426,12 @@ int main(int argc, char** argv) {
       }
       one_time = *pw;
     }
-    if (Status s = access::CheckNewPassword(one_time, RulesOf(data), {name, "ordo"},
+    auto rules = cli::OfflinePasswordRules(data, SystemClock().NowMicros());
+    if (!rules.ok()) {
+      rc = Fail(rules.error().message, 1);
+      return;
+    }
+    if (Status s = access::CheckNewPassword(one_time, *rules, {name, "ordo"},
                                             access::SystemBlocklist(), "one-time-password");
         !s.ok()) {
       rc = Fail(s.error().reason + ": " + s.error().message, 2);

@@ -6,6 +6,7 @@
 #include "core/crypto.h"
 #include "mes/access/store/access_store.h"
 #include "mes/access/store/credential_store.h"
+#include "mes/site/settings.h"
 #include "storage/rows.h"
 #include "store/data_dir.h"
 #include "store/row_seal.h"
@@ -82,6 +83,21 @@ Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir, cons
   const store::DataDir dir{data_dir};
   return Authenticate(dir.DatabasePath(), store::SealStatePath(dir), /*pre_seal_store_ok=*/false,
                       user, password_file);
+}
+
+Result<access::PasswordRules> OfflinePasswordRules(const std::string& data_dir, TimeMicros now) {
+  const store::DataDir dir{data_dir};
+  auto seals = store::ReadSealStateFile(store::SealStatePath(dir));
+  if (!seals.ok()) return seals.error();
+  auto db = store::OpenStore(dir, storage::OpenMode::kReadOnly);
+  if (!db.ok()) return db.error();
+  std::optional<ScopedSealKey> sealing;
+  if (*seals && (*seals)->sealed.count("md_version")) sealing.emplace((*db)->path(), (*seals)->key);
+  auto settings = site::GetSiteSettings(**db, now);
+  if (!settings.ok()) return settings.error();
+  access::PasswordRules rules;
+  rules.min_length = settings->password_min_length;
+  return rules;
 }
 
 Result<engine::Actor> AuthenticateBackupAdmin(const std::string& db_file,

@@ -11,8 +11,10 @@
 
 #include <string>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "engine/engine.h"
+#include "mes/access/domain/password_rules.h"
 
 namespace ordo::cli {
 
@@ -31,5 +33,11 @@ Result<engine::Actor> AuthenticateOfflineAdmin(const std::string& data_dir, cons
 Result<engine::Actor> AuthenticateBackupAdmin(const std::string& db_file,
                                               const std::string& keys_dir, const std::string& user,
                                               const std::string& password_file);
+
+// The password rules of `data_dir`'s site settings in force at `now` (read-only; the
+// caller holds the DirLock), the site_settings version checked against its seal when
+// DIR/keys/row-seals.json has sealed md_version. Fails (rather than falling back to the
+// defaults) when they cannot be read or a row fails its seal.
+Result<access::PasswordRules> OfflinePasswordRules(const std::string& data_dir, TimeMicros now);
 
 }  // namespace ordo::cli

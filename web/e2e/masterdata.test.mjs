@@ -162,6 +162,7 @@ test('master data change under change control with electronic signatures [P11-07
     await page.getByTestId('draft-id').fill(target.routing);
     await page.getByTestId('draft-open').click();
     await page.getByTestId('draft-editor').waitFor({ state: 'visible' });
+    await page.getByTestId('draft-expand-all').click(); // operations open closed
     const limit = page.getByTestId(`field-${target.path}`);
     assert.equal(await limit.inputValue(), String(target.oldHigh), 'the form is prefilled with the latest content');
     await limit.fill(String(target.newHigh));

@@ -54,7 +54,7 @@ test('operator records a logbook entry; quality finds it in the verified audit t
     assert.match(entryText, new RegExp(subject), 'entry shows its subject');
     assert.match(entryText, /operator/, 'entry shows the actor');
     const time = await entry.first().getByTestId('entry-time').innerText();
-    assert.match(time, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/, `local time with offset, got "${time}"`);
+    assert.match(time, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/, `local time with offset, got "${time}"`);
     await page.screenshot({ path: path.join(OUT_DIR, 'logbook-operator.png'), fullPage: true });
 
     await signOut(page);
@@ -76,7 +76,7 @@ test('operator records a logbook entry; quality finds it in the verified audit t
     assert.equal(await banner.getAttribute('data-status'), 'ok', `verify banner: ${await banner.innerText()}`);
     assert.match(await banner.innerText(), /Chain verified: \d+ entries, \d+ checkpoints/);
 
-    await page.getByTestId('filter-type').fill('logbook.entry_recorded');
+    await page.getByTestId('filter-type').selectOption('logbook.entry_recorded');
     await page.getByTestId('filter-apply').click();
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('[data-testid="ledger-row"]')];

@@ -46,7 +46,7 @@ test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs
     await page.getByTestId('page-audit').waitFor({ state: 'visible' });
 
     // The period shown: the quality user's own entries.
-    await page.getByTestId('filter-actor').fill('quality');
+    await page.getByTestId('filter-actor').selectOption('quality');
     await page.getByTestId('filter-apply').click();
     await page.locator('[data-testid="ledger-table"] tbody tr').first().waitFor({ state: 'visible' });
     await page.getByTestId('review-sign').click();

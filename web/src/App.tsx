@@ -80,7 +80,10 @@ export function App() {
 
   const user = state.user;
   const routes = allowedRoutes(FEATURES, user);
-  const active = routes.find((r) => r.path === route) ?? routes[0];
+  // No route: the first allowed page (the worklist). A route the user may not open, or
+  // one that does not exist, says so: it never silently shows another page.
+  const active = route ? routes.find((r) => r.path === route) : routes[0];
+  const known = FEATURES.some((f) => f.routes.some((r) => r.path === route));
 
   const signOut = async () => {
     try {
@@ -95,6 +98,12 @@ export function App() {
   const Page = active?.component;
   const page = Page ? (
     <Page user={user} params={params} />
+  ) : route ? (
+    <div class="msg msg-error not-allowed" role="alert" data-testid={known ? 'not-allowed' : 'no-such-page'}>
+      {known
+        ? 'Not allowed: your roles do not give access to this page. Ask an administrator if you need it.'
+        : 'There is no such page. Choose one from the menu.'}
+    </div>
   ) : (
     <div class="empty" data-testid="no-access">
       Your account has no permissions for any page. Ask an administrator.

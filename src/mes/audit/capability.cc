@@ -24,6 +24,7 @@ void Register() {
                              "record", v.table + " " + v.key);
   });
   server::RegisterEndpoints("audit", Endpoints());
+  RegisterWorklistSources();
 }
 
 }  // namespace ordo::audit

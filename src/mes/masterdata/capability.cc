@@ -5,6 +5,7 @@
 #include "ledger/event_schema.h"
 #include "mes/masterdata/events.h"
 #include "mes/masterdata/http/endpoints.h"
+#include "mes/masterdata/http/worklist_source.h"
 #include "mes/masterdata/permissions.h"
 #include "mes/masterdata/store/masterdata_store.h"
 
@@ -37,6 +38,7 @@ void Register() {
   RegisterPermission(
       {kMasterdataApprove, "review, approve and reject change requests", {"quality"}});
   server::RegisterEndpoints("masterdata", Endpoints());
+  RegisterWorklistSources();
 }
 
 }  // namespace ordo::masterdata

@@ -8,5 +8,7 @@ import { access } from './access';
 import { masterdata } from './masterdata';
 import { signatures } from './signatures';
 import { personnel } from './personnel';
+import { worklist } from './worklist';
 
-export const FEATURES: Feature[] = [logbook, audit, access, personnel, masterdata, signatures];
+// The worklist comes first: it is the home page after sign-in (App.tsx's default route).
+export const FEATURES: Feature[] = [worklist, logbook, audit, access, personnel, masterdata, signatures];

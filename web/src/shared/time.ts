@@ -1,5 +1,6 @@
-// Time formatting helpers: local wall-clock time with explicit UTC offset, and
-// conversion of <input type="datetime-local"> values to ISO UTC for API filters.
+// Time formatting: every time in the UI is shown one way, local date and time with the
+// UTC offset spelled out ("2026-11-25 10:04:05 UTC+01:00", formatTime); and conversion
+// of <input type="datetime-local"> values to ISO UTC for API filters.
 
 function pad(n: number, width = 2): string {
   return String(Math.trunc(Math.abs(n))).padStart(width, '0');
@@ -12,17 +13,22 @@ export function parseTime(iso: string): Date {
   return new Date(trimmed);
 }
 
-/** "2026-11-25 10:04:05 +01:00" in the browser's local time zone. */
-export function formatLocal(iso: string): string {
+/** The one time format: "2026-11-25 10:04:05 UTC+01:00" in the browser's time zone. */
+export function formatTime(iso: string): string {
   const d = parseTime(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const offMin = -d.getTimezoneOffset();
   const sign = offMin >= 0 ? '+' : '-';
-  const off = `${sign}${pad(offMin / 60)}:${pad(offMin % 60)}`;
+  const off = `UTC${sign}${pad(offMin / 60)}:${pad(offMin % 60)}`;
   return (
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
     `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${off}`
   );
+}
+
+/** Same as formatTime (kept for its callers). */
+export function formatLocal(iso: string): string {
+  return formatTime(iso);
 }
 
 /** Converts a datetime-local value ("2026-11-25T10:04") to ISO UTC, or undefined if empty. */
@@ -33,17 +39,13 @@ export function localInputToIso(value: string): string | undefined {
   return d.toISOString();
 }
 
-/** Server microseconds since the epoch as local time with offset (see formatLocal). */
+/** Server microseconds since the epoch in the one format (see formatTime); "—" when absent. */
 export function formatMicros(us: number | null | undefined): string {
   if (us == null) return '—';
-  return formatLocal(new Date(Math.floor(us / 1000)).toISOString());
+  return formatTime(new Date(Math.floor(us / 1000)).toISOString());
 }
 
-/**
- * A signature's date and time for its manifestation: local wall-clock time with the
- * UTC offset spelled out, e.g. "2026-11-25 10:04:05 UTC+01:00".
- */
+/** A signature's date and time for its manifestation: the one format (see formatTime). */
 export function formatSignatureTime(iso: string): string {
-  const local = formatLocal(iso);
-  return local.replace(/ ([+-]\d{2}:\d{2})$/, ' UTC$1');
+  return formatTime(iso);
 }

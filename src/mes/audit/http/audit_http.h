@@ -36,4 +36,7 @@ server::Awaitable<server::HttpResponse> SecurityEvents(server::Api& api, server:
 // from now on or resumed with Last-Event-ID; ends with the session.
 server::Awaitable<server::HttpResponse> StreamSecurityEvents(server::Api& api, server::Call& call);
 
+// Registers the worklist source audit.security_alerts (http/security_worklist.cc).
+void RegisterWorklistSources();
+
 }  // namespace ordo::audit

@@ -141,5 +141,43 @@ TEST_F(ChangeControlTest, SignatureShowsBrokenWhenTheRecordChangesBehindTheEngin
   for (const auto& s : *again) EXPECT_EQ(s["status"], "broken") << s.dump();
 }
 
+TEST_F(ChangeControlTest, APasswordOnlySignatureIsRefusedOnceTheSettingsInForceForbidIt) {
+  ORDO_VERIFIES("P11-16", "A11-08", "ORDO-SITE-02");
+  auto settings = [](bool password_only) {
+    return Json{{"id", "site"},
+                {"name", "Site settings"},
+                {"approvals_required", 1},
+                {"signing_password_only", password_only},
+                {"password_min_length", 15},
+                {"password_expiry_days", 0}};
+  };
+  // Password-only signing allowed now; a later version forbids it from tomorrow.
+  Change("site_settings", "site", settings(true), std::nullopt);
+  Change("site_settings", "site", settings(false), kT0 + kDay);
+  signatures::SignerIdentity password_only{engineer_.user_id, "engineer", "authored", {}};
+  password_only.password_only = true;
+  const std::string today = Run(commands::OpenChangeRequest(
+      engineer_, {"t", "d", "r", "", std::nullopt}))["change_request"]["id"];
+  Run(commands::SaveDraft(engineer_, {today, "routing", kRouting, RoutingWithHigherLimit()}));
+  Run(commands::SubmitChangeRequest(engineer_, today, password_only));
+  // The API allowed the password alone a moment ago; at the command's time it is forbidden.
+  clock_.Advance(kDay);
+  const std::string tomorrow = Run(commands::OpenChangeRequest(
+      engineer_, {"t", "d", "r", "", std::nullopt}))["change_request"]["id"];
+  Json renamed = RoutingWithHigherLimit();
+  renamed["name"] = "renamed for the second change";
+  Run(commands::WithdrawChangeRequest(engineer_, today, "superseded"));
+  Run(commands::SaveDraft(engineer_, {tomorrow, "routing", kRouting, renamed}));
+  auto refused =
+      engine_->SubmitAndWait(commands::SubmitChangeRequest(engineer_, tomorrow, password_only));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().field, "signature.user");
+  EXPECT_EQ(refused.error().reason, "missing_field");
+  // With user id and password it is signed.
+  Run(commands::SubmitChangeRequest(engineer_, tomorrow,
+                                    {engineer_.user_id, "engineer", "authored", {}}));
+}
+
 }  // namespace
 }  // namespace ordo::masterdata

@@ -17,7 +17,10 @@ struct SiteSettings {
   int password_expiry_days = 0;        // 0 = passwords never expire; else 1 to 3650
 };
 
-// The bounds of the password settings.
+// The bounds of the settings (the kind site_settings in masterdata's kinds table has the
+// same).
+inline constexpr int kApprovalsRequiredLowest = 1;
+inline constexpr int kApprovalsRequiredHighest = 5;
 inline constexpr int kPasswordMinLengthLowest = 8;
 inline constexpr int kPasswordMinLengthHighest = 256;
 inline constexpr int kPasswordExpiryDaysHighest = 3650;
@@ -29,7 +32,7 @@ Json ToJson(const SiteSettings& settings);
 // The settings a site_settings master data version holds (masterdata kinds.cc: the
 // content {id, name, approvals_required, signing_password_only, password_min_length,
 // password_expiry_days}; a whole number may be written 2 or 2.0), keys absent or of
-// another type keeping their value in `base`.
+// another type or out of the setting's bounds keeping their value in `base`.
 // The content was validated against the kind when it was drafted. Pure.
 SiteSettings SettingsFromContent(const Json& content, SiteSettings base);
 

@@ -58,6 +58,28 @@ TEST(SiteSettingsTest, AWholeNumberWrittenWithADecimalPointIsTheSetting) {
       << "not a whole number: never valid content, keeps the base";
 }
 
+TEST(SiteSettingsTest, ValuesOutOfBoundsAreNeverInForce) {
+  ORDO_VERIFIES("ORDO-SITE-02", "ORDO-INTEGRITY-01");
+  // The 0.1.0 table is unsealed: a row inserted behind the server's back must not lower
+  // the password rules or the approvals below their bounds.
+  SiteSettings s = SettingsFromContent(
+      Json{{"approvals_required", 0}, {"password_min_length", 1}, {"password_expiry_days", -5}},
+      SiteSettings{});
+  EXPECT_EQ(s.approvals_required, 1);
+  EXPECT_EQ(s.password_min_length, 15);
+  EXPECT_EQ(s.password_expiry_days, 0);
+  s = SettingsFromContent(
+      Json{{"approvals_required", 6}, {"password_min_length", 257}, {"password_expiry_days", 3651}},
+      SiteSettings{});
+  EXPECT_EQ(ToJson(s), ToJson(SiteSettings{}));
+  s = SettingsFromContent(
+      Json{{"approvals_required", 5}, {"password_min_length", 8}, {"password_expiry_days", 3650}},
+      SiteSettings{});
+  EXPECT_EQ(s.approvals_required, 5);
+  EXPECT_EQ(s.password_min_length, 8);
+  EXPECT_EQ(s.password_expiry_days, 3650);
+}
+
 TEST(SiteSettingsTest, KeysAbsentOrOfAnotherTypeKeepTheBase) {
   ORDO_VERIFIES("ORDO-SITE-02");
   SiteSettings base;

@@ -4,6 +4,7 @@
 // was last opened, and links to the security events page ("#/security").
 import { useEffect, useState } from 'preact/hooks';
 import { hasPermission } from '../../shared/session';
+import { formatTime } from '../../shared/time';
 import type { SessionUser } from '../../shared/types';
 import { followSecurityEvents, type SecurityEvent } from './securityStream';
 
@@ -30,7 +31,7 @@ export function SecurityBadge({ user }: Props) {
 
   if (!monitor) return null;
   const title = last
-    ? `${unseen} new security event(s); latest: ${last.type} at ${last.time}`
+    ? `${unseen} new security event(s); latest: ${last.type} at ${formatTime(last.time)}`
     : 'No new security events since this page was loaded';
   const state = live ? '' : ' (not connected: reconnecting)';
   return (

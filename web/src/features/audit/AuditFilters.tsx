@@ -1,18 +1,27 @@
-// Filter bar for the audit trail: event type, actor, subject id and a time range.
-// datetime-local inputs (browser local time) are converted to ISO UTC on apply.
+// Filter bar for the audit trail: event type (a choice of the known types, by label),
+// actor (a choice of the actors seen, or another user id typed in), subject id and a
+// time range. datetime-local inputs (browser local time) are converted to ISO UTC on
+// apply.
 import { useState } from 'preact/hooks';
 import { localInputToIso } from '../../shared/time';
 import type { LedgerFilter } from './types';
-import { EVENT_TYPES } from './labels';
+import { eventChoices } from './labels';
+
+const OTHER = '\u0000other';
 
 interface Props {
   busy: boolean;
   onApply: (f: LedgerFilter) => void;
+  /** Actors to offer (user ids seen in the trail), sorted. */
+  actors: string[];
+  /** Event types seen in the trail (offered besides the known ones). */
+  types: string[];
 }
 
-export function AuditFilters({ busy, onApply }: Props) {
+export function AuditFilters({ busy, onApply, actors, types }: Props) {
   const [type, setType] = useState('');
   const [actor, setActor] = useState('');
+  const [otherActor, setOtherActor] = useState(false);
   const [subject, setSubject] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -31,6 +40,7 @@ export function AuditFilters({ busy, onApply }: Props) {
   const reset = () => {
     setType('');
     setActor('');
+    setOtherActor(false);
     setSubject('');
     setFrom('');
     setTo('');
@@ -41,23 +51,41 @@ export function AuditFilters({ busy, onApply }: Props) {
     <form class="filters" onSubmit={submit} data-testid="audit-filters">
       <label class="field">
         <span>Event type</span>
-        <input
-          list="ordo-event-types"
-          value={type}
-          onInput={(e) => setType(e.currentTarget.value)}
-          placeholder="any"
-          data-testid="filter-type"
-        />
-        <datalist id="ordo-event-types">
-          {EVENT_TYPES.map((t) => (
-            <option key={t} value={t} />
+        <select value={type} onChange={(e) => setType(e.currentTarget.value)} data-testid="filter-type">
+          <option value="">any</option>
+          {eventChoices(types).map((c) => (
+            <option key={c.type} value={c.type}>
+              {c.label}
+            </option>
           ))}
-        </datalist>
+        </select>
       </label>
       <label class="field">
         <span>Actor</span>
-        <input value={actor} onInput={(e) => setActor(e.currentTarget.value)} placeholder="any" data-testid="filter-actor" />
+        <select
+          value={otherActor ? OTHER : actor}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setOtherActor(v === OTHER);
+            setActor(v === OTHER ? '' : v);
+          }}
+          data-testid="filter-actor"
+        >
+          <option value="">any</option>
+          {[...new Set([...actors, ...(actor && !otherActor ? [actor] : [])])].map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+          <option value={OTHER}>another user id…</option>
+        </select>
       </label>
+      {otherActor && (
+        <label class="field">
+          <span>Actor user id</span>
+          <input value={actor} onInput={(e) => setActor(e.currentTarget.value)} data-testid="filter-actor-other" />
+        </label>
+      )}
       <label class="field">
         <span>Subject</span>
         <input

@@ -5,12 +5,13 @@ import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { formatLocal, formatSignatureTime } from '../../shared/time';
 import { auditApi } from './api';
+import { eventLabel } from './labels';
 import { LEDGER_START } from './reviewPeriod';
 import type { AuditReview } from './types';
 
 function Filters({ review }: { review: AuditReview }) {
   const f = review.filters;
-  const used = [f.type && `type ${f.type}`, f.actor && `actor ${f.actor}`, f.subject && `subject ${f.subject}`].filter(Boolean);
+  const used = [f.type && `type ${eventLabel(f.type)}`, f.actor && `actor ${f.actor}`, f.subject && `subject ${f.subject}`].filter(Boolean);
   return used.length ? <span class="mono">{used.join(', ')}</span> : <span class="muted">none</span>;
 }
 

@@ -15,6 +15,8 @@ import type { AuditReview, LedgerEntry, LedgerFilter } from './types';
 import { AuditFilters } from './AuditFilters';
 import { LedgerRow } from './LedgerRow';
 import { VerifyBanner } from './VerifyBanner';
+import { loadKinds } from '../masterdata';
+import type { KindDef } from '../masterdata/types';
 
 const PAGE_SIZE = 100; // entries per API request and per "Load more"
 
@@ -34,6 +36,20 @@ export function AuditTrail({ user }: Props) {
   const [signing, setSigning] = useState<ReviewPeriod | null>(null);
   const [passwordOnly, setPasswordOnly] = useState(false);
   const [signed, setSigned] = useState<AuditReview | null>(null);
+  const [kinds, setKinds] = useState<KindDef[]>([]);
+  const [actors, setActors] = useState<string[]>([]); // every actor seen, sorted
+  const [types, setTypes] = useState<string[]>([]); // every event type seen
+
+  useEffect(() => {
+    let live = true;
+    // Without the kinds table (no masterdata.read) subjects and paths keep their ids.
+    loadKinds()
+      .then((k) => live && setKinds(k))
+      .catch(() => live && setKinds([]));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   // Loads the newest page (before = 0) or the page below `before`, appending it.
   const load = async (f: LedgerFilter, before: number) => {
@@ -45,6 +61,16 @@ export function AuditTrail({ user }: Props) {
       if (gen !== generation.current) return; // a newer load superseded this one
       const got = page.entries ?? [];
       setEntries((prev) => (before === 0 ? got : prev.concat(got)));
+      setActors((prev) => {
+        const all = new Set(prev);
+        for (const e of got) all.add(e.actor);
+        return all.size === prev.length ? prev : [...all].sort();
+      });
+      setTypes((prev) => {
+        const all = new Set(prev);
+        for (const e of got) all.add(e.type);
+        return all.size === prev.length ? prev : [...all];
+      });
       setOlder(typeof page.next === 'number' ? page.next : 0);
       if (before === 0) setExpanded(new Set());
     } catch (err) {
@@ -89,7 +115,7 @@ export function AuditTrail({ user }: Props) {
       <VerifyBanner allowed={hasPermission(user, 'ledger.verify')} />
 
       <div class="panel">
-        <AuditFilters busy={loading} onApply={(f) => setFilter({ ...f })} />
+        <AuditFilters busy={loading} actors={actors} types={types} onApply={(f) => setFilter({ ...f })} />
         <ErrorBox message={error} testId="audit-error" />
         {canReview && (
           <div class="toolbar">
@@ -129,7 +155,14 @@ export function AuditTrail({ user }: Props) {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <LedgerRow key={e.seq} entry={e} expanded={expanded.has(e.seq)} onToggle={() => toggle(e.seq)} />
+                <LedgerRow
+                  key={e.seq}
+                  entry={e}
+                  expanded={expanded.has(e.seq)}
+                  onToggle={() => toggle(e.seq)}
+                  kinds={kinds}
+                  canManageUsers={hasPermission(user, 'user.manage')}
+                />
               ))}
               {!loading && entries.length === 0 && (
                 <tr>

@@ -4,6 +4,7 @@ import { Fragment } from 'preact';
 import { SigningDialog } from '../signatures';
 import { formatLocal } from '../../shared/time';
 import { auditApi } from './api';
+import { eventLabel } from './labels';
 import { LEDGER_START, type ReviewPeriod } from './reviewPeriod';
 import type { AuditReview } from './types';
 
@@ -17,7 +18,7 @@ interface Props {
 
 function RecordRows({ period }: { period: ReviewPeriod }) {
   const f = period.filters;
-  const used = [f.type && `type ${f.type}`, f.actor && `actor ${f.actor}`, f.subject && `subject ${f.subject}`].filter(Boolean);
+  const used = [f.type && `type ${eventLabel(f.type)}`, f.actor && `actor ${f.actor}`, f.subject && `subject ${f.subject}`].filter(Boolean);
   return (
     <Fragment>
       <dt>Record</dt>

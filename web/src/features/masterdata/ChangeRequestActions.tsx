@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import type { SessionUser } from '../../shared/types';
 import { hasPermission } from '../../shared/session';
+import { DisabledReason } from '../../shared/DisabledReason';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { masterdataApi } from './api';
 import type { ChangeRequest, SigningAction } from './types';
@@ -62,9 +63,11 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
   const buttons = [];
   if (editable && canEdit) {
     buttons.push(
-      <button key="submit" type="button" class="btn btn-primary" disabled={items.length === 0} onClick={() => onSign('submit')} data-testid="cr-submit" title={items.length === 0 ? 'Add a draft first' : undefined}>
+      <button key="submit" type="button" class="btn btn-primary" disabled={items.length === 0} onClick={() => onSign('submit')} data-testid="cr-submit" aria-describedby={items.length === 0 ? 'cr-submit-why' : undefined}>
         Submit for review…
       </button>,
+      // A disabled command says why, visibly.
+      <DisabledReason key="submit-why" id="cr-submit-why" testId="cr-submit-why" reason={items.length === 0 ? 'Add a draft to submit.' : null} />,
     );
   }
   if (inReview && canApprove && !involved) {
@@ -103,7 +106,7 @@ export function ChangeRequestActions({ cr, user, onSign, onChanged }: Props) {
         <form class="inline-form" onSubmit={withdraw}>
           <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder="Reason for withdrawing" required autoFocus data-testid="cr-withdraw-reason" />
           <button type="submit" class="btn btn-danger" disabled={busy} data-testid="cr-withdraw-confirm">
-            Withdraw
+            {busy ? 'Withdrawing…' : 'Withdraw'}
           </button>
           <button type="button" class="btn btn-ghost" onClick={() => setWithdrawing(false)}>
             Cancel

@@ -5,7 +5,11 @@
 // "Obsolete this object" saves a draft that retires the object instead. The
 // configuration kinds (site settings, signature policy) have one object with a fixed id,
 // start from the values in force and cannot be made obsolete.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The form's lists and operations are sections that open and close (sections.ts);
+// "Go to field", a problem in the list and `initial.field` (from "Propose a change")
+// open the sections around a field, scroll to it and focus it. "Content is valid" shows
+// only while no problem and no refusal of the last save is shown.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../../shared/http';
 import type { FieldError } from '../../shared/types';
 import { ErrorBox } from '../../shared/ErrorBox';
@@ -13,7 +17,10 @@ import { signaturesApi } from '../signatures/api';
 import { masterdataApi } from './api';
 import type { ChangeRequest, Content, KindDef, ObjectRow } from './types';
 import { newContent } from './kinds';
+import { fieldEntries } from './fieldPaths';
+import { SectionContext, useSections } from './sections';
 import { ContentForm } from './ContentForm';
+import { FieldFinder } from './FieldFinder';
 
 const VALIDATE_DELAY_MS = 400;
 
@@ -34,8 +41,9 @@ async function configurationContent(kind: string, id: string): Promise<Content> 
 interface Props {
   cr: ChangeRequest;
   kinds: KindDef[];
-  /** Open straight on this object (editing an item already in the change request). */
-  initial?: { kind: string; id: string };
+  /** Open straight on this object (editing an item already in the change request),
+   *  scrolled to and focused on `field` (a path as the server names it) when given. */
+  initial?: { kind: string; id: string; field?: string };
   onSaved: (cr: ChangeRequest) => void;
   onClose: () => void;
 }
@@ -64,6 +72,33 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const validateGen = useRef(0);
+  const sections = useSections(initial?.field);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The field to scroll to and focus once its sections are open and rendered.
+  const [focusPath, setFocusPath] = useState<string | null>(initial?.field ?? null);
+  const entries = useMemo(() => (loaded ? fieldEntries(loaded.kind.fields, content) : []), [loaded, content]);
+  const labelOf = (path: string) => entries.find((e) => e.path === path)?.label ?? path;
+
+  const jump = (path: string) => {
+    sections.reveal(path);
+    setFocusPath(path);
+  };
+
+  useEffect(() => {
+    if (!focusPath || !loaded || !formRef.current) return;
+    const target = findField(formRef.current, focusPath);
+    setFocusPath(null);
+    if (!target) return; // not in this content (e.g. removed since): the form stays as it is
+    target.scrollIntoView({ block: 'center' });
+    const input = target.matches('input, select, textarea') ? target : target.querySelector<HTMLElement>('input, select, textarea, button');
+    input?.focus({ preventScroll: true });
+  });
+
+  const change = (next: Content) => {
+    setContent(next);
+    // A refusal of the last save was about the content then; it is checked again now.
+    setError(null);
+  };
 
   // Existing ids of the chosen kind, offered as suggestions.
   useEffect(() => {
@@ -142,10 +177,14 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
       const res = await masterdataApi.saveDraft(cr.id, loaded.kind.kind, loaded.id, content, obsolete ? 'obsolete' : undefined);
       onSaved(res.change_request);
     } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError && err.problem.errors) {
-        setErrors(err.problem.errors);
+      const fieldErrors = refusedFields(err);
+      if (fieldErrors.length > 0) {
+        // Shown once, at the fields and in the list of problems.
+        setErrors(fieldErrors);
         setValidation('errors');
+        setError(null);
+      } else {
+        setError(errorMessage(err));
       }
       setBusy(false);
     }
@@ -202,8 +241,9 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
   }
 
   const kind = loaded.kind;
+  const hasLists = kind.fields.some((f) => f.type === 'object_list');
   return (
-    <form class="panel form-grid" onSubmit={save} data-testid="draft-editor" data-kind={kind.kind} data-id={loaded.id}>
+    <form ref={formRef} class="panel form-grid" onSubmit={save} data-testid="draft-editor" data-kind={kind.kind} data-id={loaded.id}>
       <h2 class="panel-title">
         {kind.label} <span class="mono">{loaded.id}</span>{' '}
         <span class="muted">
@@ -216,12 +256,27 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
           Obsolete this object (approving the change request retires it)
         </label>
       )}
+      {!obsolete && hasLists && (
+        <div class="draft-tools">
+          <FieldFinder entries={entries} label="Go to field" onPick={(e) => jump(e.path)} testId="draft-find" />
+          <div class="toolbar">
+            <button type="button" class="btn btn-small" onClick={sections.expandAll} data-testid="draft-expand-all">
+              Expand all
+            </button>
+            <button type="button" class="btn btn-small" onClick={sections.collapseAll} data-testid="draft-collapse-all">
+              Collapse all
+            </button>
+          </div>
+        </div>
+      )}
       {!obsolete && (
-        <ContentForm fields={kind.fields} value={content} path="" errors={errors} hidden={['id']} onChange={setContent} />
+        <SectionContext.Provider value={sections}>
+          <ContentForm fields={kind.fields} value={content} path="" errors={errors} hidden={['id']} onChange={change} />
+        </SectionContext.Provider>
       )}
       <div class="validation" data-testid="draft-validation" data-state={validation}>
         {validation === 'pending' && <span class="muted">Checking…</span>}
-        {validation === 'ok' && <span class="status status-on">✔ Content is valid.</span>}
+        {validation === 'ok' && !error && <span class="status status-on">✔ Content is valid.</span>}
         {validation === 'failed' && <span class="muted">Could not check the content now; saving will check it.</span>}
         {validation === 'errors' && (
           <div class="msg msg-error" role="alert">
@@ -229,7 +284,14 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
             <ul class="error-list" data-testid="draft-errors">
               {errors.map((e, i) => (
                 <li key={i}>
-                  <span class="mono">{e.field || '(content)'}</span>: {e.message}
+                  {e.field ? (
+                    <button type="button" class="link-button" title={e.field} onClick={() => jump(e.field)} data-testid="draft-error-field">
+                      {labelOf(e.field)}
+                    </button>
+                  ) : (
+                    '(content)'
+                  )}
+                  : {e.message}
                 </li>
               ))}
             </ul>
@@ -248,4 +310,25 @@ export function DraftEditor({ cr, kinds, initial, onSaved, onClose }: Props) {
       </div>
     </form>
   );
+}
+
+/** The input (or list, or list item) of a field path inside the form. */
+function findField(form: HTMLElement, path: string): HTMLElement | null {
+  for (const prefix of ['field-', 'item-', 'list-']) {
+    const id = prefix + path;
+    for (const el of form.querySelectorAll<HTMLElement>('[data-testid]')) {
+      if (el.getAttribute('data-testid') === id) return el;
+    }
+  }
+  return null;
+}
+
+/** The fields a refused save names: its list of problems, or the one content field
+ *  ("content.class") of a single problem. */
+function refusedFields(err: unknown): FieldError[] {
+  if (!(err instanceof ApiError)) return [];
+  if (err.problem.errors?.length) return err.problem.errors;
+  const field = err.field;
+  if (err.status === 400 && field?.startsWith('content.')) return [{ field: field.slice('content.'.length), message: err.message }];
+  return [];
 }

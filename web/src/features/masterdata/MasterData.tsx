@@ -3,6 +3,7 @@
 // the object page.
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
+import type { PageProps } from '../../shared/feature';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { masterdataApi } from './api';
 import type { KindDef, ObjectRow } from './types';
@@ -12,17 +13,13 @@ import { ObjectList } from './ObjectList';
 import { EquipmentTree } from './EquipmentTree';
 import { MasterObject } from './MasterObject';
 
-interface Props {
-  params: string[];
-}
-
 /** "27 routings", "1 routing", "27 equipment" (a mass noun takes no plural s). */
 function countLabel(n: number, label: string): string {
   const noun = label.toLowerCase();
   return `${n} ${n === 1 || /equipment$/.test(noun) ? noun : noun + 's'}`;
 }
 
-export function MasterData({ params }: Props) {
+export function MasterData({ user, params }: PageProps) {
   const [kinds, setKinds] = useState<KindDef[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,7 +34,7 @@ export function MasterData({ params }: Props) {
 
   const kind = kinds.find((k) => k.kind === params[0]) ?? kinds[0];
   if (!kind) return <div class="empty">No master data kinds.</div>;
-  if (params[1]) return <MasterObject kind={kind} id={params[1]} />;
+  if (params[1]) return <MasterObject kind={kind} id={params[1]} user={user} />;
   return <KindBrowser kinds={kinds} kind={kind} />;
 }
 

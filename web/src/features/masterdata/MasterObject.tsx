@@ -1,9 +1,10 @@
-// Object page: header with status, the shown version's content (the effective one by
-// default), the version history with signature manifestations, and a diff between
-// any two versions.
+// Object page: header with status and "Propose a change" (for who may draft this
+// kind), the shown version's content (the effective one by default), the version
+// history with signature manifestations, and a diff between any two versions.
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
-import { hashLink } from '../../shared/session';
+import type { SessionUser } from '../../shared/types';
+import { hasPermission, hashLink } from '../../shared/session';
 import { formatMicros } from '../../shared/time';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { StatusBadge } from '../../shared/StatusBadge';
@@ -12,13 +13,21 @@ import type { KindDef, ObjectRow, Version } from './types';
 import { ContentView } from './ContentView';
 import { VersionHistory } from './VersionHistory';
 import { VersionDiff } from './VersionDiff';
+import { ProposeChange } from './ProposeChange';
 
 interface Props {
   kind: KindDef;
   id: string;
+  user: SessionUser;
 }
 
-export function MasterObject({ kind, id }: Props) {
+/** May this user draft objects of this kind? */
+function canDraft(user: SessionUser, kind: KindDef): boolean {
+  return hasPermission(user, 'masterdata.edit') && (!kind.draft_permission || hasPermission(user, kind.draft_permission));
+}
+
+export function MasterObject({ kind, id, user }: Props) {
+  const [proposing, setProposing] = useState(false);
   const [object, setObject] = useState<ObjectRow | null>(null);
   const [versions, setVersions] = useState<Version[]>([]);
   const [shown, setShown] = useState<number | null>(null);
@@ -28,6 +37,7 @@ export function MasterObject({ kind, id }: Props) {
     let live = true;
     setError(null);
     setObject(null);
+    setProposing(false);
     masterdataApi
       .object(kind.kind, id)
       .then((res) => {
@@ -65,10 +75,17 @@ export function MasterObject({ kind, id }: Props) {
             <span>
               latest: v{object.latest_version} <StatusBadge status={object.latest_state} />
             </span>
+            {canDraft(user, kind) && !proposing && (
+              <button type="button" class="btn btn-primary entry-action" onClick={() => setProposing(true)} data-testid="object-propose">
+                Propose a change
+              </button>
+            )}
           </div>
         )}
       </div>
       <ErrorBox message={error} testId="object-error" />
+
+      {proposing && <ProposeChange kind={kind} id={id} user={user} versions={versions} onClose={() => setProposing(false)} />}
 
       {version && (
         <div class="panel" data-testid="object-content" data-version={version.version}>

@@ -1,11 +1,13 @@
 // Compare any two versions of an object: two selects (from may be "nothing"), then
-// GET .../diff and a path / old / new table.
+// GET .../diff shown in words (DiffTable: labelled paths, units, a new object as its
+// content).
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { masterdataApi } from './api';
-import type { Change, Version } from './types';
+import type { Change, KindDef, Version } from './types';
 import { DiffTable } from './DiffTable';
+import { loadKinds } from './kinds';
 
 interface Props {
   kind: string;
@@ -19,6 +21,17 @@ export function VersionDiff({ kind, id, versions }: Props) {
   const [to, setTo] = useState(newest);
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [kindDef, setKindDef] = useState<KindDef | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    loadKinds()
+      .then((ks) => live && setKindDef(ks.find((k) => k.kind === kind)))
+      .catch(() => live && setKindDef(undefined));
+    return () => {
+      live = false;
+    };
+  }, [kind]);
 
   useEffect(() => {
     setFrom(versions[1]?.version ?? 0);
@@ -66,7 +79,15 @@ export function VersionDiff({ kind, id, versions }: Props) {
         </label>
       </div>
       <ErrorBox message={error} />
-      {changes && <DiffTable changes={changes} testId="version-diff-table" />}
+      {changes && (
+        <DiffTable
+          changes={changes}
+          kind={kindDef}
+          content={versions.find((v) => v.version === to)?.content}
+          oldContent={versions.find((v) => v.version === from)?.content}
+          testId="version-diff-table"
+        />
+      )}
     </div>
   );
 }

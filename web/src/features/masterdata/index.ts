@@ -18,3 +18,10 @@ export const masterdata: Feature = {
     },
   ],
 };
+
+// For other capabilities (audit trail payloads, validation messages): readable diffs
+// and field paths in the words of the kinds table, and the kinds table itself.
+export { DiffTable, PathLabel } from './DiffTable';
+export { ContentView } from './ContentView';
+export { loadKinds, kindLabel } from './kinds';
+export { labelPath, humanize, changeText } from './labels';

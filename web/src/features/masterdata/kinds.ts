@@ -3,6 +3,7 @@
 import type { FieldError } from '../../shared/types';
 import { masterdataApi } from './api';
 import type { Content, KindDef, KindField } from './types';
+import { humanize, valueText } from './labels';
 
 let kindsCache: Promise<KindDef[]> | null = null;
 
@@ -17,10 +18,9 @@ export function loadKinds(): Promise<KindDef[]> {
   return kindsCache;
 }
 
-/** "work_center_class" -> "Work center class". */
+/** "work_center_class" -> "Work center class" (see labels.ts humanize). */
 export function fieldLabel(name: string): string {
-  const s = name.replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return humanize(name);
 }
 
 /** Child path of a field: "operations[id=20]" + "parameters" -> "operations[id=20].parameters". */
@@ -45,20 +45,15 @@ export function errorsAt(errors: FieldError[], path: string): FieldError[] {
   return errors.filter((e) => e.field === path);
 }
 
-/** A value for display: numbers as given, booleans yes/no, lists comma-separated. */
+/** A value for display: absent "—", else as labels.ts valueText (yes/no, lists comma-separated). */
 export function formatValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  return valueText(v);
 }
 
-/** A diff value (old/new): absent is shown as such, objects as compact JSON. */
+/** A diff value as text (labels.ts valueText); DiffTable renders values itself. */
 export function formatDiffValue(v: unknown): string {
-  if (v === undefined || v === null) return '(none)';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ');
+  return valueText(v);
 }
 
 /** Content for a new object: its id, nothing else (validation says what is missing). */

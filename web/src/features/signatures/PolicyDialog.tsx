@@ -2,17 +2,28 @@
 // (GET /signature-policy) and records the user's acknowledgement, re-authenticated
 // with their password (POST /signature-policy/acknowledge).
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../../shared/http';
+import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { signaturesApi } from './api';
 import type { SignaturePolicy } from './types';
+import { Markdown } from '../../shared/MarkdownText';
 
 interface Props {
   onAcknowledged: () => void;
   onCancel: () => void;
+  /** The text of the button that leaves without acknowledging (default "Back"). */
+  backLabel?: string;
 }
 
-export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
+/** The refusal of an acknowledgement in words a person can act on. */
+function acknowledgeError(err: unknown): string {
+  if (err instanceof ApiError && (err.reason === 'signature_failed' || err.status === 401)) {
+    return 'The password is wrong. Enter your own password again to acknowledge the policy.';
+  }
+  return errorMessage(err);
+}
+
+export function PolicyDialog({ onAcknowledged, onCancel, backLabel = 'Back' }: Props) {
   const [policy, setPolicy] = useState<SignaturePolicy | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [password, setPassword] = useState('');
@@ -39,21 +50,20 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
       setPassword('');
       onAcknowledged();
     } catch (err) {
-      setError(errorMessage(err));
+      setPassword('');
+      setError(acknowledgeError(err));
       setBusy(false);
     }
   };
 
   return (
     <form class="form-grid" onSubmit={submit} data-testid="policy-dialog">
-      <h2>Electronic signature policy{policy ? ` (version ${policy.version})` : ''}</h2>
+      <h2 id="policy-title">Electronic signature policy{policy ? ` (version ${policy.version})` : ''}</h2>
       <p class="muted">
         Before your first electronic signature you must read and acknowledge the site's signature policy.
       </p>
       {policy && (
-        <pre class="policy-text" data-testid="policy-text">
-          {policy.text}
-        </pre>
+        <Markdown text={policy.text} class="policy-text" testId="policy-text" />
       )}
       {loaded && !policy && <ErrorBox message="No signature policy has been published. Ask an administrator." />}
       <ErrorBox message={error} testId="policy-error" />
@@ -65,16 +75,16 @@ export function PolicyDialog({ onAcknowledged, onCancel }: Props) {
           value={password}
           onInput={(e) => setPassword(e.currentTarget.value)}
           required
-          autoFocus
+          data-autofocus
           data-testid="policy-password"
         />
       </label>
       <div class="form-actions">
-        <button type="button" class="btn btn-ghost" onClick={onCancel}>
-          Back
+        <button type="button" class="btn btn-ghost" onClick={onCancel} data-testid="policy-back">
+          {backLabel}
         </button>
         <button type="submit" class="btn btn-primary" disabled={busy || !policy} data-testid="policy-acknowledge">
-          {busy ? 'Recording…' : 'I have read and acknowledge this policy'}
+          {busy ? 'Recording…' : !loaded && !error ? 'Loading the policy…' : 'I have read and acknowledge this policy'}
         </button>
       </div>
     </form>

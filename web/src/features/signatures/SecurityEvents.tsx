@@ -99,7 +99,7 @@ export function SecurityEvents() {
       <div class="panel">
         <div class="toolbar">
           <button type="button" class="btn btn-ghost" onClick={() => void load(0)} disabled={loading}>
-            Refresh
+            {loading ? 'Loading…' : 'Refresh'}
           </button>
           <span class="toolbar-info" data-testid="security-count">
             {loading ? 'Loading…' : `${events.length}${older ? '+' : ''} ${events.length === 1 && !older ? 'event' : 'events'} · ${recentCount(events)} in the last 24 h`}
@@ -150,7 +150,7 @@ export function SecurityEvents() {
         {older > 0 && (
           <div class="list-foot">
             <button type="button" class="btn" disabled={loading} onClick={() => void load(older)}>
-              Load older events
+              {loading ? 'Loading…' : 'Load older events'}
             </button>
           </div>
         )}

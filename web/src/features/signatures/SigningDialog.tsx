@@ -1,15 +1,21 @@
 // The one dialog for every electronic signature. It shows exactly what is signed (the
 // record rows the caller passes), the meaning fixed by the command, asks for user name
-// and password again, and shows the server's refusal (wrong password, throttled,
-// policy not acknowledged, four eyes) in place. A missing policy acknowledgement can
-// be given right here. It knows nothing about the record: the caller's `sign` sends
-// the signed command (e.g. masterdata's ChangeRequestSigningDialog).
+// (prefilled with the signed-in user, still editable) and password again, and shows the
+// server's refusal (wrong password, throttled, policy not acknowledged, four eyes) once,
+// in place, saying what to do. A person who has not acknowledged the current signature
+// policy is shown the policy first (GET /signature-policy: acknowledged false), and can
+// still be sent there after a refusal. Focus stays in the dialog until it closes;
+// Escape closes it. It knows nothing about the record: the caller's `sign` sends the
+// signed command (e.g. masterdata's ChangeRequestSigningDialog).
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../../shared/http';
 import { ErrorBox } from '../../shared/ErrorBox';
+import { useFocusTrap } from '../../shared/useFocusTrap';
+import { accessApi } from '../access/api';
 import { meaningLabel } from './labels';
 import { PolicyDialog } from './PolicyDialog';
+import { signaturesApi } from './api';
 import type { SignatureInput } from './types';
 
 /** A comment the signer must give, e.g. the reason for rejecting. */
@@ -39,15 +45,22 @@ interface Props<T> {
   onCancel: () => void;
 }
 
+/** The refusal in words a person can act on: what happened and what to do now. */
 function refusalText(err: unknown, notes: Record<string, string>): string {
   const msg = errorMessage(err);
   if (!(err instanceof ApiError)) return msg;
   if (err.reason === 'policy_not_acknowledged') {
-    return `${msg} You must acknowledge the signature policy before signing.`;
+    return 'You have not yet acknowledged the current signature policy. Read and acknowledge it, then sign again.';
+  }
+  if (err.reason === 'signature_failed') {
+    return 'Signature refused: the user name or password is wrong. Check the user name and enter your password again (each failed attempt is recorded).';
   }
   const note = err.reason !== undefined ? notes[err.reason] : undefined;
   return note ? `${msg} ${note}` : msg;
 }
+
+/** What the dialog shows: loading the user and policy, the policy first, or the signature. */
+type Step = 'loading' | 'policy' | 'sign';
 
 export function SigningDialog<T>({
   title,
@@ -61,15 +74,40 @@ export function SigningDialog<T>({
   onCancel,
 }: Props<T>) {
   const [user, setUser] = useState('');
+  const [step, setStep] = useState<Step>('loading');
+  const [policyFirst, setPolicyFirst] = useState(false);
   const [password, setPassword] = useState('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState<string | undefined>();
-  const [showPolicy, setShowPolicy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0); // refused attempts (data-failures, for tests)
   const commentRequired = requiredComment !== undefined;
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const busyRef = useRef(false);
+  busyRef.current = busy;
+
+  // Prefill the signed-in user; show the policy first when it is not yet acknowledged.
+  // Either read failing leaves the plain form: the server's refusal then says what is
+  // missing.
+  useEffect(() => {
+    let live = true;
+    Promise.allSettled([accessApi.session(), signaturesApi.signaturePolicy()]).then(([session, policy]) => {
+      if (!live) return;
+      if (session.status === 'fulfilled') setUser((typed) => typed || session.value.user.name);
+      const needsPolicy = policy.status === 'fulfilled' && policy.value !== null && !policy.value.acknowledged;
+      setPolicyFirst(needsPolicy);
+      setStep(needsPolicy ? 'policy' : 'sign');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const showPolicy = step === 'policy';
+  const setShowPolicy = (show: boolean) => setStep(show ? 'policy' : 'sign');
+  useFocusTrap(dialogRef, () => !busyRef.current && onCancel(), step);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -103,16 +141,37 @@ export function SigningDialog<T>({
   };
 
   return (
-    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}>
-      <div class="modal" role="dialog" aria-modal="true" aria-labelledby="signing-title" data-testid="signing-dialog" data-meaning={meaning} data-failures={failures}>
-        {showPolicy ? (
+    <div class="modal-backdrop">
+      <div
+        class="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={showPolicy ? 'policy-title' : 'signing-title'}
+        tabIndex={-1}
+        ref={dialogRef}
+        data-testid="signing-dialog"
+        data-meaning={meaning}
+        data-failures={failures}
+        data-step={step}
+      >
+        {step === 'loading' ? (
+          <p class="muted" data-testid="signing-loading">
+            Preparing the signature…
+          </p>
+        ) : showPolicy ? (
           <PolicyDialog
-            onCancel={() => setShowPolicy(false)}
+            backLabel={policyFirst ? 'Cancel' : 'Back'}
+            onCancel={() => (policyFirst ? onCancel() : setShowPolicy(false))}
             onAcknowledged={() => {
               setShowPolicy(false);
+              setPolicyFirst(false);
               setError(null);
               setReason(undefined);
-              setNotice('Policy acknowledged. Enter your password again to sign.');
+              setNotice(
+                failures > 0
+                  ? 'Policy acknowledged. Enter your password again to sign.'
+                  : 'Policy acknowledged. You can now sign.',
+              );
             }}
           />
         ) : (
@@ -142,7 +201,7 @@ export function SigningDialog<T>({
                   onInput={(e) => setUser(e.currentTarget.value)}
                   autoComplete="off"
                   required={!passwordOnly}
-                  autoFocus
+                  data-autofocus={user ? undefined : true}
                   data-testid="signing-user"
                 />
               </label>
@@ -154,6 +213,7 @@ export function SigningDialog<T>({
                   value={password}
                   onInput={(e) => setPassword(e.currentTarget.value)}
                   required
+                  data-autofocus={user ? true : undefined}
                   data-testid="signing-password"
                 />
               </label>

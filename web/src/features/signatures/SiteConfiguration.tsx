@@ -10,6 +10,7 @@ import type { PageProps } from '../../shared/feature';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { signaturesApi } from './api';
 import type { SignaturePolicy, SiteConfiguration as Configuration } from './types';
+import { Markdown } from '../../shared/MarkdownText';
 
 const SETTING_LABELS: [keyof Configuration['settings'], string, (v: number | boolean) => string][] = [
   ['approvals_required', 'Approvals a change request needs', (v) => String(v)],
@@ -98,7 +99,7 @@ export function SiteConfiguration({ user }: PageProps) {
             )}{' '}
             {policy.acknowledged ? 'You have acknowledged it.' : 'You have not acknowledged it yet.'}
           </p>
-          <pre class="policy-text">{policy.text}</pre>
+          <Markdown text={policy.text} class="policy-text" />
         </div>
       )}
     </section>

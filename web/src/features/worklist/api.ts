@@ -1,0 +1,7 @@
+// Worklist calls: GET /worklist.
+import { request } from '../../shared/http';
+import type { WorklistResponse } from './types';
+
+export const worklistApi = {
+  worklist: () => request<WorklistResponse>('/worklist'),
+};
