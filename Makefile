@@ -55,12 +55,16 @@ unit: build
 openapi-lint: build
 	tests/openapi_lint.sh $(BUILD)/ordo
 
-# Prints to the console and writes a JUnit report for the validation pack.
+# Prints to the console and writes a JUnit report for the validation pack. The tests'
+# screenshots and accessibility reports (web/test-output/, a11y/ per page) are kept with
+# the results as $(RESULTS)/e2e-output, also when a test failed.
 e2e: build
 	@mkdir -p $(RESULTS)
+	@rm -rf web/test-output $(RESULTS)/e2e-output
 	cd web && npm run --silent build && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo node --test \
 	  --test-reporter=spec --test-reporter-destination=stdout \
-	  --test-reporter=junit --test-reporter-destination=$(RESULTS)/e2e-junit.xml e2e/
+	  --test-reporter=junit --test-reporter-destination=$(RESULTS)/e2e-junit.xml e2e/; \
+	  status=$$?; if [ -d test-output ]; then cp -r test-output $(RESULTS)/e2e-output; fi; exit $$status
 
 fuzz: deps
 	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \

@@ -43,7 +43,7 @@ logbook::RecordEntry MakeRecord(int stream, std::int64_t i) {
 // (the same decision function, the same field mapping as engine.cc).
 ledger::LedgerEntry MakeEntry(int stream, std::int64_t i, std::int64_t seq,
                               const std::string& prev_hash, TimeMicros now) {
-  auto ev = logbook::DecideRecordEntry(MakeRecord(stream, i), std::nullopt, seq);
+  auto ev = logbook::DecideRecordEntry(MakeRecord(stream, i), std::nullopt, false, seq);
   if (!ev.ok()) throw std::runtime_error("decide: " + ev.error().message);
   ledger::LedgerEntry e;
   e.seq = seq;

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,21 +16,39 @@ namespace ordo::admin {
 
 namespace {
 
-// All rows of `table` as text lines, in its canonical order.
+// The columns of `table` in `db`, in table order.
+Result<std::vector<std::string>> Columns(storage::Database& db, const std::string& table) {
+  auto st = db.PrepareOwned("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, table);
+  std::vector<std::string> columns;
+  while (true) {
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    columns.push_back((*st)->Text(0));
+  }
+  return columns;
+}
+
+// All rows of `table` as text lines of `columns`, in its canonical order.
 Result<std::vector<std::string>> Dump(storage::Database& db, const store::ProjectionTable& t,
-                                      const std::string& schema) {
-  std::string sql = "SELECT * FROM " + schema + "." + t.name + " ORDER BY " + t.order_by;
+                                      const std::string& schema,
+                                      const std::vector<std::string>& columns) {
+  std::string list;
+  for (const auto& c : columns) list += (list.empty() ? "\"" : ", \"") + c + "\"";
+  std::string sql = "SELECT " + list + " FROM " + schema + "." + t.name + " ORDER BY " + t.order_by;
   auto statement = db.PrepareOwned(sql);
   if (!statement.ok()) return statement.error();
   storage::Statement& s = **statement;
   std::vector<std::string> rows;
-  const int columns = s.ColumnCount();
+  const int count = s.ColumnCount();
   while (true) {
     auto row = s.Step();
     if (!row.ok()) return row.error();
     if (!*row) break;
     std::string line;
-    for (int i = 0; i < columns; ++i) {
+    for (int i = 0; i < count; ++i) {
       line += i ? " | " : "";
       line += s.IsNull(i) ? "NULL" : s.Text(i);
     }
@@ -71,10 +90,24 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
     // that is only right when a replay leaves it empty too.
     auto exists = TableExists(**live, table.name);
     if (!exists.ok()) return exists.error();
-    auto a = *exists ? Dump(**live, table, "main")
+    // Likewise a store written before a migration that added columns lacks them: it is
+    // compared on the columns it has (the migration fills the others when it runs).
+    auto columns = Columns(**scratch, table.name);
+    if (!columns.ok()) return columns.error();
+    if (*exists) {
+      auto live_columns = Columns(**live, table.name);
+      if (!live_columns.ok()) return live_columns.error();
+      for (const auto& c : *live_columns)
+        if (std::find(columns->begin(), columns->end(), c) == columns->end())
+          return Error::Make(ErrorCode::kFailedPrecondition,
+                             "table " + table.name + " has column " + c +
+                                 ", which this release does not know; upgrade ordo");
+      *columns = *live_columns;
+    }
+    auto a = *exists ? Dump(**live, table, "main", *columns)
                      : Result<std::vector<std::string>>(std::vector<std::string>{});
     if (!a.ok()) return a.error();
-    auto b = Dump(**scratch, table, "main");
+    auto b = Dump(**scratch, table, "main", *columns);
     if (!b.ok()) return b.error();
     const std::size_t n = std::max(a->size(), b->size());
     for (std::size_t i = 0; i < n; ++i) {

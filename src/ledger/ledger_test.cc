@@ -373,13 +373,13 @@ TEST_F(ExportTest, PinnedKeyMismatchRejected) {
 
 TEST(EventSchemaTest, KnownTypesAndUnknownType) {
   ORDO_VERIFIES("ORDO-LEDGER-07");
-  EXPECT_EQ(CurrentSchemaVersion("logbook.entry_recorded"), 1);
+  EXPECT_EQ(CurrentSchemaVersion("ledger.initialized"), 1);
   EXPECT_EQ(CurrentSchemaVersion("test.never_registered"), 0);
   auto r = Upcast("test.never_registered", 1, Json::object());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "type");
-  Json p = {{"subject", "A"}};
-  auto same = Upcast("logbook.entry_recorded", 1, p);
+  Json p = {{"site", "A"}};
+  auto same = Upcast("ledger.initialized", 1, p);
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(*same, p);
 }

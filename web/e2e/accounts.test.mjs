@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
@@ -89,6 +90,7 @@ test('[P11-17] [P11-19] [P11-20] [ORDO-WEB-02] [ORDO-WEB-03] [ORDO-WEB-04] an ad
     await page.getByTestId('sign-in-submit').click();
     const forced = page.getByTestId('forced-password-change');
     await forced.waitFor({ state: 'visible' });
+    await checkA11y(page, 'accounts-forced-change');
     assert.match(await forced.getByTestId('forced-change-reason').innerText(), /one-time password/);
     assert.equal(await forced.getByTestId('password-current').count(), 0, 'the one-time password is not asked again');
 

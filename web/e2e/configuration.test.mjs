@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -46,6 +47,7 @@ test('site settings change through a signed, approved change request [A11-08] [P
     // --- the settings in force: the defaults ------------------------------------
     await page.getByTestId('nav-configuration').click();
     await page.getByTestId('config-settings').waitFor({ state: 'visible' });
+    await checkA11y(page, 'configuration-settings');
     assert.equal(await settingText(page, 'password_min_length'), '15');
     assert.match(await page.getByTestId('config-settings-source').innerText(), /defaults/);
     assert.match(await page.getByTestId('config-policy-source').innerText(), /ordo init/);
@@ -70,6 +72,7 @@ test('site settings change through a signed, approved change request [A11-08] [P
     assert.equal(await idInput.getAttribute('readonly'), '', 'the object id of the site settings is fixed');
     await page.getByTestId('draft-open').click();
     await page.getByTestId('draft-editor').waitFor({ state: 'visible' });
+    await checkA11y(page, 'configuration-draft-editor');
     assert.equal(await page.getByTestId('draft-obsolete').count(), 0, 'site settings cannot be made obsolete');
     const minLength = page.getByTestId('field-password_min_length');
     assert.equal(await minLength.inputValue(), '15', 'the draft starts from the settings in force');

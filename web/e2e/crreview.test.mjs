@@ -19,6 +19,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -94,6 +95,7 @@ test('the 75-item change request opens with its summary, and an item expands [P1
     await signIn(page, 'quality', server.users.quality.password);
     await page.goto(`${server.baseUrl}/#/change-requests/CR-000001`);
     await page.getByTestId('cr-summary').waitFor({ state: 'visible' });
+    await checkA11y(page, 'change-request-summary');
 
     // --- the summary per kind is the API's item list, counted ---------------------
     const rows = page.getByTestId('cr-summary-row');
@@ -138,6 +140,7 @@ test('the 75-item change request opens with its summary, and an item expands [P1
     await item.getByTestId('cr-item-toggle').click();
     const content = item.getByTestId('cr-item-content');
     await content.waitFor({ state: 'visible' });
+    await checkA11y(page, 'change-request-item-expanded');
     assert.equal(await item.getAttribute('data-expanded'), 'true');
     assert.equal(await item.getByTestId('cr-item-toggle').getAttribute('aria-expanded'), 'true');
     const text = await content.innerText();
@@ -233,6 +236,7 @@ test('"Propose a change" from a routing page edits one limit [A11-08] [P11-13] [
     await crPage.waitFor({ state: 'visible' });
     const crId = await crPage.getAttribute('data-id');
     await page.getByTestId('draft-editor').waitFor({ state: 'visible' });
+    await checkA11y(page, 'propose-draft-editor');
     assert.equal(await page.getByTestId('draft-editor').getAttribute('data-id'), target.routing);
     const field = page.getByTestId(`field-${target.path}`);
     await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, `field-${target.path}`);

@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -126,6 +127,7 @@ test('master data change under change control with electronic signatures [P11-07
     await page.getByTestId('page-masterdata').waitFor({ state: 'visible' });
     await page.getByTestId('kind-tab-equipment').click();
     await page.getByTestId('equipment-tree').waitFor({ state: 'visible' });
+    await checkA11y(page, 'masterdata-equipment-tree');
     assert.ok((await page.getByTestId('equipment-node').count()) > 1, 'the equipment hierarchy is shown as a tree');
     await page.screenshot({ path: path.join(OUT_DIR, 'md-equipment-tree.png'), fullPage: true });
 
@@ -136,6 +138,7 @@ test('master data change under change control with electronic signatures [P11-07
     await page.getByTestId('page-masterdata-object').waitFor({ state: 'visible' });
     await waitForState(page, 'object-status', 'effective');
     await page.getByTestId('object-content').waitFor({ state: 'visible' });
+    await checkA11y(page, 'masterdata-object');
     await page.screenshot({ path: path.join(OUT_DIR, 'md-routing-before.png'), fullPage: true });
 
     // --- engineer: open a change request ------------------------------------------

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
@@ -40,6 +41,7 @@ test('operator records a logbook entry; quality finds it in the verified audit t
     assert.equal(await page.getByTestId('nav-users').count(), 0, 'operator must not see the Users nav item');
     await page.getByTestId('nav-logbook').click();
 
+    await page.getByTestId('logbook-subject-free').check(); // not in master data
     await page.getByTestId('logbook-subject').fill(subject);
     await page.getByTestId('logbook-category').selectOption('cleaning');
     await page.getByTestId('logbook-text').fill(unique);
@@ -47,6 +49,7 @@ test('operator records a logbook entry; quality finds it in the verified audit t
 
     const entry = page.getByTestId('logbook-entry').filter({ hasText: unique });
     await entry.first().waitFor({ state: 'visible' });
+    await checkA11y(page, 'logbook-entry');
     const entryText = await entry.first().innerText();
     assert.match(entryText, new RegExp(subject), 'entry shows its subject');
     assert.match(entryText, /operator/, 'entry shows the actor');
@@ -94,6 +97,7 @@ test('operator records a logbook entry; quality finds it in the verified audit t
       found = payloads.some((p) => p.includes(unique));
     }
     assert.ok(found, 'the logbook entry text appears in an expanded audit-trail payload');
+    await checkA11y(page, 'audit-trail-expanded');
     const hash = (await page.getByTestId('ledger-hash').first().innerText()).trim();
     assert.match(hash, /^[0-9a-f]{64}$/, 'expanded row shows the entry hash');
     await page.screenshot({ path: path.join(OUT_DIR, 'audit-trail-quality.png'), fullPage: true });

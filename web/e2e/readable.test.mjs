@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -114,6 +115,7 @@ test('a reviewer sees readable diff labels for a parameter change, and approves 
     const item = page.locator(`[data-testid="cr-item"][data-id="${ROUTING}"]`);
     const limitRow = item.locator(`[data-testid="diff-row"][data-path="${LIMIT_PATH}"]`);
     await limitRow.waitFor({ state: 'visible' });
+    await checkA11y(page, 'readable-diff');
     await page.waitForFunction(
       (p) => /Drive sub-assembly/.test(document.querySelector(`[data-testid="diff-row"][data-path="${p}"] [data-testid="diff-label"]`)?.textContent ?? ''),
       LIMIT_PATH,

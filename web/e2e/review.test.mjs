@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
@@ -52,6 +53,7 @@ test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs
 
     const dialog = page.getByTestId('signing-dialog');
     await dialog.waitFor({ state: 'visible' });
+    await checkA11y(page, 'review-signing-dialog');
     assert.equal(await dialog.getAttribute('data-meaning'), 'reviewed');
     assert.match(await page.getByTestId('review-filters').innerText(), /actor quality/);
     assert.match(await page.getByTestId('review-from').innerText(), /start of the ledger/);
@@ -70,6 +72,7 @@ test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs
     await page.getByTestId('page-audit-reviews').waitFor({ state: 'visible' });
     const rows = page.getByTestId('review-row');
     await rows.first().waitFor({ state: 'visible' });
+    await checkA11y(page, 'audit-reviews');
     assert.equal(await rows.count(), 1);
     const row = rows.first();
     assert.equal(await row.getAttribute('data-id'), 'AR-000001');

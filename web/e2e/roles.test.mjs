@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 
@@ -41,6 +42,7 @@ test('[A11-10] [ORDO-ACCESS-20] [ORDO-ACCESS-24] admin grants and revokes a role
     const row = page.locator('[data-testid="user-row"][data-name="operator"]');
     await changeRole(page, row, 'grant:quality', 'covers QA on night shift (e2e)');
     await row.getByText('quality', { exact: true }).waitFor({ state: 'visible' });
+    await checkA11y(page, 'users-role-granted');
     await page.screenshot({ path: path.join(OUT_DIR, 'roles-granted.png'), fullPage: true });
 
     await changeRole(page, row, 'revoke:quality', 'night shift cover ended (e2e)');
@@ -64,6 +66,7 @@ test('[A11-10] [ORDO-ACCESS-20] [ORDO-ACCESS-24] admin grants and revokes a role
     await page.getByTestId('page-security').waitFor({ state: 'visible' });
     const granted = page.locator('[data-testid="security-row"][data-type="user.role_granted"]');
     await granted.first().waitFor({ state: 'visible' });
+    await checkA11y(page, 'security-events');
     const grantedText = await granted.first().innerText();
     assert.match(grantedText, /Role granted/i);
     assert.match(grantedText, /operator/);

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { newUser, submittedChangeRequest } from './lib/worklist-api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -75,6 +76,7 @@ test('[P11-10] [P11-13] [ORDO-UI-27] [ORDO-UI-28] [ORDO-UI-29] the signing dialo
     assert.equal(await page.getByTestId('signing-error').count(), 0, 'no refusal before the policy');
     await page.getByTestId('policy-text').waitFor({ state: 'visible' });
     assert.equal(await focusedTestId(page), 'policy-password', 'focus moves into the dialog');
+    await checkA11y(page, 'signing-dialog-policy');
     assert.ok((await cycle(page, 'Tab', 8)) >= 3, 'Tab visits the dialog\'s controls');
     await cycle(page, 'Shift+Tab', 8);
     await page.screenshot({ path: path.join(OUT_DIR, 'signing-policy-first.png'), fullPage: true });

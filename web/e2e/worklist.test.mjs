@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
+import { checkA11y } from './lib/a11y.mjs';
 import { api, submittedChangeRequest, tokenFor } from './lib/worklist-api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -34,6 +35,7 @@ test('[ORDO-UI-20] [ORDO-UI-22] [ORDO-UI-23] [ORDO-UI-25] [ORDO-UI-26] [P11-07] 
     await page.getByTestId('page-worklist').waitFor({ state: 'visible' });
     const approve = page.locator(`[data-testid="worklist-yours"] [data-testid="worklist-item"][data-id="${cr}"]`);
     await approve.waitFor({ state: 'visible' });
+    await checkA11y(page, 'worklist-quality');
     assert.equal(await approve.getAttribute('data-kind'), 'change_request.approve');
     assert.match(await approve.getByTestId('worklist-state').innerText(), /waiting for your review and approval \(0 of 1\)/);
     assert.match(await approve.innerText(), /Worklist e2e: impeller limit/);

@@ -111,7 +111,7 @@ export function App() {
   );
 
   return (
-    <div class="shell">
+    <div class={user.roles.includes('operator') ? 'shell operator-screen' : 'shell'}>
       <Header user={user} onSignOut={signOut}>
         <SecurityBadge user={user} />
         <ChangePasswordButton user={user} />

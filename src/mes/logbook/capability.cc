@@ -14,6 +14,7 @@ void Register() {
   ledger::RegisterEventType<EntryRecorded>("logbook", "A logbook entry was recorded");
   ledger::RegisterEventType<EntryCorrected>("logbook",
                                             "A logbook entry was corrected by a new entry");
+  RegisterUpcasters();
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterPermission({kLogbookRead,

@@ -17,8 +17,11 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** Returns { context, page, close() }; close() also removes the profile directory. */
-export async function launchBrowser() {
+/**
+ * Returns { context, page, close() }; close() also removes the profile directory.
+ * `options` go to the context (e.g. { hasTouch: true, viewport } for a touch layout).
+ */
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'ordo-e2e-chromium-'));
   let context;
   try {
@@ -27,6 +30,7 @@ export async function launchBrowser() {
       headless: true,
       args: ARGS,
       viewport: { width: 1400, height: 900 },
+      ...options,
     });
   } catch (err) {
     rmSync(profile, { recursive: true, force: true });

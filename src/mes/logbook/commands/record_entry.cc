@@ -1,8 +1,10 @@
-// Glue for the logbook command: load the corrected entry, call the decision, reply with
-// the row built from the appended entry.
+// Glue for the logbook command: load the corrected entry and whether the subject is an
+// equipment object in force, call the decision, reply with the row built from the
+// appended entry.
 #include "mes/logbook/commands/record_entry.h"
 
 #include "mes/logbook/store/logbook_store.h"
+#include "mes/masterdata/in_force.h"
 
 namespace ordo::logbook {
 
@@ -16,7 +18,9 @@ engine::Command RecordLogbookEntry(engine::Actor actor, RecordEntry entry) {
       if (!found.ok()) return found.error();
       corrected = *found;
     }
-    auto event = DecideRecordEntry(entry, corrected, ctx.next_seq);
+    auto equipment = masterdata::InForce(ctx.db, "equipment", entry.subject, ctx.now);
+    if (!equipment.ok()) return equipment.error();
+    auto event = DecideRecordEntry(entry, corrected, equipment->has_value(), ctx.next_seq);
     if (!event.ok()) return event.error();
     return std::vector<ledger::Event>{std::move(*event)};
   };

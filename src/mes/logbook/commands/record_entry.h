@@ -6,8 +6,11 @@
 
 namespace ordo::logbook {
 
-// EntryRecorded or EntryCorrected (see DecideRecordEntry). Reply: {"entry"}, the row as
-// written. Fails as the decision does; nothing is written then.
+// EntryRecorded or EntryCorrected (see DecideRecordEntry); the subject is typed
+// "equipment" when master data has an equipment object of that id in force at the
+// command's time, else "free_text". Reply: {"entry"}, the row as written. Fails as the
+// decision does, or with integrity_violation when that equipment's versions fail their
+// seal; nothing is written then.
 engine::Command RecordLogbookEntry(engine::Actor actor, RecordEntry entry);
 
 }  // namespace ordo::logbook

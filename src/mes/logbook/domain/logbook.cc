@@ -44,10 +44,13 @@ Status ValidateRecordEntry(const RecordEntry& c) {
 
 Result<ledger::Event> DecideRecordEntry(const RecordEntry& c,
                                         const std::optional<EntryState>& corrected,
-                                        std::int64_t next_seq) {
+                                        bool subject_is_equipment, std::int64_t next_seq) {
   ORDO_TRY(ValidateRecordEntry(c));
   const std::string id = std::to_string(next_seq);
-  if (!c.corrects) return ledger::MakeEvent(EntryRecorded{c.subject, c.category, c.text}, kSubjectKind, id);
+  const std::string subject_type = subject_is_equipment ? kSubjectEquipment : kSubjectFreeText;
+  if (!c.corrects)
+    return ledger::MakeEvent(EntryRecorded{c.subject, c.category, c.text, subject_type},
+                             kSubjectKind, id);
   if (!corrected)
     return Error{
         ErrorCode::kNotFound,
@@ -58,8 +61,8 @@ Result<ledger::Event> DecideRecordEntry(const RecordEntry& c,
                  "entry " + std::to_string(*c.corrects) + " belongs to subject '" +
                      corrected->subject + "', not '" + c.subject + "'",
                  "subject", "subject_mismatch"};
-  ledger::Event e =
-      ledger::MakeEvent(EntryCorrected{c.subject, c.category, c.text, *c.corrects}, kSubjectKind, id);
+  ledger::Event e = ledger::MakeEvent(
+      EntryCorrected{c.subject, c.category, c.text, *c.corrects, subject_type}, kSubjectKind, id);
   e.reason = c.reason;
   return e;
 }

@@ -37,10 +37,13 @@ struct EntryState {
 Status ValidateRecordEntry(const RecordEntry& command);
 
 // Decides EntryRecorded or, with `corrects`, EntryCorrected (events.h).
-// `corrected` is the referenced entry when it exists; `next_seq` is the seq the event
-// will receive (it becomes the entry's id).
+// `corrected` is the referenced entry when it exists; `subject_is_equipment` says whether
+// the subject is the id of an equipment object of master data in force now: the event's
+// subject_type is then "equipment", otherwise "free_text" (an area not in master data:
+// a subject that names existing equipment is never stored as free text). `next_seq` is
+// the seq the event will receive (it becomes the entry's id).
 Result<ledger::Event> DecideRecordEntry(const RecordEntry& command,
                                         const std::optional<EntryState>& corrected,
-                                        std::int64_t next_seq);
+                                        bool subject_is_equipment, std::int64_t next_seq);
 
 }  // namespace ordo::logbook

@@ -101,15 +101,16 @@ TEST(LogbookValidateTest, ReasonRules) {
 
 TEST(LogbookDecideTest, RecordsNewEntry) {
   ORDO_VERIFIES("ORDO-LOG-01");
-  auto e = DecideRecordEntry(Good(), std::nullopt, 42);
+  auto e = DecideRecordEntry(Good(), std::nullopt, false, 42);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "logbook.entry_recorded");
-  EXPECT_EQ(e->schema_version, 1);
+  EXPECT_EQ(e->schema_version, 2);
   EXPECT_EQ(e->subject_kind, "logbook_entry");
   EXPECT_EQ(e->subject_id, "42");
   EXPECT_EQ(e->payload, (Json{{"subject", "GRAN-01/a_b.c"},
                               {"category", "cleaning"},
-                              {"text", "Cleaned after batch 7"}}));
+                              {"text", "Cleaned after batch 7"},
+                              {"subject_type", "free_text"}}));
   EXPECT_FALSE(e->reason.has_value());
 }
 
@@ -117,14 +118,14 @@ TEST(LogbookDecideTest, InvalidCommandIsRejectedBeforeDeciding) {
   ORDO_VERIFIES("ORDO-LOG-01");
   RecordEntry c = Good();
   c.category = "bogus";
-  auto e = DecideRecordEntry(c, std::nullopt, 42);
+  auto e = DecideRecordEntry(c, std::nullopt, false, 42);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().field, "category");
 }
 
 TEST(LogbookDecideTest, CorrectionOfSameSubject) {
   ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
-  auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "GRAN-01/a_b.c"}, 43);
+  auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "GRAN-01/a_b.c"}, false, 43);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->type, "logbook.entry_corrected");
   EXPECT_EQ(e->subject_id, "43");
@@ -137,7 +138,7 @@ TEST(LogbookDecideTest, CorrectionOfSameSubject) {
 
 TEST(LogbookDecideTest, CorrectionNeedsExistingEntry) {
   ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
-  auto e = DecideRecordEntry(GoodCorrection(), std::nullopt, 43);
+  auto e = DecideRecordEntry(GoodCorrection(), std::nullopt, false, 43);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(e.error().field, "corrects");
@@ -147,12 +148,27 @@ TEST(LogbookDecideTest, CorrectionNeedsExistingEntry) {
 
 TEST(LogbookDecideTest, CorrectionNeedsSameSubject) {
   ORDO_VERIFIES("DI-04", "ORDO-LOG-01");
-  auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "MIX-02"}, 43);
+  auto e = DecideRecordEntry(GoodCorrection(), EntryState{12, "MIX-02"}, false, 43);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(e.error().field, "subject");
   EXPECT_EQ(e.error().reason, "subject_mismatch");
   EXPECT_NE(e.error().message.find("MIX-02"), std::string::npos);
+}
+
+TEST(LogbookDecideTest, SubjectTypeFollowsMasterData) {
+  ORDO_VERIFIES("DI-02", "ORDO-LOG-02");
+  auto equipment = DecideRecordEntry(Good(), std::nullopt, true, 42);
+  ASSERT_TRUE(equipment.ok()) << equipment.error().message;
+  EXPECT_EQ(equipment->payload.at("subject_type"), "equipment");
+  auto free_text = DecideRecordEntry(Good(), std::nullopt, false, 42);
+  ASSERT_TRUE(free_text.ok()) << free_text.error().message;
+  EXPECT_EQ(free_text->payload.at("subject_type"), "free_text");
+  // A correction is typed by the subject's standing when the correction is recorded.
+  auto correction = DecideRecordEntry(GoodCorrection(), EntryState{12, "GRAN-01/a_b.c"}, true, 43);
+  ASSERT_TRUE(correction.ok()) << correction.error().message;
+  EXPECT_EQ(correction->schema_version, 2);
+  EXPECT_EQ(correction->payload.at("subject_type"), "equipment");
 }
 
 }  // namespace

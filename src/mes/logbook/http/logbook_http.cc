@@ -51,6 +51,10 @@ Json EntrySchema() {
   using namespace server::schema;
   return Object({{"seq", Integer("the entry's id: the seq of its ledger entry")},
                  {"subject", String("equipment or area id")},
+                 {"subject_type",
+                  String("equipment (an equipment id of master data when recorded), free_text "
+                         "(an area not in master data) or unchecked (recorded before subjects "
+                         "were compared with master data)")},
                  {"category", String()},
                  {"text", String()},
                  {"actor", String("who recorded it")},
@@ -80,10 +84,11 @@ std::vector<server::Endpoint> Endpoints() {
       &Record};
   record.success_status = 201;
   record.response_schema = server::schema::Object({{"entry", EntrySchema()}});
-  server::Endpoint list{"GET",        "/api/v1/logbook",
-                        kLogbookRead, {},
-                        "read",       "List logbook entries (?subject=&before=&limit=)",
-                        &List};
+  server::Endpoint list{
+      "GET",        "/api/v1/logbook",
+      kLogbookRead, {},
+      "read",       "List logbook entries (?subject= ignoring case, &before=&limit=)",
+      &List};
   list.response_schema =
       server::schema::Object({{"entries", server::schema::Array(EntrySchema())}});
   return {record, list};

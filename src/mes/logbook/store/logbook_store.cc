@@ -25,10 +25,18 @@ CREATE INDEX IF NOT EXISTS logbook_by_subject ON logbook_entry(subject, seq);
 CREATE INDEX IF NOT EXISTS logbook_by_corrects ON logbook_entry(corrects);
 )sql";
 
+// Version 2 of the events added subject_type: rows of version 1 entries are "unchecked"
+// (as their upcast payloads say). The subject filter ignores case: an index to match.
+constexpr const char* kTableV2 = R"sql(
+ALTER TABLE logbook_entry ADD COLUMN subject_type TEXT NOT NULL DEFAULT 'unchecked';
+CREATE INDEX IF NOT EXISTS logbook_by_subject_nocase
+  ON logbook_entry(subject COLLATE NOCASE, seq);
+)sql";
+
 constexpr const char* kSelect =
     "SELECT l.seq, l.subject, l.category, l.text, l.actor, l.role, l.time_us, l.corrects, "
-    "l.reason, (SELECT group_concat(c.seq) FROM logbook_entry c WHERE c.corrects = l.seq) "
-    "FROM logbook_entry l ";
+    "l.reason, (SELECT group_concat(c.seq) FROM logbook_entry c WHERE c.corrects = l.seq), "
+    "l.subject_type FROM logbook_entry l ";
 
 LogbookRow FromRow(const storage::Statement& s) {
   LogbookRow r;
@@ -51,13 +59,14 @@ LogbookRow FromRow(const storage::Statement& s) {
       pos = comma + 1;
     }
   }
+  r.subject_type = s.Text(10);
   return r;
 }
 
 Status Project(storage::Database& db, const LogbookRow& row) {
   auto st = db.Prepare(
       "INSERT INTO logbook_entry(seq, subject, category, text, actor, role, time_us, corrects, "
-      "reason) VALUES(?,?,?,?,?,?,?,?,?)");
+      "reason, subject_type) VALUES(?,?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   storage::Statement& s = **st;
   s.Bind(1, row.seq).Bind(2, row.subject).Bind(3, row.category).Bind(4, row.text);
@@ -67,13 +76,16 @@ Status Project(storage::Database& db, const LogbookRow& row) {
   else
     s.BindNull(8);
   s.Bind(9, row.reason);
+  s.Bind(10, row.subject_type);
   return s.Run();
 }
 
 }  // namespace
 
 store::TableSet Tables() {
-  return store::TableSet{"logbook", {store::Migration{1, kTableV1}}, {{"logbook_entry", "seq"}}};
+  return store::TableSet{"logbook",
+                         {store::Migration{1, kTableV1}, store::Migration{2, kTableV2}},
+                         {{"logbook_entry", "seq"}}};
 }
 
 void RegisterProjectors() {
@@ -97,11 +109,12 @@ LogbookRow RowOf(const ledger::LedgerEntry& e, const EntryRecorded& p) {
   row.role = e.role;
   row.time_us = e.time_us;
   row.reason = e.reason;
+  row.subject_type = p.subject_type;
   return row;
 }
 
 LogbookRow RowOf(const ledger::LedgerEntry& e, const EntryCorrected& p) {
-  LogbookRow row = RowOf(e, EntryRecorded{p.subject, p.category, p.text});
+  LogbookRow row = RowOf(e, EntryRecorded{p.subject, p.category, p.text, p.subject_type});
   row.corrects = p.corrects;
   return row;
 }
@@ -129,7 +142,7 @@ Result<std::optional<EntryState>> FindLogbookEntry(storage::Database& db, std::i
 Result<std::vector<LogbookRow>> ListLogbook(storage::Database& db, const std::string& subject,
                                             std::int64_t before, std::int64_t limit) {
   std::string sql = std::string(kSelect) + "WHERE l.seq < ?1";
-  if (!subject.empty()) sql += " AND l.subject = ?2";
+  if (!subject.empty()) sql += " AND l.subject = ?2 COLLATE NOCASE";
   sql += " ORDER BY l.seq DESC LIMIT ?3";
   return storage::Rows<LogbookRow>(
       db, sql,
@@ -144,6 +157,7 @@ Result<std::vector<LogbookRow>> ListLogbook(storage::Database& db, const std::st
 Json ToJson(const LogbookRow& r) {
   return Json{{"seq", r.seq},
               {"subject", r.subject},
+              {"subject_type", r.subject_type},
               {"category", r.category},
               {"text", r.text},
               {"actor", r.actor},

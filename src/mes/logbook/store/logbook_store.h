@@ -23,6 +23,7 @@ void RegisterProjectors();
 struct LogbookRow {
   std::int64_t seq = 0;
   std::string subject, category, text, actor, role;
+  std::string subject_type;  // kSubjectEquipment, kSubjectFreeText or kSubjectUnchecked
   TimeMicros time_us = 0;
   std::optional<std::int64_t> corrects;
   std::optional<std::string> reason;
@@ -37,7 +38,8 @@ LogbookRow RowOf(const ledger::LedgerEntry& entry, const EntryCorrected& payload
 Result<LogbookRow> RowOf(const ledger::LedgerEntry& entry);
 
 Result<std::optional<EntryState>> FindLogbookEntry(storage::Database& db, std::int64_t seq);
-// Newest first; `subject` empty = all; `before` 0 = from the newest.
+// Newest first; `subject` empty = all, else the entries whose subject equals it ignoring
+// ASCII case (subjects are ASCII); `before` 0 = from the newest.
 Result<std::vector<LogbookRow>> ListLogbook(storage::Database& db, const std::string& subject,
                                             std::int64_t before, std::int64_t limit);
 Json ToJson(const LogbookRow& row);

@@ -50,12 +50,12 @@ export function SignIn({ notice, onSignedIn }: Props) {
       setPassword('');
     };
     return (
-      <div class="signin-page">
+      <main class="signin-page">
         <div class="signin-card" data-testid="forced-password-change">
-          <div class="brand brand-large">
+          <h1 class="brand brand-large">
             <span class="brand-mark" aria-hidden="true">◆</span>
             <span class="brand-name">ordo</span>
-          </div>
+          </h1>
           <p class="signin-sub">Choose a new password for {user.trim()}</p>
           <ErrorBox message={mustChange} kind="info" testId="forced-change-reason" />
           <ChangePasswordForm
@@ -75,17 +75,17 @@ export function SignIn({ notice, onSignedIn }: Props) {
             onCancel={back}
           />
         </div>
-      </div>
+      </main>
     );
   }
 
   return (
-    <div class="signin-page">
+    <main class="signin-page">
       <form class="signin-card" onSubmit={submit} data-testid="sign-in-form">
-        <div class="brand brand-large">
+        <h1 class="brand brand-large">
           <span class="brand-mark" aria-hidden="true">◆</span>
           <span class="brand-name">ordo</span>
-        </div>
+        </h1>
         <p class="signin-sub">Manufacturing Execution System</p>
         <ErrorBox message={notice && !error ? notice : null} kind="info" />
         <ErrorBox message={error} testId="sign-in-error" />
@@ -118,6 +118,6 @@ export function SignIn({ notice, onSignedIn }: Props) {
         </button>
         <p class="signin-foot">All actions are recorded in the audit trail under your name.</p>
       </form>
-    </div>
+    </main>
   );
 }

@@ -64,7 +64,7 @@ export function Users({ user }: Props) {
                 <th>Display name</th>
                 <th>Roles</th>
                 <th>Status</th>
-                <th />
+                <th><span class="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>

@@ -142,7 +142,7 @@ export function AuditTrail({ user }: Props) {
             : `${entries.length}${older ? '+' : ''} ${active ? 'matching ' : ''}entries, newest first`}
         </div>
         <div class="table-wrap">
-          <table class="table" data-testid="ledger-table">
+          <table class="table" role="treegrid" data-testid="ledger-table">
             <thead>
               <tr>
                 <th class="num">Seq</th>

@@ -3,7 +3,7 @@
 // or deleted: corrections are new entries linked to the original.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/http';
-import type { SessionUser } from '../../shared/types';
+import type { PageProps } from '../../shared/feature';
 import { hasPermission } from '../../shared/session';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { logbookApi } from './api';
@@ -13,14 +13,17 @@ import { LogbookEntryItem } from './LogbookEntryItem';
 
 const PAGE = 100;
 
-interface Props {
-  user: SessionUser;
-}
-
-export function Logbook({ user }: Props) {
+/** "#/logbook/SUBJECT" opens the logbook filtered to one subject (LogbookLink). */
+export function Logbook({ user, params }: PageProps) {
   const canWrite = hasPermission(user, 'logbook.write');
-  const [filterInput, setFilterInput] = useState('');
-  const [subject, setSubject] = useState('');
+  const fromRoute = params[0] ?? '';
+  const [filterInput, setFilterInput] = useState(fromRoute);
+  const [subject, setSubject] = useState(fromRoute);
+
+  useEffect(() => {
+    setFilterInput(fromRoute);
+    setSubject(fromRoute);
+  }, [fromRoute]);
   const [entries, setEntries] = useState<LogbookEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
@@ -61,12 +64,12 @@ export function Logbook({ user }: Props) {
         <p class="page-sub">Use, cleaning, maintenance and calibration records per equipment or room.</p>
       </div>
 
-      {canWrite && <LogbookForm initialSubject={subject} onRecorded={() => void load()} />}
+      {canWrite && <LogbookForm key={fromRoute} initialSubject={fromRoute} onRecorded={() => void load()} />}
 
       <div class="panel">
         <form class="toolbar" onSubmit={applyFilter}>
           <label class="field field-inline">
-            <span>Subject</span>
+            <span>Filter by subject</span>
             <input
               value={filterInput}
               onInput={(e) => setFilterInput(e.currentTarget.value)}
@@ -81,7 +84,7 @@ export function Logbook({ user }: Props) {
             Refresh
           </button>
           <span class="toolbar-info">
-            {subject ? `Subject ${subject}` : 'All subjects'} · {entries.length} shown
+            {subject ? `Subject ${subject} (any case)` : 'All subjects'} · {entries.length} shown
           </span>
         </form>
         <ErrorBox message={error} testId="logbook-error" />

@@ -6,7 +6,8 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatLocal } from '../../shared/time';
 import type { LogbookEntry } from './types';
-import { categoryLabel } from './labels';
+import { categoryLabel, subjectTypeLabel } from './labels';
+import { hashLink } from '../../shared/session';
 import { CorrectionForm } from './CorrectionForm';
 
 interface Props {
@@ -31,7 +32,20 @@ export function LogbookEntryItem({ entry, canWrite, onCorrected }: Props) {
         <time class="entry-time" dateTime={entry.time} title={entry.time} data-testid="entry-time">
           {formatLocal(entry.time)}
         </time>
-        <span class="entry-subject">{entry.subject}</span>
+        <span class="entry-subject" data-testid="entry-subject" data-subject-type={entry.subject_type}>
+          {entry.subject_type === 'equipment' ? (
+            <a href={hashLink('masterdata', 'equipment', entry.subject)} title="Open the equipment in master data">
+              {entry.subject}
+            </a>
+          ) : (
+            entry.subject
+          )}
+          {subjectTypeLabel(entry.subject_type) && (
+            <span class="tag tag-free-text" data-testid="entry-subject-free">
+              {subjectTypeLabel(entry.subject_type)}
+            </span>
+          )}
+        </span>
         <span class={`tag tag-${entry.category}`}>{categoryLabel(entry.category)}</span>
         <span class="entry-actor">
           {entry.actor} <span class="entry-role">({entry.role})</span>

@@ -1,10 +1,12 @@
-// Form to record a new logbook entry (subject, category, text) via POST /logbook.
+// Form to record a new logbook entry via POST /logbook: the subject (equipment picked
+// from master data, or a free-text area), category and text.
 import { PanelForm, useForm } from '../../shared/form';
 import { logbookApi } from './api';
 import { LOGBOOK_CATEGORIES, type LogbookEntry } from './types';
 import { categoryLabel } from './labels';
+import { SubjectPicker } from './SubjectPicker';
 
-export const SUBJECT_PATTERN = '[A-Za-z0-9._\\-\\/]{1,64}';
+export { SUBJECT_PATTERN } from './SubjectPicker';
 
 interface Props {
   initialSubject: string;
@@ -12,14 +14,29 @@ interface Props {
 }
 
 export function LogbookForm({ initialSubject, onRecorded }: Props) {
-  const form = useForm({ subject: initialSubject, category: 'use', text: '' });
+  const form = useForm({ subject: initialSubject, freeText: false, category: 'use', text: '' });
   const { values, set, invalid } = form;
 
-  const submit = form.submit(async () => {
-    const res = await logbookApi.writeLogbook({ subject: values.subject.trim(), category: values.category, text: values.text });
-    set('text', '');
-    onRecorded(res.entry);
-  });
+  const submit = form.submit(
+    async () => {
+      const res = await logbookApi.writeLogbook({
+        subject: values.subject.trim(),
+        category: values.category,
+        text: values.text,
+      });
+      set('text', '');
+      onRecorded(res.entry);
+    },
+    () =>
+      values.subject.trim()
+        ? null
+        : {
+            field: 'subject',
+            message: values.freeText
+              ? 'Type the id of the area (free text, not in master data).'
+              : 'Pick the equipment from the list, or choose "Area not in master data".',
+          },
+  );
 
   return (
     <PanelForm
@@ -33,21 +50,15 @@ export function LogbookForm({ initialSubject, onRecorded }: Props) {
       busyLabel="Recording…"
       submitTestId="logbook-submit"
     >
+      <SubjectPicker
+        value={{ subject: values.subject, freeText: values.freeText }}
+        onChange={(v) => {
+          set('subject', v.subject);
+          set('freeText', v.freeText);
+        }}
+        invalid={invalid('subject')}
+      />
       <div class="form-row">
-        <label class="field">
-          <span>Subject (equipment / room)</span>
-          <input
-            class={invalid('subject')}
-            value={values.subject}
-            onInput={(e) => set('subject', e.currentTarget.value)}
-            required
-            maxLength={64}
-            pattern={SUBJECT_PATTERN}
-            title="1–64 letters, digits or . _ - /"
-            placeholder="e.g. GRAN-01"
-            data-testid="logbook-subject"
-          />
-        </label>
         <label class="field">
           <span>Category</span>
           <select

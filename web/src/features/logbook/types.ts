@@ -14,6 +14,8 @@ export type LogbookCategory = (typeof LOGBOOK_CATEGORIES)[number];
 export interface LogbookEntry {
   seq: number;
   subject: string;
+  /** equipment (an equipment id of master data), free_text (an area not in master data), unchecked (older entries). */
+  subject_type?: 'equipment' | 'free_text' | 'unchecked' | string;
   category: string;
   text: string;
   actor: string;
