@@ -75,8 +75,9 @@ test('[ORDO-LOG-02] [ORDO-LOG-03] [ORDO-LOG-04] logbook subject from the equipme
       return e.length === 1 && e[0].innerText.includes('punches changed (e2e)');
     });
 
-    // The logbook of one subject, as LogbookLink opens it from an equipment page.
-    await page.goto(server.baseUrl + '/#/logbook/WU-PRESS-01');
+    // The logbook of one subject, opened from the equipment's master data page.
+    await page.goto(server.baseUrl + '/#/masterdata/equipment/WU-PRESS-01');
+    await page.getByTestId('logbook-link').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="logbook-filter"]')?.value === 'WU-PRESS-01');
     await page.getByTestId('logbook-list').filter({ hasText: 'WU-PRESS-01' }).waitFor({ state: 'visible' });
     await page.waitForLoadState('networkidle');

@@ -72,6 +72,10 @@ test('diff paths read as labels of the kinds table, with item names and units [P
     labels.changeText(routing.fields, { path: p, old: 13.5, new: 14 }, [content]),
     'Operation 20 Drive sub-assembly > Parameter Spring preload force > High: 13.5 -> 14 N',
   );
+  // A label the kinds table gives wins over the rule.
+  const labelled = structuredClone(routing);
+  labelled.fields[2].fields[3].fields[2].label = 'High limit';
+  assert.equal(labels.labelPath([labelled], 'routing', p, content), 'Operation 20 Drive sub-assembly > Parameter Spring preload force > High limit');
   // An item not in the content keeps its key; an index path counts from 1; unknown fields by rule.
   assert.equal(labels.labelPath([routing], 'routing', 'operations[id=30].name', content), 'Operation 30 > Name');
   assert.equal(labels.labelPath([routing], 'routing', 'operations[id=20].predecessors[0]', content), 'Operation 20 Drive sub-assembly > Predecessor 1');

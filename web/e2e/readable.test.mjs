@@ -4,7 +4,7 @@
 // new parameter, and work instructions holding Markdown, a <script> tag, an
 // <img onerror>, a javascript: link and an attachment link; and submits it signed.
 // Quality opens the change request in the browser and sees each change in words
-// ("Operation 20 Drive sub-assembly > Parameter Spring preload force > High", old and
+// ("Operation 20 Drive sub-assembly > Parameter Spring preload force > High limit", old and
 // new with the unit, the raw path only as tooltip/detail), the added parameter as
 // content, the instructions rendered and sanitised; and approves with a signature. The
 // routing page renders the instructions; the audit trail shows event types by label,
@@ -121,7 +121,7 @@ test('a reviewer sees readable diff labels for a parameter change, and approves 
       LIMIT_PATH,
     );
     const label = (await limitRow.getByTestId('diff-label').innerText()).trim();
-    assert.equal(label, 'Operation 20 Drive sub-assembly > Parameter Spring preload force > High');
+    assert.equal(label, 'Operation 20 Drive sub-assembly > Parameter Spring preload force > High limit');
     assert.doesNotMatch(label, /operations\[id=|\[name=/, 'no raw path in the visible label');
     assert.match(await limitRow.locator('td').first().getAttribute('title'), /operations\[id=20\]\.parameters\[name=spring_preload_force\]\.high/);
     assert.match((await limitRow.locator('td.diff-old').innerText()).trim(), /^13\.5 N$/);
@@ -215,7 +215,7 @@ test('a reviewer sees readable diff labels for a parameter change, and approves 
     const payload = page.getByTestId('ledger-detail').getByTestId('ledger-payload');
     const pRow = payload.locator(`[data-testid="diff-row"][data-path="${LIMIT_PATH}"]`);
     await pRow.waitFor({ state: 'visible' });
-    assert.equal((await pRow.getByTestId('diff-label').innerText()).trim(), 'Operation 20 Drive sub-assembly > Parameter Spring preload force > High');
+    assert.equal((await pRow.getByTestId('diff-label').innerText()).trim(), 'Operation 20 Drive sub-assembly > Parameter Spring preload force > High limit');
     assert.match((await pRow.locator('td.diff-old').innerText()).trim(), /^13\.5 N$/);
     assert.match((await pRow.locator('td.diff-new').innerText()).trim(), /^14 N$/);
     await assertSanitised(page, 'the audit trail');

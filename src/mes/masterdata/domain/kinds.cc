@@ -70,6 +70,11 @@ FieldDef List(std::string name, bool required, std::string description, std::str
   return f;
 }
 
+FieldDef Labelled(FieldDef f, std::string label) {
+  f.label = std::move(label);
+  return f;
+}
+
 FieldDef Id() { return Str("id", true, "identifier, unique within the kind", 64); }
 FieldDef Name() { return Str("name", true, "human-readable name"); }
 
@@ -146,17 +151,19 @@ std::vector<KindDef> Build() {
               Ids("predecessors", "operation ids that must finish first (default: previous)"),
               List("parameters", false, "process parameters", "name",
                    {Str("name", true, "parameter name", 64), Str("unit", true, "unit", 16),
-                    Num("target", false, "target value", std::nullopt),
-                    Num("low", false, "lower limit", std::nullopt),
-                    Num("high", false, "upper limit", std::nullopt),
+                    Labelled(Num("target", false, "target value", std::nullopt), "Target"),
+                    Labelled(Num("low", false, "lower limit", std::nullopt), "Low limit"),
+                    Labelled(Num("high", false, "upper limit", std::nullopt), "High limit"),
                     Bool("critical", "a critical process parameter (CPP)"),
                     Choice("source", true, "how the value is captured", {"manual", "equipment"})},
                    100),
               List("characteristics", false, "data collection and inspection characteristics",
                    "name",
                    {Str("name", true, "characteristic", 64), Str("unit", false, "unit", 16),
-                    Num("lower_spec", false, "lower specification limit", std::nullopt),
-                    Num("upper_spec", false, "upper specification limit", std::nullopt),
+                    Labelled(Num("lower_spec", false, "lower specification limit", std::nullopt),
+                             "Lower specification limit"),
+                    Labelled(Num("upper_spec", false, "upper specification limit", std::nullopt),
+                             "Upper specification limit"),
                     Int("sample_size", false, "units measured per sample", 1, 10000)},
                    100),
               Bool("second_person_verification", "a second person verifies this step"),
@@ -230,6 +237,7 @@ Json FieldToJson(const FieldDef& f) {
   if (f.type == V::kStringList || f.type == V::kObjectList) j["max_items"] = f.max_items;
   if (!f.references.empty()) j["references"] = f.references;
   if (!f.key.empty()) j["key"] = f.key;
+  if (!f.label.empty()) j["label"] = f.label;
   if (!f.fields.empty()) {
     j["fields"] = Json::array();
     for (const auto& c : f.fields) j["fields"].push_back(FieldToJson(c));

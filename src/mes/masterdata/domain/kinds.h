@@ -37,6 +37,7 @@ struct FieldDef {
   std::size_t max_items = 200;       // lists
   std::string references;            // kString/kStringList: kind the value names
   std::string key;                   // kObjectList: field unique within the list ("" none)
+  std::string label;                 // how people read it ("" = the name, words capitalised)
 };
 
 struct KindDef {

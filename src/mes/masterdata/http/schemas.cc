@@ -84,6 +84,7 @@ Json FieldSchema(int depth) {
                  {"max_items", Integer("items (string_list, object_list)")},
                  {"references", String("the kind whose object ids the value names")},
                  {"key", String("the field unique within the list (object_list)")},
+                 {"label", String("how people read the field, where its name is not enough")},
                  {"fields", Array(std::move(nested))}});
 }
 

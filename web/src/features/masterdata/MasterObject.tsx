@@ -11,6 +11,7 @@ import { StatusBadge } from '../../shared/StatusBadge';
 import { masterdataApi } from './api';
 import type { KindDef, ObjectRow, Version } from './types';
 import { ContentView } from './ContentView';
+import { LogbookLink } from '../logbook';
 import { VersionHistory } from './VersionHistory';
 import { VersionDiff } from './VersionDiff';
 import { ProposeChange } from './ProposeChange';
@@ -75,6 +76,7 @@ export function MasterObject({ kind, id, user }: Props) {
             <span>
               latest: v{object.latest_version} <StatusBadge status={object.latest_state} />
             </span>
+            {kind.kind === 'equipment' && <LogbookLink subject={id} />}
             {canDraft(user, kind) && !proposing && (
               <button type="button" class="btn btn-primary entry-action" onClick={() => setProposing(true)} data-testid="object-propose">
                 Propose a change
