@@ -379,5 +379,27 @@ TEST(IntegrityAuditTest, AFreshStoreAuditsCleanAndTheAuditNeedsTheSealFile) {
   EXPECT_NE(missing.err.find("row-seals.json"), std::string::npos) << missing.Describe();
 }
 
+TEST(ReplayCheckTest, AMigratedStoreLackingAColumnIsADifference) {
+  ORDO_VERIFIES("P11-01", "DI-04", "ORDO-LEDGER-05");
+  Sandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Init(&error)) << error;
+  RunResult clean = sandbox.Ordo({"ledger", "replay", "--check", "--data", sandbox.data()});
+  ASSERT_EQ(clean.status.code, 0) << clean.Describe();
+  {
+    auto db = storage::OpenSqlite(sandbox.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    // A column dropped behind the engine's back on a store with no migration pending.
+    Status dropped = (*db)->Exec(
+        "DROP INDEX IF EXISTS logbook_by_subject_nocase;"
+        "ALTER TABLE logbook_entry DROP COLUMN subject_type");
+    ASSERT_TRUE(dropped.ok()) << dropped.error().message;
+  }
+  RunResult check = sandbox.Ordo({"ledger", "replay", "--check", "--data", sandbox.data()});
+  EXPECT_NE(check.status.code, 0) << check.Describe();
+  EXPECT_NE((check.out + check.err).find("lacks column subject_type"), std::string::npos)
+      << check.Describe();
+}
+
 }  // namespace
 }  // namespace ordo::testing

@@ -85,13 +85,18 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
   }));
   ORDO_TRY(apply_status);
   std::vector<std::string> differences;
+  // Only a store with migrations still to apply may lack columns this release has.
+  auto plan = store::PlanSchemaUpgrade(**live);
+  if (!plan.ok()) return plan.error();
+  const bool fully_migrated = plan->pending.empty();
   for (const auto& table : store::ProjectionTables()) {
     // A store written before a table's migration (not upgraded yet) lacks the table;
     // that is only right when a replay leaves it empty too.
     auto exists = TableExists(**live, table.name);
     if (!exists.ok()) return exists.error();
     // Likewise a store written before a migration that added columns lacks them: it is
-    // compared on the columns it has (the migration fills the others when it runs).
+    // compared on the columns it has (the migration fills the others when it runs). A
+    // store with no migration pending that lacks one is a difference.
     auto columns = Columns(**scratch, table.name);
     if (!columns.ok()) return columns.error();
     if (*exists) {
@@ -102,6 +107,11 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
           return Error::Make(ErrorCode::kFailedPrecondition,
                              "table " + table.name + " has column " + c +
                                  ", which this release does not know; upgrade ordo");
+      // A migrated store lacking a column was edited behind the engine's back.
+      if (fully_migrated)
+        for (const auto& c : *columns)
+          if (std::find(live_columns->begin(), live_columns->end(), c) == live_columns->end())
+            differences.push_back(table.name + ": the live table lacks column " + c);
       *columns = *live_columns;
     }
     auto a = *exists ? Dump(**live, table, "main", *columns)

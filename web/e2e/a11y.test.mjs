@@ -104,7 +104,7 @@ function smallTargets(page, min) {
         const l = el.closest('label').getBoundingClientRect();
         if (l.height >= min) continue; // the label is the target
       }
-      if (el.matches('a') && el.closest('p, .entry-text, .hint, .md-text')) continue;
+      if (el.matches('a') && el.closest('p, .entry-text, .hint, .md')) continue;
       if (el.matches('tr')) continue; // a whole table row
       if (r.width < min - 0.5 || r.height < min - 0.5) {
         out.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.innerText || el.value || '').slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);

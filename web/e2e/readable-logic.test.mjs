@@ -135,7 +135,7 @@ test('Markdown is sanitised: raw HTML stays text, only http(s), relative and att
   assert.match(all.text, /<script>alert\(1\)<\/script>/, 'the script tag is text');
   assert.match(all.text, /<img src=x onerror=alert\(2\)>/, 'the img tag is text');
   assert.deepEqual(all.hrefs, ['https://ok.example/p', '/relative/page', '#anchor']);
-  for (const bad of ['javascript:x', ' javascript:x', 'java\nscript:x', 'data:x', '//h/x', 'mailto:x', 'file:///etc/passwd', 'c:x']) {
+  for (const bad of ['javascript:x', ' javascript:x', 'java\nscript:x', 'data:x', '//h/x', 'mailto:x', 'file:///etc/passwd', 'c:x', '/\\evil.example', '/\\/evil.example', '\\\\evil.example', '\\/evil.example']) {
     assert.equal(md.safeHref(bad), null, `refused: ${JSON.stringify(bad)}`);
   }
   assert.equal(md.attachmentHash('attachment:' + sha.toUpperCase()), sha);

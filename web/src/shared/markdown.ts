@@ -29,12 +29,13 @@ export function attachmentHash(target: string): string | null {
 
 /**
  * A link target that is safe to put in href, or null: http(s) URLs and relative ones
- * (path, "./", "../", "#", "?"), never another scheme and never "//host".
+ * (path, "./", "../", "#", "?"), never another scheme and never "//host" (browsers read
+ * a backslash as a slash in such URLs, so "/\host" and "\\host" are "//host" too).
  */
 export function safeHref(target: string): string | null {
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-  const squeezed = target.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (squeezed === '' || squeezed.startsWith('//') || squeezed.startsWith('\\')) return null;
+  const squeezed = target.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').replace(/\\/g, '/');
+  if (squeezed === '' || squeezed.startsWith('//')) return null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(squeezed);
   if (scheme) return /^https?$/i.test(scheme[1]) ? target.trim() : null;
   if (/^[^/?#]*:/.test(squeezed)) return null; // "a:b" before any / ? # is a scheme to a browser

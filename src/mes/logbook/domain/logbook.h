@@ -39,8 +39,8 @@ Status ValidateRecordEntry(const RecordEntry& command);
 // Decides EntryRecorded or, with `corrects`, EntryCorrected (events.h).
 // `corrected` is the referenced entry when it exists; `subject_is_equipment` says whether
 // the subject is the id of an equipment object of master data in force now: the event's
-// subject_type is then "equipment", otherwise "free_text" (an area not in master data:
-// a subject that names existing equipment is never stored as free text). `next_seq` is
+// subject_type is then "equipment", otherwise "free_text" (an area not in master data;
+// the id must match exactly, case included). `next_seq` is
 // the seq the event will receive (it becomes the entry's id).
 Result<ledger::Event> DecideRecordEntry(const RecordEntry& command,
                                         const std::optional<EntryState>& corrected,

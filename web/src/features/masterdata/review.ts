@@ -22,6 +22,7 @@ export interface KindCount {
 export function summarize(items: ChangeRequestItem[]): KindCount[] {
   const byKind = new Map<string, KindCount>();
   for (const it of items) {
+    if (it.state === 'withdrawn') continue; // a withdrawn draft changes nothing
     let row = byKind.get(it.kind);
     if (!row) {
       row = { kind: it.kind, added: 0, changed: 0, removed: 0 };

@@ -14,7 +14,7 @@ import type { WorklistError, WorklistItem } from './types';
 function ItemRow({ item }: { item: WorklistItem }) {
   return (
     <li class="worklist-item" data-testid="worklist-item" data-kind={item.kind} data-id={item.id} data-your-turn={String(item.your_turn)}>
-      <a href={item.link} class="worklist-link" data-testid="worklist-link">
+      <a href={item.link.startsWith('#/') ? item.link : '#/'} class="worklist-link" data-testid="worklist-link">
         <span class="worklist-kind">{kindLabel(item.kind)}</span>
         <span class="worklist-title">
           {item.id && <code class="worklist-id">{item.id}</code>}
