@@ -129,13 +129,8 @@ int RunServer(ServeOptions o) {
     std::fprintf(stderr, "ordo serve: %s\n", http.error().message.c_str());
     return 2;
   }
-  const bool tls = !o.http.tls_cert_file.empty();
-  spdlog::info("ordo serving {}://{}:{} data={}", tls ? "https" : "http", o.http.address,
-               (*http)->port(), o.data_dir);
-  std::printf("ordo: listening on %s://%s:%u\n", tls ? "https" : "http", o.http.address.c_str(),
-              static_cast<unsigned>((*http)->port()));
-  std::fflush(stdout);
-
+  // The signal handlers are in place before "listening" is announced: a supervisor that
+  // stops the server right after start gets the drain and the signed head, not a kill.
   asio::signal_set signals(io, SIGTERM, SIGINT);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
@@ -150,6 +145,12 @@ int RunServer(ServeOptions o) {
       io.stop();
     });
   });
+  const bool tls = !o.http.tls_cert_file.empty();
+  spdlog::info("ordo serving {}://{}:{} data={}", tls ? "https" : "http", o.http.address,
+               (*http)->port(), o.data_dir);
+  std::printf("ordo: listening on %s://%s:%u\n", tls ? "https" : "http", o.http.address.c_str(),
+              static_cast<unsigned>((*http)->port()));
+  std::fflush(stdout);
   io.run();
   audit.Stop();
   store::SetIntegrityViolationHandler(nullptr);
