@@ -14,17 +14,9 @@ import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
+import { apiSignIn, call } from './lib/api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
-
-async function api(baseUrl, token, method, route, body) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(baseUrl + '/api/v1' + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 async function settingText(page, key) {
   return (await page.getByTestId(`setting-${key}`).locator('td').innerText()).trim();
@@ -86,11 +78,11 @@ test('site settings change through a signed, approved change request [A11-08] [P
     await page.screenshot({ path: path.join(OUT_DIR, 'configuration-submitted.png'), fullPage: true });
 
     // --- not in force before a second person approves --------------------------
-    const engineerToken = (await api(baseUrl, null, 'POST', '/session', { user: 'engineer', password: users.engineer.password })).body.token;
-    let settings = await api(baseUrl, engineerToken, 'GET', '/site/settings');
+    const engineerToken = await apiSignIn(baseUrl, 'engineer', users.engineer.password);
+    let settings = await call(baseUrl, engineerToken, 'GET', '/site/settings');
     assert.equal(settings.body.settings.password_min_length, 15, 'submitted is not in force');
-    const qualityToken = (await api(baseUrl, null, 'POST', '/session', { user: 'quality', password: users.quality.password })).body.token;
-    const approved = await api(baseUrl, qualityToken, 'POST', `/change-requests/${crId}/approve`, {
+    const qualityToken = await apiSignIn(baseUrl, 'quality', users.quality.password);
+    const approved = await call(baseUrl, qualityToken, 'POST', `/change-requests/${crId}/approve`, {
       signature: { user: 'quality', password: users.quality.password },
     });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
@@ -103,7 +95,7 @@ test('site settings change through a signed, approved change request [A11-08] [P
     assert.equal((await page.getByTestId('config-cr-link').first().innerText()).trim(), crId);
     await page.screenshot({ path: path.join(OUT_DIR, 'configuration-in-force.png'), fullPage: true });
     // The new rule is obeyed at once: 17 characters are too short now.
-    const refused = await api(baseUrl, null, 'POST', '/session/password', {
+    const refused = await call(baseUrl, null, 'POST', '/session/password', {
       user: 'operator',
       password: users.operator.password,
       new_password: 'seventeen chars!!',

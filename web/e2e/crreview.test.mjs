@@ -21,6 +21,7 @@ import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
+import { apiSignIn as apiSignInAt, call as callApi } from './lib/api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -41,18 +42,11 @@ after(async () => {
 
 /** Calls the API directly; returns { status, body }. */
 async function call(token, method, route, body) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(server.baseUrl + '/api/v1' + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return callApi(server.baseUrl, token, method, route, body);
 }
 
 async function apiSignIn(user) {
-  const r = await call(null, 'POST', '/session', { user, password: server.users[user].password });
-  assert.equal(r.status, 200, `API sign-in of ${user}: ${JSON.stringify(r.body)}`);
-  return r.body.token;
+  return apiSignInAt(server.baseUrl, user, server.users[user].password);
 }
 
 /** What an item does: the rule the summary states (obsolete removes, no base adds). */

@@ -19,39 +19,14 @@ import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
+import { apiSignIn, call } from './lib/api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const SIGNATURE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/;
 
-/** Calls the API directly; returns { status, body }. */
-async function call(baseUrl, token, method, route, body) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(baseUrl + '/api/v1' + route, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = { raw: text };
-  }
-  return { status: res.status, body: json };
-}
-
 /** A successful command answers 200 or 201 (created). */
 function assertSuccess(r, message) {
   assert.ok(r.status === 200 || r.status === 201, `${message} (HTTP ${r.status})`);
-}
-
-async function apiSignIn(baseUrl, user, password) {
-  const r = await call(baseUrl, null, 'POST', '/session', { user, password });
-  assert.equal(r.status, 200, `API sign-in of ${user}: ${JSON.stringify(r.body)}`);
-  return r.body.token;
 }
 
 /** A routing parameter with a numeric upper limit, from an effective routing. */

@@ -19,21 +19,13 @@ import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
 import { sign } from './lib/signing.mjs';
+import { call } from './lib/api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const ROUTING = 'RT-DOSEPEN-3ML';
 const LIMIT_PATH = 'operations[id=20].parameters[name=spring_preload_force].high';
 const ADDED_PATH = 'operations[id=20].parameters[name=spring_seat_depth]';
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/;
-
-async function call(baseUrl, token, method, route, body) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(baseUrl + '/api/v1' + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 function ok(r, what) {
   assert.ok(r.status === 200 || r.status === 201, `${what}: HTTP ${r.status} ${JSON.stringify(r.body)}`);

@@ -62,6 +62,9 @@ struct SignaturePolicy {
 // object's version (every version has its own number, so an acknowledgement never carries
 // over to another).
 Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, TimeMicros now);
+// Whether `user_id` has acknowledged the policy in force at `now` (false when none is):
+// what a signed command checks about its signer.
+Result<bool> AcknowledgedPolicyInForce(storage::Database& db, std::int64_t user_id, TimeMicros now);
 // Whether `user_id` has acknowledged policy `version`.
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 

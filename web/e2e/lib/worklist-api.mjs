@@ -1,18 +1,11 @@
 // API helpers of the worklist and signing dialog browser tests: sign in, a change
 // request submitted by the engineer, a new user with their one-time password changed.
 import assert from 'node:assert/strict';
+import { call } from './api.mjs';
 
 export async function api(server, method, target, body, token) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(server.baseUrl + '/api/v1' + target, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  const r = await call(server.baseUrl, token, method, target, body);
+  return { status: r.status, json: r.body };
 }
 
 export async function tokenFor(server, user, password) {

@@ -31,13 +31,9 @@ Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
   if (!account.ok()) return account.error();
   bool acknowledged = false;
   if (*account && !(*account)->disabled) {
-    auto policy = signatures::CurrentPolicy(db, now);
-    if (!policy.ok()) return policy.error();
-    if (*policy) {
-      auto ack = signatures::HasAcknowledged(db, identity.user_id, (*policy)->version);
-      if (!ack.ok()) return ack.error();
-      acknowledged = *ack;
-    }
+    auto ack = signatures::AcknowledgedPolicyInForce(db, identity.user_id, now);
+    if (!ack.ok()) return ack.error();
+    acknowledged = *ack;
   }
   return DecideSigner(identity.user_id, identity.name, identity.meaning, identity.comment, *account,
                       acknowledged);

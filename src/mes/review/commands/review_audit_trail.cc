@@ -24,13 +24,9 @@ Result<Reviewer> LoadReviewer(storage::Database& db, TimeMicros now,
   if (!*account || (*account)->disabled) return r;
   r.active = true;
   r.printed_name = (*account)->display_name;
-  auto policy = signatures::CurrentPolicy(db, now);
-  if (!policy.ok()) return policy.error();
-  if (*policy) {
-    auto ack = signatures::HasAcknowledged(db, identity.user_id, (*policy)->version);
-    if (!ack.ok()) return ack.error();
-    r.policy_acknowledged = *ack;
-  }
+  auto acknowledged = signatures::AcknowledgedPolicyInForce(db, identity.user_id, now);
+  if (!acknowledged.ok()) return acknowledged.error();
+  r.policy_acknowledged = *acknowledged;
   return r;
 }
 

@@ -148,6 +148,14 @@ Status RecheckSigningMode(storage::Database& db, TimeMicros now, const SignerIde
                         "missing_field");
 }
 
+Result<bool> AcknowledgedPolicyInForce(storage::Database& db, std::int64_t user_id,
+                                       TimeMicros now) {
+  auto policy = CurrentPolicy(db, now);
+  if (!policy.ok()) return policy.error();
+  if (!*policy) return false;
+  return HasAcknowledged(db, user_id, (*policy)->version);
+}
+
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version) {
   auto row = storage::FirstRow<int>(
       db, "SELECT 1 FROM policy_acknowledgement WHERE user_id = ? AND version = ?",
