@@ -112,7 +112,11 @@ std::vector<KindDef> Build() {
               Num("factor", true, "base units per one of this unit")}),
         Int("shelf_life_days", false, "shelf life from manufacture or receipt", 1, 36500),
         Str("storage_conditions", false, "e.g. 15-25 C, dry, protect from light", 500),
-        Choice("tracking", true, "how units are identified", {"none", "lot", "serial"})}});
+        Choice("tracking", true, "how units are identified", {"none", "lot", "serial"}),
+        Str("gtin", false,
+            "GS1 GTIN of the trade item (8, 12, 13 or 14 digits with a valid check digit); "
+            "scanned supplier labels find the material through it",
+            14)}});
   kinds.push_back(
       {"equipment",
        "Equipment",
@@ -134,7 +138,10 @@ std::vector<KindDef> Build() {
         Date("calibration_due", "work units: next calibration due"),
         Choice("cleaning_status", false, "work units: cleaning status",
                {"clean", "dirty", "not_applicable"}),
-        Date("cleaning_due", "work units: cleaning expires")}});
+        Date("cleaning_due", "work units: cleaning expires"),
+        Choice("dispatch_rule", false,
+               "work centers: how the dispatch list is sequenced (default priority_due_date)",
+               {"priority_due_date", "fifo", "shortest_processing_time", "critical_ratio"})}});
   kinds.push_back(
       {"routing",
        "Routing",

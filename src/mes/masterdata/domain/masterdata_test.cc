@@ -254,6 +254,20 @@ TEST(MasterdataValidateTest, EquipmentMaterialAndProductRules) {
               "bom[material=API-001].alternates[0]", "must differ from this item's material");
 }
 
+TEST(MasterdataValidateTest, GtinAndDispatchRule) {
+  ORDO_VERIFIES("ORDO-MD-09", "ORDO-MD-10");
+  ExpectError("material", With("material", "/gtin", "4006381333932"), "gtin", "GS1 check digit");
+  EXPECT_TRUE(Validate("material", With("material", "/gtin", "4006381333931")).empty());
+  ExpectError("equipment", With("equipment", "/dispatch_rule", "fifo"), "dispatch_rule",
+              "only allowed when level is work_center");
+  ExpectError("equipment", Json::parse(R"({"id":"WC1","name":"Cell","level":"work_center",
+    "parent":"A1","dispatch_rule":"random"})"),
+              "dispatch_rule", "");
+  EXPECT_TRUE(Validate("equipment", Json::parse(R"({"id":"WC1","name":"Cell",
+    "level":"work_center","parent":"A1","dispatch_rule":"critical_ratio"})"))
+                  .empty());
+}
+
 std::string Dump(const std::vector<Reference>& refs) {
   std::string s;
   for (const auto& r : refs) s += r.field + "->" + r.kind + ":" + r.id + ";";

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "mes/masterdata/domain/gtin.h"
 #include "mes/masterdata/domain/path.h"
 
 namespace ordo::masterdata {
@@ -255,12 +256,16 @@ void CheckEquipment(const KindDef& kind, const Json& content, Errors& errors) {
   if (*level == "enterprise" && has_parent)
     Add(errors, "parent", "must be left out for an enterprise (the top level)");
   if (*level != "enterprise" && !has_parent) Add(errors, "parent", "required below enterprise");
+  if (*level != "work_center" && Get(content, "dispatch_rule") != nullptr)
+    Add(errors, "dispatch_rule", "only allowed when level is work_center");
   if (*level == "work_unit") return;
   for (const char* name : kWorkUnitFields)
     if (Get(content, name) != nullptr) Add(errors, name, "only allowed when level is work_unit");
 }
 
 void CheckMaterial(const Json& content, Errors& errors) {
+  if (auto gtin = GetString(content, "gtin"); gtin && !IsValidGtin(*gtin))
+    Add(errors, "gtin", "must be 8, 12, 13 or 14 digits ending in the GS1 check digit");
   auto base_unit = GetString(content, "base_unit");
   const Json& conversions = GetArray(content, "conversions");
   for (std::size_t i = 0; i < conversions.size(); ++i)
