@@ -9,6 +9,7 @@
 #include "mes/audit/capability.h"
 #include "mes/logbook/capability.h"
 #include "mes/masterdata/capability.h"
+#include "mes/orders/capability.h"
 #include "mes/personnel/capability.h"
 #include "mes/review/capability.h"
 #include "mes/signatures/capability.h"
@@ -30,6 +31,7 @@ void RegisterCapabilities() {
     audit::Register();
     review::Register();
     worklist::Register();
+    orders::Register();
   });
 }
 
