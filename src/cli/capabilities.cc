@@ -8,6 +8,7 @@
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
 #include "mes/logbook/capability.h"
+#include "mes/lots/capability.h"
 #include "mes/masterdata/capability.h"
 #include "mes/personnel/capability.h"
 #include "mes/review/capability.h"
@@ -30,6 +31,7 @@ void RegisterCapabilities() {
     audit::Register();
     review::Register();
     worklist::Register();
+    lots::Register();
   });
 }
 

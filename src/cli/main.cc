@@ -15,6 +15,7 @@
 #include "admin/restore.h"
 #include "cli/capabilities.h"
 #include "cli/duration.h"
+#include "cli/lots_commands.h"
 #include "cli/offline_admin.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
@@ -511,6 +512,8 @@ int main(int argc, char** argv) {
 
   // plant export|apply (against a running server)
   cli::AddPlantCommands(app, &rc);
+  // lots import (against a running server)
+  cli::AddLotsCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -47,6 +47,8 @@ const char* TypeName(FieldType t) {
       return "a JSON object";
     case FieldType::kObjectArray:
       return "an array of JSON objects";
+    case FieldType::kNumber:
+      return "a number";
   }
   return "?";
 }
@@ -129,6 +131,9 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
         if (ok)
           for (const auto& item : *it) ok = ok && item.is_object();
         break;
+      case FieldType::kNumber:
+        ok = it->is_number();
+        break;
     }
     if (!ok) {
       std::string limit = f.type == FieldType::kString
@@ -166,6 +171,9 @@ Json SchemaToOpenApi(const RequestSchema& schema) {
         break;
       case FieldType::kObjectArray:
         p = {{"type", "array"}, {"items", {{"type", "object"}}}, {"maxItems", f.max_length}};
+        break;
+      case FieldType::kNumber:
+        p = {{"type", "number"}};
         break;
     }
     if (!f.description.empty()) p["description"] = f.description;

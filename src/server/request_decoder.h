@@ -16,7 +16,15 @@ namespace ordo::server {
 
 // kObject / kObjectArray: a JSON object (array of objects) whose inside the handler
 // checks (e.g. master data content against its kind, a signature's fields).
-enum class FieldType { kString, kInteger, kBoolean, kStringArray, kObject, kObjectArray };
+enum class FieldType {
+  kString,
+  kInteger,
+  kBoolean,
+  kStringArray,
+  kObject,
+  kObjectArray,
+  kNumber,  // any JSON number (integer or decimal)
+};
 
 struct FieldSpec {
   std::string name;

@@ -69,8 +69,8 @@ std::string UseByDate(const Lot& lot) {
 
 std::string EffectiveLotStatus(const Lot& lot, TimeMicros now) {
   const auto state = ParseLotState(lot.state);
-  const bool usable_state = state == LotState::kQuarantined || state == LotState::kReleased ||
-                            state == LotState::kOnHold;
+  const bool usable_state =
+      state == LotState::kQuarantined || state == LotState::kReleased || state == LotState::kOnHold;
   const std::string use_by = UseByDate(lot);
   if (usable_state && !use_by.empty() && use_by < UtcDay(now)) return "expired";
   return lot.state;

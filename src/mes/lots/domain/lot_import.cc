@@ -45,10 +45,10 @@ Result<std::vector<Record>> SplitRecords(const std::string& content) {
         ++i;
         while (true) {
           if (i >= content.size())
-            return Error::Invalid("content",
-                                  "line " + std::to_string(opened) +
-                                      ": a quoted field is not closed before the end",
-                                  "malformed_csv");
+            return Error::Invalid(
+                "content",
+                "line " + std::to_string(opened) + ": a quoted field is not closed before the end",
+                "malformed_csv");
           if (content[i] == '"') {
             if (i + 1 < content.size() && content[i + 1] == '"') {
               cell += '"';
@@ -114,10 +114,10 @@ Result<std::vector<ImportRow>> ParseLotCsv(const std::string& content) {
   auto records = SplitRecords(content);
   if (!records.ok()) return records.error();
   if (records->empty())
-    return Error::Invalid("content",
-                          std::string("the CSV is empty; its first line must be the header ") +
-                              kImportHeader,
-                          "wrong_header");
+    return Error::Invalid(
+        "content",
+        std::string("the CSV is empty; its first line must be the header ") + kImportHeader,
+        "wrong_header");
   const Record& header = records->front();
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     const std::string found = c < header.cells.size() ? Trimmed(header.cells[c]) : "";
@@ -129,15 +129,14 @@ Result<std::vector<ImportRow>> ParseLotCsv(const std::string& content) {
                             "wrong_header");
   }
   if (header.cells.size() != kColumnCount)
-    return Error::Invalid("content",
-                          std::string("line 1: the header has more than 8 columns (it is ") +
-                              kImportHeader + ")",
-                          "wrong_header");
+    return Error::Invalid(
+        "content",
+        std::string("line 1: the header has more than 8 columns (it is ") + kImportHeader + ")",
+        "wrong_header");
   if (records->size() - 1 > kMaxImportRows)
     return Error::Invalid("content",
                           "the CSV has " + std::to_string(records->size() - 1) +
-                              " rows; one import takes at most " +
-                              std::to_string(kMaxImportRows),
+                              " rows; one import takes at most " + std::to_string(kMaxImportRows),
                           "too_many_rows");
   std::vector<ImportRow> rows;
   for (std::size_t r = 1; r < records->size(); ++r) {
@@ -181,8 +180,7 @@ Result<std::vector<ImportRow>> ParseLotCsv(const std::string& content) {
 namespace ordo::lots {
 
 Result<ImportDecision> DecideImport(const std::vector<ImportRow>& rows,
-                                    const MaterialLookup& material,
-                                    const ReceiptLookup& existing) {
+                                    const MaterialLookup& material, const ReceiptLookup& existing) {
   ImportDecision d;
   std::map<std::string, LotReceived> in_this_import;
   std::map<std::string, std::optional<Json>> materials;

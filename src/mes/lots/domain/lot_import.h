@@ -63,8 +63,8 @@ struct RowOutcome {
 };
 
 struct ImportDecision {
-  std::vector<RowOutcome> rows;      // one per row, in file order
-  std::vector<ledger::Event> events;  // one LotReceived per created row
+  std::vector<RowOutcome> rows;                 // one per row, in file order
+  std::vector<ledger::Event> events;            // one LotReceived per created row
   int created = 0, unchanged = 0, refused = 0;  // refused counts conflicts too
 };
 

@@ -69,10 +69,9 @@ TEST(ParseLotCsv, WholeFileErrorsNameTheContent) {
   }
   EXPECT_NE(ParseLotCsv(kHeader + "L-1,RM,\"x\n").error().message.find("line 2"),
             std::string::npos);
-  EXPECT_EQ(ParseLotCsv("lot,material,supplier,supplier_lot,qty,unit,expiry,retest\n")
-                .error()
-                .reason,
-            "wrong_header");
+  EXPECT_EQ(
+      ParseLotCsv("lot,material,supplier,supplier_lot,qty,unit,expiry,retest\n").error().reason,
+      "wrong_header");
 }
 
 TEST(ParseLotCsv, BadRowsCarryTheirFieldsAndTheOthersStillParse) {

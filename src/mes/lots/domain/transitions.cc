@@ -40,9 +40,9 @@ const char* MeaningOf(LotAction action) {
 
 Status ValidateReason(LotAction action, const std::string& reason) {
   if (reason.empty() && action != LotAction::kRelease)
-    return Error::Invalid("reason", std::string("a reason is required to ") +
-                                        LotActionName(action) + " a lot",
-                          "missing_field");
+    return Error::Invalid(
+        "reason", std::string("a reason is required to ") + LotActionName(action) + " a lot",
+        "missing_field");
   if (reason.size() > kMaxReasonLength)
     return Error::Invalid("reason", "reason must be at most 1000 bytes", "too_long");
   for (unsigned char c : reason)
@@ -68,8 +68,8 @@ Status CheckTransition(const Lot& lot, LotAction action, TimeMicros now) {
   }
   if (action == LotAction::kRelease && EffectiveLotStatus(lot, now) == "expired")
     return Error{ErrorCode::kFailedPrecondition,
-                 "lot " + lot.lot + " expired on " + UseByDate(lot) + " (today is " +
-                     UtcDay(now) + "): an expired lot cannot be released; reject it",
+                 "lot " + lot.lot + " expired on " + UseByDate(lot) + " (today is " + UtcDay(now) +
+                     "): an expired lot cannot be released; reject it",
                  "lot", "lot_expired"};
   return Ok();
 }

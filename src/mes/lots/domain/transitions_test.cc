@@ -107,8 +107,8 @@ TEST(LotTransitions, AnExpiredLotCannotBeReleasedButCanBeRejected) {
 
 TEST(DecideDisposition, ReleaseIsASignatureBoundToTheLotThenTheEvent) {
   ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-19", "P11-08", "P11-11");
-  auto events = DecideDisposition(Quarantined(), LotAction::kRelease, "", Quality("released"),
-                                  Noon(), 41);
+  auto events =
+      DecideDisposition(Quarantined(), LotAction::kRelease, "", Quality("released"), Noon(), 41);
   ASSERT_TRUE(events.ok()) << events.error().message;
   ASSERT_EQ(events->size(), 2u);
   const ledger::Event& sig = (*events)[0];
@@ -144,9 +144,8 @@ TEST(DecideDisposition, RefusesAWrongMeaningADisabledSignerAndNoPolicyAcknowledg
             ErrorCode::kUnauthenticated);
   Signer unacknowledged = Quality("released");
   unacknowledged.policy_acknowledged = false;
-  EXPECT_EQ(
-      DecideDisposition(l, LotAction::kRelease, "", unacknowledged, Noon(), 1).error().reason,
-      "policy_not_acknowledged");
+  EXPECT_EQ(DecideDisposition(l, LotAction::kRelease, "", unacknowledged, Noon(), 1).error().reason,
+            "policy_not_acknowledged");
   auto no_reason = DecideDisposition(l, LotAction::kReject, "", Quality("rejected"), Noon(), 1);
   ASSERT_FALSE(no_reason.ok());
   EXPECT_EQ(no_reason.error().field, "reason");
