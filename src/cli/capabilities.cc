@@ -8,6 +8,7 @@
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
 #include "mes/logbook/capability.h"
+#include "mes/lots/capability.h"
 #include "mes/masterdata/capability.h"
 #include "mes/orders/capability.h"
 #include "mes/personnel/capability.h"
@@ -32,6 +33,7 @@ void RegisterCapabilities() {
     review::Register();
     worklist::Register();
     orders::Register();
+    lots::Register();
   });
 }
 

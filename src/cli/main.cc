@@ -15,6 +15,7 @@
 #include "admin/restore.h"
 #include "cli/capabilities.h"
 #include "cli/duration.h"
+#include "cli/lots_commands.h"
 #include "cli/offline_admin.h"
 #include "cli/orders_commands.h"
 #include "cli/passwords.h"
@@ -514,6 +515,8 @@ int main(int argc, char** argv) {
   cli::AddPlantCommands(app, &rc);
   // orders import (against a running server)
   cli::AddOrdersCommands(app, &rc);
+  // lots import (against a running server)
+  cli::AddLotsCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,27 @@
+// The lots capability's public read API: a lot as decisions see it (seal-checked), for
+// execution and the views of other capabilities. The Lot struct, its states,
+// EffectiveLotStatus (expired derived from the clock) and DecideConsumption are pure and
+// live in domain/lot.h. Implemented in store/lots_read.cc. Not thread-safe per
+// storage::Database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "mes/lots/domain/lot.h"
+#include "storage/database.h"
+
+namespace ordo::lots {
+
+// The lot `lot` (ids are exact), or nullopt. Fails with integrity_violation when its row
+// does not match its seal (store/row_seal.h).
+Result<std::optional<Lot>> FindLot(storage::Database& db, const std::string& lot);
+
+// Every lot of `material` with supplier lot `supplier_lot` (what a scanned supplier label
+// names), oldest receipt first; each row seal-checked as FindLot.
+Result<std::vector<Lot>> LotsOfSupplierLot(storage::Database& db, const std::string& material,
+                                           const std::string& supplier_lot);
+
+}  // namespace ordo::lots
