@@ -7,6 +7,7 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/execution/capability.h"
 #include "mes/logbook/capability.h"
 #include "mes/masterdata/capability.h"
 #include "mes/personnel/capability.h"
@@ -30,6 +31,7 @@ void RegisterCapabilities() {
     audit::Register();
     review::Register();
     worklist::Register();
+    execution::Register();
   });
 }
 
