@@ -7,6 +7,7 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/execution/capability.h"
 #include "mes/logbook/capability.h"
 #include "mes/lots/capability.h"
 #include "mes/masterdata/capability.h"
@@ -34,6 +35,7 @@ void RegisterCapabilities() {
     worklist::Register();
     orders::Register();
     lots::Register();
+    execution::Register();
   });
 }
 
