@@ -94,6 +94,37 @@ TEST_F(DemoDatesTest, DueDatesAndQualificationExpiryLieAheadOfTheServerClock) {
   }
 }
 
+// The relative notation exists only in the demo files: a plant (master data) and a
+// qualification grant refuse it, so it never passes unresolved into a real site.
+TEST_F(DemoDatesTest, TheRelativeNotationIsRefusedOutsideTheDemoFiles) {
+  ORDO_VERIFIES("ORDO-DEMO-01");
+  const std::string engineer = TokenFor("engineer");
+  Json booth = Content("equipment", "WU-DISP-BOOTH1", engineer);
+  booth["cleaning_due"] = "+P40D";
+  HttpReply checked = http().Post("/api/v1/masterdata/validate",
+                                  Json{{"kind", "equipment"}, {"content", booth}}, engineer);
+  ASSERT_EQ(checked.status, 200) << checked.Describe();
+  const Json errors = checked.json()["errors"];
+  ASSERT_EQ(errors.size(), 1u) << errors;
+  EXPECT_NE(errors[0].dump().find("cleaning_due"), std::string::npos) << errors;
+
+  HttpReply people = http().Get("/api/v1/personnel/people", TokenFor("quality"));
+  ASSERT_EQ(people.status, 200) << people.Describe();
+  std::int64_t op = 0;
+  const Json list = people.json()["people"];
+  for (const Json& p : list)
+    if (p.value("name", "") == "operator") op = p["id"].get<std::int64_t>();
+  ASSERT_NE(op, 0) << people.Describe();
+  const std::string quality = TokenFor("quality");
+  const std::int64_t head = HeadSeq(http());
+  ExpectProblem(
+      http().Post("/api/v1/personnel/qualifications",
+                  Json{{"user_id", op}, {"qualification", "LEAK-TEST"}, {"expires", "+P336D"}},
+                  quality),
+      400, "invalid_argument", "expires");
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
 TEST_F(DemoDatesTest, DemoCarriesGtinsAndDispatchRules) {
   ORDO_VERIFIES("ORDO-DEMO-04", "ORDO-DEMO-05");
   const std::string token = TokenFor("engineer");

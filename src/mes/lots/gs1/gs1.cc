@@ -370,7 +370,12 @@ ParsedScan ParseScanDetailed(std::string_view input, int current_year) {
       parser.Parenthesised();
     else
       parser.Unbracketed();
-    return out;
+    // Only the look of a bare GTIN said GS1: what does not read as GS1 is a lot id.
+    const bool only_guessed = bare_gtin && !gs1_symbol && !has_gs && !parenthesised;
+    if (out.ok || !only_guessed) return out;
+    out = ParsedScan{};
+    out.scan.raw = std::string(input);
+    out.scan.symbology = symbology;
   }
   // A plain lot id: trimmed, printable.
   std::size_t first = 0;

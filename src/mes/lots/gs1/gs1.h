@@ -9,7 +9,8 @@
 // - the ASCII group separator GS (0x1D, how scanners transmit FNC1) anywhere;
 // - the human-readable form with parentheses: `(01)04006381333931(17)271231(10)ABC123`;
 // - without any of these: 16 or more characters starting `01` + 14 digits whose check
-//   digit is valid (a scanner set up to send no symbology identifier).
+//   digit is valid (a scanner set up to send no symbology identifier), when the whole
+//   scan reads as GS1; when it does not, it is a plain lot id.
 //
 // Application identifiers read: 01 GTIN (14 digits, check digit verified), 10 batch/lot
 // (up to 20), 17 expiry (YYMMDD; day 00 is the last day of the month; the century by

@@ -36,6 +36,9 @@ TEST(Gs1Scan, PlainLotIdsAreTrimmedText) {
   EXPECT_EQ(Ok("(lot) 12").kind, ScanKind::kPlain);          // not (digits)
   EXPECT_EQ(Ok("0104006381333932").kind, ScanKind::kPlain);  // a bad check digit: not GS1
   EXPECT_EQ(Ok("010400638133393").kind, ScanKind::kPlain);   // 15 characters
+  // Looks like a bare GTIN but does not read as GS1: a lot id, not a refusal.
+  EXPECT_EQ(Ok("0104006381333931-A").text, "0104006381333931-A");
+  EXPECT_EQ(Ok("0104006381333931").gtin14, "04006381333931");
   // Another symbology's identifier is dropped: a Code 128 without FNC1 is a plain id.
   Scan c = Ok("]C0LOT-7");
   EXPECT_EQ(c.kind, ScanKind::kPlain);
