@@ -406,6 +406,17 @@ Result<Scan> ParseScan(std::string_view input, int current_year, const std::stri
                         parsed.error.code);
 }
 
+Status CheckScannedExpiry(const Scan& scan, const std::string& lot,
+                          const std::string& recorded_expiry, const std::string& field) {
+  if (scan.expiry.empty() || scan.expiry == recorded_expiry) return Ok();
+  return Error::Invalid(
+      field,
+      "the scanned label says expiry " + scan.expiry + ", but lot " + lot +
+          (recorded_expiry.empty() ? std::string(" is recorded without an expiry date")
+                                   : " is recorded with expiry " + recorded_expiry),
+      "expiry_mismatch");
+}
+
 std::string ToParenthesised(const Scan& scan) {
   if (scan.kind != ScanKind::kGs1) return "";
   std::string out;

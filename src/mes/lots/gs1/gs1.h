@@ -91,6 +91,13 @@ ParsedScan ParseScanDetailed(std::string_view input, int current_year);
 // as reason and the position in the message.
 Result<Scan> ParseScan(std::string_view input, int current_year, const std::string& field = "scan");
 
+// The scanned label's expiry against the lot's recorded one (YYYY-MM-DD, "" when the
+// lot has none): Ok when the scan carries no expiry or both agree; otherwise
+// invalid_argument on `field`, reason `expiry_mismatch`, the message naming the lot and
+// both dates. (A label with an expiry for a lot recorded without one disagrees too.)
+Status CheckScannedExpiry(const Scan& scan, const std::string& lot,
+                          const std::string& recorded_expiry, const std::string& field = "lot");
+
 // A GS1 scan in the human-readable form with parentheses: (01), (17), (10), (21) (in
 // that order, each when present), then `others` in order. "" for a plain scan.
 std::string ToParenthesised(const Scan& scan);

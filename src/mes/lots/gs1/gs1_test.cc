@@ -219,5 +219,19 @@ TEST(Gs1Scan, ResultFormNamesTheFieldAndCode) {
   EXPECT_EQ(ok->text, "LOT-1");
 }
 
+TEST(Gs1Scan, ScannedExpiryMustAgreeWithTheLot) {
+  ORDO_VERIFIES("ORDO-SCAN-09");
+  const Scan s = Ok("(01)04006381333931(17)271231(10)ABC123");
+  EXPECT_TRUE(CheckScannedExpiry(s, "ABC123", "2027-12-31").ok());
+  EXPECT_TRUE(CheckScannedExpiry(Ok("(10)ABC123"), "ABC123", "2027-12-31").ok());
+  Status wrong = CheckScannedExpiry(s, "ABC123", "2027-11-30");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().reason, "expiry_mismatch");
+  EXPECT_EQ(wrong.error().field, "lot");
+  EXPECT_NE(wrong.error().message.find("2027-12-31"), std::string::npos) << wrong.error().message;
+  EXPECT_NE(wrong.error().message.find("2027-11-30"), std::string::npos) << wrong.error().message;
+  EXPECT_FALSE(CheckScannedExpiry(s, "ABC123", "").ok());
+}
+
 }  // namespace
 }  // namespace ordo::gs1
