@@ -165,6 +165,25 @@ std::string MoveText(const Move& m) {
 
 }  // namespace
 
+double RemainingOrderMinutes(const std::vector<OperationTimes>& ops, const std::string& operation) {
+  auto self = std::find_if(ops.begin(), ops.end(),
+                           [&](const OperationTimes& o) { return o.operation == operation; });
+  if (self == ops.end()) return 0;
+  double minutes = 0;
+  for (const auto& o : ops)
+    if (o.position >= self->position && !o.done) minutes += o.setup_minutes + o.run_minutes;
+  return minutes;
+}
+
+TimeMicros ReadyTime(TimeMicros released_us, const std::vector<std::string>& predecessors,
+                     const std::vector<OperationTimes>& ops) {
+  TimeMicros ready = released_us;
+  for (const auto& p : predecessors)
+    for (const auto& o : ops)
+      if (o.operation == p) ready = std::max(ready, o.completed_us);
+  return ready;
+}
+
 std::string_view RuleName(Rule rule) {
   switch (rule) {
     case Rule::kPriorityDueDate:

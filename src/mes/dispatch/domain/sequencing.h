@@ -43,6 +43,27 @@ struct Candidate {
   double remaining_order_minutes = 0;  // this operation and every later one of the order
 };
 
+// Building a candidate's times from an order's operations (the pinned routing).
+struct OperationTimes {
+  std::string operation;
+  int position = 0;  // routing order
+  double setup_minutes = 0;
+  double run_minutes = 0;
+  bool done = false;            // completed (and verified where required)
+  TimeMicros completed_us = 0;  // when done
+};
+
+// Planned minutes of every operation of the order from `operation` on (by position, the
+// operation itself included) that is not done: the critical ratio's denominator. 0 when
+// `operation` is not among `ops`.
+double RemainingOrderMinutes(const std::vector<OperationTimes>& ops, const std::string& operation);
+
+// When an operation became ready: the latest of the order's release and its
+// predecessors' completion (`ops` holds the order's operations; a predecessor not among
+// them is ignored).
+TimeMicros ReadyTime(TimeMicros released_us, const std::vector<std::string>& predecessors,
+                     const std::vector<OperationTimes>& ops);
+
 // A supervisor's re-sequencing (event dispatch.operation_moved), applied in seq order
 // on top of the rule's order: `up` and `down` move the operation one place, `position`
 // puts it at `to_position` (1-based, past the end: last). A move of an operation that is

@@ -196,6 +196,20 @@ TEST(DispatchMoves, CheckMoveNamesTheField) {
   EXPECT_EQ(ParseDirection("sideways").error().field, "direction");
 }
 
+TEST(DispatchCandidates, RemainingMinutesAndReadyTime) {
+  ORDO_VERIFIES("ORDO-DISPATCH-03");
+  const std::vector<OperationTimes> ops{{"10", 1, 30, 90, true, kNow - 3 * kHour},
+                                        {"20", 2, 15, 45, true, kNow - kHour},
+                                        {"30", 3, 20, 100, false, 0},
+                                        {"40", 4, 10, 50, false, 0}};
+  EXPECT_DOUBLE_EQ(RemainingOrderMinutes(ops, "30"), 180);
+  EXPECT_DOUBLE_EQ(RemainingOrderMinutes(ops, "40"), 60);
+  EXPECT_DOUBLE_EQ(RemainingOrderMinutes(ops, "10"), 180);  // done ones do not count
+  EXPECT_DOUBLE_EQ(RemainingOrderMinutes(ops, "99"), 0);
+  EXPECT_EQ(ReadyTime(kNow - 5 * kHour, {"20", "10"}, ops), kNow - kHour);
+  EXPECT_EQ(ReadyTime(kNow - 5 * kHour, {}, ops), kNow - 5 * kHour);
+}
+
 OperationFacts Op(std::string state = "pending") {
   OperationFacts op;
   op.order_id = "ORD-1";
