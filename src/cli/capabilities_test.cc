@@ -12,6 +12,7 @@
 #include "core/testing/verifies.h"
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
+#include "mes/execution/permissions.h"
 #include "mes/logbook/permissions.h"
 #include "mes/masterdata/permissions.h"
 #include "mes/personnel/permissions.h"
@@ -88,7 +89,8 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
   EXPECT_EQ(
-      op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
+      op, (std::vector<std::string>{execution::kExecutionPerform, execution::kExecutionVerify,
+                                    kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

@@ -1,6 +1,7 @@
 // Acknowledgement, parameters, characteristics and late entries (recording.h).
 #include "mes/execution/domain/recording.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "mes/execution/domain/codes.h"
@@ -58,7 +59,7 @@ Result<EntryTiming> DecideEntryTime(const OperationFacts& op, const EntryTime& t
     return Refuse(ErrorCode::kInvalidArgument, kInvalidTime, "occurred_at",
                   "The time " + FormatUtcMicros(timing.occurred_us) + " is before operation " +
                       op.operation + " started at " + FormatUtcMicros(op.started_us) + ".");
-  const TimeMicros threshold = context.late_entry_minutes * 60'000'000;
+  const TimeMicros threshold = std::max<std::int64_t>(0, context.late_entry_minutes) * 60'000'000;
   if (context.now - timing.occurred_us > threshold) {
     if (time.late_reason.empty())
       return Refuse(ErrorCode::kInvalidArgument, kLateEntryReasonRequired, "late_reason",
