@@ -16,8 +16,18 @@ namespace ordo::server {
 
 // kObject / kObjectArray: a JSON object (array of objects) whose inside the handler
 // checks (e.g. master data content against its kind, a signature's fields). kNumber: any
-// JSON number (integer or decimal; the handler checks its range).
-enum class FieldType { kString, kInteger, kBoolean, kStringArray, kObject, kObjectArray, kNumber };
+// JSON number (integer or decimal; the handler checks its range); kNumberArray: an array
+// of them (e.g. a characteristic's sample).
+enum class FieldType {
+  kString,
+  kInteger,
+  kBoolean,
+  kStringArray,
+  kObject,
+  kObjectArray,
+  kNumber,
+  kNumberArray
+};
 
 struct FieldSpec {
   std::string name;

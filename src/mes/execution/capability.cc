@@ -4,6 +4,7 @@
 #include "core/permissions.h"
 #include "ledger/event_schema.h"
 #include "mes/execution/events.h"
+#include "mes/execution/http/execution_http.h"
 #include "mes/execution/permissions.h"
 #include "mes/execution/store/execution_store.h"
 
@@ -31,6 +32,7 @@ void Register() {
                       "verify a completed operation as the second person (signed, meaning "
                       "verified)",
                       {"operator", "supervisor", "quality"}});
+  server::RegisterEndpoints("execution", Endpoints());
 }
 
 }  // namespace ordo::execution

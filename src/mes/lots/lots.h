@@ -5,6 +5,7 @@
 // storage::Database.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,5 +24,16 @@ Result<std::optional<Lot>> FindLot(storage::Database& db, const std::string& lot
 // names), oldest receipt first; each row seal-checked as FindLot.
 Result<std::vector<Lot>> LotsOfSupplierLot(storage::Database& db, const std::string& material,
                                            const std::string& supplier_lot);
+
+// One consumption of a lot for an order (lots.material_consumed), in the lot's base unit.
+struct Consumption {
+  std::int64_t seq = 0;
+  std::string lot, material, order_id, operation, bom_material, actor;
+  double base_quantity = 0;
+};
+// Every consumption for `order_id`, oldest first; each row seal-checked (guarded table
+// lot_consumption): what the over-consumption check adds up per BOM item.
+Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
+                                                 const std::string& order_id);
 
 }  // namespace ordo::lots

@@ -30,12 +30,12 @@ ORDO_ORDERS_JSON(OrderCancelled, order_id, reason)
 ORDO_ORDERS_JSON(OrderClosed, order_id, reason)
 ORDO_ORDERS_JSON(OrderStarted, order_id, operation)
 ORDO_ORDERS_JSON(OrderCompleted, order_id)
-ORDO_ORDERS_JSON(OperationStarted, order_id, operation, work_unit)
+ORDO_ORDERS_JSON(OperationStarted, order_id, operation, work_unit, user_id)
 ORDO_ORDERS_JSON(OperationPaused, order_id, operation, reason)
 ORDO_ORDERS_JSON(OperationResumed, order_id, operation)
 ORDO_ORDERS_JSON(ReasonQuantity, code, quantity)
 ORDO_ORDERS_JSON(OperationCompleted, order_id, operation, work_unit, unit, good, scrap, rework,
-                 scrap_reasons, rework_reasons)
+                 scrap_reasons, rework_reasons, user_id)
 ORDO_ORDERS_JSON(OperationVerified, order_id, operation, verifier_id, verifier)
 
 #undef ORDO_ORDERS_JSON

@@ -112,6 +112,7 @@ struct OperationStarted {
   static constexpr const char* kType = "orders.operation_started";
   static constexpr int kVersion = 1;
   std::string order_id, operation, work_unit;
+  std::int64_t user_id = 0;  // who started it (a performer: never its verifier)
 };
 struct OperationPaused {
   static constexpr const char* kType = "orders.operation_paused";
@@ -134,6 +135,7 @@ struct OperationCompleted {
   std::string order_id, operation, work_unit, unit;
   double good = 0, scrap = 0, rework = 0;
   std::vector<ReasonQuantity> scrap_reasons, rework_reasons;
+  std::int64_t user_id = 0;  // who completed it (a performer: never its verifier)
 };
 // A second person verified the operation (signature.applied with meaning `verified` is in
 // the same command).

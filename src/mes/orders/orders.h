@@ -48,6 +48,9 @@ struct PinnedOperation {
   // routing's ideal seconds per unit.
   std::string verified_by;
   double ideal_cycle_seconds = 0;
+  // Who started and who completed it (user ids, 0 until then): performers, whom the
+  // second-person verification must not be.
+  std::int64_t started_by_id = 0, completed_by_id = 0;
 };
 
 // One line of a released order's bill of materials (ord_bom), for the whole order.

@@ -49,6 +49,16 @@ CREATE TABLE IF NOT EXISTS lot_history(
   reason TEXT NOT NULL,
   detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lot_history_by_lot ON lot_history(lot, seq);
+CREATE TABLE IF NOT EXISTS lot_consumption(
+  seq INTEGER PRIMARY KEY,
+  lot TEXT NOT NULL,
+  material TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  bom_material TEXT NOT NULL,
+  base_quantity TEXT NOT NULL,
+  actor TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lot_consumption_by_order ON lot_consumption(order_id, seq);
 )sql";
 
 constexpr const char* kSelect =
@@ -163,6 +173,14 @@ Status ProjectConsumed(storage::Database& db, const ledger::LedgerEntry& e,
   const std::string state = left == 0 ? LotStateName(LotState::kConsumed) : row->lot.state;
   ORDO_TRY(Run(db, "UPDATE lot SET quantity = ?, state = ? WHERE lot = ?",
                [&](storage::Statement& s) { s.Bind(1, Num(left)).Bind(2, state).Bind(3, p.lot); }));
+  ORDO_TRY(Run(db,
+               "INSERT INTO lot_consumption(seq, lot, material, order_id, operation, "
+               "bom_material, base_quantity, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               [&](storage::Statement& s) {
+                 s.Bind(1, e.seq).Bind(2, p.lot).Bind(3, p.material).Bind(4, p.order_id);
+                 s.Bind(5, p.operation).Bind(6, p.bom_material).Bind(7, Num(p.base_quantity));
+                 s.Bind(8, e.actor);
+               }));
   Json detail{{"quantity", p.quantity},   {"unit", p.unit},
               {"order_id", p.order_id},   {"operation", p.operation},
               {"work_unit", p.work_unit}, {"bom_material", p.bom_material},
@@ -173,8 +191,9 @@ Status ProjectConsumed(storage::Database& db, const ledger::LedgerEntry& e,
 }  // namespace
 
 store::TableSet Tables() {
-  return store::TableSet{
-      "lots", {store::Migration{1, kTablesV1}}, {{"lot", "lot"}, {"lot_history", "seq"}}};
+  return store::TableSet{"lots",
+                         {store::Migration{1, kTablesV1}},
+                         {{"lot", "lot"}, {"lot_history", "seq"}, {"lot_consumption", "seq"}}};
 }
 
 void RegisterGuards() {
@@ -184,6 +203,10 @@ void RegisterGuards() {
        {"lot", "material", "supplier", "supplier_lot", "given_quantity", "unit",
         "received_quantity", "quantity", "base_unit", "expiry", "retest", "state", "held_from",
         "reason", "source", "received_seq", "received_us"}});
+  store::RegisterGuardedTable({"lot_consumption",
+                               {"seq"},
+                               {"seq", "lot", "material", "order_id", "operation", "bom_material",
+                                "base_quantity", "actor"}});
 }
 
 void RegisterProjectors() {

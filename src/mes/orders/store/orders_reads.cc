@@ -41,7 +41,9 @@ const std::vector<std::string>& OperationColumns() {
                                              "good",
                                              "scrap",
                                              "rework",
-                                             "verified_by"};
+                                             "verified_by",
+                                             "started_by_id",
+                                             "completed_by_id"};
   return c;
 }
 
@@ -130,6 +132,8 @@ PinnedOperation OperationFrom(const storage::Statement& s) {
   p.scrap = NumberOf(s.Text(17));
   p.rework = NumberOf(s.Text(18));
   p.verified_by = s.Text(19);
+  p.started_by_id = s.Int(20);
+  p.completed_by_id = s.Int(21);
   return p;
 }
 

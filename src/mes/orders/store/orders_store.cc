@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS ord_operation(
   scrap TEXT NOT NULL DEFAULT '0',
   rework TEXT NOT NULL DEFAULT '0',
   verified_by TEXT NOT NULL DEFAULT '',
+  started_by_id INTEGER NOT NULL DEFAULT 0,
+  completed_by_id INTEGER NOT NULL DEFAULT 0,
   updated_seq INTEGER NOT NULL,
   PRIMARY KEY(order_id, operation));
 
@@ -209,8 +211,11 @@ void RegisterProjectors() {
   });
   store::RegisterProjector<OperationStarted>([](D db, E e, const OperationStarted& p) {
     return SetOperation(db, e, p.order_id, p.operation,
-                        "state = 'in_progress', work_unit = ?4, started_us = ?5",
-                        [&](storage::Statement& s) { s.Bind(4, p.work_unit).Bind(5, e.time_us); });
+                        "state = 'in_progress', work_unit = ?4, started_us = ?5, "
+                        "started_by_id = ?6",
+                        [&](storage::Statement& s) {
+                          s.Bind(4, p.work_unit).Bind(5, e.time_us).Bind(6, p.user_id);
+                        });
   });
   store::RegisterProjector<OperationPaused>([](D db, E e, const OperationPaused& p) {
     return SetOperation(db, e, p.order_id, p.operation, "state = 'paused'");
@@ -222,11 +227,11 @@ void RegisterProjectors() {
     return SetOperation(
         db, e, p.order_id, p.operation,
         "state = 'completed', work_unit = ?4, good = ?5, scrap = ?6, "
-        "rework = ?7, completed_us = ?8",
+        "rework = ?7, completed_us = ?8, completed_by_id = ?9",
         [&](storage::Statement& s) {
           s.Bind(4, p.work_unit).Bind(5, detail::NumberText(p.good));
           s.Bind(6, detail::NumberText(p.scrap)).Bind(7, detail::NumberText(p.rework));
-          s.Bind(8, e.time_us);
+          s.Bind(8, e.time_us).Bind(9, p.user_id);
         });
   });
   store::RegisterProjector<OperationVerified>([](D db, E e, const OperationVerified& p) {
