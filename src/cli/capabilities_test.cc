@@ -13,6 +13,7 @@
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
 #include "mes/logbook/permissions.h"
+#include "mes/lots/permissions.h"
 #include "mes/masterdata/permissions.h"
 #include "mes/personnel/permissions.h"
 #include "mes/site/permissions.h"
@@ -87,8 +88,8 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(
-      op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
+  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, lots::kLotsRead,
+                                          kMasterdataRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
