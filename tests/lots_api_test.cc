@@ -153,7 +153,8 @@ TEST_F(LotsApiTest, UnknownUnitsMaterialsAndBadFieldsAreRefusedNamingTheFieldAnd
 }
 
 TEST_F(LotsApiTest, QualityReleasesWithASignatureOthersMayNot) {
-  ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-14", "P11-07", "P11-04", "P11-13", "P11-14");
+  ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-12", "ORDO-LOT-14", "P11-07", "P11-04", "P11-13",
+                "P11-14");
   Receive(Receipt("T-REL-1"));
   const std::int64_t head = HeadSeq(http());
   // Operators and supervisors hold no lots.release.
@@ -260,7 +261,7 @@ TEST_F(LotsApiTest, HoldAndLiftReturnToTheStateHeldFrom) {
 }
 
 TEST_F(LotsApiTest, ALotPastItsExpiryIsRecordedAsExpiredAndCannotBeReleased) {
-  ORDO_VERIFIES("ORDO-LOT-07");
+  ORDO_VERIFIES("ORDO-LOT-07", "ORDO-LOT-12");
   Json lot = Receive(Receipt("T-OLD-1", 1, "drum", "2020-01-31"));
   EXPECT_EQ(lot["status"], "expired");
   EXPECT_EQ(lot["state"], "quarantined");
