@@ -77,7 +77,7 @@ TEST(ValidateReceive, EachFieldIsCheckedAndNamed) {
 }
 
 TEST(DecideReceive, ConvertsToTheBaseUnitAndArrivesQuarantined) {
-  ORDO_VERIFIES("ORDO-LOT-02", "ORDO-LOT-03", "IND-01");
+  ORDO_VERIFIES("ORDO-LOT-02", "ORDO-LOT-03", "DI-05");
   auto d = DecideReceive(Good(), Api(), std::nullopt);
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(d->outcome, ReceiptOutcome::kCreated);
@@ -129,7 +129,7 @@ TEST(DecideReceive, RefusesUnknownUnitsMaterialsUntrackedMaterialsAndMissingDate
 }
 
 TEST(DecideReceive, TheSameReceiptIsUnchangedAndADifferentOneAConflict) {
-  ORDO_VERIFIES("ORDO-LOT-11");
+  ORDO_VERIFIES("ORDO-LOT-11", "A11-03");
   auto first = DecideReceive(Good(), Api(), std::nullopt);
   ASSERT_TRUE(first.ok());
   ReceiveLot again = Good();

@@ -50,7 +50,7 @@ void ExpectTransitionRefused(const Status& s, const std::string& current) {
 }
 
 TEST(LotTransitions, ReleaseAndRejectOnlyFromQuarantine) {
-  ORDO_VERIFIES("ORDO-LOT-05", "ORDO-LOT-04");
+  ORDO_VERIFIES("ORDO-LOT-05", "ORDO-LOT-04", "P11-06");
   Lot l = Quarantined();
   EXPECT_TRUE(CheckTransition(l, LotAction::kRelease, Noon()).ok());
   EXPECT_TRUE(CheckTransition(l, LotAction::kReject, Noon()).ok());
@@ -62,7 +62,7 @@ TEST(LotTransitions, ReleaseAndRejectOnlyFromQuarantine) {
 }
 
 TEST(LotTransitions, HoldFromQuarantineOrReleasedAndLiftReturnsToIt) {
-  ORDO_VERIFIES("ORDO-LOT-06", "ORDO-LOT-05");
+  ORDO_VERIFIES("ORDO-LOT-06", "ORDO-LOT-05", "P11-06");
   Lot l = Quarantined();
   EXPECT_TRUE(CheckTransition(l, LotAction::kHold, Noon()).ok());
   l.state = "released";
@@ -81,7 +81,7 @@ TEST(LotTransitions, HoldFromQuarantineOrReleasedAndLiftReturnsToIt) {
 }
 
 TEST(LotTransitions, ReasonsAreRequiredWhereTheyExplainTheDecision) {
-  ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-06");
+  ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-06", "A11-07");
   EXPECT_TRUE(ValidateReason(LotAction::kRelease, "").ok());
   for (LotAction a : {LotAction::kReject, LotAction::kHold, LotAction::kLiftHold}) {
     Status s = ValidateReason(a, "");
@@ -95,7 +95,7 @@ TEST(LotTransitions, ReasonsAreRequiredWhereTheyExplainTheDecision) {
 }
 
 TEST(LotTransitions, AnExpiredLotCannotBeReleasedButCanBeRejected) {
-  ORDO_VERIFIES("ORDO-LOT-07", "IND-02");
+  ORDO_VERIFIES("ORDO-LOT-07");
   Lot l = Quarantined();
   l.expiry = "2026-11-29";
   Status s = CheckTransition(l, LotAction::kRelease, Noon());
@@ -106,7 +106,7 @@ TEST(LotTransitions, AnExpiredLotCannotBeReleasedButCanBeRejected) {
 }
 
 TEST(DecideDisposition, ReleaseIsASignatureBoundToTheLotThenTheEvent) {
-  ORDO_VERIFIES("ORDO-LOT-04", "ORDO-LOT-19", "P11-08", "P11-11");
+  ORDO_VERIFIES("ORDO-LOT-04", "P11-13", "P11-14");
   auto events =
       DecideDisposition(Quarantined(), LotAction::kRelease, "", Quality("released"), Noon(), 41);
   ASSERT_TRUE(events.ok()) << events.error().message;

@@ -1,5 +1,7 @@
 // The lots worklist source (lots_http.h): quarantined lots wait for quality's release or
 // rejection; an expired one waits for its rejection.
+#include <cstdio>
+
 #include "mes/lots/http/lots_http.h"
 #include "mes/lots/permissions.h"
 #include "mes/lots/store/lots_store.h"
