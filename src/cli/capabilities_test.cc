@@ -87,8 +87,8 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(
-      op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
+  EXPECT_EQ(op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead,
+                                          "orders.read", kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
