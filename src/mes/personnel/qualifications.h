@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -17,5 +19,16 @@ namespace ordo::personnel {
 // (HoldsQualification, domain/personnel.h, over the user's grants).
 Result<bool> UserHoldsQualification(storage::Database& db, std::int64_t user_id,
                                     const std::string& qualification, TimeMicros now);
+
+// One grant of a qualification to a user, as a check sees it.
+struct HeldGrant {
+  std::string qualification;
+  std::optional<std::string> expires;  // YYYY-MM-DD; nullopt = no expiry
+  bool revoked = false;
+};
+// Every grant ever made to `user_id` (revoked and expired ones too, so that a check can
+// say "expired on ..." rather than "not held"), each row checked against its seal first
+// (integrity_violation when one fails).
+Result<std::vector<HeldGrant>> GrantsOfUser(storage::Database& db, std::int64_t user_id);
 
 }  // namespace ordo::personnel

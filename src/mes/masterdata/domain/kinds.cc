@@ -211,7 +211,11 @@ std::vector<KindDef> Build() {
        Int("password_min_length", true, "fewest characters (code points) of a new password", 8,
            256),
        Int("password_expiry_days", true, "days after which a password must be changed; 0 = never",
-           0, 3650)}};
+           0, 3650),
+       Int("late_entry_minutes", false,
+           "execution: minutes after which a recorded value is a late entry that needs a reason "
+           "(default 60)",
+           1, 10080)}};
   settings.fields[3].required = true;
   KindDef policy{kSignaturePolicyKind,
                  "Signature policy",

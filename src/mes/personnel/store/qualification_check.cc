@@ -15,4 +15,13 @@ Result<bool> UserHoldsQualification(storage::Database& db, std::int64_t user_id,
   return HoldsQualification(grants, qualification, FormatUtcMicros(now).substr(0, 10));
 }
 
+Result<std::vector<HeldGrant>> GrantsOfUser(storage::Database& db, std::int64_t user_id) {
+  std::vector<HeldGrant> out;
+  if (user_id <= 0) return out;
+  auto rows = ListGrants(db, user_id);
+  if (!rows.ok()) return rows.error();
+  for (const auto& r : *rows) out.push_back(HeldGrant{r.qualification, r.expires, r.revoked});
+  return out;
+}
+
 }  // namespace ordo::personnel

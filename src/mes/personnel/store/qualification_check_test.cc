@@ -58,5 +58,39 @@ TEST_F(QualificationCheckTest, AnExpiredGrantDoesNotQualify) {
   EXPECT_FALSE(UserHoldsQualification(*db_, 5, "COATING", kT0 + 2LL * 86'400'000'000).value());
 }
 
+TEST_F(QualificationCheckTest, GrantsOfUserListsRevokedAndExpiredGrantsWithTheirDates) {
+  ORDO_VERIFIES("P11-09", "ORDO-PERS-05");
+  Append("user.created", "system", "5",
+         Json{{"user_id", 5}, {"name", "op"}, {"display_name", "Op"}, {"roles", {"operator"}}});
+  const std::string expires = FormatUtcMicros(kT0).substr(0, 10);
+  Append("personnel.qualification_granted", "quality", "5",
+         Json{{"user_id", 5},
+              {"user", "op"},
+              {"qualification", "COATING"},
+              {"qualification_version", 1},
+              {"expires", expires}});
+  auto revoked = Append("personnel.qualification_granted", "quality", "5",
+                        Json{{"user_id", 5},
+                             {"user", "op"},
+                             {"qualification", "PACKAGING"},
+                             {"qualification_version", 1},
+                             {"expires", nullptr}});
+  Append(
+      "personnel.qualification_revoked", "quality", "5",
+      Json{{"grant", revoked.seq}, {"user_id", 5}, {"user", "op"}, {"qualification", "PACKAGING"}},
+      std::string("left the packaging team"));
+  auto grants = GrantsOfUser(*db_, 5);
+  ASSERT_TRUE(grants.ok()) << grants.error().message;
+  ASSERT_EQ(grants->size(), 2u);
+  EXPECT_EQ((*grants)[0].qualification, "COATING");
+  EXPECT_EQ((*grants)[0].expires, expires);
+  EXPECT_FALSE((*grants)[0].revoked);
+  EXPECT_EQ((*grants)[1].qualification, "PACKAGING");
+  EXPECT_EQ((*grants)[1].expires, std::nullopt);
+  EXPECT_TRUE((*grants)[1].revoked);
+  EXPECT_TRUE(GrantsOfUser(*db_, 6).value().empty());
+  EXPECT_TRUE(GrantsOfUser(*db_, 0).value().empty());
+}
+
 }  // namespace
 }  // namespace ordo::personnel

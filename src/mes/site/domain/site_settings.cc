@@ -7,7 +7,8 @@ Json ToJson(const SiteSettings& s) {
   return Json{{"approvals_required", s.approvals_required},
               {"signing_password_only", s.signing_password_only},
               {"password_min_length", s.password_min_length},
-              {"password_expiry_days", s.password_expiry_days}};
+              {"password_expiry_days", s.password_expiry_days},
+              {"late_entry_minutes", s.late_entry_minutes}};
 }
 
 SiteSettings SettingsFromContent(const Json& content, SiteSettings out) {
@@ -26,6 +27,8 @@ SiteSettings SettingsFromContent(const Json& content, SiteSettings out) {
   integer("password_min_length", kPasswordMinLengthLowest, kPasswordMinLengthHighest,
           out.password_min_length);
   integer("password_expiry_days", 0, kPasswordExpiryDaysHighest, out.password_expiry_days);
+  integer("late_entry_minutes", kLateEntryMinutesLowest, kLateEntryMinutesHighest,
+          out.late_entry_minutes);
   if (content.contains("signing_password_only") && content["signing_password_only"].is_boolean())
     out.signing_password_only = content["signing_password_only"].get<bool>();
   return out;

@@ -13,6 +13,7 @@ namespace {
 TEST(SiteSettingsTest, ToJson) {
   ORDO_VERIFIES("ORDO-SITE-01", "ORDO-ACCESS-09");
   EXPECT_EQ(ToJson(SiteSettings{}), (Json{{"approvals_required", 1},
+                                          {"late_entry_minutes", 60},
                                           {"password_expiry_days", 0},
                                           {"password_min_length", 15},
                                           {"signing_password_only", false}}));
@@ -34,8 +35,10 @@ TEST(SiteSettingsTest, ReadsEverySettingFromAVersion) {
                {"approvals_required", 2},
                {"signing_password_only", true},
                {"password_min_length", 20},
-               {"password_expiry_days", 90}};
+               {"password_expiry_days", 90},
+               {"late_entry_minutes", 240}};
   SiteSettings s = SettingsFromContent(content, SiteSettings{});
+  EXPECT_EQ(s.late_entry_minutes, 240);
   EXPECT_EQ(s.approvals_required, 2);
   EXPECT_TRUE(s.signing_password_only);
   EXPECT_EQ(s.password_min_length, 20);
@@ -68,6 +71,14 @@ TEST(SiteSettingsTest, ValuesOutOfBoundsAreNeverInForce) {
   EXPECT_EQ(s.approvals_required, 1);
   EXPECT_EQ(s.password_min_length, 15);
   EXPECT_EQ(s.password_expiry_days, 0);
+  EXPECT_EQ(SettingsFromContent(Json{{"late_entry_minutes", 0}}, SiteSettings{}).late_entry_minutes,
+            60);
+  EXPECT_EQ(
+      SettingsFromContent(Json{{"late_entry_minutes", 10081}}, SiteSettings{}).late_entry_minutes,
+      60);
+  EXPECT_EQ(
+      SettingsFromContent(Json{{"late_entry_minutes", 10080}}, SiteSettings{}).late_entry_minutes,
+      10080);
   s = SettingsFromContent(
       Json{{"approvals_required", 6}, {"password_min_length", 257}, {"password_expiry_days", 3651}},
       SiteSettings{});

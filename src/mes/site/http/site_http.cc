@@ -44,7 +44,10 @@ Json SettingsReplySchema() {
                 {"password_min_length",
                  Integer("fewest characters (code points) of a new password, 8 to 256")},
                 {"password_expiry_days",
-                 Integer("days after which a password must be changed; 0 = never")}})},
+                 Integer("days after which a password must be changed; 0 = never")},
+                {"late_entry_minutes",
+                 Integer("minutes after which a recorded value is a late entry (reason "
+                         "required), 1 to 10080")}})},
        {"source",
         Nullable(Object(
             {{"kind", String("site_settings")},

@@ -17,6 +17,7 @@ const SETTING_LABELS: [keyof Configuration['settings'], string, (v: number | boo
   ['signing_password_only', 'Password alone after the first signing of a session', (v) => (v ? 'yes' : 'no')],
   ['password_min_length', 'Fewest characters of a new password', (v) => String(v)],
   ['password_expiry_days', 'Password expiry', (v) => (v === 0 ? 'never' : `${v} days`)],
+  ['late_entry_minutes', 'Late entry after', (v) => `${v} minutes`],
 ];
 
 function ChangeRequestLink({ id }: { id: string }) {

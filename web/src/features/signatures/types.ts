@@ -42,6 +42,7 @@ export interface SiteSettings {
   signing_password_only: boolean;
   password_min_length: number;
   password_expiry_days: number;
+  late_entry_minutes: number;
 }
 
 /** GET /site/settings: the settings in force and the version that set them. */
