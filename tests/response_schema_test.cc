@@ -105,6 +105,17 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
                                                      {"{sha256}", ""},      {"{lot}", "RS-LOT-1"}};
   ASSERT_EQ(SignReview().status, 201);
   ASSERT_EQ(http().Post("/api/v1/lots", ReceiptOf("RS-LOT-1"), TokenFor("supervisor")).status, 201);
+  // An order to read (the demo site has none).
+  ASSERT_EQ(http()
+                .Post("/api/v1/orders",
+                      Json{{"order_id", "PO-SCHEMA"},
+                           {"product", "PD-PCM500-20"},
+                           {"quantity", 15000},
+                           {"unit", "ea"},
+                           {"due_date", "2026-12-15"}},
+                      TokenFor("supervisor"))
+                .status,
+            201);
   int calls = 0;
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
@@ -116,6 +127,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target.replace(target.find("{id}"), 4, "CR-000001");
     } else if (path == "/api/v1/audit-reviews/{id}") {
       target.replace(target.find("{id}"), 4, "AR-000001");
+    } else if (path == "/api/v1/orders/{id}") {
+      target.replace(target.find("{id}"), 4, "PO-SCHEMA");
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))
@@ -606,6 +619,37 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
   EXPECT_EQ(covered_.size(), 8u);
+// A supervisor walks orders through the API (create, import, release, hold, resume,
+// cancel) and every answer must fit its documented schema. Close needs a completed order,
+// which only execution makes; its answer has the same schema as hold's.
+TEST_F(ResponseSchemaFlowTest, EveryOrdersAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-ORDER-13");
+  const std::string supervisor = TokenFor("supervisor");
+  auto order = [](const std::string& id) {
+    return Json{{"order_id", id},       {"product", "PD-PCM500-20"}, {"quantity", 15000},
+                {"unit", "ea"},         {"due_date", "2026-12-15"},  {"priority", 2},
+                {"customer_order", "C"}};
+  };
+  Fits("POST", "/api/v1/orders", "/api/v1/orders",
+       http().Post("/api/v1/orders", order("PO-F1"), supervisor));
+  Json report = Fits("POST", "/api/v1/orders/import", "/api/v1/orders/import",
+                     http().Post("/api/v1/orders/import",
+                                 Json{{"format", "csv"},
+                                      {"content",
+                                       "order_id,product,quantity,unit,due_date,priority,"
+                                       "customer_order\nPO-F2,PD-PCM500-20,1,ea,2026-12-15,,\n"
+                                       "PO-F3,PD-PCM500-20,0,ea,2026-12-15,,\n"}},
+                                 supervisor));
+  EXPECT_EQ(report["refused"], 1);
+  auto act = [&](const std::string& id, const std::string& verb, const Json& body) {
+    return Fits("POST", "/api/v1/orders/{id}/" + verb, "/api/v1/orders/" + id + "/" + verb,
+                http().Post("/api/v1/orders/" + id + "/" + verb, body, supervisor));
+  };
+  Json released = act("PO-F1", "release", Json::object());
+  EXPECT_FALSE(released["operations"].empty());
+  act("PO-F1", "hold", Json{{"reason", "check"}});
+  act("PO-F1", "resume", Json::object());
+  act("PO-F1", "cancel", Json{{"reason", "not needed"}});
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 }
 
