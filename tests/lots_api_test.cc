@@ -383,7 +383,7 @@ TEST_F(LotsApiTest, CliImportPrintsTheSummaryAndExitsOneWhenARowIsRefused) {
   EXPECT_EQ(refused.status.code, 1) << refused.Describe();
   EXPECT_NE(refused.out.find("0 created, 1 unchanged, 1 refused"), std::string::npos)
       << refused.Describe();
-  EXPECT_NE(refused.out.find("line 3: lot T-CLI-2: field unit:"), std::string::npos)
+  EXPECT_NE(refused.out.find("line 3 (T-CLI-2): refused: unit:"), std::string::npos)
       << refused.Describe();
   RunResult usage = sandbox_.Ordo({"lots", "import", good});
   EXPECT_EQ(usage.status.code, 2) << usage.Describe();

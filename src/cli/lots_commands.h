@@ -3,15 +3,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <string>
-
-#include "core/canonical_json.h"
 
 namespace ordo::cli {
-
-// The summary of an import reply: "N created, N unchanged, N refused" then one line per
-// refused or conflicting row: "line L: lot X: field F: message".
-std::string FormatLotImport(const Json& reply);
 
 // Adds `lots import` to `app`; its exit code goes to *rc (0 every row created or
 // unchanged, 1 a row refused or the import failed, 2 bad usage).

@@ -2,6 +2,8 @@
 #include "cli/server_session.h"
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
@@ -61,6 +63,52 @@ void AddConnectionOptions(CLI::App* command, Connection* c) {
                       "https: trust this CA file (PEM) instead of the system's");
   command->add_flag("--tls-no-verify", c->tls_no_verify,
                     "https: do not verify the server's certificate (testing only)");
+}
+
+std::string FormatImportReport(const Json& report, const std::string& id_key) {
+  std::string out = std::to_string(report.value("created", 0)) + " created, " +
+                    std::to_string(report.value("unchanged", 0)) + " unchanged, " +
+                    std::to_string(report.value("refused", 0)) + " refused\n";
+  if (!report.contains("rows") || !report["rows"].is_array()) return out;
+  for (const auto& row : report["rows"]) {
+    if (!row.is_object()) continue;
+    const std::string outcome = row.value("outcome", "");
+    if (outcome != "refused" && outcome != "conflict") continue;
+    const std::string head = "line " + std::to_string(row.value("line", 0)) + " (" +
+                             row.value(id_key, std::string()) + "): " + outcome;
+    if (!row.contains("errors") || !row["errors"].is_array() || row["errors"].empty()) {
+      out += head + "\n";
+      continue;
+    }
+    for (const auto& e : row["errors"])
+      if (e.is_object())
+        out += head + ": " + e.value("field", "") + ": " + e.value("message", "") + "\n";
+  }
+  return out;
+}
+
+int RunImport(const Connection& c, const std::string& file, const std::string& path,
+              const std::string& format, const std::string& id_key) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    Fail("cannot read " + file);
+    return 2;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (auto url = ParseServerUrl(c.server); !url.ok()) {
+    Fail(url.error().message);
+    return 2;
+  }
+  const Json request{{"format", format}, {"content", text.str()}};
+  return WithSession(c, [&](const HttpClient& client, const std::string& token) {
+    HttpReply r = client.Post(path, request, token);
+    Json body = r.json();
+    if (!r.ok() || !body.is_object() || !body.contains("rows"))
+      return Fail(Problem("importing " + file, r));
+    std::fputs(FormatImportReport(body, id_key).c_str(), stdout);
+    return body.value("refused", 0) > 0 ? 1 : 0;
+  });
 }
 
 }  // namespace ordo::cli

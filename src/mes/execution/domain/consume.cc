@@ -66,6 +66,11 @@ Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vecto
                   "Lot " + lot.lot + " expired on " + (date.empty() ? "(unknown date)" : date) +
                       (lot.expiry.empty() && !lot.retest.empty() ? " (retest date)" : "") +
                       "; use a lot that has not expired.");
+  // A lot used up is short of quantity, not a compliance matter: two terminals may race
+  // for its last kilogram.
+  if (lot.status == "consumed")
+    return Refuse(ErrorCode::kFailedPrecondition, kInsufficientQuantity, "quantity",
+                  "Lot " + lot.lot + " is used up: nothing is left; scan another lot.");
   if (lot.status != "released")
     return Refuse(
         ErrorCode::kFailedPrecondition, kLotNotReleased, "lot",

@@ -37,7 +37,8 @@ inline constexpr double kQuantityTolerance = 1e-9;
 // the quantity is a finite number above 0; wrong_material (failed_precondition, field
 // lot) naming the scanned and the expected materials; lot_expired (field lot) naming
 // the date, when the lot's status is expired or its expiry (else retest) date is before
-// today; lot_not_released (field lot) naming the status when it is not released;
+// today; insufficient_quantity (field quantity) for a lot used up (consumed);
+// lot_not_released (field lot) naming the status when it is not released;
 // insufficient_quantity (field quantity) naming what is left. The lot's own material
 // is preferred over an alternate when both match.
 Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vector<BomFacts>& bom,

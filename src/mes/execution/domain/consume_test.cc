@@ -61,7 +61,7 @@ TEST(ExecutionConsumeTest, AWrongMaterialNamesTheExpectedAndTheScannedMaterial) 
 
 TEST(ExecutionConsumeTest, TheLotMustBeReleased) {
   ORDO_VERIFIES("ORDO-EXEC-14", "ORDO-EXEC-28");
-  for (const char* status : {"quarantined", "rejected", "on_hold", "consumed"}) {
+  for (const char* status : {"quarantined", "rejected", "on_hold"}) {
     LotFacts lot = Lot();
     lot.status = status;
     auto r = DecideConsume(RunningOp(), Bom(), lot, 1.0, Context());
@@ -95,6 +95,13 @@ TEST(ExecutionConsumeTest, NotMoreThanIsLeftAndMoreThanZero) {
   ORDO_VERIFIES("ORDO-EXEC-15");
   ExpectRefused(DecideConsume(RunningOp(), Bom(), Lot(), 120.5, Context()), kState,
                 kInsufficientQuantity, "quantity", {"only 120 kg left", "120.5 kg"});
+  // A lot used up (another terminal took the rest) is short of quantity, not a lot that
+  // was never released: nothing to record as a compliance refusal.
+  LotFacts used_up = Lot();
+  used_up.status = "consumed";
+  used_up.quantity = 0;
+  ExpectRefused(DecideConsume(RunningOp(), Bom(), used_up, 1.0, Context()), kState,
+                kInsufficientQuantity, "quantity", {"used up"});
   for (double q : {0.0, -1.0, std::nan("")})
     ExpectRefused(DecideConsume(RunningOp(), Bom(), Lot(), q, Context()),
                   ErrorCode::kInvalidArgument, kInvalidQuantity, "quantity", {"above 0"});
