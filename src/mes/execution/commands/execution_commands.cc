@@ -158,6 +158,36 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
   return lot->lot;
 }
 
+// A recording command (parameters, characteristics): `decide_value` gets the operation,
+// the user and the recording context and returns a decision with `recorded` (the event)
+// and `exceptions`; the reply adds both.
+template <typename DecideValue>
+engine::Command Recording(engine::Actor actor, OperationRef ref, std::string name, Json details,
+                          DecideValue decide_value) {
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, std::move(name), std::move(details),
+      [ref, user_id, user, extra, decide_value](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = LoadOperator(ctx.db, user_id, user);
+        if (!person.ok()) return person.error();
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        auto decided = decide_value(ctx, *op, *person, *context);
+        if (!decided.ok()) return decided.error();
+        Events events{OnOrder(ref, decided->recorded)};
+        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
+        Json recorded;
+        to_json(recorded, decided->recorded);
+        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
+        return events;
+      },
+      extra);
+}
+
 }  // namespace
 
 std::optional<Error> RefusalOf(const Json& reply) {
@@ -311,62 +341,29 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
 engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
                                        RecordParameter input) {
   const Json details{{"name", input.name}, {"value", input.value}, {"source", input.source}};
-  const std::int64_t user_id = actor.user_id;
-  const std::string user = actor.name;
-  auto extra = std::make_shared<Json>(Json::object());
-  return Make(
+  return Recording(
       std::move(actor), ref, "parameters", details,
-      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = LoadOperator(ctx.db, user_id, user);
-        if (!person.ok()) return person.error();
-        // Not started yet: no work unit (DecideRecordParameter refuses before using it).
+      [ref, input](engine::WriteContext& ctx, const OperationFacts& op, const OperatorFacts& person,
+                   const RecordingContext& context) -> Result<ParameterDecision> {
+        // Not started yet: no work unit (the decision refuses before using it).
         EquipmentFacts unit;
-        if (!op->work_unit.empty()) {
-          auto loaded = LoadWorkUnit(ctx.db, op->work_unit, ctx.now, ref.order_id, ref.operation);
+        if (!op.work_unit.empty()) {
+          auto loaded = LoadWorkUnit(ctx.db, op.work_unit, ctx.now, ref.order_id, ref.operation);
           if (!loaded.ok()) return loaded.error();
           unit = std::move(*loaded);
         }
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        auto decided = DecideRecordParameter(*op, *person, unit, input, *context);
-        if (!decided.ok()) return decided.error();
-        Events events{OnOrder(ref, decided->recorded)};
-        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
-        Json recorded;
-        to_json(recorded, decided->recorded);
-        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
-        return events;
-      },
-      extra);
+        return DecideRecordParameter(op, person, unit, input, context);
+      });
 }
 
 engine::Command RecordCharacteristicCommand(engine::Actor actor, OperationRef ref,
                                             RecordCharacteristic input) {
   const Json details{{"name", input.name}, {"values", input.values}};
-  const std::int64_t user_id = actor.user_id;
-  const std::string user = actor.name;
-  auto extra = std::make_shared<Json>(Json::object());
-  return Make(
-      std::move(actor), ref, "characteristics", details,
-      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = LoadOperator(ctx.db, user_id, user);
-        if (!person.ok()) return person.error();
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        auto decided = DecideRecordCharacteristic(*op, *person, input, *context);
-        if (!decided.ok()) return decided.error();
-        Events events{OnOrder(ref, decided->recorded)};
-        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
-        Json recorded;
-        to_json(recorded, decided->recorded);
-        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
-        return events;
-      },
-      extra);
+  return Recording(std::move(actor), ref, "characteristics", details,
+                   [input](engine::WriteContext&, const OperationFacts& op,
+                           const OperatorFacts& person, const RecordingContext& context) {
+                     return DecideRecordCharacteristic(op, person, input, context);
+                   });
 }
 
 engine::Command CompleteOperationCommand(engine::Actor actor, OperationRef ref,
