@@ -30,6 +30,7 @@ struct Consumption {
   std::int64_t seq = 0;
   std::string lot, material, order_id, operation, bom_material, actor;
   double base_quantity = 0;
+  std::int64_t user_id = 0;
 };
 // Every consumption for `order_id`, oldest first; each row seal-checked (guarded table
 // lot_consumption): what the over-consumption check adds up per BOM item.
