@@ -1,6 +1,6 @@
 // The lots capability's public read API: a lot as decisions see it (seal-checked), for
 // execution and the views of other capabilities. The Lot struct, its states,
-// EffectiveLotStatus (expired derived from the clock) and DecideConsumption are pure and
+// EffectiveLotStatus (expired derived from the clock) are pure and
 // live in domain/lot.h. Implemented in store/lots_read.cc. Not thread-safe per
 // storage::Database.
 #pragma once
