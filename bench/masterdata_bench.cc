@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "admin/data_dir_ops.h"
+#include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -71,11 +72,9 @@ engine::Actor CreateUser(engine::Engine& engine, const std::string& name,
 
 // The embedded demo plant as ApplyPlant takes it (as admin::LoadDemoPlant reads it).
 std::vector<masterdata::commands::PlantObjectSource> DemoPlantObjects() {
-  std::vector<masterdata::plant::PlantFile> files;
-  for (const auto& f : admin::DemoFiles())
-    if (f.path.rfind("plant/", 0) == 0 && f.path.size() > 5 &&
-        f.path.substr(f.path.size() - 5) == ".yaml")
-      files.push_back({std::string(f.path.substr(6)), std::string(f.data)});
+  SystemClock clock;
+  std::vector<masterdata::plant::PlantFile> files =
+      admin::DemoPlantFiles(admin::UtcDay(clock.NowMicros()));
   if (files.empty()) throw std::runtime_error("no demo plant files are embedded");
   masterdata::plant::ReadResult read = masterdata::plant::ReadPlantFiles(files);
   if (!read.errors.empty())

@@ -78,6 +78,17 @@ class ResponseSchemaTest : public MasterdataTest {
     return http().Post("/api/v1/audit-reviews", body, quality_);
   }
 
+  // A receipt of 2 drums of the demo's RM-PCM-API.
+  static Json ReceiptOf(const std::string& lot) {
+    return Json{{"lot", lot},
+                {"material", "RM-PCM-API"},
+                {"supplier", "Acme"},
+                {"supplier_lot", "A-1"},
+                {"quantity", 2},
+                {"unit", "drum"},
+                {"expiry", "2099-12-31"}};
+  }
+
   Json document_;
   std::map<std::string, std::string> tokens_;
   int checked_ = 0;
@@ -89,12 +100,27 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
   Json routings = http().Get("/api/v1/masterdata/routing", engineer).json();
   ASSERT_TRUE(routings["objects"].is_array() && !routings["objects"].empty()) << routings.dump();
   const std::string routing = routings["objects"][0]["id"].get<std::string>();
-  const std::map<std::string, std::string> values = {{"{kind}", "routing"},
-                                                     {"{id}", routing},
-                                                     {"{version}", "1"},
-                                                     {"{code}", "not_found"},
-                                                     {"{sha256}", ""}};
+  const std::map<std::string, std::string> values = {{"{kind}", "routing"}, {"{id}", routing},
+                                                     {"{version}", "1"},    {"{code}", "not_found"},
+                                                     {"{sha256}", ""},      {"{lot}", "RS-LOT-1"}};
   ASSERT_EQ(SignReview().status, 201);
+  ASSERT_EQ(http().Post("/api/v1/lots", ReceiptOf("RS-LOT-1"), TokenFor("supervisor")).status, 201);
+  // An order to read (the demo site has none).
+  ASSERT_EQ(http()
+                .Post("/api/v1/orders",
+                      Json{{"order_id", "PO-SCHEMA"},
+                           {"product", "PD-PCM500-20"},
+                           {"quantity", 15000},
+                           {"unit", "ea"},
+                           {"due_date", "2026-12-15"}},
+                      TokenFor("supervisor"))
+                .status,
+            201);
+  // Released, so that it has operations to show.
+  ASSERT_EQ(http()
+                .Post("/api/v1/orders/PO-SCHEMA/release", Json::object(), TokenFor("supervisor"))
+                .status,
+            200);
   int calls = 0;
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
@@ -106,6 +132,10 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target.replace(target.find("{id}"), 4, "CR-000001");
     } else if (path == "/api/v1/audit-reviews/{id}") {
       target.replace(target.find("{id}"), 4, "AR-000001");
+    } else if (path == "/api/v1/orders/{id}") {
+      target.replace(target.find("{id}"), 4, "PO-SCHEMA");
+    } else if (path == "/api/v1/orders/{id}/operations/{operation}") {
+      target = "/api/v1/orders/PO-SCHEMA/operations/10";
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))
@@ -552,6 +582,84 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   Json forever = grants;
   forever["grants"][0]["status"] = "forever";
   EXPECT_FALSE(SchemaMismatches(grants_schema, forever, document_).empty());
+}
+
+// The lots commands and reads: receive (and the same receipt again, 200), import, release,
+// hold, lift the hold, reject; every answer fits its documented schema.
+TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-LOT-13");
+  const std::string supervisor = TokenFor("supervisor");
+  Fits("POST", "/api/v1/lots", "/api/v1/lots",
+       http().Post("/api/v1/lots", ReceiptOf("RS-1"), supervisor));
+  Json again = Fits("POST", "/api/v1/lots", "/api/v1/lots",
+                    http().Post("/api/v1/lots", ReceiptOf("RS-1"), supervisor), 200);
+  EXPECT_EQ(again["outcome"], "unchanged");
+  Fits("POST", "/api/v1/lots/import", "/api/v1/lots/import",
+       http().Post("/api/v1/lots/import",
+                   Json{{"content",
+                         "lot,material,supplier,supplier_lot,quantity,unit,expiry,retest\n"
+                         "RS-2,RM-PCM-API,Acme,A-2,50,kg,2099-01-31,\n"
+                         "RS-3,RM-PCM-API,Acme,A-3,50,lb,2099-01-31,\n"}},
+                   supervisor));
+  auto signed_by = [&](Json body) {
+    body["signature"] = SigOf("quality")["signature"];
+    return body;
+  };
+  Fits("POST", "/api/v1/lots/{lot}/release", "/api/v1/lots/RS-1/release",
+       http().Post("/api/v1/lots/RS-1/release", signed_by(Json::object()), quality_));
+  Fits("POST", "/api/v1/lots/{lot}/hold", "/api/v1/lots/RS-1/hold",
+       http().Post("/api/v1/lots/RS-1/hold", Json{{"reason", "check"}}, quality_));
+  Fits("POST", "/api/v1/lots/{lot}/lift-hold", "/api/v1/lots/RS-1/lift-hold",
+       http().Post("/api/v1/lots/RS-1/lift-hold", Json{{"reason", "checked"}}, quality_));
+  Fits("POST", "/api/v1/lots/{lot}/reject", "/api/v1/lots/RS-2/reject",
+       http().Post("/api/v1/lots/RS-2/reject", signed_by(Json{{"reason", "assay"}}), quality_));
+  Fits("GET", "/api/v1/lots", "/api/v1/lots?status=released",
+       http().Get("/api/v1/lots?status=released", supervisor));
+  Json lot = Fits("GET", "/api/v1/lots/{lot}", "/api/v1/lots/RS-1",
+                  http().Get("/api/v1/lots/RS-1", supervisor));
+  EXPECT_EQ(lot["lot"]["history"].size(), 4u) << lot.dump();
+  for (const auto& [path, methods] : document_["paths"].items())
+    for (const auto& [method, op] : methods.items()) {
+      if (op["tags"][0] != "lots") continue;
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
+    }
+  EXPECT_EQ(covered_.size(), 8u);
+}
+
+// A supervisor walks orders through the API (create, import, release, hold, resume,
+// cancel) and every answer must fit its documented schema. Close needs a completed order,
+// which only execution makes; its answer has the same schema as hold's.
+TEST_F(ResponseSchemaFlowTest, EveryOrdersAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-ORDER-13");
+  const std::string supervisor = TokenFor("supervisor");
+  auto order = [](const std::string& id) {
+    return Json{{"order_id", id},       {"product", "PD-PCM500-20"}, {"quantity", 15000},
+                {"unit", "ea"},         {"due_date", "2026-12-15"},  {"priority", 2},
+                {"customer_order", "C"}};
+  };
+  Fits("POST", "/api/v1/orders", "/api/v1/orders",
+       http().Post("/api/v1/orders", order("PO-F1"), supervisor));
+  Json report = Fits("POST", "/api/v1/orders/import", "/api/v1/orders/import",
+                     http().Post("/api/v1/orders/import",
+                                 Json{{"format", "csv"},
+                                      {"content",
+                                       "order_id,product,quantity,unit,due_date,priority,"
+                                       "customer_order\nPO-F2,PD-PCM500-20,1,ea,2026-12-15,,\n"
+                                       "PO-F3,PD-PCM500-20,0,ea,2026-12-15,,\n"}},
+                                 supervisor));
+  EXPECT_EQ(report["refused"], 1);
+  auto act = [&](const std::string& id, const std::string& verb, const Json& body) {
+    return Fits("POST", "/api/v1/orders/{id}/" + verb, "/api/v1/orders/" + id + "/" + verb,
+                http().Post("/api/v1/orders/" + id + "/" + verb, body, supervisor));
+  };
+  Json released = act("PO-F1", "release", Json::object());
+  EXPECT_FALSE(released["operations"].empty());
+  act("PO-F1", "hold", Json{{"reason", "check"}});
+  act("PO-F1", "resume", Json::object());
+  act("PO-F1", "cancel", Json{{"reason", "not needed"}});
+  EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 }
 
 // Every operation's success answer is described: 204 has no content; any other has a

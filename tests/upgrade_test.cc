@@ -406,7 +406,7 @@ TEST_P(UpgradeTest, OfflineUpgradeBacksUpFirstThenHasNothingToDo) {
 TEST_P(UpgradeTest, AStoreFromANewerReleaseIsRefusedAndLeftUntouched) {
   ORDO_VERIFIES("P11-03", "ORDO-STORE-01");
   const std::pair<const char*, const char*> newer[] = {
-      {"schema_version", "99"}, {"migration.logbook", "99"}, {"migration.orders", "1"}};
+      {"schema_version", "99"}, {"migration.logbook", "99"}, {"migration.no_such_capability", "1"}};
   int i = 0;
   for (const auto& [key, value] : newer) {
     SCOPED_TRACE(key);

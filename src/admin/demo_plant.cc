@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "admin/demo_dates.h"
 #include "mes/masterdata/commands/apply_plant.h"
 #include "mes/masterdata/commands/change_control.h"
 #include "mes/masterdata/plant/plant_files.h"
@@ -57,19 +58,25 @@ const std::string& DefaultSignaturePolicy() {
   return text;
 }
 
-Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users) {
+std::vector<masterdata::plant::PlantFile> DemoPlantFiles(std::string_view today) {
+  std::vector<masterdata::plant::PlantFile> files;
+  for (const auto& f : DemoFiles())
+    if (f.path.rfind("plant/", 0) == 0 && f.path.size() > 5 &&
+        f.path.substr(f.path.size() - 5) == ".yaml")
+      files.push_back({std::string(f.path.substr(6)), ResolveDemoDates(f.data, today)});
+  return files;
+}
+
+Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users,
+                     std::string_view today) {
   if (!users.count("engineer") || !users.count("quality") || !users.count("supervisor"))
     return Fail("the demo users engineer, quality and supervisor are needed");
   const engine::Actor& engineer = users.at("engineer");
   const engine::Actor& quality = users.at("quality");
-  std::vector<masterdata::plant::PlantFile> files;
-  std::string_view personnel;
-  for (const auto& f : DemoFiles()) {
-    if (f.path == "plant-personnel.yaml") personnel = f.data;
-    if (f.path.rfind("plant/", 0) == 0 && f.path.size() > 5 &&
-        f.path.substr(f.path.size() - 5) == ".yaml")
-      files.push_back({std::string(f.path.substr(6)), std::string(f.data)});
-  }
+  std::vector<masterdata::plant::PlantFile> files = DemoPlantFiles(today);
+  std::string personnel;
+  for (const auto& f : DemoFiles())
+    if (f.path == "plant-personnel.yaml") personnel = ResolveDemoDates(f.data, today);
   if (files.empty()) return Fail("no plant files were embedded");
   masterdata::plant::ReadResult read = masterdata::plant::ReadPlantFiles(files);
   if (!read.errors.empty()) return Fail(masterdata::plant::FormatErrors(read.errors));

@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "engine/engine.h"
+#include "mes/masterdata/plant/plant_files.h"
 
 namespace ordo::admin {
 
@@ -26,9 +27,17 @@ const std::vector<DemoFile>& DemoFiles();
 // The text of signature policy version 1, published by every `ordo init`.
 const std::string& DefaultSignaturePolicy();
 
+// The embedded plant files (paths relative to demo/plant/, e.g. "routings/RT-1.yaml")
+// with their relative dates ("+P40D", see demo_dates.h) resolved from `today`
+// (YYYY-MM-DD).
+std::vector<masterdata::plant::PlantFile> DemoPlantFiles(std::string_view today);
+
 // Loads the demo plant into the store behind `engine`. `users` maps the demo login
 // names to their actors: "engineer" authors, "quality" approves and grants; every user
-// named in demo/plant-personnel.yaml must be there.
-Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users);
+// named in demo/plant-personnel.yaml must be there. `today` (YYYY-MM-DD, the UTC day of
+// the init) anchors the relative dates: due dates and qualification expiry lie ahead
+// of it by the offsets the demo files give.
+Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users,
+                     std::string_view today);
 
 }  // namespace ordo::admin

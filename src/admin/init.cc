@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "admin/data_dir_ops.h"
+#include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
@@ -105,7 +106,7 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
       actors[name] = *actor;
       demo.push_back(cred);
     }
-    ORDO_TRY(LoadDemoPlant(**engine, actors));
+    ORDO_TRY(LoadDemoPlant(**engine, actors, UtcDay(clock.NowMicros())));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

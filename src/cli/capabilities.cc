@@ -7,8 +7,11 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/execution/capability.h"
 #include "mes/logbook/capability.h"
+#include "mes/lots/capability.h"
 #include "mes/masterdata/capability.h"
+#include "mes/orders/capability.h"
 #include "mes/personnel/capability.h"
 #include "mes/review/capability.h"
 #include "mes/signatures/capability.h"
@@ -30,6 +33,9 @@ void RegisterCapabilities() {
     audit::Register();
     review::Register();
     worklist::Register();
+    orders::Register();
+    lots::Register();
+    execution::Register();
   });
 }
 

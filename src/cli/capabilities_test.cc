@@ -12,8 +12,11 @@
 #include "core/testing/verifies.h"
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
+#include "mes/execution/permissions.h"
 #include "mes/logbook/permissions.h"
+#include "mes/lots/permissions.h"
 #include "mes/masterdata/permissions.h"
+#include "mes/orders/permissions.h"
 #include "mes/personnel/permissions.h"
 #include "mes/site/permissions.h"
 #include "mes/worklist/permissions.h"
@@ -87,8 +90,9 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(
-      op, (std::vector<std::string>{kLogbookRead, kLogbookWrite, kMasterdataRead, kWorklistRead}));
+  EXPECT_EQ(op, (std::vector<std::string>{execution::kExecutionPerform, execution::kExecutionVerify,
+                                          kLogbookRead, kLogbookWrite, lots::kLotsRead,
+                                          kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

@@ -1,7 +1,7 @@
 // The `ordo` executable: the one place that wires every module together. Subcommands:
 // init, serve, upgrade, ledger verify|export|replay, user add|list|disable|unlock, backup,
 // restore, plant
-// export|apply, openapi, reference.
+// export|apply, orders import, openapi, reference.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -15,7 +15,9 @@
 #include "admin/restore.h"
 #include "cli/capabilities.h"
 #include "cli/duration.h"
+#include "cli/lots_commands.h"
 #include "cli/offline_admin.h"
+#include "cli/orders_commands.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
@@ -511,6 +513,10 @@ int main(int argc, char** argv) {
 
   // plant export|apply (against a running server)
   cli::AddPlantCommands(app, &rc);
+  // orders import (against a running server)
+  cli::AddOrdersCommands(app, &rc);
+  // lots import (against a running server)
+  cli::AddLotsCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -7,7 +7,7 @@
 #include <functional>
 #include <memory>
 
-#include "cli/passwords.h"
+#include "cli/server_session.h"
 #include "client/http_client.h"
 
 namespace ordo::cli {
@@ -17,58 +17,9 @@ namespace {
 using client::HttpClient;
 using client::HttpReply;
 
-struct Connection {
-  std::string server, user, password_file, tls_ca;
-  bool tls_no_verify = false;
-};
-
 struct PlantArguments {
   std::string dir, path, title, reason;
 };
-
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "ordo: %s\n", message.c_str());
-  return 1;
-}
-
-// What went wrong with a reply, for a person: the problem's detail when there is one.
-std::string Problem(const std::string& what, const HttpReply& r) {
-  if (r.status == 0) return what + ": cannot reach the server: " + r.error;
-  Json body = r.json();
-  std::string text = what + ": HTTP " + std::to_string(r.status);
-  if (body.is_object() && body.contains("detail") && body["detail"].is_string()) {
-    text += ": " + body["detail"].get<std::string>();
-    if (body.contains("field") && body["field"].is_string() &&
-        !body["field"].get_ref<const std::string&>().empty())
-      text += " (field " + body["field"].get<std::string>() + ")";
-  } else if (!r.body.empty()) {
-    text += ": " + r.body.substr(0, 500);
-  }
-  return text;
-}
-
-// Signs in, runs `work` with the client and token, signs out; returns work's exit code
-// (1 when signing in fails).
-int WithSession(const Connection& c,
-                const std::function<int(const HttpClient&, const std::string&)>& work) {
-  auto url = ParseServerUrl(c.server);
-  if (!url.ok()) return Fail(url.error().message);
-  auto password = ReadPassword(c.password_file, "password for " + c.user + ": ");
-  if (!password.ok()) return Fail(password.error().message);
-  HttpClient client(url->port, url->tls, url->host);
-  if (url->tls && !c.tls_no_verify) client.set_tls_verify(true, c.tls_ca);
-  HttpReply login = client.Post("/api/v1/session", Json{{"user", c.user}, {"password", *password}});
-  Json session = login.json();
-  if (!login.ok() || !session.is_object() || !session.contains("token") ||
-      !session["token"].is_string())
-    return Fail(Problem("signing in as " + c.user, login));
-  const std::string token = session["token"].get<std::string>();
-  const int rc = work(client, token);
-  HttpReply logout = client.Request("DELETE", "/api/v1/session", "", token);
-  if (!logout.ok())
-    std::fprintf(stderr, "ordo: warning: %s\n", Problem("signing out", logout).c_str());
-  return rc;
-}
 
 int Export(const Connection& c, const std::string& dir) {
   std::error_code ec;
@@ -129,17 +80,6 @@ int Apply(const Connection& c, const std::string& path, std::string title, std::
                 drafts, unchanged);
     return 0;
   });
-}
-
-void AddConnectionOptions(CLI::App* command, Connection* c) {
-  command->add_option("--server", c->server, "server URL, e.g. http://127.0.0.1:8080")->required();
-  command->add_option("--user", c->user, "user name to sign in as")->required();
-  command->add_option("--password-file", c->password_file,
-                      "file whose first line is the password (prompted when absent)");
-  command->add_option("--tls-ca", c->tls_ca,
-                      "https: trust this CA file (PEM) instead of the system's");
-  command->add_flag("--tls-no-verify", c->tls_no_verify,
-                    "https: do not verify the server's certificate (testing only)");
 }
 
 }  // namespace

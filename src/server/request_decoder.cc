@@ -47,6 +47,10 @@ const char* TypeName(FieldType t) {
       return "a JSON object";
     case FieldType::kObjectArray:
       return "an array of JSON objects";
+    case FieldType::kNumber:
+      return "a number";
+    case FieldType::kNumberArray:
+      return "an array of numbers";
   }
   return "?";
 }
@@ -129,13 +133,22 @@ Result<Json> DecodeRequest(std::string_view body, const RequestSchema& schema) {
         if (ok)
           for (const auto& item : *it) ok = ok && item.is_object();
         break;
+      case FieldType::kNumber:
+        ok = it->is_number();
+        break;
+      case FieldType::kNumberArray:
+        ok = it->is_array() && it->size() <= f.max_length;
+        if (ok)
+          for (const auto& item : *it) ok = ok && item.is_number();
+        break;
     }
     if (!ok) {
-      std::string limit = f.type == FieldType::kString
-                              ? " of at most " + std::to_string(f.max_length) + " bytes"
-                          : f.type == FieldType::kStringArray || f.type == FieldType::kObjectArray
-                              ? " with at most " + std::to_string(f.max_length) + " items"
-                              : "";
+      std::string limit =
+          f.type == FieldType::kString ? " of at most " + std::to_string(f.max_length) + " bytes"
+          : f.type == FieldType::kStringArray || f.type == FieldType::kObjectArray ||
+                  f.type == FieldType::kNumberArray
+              ? " with at most " + std::to_string(f.max_length) + " items"
+              : "";
       return Error::Invalid(f.name, "field '" + f.name + "' must be " + TypeName(f.type) + limit,
                             "wrong_type");
     }
@@ -166,6 +179,12 @@ Json SchemaToOpenApi(const RequestSchema& schema) {
         break;
       case FieldType::kObjectArray:
         p = {{"type", "array"}, {"items", {{"type", "object"}}}, {"maxItems", f.max_length}};
+        break;
+      case FieldType::kNumber:
+        p = {{"type", "number"}};
+        break;
+      case FieldType::kNumberArray:
+        p = {{"type", "array"}, {"items", {{"type", "number"}}}, {"maxItems", f.max_length}};
         break;
     }
     if (!f.description.empty()) p["description"] = f.description;

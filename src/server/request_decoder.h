@@ -1,6 +1,6 @@
 // Decodes and checks a JSON request body against a declared schema: valid UTF-8 JSON,
-// an object, no duplicate keys, no unknown fields, the right types, required fields present, lengths in
-// range. Every failure names the field and what was expected. This is the code the
+// an object, no duplicate keys, no unknown fields, the right types, required fields present,
+// lengths in range. Every failure names the field and what was expected. This is the code the
 // libFuzzer target drives.
 #pragma once
 
@@ -15,8 +15,19 @@
 namespace ordo::server {
 
 // kObject / kObjectArray: a JSON object (array of objects) whose inside the handler
-// checks (e.g. master data content against its kind, a signature's fields).
-enum class FieldType { kString, kInteger, kBoolean, kStringArray, kObject, kObjectArray };
+// checks (e.g. master data content against its kind, a signature's fields). kNumber: any
+// JSON number (integer or decimal; the handler checks its range); kNumberArray: an array
+// of them (e.g. a characteristic's sample).
+enum class FieldType {
+  kString,
+  kInteger,
+  kBoolean,
+  kStringArray,
+  kObject,
+  kObjectArray,
+  kNumber,
+  kNumberArray
+};
 
 struct FieldSpec {
   std::string name;

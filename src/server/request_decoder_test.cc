@@ -168,5 +168,25 @@ TEST(RequestDecoderTest, SchemaToOpenApi) {
   EXPECT_EQ(o["properties"]["roles"]["maxItems"], 2);
 }
 
+TEST(RequestDecoderTest, NumbersAcceptIntegersAndDecimalsOnly) {
+  ORDO_VERIFIES("ORDO-ORDER-15");
+  RequestSchema s;
+  s.fields = {{"quantity", FieldType::kNumber, true, 0, "a quantity"}};
+  auto whole = DecodeRequest(R"({"quantity":1500})", s);
+  ASSERT_TRUE(whole.ok()) << whole.error().message;
+  EXPECT_EQ((*whole)["quantity"].get<double>(), 1500);
+  auto decimal = DecodeRequest(R"({"quantity":-12.5e-1})", s);
+  ASSERT_TRUE(decimal.ok()) << decimal.error().message;
+  EXPECT_EQ((*decimal)["quantity"].get<double>(), -1.25) << "the range is the handler's check";
+  for (const char* bad : {R"({"quantity":"12"})", R"({"quantity":true})", R"({"quantity":[1]})"}) {
+    auto r = DecodeRequest(bad, s);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().field, "quantity");
+    EXPECT_EQ(r.error().reason, "wrong_type");
+    EXPECT_NE(r.error().message.find("a number"), std::string::npos) << r.error().message;
+  }
+  EXPECT_EQ(SchemaToOpenApi(s)["properties"]["quantity"]["type"], "number");
+}
+
 }  // namespace
 }  // namespace ordo::server

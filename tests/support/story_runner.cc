@@ -140,6 +140,12 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
     return false;
   }
   const std::string token = TokenOf(role, &error);
+  // ${user} and ${password}: the acting user's name and password (e.g. to acknowledge the
+  // signature policy, which re-authenticates).
+  if (role != "anonymous") {
+    vars_["user"] = sandbox_.user(role).name;
+    vars_["password"] = sandbox_.user(role).password;
+  }
   const std::string request = Expand(step.value("request", ""), &error);
   Json body = ExpandJson(step.value("body", Json()), &error);
   if (!error.empty()) {

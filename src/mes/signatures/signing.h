@@ -66,6 +66,11 @@ Result<std::optional<SignaturePolicy>> CurrentPolicy(storage::Database& db, Time
 // what a signed command checks about its signer.
 Result<bool> AcknowledgedPolicyInForce(storage::Database& db, std::int64_t user_id, TimeMicros now);
 // Whether `user_id` has acknowledged policy `version`.
+// The signer of a signed command at the command's time `now` (SignerState,
+// domain/signature.h): RecheckSigningMode first, then the account (inactive when it is
+// disabled or gone) and the policy acknowledgement. Call it from the command's decide.
+Result<SignerState> LoadSignerState(storage::Database& db, TimeMicros now,
+                                    const SignerIdentity& identity);
 Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::int64_t version);
 
 }  // namespace ordo::signatures

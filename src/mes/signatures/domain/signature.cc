@@ -82,4 +82,32 @@ Json ToJson(const Signature& s, BindingStatus status) {
   return j;
 }
 
+Result<SignatureApplied> DecideSignature(const SignerState& signer, const std::string& meaning,
+                                         const std::string& record_kind,
+                                         const std::string& record_id, std::int64_t record_version,
+                                         const Json& record) {
+  if (signer.meaning != meaning)
+    return Error::Invalid(
+        "signature.meaning",
+        "this is signed with meaning '" + meaning + "', not '" + signer.meaning + "'",
+        "wrong_meaning");
+  if (!signer.active)
+    return Error::Make(ErrorCode::kUnauthenticated, "the signing account is disabled");
+  if (!signer.policy_acknowledged)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "acknowledge the site's signature policy before signing", "signature",
+                 "policy_not_acknowledged"};
+  SignatureApplied applied;
+  applied.signer_id = signer.user_id;
+  applied.signer = signer.name;
+  applied.printed_name = signer.printed_name;
+  applied.meaning = meaning;
+  applied.comment = signer.comment;
+  applied.record_kind = record_kind;
+  applied.record_id = record_id;
+  applied.record_version = record_version;
+  applied.content_hash = RecordHash(record);
+  return applied;
+}
+
 }  // namespace ordo::signatures

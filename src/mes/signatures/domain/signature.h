@@ -62,4 +62,27 @@ Json SignaturePayload(const Signature& signature);
 // one mapping from the event to the stored row.
 Signature SignatureOf(const SignatureApplied& applied, std::int64_t seq, TimeMicros time_us);
 
+// The signer of a signed command as its decision sees them: the identity the API
+// re-authenticated, the account as it is at the command's time, and whether the signer
+// acknowledged the policy in force then (LoadSignerState, signing.h).
+struct SignerState {
+  std::int64_t user_id = 0;
+  std::string name;          // login name
+  std::string printed_name;  // display name now
+  std::string meaning;
+  std::optional<std::string> comment;
+  bool active = false;
+  bool policy_acknowledged = false;
+};
+
+// The signature.applied payload of `signer` signing `record` (its kind, id and version;
+// the content hash is RecordHash(record)) with `meaning`. Refuses, in this order: a
+// signed meaning other than `meaning` (invalid_argument, field signature.meaning, reason
+// wrong_meaning); a disabled account (unauthenticated); a signer without the policy
+// acknowledgement (failed_precondition, field signature, reason policy_not_acknowledged).
+Result<SignatureApplied> DecideSignature(const SignerState& signer, const std::string& meaning,
+                                         const std::string& record_kind,
+                                         const std::string& record_id, std::int64_t record_version,
+                                         const Json& record);
+
 }  // namespace ordo::signatures

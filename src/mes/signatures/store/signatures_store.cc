@@ -2,6 +2,7 @@
 // projectors and read queries.
 #include "mes/signatures/store/signatures_store.h"
 
+#include "mes/access/users.h"
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/in_force.h"
 #include "mes/signatures/events.h"
@@ -163,6 +164,25 @@ Result<bool> HasAcknowledged(storage::Database& db, std::int64_t user_id, std::i
       [](const storage::Statement&) { return 1; });
   if (!row.ok()) return row.error();
   return row->has_value();
+}
+
+Result<SignerState> LoadSignerState(storage::Database& db, TimeMicros now,
+                                    const SignerIdentity& identity) {
+  ORDO_TRY(RecheckSigningMode(db, now, identity));
+  SignerState s;
+  s.user_id = identity.user_id;
+  s.name = identity.name;
+  s.meaning = identity.meaning;
+  s.comment = identity.comment;
+  auto account = access::FindUserById(db, identity.user_id);
+  if (!account.ok()) return account.error();
+  if (!*account || (*account)->disabled) return s;
+  s.active = true;
+  s.printed_name = (*account)->display_name;
+  auto acknowledged = AcknowledgedPolicyInForce(db, identity.user_id, now);
+  if (!acknowledged.ok()) return acknowledged.error();
+  s.policy_acknowledged = *acknowledged;
+  return s;
 }
 
 }  // namespace ordo::signatures

@@ -1,0 +1,508 @@
+// Glue of the execution commands (execution_commands.h).
+#include "mes/execution/commands/execution_commands.h"
+
+#include <memory>
+
+#include "mes/execution/commands/facts_loader.h"
+#include "mes/execution/domain/codes.h"
+#include "mes/execution/domain/consume.h"
+#include "mes/execution/domain/start.h"
+#include "mes/execution/store/execution_store.h"
+#include "mes/lots/events.h"
+#include "mes/lots/gs1/gs1.h"
+#include "mes/lots/lots.h"
+#include "mes/masterdata/domain/gtin.h"
+#include "mes/masterdata/domain/units.h"
+#include "mes/masterdata/in_force.h"
+#include "mes/orders/events.h"
+#include "mes/orders/orders.h"
+#include "mes/signatures/domain/signature.h"
+#include "mes/site/settings.h"
+
+namespace ordo::execution {
+namespace {
+
+using Events = std::vector<ledger::Event>;
+using Decide = std::function<Result<Events>(engine::WriteContext&)>;
+
+template <typename P>
+ledger::Event OnOrder(const OperationRef& ref, const P& payload) {
+  return ledger::MakeEvent(payload, orders::kSubjectKind, ref.order_id);
+}
+
+Json ErrorJson(const Error& e) {
+  return Json{{"code", ErrorCodeName(e.code)},
+              {"reason", e.reason},
+              {"field", e.field},
+              {"message", e.message}};
+}
+
+// Every execution command: runs `decide`; a compliance refusal becomes the one event
+// execution.command_refused and the reply {"refused": error}; any other refusal changes
+// nothing. The reply of a success is the operation's view for the acting user plus
+// `extra` (what the command decided, e.g. the exceptions it raised).
+engine::Command Make(engine::Actor actor, OperationRef ref, std::string name, Json details,
+                     Decide decide, std::shared_ptr<Json> extra = nullptr) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  auto refused = std::make_shared<std::optional<Error>>();
+  c.decide = [ref, name, details, decide = std::move(decide),
+              refused](engine::WriteContext& ctx) -> Result<Events> {
+    auto events = decide(ctx);
+    if (events.ok()) return events;
+    auto recorded = RecordedRefusal(name, ref.order_id, ref.operation, events.error(), details);
+    if (!recorded) return events.error();
+    *refused = events.error();
+    return Events{OnOrder(ref, *recorded)};
+  };
+  const std::int64_t user_id = c.actor.user_id;
+  c.reply = [ref, refused, extra, user_id](engine::WriteContext& ctx,
+                                           const std::vector<ledger::LedgerEntry>&) -> Json {
+    if (refused->has_value()) return Json{{"refused", ErrorJson(**refused)}};
+    auto view = OperationView(ctx.db, ref, user_id);
+    Json out{{"operation", view.ok() ? *view : Json(nullptr)}};
+    if (extra && extra->is_object())
+      for (auto it = extra->begin(); it != extra->end(); ++it) out[it.key()] = it.value();
+    return out;
+  };
+  return c;
+}
+
+Result<RecordingContext> Context(engine::WriteContext& ctx, const OperationRef& ref,
+                                 std::int64_t user_id) {
+  RecordingContext context;
+  context.now = ctx.now;
+  auto settings = site::GetSiteSettings(ctx.db, ctx.now);
+  if (!settings.ok()) return settings.error();
+  context.late_entry_minutes = settings->late_entry_minutes;
+  auto ack = AcknowledgedHash(ctx.db, ref.order_id, ref.operation, user_id);
+  if (!ack.ok()) return ack.error();
+  context.acknowledged_hash = *ack;
+  return context;
+}
+
+Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions) {
+  Json out = Json::array();
+  for (const auto& e : exceptions) {
+    Json j;
+    to_json(j, e);
+    out.push_back(j);
+  }
+  return out;
+}
+
+// The material whose GTIN is `gtin14`, in force at `now`.
+Result<std::optional<masterdata::VersionRow>> MaterialOfGtin(storage::Database& db,
+                                                             const std::string& gtin14,
+                                                             TimeMicros now) {
+  auto all = masterdata::AllInForce(db, now);
+  if (!all.ok()) return all.error();
+  for (auto& v : *all) {
+    if (v.kind != "material") continue;
+    auto it = v.content.find("gtin");
+    if (it == v.content.end() || !it->is_string()) continue;
+    if (masterdata::Gtin14(it->get<std::string>()) == gtin14)
+      return std::optional<masterdata::VersionRow>(std::move(v));
+  }
+  return std::optional<masterdata::VersionRow>();
+}
+
+// The lot a consumption names: `lot` as given, or what `scan` reads as (a plain lot id;
+// or a supplier label: the material by its GTIN, the lot by its supplier lot or our lot
+// id, the label's expiry equal to the lot's).
+Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input, TimeMicros now) {
+  if (input.scan.empty()) {
+    if (input.lot.empty())
+      return Error::Invalid("lot", "scan or type the lot (lot or scan is required)",
+                            "missing_field");
+    return input.lot;
+  }
+  const int year = std::stoi(UtcDay(now).substr(0, 4));
+  auto scan = gs1::ParseScan(input.scan, year, "scan");
+  if (!scan.ok()) return scan.error();
+  if (!scan->text.empty()) return scan->text;
+  if (scan->gtin14.empty() || scan->lot.empty())
+    return Error::Invalid("scan",
+                          "the label names no " +
+                              std::string(scan->gtin14.empty() ? "GTIN (AI 01)" : "lot (AI 10)") +
+                              ": scan the label's GS1 code with GTIN and lot",
+                          "scan_incomplete");
+  auto material = MaterialOfGtin(db, scan->gtin14, now);
+  if (!material.ok()) return material.error();
+  if (!*material)
+    return Error{ErrorCode::kNotFound,
+                 "no material in force has GTIN " + scan->gtin14 + " (scanned label)", "scan",
+                 "unknown_gtin"};
+  const std::string material_id = (*material)->id;
+  auto lots = lots::LotsOfSupplierLot(db, material_id, scan->lot);
+  if (!lots.ok()) return lots.error();
+  std::optional<lots::Lot> lot;
+  if (lots->size() == 1) lot = lots->front();
+  if (lots->size() > 1)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "supplier lot " + scan->lot + " of " + material_id + " was received as " +
+                     std::to_string(lots->size()) + " lots: scan or type our lot id",
+                 "scan", "ambiguous_lot"};
+  if (!lot) {
+    auto own = lots::FindLot(db, scan->lot);
+    if (!own.ok()) return own.error();
+    if (*own && (*own)->material == material_id) lot = **own;
+  }
+  if (!lot)
+    return Error{
+        ErrorCode::kNotFound,
+        "no lot of " + material_id + " with supplier lot or lot id " + scan->lot + " was received",
+        "scan", "lot_missing"};
+  ORDO_TRY(gs1::CheckScannedExpiry(*scan, lot->lot, lot->expiry, "scan"));
+  return lot->lot;
+}
+
+}  // namespace
+
+std::optional<Error> RefusalOf(const Json& reply) {
+  if (!reply.is_object() || !reply.contains("refused") || !reply["refused"].is_object())
+    return std::nullopt;
+  const Json& r = reply["refused"];
+  Error e = Error::Make(ErrorCode::kFailedPrecondition, r.value("message", ""));
+  const std::string code = r.value("code", "");
+  for (ErrorCode candidate :
+       {ErrorCode::kInvalidArgument, ErrorCode::kPermissionDenied, ErrorCode::kNotFound,
+        ErrorCode::kConflict, ErrorCode::kFailedPrecondition})
+    if (code == ErrorCodeName(candidate)) e.code = candidate;
+  e.reason = r.value("reason", "");
+  e.field = r.value("field", "");
+  return e;
+}
+
+engine::Command StartOperationCommand(engine::Actor actor, OperationRef ref,
+                                      std::string work_unit) {
+  const Json details{{"work_unit", work_unit}};
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  return Make(std::move(actor), ref, "start", details,
+              [ref, work_unit, user_id, user](engine::WriteContext& ctx) -> Result<Events> {
+                if (work_unit.empty())
+                  return Error::Invalid("work_unit", "name the work unit to start on",
+                                        "missing_field");
+                auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+                if (!op.ok()) return op.error();
+                auto person = LoadOperator(ctx.db, user_id, user);
+                if (!person.ok()) return person.error();
+                auto unit = LoadWorkUnit(ctx.db, work_unit, ctx.now);
+                if (!unit.ok()) return unit.error();
+                auto decided = DecideStart(*op, *person, *unit, ctx.now);
+                if (!decided.ok()) return decided.error();
+                Events events;
+                if (decided->order_started)
+                  events.push_back(OnOrder(ref, orders::OrderStarted{ref.order_id, ref.operation}));
+                orders::OperationStarted started{ref.order_id, ref.operation, decided->work_unit};
+                started.user_id = user_id;
+                events.push_back(OnOrder(ref, started));
+                return events;
+              });
+}
+
+engine::Command PauseOperationCommand(engine::Actor actor, OperationRef ref, std::string reason) {
+  return Make(
+      std::move(actor), ref, "pause", Json{{"reason", reason}},
+      [ref, reason](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        ORDO_TRY(DecidePause(*op, reason));
+        return Events{OnOrder(ref, orders::OperationPaused{ref.order_id, ref.operation, reason})};
+      });
+}
+
+engine::Command ResumeOperationCommand(engine::Actor actor, OperationRef ref) {
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  return Make(std::move(actor), ref, "resume", Json::object(),
+              [ref, user_id, user](engine::WriteContext& ctx) -> Result<Events> {
+                auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+                if (!op.ok()) return op.error();
+                auto person = LoadOperator(ctx.db, user_id, user);
+                if (!person.ok()) return person.error();
+                auto unit =
+                    LoadWorkUnit(ctx.db, op->work_unit, ctx.now, ref.order_id, ref.operation);
+                if (!unit.ok()) return unit.error();
+                ORDO_TRY(DecideResume(*op, *person, *unit, ctx.now));
+                return Events{OnOrder(ref, orders::OperationResumed{ref.order_id, ref.operation})};
+              });
+}
+
+engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
+                                   std::optional<std::string> shown_hash) {
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  return Make(std::move(actor), ref, "acknowledge-instructions", Json::object(),
+              [ref, user_id, user, shown_hash](engine::WriteContext& ctx) -> Result<Events> {
+                auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+                if (!op.ok()) return op.error();
+                auto person = LoadOperator(ctx.db, user_id, user);
+                if (!person.ok()) return person.error();
+                auto ack = DecideAcknowledge(*op, *person, shown_hash);
+                if (!ack.ok()) return ack.error();
+                return Events{OnOrder(ref, *ack)};
+              });
+}
+
+engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input) {
+  const Json details{
+      {"lot", input.lot}, {"scan", input.scan}, {"quantity", input.quantity}, {"unit", input.unit}};
+  const std::int64_t user_id = actor.user_id;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, "consume", details,
+      [ref, input, user_id, extra](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        ORDO_TRY(CheckMayRecord(*op, context->acknowledged_hash));
+        auto lot_id = ResolveLot(ctx.db, input, ctx.now);
+        if (!lot_id.ok()) return lot_id.error();
+        auto lot = LoadLot(ctx.db, *lot_id, ctx.now);
+        if (!lot.ok()) return lot.error();
+        auto material = masterdata::InForce(ctx.db, "material", lot->material, ctx.now);
+        if (!material.ok()) return material.error();
+        if (!*material)
+          return Error{ErrorCode::kFailedPrecondition,
+                       "material " + lot->material + " of lot " + lot->lot + " is not in force",
+                       "lot", "material_missing"};
+        auto base = masterdata::ToBaseQuantity((*material)->content, input.quantity,
+                                               input.unit.empty() ? lot->base_unit : input.unit);
+        if (!base.ok()) return base.error();
+        auto bom = LoadBom(ctx.db, ref.order_id);
+        if (!bom.ok()) return bom.error();
+        auto decided = DecideConsume(*op, *bom, *lot, *base, *context);
+        if (!decided.ok()) return decided.error();
+        lots::MaterialConsumed consumed;
+        consumed.lot = decided->lot;
+        consumed.material = decided->material;
+        consumed.quantity = input.quantity;
+        consumed.unit = input.unit.empty() ? lot->base_unit : input.unit;
+        consumed.base_quantity = decided->base_quantity;
+        consumed.base_unit = decided->base_unit;
+        consumed.order_id = ref.order_id;
+        consumed.operation = ref.operation;
+        consumed.work_unit = op->work_unit;
+        consumed.bom_material = decided->bom_material;
+        consumed.alternate = decided->alternate;
+        consumed.over_consumption = decided->over_consumption;
+        Events events{ledger::MakeEvent(consumed, lots::kSubjectKind, decided->lot)};
+        std::vector<ExceptionRecorded> raised;
+        if (decided->exception) {
+          raised.push_back(*decided->exception);
+          events.push_back(OnOrder(ref, *decided->exception));
+        }
+        *extra = Json{{"consumed", Json{{"lot", consumed.lot},
+                                        {"material", consumed.material},
+                                        {"base_quantity", consumed.base_quantity},
+                                        {"base_unit", consumed.base_unit},
+                                        {"bom_material", consumed.bom_material},
+                                        {"alternate", consumed.alternate}}},
+                      {"exceptions", ExceptionsJson(raised)}};
+        return events;
+      },
+      extra);
+}
+
+engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
+                                       RecordParameter input) {
+  const Json details{{"name", input.name}, {"value", input.value}, {"source", input.source}};
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, "parameters", details,
+      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = LoadOperator(ctx.db, user_id, user);
+        if (!person.ok()) return person.error();
+        // Not started yet: no work unit (DecideRecordParameter refuses before using it).
+        EquipmentFacts unit;
+        if (!op->work_unit.empty()) {
+          auto loaded = LoadWorkUnit(ctx.db, op->work_unit, ctx.now, ref.order_id, ref.operation);
+          if (!loaded.ok()) return loaded.error();
+          unit = std::move(*loaded);
+        }
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        auto decided = DecideRecordParameter(*op, *person, unit, input, *context);
+        if (!decided.ok()) return decided.error();
+        Events events{OnOrder(ref, decided->recorded)};
+        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
+        Json recorded;
+        to_json(recorded, decided->recorded);
+        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
+        return events;
+      },
+      extra);
+}
+
+engine::Command RecordCharacteristicCommand(engine::Actor actor, OperationRef ref,
+                                            RecordCharacteristic input) {
+  const Json details{{"name", input.name}, {"values", input.values}};
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, "characteristics", details,
+      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = LoadOperator(ctx.db, user_id, user);
+        if (!person.ok()) return person.error();
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        auto decided = DecideRecordCharacteristic(*op, *person, input, *context);
+        if (!decided.ok()) return decided.error();
+        Events events{OnOrder(ref, decided->recorded)};
+        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
+        Json recorded;
+        to_json(recorded, decided->recorded);
+        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
+        return events;
+      },
+      extra);
+}
+
+engine::Command CompleteOperationCommand(engine::Actor actor, OperationRef ref,
+                                         CompleteCommand input) {
+  const Json details{{"good", input.good}, {"scrap", input.scrap}, {"rework", input.rework}};
+  const std::int64_t user_id = actor.user_id;
+  return Make(std::move(actor), ref, "complete", details,
+              [ref, input, user_id](engine::WriteContext& ctx) -> Result<Events> {
+                auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+                if (!op.ok()) return op.error();
+                auto order = orders::FindOrder(ctx.db, ref.order_id);
+                if (!order.ok()) return order.error();
+                auto codes = LoadReasonCodes(ctx.db, ctx.now);
+                if (!codes.ok()) return codes.error();
+                auto recorded = RecordedDataOf(ctx.db, ref.order_id, ref.operation);
+                if (!recorded.ok()) return recorded.error();
+                auto ack = AcknowledgedHash(ctx.db, ref.order_id, ref.operation, user_id);
+                if (!ack.ok()) return ack.error();
+                auto decided = DecideComplete(*op, input, *codes, *recorded, *ack);
+                if (!decided.ok()) return decided.error();
+                orders::OperationCompleted done;
+                done.order_id = ref.order_id;
+                done.operation = ref.operation;
+                done.work_unit = op->work_unit;
+                done.unit = *order ? (*order)->unit : std::string();
+                done.good = input.good;
+                done.scrap = input.scrap;
+                done.rework = input.rework;
+                for (const auto& r : input.scrap_reasons)
+                  done.scrap_reasons.push_back({r.code, r.quantity});
+                for (const auto& r : input.rework_reasons)
+                  done.rework_reasons.push_back({r.code, r.quantity});
+                done.user_id = user_id;
+                Events events{OnOrder(ref, done)};
+                if (decided->order_completed)
+                  events.push_back(OnOrder(ref, orders::OrderCompleted{ref.order_id}));
+                return events;
+              });
+}
+
+engine::Command VerifyOperationCommand(engine::Actor actor, OperationRef ref,
+                                       signatures::SignerIdentity signer) {
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  return Make(
+      std::move(actor), ref, "verify", Json::object(),
+      [ref, signer, user_id, user](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = LoadOperator(ctx.db, user_id, user);
+        if (!person.ok()) return person.error();
+        auto decided = DecideVerify(*op, *person, ctx.now);
+        if (!decided.ok()) return decided.error();
+        auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
+        if (!state.ok()) return state.error();
+        auto ops = orders::OperationsOf(ctx.db, ref.order_id);
+        if (!ops.ok()) return ops.error();
+        Json record{
+            {"kind", "order_operation"}, {"order_id", ref.order_id}, {"operation", ref.operation}};
+        for (const auto& o : *ops)
+          if (o.operation == ref.operation)
+            record.update(Json{{"work_unit", o.work_unit},
+                               {"good", o.good},
+                               {"scrap", o.scrap},
+                               {"rework", o.rework},
+                               {"completed_us", o.completed_us},
+                               {"spec_hash", signatures::RecordHash(o.spec)}});
+        auto applied = signatures::DecideSignature(*state, "verified", "order_operation",
+                                                   ref.order_id + "/" + ref.operation, 1, record);
+        if (!applied.ok()) return applied.error();
+        Events events{OnOrder(ref, *applied)};
+        orders::OperationVerified verified{ref.order_id, ref.operation, user_id, user};
+        events.push_back(OnOrder(ref, verified));
+        events.back().signatures = Json::array({ctx.next_seq});
+        if (decided->order_completed)
+          events.push_back(OnOrder(ref, orders::OrderCompleted{ref.order_id}));
+        return events;
+      });
+}
+
+Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::int64_t user_id) {
+  auto order = orders::FindOrder(db, ref.order_id);
+  if (!order.ok()) return order.error();
+  if (!*order) return Json(nullptr);
+  auto ops = orders::OperationsOf(db, ref.order_id);
+  if (!ops.ok()) return ops.error();
+  const orders::PinnedOperation* op = nullptr;
+  for (const auto& o : *ops)
+    if (o.operation == ref.operation) op = &o;
+  if (!op) return Json(nullptr);
+  auto ack = AcknowledgedHash(db, ref.order_id, ref.operation, user_id);
+  if (!ack.ok()) return ack.error();
+  const std::string hash = InstructionContentHash(op->spec);
+  Json parameters = Json::array(), characteristics = Json::array(), exceptions = Json::array();
+  auto p = ParametersOf(db, ref.order_id, ref.operation);
+  if (!p.ok()) return p.error();
+  for (const auto& r : *p) parameters.push_back(ToJson(r));
+  auto c = CharacteristicsOf(db, ref.order_id, ref.operation);
+  if (!c.ok()) return c.error();
+  for (const auto& r : *c) characteristics.push_back(ToJson(r));
+  auto e = ExceptionsOf(db, ref.order_id, ref.operation);
+  if (!e.ok()) return e.error();
+  for (const auto& r : *e) exceptions.push_back(ToJson(r));
+  auto bom = LoadBom(db, ref.order_id);
+  if (!bom.ok()) return bom.error();
+  Json materials = Json::array();
+  for (const auto& b : *bom)
+    materials.push_back({{"material", b.material},
+                         {"alternates", b.alternates},
+                         {"planned", b.base_quantity},
+                         {"consumed", b.consumed},
+                         {"base_unit", b.base_unit},
+                         {"scrap_factor", b.scrap_factor}});
+  return Json{{"order_id", ref.order_id},
+              {"operation", op->operation},
+              {"name", op->name},
+              {"state", op->state},
+              {"order_state", (*order)->state},
+              {"product", (*order)->product},
+              {"order_quantity", (*order)->quantity},
+              {"unit", (*order)->unit},
+              {"planned_quantity", op->planned_quantity},
+              {"work_unit", op->work_unit},
+              {"operation_class", op->operation_class},
+              {"work_center_class", op->work_center_class},
+              {"spec", op->spec},
+              {"instruction_hash", hash},
+              {"acknowledged", hash.empty() || (*ack && **ack == hash)},
+              {"good", op->good},
+              {"scrap", op->scrap},
+              {"rework", op->rework},
+              {"verified_by", op->verified_by},
+              {"parameters", parameters},
+              {"characteristics", characteristics},
+              {"exceptions", exceptions},
+              {"materials", materials}};
+}
+
+}  // namespace ordo::execution

@@ -1,0 +1,55 @@
+// The execution commands (issue 10 section 4): each loads the facts its rule needs
+// (facts_loader.h), asks the pure decision (domain/) and emits the events: the orders
+// events of the operation's life (orders/events.h), lots.material_consumed, and
+// execution's own records. A compliance refusal (IsComplianceRefusal) is itself recorded
+// as execution.command_refused; its reply is {"refused": {...the error...}}, which the
+// HTTP layer answers as the refusal's problem (RefusalOf). Glue only.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/engine.h"
+#include "mes/execution/domain/complete.h"
+#include "mes/execution/domain/recording.h"
+#include "mes/signatures/signing.h"
+
+namespace ordo::execution {
+
+struct OperationRef {
+  std::string order_id, operation;
+};
+
+engine::Command StartOperationCommand(engine::Actor actor, OperationRef ref, std::string work_unit);
+engine::Command PauseOperationCommand(engine::Actor actor, OperationRef ref, std::string reason);
+engine::Command ResumeOperationCommand(engine::Actor actor, OperationRef ref);
+engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
+                                   std::optional<std::string> shown_hash);
+
+// What the operator scanned or typed: `lot` (a lot id) or `scan` (a plain lot id or GS1
+// element strings, lots/gs1/gs1.h), the quantity and its unit (a unit of the lot's
+// material, converted to its base unit).
+struct ConsumeInput {
+  std::string lot, scan;
+  double quantity = 0;
+  std::string unit;
+};
+engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input);
+engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
+                                       RecordParameter input);
+engine::Command RecordCharacteristicCommand(engine::Actor actor, OperationRef ref,
+                                            RecordCharacteristic input);
+engine::Command CompleteOperationCommand(engine::Actor actor, OperationRef ref,
+                                         CompleteCommand input);
+engine::Command VerifyOperationCommand(engine::Actor actor, OperationRef ref,
+                                       signatures::SignerIdentity signer);
+
+// The refusal a command's reply records ({"refused": ...}), or nullopt for a success.
+std::optional<Error> RefusalOf(const Json& reply);
+
+// The operation as the terminal shows it: the pinned operation with its state, the
+// order's state, what this user acknowledged, the recorded values and exceptions, and
+// the order's bill of materials with what has been consumed.
+Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::int64_t user_id);
+
+}  // namespace ordo::execution

@@ -1,0 +1,39 @@
+// Registration of the lots capability.
+#include "mes/lots/capability.h"
+
+#include "core/permissions.h"
+#include "ledger/event_schema.h"
+#include "mes/lots/events.h"
+#include "mes/lots/http/lots_http.h"
+#include "mes/lots/permissions.h"
+#include "mes/lots/store/lots_store.h"
+
+namespace ordo::lots {
+
+void Register() {
+  ledger::RegisterEventType<LotReceived>("lots", "A material lot was received (quarantined)");
+  ledger::RegisterEventType<LotReleased>(
+      "lots", "Quality released a quarantined lot (signed, meaning released)");
+  ledger::RegisterEventType<LotRejected>(
+      "lots", "Quality rejected a quarantined lot with a reason (signed, meaning rejected)");
+  ledger::RegisterEventType<LotHeld>("lots", "A quarantined or released lot was put on hold");
+  ledger::RegisterEventType<LotHoldLifted>(
+      "lots", "A lot's hold was lifted; it returned to the state it was held from");
+  ledger::RegisterEventType<MaterialConsumed>(
+      "lots", "Execution consumed a quantity of a lot for an operation of an order");
+  store::RegisterTables(Tables());
+  RegisterProjectors();
+  RegisterGuards();
+  RegisterPermission({kLotsRead,
+                      "see material lots, their status, quantity and history",
+                      {"operator", "supervisor", "quality", "engineer", "admin"}});
+  RegisterPermission(
+      {kLotsReceive, "receive material lots (API and CSV import)", {"supervisor", "quality"}});
+  RegisterPermission({kLotsRelease,
+                      "release or reject a lot with a signature; put a lot on hold and lift it",
+                      {"quality"}});
+  server::RegisterEndpoints("lots", Endpoints());
+  RegisterWorklistSources();
+}
+
+}  // namespace ordo::lots

@@ -1,0 +1,160 @@
+// Glue of the lots commands (lot_commands.h).
+#include "mes/lots/commands/lot_commands.h"
+
+#include <memory>
+
+#include "mes/access/users.h"
+#include "mes/lots/store/lot_view.h"
+#include "mes/lots/store/lots_store.h"
+#include "mes/masterdata/in_force.h"
+
+namespace ordo::lots {
+
+namespace {
+
+Result<std::optional<Json>> MaterialInForce(storage::Database& db, const std::string& id,
+                                            TimeMicros now) {
+  auto version = masterdata::InForce(db, "material", id, now);
+  if (!version.ok()) return version.error();
+  if (!*version) return std::optional<Json>();
+  return std::optional<Json>((*version)->content);
+}
+
+Result<std::optional<LotReceived>> StoredReceipt(storage::Database& db, const std::string& lot) {
+  auto row = CheckedLot(db, lot);
+  if (!row.ok()) return row.error();
+  if (!*row) return std::optional<LotReceived>();
+  return std::optional<LotReceived>(ReceiptOf(**row));
+}
+
+Result<Lot> LoadLot(storage::Database& db, const std::string& lot) {
+  auto row = CheckedLot(db, lot);
+  if (!row.ok()) return row.error();
+  if (!*row)
+    return Error{ErrorCode::kNotFound, "there is no lot '" + lot + "'", "lot", "lot_missing"};
+  return (*row)->lot;
+}
+
+Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
+                          const signatures::SignerIdentity& identity) {
+  ORDO_TRY(signatures::RecheckSigningMode(db, now, identity));
+  Signer s;
+  s.user_id = identity.user_id;
+  s.name = identity.name;
+  s.meaning = identity.meaning;
+  s.comment = identity.comment;
+  auto account = access::FindUserById(db, identity.user_id);
+  if (!account.ok()) return account.error();
+  if (!*account || (*account)->disabled) return s;
+  s.active = true;
+  s.printed_name = (*account)->display_name;
+  auto acknowledged = signatures::AcknowledgedPolicyInForce(db, identity.user_id, now);
+  if (!acknowledged.ok()) return acknowledged.error();
+  s.policy_acknowledged = *acknowledged;
+  return s;
+}
+
+Json LotReply(engine::WriteContext& ctx, const std::string& lot) {
+  auto view = LotViewOf(ctx.db, lot, ctx.now, true);
+  return view.ok() ? *view : Json(nullptr);
+}
+
+}  // namespace
+
+engine::Command ReceiveLotCommand(engine::Actor actor, ReceiveLot command) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 201;
+  auto outcome = std::make_shared<ReceiptOutcome>(ReceiptOutcome::kCreated);
+  c.decide = [command, outcome](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    // Checked alone first: a malformed id reads nothing.
+    ORDO_TRY(ValidateReceive(command));
+    auto existing = StoredReceipt(ctx.db, command.lot);
+    if (!existing.ok()) return existing.error();
+    auto material = MaterialInForce(ctx.db, command.material, ctx.now);
+    if (!material.ok()) return material.error();
+    auto decided = DecideReceive(command, *material, *existing);
+    if (!decided.ok()) return decided.error();
+    *outcome = decided->outcome;
+    if (decided->outcome == ReceiptOutcome::kUnchanged) return std::vector<ledger::Event>{};
+    return std::vector<ledger::Event>{
+        ledger::MakeEvent(decided->received, kSubjectKind, command.lot)};
+  };
+  c.reply = [lot = command.lot, outcome](engine::WriteContext& ctx,
+                                         const std::vector<ledger::LedgerEntry>&) {
+    return Json{{"outcome", *outcome == ReceiptOutcome::kCreated ? "created" : "unchanged"},
+                {"lot", LotReply(ctx, lot)}};
+  };
+  return c;
+}
+
+engine::Command ImportLotsCommand(engine::Actor actor, std::vector<ImportRow> rows) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  auto decision = std::make_shared<ImportDecision>();
+  c.decide = [rows = std::move(rows),
+              decision](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    auto decided = DecideImport(
+        rows,
+        [&](const std::string& material) { return MaterialInForce(ctx.db, material, ctx.now); },
+        [&](const std::string& lot) { return StoredReceipt(ctx.db, lot); });
+    if (!decided.ok()) return decided.error();
+    *decision = std::move(*decided);
+    return std::move(decision->events);
+  };
+  c.reply = [decision](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+    Json rows = Json::array();
+    for (const auto& r : decision->rows) {
+      Json errors = Json::array();
+      for (const auto& e : r.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+      rows.push_back(
+          {{"line", r.line}, {"lot", r.lot}, {"outcome", r.outcome}, {"errors", errors}});
+    }
+    return Json{{"created", decision->created},
+                {"unchanged", decision->unchanged},
+                {"refused", decision->refused},
+                {"rows", rows}};
+  };
+  return c;
+}
+
+engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotAction action,
+                                   std::string reason, signatures::SignerIdentity signer) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [lot, action, reason,
+              signer](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    ORDO_TRY(ValidateReason(action, reason));
+    auto loaded = LoadLot(ctx.db, lot);
+    if (!loaded.ok()) return loaded.error();
+    auto s = LoadSigner(ctx.db, ctx.now, signer);
+    if (!s.ok()) return s.error();
+    return DecideDisposition(*loaded, action, reason, *s, ctx.now, ctx.next_seq);
+  };
+  c.reply = [lot](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
+    return Json{{"lot", LotReply(ctx, lot)}};
+  };
+  return c;
+}
+
+engine::Command HoldCommand(engine::Actor actor, std::string lot, LotAction action,
+                            std::string reason) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [lot, action,
+              reason](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    ORDO_TRY(ValidateReason(action, reason));
+    auto loaded = LoadLot(ctx.db, lot);
+    if (!loaded.ok()) return loaded.error();
+    return DecideHold(*loaded, action, reason, ctx.now);
+  };
+  c.reply = [lot](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
+    return Json{{"lot", LotReply(ctx, lot)}};
+  };
+  return c;
+}
+
+}  // namespace ordo::lots

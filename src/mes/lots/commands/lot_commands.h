@@ -1,0 +1,37 @@
+// The lots capability's commands (glue: load state on the writer's connection, call the
+// decision in domain/, reply with the lot as written).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "mes/lots/domain/lot_import.h"
+#include "mes/lots/domain/receive.h"
+#include "mes/lots/domain/transitions.h"
+#include "mes/signatures/signing.h"
+
+namespace ordo::lots {
+
+// lots.lot_received (201), or nothing when the same lot was received with the same data.
+// Reads the material in force and the stored lot; fails as DecideReceive. Reply:
+// {outcome: created|unchanged, lot: LotView}.
+engine::Command ReceiveLotCommand(engine::Actor actor, ReceiveLot command);
+
+// One lots.lot_received per created row, in one transaction (200). Fails only when a
+// read fails. Reply: {created, unchanged, refused, rows: [{line, lot, outcome, errors}]}.
+engine::Command ImportLotsCommand(engine::Actor actor, std::vector<ImportRow> rows);
+
+// signature.applied + lots.lot_released / lots.lot_rejected (200). Loads the lot
+// (seal-checked), the signer's account and policy acknowledgement; fails as
+// DecideDisposition, or not_found (field lot, lot_missing). The signer was
+// re-authenticated by the caller. Reply: {lot: LotView}.
+engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotAction action,
+                                   std::string reason, signatures::SignerIdentity signer);
+
+// lots.lot_held / lots.lot_hold_lifted (200). Fails as DecideHold, or not_found. Reply:
+// {lot: LotView}.
+engine::Command HoldCommand(engine::Actor actor, std::string lot, LotAction action,
+                            std::string reason);
+
+}  // namespace ordo::lots

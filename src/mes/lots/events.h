@@ -1,0 +1,86 @@
+// The lots capability's published events: material lots received, dispositioned by
+// quality (signed), held and lifted, and consumed by execution. Subject kind "lot",
+// subject id the lot id. Quantities are in the unit given and in the material's base
+// unit (base_quantity, base_unit). docs/event-schema.md describes each field.
+#pragma once
+
+#include <string>
+
+#include "core/canonical_json.h"
+
+namespace ordo::lots {
+
+// A lot arrived (quarantined). expiry and retest are YYYY-MM-DD or "" (none).
+struct LotReceived {
+  static constexpr const char* kType = "lots.lot_received";
+  static constexpr int kVersion = 1;
+  std::string lot, material, supplier, supplier_lot;
+  double quantity = 0;
+  std::string unit;
+  double base_quantity = 0;
+  std::string base_unit;
+  std::string expiry, retest;
+  std::string source;  // "api" | "import"
+};
+
+// Quality released a quarantined lot; the signature.applied entry (meaning released) is
+// written just before it in the same command.
+struct LotReleased {
+  static constexpr const char* kType = "lots.lot_released";
+  static constexpr int kVersion = 1;
+  std::string lot;
+};
+
+// Quality rejected a quarantined lot (signature meaning rejected, just before it).
+struct LotRejected {
+  static constexpr const char* kType = "lots.lot_rejected";
+  static constexpr int kVersion = 1;
+  std::string lot, reason;
+};
+
+// A quarantined or released lot was put on hold.
+struct LotHeld {
+  static constexpr const char* kType = "lots.lot_held";
+  static constexpr int kVersion = 1;
+  std::string lot, reason;
+};
+
+// A hold was lifted: the lot returns to the state it was held from.
+struct LotHoldLifted {
+  static constexpr const char* kType = "lots.lot_hold_lifted";
+  static constexpr int kVersion = 1;
+  std::string lot, reason;
+};
+
+// Execution consumed material of a lot for an operation of an order. The lot's quantity
+// goes down by base_quantity (never below zero); at zero the lot is consumed.
+// bom_material: the BOM item's material the lot was consumed for; alternate: the lot's
+// material is an approved alternate of it; over_consumption: beyond the BOM quantity plus
+// its scrap factor (recorded as an exception by execution).
+struct MaterialConsumed {
+  static constexpr const char* kType = "lots.material_consumed";
+  static constexpr int kVersion = 1;
+  std::string lot, material;
+  double quantity = 0;
+  std::string unit;
+  double base_quantity = 0;
+  std::string base_unit;
+  std::string order_id, operation, work_unit, bom_material;
+  bool alternate = false;
+  bool over_consumption = false;
+};
+
+void to_json(Json& j, const LotReceived& e);
+void from_json(const Json& j, LotReceived& e);
+void to_json(Json& j, const LotReleased& e);
+void from_json(const Json& j, LotReleased& e);
+void to_json(Json& j, const LotRejected& e);
+void from_json(const Json& j, LotRejected& e);
+void to_json(Json& j, const LotHeld& e);
+void from_json(const Json& j, LotHeld& e);
+void to_json(Json& j, const LotHoldLifted& e);
+void from_json(const Json& j, LotHoldLifted& e);
+void to_json(Json& j, const MaterialConsumed& e);
+void from_json(const Json& j, MaterialConsumed& e);
+
+}  // namespace ordo::lots

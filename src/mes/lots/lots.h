@@ -1,0 +1,39 @@
+// The lots capability's public read API: a lot as decisions see it (seal-checked), for
+// execution and the views of other capabilities. The Lot struct, its states,
+// EffectiveLotStatus (expired derived from the clock) and DecideConsumption are pure and
+// live in domain/lot.h. Implemented in store/lots_read.cc. Not thread-safe per
+// storage::Database.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "mes/lots/domain/lot.h"
+#include "storage/database.h"
+
+namespace ordo::lots {
+
+// The lot `lot` (ids are exact), or nullopt. Fails with integrity_violation when its row
+// does not match its seal (store/row_seal.h).
+Result<std::optional<Lot>> FindLot(storage::Database& db, const std::string& lot);
+
+// Every lot of `material` with supplier lot `supplier_lot` (what a scanned supplier label
+// names), oldest receipt first; each row seal-checked as FindLot.
+Result<std::vector<Lot>> LotsOfSupplierLot(storage::Database& db, const std::string& material,
+                                           const std::string& supplier_lot);
+
+// One consumption of a lot for an order (lots.material_consumed), in the lot's base unit.
+struct Consumption {
+  std::int64_t seq = 0;
+  std::string lot, material, order_id, operation, bom_material, actor;
+  double base_quantity = 0;
+};
+// Every consumption for `order_id`, oldest first; each row seal-checked (guarded table
+// lot_consumption): what the over-consumption check adds up per BOM item.
+Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
+                                                 const std::string& order_id);
+
+}  // namespace ordo::lots

@@ -1,0 +1,43 @@
+// JSON of the orders events (the stored payload shape; docs/event-schema.md). Every field
+// is written and every field is required when read: a stored event is checked when written.
+#include "mes/orders/events.h"
+
+namespace ordo::orders {
+
+// to_json and from_json of a payload struct, field by field, under the fields' own names.
+#define ORDO_ORDERS_JSON(Type, ...)                                            \
+  void to_json(Json& nlohmann_json_j, const Type& nlohmann_json_t) {           \
+    nlohmann_json_j = Json::object();                                          \
+    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(NLOHMANN_JSON_TO, __VA_ARGS__))   \
+  }                                                                            \
+  void from_json(const Json& nlohmann_json_j, Type& nlohmann_json_t) {         \
+    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(NLOHMANN_JSON_FROM, __VA_ARGS__)) \
+  }
+
+ORDO_ORDERS_JSON(OrderCreated, order_id, product, quantity, unit, base_quantity, base_unit,
+                 due_date, due_us, priority, customer_order, source)
+ORDO_ORDERS_JSON(PinnedBomLine, material, quantity, unit, base_quantity, base_unit, scrap_factor,
+                 alternates)
+ORDO_ORDERS_JSON(PinnedOperationLine, operation, position, name, operation_class, work_center_class,
+                 predecessors, planned_quantity, setup_minutes, run_minutes, ideal_cycle_seconds,
+                 spec)
+ORDO_ORDERS_JSON(OrderReleased, order_id, product, product_version, product_hash, routing,
+                 routing_version, routing_hash, material, base_unit, batch_size, scale, bom,
+                 operations)
+ORDO_ORDERS_JSON(OrderHeld, order_id, reason)
+ORDO_ORDERS_JSON(OrderResumed, order_id, reason)
+ORDO_ORDERS_JSON(OrderCancelled, order_id, reason)
+ORDO_ORDERS_JSON(OrderClosed, order_id, reason)
+ORDO_ORDERS_JSON(OrderStarted, order_id, operation)
+ORDO_ORDERS_JSON(OrderCompleted, order_id)
+ORDO_ORDERS_JSON(OperationStarted, order_id, operation, work_unit, user_id)
+ORDO_ORDERS_JSON(OperationPaused, order_id, operation, reason)
+ORDO_ORDERS_JSON(OperationResumed, order_id, operation)
+ORDO_ORDERS_JSON(ReasonQuantity, code, quantity)
+ORDO_ORDERS_JSON(OperationCompleted, order_id, operation, work_unit, unit, good, scrap, rework,
+                 scrap_reasons, rework_reasons, user_id)
+ORDO_ORDERS_JSON(OperationVerified, order_id, operation, verifier_id, verifier)
+
+#undef ORDO_ORDERS_JSON
+
+}  // namespace ordo::orders

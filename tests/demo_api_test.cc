@@ -1,0 +1,144 @@
+// The demo works on whatever day it is started (issue 10, section 6): after `ordo init
+// --demo`, every calibration and cleaning due date of the demo plant and every
+// qualification expiry lies ahead of the server's clock, by the offsets the demo files
+// give, so their spacing is the same on any day. Also: the demo's GTINs and dispatch
+// rules are loaded.
+#include <regex>
+
+#include "admin/demo_dates.h"
+#include "admin/demo_plant.h"
+#include "api_fixture.h"
+#include "core/testing/verifies.h"
+
+namespace ordo::testing {
+namespace {
+
+class DemoDatesTest : public ApiTest {
+ protected:
+  // The UTC day of the server's clock: the time it stamps on a logbook entry now.
+  std::string ServerToday() {
+    HttpReply r = http().Post("/api/v1/logbook", LogbookEntry("clock check"), TokenFor("operator"));
+    EXPECT_EQ(r.status, 201) << r.Describe();
+    return r.json()["entry"].value("time", std::string()).substr(0, 10);
+  }
+  Json Content(const std::string& kind, const std::string& id, const std::string& token) {
+    HttpReply r = http().Get("/api/v1/masterdata/" + kind + "/" + id + "/versions/1", token);
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    return r.json()["version"]["content"];
+  }
+};
+
+struct Due {
+  std::string id, field;
+  int days;
+};
+
+// The relative dates of the embedded demo equipment files.
+std::vector<Due> DemoDues() {
+  std::vector<Due> out;
+  const std::regex id_re(R"re(\nid: ([A-Z0-9-]+)\n)re");
+  const std::regex due_re(R"re((calibration_due|cleaning_due): "([+-]P\d+D)")re");
+  for (const auto& f : admin::DemoFiles()) {
+    if (f.path.rfind("plant/equipment/", 0) != 0) continue;
+    const std::string data(f.data);
+    std::smatch id;
+    if (!std::regex_search(data, id, id_re)) continue;
+    for (std::sregex_iterator it(data.begin(), data.end(), due_re), end; it != end; ++it)
+      out.push_back({id[1].str(), (*it)[1].str(), *admin::RelativeDemoDays((*it)[2].str())});
+  }
+  return out;
+}
+
+// True when `date` is `days` after `today`, or `days - 1` after it (the init ran the day
+// before: the test crossed midnight UTC).
+bool DaysAfter(const std::string& date, const std::string& today, int days) {
+  return date == admin::AddDays(today, days) || date == admin::AddDays(today, days - 1);
+}
+
+TEST_F(DemoDatesTest, DueDatesAndQualificationExpiryLieAheadOfTheServerClock) {
+  ORDO_VERIFIES("ORDO-DEMO-01", "ORDO-DEMO-02", "ORDO-DEMO-03");
+  const std::string token = TokenFor("engineer");
+  const std::string today = ServerToday();
+  ASSERT_EQ(today.size(), 10u);
+
+  const std::vector<Due> dues = DemoDues();
+  ASSERT_GE(dues.size(), 25u);
+  std::string first_date;
+  for (const Due& d : dues) {
+    const Json content = Content("equipment", d.id, token);
+    ASSERT_TRUE(content.contains(d.field)) << d.id << " has no " << d.field << ": " << content;
+    const std::string date = content[d.field].get<std::string>();
+    EXPECT_GT(date, today) << d.id << " " << d.field << " is not in the future";
+    EXPECT_TRUE(DaysAfter(date, today, d.days))
+        << d.id << " " << d.field << " = " << date << ", expected " << d.days << " days after "
+        << today;
+    // The spacing: each date is the first one moved by the difference of their offsets.
+    if (first_date.empty()) first_date = date;
+    EXPECT_EQ(admin::AddDays(first_date, d.days - dues.front().days), date)
+        << d.id << " " << d.field;
+  }
+  // The issue's example: cleaning of WU-DISP-BOOTH1 was due 2027-01-08 for a demo made
+  // on 2026-11-29, 40 days later.
+  EXPECT_TRUE(DaysAfter(Content("equipment", "WU-DISP-BOOTH1", token)["cleaning_due"], today, 40));
+
+  HttpReply grants = http().Get("/api/v1/personnel/qualifications", token);
+  ASSERT_EQ(grants.status, 200) << grants.Describe();
+  const Json list = grants.json()["grants"];
+  ASSERT_GE(list.size(), 20u) << list;
+  for (const Json& g : list) {
+    ASSERT_TRUE(g["expires"].is_string()) << g;
+    const std::string expires = g["expires"].get<std::string>();
+    EXPECT_GT(expires, today) << g;
+    EXPECT_TRUE(DaysAfter(expires, today, 336)) << g;
+    EXPECT_EQ(g["status"], "valid") << g;
+  }
+}
+
+// The relative notation exists only in the demo files: a plant (master data) and a
+// qualification grant refuse it, so it never passes unresolved into a real site.
+TEST_F(DemoDatesTest, TheRelativeNotationIsRefusedOutsideTheDemoFiles) {
+  ORDO_VERIFIES("ORDO-DEMO-01");
+  const std::string engineer = TokenFor("engineer");
+  Json booth = Content("equipment", "WU-DISP-BOOTH1", engineer);
+  booth["cleaning_due"] = "+P40D";
+  HttpReply checked = http().Post("/api/v1/masterdata/validate",
+                                  Json{{"kind", "equipment"}, {"content", booth}}, engineer);
+  ASSERT_EQ(checked.status, 200) << checked.Describe();
+  const Json errors = checked.json()["errors"];
+  ASSERT_EQ(errors.size(), 1u) << errors;
+  EXPECT_NE(errors[0].dump().find("cleaning_due"), std::string::npos) << errors;
+
+  HttpReply people = http().Get("/api/v1/personnel/people", TokenFor("quality"));
+  ASSERT_EQ(people.status, 200) << people.Describe();
+  std::int64_t op = 0;
+  const Json list = people.json()["people"];
+  for (const Json& p : list)
+    if (p.value("name", "") == "operator") op = p["id"].get<std::int64_t>();
+  ASSERT_NE(op, 0) << people.Describe();
+  const std::string quality = TokenFor("quality");
+  const std::int64_t head = HeadSeq(http());
+  ExpectProblem(
+      http().Post("/api/v1/personnel/qualifications",
+                  Json{{"user_id", op}, {"qualification", "LEAK-TEST"}, {"expires", "+P336D"}},
+                  quality),
+      400, "invalid_argument", "expires");
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
+TEST_F(DemoDatesTest, DemoCarriesGtinsAndDispatchRules) {
+  ORDO_VERIFIES("ORDO-DEMO-04", "ORDO-DEMO-05");
+  const std::string token = TokenFor("engineer");
+  for (const char* id : {"RM-PCM-API", "RM-MCC-101", "DV-HOUSING", "DV-SPRING"}) {
+    const Json content = Content("material", id, token);
+    ASSERT_TRUE(content.contains("gtin")) << id << ": " << content;
+    EXPECT_TRUE(std::regex_match(content["gtin"].get<std::string>(), std::regex("4[0-9]{12}")))
+        << content;
+  }
+  EXPECT_EQ(Content("equipment", "WC-OSD-PACK", token)["dispatch_rule"],
+            "shortest_processing_time");
+  EXPECT_EQ(Content("equipment", "WC-MDA-CELL1", token)["dispatch_rule"], "critical_ratio");
+  EXPECT_FALSE(Content("equipment", "WC-OSD-GRAN", token).contains("dispatch_rule"));
+}
+
+}  // namespace
+}  // namespace ordo::testing

@@ -1,0 +1,207 @@
+// Integration tests of execution against the real server, beside the plant stories
+// (tests/stories/operator-runs-an-order.json): what a story cannot say. Two terminals
+// consuming one lot at once never overdraw it; a consumption retried with the same
+// Idempotency-Key is recorded once; an operator without the qualification is refused and
+// the refusal recorded; every endpoint refuses anonymous callers and the wrong roles; bad
+// input changes nothing.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/testing/verifies.h"
+#include "masterdata_fixture.h"
+
+namespace ordo::testing {
+namespace {
+
+const std::string kOrder = "WO-EXEC-1";
+const std::string kOp = "/api/v1/orders/" + kOrder + "/operations/10";
+
+class ExecutionApiTest : public MasterdataTest {
+ protected:
+  void SetUp() override {
+    MasterdataTest::SetUp();
+    if (HasFatalFailure()) return;
+    supervisor_ = TokenFor("supervisor");
+    operator_ = TokenFor("operator");
+    ASSERT_EQ(http()
+                  .Post("/api/v1/orders",
+                        Json{{"order_id", kOrder},
+                             {"product", "PD-PCM500-20"},
+                             {"quantity", 1500},
+                             {"unit", "ea"},
+                             {"due_date", "2099-01-31"}},
+                        supervisor_)
+                  .status,
+              201);
+    ASSERT_EQ(
+        http().Post("/api/v1/orders/" + kOrder + "/release", Json::object(), supervisor_).status,
+        200);
+    ReceiveReleased("L-API-X", 10);
+  }
+
+  void ReceiveReleased(const std::string& lot, double kg) {
+    HttpReply r = http().Post("/api/v1/lots",
+                              Json{{"lot", lot},
+                                   {"material", "RM-PCM-API"},
+                                   {"supplier", "Acme"},
+                                   {"supplier_lot", "S-" + lot},
+                                   {"quantity", kg},
+                                   {"unit", "kg"},
+                                   {"expiry", "2099-01-31"}},
+                              supervisor_);
+    ASSERT_EQ(r.status, 201) << r.Describe();
+    HttpReply released =
+        http().Post("/api/v1/lots/" + lot + "/release", SigOf("quality"), quality_);
+    ASSERT_EQ(released.status, 200) << released.Describe();
+  }
+
+  // Starts operation 10 on the booth and acknowledges its instructions, as `token`.
+  void StartAndAcknowledge(const std::string& token) {
+    HttpReply s = http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, token);
+    ASSERT_EQ(s.status, 200) << s.Describe();
+    HttpReply a = http().Post(kOp + "/acknowledge-instructions", Json::object(), token);
+    ASSERT_EQ(a.status, 200) << a.Describe();
+  }
+
+  double LotQuantity(const std::string& lot) {
+    HttpReply r = http().Get("/api/v1/lots/" + lot, supervisor_);
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    return r.json()["lot"]["quantity"].get<double>();
+  }
+
+  std::string supervisor_, operator_;
+};
+
+TEST_F(ExecutionApiTest, TwoTerminalsConsumingOneLotAtOnceNeverOverdrawIt) {
+  ORDO_VERIFIES("IND-01", "DI-05", "ORDO-EXEC-15", "ORDO-LOT-09", "ORDO-EXEC-30");
+  StartAndAcknowledge(operator_);
+  // 2 terminals x 8 requests of 1 kg against a lot of 10 kg: exactly 10 succeed.
+  std::atomic<int> accepted{0}, short_of_quantity{0}, other{0};
+  auto terminal = [&] {
+    HttpClient client = server_->Client();
+    for (int i = 0; i < 8; ++i) {
+      HttpReply r =
+          client.Post(kOp + "/consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, operator_);
+      if (r.status == 200)
+        ++accepted;
+      else if (r.json().value("reason", "") == "insufficient_quantity")
+        ++short_of_quantity;
+      else
+        ++other;
+    }
+  };
+  std::thread a(terminal), b(terminal);
+  a.join();
+  b.join();
+  EXPECT_EQ(accepted.load(), 10);
+  EXPECT_EQ(short_of_quantity.load(), 6);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 0);
+  HttpReply lot = http().Get("/api/v1/lots/L-API-X", supervisor_);
+  EXPECT_EQ(lot.json()["lot"]["status"], "consumed") << lot.Describe();
+}
+
+TEST_F(ExecutionApiTest, AConsumptionRetriedWithTheSameKeyIsRecordedOnce) {
+  ORDO_VERIFIES("DI-05", "ORDO-EXEC-30", "ORDO-API-02");
+  StartAndAcknowledge(operator_);
+  const Headers key{{"Idempotency-Key", "terminal-7-scan-0001"}};
+  const Json body{{"lot", "L-API-X"}, {"quantity", 2.5}};
+  HttpReply first = http().Post(kOp + "/consume", body, operator_, key);
+  ASSERT_EQ(first.status, 200) << first.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply again = http().Post(kOp + "/consume", body, operator_, key);
+  EXPECT_EQ(again.status, 200) << again.Describe();
+  EXPECT_EQ(again.json()["consumed"], first.json()["consumed"]);
+  EXPECT_EQ(HeadSeq(http()), head) << "a retry must not record a second consumption";
+  EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 7.5);
+}
+
+TEST_F(ExecutionApiTest, AnOperatorWithoutTheQualificationIsRefusedAndTheRefusalRecorded) {
+  ORDO_VERIFIES("P11-09", "ORDO-EXEC-04", "ORDO-EXEC-28");
+  ApiUser trainee = CreateUser("trainee", Json::array({"operator"}));
+  const std::int64_t head = HeadSeq(http());
+  HttpReply r = http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, trainee.token);
+  ExpectReason(r, 403, "permission_denied", "not_qualified", "user");
+  EXPECT_NE(r.json().value("detail", "").find("GMP-BASIC"), std::string::npos) << r.Describe();
+  // Recorded: the ledger moved by one entry, execution.command_refused.
+  EXPECT_EQ(HeadSeq(http()), head + 1);
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 1u) << error;
+  EXPECT_EQ(entries[0]["type"], "execution.command_refused");
+  EXPECT_EQ(entries[0]["actor"], "trainee");
+  // The operation did not start.
+  HttpReply view = http().Get(kOp, trainee.token);
+  EXPECT_EQ(view.json()["operation"]["state"], "pending") << view.Describe();
+}
+
+TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {
+  ORDO_VERIFIES("P11-07", "ORDO-EXEC-30");
+  const std::int64_t head = HeadSeq(http());
+  for (const char* verb : {"start", "pause", "resume", "acknowledge-instructions", "consume",
+                           "parameters", "characteristics", "complete", "verify"}) {
+    const std::string path = kOp + "/" + verb;
+    EXPECT_EQ(http().Post(path, Json::object()).status, 401) << verb;
+    // The engineer and the admin may not perform (nor verify) operations.
+    EXPECT_EQ(http().Post(path, Json::object(), engineer_).status, 403) << verb;
+    EXPECT_EQ(http().Post(path, Json::object(), admin_).status, 403) << verb;
+  }
+  EXPECT_EQ(http().Get(kOp).status, 401);
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
+TEST_F(ExecutionApiTest, BadInputGetsAClearErrorAndChangesNothing) {
+  ORDO_VERIFIES("A11-04", "ORDO-EXEC-30", "ORDO-EXEC-20");
+  StartAndAcknowledge(operator_);
+  const std::int64_t head = HeadSeq(http());
+  struct Case {
+    std::string verb;
+    Json body;
+    int status;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"consume", Json{{"lot", "L-API-X"}}, 400, "quantity"},
+      {"consume", Json{{"lot", "L-API-X"}, {"quantity", "a lot"}}, 400, "quantity"},
+      {"consume", Json{{"lot", "L-API-X"}, {"quantity", -1}}, 400, "quantity"},
+      {"consume", Json{{"lot", "L-API-X"}, {"quantity", 1}, {"unit", "lb"}}, 400, "unit"},
+      {"consume", Json{{"quantity", 1}}, 400, "lot"},
+      {"consume", Json{{"scan", "]d20104099120001315\u001d10X"}, {"quantity", 1}}, 400, "scan"},
+      {"consume", Json{{"lot", "NO-SUCH-LOT"}, {"quantity", 1}}, 404, "lot"},
+      {"parameters", Json{{"name", "no_such_parameter"}, {"value", 1}}, 400, "name"},
+      {"parameters", Json{{"name", "booth_downflow_velocity"}}, 400, "value"},
+      {"parameters",
+       Json{{"name", "booth_downflow_velocity"}, {"value", 0.4}, {"occurred_at", "yesterday"}}, 400,
+       "occurred_at"},
+      {"characteristics", Json{{"name", "net_weight_deviation"}, {"values", Json::array()}}, 400,
+       "values"},
+      {"characteristics", Json{{"name", "net_weight_deviation"}, {"values", {"x"}}}, 400, "values"},
+      {"complete", Json{{"good", -5}}, 400, "good"},
+      {"complete", Json{{"good", 1}, {"scrap", 2}}, 400, "scrap_reasons"},
+      {"start", Json::object(), 400, "work_unit"},
+  };
+  for (const auto& c : cases) {
+    HttpReply r = http().Post(kOp + "/" + c.verb, c.body, operator_);
+    EXPECT_EQ(r.status, c.status) << c.verb << " " << c.body.dump() << "\n" << r.Describe();
+    EXPECT_EQ(r.json().value("field", ""), c.field) << c.verb << " " << c.body.dump() << "\n"
+                                                    << r.Describe();
+    EXPECT_FALSE(r.json().value("detail", "").empty()) << r.Describe();
+  }
+  EXPECT_EQ(http()
+                .Post("/api/v1/orders/NO-ORDER/operations/10/start",
+                      Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_)
+                .status,
+            404);
+  EXPECT_EQ(http()
+                .Post("/api/v1/orders/" + kOrder + "/operations/99/start",
+                      Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_)
+                .status,
+            404);
+  EXPECT_EQ(HeadSeq(http()), head) << "bad input must not move the ledger";
+  EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 10);
+}
+
+}  // namespace
+}  // namespace ordo::testing
