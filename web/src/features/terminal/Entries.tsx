@@ -27,7 +27,9 @@ export function ParameterRow({ spec, recorded, disabled, record }: ParamProps) {
     e.preventDefault();
     const v = parseEntry(raw);
     if (typeof v !== 'number') return;
-    if (await record(spec.name, v)) setRaw('');
+    // Emptied at once (the next value may be typed while this one is sent); back on a refusal.
+    setRaw('');
+    if (!(await record(spec.name, v))) setRaw(raw);
   };
   const id = `param-${spec.name}`;
   return (
@@ -70,7 +72,8 @@ export function CharacteristicRow({ spec, recorded, disabled, record }: CharProp
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!ready) return;
-    if (await record(spec.name, parsed as number[])) setRaws(Array(size).fill(''));
+    setRaws(Array(size).fill(''));
+    if (!(await record(spec.name, parsed as number[]))) setRaws(raws);
   };
   return (
     <form class="term-entry" onSubmit={submit} data-testid="term-characteristic" data-name={spec.name}>

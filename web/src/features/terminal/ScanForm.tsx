@@ -1,8 +1,9 @@
 // The scan field: a barcode scanner types into it and ends with Enter, which submits the
 // consumption (the scan as the scanner meant it, scan.ts, with the quantity and unit
-// beside it). It takes the focus when it appears and again after every submit.
+// beside it). It takes the focus when it appears and again after every submit, and is
+// emptied for the next scan whatever the answer (the last scan stays shown below it).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { normaliseScan } from './scan';
+import { normaliseScan, showScan } from './scan';
 
 interface Props {
   disabled: boolean;
@@ -18,6 +19,7 @@ export function ScanForm({ disabled, unitHint, consume, focusKey }: Props) {
   const [quantity, setQuantity] = useState('');
   const [unit, setUnit] = useState('');
   const [local, setLocal] = useState('');
+  const [last, setLast] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), [focusKey, disabled]);
 
@@ -31,7 +33,10 @@ export function ScanForm({ disabled, unitHint, consume, focusKey }: Props) {
       return;
     }
     setLocal('');
-    if (await consume(text, q, unit.trim())) setScan('');
+    // The field is emptied for the next scan whatever the answer: a scanner never edits.
+    setScan('');
+    setLast(text);
+    await consume(text, q, unit.trim());
     ref.current?.focus();
   };
 
@@ -71,6 +76,11 @@ export function ScanForm({ disabled, unitHint, consume, focusKey }: Props) {
       <button class="btn btn-primary" type="submit" disabled={disabled} data-testid="term-consume">
         Consume
       </button>
+      {last && (
+        <p class="muted" data-testid="term-last-scan">
+          Last scan: <code>{showScan(last)}</code>
+        </p>
+      )}
       {local && (
         <p class="msg msg-error" role="alert" data-testid="term-scan-error">
           {local}

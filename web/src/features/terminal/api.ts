@@ -6,7 +6,7 @@ import type { SignatureInput } from '../signatures/types';
 import type { CommandReply, OperationView, ReasonCode, ReasonQuantity } from './types';
 
 const base = (order: string, op: string) => `/orders/${seg(order)}/operations/${seg(op)}`;
-const post = (order: string, op: string, verb: string, body: unknown) =>
+const post = (order: string, op: string, verb: string, body?: unknown) =>
   request<CommandReply>(`${base(order, op)}/${verb}`, { method: 'POST', body });
 
 export const executionApi = {
@@ -14,7 +14,7 @@ export const executionApi = {
     (await request<{ operation: OperationView }>(base(order, op))).operation,
   start: (order: string, op: string, workUnit: string) => post(order, op, 'start', { work_unit: workUnit }),
   pause: (order: string, op: string, reason: string) => post(order, op, 'pause', reason ? { reason } : {}),
-  resume: (order: string, op: string) => post(order, op, 'resume', {}),
+  resume: (order: string, op: string) => post(order, op, 'resume'),
   acknowledge: (order: string, op: string, hash: string) =>
     post(order, op, 'acknowledge-instructions', hash ? { instruction_hash: hash } : {}),
   consume: (order: string, op: string, scan: string, quantity: number, unit: string) =>
