@@ -1,4 +1,4 @@
-// Browser end-to-end tests of the operator terminal and the production pages
+// Browser end-to-end tests of the operator terminal and the production pages (ORDO-TERM-04 to 17, ORDO-UI-40 to 44)
 // (docs/terminal.md): an operator runs a whole operation at 1280x800 (a wrong lot refused
 // with both materials named, a GS1 label scanned into the focused field, parameters with
 // instant feedback, a characteristic, completion); another user verifies it with a
@@ -116,7 +116,7 @@ async function recordParameter(name, value) {
   return state;
 }
 
-test('[ORDO-TERM-04] [ORDO-TERM-05] [ORDO-TERM-06] [ORDO-TERM-07] [ORDO-TERM-08] [ORDO-TERM-09] [ORDO-TERM-10] [ORDO-TERM-11] [ORDO-UI-40] [P11-08] an operator runs a full operation at 1280x800, a wrong lot refused with both materials named', { timeout: 180_000 }, async () => {
+test('[ORDO-TERM-04] [ORDO-TERM-05] [ORDO-TERM-06] [ORDO-TERM-07] [ORDO-TERM-08] [ORDO-TERM-09] [ORDO-TERM-10] [ORDO-TERM-11] [ORDO-TERM-17] [ORDO-UI-40] [DI-05] [DI-06] an operator runs a full operation at 1280x800, a wrong lot refused with both materials named', { timeout: 180_000 }, async () => {
   await signInAs('operator', server.users.operator.password);
   await page.goto(server.baseUrl + '/#/terminal');
   await page.getByTestId('term-work-units').waitFor({ state: 'visible' });
@@ -206,7 +206,7 @@ test('[ORDO-TERM-04] [ORDO-TERM-05] [ORDO-TERM-06] [ORDO-TERM-07] [ORDO-TERM-08]
   await signOut(page);
 });
 
-test('[ORDO-TERM-12] [ORDO-TERM-13] [P11-06] second-person verification by another user with a signature', { timeout: 120_000 }, async () => {
+test('[ORDO-TERM-12] [ORDO-TERM-13] [A11-04] [A11-12] second-person verification by another user with a signature', { timeout: 120_000 }, async () => {
   await signInAs('supervisor', server.users.supervisor.password);
   await openOperation('WU-DISP-BOOTH1', 'WO-E2E-1', '10');
   await expectState('completed');
@@ -218,7 +218,7 @@ test('[ORDO-TERM-12] [ORDO-TERM-13] [P11-06] second-person verification by anoth
   await signOut(page);
 });
 
-test('[ORDO-TERM-14] [ORDO-TERM-15] [IND-02] an out-of-limit critical parameter blocks completion', { timeout: 120_000 }, async () => {
+test('[ORDO-TERM-14] [ORDO-TERM-15] [DI-05] an out-of-limit critical parameter blocks completion', { timeout: 120_000 }, async () => {
   await signInAs('operator', server.users.operator.password);
   await openOperation('WU-HSG-300', 'WO-E2E-1', '20');
   await page.getByTestId('term-start').click();
@@ -250,7 +250,7 @@ test('[ORDO-TERM-14] [ORDO-TERM-15] [IND-02] an out-of-limit critical parameter 
   await signOut(page);
 });
 
-test('[ORDO-TERM-16] [ORDO-TERM-17] [P11-11] an operator without the qualification is refused at the start', { timeout: 120_000 }, async () => {
+test('[ORDO-TERM-16] [P11-09] an operator without the qualification is refused at the start', { timeout: 120_000 }, async () => {
   const password = await newUser(server, 'olivia', ['operator']);
   await signInAs('olivia', password);
   await openOperation('WU-DISP-BOOTH1', 'WO-E2E-2', '10');
@@ -264,7 +264,7 @@ test('[ORDO-TERM-16] [ORDO-TERM-17] [P11-11] an operator without the qualificati
   await signOut(page);
 });
 
-test('[ORDO-UI-41] [ORDO-UI-42] [ORDO-UI-43] [ORDO-UI-44] [P11-07] quality releases a quarantined lot with a signature; a supervisor releases and holds an order', { timeout: 120_000 }, async () => {
+test('[ORDO-UI-41] [ORDO-UI-42] [ORDO-UI-43] [ORDO-UI-44] [A11-12] [P11-06] quality releases a quarantined lot with a signature; a supervisor releases and holds an order', { timeout: 120_000 }, async () => {
   await signInAs('quality', server.users.quality.password);
   await page.goto(server.baseUrl + '/#/lots');
   await page.getByTestId('lots-status').selectOption('quarantined');

@@ -44,8 +44,11 @@ export function Lots({ user }: PageProps) {
   const mayDecide = hasPermission(user, 'lots.release');
 
   return (
-    <section data-testid="page-lots">
-      <h1>Material lots</h1>
+    <section class="page" data-testid="page-lots">
+      <div class="page-head">
+        <h1>Material lots</h1>
+        <p class="page-sub">Received lots, their status and quality's release.</p>
+      </div>
       <label>
         Status{' '}
         <select data-testid="lots-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>

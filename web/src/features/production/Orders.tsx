@@ -188,8 +188,11 @@ function OrderPage({ id, user }: { id: string; user: PageProps['user'] }) {
 
 export function Orders({ user, params }: PageProps) {
   return (
-    <section data-testid="page-orders">
-      <h1>Orders</h1>
+    <section class="page" data-testid="page-orders">
+      <div class="page-head">
+        <h1>Orders</h1>
+        <p class="page-sub">Work orders and the states of their operations.</p>
+      </div>
       {params[0] ? <OrderPage id={params[0]} user={user} /> : <OrderList />}
     </section>
   );

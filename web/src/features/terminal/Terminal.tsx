@@ -33,8 +33,11 @@ export function Terminal({ params }: PageProps) {
   }, [unit?.id, order]);
 
   return (
-    <section class="term" data-testid="page-terminal">
-      <h1>Terminal{wuId ? `: ${wuId}` : ''}</h1>
+    <section class="page term" data-testid="page-terminal">
+      <div class="page-head">
+        <h1>Terminal{wuId ? `: ${wuId}` : ''}</h1>
+        <p class="page-sub">Pick the work unit, then the operation to run.</p>
+      </div>
       <ErrorBox message={error} testId="term-error" />
       {!wuId && (units ? <WorkUnitPicker units={units} /> : <p class="muted">Loading...</p>)}
       {wuId && units && !unit && <ErrorBox message={`There is no work unit ${wuId}.`} />}
