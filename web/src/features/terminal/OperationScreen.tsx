@@ -165,7 +165,7 @@ export function OperationScreen({ workUnit, order, operation }: Props) {
             <h3>Materials</h3>
             <ScanForm
               disabled={!mayRecord}
-              unitHint={view.materials[0]?.base_unit ?? ''}
+              unitHint="base unit"
               focusKey={focusKey}
               consume={(scan, q, unit) => run(`Consumed ${q} ${unit}`.trim(), () => executionApi.consume(order, operation, scan, q, unit))}
             />

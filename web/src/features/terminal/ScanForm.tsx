@@ -7,7 +7,7 @@ import { normaliseScan, showScan } from './scan';
 
 interface Props {
   disabled: boolean;
-  /** Default unit shown as a hint: the first material's base unit. */
+  /** Shown in the empty unit field: what an empty unit means. */
   unitHint: string;
   consume: (scan: string, quantity: number, unit: string) => Promise<boolean>;
   /** Changes whenever the screen wants the scan field focused again. */
