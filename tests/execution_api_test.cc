@@ -119,7 +119,7 @@ TEST_F(ExecutionApiTest, AConsumptionRetriedWithTheSameKeyIsRecordedOnce) {
 }
 
 TEST_F(ExecutionApiTest, AnOperatorWithoutTheQualificationIsRefusedAndTheRefusalRecorded) {
-  ORDO_VERIFIES("P11-09", "ORDO-EXEC-04", "ORDO-EXEC-28");
+  ORDO_VERIFIES("P11-09", "ORDO-EXEC-04", "ORDO-EXEC-28", "ORDO-API-02");
   ApiUser trainee = CreateUser("trainee", Json::array({"operator"}));
   const std::int64_t head = HeadSeq(http());
   HttpReply r = http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, trainee.token);
@@ -135,6 +135,29 @@ TEST_F(ExecutionApiTest, AnOperatorWithoutTheQualificationIsRefusedAndTheRefusal
   // The operation did not start.
   HttpReply view = http().Get(kOp, trainee.token);
   EXPECT_EQ(view.json()["operation"]["state"], "pending") << view.Describe();
+
+  // The same refusal retried with its Idempotency-Key is answered alike and recorded once.
+  const Headers key{{"Idempotency-Key", "trainee-start-1"}};
+  HttpReply first =
+      http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, trainee.token, key);
+  ExpectReason(first, 403, "permission_denied", "not_qualified", "user");
+  const std::int64_t after_first = HeadSeq(http());
+  HttpReply retried =
+      http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, trainee.token, key);
+  ExpectReason(retried, 403, "permission_denied", "not_qualified", "user");
+  EXPECT_EQ(HeadSeq(http()), after_first);
+
+  // Once a qualified operator started it, the trainee may not record on it either.
+  StartAndAcknowledge(operator_);
+  for (const auto& [verb, body] : std::vector<std::pair<std::string, Json>>{
+           {"acknowledge-instructions", Json::object()},
+           {"consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}},
+           {"parameters", Json{{"name", "booth_downflow_velocity"}, {"value", 0.45}}},
+           {"characteristics", Json{{"name", "net_weight_deviation"}, {"values", {0.1}}}}}) {
+    HttpReply refused = http().Post(kOp + "/" + verb, body, trainee.token);
+    ExpectReason(refused, 403, "permission_denied", "not_qualified", "user");
+  }
+  EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 10);
 }
 
 TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {

@@ -68,7 +68,8 @@ void to_json(Json& j, const MaterialConsumed& e) {
            {"work_unit", e.work_unit},
            {"bom_material", e.bom_material},
            {"alternate", e.alternate},
-           {"over_consumption", e.over_consumption}};
+           {"over_consumption", e.over_consumption},
+           {"user_id", e.user_id}};
 }
 
 void from_json(const Json& j, MaterialConsumed& e) {
@@ -84,6 +85,7 @@ void from_json(const Json& j, MaterialConsumed& e) {
   j.at("bom_material").get_to(e.bom_material);
   j.at("alternate").get_to(e.alternate);
   j.at("over_consumption").get_to(e.over_consumption);
+  j.at("user_id").get_to(e.user_id);
 }
 
 }  // namespace ordo::lots

@@ -68,6 +68,7 @@ struct MaterialConsumed {
   std::string order_id, operation, work_unit, bom_material;
   bool alternate = false;
   bool over_consumption = false;
+  std::int64_t user_id = 0;  // who consumed it (a performer of the operation)
 };
 
 void to_json(Json& j, const LotReceived& e);

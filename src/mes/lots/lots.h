@@ -1,6 +1,6 @@
 // The lots capability's public read API: a lot as decisions see it (seal-checked), for
 // execution and the views of other capabilities. The Lot struct, its states,
-// EffectiveLotStatus (expired derived from the clock) and DecideConsumption are pure and
+// EffectiveLotStatus (expired derived from the clock) are pure and
 // live in domain/lot.h. Implemented in store/lots_read.cc. Not thread-safe per
 // storage::Database.
 #pragma once
@@ -30,6 +30,7 @@ struct Consumption {
   std::int64_t seq = 0;
   std::string lot, material, order_id, operation, bom_material, actor;
   double base_quantity = 0;
+  std::int64_t user_id = 0;
 };
 // Every consumption for `order_id`, oldest first; each row seal-checked (guarded table
 // lot_consumption): what the over-consumption check adds up per BOM item.

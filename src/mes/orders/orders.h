@@ -70,5 +70,10 @@ Result<std::vector<PinnedBomItem>> BomOf(storage::Database& db, const std::strin
 // Every operation of orders in state released or in_progress (for dispatch), by order id
 // and position.
 Result<std::vector<PinnedOperation>> OpenOperations(storage::Database& db);
+// The operations running or paused on `work_unit`, whatever their order's state (a held
+// order's running operation still occupies its work unit), except those of cancelled or
+// closed orders; each row seal-checked.
+Result<std::vector<PinnedOperation>> RunningOnWorkUnit(storage::Database& db,
+                                                       const std::string& work_unit);
 
 }  // namespace ordo::orders

@@ -9,6 +9,8 @@ import { masterdata } from './masterdata';
 import { signatures } from './signatures';
 import { personnel } from './personnel';
 import { worklist } from './worklist';
+import { terminal } from './terminal';
+import { production } from './production';
 
 // The worklist comes first: it is the home page after sign-in (App.tsx's default route).
-export const FEATURES: Feature[] = [worklist, logbook, audit, access, personnel, masterdata, signatures];
+export const FEATURES: Feature[] = [worklist, terminal, production, logbook, audit, access, personnel, masterdata, signatures];

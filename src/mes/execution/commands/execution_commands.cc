@@ -1,11 +1,13 @@
 // Glue of the execution commands (execution_commands.h).
 #include "mes/execution/commands/execution_commands.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "mes/execution/commands/facts_loader.h"
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/consume.h"
+#include "mes/execution/domain/readiness.h"
 #include "mes/execution/domain/start.h"
 #include "mes/execution/store/execution_store.h"
 #include "mes/lots/events.h"
@@ -47,8 +49,11 @@ engine::Command Make(engine::Actor actor, OperationRef ref, std::string name, Js
   c.actor = std::move(actor);
   c.success_status = 200;
   auto refused = std::make_shared<std::optional<Error>>();
-  c.decide = [ref, name, details, decide = std::move(decide),
-              refused](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [ref, name, details, decide = std::move(decide), refused,
+              extra](engine::WriteContext& ctx) -> Result<Events> {
+    // The engine may run decide again (a failed group write): start from nothing.
+    refused->reset();
+    if (extra) *extra = Json::object();
     auto events = decide(ctx);
     if (events.ok()) return events;
     auto recorded = RecordedRefusal(name, ref.order_id, ref.operation, events.error(), details);
@@ -82,6 +87,17 @@ Result<RecordingContext> Context(engine::WriteContext& ctx, const OperationRef& 
   return context;
 }
 
+// The user who records on `op` (acknowledges, consumes, records values, completes) must
+// hold the operation's qualifications as much as the one who started it (P11-09).
+Result<OperatorFacts> QualifiedPerformer(engine::WriteContext& ctx, const OperationFacts& op,
+                                         std::int64_t user_id, const std::string& user) {
+  auto person = LoadOperator(ctx.db, user_id, user);
+  if (!person.ok()) return person.error();
+  ORDO_TRY(
+      CheckQualifications(op.spec.qualifications, *person, UtcDay(ctx.now), "Operator", "user"));
+  return person;
+}
+
 Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions) {
   Json out = Json::array();
   for (const auto& e : exceptions) {
@@ -90,6 +106,56 @@ Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions) {
     out.push_back(j);
   }
   return out;
+}
+
+constexpr const char* kVerifiedRecordKind = "order_operation";
+std::string RecordIdOf(const OperationRef& ref) { return ref.order_id + "/" + ref.operation; }
+
+// What the second person's signature binds: the operation as performed, with the seq of
+// every value, sample, exception and consumption recorded on it, so that any later
+// change to what was verified breaks the signature.
+Result<Json> VerificationRecord(storage::Database& db, const OperationRef& ref) {
+  auto ops = orders::OperationsOf(db, ref.order_id);
+  if (!ops.ok()) return ops.error();
+  Json record{
+      {"kind", kVerifiedRecordKind}, {"order_id", ref.order_id}, {"operation", ref.operation}};
+  for (const auto& o : *ops)
+    if (o.operation == ref.operation)
+      record.update(Json{{"work_unit", o.work_unit},
+                         {"good", o.good},
+                         {"scrap", o.scrap},
+                         {"rework", o.rework},
+                         {"completed_us", o.completed_us},
+                         {"started_by_id", o.started_by_id},
+                         {"completed_by_id", o.completed_by_id},
+                         {"spec_hash", signatures::RecordHash(o.spec)}});
+  Json seqs = Json::array();
+  auto parameters = ParametersOf(db, ref.order_id, ref.operation);
+  if (!parameters.ok()) return parameters.error();
+  for (const auto& r : *parameters) seqs.push_back(r.seq);
+  auto samples = CharacteristicsOf(db, ref.order_id, ref.operation);
+  if (!samples.ok()) return samples.error();
+  for (const auto& r : *samples) seqs.push_back(r.seq);
+  auto exceptions = ExceptionsOf(db, ref.order_id, ref.operation);
+  if (!exceptions.ok()) return exceptions.error();
+  for (const auto& r : *exceptions) seqs.push_back(r.seq);
+  auto consumed = lots::ConsumedByOrder(db, ref.order_id);
+  if (!consumed.ok()) return consumed.error();
+  for (const auto& c : *consumed)
+    if (c.operation == ref.operation) seqs.push_back(c.seq);
+  std::sort(seqs.begin(), seqs.end());
+  record["recorded_seqs"] = seqs;
+  return record;
+}
+
+// True when `material` is a BOM item's material or one of its approved alternates.
+bool InBom(const std::vector<BomFacts>& bom, const std::string& material) {
+  for (const auto& item : bom) {
+    if (item.material == material) return true;
+    for (const auto& a : item.alternates)
+      if (a == material) return true;
+  }
+  return false;
 }
 
 // The material whose GTIN is `gtin14`, in force at `now`.
@@ -156,6 +222,36 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
         "scan", "lot_missing"};
   ORDO_TRY(gs1::CheckScannedExpiry(*scan, lot->lot, lot->expiry, "scan"));
   return lot->lot;
+}
+
+// A recording command (parameters, characteristics): `decide_value` gets the operation,
+// the user and the recording context and returns a decision with `recorded` (the event)
+// and `exceptions`; the reply adds both.
+template <typename DecideValue>
+engine::Command Recording(engine::Actor actor, OperationRef ref, std::string name, Json details,
+                          DecideValue decide_value) {
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, std::move(name), std::move(details),
+      [ref, user_id, user, extra, decide_value](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = QualifiedPerformer(ctx, *op, user_id, user);
+        if (!person.ok()) return person.error();
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        auto decided = decide_value(ctx, *op, *person, *context);
+        if (!decided.ok()) return decided.error();
+        Events events{OnOrder(ref, decided->recorded)};
+        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
+        Json recorded;
+        to_json(recorded, decided->recorded);
+        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
+        return events;
+      },
+      extra);
 }
 
 }  // namespace
@@ -239,7 +335,7 @@ engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
               [ref, user_id, user, shown_hash](engine::WriteContext& ctx) -> Result<Events> {
                 auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
                 if (!op.ok()) return op.error();
-                auto person = LoadOperator(ctx.db, user_id, user);
+                auto person = QualifiedPerformer(ctx, *op, user_id, user);
                 if (!person.ok()) return person.error();
                 auto ack = DecideAcknowledge(*op, *person, shown_hash);
                 if (!ack.ok()) return ack.error();
@@ -251,12 +347,15 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
   const Json details{
       {"lot", input.lot}, {"scan", input.scan}, {"quantity", input.quantity}, {"unit", input.unit}};
   const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
   auto extra = std::make_shared<Json>(Json::object());
   return Make(
       std::move(actor), ref, "consume", details,
-      [ref, input, user_id, extra](engine::WriteContext& ctx) -> Result<Events> {
+      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
         auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
         if (!op.ok()) return op.error();
+        auto person = QualifiedPerformer(ctx, *op, user_id, user);
+        if (!person.ok()) return person.error();
         auto context = Context(ctx, ref, user_id);
         if (!context.ok()) return context.error();
         ORDO_TRY(CheckMayRecord(*op, context->acknowledged_hash));
@@ -264,17 +363,29 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         if (!lot_id.ok()) return lot_id.error();
         auto lot = LoadLot(ctx.db, *lot_id, ctx.now);
         if (!lot.ok()) return lot.error();
+        auto bom = LoadBom(ctx.db, ref.order_id);
+        if (!bom.ok()) return bom.error();
+        // The material rule before any other: a lot of a material the order does not use is
+        // wrong_material (recorded, naming both) whatever its unit or master data.
+        if (!InBom(*bom, lot->material)) return DecideConsume(*op, *bom, *lot, 1, *context).error();
         auto material = masterdata::InForce(ctx.db, "material", lot->material, ctx.now);
         if (!material.ok()) return material.error();
         if (!*material)
           return Error{ErrorCode::kFailedPrecondition,
                        "material " + lot->material + " of lot " + lot->lot + " is not in force",
                        "lot", "material_missing"};
+        // Lot quantities are in the base unit at receipt; a material whose base unit was
+        // changed since cannot convert a quantity into the lot's unit.
+        if (masterdata::BaseUnitOf((*material)->content) != lot->base_unit)
+          return Error{ErrorCode::kFailedPrecondition,
+                       "material " + lot->material + " now counts in " +
+                           masterdata::BaseUnitOf((*material)->content) + ", but lot " + lot->lot +
+                           " was received in " + lot->base_unit +
+                           ": ask quality to re-receive the lot",
+                       "lot", "base_unit_changed"};
         auto base = masterdata::ToBaseQuantity((*material)->content, input.quantity,
                                                input.unit.empty() ? lot->base_unit : input.unit);
         if (!base.ok()) return base.error();
-        auto bom = LoadBom(ctx.db, ref.order_id);
-        if (!bom.ok()) return bom.error();
         auto decided = DecideConsume(*op, *bom, *lot, *base, *context);
         if (!decided.ok()) return decided.error();
         lots::MaterialConsumed consumed;
@@ -290,6 +401,7 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         consumed.bom_material = decided->bom_material;
         consumed.alternate = decided->alternate;
         consumed.over_consumption = decided->over_consumption;
+        consumed.user_id = user_id;
         Events events{ledger::MakeEvent(consumed, lots::kSubjectKind, decided->lot)};
         std::vector<ExceptionRecorded> raised;
         if (decided->exception) {
@@ -311,62 +423,29 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
 engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
                                        RecordParameter input) {
   const Json details{{"name", input.name}, {"value", input.value}, {"source", input.source}};
-  const std::int64_t user_id = actor.user_id;
-  const std::string user = actor.name;
-  auto extra = std::make_shared<Json>(Json::object());
-  return Make(
+  return Recording(
       std::move(actor), ref, "parameters", details,
-      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = LoadOperator(ctx.db, user_id, user);
-        if (!person.ok()) return person.error();
-        // Not started yet: no work unit (DecideRecordParameter refuses before using it).
+      [ref, input](engine::WriteContext& ctx, const OperationFacts& op, const OperatorFacts& person,
+                   const RecordingContext& context) -> Result<ParameterDecision> {
+        // Not started yet: no work unit (the decision refuses before using it).
         EquipmentFacts unit;
-        if (!op->work_unit.empty()) {
-          auto loaded = LoadWorkUnit(ctx.db, op->work_unit, ctx.now, ref.order_id, ref.operation);
+        if (!op.work_unit.empty()) {
+          auto loaded = LoadWorkUnit(ctx.db, op.work_unit, ctx.now, ref.order_id, ref.operation);
           if (!loaded.ok()) return loaded.error();
           unit = std::move(*loaded);
         }
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        auto decided = DecideRecordParameter(*op, *person, unit, input, *context);
-        if (!decided.ok()) return decided.error();
-        Events events{OnOrder(ref, decided->recorded)};
-        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
-        Json recorded;
-        to_json(recorded, decided->recorded);
-        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
-        return events;
-      },
-      extra);
+        return DecideRecordParameter(op, person, unit, input, context);
+      });
 }
 
 engine::Command RecordCharacteristicCommand(engine::Actor actor, OperationRef ref,
                                             RecordCharacteristic input) {
   const Json details{{"name", input.name}, {"values", input.values}};
-  const std::int64_t user_id = actor.user_id;
-  const std::string user = actor.name;
-  auto extra = std::make_shared<Json>(Json::object());
-  return Make(
-      std::move(actor), ref, "characteristics", details,
-      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = LoadOperator(ctx.db, user_id, user);
-        if (!person.ok()) return person.error();
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        auto decided = DecideRecordCharacteristic(*op, *person, input, *context);
-        if (!decided.ok()) return decided.error();
-        Events events{OnOrder(ref, decided->recorded)};
-        for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
-        Json recorded;
-        to_json(recorded, decided->recorded);
-        *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
-        return events;
-      },
-      extra);
+  return Recording(std::move(actor), ref, "characteristics", details,
+                   [input](engine::WriteContext&, const OperationFacts& op,
+                           const OperatorFacts& person, const RecordingContext& context) {
+                     return DecideRecordCharacteristic(op, person, input, context);
+                   });
 }
 
 engine::Command CompleteOperationCommand(engine::Actor actor, OperationRef ref,
@@ -411,40 +490,29 @@ engine::Command VerifyOperationCommand(engine::Actor actor, OperationRef ref,
                                        signatures::SignerIdentity signer) {
   const std::int64_t user_id = actor.user_id;
   const std::string user = actor.name;
-  return Make(
-      std::move(actor), ref, "verify", Json::object(),
-      [ref, signer, user_id, user](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = LoadOperator(ctx.db, user_id, user);
-        if (!person.ok()) return person.error();
-        auto decided = DecideVerify(*op, *person, ctx.now);
-        if (!decided.ok()) return decided.error();
-        auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
-        if (!state.ok()) return state.error();
-        auto ops = orders::OperationsOf(ctx.db, ref.order_id);
-        if (!ops.ok()) return ops.error();
-        Json record{
-            {"kind", "order_operation"}, {"order_id", ref.order_id}, {"operation", ref.operation}};
-        for (const auto& o : *ops)
-          if (o.operation == ref.operation)
-            record.update(Json{{"work_unit", o.work_unit},
-                               {"good", o.good},
-                               {"scrap", o.scrap},
-                               {"rework", o.rework},
-                               {"completed_us", o.completed_us},
-                               {"spec_hash", signatures::RecordHash(o.spec)}});
-        auto applied = signatures::DecideSignature(*state, "verified", "order_operation",
-                                                   ref.order_id + "/" + ref.operation, 1, record);
-        if (!applied.ok()) return applied.error();
-        Events events{OnOrder(ref, *applied)};
-        orders::OperationVerified verified{ref.order_id, ref.operation, user_id, user};
-        events.push_back(OnOrder(ref, verified));
-        events.back().signatures = Json::array({ctx.next_seq});
-        if (decided->order_completed)
-          events.push_back(OnOrder(ref, orders::OrderCompleted{ref.order_id}));
-        return events;
-      });
+  return Make(std::move(actor), ref, "verify", Json::object(),
+              [ref, signer, user_id, user](engine::WriteContext& ctx) -> Result<Events> {
+                auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+                if (!op.ok()) return op.error();
+                auto person = LoadOperator(ctx.db, user_id, user);
+                if (!person.ok()) return person.error();
+                auto decided = DecideVerify(*op, *person, ctx.now);
+                if (!decided.ok()) return decided.error();
+                auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
+                if (!state.ok()) return state.error();
+                auto record = VerificationRecord(ctx.db, ref);
+                if (!record.ok()) return record.error();
+                auto applied = signatures::DecideSignature(*state, "verified", kVerifiedRecordKind,
+                                                           RecordIdOf(ref), 1, *record);
+                if (!applied.ok()) return applied.error();
+                Events events{OnOrder(ref, *applied)};
+                orders::OperationVerified verified{ref.order_id, ref.operation, user_id, user};
+                events.push_back(OnOrder(ref, verified));
+                events.back().signatures = Json::array({ctx.next_seq});
+                if (decided->order_completed)
+                  events.push_back(OnOrder(ref, orders::OrderCompleted{ref.order_id}));
+                return events;
+              });
 }
 
 Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::int64_t user_id) {
@@ -470,6 +538,17 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
   auto e = ExceptionsOf(db, ref.order_id, ref.operation);
   if (!e.ok()) return e.error();
   for (const auto& r : *e) exceptions.push_back(ToJson(r));
+  auto signed_by = signatures::SignaturesOn(db, kVerifiedRecordKind, RecordIdOf(ref));
+  if (!signed_by.ok()) return signed_by.error();
+  Json manifestations = Json::array();
+  if (!signed_by->empty()) {
+    auto record = VerificationRecord(db, ref);
+    if (!record.ok()) return record.error();
+    const std::string hash = signatures::RecordHash(*record);
+    for (const auto& sig : *signed_by)
+      manifestations.push_back(signatures::ToJson(
+          sig, signatures::CheckBinding(sig, kVerifiedRecordKind, RecordIdOf(ref), 1, hash)));
+  }
   auto bom = LoadBom(db, ref.order_id);
   if (!bom.ok()) return bom.error();
   Json materials = Json::array();
@@ -499,6 +578,7 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
               {"scrap", op->scrap},
               {"rework", op->rework},
               {"verified_by", op->verified_by},
+              {"signatures", manifestations},
               {"parameters", parameters},
               {"characteristics", characteristics},
               {"exceptions", exceptions},

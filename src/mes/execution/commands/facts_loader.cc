@@ -80,7 +80,13 @@ Result<OperationFacts> LoadOperation(storage::Database& db, const std::string& o
   auto recorders = RecordersOf(db, order_id, operation);
   if (!recorders.ok()) return recorders.error();
   f.performer_ids = std::move(*recorders);
-  for (std::int64_t id : {it->started_by_id, it->completed_by_id})
+  // Who started, consumed for and completed it are performers too.
+  std::vector<std::int64_t> others{it->started_by_id, it->completed_by_id};
+  auto consumed = lots::ConsumedByOrder(db, order_id);
+  if (!consumed.ok()) return consumed.error();
+  for (const auto& c : *consumed)
+    if (c.operation == operation) others.push_back(c.user_id);
+  for (std::int64_t id : others)
     if (id > 0 &&
         std::find(f.performer_ids.begin(), f.performer_ids.end(), id) == f.performer_ids.end())
       f.performer_ids.push_back(id);
@@ -122,10 +128,9 @@ Result<EquipmentFacts> LoadWorkUnit(storage::Database& db, const std::string& wo
     if (!parent.ok()) return parent.error();
     if (*parent) e.work_center_class = Text((*parent)->content, "equipment_class");
   }
-  auto open = orders::OpenOperations(db);
-  if (!open.ok()) return open.error();
-  for (const auto& op : *open) {
-    if (op.work_unit != work_unit || (op.state != "in_progress" && op.state != "paused")) continue;
+  auto running = orders::RunningOnWorkUnit(db, work_unit);
+  if (!running.ok()) return running.error();
+  for (const auto& op : *running) {
     if (op.order_id == except_order && op.operation == except_operation) continue;
     e.busy_with = op.order_id + "/" + op.operation;
     break;

@@ -43,6 +43,10 @@ inline constexpr const char* kUnknownCharacteristic = "unknown_characteristic";
 inline constexpr const char* kSampleSizeMismatch = "sample_size_mismatch";
 inline constexpr const char* kInvalidValue = "invalid_value";
 inline constexpr const char* kInvalidTime = "invalid_time";
+// A lot counted in another base unit than its BOM item (an alternate of another unit).
+inline constexpr const char* kUnitMismatch = "unit_mismatch";
+// A scanned label whose expiry disagrees with the lot's (lots/gs1/gs1.h); recorded.
+inline constexpr const char* kExpiryMismatch = "expiry_mismatch";
 
 // Exception kinds (ExceptionRecorded::kind). parameter_out_of_limits is also the code the
 // reply of a parameter command names; it never refuses (the value is kept).
@@ -53,7 +57,8 @@ inline constexpr const char* kLateEntry = "late_entry";
 
 // True for the refusals recorded in the ledger as execution.command_refused: wrong
 // material, lot not released or expired, not qualified, qualification expired, equipment
-// not ready, calibration or cleaning overdue, wrong equipment class, same person.
+// not ready, calibration or cleaning overdue, wrong equipment class, same person, and a
+// scanned label whose expiry disagrees with the lot's.
 bool IsComplianceRefusal(std::string_view code);
 
 // The execution.command_refused event of `refusal` for `command` on (order, operation),

@@ -14,12 +14,12 @@ TEST(ExecutionCodesTest, ComplianceRefusalsAreRecorded) {
   ORDO_VERIFIES("ORDO-EXEC-28", "DI-06", "IND-03");
   for (const char* code : {kWrongMaterial, kLotNotReleased, kLotExpired, kNotQualified,
                            kQualificationExpired, kEquipmentNotReady, kCalibrationOverdue,
-                           kCleaningOverdue, kWrongEquipmentClass, kSamePerson})
+                           kCleaningOverdue, kWrongEquipmentClass, kSamePerson, kExpiryMismatch})
     EXPECT_TRUE(IsComplianceRefusal(code)) << code;
   for (const char* code :
        {kInvalidTransition, kSequenceViolation, kVerificationRequired, kInstructionsNotAcknowledged,
         kInsufficientQuantity, kDeviationRequired, kMissingData, kInvalidQuantity,
-        kLateEntryReasonRequired, kUnknownParameter, "", "internal"})
+        kLateEntryReasonRequired, kUnknownParameter, kUnitMismatch, "", "internal"})
     EXPECT_FALSE(IsComplianceRefusal(code)) << code;
 
   Error wrong = Refuse(ErrorCode::kFailedPrecondition, kWrongMaterial, "lot",

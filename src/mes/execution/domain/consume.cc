@@ -60,11 +60,13 @@ Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vecto
                   "Wrong material: lot " + lot.lot + " is material " + lot.material +
                       ", but order " + op.order_id + " expects " + Expected(bom) + ".");
   const std::string today = UtcDay(context.now);
-  const std::string date = !lot.expiry.empty() ? lot.expiry : lot.retest;
+  // The date that limits use: the earlier of expiry and retest (as lots::UseByDate).
+  std::string date = lot.expiry;
+  if (!lot.retest.empty() && (date.empty() || lot.retest < date)) date = lot.retest;
   if (lot.status == "expired" || (!date.empty() && date < today))
     return Refuse(ErrorCode::kFailedPrecondition, kLotExpired, "lot",
                   "Lot " + lot.lot + " expired on " + (date.empty() ? "(unknown date)" : date) +
-                      (lot.expiry.empty() && !lot.retest.empty() ? " (retest date)" : "") +
+                      (date == lot.retest && date != lot.expiry ? " (retest date)" : "") +
                       "; use a lot that has not expired.");
   // A lot used up is short of quantity, not a compliance matter: two terminals may race
   // for its last kilogram.
@@ -75,6 +77,11 @@ Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vecto
     return Refuse(
         ErrorCode::kFailedPrecondition, kLotNotReleased, "lot",
         "Lot " + lot.lot + " is " + lot.status + "; only a released lot can be consumed.");
+  if (!lot.base_unit.empty() && !item->base_unit.empty() && lot.base_unit != item->base_unit)
+    return Refuse(ErrorCode::kFailedPrecondition, kUnitMismatch, "lot",
+                  "Lot " + lot.lot + " counts in " + lot.base_unit + ", but the order plans " +
+                      item->material + " in " + item->base_unit +
+                      "; an alternate must count in the same unit.");
   if (base_quantity > lot.quantity * (1 + kQuantityTolerance) + kQuantityTolerance)
     return Refuse(ErrorCode::kFailedPrecondition, kInsufficientQuantity, "quantity",
                   "Lot " + lot.lot + " has only " + Quantity(lot.quantity, lot.base_unit) +

@@ -91,6 +91,21 @@ TEST(ExecutionConsumeTest, AnExpiredLotNamesItsDate) {
   ExpectRefused(DecideConsume(RunningOp(), Bom(), lot, 1.0, Context()), kState, kLotExpired, "lot");
 }
 
+TEST(ExecutionConsumeTest, TheEarlierOfExpiryAndRetestLimitsUseAndUnitsMustAgree) {
+  ORDO_VERIFIES("ORDO-EXEC-14", "ORDO-EXEC-13");
+  LotFacts lot = Lot();
+  lot.expiry = "2099-12-31";
+  lot.retest = "2026-10-01";  // passed: the retest date limits use, and is named
+  ExpectRefused(DecideConsume(RunningOp(), Bom(), lot, 1.0, Context()), kState, kLotExpired, "lot",
+                {"2026-10-01", "retest"});
+  // An alternate counted in another unit than its BOM item cannot be compared.
+  LotFacts alternate = Lot();
+  alternate.material = "M-PCM-API-ALT";
+  alternate.base_unit = "g";
+  ExpectRefused(DecideConsume(RunningOp(), Bom(), alternate, 1.0, Context()), kState, kUnitMismatch,
+                "lot", {"counts in g", "in kg"});
+}
+
 TEST(ExecutionConsumeTest, NotMoreThanIsLeftAndMoreThanZero) {
   ORDO_VERIFIES("ORDO-EXEC-15");
   ExpectRefused(DecideConsume(RunningOp(), Bom(), Lot(), 120.5, Context()), kState,

@@ -21,7 +21,7 @@ struct RecordingContext {
   TimeMicros now = 0;  // the server's time (the entry time)
   // A value taken more than this many minutes before `now` is a late entry (site setting;
   // a negative value counts as 0).
-  std::int64_t late_entry_minutes = 30;
+  std::int64_t late_entry_minutes = 60;  // site::SiteSettings::late_entry_minutes
   // The instruction hash this user acknowledged for this operation, if any.
   std::optional<std::string> acknowledged_hash;
 };

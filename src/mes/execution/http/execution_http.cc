@@ -168,30 +168,33 @@ Awaitable<HttpResponse> Get(Api& api, Call& call) {
 
 Json ViewSchema() {
   using namespace server::schema;
-  return Object({{"order_id", String()},
-                 {"operation", String()},
-                 {"name", String()},
-                 {"state", Enum(String("operation state"),
-                                {"pending", "in_progress", "paused", "completed", "verified"})},
-                 {"order_state", String()},
-                 {"product", String()},
-                 {"order_quantity", Any("number")},
-                 {"unit", String()},
-                 {"planned_quantity", Any("number")},
-                 {"work_unit", String("the work unit it runs or ran on; empty before the start")},
-                 {"operation_class", String()},
-                 {"work_center_class", String()},
-                 {"spec", AnyObject("the pinned routing operation")},
-                 {"instruction_hash", String("hash of the pinned instructions; empty when none")},
-                 {"acknowledged", Boolean("this user acknowledged the pinned instructions")},
-                 {"good", Any("number")},
-                 {"scrap", Any("number")},
-                 {"rework", Any("number")},
-                 {"verified_by", String()},
-                 {"parameters", Array(AnyObject("a recorded value"))},
-                 {"characteristics", Array(AnyObject("a recorded sample"))},
-                 {"exceptions", Array(AnyObject("an exception raised on this operation"))},
-                 {"materials", Array(AnyObject("a BOM item with what was consumed"))}});
+  return Object(
+      {{"order_id", String()},
+       {"operation", String()},
+       {"name", String()},
+       {"state", Enum(String("operation state"),
+                      {"pending", "in_progress", "paused", "completed", "verified"})},
+       {"order_state", String()},
+       {"product", String()},
+       {"order_quantity", Any("number")},
+       {"unit", String()},
+       {"planned_quantity", Any("number")},
+       {"work_unit", String("the work unit it runs or ran on; empty before the start")},
+       {"operation_class", String()},
+       {"work_center_class", String()},
+       {"spec", AnyObject("the pinned routing operation")},
+       {"instruction_hash", String("hash of the pinned instructions; empty when none")},
+       {"acknowledged", Boolean("this user acknowledged the pinned instructions")},
+       {"good", Any("number")},
+       {"scrap", Any("number")},
+       {"rework", Any("number")},
+       {"verified_by", String()},
+       {"signatures", Array(AnyObject("a signature manifestation: printed name, time, meaning, "
+                                      "status"))},
+       {"parameters", Array(AnyObject("a recorded value"))},
+       {"characteristics", Array(AnyObject("a recorded sample"))},
+       {"exceptions", Array(AnyObject("an exception raised on this operation"))},
+       {"materials", Array(AnyObject("a BOM item with what was consumed"))}});
 }
 
 }  // namespace

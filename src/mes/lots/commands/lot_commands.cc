@@ -3,7 +3,6 @@
 
 #include <memory>
 
-#include "mes/access/users.h"
 #include "mes/lots/store/lot_view.h"
 #include "mes/lots/store/lots_store.h"
 #include "mes/masterdata/in_force.h"
@@ -33,25 +32,6 @@ Result<Lot> LoadLot(storage::Database& db, const std::string& lot) {
   if (!*row)
     return Error{ErrorCode::kNotFound, "there is no lot '" + lot + "'", "lot", "lot_missing"};
   return (*row)->lot;
-}
-
-Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
-                          const signatures::SignerIdentity& identity) {
-  ORDO_TRY(signatures::RecheckSigningMode(db, now, identity));
-  Signer s;
-  s.user_id = identity.user_id;
-  s.name = identity.name;
-  s.meaning = identity.meaning;
-  s.comment = identity.comment;
-  auto account = access::FindUserById(db, identity.user_id);
-  if (!account.ok()) return account.error();
-  if (!*account || (*account)->disabled) return s;
-  s.active = true;
-  s.printed_name = (*account)->display_name;
-  auto acknowledged = signatures::AcknowledgedPolicyInForce(db, identity.user_id, now);
-  if (!acknowledged.ok()) return acknowledged.error();
-  s.policy_acknowledged = *acknowledged;
-  return s;
 }
 
 Json LotReply(engine::WriteContext& ctx, const std::string& lot) {
@@ -129,7 +109,7 @@ engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotActi
     ORDO_TRY(ValidateReason(action, reason));
     auto loaded = LoadLot(ctx.db, lot);
     if (!loaded.ok()) return loaded.error();
-    auto s = LoadSigner(ctx.db, ctx.now, signer);
+    auto s = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();
     return DecideDisposition(*loaded, action, reason, *s, ctx.now, ctx.next_seq);
   };

@@ -80,36 +80,4 @@ double QuantityTolerance(const Lot& lot) {
   return std::max(1e-9, std::fabs(lot.received_quantity) * 1e-9);
 }
 
-Result<double> DecideConsumption(const Lot& lot, TimeMicros now, double base_quantity) {
-  if (!std::isfinite(base_quantity) || base_quantity <= 0)
-    return Error::Invalid("quantity", "the quantity to consume must be a number greater than 0",
-                          "invalid_quantity");
-  const double tolerance = QuantityTolerance(lot);
-  if (lot.state == LotStateName(LotState::kConsumed) || lot.quantity <= tolerance)
-    return Error{ErrorCode::kFailedPrecondition,
-                 "lot " + lot.lot + " is consumed: nothing is left (0 " + lot.base_unit + ")",
-                 "quantity", "insufficient_quantity"};
-  if (lot.state != LotStateName(LotState::kReleased))
-    return Error{ErrorCode::kFailedPrecondition,
-                 "lot " + lot.lot + " is " + lot.state +
-                     ", not released: only a lot quality released may be consumed",
-                 "lot", "lot_not_released"};
-  if (EffectiveLotStatus(lot, now) == "expired") {
-    const std::string date = UseByDate(lot);
-    const char* which = date == lot.expiry ? "expired on" : "was due for retest on";
-    return Error{ErrorCode::kFailedPrecondition,
-                 "lot " + lot.lot + " " + which + " " + date + " (today is " + UtcDay(now) +
-                     "); an expired lot may not be consumed",
-                 "lot", "lot_expired"};
-  }
-  if (base_quantity > lot.quantity + tolerance)
-    return Error{ErrorCode::kFailedPrecondition,
-                 "lot " + lot.lot + " has " + Number(lot.quantity) + " " + lot.base_unit +
-                     " left; " + Number(base_quantity) + " " + lot.base_unit +
-                     " cannot be consumed",
-                 "quantity", "insufficient_quantity"};
-  const double left = lot.quantity - base_quantity;
-  return left <= tolerance ? 0.0 : left;
-}
-
 }  // namespace ordo::lots

@@ -47,19 +47,4 @@ std::string EffectiveLotStatus(const Lot& lot, TimeMicros now);
 // 1e-9) count as equal: a lot consumed in decimal steps reaches exactly zero.
 double QuantityTolerance(const Lot& lot);
 
-// Whether execution may consume `base_quantity` (in the lot's base unit) of `lot` at
-// `now`. Refuses, in this order:
-// - base_quantity not a finite number > 0: invalid_argument, field quantity, reason
-//   invalid_quantity;
-// - a consumed lot or one with nothing left: failed_precondition, field quantity, reason
-//   insufficient_quantity ("nothing is left");
-// - a lot not released (quarantined, rejected, on hold): failed_precondition, field lot,
-//   reason lot_not_released, naming its state;
-// - an expired lot: failed_precondition, field lot, reason lot_expired, naming the date;
-// - more than is left: failed_precondition, field quantity, reason insufficient_quantity,
-//   naming what is left.
-// On success: the quantity left after the consumption (never below zero; 0 within
-// QuantityTolerance).
-Result<double> DecideConsumption(const Lot& lot, TimeMicros now, double base_quantity);
-
 }  // namespace ordo::lots

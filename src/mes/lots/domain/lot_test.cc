@@ -82,44 +82,5 @@ TEST(EffectiveLotStatus, ExpiredFromTheDayAfterTheEarlierOfExpiryAndRetest) {
   EXPECT_EQ(EffectiveLotStatus(no_dates, Noon()), "released");
 }
 
-TEST(DecideConsumption, ReleasedLotWithEnoughLeftIsConsumedNeverBelowZero) {
-  ORDO_VERIFIES("ORDO-LOT-08", "IND-01", "DI-05");
-  Lot l = Released();
-  auto left = DecideConsumption(l, Noon(), 20);
-  ASSERT_TRUE(left.ok()) << left.error().message;
-  EXPECT_DOUBLE_EQ(*left, 30);
-  auto all = DecideConsumption(l, Noon(), 50);
-  ASSERT_TRUE(all.ok());
-  EXPECT_EQ(*all, 0.0);
-  // Decimal steps that do not add up exactly in binary still reach exactly zero.
-  l.received_quantity = l.quantity = 0.3;
-  auto tenths = DecideConsumption(l, Noon(), 0.1 + 0.2);
-  ASSERT_TRUE(tenths.ok()) << tenths.error().message;
-  EXPECT_EQ(*tenths, 0.0);
-}
-
-TEST(DecideConsumption, RefusesEachRuleWithItsCodeAndWhatIsWrong) {
-  ORDO_VERIFIES("ORDO-LOT-08", "IND-01");
-  Lot l = Released();
-  ExpectRefused(DecideConsumption(l, Noon(), 0), "invalid_quantity", "quantity", "greater than 0");
-  ExpectRefused(DecideConsumption(l, Noon(), -1), "invalid_quantity", "quantity", "0");
-  for (const char* state : {"quarantined", "rejected", "on_hold"}) {
-    Lot s = l;
-    s.state = state;
-    ExpectRefused(DecideConsumption(s, Noon(), 1), "lot_not_released", "lot", state);
-    EXPECT_EQ(DecideConsumption(s, Noon(), 1).error().code, ErrorCode::kFailedPrecondition);
-  }
-  Lot expired = l;
-  expired.expiry = "2026-10-31";
-  ExpectRefused(DecideConsumption(expired, Noon(), 1), "lot_expired", "lot", "2026-10-31");
-  ExpectRefused(DecideConsumption(l, Noon(), 50.5), "insufficient_quantity", "quantity",
-                "has 50 kg left");
-  Lot empty = l;
-  empty.state = "consumed";
-  empty.quantity = 0;
-  ExpectRefused(DecideConsumption(empty, Noon(), 1), "insufficient_quantity", "quantity",
-                "nothing is left");
-}
-
 }  // namespace
 }  // namespace ordo::lots

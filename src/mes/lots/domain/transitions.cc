@@ -108,31 +108,12 @@ Result<std::vector<ledger::Event>> DecideDisposition(const Lot& lot, LotAction a
   ORDO_TRY(ValidateReason(action, reason));
   ORDO_TRY(CheckTransition(lot, action, now));
   const std::string meaning = MeaningOf(action);
-  if (meaning.empty() || signer.meaning != meaning)
-    return Error::Invalid("signature.meaning",
-                          std::string("a lot's ") + LotActionName(action) +
-                              " is signed with meaning '" + meaning + "'",
-                          "wrong_meaning");
-  if (!signer.active)
-    return Error::Make(ErrorCode::kUnauthenticated, "the signing account is disabled");
-  if (!signer.policy_acknowledged)
-    return Error{ErrorCode::kFailedPrecondition,
-                 "acknowledge the site's signature policy before signing", "signature",
-                 "policy_not_acknowledged"};
-
-  signatures::SignatureApplied applied;
-  applied.signer_id = signer.user_id;
-  applied.signer = signer.name;
-  applied.printed_name = signer.printed_name;
-  applied.meaning = meaning;
-  applied.comment = signer.comment;
-  applied.record_kind = kSubjectKind;
-  applied.record_id = lot.lot;
-  applied.record_version = 1;
-  applied.content_hash = Sha256Hex(CanonicalJson(DispositionRecord(lot, meaning, reason)));
+  auto applied = signatures::DecideSignature(signer, meaning, kSubjectKind, lot.lot, 1,
+                                             DispositionRecord(lot, meaning, reason));
+  if (!applied.ok()) return applied.error();
 
   std::vector<ledger::Event> events;
-  events.push_back(ledger::MakeEvent(applied, kSubjectKind, lot.lot));
+  events.push_back(ledger::MakeEvent(*applied, kSubjectKind, lot.lot));
   if (action == LotAction::kRelease)
     events.push_back(ledger::MakeEvent(LotReleased{lot.lot}, kSubjectKind, lot.lot));
   else

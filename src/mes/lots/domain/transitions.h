@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "ledger/event_type.h"
 #include "mes/lots/domain/lot.h"
+#include "mes/signatures/domain/signature.h"
 
 namespace ordo::lots {
 
@@ -39,17 +40,9 @@ Status CheckTransition(const Lot& lot, LotAction action, TimeMicros now);
 // The state the lot is in after `action` (hold -> on_hold, lift-hold -> held_from).
 LotState StateAfter(const Lot& lot, LotAction action);
 
-// The signer of a release or rejection: the identity the signatures capability
-// re-authenticated, the account as it is now and whether it acknowledged the policy.
-struct Signer {
-  std::int64_t user_id = 0;
-  std::string name;          // login name
-  std::string printed_name;  // display name now
-  std::string meaning;
-  std::optional<std::string> comment;
-  bool active = false;
-  bool policy_acknowledged = false;
-};
+// The signer of a release or rejection (signatures' SignerState: the re-authenticated
+// identity, the account now, the policy acknowledgement).
+using Signer = signatures::SignerState;
 
 // The record a release or rejection signature is bound to (record kind lot, id the lot,
 // version 1: a lot is dispositioned once): what was received and the decision.

@@ -29,7 +29,8 @@ Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
                                                  const std::string& order_id) {
   auto rows = storage::Rows<Consumption>(
       db,
-      "SELECT seq, lot, material, order_id, operation, bom_material, base_quantity, actor "
+      "SELECT seq, lot, material, order_id, operation, bom_material, base_quantity, actor, "
+      "user_id "
       "FROM lot_consumption WHERE order_id = ? ORDER BY seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); },
       [](const storage::Statement& s) {
@@ -44,6 +45,7 @@ Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
                               ? Json::parse(s.Text(6)).get<double>()
                               : 0.0;
         c.actor = s.Text(7);
+        c.user_id = s.Int(8);
         return c;
       });
   if (!rows.ok()) return rows.error();

@@ -57,7 +57,8 @@ CREATE TABLE IF NOT EXISTS lot_consumption(
   operation TEXT NOT NULL,
   bom_material TEXT NOT NULL,
   base_quantity TEXT NOT NULL,
-  actor TEXT NOT NULL);
+  actor TEXT NOT NULL,
+  user_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS lot_consumption_by_order ON lot_consumption(order_id, seq);
 )sql";
 
@@ -175,11 +176,11 @@ Status ProjectConsumed(storage::Database& db, const ledger::LedgerEntry& e,
                [&](storage::Statement& s) { s.Bind(1, Num(left)).Bind(2, state).Bind(3, p.lot); }));
   ORDO_TRY(Run(db,
                "INSERT INTO lot_consumption(seq, lot, material, order_id, operation, "
-               "bom_material, base_quantity, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               "bom_material, base_quantity, actor, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [&](storage::Statement& s) {
                  s.Bind(1, e.seq).Bind(2, p.lot).Bind(3, p.material).Bind(4, p.order_id);
                  s.Bind(5, p.operation).Bind(6, p.bom_material).Bind(7, Num(p.base_quantity));
-                 s.Bind(8, e.actor);
+                 s.Bind(8, e.actor).Bind(9, p.user_id);
                }));
   Json detail{{"quantity", p.quantity},   {"unit", p.unit},
               {"order_id", p.order_id},   {"operation", p.operation},
@@ -206,7 +207,7 @@ void RegisterGuards() {
   store::RegisterGuardedTable({"lot_consumption",
                                {"seq"},
                                {"seq", "lot", "material", "order_id", "operation", "bom_material",
-                                "base_quantity", "actor"}});
+                                "base_quantity", "actor", "user_id"}});
 }
 
 void RegisterProjectors() {

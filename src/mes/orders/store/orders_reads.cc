@@ -205,6 +205,26 @@ Result<std::vector<PinnedOperation>> OpenOperations(storage::Database& db) {
           storage::NoBind, OperationFrom));
 }
 
+Result<std::vector<PinnedOperation>> RunningOnWorkUnit(storage::Database& db,
+                                                       const std::string& work_unit) {
+  auto rows = CheckedOperations(
+      db, storage::Rows<PinnedOperation>(
+              db,
+              OperationSelect() + "WHERE work_unit = ?1 AND state IN ('in_progress', 'paused') "
+                                  "ORDER BY order_id, position",
+              [&](storage::Statement& s) { s.Bind(1, work_unit); }, OperationFrom));
+  if (!rows.ok()) return rows;
+  // An operation of an order cancelled or closed while it ran holds nothing.
+  std::vector<PinnedOperation> out;
+  for (auto& op : *rows) {
+    auto order = FindOrder(db, op.order_id);
+    if (!order.ok()) return order.error();
+    if (*order && (*order)->state != "cancelled" && (*order)->state != "closed")
+      out.push_back(std::move(op));
+  }
+  return out;
+}
+
 Result<std::vector<Order>> ListOrders(storage::Database& db, const std::string& state,
                                       const std::string& product, std::int64_t limit) {
   auto rows = storage::Rows<Order>(

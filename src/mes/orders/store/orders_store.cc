@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS ord_operation(
   completed_by_id INTEGER NOT NULL DEFAULT 0,
   updated_seq INTEGER NOT NULL,
   PRIMARY KEY(order_id, operation));
+CREATE INDEX IF NOT EXISTS ord_operation_by_work_unit ON ord_operation(work_unit, state);
 
 CREATE TABLE IF NOT EXISTS ord_bom(
   order_id TEXT NOT NULL,
