@@ -6,6 +6,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <chrono>
+#include <map>
 
 #include "mes/dispatch/commands/move_command.h"
 #include "mes/dispatch/http/schemas.h"
@@ -29,6 +30,35 @@ namespace asio = boost::asio;
 // At most this many lists a second per stream, however fast commits come.
 constexpr auto kStreamPace = std::chrono::milliseconds(250);
 
+// How long a computed list is reused while the ledger head stays where it was (the rule
+// keys that move with the clock alone, past due and critical ratio, may lag this much).
+constexpr auto kListReuse = std::chrono::seconds(1);
+
+// The list of unit `id` as JSON: computed, or the one computed at this head less than
+// kListReuse ago (so that many terminals watching one unit, each stream woken by the same
+// commit, cost one computation). io thread only, like reader().
+Result<Json> ListNow(Api& api, const std::string& id) {
+  struct Cached {
+    const Api* api = nullptr;
+    std::int64_t head = -1;
+    std::chrono::steady_clock::time_point at;
+    Json list;
+  };
+  static std::map<std::string, Cached> cache;
+  const auto now = std::chrono::steady_clock::now();
+  auto it = cache.find(id);
+  if (it != cache.end() && it->second.api == &api && it->second.head == api.head_seq() &&
+      now - it->second.at < kListReuse)
+    return it->second.list;
+  const std::int64_t head = api.head_seq();
+  auto list = ComputeDispatchList(api.reader(), id, api.clock().NowMicros());
+  if (!list.ok()) return list.error();
+  Json json = ToJson(*list);
+  if (cache.size() >= 256) cache.clear();  // bounded: unknown ids never get here
+  cache[id] = Cached{&api, head, now, json};
+  return json;
+}
+
 std::string Text(const Json& body, const char* name) {
   return body.contains(name) ? body[name].get<std::string>() : std::string();
 }
@@ -42,9 +72,9 @@ Awaitable<HttpResponse> ListWorkUnits(Api& api, Call&) {
 }
 
 Awaitable<HttpResponse> GetList(Api& api, Call& call) {
-  auto list = ComputeDispatchList(api.reader(), call.params["id"], api.clock().NowMicros());
+  auto list = ListNow(api, call.params["id"]);
   if (!list.ok()) co_return server::ProblemResponse(list.error());
-  co_return server::JsonResponse(200, ToJson(*list));
+  co_return server::JsonResponse(200, std::move(*list));
 }
 
 Awaitable<HttpResponse> PostMove(Api& api, Call& call) {
@@ -73,7 +103,7 @@ Awaitable<HttpResponse> PostMove(Api& api, Call& call) {
 // head moved, at most once per kStreamPace; sent only when it differs from the last one.
 Awaitable<HttpResponse> StreamList(Api& api, Call& call) {
   const std::string id = call.params["id"];
-  auto first = ComputeDispatchList(api.reader(), id, api.clock().NowMicros());
+  auto first = ListNow(api, id);
   if (!first.ok()) co_return server::ProblemResponse(first.error());
   HttpResponse r;
   r.content_type = "text/event-stream";
@@ -86,9 +116,9 @@ Awaitable<HttpResponse> StreamList(Api& api, Call& call) {
     while (!api.shutting_down() && api.sessions().Alive(token, api.clock().NowMicros())) {
       if (api.head_seq() != seen) {
         seen = api.head_seq();
-        auto list = ComputeDispatchList(api.reader(), id, api.clock().NowMicros());
+        auto list = ListNow(api, id);
         if (!list.ok()) co_return;  // the unit went out of force: the stream ends
-        std::string data = CanonicalJson(ToJson(*list));
+        std::string data = CanonicalJson(*list);
         if (data != last) {
           std::string frame =
               "id: " + std::to_string(seen) + "\nevent: dispatch\ndata: " + data + "\n\n";
