@@ -146,14 +146,20 @@ Result<DispatchList> ComputeDispatchList(storage::Database& db, const std::strin
                                      op->run_minutes, is_done, op->completed_us});
     }
     for (const auto* op : ops) {
+      OperationFacts f{
+          order_id,
+          "released",  // OpenOperations gives open orders only; checked below
+          op->operation,   op->state, op->work_unit, op->operation_class, op->work_center_class,
+          op->predecessors};
+      if (!IsEligible(f, done, facts).eligible) continue;
+      // The order is read only for operations the unit may run (a sealed read each).
       if (!order) {
         auto found = orders::FindOrder(db, order_id);
         if (!found.ok()) return found.error();
         if (!*found) break;  // cannot happen: the operation's order is open
         order = std::move(**found);
       }
-      OperationFacts f{order_id,      order->state,        op->operation,         op->state,
-                       op->work_unit, op->operation_class, op->work_center_class, op->predecessors};
+      f.order_state = order->state;
       if (!IsEligible(f, done, facts).eligible) continue;
       Candidate c;
       c.order_id = order_id;
