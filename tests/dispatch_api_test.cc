@@ -149,6 +149,9 @@ TEST_F(DispatchApiTest, TheBoothListsReleasedOrdersByPriorityThenDueDateWithReas
   EXPECT_EQ(first["state"], "pending");
   EXPECT_EQ(first["priority"], 1);
   EXPECT_EQ(first["due_date"], "2099-03-30");
+  EXPECT_EQ(first["planned_quantity"], 1500);
+  EXPECT_EQ(first["unit"], "ea");
+  EXPECT_TRUE(first["work_unit"].is_null());
   EXPECT_EQ(first["keys"]["priority"], 1);
   EXPECT_EQ(first["reason"], "priority 1, due 2099-03-30: before WO-D-C/10 (priority 3)");
   EXPECT_EQ(list["entries"][1]["reason"],
@@ -200,7 +203,10 @@ TEST_F(DispatchApiTest, TheWorkUnitsShowTheirStateAndWhatRunsOnThem) {
   EXPECT_TRUE(granulator["running"].is_null());
   EXPECT_EQ(granulator["work_center"], "WC-OSD-GRAN");
   // The started operation stays on the booth's list, and leaves the other balance's.
-  EXPECT_EQ(Orders(List(kBooth)), (V{"WO-D-R/10"}));
+  Json booth_list = List(kBooth);
+  EXPECT_EQ(Orders(booth_list), (V{"WO-D-R/10"}));
+  EXPECT_EQ(booth_list["entries"][0]["state"], "in_progress");
+  EXPECT_EQ(booth_list["entries"][0]["work_unit"], "WU-DISP-BOOTH1");
   EXPECT_TRUE(List("/api/v1/work-units/WU-BAL-6KG/dispatch")["entries"].empty());
 }
 

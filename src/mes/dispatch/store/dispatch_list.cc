@@ -177,6 +177,8 @@ Result<DispatchList> ComputeDispatchList(storage::Database& db, const std::strin
       e.state = op->state;
       e.due_date = order->due_date;
       e.planned_quantity = op->planned_quantity;
+      e.unit = order->base_unit;
+      e.work_unit = op->work_unit;
       shown.emplace(std::make_pair(order_id, op->operation), std::move(e));
     }
   }
@@ -244,6 +246,8 @@ Json ToJson(const DispatchList& list) {
                            {"due_date", e.due_date},
                            {"state", e.state},
                            {"planned_quantity", e.planned_quantity},
+                           {"unit", e.unit},
+                           {"work_unit", OrNull(e.work_unit)},
                            {"reason", x.reason},
                            {"moved", x.moved},
                            {"move", move},

@@ -37,6 +37,8 @@ struct ListEntry {
   Entry entry;
   std::string name, product, state, due_date;
   double planned_quantity = 0;
+  std::string unit;       // of planned_quantity: the product material's base unit
+  std::string work_unit;  // where it started ("" while pending)
 };
 
 struct DispatchList {
