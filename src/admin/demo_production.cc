@@ -163,7 +163,8 @@ Result<Product> ReadProduct(const std::string& id) {
   return p;
 }
 
-// The demo work unit that runs an operation class.
+// The demo work unit that runs an operation class. The demo's running granulation is on
+// the small granulator WU-HSG-150, so WU-HSG-300 is free for the first order a user runs.
 std::optional<std::string> WorkUnitFor(const std::string& operation_class) {
   static const std::map<std::string, std::string> units = {{"kitting", "WU-KIT-01"},
                                                            {"sub_assembly", "WU-ASM-01"},
@@ -172,7 +173,7 @@ std::optional<std::string> WorkUnitFor(const std::string& operation_class) {
                                                            {"laser_marking", "WU-LASER-01"},
                                                            {"device_packaging", "WU-PKG-01"},
                                                            {"dispensing", "WU-DISP-BOOTH1"},
-                                                           {"granulation", "WU-HSG-300"},
+                                                           {"granulation", "WU-HSG-150"},
                                                            {"drying", "WU-FBD-300"},
                                                            {"milling_blending", "WU-BLEND-01"},
                                                            {"compression", "WU-PRESS-01"},
