@@ -86,6 +86,8 @@ fuzz: deps
 
 bench: build
 	$(BUILD)/bench/ordo_bench
+	$(BUILD)/bench/ordo_dispatch_bench
+	$(BUILD)/src/mes/dispatch/dispatch_sequencing_bench
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

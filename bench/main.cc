@@ -19,6 +19,7 @@
 
 #include "cli/capabilities.h"
 #include "core/crypto.h"
+#include "exec_bench.h"
 #include "http_bench.h"
 #include "masterdata_bench.h"
 #include "signing_bench.h"
@@ -47,6 +48,8 @@ struct Config {
   int http_runs = 3;
   int clients = 32;
   double http_seconds = 10;
+  bool exec = true;      // execution through the HTTP API (exec_bench.h), http_runs runs
+  int exec_orders = 10;  // per client, created and released up front
   bool signing = true;
   int signing_rounds = 5;  // per server; one server per HTTP run
   std::string ordo_bin = ORDO_BIN;
@@ -60,7 +63,7 @@ void Usage() {
       "                  [--a-entries N] [--b-entries N] [--batch N] [--no-closed-loop]\n"
       "                  [--no-diagnostics] [--no-masterdata] [--md-calls N]\n"
       "                  [--no-http] [--http-runs N] [--http-seconds S] [--clients N]\n"
-      "                  [--no-signing] [--signing-rounds N]\n"
+      "                  [--no-signing] [--signing-rounds N] [--no-exec] [--exec-orders N]\n"
       "                  [--ordo PATH] [--dir DIR] [--keep]\n"
       "environment: ORDO_BENCH_QUICK=1, ORDO_BENCH_RUNS, ORDO_BENCH_HTTP_SECONDS,\n"
       "             ORDO_BENCH_HTTP_RUNS, ORDO_BENCH_DIR (flags win)\n"
@@ -77,6 +80,7 @@ void ApplyQuick(Config& c) {
   c.http_seconds = 2;
   c.md_calls = 20;
   c.signing_rounds = 1;
+  c.exec_orders = 3;
 }
 
 Config Parse(int argc, char** argv) {
@@ -123,6 +127,10 @@ Config Parse(int argc, char** argv) {
       c.http_runs = std::stoi(next());
     else if (a == "--http-seconds")
       c.http_seconds = std::stod(next());
+    else if (a == "--no-exec")
+      c.exec = false;
+    else if (a == "--exec-orders")
+      c.exec_orders = std::stoi(next());
     else if (a == "--no-signing")
       c.signing = false;
     else if (a == "--signing-rounds")
@@ -142,7 +150,7 @@ Config Parse(int argc, char** argv) {
       throw std::invalid_argument("unknown option " + a);
   }
   if (c.runs < 1 || c.http_runs < 1 || c.http_seconds <= 0 || c.md_calls < 1 ||
-      c.signing_rounds < 1)
+      c.signing_rounds < 1 || c.exec_orders < 1)
     throw std::invalid_argument("runs and durations must be positive");
   if (c.dir.empty())
     c.dir = (std::filesystem::canonical("/proc/self/exe").parent_path() / "work").string();
@@ -328,6 +336,57 @@ bool PrintMasterdata(const Config& c, const std::vector<ChangeControlRun>& write
 
 }  // namespace
 
+// The execution figures: medians over the runs of cycles/s and requests/s, each
+// command's p50 and p99, and the same run's logbook write (the engine's floor) with the
+// ratios. True when every figure is positive.
+bool PrintExec(const Config& c, const std::vector<ExecRun>& runs) {
+  std::vector<double> cycles, requests, floor, floor_p50, floor_p99, ratio;
+  std::int64_t errors = 0;
+  for (const auto& e : runs) {
+    cycles.push_back(e.cycles_per_second());
+    requests.push_back(e.requests_per_second());
+    floor.push_back(e.logbook_per_second());
+    floor_p50.push_back(e.logbook_p50_ms);
+    floor_p99.push_back(e.logbook_p99_ms);
+    ratio.push_back(e.logbook_per_second() > 0 ? e.requests_per_second() / e.logbook_per_second()
+                                               : 0);
+    errors += e.errors;
+  }
+  std::printf(
+      "\nExecution through the HTTP API: %d operator clients, each on its own work unit, "
+      "cycles of start, acknowledge, parameter, consume, characteristic, complete on its own "
+      "released orders (%d each) for up to %.0f s; then the same clients write logbook "
+      "entries on the same server for %.0f s (median of %d, [min .. max]):\n",
+      c.clients, c.exec_orders, c.http_seconds, c.http_seconds, c.http_runs);
+  std::printf("  cycles/s                  %9.1f   [%.1f .. %.1f]\n", Median(cycles), MinOf(cycles),
+              MaxOf(cycles));
+  std::printf("  execution requests/s      %9.0f   [%.0f .. %.0f]\n", Median(requests),
+              MinOf(requests), MaxOf(requests));
+  std::printf("  logbook writes/s (floor)  %9.0f   [%.0f .. %.0f]\n", Median(floor), MinOf(floor),
+              MaxOf(floor));
+  std::printf("  requests/s / floor        %9.2f   [%.2f .. %.2f]\n", Median(ratio), MinOf(ratio),
+              MaxOf(ratio));
+  std::printf("  %-16s %9s %9s %9s %9s\n", "command", "p50 ms", "p99 ms", "p50/floor", "p99/floor");
+  bool positive = Median(cycles) > 0 && Median(floor) > 0;
+  const std::size_t commands = runs.empty() ? 0 : runs.front().commands.size();
+  for (std::size_t k = 0; k < commands; ++k) {
+    std::vector<double> p50, p99, r50, r99;
+    for (const auto& e : runs) {
+      p50.push_back(e.commands[k].p50_ms);
+      p99.push_back(e.commands[k].p99_ms);
+      r50.push_back(e.logbook_p50_ms > 0 ? e.commands[k].p50_ms / e.logbook_p50_ms : 0);
+      r99.push_back(e.logbook_p99_ms > 0 ? e.commands[k].p99_ms / e.logbook_p99_ms : 0);
+    }
+    std::printf("  %-16s %9.2f %9.2f %9.2f %9.2f\n", runs.front().commands[k].command.c_str(),
+                Median(p50), Median(p99), Median(r50), Median(r99));
+    positive = positive && Median(p50) > 0;
+  }
+  std::printf("  %-16s %9.2f %9.2f %9.2f %9.2f\n", "logbook (floor)", Median(floor_p50),
+              Median(floor_p99), 1.0, 1.0);
+  std::printf("  errors                    %9lld\n", static_cast<long long>(errors));
+  return positive && errors == 0;
+}
+
 int main(int argc, char** argv) {
   Config c;
   try {
@@ -421,6 +480,25 @@ int main(int argc, char** argv) {
     }
   }
 
+  std::vector<ExecRun> exec_runs;
+  if (c.exec) {
+    try {
+      for (int r = 0; r < c.http_runs; ++r) {
+        exec_runs.push_back(
+            RunExecBench({c.ordo_bin, c.dir, c.clients, c.http_seconds, c.exec_orders, c.keep}));
+        const ExecRun& e = exec_runs.back();
+        std::fprintf(stderr,
+                     "execution run %d/%d: %.1f cycles/s (%.0f requests/s), logbook %.0f "
+                     "writes/s in the same run (setup %.1f s)\n",
+                     r + 1, c.http_runs, e.cycles_per_second(), e.requests_per_second(),
+                     e.logbook_per_second(), e.setup_seconds);
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ordo_bench: execution benchmark failed: %s\n", e.what());
+      return 1;
+    }
+  }
+
   std::vector<SigningRun> signing_runs;
   if (c.signing) {
     try {
@@ -498,6 +576,7 @@ int main(int argc, char** argv) {
     positive =
         positive && Median(rate) > 0 && Median(p50) > 0 && Median(p99) > 0 && Median(hwm) > 0;
   }
+  if (c.exec) positive = PrintExec(c, exec_runs) && positive;
   if (c.signing) positive = PrintSigning(c, signing_runs) && positive;
   if (!positive) {
     std::fprintf(stderr, "ordo_bench: some figure is not positive\n");

@@ -1,17 +1,23 @@
-// THE crash test: the server is SIGKILLed at random moments while four clients write.
-// Every write the server acknowledged (2xx) must survive, exactly once, with the seq it
-// was acknowledged with; the hash chain and checkpoints must verify and the
-// projections must equal a replay of the ledger after every kill.
+// THE crash test: the server is SIGKILLed at random moments while four clients write
+// logbook entries and three operator terminals run execution commands (issue 10, section
+// 7). Every write the server acknowledged (2xx) must survive, exactly once, with the seq it
+// was acknowledged with; every acknowledged consumption must be in the ledger exactly
+// once; every lot's quantity must be its receipt minus its consumptions in the ledger;
+// the hash chain and checkpoints must verify and the projections must equal a replay of
+// the ledger after every kill.
 //
 // Environment: ORDO_CRASH_SEED (default: random, printed), ORDO_CRASH_ITERATIONS
 // (default 50).
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "core/testing/verifies.h"
@@ -59,6 +65,130 @@ bool ReadStore(const std::string& db_path, std::map<std::string, LedgerText>* le
                [&](std::int64_t seq, const std::string& text) { (*projection)[text] = seq; });
 }
 
+// The lots.material_consumed entries of the terminals' orders ("CR-..."): (order,
+// quantity in g) -> copies; and every lot whose quantity differs from its receipt minus
+// its consumptions in the ledger (as "lot: expected X, stored Y").
+bool ReadConsumptions(const std::string& db_path, std::map<std::pair<std::string, int>, int>* out,
+                      std::vector<std::string>* unbalanced, std::string* error) {
+  auto db = storage::OpenSqlite(db_path, storage::OpenMode::kReadOnly);
+  if (!db.ok()) {
+    *error = db.error().message;
+    return false;
+  }
+  using Row = std::pair<std::string, std::string>;
+  auto rows = [&](const char* sql) -> std::optional<std::vector<Row>> {
+    auto r = storage::Rows<Row>(**db, sql, storage::NoBind, [](const storage::Statement& s) {
+      return std::pair(s.Text(0), s.Text(1));
+    });
+    if (!r.ok()) {
+      *error = r.error().message;
+      return std::nullopt;
+    }
+    return *r;
+  };
+  auto ledger = rows(
+      "SELECT type, payload FROM ledger WHERE type IN "
+      "('lots.material_consumed', 'lots.lot_received')");
+  auto stored = rows("SELECT lot, quantity FROM lot");
+  if (!ledger || !stored) return false;
+  std::map<std::string, double> balance;
+  for (const auto& [type, payload] : *ledger) {
+    Json p = Json::parse(payload, nullptr, false);
+    if (!p.is_object()) continue;
+    const std::string lot = p.value("lot", "");
+    if (type == "lots.lot_received") {
+      balance[lot] += p.value("base_quantity", 0.0);
+      continue;
+    }
+    balance[lot] -= p.value("base_quantity", 0.0);
+    const std::string order = p.value("order_id", "");
+    if (order.rfind("CR-", 0) == 0)
+      ++(*out)[{order, static_cast<int>(std::lround(p.value("quantity", 0.0)))}];
+  }
+  for (const auto& [lot, quantity] : *stored) {
+    const double expected = balance[lot], found = std::stod(quantity);
+    if (std::fabs(expected - found) > 1e-6)
+      unbalanced->push_back(lot + ": expected " + std::to_string(expected) + ", stored " +
+                            quantity);
+  }
+  return true;
+}
+
+// An operator terminal: dispensing of a fresh paracetamol order on its own work unit, in
+// cycles of create and release (as supervisor), start, acknowledge, kConsumes
+// consumptions of 1, 2, .. g from one lot shared by every terminal, the required
+// characteristic and completion (as operator). Every request carries an Idempotency-Key
+// derived from (terminal, cycle, step): the request the kill left unanswered is sent
+// again, with the same key, after the restart.
+constexpr int kConsumes = 5;
+constexpr int kSteps = 4 + kConsumes + 2;
+constexpr const char* kCrashLot = "L-RM-MCC-101-01";
+
+struct Terminal {
+  std::string work_unit;
+  int cycle = 0, step = 0;                         // the next request; survives a kill
+  std::vector<std::pair<std::string, int>> acked;  // this iteration: (order, g) consumed
+  int replays = 0, consumes = 0;
+  std::string failure;
+};
+
+// Runs the terminal until the server dies (status 0) or misbehaves (failure set).
+void RunTerminal(Terminal& term, int index, std::uint64_t salt, const HttpClient& c,
+                 const std::string& operator_token, const std::string& supervisor_token) {
+  for (;;) {
+    const std::string order = "CR-" + std::to_string(salt % 100000) + "-t" + std::to_string(index) +
+                              "-c" + std::to_string(term.cycle);
+    const std::string op = "/api/v1/orders/" + order + "/operations/10/";
+    const std::string key = "x" + std::to_string(salt) + "-" + std::to_string(index) + "-" +
+                            std::to_string(term.cycle) + "-" + std::to_string(term.step);
+    std::string path = op;
+    Json body = Json::object();
+    std::string token = operator_token;
+    int expected = 200;
+    const int s = term.step;
+    if (s == 0) {
+      path = "/api/v1/orders";
+      body = {{"order_id", order}, {"product", "PD-PCM500-20"}, {"quantity", 1500},
+              {"unit", "ea"},      {"due_date", "2030-06-28"},  {"priority", 5}};
+      token = supervisor_token;
+      expected = 201;
+    } else if (s == 1) {
+      path = "/api/v1/orders/" + order + "/release";
+      token = supervisor_token;
+    } else if (s == 2) {
+      path += "start";
+      body = {{"work_unit", term.work_unit}};
+    } else if (s == 3) {
+      path += "acknowledge-instructions";
+    } else if (s < 4 + kConsumes) {
+      path += "consume";
+      body = {{"lot", kCrashLot}, {"quantity", s - 3}, {"unit", "g"}};
+    } else if (s == 4 + kConsumes) {
+      path += "characteristics";
+      body = {{"name", "net_weight_deviation"}, {"values", {0.1}}};
+    } else {
+      path += "complete";
+      body = {{"good", 1500}};
+    }
+    HttpReply r = c.Post(path, body, token, {{"Idempotency-Key", key}});
+    if (r.status == 0) return;  // killed: this step is sent again after the restart
+    if (r.status != expected) {
+      term.failure = path + " (cycle " + std::to_string(term.cycle) + ", step " +
+                     std::to_string(s) + "): " + r.Describe();
+      return;
+    }
+    if (r.Header("idempotent-replayed") == "true") ++term.replays;
+    if (s >= 4 && s < 4 + kConsumes) {
+      term.acked.emplace_back(order, s - 3);
+      ++term.consumes;
+    }
+    if (++term.step == kSteps) {
+      term.step = 0;
+      ++term.cycle;
+    }
+  }
+}
+
 struct Writer {
   Credentials user;
   std::vector<std::pair<std::string, std::int64_t>> acked;  // this iteration: text, seq
@@ -75,7 +205,8 @@ int EnvInt(const char* name, int fallback) {
 }
 
 TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
-  ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01");
+  ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01", "ORDO-EXEC-31", "ORDO-EXEC-32",
+                "ORDO-EXEC-33");
   const int iterations = EnvInt("ORDO_CRASH_ITERATIONS", 50);
   std::uint64_t seed = std::random_device{}();
   if (const char* s = std::getenv("ORDO_CRASH_SEED"); s && *s) seed = std::strtoull(s, nullptr, 10);
@@ -98,6 +229,13 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   for (int t = 0; t < 4; ++t) writers[t].user = sandbox.user(roles[t]);
   std::map<std::string, std::int64_t> acknowledged;  // every acknowledged text -> seq
   std::size_t total_replays = 0, kills_with_pending = 0;
+  // The operator terminals, one per dispensing work unit (a unit runs one operation).
+  std::vector<Terminal> terminals(3);
+  const char* units[] = {"WU-DISP-BOOTH1", "WU-BAL-6KG", "WU-BAL-150KG"};
+  for (int t = 0; t < 3; ++t) terminals[t].work_unit = units[t];
+  const std::uint64_t terminal_salt = rng();
+  std::set<std::pair<std::string, int>> consumed;  // every acknowledged consumption
+  const int clients = 4 + 3;
 
   for (int it = 0; it < iterations; ++it) {
     SCOPED_TRACE("iteration " + std::to_string(it) + ", seed " + std::to_string(seed));
@@ -155,13 +293,39 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
         }
       });
     }
+    for (int t = 0; t < 3; ++t) {
+      threads.emplace_back([&, t] {
+        Terminal& term = terminals[t];
+        term.acked.clear();
+        HttpClient c = server.Client();
+        c.set_timeout_seconds(30);
+        HttpReply r;
+        const std::string op =
+            Login(c, sandbox.user("operator").name, sandbox.user("operator").password, &r);
+        const std::string sup =
+            Login(c, sandbox.user("supervisor").name, sandbox.user("supervisor").password, &r);
+        ++ready;
+        if (op.empty() || sup.empty()) {
+          term.failure = "login: " + r.Describe();
+          return;
+        }
+        RunTerminal(term, t, terminal_salt, c, op, sup);
+      });
+    }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (ready < 4 && std::chrono::steady_clock::now() < deadline)
+    while (ready < clients && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     server.Kill();
     for (auto& th : threads) th.join();
-    ASSERT_EQ(ready.load(), 4) << "writers did not sign in within 60 s\n" << server.Logs();
+    ASSERT_EQ(ready.load(), clients) << "clients did not sign in within 60 s\n" << server.Logs();
+    for (auto& term : terminals) {
+      EXPECT_EQ(term.failure, "") << term.work_unit;
+      term.failure.clear();
+      for (const auto& c : term.acked)
+        EXPECT_TRUE(consumed.insert(c).second)
+            << "acknowledged twice: " << c.first << " " << c.second;
+    }
 
     std::size_t acked_now = 0;
     for (auto& w : writers) {
@@ -197,8 +361,25 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
     ASSERT_EQ(lost, 0u) << "acknowledged writes lost after kill " << it;
     for (const auto& [text, t] : ledger)
       EXPECT_EQ(t.copies, 1) << "duplicate ledger entry: " << text;
-    std::printf("iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), verify: %s", it,
-                delay_ms, acked_now, acknowledged.size(), verify.out.c_str());
+    // Execution: every acknowledged consumption exactly once; none twice; every lot's
+    // quantity is what the ledger says (the replay check above rebuilt it too).
+    std::map<std::pair<std::string, int>, int> consumptions;
+    std::vector<std::string> unbalanced;
+    ASSERT_TRUE(ReadConsumptions(db_path, &consumptions, &unbalanced, &error)) << error;
+    std::size_t missing = 0;
+    for (const auto& c : consumed) {
+      auto found = consumptions.find(c);
+      if (found == consumptions.end() && ++missing <= 5)
+        ADD_FAILURE() << "acknowledged consumption lost: " << c.first << " " << c.second << " g";
+    }
+    ASSERT_EQ(missing, 0u) << "acknowledged consumptions lost after kill " << it;
+    for (const auto& [c, copies] : consumptions)
+      EXPECT_EQ(copies, 1) << "consumption in the ledger " << copies << " times: " << c.first << " "
+                           << c.second << " g";
+    EXPECT_TRUE(unbalanced.empty()) << ::testing::PrintToString(unbalanced);
+    std::printf(
+        "iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), %zu consumptions, verify: %s",
+        it, delay_ms, acked_now, acknowledged.size(), consumed.size(), verify.out.c_str());
     std::fflush(stdout);
     if (HasFatalFailure()) return;
   }
@@ -221,10 +402,19 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   EXPECT_EQ(stopped->code, 0) << server.Logs();
   RunResult verify = sandbox.Ordo({"ledger", "verify", "--data", sandbox.data()});
   EXPECT_EQ(verify.status.code, 0) << verify.Describe();
+  int terminal_replays = 0, cycles = 0;
+  for (const auto& term : terminals) {
+    terminal_replays += term.replays;
+    cycles += term.cycle;
+  }
   std::printf(
       "crash test: %zu acknowledged writes survived %d kills; %zu idempotent retries after a kill "
-      "(%zu answered as replays)\n",
-      acknowledged.size(), iterations, kills_with_pending, total_replays);
+      "(%zu answered as replays); %zu acknowledged consumptions in %d execution cycles (%d "
+      "execution requests answered as replays)\n",
+      acknowledged.size(), iterations, kills_with_pending, total_replays, consumed.size(), cycles,
+      terminal_replays);
+  EXPECT_GT(consumed.size(), static_cast<std::size_t>(iterations / 2))
+      << "the terminals hardly consumed anything";
   EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(iterations))
       << "the clients hardly wrote anything";
 }

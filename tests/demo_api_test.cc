@@ -2,11 +2,15 @@
 // --demo`, every calibration and cleaning due date of the demo plant and every
 // qualification expiry lies ahead of the server's clock, by the offsets the demo files
 // give, so their spacing is the same on any day. Also: the demo's GTINs and dispatch
-// rules are loaded.
+// rules are loaded. And the demo's production content: released lots for both demo
+// products and orders in four states, made through the engine's own commands.
+#include <map>
 #include <regex>
+#include <set>
 
 #include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
+#include "admin/demo_production.h"
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
 
@@ -138,6 +142,140 @@ TEST_F(DemoDatesTest, DemoCarriesGtinsAndDispatchRules) {
             "shortest_processing_time");
   EXPECT_EQ(Content("equipment", "WC-MDA-CELL1", token)["dispatch_rule"], "critical_ratio");
   EXPECT_FALSE(Content("equipment", "WC-OSD-GRAN", token).contains("dispatch_rule"));
+}
+
+class DemoProductionTest : public ApiTest {
+ protected:
+  Json Get(const std::string& path, const std::string& token) {
+    HttpReply r = http().Get(path, token);
+    EXPECT_EQ(r.status, 200) << path << ": " << r.Describe();
+    return r.json();
+  }
+};
+
+// The operations of an order (GET /orders/{id}) as {operation: state}.
+std::map<std::string, std::string> OperationStates(const Json& order) {
+  std::map<std::string, std::string> out;
+  for (const Json& op : order["operations"]) out[op["operation"]] = op["state"];
+  return out;
+}
+
+TEST_F(DemoProductionTest, OrdersExistInEveryStateWithTheirRecords) {
+  ORDO_VERIFIES("ORDO-DEMO-07", "ORDO-DEMO-08", "P11-09", "P11-06");
+  const std::string token = TokenFor("supervisor");
+  const Json completed = Get(std::string("/api/v1/orders/") + admin::kDemoOrderCompleted, token);
+  EXPECT_EQ(completed["order"]["state"], "completed") << completed["order"];
+  const auto done = OperationStates(completed);
+  ASSERT_GE(done.size(), 6u) << completed["operations"];
+  int verified = 0;
+  for (const auto& [op, state] : done) {
+    EXPECT_TRUE(state == "completed" || state == "verified") << op << " " << state;
+    const Json view =
+        Get(std::string("/api/v1/orders/") + admin::kDemoOrderCompleted + "/operations/" + op,
+            token)["operation"];
+    EXPECT_EQ(view["good"], 500.0) << view;
+    EXPECT_TRUE(view["exceptions"].empty()) << view["exceptions"];
+    for (const Json& p : view["parameters"]) {
+      EXPECT_EQ(p["actor"], "operator") << p;
+      EXPECT_EQ(p["in_limits"], true) << p;
+    }
+    for (const Json& c : view["characteristics"]) {
+      EXPECT_EQ(c["in_spec"], true) << c;
+      EXPECT_EQ(c["values"].size(), c["sample_size"].get<std::size_t>()) << c;
+    }
+    if (view["spec"].value("second_person_verification", false)) {
+      EXPECT_EQ(state, "verified") << op;
+      EXPECT_EQ(view["verified_by"], "supervisor") << view;
+      ++verified;
+    }
+  }
+  EXPECT_GE(verified, 1);
+  // The operation with parameters and characteristics recorded them all.
+  const Json test_op =
+      Get(std::string("/api/v1/orders/") + admin::kDemoOrderCompleted + "/operations/40",
+          token)["operation"];
+  EXPECT_EQ(test_op["parameters"].size(), 2u) << test_op["parameters"];
+  EXPECT_EQ(test_op["characteristics"].size(), 5u) << test_op["characteristics"];
+  for (const Json& m : test_op["materials"]) EXPECT_EQ(m["consumed"], m["planned"]) << m;
+
+  const Json running = Get(std::string("/api/v1/orders/") + admin::kDemoOrderInProgress, token);
+  EXPECT_EQ(running["order"]["state"], "in_progress") << running["order"];
+  const auto states = OperationStates(running);
+  EXPECT_EQ(states.at("10"), "verified");
+  EXPECT_EQ(states.at("20"), "in_progress");
+  for (const auto& [op, state] : states)
+    if (op != "10" && op != "20") EXPECT_EQ(state, "pending") << op;
+
+  EXPECT_EQ(
+      Get(std::string("/api/v1/orders/") + admin::kDemoOrderReleased, token)["order"]["state"],
+      "released");
+  const Json held = Get(std::string("/api/v1/orders/") + admin::kDemoOrderOnHold, token)["order"];
+  EXPECT_EQ(held["state"], "on_hold") << held;
+
+  // Every signer of the demo acknowledged the signature policy.
+  for (const char* role : {"operator", "supervisor", "quality", "engineer"})
+    EXPECT_EQ(Get("/api/v1/signature-policy", TokenFor(role))["policy"]["acknowledged"], true)
+        << role;
+}
+
+TEST_F(DemoProductionTest, LotsAreReleasedAndTheirQuantitiesReflectTheConsumptions) {
+  ORDO_VERIFIES("ORDO-DEMO-06", "ORDO-DEMO-09", "P11-06", "DI-05");
+  const std::string token = TokenFor("supervisor");
+  // A lot for every lot-tracked line of both bills of materials.
+  std::set<std::string> materials;
+  for (const char* order : {admin::kDemoOrderCompleted, admin::kDemoOrderInProgress}) {
+    const Json bom = Get(std::string("/api/v1/orders/") + order, token)["bom"];
+    for (const Json& line : bom) materials.insert(line["material"].get<std::string>());
+  }
+  ASSERT_GE(materials.size(), 20u);
+  int lots = 0;
+  double consumed_total = 0;
+  for (const std::string& material : materials) {
+    if (material == "RM-PW") continue;  // purified water is not tracked by lot
+    const Json lot = Get("/api/v1/lots/" + admin::DemoLotOf(material), token)["lot"];
+    ++lots;
+    EXPECT_EQ(lot["material"], material);
+    EXPECT_EQ(lot["status"], "released") << lot;
+    ASSERT_EQ(lot["signatures"].size(), 1u) << lot;
+    EXPECT_EQ(lot["signatures"][0]["signer"], "quality");
+    EXPECT_EQ(lot["signatures"][0]["meaning"], "released");
+    EXPECT_EQ(lot["signatures"][0]["status"], "valid");
+    EXPECT_GT(lot["expiry"].get<std::string>(), lot["received_at"].get<std::string>());
+    // received minus every consumption in the history equals the quantity on hand
+    double consumed = 0;
+    for (const Json& h : lot["history"])
+      if (h["event"] == "consumed") consumed -= h["change"].get<double>();
+    EXPECT_NEAR(lot["received_quantity"].get<double>() - consumed, lot["quantity"].get<double>(),
+                1e-9)
+        << lot;
+    consumed_total += consumed;
+  }
+  EXPECT_EQ(lots, 21);
+  EXPECT_GT(consumed_total, 0);
+  // The two orders' consumptions by the bill of materials: 500 pens, 1500 cartons.
+  const Json housing = Get("/api/v1/lots/L-DV-HOUSING-01", token)["lot"];
+  EXPECT_DOUBLE_EQ(housing["received_quantity"].get<double>() - housing["quantity"].get<double>(),
+                   500);
+  const Json api = Get("/api/v1/lots/L-RM-PCM-API-01", token)["lot"];
+  EXPECT_NEAR(api["received_quantity"].get<double>() - api["quantity"].get<double>(), 15, 1e-9);
+  const Json carton = Get("/api/v1/lots/L-PK-CTN-PCM20-01", token)["lot"];
+  EXPECT_EQ(carton["received_quantity"], carton["quantity"]) << "packaging is not consumed yet";
+  // The ledger replay check (TearDown) rebuilds these balances from the ledger and finds
+  // them equal to the stored ones.
+}
+
+// The demo's data directory, straight from `ordo init --demo`: the replay check rebuilds
+// every projection (the lots' balances, the orders' and operations' states) from the
+// ledger and finds it equal to the stored one.
+TEST(DemoProductionReplay, TheReplayCheckPassesAfterInit) {
+  ORDO_VERIFIES("ORDO-DEMO-09", "DI-05");
+  Sandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Init(&error)) << error;
+  RunResult replay = sandbox.Ordo({"ledger", "replay", "--check", "--data", sandbox.data()});
+  EXPECT_EQ(replay.status.code, 0) << replay.Describe();
+  RunResult verify = sandbox.Ordo({"ledger", "verify", "--data", sandbox.data()});
+  EXPECT_EQ(verify.status.code, 0) << verify.Describe();
 }
 
 }  // namespace

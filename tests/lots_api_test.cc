@@ -100,9 +100,13 @@ TEST_F(LotsApiTest, ReceivedInAnotherUnitTheLotIsKeptInTheBaseUnitAndQuarantined
   EXPECT_EQ(shown["history"][0]["event"], "received");
   EXPECT_EQ(shown["history"][0]["actor"], sandbox_.user("supervisor").name);
   EXPECT_TRUE(shown["signatures"].empty());
-  HttpReply entries = http().Get("/api/v1/ledger?type=lots.lot_received", supervisor_);
+  // T-API-0001's receipt (the demo's lots are received at init too)
+  HttpReply entries =
+      http().Get("/api/v1/ledger?type=lots.lot_received&subject=T-API-0001", supervisor_);
   ASSERT_EQ(entries.status, 200) << entries.Describe();
-  const Json payload = entries.json()["entries"][0]["payload"];
+  const Json receipts = entries.json()["entries"];
+  ASSERT_EQ(receipts.size(), 1u) << entries.Describe();
+  const Json payload = receipts[0]["payload"];
   EXPECT_EQ(payload["base_quantity"], 100.0) << payload.dump();
   EXPECT_EQ(payload["source"], "api");
   ExpectReason(http().Get("/api/v1/lots/T-NONE", operator_), 404, "not_found", "lot_missing",

@@ -5,6 +5,7 @@
 // seals of what release and the readers rely on.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/testing/verifies.h"
@@ -98,11 +99,21 @@ TEST_F(OrdersTest, ACreatedOrderIsShownWithItsQuantityInTheBaseUnit) {
   ASSERT_EQ(Create(Order("PO-101")).status, 201);
   HttpReply list = http().Get("/api/v1/orders?product=" + kProduct, operator_);
   ASSERT_EQ(list.status, 200) << list.Describe();
-  ASSERT_EQ(list.json()["orders"].size(), 1u);
-  EXPECT_EQ(list.json()["orders"][0]["order_id"], "PO-101");
+  // The filter: PO-101 (and the demo's orders of the same product), never PO-100.
+  std::vector<std::string> ids;
+  const Json listed = list.json()["orders"];
+  for (const Json& o : listed) {
+    EXPECT_EQ(o["product"], kProduct) << o;
+    ids.push_back(o["order_id"].get<std::string>());
+  }
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "PO-101"), 1) << list.Describe();
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "PO-100"), 0) << list.Describe();
   HttpReply created = http().Get("/api/v1/orders?state=created", operator_);
   EXPECT_EQ(created.json()["orders"].size(), 2u);
-  EXPECT_TRUE(http().Get("/api/v1/orders?state=released", operator_).json()["orders"].empty());
+  // Released: only the demo's orders (init --demo), none of these.
+  const Json released = http().Get("/api/v1/orders?state=released", operator_).json()["orders"];
+  for (const Json& o : released)
+    EXPECT_EQ(o["order_id"].get<std::string>().rfind("WO-DEMO-", 0), 0u) << o;
   // An order id is used once.
   HttpReply again = Create(Order("PO-101", 10));
   ExpectProblem(again, 409, "conflict", "order_id");

@@ -125,6 +125,7 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
     if (path == "/api/v1/ledger/stream" || path == "/api/v1/security/events/stream" ||
+        path == "/api/v1/work-units/{id}/dispatch/stream" ||
         path.find("{sha256}") != std::string::npos)
       continue;  // event streams and file bytes: not JSON answers
     std::string target = path;
@@ -134,6 +135,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target.replace(target.find("{id}"), 4, "AR-000001");
     } else if (path == "/api/v1/orders/{id}") {
       target.replace(target.find("{id}"), 4, "PO-SCHEMA");
+    } else if (path == "/api/v1/work-units/{id}/dispatch") {
+      target = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";  // PO-SCHEMA's dispensing
     } else if (path == "/api/v1/orders/{id}/operations/{operation}") {
       target = "/api/v1/orders/PO-SCHEMA/operations/10";
     } else {
@@ -659,6 +662,48 @@ TEST_F(ResponseSchemaFlowTest, EveryOrdersAnswerFitsItsDocumentedSchema) {
   act("PO-F1", "hold", Json{{"reason", "check"}});
   act("PO-F1", "resume", Json::object());
   act("PO-F1", "cancel", Json{{"reason", "not needed"}});
+  EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
+}
+
+// A supervisor reads the work units and the booth's dispatch list, moves an entry, and
+// every answer fits its documented schema; the stream documents server-sent events
+// (dispatch_api_test reads it).
+TEST_F(ResponseSchemaFlowTest, EveryDispatchAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-DISPATCH-09", "ORDO-DISPATCH-10");
+  const std::string supervisor = TokenFor("supervisor");
+  for (const std::string id : {"PO-D1", "PO-D2"}) {
+    ASSERT_EQ(http()
+                  .Post("/api/v1/orders",
+                        Json{{"order_id", id},
+                             {"product", "PD-PCM500-20"},
+                             {"quantity", 1500},
+                             {"unit", "ea"},
+                             {"due_date", "2026-12-15"}},
+                        supervisor)
+                  .status,
+              201);
+    ASSERT_EQ(http().Post("/api/v1/orders/" + id + "/release", Json::object(), supervisor).status,
+              200);
+  }
+  Json units = Fits("GET", "/api/v1/work-units", "/api/v1/work-units",
+                    http().Get("/api/v1/work-units", supervisor));
+  EXPECT_FALSE(units["work_units"].empty()) << units.dump();
+  const std::string list = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";
+  Json before = Fits("GET", "/api/v1/work-units/{id}/dispatch", list, http().Get(list, supervisor));
+  // The demo's released order (WO-DEMO-1003) waits on the booth too.
+  ASSERT_EQ(before["entries"].size(), 3u) << before.dump();
+  Json after = Fits("POST", "/api/v1/work-units/{id}/dispatch/moves", list + "/moves",
+                    http().Post(list + "/moves",
+                                Json{{"order_id", "PO-D2"},
+                                     {"operation", "10"},
+                                     {"direction", "position"},
+                                     {"to_position", 1},
+                                     {"reason", "material staged"}},
+                                supervisor));
+  EXPECT_EQ(after["entries"][0]["order_id"], "PO-D2") << after.dump();
+  const Json& stream =
+      document_["paths"]["/api/v1/work-units/{id}/dispatch/stream"]["get"]["responses"]["200"];
+  EXPECT_TRUE(stream["content"].contains("text/event-stream")) << stream.dump();
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 }
 

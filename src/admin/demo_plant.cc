@@ -69,8 +69,9 @@ std::vector<masterdata::plant::PlantFile> DemoPlantFiles(std::string_view today)
 
 Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine::Actor>& users,
                      std::string_view today) {
-  if (!users.count("engineer") || !users.count("quality") || !users.count("supervisor"))
-    return Fail("the demo users engineer, quality and supervisor are needed");
+  if (!users.count("engineer") || !users.count("quality") || !users.count("supervisor") ||
+      !users.count("operator"))
+    return Fail("the demo users engineer, quality, supervisor and operator are needed");
   const engine::Actor& engineer = users.at("engineer");
   const engine::Actor& quality = users.at("quality");
   std::vector<masterdata::plant::PlantFile> files = DemoPlantFiles(today);
@@ -95,7 +96,9 @@ Status LoadDemoPlant(engine::Engine& engine, const std::map<std::string, engine:
   if (!applied.ok()) return applied.error();
   const std::string cr = (*applied)["change_request"]["id"].get<std::string>();
 
-  for (const auto* actor : {&engineer, &quality}) {
+  // Every demo user who signs (approvals, lot release, verification) acknowledges the
+  // signature policy first, as a real user does on first signing.
+  for (const auto* actor : {&engineer, &quality, &users.at("operator"), &users.at("supervisor")}) {
     auto ack = Run(engine, signatures::AcknowledgeSignaturePolicy(*actor, 1));
     if (!ack.ok()) return ack.error();
   }

@@ -8,6 +8,7 @@
 #include "admin/data_dir_ops.h"
 #include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
+#include "admin/demo_production.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
@@ -106,7 +107,9 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
       actors[name] = *actor;
       demo.push_back(cred);
     }
-    ORDO_TRY(LoadDemoPlant(**engine, actors, UtcDay(clock.NowMicros())));
+    const std::string today = UtcDay(clock.NowMicros());
+    ORDO_TRY(LoadDemoPlant(**engine, actors, today));
+    ORDO_TRY(LoadDemoProduction(**engine, actors, today));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

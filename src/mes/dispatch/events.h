@@ -1,7 +1,7 @@
 // The dispatch capability's published events. Sequencing itself is computed, never
 // stored: the only fact dispatch records is a supervisor's move of an operation on a
 // work center's list (applied on top of the rule by domain/sequencing.h, in seq order).
-// Not registered yet: the store, command and endpoint come with the dispatch HTTP API.
+// Registered by capability.cc; projected into dsp_move (store/dispatch_store.h).
 #pragma once
 
 #include <string>

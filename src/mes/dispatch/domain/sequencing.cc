@@ -14,6 +14,13 @@ constexpr double kMicrosPerMinute = 60.0 * 1'000'000.0;
 
 std::string Day(TimeMicros t) { return FormatUtcMicros(t).substr(0, 10); }
 
+// A due time at exactly midnight UTC is the end of the day before (orders store a due
+// date alone as the end of that UTC day): shown as that day, as the order states it.
+std::string DueDay(TimeMicros t) {
+  constexpr TimeMicros kDay = 86'400'000'000;
+  return Day(t % kDay == 0 ? t - 1 : t);
+}
+
 std::string Minutes(double m) {
   char buf[32];
   if (std::floor(m) == m && std::fabs(m) < 1e12)
@@ -75,12 +82,14 @@ int CompareKeys(Rule rule, const Keys& a, const Keys& b) {
   return 0;
 }
 
-std::string DueText(const Keys& k) { return k.due_us > 0 ? "due " + Day(k.due_us) : "no due date"; }
+std::string DueText(const Keys& k) {
+  return k.due_us > 0 ? "due " + DueDay(k.due_us) : "no due date";
+}
 
 std::string CrText(const Keys& k) {
   switch (CrGroup(k)) {
     case 0:
-      return "past due since " + Day(k.due_us);
+      return "past due since " + DueDay(k.due_us);
     case 1:
       return "critical ratio " + Ratio(*k.critical_ratio) + " (" + DueText(k) + ", " +
              Minutes(k.remaining_order_minutes) + " of work left)";

@@ -55,10 +55,10 @@ TEST(DispatchRules, PriorityThenDueDate) {
                        Rule::kPriorityDueDate, kNow);
   EXPECT_EQ(Names(list), (V{"ORD-B/10", "ORD-C/20", "ORD-A/10", "ORD-D/10"}));
   for (int i = 0; i < 4; ++i) EXPECT_EQ(list[i].position, i + 1);
-  EXPECT_EQ(list[0].reason, "priority 2, due 2026-12-09: before ORD-C/20 (priority 5)");
-  EXPECT_EQ(list[1].reason, "priority 5, due 2026-12-01: before ORD-A/10 (due 2026-12-02)");
-  EXPECT_EQ(list[2].reason, "priority 5, due 2026-12-02: before ORD-D/10 (no due date)");
-  EXPECT_EQ(list[3].reason, "priority 5, no due date: after ORD-A/10 (due 2026-12-02)");
+  EXPECT_EQ(list[0].reason, "priority 2, due 2026-12-08: before ORD-C/20 (priority 5)");
+  EXPECT_EQ(list[1].reason, "priority 5, due 2026-11-30: before ORD-A/10 (due 2026-12-01)");
+  EXPECT_EQ(list[2].reason, "priority 5, due 2026-12-01: before ORD-D/10 (no due date)");
+  EXPECT_EQ(list[3].reason, "priority 5, no due date: after ORD-A/10 (due 2026-12-01)");
   EXPECT_EQ(list[0].keys.priority, 2);
   EXPECT_EQ(list[0].keys.due_us, kNow + 9 * kDay);
 }
@@ -74,7 +74,7 @@ TEST(DispatchRules, TiesByOrderIdThenOperation) {
   }
   auto list = Sequence(in, Rule::kPriorityDueDate, kNow);
   EXPECT_EQ(list[0].reason,
-            "priority 3, due 2026-12-01: before ORD-A/20 (same priority and due date; by order "
+            "priority 3, due 2026-11-30: before ORD-A/20 (same priority and due date; by order "
             "id and operation)");
   // The input order does not matter.
   std::reverse(in.begin(), in.end());
@@ -122,12 +122,12 @@ TEST(DispatchRules, CriticalRatioPastDueFirstThenSmallest) {
   EXPECT_DOUBLE_EQ(*list[3].keys.critical_ratio, 2.0);
   EXPECT_FALSE(list[4].keys.critical_ratio.has_value());
   EXPECT_EQ(list[0].reason,
-            "past due since 2026-11-28: before ORD-D/10 (past due since 2026-11-29)");
+            "past due since 2026-11-27: before ORD-D/10 (past due since 2026-11-28)");
   EXPECT_EQ(list[1].reason,
-            "past due since 2026-11-29: before ORD-B/10 (critical ratio 1.00 (due 2026-12-01, "
+            "past due since 2026-11-28: before ORD-B/10 (critical ratio 1.00 (due 2026-11-30, "
             "1440 min of work left))");
   EXPECT_EQ(list[4].reason,
-            "no due date: after ORD-A/10 (critical ratio 2.00 (due 2026-12-02, 1440 min of work "
+            "no due date: after ORD-A/10 (critical ratio 2.00 (due 2026-12-01, 1440 min of work "
             "left))");
 }
 
@@ -147,15 +147,15 @@ TEST(DispatchMoves, UpDownAndPositionInSeqOrder) {
   EXPECT_TRUE(list[0].moved);
   EXPECT_EQ(list[0].reason,
             "moved to position 1 by ana: customer line down, needs ORD-5 first (by rule: priority "
-            "5, due 2026-12-01)");
+            "5, due 2026-11-30)");
   EXPECT_EQ(list[1].reason,
-            "moved up by ana: material staged (by rule: priority 3, due 2026-12-01)");
+            "moved up by ana: material staged (by rule: priority 3, due 2026-11-30)");
   EXPECT_EQ(list[2].reason,
-            "moved down by ben: waiting for QC sample (by rule: priority 1, due 2026-12-01)");
+            "moved down by ben: waiting for QC sample (by rule: priority 1, due 2026-11-30)");
   EXPECT_FALSE(list[3].moved);
   // The entries the rule placed compare with each other, not with the moved ones.
-  EXPECT_EQ(list[3].reason, "priority 2, due 2026-12-01: before ORD-4/10 (priority 4)");
-  EXPECT_EQ(list[4].reason, "priority 4, due 2026-12-01: after ORD-2/10 (priority 2)");
+  EXPECT_EQ(list[3].reason, "priority 2, due 2026-11-30: before ORD-4/10 (priority 4)");
+  EXPECT_EQ(list[4].reason, "priority 4, due 2026-11-30: after ORD-2/10 (priority 2)");
   for (int i = 0; i < 5; ++i) EXPECT_EQ(list[i].position, i + 1);
 }
 
@@ -170,7 +170,7 @@ TEST(DispatchMoves, EdgesAndOperationsNoLongerListed) {
   EXPECT_EQ(Names(list), (V{"ORD-2/10", "ORD-1/10"}));
   EXPECT_EQ(list[1].reason,
             "moved to position 99 by ana: to the end (by rule: priority 1, due "
-            "2026-11-30)");
+            "2026-11-29)");
   EXPECT_TRUE(list[0].moved);  // moved down (a no-op at the end), so placed by a move
   EXPECT_TRUE(
       Sequence({}, Rule::kFifo, kNow, {{"ORD-1", "10", Direction::kUp, 0, "x", "a", 1}}).empty());
@@ -265,6 +265,17 @@ TEST(DispatchEligibility, StartedOperationsStayOnTheirOwnUnit) {
     op.work_unit = "WU-PRESS-02";
     EXPECT_EQ(IsEligible(op, {"10"}, Press()).code, "on_other_unit") << state;
   }
+}
+
+// A due date alone is stored as the end of that UTC day (the next midnight): the reason
+// names the day the order states; a due time within the day names its own day.
+TEST(DispatchReasons, ADueDateAloneIsShownAsTheDayItNames) {
+  ORDO_VERIFIES("ORDO-DISPATCH-08");
+  auto list =
+      Sequence({C("ORD-A", "10", 5, kNow + 3 * kDay), C("ORD-B", "10", 5, kNow + 4 * kDay + kHour)},
+               Rule::kPriorityDueDate, kNow);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].reason, "priority 5, due 2026-12-02: before ORD-B/10 (due 2026-12-04)");
 }
 
 }  // namespace
