@@ -1,6 +1,6 @@
 // Browser end-to-end tests of reviewing large change requests and of "Propose a change"
 // (issue 9, sections 2 and 3), against the real ordo server with the demo plant.
-// 1. The demo's CR-000001 (75 items: the whole plant) on a 1280x800 screen: the summary
+// 1. The demo's CR-000001 (76 items: the whole plant) on a 1280x800 screen: the summary
 //    per kind matches the API's items, items are collapsed and the page stays under
 //    four screen heights, one item expands to its readable content, "Expand all" and
 //    "Collapse all" work, a kind filters the list, and the bar with state, approvals
@@ -72,19 +72,19 @@ async function withBrowser(name, body) {
   }
 }
 
-test('the 75-item change request opens with its summary, and an item expands [P11-02] [P11-13] [A11-08] [ORDO-UI-10] [ORDO-UI-11] [ORDO-UI-12] [ORDO-UI-13]', { timeout: 180_000 }, async (t) => {
+test('the 76-item change request opens with its summary, and an item expands [P11-02] [P11-13] [A11-08] [ORDO-UI-10] [ORDO-UI-11] [ORDO-UI-12] [ORDO-UI-13]', { timeout: 180_000 }, async (t) => {
   const token = await apiSignIn('quality');
   const res = await call(token, 'GET', '/change-requests/CR-000001');
   assert.equal(res.status, 200, JSON.stringify(res.body));
   const items = res.body.change_request.items;
-  assert.equal(items.length, 75, '"ordo init --demo" loads the demo plant through one change request of 75 items');
+  assert.equal(items.length, 76, '"ordo init --demo" loads the demo plant through one change request of 76 items');
   const expected = {};
   for (const it of items) {
     expected[it.kind] ??= { added: 0, changed: 0, removed: 0 };
     expected[it.kind][effectOf(it)]++;
   }
 
-  await withBrowser('crreview-75', async (page) => {
+  await withBrowser('crreview-76', async (page) => {
     await page.goto(server.baseUrl + '/');
     await signIn(page, 'quality', server.users.quality.password);
     await page.goto(`${server.baseUrl}/#/change-requests/CR-000001`);
@@ -103,24 +103,24 @@ test('the 75-item change request opens with its summary, and an item expands [P1
     }
     const total = page.getByTestId('cr-summary-total');
     assert.equal(Number((await total.getByTestId('cr-summary-added').innerText()).trim()), items.filter((it) => effectOf(it) === 'added').length);
-    assert.match(await total.innerText(), /All \(75\)/);
+    assert.match(await total.innerText(), /All \(76\)/);
 
     // --- collapsed by default: one line per item, a bounded page -------------------
-    assert.equal(await page.getByTestId('cr-item').count(), 75, 'every item is listed');
+    assert.equal(await page.getByTestId('cr-item').count(), 76, 'every item is listed');
     assert.equal(await page.locator('[data-testid="cr-item"][data-expanded="true"]').count(), 0, 'items are collapsed by default');
     assert.equal(await page.getByTestId('cr-item-body').count(), 0, 'no item content is shown collapsed');
     const collapsed = await scrollHeight(page);
     t.diagnostic(`CR-000001 collapsed at 1280x800: document height ${collapsed} px (${(collapsed / VIEWPORT.height).toFixed(2)} screens)`);
     assert.ok(collapsed < MAX_SCREENS * VIEWPORT.height, `collapsed page height ${collapsed} px < ${MAX_SCREENS} x ${VIEWPORT.height} px`);
-    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-75-collapsed.png'), fullPage: true });
-    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-75-first-screen.png') });
+    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-76-collapsed.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-76-first-screen.png') });
 
     // --- the bar with state, approvals, commands and signatures stays in view -------
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const bar = await page.getByTestId('cr-bar').boundingBox();
     assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= VIEWPORT.height, `the bar is in view at the bottom of the page: ${JSON.stringify(bar)}`);
     assert.match(await page.getByTestId('cr-bar').innerText(), /Approved[\s\S]*approvals 1\/1[\s\S]*Signatures \(2\)/i);
-    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-75-bottom.png') });
+    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-76-bottom.png') });
     await page.getByTestId('cr-goto-signatures').click();
     await page.waitForFunction(() => {
       const r = document.getElementById('cr-signatures')?.getBoundingClientRect();
@@ -145,13 +145,13 @@ test('the 75-item change request opens with its summary, and an item expands [P1
     }
     assert.equal(await page.getByTestId('cr-item-body').count(), 1, 'only that item is expanded');
     await item.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-75-one-expanded.png') });
+    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-76-one-expanded.png') });
     await item.getByTestId('cr-item-toggle').click();
     await item.getByTestId('cr-item-body').waitFor({ state: 'detached' });
 
     // --- expand all, collapse all -----------------------------------------------------
     await page.getByTestId('cr-expand-all').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cr-item-content"]').length === 75, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cr-item-content"]').length === 76, null, { timeout: 60_000 });
     const expandedHeight = await scrollHeight(page);
     t.diagnostic(`CR-000001 all expanded: document height ${expandedHeight} px`);
     assert.ok(expandedHeight > 3 * collapsed, 'expanding all shows every item');
@@ -163,9 +163,9 @@ test('the 75-item change request opens with its summary, and an item expands [P1
     await page.locator('[data-testid="cr-summary-row"][data-kind="routing"]').getByTestId('cr-summary-kind').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="cr-item"]').length === n, expected.routing.added);
     assert.equal(await page.locator('[data-testid="cr-item"]:not([data-kind="routing"])').count(), 0, 'only routings are listed');
-    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-75-routings.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUT_DIR, 'crreview-76-routings.png'), fullPage: true });
     await page.locator('[data-testid="cr-summary-row"][data-kind="routing"]').getByTestId('cr-summary-kind').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cr-item"]').length === 75);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cr-item"]').length === 76);
   });
 });
 
