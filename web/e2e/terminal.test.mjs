@@ -270,6 +270,11 @@ test('[ORDO-UI-41] [ORDO-UI-42] [ORDO-UI-43] [ORDO-UI-44] [A11-12] [P11-06] qual
   await page.getByTestId('lots-status').selectOption('quarantined');
   const lot = page.locator('[data-testid="lot-row"][data-id="L-QUAR-1"]');
   await lot.waitFor({ state: 'visible' });
+  // L-QUAR-1 is already on the unfiltered list: wait for the filtered reply before counting.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid="lot-row"]')];
+    return rows.length > 0 && rows.every((r) => r.getAttribute('data-status') === 'quarantined');
+  }, null, { timeout: 15_000 });
   assert.equal(await page.locator('[data-testid="lot-row"][data-id="L-API-1"]').count(), 0, 'the filter shows quarantined lots only');
   await checkA11y(page, 'lots-quality');
   await lot.getByTestId('lot-release').click();
