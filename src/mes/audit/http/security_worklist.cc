@@ -14,7 +14,37 @@ namespace ordo::audit {
 namespace {
 
 constexpr TimeMicros kWindow = 24LL * 3600 * 1'000'000;
-constexpr std::int64_t kMaxCounted = 1000;  // per type; the count says "1000+" beyond
+constexpr std::int64_t kMaxCounted = 1000;  // alerts per type; the count says "1000+" beyond
+constexpr std::int64_t kPage = 500;
+
+// Counts the alerts of one type in the window, newest first, paging until kMaxCounted
+// alerts are counted: only some entries of a type are alerts (a failed sign-in that met
+// the throttle is, a single typo is not), so the cap applies after the filter.
+Status CountAlerts(storage::Database& db, const char* type, TimeMicros now, std::int64_t& count,
+                   bool& capped, std::optional<ledger::LedgerEntry>& latest) {
+  std::int64_t counted = 0;
+  store::LedgerQuery query;
+  query.type = type;
+  query.from_us = now - kWindow;
+  query.newest_first = true;
+  query.limit = kPage;
+  for (;;) {
+    auto rows = store::QueryEntries(db, query);
+    if (!rows.ok()) return rows.error();
+    for (const auto& e : *rows) {
+      if (!IsSecurityAlert(e)) continue;
+      if (counted == kMaxCounted) {
+        capped = true;
+        return Ok();
+      }
+      ++counted;
+      ++count;
+      if (!latest || e.seq > latest->seq) latest = e;
+    }
+    if (static_cast<std::int64_t>(rows->size()) < kPage) return Ok();
+    query.before = rows->back().seq;
+  }
+}
 
 Result<std::vector<server::WorklistItem>> SecurityAlerts(storage::Database& db,
                                                          const server::Session&, TimeMicros now) {
@@ -23,19 +53,7 @@ Result<std::vector<server::WorklistItem>> SecurityAlerts(storage::Database& db,
   std::optional<ledger::LedgerEntry> latest;
   for (const char* type : {access::LoginFailed::kType, signatures::SignatureFailed::kType,
                            IntegrityViolationFound::kType, access::UserLocked::kType}) {
-    store::LedgerQuery query;
-    query.type = type;
-    query.from_us = now - kWindow;
-    query.newest_first = true;
-    query.limit = kMaxCounted;
-    auto rows = store::QueryEntries(db, query);
-    if (!rows.ok()) return rows.error();
-    if (static_cast<std::int64_t>(rows->size()) >= kMaxCounted) capped = true;
-    for (const auto& e : *rows) {
-      if (!IsSecurityAlert(e)) continue;
-      ++count;
-      if (!latest || e.seq > latest->seq) latest = e;
-    }
+    if (auto st = CountAlerts(db, type, now, count, capped, latest); !st.ok()) return st.error();
   }
   std::vector<server::WorklistItem> items;
   if (count == 0) return items;
