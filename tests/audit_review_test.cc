@@ -80,6 +80,13 @@ TEST_F(AuditReviewTest, QualitySignsAReviewOfAPeriodAndItIsListed) {
   body["comment"] = "monthly review: no findings";
   const Json last = HeadEntry();
   const std::int64_t head = HeadSeq(http());
+  // What the signing dialog shows before signing: the span of the same period and filters.
+  HttpReply span = http().Get("/api/v1/ledger/span?type=logbook.entry_recorded&actor=" + op_name +
+                                  "&from=" + body["from"].get<std::string>() +
+                                  "&to=" + body["to"].get<std::string>(),
+                              quality_);
+  ASSERT_EQ(span.status, 200) << span.Describe();
+  EXPECT_EQ(HeadSeq(http()), head) << "reading the span writes nothing";
 
   HttpReply r = Sign(quality_, body, SigOf("quality", "reviewed per SOP-QA-017"));
   ASSERT_EQ(r.status, 201) << r.Describe();
@@ -90,6 +97,8 @@ TEST_F(AuditReviewTest, QualitySignsAReviewOfAPeriodAndItIsListed) {
   EXPECT_EQ(review["last_seq"], head);
   EXPECT_EQ(review["entries_in_period"], head);
   EXPECT_EQ(review["last_entry_hash"], last["hash"]);
+  for (const char* field : {"entries_matched", "entries_in_period", "first_seq", "last_seq"})
+    EXPECT_EQ(span.json()[field], review[field]) << field << ": " << span.Describe();
   EXPECT_EQ(review["filters"]["type"], "logbook.entry_recorded");
   EXPECT_EQ(review["filters"]["actor"], op_name);
   EXPECT_TRUE(review["filters"]["subject"].is_null());
@@ -142,6 +151,23 @@ TEST_F(AuditReviewTest, QualitySignsAReviewOfAPeriodAndItIsListed) {
   HttpReply verify = http().Get("/api/v1/ledger/verify", quality_);
   ASSERT_EQ(verify.status, 200) << verify.Describe();
   EXPECT_EQ(verify.json()["ok"], true) << verify.Describe();
+}
+
+TEST_F(AuditReviewTest, TheSpanOfAPeriodRefusesPagingAndBadTimesNamingTheParameter) {
+  ORDO_VERIFIES("ORDO-REVIEW-06", "ORDO-API-01");
+  const std::string op = TokenFor("operator");  // signing in writes an entry
+  const std::int64_t head = HeadSeq(http());
+  ExpectProblem(http().Get("/api/v1/ledger/span?limit=5", quality_), 400, "invalid_argument",
+                "limit");
+  ExpectProblem(http().Get("/api/v1/ledger/span?from=yesterday", quality_), 400, "invalid_argument",
+                "from");
+  ExpectProblem(http().Get("/api/v1/ledger/span"), 401, "unauthenticated");
+  ExpectProblem(http().Get("/api/v1/ledger/span", op), 403, "permission_denied");
+  HttpReply none = http().Get("/api/v1/ledger/span?type=no.such_type", quality_);
+  ASSERT_EQ(none.status, 200) << none.Describe();
+  EXPECT_EQ(none.json()["entries_matched"], 0);
+  EXPECT_EQ(none.json()["entries_in_period"], head);
+  EXPECT_EQ(HeadSeq(http()), head);
 }
 
 TEST_F(AuditReviewTest, AWrongPasswordIsRefusedAndWritesNoReview) {

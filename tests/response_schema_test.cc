@@ -517,6 +517,8 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   EXPECT_FALSE(page["entries"].empty()) << page.dump().substr(0, 500);
   Fits("GET", "/api/v1/ledger", "/api/v1/ledger?after=0&limit=5",
        http().Get("/api/v1/ledger?after=0&limit=5", quality_));
+  Fits("GET", "/api/v1/ledger/span", "/api/v1/ledger/span?type=logbook.entry_recorded",
+       http().Get("/api/v1/ledger/span?type=logbook.entry_recorded", quality_));
   Fits("GET", "/api/v1/ledger/verify", "/api/v1/ledger/verify",
        http().Get("/api/v1/ledger/verify", quality_));
   Json events = Fits("GET", "/api/v1/security/events", "/api/v1/security/events",
@@ -568,7 +570,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 31u);
+  EXPECT_EQ(covered_.size(), 32u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

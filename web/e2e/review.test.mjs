@@ -28,7 +28,7 @@ async function signWith(page, user, password) {
   }, failuresBefore);
 }
 
-test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs a review of the audit trail period shown and it is listed', { timeout: 180_000 }, async () => {
+test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] [ORDO-REVIEW-06] quality signs a review of the audit trail period shown, seeing the entries it covers, and it is listed', { timeout: 180_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
@@ -57,6 +57,13 @@ test('[P11-05] [A11-07] [P11-13] [ORDO-REVIEW-01] [ORDO-REVIEW-05] quality signs
     assert.equal(await dialog.getAttribute('data-meaning'), 'reviewed');
     assert.match(await page.getByTestId('review-filters').innerText(), /actor quality/);
     assert.match(await page.getByTestId('review-from').innerText(), /start of the ledger/);
+    // Before signing, the dialog says how many entries the signature covers; the signed
+    // review records the same count.
+    const count = page.getByTestId('review-count');
+    await count.waitFor({ state: 'visible' });
+    const matched = Number(await count.getAttribute('data-matched'));
+    assert.ok(matched > 0, 'the quality user has entries in the period');
+    assert.match(await count.innerText(), new RegExp(`^${matched} entr(y|ies) matched, of \\d+ in the period`));
     await page.screenshot({ path: path.join(OUT_DIR, 'review-signing-dialog.png'), fullPage: true });
 
     // A wrong password is refused in place; nothing is signed.

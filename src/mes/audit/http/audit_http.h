@@ -14,6 +14,11 @@ namespace ordo::audit {
 // The endpoint table (http/endpoints.cc).
 std::vector<server::Endpoint> Endpoints();
 
+// GET /api/v1/ledger/span: what a review of a period with filters would cover (the same
+// type, actor, subject, from, to as /ledger): the entries in the period, their first and
+// last seq, and how many of them the filters match. Reads only.
+server::Awaitable<server::HttpResponse> LedgerSpan(server::Api& api, server::Call& call);
+
 // GET /api/v1/ledger: forward pages with long-poll (?after=&wait=), or newest first with
 // ?before= (http/ledger_http.cc).
 server::Awaitable<server::HttpResponse> ReadLedger(server::Api& api, server::Call& call);

@@ -56,6 +56,19 @@ std::vector<server::Endpoint> Endpoints() {
       "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=), or newest "
       "first with ?before=SEQ (0 = from the head)",
       &ReadLedger};
+  server::Endpoint span{"GET",
+                        "/api/v1/ledger/span",
+                        kAuditRead,
+                        {},
+                        "read",
+                        "What a review of a period would cover (?type=&actor=&subject=&from=&to=): "
+                        "entries in the period, first and last seq, entries the filters match",
+                        &LedgerSpan};
+  span.response_schema = Object(
+      {{"entries_in_period", Integer("entries with from <= time < to, whatever the filters")},
+       {"first_seq", Integer("the first of them (0 when none)")},
+       {"last_seq", Integer("the last of them (0 when none)")},
+       {"entries_matched", Integer("those of them the type, actor and subject filters match")}});
   server::Endpoint stream{"GET",        "/api/v1/ledger/stream",
                           kAuditRead,   {},
                           "read",       "Ledger feed as server-sent events (?after=)",
@@ -99,7 +112,7 @@ std::vector<server::Endpoint> Endpoints() {
   checkpoint.response_schema =
       Object({{"checkpoint_seq", Integer("the seq the latest checkpoint signs (0: none yet)")}});
   security.response_schema = Object({{"events", Array(SecurityEventSchema())}});
-  return {read, stream, verify, checkpoint, security, security_stream};
+  return {read, span, stream, verify, checkpoint, security, security_stream};
 }
 
 }  // namespace ordo::audit

@@ -86,6 +86,27 @@ Awaitable<HttpResponse> ReadLedger(Api& api, Call& call) {
   co_return JsonResponse(200, Json{{"entries", EntriesJson(*entries)}, {"next", next}});
 }
 
+Awaitable<HttpResponse> LedgerSpan(Api& api, Call& call) {
+  for (const char* name : {"after", "limit", "wait", "before"})
+    if (call.request.query.count(name))
+      co_return ProblemResponse(Error::Invalid(
+          name, std::string("query parameter '") + name +
+                    "' does not apply to a span; use type, actor, subject, from and to"));
+  auto query = ParseLedgerQuery(call.request.query);
+  if (!query.ok()) co_return ProblemResponse(query.error());
+  store::LedgerQuery period;
+  period.from_us = query->from_us;
+  period.to_us = query->to_us;
+  auto all = store::SpanOf(api.reader(), period);
+  if (!all.ok()) co_return ProblemResponse(all.error());
+  auto matched = store::SpanOf(api.reader(), *query);
+  if (!matched.ok()) co_return ProblemResponse(matched.error());
+  co_return JsonResponse(200, Json{{"entries_in_period", all->count},
+                                   {"first_seq", all->first_seq},
+                                   {"last_seq", all->last_seq},
+                                   {"entries_matched", matched->count}});
+}
+
 Awaitable<HttpResponse> StreamLedger(Api& api, Call& call) {
   auto query = ParseLedgerQuery(call.request.query);
   if (!query.ok()) co_return ProblemResponse(query.error());

@@ -84,6 +84,14 @@ export interface AuditReview {
 }
 
 /** The body of POST /audit-reviews. */
+/** GET /ledger/span: what a review of a period with filters covers, before signing. */
+export interface LedgerSpan {
+  entries_in_period: number;
+  first_seq: number;
+  last_seq: number;
+  entries_matched: number;
+}
+
 export interface ReviewRequest {
   from: string;
   to: string;
