@@ -237,6 +237,27 @@ TEST_F(AuditReviewTest, ASignerWhoDidNotAcknowledgeThePolicyIsRefused) {
   EXPECT_EQ(r.json().value("reason", ""), "policy_not_acknowledged");
 }
 
+TEST_F(AuditReviewTest, AReviewRowDeletedFromTheDatabaseNeverLetsItsIdBeUsedAgain) {
+  ORDO_VERIFIES("P11-14", "ORDO-REVIEW-04");
+  ASSERT_EQ(Sign(quality_, Period(), SigOf("quality")).status, 201);
+  auto sql = [&](const std::string& statement) {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status s = (*db)->Exec(statement);
+    ASSERT_TRUE(s.ok()) << statement << ": " << s.error().message;
+  };
+  // Someone with write access to ordo.db removes the review's row (kept aside to put back).
+  sql("CREATE TABLE kept_review AS SELECT * FROM audit_review WHERE id = 'AR-000001'");
+  sql("DELETE FROM audit_review WHERE id = 'AR-000001'");
+  HttpReply next = Sign(quality_, Period(), SigOf("quality"));
+  ASSERT_EQ(next.status, 201) << next.Describe();
+  EXPECT_EQ(next.json()["review"]["id"], "AR-000002") << "the ledger still holds AR-000001";
+  // Put back (the teardown's replay check compares the table with the ledger).
+  sql("INSERT INTO audit_review SELECT * FROM kept_review");
+  sql("DROP TABLE kept_review");
+  EXPECT_EQ(Reviews(supervisor_).size(), 2u);
+}
+
 TEST_F(AuditReviewTest, AReviewEditedInTheDatabaseShowsItsSignatureBroken) {
   ORDO_VERIFIES("P11-14", "ORDO-REVIEW-02");
   HttpReply r = Sign(quality_, Period(), SigOf("quality"));

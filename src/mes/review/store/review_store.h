@@ -33,6 +33,7 @@ struct ReviewRow {
 ReviewRow RowOf(const ledger::LedgerEntry& entry, const AuditTrailReviewed& payload);
 Result<ReviewRow> RowOf(const ledger::LedgerEntry& entry);
 
+// The number of reviews signed so far, counted in the ledger (the next id is this + 1).
 Result<std::int64_t> CountReviews(storage::Database& db);
 // Newest first; `before` 0 = from the newest (a review's seq otherwise).
 Result<std::vector<ReviewRow>> ListReviews(storage::Database& db, std::int64_t before,
