@@ -93,6 +93,7 @@ export function Resequence({ list, mayMove, onMoved }: Props) {
                   data-order={e.order_id}
                   data-operation={e.operation}
                   data-position={e.position}
+                  data-state={e.state}
                   data-moved={e.moved ? 'true' : 'false'}
                 >
                   <td class="num">{e.position}</td>

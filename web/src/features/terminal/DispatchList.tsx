@@ -24,6 +24,7 @@ export function DispatchList({ list }: { list: List }) {
             data-order={e.order_id}
             data-operation={e.operation}
             data-position={e.position}
+            data-state={e.state}
             data-moved={e.moved ? 'true' : 'false'}
           >
             <strong>
@@ -33,8 +34,7 @@ export function DispatchList({ list }: { list: List }) {
               {e.product}: {e.planned_quantity} {e.unit}, priority {e.priority}, due {e.due_date}
             </span>
             <span class="term-why" data-testid="term-entry-reason">
-              {e.moved ? 'Moved: ' : 'Why here: '}
-              {e.reason}
+              Why here: {e.reason}
             </span>
             <StatusBadge status={e.state} />
           </a>
