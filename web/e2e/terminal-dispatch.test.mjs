@@ -212,7 +212,9 @@ test('[ORDO-UI-45] [ORDO-UI-46] [ORDO-UI-47] [ORDO-TERM-19] [ORDO-DISPATCH-05] [
   await row.getByTestId('dispatch-up').click();
   const refused = desk.getByTestId('dispatch-error');
   await refused.waitFor({ state: 'visible' });
-  assert.match(await refused.innerText(), /reason/i);
+  assert.match(await refused.innerText(), /reason is required/);
+  assert.equal(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'dispatch-reason', 'the reason field has the focus');
+  assert.equal(await desk.getByTestId('dispatch-reason').getAttribute('aria-invalid'), 'true');
   assert.equal((await ok('GET', '/health')).head_seq, head, 'a refused move writes nothing');
   assert.deepEqual((await apiList()).keys, keys);
   await checkA11y(desk, 'dispatch-page-refused');

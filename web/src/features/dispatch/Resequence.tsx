@@ -2,9 +2,9 @@
 // reason it is there, and Up / Down to move it one place with a reason that is recorded
 // (POST /work-units/{id}/dispatch/moves, dispatch.resequence). The server decides: a
 // refusal (no reason, an entry no longer on the list) is shown with its message.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ErrorBox } from '../../shared/ErrorBox';
-import { errorMessage } from '../../shared/http';
+import { ApiError, errorMessage } from '../../shared/http';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { dispatchApi } from './api';
 import type { DispatchEntry, DispatchList } from './types';
@@ -28,12 +28,15 @@ export function Resequence({ list, mayMove, onMoved }: Props) {
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  const [reasonRefused, setReasonRefused] = useState(false);
+  const reasonField = useRef<HTMLInputElement>(null);
   const entries = list.entries;
 
   const move = async (e: DispatchEntry, direction: 'up' | 'down') => {
     setBusy(true);
     setError('');
     setNotice('');
+    setReasonRefused(false);
     try {
       const next = await dispatchApi.move(list.work_unit, { order_id: e.order_id, operation: e.operation, direction, reason: reason.trim() });
       onMoved(next);
@@ -41,6 +44,10 @@ export function Resequence({ list, mayMove, onMoved }: Props) {
       setNotice(`${e.order_id} / ${e.operation} moved ${direction}.`);
     } catch (err) {
       setError(errorMessage(err));
+      if (err instanceof ApiError && err.field === 'reason') {
+        setReasonRefused(true);
+        reasonField.current?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -56,7 +63,9 @@ export function Resequence({ list, mayMove, onMoved }: Props) {
           <label>
             Reason for the move (recorded){' '}
             <input
+              ref={reasonField}
               data-testid="dispatch-reason"
+              aria-invalid={reasonRefused ? 'true' : undefined}
               value={reason}
               maxLength={1000}
               onInput={(ev) => setReason((ev.target as HTMLInputElement).value)}
