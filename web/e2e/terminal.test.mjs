@@ -75,7 +75,6 @@ after(async () => {
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
 });
 
-/** Opens the terminal at a work unit and one operation from its list. */
 /** Signs in, signing out whoever a failed test left signed in. */
 async function signInAs(user, password) {
   await page.goto(server.baseUrl + '/');
@@ -84,6 +83,7 @@ async function signInAs(user, password) {
   await signIn(page, user, password);
 }
 
+/** Opens the terminal at a work unit and one operation from its dispatch list. */
 async function openOperation(workUnit, order, operation) {
   await page.goto(server.baseUrl + '/#/terminal');
   await page.locator(`[data-testid="term-work-unit"][data-id="${workUnit}"]`).click();
@@ -206,9 +206,17 @@ test('[ORDO-TERM-04] [ORDO-TERM-05] [ORDO-TERM-06] [ORDO-TERM-07] [ORDO-TERM-08]
   await signOut(page);
 });
 
-test('[ORDO-TERM-12] [ORDO-TERM-13] [A11-04] [A11-12] second-person verification by another user with a signature', { timeout: 120_000 }, async () => {
+test('[ORDO-TERM-12] [ORDO-TERM-13] [ORDO-TERM-20] [A11-04] [A11-12] second-person verification by another user with a signature', { timeout: 120_000 }, async () => {
   await signInAs('supervisor', server.users.supervisor.password);
-  await openOperation('WU-DISP-BOOTH1', 'WO-E2E-1', '10');
+  // A completed operation is on no dispatch list: the terminal lists it apart, as waiting.
+  await page.goto(server.baseUrl + '/#/terminal');
+  await page.locator('[data-testid="term-work-unit"][data-id="WU-DISP-BOOTH1"]').click();
+  const waiting = page.locator('[data-testid="term-awaiting-entry"][data-order="WO-E2E-1"][data-operation="10"]');
+  await waiting.waitFor({ state: 'visible' });
+  await page.locator('[data-testid="term-dispatch"], [data-testid="term-dispatch-empty"]').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('[data-testid="term-entry"][data-order="WO-E2E-1"][data-operation="10"]').count(), 0, 'not on the dispatch list');
+  await checkA11y(page, 'terminal-awaiting-verification');
+  await waiting.click();
   await expectState('completed');
   await page.getByTestId('term-verify').click();
   await sign(page, 'supervisor', server.users.supervisor.password, 'verified on the terminal', OUT_DIR);

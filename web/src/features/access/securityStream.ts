@@ -7,6 +7,7 @@
 // so nothing in between is missed or counted twice; a 401 or 403 stops it (the session
 // ended or lacks the permission).
 import { getToken, health } from '../../shared/http';
+import { parseFrames } from '../../shared/sse';
 
 /** A security event as GET /security/events lists it (the fields the badge uses). */
 export interface SecurityEvent {
@@ -17,30 +18,6 @@ export interface SecurityEvent {
 }
 
 const RETRY_MS = 5000;
-
-/** Parses the complete frames at the start of `buffer`; returns what is left over. */
-export function parseFrames(buffer: string, onData: (event: string, data: string, id: string) => void): string {
-  const text = buffer.replace(/\r\n?/g, '\n');
-  let rest = text;
-  for (let end = rest.indexOf('\n\n'); end >= 0; end = rest.indexOf('\n\n')) {
-    const frame = rest.slice(0, end);
-    rest = rest.slice(end + 2);
-    let event = 'message';
-    let id = '';
-    const data: string[] = [];
-    for (const line of frame.split('\n')) {
-      if (line === '' || line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const name = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (name === 'event') event = value;
-      else if (name === 'data') data.push(value);
-      else if (name === 'id') id = value;
-    }
-    if (data.length) onData(event, data.join('\n'), id);
-  }
-  return rest;
-}
 
 /**
  * Starts following; returns the function that stops it. `onLive` is told when the

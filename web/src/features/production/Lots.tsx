@@ -5,12 +5,12 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from '../../shared/ErrorBox';
 import type { PageProps } from '../../shared/feature';
-import { errorMessage } from '../../shared/http';
 import { hasPermission } from '../../shared/session';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { SigningDialog } from '../signatures';
 import { signaturesApi } from '../signatures/api';
 import { productionApi } from './api';
+import { FilteredTable, useFilteredList } from './FilteredList';
 import type { Lot } from './types';
 
 const STATUSES = ['', 'quarantined', 'released', 'rejected', 'on_hold', 'consumed', 'expired'];
@@ -21,20 +21,10 @@ interface Pending {
 }
 
 export function Lots({ user }: PageProps) {
-  const [status, setStatus] = useState('');
-  const [lots, setLots] = useState<Lot[] | null>(null);
-  const [error, setError] = useState('');
+  const list = useFilteredList((status) => productionApi.lots({ status }).then((r) => r.lots));
   const [notice, setNotice] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [passwordOnly, setPasswordOnly] = useState(false);
-  const load = () =>
-    productionApi
-      .lots({ status })
-      .then((r) => setLots(r.lots))
-      .catch((e) => setError(errorMessage(e)));
-  useEffect(() => {
-    load();
-  }, [status]);
   useEffect(() => {
     signaturesApi
       .siteSettings()
@@ -49,64 +39,45 @@ export function Lots({ user }: PageProps) {
         <h1>Material lots</h1>
         <p class="page-sub">Received lots, their status and quality's release.</p>
       </div>
-      <label>
-        Status{' '}
-        <select data-testid="lots-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s || 'all'}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ErrorBox message={error} />
-      <ErrorBox message={notice} kind="success" testId="lots-notice" />
-      {lots && lots.length === 0 && <p class="empty">No lots.</p>}
-      {lots && lots.length > 0 && (
-        <table class="table" data-testid="lots-table">
-          <thead>
-            <tr>
-              <th>Lot</th>
-              <th>Material</th>
-              <th>Supplier (lot)</th>
-              <th>Left</th>
-              <th>Expiry / retest</th>
-              <th>Status</th>
-              <th>Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lots.map((l) => (
-              <tr key={l.lot} data-testid="lot-row" data-id={l.lot} data-status={l.status}>
-                <td>{l.lot}</td>
-                <td>{l.material}</td>
-                <td>
-                  {l.supplier} ({l.supplier_lot})
-                </td>
-                <td class="num">
-                  {l.quantity} {l.base_unit}
-                </td>
-                <td>{[l.expiry, l.retest].filter(Boolean).join(' / ')}</td>
-                <td>
-                  <StatusBadge status={l.status} />
-                </td>
-                <td>
-                  {mayDecide && l.status === 'quarantined' && (
-                    <Fragment>
-                      <button class="btn btn-small" data-testid="lot-release" onClick={() => setPending({ lot: l, decision: 'release' })}>
-                        Release
-                      </button>{' '}
-                      <button class="btn btn-small" data-testid="lot-reject" onClick={() => setPending({ lot: l, decision: 'reject' })}>
-                        Reject
-                      </button>
-                    </Fragment>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <FilteredTable
+        list={list}
+        label="Status"
+        values={STATUSES}
+        selectTestId="lots-status"
+        tableTestId="lots-table"
+        empty="No lots."
+        columns={['Lot', 'Material', 'Supplier (lot)', 'Left', 'Expiry / retest', 'Status', 'Decision']}
+        row={(l) => (
+          <tr key={l.lot} data-testid="lot-row" data-id={l.lot} data-status={l.status}>
+            <td>{l.lot}</td>
+            <td>{l.material}</td>
+            <td>
+              {l.supplier} ({l.supplier_lot})
+            </td>
+            <td class="num">
+              {l.quantity} {l.base_unit}
+            </td>
+            <td>{[l.expiry, l.retest].filter(Boolean).join(' / ')}</td>
+            <td>
+              <StatusBadge status={l.status} />
+            </td>
+            <td>
+              {mayDecide && l.status === 'quarantined' && (
+                <Fragment>
+                  <button class="btn btn-small" data-testid="lot-release" onClick={() => setPending({ lot: l, decision: 'release' })}>
+                    Release
+                  </button>{' '}
+                  <button class="btn btn-small" data-testid="lot-reject" onClick={() => setPending({ lot: l, decision: 'reject' })}>
+                    Reject
+                  </button>
+                </Fragment>
+              )}
+            </td>
+          </tr>
+        )}
+      >
+        <ErrorBox message={notice} kind="success" testId="lots-notice" />
+      </FilteredTable>
       {pending && (
         <SigningDialog
           title={pending.decision === 'release' ? 'Release lot' : 'Reject lot'}
@@ -133,7 +104,7 @@ export function Lots({ user }: PageProps) {
           onSigned={() => {
             setNotice(`Lot ${pending.lot.lot} ${pending.decision === 'release' ? 'released' : 'rejected'}.`);
             setPending(null);
-            load();
+            list.reload();
           }}
           onCancel={() => setPending(null)}
         />

@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/http';
 import { hasPermission, hashLink } from '../../shared/session';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { productionApi } from './api';
+import { FilteredTable, useFilteredList } from './FilteredList';
 import type { Order, OrderAction, OrderDetail } from './types';
 
 const STATES = ['', 'created', 'released', 'in_progress', 'on_hold', 'completed', 'closed', 'cancelled'];
@@ -32,62 +33,33 @@ export function allowedSteps(state: string): OrderAction[] {
 const NEEDS_REASON: OrderAction[] = ['hold', 'cancel'];
 
 function OrderList() {
-  const [state, setState] = useState('');
-  const [orders, setOrders] = useState<Order[] | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    productionApi
-      .orders({ state })
-      .then((r) => setOrders(r.orders))
-      .catch((e) => setError(errorMessage(e)));
-  }, [state]);
+  const list = useFilteredList((state) => productionApi.orders({ state }).then((r) => r.orders));
   return (
-    <div>
-      <label>
-        State{' '}
-        <select data-testid="orders-state" value={state} onChange={(e) => setState((e.target as HTMLSelectElement).value)}>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {s || 'all'}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ErrorBox message={error} />
-      {orders && orders.length === 0 && <p class="empty">No orders.</p>}
-      {orders && orders.length > 0 && (
-        <table class="table" data-testid="orders-table">
-          <thead>
-            <tr>
-              <th>Order</th>
-              <th>Product</th>
-              <th>Quantity</th>
-              <th>Due</th>
-              <th>Priority</th>
-              <th>State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.order_id} data-testid="order-row" data-id={o.order_id}>
-                <td>
-                  <a href={hashLink('orders', o.order_id)}>{o.order_id}</a>
-                </td>
-                <td>{o.product}</td>
-                <td class="num">
-                  {o.quantity} {o.unit}
-                </td>
-                <td>{o.due_date}</td>
-                <td class="num">{o.priority}</td>
-                <td>
-                  <StatusBadge status={o.state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <FilteredTable
+      list={list}
+      label="State"
+      values={STATES}
+      selectTestId="orders-state"
+      tableTestId="orders-table"
+      empty="No orders."
+      columns={['Order', 'Product', 'Quantity', 'Due', 'Priority', 'State']}
+      row={(o: Order) => (
+        <tr key={o.order_id} data-testid="order-row" data-id={o.order_id}>
+          <td>
+            <a href={hashLink('orders', o.order_id)}>{o.order_id}</a>
+          </td>
+          <td>{o.product}</td>
+          <td class="num">
+            {o.quantity} {o.unit}
+          </td>
+          <td>{o.due_date}</td>
+          <td class="num">{o.priority}</td>
+          <td>
+            <StatusBadge status={o.state} />
+          </td>
+        </tr>
       )}
-    </div>
+    />
   );
 }
 

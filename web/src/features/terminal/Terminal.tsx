@@ -1,12 +1,16 @@
 // The operator terminal ("#/terminal"): "#/terminal" picks the work unit,
-// "#/terminal/WU" lists its operations (dispatchSource.ts), "#/terminal/WU/ORDER/OP" runs one.
+// "#/terminal/WU" shows its dispatch list (live) and what waits there for verification,
+// "#/terminal/WU/ORDER/OP" runs one operation.
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from '../../shared/ErrorBox';
 import type { PageProps } from '../../shared/feature';
 import { errorMessage } from '../../shared/http';
 import { hashLink } from '../../shared/session';
+import { LiveBadge, useDispatchList } from '../dispatch';
+import { dispatchApi } from '../dispatch/api';
+import type { WorkUnit } from '../dispatch/types';
+import { AwaitingVerification } from './AwaitingVerification';
 import { DispatchList } from './DispatchList';
-import { loadDispatchList, loadWorkUnits, type DispatchEntry, type WorkUnit } from './dispatchSource';
 import { OperationScreen } from './OperationScreen';
 import { WorkUnitPicker } from './WorkUnitPicker';
 import './terminal.css';
@@ -14,23 +18,17 @@ import './terminal.css';
 export function Terminal({ params }: PageProps) {
   const [wuId, order, operation] = params;
   const [units, setUnits] = useState<WorkUnit[] | null>(null);
-  const [entries, setEntries] = useState<DispatchEntry[] | null>(null);
   const [error, setError] = useState('');
+  const listed = wuId && !order ? wuId : null;
+  const { list, live, error: listError, version } = useDispatchList(listed);
 
   useEffect(() => {
-    loadWorkUnits()
+    dispatchApi
+      .workUnits()
       .then(setUnits)
       .catch((e) => setError(errorMessage(e)));
   }, []);
   const unit = units?.find((u) => u.id === wuId);
-  useEffect(() => {
-    setEntries(null);
-    if (unit && !order) {
-      loadDispatchList(unit)
-        .then(setEntries)
-        .catch((e) => setError(errorMessage(e)));
-    }
-  }, [unit?.id, order]);
 
   return (
     <section class="page term" data-testid="page-terminal">
@@ -43,12 +41,15 @@ export function Terminal({ params }: PageProps) {
       {wuId && units && !unit && <ErrorBox message={`There is no work unit ${wuId}.`} />}
       {wuId && !order && unit && (
         <div>
-          <p>
+          <div class="term-actions">
             <a class="btn" href={hashLink('terminal')} data-testid="term-change-unit">
               Change work unit
             </a>
-          </p>
-          {entries ? <DispatchList unit={unit} entries={entries} /> : <p class="muted">Loading...</p>}
+            <LiveBadge live={live} testId="term-live" />
+          </div>
+          <ErrorBox message={listError} testId="term-list-error" />
+          {list ? <DispatchList list={list} /> : !listError && <p class="muted">Loading...</p>}
+          <AwaitingVerification workUnit={unit.id} version={version} />
         </div>
       )}
       {wuId && order && operation && <OperationScreen key={`${order}/${operation}`} workUnit={wuId} order={order} operation={operation} />}

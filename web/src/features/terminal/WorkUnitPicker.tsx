@@ -1,6 +1,6 @@
 // The terminal's first screen: pick the work unit this terminal stands at (large targets).
 import { hashLink } from '../../shared/session';
-import type { WorkUnit } from './dispatchSource';
+import type { WorkUnit } from '../dispatch/types';
 
 export function WorkUnitPicker({ units }: { units: WorkUnit[] }) {
   return (
@@ -10,7 +10,10 @@ export function WorkUnitPicker({ units }: { units: WorkUnit[] }) {
           <a class="term-tile" href={hashLink('terminal', u.id)} data-testid="term-work-unit" data-id={u.id}>
             <strong>{u.id}</strong>
             <span>{u.name}</span>
-            <span class="muted">{u.status || 'status unknown'}</span>
+            <span class="muted">
+              {(u.status ?? 'status unknown').replace(/_/g, ' ')}
+              {u.running ? `, running ${u.running.order_id} / ${u.running.operation}` : ''}
+            </span>
           </a>
         </li>
       ))}
