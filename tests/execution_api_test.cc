@@ -176,7 +176,7 @@ TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {
 }
 
 TEST_F(ExecutionApiTest, BadInputGetsAClearErrorAndChangesNothing) {
-  ORDO_VERIFIES("A11-04", "ORDO-EXEC-30", "ORDO-EXEC-20");
+  ORDO_VERIFIES("A11-04", "ORDO-EXEC-30", "ORDO-EXEC-20", "P11-08");
   StartAndAcknowledge(operator_);
   const std::int64_t head = HeadSeq(http());
   struct Case {
@@ -195,6 +195,10 @@ TEST_F(ExecutionApiTest, BadInputGetsAClearErrorAndChangesNothing) {
       {"consume", Json{{"lot", "NO-SUCH-LOT"}, {"quantity", 1}}, 404, "lot"},
       {"parameters", Json{{"name", "no_such_parameter"}, {"value", 1}}, 400, "name"},
       {"parameters", Json{{"name", "booth_downflow_velocity"}}, 400, "value"},
+      // A person's session cannot claim a value came from the equipment (P11-08).
+      {"parameters",
+       Json{{"name", "booth_downflow_velocity"}, {"value", 0.4}, {"source", "equipment"}}, 400,
+       "source"},
       {"parameters",
        Json{{"name", "booth_downflow_velocity"}, {"value", 0.4}, {"occurred_at", "yesterday"}}, 400,
        "occurred_at"},

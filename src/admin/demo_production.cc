@@ -149,7 +149,10 @@ Result<Product> ReadProduct(const std::string& id) {
         r.name = q["name"].as<std::string>();
         r.value = q["target"] ? q["target"].as<double>()
                               : (q["low"].as<double>() + q["high"].as<double>()) / 2;
-        r.source = q["source"] ? q["source"].as<std::string>() : "manual";
+        // Typed in from the display, also where the routing captures it from equipment:
+        // only a registered device source records equipment values, and the demo's
+        // history is made before any exists.
+        r.source = "manual";
         op.parameters.push_back(r);
       }
       for (const auto& c : o["characteristics"])

@@ -43,6 +43,8 @@ inline constexpr const char* kUnknownCharacteristic = "unknown_characteristic";
 inline constexpr const char* kSampleSizeMismatch = "sample_size_mismatch";
 inline constexpr const char* kInvalidValue = "invalid_value";
 inline constexpr const char* kInvalidTime = "invalid_time";
+// An equipment value sent from a person's session, not a registered device source (P11-08).
+inline constexpr const char* kDeviceSourceRequired = "device_source_required";
 // A lot counted in another base unit than its BOM item (an alternate of another unit).
 inline constexpr const char* kUnitMismatch = "unit_mismatch";
 // A scanned label whose expiry disagrees with the lot's (lots/gs1/gs1.h); recorded.

@@ -108,6 +108,10 @@ Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
   if (source != "manual" && source != "equipment")
     return Error::Invalid("source",
                           "The source must be manual or equipment, not '" + c.source + "'.");
+  if (source == "equipment" && !context.from_device)
+    return Refuse(ErrorCode::kInvalidArgument, kDeviceSourceRequired, "source",
+                  "Only a registered device source records equipment values; a value typed "
+                  "in from the equipment's display is recorded with source manual.");
   if (source == "equipment") ORDO_TRY(CheckDeviceCalibration(unit, UtcDay(context.now), "source"));
   auto timing = DecideEntryTime(op, c.time, context);
   if (!timing.ok()) return timing.error();

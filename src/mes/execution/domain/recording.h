@@ -24,6 +24,9 @@ struct RecordingContext {
   std::int64_t late_entry_minutes = 60;  // site::SiteSettings::late_entry_minutes
   // The instruction hash this user acknowledged for this operation, if any.
   std::optional<std::string> acknowledged_hash;
+  // True only when a registered device source sends the command (machine connectivity).
+  // A person's session never is one, so it cannot record a value as equipment data.
+  bool from_device = false;
 };
 
 // When a value was taken, as the command states it.
@@ -75,8 +78,10 @@ struct ParameterDecision {
 // Decides a parameter value. `unit` is the work unit the operation runs on. Refusals, in
 // this order: CheckMayRecord (start.h); unknown_parameter (invalid_argument, field name,
 // naming the operation's parameters); invalid_value (field value: not a finite number);
-// invalid_argument (field source: not manual or equipment); calibration_overdue (field
-// source) for an equipment value from a work unit whose calibration is overdue (P11-08);
+// invalid_argument (field source: not manual or equipment); device_source_required
+// (invalid_argument, field source) for an equipment value not sent by a device source
+// (context.from_device); calibration_overdue (field source) for an equipment value from a
+// work unit whose calibration is overdue (P11-08);
 // DecideEntryTime. A value out of its limits is accepted (in_limits false) with an
 // exception.
 Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,

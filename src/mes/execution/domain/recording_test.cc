@@ -190,15 +190,21 @@ TEST(ExecutionParameterTest, RefusesUnknownNamesBadValuesAndSources) {
 
 TEST(ExecutionParameterTest, EquipmentValuesNameTheDeviceAndNeedItCalibrated) {
   ORDO_VERIFIES("P11-08", "ORDO-EXEC-08", "DI-01");
+  RecordingContext device = Context();
+  device.from_device = true;
+  // A person's session cannot claim a value came from the equipment.
+  ExpectRefused(DecideRecordParameter(RunningOp(), Operator(), Unit(),
+                                      Param("binder_temperature", 61, "equipment"), Context()),
+                kInput, kDeviceSourceRequired, "source", {"source manual"});
   auto d = DecideRecordParameter(RunningOp(), Operator(), Unit(),
-                                 Param("binder_temperature", 61, "equipment"), Context());
+                                 Param("binder_temperature", 61, "equipment"), device);
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(d->recorded.source, "equipment");
   EXPECT_EQ(d->recorded.device, "WU-GRAN-01");
   EquipmentFacts u = Unit();
   u.calibration_due = "2026-11-20";
   ExpectRefused(DecideRecordParameter(RunningOp(), Operator(), u,
-                                      Param("binder_temperature", 61, "equipment"), Context()),
+                                      Param("binder_temperature", 61, "equipment"), device),
                 kState, kCalibrationOverdue, "source", {"2026-11-20"});
   // An equipment parameter typed in by hand (no connector yet) is kept as manual.
   auto manual = DecideRecordParameter(RunningOp(), Operator(), u,

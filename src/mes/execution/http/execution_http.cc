@@ -250,7 +250,9 @@ std::vector<server::Endpoint> Endpoints() {
   out.push_back(command("parameters",
                         {{{"name", F::kString, true, 64, "the parameter"},
                           {"value", F::kNumber, true, 0, "the value"},
-                          {"source", F::kString, false, 16, "manual (default) or equipment"},
+                          {"source", F::kString, false, 16,
+                           "manual (default); equipment is refused from a person's session "
+                           "(device_source_required): only a device source sends it"},
                           occurred,
                           late}},
                         "Record a process parameter value (checked against its limits)",
