@@ -81,7 +81,7 @@ async function assertSanitised(page, where) {
   assert.deepEqual(found, { injected: null, scripts: 0, onerror: 0, imgs: 0, jsLinks: 0 }, `sanitised on ${where}`);
 }
 
-test('a reviewer sees readable diff labels for a parameter change, and approves [P11-02] [P11-05] [P11-13] [A11-07] [A11-08] [ORDO-UI-01] [ORDO-UI-02] [ORDO-UI-03] [ORDO-UI-04] [ORDO-UI-05] [ORDO-UI-06] [ORDO-UI-07]', { timeout: 240_000 }, async () => {
+test('a reviewer sees readable diff labels for a parameter change, and approves [P11-02] [P11-05] [P11-13] [A11-07] [A11-08] [ORDO-UI-01] [ORDO-UI-02] [ORDO-UI-03] [ORDO-UI-04] [ORDO-UI-05] [ORDO-UI-06] [ORDO-UI-07] [ORDO-UI-08]', { timeout: 240_000 }, async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
   let browser = null;
@@ -142,6 +142,8 @@ test('a reviewer sees readable diff labels for a parameter change, and approves 
     // The attachment opens from the instructions (fetched with the session's token).
     const attachment = newInstr.locator(`[data-testid="attachment-link"][data-sha256="${sha256}"]`);
     assert.equal(await attachment.count(), 1);
+    // In a diff every link shows its target, so a change of only the target is seen.
+    assert.deepEqual((await newInstr.getByTestId('md-link-target').allInnerTexts()).map((t) => t.trim()), [`(attachment ${sha256})`]);
     const [tab] = await Promise.all([page.context().waitForEvent('page'), attachment.click()]);
     await tab.waitForLoadState();
     assert.match(await tab.locator('body').innerText(), /Torque table for the drive sub-assembly/);

@@ -46,7 +46,20 @@ export function AttachmentLink({ sha256, name, children }: AttachmentProps) {
   );
 }
 
-function inlines(nodes: Inline[]): ComponentChildren[] {
+/**
+ * A link's target, shown after its text where a reader compares versions: a change of
+ * only the target (another SOP, another attachment) would otherwise look the same.
+ */
+function Target({ text }: { text: string }) {
+  return (
+    <span class="md-target muted" data-testid="md-link-target">
+      {' '}
+      ({text})
+    </span>
+  );
+}
+
+function inlines(nodes: Inline[], targets: boolean): ComponentChildren[] {
   return nodes.map((n, i) => {
     switch (n.t) {
       case 'text':
@@ -54,39 +67,43 @@ function inlines(nodes: Inline[]): ComponentChildren[] {
       case 'code':
         return <code key={i}>{n.text}</code>;
       case 'em':
-        return <em key={i}>{inlines(n.children)}</em>;
+        return <em key={i}>{inlines(n.children, targets)}</em>;
       case 'strong':
-        return <strong key={i}>{inlines(n.children)}</strong>;
+        return <strong key={i}>{inlines(n.children, targets)}</strong>;
       case 'br':
         return <br key={i} />;
       case 'link': {
         const external = /^https?:/i.test(n.href);
         return (
-          <a key={i} href={n.href} target={external ? '_blank' : undefined} rel={external ? 'noopener noreferrer' : undefined}>
-            {inlines(n.children)}
-          </a>
+          <span key={i}>
+            <a href={n.href} target={external ? '_blank' : undefined} rel={external ? 'noopener noreferrer' : undefined}>
+              {inlines(n.children, targets)}
+            </a>
+            {targets && <Target text={n.href} />}
+          </span>
         );
       }
       case 'attachment':
         return (
-          <AttachmentLink key={i} sha256={n.sha256}>
-            {inlines(n.children)}
-          </AttachmentLink>
+          <span key={i}>
+            <AttachmentLink sha256={n.sha256}>{inlines(n.children, targets)}</AttachmentLink>
+            {targets && <Target text={`attachment ${n.sha256}`} />}
+          </span>
         );
     }
   });
 }
 
-function blocks(nodes: Block[], tight = false): ComponentChildren[] {
+function blocks(nodes: Block[], targets: boolean, tight = false): ComponentChildren[] {
   return nodes.map((b, i) => {
     switch (b.t) {
       case 'heading': {
         // Headings inside a record start below the page's own (h1, h2): h3 and down.
         const H = `h${Math.min(b.level + 2, 6)}` as 'h3';
-        return <H key={i}>{inlines(b.children)}</H>;
+        return <H key={i}>{inlines(b.children, targets)}</H>;
       }
       case 'paragraph':
-        return tight ? inlines(b.children) : <p key={i}>{inlines(b.children)}</p>;
+        return tight ? inlines(b.children, targets) : <p key={i}>{inlines(b.children, targets)}</p>;
       case 'code':
         return (
           <pre key={i}>
@@ -94,11 +111,11 @@ function blocks(nodes: Block[], tight = false): ComponentChildren[] {
           </pre>
         );
       case 'quote':
-        return <blockquote key={i}>{blocks(b.children)}</blockquote>;
+        return <blockquote key={i}>{blocks(b.children, targets)}</blockquote>;
       case 'rule':
         return <hr key={i} />;
       case 'list': {
-        const items = b.items.map((item, j) => <li key={j}>{blocks(item, item.length === 1)}</li>);
+        const items = b.items.map((item, j) => <li key={j}>{blocks(item, targets, item.length === 1)}</li>);
         return b.ordered ? (
           <ol key={i} start={b.start !== 1 ? b.start : undefined}>
             {items}
@@ -116,13 +133,15 @@ interface Props {
   /** Extra class of the block (it always has "md"). */
   class?: string;
   testId?: string;
+  /** Show every link's target after its text (diffs: a changed target must be seen). */
+  showTargets?: boolean;
 }
 
 /** Markdown text as elements, in a block with class "md". */
-export function Markdown({ text, class: cls, testId }: Props) {
+export function Markdown({ text, class: cls, testId, showTargets = false }: Props) {
   return (
     <div class={cls ? `md ${cls}` : 'md'} data-testid={testId}>
-      {blocks(parseMarkdown(text))}
+      {blocks(parseMarkdown(text), showTargets)}
     </div>
   );
 }

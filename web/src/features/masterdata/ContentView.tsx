@@ -96,8 +96,21 @@ export function ItemList({ field, items }: { field: KindField; items: Obj[] }) {
 }
 
 /** One value of `field`, whatever its type, rendered readably (never one JSON cell). */
-export function FieldValue({ field, value, unit, holder }: { field: KindField; value: unknown; unit?: string; holder?: Obj }) {
-  if (field.type === 'text' && typeof value === 'string') return <Markdown text={value} />;
+export function FieldValue({
+  field,
+  value,
+  unit,
+  holder,
+  showTargets,
+}: {
+  field: KindField;
+  value: unknown;
+  unit?: string;
+  holder?: Obj;
+  /** Text fields show their link targets (diffs). */
+  showTargets?: boolean;
+}) {
+  if (field.type === 'text' && typeof value === 'string') return <Markdown text={value} showTargets={showTargets} />;
   if (field.type === 'object' && value && typeof value === 'object' && !Array.isArray(value))
     return <FieldsView fields={field.fields ?? []} content={value as Content} />;
   if (field.type === 'object_list' && Array.isArray(value)) return <ItemList field={field} items={value as Obj[]} />;

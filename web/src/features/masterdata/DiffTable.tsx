@@ -53,7 +53,7 @@ function Value({ v, r, status, testId }: { v: unknown; r: ResolvedPath; status: 
   if (f && (f.type === 'text' || f.type === 'object' || f.type === 'object_list') && typeof v !== 'number') {
     return (
       <div data-testid={testId}>
-        <FieldValue field={f} value={v} />
+        <FieldValue field={f} value={v} showTargets />
       </div>
     );
   }
