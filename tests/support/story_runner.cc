@@ -49,8 +49,8 @@ std::string Scalar(const Json& v) { return v.is_string() ? v.get<std::string>() 
 
 }  // namespace
 
-StoryRunner::StoryRunner(HttpClient client, const Sandbox& sandbox)
-    : client_(std::move(client)), sandbox_(sandbox) {}
+StoryRunner::StoryRunner(HttpClient client, const Sandbox& sandbox, Restart restart)
+    : client_(std::move(client)), sandbox_(sandbox), restart_(std::move(restart)) {}
 
 std::string StoryRunner::Expand(const std::string& text, std::string* error) const {
   std::string out;
@@ -186,7 +186,21 @@ void StoryRunner::Run(const Json& story) {
   }
 }
 
+bool StoryRunner::RunRestart(const Json& restart, const std::string& where) {
+  const int days = restart.value("days_later", 0);
+  std::string error;
+  if (!restart_) error = "this runner cannot restart the server";
+  if (error.empty() && days < 0) error = "days_later must be 0 or more";
+  if (error.empty() && restart_(days, &client_, &error)) {
+    tokens_.clear();  // everyone signs in again on the restarted server
+    return true;
+  }
+  ADD_FAILURE() << where << ": restart: " << error;
+  return false;
+}
+
 bool StoryRunner::RunStep(const Json& step, const std::string& where) {
+  if (step.contains("restart")) return RunRestart(step["restart"], where);
   std::string error;
   const std::string role = step.value("as", "");
   if (role.empty()) {

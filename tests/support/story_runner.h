@@ -13,7 +13,11 @@ namespace ordo::testing {
 
 class StoryRunner {
  public:
-  StoryRunner(HttpClient client, const Sandbox& sandbox);
+  // Stops the server and starts it again on the same data with its clock `days_later`
+  // days ahead; true with the new server's client in *client, else false and *error.
+  using Restart = std::function<bool(int days_later, HttpClient* client, std::string* error)>;
+
+  StoryRunner(HttpClient client, const Sandbox& sandbox, Restart restart = nullptr);
   // Creates the story's own `users` (as admin), then runs every step of `story` in order;
   // stops at the first step whose expectation fails (later steps would only report its
   // consequences).
@@ -27,6 +31,7 @@ class StoryRunner {
 
  private:
   bool RunStep(const Json& step, const std::string& where);
+  bool RunRestart(const Json& restart, const std::string& where);
   // Creates one user of the story's `users` list and signs them in (see the README).
   bool CreateStoryUser(const Json& spec, std::string* error);
   std::string TokenOf(const std::string& role, std::string* error);
@@ -38,6 +43,7 @@ class StoryRunner {
 
   HttpClient client_;
   const Sandbox& sandbox_;
+  Restart restart_;
   std::map<std::string, std::string> tokens_;
   std::map<std::string, Json> vars_;
   std::map<std::string, Credentials> story_users_;
