@@ -45,7 +45,19 @@ TEST_P(PlantStory, RunsAsWritten) {
   ASSERT_TRUE(sandbox.Init(&error)) << error;
   OrdoServer server(sandbox.data(), sandbox.root());
   ASSERT_TRUE(server.Start(&error)) << error;
-  StoryRunner runner(server.Client(), sandbox);
+  // A `restart` step: the server stops (cleanly) and runs again `days_later` days on.
+  auto restart = [&](int days_later, HttpClient* client, std::string* why) {
+    auto stopped = server.Stop();
+    if (!stopped || stopped->code != 0) {
+      *why = "the server did not stop cleanly:\n" + server.Logs();
+      return false;
+    }
+    server.set_clock_days_ahead(days_later);
+    if (!server.Start(why)) return false;
+    *client = server.Client();
+    return true;
+  };
+  StoryRunner runner(server.Client(), sandbox, restart);
   runner.Run(story);
   if (HasFailure()) std::fprintf(stderr, "%s\n", server.Logs().c_str());
 

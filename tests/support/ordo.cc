@@ -94,6 +94,19 @@ bool OrdoServer::Start(std::string* error, std::chrono::milliseconds timeout) {
   std::vector<std::string> argv{OrdoBinary(), "serve",    "--data",
                                 data_dir_,    "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
+  if (clock_days_ahead_ != 0) {
+    static const char* kFaketime = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+    if (!std::filesystem::exists(kFaketime)) {
+      *error = std::string("moving the server's clock needs ") + kFaketime +
+               " (apt package faketime, installed by scripts/install-deps)";
+      return false;
+    }
+    // env execs ordo, so the process is the server itself.
+    argv.insert(argv.begin(), {"/usr/bin/env", std::string("LD_PRELOAD=") + kFaketime,
+                               "FAKETIME=" + std::string(clock_days_ahead_ > 0 ? "+" : "") +
+                                   std::to_string(clock_days_ahead_) + "d",
+                               "FAKETIME_DONT_FAKE_MONOTONIC=1"});
+  }
   if (file_size_limit_kib_ > 0) {
     // bash sets the limit, ignores SIGXFSZ (inherited across exec) and execs ordo.
     argv.insert(argv.begin(), {"/bin/bash", "-c",

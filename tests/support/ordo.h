@@ -60,6 +60,10 @@ class OrdoServer {
   // Runs the server with RLIMIT_FSIZE set to `kib` KiB and SIGXFSZ ignored, so that
   // writes past the limit fail with EFBIG, as on a full disk (0 = no limit).
   void set_file_size_limit_kib(long kib) { file_size_limit_kib_ = kib; }
+  // Runs the server with its wall clock `days` ahead (libfaketime, the Debian package
+  // faketime; the monotonic clock is not moved): plant time passing, e.g. for a
+  // qualification to expire. Start fails when the library is missing.
+  void set_clock_days_ahead(int days) { clock_days_ahead_ = days; }
   bool Running() { return process_.Running(); }
   std::uint16_t port() const { return port_; }
   bool tls() const { return tls_; }
@@ -77,6 +81,7 @@ class OrdoServer {
   bool tls_ = false;
   int runs_ = 0;
   long file_size_limit_kib_ = 0;
+  int clock_days_ahead_ = 0;
   std::string stdout_path_, stderr_path_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <thread>
 
 namespace ordo::testing {
 namespace {
@@ -48,8 +49,8 @@ std::string Scalar(const Json& v) { return v.is_string() ? v.get<std::string>() 
 
 }  // namespace
 
-StoryRunner::StoryRunner(HttpClient client, const Sandbox& sandbox)
-    : client_(std::move(client)), sandbox_(sandbox) {}
+StoryRunner::StoryRunner(HttpClient client, const Sandbox& sandbox, Restart restart)
+    : client_(std::move(client)), sandbox_(sandbox), restart_(std::move(restart)) {}
 
 std::string StoryRunner::Expand(const std::string& text, std::string* error) const {
   std::string out;
@@ -109,11 +110,60 @@ Json StoryRunner::ExpandJson(const Json& value, std::string* error) const {
   return value;
 }
 
+const Credentials& StoryRunner::CredentialsOf(const std::string& role) const {
+  if (auto it = story_users_.find(role); it != story_users_.end()) return it->second;
+  return sandbox_.user(role);
+}
+
+bool StoryRunner::CreateStoryUser(const Json& spec, std::string* error) {
+  const std::string name = spec.value("name", "");
+  if (name.empty() || !spec.contains("roles")) {
+    *error = "a story user needs a name and roles: " + spec.dump();
+    return false;
+  }
+  const std::string admin = TokenOf("admin", error);
+  if (admin.empty()) return false;
+  const std::string one_time = StrongPassword("one-time-" + name);
+  const Credentials c{name, name, StrongPassword("pw-" + name)};
+  HttpReply r = client_.Post("/api/v1/users",
+                             Json{{"name", name},
+                                  {"display_name", spec.value("display_name", name)},
+                                  {"roles", spec["roles"]},
+                                  {"password", one_time}},
+                             admin);
+  if (r.status != 201) {
+    *error = "cannot create the story user " + name + ": " + r.Describe();
+    return false;
+  }
+  vars_[name + ".id"] = r.json()["user"]["id"];
+  HttpReply signed_in;
+  const std::string token = FirstSignIn(client_, name, one_time, c.password, &signed_in);
+  if (token.empty()) {
+    *error = "cannot sign in as the story user " + name + ": " + signed_in.Describe();
+    return false;
+  }
+  // Like every demo user, a story user has acknowledged the signature policy in force.
+  HttpReply policy = client_.Get("/api/v1/signature-policy", token);
+  const Json version = policy.json().is_object() && policy.json().contains("policy")
+                           ? policy.json()["policy"].value("version", Json())
+                           : Json();
+  HttpReply ack = client_.Post("/api/v1/signature-policy/acknowledge",
+                               Json{{"version", version}, {"password", c.password}}, token);
+  if (!ack.ok()) {
+    *error =
+        "the story user " + name + " cannot acknowledge the signature policy: " + ack.Describe();
+    return false;
+  }
+  story_users_[name] = c;
+  tokens_[name] = token;
+  return true;
+}
+
 std::string StoryRunner::TokenOf(const std::string& role, std::string* error) {
   if (role == "anonymous") return "";
   if (auto it = tokens_.find(role); it != tokens_.end()) return it->second;
   HttpReply reply;
-  const Credentials& c = sandbox_.user(role);
+  const Credentials& c = CredentialsOf(role);
   std::string token = Login(client_, c.name, c.password, &reply);
   if (token.empty()) *error = "cannot sign in as " + role + ": " + reply.Describe();
   tokens_[role] = token;
@@ -124,6 +174,10 @@ void StoryRunner::Run(const Json& story) {
   const std::string title = story.value("story", "(untitled story)");
   const Json& steps = story.value("steps", Json::array());
   ASSERT_FALSE(steps.empty()) << title << ": no steps";
+  for (const auto& spec : story.value("users", Json::array())) {
+    std::string error;
+    ASSERT_TRUE(CreateStoryUser(spec, &error)) << title << ": " << error;
+  }
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const std::string where =
         title + ", step " + std::to_string(i + 1) +
@@ -132,7 +186,21 @@ void StoryRunner::Run(const Json& story) {
   }
 }
 
+bool StoryRunner::RunRestart(const Json& restart, const std::string& where) {
+  const int days = restart.value("days_later", 0);
+  std::string error;
+  if (!restart_) error = "this runner cannot restart the server";
+  if (error.empty() && days < 0) error = "days_later must be 0 or more";
+  if (error.empty() && restart_(days, &client_, &error)) {
+    tokens_.clear();  // everyone signs in again on the restarted server
+    return true;
+  }
+  ADD_FAILURE() << where << ": restart: " << error;
+  return false;
+}
+
 bool StoryRunner::RunStep(const Json& step, const std::string& where) {
+  if (step.contains("restart")) return RunRestart(step["restart"], where);
   std::string error;
   const std::string role = step.value("as", "");
   if (role.empty()) {
@@ -143,8 +211,8 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
   // ${user} and ${password}: the acting user's name and password (e.g. to acknowledge the
   // signature policy, which re-authenticates).
   if (role != "anonymous") {
-    vars_["user"] = sandbox_.user(role).name;
-    vars_["password"] = sandbox_.user(role).password;
+    vars_["user"] = CredentialsOf(role).name;
+    vars_["password"] = CredentialsOf(role).password;
   }
   const std::string request = Expand(step.value("request", ""), &error);
   Json body = ExpandJson(step.value("body", Json()), &error);
@@ -162,8 +230,8 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
   // A signature without a password is completed with the actor's credentials.
   if (body.is_object() && body.contains("signature") && body["signature"].is_object()) {
     Json& sig = body["signature"];
-    if (!sig.contains("user")) sig["user"] = sandbox_.user(role).name;
-    if (!sig.contains("password")) sig["password"] = sandbox_.user(role).password;
+    if (!sig.contains("user")) sig["user"] = CredentialsOf(role).name;
+    if (!sig.contains("password")) sig["password"] = CredentialsOf(role).password;
   }
   Headers headers;
   if (step.contains("headers"))
@@ -171,6 +239,12 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
       headers.push_back({it.key(), Expand(Scalar(it.value()), &error)});
   if (!body.is_null()) headers.push_back({"Content-Type", "application/json"});
 
+  // `wait`: seconds of plant time that pass before the request (e.g. to make an entry late).
+  if (step.contains("wait"))
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(static_cast<std::int64_t>(step["wait"].get<double>() * 1000)));
+  // Signing in moves the ledger: the reader of `recorded` signs in before the request.
+  if (step.contains("recorded")) TokenOf("admin", &error);
   const std::int64_t head_before = HeadSeq(client_);
   HttpReply reply =
       client_.Request(method, target, body.is_null() ? std::string() : body.dump(), token, headers);
@@ -223,6 +297,7 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
            std::to_string(head_after));
     if (ledger == "moved" && head_after == head_before) fail("the ledger did not move");
   }
+  if (step.contains("recorded")) CheckRecorded(step["recorded"], head_before, fail);
   if (step.contains("save")) {
     for (auto it = step["save"].begin(); it != step["save"].end(); ++it) {
       Json::json_pointer ptr(it.value().get<std::string>());
@@ -234,6 +309,42 @@ bool StoryRunner::RunStep(const Json& step, const std::string& where) {
   }
   if (!error.empty()) fail(error);
   return ok;
+}
+
+void StoryRunner::CheckRecorded(const Json& recorded, std::int64_t head_before,
+                                const std::function<void(const std::string&)>& fail) {
+  std::string error;
+  const std::string admin = TokenOf("admin", &error);
+  std::vector<Json> entries;
+  if (error.empty()) entries = AllLedger(client_, admin, &error, head_before);
+  if (!error.empty()) {
+    fail("cannot read the ledger: " + error);
+    return;
+  }
+  std::string types;
+  for (const auto& e : entries) types += (types.empty() ? "" : ", ") + Scalar(e.value("type", ""));
+  if (entries.size() != recorded.size()) {
+    fail("the step recorded " + std::to_string(entries.size()) + " ledger entries (" + types +
+         "), expected " + std::to_string(recorded.size()));
+    return;
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Json& want = recorded[i];
+    const std::string which = "ledger entry " + std::to_string(i + 1) + " of the step";
+    if (want.contains("type") && entries[i].value("type", "") != want["type"])
+      fail(which + " is " + entries[i].value("type", "") + ", expected " + want["type"].dump());
+    const Json checks = want.value("json", Json::object());
+    for (auto it = checks.begin(); it != checks.end(); ++it) {
+      Json::json_pointer ptr(it.key());
+      Json expected = ExpandJson(it.value(), &error);
+      if (!entries[i].contains(ptr))
+        fail(which + " has no value at " + it.key());
+      else if (entries[i].at(ptr) != expected)
+        fail(which + ": " + it.key() + " is " + entries[i].at(ptr).dump() + ", expected " +
+             expected.dump());
+    }
+  }
+  if (!error.empty()) fail(error);
 }
 
 }  // namespace ordo::testing

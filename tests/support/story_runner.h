@@ -3,6 +3,7 @@
 // assertions that name the story and the step.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -12,9 +13,14 @@ namespace ordo::testing {
 
 class StoryRunner {
  public:
-  StoryRunner(HttpClient client, const Sandbox& sandbox);
-  // Runs every step of `story` in order; stops at the first step whose expectation fails
-  // (later steps would only report its consequences).
+  // Stops the server and starts it again on the same data with its clock `days_later`
+  // days ahead; true with the new server's client in *client, else false and *error.
+  using Restart = std::function<bool(int days_later, HttpClient* client, std::string* error)>;
+
+  StoryRunner(HttpClient client, const Sandbox& sandbox, Restart restart = nullptr);
+  // Creates the story's own `users` (as admin), then runs every step of `story` in order;
+  // stops at the first step whose expectation fails (later steps would only report its
+  // consequences).
   void Run(const Json& story);
 
   // `text` with every ${name} replaced: saved variables, ${today}, ${today+N},
@@ -25,12 +31,22 @@ class StoryRunner {
 
  private:
   bool RunStep(const Json& step, const std::string& where);
+  bool RunRestart(const Json& restart, const std::string& where);
+  // Creates one user of the story's `users` list and signs them in (see the README).
+  bool CreateStoryUser(const Json& spec, std::string* error);
   std::string TokenOf(const std::string& role, std::string* error);
+  // The credentials of a demo role or of a user the story created.
+  const Credentials& CredentialsOf(const std::string& role) const;
+  // Checks `recorded` (the ledger entries a step appended after `head_before`).
+  void CheckRecorded(const Json& recorded, std::int64_t head_before,
+                     const std::function<void(const std::string&)>& fail);
 
   HttpClient client_;
   const Sandbox& sandbox_;
+  Restart restart_;
   std::map<std::string, std::string> tokens_;
   std::map<std::string, Json> vars_;
+  std::map<std::string, Credentials> story_users_;
 };
 
 }  // namespace ordo::testing
