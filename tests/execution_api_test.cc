@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
@@ -158,6 +159,89 @@ TEST_F(ExecutionApiTest, AnOperatorWithoutTheQualificationIsRefusedAndTheRefusal
     ExpectReason(refused, 403, "permission_denied", "not_qualified", "user");
   }
   EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 10);
+}
+
+TEST_F(ExecutionApiTest, HoldPausesTheRunningOperationResumeRestartsNothingCancelClosesItOut) {
+  ORDO_VERIFIES("P11-06", "ORDO-ORDER-20", "ORDO-ORDER-21", "ORDO-ORDER-22", "ORDO-ORDER-23");
+  const std::string order = "/api/v1/orders/" + kOrder;
+  StartAndAcknowledge(operator_);
+  std::int64_t head = HeadSeq(http());
+  HttpReply held = http().Post(order + "/hold", Json{{"reason", "QA query"}}, supervisor_);
+  ASSERT_EQ(held.status, 200) << held.Describe();
+  EXPECT_EQ(held.json()["order"]["state"], "on_hold");
+  // One command: the hold and the pause of the running operation, with the hold's reason.
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 2u) << error;
+  EXPECT_EQ(entries[0]["type"], "orders.order_held");
+  EXPECT_EQ(entries[1]["type"], "orders.operation_paused");
+  EXPECT_EQ(entries[1]["payload"]["operation"], "10");
+  EXPECT_EQ(entries[1]["payload"]["reason"], "order held: QA query");
+  EXPECT_EQ(entries[1]["actor"], "supervisor");
+  HttpReply view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "paused") << view.Describe();
+  EXPECT_EQ(view.json()["operation"]["order_state"], "on_hold");
+
+  // While the order is held no command on its operations is accepted; each refusal names
+  // the state in the way and changes nothing.
+  head = HeadSeq(http());
+  for (const auto& [verb, body, field] : std::vector<std::tuple<std::string, Json, std::string>>{
+           {"resume", Json::object(), "order_id"},
+           {"pause", Json::object(), "operation"},
+           {"start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, "order_id"},
+           {"acknowledge-instructions", Json::object(), "order_id"},
+           {"consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, "order_id"},
+           {"parameters", Json{{"name", "booth_downflow_velocity"}, {"value", 0.45}}, "order_id"},
+           {"complete", Json{{"good", 1}}, "order_id"}}) {
+    HttpReply refused = verb == "resume"  // takes no body
+                            ? http().Request("POST", kOp + "/resume", "", operator_)
+                            : http().Post(kOp + "/" + verb, body, operator_);
+    ExpectReason(refused, 422, "failed_precondition", "invalid_transition", field);
+    const std::string detail = refused.json().value("detail", "");
+    EXPECT_TRUE(detail.find("on_hold") != std::string::npos ||
+                detail.find("paused") != std::string::npos)
+        << verb << ": " << refused.Describe();
+  }
+  EXPECT_EQ(HeadSeq(http()), head);
+
+  // Resuming the order restarts nothing: the operator resumes the operation.
+  HttpReply resumed = http().Post(order + "/resume", Json::object(), supervisor_);
+  ASSERT_EQ(resumed.status, 200) << resumed.Describe();
+  EXPECT_EQ(resumed.json()["order"]["state"], "in_progress");
+  view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "paused") << view.Describe();
+  HttpReply consume =
+      http().Post(kOp + "/consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, operator_);
+  ExpectReason(consume, 422, "failed_precondition", "invalid_transition", "operation");
+  HttpReply op_resumed = http().Request("POST", kOp + "/resume", "", operator_);
+  ASSERT_EQ(op_resumed.status, 200) << op_resumed.Describe();
+  EXPECT_EQ(op_resumed.json()["operation"]["state"], "in_progress");
+
+  // Held again and cancelled: the cancellation closes the operation out.
+  ASSERT_EQ(http().Post(order + "/hold", Json{{"reason", "line down"}}, supervisor_).status, 200);
+  head = HeadSeq(http());
+  HttpReply cancelled =
+      http().Post(order + "/cancel", Json{{"reason", "customer withdrew"}}, supervisor_);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.Describe();
+  EXPECT_EQ(cancelled.json()["order"]["state"], "cancelled");
+  entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 1u) << error;
+  HttpReply detail = http().Get(order, supervisor_);
+  ASSERT_EQ(detail.status, 200) << detail.Describe();
+  Json closed_out = Json::array();
+  const Json detail_json = detail.json();
+  for (const auto& op : detail_json["operations"]) {
+    EXPECT_EQ(op["state"], "cancelled") << op.dump();
+    closed_out.push_back(op["operation"]);
+  }
+  EXPECT_GE(closed_out.size(), 2u);
+  EXPECT_EQ(closed_out[0], "10");
+  EXPECT_EQ(entries[0]["payload"]["operations"], closed_out);
+  view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "cancelled");
+  HttpReply after = http().Request("POST", kOp + "/resume", "", operator_);
+  ExpectReason(after, 422, "failed_precondition", "invalid_transition", "operation");
+  // The teardown checks that a replay of the ledger yields the same tables.
 }
 
 TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {

@@ -26,7 +26,6 @@ ORDO_ORDERS_JSON(OrderReleased, order_id, product, product_version, product_hash
                  operations)
 ORDO_ORDERS_JSON(OrderHeld, order_id, reason)
 ORDO_ORDERS_JSON(OrderResumed, order_id, reason)
-ORDO_ORDERS_JSON(OrderCancelled, order_id, reason)
 ORDO_ORDERS_JSON(OrderClosed, order_id, reason)
 ORDO_ORDERS_JSON(OrderStarted, order_id, operation)
 ORDO_ORDERS_JSON(OrderCompleted, order_id)
@@ -39,5 +38,16 @@ ORDO_ORDERS_JSON(OperationCompleted, order_id, operation, work_unit, unit, good,
 ORDO_ORDERS_JSON(OperationVerified, order_id, operation, verifier_id, verifier)
 
 #undef ORDO_ORDERS_JSON
+
+// Fields added after the first release are optional when read (old events stay readable).
+void to_json(Json& j, const OrderCancelled& e) {
+  j = Json{{"order_id", e.order_id}, {"reason", e.reason}, {"operations", e.operations}};
+}
+void from_json(const Json& j, OrderCancelled& e) {
+  j.at("order_id").get_to(e.order_id);
+  j.at("reason").get_to(e.reason);
+  e.operations.clear();
+  if (auto it = j.find("operations"); it != j.end()) it->get_to(e.operations);
+}
 
 }  // namespace ordo::orders

@@ -83,10 +83,14 @@ struct OrderResumed {
   static constexpr int kVersion = 1;
   std::string order_id, reason;
 };
+// `operations`: the operations the cancellation closed out (pending, in progress or
+// paused: each is cancelled). Optional when read: events recorded before it was added
+// have none and closed out nothing.
 struct OrderCancelled {
   static constexpr const char* kType = "orders.order_cancelled";
   static constexpr int kVersion = 1;
   std::string order_id, reason;
+  std::vector<std::string> operations;
 };
 struct OrderClosed {
   static constexpr const char* kType = "orders.order_closed";

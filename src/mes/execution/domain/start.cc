@@ -63,6 +63,9 @@ Status DecidePause(const OperationFacts& op, const std::string& reason) {
   if (op.state != kOpInProgress)
     return Transition("operation", OpName(op) + " is " + op.state +
                                        "; only an operation in progress can be paused.");
+  if (op.order_state != kOrderInProgress)
+    return Transition("order_id", "Order " + op.order_id + " is " + op.order_state +
+                                      "; it must be in progress to pause an operation.");
   return Ok();
 }
 

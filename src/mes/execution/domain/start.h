@@ -34,7 +34,9 @@ Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts&
                                   const EquipmentFacts& unit, TimeMicros now);
 
 // Decides a pause: the operation must be in progress (else invalid_transition, field
-// operation); `reason` (optional) at most 1000 bytes (invalid_argument, field reason).
+// operation) and the order too (a held order's operations were paused by the hold; else
+// invalid_transition, field order_id, naming its state); `reason` (optional) at most
+// 1000 bytes (invalid_argument, field reason).
 Status DecidePause(const OperationFacts& op, const std::string& reason);
 
 // Decides a resume: the operation must be paused and the order in progress (not held);

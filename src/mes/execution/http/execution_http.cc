@@ -173,7 +173,7 @@ Json ViewSchema() {
        {"operation", String()},
        {"name", String()},
        {"state", Enum(String("operation state"),
-                      {"pending", "in_progress", "paused", "completed", "verified"})},
+                      {"pending", "in_progress", "paused", "completed", "verified", "cancelled"})},
        {"order_state", String()},
        {"product", String()},
        {"order_quantity", Any("number")},

@@ -198,8 +198,11 @@ void RegisterProjectors() {
   store::RegisterProjector<OrderResumed>([](D db, E e, const OrderResumed& p) {
     return SetOrder(db, e, p.order_id, "state = held_from, held_from = ''", p.reason);
   });
-  store::RegisterProjector<OrderCancelled>([](D db, E e, const OrderCancelled& p) {
-    return SetOrder(db, e, p.order_id, "state = 'cancelled', held_from = ''", p.reason);
+  store::RegisterProjector<OrderCancelled>([](D db, E e, const OrderCancelled& p) -> Status {
+    ORDO_TRY(SetOrder(db, e, p.order_id, "state = 'cancelled', held_from = ''", p.reason));
+    for (const auto& op : p.operations)
+      ORDO_TRY(SetOperation(db, e, p.order_id, op, "state = 'cancelled'"));
+    return Ok();
   });
   store::RegisterProjector<OrderClosed>([](D db, E e, const OrderClosed& p) {
     return SetOrder(db, e, p.order_id, "state = 'closed'", p.reason);
