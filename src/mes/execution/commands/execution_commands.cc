@@ -158,20 +158,28 @@ bool InBom(const std::vector<BomFacts>& bom, const std::string& material) {
   return false;
 }
 
-// The material whose GTIN is `gtin14`, in force at `now`.
+// The material whose GTIN is `gtin14`, in force at `now`. Master data refuses a second
+// holder of a GTIN (gtin_unique.h); should two hold it anyway (data from before that
+// check), the scan is refused as ambiguous rather than resolved to either.
 Result<std::optional<masterdata::VersionRow>> MaterialOfGtin(storage::Database& db,
                                                              const std::string& gtin14,
                                                              TimeMicros now) {
   auto all = masterdata::AllInForce(db, now);
   if (!all.ok()) return all.error();
+  std::optional<masterdata::VersionRow> found;
   for (auto& v : *all) {
     if (v.kind != "material") continue;
     auto it = v.content.find("gtin");
     if (it == v.content.end() || !it->is_string()) continue;
-    if (masterdata::Gtin14(it->get<std::string>()) == gtin14)
-      return std::optional<masterdata::VersionRow>(std::move(v));
+    if (masterdata::Gtin14(it->get<std::string>()) != gtin14) continue;
+    if (found)
+      return Error{ErrorCode::kFailedPrecondition,
+                   "GTIN " + gtin14 + " is held by two materials, " + found->id + " and " + v.id +
+                       ": scan or type our lot id, and ask for the master data to be corrected",
+                   "scan", "ambiguous_gtin"};
+    found = std::move(v);
   }
-  return std::optional<masterdata::VersionRow>();
+  return found;
 }
 
 // The lot a consumption names: `lot` as given, or what `scan` reads as (a plain lot id;
