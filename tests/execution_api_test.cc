@@ -244,6 +244,50 @@ TEST_F(ExecutionApiTest, HoldPausesTheRunningOperationResumeRestartsNothingCance
   // The teardown checks that a replay of the ledger yields the same tables.
 }
 
+TEST_F(ExecutionApiTest, TheStartRecordsTheOperatorsQualificationsAndTheViewShowsThem) {
+  ORDO_VERIFIES("P11-09", "ORDO-EXEC-41", "ORDO-EXEC-43");
+  HttpReply before = http().Get(kOp, operator_);
+  ASSERT_EQ(before.status, 200) << before.Describe();
+  EXPECT_EQ(before.json()["operation"]["qualifications_at_start"], Json::array());
+  const Json required = before.json()["operation"]["spec"]["qualifications"];
+  ASSERT_FALSE(required.empty()) << before.Describe();
+
+  const std::int64_t head = HeadSeq(http());
+  StartAndAcknowledge(operator_);
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  Json started;
+  for (const auto& e : entries)
+    if (e["type"] == "orders.operation_started") started = e["payload"];
+  ASSERT_TRUE(started.is_object()) << error;
+  const Json& recorded = started["qualifications"];
+  ASSERT_EQ(recorded.size(), required.size()) << started.dump();
+
+  // Each names a grant the operator holds of that qualification, with its expiry.
+  HttpReply grants = http().Get("/api/v1/personnel/qualifications", engineer_);
+  ASSERT_EQ(grants.status, 200) << grants.Describe();
+  const Json all = grants.json()["grants"];
+  for (std::size_t i = 0; i < required.size(); ++i) {
+    const Json& q = recorded[i];
+    EXPECT_EQ(q["qualification"], required[i]) << q.dump();
+    bool found = false;
+    for (const auto& g : all) {
+      if (g["seq"] != q["grant_id"]) continue;
+      found = true;
+      EXPECT_EQ(g["user_id"], started["user_id"]) << g.dump();
+      EXPECT_EQ(g["qualification"], q["qualification"]) << g.dump();
+      EXPECT_EQ(g["expires"].is_null() ? "" : g["expires"].get<std::string>(), q["valid_until"]);
+      EXPECT_EQ(g["status"], "valid") << g.dump();
+    }
+    EXPECT_TRUE(found) << q.dump() << " in " << all.dump();
+  }
+
+  // The operation view shows the same (and so does it for another user).
+  HttpReply view = http().Get(kOp, supervisor_);
+  ASSERT_EQ(view.status, 200) << view.Describe();
+  EXPECT_EQ(view.json()["operation"]["qualifications_at_start"], recorded);
+}
+
 TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {
   ORDO_VERIFIES("P11-07", "ORDO-EXEC-30");
   const std::int64_t head = HeadSeq(http());

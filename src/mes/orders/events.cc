@@ -29,7 +29,7 @@ ORDO_ORDERS_JSON(OrderResumed, order_id, reason)
 ORDO_ORDERS_JSON(OrderClosed, order_id, reason)
 ORDO_ORDERS_JSON(OrderStarted, order_id, operation)
 ORDO_ORDERS_JSON(OrderCompleted, order_id)
-ORDO_ORDERS_JSON(OperationStarted, order_id, operation, work_unit, user_id)
+ORDO_ORDERS_JSON(QualificationAtStart, qualification, grant_id, valid_until)
 ORDO_ORDERS_JSON(OperationPaused, order_id, operation, reason)
 ORDO_ORDERS_JSON(OperationResumed, order_id, operation)
 ORDO_ORDERS_JSON(ReasonQuantity, code, quantity)
@@ -42,6 +42,21 @@ ORDO_ORDERS_JSON(OperationVerified, order_id, operation, verifier_id, verifier)
 // Fields added after the first release are optional when read (old events stay readable).
 void to_json(Json& j, const OrderCancelled& e) {
   j = Json{{"order_id", e.order_id}, {"reason", e.reason}, {"operations", e.operations}};
+}
+void to_json(Json& j, const OperationStarted& e) {
+  j = Json{{"order_id", e.order_id},
+           {"operation", e.operation},
+           {"work_unit", e.work_unit},
+           {"user_id", e.user_id},
+           {"qualifications", e.qualifications}};
+}
+void from_json(const Json& j, OperationStarted& e) {
+  j.at("order_id").get_to(e.order_id);
+  j.at("operation").get_to(e.operation);
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("user_id").get_to(e.user_id);
+  e.qualifications.clear();
+  if (auto it = j.find("qualifications"); it != j.end()) it->get_to(e.qualifications);
 }
 void from_json(const Json& j, OrderCancelled& e) {
   j.at("order_id").get_to(e.order_id);

@@ -302,6 +302,8 @@ engine::Command StartOperationCommand(engine::Actor actor, OperationRef ref,
                   events.push_back(OnOrder(ref, orders::OrderStarted{ref.order_id, ref.operation}));
                 orders::OperationStarted started{ref.order_id, ref.operation, decided->work_unit};
                 started.user_id = user_id;
+                for (const auto& q : decided->qualifications)
+                  started.qualifications.push_back({q.qualification, q.grant_id, q.valid_until});
                 events.push_back(OnOrder(ref, started));
                 return events;
               });
@@ -586,6 +588,7 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
               {"scrap", op->scrap},
               {"rework", op->rework},
               {"verified_by", op->verified_by},
+              {"qualifications_at_start", op->start_qualifications},
               {"signatures", manifestations},
               {"parameters", parameters},
               {"characteristics", characteristics},

@@ -102,7 +102,7 @@ Result<OperatorFacts> LoadOperator(storage::Database& db, std::int64_t user_id,
   if (!grants.ok()) return grants.error();
   for (const auto& g : *grants)
     person.qualifications.push_back(
-        HeldQualification{g.qualification, g.expires.value_or(""), g.revoked});
+        HeldQualification{g.qualification, g.expires.value_or(""), g.revoked, g.grant_id});
   return person;
 }
 

@@ -90,6 +90,7 @@ struct HeldQualification {
   std::string qualification;
   std::string expires;  // YYYY-MM-DD, "" = no expiry
   bool revoked = false;
+  std::int64_t grant_id = 0;  // the grant's ledger seq (0: unknown)
 };
 
 // The user who performs or verifies.

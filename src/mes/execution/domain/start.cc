@@ -54,7 +54,8 @@ Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts&
   const std::string today = UtcDay(now);
   ORDO_TRY(CheckQualifications(op.spec.qualifications, person, today, "Operator", "user"));
   ORDO_TRY(CheckEquipment(op, unit, today));
-  return StartDecision{unit.work_unit, op.order_state == kOrderReleased};
+  return StartDecision{unit.work_unit, op.order_state == kOrderReleased,
+                       QualificationsUsed(op.spec.qualifications, person, today)};
 }
 
 Status DecidePause(const OperationFacts& op, const std::string& reason) {

@@ -10,14 +10,18 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "mes/execution/domain/facts.h"
+#include "mes/execution/domain/readiness.h"
 
 namespace ordo::execution {
 
 // What a start decides: the operation starts on `work_unit`; `order_started` when this is
 // the order's first start (the order was released: orders.order_started goes with it).
+// `qualifications`: the operator's grants that satisfied the operation's requirements
+// (QualificationsUsed), recorded with the start for the batch record.
 struct StartDecision {
   std::string work_unit;
   bool order_started = false;
+  std::vector<QualificationUsed> qualifications;
 };
 
 // Decides the start of `op` by `person` on `unit` at `now`. Refusals, in this order:

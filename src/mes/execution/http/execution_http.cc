@@ -189,6 +189,10 @@ Json ViewSchema() {
        {"scrap", Any("number")},
        {"rework", Any("number")},
        {"verified_by", String()},
+       {"qualifications_at_start",
+        Array(Object({{"qualification", String("a qualification the operation requires")},
+                      {"grant_id", Integer("the grant that satisfied it (its ledger seq)")},
+                      {"valid_until", String("YYYY-MM-DD; empty when it does not expire")}}))},
        {"signatures", Array(AnyObject("a signature manifestation: printed name, time, meaning, "
                                       "status"))},
        {"parameters", Array(AnyObject("a recorded value"))},

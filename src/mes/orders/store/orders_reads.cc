@@ -43,7 +43,8 @@ const std::vector<std::string>& OperationColumns() {
                                              "rework",
                                              "verified_by",
                                              "started_by_id",
-                                             "completed_by_id"};
+                                             "completed_by_id",
+                                             "start_qualifications"};
   return c;
 }
 
@@ -134,6 +135,8 @@ PinnedOperation OperationFrom(const storage::Statement& s) {
   p.verified_by = s.Text(19);
   p.started_by_id = s.Int(20);
   p.completed_by_id = s.Int(21);
+  p.start_qualifications = Json::parse(s.Text(22), nullptr, false);
+  if (!p.start_qualifications.is_array()) p.start_qualifications = Json::array();
   return p;
 }
 

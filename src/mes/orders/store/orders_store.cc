@@ -82,6 +82,11 @@ CREATE TABLE IF NOT EXISTS ord_bom(
   PRIMARY KEY(order_id, material));
 )sql";
 
+// The qualifications the operator held at the start (orders.operation_started).
+constexpr const char* kTablesV2 = R"sql(
+ALTER TABLE ord_operation ADD COLUMN start_qualifications TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 Status Run(storage::Database& db, const std::string& sql,
            const std::function<void(storage::Statement&)>& bind) {
   auto st = db.Prepare(sql);
@@ -174,7 +179,7 @@ Status SetOperation(storage::Database& db, const ledger::LedgerEntry& e,
 
 store::TableSet Tables() {
   return store::TableSet{"orders",
-                         {store::Migration{1, kTablesV1}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
                          {{"ord_order", "order_id"},
                           {"ord_operation", "order_id, operation"},
                           {"ord_bom", "order_id, material"}}};
@@ -216,9 +221,10 @@ void RegisterProjectors() {
   store::RegisterProjector<OperationStarted>([](D db, E e, const OperationStarted& p) {
     return SetOperation(db, e, p.order_id, p.operation,
                         "state = 'in_progress', work_unit = ?4, started_us = ?5, "
-                        "started_by_id = ?6",
+                        "started_by_id = ?6, start_qualifications = ?7",
                         [&](storage::Statement& s) {
                           s.Bind(4, p.work_unit).Bind(5, e.time_us).Bind(6, p.user_id);
+                          s.Bind(7, CanonicalJson(Json(p.qualifications)));
                         });
   });
   store::RegisterProjector<OperationPaused>([](D db, E e, const OperationPaused& p) {
