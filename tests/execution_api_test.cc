@@ -288,6 +288,54 @@ TEST_F(ExecutionApiTest, TheStartRecordsTheOperatorsQualificationsAndTheViewShow
   EXPECT_EQ(view.json()["operation"]["qualifications_at_start"], recorded);
 }
 
+TEST_F(ExecutionApiTest, ABomItemTiedToAnOperationIsConsumedThereAndRefusedElsewhere) {
+  ORDO_VERIFIES("ORDO-EXEC-44", "ORDO-EXEC-45", "ORDO-EXEC-28", "IND-01");
+  // The demo ties the raw materials to dispensing (10) and the packaging to 60; the
+  // release pinned it and the order shows it.
+  HttpReply order = http().Get("/api/v1/orders/" + kOrder, supervisor_);
+  ASSERT_EQ(order.status, 200) << order.Describe();
+  const Json detail = order.json();
+  int tied = 0;
+  for (const auto& line : detail["bom"]) {
+    const std::string material = line["material"];
+    if (material.rfind("RM-", 0) == 0) EXPECT_EQ(line["operation"], "10") << line.dump();
+    if (material.rfind("PK-", 0) == 0) EXPECT_EQ(line["operation"], "60") << line.dump();
+    tied += line["operation"].is_string();
+  }
+  EXPECT_EQ(tied, static_cast<int>(detail["bom"].size()));
+  HttpReply view = http().Get(kOp, operator_);
+  for (const auto& m : view.json()["operation"]["materials"])
+    if (m["material"] == "RM-PCM-API") EXPECT_EQ(m["operation"], "10") << m.dump();
+
+  // At dispensing the API is consumed against its item.
+  StartAndAcknowledge(operator_);
+  HttpReply ok =
+      http().Post(kOp + "/consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, operator_);
+  ASSERT_EQ(ok.status, 200) << ok.Describe();
+  EXPECT_EQ(ok.json()["consumed"]["bom_material"], "RM-PCM-API");
+
+  // The demo's order in progress runs granulation (20): the API is refused there, named
+  // with what 20 expects and where the API is consumed, and the refusal is recorded.
+  const std::string granulation = "/api/v1/orders/WO-DEMO-1002/operations/20";
+  HttpReply running = http().Get(granulation, operator_);
+  ASSERT_EQ(running.status, 200) << running.Describe();
+  ASSERT_EQ(running.json()["operation"]["state"], "in_progress") << running.Describe();
+  HttpReply ack = http().Post(granulation + "/acknowledge-instructions", Json::object(), operator_);
+  ASSERT_EQ(ack.status, 200) << ack.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply refused = http().Post(granulation + "/consume",
+                                  Json{{"lot", "L-RM-PCM-API-01"}, {"quantity", 1}}, operator_);
+  ExpectReason(refused, 422, "failed_precondition", "wrong_material", "lot");
+  const std::string message = refused.json().value("detail", "");
+  EXPECT_NE(message.find("operation 20"), std::string::npos) << message;
+  EXPECT_NE(message.find("RM-PCM-API is consumed at operation 10"), std::string::npos) << message;
+  EXPECT_EQ(HeadSeq(http()), head + 1);
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 1u) << error;
+  EXPECT_EQ(entries[0]["type"], "execution.command_refused");
+}
+
 TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {
   ORDO_VERIFIES("P11-07", "ORDO-EXEC-30");
   const std::int64_t head = HeadSeq(http());

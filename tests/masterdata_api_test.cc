@@ -335,5 +335,47 @@ TEST_F(MasterdataTest, TwoMaterialsMayNotShareAGtinSoThatALabelScanNamesOneMater
   EXPECT_EQ(GetCr(second)["state"], "in_review");
 }
 
+TEST_F(MasterdataTest, ABomItemMayBeTiedOnlyToAnOperationOfTheProductsRouting) {
+  ORDO_VERIFIES("ORDO-MD-12", "ORDO-MD-13", "ORDO-API-02");
+  Json product = Effective("product", "PD-PCM500-20");
+  ASSERT_EQ(product["bom"][0]["operation"], "10") << product.dump();  // the demo ties it
+  product["bom"][0]["operation"] = "99";
+  const std::string cr = OpenCr(engineer_, "Tie the API to an operation");
+  HttpReply put = PutDraft(engineer_, cr, "product", "PD-PCM500-20", product);
+  ASSERT_EQ(put.status, 200) << put.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply refused = Command(engineer_, cr, "submit", SigOf("engineer"));
+  ExpectReason(refused, 422, "failed_precondition", "unknown_operation",
+               "product/PD-PCM500-20.bom[material=" +
+                   product["bom"][0]["material"].get<std::string>() + "].operation");
+  EXPECT_NE(refused.json().value("detail", "").find("RT-PCM500-FCT"), std::string::npos)
+      << refused.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+
+  // An operation of the routing is accepted, and the field is optional.
+  product["bom"][0]["operation"] = "20";
+  product["bom"][1].erase("operation");
+  ASSERT_EQ(PutDraft(engineer_, cr, "product", "PD-PCM500-20", product).status, 200);
+  SubmitAndApprove(cr);
+  const Json now = Effective("product", "PD-PCM500-20");
+  EXPECT_EQ(now["bom"][0]["operation"], "20");
+  EXPECT_FALSE(now["bom"][1].contains("operation"));
+
+  // A routing change that drops an operation a product consumes at is refused too.
+  Json routing = Effective("routing", kRouting);
+  Json kept = Json::array();
+  for (const auto& op : routing["operations"])
+    if (op["id"] != "20") kept.push_back(op);
+  routing["operations"] = kept;
+  for (auto& op : routing["operations"])
+    if (op.contains("predecessors")) op.erase("predecessors");
+  const std::string drop = OpenCr(engineer_, "Drop granulation");
+  ASSERT_EQ(PutDraft(engineer_, drop, "routing", kRouting, routing).status, 200);
+  HttpReply dropped = Command(engineer_, drop, "submit", SigOf("engineer"));
+  ExpectReason(dropped, 422, "failed_precondition", "unknown_operation",
+               "product/PD-PCM500-20.bom[material=" +
+                   product["bom"][0]["material"].get<std::string>() + "].operation");
+}
+
 }  // namespace
 }  // namespace ordo::testing

@@ -16,8 +16,6 @@ namespace ordo::orders {
 
 ORDO_ORDERS_JSON(OrderCreated, order_id, product, quantity, unit, base_quantity, base_unit,
                  due_date, due_us, priority, customer_order, source)
-ORDO_ORDERS_JSON(PinnedBomLine, material, quantity, unit, base_quantity, base_unit, scrap_factor,
-                 alternates)
 ORDO_ORDERS_JSON(PinnedOperationLine, operation, position, name, operation_class, work_center_class,
                  predecessors, planned_quantity, setup_minutes, run_minutes, ideal_cycle_seconds,
                  spec)
@@ -42,6 +40,27 @@ ORDO_ORDERS_JSON(OperationVerified, order_id, operation, verifier_id, verifier)
 // Fields added after the first release are optional when read (old events stay readable).
 void to_json(Json& j, const OrderCancelled& e) {
   j = Json{{"order_id", e.order_id}, {"reason", e.reason}, {"operations", e.operations}};
+}
+void to_json(Json& j, const PinnedBomLine& e) {
+  j = Json{{"material", e.material},
+           {"quantity", e.quantity},
+           {"unit", e.unit},
+           {"base_quantity", e.base_quantity},
+           {"base_unit", e.base_unit},
+           {"scrap_factor", e.scrap_factor},
+           {"alternates", e.alternates}};
+  if (!e.operation.empty()) j["operation"] = e.operation;
+}
+void from_json(const Json& j, PinnedBomLine& e) {
+  j.at("material").get_to(e.material);
+  j.at("quantity").get_to(e.quantity);
+  j.at("unit").get_to(e.unit);
+  j.at("base_quantity").get_to(e.base_quantity);
+  j.at("base_unit").get_to(e.base_unit);
+  j.at("scrap_factor").get_to(e.scrap_factor);
+  j.at("alternates").get_to(e.alternates);
+  e.operation.clear();
+  if (auto it = j.find("operation"); it != j.end()) it->get_to(e.operation);
 }
 void to_json(Json& j, const OperationStarted& e) {
   j = Json{{"order_id", e.order_id},

@@ -43,6 +43,9 @@ struct PinnedBomLine {
   std::string base_unit;
   double scrap_factor = 0;
   std::vector<std::string> alternates;
+  // The routing operation that consumes it ("" = any). Written only when set, and
+  // optional when read: releases recorded before it existed tie nothing.
+  std::string operation;
 };
 
 // One operation of a released order, from the pinned routing version.

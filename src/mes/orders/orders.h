@@ -61,6 +61,7 @@ struct PinnedBomItem {
   std::string order_id, material, unit, base_unit;
   double quantity = 0, base_quantity = 0, scrap_factor = 0;
   std::vector<std::string> alternates;
+  std::string operation;  // the routing operation that consumes it; "" = any
 };
 
 // The order `order_id`, or nullopt.

@@ -148,9 +148,11 @@ Result<Json> VerificationRecord(storage::Database& db, const OperationRef& ref) 
   return record;
 }
 
-// True when `material` is a BOM item's material or one of its approved alternates.
-bool InBom(const std::vector<BomFacts>& bom, const std::string& material) {
-  for (const auto& item : bom) {
+// True when `material` is the material or an approved alternate of a BOM item that
+// `operation` may consume.
+bool InBom(const std::vector<BomFacts>& bom, const std::string& operation,
+           const std::string& material) {
+  for (const auto& item : BomItemsFor(operation, bom)) {
     if (item.material == material) return true;
     for (const auto& a : item.alternates)
       if (a == material) return true;
@@ -375,9 +377,10 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         if (!lot.ok()) return lot.error();
         auto bom = LoadBom(ctx.db, ref.order_id);
         if (!bom.ok()) return bom.error();
-        // The material rule before any other: a lot of a material the order does not use is
+        // The material rule before any other: a lot of a material this operation does not use is
         // wrong_material (recorded, naming both) whatever its unit or master data.
-        if (!InBom(*bom, lot->material)) return DecideConsume(*op, *bom, *lot, 1, *context).error();
+        if (!InBom(*bom, ref.operation, lot->material))
+          return DecideConsume(*op, *bom, *lot, 1, *context).error();
         auto material = masterdata::InForce(ctx.db, "material", lot->material, ctx.now);
         if (!material.ok()) return material.error();
         if (!*material)
@@ -568,7 +571,8 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
                          {"planned", b.base_quantity},
                          {"consumed", b.consumed},
                          {"base_unit", b.base_unit},
-                         {"scrap_factor", b.scrap_factor}});
+                         {"scrap_factor", b.scrap_factor},
+                         {"operation", b.operation.empty() ? Json(nullptr) : Json(b.operation)}});
   return Json{{"order_id", ref.order_id},
               {"operation", op->operation},
               {"name", op->name},

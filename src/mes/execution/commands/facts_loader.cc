@@ -167,6 +167,7 @@ Result<std::vector<BomFacts>> LoadBom(storage::Database& db, const std::string& 
     b.base_quantity = item.base_quantity;
     b.base_unit = item.base_unit;
     b.scrap_factor = item.scrap_factor;
+    b.operation = item.operation;
     for (const auto& c : *consumed)
       if (c.bom_material == item.material) b.consumed += c.base_quantity;
     out.push_back(std::move(b));

@@ -129,6 +129,7 @@ struct BomFacts {
   std::string base_unit;
   double scrap_factor = 0;  // expected loss as a fraction
   double consumed = 0;      // already consumed for this item in the order, base unit
+  std::string operation;    // the only operation that may consume it; "" = any
 };
 
 }  // namespace ordo::execution

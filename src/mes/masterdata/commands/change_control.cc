@@ -7,6 +7,7 @@
 #include "mes/access/users.h"
 #include "mes/attachments/attachments.h"
 #include "mes/masterdata/commands/detail/reply.h"
+#include "mes/masterdata/domain/bom_operations.h"
 #include "mes/masterdata/domain/gtin_unique.h"
 #include "mes/masterdata/events.h"
 #include "mes/masterdata/store/queries.h"
@@ -49,6 +50,25 @@ Status CheckGtins(storage::Database& db, TimeMicros now, const std::string& cr_i
   auto holders = GtinHolders(db, now);
   if (!holders.ok()) return holders.error();
   return CheckGtinsUnique(cr_id, items, *holders);
+}
+
+// CheckBomOperations for the change request's drafts against the products and routings
+// in force (read only when the change request defines a product or a routing).
+Status CheckBomOps(storage::Database& db, TimeMicros now, const std::vector<Item>& items) {
+  bool relevant = false;
+  for (const auto& i : items) relevant = relevant || i.kind == "product" || i.kind == "routing";
+  if (!relevant) return Ok();
+  std::vector<Item> in_force;
+  for (const char* kind : {"product", "routing"}) {
+    auto ids = ObjectIds(db, kind);
+    if (!ids.ok()) return ids.error();
+    for (const auto& id : *ids) {
+      auto row = InForce(db, kind, id, now);
+      if (!row.ok()) return row.error();
+      if (*row) in_force.push_back(ToItems({**row}).front());
+    }
+  }
+  return CheckBomOperations(items, in_force);
 }
 
 Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
@@ -156,6 +176,7 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
     if (lookup_error) return *lookup_error;
     if (!events.ok()) return events;
     ORDO_TRY(CheckGtins(ctx.db, ctx.now, change_request, items));
+    ORDO_TRY(CheckBomOps(ctx.db, ctx.now, items));
     return events;
   };
   c.reply = ReplyWithChangeRequest(change_request);

@@ -54,7 +54,8 @@ Json OrderDetailSchema() {
                      {"base_quantity", Number("for the whole order, in base_unit")},
                      {"base_unit", String()},
                      {"scrap_factor", Number("expected loss as a fraction")},
-                     {"alternates", Array(String("approved alternate material"))}});
+                     {"alternates", Array(String("approved alternate material"))},
+                     {"operation", Nullable(String("the operation that consumes it; null: any"))}});
   Json operation = Object({{"operation", String("routing operation id")},
                            {"position", Integer("1-based, routing order")},
                            {"name", String()},

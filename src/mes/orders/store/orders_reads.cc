@@ -51,7 +51,7 @@ const std::vector<std::string>& OperationColumns() {
 const std::vector<std::string>& BomColumns() {
   static const std::vector<std::string> c = {"order_id",     "material",      "quantity",
                                              "unit",         "base_quantity", "base_unit",
-                                             "scrap_factor", "alternates"};
+                                             "scrap_factor", "alternates",    "operation"};
   return c;
 }
 
@@ -150,6 +150,7 @@ PinnedBomItem BomFrom(const storage::Statement& s) {
   b.base_unit = s.Text(5);
   b.scrap_factor = NumberOf(s.Text(6));
   b.alternates = IdList(s.Text(7));
+  b.operation = s.Text(8);
   return b;
 }
 

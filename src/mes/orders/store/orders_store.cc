@@ -87,6 +87,11 @@ constexpr const char* kTablesV2 = R"sql(
 ALTER TABLE ord_operation ADD COLUMN start_qualifications TEXT NOT NULL DEFAULT '[]';
 )sql";
 
+// The routing operation a BOM line is tied to ("" = any; orders.order_released).
+constexpr const char* kTablesV3 = R"sql(
+ALTER TABLE ord_bom ADD COLUMN operation TEXT NOT NULL DEFAULT '';
+)sql";
+
 Status Run(storage::Database& db, const std::string& sql,
            const std::function<void(storage::Statement&)>& bind) {
   auto st = db.Prepare(sql);
@@ -142,11 +147,12 @@ Status ProjectReleased(storage::Database& db, const ledger::LedgerEntry& e,
     ORDO_TRY(
         Run(db,
             "INSERT INTO ord_bom(order_id, material, quantity, unit, base_quantity, "
-            "base_unit, scrap_factor, alternates) VALUES(?,?,?,?,?,?,?,?)",
+            "base_unit, scrap_factor, alternates, operation) VALUES(?,?,?,?,?,?,?,?,?)",
             [&](storage::Statement& s) {
               s.Bind(1, p.order_id).Bind(2, b.material).Bind(3, detail::NumberText(b.quantity));
               s.Bind(4, b.unit).Bind(5, detail::NumberText(b.base_quantity)).Bind(6, b.base_unit);
               s.Bind(7, detail::NumberText(b.scrap_factor)).Bind(8, Json(b.alternates).dump());
+              s.Bind(9, b.operation);
             }));
   }
   return Ok();
@@ -179,7 +185,8 @@ Status SetOperation(storage::Database& db, const ledger::LedgerEntry& e,
 
 store::TableSet Tables() {
   return store::TableSet{"orders",
-                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2},
+                          store::Migration{3, kTablesV3}},
                          {{"ord_order", "order_id"},
                           {"ord_operation", "order_id, operation"},
                           {"ord_bom", "order_id, material"}}};
