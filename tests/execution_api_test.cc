@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
@@ -158,6 +159,181 @@ TEST_F(ExecutionApiTest, AnOperatorWithoutTheQualificationIsRefusedAndTheRefusal
     ExpectReason(refused, 403, "permission_denied", "not_qualified", "user");
   }
   EXPECT_DOUBLE_EQ(LotQuantity("L-API-X"), 10);
+}
+
+TEST_F(ExecutionApiTest, HoldPausesTheRunningOperationResumeRestartsNothingCancelClosesItOut) {
+  ORDO_VERIFIES("P11-06", "ORDO-ORDER-20", "ORDO-ORDER-21", "ORDO-ORDER-22", "ORDO-ORDER-23");
+  const std::string order = "/api/v1/orders/" + kOrder;
+  StartAndAcknowledge(operator_);
+  std::int64_t head = HeadSeq(http());
+  HttpReply held = http().Post(order + "/hold", Json{{"reason", "QA query"}}, supervisor_);
+  ASSERT_EQ(held.status, 200) << held.Describe();
+  EXPECT_EQ(held.json()["order"]["state"], "on_hold");
+  // One command: the hold and the pause of the running operation, with the hold's reason.
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 2u) << error;
+  EXPECT_EQ(entries[0]["type"], "orders.order_held");
+  EXPECT_EQ(entries[1]["type"], "orders.operation_paused");
+  EXPECT_EQ(entries[1]["payload"]["operation"], "10");
+  EXPECT_EQ(entries[1]["payload"]["reason"], "order held: QA query");
+  EXPECT_EQ(entries[1]["actor"], "supervisor");
+  HttpReply view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "paused") << view.Describe();
+  EXPECT_EQ(view.json()["operation"]["order_state"], "on_hold");
+
+  // While the order is held no command on its operations is accepted; each refusal names
+  // the state in the way and changes nothing.
+  head = HeadSeq(http());
+  for (const auto& [verb, body, field] : std::vector<std::tuple<std::string, Json, std::string>>{
+           {"resume", Json::object(), "order_id"},
+           {"pause", Json::object(), "operation"},
+           {"start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, "order_id"},
+           {"acknowledge-instructions", Json::object(), "order_id"},
+           {"consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, "order_id"},
+           {"parameters", Json{{"name", "booth_downflow_velocity"}, {"value", 0.45}}, "order_id"},
+           {"complete", Json{{"good", 1}}, "order_id"}}) {
+    HttpReply refused = verb == "resume"  // takes no body
+                            ? http().Request("POST", kOp + "/resume", "", operator_)
+                            : http().Post(kOp + "/" + verb, body, operator_);
+    ExpectReason(refused, 422, "failed_precondition", "invalid_transition", field);
+    const std::string detail = refused.json().value("detail", "");
+    EXPECT_TRUE(detail.find("on_hold") != std::string::npos ||
+                detail.find("paused") != std::string::npos)
+        << verb << ": " << refused.Describe();
+  }
+  EXPECT_EQ(HeadSeq(http()), head);
+
+  // Resuming the order restarts nothing: the operator resumes the operation.
+  HttpReply resumed = http().Post(order + "/resume", Json::object(), supervisor_);
+  ASSERT_EQ(resumed.status, 200) << resumed.Describe();
+  EXPECT_EQ(resumed.json()["order"]["state"], "in_progress");
+  view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "paused") << view.Describe();
+  HttpReply consume =
+      http().Post(kOp + "/consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, operator_);
+  ExpectReason(consume, 422, "failed_precondition", "invalid_transition", "operation");
+  HttpReply op_resumed = http().Request("POST", kOp + "/resume", "", operator_);
+  ASSERT_EQ(op_resumed.status, 200) << op_resumed.Describe();
+  EXPECT_EQ(op_resumed.json()["operation"]["state"], "in_progress");
+
+  // Held again and cancelled: the cancellation closes the operation out.
+  ASSERT_EQ(http().Post(order + "/hold", Json{{"reason", "line down"}}, supervisor_).status, 200);
+  head = HeadSeq(http());
+  HttpReply cancelled =
+      http().Post(order + "/cancel", Json{{"reason", "customer withdrew"}}, supervisor_);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.Describe();
+  EXPECT_EQ(cancelled.json()["order"]["state"], "cancelled");
+  entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 1u) << error;
+  HttpReply detail = http().Get(order, supervisor_);
+  ASSERT_EQ(detail.status, 200) << detail.Describe();
+  Json closed_out = Json::array();
+  const Json detail_json = detail.json();
+  for (const auto& op : detail_json["operations"]) {
+    EXPECT_EQ(op["state"], "cancelled") << op.dump();
+    closed_out.push_back(op["operation"]);
+  }
+  EXPECT_GE(closed_out.size(), 2u);
+  EXPECT_EQ(closed_out[0], "10");
+  EXPECT_EQ(entries[0]["payload"]["operations"], closed_out);
+  view = http().Get(kOp, operator_);
+  EXPECT_EQ(view.json()["operation"]["state"], "cancelled");
+  HttpReply after = http().Request("POST", kOp + "/resume", "", operator_);
+  ExpectReason(after, 422, "failed_precondition", "invalid_transition", "operation");
+  // The teardown checks that a replay of the ledger yields the same tables.
+}
+
+TEST_F(ExecutionApiTest, TheStartRecordsTheOperatorsQualificationsAndTheViewShowsThem) {
+  ORDO_VERIFIES("P11-09", "ORDO-EXEC-41", "ORDO-EXEC-43");
+  HttpReply before = http().Get(kOp, operator_);
+  ASSERT_EQ(before.status, 200) << before.Describe();
+  EXPECT_EQ(before.json()["operation"]["qualifications_at_start"], Json::array());
+  const Json required = before.json()["operation"]["spec"]["qualifications"];
+  ASSERT_FALSE(required.empty()) << before.Describe();
+
+  const std::int64_t head = HeadSeq(http());
+  StartAndAcknowledge(operator_);
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  Json started;
+  for (const auto& e : entries)
+    if (e["type"] == "orders.operation_started") started = e["payload"];
+  ASSERT_TRUE(started.is_object()) << error;
+  const Json& recorded = started["qualifications"];
+  ASSERT_EQ(recorded.size(), required.size()) << started.dump();
+
+  // Each names a grant the operator holds of that qualification, with its expiry.
+  HttpReply grants = http().Get("/api/v1/personnel/qualifications", engineer_);
+  ASSERT_EQ(grants.status, 200) << grants.Describe();
+  const Json all = grants.json()["grants"];
+  for (std::size_t i = 0; i < required.size(); ++i) {
+    const Json& q = recorded[i];
+    EXPECT_EQ(q["qualification"], required[i]) << q.dump();
+    bool found = false;
+    for (const auto& g : all) {
+      if (g["seq"] != q["grant_id"]) continue;
+      found = true;
+      EXPECT_EQ(g["user_id"], started["user_id"]) << g.dump();
+      EXPECT_EQ(g["qualification"], q["qualification"]) << g.dump();
+      EXPECT_EQ(g["expires"].is_null() ? "" : g["expires"].get<std::string>(), q["valid_until"]);
+      EXPECT_EQ(g["status"], "valid") << g.dump();
+    }
+    EXPECT_TRUE(found) << q.dump() << " in " << all.dump();
+  }
+
+  // The operation view shows the same (and so does it for another user).
+  HttpReply view = http().Get(kOp, supervisor_);
+  ASSERT_EQ(view.status, 200) << view.Describe();
+  EXPECT_EQ(view.json()["operation"]["qualifications_at_start"], recorded);
+}
+
+TEST_F(ExecutionApiTest, ABomItemTiedToAnOperationIsConsumedThereAndRefusedElsewhere) {
+  ORDO_VERIFIES("ORDO-EXEC-44", "ORDO-EXEC-45", "ORDO-EXEC-28", "IND-01");
+  // The demo ties the raw materials to dispensing (10) and the packaging to 60; the
+  // release pinned it and the order shows it.
+  HttpReply order = http().Get("/api/v1/orders/" + kOrder, supervisor_);
+  ASSERT_EQ(order.status, 200) << order.Describe();
+  const Json detail = order.json();
+  int tied = 0;
+  for (const auto& line : detail["bom"]) {
+    const std::string material = line["material"];
+    if (material.rfind("RM-", 0) == 0) EXPECT_EQ(line["operation"], "10") << line.dump();
+    if (material.rfind("PK-", 0) == 0) EXPECT_EQ(line["operation"], "60") << line.dump();
+    tied += line["operation"].is_string();
+  }
+  EXPECT_EQ(tied, static_cast<int>(detail["bom"].size()));
+  HttpReply view = http().Get(kOp, operator_);
+  for (const auto& m : view.json()["operation"]["materials"])
+    if (m["material"] == "RM-PCM-API") EXPECT_EQ(m["operation"], "10") << m.dump();
+
+  // At dispensing the API is consumed against its item.
+  StartAndAcknowledge(operator_);
+  HttpReply ok =
+      http().Post(kOp + "/consume", Json{{"lot", "L-API-X"}, {"quantity", 1}}, operator_);
+  ASSERT_EQ(ok.status, 200) << ok.Describe();
+  EXPECT_EQ(ok.json()["consumed"]["bom_material"], "RM-PCM-API");
+
+  // The demo's order in progress runs granulation (20): the API is refused there, named
+  // with what 20 expects and where the API is consumed, and the refusal is recorded.
+  const std::string granulation = "/api/v1/orders/WO-DEMO-1002/operations/20";
+  HttpReply running = http().Get(granulation, operator_);
+  ASSERT_EQ(running.status, 200) << running.Describe();
+  ASSERT_EQ(running.json()["operation"]["state"], "in_progress") << running.Describe();
+  HttpReply ack = http().Post(granulation + "/acknowledge-instructions", Json::object(), operator_);
+  ASSERT_EQ(ack.status, 200) << ack.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply refused = http().Post(granulation + "/consume",
+                                  Json{{"lot", "L-RM-PCM-API-01"}, {"quantity", 1}}, operator_);
+  ExpectReason(refused, 422, "failed_precondition", "wrong_material", "lot");
+  const std::string message = refused.json().value("detail", "");
+  EXPECT_NE(message.find("operation 20"), std::string::npos) << message;
+  EXPECT_NE(message.find("RM-PCM-API is consumed at operation 10"), std::string::npos) << message;
+  EXPECT_EQ(HeadSeq(http()), head + 1);
+  std::string error;
+  auto entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_EQ(entries.size(), 1u) << error;
+  EXPECT_EQ(entries[0]["type"], "execution.command_refused");
 }
 
 TEST_F(ExecutionApiTest, EveryEndpointRefusesAnonymousCallersAndTheWrongRoles) {

@@ -289,5 +289,93 @@ TEST_F(MasterdataTest, QualityGrantsQualificationsOperatorCannot) {
   EXPECT_EQ(grants().size(), before + 1);
 }
 
+Json NewMaterial(const std::string& id, const std::string& gtin) {
+  return Json{{"id", id},          {"name", "Label test " + id}, {"class", "raw"},
+              {"base_unit", "kg"}, {"tracking", "lot"},          {"gtin", gtin}};
+}
+
+TEST_F(MasterdataTest, TwoMaterialsMayNotShareAGtinSoThatALabelScanNamesOneMaterial) {
+  ORDO_VERIFIES("ORDO-MD-11", "ORDO-API-02");
+  const std::string held = Effective("material", "RM-PCM-API")["gtin"].get<std::string>();
+  // The same GTIN written as GTIN-14 is the same trade item.
+  const std::string cr = OpenCr(engineer_, "New material");
+  HttpReply put =
+      PutDraft(engineer_, cr, "material", "RM-DUP-GTIN", NewMaterial("RM-DUP-GTIN", "0" + held));
+  ASSERT_EQ(put.status, 200) << put.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply refused = Command(engineer_, cr, "submit", SigOf("engineer"));
+  ExpectReason(refused, 422, "failed_precondition", "gtin_in_use", "material/RM-DUP-GTIN.gtin");
+  const std::string detail = refused.json().value("detail", "");
+  EXPECT_NE(detail.find("RM-PCM-API"), std::string::npos) << refused.Describe();
+  EXPECT_NE(detail.find("0" + held), std::string::npos) << refused.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+  EXPECT_EQ(GetCr(cr)["state"], "open");
+
+  // Two change requests, each fine alone when submitted: the approval that would make the
+  // second GTIN holder take effect is refused, naming the first.
+  const std::string gtin = "96385074";
+  const std::string first = OpenCr(engineer_, "Material A");
+  ASSERT_EQ(
+      PutDraft(engineer_, first, "material", "RM-GTIN-A", NewMaterial("RM-GTIN-A", gtin)).status,
+      200);
+  const std::string second = OpenCr(engineer_, "Material B");
+  ASSERT_EQ(
+      PutDraft(engineer_, second, "material", "RM-GTIN-B", NewMaterial("RM-GTIN-B", gtin)).status,
+      200);
+  ASSERT_EQ(Command(engineer_, first, "submit", SigOf("engineer")).status, 200);
+  ASSERT_EQ(Command(engineer_, second, "submit", SigOf("engineer")).status, 200);
+  HttpReply approved = Command(quality_, first, "approve", SigOf("quality"));
+  ASSERT_EQ(approved.status, 200) << approved.Describe();
+  const std::int64_t before = HeadSeq(http());
+  HttpReply late = Command(quality_, second, "approve", SigOf("quality"));
+  ExpectReason(late, 422, "failed_precondition", "gtin_in_use", "material/RM-GTIN-B.gtin");
+  EXPECT_NE(late.json().value("detail", "").find("RM-GTIN-A"), std::string::npos)
+      << late.Describe();
+  EXPECT_EQ(HeadSeq(http()), before);
+  EXPECT_EQ(GetCr(second)["state"], "in_review");
+}
+
+TEST_F(MasterdataTest, ABomItemMayBeTiedOnlyToAnOperationOfTheProductsRouting) {
+  ORDO_VERIFIES("ORDO-MD-12", "ORDO-MD-13", "ORDO-API-02");
+  Json product = Effective("product", "PD-PCM500-20");
+  ASSERT_EQ(product["bom"][0]["operation"], "10") << product.dump();  // the demo ties it
+  product["bom"][0]["operation"] = "99";
+  const std::string cr = OpenCr(engineer_, "Tie the API to an operation");
+  HttpReply put = PutDraft(engineer_, cr, "product", "PD-PCM500-20", product);
+  ASSERT_EQ(put.status, 200) << put.Describe();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply refused = Command(engineer_, cr, "submit", SigOf("engineer"));
+  ExpectReason(refused, 422, "failed_precondition", "unknown_operation",
+               "product/PD-PCM500-20.bom[material=" +
+                   product["bom"][0]["material"].get<std::string>() + "].operation");
+  EXPECT_NE(refused.json().value("detail", "").find("RT-PCM500-FCT"), std::string::npos)
+      << refused.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+
+  // An operation of the routing is accepted, and the field is optional.
+  product["bom"][0]["operation"] = "20";
+  product["bom"][1].erase("operation");
+  ASSERT_EQ(PutDraft(engineer_, cr, "product", "PD-PCM500-20", product).status, 200);
+  SubmitAndApprove(cr);
+  const Json now = Effective("product", "PD-PCM500-20");
+  EXPECT_EQ(now["bom"][0]["operation"], "20");
+  EXPECT_FALSE(now["bom"][1].contains("operation"));
+
+  // A routing change that drops an operation a product consumes at is refused too.
+  Json routing = Effective("routing", kRouting);
+  Json kept = Json::array();
+  for (const auto& op : routing["operations"])
+    if (op["id"] != "20") kept.push_back(op);
+  routing["operations"] = kept;
+  for (auto& op : routing["operations"])
+    if (op.contains("predecessors")) op.erase("predecessors");
+  const std::string drop = OpenCr(engineer_, "Drop granulation");
+  ASSERT_EQ(PutDraft(engineer_, drop, "routing", kRouting, routing).status, 200);
+  HttpReply dropped = Command(engineer_, drop, "submit", SigOf("engineer"));
+  ExpectReason(dropped, 422, "failed_precondition", "unknown_operation",
+               "product/PD-PCM500-20.bom[material=" +
+                   product["bom"][0]["material"].get<std::string>() + "].operation");
+}
+
 }  // namespace
 }  // namespace ordo::testing

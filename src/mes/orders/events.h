@@ -43,6 +43,9 @@ struct PinnedBomLine {
   std::string base_unit;
   double scrap_factor = 0;
   std::vector<std::string> alternates;
+  // The routing operation that consumes it ("" = any). Written only when set, and
+  // optional when read: releases recorded before it existed tie nothing.
+  std::string operation;
 };
 
 // One operation of a released order, from the pinned routing version.
@@ -83,10 +86,14 @@ struct OrderResumed {
   static constexpr int kVersion = 1;
   std::string order_id, reason;
 };
+// `operations`: the operations the cancellation closed out (pending, in progress or
+// paused: each is cancelled). Optional when read: events recorded before it was added
+// have none and closed out nothing.
 struct OrderCancelled {
   static constexpr const char* kType = "orders.order_cancelled";
   static constexpr int kVersion = 1;
   std::string order_id, reason;
+  std::vector<std::string> operations;
 };
 struct OrderClosed {
   static constexpr const char* kType = "orders.order_closed";
@@ -108,11 +115,20 @@ struct OrderCompleted {
   static constexpr int kVersion = 1;
   std::string order_id;
 };
+// A qualification the operator held when starting, satisfying one the operation requires.
+struct QualificationAtStart {
+  std::string qualification;
+  std::int64_t grant_id = 0;  // the seq of its personnel.qualification_granted entry
+  std::string valid_until;    // YYYY-MM-DD, "" = no expiry
+};
+// `qualifications`: one per qualification the pinned operation requires, the grant that
+// satisfied it. Optional when read: events recorded before it was added have none.
 struct OperationStarted {
   static constexpr const char* kType = "orders.operation_started";
   static constexpr int kVersion = 1;
   std::string order_id, operation, work_unit;
   std::int64_t user_id = 0;  // who started it (a performer: never its verifier)
+  std::vector<QualificationAtStart> qualifications;
 };
 struct OperationPaused {
   static constexpr const char* kType = "orders.operation_paused";
@@ -167,6 +183,8 @@ void to_json(Json& j, const OrderStarted& e);
 void from_json(const Json& j, OrderStarted& e);
 void to_json(Json& j, const OrderCompleted& e);
 void from_json(const Json& j, OrderCompleted& e);
+void to_json(Json& j, const QualificationAtStart& e);
+void from_json(const Json& j, QualificationAtStart& e);
 void to_json(Json& j, const OperationStarted& e);
 void from_json(const Json& j, OperationStarted& e);
 void to_json(Json& j, const OperationPaused& e);

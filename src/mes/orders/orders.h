@@ -51,6 +51,9 @@ struct PinnedOperation {
   // Who started and who completed it (user ids, 0 until then): performers, whom the
   // second-person verification must not be.
   std::int64_t started_by_id = 0, completed_by_id = 0;
+  // The grants that satisfied the operation's qualifications at its start
+  // ([{qualification, grant_id, valid_until}], orders.operation_started; [] before it).
+  Json start_qualifications = Json::array();
 };
 
 // One line of a released order's bill of materials (ord_bom), for the whole order.
@@ -58,6 +61,7 @@ struct PinnedBomItem {
   std::string order_id, material, unit, base_unit;
   double quantity = 0, base_quantity = 0, scrap_factor = 0;
   std::vector<std::string> alternates;
+  std::string operation;  // the routing operation that consumes it; "" = any
 };
 
 // The order `order_id`, or nullopt.

@@ -25,6 +25,7 @@ struct HeldGrant {
   std::string qualification;
   std::optional<std::string> expires;  // YYYY-MM-DD; nullopt = no expiry
   bool revoked = false;
+  std::int64_t grant_id = 0;  // the seq of its personnel.qualification_granted entry
 };
 // Every grant ever made to `user_id` (revoked and expired ones too, so that a check can
 // say "expired on ..." rather than "not held"), each row checked against its seal first

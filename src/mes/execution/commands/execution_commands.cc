@@ -148,9 +148,11 @@ Result<Json> VerificationRecord(storage::Database& db, const OperationRef& ref) 
   return record;
 }
 
-// True when `material` is a BOM item's material or one of its approved alternates.
-bool InBom(const std::vector<BomFacts>& bom, const std::string& material) {
-  for (const auto& item : bom) {
+// True when `material` is the material or an approved alternate of a BOM item that
+// `operation` may consume.
+bool InBom(const std::vector<BomFacts>& bom, const std::string& operation,
+           const std::string& material) {
+  for (const auto& item : BomItemsFor(operation, bom)) {
     if (item.material == material) return true;
     for (const auto& a : item.alternates)
       if (a == material) return true;
@@ -158,20 +160,28 @@ bool InBom(const std::vector<BomFacts>& bom, const std::string& material) {
   return false;
 }
 
-// The material whose GTIN is `gtin14`, in force at `now`.
+// The material whose GTIN is `gtin14`, in force at `now`. Master data refuses a second
+// holder of a GTIN (gtin_unique.h); should two hold it anyway (data from before that
+// check), the scan is refused as ambiguous rather than resolved to either.
 Result<std::optional<masterdata::VersionRow>> MaterialOfGtin(storage::Database& db,
                                                              const std::string& gtin14,
                                                              TimeMicros now) {
   auto all = masterdata::AllInForce(db, now);
   if (!all.ok()) return all.error();
+  std::optional<masterdata::VersionRow> found;
   for (auto& v : *all) {
     if (v.kind != "material") continue;
     auto it = v.content.find("gtin");
     if (it == v.content.end() || !it->is_string()) continue;
-    if (masterdata::Gtin14(it->get<std::string>()) == gtin14)
-      return std::optional<masterdata::VersionRow>(std::move(v));
+    if (masterdata::Gtin14(it->get<std::string>()) != gtin14) continue;
+    if (found)
+      return Error{ErrorCode::kFailedPrecondition,
+                   "GTIN " + gtin14 + " is held by two materials, " + found->id + " and " + v.id +
+                       ": scan or type our lot id, and ask for the master data to be corrected",
+                   "scan", "ambiguous_gtin"};
+    found = std::move(v);
   }
-  return std::optional<masterdata::VersionRow>();
+  return found;
 }
 
 // The lot a consumption names: `lot` as given, or what `scan` reads as (a plain lot id;
@@ -294,6 +304,8 @@ engine::Command StartOperationCommand(engine::Actor actor, OperationRef ref,
                   events.push_back(OnOrder(ref, orders::OrderStarted{ref.order_id, ref.operation}));
                 orders::OperationStarted started{ref.order_id, ref.operation, decided->work_unit};
                 started.user_id = user_id;
+                for (const auto& q : decided->qualifications)
+                  started.qualifications.push_back({q.qualification, q.grant_id, q.valid_until});
                 events.push_back(OnOrder(ref, started));
                 return events;
               });
@@ -365,9 +377,10 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         if (!lot.ok()) return lot.error();
         auto bom = LoadBom(ctx.db, ref.order_id);
         if (!bom.ok()) return bom.error();
-        // The material rule before any other: a lot of a material the order does not use is
+        // The material rule before any other: a lot of a material this operation does not use is
         // wrong_material (recorded, naming both) whatever its unit or master data.
-        if (!InBom(*bom, lot->material)) return DecideConsume(*op, *bom, *lot, 1, *context).error();
+        if (!InBom(*bom, ref.operation, lot->material))
+          return DecideConsume(*op, *bom, *lot, 1, *context).error();
         auto material = masterdata::InForce(ctx.db, "material", lot->material, ctx.now);
         if (!material.ok()) return material.error();
         if (!*material)
@@ -558,7 +571,8 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
                          {"planned", b.base_quantity},
                          {"consumed", b.consumed},
                          {"base_unit", b.base_unit},
-                         {"scrap_factor", b.scrap_factor}});
+                         {"scrap_factor", b.scrap_factor},
+                         {"operation", b.operation.empty() ? Json(nullptr) : Json(b.operation)}});
   return Json{{"order_id", ref.order_id},
               {"operation", op->operation},
               {"name", op->name},
@@ -578,6 +592,7 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
               {"scrap", op->scrap},
               {"rework", op->rework},
               {"verified_by", op->verified_by},
+              {"qualifications_at_start", op->start_qualifications},
               {"signatures", manifestations},
               {"parameters", parameters},
               {"characteristics", characteristics},

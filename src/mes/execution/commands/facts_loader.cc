@@ -102,7 +102,7 @@ Result<OperatorFacts> LoadOperator(storage::Database& db, std::int64_t user_id,
   if (!grants.ok()) return grants.error();
   for (const auto& g : *grants)
     person.qualifications.push_back(
-        HeldQualification{g.qualification, g.expires.value_or(""), g.revoked});
+        HeldQualification{g.qualification, g.expires.value_or(""), g.revoked, g.grant_id});
   return person;
 }
 
@@ -167,6 +167,7 @@ Result<std::vector<BomFacts>> LoadBom(storage::Database& db, const std::string& 
     b.base_quantity = item.base_quantity;
     b.base_unit = item.base_unit;
     b.scrap_factor = item.scrap_factor;
+    b.operation = item.operation;
     for (const auto& c : *consumed)
       if (c.bom_material == item.material) b.consumed += c.base_quantity;
     out.push_back(std::move(b));

@@ -32,7 +32,19 @@ std::string Expected(const std::vector<BomFacts>& bom) {
   return bom.empty() ? "no material (the order has no bill of materials)" : text;
 }
 
+bool Matches(const BomFacts& item, const std::string& material) {
+  return item.material == material || std::find(item.alternates.begin(), item.alternates.end(),
+                                                material) != item.alternates.end();
+}
+
 }  // namespace
+
+std::vector<BomFacts> BomItemsFor(const std::string& operation, const std::vector<BomFacts>& bom) {
+  std::vector<BomFacts> out;
+  for (const BomFacts& b : bom)
+    if (b.operation.empty() || b.operation == operation) out.push_back(b);
+  return out;
+}
 
 Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vector<BomFacts>& bom,
                                       const LotFacts& lot, double base_quantity,
@@ -41,24 +53,43 @@ Result<ConsumeDecision> DecideConsume(const OperationFacts& op, const std::vecto
   if (!std::isfinite(base_quantity) || base_quantity <= 0)
     return Refuse(ErrorCode::kInvalidArgument, kInvalidQuantity, "quantity",
                   "The quantity to consume must be a number above 0.");
+  // Only the items this operation may consume: those tied to it or to no operation.
+  const std::vector<BomFacts> usable = BomItemsFor(op.operation, bom);
   const BomFacts* item = nullptr;
   bool alternate = false;
-  for (const BomFacts& b : bom)
+  for (const BomFacts& b : usable)
     if (b.material == lot.material) {
       item = &b;
       break;
     }
   if (!item)
-    for (const BomFacts& b : bom)
+    for (const BomFacts& b : usable)
       if (std::find(b.alternates.begin(), b.alternates.end(), lot.material) != b.alternates.end()) {
         item = &b;
         alternate = true;
         break;
       }
-  if (!item)
-    return Refuse(ErrorCode::kFailedPrecondition, kWrongMaterial, "lot",
-                  "Wrong material: lot " + lot.lot + " is material " + lot.material +
-                      ", but order " + op.order_id + " expects " + Expected(bom) + ".");
+  if (!item) {
+    if (usable.size() == bom.size())
+      return Refuse(ErrorCode::kFailedPrecondition, kWrongMaterial, "lot",
+                    "Wrong material: lot " + lot.lot + " is material " + lot.material +
+                        ", but order " + op.order_id + " expects " + Expected(bom) + ".");
+    std::string elsewhere;  // the operation the lot's material is tied to, if any
+    for (const BomFacts& b : bom)
+      if (elsewhere.empty() && !b.operation.empty() && Matches(b, lot.material))
+        elsewhere = b.operation;
+    return Refuse(
+        ErrorCode::kFailedPrecondition, kWrongMaterial, "lot",
+        "Wrong material: lot " + lot.lot + " is material " + lot.material + ", but operation " +
+            op.operation + " of order " + op.order_id + " expects " +
+            (usable.empty() ? std::string("no material (the bill of materials is consumed at "
+                                          "other operations)")
+                            : Expected(usable)) +
+            "." +
+            (elsewhere.empty()
+                 ? std::string()
+                 : " " + lot.material + " is consumed at operation " + elsewhere + "."));
+  }
   const std::string today = UtcDay(context.now);
   // The date that limits use: the earlier of expiry and retest (as lots::UseByDate).
   std::string date = lot.expiry;

@@ -31,11 +31,18 @@ struct ConsumeDecision {
 // Relative tolerance of quantity comparisons (rounding of converted units).
 inline constexpr double kQuantityTolerance = 1e-9;
 
+// The items of `bom` that `operation` may consume: those tied to it and those tied to no
+// operation (BomFacts::operation).
+std::vector<BomFacts> BomItemsFor(const std::string& operation, const std::vector<BomFacts>& bom);
+
 // Decides consuming `base_quantity` (in the lot's base unit) of `lot` into `op`, whose
 // order's pinned BOM is `bom`, on `context.now`. Refusals, in this order:
 // CheckMayRecord (start.h); invalid_quantity (invalid_argument, field quantity) unless
 // the quantity is a finite number above 0; wrong_material (failed_precondition, field
-// lot) naming the scanned and the expected materials; lot_expired (field lot) naming
+// lot) naming the scanned and the expected materials, when the lot's material is none of
+// the items this operation may consume (BomItemsFor: an item tied to another operation
+// does not count; the message then names the operation, its expected materials and the
+// operation the lot's material is consumed at); lot_expired (field lot) naming
 // the date, when the lot's status is expired or its expiry (else retest) date is before
 // today; insufficient_quantity (field quantity) for a lot used up (consumed);
 // lot_not_released (field lot) naming the status when it is not released;

@@ -59,6 +59,36 @@ TEST(ExecutionConsumeTest, AWrongMaterialNamesTheExpectedAndTheScannedMaterial) 
                 {"expects M-STARCH."});
 }
 
+TEST(ExecutionConsumeTest, AnItemTiedToAnotherOperationIsAWrongMaterialHere) {
+  ORDO_VERIFIES("ORDO-EXEC-13", "ORDO-EXEC-44");
+  std::vector<BomFacts> bom = Bom();
+  bom[0].operation = "10";  // M-PCM-API (or its alternate) is dispensed at 10
+  bom[1].operation = "20";  // M-STARCH is consumed at 20, the running operation
+  EXPECT_EQ(BomItemsFor("20", bom).size(), 1u);
+  EXPECT_EQ(BomItemsFor("30", Bom()).size(), 2u);  // untied items: any operation
+  // At operation 20 the API is refused, naming the operation, what it expects and where
+  // the API is consumed; the refusal is recorded like any wrong material.
+  auto r = DecideConsume(RunningOp(), bom, Lot(), 1.0, Context());
+  ExpectRefused(r, kState, kWrongMaterial, "lot",
+                {"M-PCM-API", "operation 20 of order PO-1001", "expects M-STARCH.",
+                 "consumed at operation 10"});
+  EXPECT_TRUE(IsComplianceRefusal(r.error().reason));
+  LotFacts alternate = Lot();
+  alternate.material = "M-PCM-API-ALT";
+  ExpectRefused(DecideConsume(RunningOp(), bom, alternate, 1.0, Context()), kState, kWrongMaterial,
+                "lot", {"M-PCM-API-ALT is consumed at operation 10"});
+  // The starch is accepted at 20, against its item.
+  LotFacts starch = Lot();
+  starch.material = "M-STARCH";
+  auto d = DecideConsume(RunningOp(), bom, starch, 1.0, Context());
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->bom_material, "M-STARCH");
+  // An operation with no item of its own expects nothing.
+  bom[1].operation = "10";
+  ExpectRefused(DecideConsume(RunningOp(), bom, starch, 1.0, Context()), kState, kWrongMaterial,
+                "lot", {"expects no material", "consumed at operation 10"});
+}
+
 TEST(ExecutionConsumeTest, TheLotMustBeReleased) {
   ORDO_VERIFIES("ORDO-EXEC-14", "ORDO-EXEC-28");
   for (const char* status : {"quarantined", "rejected", "on_hold"}) {

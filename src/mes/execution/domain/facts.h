@@ -90,6 +90,7 @@ struct HeldQualification {
   std::string qualification;
   std::string expires;  // YYYY-MM-DD, "" = no expiry
   bool revoked = false;
+  std::int64_t grant_id = 0;  // the grant's ledger seq (0: unknown)
 };
 
 // The user who performs or verifies.
@@ -128,6 +129,7 @@ struct BomFacts {
   std::string base_unit;
   double scrap_factor = 0;  // expected loss as a fraction
   double consumed = 0;      // already consumed for this item in the order, base unit
+  std::string operation;    // the only operation that may consume it; "" = any
 };
 
 }  // namespace ordo::execution

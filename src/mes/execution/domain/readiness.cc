@@ -42,6 +42,31 @@ Status CheckQualifications(const std::vector<std::string>& required, const Opera
   return Ok();
 }
 
+std::vector<QualificationUsed> QualificationsUsed(const std::vector<std::string>& required,
+                                                  const OperatorFacts& person,
+                                                  const std::string& today) {
+  std::vector<QualificationUsed> out;
+  for (const std::string& q : required) {
+    const HeldQualification* best = nullptr;
+    for (const HeldQualification& held : person.qualifications) {
+      if (held.qualification != q || held.revoked) continue;
+      if (!held.expires.empty() && held.expires < today) continue;
+      if (!best) {
+        best = &held;
+        continue;
+      }
+      // "" (no expiry) is valid longest; then the later date; then the later grant.
+      const bool longer = best->expires.empty() != held.expires.empty()
+                              ? held.expires.empty()
+                              : held.expires > best->expires;
+      const bool same = held.expires == best->expires;
+      if (longer || (same && held.grant_id > best->grant_id)) best = &held;
+    }
+    if (best) out.push_back({q, best->grant_id, best->expires});
+  }
+  return out;
+}
+
 Status CheckEquipment(const OperationFacts& op, const EquipmentFacts& unit,
                       const std::string& today) {
   const std::string who = "Work unit " + unit.work_unit;

@@ -33,6 +33,21 @@ Status CheckQualifications(const std::vector<std::string>& required, const Opera
 Status CheckEquipment(const OperationFacts& op, const EquipmentFacts& unit,
                       const std::string& today);
 
+// The grant that satisfies one required qualification.
+struct QualificationUsed {
+  std::string qualification;
+  std::int64_t grant_id = 0;
+  std::string valid_until;  // YYYY-MM-DD, "" = no expiry
+};
+
+// For each qualification of `required`, in order, the grant of `person` that satisfies it
+// on `today`: not revoked, expiring on or after today; of several, the one valid longest
+// (no expiry first), then the latest grant. A required qualification with no such grant
+// is left out (CheckQualifications refuses it first).
+std::vector<QualificationUsed> QualificationsUsed(const std::vector<std::string>& required,
+                                                  const OperatorFacts& person,
+                                                  const std::string& today);
+
 // Ok unless the work unit's calibration is overdue on `today` (calibration_overdue,
 // field `field`): a value captured by equipment is accepted only from a work unit in
 // calibration (P11-08).

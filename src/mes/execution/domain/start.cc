@@ -54,7 +54,8 @@ Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts&
   const std::string today = UtcDay(now);
   ORDO_TRY(CheckQualifications(op.spec.qualifications, person, today, "Operator", "user"));
   ORDO_TRY(CheckEquipment(op, unit, today));
-  return StartDecision{unit.work_unit, op.order_state == kOrderReleased};
+  return StartDecision{unit.work_unit, op.order_state == kOrderReleased,
+                       QualificationsUsed(op.spec.qualifications, person, today)};
 }
 
 Status DecidePause(const OperationFacts& op, const std::string& reason) {
@@ -63,6 +64,9 @@ Status DecidePause(const OperationFacts& op, const std::string& reason) {
   if (op.state != kOpInProgress)
     return Transition("operation", OpName(op) + " is " + op.state +
                                        "; only an operation in progress can be paused.");
+  if (op.order_state != kOrderInProgress)
+    return Transition("order_id", "Order " + op.order_id + " is " + op.order_state +
+                                      "; it must be in progress to pause an operation.");
   return Ok();
 }
 

@@ -10,14 +10,18 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "mes/execution/domain/facts.h"
+#include "mes/execution/domain/readiness.h"
 
 namespace ordo::execution {
 
 // What a start decides: the operation starts on `work_unit`; `order_started` when this is
 // the order's first start (the order was released: orders.order_started goes with it).
+// `qualifications`: the operator's grants that satisfied the operation's requirements
+// (QualificationsUsed), recorded with the start for the batch record.
 struct StartDecision {
   std::string work_unit;
   bool order_started = false;
+  std::vector<QualificationUsed> qualifications;
 };
 
 // Decides the start of `op` by `person` on `unit` at `now`. Refusals, in this order:
@@ -34,7 +38,9 @@ Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts&
                                   const EquipmentFacts& unit, TimeMicros now);
 
 // Decides a pause: the operation must be in progress (else invalid_transition, field
-// operation); `reason` (optional) at most 1000 bytes (invalid_argument, field reason).
+// operation) and the order too (a held order's operations were paused by the hold; else
+// invalid_transition, field order_id, naming its state); `reason` (optional) at most
+// 1000 bytes (invalid_argument, field reason).
 Status DecidePause(const OperationFacts& op, const std::string& reason);
 
 // Decides a resume: the operation must be paused and the order in progress (not held);

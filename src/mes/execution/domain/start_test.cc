@@ -204,6 +204,41 @@ TEST(ExecutionPauseResumeTest, PauseOnlyWhatRuns) {
   }
   ExpectRefused(DecidePause(RunningOp(), std::string(1001, 'x')), ErrorCode::kInvalidArgument, "",
                 "reason");
+  // The operations of a held order were paused by the hold; nothing else pauses them.
+  OperationFacts held = RunningOp();
+  held.order_state = "on_hold";
+  ExpectRefused(DecidePause(held, ""), kState, kInvalidTransition, "order_id", {"on_hold"});
+}
+
+TEST(ExecutionStartTest, TheStartRecordsTheGrantsThatSatisfiedTheQualifications) {
+  ORDO_VERIFIES("P11-09", "ORDO-EXEC-41");
+  OperationFacts op = PendingOp();
+  op.spec.qualifications = {"GRANULATION", "GMP-BASIC"};
+  OperatorFacts person{7, "olivia", {}};
+  person.qualifications = {{"GRANULATION", "2026-11-29", false, 11},  // expired yesterday
+                           {"GRANULATION", "2027-10-31", false, 12},  // valid
+                           {"GRANULATION", "2028-01-31", true, 13},   // revoked
+                           {"GRANULATION", "2027-03-31", false, 14},  // valid, but shorter
+                           {"GMP-BASIC", "", false, 15},              // no expiry
+                           {"GMP-BASIC", "2030-01-01", false, 16},
+                           {"DRYING", "", false, 17}};  // not required
+  auto started = DecideStart(op, person, Unit(), Now());
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  ASSERT_EQ(started->qualifications.size(), 2u);
+  EXPECT_EQ(started->qualifications[0].qualification, "GRANULATION");
+  EXPECT_EQ(started->qualifications[0].grant_id, 12);
+  EXPECT_EQ(started->qualifications[0].valid_until, "2027-10-31");
+  EXPECT_EQ(started->qualifications[1].qualification, "GMP-BASIC");
+  EXPECT_EQ(started->qualifications[1].grant_id, 15);
+  EXPECT_EQ(started->qualifications[1].valid_until, "");
+  // A grant valid through today counts; an operation requiring nothing records nothing.
+  EXPECT_EQ(QualificationsUsed({"GRANULATION"}, {7, "o", {{"GRANULATION", "2026-11-30", false, 3}}},
+                               "2026-11-30")
+                .front()
+                .grant_id,
+            3);
+  op.spec.qualifications.clear();
+  EXPECT_TRUE(DecideStart(op, person, Unit(), Now())->qualifications.empty());
 }
 
 TEST(ExecutionPauseResumeTest, ResumeOnlyAPausedOperationOfARunningOrder) {

@@ -2,9 +2,14 @@
 // change_control.h).
 #include "mes/masterdata/commands/change_control.h"
 
+#include <limits>
+
 #include "mes/access/users.h"
 #include "mes/attachments/attachments.h"
 #include "mes/masterdata/commands/detail/reply.h"
+#include "mes/masterdata/domain/bom_operations.h"
+#include "mes/masterdata/domain/gtin_unique.h"
+#include "mes/masterdata/events.h"
 #include "mes/masterdata/store/queries.h"
 #include "mes/masterdata/store/views.h"
 #include "mes/site/settings.h"
@@ -22,6 +27,48 @@ Result<ChangeRequest> LoadChangeRequest(storage::Database& db, const std::string
     return Error{ErrorCode::kNotFound, "there is no change request '" + id + "'", "id",
                  "change_request_missing"};
   return **cr;
+}
+
+// The materials holding a GTIN that are in force now or approved to come into force
+// (in force at the end of time), for CheckGtinsUnique.
+Result<std::vector<GtinHolder>> GtinHolders(storage::Database& db, TimeMicros now) {
+  auto ids = ObjectIds(db, "material");
+  if (!ids.ok()) return ids.error();
+  std::vector<Item> versions;
+  for (TimeMicros at : {now, std::numeric_limits<TimeMicros>::max()})
+    for (const auto& id : *ids) {
+      auto row = InForce(db, "material", id, at);
+      if (!row.ok()) return row.error();
+      if (*row) versions.push_back(ToItems({**row}).front());
+    }
+  return GtinHoldersOf(versions);
+}
+
+// CheckGtinsUnique for the change request's drafts against the materials of the plant.
+Status CheckGtins(storage::Database& db, TimeMicros now, const std::string& cr_id,
+                  const std::vector<Item>& items) {
+  auto holders = GtinHolders(db, now);
+  if (!holders.ok()) return holders.error();
+  return CheckGtinsUnique(cr_id, items, *holders);
+}
+
+// CheckBomOperations for the change request's drafts against the products and routings
+// in force (read only when the change request defines a product or a routing).
+Status CheckBomOps(storage::Database& db, TimeMicros now, const std::vector<Item>& items) {
+  bool relevant = false;
+  for (const auto& i : items) relevant = relevant || i.kind == "product" || i.kind == "routing";
+  if (!relevant) return Ok();
+  std::vector<Item> in_force;
+  for (const char* kind : {"product", "routing"}) {
+    auto ids = ObjectIds(db, kind);
+    if (!ids.ok()) return ids.error();
+    for (const auto& id : *ids) {
+      auto row = InForce(db, kind, id, now);
+      if (!row.ok()) return row.error();
+      if (*row) in_force.push_back(ToItems({**row}).front());
+    }
+  }
+  return CheckBomOperations(items, in_force);
 }
 
 Result<Signer> LoadSigner(storage::Database& db, TimeMicros now,
@@ -124,9 +171,12 @@ engine::Command SubmitChangeRequest(engine::Actor actor, std::string change_requ
       if (!row.ok()) lookup_error = row.error();  // e.g. integrity_violation, naming the row
       return row.ok() && row->has_value();
     };
-    auto events =
-        DecideSubmit(*cr, ToItems(*rows), *s, settings->approvals_required, exists, ctx.next_seq);
+    const std::vector<Item> items = ToItems(*rows);
+    auto events = DecideSubmit(*cr, items, *s, settings->approvals_required, exists, ctx.next_seq);
     if (lookup_error) return *lookup_error;
+    if (!events.ok()) return events;
+    ORDO_TRY(CheckGtins(ctx.db, ctx.now, change_request, items));
+    ORDO_TRY(CheckBomOps(ctx.db, ctx.now, items));
     return events;
   };
   c.reply = ReplyWithChangeRequest(change_request);
@@ -149,7 +199,15 @@ engine::Command SignChangeRequest(engine::Actor actor, std::string change_reques
     if (!participants.ok()) return participants.error();
     auto approvers = Approvers(ctx.db, change_request, cr->revision);
     if (!approvers.ok()) return approvers.error();
-    return DecideSign(*cr, ToItems(*rows), *s, *participants, *approvers, ctx.next_seq, ctx.now);
+    const std::vector<Item> items = ToItems(*rows);
+    auto events = DecideSign(*cr, items, *s, *participants, *approvers, ctx.next_seq, ctx.now);
+    if (!events.ok()) return events;
+    // The last approval makes the drafts take effect: another change request may have
+    // given one of their GTINs to a material since this one was submitted.
+    for (const auto& e : *events)
+      if (e.type == ChangeRequestApproved::kType)
+        ORDO_TRY(CheckGtins(ctx.db, ctx.now, change_request, items));
+    return events;
   };
   c.reply = ReplyWithChangeRequest(change_request);
   return c;

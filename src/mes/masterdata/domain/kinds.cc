@@ -196,7 +196,11 @@ std::vector<KindDef> Build() {
               Num("quantity", true, "quantity per unit of product"),
               Str("unit", true, "unit of measure", 16),
               Num("scrap_factor", false, "expected loss as a fraction (0.02 = 2 %)", 0.0, 1.0),
-              Ids("alternates", "approved alternate materials", "material", 10)})}});
+              Ids("alternates", "approved alternate materials", "material", 10),
+              Str("operation", false,
+                  "the operation of the product's routing that consumes it (e.g. 10); any "
+                  "operation may when absent",
+                  16)})}});
   // Configuration under change control (EU Annex 11 clause 10, 21 CFR 11.10(k)): the
   // values the site obeys, versioned and approved like any master data. The bounds are
   // those of site::SiteSettings and signatures::kMaxPolicyText.

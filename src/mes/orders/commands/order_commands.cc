@@ -204,10 +204,22 @@ engine::Command OrderStateCommand(engine::Actor actor, std::string order_id, Ord
     if (!state)
       return Error::Make(ErrorCode::kInternal,
                          "order '" + order_id + "' has an unknown state '" + (*order)->state + "'");
-    auto event =
-        DecideStateCommand(order_id, *state, ParseOrderState((*order)->held_from), action, reason);
-    if (!event.ok()) return event.error();
-    return std::vector<ledger::Event>{std::move(*event)};
+    // Hold pauses and cancel closes out the operations under way (DecideStateCommand).
+    std::vector<OperationOfOrder> operations;
+    if (action == OrderAction::kHold || action == OrderAction::kCancel) {
+      auto ops = OperationsOf(ctx.db, order_id);
+      if (!ops.ok()) return ops.error();
+      for (const auto& op : *ops) {
+        auto op_state = ParseOperationState(op.state);
+        if (!op_state)
+          return Error::Make(ErrorCode::kInternal, "operation " + op.operation + " of order '" +
+                                                       order_id + "' has an unknown state '" +
+                                                       op.state + "'");
+        operations.push_back({op.operation, *op_state});
+      }
+    }
+    return DecideStateCommand(order_id, *state, ParseOrderState((*order)->held_from), action,
+                              reason, operations);
   };
   c.reply = [order_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
     return OrderReply(ctx, order_id);

@@ -33,7 +33,9 @@ engine::Command ImportOrdersCommand(engine::Actor actor, std::vector<ImportRow> 
 // seal or content hash (masterdata::InForce).
 engine::Command ReleaseOrderCommand(engine::Actor actor, std::string order_id);
 
-// orders.order_held / _resumed / _cancelled / _closed (DecideStateCommand), 200 {order}.
+// orders.order_held / _resumed / _cancelled / _closed (DecideStateCommand), 200 {order};
+// a hold also pauses the operations in progress (orders.operation_paused, reason
+// "order held: <reason>"), a cancel closes out those not completed.
 // not_found for an unknown order, invalid_argument for a missing reason (hold, cancel),
 // invalid_transition naming the current state.
 engine::Command OrderStateCommand(engine::Actor actor, std::string order_id, OrderAction action,

@@ -67,7 +67,8 @@ Json ToJson(const PinnedBomItem& b) {
               {"base_quantity", b.base_quantity},
               {"base_unit", b.base_unit},
               {"scrap_factor", b.scrap_factor},
-              {"alternates", b.alternates}};
+              {"alternates", b.alternates},
+              {"operation", b.operation.empty() ? Json(nullptr) : Json(b.operation)}};
 }
 
 Error OrderNotFound(const std::string& order_id) {

@@ -44,6 +44,7 @@ Result<std::vector<PinnedBomLine>> PinBom(const ReleaseFacts& f, const Json& pro
     b.quantity = RoundQuantity(NumberOf(line, "quantity") * f.base_quantity);
     b.scrap_factor = NumberOf(line, "scrap_factor");
     b.alternates = IdsOf(line, "alternates");
+    b.operation = TextOf(line, "operation");
     auto component = f.components.find(b.material);
     if (component == f.components.end() || !component->second)
       return Refuse("material_not_in_force", "the BOM component '" + b.material + "' of product '" +
@@ -131,6 +132,16 @@ Result<OrderReleased> DecideRelease(const ReleaseFacts& f) {
   if (!bom.ok()) return bom.error();
   auto operations = PinOperations(f, scale);
   if (!operations.ok()) return operations.error();
+  for (const auto& line : *bom) {
+    if (line.operation.empty()) continue;
+    bool known = false;
+    for (const auto& op : *operations) known = known || op.operation == line.operation;
+    if (!known)
+      return Refuse("bom_operation_unknown", "BOM item '" + line.material + "' of product '" +
+                                                 f.product->id + "' is tied to operation '" +
+                                                 line.operation + "', which routing '" +
+                                                 f.routing->id + "' does not have");
+  }
   OrderReleased e;
   e.order_id = f.order_id;
   e.product = f.product->id;

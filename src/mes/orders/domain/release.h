@@ -52,7 +52,8 @@ double RoundQuantity(double value);
 // product_not_in_force, routing_not_in_force or material_not_in_force (the product, its
 // routing, its material or a BOM component has no version in force), base_unit_changed
 // (the product's material has another base unit than when the order was created),
-// bom_unit_unknown (a BOM line's unit is not one of its material's units) or
+// bom_unit_unknown (a BOM line's unit is not one of its material's units),
+// bom_operation_unknown (a BOM line is tied to an operation the routing lacks) or
 // routing_invalid (no operations, or a predecessor that is not an operation of the
 // routing).
 Result<OrderReleased> DecideRelease(const ReleaseFacts& facts);

@@ -166,5 +166,31 @@ TEST(Release, QuantitiesAreRoundedToTwelveSignificantDigits) {
   EXPECT_EQ(RoundQuantity(1234.5678), 1234.5678);
 }
 
+TEST(Release, PinsTheOperationABomItemIsTiedToAndRefusesOneTheRoutingLacks) {
+  ORDO_VERIFIES("ORDO-ORDER-06", "ORDO-ORDER-24", "ORDO-EXEC-44");
+  ReleaseFacts f = Facts();
+  f.product->content["bom"][0]["operation"] = "10";
+  auto r = DecideRelease(f);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->bom[0].operation, "10");
+  EXPECT_EQ(r->bom[1].operation, "");
+  Json j;
+  to_json(j, r->bom[0]);
+  EXPECT_EQ(j["operation"], "10");
+  to_json(j, r->bom[1]);
+  EXPECT_FALSE(j.contains("operation"));  // an untied line is written as before
+  PinnedBomLine old;
+  from_json(j, old);  // and a line recorded before the field existed reads as untied
+  EXPECT_EQ(old.operation, "");
+
+  f.product->content["bom"][1]["operation"] = "99";
+  auto refused = DecideRelease(f);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason, "bom_operation_unknown");
+  EXPECT_EQ(refused.error().field, "product");
+  EXPECT_NE(refused.error().message.find("99"), std::string::npos);
+  EXPECT_NE(refused.error().message.find("RM-WATER"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ordo::orders

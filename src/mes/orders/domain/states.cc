@@ -11,8 +11,8 @@ constexpr std::array<const char*, 7> kOrderStates = {
     "created", "released", "in_progress", "completed", "closed", "on_hold", "cancelled"};
 constexpr std::array<const char*, 7> kOrderActions = {"release", "start",  "complete", "close",
                                                       "hold",    "resume", "cancel"};
-constexpr std::array<const char*, 5> kOperationStates = {"pending", "in_progress", "paused",
-                                                         "completed", "verified"};
+constexpr std::array<const char*, 6> kOperationStates = {"pending",   "in_progress", "paused",
+                                                         "completed", "verified",    "cancelled"};
 constexpr std::array<const char*, 5> kOperationActions = {"start", "pause", "resume", "complete",
                                                           "verify"};
 

@@ -28,8 +28,9 @@ enum class OrderState {
 enum class OrderAction { kRelease, kStart, kComplete, kClose, kHold, kResume, kCancel };
 
 // pending -> in_progress <-> paused; in_progress -> completed -> verified (only when the
-// pinned operation asks for second-person verification).
-enum class OperationState { kPending, kInProgress, kPaused, kCompleted, kVerified };
+// pinned operation asks for second-person verification). cancelled: closed out by the
+// order's cancellation (from pending, in_progress or paused); no action leaves it.
+enum class OperationState { kPending, kInProgress, kPaused, kCompleted, kVerified, kCancelled };
 
 enum class OperationAction { kStart, kPause, kResume, kComplete, kVerify };
 
@@ -37,7 +38,7 @@ enum class OperationAction { kStart, kPause, kResume, kComplete, kVerify };
 const char* ToString(OrderState state);
 // "release", "start", "complete", "close", "hold", "resume", "cancel".
 const char* ToString(OrderAction action);
-// "pending", "in_progress", "paused", "completed", "verified".
+// "pending", "in_progress", "paused", "completed", "verified", "cancelled".
 const char* ToString(OperationState state);
 // "start", "pause", "resume", "complete", "verify".
 const char* ToString(OperationAction action);

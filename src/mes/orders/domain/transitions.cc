@@ -20,28 +20,47 @@ Status CheckStateCommand(OrderAction action, const std::string& reason) {
   return Ok();
 }
 
-Result<ledger::Event> DecideStateCommand(const std::string& order_id, OrderState state,
-                                         std::optional<OrderState> held_from, OrderAction action,
-                                         const std::string& reason) {
+std::string HeldPauseReason(const std::string& reason) { return "order held: " + reason; }
+
+Result<std::vector<ledger::Event>> DecideStateCommand(
+    const std::string& order_id, OrderState state, std::optional<OrderState> held_from,
+    OrderAction action, const std::string& reason,
+    const std::vector<OperationOfOrder>& operations) {
   ORDO_TRY(CheckStateCommand(action, reason));
   ORDO_TRY(NextOrderState(state, action, held_from));
-  ledger::Event e;
+  std::vector<ledger::Event> events;
+  std::vector<ledger::Event> paused;
   switch (action) {
     case OrderAction::kHold:
-      e = ledger::MakeEvent(OrderHeld{order_id, reason}, kSubjectKind, order_id);
+      events.push_back(ledger::MakeEvent(OrderHeld{order_id, reason}, kSubjectKind, order_id));
+      for (const auto& op : operations)
+        if (op.state == OperationState::kInProgress)
+          paused.push_back(
+              ledger::MakeEvent(OperationPaused{order_id, op.operation, HeldPauseReason(reason)},
+                                kSubjectKind, order_id));
       break;
     case OrderAction::kResume:
-      e = ledger::MakeEvent(OrderResumed{order_id, reason}, kSubjectKind, order_id);
+      events.push_back(ledger::MakeEvent(OrderResumed{order_id, reason}, kSubjectKind, order_id));
       break;
-    case OrderAction::kCancel:
-      e = ledger::MakeEvent(OrderCancelled{order_id, reason}, kSubjectKind, order_id);
+    case OrderAction::kCancel: {
+      OrderCancelled cancelled{order_id, reason, {}};
+      for (const auto& op : operations)
+        if (op.state == OperationState::kPending || op.state == OperationState::kInProgress ||
+            op.state == OperationState::kPaused)
+          cancelled.operations.push_back(op.operation);
+      events.push_back(ledger::MakeEvent(cancelled, kSubjectKind, order_id));
       break;
+    }
     default:
-      e = ledger::MakeEvent(OrderClosed{order_id, reason}, kSubjectKind, order_id);
+      events.push_back(ledger::MakeEvent(OrderClosed{order_id, reason}, kSubjectKind, order_id));
       break;
   }
-  if (!reason.empty()) e.reason = reason;
-  return e;
+  if (!reason.empty()) events.front().reason = reason;
+  for (auto& e : paused) {
+    e.reason = HeldPauseReason(reason);
+    events.push_back(std::move(e));
+  }
+  return events;
 }
 
 }  // namespace ordo::orders

@@ -43,14 +43,15 @@ const std::vector<std::string>& OperationColumns() {
                                              "rework",
                                              "verified_by",
                                              "started_by_id",
-                                             "completed_by_id"};
+                                             "completed_by_id",
+                                             "start_qualifications"};
   return c;
 }
 
 const std::vector<std::string>& BomColumns() {
   static const std::vector<std::string> c = {"order_id",     "material",      "quantity",
                                              "unit",         "base_quantity", "base_unit",
-                                             "scrap_factor", "alternates"};
+                                             "scrap_factor", "alternates",    "operation"};
   return c;
 }
 
@@ -134,6 +135,8 @@ PinnedOperation OperationFrom(const storage::Statement& s) {
   p.verified_by = s.Text(19);
   p.started_by_id = s.Int(20);
   p.completed_by_id = s.Int(21);
+  p.start_qualifications = Json::parse(s.Text(22), nullptr, false);
+  if (!p.start_qualifications.is_array()) p.start_qualifications = Json::array();
   return p;
 }
 
@@ -147,6 +150,7 @@ PinnedBomItem BomFrom(const storage::Statement& s) {
   b.base_unit = s.Text(5);
   b.scrap_factor = NumberOf(s.Text(6));
   b.alternates = IdList(s.Text(7));
+  b.operation = s.Text(8);
   return b;
 }
 

@@ -82,6 +82,16 @@ CREATE TABLE IF NOT EXISTS ord_bom(
   PRIMARY KEY(order_id, material));
 )sql";
 
+// The qualifications the operator held at the start (orders.operation_started).
+constexpr const char* kTablesV2 = R"sql(
+ALTER TABLE ord_operation ADD COLUMN start_qualifications TEXT NOT NULL DEFAULT '[]';
+)sql";
+
+// The routing operation a BOM line is tied to ("" = any; orders.order_released).
+constexpr const char* kTablesV3 = R"sql(
+ALTER TABLE ord_bom ADD COLUMN operation TEXT NOT NULL DEFAULT '';
+)sql";
+
 Status Run(storage::Database& db, const std::string& sql,
            const std::function<void(storage::Statement&)>& bind) {
   auto st = db.Prepare(sql);
@@ -137,11 +147,12 @@ Status ProjectReleased(storage::Database& db, const ledger::LedgerEntry& e,
     ORDO_TRY(
         Run(db,
             "INSERT INTO ord_bom(order_id, material, quantity, unit, base_quantity, "
-            "base_unit, scrap_factor, alternates) VALUES(?,?,?,?,?,?,?,?)",
+            "base_unit, scrap_factor, alternates, operation) VALUES(?,?,?,?,?,?,?,?,?)",
             [&](storage::Statement& s) {
               s.Bind(1, p.order_id).Bind(2, b.material).Bind(3, detail::NumberText(b.quantity));
               s.Bind(4, b.unit).Bind(5, detail::NumberText(b.base_quantity)).Bind(6, b.base_unit);
               s.Bind(7, detail::NumberText(b.scrap_factor)).Bind(8, Json(b.alternates).dump());
+              s.Bind(9, b.operation);
             }));
   }
   return Ok();
@@ -174,7 +185,8 @@ Status SetOperation(storage::Database& db, const ledger::LedgerEntry& e,
 
 store::TableSet Tables() {
   return store::TableSet{"orders",
-                         {store::Migration{1, kTablesV1}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2},
+                          store::Migration{3, kTablesV3}},
                          {{"ord_order", "order_id"},
                           {"ord_operation", "order_id, operation"},
                           {"ord_bom", "order_id, material"}}};
@@ -198,8 +210,11 @@ void RegisterProjectors() {
   store::RegisterProjector<OrderResumed>([](D db, E e, const OrderResumed& p) {
     return SetOrder(db, e, p.order_id, "state = held_from, held_from = ''", p.reason);
   });
-  store::RegisterProjector<OrderCancelled>([](D db, E e, const OrderCancelled& p) {
-    return SetOrder(db, e, p.order_id, "state = 'cancelled', held_from = ''", p.reason);
+  store::RegisterProjector<OrderCancelled>([](D db, E e, const OrderCancelled& p) -> Status {
+    ORDO_TRY(SetOrder(db, e, p.order_id, "state = 'cancelled', held_from = ''", p.reason));
+    for (const auto& op : p.operations)
+      ORDO_TRY(SetOperation(db, e, p.order_id, op, "state = 'cancelled'"));
+    return Ok();
   });
   store::RegisterProjector<OrderClosed>([](D db, E e, const OrderClosed& p) {
     return SetOrder(db, e, p.order_id, "state = 'closed'", p.reason);
@@ -213,9 +228,10 @@ void RegisterProjectors() {
   store::RegisterProjector<OperationStarted>([](D db, E e, const OperationStarted& p) {
     return SetOperation(db, e, p.order_id, p.operation,
                         "state = 'in_progress', work_unit = ?4, started_us = ?5, "
-                        "started_by_id = ?6",
+                        "started_by_id = ?6, start_qualifications = ?7",
                         [&](storage::Statement& s) {
                           s.Bind(4, p.work_unit).Bind(5, e.time_us).Bind(6, p.user_id);
+                          s.Bind(7, CanonicalJson(Json(p.qualifications)));
                         });
   });
   store::RegisterProjector<OperationPaused>([](D db, E e, const OperationPaused& p) {

@@ -20,7 +20,8 @@ Result<std::vector<HeldGrant>> GrantsOfUser(storage::Database& db, std::int64_t 
   if (user_id <= 0) return out;
   auto rows = ListGrants(db, user_id);
   if (!rows.ok()) return rows.error();
-  for (const auto& r : *rows) out.push_back(HeldGrant{r.qualification, r.expires, r.revoked});
+  for (const auto& r : *rows)
+    out.push_back(HeldGrant{r.qualification, r.expires, r.revoked, r.seq});
   return out;
 }
 
