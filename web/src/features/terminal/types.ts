@@ -37,7 +37,7 @@ export interface OperationSpec {
   second_person_verification?: boolean;
 }
 
-export type OperationState = 'pending' | 'in_progress' | 'paused' | 'completed' | 'verified';
+export type OperationState = 'pending' | 'in_progress' | 'paused' | 'completed' | 'verified' | 'cancelled';
 
 export interface MaterialLine {
   material: string;
