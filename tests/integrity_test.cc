@@ -247,6 +247,36 @@ TEST_F(IntegrityTest, EditedQualificationGrantIsRefusedAndReported) {
   EXPECT_EQ(http().Get(list, supervisor).status, 200);
 }
 
+TEST_F(IntegrityTest, AnEditedOrderRefusesTheDispatchListComputedOnItsOwnConnection) {
+  ORDO_VERIFIES("P11-01", "ORDO-INTEGRITY-01", "ORDO-DISPATCH-16");
+  // The list is computed off the io thread on a connection of its own; the seal check
+  // holds there too.
+  const std::string supervisor = TokenFor("supervisor");
+  const std::string list = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";
+  HttpReply before = http().Get(list, supervisor);
+  ASSERT_EQ(before.status, 200) << before.Describe();
+  ASSERT_FALSE(before.json()["entries"].empty()) << "the demo has a released order";
+  const std::string order = before.json()["entries"][0]["order_id"];
+  const std::string key = "order_id=" + order;
+  const std::string priority =
+      Text("SELECT priority FROM ord_order WHERE order_id = " + QuoteLiteral(order));
+  const std::string due =
+      Text("SELECT due_us FROM ord_order WHERE order_id = " + QuoteLiteral(order));
+  ASSERT_FALSE(priority.empty());
+  ASSERT_FALSE(due.empty());
+  // Moved to the top of every list by an edit of the file.
+  Sql("UPDATE ord_order SET priority = 1, due_us = 1 WHERE order_id = " + QuoteLiteral(order));
+  // A list computed at this head is reused for up to a second: wait it out.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ExpectViolation(http().Get(list, supervisor), "ord_order " + key);
+  EXPECT_TRUE(Listed("ord_order", key, "decision"));
+
+  Sql("UPDATE ord_order SET priority = " + priority + ", due_us = " + due +
+      " WHERE order_id = " + QuoteLiteral(order));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(http().Get(list, supervisor).status, 200);
+}
+
 TEST_F(IntegrityTest, AnEditedRowInTheAdminCountRefusesTheLastAdminRevocation) {
   ORDO_VERIFIES("P11-01", "DI-04", "ORDO-INTEGRITY-01", "ORDO-INTEGRITY-06", "ORDO-ACCESS-22");
   // A second admin (who also holds quality, so it can give admin up) takes over, and the

@@ -8,6 +8,7 @@
 #include "core/canonical_json.h"
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "core/json_fields.h"
 #include "core/result.h"
 #include "core/testing/verifies.h"
 
@@ -165,6 +166,20 @@ TEST(ClockTest, RejectsBadInput) {
 }
 
 // --- Canonical JSON -------------------------------------------------------------------
+
+TEST(JsonFieldsTest, ReadStringsAndStringListsAndTreatOtherTypesAsEmpty) {
+  ORDO_VERIFIES("ORDO-PERF-04");
+  const Json c = Json::parse(
+      R"({"level": "work_unit", "n": 3, "caps": ["a", 1, "b"], "one": "x", "list": "x"})");
+  EXPECT_EQ(TextField(c, "level"), "work_unit");
+  EXPECT_EQ(TextField(c, "n"), "");
+  EXPECT_EQ(TextField(c, "missing"), "");
+  EXPECT_EQ(TextField(Json::array({"level"}), "level"), "");
+  EXPECT_EQ(TextsField(c, "caps"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(TextsField(c, "list").empty());
+  EXPECT_TRUE(TextsField(c, "missing").empty());
+  EXPECT_TRUE(TextsField(Json(5), "caps").empty());
+}
 
 TEST(CanonicalJsonTest, SortsKeysAndDropsWhitespace) {
   ORDO_VERIFIES("ORDO-LEDGER-06");

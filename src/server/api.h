@@ -48,9 +48,9 @@ struct SignInGate {
 };
 
 // Where Api::OffThread runs work: the hashing pool (Argon2id, ledger verify and
-// checkpoints; 2 threads) or the parsing pool (uploaded files such as plant YAML;
-// 1 thread, so one large upload at a time holds parse memory and sign-ins never wait
-// behind a parse).
+// checkpoints; 2 threads) or the parsing pool (uploaded files such as plant YAML, and
+// dispatch lists on a connection of their own; 1 thread, so one large upload at a time
+// holds parse memory and sign-ins never wait behind a parse).
 enum class WorkPool { kHashing, kParsing };
 
 // The HTTP runtime. Endpoints come from the platform (health, OpenAPI, problem types)

@@ -195,8 +195,7 @@ Status CheckSealedRow(storage::Database& db, std::string_view table,
                       const std::vector<std::string>& key_values) {
   const GuardedTable* t = FindGuardedTable(table);
   if (!t) return Ok();
-  auto key = SealKeyFor(db.path());
-  if (!key) return Ok();
+  if (!SealKeyFor(db.path())) return Ok();
   std::string where;
   for (const auto& c : t->key_columns) where += (where.empty() ? "WHERE " : " AND ") + c + " = ?";
   auto st = db.Prepare(SelectSql(*t) + where);
@@ -210,7 +209,19 @@ Status CheckSealedRow(storage::Database& db, std::string_view table,
   std::vector<std::optional<std::string>> content;
   ReadRow(*t, **st, &keys, &content);
   (*st)->Reset();
-  const std::string row_key = RowKey(*t, keys);
+  return CheckSealedContent(db, table, keys, content);
+}
+
+Status CheckSealedContent(storage::Database& db, std::string_view table,
+                          const std::vector<std::string>& key_values,
+                          const std::vector<std::optional<std::string>>& content) {
+  const GuardedTable* t = FindGuardedTable(table);
+  if (!t) return Ok();
+  auto key = SealKeyFor(db.path());
+  if (!key) return Ok();
+  ORDO_ASSERT(key_values.size() == t->key_columns.size() &&
+              content.size() == t->content_columns.size());
+  const std::string row_key = RowKey(*t, key_values);
   auto seal = db.Prepare("SELECT mac FROM row_seal WHERE tbl = ? AND row_key = ?");
   if (!seal.ok()) return seal.error();
   (*seal)->Bind(1, t->table).Bind(2, row_key);

@@ -105,6 +105,16 @@ Error IntegrityError(const IntegrityViolation& violation);
 Status CheckSealedRow(storage::Database& db, std::string_view table,
                       const std::vector<std::string>& key_values);
 
+// The same check for a row the caller has already read (so that a reader of many rows
+// reads each once): `key_values` are its key columns and `content` its content columns,
+// in the order the table was registered with, each as the database gives it as text
+// (nullopt for NULL). Ok when no seal key is installed for `db` or `table` is not
+// guarded; otherwise as CheckSealedRow. The caller must pass every content column, so
+// the seal covers what it uses.
+Status CheckSealedContent(storage::Database& db, std::string_view table,
+                          const std::vector<std::string>& key_values,
+                          const std::vector<std::optional<std::string>>& content);
+
 // Every guarded row whose seal is missing or does not match, on one snapshot of `db`.
 Result<std::vector<IntegrityViolation>> FindUnsealedRows(storage::Database& db,
                                                          const std::string& key);

@@ -109,6 +109,29 @@ TEST_F(RowSealTest, ARowInsertedOrASealCopiedOutsideTheWriterIsRefused) {
   EXPECT_FALSE(CheckSealedRow(*db_, kTable, {"2"}).ok());
 }
 
+TEST_F(RowSealTest, ARowReadByItsReaderIsCheckedOnTheContentItRead) {
+  ORDO_VERIFIES("P11-01", "ORDO-INTEGRITY-01", "ORDO-PERF-02");
+  Write("INSERT INTO sealed_thing VALUES(1, 'pump', 5, NULL), (2, NULL, 7, NULL)");
+  EXPECT_TRUE(CheckSealedContent(*db_, kTable, {"1"}, {"1", "pump", "5"}).ok());
+  EXPECT_TRUE(CheckSealedContent(*db_, kTable, {"2"}, {"2", std::nullopt, "7"}).ok());
+  // Content that is not what the writer sealed (as read from an edited row) is refused
+  // and reported like CheckSealedRow's refusal.
+  Status edited = CheckSealedContent(*db_, kTable, {"1"}, {"1", "pump", "50"});
+  ASSERT_FALSE(edited.ok());
+  EXPECT_EQ(edited.error().code, ErrorCode::kIntegrityViolation);
+  EXPECT_NE(edited.error().message.find("sealed_thing id=1 does not match its seal"),
+            std::string::npos);
+  ASSERT_EQ(reported_.size(), 1u);
+  EXPECT_EQ(reported_[0].key, "id=1");
+  EXPECT_FALSE(CheckSealedContent(*db_, kTable, {"2"}, {"2", "NULL", "7"}).ok());
+  // Another row's content under this row's key does not fit, and an unsealed row fails.
+  EXPECT_FALSE(CheckSealedContent(*db_, kTable, {"2"}, {"1", "pump", "5"}).ok());
+  Tamper("INSERT INTO sealed_thing VALUES(3, 'pump', 5, NULL)");
+  Status unsealed = CheckSealedContent(*db_, kTable, {"3"}, {"3", "pump", "5"});
+  ASSERT_FALSE(unsealed.ok());
+  EXPECT_NE(unsealed.error().message.find("has no seal"), std::string::npos);
+}
+
 TEST_F(RowSealTest, WithoutAnInstalledKeyNothingIsChecked) {
   ORDO_VERIFIES("ORDO-INTEGRITY-01");
   Write("INSERT INTO sealed_thing VALUES(1, 'pump', 5, NULL)");

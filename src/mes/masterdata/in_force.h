@@ -34,7 +34,18 @@ struct VersionRow {
 // or the object is obsolete).
 Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
                                           const std::string& id, TimeMicros now);
+// Every object of `kind` in force at `now`, by id: reads that kind's rows only (the
+// primary key's prefix), each version checked as InForce checks it.
+Result<std::vector<VersionRow>> InForceOfKind(storage::Database& db, const std::string& kind,
+                                              TimeMicros now);
 // Every object in force at `now`, by kind (kinds table order) then id.
 Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now);
+// The material in force at `now` whose `gtin`, in its 14-digit form (domain/gtin.h), is
+// `gtin14`, or nullopt; failed_precondition `ambiguous_gtin` (field scan) when two hold it
+// (data from before change control refused that: gtin_in_use). Reads the materials only
+// (InForceOfKind), every version seal-checked: a GTIN filter in SQL would choose rows
+// before their seals are checked, so an edited row could hide the material it belongs to.
+Result<std::optional<VersionRow>> MaterialOfGtin(storage::Database& db, const std::string& gtin14,
+                                                 TimeMicros now);
 
 }  // namespace ordo::masterdata

@@ -74,6 +74,32 @@ Result<std::vector<PinnedBomItem>> BomOf(storage::Database& db, const std::strin
 // Every operation of orders in state released or in_progress (for dispatch), by order id
 // and position.
 Result<std::vector<PinnedOperation>> OpenOperations(storage::Database& db);
+// An operation of an open order as the dispatch list needs it: the pinned operation
+// without its spec, and the one field of the spec that decides whether it is done
+// (second_person_verification).
+struct OpenOperation {
+  std::string order_id, operation, name, operation_class, work_center_class, state, work_unit;
+  int position = 0;
+  std::vector<std::string> predecessors;
+  double planned_quantity = 0, setup_minutes = 0, run_minutes = 0;
+  TimeMicros completed_us = 0;
+  bool needs_verification = false;
+};
+
+// An open order (released or in_progress) with every one of its operations by position.
+struct OpenOrderWork {
+  Order order;
+  std::vector<OpenOperation> operations;
+};
+
+// Every open order that has an operation for work center class `work_center_class` (or
+// one that names no class, which any work center may run), by order id, each with all of
+// its operations (a candidate's predecessors and the order's remaining minutes need the
+// others too). One read of each row, each order and operation row checked against its
+// seal on the content read (the specs are covered by the seal but not parsed). For
+// dispatch; OpenOperations gives whole pinned operations.
+Result<std::vector<OpenOrderWork>> OpenWorkForClass(storage::Database& db,
+                                                    const std::string& work_center_class);
 // The operations running or paused on `work_unit`, whatever their order's state (a held
 // order's running operation still occupies its work unit), except those of cancelled or
 // closed orders; each row seal-checked.

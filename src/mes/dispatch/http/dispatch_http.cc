@@ -15,6 +15,7 @@
 #include "mes/orders/permissions.h"
 #include "server/api.h"
 #include "server/response_schema.h"
+#include "store/data_dir.h"
 
 namespace ordo::dispatch {
 
@@ -34,10 +35,35 @@ constexpr auto kStreamPace = std::chrono::milliseconds(250);
 // keys that move with the clock alone, past due and critical ratio, may lag this much).
 constexpr auto kListReuse = std::chrono::seconds(1);
 
-// The list of unit `id` as JSON: computed, or the one computed at this head less than
-// kListReuse ago (so that many terminals watching one unit, each stream woken by the same
-// commit, cost one computation). io thread only, like reader().
-Result<Json> ListNow(Api& api, const std::string& id) {
+// The list of unit `id` as JSON, computed at `now` on a read-only connection of its own:
+// off the io thread (the parsing pool) when the server knows its data dir, so that other
+// requests are answered meanwhile; reads only, the writer is not involved.
+Awaitable<Result<Json>> ComputeListJson(Api& api, std::string id, TimeMicros now) {
+  if (api.options().data_dir.empty()) {  // an Api without a data dir: on its reader
+    auto list = ComputeDispatchList(api.reader(), id, now);
+    if (!list.ok()) co_return list.error();
+    co_return ToJson(*list);
+  }
+  auto result = std::make_shared<Result<Json>>(Json());
+  std::function<Json()> work = [dir = store::DataDir{api.options().data_dir}, id, now, result] {
+    auto db = store::OpenStore(dir, storage::OpenMode::kReadOnly);
+    if (!db.ok()) {
+      *result = db.error();
+      return Json();
+    }
+    auto list = ComputeDispatchList(**db, id, now);
+    *result = list.ok() ? Result<Json>(ToJson(*list)) : Result<Json>(list.error());
+    return Json();
+  };
+  auto computing = api.OffThread(std::move(work), server::WorkPool::kParsing);
+  co_await std::move(computing);
+  co_return std::move(*result);
+}
+
+// The list of unit `id` as JSON: computed (ComputeListJson), or the one computed at this
+// head less than kListReuse ago (so that many terminals watching one unit, each stream
+// woken by the same commit, cost one computation). The cache is io-thread state.
+Awaitable<Result<Json>> ListNow(Api& api, std::string id) {
   struct Cached {
     const Api* api = nullptr;
     std::int64_t head = -1;
@@ -45,18 +71,18 @@ Result<Json> ListNow(Api& api, const std::string& id) {
     Json list;
   };
   static std::map<std::string, Cached> cache;
-  const auto now = std::chrono::steady_clock::now();
   auto it = cache.find(id);
   if (it != cache.end() && it->second.api == &api && it->second.head == api.head_seq() &&
-      now - it->second.at < kListReuse)
-    return it->second.list;
+      std::chrono::steady_clock::now() - it->second.at < kListReuse)
+    co_return it->second.list;
   const std::int64_t head = api.head_seq();
-  auto list = ComputeDispatchList(api.reader(), id, api.clock().NowMicros());
-  if (!list.ok()) return list.error();
-  Json json = ToJson(*list);
+  const auto started = std::chrono::steady_clock::now();
+  auto computing = ComputeListJson(api, id, api.clock().NowMicros());
+  Result<Json> json = co_await std::move(computing);
+  if (!json.ok()) co_return json;
   if (cache.size() >= 256) cache.clear();  // bounded: unknown ids never get here
-  cache[id] = Cached{&api, head, now, json};
-  return json;
+  cache[id] = Cached{&api, head, started, *json};
+  co_return json;
 }
 
 std::string Text(const Json& body, const char* name) {
@@ -72,7 +98,8 @@ Awaitable<HttpResponse> ListWorkUnits(Api& api, Call&) {
 }
 
 Awaitable<HttpResponse> GetList(Api& api, Call& call) {
-  auto list = ListNow(api, call.params["id"]);
+  auto listing = ListNow(api, call.params["id"]);
+  Result<Json> list = co_await std::move(listing);
   if (!list.ok()) co_return server::ProblemResponse(list.error());
   co_return server::JsonResponse(200, std::move(*list));
 }
@@ -103,7 +130,8 @@ Awaitable<HttpResponse> PostMove(Api& api, Call& call) {
 // head moved, at most once per kStreamPace; sent only when it differs from the last one.
 Awaitable<HttpResponse> StreamList(Api& api, Call& call) {
   const std::string id = call.params["id"];
-  auto first = ListNow(api, id);
+  auto listing = ListNow(api, id);
+  Result<Json> first = co_await std::move(listing);
   if (!first.ok()) co_return server::ProblemResponse(first.error());
   HttpResponse r;
   r.content_type = "text/event-stream";
@@ -116,7 +144,8 @@ Awaitable<HttpResponse> StreamList(Api& api, Call& call) {
     while (!api.shutting_down() && api.sessions().Alive(token, api.clock().NowMicros())) {
       if (api.head_seq() != seen) {
         seen = api.head_seq();
-        auto list = ListNow(api, id);
+        auto listing = ListNow(api, id);
+        Result<Json> list = co_await std::move(listing);
         if (!list.ok()) co_return;  // the unit went out of force: the stream ends
         std::string data = CanonicalJson(*list);
         if (data != last) {

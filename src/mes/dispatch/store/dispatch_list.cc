@@ -3,30 +3,16 @@
 #include "mes/dispatch/store/dispatch_list.h"
 
 #include <map>
-#include <unordered_map>
 
+#include "core/json_fields.h"
 #include "mes/dispatch/store/dispatch_store.h"
+#include "mes/execution/domain/facts.h"
 #include "mes/masterdata/in_force.h"
-#include "mes/orders/domain/states.h"
 #include "mes/orders/orders.h"
 
 namespace ordo::dispatch {
 
 namespace {
-
-std::string Text(const Json& c, const char* name) {
-  auto it = c.find(name);
-  return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> Texts(const Json& c, const char* name) {
-  std::vector<std::string> out;
-  auto it = c.find(name);
-  if (it != c.end() && it->is_array())
-    for (const auto& v : *it)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
 Error UnitNotFound(const std::string& id) {
   return Error{ErrorCode::kNotFound, "there is no work unit '" + id + "' in force", "id",
@@ -39,39 +25,32 @@ WorkUnit UnitFrom(const masterdata::VersionRow& row, const Json* center) {
   WorkUnit u;
   u.id = row.id;
   u.name = row.name;
-  u.work_center = Text(c, "parent");
-  u.equipment_class = Text(c, "equipment_class");
-  u.capabilities = Texts(c, "capabilities");
-  u.status = Text(c, "status");
-  u.calibration_due = Text(c, "calibration_due");
-  u.cleaning_status = Text(c, "cleaning_status");
-  u.cleaning_due = Text(c, "cleaning_due");
+  u.work_center = TextField(c, "parent");
+  u.equipment_class = TextField(c, "equipment_class");
+  u.capabilities = TextsField(c, "capabilities");
+  u.status = TextField(c, "status");
+  u.calibration_due = TextField(c, "calibration_due");
+  u.cleaning_status = TextField(c, "cleaning_status");
+  u.cleaning_due = TextField(c, "cleaning_due");
   if (center) {
-    u.work_center_class = Text(*center, "equipment_class");
-    auto rule = ParseRule(Text(*center, "dispatch_rule"));
+    u.work_center_class = TextField(*center, "equipment_class");
+    auto rule = ParseRule(TextField(*center, "dispatch_rule"));
     u.rule = rule.ok() ? *rule : kDefaultRule;  // the master data check allows no other
   }
   return u;
 }
 
-void MarkRunning(WorkUnit& u, const std::vector<orders::PinnedOperation>& open) {
-  for (const auto& op : open) {
-    if (op.work_unit != u.id || (op.state != "in_progress" && op.state != "paused")) continue;
-    u.running_order = op.order_id;
-    u.running_operation = op.operation;
-    u.running_state = op.state;
-    return;
-  }
-}
-
-bool NeedsVerification(const orders::PinnedOperation& op) {
-  auto it = op.spec.find("second_person_verification");
-  return it != op.spec.end() && it->is_boolean() && it->get<bool>();
-}
-
-bool Done(const orders::PinnedOperation& op) {
-  auto state = orders::ParseOperationState(op.state);
-  return state && orders::OperationDone(*state, NeedsVerification(op));
+// What runs on the unit: the first operation in progress or paused on it (by order and
+// position), whatever its order's state, as execution's busy check sees it.
+Status MarkRunning(storage::Database& db, WorkUnit& u) {
+  auto running = orders::RunningOnWorkUnit(db, u.id);
+  if (!running.ok()) return running.error();
+  if (running->empty()) return Ok();
+  const auto& op = running->front();
+  u.running_order = op.order_id;
+  u.running_operation = op.operation;
+  u.running_state = op.state;
+  return Ok();
 }
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
@@ -80,9 +59,9 @@ Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); 
 Result<WorkUnit> UnitInForce(storage::Database& db, const std::string& id, TimeMicros now) {
   auto row = masterdata::InForce(db, "equipment", id, now);
   if (!row.ok()) return row.error();
-  if (!*row || Text((*row)->content, "level") != "work_unit") return UnitNotFound(id);
+  if (!*row || TextField((*row)->content, "level") != "work_unit") return UnitNotFound(id);
   std::optional<masterdata::VersionRow> center;
-  if (std::string parent = Text((*row)->content, "parent"); !parent.empty()) {
+  if (std::string parent = TextField((*row)->content, "parent"); !parent.empty()) {
     auto found = masterdata::InForce(db, "equipment", parent, now);
     if (!found.ok()) return found.error();
     center = std::move(*found);
@@ -95,26 +74,21 @@ Result<WorkUnit> UnitInForce(storage::Database& db, const std::string& id, TimeM
 Result<WorkUnit> FindWorkUnit(storage::Database& db, const std::string& id, TimeMicros now) {
   auto unit = UnitInForce(db, id, now);
   if (!unit.ok()) return unit.error();
-  auto open = orders::OpenOperations(db);
-  if (!open.ok()) return open.error();
-  MarkRunning(*unit, *open);
+  ORDO_TRY(MarkRunning(db, *unit));
   return unit;
 }
 
 Result<std::vector<WorkUnit>> AllWorkUnits(storage::Database& db, TimeMicros now) {
-  auto all = masterdata::AllInForce(db, now);
+  auto all = masterdata::InForceOfKind(db, "equipment", now);
   if (!all.ok()) return all.error();
   std::map<std::string, const masterdata::VersionRow*> equipment;
-  for (const auto& row : *all)
-    if (row.kind == "equipment") equipment[row.id] = &row;
-  auto open = orders::OpenOperations(db);
-  if (!open.ok()) return open.error();
+  for (const auto& row : *all) equipment[row.id] = &row;
   std::vector<WorkUnit> out;
   for (const auto& [id, row] : equipment) {
-    if (Text(row->content, "level") != "work_unit") continue;
-    auto center = equipment.find(Text(row->content, "parent"));
+    if (TextField(row->content, "level") != "work_unit") continue;
+    auto center = equipment.find(TextField(row->content, "parent"));
     WorkUnit u = UnitFrom(*row, center == equipment.end() ? nullptr : &center->second->content);
-    MarkRunning(u, *open);
+    ORDO_TRY(MarkRunning(db, u));
     out.push_back(std::move(u));
   }
   return out;
@@ -124,62 +98,47 @@ Result<DispatchList> ComputeDispatchList(storage::Database& db, const std::strin
                                          TimeMicros now) {
   auto unit = UnitInForce(db, id, now);
   if (!unit.ok()) return unit.error();
-  auto open = orders::OpenOperations(db);
-  if (!open.ok()) return open.error();
-  MarkRunning(*unit, *open);
-
-  // The open operations by order (OpenOperations gives them by order id and position).
-  std::unordered_map<std::string, std::vector<const orders::PinnedOperation*>> by_order;
-  for (const auto& op : *open) by_order[op.order_id].push_back(&op);
+  ORDO_TRY(MarkRunning(db, *unit));
+  // The open orders with work for the unit's class, each with all its operations: one
+  // read, every order and operation row seal-checked.
+  auto work = orders::OpenWorkForClass(db, unit->work_center_class);
+  if (!work.ok()) return work.error();
 
   WorkUnitFacts facts{unit->id, unit->work_center_class, unit->capabilities};
   std::vector<Candidate> candidates;
   std::map<std::pair<std::string, std::string>, ListEntry> shown;
-  for (const auto& [order_id, ops] : by_order) {
-    std::optional<orders::Order> order;
+  for (const auto& [order, ops] : *work) {
     std::vector<std::string> done;
     std::vector<OperationTimes> times;
-    for (const auto* op : ops) {
-      const bool is_done = Done(*op);
-      if (is_done) done.push_back(op->operation);
-      times.push_back(OperationTimes{op->operation, op->position, op->setup_minutes,
-                                     op->run_minutes, is_done, op->completed_us});
+    for (const auto& op : ops) {
+      const bool is_done = execution::OperationDone(op.state, op.needs_verification);
+      if (is_done) done.push_back(op.operation);
+      times.push_back(OperationTimes{op.operation, op.position, op.setup_minutes, op.run_minutes,
+                                     is_done, op.completed_us});
     }
-    for (const auto* op : ops) {
-      OperationFacts f{
-          order_id,
-          "released",  // OpenOperations gives open orders only; checked below
-          op->operation,   op->state, op->work_unit, op->operation_class, op->work_center_class,
-          op->predecessors};
-      if (!IsEligible(f, done, facts).eligible) continue;
-      // The order is read only for operations the unit may run (a sealed read each).
-      if (!order) {
-        auto found = orders::FindOrder(db, order_id);
-        if (!found.ok()) return found.error();
-        if (!*found) break;  // cannot happen: the operation's order is open
-        order = std::move(**found);
-      }
-      f.order_state = order->state;
+    for (const auto& op : ops) {
+      OperationFacts f{order.order_id, order.state,        op.operation,         op.state,
+                       op.work_unit,   op.operation_class, op.work_center_class, op.predecessors};
       if (!IsEligible(f, done, facts).eligible) continue;
       Candidate c;
-      c.order_id = order_id;
-      c.operation = op->operation;
-      c.priority = order->priority;
-      c.due_us = order->due_us;
-      c.created_seq = order->created_seq;
-      c.ready_us = ReadyTime(order->released_us, op->predecessors, times);
-      c.processing_minutes = op->setup_minutes + op->run_minutes;
-      c.remaining_order_minutes = RemainingOrderMinutes(times, op->operation);
+      c.order_id = order.order_id;
+      c.operation = op.operation;
+      c.priority = order.priority;
+      c.due_us = order.due_us;
+      c.created_seq = order.created_seq;
+      c.ready_us = ReadyTime(order.released_us, op.predecessors, times);
+      c.processing_minutes = op.setup_minutes + op.run_minutes;
+      c.remaining_order_minutes = RemainingOrderMinutes(times, op.operation);
       candidates.push_back(std::move(c));
       ListEntry e;
-      e.name = op->name;
-      e.product = order->product;
-      e.state = op->state;
-      e.due_date = order->due_date;
-      e.planned_quantity = op->planned_quantity;
-      e.unit = order->base_unit;
-      e.work_unit = op->work_unit;
-      shown.emplace(std::make_pair(order_id, op->operation), std::move(e));
+      e.name = op.name;
+      e.product = order.product;
+      e.state = op.state;
+      e.due_date = order.due_date;
+      e.planned_quantity = op.planned_quantity;
+      e.unit = order.base_unit;
+      e.work_unit = op.work_unit;
+      shown.emplace(std::make_pair(order.order_id, op.operation), std::move(e));
     }
   }
   auto moves = MovesOf(db, unit->work_center);

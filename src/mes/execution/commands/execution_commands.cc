@@ -13,7 +13,6 @@
 #include "mes/lots/events.h"
 #include "mes/lots/gs1/gs1.h"
 #include "mes/lots/lots.h"
-#include "mes/masterdata/domain/gtin.h"
 #include "mes/masterdata/domain/units.h"
 #include "mes/masterdata/in_force.h"
 #include "mes/orders/events.h"
@@ -160,30 +159,6 @@ bool InBom(const std::vector<BomFacts>& bom, const std::string& operation,
   return false;
 }
 
-// The material whose GTIN is `gtin14`, in force at `now`. Master data refuses a second
-// holder of a GTIN (gtin_unique.h); should two hold it anyway (data from before that
-// check), the scan is refused as ambiguous rather than resolved to either.
-Result<std::optional<masterdata::VersionRow>> MaterialOfGtin(storage::Database& db,
-                                                             const std::string& gtin14,
-                                                             TimeMicros now) {
-  auto all = masterdata::AllInForce(db, now);
-  if (!all.ok()) return all.error();
-  std::optional<masterdata::VersionRow> found;
-  for (auto& v : *all) {
-    if (v.kind != "material") continue;
-    auto it = v.content.find("gtin");
-    if (it == v.content.end() || !it->is_string()) continue;
-    if (masterdata::Gtin14(it->get<std::string>()) != gtin14) continue;
-    if (found)
-      return Error{ErrorCode::kFailedPrecondition,
-                   "GTIN " + gtin14 + " is held by two materials, " + found->id + " and " + v.id +
-                       ": scan or type our lot id, and ask for the master data to be corrected",
-                   "scan", "ambiguous_gtin"};
-    found = std::move(v);
-  }
-  return found;
-}
-
 // The lot a consumption names: `lot` as given, or what `scan` reads as (a plain lot id;
 // or a supplier label: the material by its GTIN, the lot by its supplier lot or our lot
 // id, the label's expiry equal to the lot's).
@@ -204,7 +179,7 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
                               std::string(scan->gtin14.empty() ? "GTIN (AI 01)" : "lot (AI 10)") +
                               ": scan the label's GS1 code with GTIN and lot",
                           "scan_incomplete");
-  auto material = MaterialOfGtin(db, scan->gtin14, now);
+  auto material = masterdata::MaterialOfGtin(db, scan->gtin14, now);
   if (!material.ok()) return material.error();
   if (!*material)
     return Error{ErrorCode::kNotFound,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/json_fields.h"
 #include "mes/execution/store/execution_store.h"
 #include "mes/lots/lots.h"
 #include "mes/masterdata/in_force.h"
@@ -14,20 +15,6 @@ namespace {
 
 Error Missing(const std::string& field, const std::string& what) {
   return Error{ErrorCode::kNotFound, what, field, field + "_missing"};
-}
-
-std::string Text(const Json& content, const char* key) {
-  auto it = content.find(key);
-  return it != content.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> Texts(const Json& content, const char* key) {
-  std::vector<std::string> out;
-  auto it = content.find(key);
-  if (it == content.end() || !it->is_array()) return out;
-  for (const auto& v : *it)
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
 }
 
 bool NeedsVerification(const Json& spec) {
@@ -115,18 +102,18 @@ Result<EquipmentFacts> LoadWorkUnit(storage::Database& db, const std::string& wo
   const Json& c = (*unit)->content;
   EquipmentFacts e;
   e.work_unit = work_unit;
-  e.level = Text(c, "level");
-  e.equipment_class = Text(c, "equipment_class");
-  e.work_center = Text(c, "parent");
-  e.capabilities = Texts(c, "capabilities");
-  e.status = Text(c, "status");
-  e.calibration_due = Text(c, "calibration_due");
-  e.cleaning_status = Text(c, "cleaning_status");
-  e.cleaning_due = Text(c, "cleaning_due");
+  e.level = TextField(c, "level");
+  e.equipment_class = TextField(c, "equipment_class");
+  e.work_center = TextField(c, "parent");
+  e.capabilities = TextsField(c, "capabilities");
+  e.status = TextField(c, "status");
+  e.calibration_due = TextField(c, "calibration_due");
+  e.cleaning_status = TextField(c, "cleaning_status");
+  e.cleaning_due = TextField(c, "cleaning_due");
   if (!e.work_center.empty()) {
     auto parent = masterdata::InForce(db, "equipment", e.work_center, now);
     if (!parent.ok()) return parent.error();
-    if (*parent) e.work_center_class = Text((*parent)->content, "equipment_class");
+    if (*parent) e.work_center_class = TextField((*parent)->content, "equipment_class");
   }
   auto running = orders::RunningOnWorkUnit(db, work_unit);
   if (!running.ok()) return running.error();
@@ -176,12 +163,11 @@ Result<std::vector<BomFacts>> LoadBom(storage::Database& db, const std::string& 
 }
 
 Result<ReasonCodes> LoadReasonCodes(storage::Database& db, TimeMicros now) {
-  auto all = masterdata::AllInForce(db, now);
+  auto all = masterdata::InForceOfKind(db, "reason_codes", now);
   if (!all.ok()) return all.error();
   ReasonCodes codes;
   for (const auto& v : *all) {
-    if (v.kind != "reason_codes") continue;
-    const std::string category = Text(v.content, "category");
+    const std::string category = TextField(v.content, "category");
     std::vector<std::string>* into = category == "scrap"    ? &codes.scrap
                                      : category == "rework" ? &codes.rework
                                                             : nullptr;

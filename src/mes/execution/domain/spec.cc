@@ -1,6 +1,7 @@
 // Reading the pinned operation spec into OperationSpec (facts.h), its instruction hash,
 // and when an operation counts as done.
 #include "core/crypto.h"
+#include "core/json_fields.h"
 #include "mes/execution/domain/facts.h"
 
 namespace ordo::execution {
@@ -10,11 +11,6 @@ namespace {
 std::optional<double> Number(const Json& j, const char* key) {
   if (j.contains(key) && j.at(key).is_number()) return j.at(key).get<double>();
   return std::nullopt;
-}
-
-std::string Text(const Json& j, const char* key) {
-  if (j.contains(key) && j.at(key).is_string()) return j.at(key).get<std::string>();
-  return {};
 }
 
 const Json& List(const Json& j, const char* key) {
@@ -33,8 +29,8 @@ Result<OperationSpec> SpecFromJson(const Json& spec) {
     for (const Json& p : List(spec, "parameters")) {
       ParameterSpec ps;
       ps.name = p.at("name").get<std::string>();
-      ps.unit = Text(p, "unit");
-      std::string source = Text(p, "source");
+      ps.unit = TextField(p, "unit");
+      std::string source = TextField(p, "source");
       if (!source.empty()) ps.source = source;
       ps.target = Number(p, "target");
       ps.low = Number(p, "low");
@@ -46,7 +42,7 @@ Result<OperationSpec> SpecFromJson(const Json& spec) {
     for (const Json& c : List(spec, "characteristics")) {
       CharacteristicSpec cs;
       cs.name = c.at("name").get<std::string>();
-      cs.unit = Text(c, "unit");
+      cs.unit = TextField(c, "unit");
       cs.lower_spec = Number(c, "lower_spec");
       cs.upper_spec = Number(c, "upper_spec");
       if (c.contains("sample_size") && c.at("sample_size").is_number_integer())
@@ -68,7 +64,7 @@ Result<OperationSpec> SpecFromJson(const Json& spec) {
 }
 
 std::string InstructionContentHash(const Json& spec) {
-  const std::string instructions = spec.is_object() ? Text(spec, "instructions") : "";
+  const std::string instructions = spec.is_object() ? TextField(spec, "instructions") : "";
   const Json attachments = spec.is_object() ? List(spec, "attachments") : Json::array();
   if (instructions.empty() && attachments.empty()) return "";
   Json content{{"instructions", instructions}, {"attachments", attachments}};

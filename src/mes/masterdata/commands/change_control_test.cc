@@ -100,6 +100,57 @@ TEST_F(ChangeControlTest, ApprovalWithoutDateIsEffectiveAtOnceAndNeverBackdated)
   EXPECT_EQ(InForceVersion("routing", kRouting, clock_.NowMicros() - 1), 1);
 }
 
+// A valid GTIN-13 from its first 12 digits (GS1 mod-10 check digit).
+std::string WithCheckDigit(const std::string& first12) {
+  int sum = 0;
+  for (std::size_t i = 0; i < first12.size(); ++i)
+    sum += (first12[first12.size() - 1 - i] - '0') * (i % 2 == 0 ? 3 : 1);
+  return first12 + std::to_string((10 - sum % 10) % 10);
+}
+
+TEST_F(ChangeControlTest, LookupsByKindAndByGtinGiveTheVersionInForceNow) {
+  ORDO_VERIFIES("ORDO-PERF-03", "ORDO-MD-02");
+  const TimeMicros now = clock_.NowMicros();
+  auto all = AllInForce(*reader_, now);
+  auto codes = InForceOfKind(*reader_, "reason_codes", now);
+  ASSERT_TRUE(all.ok() && codes.ok());
+  std::vector<std::string> expected;
+  for (const auto& v : *all)
+    if (v.kind == "reason_codes") expected.push_back(v.id);
+  std::vector<std::string> got;
+  for (const auto& v : *codes) got.push_back(v.kind + "/" + v.id);
+  ASSERT_FALSE(expected.empty());
+  for (auto& id : expected) id = "reason_codes/" + id;
+  EXPECT_EQ(got, expected);
+
+  // A material by its GTIN, written as GTIN-13 and scanned as 14 digits.
+  const VersionRow* material = nullptr;
+  for (const auto& v : *all)
+    if (v.kind == "material" && v.content.contains("gtin")) material = &v;
+  ASSERT_NE(material, nullptr) << "the demo has a material with a GTIN";
+  const std::string old_gtin = material->content["gtin"];
+  auto found = MaterialOfGtin(*reader_, std::string(14 - old_gtin.size(), '0') + old_gtin, now);
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->id, material->id);
+  EXPECT_FALSE(MaterialOfGtin(*reader_, "00000000000000", now).value().has_value());
+  // A new GTIN effective tomorrow: the old one until then, the new one from then on.
+  const std::string new_gtin = WithCheckDigit("400638133393");
+  Json content = material->content;
+  content["gtin"] = new_gtin;
+  const std::string id = material->id;
+  Change("material", id, content, now + kDay);
+  const std::string new14 = "0" + new_gtin,
+                    old14 = std::string(14 - old_gtin.size(), '0') + old_gtin;
+  EXPECT_EQ(MaterialOfGtin(*reader_, old14, clock_.NowMicros()).value().value().id, id);
+  EXPECT_FALSE(MaterialOfGtin(*reader_, new14, clock_.NowMicros()).value().has_value());
+  clock_.Advance(kDay);
+  auto moved = MaterialOfGtin(*reader_, new14, clock_.NowMicros());
+  ASSERT_TRUE(moved.ok() && *moved);
+  EXPECT_EQ((*moved)->id, id);
+  EXPECT_EQ((*moved)->version, 2);
+  EXPECT_FALSE(MaterialOfGtin(*reader_, old14, clock_.NowMicros()).value().has_value());
+}
+
 TEST_F(ChangeControlTest, ObsoleteRetiresTheObject) {
   ORDO_VERIFIES("ORDO-MD-02");
   auto ids = ObjectIds(*reader_, "reason_codes");

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "mes/masterdata/domain/effectivity.h"
+#include "mes/masterdata/domain/gtin.h"
 #include "mes/masterdata/domain/kinds.h"
 #include "mes/masterdata/store/masterdata_store.h"
 #include "mes/masterdata/store/queries.h"
@@ -96,18 +97,48 @@ Result<std::vector<std::string>> ObjectIds(storage::Database& db, const std::str
       [](const storage::Statement& s) { return s.Text(0); });
 }
 
+Result<std::vector<VersionRow>> InForceOfKind(storage::Database& db, const std::string& kind,
+                                              TimeMicros now) {
+  std::vector<VersionRow> out;
+  auto ids = ObjectIds(db, kind);
+  if (!ids.ok()) return ids.error();
+  for (const auto& id : *ids) {
+    auto row = InForce(db, kind, id, now);
+    if (!row.ok()) return row.error();
+    if (*row) out.push_back(std::move(**row));
+  }
+  return out;
+}
+
 Result<std::vector<VersionRow>> AllInForce(storage::Database& db, TimeMicros now) {
   std::vector<VersionRow> out;
   for (const auto& k : Kinds()) {
-    auto ids = ObjectIds(db, k.kind);
-    if (!ids.ok()) return ids.error();
-    for (const auto& id : *ids) {
-      auto row = InForce(db, k.kind, id, now);
-      if (!row.ok()) return row.error();
-      if (*row) out.push_back(**row);
-    }
+    auto rows = InForceOfKind(db, k.kind, now);
+    if (!rows.ok()) return rows.error();
+    for (auto& r : *rows) out.push_back(std::move(r));
   }
   return out;
+}
+
+Result<std::optional<VersionRow>> MaterialOfGtin(storage::Database& db, const std::string& gtin14,
+                                                 TimeMicros now) {
+  auto materials = InForceOfKind(db, "material", now);
+  if (!materials.ok()) return materials.error();
+  std::optional<VersionRow> found;
+  for (auto& v : *materials) {
+    auto it = v.content.find("gtin");
+    if (it == v.content.end() || !it->is_string() || Gtin14(it->get<std::string>()) != gtin14)
+      continue;
+    // Change control refuses a second holder of a GTIN (gtin_in_use); should two hold it
+    // anyway (data from before that check), the scan is refused rather than resolved.
+    if (found)
+      return Error{ErrorCode::kFailedPrecondition,
+                   "GTIN " + gtin14 + " is held by two materials, " + found->id + " and " + v.id +
+                       ": scan or type our lot id, and ask for the master data to be corrected",
+                   "scan", "ambiguous_gtin"};
+    found = std::move(v);
+  }
+  return found;
 }
 
 }  // namespace ordo::masterdata

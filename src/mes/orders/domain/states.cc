@@ -13,9 +13,6 @@ constexpr std::array<const char*, 7> kOrderActions = {"release", "start",  "comp
                                                       "hold",    "resume", "cancel"};
 constexpr std::array<const char*, 6> kOperationStates = {"pending",   "in_progress", "paused",
                                                          "completed", "verified",    "cancelled"};
-constexpr std::array<const char*, 5> kOperationActions = {"start", "pause", "resume", "complete",
-                                                          "verify"};
-
 Error Illegal(const std::string& what, const char* state, const char* action,
               const std::string& allowed) {
   return Error{ErrorCode::kFailedPrecondition,
@@ -28,7 +25,6 @@ Error Illegal(const std::string& what, const char* state, const char* action,
 const char* ToString(OrderState s) { return kOrderStates[static_cast<std::size_t>(s)]; }
 const char* ToString(OrderAction a) { return kOrderActions[static_cast<std::size_t>(a)]; }
 const char* ToString(OperationState s) { return kOperationStates[static_cast<std::size_t>(s)]; }
-const char* ToString(OperationAction a) { return kOperationActions[static_cast<std::size_t>(a)]; }
 
 std::optional<OrderState> ParseOrderState(std::string_view text) {
   for (std::size_t i = 0; i < kOrderStates.size(); ++i)
@@ -72,40 +68,6 @@ Result<OrderState> NextOrderState(OrderState s, OrderAction a,
       return Illegal(what, ToString(s), ToString(a), "from created, released or on_hold");
   }
   return Illegal(what, ToString(s), "?", "never");
-}
-
-Result<OperationState> NextOperationState(OperationState s, OperationAction a,
-                                          bool needs_verification) {
-  using S = OperationState;
-  const std::string what = "the operation";
-  switch (a) {
-    case OperationAction::kStart:
-      if (s == S::kPending) return S::kInProgress;
-      return Illegal(what, ToString(s), ToString(a), "from pending");
-    case OperationAction::kPause:
-      if (s == S::kInProgress) return S::kPaused;
-      return Illegal(what, ToString(s), ToString(a), "from in_progress");
-    case OperationAction::kResume:
-      if (s == S::kPaused) return S::kInProgress;
-      return Illegal(what, ToString(s), ToString(a), "from paused");
-    case OperationAction::kComplete:
-      if (s == S::kInProgress) return S::kCompleted;
-      return Illegal(what, ToString(s), ToString(a), "from in_progress");
-    case OperationAction::kVerify:
-      if (!needs_verification)
-        return Error{ErrorCode::kFailedPrecondition,
-                     "the operation is " + std::string(ToString(s)) +
-                         " and asks for no second-person verification; 'verify' is allowed only "
-                         "for an operation that asks for it",
-                     "state", "invalid_transition"};
-      if (s == S::kCompleted) return S::kVerified;
-      return Illegal(what, ToString(s), ToString(a), "from completed");
-  }
-  return Illegal(what, ToString(s), "?", "never");
-}
-
-bool OperationDone(OperationState s, bool needs_verification) {
-  return s == OperationState::kVerified || (s == OperationState::kCompleted && !needs_verification);
 }
 
 }  // namespace ordo::orders

@@ -30,9 +30,10 @@ enum class OrderAction { kRelease, kStart, kComplete, kClose, kHold, kResume, kC
 // pending -> in_progress <-> paused; in_progress -> completed -> verified (only when the
 // pinned operation asks for second-person verification). cancelled: closed out by the
 // order's cancellation (from pending, in_progress or paused); no action leaves it.
+// Execution decides these transitions and when an operation is done
+// (mes/execution/domain: start.h, complete.h, facts.h OperationDone); orders stores the
+// states.
 enum class OperationState { kPending, kInProgress, kPaused, kCompleted, kVerified, kCancelled };
-
-enum class OperationAction { kStart, kPause, kResume, kComplete, kVerify };
 
 // "created", "released", "in_progress", "completed", "closed", "on_hold", "cancelled".
 const char* ToString(OrderState state);
@@ -40,8 +41,6 @@ const char* ToString(OrderState state);
 const char* ToString(OrderAction action);
 // "pending", "in_progress", "paused", "completed", "verified", "cancelled".
 const char* ToString(OperationState state);
-// "start", "pause", "resume", "complete", "verify".
-const char* ToString(OperationAction action);
 std::optional<OrderState> ParseOrderState(std::string_view text);
 std::optional<OperationState> ParseOperationState(std::string_view text);
 
@@ -51,15 +50,5 @@ std::optional<OperationState> ParseOperationState(std::string_view text);
 // names the current state and the action.
 Result<OrderState> NextOrderState(OrderState state, OrderAction action,
                                   std::optional<OrderState> held_from = std::nullopt);
-
-// The state an operation moves to; `needs_verification` is the pinned operation's
-// second_person_verification. Refuses as NextOrderState (reason invalid_transition,
-// naming the operation's current state), e.g. verify without verification asked for.
-Result<OperationState> NextOperationState(OperationState state, OperationAction action,
-                                          bool needs_verification);
-
-// True when the operation counts as done for its successors and for the order's
-// completion: completed and (verified, or no verification required).
-bool OperationDone(OperationState state, bool needs_verification);
 
 }  // namespace ordo::orders

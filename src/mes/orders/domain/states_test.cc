@@ -67,39 +67,6 @@ TEST(OrderStates, StringFormsRoundTrip) {
   EXPECT_FALSE(ParseOperationState("done"));
 }
 
-TEST(OperationStates, StartPauseResumeCompleteVerify) {
-  ORDO_VERIFIES("P11-06", "ORDO-ORDER-12");
-  using O = OperationState;
-  using OA = OperationAction;
-  EXPECT_EQ(NextOperationState(O::kPending, OA::kStart, false).value(), O::kInProgress);
-  EXPECT_EQ(NextOperationState(O::kInProgress, OA::kPause, false).value(), O::kPaused);
-  EXPECT_EQ(NextOperationState(O::kPaused, OA::kResume, false).value(), O::kInProgress);
-  EXPECT_EQ(NextOperationState(O::kInProgress, OA::kComplete, false).value(), O::kCompleted);
-  EXPECT_EQ(NextOperationState(O::kCompleted, OA::kVerify, true).value(), O::kVerified);
-  // Verify before perform, verify without verification asked, complete when paused.
-  for (auto refused : {NextOperationState(O::kInProgress, OA::kVerify, true),
-                       NextOperationState(O::kCompleted, OA::kVerify, false),
-                       NextOperationState(O::kPaused, OA::kComplete, false),
-                       NextOperationState(O::kCompleted, OA::kStart, false),
-                       NextOperationState(O::kPending, OA::kPause, false)}) {
-    ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().reason, "invalid_transition");
-  }
-  EXPECT_NE(NextOperationState(O::kPaused, OA::kComplete, false).error().message.find("paused"),
-            std::string::npos);
-}
-
-TEST(OperationStates, DoneMeansCompletedAndVerifiedWhereAsked) {
-  ORDO_VERIFIES("P11-06", "ORDO-ORDER-12");
-  using O = OperationState;
-  EXPECT_TRUE(OperationDone(O::kCompleted, false));
-  EXPECT_FALSE(OperationDone(O::kCompleted, true));
-  EXPECT_TRUE(OperationDone(O::kVerified, true));
-  EXPECT_FALSE(OperationDone(O::kInProgress, false));
-  EXPECT_FALSE(OperationDone(O::kPaused, false));
-  EXPECT_FALSE(OperationDone(O::kPending, false));
-}
-
 TEST(StateCommands, HoldAndCancelNeedAReasonAndMakeTheirEvents) {
   ORDO_VERIFIES("ORDO-ORDER-11");
   auto hold = DecideStateCommand("PO-1", S::kReleased, std::nullopt, A::kHold, " ");

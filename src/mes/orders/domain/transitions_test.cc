@@ -95,17 +95,5 @@ TEST(OrderStateCommands, ARefusedCommandDecidesNoEvent) {
   EXPECT_EQ(hold.error().field, "reason");
 }
 
-TEST(OperationStates, ACancelledOperationTakesNoAction) {
-  ORDO_VERIFIES("ORDO-ORDER-23");
-  for (auto a : {OperationAction::kStart, OperationAction::kPause, OperationAction::kResume,
-                 OperationAction::kComplete, OperationAction::kVerify}) {
-    auto next = NextOperationState(O::kCancelled, a, true);
-    ASSERT_FALSE(next.ok()) << ToString(a);
-    EXPECT_EQ(next.error().reason, "invalid_transition");
-    EXPECT_NE(next.error().message.find("cancelled"), std::string::npos);
-  }
-  EXPECT_FALSE(OperationDone(O::kCancelled, false));
-}
-
 }  // namespace
 }  // namespace ordo::orders

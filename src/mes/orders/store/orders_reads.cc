@@ -65,21 +65,6 @@ std::string NumberText(double value) { return Json(value).dump(); }
 
 double NumberOf(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
 
-}  // namespace detail
-
-namespace {
-
-using detail::NumberOf;
-
-std::vector<std::string> IdList(const std::string& json) {
-  Json j = Json::parse(json, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 Order OrderFrom(const storage::Statement& s) {
   Order o;
   o.order_id = s.Text(0);
@@ -109,6 +94,32 @@ Order OrderFrom(const storage::Statement& s) {
   o.released_us = s.Int(24);
   return o;
 }
+
+std::vector<std::string> IdList(const std::string& json) {
+  Json j = Json::parse(json, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::vector<std::optional<std::string>> ContentOf(const storage::Statement& s,
+                                                  std::size_t columns) {
+  std::vector<std::optional<std::string>> out;
+  out.reserve(columns);
+  for (int i = 0; i < static_cast<int>(columns); ++i)
+    out.push_back(s.IsNull(i) ? std::nullopt : std::optional<std::string>(s.Text(i)));
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::IdList;
+using detail::NumberOf;
+using detail::OrderFrom;
 
 PinnedOperation OperationFrom(const storage::Statement& s) {
   PinnedOperation p;
