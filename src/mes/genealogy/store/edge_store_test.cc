@@ -1,0 +1,136 @@
+// gen_edge through the real engine and store: lots.material_consumed entries become
+// lot -> order edges, traces walk them both ways with what lots and orders know of each
+// node, the cycle check refuses an edge that would close a loop, and an edge row edited
+// behind the engine's back is refused by the seal check.
+#include <gtest/gtest.h>
+
+#include "core/testing/verifies.h"
+#include "engine/testing/engine_fixture.h"
+#include "mes/access/users.h"
+#include "mes/genealogy/genealogy.h"
+#include "mes/lots/commands/lot_commands.h"
+#include "mes/lots/events.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace ordo::genealogy {
+namespace {
+
+class EdgeStoreTest : public engine::testing::EngineFixture {
+ protected:
+  void SetUp() override {
+    InitDataDir("ordo_genealogy_store_test_", true);
+    if (HasFatalFailure()) return;
+    StartEngine();
+    if (HasFatalFailure()) return;
+    OpenReader();
+    if (HasFatalFailure()) return;
+    auto u = access::FindUserByName(*reader_, "supervisor");
+    ASSERT_TRUE(u.ok() && *u);
+    supervisor_ = engine::Actor{(*u)->id, "supervisor", "supervisor"};
+  }
+
+  void Receive(const std::string& lot) {
+    lots::ReceiveLot r{lot, "RM-PCM-API", "Acme", "A-" + lot, 50, "kg", "2099-12-31", "", "api"};
+    Json received = Run(lots::ReceiveLotCommand(supervisor_, r));
+    ASSERT_EQ(received["outcome"], "created") << received.dump();
+  }
+
+  // One lots.material_consumed entry, as execution writes it.
+  void Consume(const std::string& lot, double kg, const std::string& order) {
+    engine::Command c;
+    c.actor = supervisor_;
+    c.decide = [lot, kg, order](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+      lots::MaterialConsumed e;
+      e.lot = lot;
+      e.material = e.bom_material = "RM-PCM-API";
+      e.quantity = e.base_quantity = kg;
+      e.unit = e.base_unit = "kg";
+      e.order_id = order;
+      e.operation = "10";
+      e.work_unit = "WU-1";
+      return std::vector<ledger::Event>{ledger::MakeEvent(e, lots::kSubjectKind, lot)};
+    };
+    Run(std::move(c));
+  }
+
+  engine::Actor supervisor_;
+};
+
+TEST_F(EdgeStoreTest, ConsumptionsBecomeEdgesThatTracesWalkBothWays) {
+  ORDO_VERIFIES("ORDO-GEN-05", "ORDO-GEN-06", "DI-10", "IND-10");
+  Receive("L-G1");
+  Receive("L-G2");
+  Consume("L-G1", 20, "WO-DEMO-1001");
+  Consume("L-G2", 5, "WO-DEMO-1001");
+  Consume("L-G1", 1, "WO-DEMO-1001");  // a second consumption is a second edge
+
+  auto forward = TraceForward(*reader_, "lot:L-G1");
+  ASSERT_TRUE(forward.ok()) << forward.error().message;
+  ASSERT_EQ(forward->nodes.size(), 2u);
+  EXPECT_EQ(forward->nodes[0].id, "lot:L-G1");
+  EXPECT_EQ(forward->nodes[0].material, "RM-PCM-API");
+  EXPECT_DOUBLE_EQ(forward->nodes[0].quantity, 29);
+  EXPECT_EQ(forward->nodes[0].status, "quarantined");
+  EXPECT_EQ(forward->nodes[1].id, "order:WO-DEMO-1001");
+  EXPECT_EQ(forward->nodes[1].depth, 1);
+  EXPECT_TRUE(forward->nodes[1].known);
+  ASSERT_EQ(forward->edges.size(), 2u);
+  EXPECT_EQ(forward->edges[0].kind, EdgeKind::kConsumed);
+  EXPECT_DOUBLE_EQ(forward->edges[0].quantity, 20);
+  EXPECT_EQ(forward->edges[0].operation, "10");
+  EXPECT_LT(forward->edges[0].seq, forward->edges[1].seq);
+
+  auto backward = TraceBackward(*reader_, "order:WO-DEMO-1001");
+  ASSERT_TRUE(backward.ok()) << backward.error().message;
+  std::vector<std::string> ids;
+  for (const auto& n : backward->nodes) ids.push_back(n.id);
+  // The demo's own consumptions of WO-DEMO-1001 (if any) come too: ours must be there.
+  EXPECT_EQ(ids.front(), "order:WO-DEMO-1001");
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "lot:L-G1"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "lot:L-G2"), ids.end());
+
+  auto bare = ResolveNode(*reader_, "L-G2");
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(*bare, std::optional<std::string>("lot:L-G2"));
+  auto unknown = ResolveNode(*reader_, "L-NONE");
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_FALSE(unknown->has_value());
+  auto no_order = ResolveNode(*reader_, "order:WO-NONE");
+  ASSERT_TRUE(no_order.ok());
+  EXPECT_FALSE(no_order->has_value());
+}
+
+TEST_F(EdgeStoreTest, WouldCycleRefusesAnEdgeThatClosesALoopThroughStoredEdges) {
+  ORDO_VERIFIES("ORDO-GEN-02", "ORDO-GEN-07");
+  Receive("L-G3");
+  Consume("L-G3", 2, "WO-DEMO-1002");
+  Edge back;
+  back.parent = "order:WO-DEMO-1002";
+  back.child = "lot:L-G3";
+  back.kind = EdgeKind::kProduced;
+  Status s = WouldCycle(*reader_, {back});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().reason, "genealogy_cycle");
+  EXPECT_EQ(s.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(s.error().message.find("lot:L-G3 -> order:WO-DEMO-1002"), std::string::npos)
+      << s.error().message;
+  back.child = "lot:L-NEW";
+  EXPECT_TRUE(WouldCycle(*reader_, {back}).ok());
+}
+
+TEST_F(EdgeStoreTest, AnEdgeRowEditedBehindTheEnginesBackIsRefused) {
+  ORDO_VERIFIES("ORDO-GEN-08", "P11-01");
+  Receive("L-G4");
+  Consume("L-G4", 3, "WO-DEMO-1003");
+  ASSERT_TRUE(TraceForward(*reader_, "lot:L-G4").ok());
+  auto db = storage::OpenSqlite(dir_.DatabasePath(), storage::OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_TRUE((*db)->Exec("UPDATE gen_edge SET quantity = '0.5' WHERE parent = 'lot:L-G4'").ok());
+  auto trace = TraceForward(*reader_, "lot:L-G4");
+  ASSERT_FALSE(trace.ok());
+  EXPECT_EQ(trace.error().code, ErrorCode::kIntegrityViolation);
+  EXPECT_NE(trace.error().message.find("gen_edge"), std::string::npos) << trace.error().message;
+}
+
+}  // namespace
+}  // namespace ordo::genealogy
