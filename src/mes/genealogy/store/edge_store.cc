@@ -3,6 +3,10 @@
 // bytes.
 #include "mes/genealogy/store/edge_store.h"
 
+#include <array>
+#include <string_view>
+#include <vector>
+
 #include "core/canonical_json.h"
 #include "store/row_seal.h"
 
@@ -28,14 +32,32 @@ CREATE INDEX IF NOT EXISTS gen_edge_by_child ON gen_edge(child);
 constexpr const char* kColumns =
     "SELECT parent, child, kind, quantity, base_unit, order_id, operation, seq FROM gen_edge ";
 
-// The IN-list sizes the reader prepares: a chunk is padded (with its last node repeated)
-// up to the next of these.
-constexpr std::size_t kSizes[] = {1, 4, 16, 64, StoreEdgeReader::kChunk};
+// The IN-list sizes the reader prepares (powers of two up to kChunk): a chunk is padded
+// with its last node repeated up to the next one, so a level costs at most twice its
+// binds and the connection caches nine statements per column.
+std::size_t PaddedSize(std::size_t n) {
+  std::size_t size = 1;
+  while (size < n) size *= 2;
+  return size;
+}
 
-std::string SelectSql(const char* column, std::size_t n) {
+std::string BuildSelectSql(const char* column, std::size_t n) {
   std::string sql = std::string(kColumns) + "WHERE " + column + " IN (?";
   for (std::size_t i = 1; i < n; ++i) sql += ",?";
   return sql + ")";
+}
+
+// The statement text for `n` nodes by `column` (built once per size and column).
+const std::string& SelectSql(const char* column, std::size_t n) {
+  static const std::array<std::vector<std::string>, 2> texts = [] {
+    std::array<std::vector<std::string>, 2> t;
+    for (std::size_t i = 0; i <= StoreEdgeReader::kChunk; ++i) {
+      t[0].push_back(BuildSelectSql("child", i));
+      t[1].push_back(BuildSelectSql("parent", i));
+    }
+    return t;
+  }();
+  return texts[std::string_view(column) == "child" ? 0 : 1][n];
 }
 
 Edge FromRow(const storage::Statement& s) {
@@ -91,12 +113,7 @@ Result<std::vector<Edge>> StoreEdgeReader::Select(const std::vector<std::string>
   std::vector<Edge> out;
   for (std::size_t begin = 0; begin < nodes.size(); begin += kChunk) {
     const std::size_t n = std::min(kChunk, nodes.size() - begin);
-    std::size_t size = kChunk;
-    for (std::size_t candidate : kSizes)
-      if (candidate >= n) {
-        size = candidate;
-        break;
-      }
+    const std::size_t size = PaddedSize(n);
     auto st = db_.Prepare(SelectSql(column, size));
     if (!st.ok()) return st.error();
     storage::Statement& s = **st;

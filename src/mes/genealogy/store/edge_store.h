@@ -25,7 +25,7 @@ void RegisterProjectors();
 Status InsertEdge(storage::Database& db, const Edge& edge);
 
 // An EdgeReader over gen_edge on `db`. A level is read with one query per chunk of up to
-// kChunk nodes (IN lists padded to a few fixed sizes, so the prepared statements are
+// kChunk nodes (IN lists padded to a power of two, so the prepared statements are
 // reused). With `checked`, every row read is checked against its seal
 // (store::CheckSealedRow) and a row that fails makes the read fail with
 // integrity_violation. Not thread-safe (like `db`).
