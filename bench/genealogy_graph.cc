@@ -85,6 +85,7 @@ Result<GenealogyGraphStats> GenerateGenealogyGraph(storage::Database& db,
 
 Result<TraceSet> TraceByWalk(storage::Database& db, const std::string& start,
                              genealogy::Direction direction) {
+  genealogy::ReadSnapshot snapshot(db);  // as genealogy.h's traces read
   genealogy::StoreEdgeReader reader(db, false);
   genealogy::TraceLimits limits;
   limits.max_nodes = std::int64_t{1} << 40;

@@ -45,13 +45,17 @@ Result<TraceGraph> Traverse(EdgeReader& reader, const std::string& start, Direct
     auto level = backward ? reader.EdgesInto(frontier) : reader.EdgesOutOf(frontier);
     if (!level.ok()) return level.error();
     std::vector<Edge>& edges = *level;
-    // Deterministic whatever order the reader answers in: far node, then near, then seq.
-    std::sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) {
-      const std::string& fa = backward ? a.parent : a.child;
-      const std::string& fb = backward ? b.parent : b.child;
-      if (fa != fb) return fa < fb;
-      return EdgeLess(a, b);
-    });
+    // Which nodes a level adds does not depend on the order the reader answers in, and
+    // the result is sorted at the end; only a level that may cross max_nodes is sorted
+    // first (far node, then near, then seq), so that a truncated trace is deterministic
+    // too.
+    if (static_cast<std::int64_t>(trace.nodes.size() + edges.size()) > limits.max_nodes)
+      std::sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) {
+        const std::string& fa = backward ? a.parent : a.child;
+        const std::string& fb = backward ? b.parent : b.child;
+        if (fa != fb) return fa < fb;
+        return EdgeLess(a, b);
+      });
     std::vector<std::string> next;
     for (Edge& e : edges) {
       const std::string& far = backward ? e.parent : e.child;

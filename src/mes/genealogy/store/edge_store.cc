@@ -27,7 +27,16 @@ CREATE TABLE IF NOT EXISTS gen_edge(
   PRIMARY KEY(seq, parent, child));
 CREATE INDEX IF NOT EXISTS gen_edge_by_parent ON gen_edge(parent);
 CREATE INDEX IF NOT EXISTS gen_edge_by_child ON gen_edge(child);
+INSERT OR IGNORE INTO gen_edge(seq, parent, child, kind, quantity, base_unit, order_id, operation)
+  SELECT c.seq, 'lot:' || c.lot, 'order:' || c.order_id, 'consumed', c.base_quantity,
+         COALESCE(l.base_unit, ''), c.order_id, c.operation
+  FROM lot_consumption c LEFT JOIN lot l ON l.lot = c.lot;
 )sql";
+// The INSERT is the backfill of a store upgraded from a release without genealogy: the
+// consumptions it already projected (lots' lot_consumption, with the quantity in the
+// same JSON text and the lot's base unit, as EdgesOfConsumed writes them) become edges
+// once; the engine seals them at its next start (a guarded table new to the seal file).
+// On a new store, and in a replay's scratch store, lot_consumption is empty here.
 
 constexpr const char* kColumns =
     "SELECT parent, child, kind, quantity, base_unit, order_id, operation, seq FROM gen_edge ";
@@ -134,6 +143,14 @@ Result<std::vector<Edge>> StoreEdgeReader::Select(const std::vector<std::string>
     for (const Edge& e : out)
       ORDO_TRY(store::CheckSealedRow(db_, "gen_edge", {std::to_string(e.seq), e.parent, e.child}));
   return out;
+}
+
+ReadSnapshot::ReadSnapshot(storage::Database& db) : db_(db) {
+  if (!db_.InTransaction()) began_ = db_.Exec("BEGIN").ok();
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (began_ && db_.InTransaction()) (void)db_.Exec("COMMIT");
 }
 
 Result<bool> HasEdges(storage::Database& db, const std::string& node) {

@@ -42,6 +42,22 @@ class StoreEdgeReader : public EdgeReader {
   bool checked_;
 };
 
+// One read transaction around a trace: every level is read from the same snapshot (a
+// commit between two levels cannot tear the trace), and SQLite takes its shared lock once
+// instead of once per level's query. Does nothing when `db` is already in a transaction.
+// Ends it (COMMIT: nothing was written) on destruction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(storage::Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  storage::Database& db_;
+  bool began_ = false;
+};
+
 // True when some edge names `node` as parent or child.
 Result<bool> HasEdges(storage::Database& db, const std::string& node);
 

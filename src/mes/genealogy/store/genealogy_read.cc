@@ -54,6 +54,7 @@ Status Describe(storage::Database& db, const std::vector<Edge>& edges, TraceNode
 
 Result<Trace> Walk(storage::Database& db, const std::string& node, Direction direction,
                    const TraceLimits& limits) {
+  ReadSnapshot snapshot(db);
   StoreEdgeReader reader(db, true);
   auto graph = Traverse(reader, node, direction, limits);
   if (!graph.ok()) return graph.error();
@@ -124,6 +125,7 @@ Result<Trace> TraceForward(storage::Database& db, const std::string& node,
 }
 
 Status WouldCycle(storage::Database& db, const std::vector<Edge>& new_edges) {
+  ReadSnapshot snapshot(db);  // inside a command: the writer's transaction, kept as it is
   StoreEdgeReader reader(db, true);
   return CheckAcyclic(reader, new_edges);
 }
