@@ -2,6 +2,8 @@
 // lot -> order edges, traces walk them both ways with what lots and orders know of each
 // node, the cycle check refuses an edge that would close a loop, and an edge row edited
 // behind the engine's back is refused by the seal check.
+#include "mes/genealogy/store/edge_store.h"
+
 #include <gtest/gtest.h>
 
 #include "core/testing/verifies.h"
@@ -10,6 +12,7 @@
 #include "mes/genealogy/genealogy.h"
 #include "mes/lots/commands/lot_commands.h"
 #include "mes/lots/events.h"
+#include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::genealogy {
@@ -130,6 +133,33 @@ TEST_F(EdgeStoreTest, AnEdgeRowEditedBehindTheEnginesBackIsRefused) {
   ASSERT_FALSE(trace.ok());
   EXPECT_EQ(trace.error().code, ErrorCode::kIntegrityViolation);
   EXPECT_NE(trace.error().message.find("gen_edge"), std::string::npos) << trace.error().message;
+}
+
+TEST_F(EdgeStoreTest, TheUpgradeBackfillWritesTheRowsTheProjectorWrote) {
+  ORDO_VERIFIES("ORDO-GEN-16");
+  Receive("L-G5");
+  Consume("L-G5", 4, "WO-DEMO-1004");
+  Consume("L-G5", 0.25, "WO-DEMO-1004");
+  auto db = storage::OpenSqlite(dir_.DatabasePath(), storage::OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto rows = [&] {
+    auto r = storage::Rows<std::string>(
+        **db,
+        "SELECT seq || '|' || parent || '|' || child || '|' || kind || '|' || quantity || '|' "
+        "|| base_unit || '|' || order_id || '|' || operation FROM gen_edge ORDER BY seq",
+        storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? *r : std::vector<std::string>{};
+  };
+  const std::vector<std::string> projected = rows();
+  ASSERT_GE(projected.size(), 2u);
+  // A store of the release before genealogy: the consumptions are in lot_consumption
+  // only; migration 1 of gen_edge makes them edges, the same rows.
+  ASSERT_TRUE((*db)->Exec("DELETE FROM gen_edge").ok());
+  ASSERT_TRUE((*db)->Exec(Tables().migrations.at(0).sql).ok());
+  EXPECT_EQ(rows(), projected);
+  ASSERT_TRUE((*db)->Exec(Tables().migrations.at(0).sql).ok());  // idempotent
+  EXPECT_EQ(rows(), projected);
 }
 
 }  // namespace
