@@ -1,7 +1,7 @@
 // The genealogy capability's public read API: traces from a lot, serial or order backward
-// (everything that went into it) and forward (everything it went into), and the cycle
-// check commands run before they add edges. Reads gen_edge (store/edge_store.h) and, for
-// the nodes, lots' and orders' readers. Every edge row read is checked against its seal;
+// (everything that went into it) and forward (everything it went into); the cycle check
+// commands run before they add edges is in cycle.h (included). Reads gen_edge (store/edge_store.h)
+// and, for the nodes, lots' and orders' readers. Every edge row read is checked against its seal;
 // a row that fails makes the call fail with integrity_violation. Implemented in
 // store/genealogy_read.cc. Not thread-safe per storage::Database.
 #pragma once
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "mes/genealogy/cycle.h"
 #include "mes/genealogy/domain/graph.h"
 #include "mes/genealogy/domain/trace.h"
 #include "storage/database.h"
@@ -53,8 +54,7 @@ Result<Trace> TraceBackward(storage::Database& db, const std::string& node,
 Result<Trace> TraceForward(storage::Database& db, const std::string& node,
                            const TraceLimits& limits = {});
 
-// For commands, before they commit: Ok when adding `new_edges` keeps the graph acyclic,
-// else failed_precondition (reason genealogy_cycle) naming the loop (CheckAcyclic).
-Status WouldCycle(storage::Database& db, const std::vector<Edge>& new_edges);
+// WouldCycle(db, new_edges), the check commands run before they commit, is in cycle.h
+// (included here) with a library of its own that other capabilities' commands can link.
 
 }  // namespace ordo::genealogy

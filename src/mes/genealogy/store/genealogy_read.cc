@@ -124,10 +124,4 @@ Result<Trace> TraceForward(storage::Database& db, const std::string& node,
   return Walk(db, node, Direction::kForward, limits);
 }
 
-Status WouldCycle(storage::Database& db, const std::vector<Edge>& new_edges) {
-  ReadSnapshot snapshot(db);  // inside a command: the writer's transaction, kept as it is
-  StoreEdgeReader reader(db, true);
-  return CheckAcyclic(reader, new_edges);
-}
-
 }  // namespace ordo::genealogy
