@@ -146,7 +146,7 @@ TEST_F(GenealogyApiTest, TheCliPrintsTheTraceAsATreeOrAsJson) {
 }
 
 TEST_F(GenealogyApiTest, EveryRoleMayTraceAnonymousCallersMayNot) {
-  ORDO_VERIFIES("ORDO-GEN-13", "P11-10");
+  ORDO_VERIFIES("ORDO-GEN-13", "P11-04");
   for (const char* role : {"operator", "supervisor", "quality", "engineer", "admin"}) {
     HttpReply r = http().Get("/api/v1/genealogy/L-GEN-A", TokenFor(role));
     EXPECT_EQ(r.status, 200) << role << ": " << r.Describe();
