@@ -3,7 +3,7 @@ BUILD ?= build
 PORT ?= 8080
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench format clean
+.PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
 RESULTS = $(abspath $(BUILD))/test-results
 
@@ -88,6 +88,12 @@ bench: build
 	$(BUILD)/bench/ordo_bench
 	$(BUILD)/bench/ordo_dispatch_bench
 	$(BUILD)/src/mes/dispatch/dispatch_sequencing_bench
+	$(BUILD)/bench/ordo_genealogy_bench
+
+# Genealogy at 10,000,000 lots: about 5 GB of scratch store beside the benchmark and a few
+# minutes to generate, so not part of make bench (docs/PERFORMANCE.md).
+bench-genealogy-10m: build
+	$(BUILD)/bench/ordo_genealogy_bench --lots 10000000
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

@@ -139,6 +139,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";  // PO-SCHEMA's dispensing
     } else if (path == "/api/v1/orders/{id}/operations/{operation}") {
       target = "/api/v1/orders/PO-SCHEMA/operations/10";
+    } else if (path == "/api/v1/genealogy/{id}") {
+      target = "/api/v1/genealogy/RS-LOT-1?direction=forward";
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))

@@ -9,6 +9,7 @@
 #include "mes/audit/capability.h"
 #include "mes/dispatch/capability.h"
 #include "mes/execution/capability.h"
+#include "mes/genealogy/capability.h"
 #include "mes/logbook/capability.h"
 #include "mes/lots/capability.h"
 #include "mes/masterdata/capability.h"
@@ -38,6 +39,7 @@ void RegisterCapabilities() {
     lots::Register();
     execution::Register();
     dispatch::Register();
+    genealogy::Register();
   });
 }
 

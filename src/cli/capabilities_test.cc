@@ -13,6 +13,7 @@
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
 #include "mes/execution/permissions.h"
+#include "mes/genealogy/permissions.h"
 #include "mes/logbook/permissions.h"
 #include "mes/lots/permissions.h"
 #include "mes/masterdata/permissions.h"
@@ -91,8 +92,9 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
   EXPECT_EQ(op, (std::vector<std::string>{execution::kExecutionPerform, execution::kExecutionVerify,
-                                          kLogbookRead, kLogbookWrite, lots::kLotsRead,
-                                          kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
+                                          genealogy::kGenealogyRead, kLogbookRead, kLogbookWrite,
+                                          lots::kLotsRead, kMasterdataRead, orders::kOrdersRead,
+                                          kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

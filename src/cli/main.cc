@@ -16,6 +16,7 @@
 #include "cli/capabilities.h"
 #include "cli/duration.h"
 #include "cli/lots_commands.h"
+#include "cli/trace_commands.h"
 #include "cli/offline_admin.h"
 #include "cli/orders_commands.h"
 #include "cli/passwords.h"
@@ -517,6 +518,8 @@ int main(int argc, char** argv) {
   cli::AddOrdersCommands(app, &rc);
   // lots import (against a running server)
   cli::AddLotsCommands(app, &rc);
+  // trace back|forward (against a running server)
+  cli::AddTraceCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 #include "store/projector.h"
 
 #include <map>
+#include <vector>
 
 #include "core/assert.h"
 
@@ -9,16 +10,16 @@ namespace ordo::store {
 
 namespace {
 
-std::map<std::string, Projector>& Projectors() {
-  static std::map<std::string, Projector> projectors;
+std::map<std::string, std::vector<Projector>>& Projectors() {
+  static std::map<std::string, std::vector<Projector>> projectors;
   return projectors;
 }
 
 }  // namespace
 
 void RegisterProjector(const std::string& type, Projector projector) {
-  ORDO_ASSERT(Projectors().count(type) == 0);
-  Projectors().emplace(type, std::move(projector));
+  ORDO_ASSERT(projector != nullptr);
+  Projectors()[type].push_back(std::move(projector));
 }
 
 Status ApplyToProjections(storage::Database& db, const ledger::LedgerEntry& e) {
@@ -34,7 +35,8 @@ Status ApplyToProjections(storage::Database& db, const ledger::LedgerEntry& e) {
   auto it = Projectors().find(e.type);
   if (it == Projectors().end()) return Ok();
   try {
-    return it->second(db, e, p);
+    for (const Projector& project : it->second) ORDO_TRY(project(db, e, p));
+    return Ok();
   } catch (const Json::exception& ex) {
     return Error::Make(ErrorCode::kInternal,
                        "seq " + std::to_string(e.seq) + " (" + e.type +

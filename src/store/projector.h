@@ -18,7 +18,10 @@ namespace ordo::store {
 using Projector = std::function<Status(storage::Database& db, const ledger::LedgerEntry& entry,
                                        const Json& payload)>;
 
-// Registers the projector of `type` (one per type; a second one aborts). Start-up only.
+// Registers a projector of `type`. A type may have several (the capability that owns the
+// event and others that derive their own tables from it, e.g. genealogy's edges from lots'
+// events); they run in registration order, in the same transaction, and the first failure
+// stops the entry. Start-up only.
 void RegisterProjector(const std::string& type, Projector projector);
 
 // The typed form: the payload arrives as the event's struct.
