@@ -7,6 +7,7 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/deviations/capability.h"
 #include "mes/dispatch/capability.h"
 #include "mes/execution/capability.h"
 #include "mes/logbook/capability.h"
@@ -36,6 +37,7 @@ void RegisterCapabilities() {
     worklist::Register();
     orders::Register();
     lots::Register();
+    deviations::Register();
     execution::Register();
     dispatch::Register();
   });
