@@ -12,6 +12,7 @@
 #include "core/testing/verifies.h"
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
+#include "mes/deviations/permissions.h"
 #include "mes/execution/permissions.h"
 #include "mes/logbook/permissions.h"
 #include "mes/lots/permissions.h"
@@ -90,7 +91,8 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(op, (std::vector<std::string>{execution::kExecutionPerform, execution::kExecutionVerify,
+  EXPECT_EQ(op, (std::vector<std::string>{deviations::kDeviationsOpen, deviations::kDeviationsRead,
+                                          execution::kExecutionPerform, execution::kExecutionVerify,
                                           kLogbookRead, kLogbookWrite, lots::kLotsRead,
                                           kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
 }
