@@ -121,6 +121,12 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
                 .Post("/api/v1/orders/PO-SCHEMA/release", Json::object(), TokenFor("supervisor"))
                 .status,
             200);
+  // A deviation to read.
+  HttpReply deviation =
+      http().Post("/api/v1/deviations", Json{{"order_id", "PO-SCHEMA"}, {"title", "schema check"}},
+                  TokenFor("supervisor"));
+  ASSERT_EQ(deviation.status, 201) << deviation.Describe();
+  const std::string deviation_id = deviation.json()["deviation"]["id"];
   int calls = 0;
   for (const auto& [path, methods] : document_["paths"].items()) {
     if (!methods.contains("get")) continue;
@@ -135,6 +141,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target.replace(target.find("{id}"), 4, "AR-000001");
     } else if (path == "/api/v1/orders/{id}") {
       target.replace(target.find("{id}"), 4, "PO-SCHEMA");
+    } else if (path == "/api/v1/deviations/{id}") {
+      target.replace(target.find("{id}"), 4, deviation_id);
     } else if (path == "/api/v1/work-units/{id}/dispatch") {
       target = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";  // PO-SCHEMA's dispensing
     } else if (path == "/api/v1/orders/{id}/operations/{operation}") {
@@ -593,6 +601,47 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
 
 // The lots commands and reads: receive (and the same receipt again, 200), import, release,
 // hold, lift the hold, reject; every answer fits its documented schema.
+TEST_F(ResponseSchemaFlowTest, EveryDeviationsAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-DEV-14");
+  const std::string supervisor = TokenFor("supervisor");
+  ASSERT_EQ(http()
+                .Post("/api/v1/orders",
+                      Json{{"order_id", "PO-RS-DEV"},
+                           {"product", "PD-PCM500-20"},
+                           {"quantity", 1500},
+                           {"unit", "ea"},
+                           {"due_date", "2099-01-31"}},
+                      supervisor)
+                .status,
+            201);
+  Json opened = Fits(
+      "POST", "/api/v1/deviations", "/api/v1/deviations",
+      http().Post(
+          "/api/v1/deviations",
+          Json{{"order_id", "PO-RS-DEV"}, {"title", "schema flow"}, {"classification", "minor"}},
+          supervisor));
+  const std::string id = opened["deviation"]["id"];
+  const std::string base = "/api/v1/deviations/" + id;
+  Fits("POST", "/api/v1/deviations/{id}/update", base + "/update",
+       http().Post(base + "/update", Json{{"investigation_note", "looked"}}, quality_));
+  Json body{{"disposition", "use_as_is"}, {"comment", "fine"}};
+  body["signature"] = SigOf("quality")["signature"];
+  Json closed = Fits("POST", "/api/v1/deviations/{id}/disposition", base + "/disposition",
+                     http().Post(base + "/disposition", body, quality_));
+  EXPECT_EQ(closed["deviation"]["state"], "closed");
+  Fits("GET", "/api/v1/deviations", "/api/v1/deviations?state=closed",
+       http().Get("/api/v1/deviations?state=closed", supervisor));
+  Fits("GET", "/api/v1/deviations/{id}", base, http().Get(base, supervisor));
+  for (const auto& [path, methods] : document_["paths"].items())
+    for (const auto& [method, op] : methods.items()) {
+      if (op["tags"][0] != "deviations") continue;
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
+    }
+  EXPECT_EQ(covered_.size(), 5u);
+}
+
 TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
   ORDO_VERIFIES("ORDO-API-03", "ORDO-LOT-13");
   const std::string supervisor = TokenFor("supervisor");

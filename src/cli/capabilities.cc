@@ -7,6 +7,7 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/deviations/capability.h"
 #include "mes/dispatch/capability.h"
 #include "mes/execution/capability.h"
 #include "mes/genealogy/capability.h"
@@ -37,6 +38,7 @@ void RegisterCapabilities() {
     worklist::Register();
     orders::Register();
     lots::Register();
+    deviations::Register();
     execution::Register();
     dispatch::Register();
     genealogy::Register();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "mes/deviations/opening.h"
 #include "mes/execution/commands/facts_loader.h"
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/consume.h"
@@ -209,6 +210,52 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
   return lot->lot;
 }
 
+// Opens a deviation (deviations/opening.h) for each exception among `events` that needs
+// one: a parameter out of limits that blocks completion (classification critical) or an
+// over-consumption (major). Each names the exception's seq (the events get consecutive
+// seqs from ctx.next_seq), the order, the operation and `lots` (the lots involved), and
+// blocks completion as the exception does. The events are appended to `events`.
+Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
+                      const std::function<Result<std::vector<std::string>>()>& lots_involved) {
+  std::int64_t opened = 0;
+  const std::size_t n = events.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (events[i].type != ExceptionRecorded::kType) continue;
+    auto e = ledger::ReadPayload<ExceptionRecorded>(events[i].payload);
+    if (!e.ok()) return e.error();
+    const bool over = e->kind == kOverConsumption;
+    if (!over && !(e->kind == kParameterOutOfLimits && e->blocks_completion)) continue;
+    auto lots = lots_involved();
+    if (!lots.ok()) return lots.error();
+    deviations::DeviationOpened d;
+    d.order_id = ref.order_id;
+    d.operation = ref.operation;
+    d.lots = std::move(*lots);
+    d.source = over ? "over_consumption" : "parameter_out_of_limits";
+    d.exception_seq = ctx.next_seq + static_cast<std::int64_t>(i);
+    d.classification = e->blocks_completion ? "critical" : "major";
+    d.title = over ? "over-consumption of " + e->subject : e->subject + " out of limits";
+    d.description = e->message.substr(0, 4000);
+    d.blocks_completion = e->blocks_completion;
+    auto event = deviations::OpenDeviationEvent(ctx.db, std::move(d), opened++);
+    if (!event.ok()) return event.error();
+    events.push_back(std::move(*event));
+  }
+  return Ok();
+}
+
+// The lots consumed on the operation so far (at most 50, first consumption first).
+Result<std::vector<std::string>> LotsOfOperation(storage::Database& db, const OperationRef& ref) {
+  auto consumed = lots::ConsumedByOrder(db, ref.order_id);
+  if (!consumed.ok()) return consumed.error();
+  std::vector<std::string> out;
+  for (const auto& c : *consumed)
+    if (c.operation == ref.operation && out.size() < 50 &&
+        std::find(out.begin(), out.end(), c.lot) == out.end())
+      out.push_back(c.lot);
+  return out;
+}
+
 // A recording command (parameters, characteristics): `decide_value` gets the operation,
 // the user and the recording context and returns a decision with `recorded` (the event)
 // and `exceptions`; the reply adds both.
@@ -231,6 +278,7 @@ engine::Command Recording(engine::Actor actor, OperationRef ref, std::string nam
         if (!decided.ok()) return decided.error();
         Events events{OnOrder(ref, decided->recorded)};
         for (const auto& e : decided->exceptions) events.push_back(OnOrder(ref, e));
+        ORDO_TRY(OpenDeviations(ctx, ref, events, [&] { return LotsOfOperation(ctx.db, ref); }));
         Json recorded;
         to_json(recorded, decided->recorded);
         *extra = Json{{"recorded", recorded}, {"exceptions", ExceptionsJson(decided->exceptions)}};
@@ -396,6 +444,9 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
           raised.push_back(*decided->exception);
           events.push_back(OnOrder(ref, *decided->exception));
         }
+        ORDO_TRY(OpenDeviations(ctx, ref, events, [&]() -> Result<std::vector<std::string>> {
+          return std::vector<std::string>{consumed.lot};
+        }));
         *extra = Json{{"consumed", Json{{"lot", consumed.lot},
                                         {"material", consumed.material},
                                         {"base_quantity", consumed.base_quantity},

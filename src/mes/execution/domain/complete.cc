@@ -95,7 +95,7 @@ Result<CompleteDecision> DecideComplete(const OperationFacts& op, const Complete
   if (!recorded.blocking.empty())
     return Refuse(ErrorCode::kFailedPrecondition, kDeviationRequired, "operation",
                   "Operation " + op.operation + " cannot complete: " + Join(recorded.blocking) +
-                      " went out of limits; a deviation must be dispositioned first.");
+                      " must be dispositioned first (a deviation is required).");
   CompleteDecision d;
   d.needs_verification = op.spec.second_person_verification;
   d.order_completed = !d.needs_verification && OthersDone(op);

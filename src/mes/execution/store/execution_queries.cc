@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ledger/event_type.h"
+#include "mes/deviations/deviations.h"
 #include "mes/execution/store/execution_store.h"
 #include "storage/rows.h"
 #include "store/row_seal.h"
@@ -118,9 +119,22 @@ Result<RecordedData> RecordedDataOf(storage::Database& db, const std::string& or
   auto characteristics = RecordedCharacteristics(db, order_id, operation);
   if (!characteristics.ok()) return characteristics.error();
   data.characteristics = std::move(*characteristics);
+  // An open deviation that blocks completion names itself; a blocking exception no
+  // deviation was opened for (recorded before deviations existed) still blocks by its
+  // subject. A dispositioned (closed) deviation lifts its exception's block.
+  auto of_order = deviations::DeviationsOfOrder(db, order_id);
+  if (!of_order.ok()) return of_order.error();
+  std::vector<std::int64_t> linked;
+  for (const auto& d : *of_order)
+    if (d.operation == operation && d.exception_seq > 0) linked.push_back(d.exception_seq);
   auto blocking = OpenBlockingExceptions(db, order_id, operation);
   if (!blocking.ok()) return blocking.error();
-  for (const auto& b : *blocking) data.blocking.push_back(b.event.subject);
+  for (const auto& b : *blocking)
+    if (std::find(linked.begin(), linked.end(), b.seq) == linked.end())
+      data.blocking.push_back(b.event.subject);
+  for (const auto& d : *of_order)
+    if (d.operation == operation && d.state == deviations::kStateOpen && d.blocks_completion)
+      data.blocking.push_back("deviation " + d.id + " (" + d.title + ")");
   return data;
 }
 

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "mes/deviations/deviations.h"
 #include "mes/lots/store/lot_view.h"
 #include "mes/lots/store/lots_store.h"
 #include "mes/masterdata/in_force.h"
@@ -109,6 +110,13 @@ engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotActi
     ORDO_TRY(ValidateReason(action, reason));
     auto loaded = LoadLot(ctx.db, lot);
     if (!loaded.ok()) return loaded.error();
+    if (action == LotAction::kRelease) {
+      auto open = deviations::OpenDeviationsTouchingLot(ctx.db, lot);
+      if (!open.ok()) return open.error();
+      std::vector<std::string> ids;
+      for (const auto& d : *open) ids.push_back(d.id);
+      ORDO_TRY(CheckNoOpenDeviation(*loaded, action, ids));
+    }
     auto s = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();
     return DecideDisposition(*loaded, action, reason, *s, ctx.now, ctx.next_seq);

@@ -74,6 +74,18 @@ Status CheckTransition(const Lot& lot, LotAction action, TimeMicros now) {
   return Ok();
 }
 
+Status CheckNoOpenDeviation(const Lot& lot, LotAction action,
+                            const std::vector<std::string>& open_deviations) {
+  if (action != LotAction::kRelease || open_deviations.empty()) return Ok();
+  std::string ids;
+  for (const auto& id : open_deviations) ids += (ids.empty() ? "" : ", ") + id;
+  return Error{ErrorCode::kFailedPrecondition,
+               "lot " + lot.lot + " cannot be released while deviation" +
+                   (open_deviations.size() > 1 ? "s " : " ") + ids + " touching it " +
+                   (open_deviations.size() > 1 ? "are" : "is") + " open: disposition it first",
+               "lot", "open_deviation"};
+}
+
 LotState StateAfter(const Lot& lot, LotAction action) {
   switch (action) {
     case LotAction::kRelease:

@@ -37,6 +37,12 @@ Status ValidateReason(LotAction action, const std::string& reason);
 //   naming the date (reject it instead).
 Status CheckTransition(const Lot& lot, LotAction action, TimeMicros now);
 
+// A release while deviations touching the lot are open (`open_deviations`, their ids):
+// failed_precondition, reason open_deviation, field lot, naming the ids. Ok otherwise,
+// and for every other action.
+Status CheckNoOpenDeviation(const Lot& lot, LotAction action,
+                            const std::vector<std::string>& open_deviations);
+
 // The state the lot is in after `action` (hold -> on_hold, lift-hold -> held_from).
 LotState StateAfter(const Lot& lot, LotAction action);
 

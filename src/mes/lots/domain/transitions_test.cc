@@ -174,3 +174,23 @@ TEST(DecideHold, HoldAndLiftAreEventsWithTheirReason) {
 
 }  // namespace
 }  // namespace ordo::lots
+
+namespace ordo::lots {
+namespace {
+
+TEST(LotReleaseDeviationTest, AnOpenDeviationBlocksOnlyTheRelease) {
+  ORDO_VERIFIES("ORDO-DEV-12", "IND-04");
+  Lot l;
+  l.lot = "L-7";
+  EXPECT_TRUE(CheckNoOpenDeviation(l, LotAction::kRelease, {}).ok());
+  Status s = CheckNoOpenDeviation(l, LotAction::kRelease, {"DV-000001", "DV-000003"});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().reason, "open_deviation");
+  EXPECT_EQ(s.error().field, "lot");
+  EXPECT_NE(s.error().message.find("DV-000001, DV-000003"), std::string::npos);
+  EXPECT_TRUE(CheckNoOpenDeviation(l, LotAction::kReject, {"DV-000001"}).ok());
+  EXPECT_TRUE(CheckNoOpenDeviation(l, LotAction::kHold, {"DV-000001"}).ok());
+}
+
+}  // namespace
+}  // namespace ordo::lots

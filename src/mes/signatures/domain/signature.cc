@@ -8,8 +8,8 @@
 namespace ordo::signatures {
 
 const std::vector<std::string>& Meanings() {
-  static const std::vector<std::string> meanings = {"authored", "reviewed", "approved",
-                                                    "rejected", "verified", "released"};
+  static const std::vector<std::string> meanings = {
+      "authored", "reviewed", "approved", "rejected", "verified", "released", "dispositioned"};
   return meanings;
 }
 
@@ -23,6 +23,7 @@ std::string PermissionForMeaning(const std::string& meaning) {
   if (meaning == "reviewed" || meaning == "approved" || meaning == "rejected")
     return "masterdata.approve";
   if (meaning == "verified" || meaning == "released") return "masterdata.approve";
+  if (meaning == "dispositioned") return "deviations.disposition";
   return {};
 }
 

@@ -16,7 +16,7 @@
 
 namespace ordo::signatures {
 
-// authored, reviewed, approved, rejected, verified, released (display order).
+// authored, reviewed, approved, rejected, verified, released, dispositioned (display order).
 const std::vector<std::string>& Meanings();
 bool IsMeaning(const std::string& meaning);
 // The permission a signer needs for `meaning` ("" for an unknown meaning).

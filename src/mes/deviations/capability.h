@@ -1,0 +1,8 @@
+// Registration of the deviations capability (capability.cc).
+#pragma once
+
+namespace ordo::deviations {
+
+void Register();
+
+}  // namespace ordo::deviations
