@@ -217,8 +217,9 @@ Json LotDetailSchema() {
               {"time", Time()},
               {"actor", String("login name")},
               {"role", String()},
-              {"event", Enum(String(), {"received", "released", "rejected", "held", "hold_lifted",
-                                        "consumed", "produced"})},
+              {"event", Enum(String(),
+                             {"received", "released", "rejected", "held", "hold_lifted", "consumed",
+                              "produced", "split", "split_off", "merged", "merged_away", "moved"})},
               {"state", String("the stored state after it")},
               {"quantity", Number("quantity left after it (base unit)")},
               {"change", Number("base quantity received (+) or consumed (-)")},
@@ -226,7 +227,9 @@ Json LotDetailSchema() {
               {"detail", AnyObject("received: {quantity, unit, source}; consumed: {quantity, unit, "
                                    "order_id, operation, work_unit, bom_material, alternate, "
                                    "over_consumption}; produced: {quantity, unit, order_id, "
-                                   "operation, work_unit, location}; else {}")}}));
+                                   "operation, work_unit, location}; split: {sublot, location}; "
+                                   "split_off: {parent, location}; merged: {from}; merged_away: "
+                                   "{into}; moved: {from_location, to_location}; else {}")}}));
   schema["properties"]["signatures"] = Array(SignatureSchema());
   schema["required"].push_back("history");
   schema["required"].push_back("signatures");
