@@ -674,6 +674,15 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
   Json lot = Fits("GET", "/api/v1/lots/{lot}", "/api/v1/lots/RS-1",
                   http().Get("/api/v1/lots/RS-1", supervisor));
   EXPECT_EQ(lot["lot"]["history"].size(), 4u) << lot.dump();
+  Json split = Fits(
+      "POST", "/api/v1/lots/{lot}/split", "/api/v1/lots/RS-1/split",
+      http().Post("/api/v1/lots/RS-1/split",
+                  Json{{"sublot", "RS-1-A"}, {"quantity", 10}, {"location", "WH-B"}}, supervisor));
+  EXPECT_EQ(split["sublot"]["origin"], "split") << split.dump();
+  Fits("POST", "/api/v1/lots/{lot}/move", "/api/v1/lots/RS-1-A/move",
+       http().Post("/api/v1/lots/RS-1-A/move", Json{{"location", "WH-C"}}, supervisor));
+  Fits("POST", "/api/v1/lots/{lot}/merge", "/api/v1/lots/RS-1/merge",
+       http().Post("/api/v1/lots/RS-1/merge", Json{{"from", Json::array({"RS-1-A"})}}, supervisor));
   for (const auto& [path, methods] : document_["paths"].items())
     for (const auto& [method, op] : methods.items()) {
       if (op["tags"][0] != "lots") continue;
@@ -681,7 +690,7 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 8u);
+  EXPECT_EQ(covered_.size(), 11u);
 }
 
 // A supervisor walks orders through the API (create, import, release, hold, resume,

@@ -24,10 +24,11 @@ void Register() {
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterGuards();
-  RegisterPermission({kExecutionPerform,
-                      "perform operations: start, pause, resume, acknowledge instructions, "
-                      "consume, record parameters and characteristics, complete",
-                      {"operator", "supervisor"}});
+  RegisterPermission(
+      {kExecutionPerform,
+       "perform operations: start, pause, resume, acknowledge instructions, "
+       "consume, produce output lots, record parameters and characteristics, complete",
+       {"operator", "supervisor"}});
   RegisterPermission({kExecutionVerify,
                       "verify a completed operation as the second person (signed, meaning "
                       "verified)",

@@ -21,6 +21,13 @@ void Register() {
       "lots", "A lot's hold was lifted; it returned to the state it was held from");
   ledger::RegisterEventType<MaterialConsumed>(
       "lots", "Execution consumed a quantity of a lot for an operation of an order");
+  ledger::RegisterEventType<LotProduced>(
+      "lots", "Execution produced an output lot of the order's product (born quarantined)");
+  ledger::RegisterEventType<LotSplit>(
+      "lots", "A sublot was split off a lot; it inherits material, expiry and status");
+  ledger::RegisterEventType<LotsMerged>(
+      "lots", "Lots of the same material and status were merged into one lot");
+  ledger::RegisterEventType<LotMoved>("lots", "A lot was moved to another location");
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterGuards();
@@ -32,6 +39,9 @@ void Register() {
   RegisterPermission({kLotsRelease,
                       "release or reject a lot with a signature; put a lot on hold and lift it",
                       {"quality"}});
+  RegisterPermission({kLotsManage,
+                      "split, merge and move lots (no signature: the lot's status is unchanged)",
+                      {"supervisor", "quality"}});
   server::RegisterEndpoints("lots", Endpoints());
   RegisterWorklistSources();
 }

@@ -88,4 +88,76 @@ void from_json(const Json& j, MaterialConsumed& e) {
   j.at("user_id").get_to(e.user_id);
 }
 
+void to_json(Json& j, const LotProduced& e) {
+  j = Json{{"lot", e.lot},
+           {"material", e.material},
+           {"quantity", e.quantity},
+           {"unit", e.unit},
+           {"base_quantity", e.base_quantity},
+           {"base_unit", e.base_unit},
+           {"order_id", e.order_id},
+           {"operation", e.operation},
+           {"work_unit", e.work_unit},
+           {"expiry", e.expiry},
+           {"location", e.location}};
+}
+
+void from_json(const Json& j, LotProduced& e) {
+  j.at("lot").get_to(e.lot);
+  j.at("material").get_to(e.material);
+  j.at("quantity").get_to(e.quantity);
+  j.at("unit").get_to(e.unit);
+  j.at("base_quantity").get_to(e.base_quantity);
+  j.at("base_unit").get_to(e.base_unit);
+  j.at("order_id").get_to(e.order_id);
+  j.at("operation").get_to(e.operation);
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("expiry").get_to(e.expiry);
+  j.at("location").get_to(e.location);
+}
+
+void to_json(Json& j, const LotSplit& e) {
+  j = Json{{"lot", e.lot},
+           {"sublot", e.sublot},
+           {"base_quantity", e.base_quantity},
+           {"location", e.location},
+           {"reason", e.reason}};
+}
+
+void from_json(const Json& j, LotSplit& e) {
+  j.at("lot").get_to(e.lot);
+  j.at("sublot").get_to(e.sublot);
+  j.at("base_quantity").get_to(e.base_quantity);
+  j.at("location").get_to(e.location);
+  j.at("reason").get_to(e.reason);
+}
+
+void to_json(Json& j, const LotsMerged& e) {
+  Json from = Json::array();
+  for (const auto& f : e.from) from.push_back({{"lot", f.lot}, {"base_quantity", f.base_quantity}});
+  j = Json{{"into", e.into}, {"from", from}, {"reason", e.reason}};
+}
+
+void from_json(const Json& j, LotsMerged& e) {
+  j.at("into").get_to(e.into);
+  e.from.clear();
+  for (const auto& f : j.at("from"))
+    e.from.push_back({f.at("lot").get<std::string>(), f.at("base_quantity").get<double>()});
+  j.at("reason").get_to(e.reason);
+}
+
+void to_json(Json& j, const LotMoved& e) {
+  j = Json{{"lot", e.lot},
+           {"from_location", e.from_location},
+           {"to_location", e.to_location},
+           {"reason", e.reason}};
+}
+
+void from_json(const Json& j, LotMoved& e) {
+  j.at("lot").get_to(e.lot);
+  j.at("from_location").get_to(e.from_location);
+  j.at("to_location").get_to(e.to_location);
+  j.at("reason").get_to(e.reason);
+}
+
 }  // namespace ordo::lots

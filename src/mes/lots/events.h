@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/canonical_json.h"
 
@@ -71,6 +72,54 @@ struct MaterialConsumed {
   std::int64_t user_id = 0;  // who consumed it (a performer of the operation)
 };
 
+// Execution produced an output lot of the order's product material at an operation. The
+// lot is born quarantined (origin produced); quality releases it after the batch record.
+// location: where it was put ("" = the work unit); expiry YYYY-MM-DD or "".
+struct LotProduced {
+  static constexpr const char* kType = "lots.lot_produced";
+  static constexpr int kVersion = 1;
+  std::string lot, material;
+  double quantity = 0;
+  std::string unit;
+  double base_quantity = 0;
+  std::string base_unit;
+  std::string order_id, operation, work_unit, expiry, location;
+};
+
+// A sublot was split off a lot: base_quantity (in the lot's base unit) moves to the new
+// lot `sublot`, which inherits material, supplier, supplier lot, expiry, retest, status
+// and order; it is at `location` ("" = the parent's location).
+struct LotSplit {
+  static constexpr const char* kType = "lots.lot_split";
+  static constexpr int kVersion = 1;
+  std::string lot, sublot;
+  double base_quantity = 0;
+  std::string location, reason;
+};
+
+// One source of a merge: its whole quantity left, in the base unit.
+struct MergedFrom {
+  std::string lot;
+  double base_quantity = 0;
+};
+
+// Lots of the same material and status were merged into `into`: each source's quantity
+// is added to it and the source ends consumed (quantity 0).
+struct LotsMerged {
+  static constexpr const char* kType = "lots.lots_merged";
+  static constexpr int kVersion = 1;
+  std::string into;
+  std::vector<MergedFrom> from;
+  std::string reason;
+};
+
+// A lot was moved between locations.
+struct LotMoved {
+  static constexpr const char* kType = "lots.lot_moved";
+  static constexpr int kVersion = 1;
+  std::string lot, from_location, to_location, reason;
+};
+
 void to_json(Json& j, const LotReceived& e);
 void from_json(const Json& j, LotReceived& e);
 void to_json(Json& j, const LotReleased& e);
@@ -83,5 +132,13 @@ void to_json(Json& j, const LotHoldLifted& e);
 void from_json(const Json& j, LotHoldLifted& e);
 void to_json(Json& j, const MaterialConsumed& e);
 void from_json(const Json& j, MaterialConsumed& e);
+void to_json(Json& j, const LotProduced& e);
+void from_json(const Json& j, LotProduced& e);
+void to_json(Json& j, const LotSplit& e);
+void from_json(const Json& j, LotSplit& e);
+void to_json(Json& j, const LotsMerged& e);
+void from_json(const Json& j, LotsMerged& e);
+void to_json(Json& j, const LotMoved& e);
+void from_json(const Json& j, LotMoved& e);
 
 }  // namespace ordo::lots

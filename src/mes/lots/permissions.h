@@ -9,5 +9,7 @@ inline constexpr const char* kLotsRead = "lots.read";
 inline constexpr const char* kLotsReceive = "lots.receive";
 // Release or reject a lot with a signature, put a lot on hold and lift the hold (quality).
 inline constexpr const char* kLotsRelease = "lots.release";
+// Split, merge and move lots (supervisor, quality).
+inline constexpr const char* kLotsManage = "lots.manage";
 
 }  // namespace ordo::lots

@@ -8,6 +8,7 @@
 #include "mes/execution/commands/facts_loader.h"
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/consume.h"
+#include "mes/execution/domain/produce.h"
 #include "mes/execution/domain/readiness.h"
 #include "mes/execution/domain/start.h"
 #include "mes/execution/store/execution_store.h"
@@ -455,6 +456,79 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
                                         {"alternate", consumed.alternate}}},
                       {"exceptions", ExceptionsJson(raised)}};
         return events;
+      },
+      extra);
+}
+
+engine::Command ProduceCommand(engine::Actor actor, OperationRef ref, ProduceInput input) {
+  const Json details{{"lot", input.lot},           {"material", input.material},
+                     {"quantity", input.quantity}, {"unit", input.unit},
+                     {"expiry", input.expiry},     {"location", input.location}};
+  const std::int64_t user_id = actor.user_id;
+  const std::string user = actor.name;
+  auto extra = std::make_shared<Json>(Json::object());
+  return Make(
+      std::move(actor), ref, "produce", details,
+      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
+        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
+        if (!op.ok()) return op.error();
+        auto person = QualifiedPerformer(ctx, *op, user_id, user);
+        if (!person.ok()) return person.error();
+        auto context = Context(ctx, ref, user_id);
+        if (!context.ok()) return context.error();
+        ORDO_TRY(CheckMayRecord(*op, context->acknowledged_hash));
+        auto order = orders::FindOrder(ctx.db, ref.order_id);
+        if (!order.ok()) return order.error();
+        if (!*order)
+          return Error{ErrorCode::kNotFound, "no order " + ref.order_id, "order_id", "not_found"};
+        const std::string product_material = (*order)->material;
+        auto material = masterdata::InForce(ctx.db, "material", product_material, ctx.now);
+        if (!material.ok()) return material.error();
+        if (!*material)
+          return Error{ErrorCode::kFailedPrecondition,
+                       "the product material " + product_material + " of order " + ref.order_id +
+                           " is not in force",
+                       "order_id", "material_missing"};
+        const Json& content = (*material)->content;
+        ProductFacts product{product_material, content.value("tracking", std::string("none")),
+                             masterdata::BaseUnitOf(content)};
+        ProduceRequest request{input.lot, input.material, 0, input.expiry, input.location};
+        // The material and the running state before any conversion: a wrong material is
+        // refused (and recorded) whatever its unit.
+        auto early = DecideProduce(*op, product, request, false, *context);
+        if (!early.ok() && early.error().field != "quantity") return early.error();
+        auto base = masterdata::ToBaseQuantity(content, input.quantity,
+                                               input.unit.empty() ? product.base_unit : input.unit);
+        if (!base.ok()) return base.error();
+        request.base_quantity = *base;
+        bool exists = false;
+        if (!input.lot.empty()) {
+          auto found = lots::FindLot(ctx.db, input.lot);
+          if (!found.ok()) return found.error();
+          exists = found->has_value();
+        }
+        auto decided = DecideProduce(*op, product, request, exists, *context);
+        if (!decided.ok()) return decided.error();
+        lots::LotProduced produced;
+        produced.lot = decided->lot;
+        produced.material = decided->material;
+        produced.quantity = input.quantity;
+        produced.unit = input.unit.empty() ? decided->base_unit : input.unit;
+        produced.base_quantity = decided->base_quantity;
+        produced.base_unit = decided->base_unit;
+        produced.order_id = ref.order_id;
+        produced.operation = ref.operation;
+        produced.work_unit = op->work_unit;
+        produced.expiry = decided->expiry;
+        produced.location = decided->location;
+        *extra = Json{{"produced", Json{{"lot", produced.lot},
+                                        {"material", produced.material},
+                                        {"base_quantity", produced.base_quantity},
+                                        {"base_unit", produced.base_unit},
+                                        {"location", produced.location},
+                                        {"status", "quarantined"}}},
+                      {"exceptions", Json::array()}};
+        return Events{ledger::MakeEvent(produced, lots::kSubjectKind, produced.lot)};
       },
       extra);
 }

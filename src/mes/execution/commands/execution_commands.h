@@ -35,6 +35,15 @@ struct ConsumeInput {
   std::string unit;
 };
 engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input);
+// An output lot produced at the operation: the lot id, optionally the material the
+// operator believes it is (checked against the order's product), the quantity and its
+// unit (a unit of the product material, default its base unit), expiry and location.
+struct ProduceInput {
+  std::string lot, material;
+  double quantity = 0;
+  std::string unit, expiry, location;
+};
+engine::Command ProduceCommand(engine::Actor actor, OperationRef ref, ProduceInput input);
 engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
                                        RecordParameter input);
 engine::Command RecordCharacteristicCommand(engine::Actor actor, OperationRef ref,

@@ -35,6 +35,7 @@ inline constexpr const char* kInsufficientQuantity = "insufficient_quantity";
 inline constexpr const char* kDeviationRequired = "deviation_required";
 inline constexpr const char* kMissingData = "missing_data";
 inline constexpr const char* kInvalidQuantity = "invalid_quantity";
+inline constexpr const char* kDuplicateLot = "duplicate_lot";
 inline constexpr const char* kSamePerson = "same_person";
 inline constexpr const char* kLateEntryReasonRequired = "late_entry_reason_required";
 // Input reasons beside the contract's codes (invalid_argument, naming the field).

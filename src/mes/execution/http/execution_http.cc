@@ -100,6 +100,17 @@ Awaitable<HttpResponse> Consume(Api& api, Call& call) {
   return Run(api, call, ConsumeCommand(api.ActorOf(call), RefOf(call), std::move(input)));
 }
 
+Awaitable<HttpResponse> Produce(Api& api, Call& call) {
+  ProduceInput input;
+  input.lot = Text(call.body, "lot");
+  input.material = Text(call.body, "material");
+  input.quantity = Number(call.body, "quantity");
+  input.unit = Text(call.body, "unit");
+  input.expiry = Text(call.body, "expiry");
+  input.location = Text(call.body, "location");
+  return Run(api, call, ProduceCommand(api.ActorOf(call), RefOf(call), std::move(input)));
+}
+
 Awaitable<HttpResponse> Parameters(Api& api, Call& call) {
   RecordParameter input;
   input.name = Text(call.body, "name");
@@ -207,9 +218,13 @@ std::vector<server::Endpoint> Endpoints() {
   using F = server::FieldType;
   using namespace server::schema;
   const std::string base = "/api/v1/orders/{id}/operations/{operation}";
-  const Json reply = Object(
-      {{"operation", ViewSchema()}},
-      {{"consumed", AnyObject()}, {"recorded", AnyObject()}, {"exceptions", Array(AnyObject())}});
+  const Json reply =
+      Object({{"operation", ViewSchema()}},
+             {{"consumed", AnyObject()},
+              {"produced", AnyObject("the lot produced: lot, material, base_quantity, base_unit, "
+                                     "location, status")},
+              {"recorded", AnyObject()},
+              {"exceptions", Array(AnyObject())}});
   auto command = [&](const std::string& verb, server::RequestSchema schema, std::string summary,
                      server::Handler handler) {
     server::Endpoint e{"POST",
@@ -251,6 +266,16 @@ std::vector<server::Endpoint> Endpoints() {
       "Consume material of a lot (material, status, expiry, quantity "
       "checked)",
       &Consume));
+  out.push_back(command(
+      "produce",
+      {{{"lot", F::kString, true, 64, "the id of the output lot (new, unique)"},
+        {"material", F::kString, false, 64,
+         "the material produced; must be the order's product (default it)"},
+        {"quantity", F::kNumber, true, 0, "quantity produced (> 0)"},
+        {"unit", F::kString, false, 16, "a unit of the product material (default its base unit)"},
+        {"expiry", F::kString, false, 10, "YYYY-MM-DD; default none"},
+        {"location", F::kString, false, 64, "where the lot is put (default the work unit)"}}},
+      "Produce an output lot of the order's product (born quarantined)", &Produce));
   out.push_back(command("parameters",
                         {{{"name", F::kString, true, 64, "the parameter"},
                           {"value", F::kNumber, true, 0, "the value"},

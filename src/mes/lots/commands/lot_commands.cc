@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "mes/deviations/deviations.h"
+#include "mes/lots/domain/handling.h"
 #include "mes/lots/store/lot_view.h"
 #include "mes/lots/store/lots_store.h"
 #include "mes/masterdata/in_force.h"
@@ -27,11 +28,12 @@ Result<std::optional<LotReceived>> StoredReceipt(storage::Database& db, const st
   return std::optional<LotReceived>(ReceiptOf(**row));
 }
 
-Result<Lot> LoadLot(storage::Database& db, const std::string& lot) {
+Result<Lot> LoadLot(storage::Database& db, const std::string& lot,
+                    const std::string& field = "lot") {
   auto row = CheckedLot(db, lot);
   if (!row.ok()) return row.error();
   if (!*row)
-    return Error{ErrorCode::kNotFound, "there is no lot '" + lot + "'", "lot", "lot_missing"};
+    return Error{ErrorCode::kNotFound, "there is no lot '" + lot + "'", field, "lot_missing"};
   return (*row)->lot;
 }
 
@@ -143,6 +145,77 @@ engine::Command HoldCommand(engine::Actor actor, std::string lot, LotAction acti
     return Json{{"lot", LotReply(ctx, lot)}};
   };
   return c;
+}
+
+namespace {
+
+engine::Command LotCommand(
+    engine::Actor actor, std::string reply_lot,
+    std::function<Result<std::vector<ledger::Event>>(engine::WriteContext&)> decide,
+    std::string second = "") {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = std::move(decide);
+  c.reply = [reply_lot, second](engine::WriteContext& ctx,
+                                const std::vector<ledger::LedgerEntry>&) {
+    Json reply{{"lot", LotReply(ctx, reply_lot)}};
+    if (!second.empty()) reply["sublot"] = LotReply(ctx, second);
+    return reply;
+  };
+  return c;
+}
+
+}  // namespace
+
+engine::Command SplitCommand(engine::Actor actor, std::string lot, std::string sublot,
+                             double base_quantity, std::string location, std::string reason) {
+  return LotCommand(
+      std::move(actor), lot,
+      [=](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+        auto parent = LoadLot(ctx.db, lot);
+        if (!parent.ok()) return parent.error();
+        bool exists = false;
+        if (IsLotId(sublot)) {
+          auto found = FindLotRow(ctx.db, sublot);
+          if (!found.ok()) return found.error();
+          exists = found->has_value();
+        }
+        auto decided = DecideSplit(*parent, sublot, exists, base_quantity, location, reason);
+        if (!decided.ok()) return decided.error();
+        return std::vector<ledger::Event>{ledger::MakeEvent(*decided, kSubjectKind, lot)};
+      },
+      sublot);
+}
+
+engine::Command MergeCommand(engine::Actor actor, std::string into, std::vector<std::string> from,
+                             std::string reason) {
+  return LotCommand(
+      std::move(actor), into, [=](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+        auto target = LoadLot(ctx.db, into);
+        if (!target.ok()) return target.error();
+        std::vector<Lot> sources;
+        for (std::size_t i = 0; i < from.size(); ++i) {
+          auto l = LoadLot(ctx.db, from[i], "from[" + std::to_string(i) + "]");
+          if (!l.ok()) return l.error();
+          sources.push_back(*l);
+        }
+        auto decided = DecideMerge(*target, sources, reason, ctx.now);
+        if (!decided.ok()) return decided.error();
+        return std::vector<ledger::Event>{ledger::MakeEvent(*decided, kSubjectKind, into)};
+      });
+}
+
+engine::Command MoveCommand(engine::Actor actor, std::string lot, std::string location,
+                            std::string reason) {
+  return LotCommand(
+      std::move(actor), lot, [=](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+        auto loaded = LoadLot(ctx.db, lot);
+        if (!loaded.ok()) return loaded.error();
+        auto decided = DecideMove(*loaded, location, reason);
+        if (!decided.ok()) return decided.error();
+        return std::vector<ledger::Event>{ledger::MakeEvent(*decided, kSubjectKind, lot)};
+      });
 }
 
 }  // namespace ordo::lots

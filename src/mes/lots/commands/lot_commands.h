@@ -34,4 +34,18 @@ engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotActi
 engine::Command HoldCommand(engine::Actor actor, std::string lot, LotAction action,
                             std::string reason);
 
+// lots.lot_split (200). Loads the lot (seal-checked) and whether the sublot id is taken;
+// fails as DecideSplit, or not_found (field lot). Reply: {lot: LotView, sublot: LotView}.
+engine::Command SplitCommand(engine::Actor actor, std::string lot, std::string sublot,
+                             double base_quantity, std::string location, std::string reason);
+
+// lots.lots_merged (200). Loads every lot (seal-checked); fails as DecideMerge, or
+// not_found naming the field (lot, from[i]). Reply: {lot: LotView of the lot merged into}.
+engine::Command MergeCommand(engine::Actor actor, std::string into, std::vector<std::string> from,
+                             std::string reason);
+
+// lots.lot_moved (200). Fails as DecideMove, or not_found. Reply: {lot: LotView}.
+engine::Command MoveCommand(engine::Actor actor, std::string lot, std::string location,
+                            std::string reason);
+
 }  // namespace ordo::lots

@@ -29,7 +29,10 @@ struct Lot {
   double received_quantity = 0;
   double quantity = 0;  // left
   TimeMicros received_us = 0;
-  std::string held_from;  // on_hold: the state the hold returns to; "" otherwise
+  std::string held_from;            // on_hold: the state the hold returns to; "" otherwise
+  std::string location;             // where it is ("" = unknown; a produced lot: its work unit)
+  std::string origin = "received";  // received | produced | split | merge
+  std::string order_id;             // produced: the order that made it; "" otherwise
 };
 
 // True for a calendar date YYYY-MM-DD.

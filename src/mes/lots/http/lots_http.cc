@@ -129,6 +129,35 @@ Awaitable<HttpResponse> LiftHoldHandler(Api& api, Call& call) {
   return Hold(api, call, LotAction::kLiftHold);
 }
 
+Awaitable<HttpResponse> SplitHandler(Api& api, Call& call) {
+  const double quantity = call.body.contains("quantity") && call.body["quantity"].is_number()
+                              ? call.body["quantity"].get<double>()
+                              : 0.0;
+  engine::Command c =
+      SplitCommand(api.ActorOf(call), call.params["lot"], Text(call.body, "sublot"), quantity,
+                   Text(call.body, "location"), Text(call.body, "reason"));
+  auto running = api.RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
+}
+
+Awaitable<HttpResponse> MergeHandler(Api& api, Call& call) {
+  std::vector<std::string> from;
+  if (call.body.contains("from"))
+    for (const auto& f : call.body["from"])
+      from.push_back(f.is_string() ? f.get<std::string>() : std::string());
+  engine::Command c = MergeCommand(api.ActorOf(call), call.params["lot"], std::move(from),
+                                   Text(call.body, "reason"));
+  auto running = api.RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
+}
+
+Awaitable<HttpResponse> MoveHandler(Api& api, Call& call) {
+  engine::Command c = MoveCommand(api.ActorOf(call), call.params["lot"],
+                                  Text(call.body, "location"), Text(call.body, "reason"));
+  auto running = api.RunCommand(call, std::move(c));
+  co_return co_await std::move(running);
+}
+
 using namespace server::schema;
 
 Json Number(const std::string& description) {
@@ -153,7 +182,11 @@ Json LotSummarySchema() {
        {"expiry", Nullable(String("YYYY-MM-DD"))},
        {"retest", Nullable(String("YYYY-MM-DD"))},
        {"use_by", Nullable(String("the earlier of expiry and retest (YYYY-MM-DD)"))},
-       {"source", Enum(String(), {"api", "import"})},
+       {"source", Enum(String(), {"api", "import", "produced"})},
+       {"location", Nullable(String("where the lot is (a produced lot starts at its work unit)"))},
+       {"origin",
+        Enum(String("how the lot came to be"), {"received", "produced", "split", "merge"})},
+       {"order_id", Nullable(String("the order that produced it"))},
        {"reason", Nullable(String("the rejection's or latest hold's reason"))},
        {"received_seq", Integer("the receipt's ledger entry")},
        {"received_us", Integer("when it was received (microseconds since 1970 UTC)")},
@@ -179,20 +212,24 @@ Json SignatureSchema() {
 
 Json LotDetailSchema() {
   Json schema = LotSummarySchema();
-  schema["properties"]["history"] = Array(Object(
-      {{"seq", Integer("ledger entry")},
-       {"time", Time()},
-       {"actor", String("login name")},
-       {"role", String()},
-       {"event",
-        Enum(String(), {"received", "released", "rejected", "held", "hold_lifted", "consumed"})},
-       {"state", String("the stored state after it")},
-       {"quantity", Number("quantity left after it (base unit)")},
-       {"change", Number("base quantity received (+) or consumed (-)")},
-       {"reason", Nullable(String())},
-       {"detail", AnyObject("received: {quantity, unit, source}; consumed: {quantity, unit, "
-                            "order_id, operation, work_unit, bom_material, alternate, "
-                            "over_consumption}; else {}")}}));
+  schema["properties"]["history"] = Array(
+      Object({{"seq", Integer("ledger entry")},
+              {"time", Time()},
+              {"actor", String("login name")},
+              {"role", String()},
+              {"event", Enum(String(),
+                             {"received", "released", "rejected", "held", "hold_lifted", "consumed",
+                              "produced", "split", "split_off", "merged", "merged_away", "moved"})},
+              {"state", String("the stored state after it")},
+              {"quantity", Number("quantity left after it (base unit)")},
+              {"change", Number("base quantity received (+) or consumed (-)")},
+              {"reason", Nullable(String())},
+              {"detail", AnyObject("received: {quantity, unit, source}; consumed: {quantity, unit, "
+                                   "order_id, operation, work_unit, bom_material, alternate, "
+                                   "over_consumption}; produced: {quantity, unit, order_id, "
+                                   "operation, work_unit, location}; split: {sublot, location}; "
+                                   "split_off: {parent, location}; merged: {from}; merged_away: "
+                                   "{into}; moved: {from_location, to_location}; else {}")}}));
   schema["properties"]["signatures"] = Array(SignatureSchema());
   schema["required"].push_back("history");
   schema["required"].push_back("signatures");
@@ -300,7 +337,38 @@ std::vector<server::Endpoint> Endpoints() {
       "command",       "Lift a lot's hold: it returns to the state it was held from",
       &LiftHoldHandler};
   lift.response_schema = reply;
-  return {receive, import, list, get, release, reject, hold, lift};
+  server::Endpoint split{
+      "POST",
+      "/api/v1/lots/{lot}/split",
+      kLotsManage,
+      {{{"sublot", F::kString, true, 64, "the new sublot's id"},
+        {"quantity", F::kNumber, true, 0, "base quantity split off (> 0, below what is left)"},
+        {"location", F::kString, false, 64, "where the sublot is (default the lot's location)"},
+        {"reason", F::kString, false, 1000, "why"}}},
+      "command",
+      "Split a sublot off a lot (it inherits material, expiry, status)",
+      &SplitHandler};
+  split.response_schema = Object({{"lot", LotDetailSchema()}, {"sublot", LotDetailSchema()}});
+  server::Endpoint merge{
+      "POST",
+      "/api/v1/lots/{lot}/merge",
+      kLotsManage,
+      {{{"from", F::kStringArray, true, 100, "the lots merged into this one (whole quantities)"},
+        {"reason", F::kString, false, 1000, "why"}}},
+      "command",
+      "Merge lots of the same material and status into this lot",
+      &MergeHandler};
+  merge.response_schema = reply;
+  server::Endpoint move{"POST",
+                        "/api/v1/lots/{lot}/move",
+                        kLotsManage,
+                        {{{"location", F::kString, true, 64, "where the lot goes"},
+                          {"reason", F::kString, false, 1000, "why"}}},
+                        "command",
+                        "Move a lot to another location",
+                        &MoveHandler};
+  move.response_schema = reply;
+  return {receive, import, list, get, release, reject, hold, lift, split, merge, move};
 }
 
 }  // namespace ordo::lots

@@ -62,10 +62,36 @@ CREATE TABLE IF NOT EXISTS lot_consumption(
 CREATE INDEX IF NOT EXISTS lot_consumption_by_order ON lot_consumption(order_id, seq);
 )sql";
 
+// Where a lot is, how it came to be and the order that produced it (issue 11); one
+// split or merge writes a history row for each lot it touches (key seq, lot).
+constexpr const char* kTablesV2 = R"sql(
+ALTER TABLE lot ADD COLUMN location TEXT NOT NULL DEFAULT '';
+ALTER TABLE lot ADD COLUMN origin TEXT NOT NULL DEFAULT 'received';
+ALTER TABLE lot ADD COLUMN order_id TEXT NOT NULL DEFAULT '';
+CREATE TABLE lot_history_v2(
+  seq INTEGER NOT NULL,
+  lot TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  event TEXT NOT NULL,
+  state TEXT NOT NULL,
+  quantity TEXT NOT NULL,
+  change TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  PRIMARY KEY(seq, lot));
+INSERT INTO lot_history_v2 SELECT seq, lot, time_us, actor, role, event, state, quantity,
+  change, reason, detail FROM lot_history;
+DROP TABLE lot_history;
+ALTER TABLE lot_history_v2 RENAME TO lot_history;
+CREATE INDEX IF NOT EXISTS lot_history_by_lot ON lot_history(lot, seq);
+)sql";
+
 constexpr const char* kSelect =
     "SELECT lot, material, supplier, supplier_lot, given_quantity, unit, received_quantity, "
     "quantity, base_unit, expiry, retest, state, held_from, reason, source, received_seq, "
-    "received_us FROM lot ";
+    "received_us, location, origin, order_id FROM lot ";
 
 std::string Num(double v) { return Json(v).dump(); }
 
@@ -97,6 +123,9 @@ LotRow FromRow(const storage::Statement& s) {
   r.source = s.Text(14);
   r.received_seq = s.Int(15);
   l.received_us = s.Int(16);
+  l.location = s.Text(17);
+  l.origin = s.Text(18);
+  l.order_id = s.Text(19);
   return r;
 }
 
@@ -189,21 +218,121 @@ Status ProjectConsumed(storage::Database& db, const ledger::LedgerEntry& e,
   return AddHistory(db, e, p.lot, "consumed", state, left, -(row->lot.quantity - left), "", detail);
 }
 
+Status ProjectProduced(storage::Database& db, const ledger::LedgerEntry& e, const LotProduced& p) {
+  const std::string state = LotStateName(LotState::kQuarantined);
+  const std::string location = p.location.empty() ? p.work_unit : p.location;
+  ORDO_TRY(Run(db,
+               "INSERT INTO lot(lot, material, supplier, supplier_lot, given_quantity, unit, "
+               "received_quantity, quantity, base_unit, expiry, retest, state, held_from, "
+               "reason, source, received_seq, received_us, location, origin, order_id) "
+               "VALUES(?,?,'','',?,?,?,?,?,?,'',?,'','','produced',?,?,?,'produced',?)",
+               [&](storage::Statement& s) {
+                 s.Bind(1, p.lot).Bind(2, p.material).Bind(3, Num(p.quantity)).Bind(4, p.unit);
+                 s.Bind(5, Num(p.base_quantity)).Bind(6, Num(p.base_quantity));
+                 s.Bind(7, p.base_unit).Bind(8, p.expiry).Bind(9, state).Bind(10, e.seq);
+                 s.Bind(11, e.time_us).Bind(12, location).Bind(13, p.order_id);
+               }));
+  return AddHistory(db, e, p.lot, "produced", state, p.base_quantity, p.base_quantity, "",
+                    Json{{"quantity", p.quantity},
+                         {"unit", p.unit},
+                         {"order_id", p.order_id},
+                         {"operation", p.operation},
+                         {"work_unit", p.work_unit},
+                         {"location", location}});
+}
+
+Status SetQuantity(storage::Database& db, const std::string& lot, double quantity,
+                   const std::string& state) {
+  return Run(db, "UPDATE lot SET quantity = ?, state = ? WHERE lot = ?",
+             [&](storage::Statement& s) { s.Bind(1, Num(quantity)).Bind(2, state).Bind(3, lot); });
+}
+
+Status ProjectSplit(storage::Database& db, const ledger::LedgerEntry& e, const LotSplit& p) {
+  auto row = Existing(db, e, p.lot);
+  if (!row.ok()) return row.error();
+  const Lot& l = row->lot;
+  double left = l.quantity - p.base_quantity;
+  if (left <= QuantityTolerance(l)) left = 0;  // never below zero
+  ORDO_TRY(SetQuantity(db, p.lot, left, l.state));
+  ORDO_TRY(AddHistory(db, e, p.lot, "split", l.state, left, -(l.quantity - left), p.reason,
+                      Json{{"sublot", p.sublot}, {"location", p.location}}));
+  ORDO_TRY(Run(db,
+               "INSERT INTO lot(lot, material, supplier, supplier_lot, given_quantity, unit, "
+               "received_quantity, quantity, base_unit, expiry, retest, state, held_from, "
+               "reason, source, received_seq, received_us, location, origin, order_id) "
+               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,'',?,?,?,?,'split',?)",
+               [&](storage::Statement& s) {
+                 s.Bind(1, p.sublot).Bind(2, l.material).Bind(3, l.supplier);
+                 s.Bind(4, l.supplier_lot).Bind(5, Num(p.base_quantity)).Bind(6, l.base_unit);
+                 s.Bind(7, Num(p.base_quantity)).Bind(8, Num(p.base_quantity));
+                 s.Bind(9, l.base_unit).Bind(10, l.expiry).Bind(11, l.retest).Bind(12, l.state);
+                 s.Bind(13, l.held_from).Bind(14, row->source).Bind(15, e.seq);
+                 s.Bind(16, e.time_us).Bind(17, p.location).Bind(18, l.order_id);
+               }));
+  return AddHistory(db, e, p.sublot, "split_off", l.state, p.base_quantity, p.base_quantity,
+                    p.reason, Json{{"parent", p.lot}, {"location", p.location}});
+}
+
+Status ProjectMerged(storage::Database& db, const ledger::LedgerEntry& e, const LotsMerged& p) {
+  auto into = Existing(db, e, p.into);
+  if (!into.ok()) return into.error();
+  double total = into->lot.quantity, added = 0;
+  Json sources = Json::array();
+  for (const auto& f : p.from) {
+    auto row = Existing(db, e, f.lot);
+    if (!row.ok()) return row.error();
+    ORDO_TRY(SetQuantity(db, f.lot, 0, LotStateName(LotState::kConsumed)));
+    ORDO_TRY(AddHistory(db, e, f.lot, "merged_away", LotStateName(LotState::kConsumed), 0,
+                        -row->lot.quantity, p.reason, Json{{"into", p.into}}));
+    total += f.base_quantity;
+    added += f.base_quantity;
+    sources.push_back({{"lot", f.lot}, {"base_quantity", f.base_quantity}});
+  }
+  ORDO_TRY(SetQuantity(db, p.into, total, into->lot.state));
+  return AddHistory(db, e, p.into, "merged", into->lot.state, total, added, p.reason,
+                    Json{{"from", sources}});
+}
+
+Status ProjectMoved(storage::Database& db, const ledger::LedgerEntry& e, const LotMoved& p) {
+  auto row = Existing(db, e, p.lot);
+  if (!row.ok()) return row.error();
+  ORDO_TRY(Run(db, "UPDATE lot SET location = ? WHERE lot = ?",
+               [&](storage::Statement& s) { s.Bind(1, p.to_location).Bind(2, p.lot); }));
+  return AddHistory(db, e, p.lot, "moved", row->lot.state, row->lot.quantity, 0, p.reason,
+                    Json{{"from_location", p.from_location}, {"to_location", p.to_location}});
+}
+
 }  // namespace
 
 store::TableSet Tables() {
   return store::TableSet{"lots",
-                         {store::Migration{1, kTablesV1}},
-                         {{"lot", "lot"}, {"lot_history", "seq"}, {"lot_consumption", "seq"}}};
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
+                         {{"lot", "lot"}, {"lot_history", "seq, lot"}, {"lot_consumption", "seq"}}};
 }
 
 void RegisterGuards() {
-  store::RegisterGuardedTable(
-      {"lot",
-       {"lot"},
-       {"lot", "material", "supplier", "supplier_lot", "given_quantity", "unit",
-        "received_quantity", "quantity", "base_unit", "expiry", "retest", "state", "held_from",
-        "reason", "source", "received_seq", "received_us"}});
+  store::RegisterGuardedTable({"lot",
+                               {"lot"},
+                               {"lot",
+                                "material",
+                                "supplier",
+                                "supplier_lot",
+                                "given_quantity",
+                                "unit",
+                                "received_quantity",
+                                "quantity",
+                                "base_unit",
+                                "expiry",
+                                "retest",
+                                "state",
+                                "held_from",
+                                "reason",
+                                "source",
+                                "received_seq",
+                                "received_us",
+                                "location",
+                                "origin",
+                                "order_id"}});
   store::RegisterGuardedTable({"lot_consumption",
                                {"seq"},
                                {"seq", "lot", "material", "order_id", "operation", "bom_material",
@@ -234,6 +363,10 @@ void RegisterProjectors() {
         return Transition(db, e, p.lot, "hold_lifted", back, "", p.reason);
       });
   store::RegisterProjector<MaterialConsumed>(&ProjectConsumed);
+  store::RegisterProjector<LotProduced>(&ProjectProduced);
+  store::RegisterProjector<LotSplit>(&ProjectSplit);
+  store::RegisterProjector<LotsMerged>(&ProjectMerged);
+  store::RegisterProjector<LotMoved>(&ProjectMoved);
 }
 
 LotReceived ReceiptOf(const LotRow& row) {
