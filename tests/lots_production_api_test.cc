@@ -4,6 +4,8 @@
 // the field and changes nothing; a retry with the same Idempotency-Key produces once.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
 
@@ -156,7 +158,7 @@ TEST_F(LotsProductionApiTest, AProductionRetriedWithTheSameKeyProducesOnce) {
 
 TEST_F(LotsProductionApiTest, LotsAreSplitMergedAndMovedAndBadInputChangesNothing) {
   ORDO_VERIFIES("ORDO-LOT-24", "ORDO-LOT-25", "ORDO-LOT-26", "ORDO-LOT-27", "ORDO-LOT-28",
-                "ORDO-LOT-29", "P11-07", "IND-08");
+                "ORDO-LOT-29", "P11-07", "IND-08", "ORDO-GEN-02", "ORDO-GEN-17", "DI-10");
   StartAndAcknowledge();
   ASSERT_EQ(
       http().Post(kOp + "/produce", Json{{"lot", "FG-H-1"}, {"quantity", 100}}, operator_).status,
@@ -183,11 +185,34 @@ TEST_F(LotsProductionApiTest, LotsAreSplitMergedAndMovedAndBadInputChangesNothin
   EXPECT_EQ(move.json()["lot"]["location"], "WU-DISP-BOOTH1");
   EXPECT_EQ(move.json()["lot"]["history"][0]["event"], "moved");
   EXPECT_EQ(move.json()["lot"]["history"][0]["detail"]["from_location"], "WH-QA");
-  HttpReply merge =
+  // Merging it back into the lot it came from would make the genealogy loop: refused,
+  // nothing recorded.
+  const std::int64_t before_back = HeadSeq(http());
+  HttpReply back =
       http().Post("/api/v1/lots/FG-H-1/merge",
                   Json{{"from", Json::array({"FG-H-1-A"})}, {"reason", "rejoin"}}, quality_);
+  ExpectReason(back, 422, "failed_precondition", "genealogy_cycle", "from");
+  EXPECT_NE(back.json().value("detail", "").find("lot:FG-H-1-A -> lot:FG-H-1"), std::string::npos)
+      << back.Describe();
+  EXPECT_EQ(HeadSeq(http()), before_back);
+  // Into another lot of the order it merges.
+  ASSERT_EQ(
+      http().Post(kOp + "/produce", Json{{"lot", "FG-H-3"}, {"quantity", 50}}, operator_).status,
+      200);
+  HttpReply merge = http().Post(
+      "/api/v1/lots/FG-H-3/merge",
+      Json{{"from", Json::array({"FG-H-1-A"})}, {"reason", "pool the remainder"}}, quality_);
   ASSERT_EQ(merge.status, 200) << merge.Describe();
-  EXPECT_DOUBLE_EQ(merge.json()["lot"]["quantity"].get<double>(), 100);
+  EXPECT_DOUBLE_EQ(merge.json()["lot"]["quantity"].get<double>(), 80);
+  // The genealogy follows: backward from the merged lot through the sublot and its parent
+  // to the order.
+  HttpReply trace = http().Get("/api/v1/genealogy/FG-H-3?direction=backward", supervisor_);
+  ASSERT_EQ(trace.status, 200) << trace.Describe();
+  const Json traced = trace.json();
+  std::set<std::string> nodes;
+  for (const Json& n : traced["nodes"]) nodes.insert(n["id"].get<std::string>());
+  for (const char* id : {"lot:FG-H-3", "lot:FG-H-1-A", "lot:FG-H-1", "order:WO-PROD-1"})
+    EXPECT_TRUE(nodes.count(id)) << id << " missing from " << trace.Describe();
   HttpReply gone = http().Get("/api/v1/lots/FG-H-1-A", supervisor_);
   EXPECT_EQ(gone.json()["lot"]["status"], "consumed") << gone.Describe();
   EXPECT_DOUBLE_EQ(gone.json()["lot"]["quantity"].get<double>(), 0);
@@ -236,8 +261,41 @@ TEST_F(LotsProductionApiTest, LotsAreSplitMergedAndMovedAndBadInputChangesNothin
   HttpReply denied = http().Post("/api/v1/lots/FG-H-1/move", Json{{"location", "WH-B"}}, operator_);
   EXPECT_EQ(denied.status, 403) << denied.Describe();
   HttpReply lot = http().Get("/api/v1/lots/FG-H-1", supervisor_);
-  EXPECT_DOUBLE_EQ(lot.json()["lot"]["quantity"].get<double>(), 100);
+  EXPECT_DOUBLE_EQ(lot.json()["lot"]["quantity"].get<double>(), 70);
   EXPECT_EQ(lot.json()["lot"]["location"], "WU-DISP-BOOTH1");
+}
+
+TEST_F(LotsProductionApiTest, AnOpenDeviationOfTheOrderHoldsItsProducedLotsBack) {
+  ORDO_VERIFIES("ORDO-DEV-12", "ORDO-LOT-31", "IND-04");
+  StartAndAcknowledge();
+  ASSERT_EQ(
+      http().Post(kOp + "/produce", Json{{"lot", "FG-D-1"}, {"quantity", 50}}, operator_).status,
+      200);
+  // A deviation of the order, opened after the lot was made: it names no lot.
+  HttpReply opened = http().Post(
+      "/api/v1/deviations",
+      Json{{"order_id", kOrder}, {"operation", "10"}, {"title", "booth downflow alarm at 10:40"}},
+      supervisor_);
+  ASSERT_EQ(opened.status, 201) << opened.Describe();
+  const std::string id = opened.json()["deviation"]["id"].get<std::string>();
+  const std::int64_t head = HeadSeq(http());
+  HttpReply release = http().Post("/api/v1/lots/FG-D-1/release", SigOf("quality"), quality_);
+  ExpectReason(release, 422, "failed_precondition", "open_deviation", "lot");
+  EXPECT_NE(release.json().value("detail", "").find(id), std::string::npos) << release.Describe();
+  // Nor may a split or a merge carry the material away from the block.
+  HttpReply split = http().Post("/api/v1/lots/FG-D-1/split",
+                                Json{{"sublot", "FG-D-1-A"}, {"quantity", 10}}, supervisor_);
+  ExpectReason(split, 422, "failed_precondition", "open_deviation", "lot");
+  ASSERT_EQ(
+      http().Post(kOp + "/produce", Json{{"lot", "FG-D-2"}, {"quantity", 5}}, operator_).status,
+      200);
+  const std::int64_t before_merge = HeadSeq(http());
+  HttpReply merge = http().Post("/api/v1/lots/FG-D-2/merge",
+                                Json{{"from", Json::array({"FG-D-1"})}}, supervisor_);
+  ExpectReason(merge, 422, "failed_precondition", "open_deviation", "lot");
+  EXPECT_EQ(HeadSeq(http()), before_merge);
+  EXPECT_EQ(http().Get("/api/v1/lots/FG-D-1-A", supervisor_).status, 404);
+  EXPECT_EQ(before_merge, head + 1) << "the refused release and split recorded nothing";
 }
 
 }  // namespace

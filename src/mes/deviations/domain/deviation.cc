@@ -206,6 +206,14 @@ Result<ledger::Event> DecideUpdate(const Deviation& d, const DeviationUpdated& e
                  "deviation " + d.id +
                      " already has a signed disposition: its classification can no longer change",
                  "classification", "invalid_transition"};
+  // Two quality signatures close a critical deviation: lowering its class would let one
+  // person close it, so a critical deviation stays critical.
+  if (e.classification && d.classification == "critical" && *e.classification != "critical")
+    return Error{ErrorCode::kFailedPrecondition,
+                 "deviation " + d.id +
+                     " is critical and stays critical: its disposition needs two quality "
+                     "signatures",
+                 "classification", "invalid_transition"};
   DeviationUpdated u = e;
   u.id = d.id;
   return ledger::MakeEvent(u, kSubjectKind, d.id);

@@ -78,7 +78,9 @@ Status ValidateOpen(const DeviationOpened& e);
 // The update alone: at least one field; classification from its list; texts up to
 // kMaxText. Against the deviation: closed -> failed_precondition deviation_closed (field
 // id); a root_cause not in `root_causes` (the codes of the reason code lists of category
-// deviation_category in force) -> invalid_argument unknown_code (field root_cause).
+// deviation_category in force) -> invalid_argument unknown_code (field root_cause); a
+// classification changed after a signed disposition, or a critical one lowered ->
+// failed_precondition invalid_transition (field classification).
 Result<ledger::Event> DecideUpdate(const Deviation& d, const DeviationUpdated& e,
                                    const std::vector<std::string>& root_causes);
 

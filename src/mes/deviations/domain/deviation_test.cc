@@ -106,6 +106,19 @@ TEST(DeviationUpdate, RefusesBadInputUnknownRootCauseAndClosed) {
   EXPECT_EQ(Code(DecideUpdate(d, r, {"METHOD"})), "deviation_closed");
 }
 
+TEST(DeviationUpdate, ACriticalDeviationStaysCriticalSoOneSignatureNeverClosesIt) {
+  ORDO_VERIFIES("ORDO-DEV-06", "ORDO-DEV-16");
+  Deviation critical = OpenDev("critical");
+  DeviationUpdated lower;
+  lower.classification = "minor";
+  EXPECT_EQ(Code(DecideUpdate(critical, lower, {})), "invalid_transition");
+  EXPECT_EQ(Field(DecideUpdate(critical, lower, {})), "classification");
+  // A major deviation may be raised to critical (and then needs two signatures).
+  DeviationUpdated raise;
+  raise.classification = "critical";
+  EXPECT_TRUE(DecideUpdate(OpenDev("major"), raise, {}).ok());
+}
+
 TEST(DeviationDisposition, OneSignatureClosesAMajorDeviation) {
   ORDO_VERIFIES("ORDO-DEV-05", "P11-17");
   Deviation d = OpenDev("major");

@@ -12,6 +12,7 @@
 #include "mes/execution/domain/readiness.h"
 #include "mes/execution/domain/start.h"
 #include "mes/execution/store/execution_store.h"
+#include "mes/genealogy/cycle.h"
 #include "mes/lots/events.h"
 #include "mes/lots/gs1/gs1.h"
 #include "mes/lots/lots.h"
@@ -425,6 +426,16 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         if (!base.ok()) return base.error();
         auto decided = DecideConsume(*op, *bom, *lot, *base, *context);
         if (!decided.ok()) return decided.error();
+        // The genealogy stays acyclic: a lot cannot go into the order it came from.
+        if (auto st = genealogy::WouldCycle(
+                ctx.db, {{genealogy::LotNode(decided->lot), genealogy::OrderNode(ref.order_id),
+                          genealogy::EdgeKind::kConsumed, decided->base_quantity,
+                          decided->base_unit, ref.order_id, ref.operation, 0}});
+            !st.ok()) {
+          Error e = st.error();
+          if (e.field.empty()) e.field = "lot";
+          return e;
+        }
         lots::MaterialConsumed consumed;
         consumed.lot = decided->lot;
         consumed.material = decided->material;

@@ -1,9 +1,11 @@
 // Glue of the lots commands (lot_commands.h).
 #include "mes/lots/commands/lot_commands.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "mes/deviations/deviations.h"
+#include "mes/genealogy/cycle.h"
 #include "mes/lots/domain/handling.h"
 #include "mes/lots/store/lot_view.h"
 #include "mes/lots/store/lots_store.h"
@@ -12,6 +14,43 @@
 namespace ordo::lots {
 
 namespace {
+
+// The open deviations that hold a lot back: those that name it, and those of the order
+// that produced it (an output lot does not exist yet when its order's deviation opens).
+Result<std::vector<std::string>> OpenDeviationIds(storage::Database& db, const Lot& lot) {
+  std::vector<std::string> ids;
+  auto touching = deviations::OpenDeviationsTouchingLot(db, lot.lot);
+  if (!touching.ok()) return touching.error();
+  for (const auto& d : *touching) ids.push_back(d.id);
+  if (!lot.order_id.empty()) {
+    auto of_order = deviations::DeviationsOfOrder(db, lot.order_id);
+    if (!of_order.ok()) return of_order.error();
+    for (const auto& d : *of_order)
+      if (d.state == deviations::kStateOpen && std::find(ids.begin(), ids.end(), d.id) == ids.end())
+        ids.push_back(d.id);
+  }
+  return ids;
+}
+
+// Split and merge carry a lot's material on under another id: refused while a deviation
+// holds any lot involved back, so that the new or merged lot cannot escape the block.
+Status CheckNoOpenDeviationIn(storage::Database& db, const std::vector<Lot>& involved) {
+  std::vector<std::string> ids;
+  for (const Lot& l : involved) {
+    auto open = OpenDeviationIds(db, l);
+    if (!open.ok()) return open.error();
+    for (auto& id : *open)
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+  }
+  if (ids.empty()) return Ok();
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  return Error{ErrorCode::kFailedPrecondition,
+               "lot " + involved.front().lot + " cannot be split or merged while deviation" +
+                   (ids.size() > 1 ? "s " : " ") + list + (ids.size() > 1 ? " are" : " is") +
+                   " open: disposition it first",
+               "lot", "open_deviation"};
+}
 
 Result<std::optional<Json>> MaterialInForce(storage::Database& db, const std::string& id,
                                             TimeMicros now) {
@@ -113,11 +152,9 @@ engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotActi
     auto loaded = LoadLot(ctx.db, lot);
     if (!loaded.ok()) return loaded.error();
     if (action == LotAction::kRelease) {
-      auto open = deviations::OpenDeviationsTouchingLot(ctx.db, lot);
-      if (!open.ok()) return open.error();
-      std::vector<std::string> ids;
-      for (const auto& d : *open) ids.push_back(d.id);
-      ORDO_TRY(CheckNoOpenDeviation(*loaded, action, ids));
+      auto ids = OpenDeviationIds(ctx.db, *loaded);
+      if (!ids.ok()) return ids.error();
+      ORDO_TRY(CheckNoOpenDeviation(*loaded, action, *ids));
     }
     auto s = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();
@@ -182,6 +219,7 @@ engine::Command SplitCommand(engine::Actor actor, std::string lot, std::string s
           exists = found->has_value();
         }
         auto decided = DecideSplit(*parent, sublot, exists, base_quantity, location, reason);
+        if (decided.ok()) ORDO_TRY(CheckNoOpenDeviationIn(ctx.db, {*parent}));
         if (!decided.ok()) return decided.error();
         return std::vector<ledger::Event>{ledger::MakeEvent(*decided, kSubjectKind, lot)};
       },
@@ -202,6 +240,19 @@ engine::Command MergeCommand(engine::Actor actor, std::string into, std::vector<
         }
         auto decided = DecideMerge(*target, sources, reason, ctx.now);
         if (!decided.ok()) return decided.error();
+        std::vector<Lot> involved{*target};
+        involved.insert(involved.end(), sources.begin(), sources.end());
+        ORDO_TRY(CheckNoOpenDeviationIn(ctx.db, involved));
+        // The genealogy stays acyclic: a lot cannot be merged into one it came from.
+        std::vector<genealogy::Edge> edges;
+        for (const MergedFrom& f : decided->from)
+          edges.push_back({genealogy::LotNode(f.lot), genealogy::LotNode(into),
+                           genealogy::EdgeKind::kMerged, f.base_quantity, "", "", "", 0});
+        if (auto st = genealogy::WouldCycle(ctx.db, edges); !st.ok()) {
+          Error e = st.error();
+          if (e.field.empty()) e.field = "from";
+          return e;
+        }
         return std::vector<ledger::Event>{ledger::MakeEvent(*decided, kSubjectKind, into)};
       });
 }

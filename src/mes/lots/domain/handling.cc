@@ -82,6 +82,18 @@ Result<LotsMerged> DecideMerge(const Lot& into, const std::vector<Lot>& from,
       return refuse("it counts in " + l.base_unit + ", " + into.lot + " in " + into.base_unit);
     const std::string other = EffectiveLotStatus(l, now);
     if (other != status) return refuse("it is " + other + ", " + into.lot + " is " + status);
+    // The same effective status is not enough: two held (or expired) lots may come from
+    // different decisions, and lifting the hold would release what quality never did.
+    if (l.state != into.state || l.held_from != into.held_from)
+      return refuse("its quality decision differs from " + into.lot + "'s (" + l.state +
+                    (l.held_from.empty() ? "" : " from " + l.held_from) + " against " + into.state +
+                    (into.held_from.empty() ? "" : " from " + into.held_from) + ")");
+    // Dates are never extended: material keeps the expiry and retest it arrived with.
+    if (l.expiry != into.expiry || l.retest != into.retest)
+      return refuse("its expiry/retest " + (l.expiry.empty() ? "-" : l.expiry) + "/" +
+                    (l.retest.empty() ? "-" : l.retest) + " differs from " + into.lot + "'s " +
+                    (into.expiry.empty() ? "-" : into.expiry) + "/" +
+                    (into.retest.empty() ? "-" : into.retest));
     merged.from.push_back({l.lot, l.quantity});
   }
   return merged;

@@ -31,9 +31,10 @@ Result<LotSplit> DecideSplit(const Lot& parent, const std::string& sublot, bool 
 // Merges every lot of `from` (whole quantities) into `into`. Refusals, in this order:
 // missing_field (field from) for none; invalid_merge (failed_precondition, field
 // from[i]) for a lot named twice or `into` itself, a lot of another material or base
-// unit, or another effective status on `now` (a released lot never merges with a
-// quarantined one); invalid_transition (field into or from[i]) for a consumed or rejected
-// lot.
+// unit, another effective status on `now` (a released lot never merges with a
+// quarantined one), another stored state or hold origin (two held lots from different
+// decisions), or another expiry or retest date (a merge never extends a date);
+// invalid_transition (field into or from[i]) for a consumed or rejected lot.
 Result<LotsMerged> DecideMerge(const Lot& into, const std::vector<Lot>& from,
                                const std::string& reason, TimeMicros now);
 

@@ -79,7 +79,7 @@ TEST(LotHandlingTest, AMergeTakesTheWholeQuantityOfLotsOfOneMaterialAndStatus) {
 }
 
 TEST(LotHandlingTest, AMergeOfAnotherMaterialOrStatusIsInvalidMerge) {
-  ORDO_VERIFIES("ORDO-LOT-27");
+  ORDO_VERIFIES("ORDO-LOT-27", "ORDO-LOT-30");
   ExpectRefused(DecideMerge(Make("L-1"), {Make("L-2", "quarantined")}, "", kNow).error(),
                 "invalid_merge", "from[0]");
   Lot other = Make("L-2");
@@ -92,6 +92,19 @@ TEST(LotHandlingTest, AMergeOfAnotherMaterialOrStatusIsInvalidMerge) {
   Lot expired = Make("L-2");
   expired.expiry = "2020-01-01";
   ExpectRefused(DecideMerge(Make("L-1"), {expired}, "", kNow).error(), "invalid_merge", "from[0]");
+  // Two held lots: the same effective status, but one was released and one was not.
+  Lot held_released = Make("L-1", "on_hold");
+  held_released.held_from = "released";
+  Lot held_quarantined = Make("L-2", "on_hold");
+  held_quarantined.held_from = "quarantined";
+  auto held = DecideMerge(held_released, {held_quarantined}, "", kNow);
+  ASSERT_FALSE(held.ok());
+  ExpectRefused(held.error(), "invalid_merge", "from[0]");
+  EXPECT_NE(held.error().message.find("quarantined"), std::string::npos) << held.error().message;
+  // A merge never extends a date.
+  Lot later = Make("L-2");
+  later.retest = "2099-01-01";
+  ExpectRefused(DecideMerge(Make("L-1"), {later}, "", kNow).error(), "invalid_merge", "from[0]");
   ExpectRefused(DecideMerge(Make("L-1"), {Make("L-1")}, "", kNow).error(), "invalid_merge",
                 "from[0]");
   ExpectRefused(DecideMerge(Make("L-1"), {Make("L-2"), Make("L-2")}, "", kNow).error(),
