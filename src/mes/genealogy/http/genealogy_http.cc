@@ -125,7 +125,7 @@ std::vector<server::Endpoint> Endpoints() {
       "that names both a lot and a serial needs the prefix lot: or serial:",
       &TraceHandler};
   trace.response_schema = TraceSchema();
-  return {trace};
+  return {trace, RecallEndpoint()};
 }
 
 }  // namespace ordo::genealogy
