@@ -3,7 +3,8 @@
 // supplier lot lists those lots with status, quantity, location and order, as JSON, as
 // CSV (RFC 4180, formula guard) and as printable HTML (escaped); a lot that reached no
 // finished product gives an empty list; an unknown lot is 404 and a bad format 400
-// naming the field, changing nothing.
+// naming the field, changing nothing. The same chain checks the trace's node limit
+// (?limit=N, truncated).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -228,6 +229,32 @@ TEST_F(GenealogyRecallTest, TheCliPrintsTheReportOrWritesItsCsvAndHtml) {
   EXPECT_NE(unknown.err.find("HTTP 404"), std::string::npos) << unknown.Describe();
   RunResult both = run({"trace", "recall", "L-REC-A", "--csv", "--html"});
   EXPECT_EQ(both.status.code, 2) << both.Describe();
+}
+
+TEST_F(GenealogyRecallTest, ATraceLimitCutsTheTraceAndSaysSo) {
+  ORDO_VERIFIES("ORDO-GEN-27", "ORDO-GEN-03");
+  HttpReply full = http().Get("/api/v1/genealogy/L-REC-A?direction=forward", operator_);
+  ASSERT_EQ(full.status, 200) << full.Describe();
+  EXPECT_EQ(full.json()["nodes"].size(), 5u) << full.body;  // A, the order, FG-1, FG-2, FG-1-S
+  EXPECT_EQ(full.json()["truncated"], false);
+  HttpReply exact = http().Get("/api/v1/genealogy/L-REC-A?direction=forward&limit=5", operator_);
+  ASSERT_EQ(exact.status, 200) << exact.Describe();
+  EXPECT_EQ(exact.json()["nodes"].size(), 5u);
+  EXPECT_EQ(exact.json()["truncated"], false);
+  HttpReply cut = http().Get("/api/v1/genealogy/L-REC-A?direction=forward&limit=2", operator_);
+  ASSERT_EQ(cut.status, 200) << cut.Describe();
+  const Json c = cut.json();
+  EXPECT_EQ(c["truncated"], true);
+  ASSERT_EQ(c["nodes"].size(), 2u) << c.dump();
+  EXPECT_EQ(c["nodes"][0]["id"], "lot:L-REC-A");
+  EXPECT_EQ(c["nodes"][1]["id"], "order:" + kOrder);
+  const std::int64_t head = HeadSeq(http());
+  for (const char* bad : {"0", "200001", "-1", "x"}) {
+    HttpReply r = http().Get("/api/v1/genealogy/L-REC-A?limit=" + std::string(bad), operator_);
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.Describe();
+    EXPECT_EQ(r.json().value("field", ""), "limit") << bad << ": " << r.body;
+  }
+  EXPECT_EQ(HeadSeq(http()), head);
 }
 
 TEST_F(GenealogyRecallTest, BadInputGetsAClearErrorAndChangesNothing) {
