@@ -78,7 +78,7 @@ class DeviationsStoreTest : public engine::testing::EngineFixture {
 };
 
 TEST_F(DeviationsStoreTest, ASecondOpeningOfAnIdIsRefusedNotWrittenOverTheFirst) {
-  ORDO_VERIFIES("ORDO-DEV-17", "DI-10", "A11-06");
+  ORDO_VERIFIES("ORDO-DEV-17", "P11-01");
   const std::string id = Open("first opening");
   ASSERT_EQ(id, "DV-000001");
   ASSERT_TRUE(Run(UpdateDeviationCommand(quality_, DeviationUpdated{id, std::nullopt, std::nullopt,
@@ -111,7 +111,7 @@ TEST_F(DeviationsStoreTest, ASecondOpeningOfAnIdIsRefusedNotWrittenOverTheFirst)
 }
 
 TEST_F(DeviationsStoreTest, ADeviationRowEditedInTheFileIsRefusedByEveryRead) {
-  ORDO_VERIFIES("ORDO-DEV-18", "ORDO-DEV-08", "P11-01", "DI-08");
+  ORDO_VERIFIES("ORDO-DEV-18", "ORDO-DEV-08", "P11-01");
   DeviationOpened draft = Draft("critical excursion");
   draft.classification = "critical";
   draft.blocks_completion = true;
