@@ -146,8 +146,8 @@ class BatchRecordApiTest : public MasterdataTest {
 
 TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndItsLot) {
   ORDO_VERIFIES("ORDO-BR-02", "ORDO-BR-03", "ORDO-BR-04", "ORDO-BR-14", "ORDO-BR-17", "ORDO-BR-18",
-                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "P11-10", "P11-17", "A11-06", "A11-13",
-                "IND-02", "IND-03", "DI-10");
+                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "P11-13", "P11-17", "A11-06", "A11-13",
+                "IND-01", "IND-03", "IND-05", "DI-10");
   // Before anything ran: in progress, with what is missing listed.
   Json before = Record();
   EXPECT_EQ(before["state"], "in_progress");

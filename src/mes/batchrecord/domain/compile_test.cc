@@ -101,7 +101,7 @@ signatures::SignerState Signer() {
 }
 
 TEST(BatchRecordCompileTest, CleanBatchHasNoExceptionsAndAStableHash) {
-  ORDO_VERIFIES("ORDO-BR-02", "ORDO-BR-05", "IND-03");
+  ORDO_VERIFIES("ORDO-BR-02", "ORDO-BR-05", "IND-01", "IND-03");
   Record r;
   r.Complete();
   const Compiled c = Compile(r.f);
@@ -226,7 +226,7 @@ TEST(BatchRecordCompileTest, YieldOutOfLimitsOnlyOnceCompleted) {
 }
 
 TEST(BatchRecordCompletenessTest, ListsWhatIsMissing) {
-  ORDO_VERIFIES("ORDO-BR-13", "IND-02");
+  ORDO_VERIFIES("ORDO-BR-13", "IND-01");
   Record r;
   auto missing = CheckCompleteness(r.f);
   std::vector<std::string> kinds;
@@ -376,7 +376,7 @@ TEST(BatchRecordDiffTest, NamesTheFirstDifferingPaths) {
 }
 
 TEST(BatchRecordHtmlTest, EscapesTextAndCarriesHashAndPageNumbers) {
-  ORDO_VERIFIES("ORDO-BR-22", "P11-10");
+  ORDO_VERIFIES("ORDO-BR-22", "P11-13", "A11-06");
   Record r;
   r.Add("execution.exception_recorded", Json{{"order_id", "PO-1"},
                                              {"operation", "10"},
