@@ -134,12 +134,14 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
         path == "/api/v1/work-units/{id}/dispatch/stream" ||
         path.find("{sha256}") != std::string::npos)
       continue;  // event streams and file bytes: not JSON answers
+    if (path == "/api/v1/orders/{id}/batch-record/versions/{n}")
+      continue;  // needs a released batch: batch_record_api_test checks it against the schema
     std::string target = path;
     if (path.rfind("/api/v1/change-requests/{id}", 0) == 0) {
       target.replace(target.find("{id}"), 4, "CR-000001");
     } else if (path == "/api/v1/audit-reviews/{id}") {
       target.replace(target.find("{id}"), 4, "AR-000001");
-    } else if (path == "/api/v1/orders/{id}") {
+    } else if (path == "/api/v1/orders/{id}" || path == "/api/v1/orders/{id}/batch-record") {
       target.replace(target.find("{id}"), 4, "PO-SCHEMA");
     } else if (path == "/api/v1/deviations/{id}") {
       target.replace(target.find("{id}"), 4, deviation_id);

@@ -7,6 +7,7 @@
 #include "mes/access/capability.h"
 #include "mes/attachments/capability.h"
 #include "mes/audit/capability.h"
+#include "mes/batchrecord/capability.h"
 #include "mes/deviations/capability.h"
 #include "mes/dispatch/capability.h"
 #include "mes/execution/capability.h"
@@ -42,6 +43,7 @@ void RegisterCapabilities() {
     execution::Register();
     dispatch::Register();
     genealogy::Register();
+    batchrecord::Register();
   });
 }
 

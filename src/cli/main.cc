@@ -13,15 +13,16 @@
 #include "admin/data_dir_ops.h"
 #include "admin/integrity_audit.h"
 #include "admin/restore.h"
+#include "cli/batch_record_commands.h"
 #include "cli/capabilities.h"
 #include "cli/duration.h"
 #include "cli/lots_commands.h"
-#include "cli/trace_commands.h"
 #include "cli/offline_admin.h"
 #include "cli/orders_commands.h"
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
+#include "cli/trace_commands.h"
 #include "core/crypto.h"
 #include "core/version.h"
 #include "ledger/export.h"
@@ -210,7 +211,22 @@ int main(int argc, char** argv) {
   verify->add_option("--export", export_file, "verify an export file offline instead");
   verify->add_option("--db", db_file, "verify a database file (e.g. a backup) instead");
   verify->add_option("--public-key", public_key, "trusted public key (hex) for --export/--db");
-  verify->callback([&] {
+  std::string record_file;
+  verify->add_option("--record", record_file,
+                     "check an exported batch record (JSON) against its sealed version in the "
+                     "ledger (with --data DIR or --server URL)");
+  auto record_connection = std::make_shared<cli::Connection>();
+  // With --record, the sealed versions come from --data DIR or from a running server.
+  verify->add_option("--server", record_connection->server, "with --record: server URL");
+  verify->add_option("--user", record_connection->user, "with --record: user to sign in as");
+  verify->add_option("--password-file", record_connection->password_file,
+                     "with --record: file whose first line is the password");
+  verify->add_option("--tls-ca", record_connection->tls_ca, "with --record: https CA file");
+  verify->callback([&, record_connection] {
+    if (!record_file.empty()) {
+      rc = cli::VerifyRecordFile(record_file, data, *record_connection);
+      return;
+    }
     if ((!export_file.empty() || !db_file.empty()) && public_key.empty())
       std::fprintf(stderr,
                    "warning: trusting the public key recorded in the file; pin the site's key "
@@ -520,6 +536,8 @@ int main(int argc, char** argv) {
   cli::AddLotsCommands(app, &rc);
   // trace back|forward (against a running server)
   cli::AddTraceCommands(app, &rc);
+  // batch-record export (against a running server)
+  cli::AddBatchRecordCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -38,6 +38,7 @@ struct Engine::Pending {
   Command command;
   Completion done;
   bool checkpoint = false;  // a checkpoint request instead of a command
+  std::optional<ledger::Checkpoint> signed_checkpoint{};  // Command::sign_checkpoint's
   Result<CommandReply> result = Error::Make(ErrorCode::kInternal, "not run");
 };
 
@@ -224,8 +225,10 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     head_hash_ = group_hash;
     head_time_ = group_time;
     begin();
-    for (auto& p : group)
+    for (auto& p : group) {
+      p.signed_checkpoint.reset();
       if (!p.checkpoint) p.result = Execute(p, /*guarded=*/true, nullptr);
+    }
   }
   if (Status commit = db_->Exec("COMMIT"); !commit.ok()) {
     // The group is not durable: acknowledging anything now could lose it.
@@ -234,6 +237,14 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     std::_Exit(3);
   }
   published_head_ = head_seq_;
+  for (auto& p : group) {
+    if (!p.signed_checkpoint || !p.result.ok()) continue;
+    last_checkpoint_seq_ = std::max(last_checkpoint_seq_, p.signed_checkpoint->seq);
+    last_checkpoint_time_ = p.signed_checkpoint->time_us;
+    if (Status s = store::AppendCheckpointLog(options_.data_dir, *p.signed_checkpoint); !s.ok())
+      spdlog::critical("checkpoint at seq {} is in the store but not in the checkpoint log: {}",
+                       p.signed_checkpoint->seq, s.error().message);
+  }
   if (options_.on_commit) options_.on_commit(head_seq_);
   for (auto& p : group) {
     if (p.checkpoint) continue;
@@ -335,6 +346,11 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   }
   if (sealer_ && !entries.empty())
     if (Status s = sealer_->SealNoted(db, head_seq_); !s.ok()) return fail(s.error());
+  if (c.sign_checkpoint && !entries.empty()) {
+    ledger::Checkpoint cp = ledger::SignCheckpoint(head_seq_, head_hash_, now, secret_key_);
+    if (Status s = store::AppendCheckpoint(db, cp); !s.ok()) return fail(s.error());
+    p.signed_checkpoint = cp;
+  }
   Json body = c.reply ? c.reply(ctx, entries) : Json::object();
   CommandReply reply{c.success_status, std::move(body), std::move(entries), false};
   if (!c.idempotency_key.empty()) {

@@ -60,6 +60,10 @@ struct Command {
   // Builds the reply body from the appended entries (inside the transaction).
   std::function<Json(WriteContext&, const std::vector<ledger::LedgerEntry>&)> reply;
   int success_status = 201;
+  // Sign a ledger checkpoint at this command's last entry, in the same transaction (a
+  // sealing command, e.g. the batch release: its last event may name that seq). The
+  // checkpoint log outside the store gets it after the commit.
+  bool sign_checkpoint = false;
 };
 
 struct CommandReply {

@@ -269,6 +269,36 @@ TEST_F(EngineTest, CheckpointNowSignsTheHead) {
   EXPECT_EQ(after.error().code, ErrorCode::kUnavailable);
 }
 
+TEST_F(EngineTest, ACommandThatSignsACheckpointSignsItsOwnLastEntry) {
+  ORDO_VERIFIES("ORDO-LEDGER-03", "ORDO-BR-18", "A11-13");
+  Start();
+  ASSERT_TRUE(engine_->SubmitAndWait(Log("MIX-02", "before")).ok());
+  Command sealing = Log("MIX-02", "sealed");
+  sealing.sign_checkpoint = true;
+  auto sealed = engine_->SubmitAndWait(std::move(sealing));
+  ASSERT_TRUE(sealed.ok()) << sealed.error().message;
+  const std::int64_t seq = sealed->entries.back().seq;
+  EXPECT_EQ(StoredCheckpoints().back().seq, seq);
+  EXPECT_EQ(StoredCheckpoints().back().head_hash, sealed->entries.back().hash);
+  auto logged = store::ReadCheckpointLog(dir_);
+  ASSERT_TRUE(logged.ok());
+  ASSERT_FALSE(logged->empty());
+  EXPECT_EQ(logged->back().seq, seq);
+  // A refused sealing command signs nothing.
+  Command refused;
+  refused.actor = Actor{1, "admin", "admin"};
+  refused.sign_checkpoint = true;
+  refused.decide = [](WriteContext&) -> Result<std::vector<ledger::Event>> {
+    return Error::Make(ErrorCode::kFailedPrecondition, "no");
+  };
+  const std::size_t before = StoredCheckpoints().size();
+  EXPECT_FALSE(engine_->SubmitAndWait(std::move(refused)).ok());
+  EXPECT_EQ(StoredCheckpoints().size(), before);
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+}
+
 TEST_F(EngineTest, ReplayCheckAfterAMixOfCommands) {
   ORDO_VERIFIES("P11-01", "ORDO-LEDGER-05");
   Start();

@@ -179,6 +179,22 @@ TEST(MasterdataValidateTest, Numbers) {
               "conversions[unit=g].factor", "must be a number >= 0");
 }
 
+TEST(MasterdataValidateTest, ProductYieldLimits) {
+  ORDO_VERIFIES("ORDO-BR-01", "DI-05");
+  Json limits = With("product", "/yield_low", 95);
+  limits["yield_high"] = 102.5;
+  EXPECT_TRUE(Validate("product", limits).empty());
+  ExpectError("product", With("product", "/yield_low", -1), "yield_low",
+              "must be a number from 0 to 200");
+  ExpectError("product", With("product", "/yield_high", 201), "yield_high",
+              "must be a number from 0 to 200");
+  ExpectError("product", With("product", "/yield_high", "high"), "yield_high",
+              "must be a number from 0 to 200");
+  Json crossed = With("product", "/yield_low", 98);
+  crossed["yield_high"] = 90;
+  ExpectError("product", crossed, "yield_high", "must be >= yield_low (98)");
+}
+
 TEST(MasterdataValidateTest, Dates) {
   ORDO_VERIFIES("ORDO-MD-01");
   ExpectError("equipment", With("equipment", "/calibration_due", "2026-02-30"), "calibration_due",

@@ -275,6 +275,10 @@ void CheckMaterial(const Json& content, Errors& errors) {
 }
 
 void CheckProduct(const Json& content, Errors& errors) {
+  auto yield_low = GetNumber(content, "yield_low");
+  auto yield_high = GetNumber(content, "yield_high");
+  if (yield_low && yield_high && *yield_low > *yield_high)
+    Add(errors, "yield_high", "must be >= yield_low (" + FormatNumber(*yield_low) + ")");
   auto material = GetString(content, "material");
   const Json& bom = GetArray(content, "bom");
   for (std::size_t i = 0; i < bom.size(); ++i) {

@@ -1,0 +1,95 @@
+// Glue of the batch record commands (batchrecord_commands.h).
+#include "mes/batchrecord/commands/batchrecord_commands.h"
+
+#include "mes/batchrecord/domain/review.h"
+#include "mes/batchrecord/store/gather.h"
+#include "mes/deviations/deviations.h"
+#include "mes/lots/lots.h"
+
+namespace ordo::batchrecord {
+
+namespace {
+
+Error OrderMissing(const std::string& order_id) {
+  return Error{ErrorCode::kNotFound, "there is no order '" + order_id + "'", "id", "order_missing"};
+}
+
+Result<Facts> Load(storage::Database& db, const std::string& order_id) {
+  auto facts = GatherFacts(db, order_id);
+  if (!facts.ok()) return facts.error();
+  if (!*facts) return OrderMissing(order_id);
+  return std::move(**facts);
+}
+
+Json Reply(engine::WriteContext& ctx, const std::string& order_id) {
+  auto view = RecordView(ctx.db, order_id);
+  return view.ok() ? Json{{"batch_record", *view}} : Json{{"batch_record", nullptr}};
+}
+
+}  // namespace
+
+Result<Json> RecordView(storage::Database& db, const std::string& order_id) {
+  auto facts = Load(db, order_id);
+  if (!facts.ok()) return facts.error();
+  return View(Assess(*facts));
+}
+
+engine::Command ReviewCommand(engine::Actor actor, std::string order_id,
+                              std::vector<ReviewItem> items) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [order_id, items](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    auto facts = Load(ctx.db, order_id);
+    if (!facts.ok()) return facts.error();
+    auto event = DecideReview(Assess(*facts), order_id, items);
+    if (!event.ok()) return event.error();
+    return std::vector<ledger::Event>{std::move(*event)};
+  };
+  c.reply = [order_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) {
+    return Reply(ctx, order_id);
+  };
+  return c;
+}
+
+engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
+                               std::optional<std::string> reason,
+                               signatures::SignerIdentity signer) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.sign_checkpoint = true;
+  c.decide = [order_id, reason,
+              signer](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
+    auto facts = Load(ctx.db, order_id);
+    if (!facts.ok()) return facts.error();
+    const Assessed assessed = Assess(*facts);
+    ReleaseInput in;
+    in.order_id = order_id;
+    in.reason = reason;
+    in.now_us = ctx.now;
+    in.next_seq = ctx.next_seq;
+    for (const auto& produced : assessed.compiled.content["produced_lots"]) {
+      const std::string id = produced.value("lot", "");
+      auto lot = lots::FindLot(ctx.db, id);
+      if (!lot.ok()) return lot.error();
+      if (!*lot) continue;
+      auto touching = deviations::OpenDeviationsTouchingLot(ctx.db, id);
+      if (!touching.ok()) return touching.error();
+      for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
+      if ((*lot)->state == lots::LotStateName(lots::LotState::kQuarantined))
+        in.lots_to_release.push_back(**lot);
+    }
+    auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
+    if (!state.ok()) return state.error();
+    return DecideRelease(assessed, in, *state);
+  };
+  c.reply = [order_id](engine::WriteContext& ctx, const std::vector<ledger::LedgerEntry>& entries) {
+    Json body = Reply(ctx, order_id);
+    body["checkpoint_seq"] = entries.empty() ? 0 : entries.back().seq;
+    return body;
+  };
+  return c;
+}
+
+}  // namespace ordo::batchrecord
