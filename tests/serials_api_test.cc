@@ -1,6 +1,9 @@
 // Integration tests of serial numbers against the real server (issue 11 section 1): the
 // material's serial_pattern is validated on save and travels through plant export and
-// apply.
+// apply; an operation of a serial-tracked product produces serials generated from the
+// pattern or scanned, unique, each as lots.serial_produced; a duplicate or bad input is
+// refused naming the field and changes nothing; a replay gives the same tables (the
+// fixture's teardown).
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -120,6 +123,119 @@ TEST_F(SerialsApiTest, ThePatternTravelsThroughPlantExportAndApply) {
   ASSERT_EQ(errors.size(), 1u) << bad.Describe();
   EXPECT_EQ(errors[0]["file"], "materials/" + kPen + ".yaml");
   EXPECT_EQ(errors[0]["field"], "serial_pattern") << bad.Describe();
+}
+
+TEST_F(SerialsApiTest, GeneratedSerialsFollowThePatternAndCountOnFromTheLastOne) {
+  ORDO_VERIFIES("ORDO-LOT-33", "IND-02", "IND-08");
+  PenRunning();
+  if (HasFatalFailure()) return;
+  const std::int64_t head = HeadSeq(http());
+  HttpReply first = http().Post(kPenOp + "/produce", Json{{"count", 3}}, operator_);
+  ASSERT_EQ(first.status, 200) << first.Describe();
+  const Json produced = first.json()["produced"];
+  EXPECT_EQ(produced["material"], kPen);
+  EXPECT_EQ(produced["source"], "generated");
+  ASSERT_EQ(produced["serials"].size(), 3u) << first.Describe();
+  const std::regex shape("DP([0-9]{6})-([0-9]{6})");
+  std::vector<long> numbers;
+  std::string month;
+  for (const auto& s : produced["serials"]) {
+    std::smatch m;
+    const std::string serial = s.get<std::string>();
+    ASSERT_TRUE(std::regex_match(serial, m, shape)) << serial;
+    if (month.empty()) month = m[1];
+    EXPECT_EQ(m[1], month);
+    numbers.push_back(std::stol(m[2]));
+  }
+  EXPECT_EQ(numbers[1], numbers[0] + 1);
+  EXPECT_EQ(numbers[2], numbers[0] + 2);
+  // The next command counts on from the last number.
+  HttpReply second = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ASSERT_EQ(second.status, 200) << second.Describe();
+  const std::string next = second.json()["produced"]["serials"][0].get<std::string>();
+  char want[32];
+  std::snprintf(want, sizeof want, "DP%s-%06ld", month.c_str(), numbers[2] + 1);
+  EXPECT_EQ(next, want);
+  // Each serial is in the ledger as lots.serial_produced, subject the serial.
+  std::string error;
+  const std::vector<Json> entries = AllLedger(http(), admin_, &error, head);
+  ASSERT_TRUE(error.empty()) << error;
+  std::set<std::string> seen;
+  for (const auto& e : entries)
+    if (e["type"] == "lots.serial_produced") {
+      seen.insert(e["payload"]["serial"].get<std::string>());
+      EXPECT_EQ(e["subject"]["kind"], "serial") << e.dump();
+      EXPECT_EQ(e["subject"]["id"], e["payload"]["serial"]) << e.dump();
+      EXPECT_EQ(e["payload"]["source"], "generated");
+      EXPECT_EQ(e["payload"]["order_id"], kPenOrder);
+      EXPECT_EQ(e["payload"]["operation"], "10");
+      EXPECT_EQ(e["payload"]["work_unit"], "WU-KIT-01");
+    }
+  EXPECT_EQ(seen.size(), 4u);
+  EXPECT_TRUE(seen.count(next));
+}
+
+TEST_F(SerialsApiTest, ScannedSerialsAreProducedAndADuplicateIsRefusedChangingNothing) {
+  ORDO_VERIFIES("ORDO-LOT-34", "IND-02");
+  PenRunning();
+  if (HasFatalFailure()) return;
+  HttpReply r =
+      http().Post(kPenOp + "/produce", Json{{"serials", {"SCN-0001", "SCN-0002"}}}, operator_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  EXPECT_EQ(r.json()["produced"]["source"], "scanned");
+  EXPECT_EQ(r.json()["produced"]["serials"], Json({"SCN-0001", "SCN-0002"}));
+  // One serial of a list taken: the whole command is refused naming it, nothing produced.
+  const std::int64_t head = HeadSeq(http());
+  HttpReply dup =
+      http().Post(kPenOp + "/produce", Json{{"serials", {"SCN-0003", "SCN-0002"}}}, operator_);
+  ExpectReason(dup, 409, "conflict", "duplicate_serial", "serials[1]");
+  EXPECT_NE(dup.json().value("detail", "").find("SCN-0002"), std::string::npos) << dup.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+  HttpReply again = http().Post(kPenOp + "/produce", Json{{"serials", {"SCN-0003"}}}, operator_);
+  EXPECT_EQ(again.status, 200) << again.Describe() << ": SCN-0003 was not kept by the refusal";
+}
+
+TEST_F(SerialsApiTest, BadSerialProductionInputIsRefusedNamingTheFieldAndChangesNothing) {
+  ORDO_VERIFIES("ORDO-LOT-35", "ORDO-API-02");
+  Order(kPenOrder, "PD-DOSEPEN-3ML", 100);
+  if (HasFatalFailure()) return;
+  // Not running: invalid_transition, nothing recorded.
+  std::int64_t head = HeadSeq(http());
+  HttpReply early = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ExpectReason(early, 422, "failed_precondition", "invalid_transition", "order_id");
+  EXPECT_EQ(HeadSeq(http()), head);
+  Run(kPenOp, "WU-KIT-01");
+  if (HasFatalFailure()) return;
+  struct Case {
+    Json body;
+    int status;
+    std::string reason, field;
+  };
+  const std::vector<Case> cases = {
+      {Json::object(), 400, "missing_field", "count"},
+      {Json{{"count", 0}}, 400, "invalid_quantity", "count"},
+      {Json{{"count", 1001}}, 400, "invalid_quantity", "count"},
+      {Json{{"count", 1}, {"serials", {"SN-1"}}}, 400, "conflicting_fields", "serials"},
+      {Json{{"count", 1}, {"quantity", 1}}, 400, "conflicting_fields", "quantity"},
+      {Json{{"serials", {"SN-1", "not a serial"}}}, 400, "malformed_id", "serials[1]"},
+      {Json{{"serials", {"SN-1", "SN-1"}}}, 409, "duplicate_serial", "serials[1]"},
+      {Json{{"count", "three"}}, 400, "", "count"},
+      {Json{{"serials", "SN-1"}}, 400, "", "serials"},
+  };
+  for (const Case& c : cases) {
+    head = HeadSeq(http());
+    HttpReply r = http().Post(kPenOp + "/produce", c.body, operator_);
+    EXPECT_EQ(r.status, c.status) << c.body.dump() << " " << r.Describe();
+    if (!c.reason.empty()) EXPECT_EQ(r.json().value("reason", ""), c.reason) << r.Describe();
+    EXPECT_EQ(r.json().value("field", ""), c.field) << c.body.dump() << " " << r.Describe();
+    EXPECT_EQ(HeadSeq(http()), head) << c.body.dump();
+  }
+  // A lot for a serial-tracked product is a compliance refusal: recorded, nothing produced.
+  head = HeadSeq(http());
+  HttpReply lot =
+      http().Post(kPenOp + "/produce", Json{{"lot", "L-PEN-X"}, {"count", 1}}, operator_);
+  ExpectReason(lot, 422, "failed_precondition", "wrong_material", "lot");
+  EXPECT_EQ(HeadSeq(http()), head + 1);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 #include "mes/execution/domain/complete.h"
@@ -38,10 +39,16 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
 // An output lot produced at the operation: the lot id, optionally the material the
 // operator believes it is (checked against the order's product), the quantity and its
 // unit (a unit of the product material, default its base unit), expiry and location.
+// For a serial-tracked product: `count` serials generated from the material's
+// serial_pattern, or the `serials` scanned (domain/produce_serials.h), one
+// lots.serial_produced each; lot, quantity, unit, expiry and location are then not used
+// (lot and quantity are refused).
 struct ProduceInput {
   std::string lot, material;
   double quantity = 0;
   std::string unit, expiry, location;
+  std::optional<std::int64_t> count;
+  std::vector<std::string> serials;
 };
 engine::Command ProduceCommand(engine::Actor actor, OperationRef ref, ProduceInput input);
 engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,
