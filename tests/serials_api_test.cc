@@ -57,6 +57,35 @@ class SerialsApiTest : public MasterdataTest {
     Run(kPenOp, "WU-KIT-01");
   }
 
+  // A product whose material is the serial-tracked component DV-DLM of the pen and whose
+  // bill of materials is one pen (so that a pen going back into it closes a loop), made
+  // effective through a change request; its order kDlmOrder has produced the component
+  // serials DLM-T-1 and DLM-T-2 at operation 10 (completed, so the kitting unit is free).
+  void DlmSerialsProduced() {
+    const std::string cr = OpenCr(engineer_, "Test product of dose-logging modules");
+    HttpReply put = PutDraft(
+        engineer_, cr, "product", "PD-DLM-TEST",
+        Json{{"id", "PD-DLM-TEST"},
+             {"name", "Dose-logging module test build"},
+             {"material", "DV-DLM"},
+             {"routing", "RT-DOSEPEN-3ML"},
+             {"bom", Json::array({Json{{"material", kPen}, {"quantity", 1}, {"unit", "ea"}}})}});
+    ASSERT_EQ(put.status, 200) << put.Describe();
+    SubmitAndApprove(cr);
+    if (HasFatalFailure()) return;
+    Order(kDlmOrder, "PD-DLM-TEST", 2);
+    if (HasFatalFailure()) return;
+    Run(kDlmOp + "10", "WU-KIT-01");
+    if (HasFatalFailure()) return;
+    HttpReply made =
+        http().Post(kDlmOp + "10/produce", Json{{"serials", {"DLM-T-1", "DLM-T-2"}}}, operator_);
+    ASSERT_EQ(made.status, 200) << made.Describe();
+    HttpReply done = http().Post(kDlmOp + "10/complete", Json{{"good", 2}}, operator_);
+    ASSERT_EQ(done.status, 200) << done.Describe();
+  }
+
+  const std::string kDlmOrder = "WO-DLM-1";
+  const std::string kDlmOp = "/api/v1/orders/" + kDlmOrder + "/operations/";
   std::string supervisor_, operator_;
 };
 
@@ -236,6 +265,76 @@ TEST_F(SerialsApiTest, BadSerialProductionInputIsRefusedNamingTheFieldAndChanges
       http().Post(kPenOp + "/produce", Json{{"lot", "L-PEN-X"}, {"count", 1}}, operator_);
   ExpectReason(lot, 422, "failed_precondition", "wrong_material", "lot");
   EXPECT_EQ(HeadSeq(http()), head + 1);
+}
+
+TEST_F(SerialsApiTest, AComponentSerialIsConsumedIntoADeviceOnceAndNeverIntoItsOwnAncestor) {
+  ORDO_VERIFIES("ORDO-LOT-36", "ORDO-LOT-37", "ORDO-GEN-18", "IND-01", "IND-02");
+  DlmSerialsProduced();
+  if (HasFatalFailure()) return;
+  PenRunning();
+  if (HasFatalFailure()) return;
+  HttpReply c = http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_);
+  ASSERT_EQ(c.status, 200) << c.Describe();
+  EXPECT_EQ(c.json()["consumed"]["serial"], "DLM-T-1");
+  EXPECT_EQ(c.json()["consumed"]["material"], "DV-DLM");
+  EXPECT_EQ(c.json()["consumed"]["bom_material"], "DV-DLM");
+  // Twice: serial_consumed naming the order it went into; nothing recorded.
+  std::int64_t head = HeadSeq(http());
+  HttpReply again =
+      http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}, {"quantity", 1}}, operator_);
+  ExpectReason(again, 422, "failed_precondition", "serial_consumed", "serial");
+  EXPECT_NE(again.json().value("detail", "").find(kPenOrder), std::string::npos)
+      << again.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+  // A serial of a material the order does not use: wrong_material, recorded.
+  HttpReply pen = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ASSERT_EQ(pen.status, 200) << pen.Describe();
+  const std::string pen_serial = pen.json()["produced"]["serials"][0].get<std::string>();
+  head = HeadSeq(http());
+  HttpReply wrong = http().Post(kPenOp + "/consume", Json{{"serial", pen_serial}}, operator_);
+  ExpectReason(wrong, 422, "failed_precondition", "wrong_material", "serial");
+  EXPECT_EQ(HeadSeq(http()), head + 1);
+  // The pen goes into the module order that made the module it contains: a loop.
+  Run(kDlmOp + "20", "WU-ASM-01");
+  if (HasFatalFailure()) return;
+  head = HeadSeq(http());
+  HttpReply loop = http().Post(kDlmOp + "20/consume", Json{{"serial", pen_serial}}, operator_);
+  ExpectReason(loop, 422, "failed_precondition", "genealogy_cycle", "serial");
+  EXPECT_NE(loop.json().value("detail", "").find("serial:" + pen_serial), std::string::npos)
+      << loop.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+  // Bad input: named, nothing changes.
+  struct Case {
+    Json body;
+    int status;
+    std::string reason, field;
+  };
+  const std::vector<Case> cases = {
+      {Json{{"serial", "DLM-NOPE"}}, 404, "serial_missing", "serial"},
+      {Json{{"serial", "DLM-T-2"}, {"lot", "L-DV-DLM-01"}}, 400, "conflicting_fields", "serial"},
+      {Json{{"serial", "DLM-T-2"}, {"quantity", 2}}, 400, "invalid_quantity", "quantity"},
+      {Json{{"serial", 42}}, 400, "", "serial"},
+  };
+  for (const Case& bad : cases) {
+    head = HeadSeq(http());
+    HttpReply r = http().Post(kPenOp + "/consume", bad.body, operator_);
+    EXPECT_EQ(r.status, bad.status) << bad.body.dump() << " " << r.Describe();
+    if (!bad.reason.empty()) EXPECT_EQ(r.json().value("reason", ""), bad.reason) << r.Describe();
+    EXPECT_EQ(r.json().value("field", ""), bad.field) << bad.body.dump() << " " << r.Describe();
+    EXPECT_EQ(HeadSeq(http()), head) << bad.body.dump();
+  }
+  // The consumption is in the ledger, subject the serial.
+  std::string error;
+  bool found = false;
+  for (const auto& e : AllLedger(http(), admin_, &error))
+    if (e["type"] == "lots.serial_consumed") {
+      found = true;
+      EXPECT_EQ(e["subject"]["id"], "DLM-T-1");
+      EXPECT_EQ(e["payload"]["order_id"], kPenOrder);
+      EXPECT_EQ(e["payload"]["bom_material"], "DV-DLM");
+      EXPECT_EQ(e["payload"]["work_unit"], "WU-KIT-01");
+    }
+  EXPECT_TRUE(found) << error;
 }
 
 }  // namespace

@@ -304,6 +304,7 @@ engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
 }
 
 engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input) {
+  if (!input.serial.empty()) return ConsumeSerialCommand(std::move(actor), ref, std::move(input));
   const Json details{
       {"lot", input.lot}, {"scan", input.scan}, {"quantity", input.quantity}, {"unit", input.unit}};
   const std::int64_t user_id = actor.user_id;

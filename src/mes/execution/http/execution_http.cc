@@ -97,6 +97,7 @@ Awaitable<HttpResponse> Consume(Api& api, Call& call) {
   input.scan = Text(call.body, "scan");
   input.quantity = Number(call.body, "quantity");
   input.unit = Text(call.body, "unit");
+  input.serial = Text(call.body, "serial");
   return Run(api, call, ConsumeCommand(api.ActorOf(call), RefOf(call), std::move(input)));
 }
 
@@ -267,10 +268,13 @@ std::vector<server::Endpoint> Endpoints() {
       "consume",
       {{{"lot", F::kString, false, 64, "the lot id (or give scan)"},
         {"scan", F::kString, false, 512, "what the scanner read: a lot id or GS1 element strings"},
-        {"quantity", F::kNumber, true, 0, "quantity consumed (> 0)"},
+        {"serial", F::kString, false, 64,
+         "a component serial consumed into the device (instead of lot or scan)"},
+        {"quantity", F::kNumber, false, 0,
+         "quantity consumed (> 0); required for a lot, absent or 1 for a serial"},
         {"unit", F::kString, false, 16, "a unit of the lot's material (default its base unit)"}}},
-      "Consume material of a lot (material, status, expiry, quantity "
-      "checked)",
+      "Consume material of a lot (material, status, expiry, quantity checked), or a "
+      "component serial (material, not consumed before, genealogy checked)",
       &Consume));
   out.push_back(command(
       "produce",

@@ -2,8 +2,8 @@
 // another is one small function from the event to its edges (EdgesOf...), registered with
 // ProjectEdges: lots.material_consumed (lot -> order, consumed), lots.lot_produced
 // (order -> lot, produced), lots.lot_split (lot -> sublot, split) and lots.lots_merged
-// (each source -> the lot merged into, merged). Serials are added the same way
-// (README.md, "Adding an edge event").
+// (each source -> the lot merged into, merged), lots.serial_produced (order -> serial,
+// produced) and lots.serial_consumed (serial -> order, consumed).
 #include <functional>
 
 #include "ledger/event_type.h"
@@ -69,6 +69,20 @@ std::vector<Edge> EdgesOfMerged(const ledger::LedgerEntry& e, const lots::LotsMe
   return edges;
 }
 
+// A serial produced by an order's operation: order -> serial (one piece: quantity 0).
+std::vector<Edge> EdgesOfSerialProduced(const ledger::LedgerEntry& e,
+                                        const lots::SerialProduced& p) {
+  return {MakeEdge(e, OrderNode(p.order_id), SerialNode(p.serial), EdgeKind::kProduced, 0, "",
+                   p.order_id, p.operation)};
+}
+
+// A component serial consumed into an order's device: serial -> order.
+std::vector<Edge> EdgesOfSerialConsumed(const ledger::LedgerEntry& e,
+                                        const lots::SerialConsumed& p) {
+  return {MakeEdge(e, SerialNode(p.serial), OrderNode(p.order_id), EdgeKind::kConsumed, 0, "",
+                   p.order_id, p.operation)};
+}
+
 }  // namespace
 
 void RegisterProjectors() {
@@ -76,6 +90,8 @@ void RegisterProjectors() {
   ProjectEdges<lots::LotProduced>(&EdgesOfProduced);
   ProjectEdges<lots::LotSplit>(&EdgesOfSplit);
   ProjectEdges<lots::LotsMerged>(&EdgesOfMerged);
+  ProjectEdges<lots::SerialProduced>(&EdgesOfSerialProduced);
+  ProjectEdges<lots::SerialConsumed>(&EdgesOfSerialConsumed);
 }
 
 }  // namespace ordo::genealogy
