@@ -1,11 +1,14 @@
 // Integration tests of serial numbers against the real server (issue 11 section 1): the
 // material's serial_pattern is validated on save and travels through plant export and
 // apply; an operation of a serial-tracked product produces serials generated from the
-// pattern or scanned, unique, each as lots.serial_produced; a duplicate or bad input is
-// refused naming the field and changes nothing; a replay gives the same tables (the
-// fixture's teardown).
+// pattern or scanned, unique, each as lots.serial_produced; a component serial is
+// consumed into a device once, never into an order it came from; traces run through
+// serials over the API and the CLI; a duplicate or bad input is refused naming the field
+// and changes nothing; a replay gives the same tables (the fixture's teardown).
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -335,6 +338,73 @@ TEST_F(SerialsApiTest, AComponentSerialIsConsumedIntoADeviceOnceAndNeverIntoItsO
       EXPECT_EQ(e["payload"]["work_unit"], "WU-KIT-01");
     }
   EXPECT_TRUE(found) << error;
+}
+
+TEST_F(SerialsApiTest, TracesRunThroughSerialsFromTheApiAndTheCli) {
+  ORDO_VERIFIES("ORDO-GEN-19", "ORDO-GEN-20", "IND-01", "IND-10", "DI-10");
+  DlmSerialsProduced();
+  if (HasFatalFailure()) return;
+  PenRunning();
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_).status, 200);
+  HttpReply pen = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ASSERT_EQ(pen.status, 200) << pen.Describe();
+  const std::string pen_serial = pen.json()["produced"]["serials"][0].get<std::string>();
+  // Backward from the device: the pen order, the module serial, the module order.
+  HttpReply back = http().Get("/api/v1/genealogy/" + pen_serial + "?direction=backward", operator_);
+  ASSERT_EQ(back.status, 200) << back.Describe();
+  const Json back_json = back.json();
+  EXPECT_EQ(back_json["start"], "serial:" + pen_serial);
+  std::map<std::string, Json> nodes;
+  for (const auto& n : back_json["nodes"]) nodes[n["id"].get<std::string>()] = n;
+  for (const std::string id : {"serial:" + pen_serial, "order:" + kPenOrder,
+                               std::string("serial:DLM-T-1"), "order:" + kDlmOrder})
+    EXPECT_TRUE(nodes.count(id)) << id << " missing from " << back.Describe();
+  const Json start = nodes["serial:" + pen_serial];
+  EXPECT_EQ(start["kind"], "serial");
+  EXPECT_EQ(start["material"], kPen);
+  EXPECT_EQ(start["status"], "produced");
+  EXPECT_EQ(start["order_id"], kPenOrder);
+  EXPECT_EQ(nodes["serial:DLM-T-1"]["status"], "consumed");
+  EXPECT_EQ(nodes["serial:DLM-T-1"]["depth"], 2);
+  EXPECT_EQ(nodes["order:" + kDlmOrder]["depth"], 3);
+  bool consumed_edge = false;
+  for (const auto& e : back_json["edges"])
+    if (e["parent"] == "serial:DLM-T-1" && e["child"] == "order:" + kPenOrder) {
+      consumed_edge = true;
+      EXPECT_EQ(e["kind"], "consumed");
+      EXPECT_EQ(e["operation"], "10");
+    }
+  EXPECT_TRUE(consumed_edge) << back.Describe();
+  // Forward from the module: into the pen order and its device; the prefix form agrees.
+  HttpReply fwd = http().Get("/api/v1/genealogy/serial:DLM-T-1?direction=forward", operator_);
+  ASSERT_EQ(fwd.status, 200) << fwd.Describe();
+  std::set<std::string> reached;
+  const Json fwd_json = fwd.json();
+  for (const auto& n : fwd_json["nodes"]) reached.insert(n["id"].get<std::string>());
+  EXPECT_EQ(reached,
+            (std::set<std::string>{"serial:DLM-T-1", "order:" + kPenOrder, "serial:" + pen_serial}))
+      << fwd.Describe();
+  // A serial never consumed is still found (its producing edge), an unknown one is 404.
+  HttpReply unused = http().Get("/api/v1/genealogy/DLM-T-2?direction=forward", operator_);
+  ASSERT_EQ(unused.status, 200) << unused.Describe();
+  EXPECT_EQ(unused.json()["start"], "serial:DLM-T-2");
+  EXPECT_EQ(http().Get("/api/v1/genealogy/serial:DLM-NOPE", operator_).status, 404);
+  // The CLI prints the same trace.
+  const Credentials& op = sandbox_.user("operator");
+  const std::string pw = sandbox_.file("op.pw");
+  {
+    std::ofstream out(pw);
+    out << op.password << "\n";
+  }
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
+  RunResult cli = sandbox_.Ordo({"trace", "back", pen_serial, "--json", "--server", url, "--user",
+                                 op.name, "--password-file", pw});
+  ASSERT_EQ(cli.status.code, 0) << cli.Describe();
+  Json printed = Json::parse(cli.out, nullptr, false);
+  ASSERT_TRUE(printed.is_object()) << cli.out;
+  EXPECT_EQ(printed["start"], "serial:" + pen_serial);
+  EXPECT_EQ(printed["nodes"].size(), back_json["nodes"].size());
 }
 
 }  // namespace
