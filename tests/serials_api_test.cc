@@ -407,5 +407,42 @@ TEST_F(SerialsApiTest, TracesRunThroughSerialsFromTheApiAndTheCli) {
   EXPECT_EQ(printed["nodes"].size(), back_json["nodes"].size());
 }
 
+TEST_F(SerialsApiTest, TheDemoPenOrderHasSerialNumbersTracedBackToItsComponentLots) {
+  ORDO_VERIFIES("ORDO-DEMO-14", "ORDO-DEMO-15", "ORDO-DEMO-16", "IND-01", "IND-02");
+  // The completed pen order produced one generated serial per device at laser marking.
+  std::string error;
+  std::vector<std::string> serials;
+  for (const auto& e : AllLedger(http(), admin_, &error))
+    if (e["type"] == "lots.serial_produced" && e["payload"]["order_id"] == "WO-DEMO-1001") {
+      serials.push_back(e["payload"]["serial"].get<std::string>());
+      EXPECT_EQ(e["payload"]["source"], "generated");
+      EXPECT_EQ(e["payload"]["material"], kPen);
+      EXPECT_EQ(e["payload"]["work_unit"], "WU-LASER-01");
+    }
+  ASSERT_TRUE(error.empty()) << error;
+  ASSERT_EQ(serials.size(), 500u);
+  EXPECT_TRUE(std::regex_match(serials.front(), std::regex("DP[0-9]{6}-000001"))) << serials[0];
+  EXPECT_EQ(std::set<std::string>(serials.begin(), serials.end()).size(), 500u);
+  // Backward from a serial: the order and every component lot consumed at kitting.
+  HttpReply back =
+      http().Get("/api/v1/genealogy/" + serials[41] + "?direction=backward", operator_);
+  ASSERT_EQ(back.status, 200) << back.Describe();
+  const Json back_json = back.json();
+  std::set<std::string> ids;
+  for (const auto& n : back_json["nodes"]) ids.insert(n["id"].get<std::string>());
+  EXPECT_TRUE(ids.count("order:WO-DEMO-1001")) << back.Describe();
+  for (const char* lot : {"lot:L-DV-HOUSING-01", "lot:L-DV-DLM-01", "lot:L-DV-NEEDLE-HUB-01"})
+    EXPECT_TRUE(ids.count(lot)) << lot << " missing from " << back.Describe();
+  EXPECT_EQ(back_json["nodes"][0]["material"], kPen);
+  EXPECT_EQ(back_json["nodes"][0]["order_id"], "WO-DEMO-1001");
+  // Forward from a component lot: the order and its 500 devices.
+  HttpReply fwd = http().Get("/api/v1/genealogy/L-DV-DLM-01?direction=forward", operator_);
+  ASSERT_EQ(fwd.status, 200) << fwd.Describe();
+  const Json fwd_json = fwd.json();
+  std::size_t devices = 0;
+  for (const auto& n : fwd_json["nodes"]) devices += n["kind"] == "serial" ? 1 : 0;
+  EXPECT_EQ(devices, 500u);
+}
+
 }  // namespace
 }  // namespace ordo::testing
