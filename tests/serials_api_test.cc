@@ -14,6 +14,7 @@
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::testing {
 namespace {
@@ -442,6 +443,36 @@ TEST_F(SerialsApiTest, TheDemoPenOrderHasSerialNumbersTracedBackToItsComponentLo
   std::size_t devices = 0;
   for (const auto& n : fwd_json["nodes"]) devices += n["kind"] == "serial" ? 1 : 0;
   EXPECT_EQ(devices, 500u);
+}
+
+TEST_F(SerialsApiTest, AConsumedSerialEditedBackToProducedIsRefusedNotConsumedAgain) {
+  ORDO_VERIFIES("ORDO-LOT-38", "DI-04", "IND-02");
+  DlmSerialsProduced();
+  if (HasFatalFailure()) return;
+  PenRunning();
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_).status, 200);
+  // Someone with write access to the file makes the module available again.
+  auto sql = [&](const std::string& statement) {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status st = (*db)->Exec(statement);
+    ASSERT_TRUE(st.ok()) << statement << ": " << st.error().message;
+  };
+  sql("UPDATE serial_unit SET state = 'produced', consumed_order_id = '', consumed_operation = '' "
+      "WHERE serial = 'DLM-T-1'");
+  const std::int64_t head = HeadSeq(http());
+  HttpReply edited = http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_);
+  EXPECT_EQ(edited.status, 500) << edited.Describe();
+  EXPECT_EQ(edited.json().value("code", ""), "integrity_violation") << edited.Describe();
+  EXPECT_NE(edited.json().value("detail", "").find("serial_unit serial=DLM-T-1"), std::string::npos)
+      << edited.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+  // Restored, it is refused as consumed (and the teardown's replay check passes).
+  sql("UPDATE serial_unit SET state = 'consumed', consumed_order_id = '" + kPenOrder +
+      "', consumed_operation = '10' WHERE serial = 'DLM-T-1'");
+  HttpReply again = http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_);
+  ExpectReason(again, 422, "failed_precondition", "serial_consumed", "serial");
 }
 
 }  // namespace
