@@ -475,5 +475,42 @@ TEST_F(SerialsApiTest, AConsumedSerialEditedBackToProducedIsRefusedNotConsumedAg
   ExpectReason(again, 422, "failed_precondition", "serial_consumed", "serial");
 }
 
+TEST_F(SerialsApiTest, AScannedLabelWithGtinAndSerialConsumesThatSerial) {
+  ORDO_VERIFIES("ORDO-LOT-39", "IND-01", "IND-02");
+  DlmSerialsProduced();
+  if (HasFatalFailure()) return;
+  PenRunning();
+  if (HasFatalFailure()) return;
+  const std::string gtin = "04099120000218";  // DV-DLM's GTIN-13 as GTIN-14
+  HttpReply c =
+      http().Post(kPenOp + "/consume", Json{{"scan", "(01)" + gtin + "(21)DLM-T-2"}}, operator_);
+  ASSERT_EQ(c.status, 200) << c.Describe();
+  EXPECT_EQ(c.json()["consumed"]["serial"], "DLM-T-2");
+  EXPECT_EQ(c.json()["consumed"]["material"], "DV-DLM");
+  // Refusals name the scan: a serial never produced, a serial consumed, a serial of
+  // another material than the label's GTIN (recorded as a wrong material).
+  std::int64_t head = HeadSeq(http());
+  HttpReply missing =
+      http().Post(kPenOp + "/consume", Json{{"scan", "]d201" + gtin + "21DLM-NOPE"}}, operator_);
+  ExpectReason(missing, 404, "not_found", "serial_missing", "scan");
+  HttpReply twice =
+      http().Post(kPenOp + "/consume", Json{{"scan", "(01)" + gtin + "(21)DLM-T-2"}}, operator_);
+  ExpectReason(twice, 422, "failed_precondition", "serial_consumed", "scan");
+  HttpReply two =
+      http().Post(kPenOp + "/consume",
+                  Json{{"scan", "(01)" + gtin + "(21)DLM-T-1"}, {"quantity", 2}}, operator_);
+  ExpectReason(two, 400, "invalid_argument", "invalid_quantity", "quantity");
+  EXPECT_EQ(HeadSeq(http()), head);
+  HttpReply pen = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ASSERT_EQ(pen.status, 200) << pen.Describe();
+  const std::string pen_serial = pen.json()["produced"]["serials"][0].get<std::string>();
+  head = HeadSeq(http());
+  HttpReply wrong = http().Post(kPenOp + "/consume",
+                                Json{{"scan", "(01)" + gtin + "(21)" + pen_serial}}, operator_);
+  ExpectReason(wrong, 422, "failed_precondition", "wrong_material", "scan");
+  EXPECT_NE(wrong.json().value("detail", "").find(kPen), std::string::npos) << wrong.Describe();
+  EXPECT_EQ(HeadSeq(http()), head + 1);
+}
+
 }  // namespace
 }  // namespace ordo::testing

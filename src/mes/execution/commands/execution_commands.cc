@@ -135,6 +135,25 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
   return lot->lot;
 }
 
+// The (material, serial) a GS1 label names with AI 21 when its GTIN (AI 01) is a
+// serial-tracked material in force and it names no lot (AI 10); nullopt for anything else
+// (a lot id, a lot label): the lot rules apply.
+Result<std::optional<std::pair<std::string, std::string>>> ScannedSerial(storage::Database& db,
+                                                                         const ConsumeInput& input,
+                                                                         TimeMicros now) {
+  using Found = std::optional<std::pair<std::string, std::string>>;
+  if (input.scan.empty()) return Found();
+  const int year = std::stoi(UtcDay(now).substr(0, 4));
+  auto scan = gs1::ParseScan(input.scan, year, "scan");
+  if (!scan.ok() || scan->serial.empty() || !scan->lot.empty() || scan->gtin14.empty())
+    return Found();
+  auto material = masterdata::MaterialOfGtin(db, scan->gtin14, now);
+  if (!material.ok()) return material.error();
+  if (!*material || (*material)->content.value("tracking", std::string()) != "serial")
+    return Found();
+  return Found(std::make_pair((*material)->id, scan->serial));
+}
+
 // Opens a deviation (deviations/opening.h) for each exception among `events` that needs
 // one: a parameter out of limits that blocks completion (classification critical) or an
 // over-consumption (major). Each names the exception's seq (the events get consecutive
@@ -317,6 +336,15 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         if (!step.ok()) return step.error();
         const OperationFacts& op = step->op;
         const RecordingContext& context = step->context;
+        auto serial = ScannedSerial(ctx.db, input, ctx.now);
+        if (!serial.ok()) return serial.error();
+        if (serial->has_value()) {
+          if (input.quantity != 0 && input.quantity != 1)
+            return Refuse(ErrorCode::kInvalidArgument, kInvalidQuantity, "quantity",
+                          "A serial is one piece: leave quantity out or give 1.");
+          return detail::ConsumeSerialEvents(ctx, ref, (*serial)->second, "scan", (*serial)->first,
+                                             *step, user_id, *extra);
+        }
         auto lot_id = ResolveLot(ctx.db, input, ctx.now);
         if (!lot_id.ok()) return lot_id.error();
         auto lot = LoadLot(ctx.db, *lot_id, ctx.now);

@@ -32,7 +32,10 @@ engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
 // material, converted to its base unit).
 // Or `serial`: a component serial (lots.h: FindSerial) consumed into the order's device
 // (domain/consume_serial.h), quantity absent or 1, no lot or scan; it records
-// lots.serial_consumed after the genealogy cycle check (ConsumeSerialCommand).
+// lots.serial_consumed after the genealogy cycle check (ConsumeSerialCommand). A `scan`
+// of a GS1 label with GTIN (AI 01) of a serial-tracked material and serial (AI 21), no lot
+// (AI 10), consumes that serial the same way (refusals name the field scan; the label's
+// material must be the serial's: wrong_material).
 struct ConsumeInput {
   std::string lot, scan;
   double quantity = 0;

@@ -60,6 +60,16 @@ Result<masterdata::VersionRow> MaterialInForce(engine::WriteContext& ctx,
                                                const std::string& material,
                                                const std::string& field, const std::string& what);
 
+// The events of consuming component serial `serial` at `ref` (consume_serial_command.cc):
+// serial_missing, wrong_material when `scanned_material` (the material a scanned label's
+// GTIN names, "" none) is not the serial's, DecideConsumeSerial's refusals and
+// genealogy_cycle, each naming `field` (serial, or scan for a label); fills `extra` with
+// the reply's `consumed`. One lots.serial_consumed.
+Result<Events> ConsumeSerialEvents(engine::WriteContext& ctx, const OperationRef& ref,
+                                   const std::string& serial, const std::string& field,
+                                   const std::string& scanned_material, const RecordingStep& step,
+                                   std::int64_t user_id, Json& extra);
+
 // The exceptions as the reply lists them.
 Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions);
 
