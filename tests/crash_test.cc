@@ -1,8 +1,10 @@
 // THE crash test: the server is SIGKILLed at random moments while four clients write
 // logbook entries and three operator terminals run execution commands (issue 10, section
-// 7). Every write the server acknowledged (2xx) must survive, exactly once, with the seq it
-// was acknowledged with; every acknowledged consumption must be in the ledger exactly
-// once; every lot's quantity must be its receipt minus its consumptions in the ledger;
+// 7), and a quality user receives, splits, releases, merges and moves lots (issue 11).
+// Every write the server acknowledged (2xx) must survive, exactly once, with the seq it
+// was acknowledged with; every acknowledged consumption, split, release, merge and move
+// must be in the ledger exactly once; every lot's quantity must be what its receipt,
+// splits, merges and consumptions in the ledger leave;
 // the hash chain and checkpoints must verify and the projections must equal a replay of
 // the ledger after every kill.
 //
@@ -65,11 +67,18 @@ bool ReadStore(const std::string& db_path, std::map<std::string, LedgerText>* le
                [&](std::int64_t seq, const std::string& text) { (*projection)[text] = seq; });
 }
 
-// The lots.material_consumed entries of the terminals' orders ("CR-..."): (order,
-// quantity in g) -> copies; and every lot whose quantity differs from its receipt minus
-// its consumptions in the ledger (as "lot: expected X, stored Y").
-bool ReadConsumptions(const std::string& db_path, std::map<std::pair<std::string, int>, int>* out,
-                      std::vector<std::string>* unbalanced, std::string* error) {
+// What the ledger says about lots, read straight from the (offline) store: the
+// lots.material_consumed entries of the terminals' orders ("CR-...") as (order, quantity
+// in g) -> copies; the lot handler's steps ("CRL-..." lots) as "step:lot" -> copies; and
+// every lot whose stored quantity differs from what its receipt, production, splits,
+// merges and consumptions in the ledger leave (as "lot: expected X, stored Y").
+struct LotLedger {
+  std::map<std::pair<std::string, int>, int> consumptions;
+  std::map<std::string, int> handling;
+  std::vector<std::string> unbalanced;
+};
+
+bool ReadLots(const std::string& db_path, LotLedger* out, std::string* error) {
   auto db = storage::OpenSqlite(db_path, storage::OpenMode::kReadOnly);
   if (!db.ok()) {
     *error = db.error().message;
@@ -87,31 +96,125 @@ bool ReadConsumptions(const std::string& db_path, std::map<std::pair<std::string
     return *r;
   };
   auto ledger = rows(
-      "SELECT type, payload FROM ledger WHERE type IN "
-      "('lots.material_consumed', 'lots.lot_received')");
+      "SELECT type, payload FROM ledger WHERE type IN ('lots.material_consumed', "
+      "'lots.lot_received', 'lots.lot_produced', 'lots.lot_split', 'lots.lots_merged', "
+      "'lots.lot_released', 'lots.lot_moved') ORDER BY seq");
   auto stored = rows("SELECT lot, quantity FROM lot");
   if (!ledger || !stored) return false;
   std::map<std::string, double> balance;
+  auto handled = [&](const std::string& step, const std::string& lot) {
+    if (lot.rfind("CRL-", 0) == 0) ++out->handling[step + ":" + lot];
+  };
   for (const auto& [type, payload] : *ledger) {
     Json p = Json::parse(payload, nullptr, false);
     if (!p.is_object()) continue;
     const std::string lot = p.value("lot", "");
-    if (type == "lots.lot_received") {
+    if (type == "lots.lot_received" || type == "lots.lot_produced") {
       balance[lot] += p.value("base_quantity", 0.0);
-      continue;
+      handled("received", lot);
+    } else if (type == "lots.lot_split") {
+      const std::string sublot = p.value("sublot", "");
+      balance[lot] -= p.value("base_quantity", 0.0);
+      balance[sublot] += p.value("base_quantity", 0.0);
+      handled("split", sublot);
+    } else if (type == "lots.lots_merged") {
+      const std::string into = p.value("into", "");
+      for (const Json& from : p.value("from", Json::array())) {
+        balance[from.value("lot", "")] -= from.value("base_quantity", 0.0);
+        balance[into] += from.value("base_quantity", 0.0);
+      }
+      handled("merged", into);
+    } else if (type == "lots.lot_released") {
+      handled("released", lot);
+    } else if (type == "lots.lot_moved") {
+      handled("moved", lot);
+    } else {
+      balance[lot] -= p.value("base_quantity", 0.0);
+      const std::string order = p.value("order_id", "");
+      if (order.rfind("CR-", 0) == 0)
+        ++out->consumptions[{order, static_cast<int>(std::lround(p.value("quantity", 0.0)))}];
     }
-    balance[lot] -= p.value("base_quantity", 0.0);
-    const std::string order = p.value("order_id", "");
-    if (order.rfind("CR-", 0) == 0)
-      ++(*out)[{order, static_cast<int>(std::lround(p.value("quantity", 0.0)))}];
   }
   for (const auto& [lot, quantity] : *stored) {
     const double expected = balance[lot], found = std::stod(quantity);
     if (std::fabs(expected - found) > 1e-6)
-      unbalanced->push_back(lot + ": expected " + std::to_string(expected) + ", stored " +
-                            quantity);
+      out->unbalanced.push_back(lot + ": expected " + std::to_string(expected) + ", stored " +
+                                quantity);
   }
   return true;
+}
+
+// The lot handler (quality, receipts as supervisor): in cycles, receives a quarantined lot
+// P, splits sublots A and B off it, releases both (signed), merges B into A and moves A.
+// Like the terminals, every request carries an Idempotency-Key from (cycle, step), and the
+// request the kill left unanswered is sent again after the restart. Acknowledged steps are
+// kept as "step:lot", the keys ReadLots counts in the ledger.
+struct LotHandler {
+  int cycle = 0, step = 0;
+  std::vector<std::string> acked;  // this iteration
+  int replays = 0;
+  std::string failure;
+};
+constexpr int kHandlingSteps = 7;
+
+void RunLotHandler(LotHandler& h, std::uint64_t salt, const HttpClient& c,
+                   const std::string& quality_token, const std::string& supervisor_token,
+                   const Json& signature) {
+  for (;;) {
+    const std::string base =
+        "CRL-" + std::to_string(salt % 100000) + "-c" + std::to_string(h.cycle);
+    const std::string parent = base + "-P", a = base + "-A", b = base + "-B";
+    const std::string key =
+        "l" + std::to_string(salt) + "-" + std::to_string(h.cycle) + "-" + std::to_string(h.step);
+    std::string path, token = quality_token, done;
+    Json body = Json::object();
+    int expected = 200;
+    switch (h.step) {
+      case 0:
+        path = "/api/v1/lots";
+        body = {{"lot", parent},         {"material", "RM-PCM-API"}, {"supplier", "Acme"},
+                {"supplier_lot", base},  {"quantity", 10},           {"unit", "kg"},
+                {"expiry", "2099-01-31"}};
+        token = supervisor_token;
+        expected = 201;
+        done = "received:" + parent;
+        break;
+      case 1:
+      case 2:
+        path = "/api/v1/lots/" + parent + "/split";
+        body = {{"sublot", h.step == 1 ? a : b}, {"quantity", h.step}, {"reason", "crash loop"}};
+        done = "split:" + (h.step == 1 ? a : b);
+        break;
+      case 3:
+      case 4:
+        path = "/api/v1/lots/" + (h.step == 3 ? a : b) + "/release";
+        body = signature;
+        done = "released:" + (h.step == 3 ? a : b);
+        break;
+      case 5:
+        path = "/api/v1/lots/" + a + "/merge";
+        body = {{"from", {b}}, {"reason", "crash loop"}};
+        done = "merged:" + a;
+        break;
+      default:
+        path = "/api/v1/lots/" + a + "/move";
+        body = {{"location", "WH-CRASH-" + std::to_string(h.cycle)}};
+        done = "moved:" + a;
+    }
+    HttpReply r = c.Post(path, body, token, {{"Idempotency-Key", key}});
+    if (r.status == 0) return;  // killed: this step is sent again after the restart
+    if (r.status != expected) {
+      h.failure = path + " (cycle " + std::to_string(h.cycle) + ", step " + std::to_string(h.step) +
+                  "): " + r.Describe();
+      return;
+    }
+    if (r.Header("idempotent-replayed") == "true") ++h.replays;
+    h.acked.push_back(done);
+    if (++h.step == kHandlingSteps) {
+      h.step = 0;
+      ++h.cycle;
+    }
+  }
 }
 
 // An operator terminal: dispensing of a fresh paracetamol order on its own work unit, in
@@ -205,7 +308,7 @@ int EnvInt(const char* name, int fallback) {
 }
 
 TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
-  ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01", "ORDO-EXEC-31", "ORDO-EXEC-32",
+  ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01", "ORDO-EXEC-31", "ORDO-EXEC-32", "ORDO-LOT-40",
                 "ORDO-EXEC-33");
   const int iterations = EnvInt("ORDO_CRASH_ITERATIONS", 50);
   std::uint64_t seed = std::random_device{}();
@@ -235,7 +338,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   for (int t = 0; t < 3; ++t) terminals[t].work_unit = units[t];
   const std::uint64_t terminal_salt = rng();
   std::set<std::pair<std::string, int>> consumed;  // every acknowledged consumption
-  const int clients = 4 + 3;
+  LotHandler handler;
+  std::set<std::string> handled;  // every acknowledged lot handling step, "step:lot"
+  const Credentials& quality = sandbox.user("quality");
+  const Json signature{{"signature", {{"user", quality.name}, {"password", quality.password}}}};
+  const int clients = 4 + 3 + 1;
 
   for (int it = 0; it < iterations; ++it) {
     SCOPED_TRACE("iteration " + std::to_string(it) + ", seed " + std::to_string(seed));
@@ -312,6 +419,21 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
         RunTerminal(term, t, terminal_salt, c, op, sup);
       });
     }
+    threads.emplace_back([&] {
+      handler.acked.clear();
+      HttpClient c = server.Client();
+      c.set_timeout_seconds(30);
+      HttpReply r;
+      const std::string q = Login(c, quality.name, quality.password, &r);
+      const std::string sup =
+          Login(c, sandbox.user("supervisor").name, sandbox.user("supervisor").password, &r);
+      ++ready;
+      if (q.empty() || sup.empty()) {
+        handler.failure = "login: " + r.Describe();
+        return;
+      }
+      RunLotHandler(handler, terminal_salt, c, q, sup, signature);
+    });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (ready < clients && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -326,6 +448,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
         EXPECT_TRUE(consumed.insert(c).second)
             << "acknowledged twice: " << c.first << " " << c.second;
     }
+
+    EXPECT_EQ(handler.failure, "") << "lot handler";
+    handler.failure.clear();
+    for (const auto& step : handler.acked)
+      EXPECT_TRUE(handled.insert(step).second) << "acknowledged twice: " << step;
 
     std::size_t acked_now = 0;
     for (auto& w : writers) {
@@ -361,11 +488,18 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
     ASSERT_EQ(lost, 0u) << "acknowledged writes lost after kill " << it;
     for (const auto& [text, t] : ledger)
       EXPECT_EQ(t.copies, 1) << "duplicate ledger entry: " << text;
-    // Execution: every acknowledged consumption exactly once; none twice; every lot's
-    // quantity is what the ledger says (the replay check above rebuilt it too).
-    std::map<std::pair<std::string, int>, int> consumptions;
-    std::vector<std::string> unbalanced;
-    ASSERT_TRUE(ReadConsumptions(db_path, &consumptions, &unbalanced, &error)) << error;
+    // Execution and lot handling: every acknowledged consumption and handling step exactly
+    // once; none twice; every lot's quantity is what the ledger says (the replay check
+    // above rebuilt it too).
+    LotLedger lots;
+    ASSERT_TRUE(ReadLots(db_path, &lots, &error)) << error;
+    const auto& consumptions = lots.consumptions;
+    const auto& unbalanced = lots.unbalanced;
+    for (const auto& step : handled)
+      EXPECT_EQ(lots.handling.count(step) ? lots.handling.at(step) : 0, 1)
+          << "acknowledged lot handling step in the ledger the wrong number of times: " << step;
+    for (const auto& [step, copies] : lots.handling)
+      EXPECT_EQ(copies, 1) << "lot handling step in the ledger " << copies << " times: " << step;
     std::size_t missing = 0;
     for (const auto& c : consumed) {
       auto found = consumptions.find(c);
@@ -378,8 +512,10 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
                            << c.second << " g";
     EXPECT_TRUE(unbalanced.empty()) << ::testing::PrintToString(unbalanced);
     std::printf(
-        "iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), %zu consumptions, verify: %s",
-        it, delay_ms, acked_now, acknowledged.size(), consumed.size(), verify.out.c_str());
+        "iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), %zu consumptions, %zu lot "
+        "handling steps, verify: %s",
+        it, delay_ms, acked_now, acknowledged.size(), consumed.size(), handled.size(),
+        verify.out.c_str());
     std::fflush(stdout);
     if (HasFatalFailure()) return;
   }
@@ -410,11 +546,13 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   std::printf(
       "crash test: %zu acknowledged writes survived %d kills; %zu idempotent retries after a kill "
       "(%zu answered as replays); %zu acknowledged consumptions in %d execution cycles (%d "
-      "execution requests answered as replays)\n",
+      "execution requests answered as replays); %zu lot handling steps (%d answered as replays)\n",
       acknowledged.size(), iterations, kills_with_pending, total_replays, consumed.size(), cycles,
-      terminal_replays);
+      terminal_replays, handled.size(), handler.replays);
   EXPECT_GT(consumed.size(), static_cast<std::size_t>(iterations / 2))
       << "the terminals hardly consumed anything";
+  EXPECT_GT(handled.size(), static_cast<std::size_t>(iterations / 2))
+      << "the lot handler hardly did anything (" << handler.replays << " replays)";
   EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(iterations))
       << "the clients hardly wrote anything";
 }

@@ -1,7 +1,9 @@
-// `ordo trace back|forward ID`: the genealogy trace as a tree or as JSON (trace_commands.h).
+// `ordo trace back|forward ID`: the genealogy trace as a tree or as JSON, and `ordo trace
+// recall LOT` (trace_commands.h).
 #include "cli/trace_commands.h"
 
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -52,7 +54,7 @@ std::string EdgeLabel(const Json& edge) {
   return out;
 }
 
-int RunTrace(const Connection& c, const std::string& id, const std::string& direction, bool json) {
+std::string PathSegment(const std::string& id) {
   std::string escaped;
   for (unsigned char ch : id) {
     if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == ':') {
@@ -63,7 +65,11 @@ int RunTrace(const Connection& c, const std::string& id, const std::string& dire
       escaped += buffer;
     }
   }
-  const std::string path = "/api/v1/genealogy/" + escaped + "?direction=" + direction;
+  return escaped;
+}
+
+int RunTrace(const Connection& c, const std::string& id, const std::string& direction, bool json) {
+  const std::string path = "/api/v1/genealogy/" + PathSegment(id) + "?direction=" + direction;
   return WithSession(c, [&](const client::HttpClient& client, const std::string& token) {
     client::HttpReply r = client.Get(path, token);
     Json body = r.json();
@@ -73,7 +79,61 @@ int RunTrace(const Connection& c, const std::string& id, const std::string& dire
   });
 }
 
+// `ordo trace recall LOT`: the server's recall report as readable lines (or its CSV or
+// HTML as it comes), to stdout or to `to`.
+int RunRecall(const Connection& c, const std::string& lot, const std::string& format,
+              const std::string& to) {
+  const std::string path = "/api/v1/genealogy/" + PathSegment(lot) + "/recall?format=" + format;
+  return WithSession(c, [&](const client::HttpClient& client, const std::string& token) {
+    client::HttpReply r = client.Get(path, token);
+    if (!r.ok()) return Fail(Problem("the recall report of " + lot, r));
+    std::string out = r.body;
+    if (format == "json") {
+      Json body = r.json();
+      if (!body.is_object()) return Fail(Problem("the recall report of " + lot, r));
+      out = FormatRecall(body);
+    }
+    if (to.empty()) {
+      std::fputs(out.c_str(), stdout);
+      return 0;
+    }
+    std::ofstream file(to, std::ios::binary | std::ios::trunc);
+    file << out;
+    file.close();
+    if (!file) return Fail("cannot write " + to);
+    std::printf("wrote the recall report of %s to %s\n", lot.c_str(), to.c_str());
+    return 0;
+  });
+}
+
 }  // namespace
+
+std::string FormatRecall(const Json& report) {
+  const Json summary = report.value("summary", Json::object());
+  std::string out = "Recall report: " + Str(summary, "suspect");
+  if (!Str(summary, "suspect_material").empty())
+    out += " (" + Str(summary, "suspect_material") + ")";
+  out += ", " + Str(summary, "generated_at") + "\n";
+  std::size_t count = 0;
+  if (report.contains("items") && report["items"].is_array())
+    for (const Json& item : report["items"]) {
+      if (!item.is_object()) continue;
+      ++count;
+      std::string line = "  " + Str(item, "node") + "  " + Str(item, "material");
+      if (!Str(item, "status").empty()) line += ", " + Str(item, "status");
+      const std::string q = Quantity(item.value("quantity", Json()));
+      if (!q.empty())
+        line += ", " + q + (Str(item, "base_unit").empty() ? "" : " " + Str(item, "base_unit"));
+      if (!Str(item, "location").empty()) line += ", at " + Str(item, "location");
+      if (!Str(item, "order_id").empty()) line += ", order " + Str(item, "order_id");
+      out += line + "\n";
+    }
+  if (summary.value("truncated", false))
+    out += "(truncated: the trace hit its node limit; the list may be incomplete)\n";
+  out += count == 0 ? std::string("no finished lot or serial contains it\n")
+                    : std::to_string(count) + " finished lot(s) and serial(s) to recall\n";
+  return out;
+}
 
 std::string FormatTraceTree(const Json& trace) {
   const bool backward = Str(trace, "direction") != "forward";
@@ -141,6 +201,20 @@ void AddTraceCommands(CLI::App& app, int* rc) {
     AddConnectionOptions(sub, connection.get());
     sub->callback([=] { *rc = RunTrace(*connection, *id, dir, *json); });
   }
+  auto csv = std::make_shared<bool>(false);
+  auto html = std::make_shared<bool>(false);
+  auto to = std::make_shared<std::string>();
+  auto* recall = trace->add_subcommand(
+      "recall", "Recall report: every finished lot and serial that contains a suspect lot");
+  recall->add_option("LOT", *id, "the suspect lot (or serial) id")->required();
+  auto* csv_flag = recall->add_flag("--csv", *csv, "print the report as CSV");
+  recall->add_flag("--html", *html, "print the report as a printable HTML page")
+      ->excludes(csv_flag);
+  recall->add_option("--to", *to, "write the report to this file instead of stdout");
+  AddConnectionOptions(recall, connection.get());
+  recall->callback([=] {
+    *rc = RunRecall(*connection, *id, *csv ? "csv" : *html ? "html" : "json", *to);
+  });
 }
 
 }  // namespace ordo::cli

@@ -12,6 +12,8 @@ import { worklist } from './worklist';
 import { terminal } from './terminal';
 import { production } from './production';
 import { dispatch } from './dispatch';
+import { genealogy } from './genealogy';
+import { quality } from './quality';
 
 // The worklist comes first: it is the home page after sign-in (App.tsx's default route).
-export const FEATURES: Feature[] = [worklist, terminal, dispatch, production, logbook, audit, access, personnel, masterdata, signatures];
+export const FEATURES: Feature[] = [worklist, terminal, dispatch, production, quality, genealogy, logbook, audit, access, personnel, masterdata, signatures];

@@ -117,16 +117,15 @@ bool MaySign(const Deviation& d, const std::string& user) {
   return true;
 }
 
-// Most open deviations one worklist shows (oldest first).
+// Most open deviations one worklist shows: the oldest, the most overdue.
 constexpr std::int64_t kMaxItems = 200;
 
 Result<std::vector<server::WorklistItem>> Open(storage::Database& db,
                                                const server::Session& session, TimeMicros) {
-  auto rows = ListDeviations(db, kStateOpen, "", kMaxItems);
+  auto rows = OldestOpenDeviations(db, kMaxItems);
   if (!rows.ok()) return rows.error();
   std::vector<server::WorklistItem> items;
-  for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
-    const Deviation& d = *it;
+  for (const Deviation& d : *rows) {
     const int needed = SignaturesNeeded(d);
     const int have = static_cast<int>(d.dispositions.size());
     std::string waits = have == 0
@@ -139,6 +138,16 @@ Result<std::vector<server::WorklistItem>> Open(storage::Database& db,
                      waits, MaySign(d, session.user_name), "#/quality/deviations/" + d.id,
                      d.opened_us});
   }
+  if (static_cast<std::int64_t>(items.size()) < kMaxItems) return items;
+  // Capped: one summary item says how many are open in all.
+  auto total = CountOpenDeviations(db);
+  if (!total.ok()) return total.error();
+  if (*total > kMaxItems)
+    items.push_back({"deviation.more", "",
+                     std::to_string(*total) + " open deviations in all; the " +
+                         std::to_string(kMaxItems) + " oldest are listed",
+                     "the newer ones are in the quality workspace", false,
+                     "#/quality/deviations", 0});
   return items;
 }
 
@@ -249,7 +258,8 @@ std::vector<server::Endpoint> Endpoints() {
 void RegisterWorklistSources() {
   server::RegisterWorklistSource({"deviations.open", kDeviationsDisposition,
                                   "open deviations waiting for investigation and a signed "
-                                  "disposition by quality (oldest first)",
+                                  "disposition by quality (the 200 oldest first; beyond them "
+                                  "one summary item with the count of all open)",
                                   &Open});
 }
 

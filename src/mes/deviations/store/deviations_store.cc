@@ -1,6 +1,7 @@
 // The deviation table (deviations_store.h) and the public reads (deviations.h). One row
 // per deviation: the searchable columns and the whole projected state as JSON (`doc`),
-// rewritten by each event's projector from the previous row and the entry only.
+// inserted by the opening's projector and updated by each later event's projector from
+// the previous row and the entry only.
 #include "mes/deviations/store/deviations_store.h"
 
 #include <algorithm>
@@ -44,15 +45,45 @@ Deviation Parse(const RawRow& r) {
   return j.is_object() ? FromJson(j) : Deviation{r.id};
 }
 
-Status Write(storage::Database& db, const Deviation& d) {
+// The columns after id, in the order both statements bind them (2..8).
+void BindColumns(storage::Statement& s, const Deviation& d) {
+  s.Bind(2, d.order_id).Bind(3, d.operation).Bind(4, d.state);
+  s.Bind(5, d.classification).Bind(6, std::int64_t{d.blocks_completion ? 1 : 0});
+  s.Bind(7, d.opened_seq).Bind(8, CanonicalJson(ToJson(d)));
+}
+
+// The row of a new deviation. A second opening of an id is refused, never merged into
+// the first: it can only come from a bug or an edited ledger, and replay must say so.
+Status Insert(storage::Database& db, const Deviation& d) {
+  auto seen = storage::FirstRow<std::int64_t>(
+      db, "SELECT opened_seq FROM deviation WHERE id = ?",
+      [&](storage::Statement& s) { s.Bind(1, d.id); },
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!seen.ok()) return seen.error();
+  if (*seen)
+    return Error::Make(ErrorCode::kInternal, "deviation " + d.id + " is opened again at seq " +
+                                                 std::to_string(d.opened_seq) +
+                                                 "; it was opened at seq " +
+                                                 std::to_string(**seen));
   auto st = db.Prepare(
-      "INSERT OR REPLACE INTO deviation(id, order_id, operation, state, classification, "
+      "INSERT INTO deviation(id, order_id, operation, state, classification, "
       "blocks_completion, opened_seq, doc) VALUES(?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   storage::Statement& s = **st;
-  s.Bind(1, d.id).Bind(2, d.order_id).Bind(3, d.operation).Bind(4, d.state);
-  s.Bind(5, d.classification).Bind(6, std::int64_t{d.blocks_completion ? 1 : 0});
-  s.Bind(7, d.opened_seq).Bind(8, CanonicalJson(ToJson(d)));
+  s.Bind(1, d.id);
+  BindColumns(s, d);
+  return s.Run();
+}
+
+// The row of an existing deviation (Stored found it), rewritten by a later event.
+Status Update(storage::Database& db, const Deviation& d) {
+  auto st = db.Prepare(
+      "UPDATE deviation SET order_id = ?2, operation = ?3, state = ?4, classification = ?5, "
+      "blocks_completion = ?6, opened_seq = ?7, doc = ?8 WHERE id = ?1");
+  if (!st.ok()) return st.error();
+  storage::Statement& s = **st;
+  s.Bind(1, d.id);
+  BindColumns(s, d);
   return s.Run();
 }
 
@@ -72,7 +103,7 @@ void Projector(F apply) {
         auto d = Stored(db, p.id);
         if (!d.ok()) return d.error();
         apply(*d, e, p);
-        return Write(db, *d);
+        return Update(db, *d);
       });
 }
 
@@ -97,7 +128,7 @@ store::TableSet Tables() {
 void RegisterProjectors() {
   store::RegisterProjector<DeviationOpened>(
       [](storage::Database& db, const ledger::LedgerEntry& e, const DeviationOpened& p) {
-        return Write(db, Opened(p, e.seq, e.actor, e.time_us));
+        return Insert(db, Opened(p, e.seq, e.actor, e.time_us));
       });
   Projector<DeviationUpdated>([](Deviation& d, const ledger::LedgerEntry& e,
                                  const DeviationUpdated& p) { Apply(d, p, e.actor, e.time_us); });
@@ -130,6 +161,19 @@ Result<std::vector<Deviation>> ListDeviations(storage::Database& db, const std::
                  "WHERE (?1 = '' OR state = ?1) AND (?2 = '' OR order_id = ?2) "
                  "ORDER BY opened_seq DESC LIMIT ?3",
                  [&](storage::Statement& s) { s.Bind(1, state).Bind(2, order_id).Bind(3, limit); });
+}
+
+Result<std::vector<Deviation>> OldestOpenDeviations(storage::Database& db, std::int64_t limit) {
+  return Checked(db, "WHERE state = 'open' ORDER BY opened_seq LIMIT ?",
+                 [&](storage::Statement& s) { s.Bind(1, limit); });
+}
+
+Result<std::int64_t> CountOpenDeviations(storage::Database& db) {
+  auto n = storage::FirstRow<std::int64_t>(
+      db, "SELECT COUNT(*) FROM deviation WHERE state = 'open'", storage::NoBind,
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!n.ok()) return n.error();
+  return *n ? **n : 0;
 }
 
 Result<std::optional<Deviation>> FindDeviation(storage::Database& db, const std::string& id) {

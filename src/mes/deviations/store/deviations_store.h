@@ -25,4 +25,9 @@ Result<std::int64_t> CountOpened(storage::Database& db);
 Result<std::vector<Deviation>> ListDeviations(storage::Database& db, const std::string& state,
                                               const std::string& order_id, std::int64_t limit);
 
+// The open deviations, oldest (most overdue) first, at most `limit`; and how many are
+// open in all (a count of rows, not seal-checked: it decides nothing).
+Result<std::vector<Deviation>> OldestOpenDeviations(storage::Database& db, std::int64_t limit);
+Result<std::int64_t> CountOpenDeviations(storage::Database& db);
+
 }  // namespace ordo::deviations

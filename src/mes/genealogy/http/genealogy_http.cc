@@ -28,6 +28,8 @@ Awaitable<HttpResponse> TraceHandler(Api& api, Call& call) {
         "unknown_direction"));
   auto depth = server::IntParam(q, "depth", TraceLimits{}.max_depth, 1, TraceLimits{}.max_depth);
   if (!depth.ok()) co_return ProblemResponse(depth.error());
+  auto limit = server::IntParam(q, "limit", TraceLimits{}.max_nodes, 1, TraceLimits{}.max_nodes);
+  if (!limit.ok()) co_return ProblemResponse(limit.error());
   const std::string id = call.params["id"];
   auto node = ResolveNode(api.reader(), id);
   if (!node.ok()) co_return ProblemResponse(node.error());
@@ -37,6 +39,7 @@ Awaitable<HttpResponse> TraceHandler(Api& api, Call& call) {
         "id", "node_missing"});
   TraceLimits limits;
   limits.max_depth = static_cast<int>(*depth);
+  limits.max_nodes = *limit;
   auto trace = *direction == Direction::kBackward ? TraceBackward(api.reader(), **node, limits)
                                                   : TraceForward(api.reader(), **node, limits);
   if (!trace.ok()) co_return ProblemResponse(trace.error());
@@ -72,7 +75,8 @@ Json TraceSchema() {
               {"seq", Integer("the ledger entry it was projected from")}});
   return Object({{"start", String("the node traced from")},
                  {"direction", Enum(String(), {"backward", "forward"})},
-                 {"truncated", Boolean("true when the depth limit stopped the walk")},
+                 {"truncated", Boolean("true when the depth or node limit stopped the walk (nodes "
+                                       "beyond it are missing)")},
                  {"nodes", Array(node)},
                  {"edges", Array(edge)}});
 }
@@ -121,11 +125,12 @@ std::vector<server::Endpoint> Endpoints() {
       {},
       "read",
       "Trace a lot or serial (or order:<id>) backward (everything that went into it) or "
-      "forward (everything it went into): ?direction=backward|forward&depth=N; a bare id "
+      "forward (everything it went into): ?direction=backward|forward&depth=N&limit=N (at "
+      "most N nodes, 1..200000; truncated says a limit cut the trace); a bare id "
       "that names both a lot and a serial needs the prefix lot: or serial:",
       &TraceHandler};
   trace.response_schema = TraceSchema();
-  return {trace};
+  return {trace, RecallEndpoint()};
 }
 
 }  // namespace ordo::genealogy
