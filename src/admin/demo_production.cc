@@ -259,9 +259,10 @@ class Demo {
   }
 
   // Runs `op` from start to completion (and verification), consuming `consume` (bill of
-  // materials lines) for `quantity` units.
+  // materials lines) for `quantity` units; with `serials` above 0, produces that many
+  // serial numbers of the product (generated from its serial_pattern) before completing.
   Status RunOperation(const std::string& order_id, const Operation& op, double quantity,
-                      const std::vector<BomLine>& consume) {
+                      const std::vector<BomLine>& consume, std::int64_t serials = 0) {
     const std::string what = order_id + "/" + op.id;
     const execution::OperationRef ref{order_id, op.id};
     ORDO_TRY(Start(order_id, op));
@@ -280,6 +281,12 @@ class Demo {
       r.values.assign(static_cast<std::size_t>(c.sample_size), c.value);
       Add(execution::RecordCharacteristicCommand(operator_, ref, r),
           "record " + c.name + " on " + what);
+    }
+    if (serials > 0) {
+      execution::ProduceInput produce;
+      produce.count = serials;
+      Add(execution::ProduceCommand(operator_, ref, produce),
+          "produce " + std::to_string(serials) + " serials on " + what);
     }
     execution::CompleteCommand complete;
     complete.good = quantity;
@@ -320,12 +327,20 @@ Status LoadDemoProduction(engine::Engine& engine, const std::map<std::string, en
   ORDO_TRY(demo.ReceiveLots(*tablets));
   ORDO_TRY(demo.ReceiveLots(*pen));
 
-  // Completed: every operation, the bill of materials consumed at kitting.
+  // Completed: every operation, the bill of materials consumed at kitting, and at laser
+  // marking one serial number per device (the device history; genealogy from a serial
+  // back to the component lots).
   const double pen_quantity = 500;
   ORDO_TRY(demo.CreateAndRelease(*pen, kDemoOrderCompleted, pen_quantity, 7, 4));
-  for (std::size_t i = 0; i < pen->operations.size(); ++i)
+  bool marked = false;
+  for (std::size_t i = 0; i < pen->operations.size(); ++i) {
+    const bool marking = !marked && pen->operations[i].operation_class == "laser_marking";
+    marked = marked || marking;
     ORDO_TRY(demo.RunOperation(kDemoOrderCompleted, pen->operations[i], pen_quantity,
-                               i == 0 ? pen->bom : std::vector<BomLine>{}));
+                               i == 0 ? pen->bom : std::vector<BomLine>{},
+                               marking ? static_cast<std::int64_t>(pen_quantity) : 0));
+  }
+  if (!marked) return Fail("the pen injector's routing has no laser_marking operation");
 
   // In progress: dispensing (the raw materials) done and verified, granulation running.
   const double tablet_quantity = 1500;

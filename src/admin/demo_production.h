@@ -31,8 +31,9 @@ std::string DemoLotOf(std::string_view material);
 //   supervisor and released with the quality user's signature (meaning released).
 // - kDemoOrderCompleted: every operation run by the operator (instructions acknowledged,
 //   every parameter at its target, every characteristic sample in the middle of its
-//   specification, the bill of materials consumed in the first operation, the order's
-//   quantity good) and verified by the supervisor where the routing asks for it.
+//   specification, the bill of materials consumed in the first operation, one serial
+//   number per device produced at laser marking from the pen's serial_pattern, the
+//   order's quantity good) and verified by the supervisor where the routing asks for it.
 // - kDemoOrderInProgress: its first operation done that way and verified, the second
 //   started, instructions acknowledged and one parameter recorded.
 // - kDemoOrderReleased: released. kDemoOrderOnHold: released, then held.

@@ -21,7 +21,8 @@ namespace ordo::genealogy {
 // One node of a trace with what is known of it now. For a lot: material, stored state,
 // quantity left and base unit from lots::FindLot, and the order that produced it (the
 // parent of a produced edge, "" for a received lot); for an order: the order id and the
-// product material and state (orders::FindOrder); for a serial: what its edges say.
+// product material and state (orders::FindOrder); for a serial: its material, state
+// (produced | consumed) and producing order (lots::FindSerial), else what its edges say.
 // `known` is false for a node that only edges name (e.g. a lot never received).
 struct TraceNodeInfo {
   std::string id;  // node id, e.g. "lot:L-1"
@@ -42,7 +43,8 @@ struct Trace {
 };
 
 // The node an id names: "lot:X", "serial:X" and "order:X" as they are; a bare id is the
-// lot X when lot X exists or has edges, else the serial X when it has edges. nullopt when
+// lot X when lot X exists or has edges, else the serial X when lots produced it or it has
+// edges. nullopt when
 // nothing is known of it (an unknown id), including "order:X" for an order that neither
 // exists nor has edges. Fails with invalid_argument (reason ambiguous_id, field id) when a
 // bare id names both a lot and a serial.

@@ -7,6 +7,7 @@
 #include "mes/lots/http/lots_http.h"
 #include "mes/lots/permissions.h"
 #include "mes/lots/store/lots_store.h"
+#include "mes/lots/store/serials_store.h"
 
 namespace ordo::lots {
 
@@ -28,9 +29,16 @@ void Register() {
   ledger::RegisterEventType<LotsMerged>(
       "lots", "Lots of the same material and status were merged into one lot");
   ledger::RegisterEventType<LotMoved>("lots", "A lot was moved to another location");
+  ledger::RegisterEventType<SerialProduced>(
+      "lots", "Execution produced a serialized unit of the order's product (generated or scanned)");
+  ledger::RegisterEventType<SerialConsumed>(
+      "lots", "Execution consumed a component serial into an operation of an order");
   store::RegisterTables(Tables());
+  store::RegisterTables(SerialTables());
   RegisterProjectors();
+  RegisterSerialProjectors();
   RegisterGuards();
+  RegisterSerialGuards();
   RegisterPermission({kLotsRead,
                       "see material lots, their status, quantity and history",
                       {"operator", "supervisor", "quality", "engineer", "admin"}});

@@ -160,4 +160,38 @@ void from_json(const Json& j, LotMoved& e) {
   j.at("reason").get_to(e.reason);
 }
 
+void to_json(Json& j, const SerialProduced& e) {
+  j = Json{{"serial", e.serial},       {"material", e.material},   {"order_id", e.order_id},
+           {"operation", e.operation}, {"work_unit", e.work_unit}, {"source", e.source},
+           {"stem", e.stem},           {"number", e.number}};
+}
+
+void from_json(const Json& j, SerialProduced& e) {
+  j.at("serial").get_to(e.serial);
+  j.at("material").get_to(e.material);
+  j.at("order_id").get_to(e.order_id);
+  j.at("operation").get_to(e.operation);
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("source").get_to(e.source);
+  j.at("stem").get_to(e.stem);
+  j.at("number").get_to(e.number);
+}
+
+void to_json(Json& j, const SerialConsumed& e) {
+  j = Json{{"serial", e.serial},       {"material", e.material},   {"order_id", e.order_id},
+           {"operation", e.operation}, {"work_unit", e.work_unit}, {"bom_material", e.bom_material},
+           {"alternate", e.alternate}, {"user_id", e.user_id}};
+}
+
+void from_json(const Json& j, SerialConsumed& e) {
+  j.at("serial").get_to(e.serial);
+  j.at("material").get_to(e.material);
+  j.at("order_id").get_to(e.order_id);
+  j.at("operation").get_to(e.operation);
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("bom_material").get_to(e.bom_material);
+  j.at("alternate").get_to(e.alternate);
+  j.at("user_id").get_to(e.user_id);
+}
+
 }  // namespace ordo::lots

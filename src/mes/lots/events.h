@@ -4,6 +4,7 @@
 // unit (base_quantity, base_unit). docs/event-schema.md describes each field.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -120,6 +121,30 @@ struct LotMoved {
   std::string lot, from_location, to_location, reason;
 };
 
+// Execution produced one serialized unit of the order's product at an operation (one
+// event per serial; subject kind "serial", subject id the serial). source: generated (from
+// the material's serial_pattern; `stem` is the pattern with its date filled and `number`
+// the counter value, masterdata/domain/serial_pattern.h) or scanned (stem "", number 0).
+// Serials are unique: a serial id is never produced twice (for any material).
+struct SerialProduced {
+  static constexpr const char* kType = "lots.serial_produced";
+  static constexpr int kVersion = 1;
+  std::string serial, material, order_id, operation, work_unit, source;
+  std::string stem;
+  std::int64_t number = 0;
+};
+
+// Execution consumed a component serial into an operation of an order (a component went
+// into a device): bom_material is the BOM item's material it was consumed for. The serial
+// ends consumed.
+struct SerialConsumed {
+  static constexpr const char* kType = "lots.serial_consumed";
+  static constexpr int kVersion = 1;
+  std::string serial, material, order_id, operation, work_unit, bom_material;
+  bool alternate = false;
+  std::int64_t user_id = 0;  // who consumed it (a performer of the operation)
+};
+
 void to_json(Json& j, const LotReceived& e);
 void from_json(const Json& j, LotReceived& e);
 void to_json(Json& j, const LotReleased& e);
@@ -140,5 +165,9 @@ void to_json(Json& j, const LotsMerged& e);
 void from_json(const Json& j, LotsMerged& e);
 void to_json(Json& j, const LotMoved& e);
 void from_json(const Json& j, LotMoved& e);
+void to_json(Json& j, const SerialProduced& e);
+void from_json(const Json& j, SerialProduced& e);
+void to_json(Json& j, const SerialConsumed& e);
+void from_json(const Json& j, SerialConsumed& e);
 
 }  // namespace ordo::lots

@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "mes/lots/domain/lot.h"
+#include "mes/lots/domain/serial.h"
 #include "storage/database.h"
 
 namespace ordo::lots {
@@ -36,5 +37,16 @@ struct Consumption {
 // lot_consumption): what the over-consumption check adds up per BOM item.
 Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
                                                  const std::string& order_id);
+
+// The serial `serial` (ids are exact and unique across materials), or nullopt; fails with
+// integrity_violation when its row does not match its seal. Implemented in
+// store/serials_store.cc.
+Result<std::optional<SerialUnit>> FindSerial(storage::Database& db, const std::string& serial);
+
+// The last number generated for `material` under pattern stem `stem`
+// (masterdata/domain/serial_pattern.h: SerialStem), 0 when none; seal-checked. Counted
+// from lots.serial_produced entries, so a replay gives the same next number.
+Result<std::int64_t> LastSerialNumber(storage::Database& db, const std::string& material,
+                                      const std::string& stem);
 
 }  // namespace ordo::lots

@@ -5,10 +5,10 @@
 #include <memory>
 
 #include "mes/deviations/opening.h"
+#include "mes/execution/commands/detail/command_support.h"
 #include "mes/execution/commands/facts_loader.h"
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/consume.h"
-#include "mes/execution/domain/produce.h"
 #include "mes/execution/domain/readiness.h"
 #include "mes/execution/domain/start.h"
 #include "mes/execution/store/execution_store.h"
@@ -26,89 +26,12 @@
 namespace ordo::execution {
 namespace {
 
-using Events = std::vector<ledger::Event>;
-using Decide = std::function<Result<Events>(engine::WriteContext&)>;
-
-template <typename P>
-ledger::Event OnOrder(const OperationRef& ref, const P& payload) {
-  return ledger::MakeEvent(payload, orders::kSubjectKind, ref.order_id);
-}
-
-Json ErrorJson(const Error& e) {
-  return Json{{"code", ErrorCodeName(e.code)},
-              {"reason", e.reason},
-              {"field", e.field},
-              {"message", e.message}};
-}
-
-// Every execution command: runs `decide`; a compliance refusal becomes the one event
-// execution.command_refused and the reply {"refused": error}; any other refusal changes
-// nothing. The reply of a success is the operation's view for the acting user plus
-// `extra` (what the command decided, e.g. the exceptions it raised).
-engine::Command Make(engine::Actor actor, OperationRef ref, std::string name, Json details,
-                     Decide decide, std::shared_ptr<Json> extra = nullptr) {
-  engine::Command c;
-  c.actor = std::move(actor);
-  c.success_status = 200;
-  auto refused = std::make_shared<std::optional<Error>>();
-  c.decide = [ref, name, details, decide = std::move(decide), refused,
-              extra](engine::WriteContext& ctx) -> Result<Events> {
-    // The engine may run decide again (a failed group write): start from nothing.
-    refused->reset();
-    if (extra) *extra = Json::object();
-    auto events = decide(ctx);
-    if (events.ok()) return events;
-    auto recorded = RecordedRefusal(name, ref.order_id, ref.operation, events.error(), details);
-    if (!recorded) return events.error();
-    *refused = events.error();
-    return Events{OnOrder(ref, *recorded)};
-  };
-  const std::int64_t user_id = c.actor.user_id;
-  c.reply = [ref, refused, extra, user_id](engine::WriteContext& ctx,
-                                           const std::vector<ledger::LedgerEntry>&) -> Json {
-    if (refused->has_value()) return Json{{"refused", ErrorJson(**refused)}};
-    auto view = OperationView(ctx.db, ref, user_id);
-    Json out{{"operation", view.ok() ? *view : Json(nullptr)}};
-    if (extra && extra->is_object())
-      for (auto it = extra->begin(); it != extra->end(); ++it) out[it.key()] = it.value();
-    return out;
-  };
-  return c;
-}
-
-Result<RecordingContext> Context(engine::WriteContext& ctx, const OperationRef& ref,
-                                 std::int64_t user_id) {
-  RecordingContext context;
-  context.now = ctx.now;
-  auto settings = site::GetSiteSettings(ctx.db, ctx.now);
-  if (!settings.ok()) return settings.error();
-  context.late_entry_minutes = settings->late_entry_minutes;
-  auto ack = AcknowledgedHash(ctx.db, ref.order_id, ref.operation, user_id);
-  if (!ack.ok()) return ack.error();
-  context.acknowledged_hash = *ack;
-  return context;
-}
-
-// The user who records on `op` (acknowledges, consumes, records values, completes) must
-// hold the operation's qualifications as much as the one who started it (P11-09).
-Result<OperatorFacts> QualifiedPerformer(engine::WriteContext& ctx, const OperationFacts& op,
-                                         std::int64_t user_id, const std::string& user) {
-  auto person = LoadOperator(ctx.db, user_id, user);
-  if (!person.ok()) return person.error();
-  ORDO_TRY(
-      CheckQualifications(op.spec.qualifications, *person, UtcDay(ctx.now), "Operator", "user"));
-  return person;
-}
-
-Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions) {
-  Json out = Json::array();
-  for (const auto& e : exceptions) {
-    Json j;
-    to_json(j, e);
-    out.push_back(j);
-  }
-  return out;
-}
+using detail::Context;
+using detail::Events;
+using detail::ExceptionsJson;
+using detail::Make;
+using detail::OnOrder;
+using detail::QualifiedPerformer;
 
 constexpr const char* kVerifiedRecordKind = "order_operation";
 std::string RecordIdOf(const OperationRef& ref) { return ref.order_id + "/" + ref.operation; }
@@ -210,6 +133,25 @@ Result<std::string> ResolveLot(storage::Database& db, const ConsumeInput& input,
         "scan", "lot_missing"};
   ORDO_TRY(gs1::CheckScannedExpiry(*scan, lot->lot, lot->expiry, "scan"));
   return lot->lot;
+}
+
+// The (material, serial) a GS1 label names with AI 21 when its GTIN (AI 01) is a
+// serial-tracked material in force and it names no lot (AI 10); nullopt for anything else
+// (a lot id, a lot label): the lot rules apply.
+Result<std::optional<std::pair<std::string, std::string>>> ScannedSerial(storage::Database& db,
+                                                                         const ConsumeInput& input,
+                                                                         TimeMicros now) {
+  using Found = std::optional<std::pair<std::string, std::string>>;
+  if (input.scan.empty()) return Found();
+  const int year = std::stoi(UtcDay(now).substr(0, 4));
+  auto scan = gs1::ParseScan(input.scan, year, "scan");
+  if (!scan.ok() || scan->serial.empty() || !scan->lot.empty() || scan->gtin14.empty())
+    return Found();
+  auto material = masterdata::MaterialOfGtin(db, scan->gtin14, now);
+  if (!material.ok()) return material.error();
+  if (!*material || (*material)->content.value("tracking", std::string()) != "serial")
+    return Found();
+  return Found(std::make_pair((*material)->id, scan->serial));
 }
 
 // Opens a deviation (deviations/opening.h) for each exception among `events` that needs
@@ -381,6 +323,7 @@ engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
 }
 
 engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input) {
+  if (!input.serial.empty()) return ConsumeSerialCommand(std::move(actor), ref, std::move(input));
   const Json details{
       {"lot", input.lot}, {"scan", input.scan}, {"quantity", input.quantity}, {"unit", input.unit}};
   const std::int64_t user_id = actor.user_id;
@@ -389,13 +332,19 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
   return Make(
       std::move(actor), ref, "consume", details,
       [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = QualifiedPerformer(ctx, *op, user_id, user);
-        if (!person.ok()) return person.error();
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        ORDO_TRY(CheckMayRecord(*op, context->acknowledged_hash));
+        auto step = detail::BeginRecordingStep(ctx, ref, user_id, user);
+        if (!step.ok()) return step.error();
+        const OperationFacts& op = step->op;
+        const RecordingContext& context = step->context;
+        auto serial = ScannedSerial(ctx.db, input, ctx.now);
+        if (!serial.ok()) return serial.error();
+        if (serial->has_value()) {
+          if (input.quantity != 0 && input.quantity != 1)
+            return Refuse(ErrorCode::kInvalidArgument, kInvalidQuantity, "quantity",
+                          "A serial is one piece: leave quantity out or give 1.");
+          return detail::ConsumeSerialEvents(ctx, ref, (*serial)->second, "scan", (*serial)->first,
+                                             *step, user_id, *extra);
+        }
         auto lot_id = ResolveLot(ctx.db, input, ctx.now);
         if (!lot_id.ok()) return lot_id.error();
         auto lot = LoadLot(ctx.db, *lot_id, ctx.now);
@@ -405,26 +354,23 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         // The material rule before any other: a lot of a material this operation does not use is
         // wrong_material (recorded, naming both) whatever its unit or master data.
         if (!InBom(*bom, ref.operation, lot->material))
-          return DecideConsume(*op, *bom, *lot, 1, *context).error();
-        auto material = masterdata::InForce(ctx.db, "material", lot->material, ctx.now);
+          return DecideConsume(op, *bom, *lot, 1, context).error();
+        auto material = detail::MaterialInForce(
+            ctx, lot->material, "lot", "material " + lot->material + " of lot " + lot->lot);
         if (!material.ok()) return material.error();
-        if (!*material)
-          return Error{ErrorCode::kFailedPrecondition,
-                       "material " + lot->material + " of lot " + lot->lot + " is not in force",
-                       "lot", "material_missing"};
         // Lot quantities are in the base unit at receipt; a material whose base unit was
         // changed since cannot convert a quantity into the lot's unit.
-        if (masterdata::BaseUnitOf((*material)->content) != lot->base_unit)
+        if (masterdata::BaseUnitOf(material->content) != lot->base_unit)
           return Error{ErrorCode::kFailedPrecondition,
                        "material " + lot->material + " now counts in " +
-                           masterdata::BaseUnitOf((*material)->content) + ", but lot " + lot->lot +
+                           masterdata::BaseUnitOf(material->content) + ", but lot " + lot->lot +
                            " was received in " + lot->base_unit +
                            ": ask quality to re-receive the lot",
                        "lot", "base_unit_changed"};
-        auto base = masterdata::ToBaseQuantity((*material)->content, input.quantity,
+        auto base = masterdata::ToBaseQuantity(material->content, input.quantity,
                                                input.unit.empty() ? lot->base_unit : input.unit);
         if (!base.ok()) return base.error();
-        auto decided = DecideConsume(*op, *bom, *lot, *base, *context);
+        auto decided = DecideConsume(op, *bom, *lot, *base, context);
         if (!decided.ok()) return decided.error();
         // The genealogy stays acyclic: a lot cannot go into the order it came from.
         if (auto st = genealogy::WouldCycle(
@@ -445,7 +391,7 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
         consumed.base_unit = decided->base_unit;
         consumed.order_id = ref.order_id;
         consumed.operation = ref.operation;
-        consumed.work_unit = op->work_unit;
+        consumed.work_unit = op.work_unit;
         consumed.bom_material = decided->bom_material;
         consumed.alternate = decided->alternate;
         consumed.over_consumption = decided->over_consumption;
@@ -467,79 +413,6 @@ engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInp
                                         {"alternate", consumed.alternate}}},
                       {"exceptions", ExceptionsJson(raised)}};
         return events;
-      },
-      extra);
-}
-
-engine::Command ProduceCommand(engine::Actor actor, OperationRef ref, ProduceInput input) {
-  const Json details{{"lot", input.lot},           {"material", input.material},
-                     {"quantity", input.quantity}, {"unit", input.unit},
-                     {"expiry", input.expiry},     {"location", input.location}};
-  const std::int64_t user_id = actor.user_id;
-  const std::string user = actor.name;
-  auto extra = std::make_shared<Json>(Json::object());
-  return Make(
-      std::move(actor), ref, "produce", details,
-      [ref, input, user_id, user, extra](engine::WriteContext& ctx) -> Result<Events> {
-        auto op = LoadOperation(ctx.db, ref.order_id, ref.operation);
-        if (!op.ok()) return op.error();
-        auto person = QualifiedPerformer(ctx, *op, user_id, user);
-        if (!person.ok()) return person.error();
-        auto context = Context(ctx, ref, user_id);
-        if (!context.ok()) return context.error();
-        ORDO_TRY(CheckMayRecord(*op, context->acknowledged_hash));
-        auto order = orders::FindOrder(ctx.db, ref.order_id);
-        if (!order.ok()) return order.error();
-        if (!*order)
-          return Error{ErrorCode::kNotFound, "no order " + ref.order_id, "order_id", "not_found"};
-        const std::string product_material = (*order)->material;
-        auto material = masterdata::InForce(ctx.db, "material", product_material, ctx.now);
-        if (!material.ok()) return material.error();
-        if (!*material)
-          return Error{ErrorCode::kFailedPrecondition,
-                       "the product material " + product_material + " of order " + ref.order_id +
-                           " is not in force",
-                       "order_id", "material_missing"};
-        const Json& content = (*material)->content;
-        ProductFacts product{product_material, content.value("tracking", std::string("none")),
-                             masterdata::BaseUnitOf(content)};
-        ProduceRequest request{input.lot, input.material, 0, input.expiry, input.location};
-        // The material and the running state before any conversion: a wrong material is
-        // refused (and recorded) whatever its unit.
-        auto early = DecideProduce(*op, product, request, false, *context);
-        if (!early.ok() && early.error().field != "quantity") return early.error();
-        auto base = masterdata::ToBaseQuantity(content, input.quantity,
-                                               input.unit.empty() ? product.base_unit : input.unit);
-        if (!base.ok()) return base.error();
-        request.base_quantity = *base;
-        bool exists = false;
-        if (!input.lot.empty()) {
-          auto found = lots::FindLot(ctx.db, input.lot);
-          if (!found.ok()) return found.error();
-          exists = found->has_value();
-        }
-        auto decided = DecideProduce(*op, product, request, exists, *context);
-        if (!decided.ok()) return decided.error();
-        lots::LotProduced produced;
-        produced.lot = decided->lot;
-        produced.material = decided->material;
-        produced.quantity = input.quantity;
-        produced.unit = input.unit.empty() ? decided->base_unit : input.unit;
-        produced.base_quantity = decided->base_quantity;
-        produced.base_unit = decided->base_unit;
-        produced.order_id = ref.order_id;
-        produced.operation = ref.operation;
-        produced.work_unit = op->work_unit;
-        produced.expiry = decided->expiry;
-        produced.location = decided->location;
-        *extra = Json{{"produced", Json{{"lot", produced.lot},
-                                        {"material", produced.material},
-                                        {"base_quantity", produced.base_quantity},
-                                        {"base_unit", produced.base_unit},
-                                        {"location", produced.location},
-                                        {"status", "quarantined"}}},
-                      {"exceptions", Json::array()}};
-        return Events{ledger::MakeEvent(produced, lots::kSubjectKind, produced.lot)};
       },
       extra);
 }

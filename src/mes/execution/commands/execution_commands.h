@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 #include "mes/execution/domain/complete.h"
@@ -29,19 +30,38 @@ engine::Command AcknowledgeCommand(engine::Actor actor, OperationRef ref,
 // What the operator scanned or typed: `lot` (a lot id) or `scan` (a plain lot id or GS1
 // element strings, lots/gs1/gs1.h), the quantity and its unit (a unit of the lot's
 // material, converted to its base unit).
+// Or `serial`: a component serial (lots.h: FindSerial) consumed into the order's device
+// (domain/consume_serial.h), quantity absent or 1, no lot or scan; it records
+// lots.serial_consumed after the genealogy cycle check (ConsumeSerialCommand). A `scan`
+// of a GS1 label with GTIN (AI 01) of a serial-tracked material and serial (AI 21), no lot
+// (AI 10), consumes that serial the same way (refusals name the field scan; the label's
+// material must be the serial's: wrong_material).
 struct ConsumeInput {
   std::string lot, scan;
   double quantity = 0;
   std::string unit;
+  std::string serial;
 };
 engine::Command ConsumeCommand(engine::Actor actor, OperationRef ref, ConsumeInput input);
+// The consume command of a component serial (ConsumeCommand calls it when `serial` is
+// given). Refusals: conflicting_fields (field serial) with a lot or scan;
+// invalid_quantity (field quantity) for a quantity other than 1; the recording checks;
+// serial_missing (404, field serial) for a serial never produced; DecideConsumeSerial's;
+// genealogy_cycle (field serial) when the serial came from this order.
+engine::Command ConsumeSerialCommand(engine::Actor actor, OperationRef ref, ConsumeInput input);
 // An output lot produced at the operation: the lot id, optionally the material the
 // operator believes it is (checked against the order's product), the quantity and its
 // unit (a unit of the product material, default its base unit), expiry and location.
+// For a serial-tracked product: `count` serials generated from the material's
+// serial_pattern, or the `serials` scanned (domain/produce_serials.h), one
+// lots.serial_produced each; lot, quantity, unit, expiry and location are then not used
+// (lot and quantity are refused).
 struct ProduceInput {
   std::string lot, material;
   double quantity = 0;
   std::string unit, expiry, location;
+  std::optional<std::int64_t> count;
+  std::vector<std::string> serials;
 };
 engine::Command ProduceCommand(engine::Actor actor, OperationRef ref, ProduceInput input);
 engine::Command RecordParameterCommand(engine::Actor actor, OperationRef ref,

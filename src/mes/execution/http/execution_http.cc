@@ -97,6 +97,7 @@ Awaitable<HttpResponse> Consume(Api& api, Call& call) {
   input.scan = Text(call.body, "scan");
   input.quantity = Number(call.body, "quantity");
   input.unit = Text(call.body, "unit");
+  input.serial = Text(call.body, "serial");
   return Run(api, call, ConsumeCommand(api.ActorOf(call), RefOf(call), std::move(input)));
 }
 
@@ -108,6 +109,11 @@ Awaitable<HttpResponse> Produce(Api& api, Call& call) {
   input.unit = Text(call.body, "unit");
   input.expiry = Text(call.body, "expiry");
   input.location = Text(call.body, "location");
+  if (call.body.contains("count") && call.body["count"].is_number_integer())
+    input.count = call.body["count"].get<std::int64_t>();
+  if (call.body.contains("serials") && call.body["serials"].is_array())
+    for (const auto& s : call.body["serials"])
+      if (s.is_string()) input.serials.push_back(s.get<std::string>());
   return Run(api, call, ProduceCommand(api.ActorOf(call), RefOf(call), std::move(input)));
 }
 
@@ -222,7 +228,8 @@ std::vector<server::Endpoint> Endpoints() {
       Object({{"operation", ViewSchema()}},
              {{"consumed", AnyObject()},
               {"produced", AnyObject("the lot produced: lot, material, base_quantity, base_unit, "
-                                     "location, status")},
+                                     "location, status; or the serials produced: serials, "
+                                     "material, source (generated|scanned), count")},
               {"recorded", AnyObject()},
               {"exceptions", Array(AnyObject())}});
   auto command = [&](const std::string& verb, server::RequestSchema schema, std::string summary,
@@ -261,21 +268,33 @@ std::vector<server::Endpoint> Endpoints() {
       "consume",
       {{{"lot", F::kString, false, 64, "the lot id (or give scan)"},
         {"scan", F::kString, false, 512, "what the scanner read: a lot id or GS1 element strings"},
-        {"quantity", F::kNumber, true, 0, "quantity consumed (> 0)"},
+        {"serial", F::kString, false, 64,
+         "a component serial consumed into the device (instead of lot or scan)"},
+        {"quantity", F::kNumber, false, 0,
+         "quantity consumed (> 0); required for a lot, absent or 1 for a serial"},
         {"unit", F::kString, false, 16, "a unit of the lot's material (default its base unit)"}}},
-      "Consume material of a lot (material, status, expiry, quantity "
-      "checked)",
+      "Consume material of a lot (material, status, expiry, quantity checked), or a "
+      "component serial (material, not consumed before, genealogy checked)",
       &Consume));
   out.push_back(command(
       "produce",
-      {{{"lot", F::kString, true, 64, "the id of the output lot (new, unique)"},
+      {{{"lot", F::kString, false, 64,
+         "the id of the output lot (new, unique); required for a lot-tracked product"},
         {"material", F::kString, false, 64,
          "the material produced; must be the order's product (default it)"},
-        {"quantity", F::kNumber, true, 0, "quantity produced (> 0)"},
+        {"quantity", F::kNumber, false, 0,
+         "quantity produced (> 0); required for a lot-tracked product"},
         {"unit", F::kString, false, 16, "a unit of the product material (default its base unit)"},
         {"expiry", F::kString, false, 10, "YYYY-MM-DD; default none"},
-        {"location", F::kString, false, 64, "where the lot is put (default the work unit)"}}},
-      "Produce an output lot of the order's product (born quarantined)", &Produce));
+        {"location", F::kString, false, 64, "where the lot is put (default the work unit)"},
+        {"count", F::kInteger, false, 0,
+         "serial-tracked product: how many serials to generate from its serial_pattern "
+         "(1..1000)"},
+        {"serials", F::kStringArray, false, 1000,
+         "serial-tracked product: the serials scanned (each new and unique)"}}},
+      "Produce an output lot of the order's product (born quarantined), or serial numbers of "
+      "a serial-tracked product (count generated from its pattern, or serials scanned)",
+      &Produce));
   out.push_back(command("parameters",
                         {{{"name", F::kString, true, 64, "the parameter"},
                           {"value", F::kNumber, true, 0, "the value"},

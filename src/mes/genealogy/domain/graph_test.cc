@@ -129,7 +129,8 @@ TEST(GenealogyTrace, LimitsTruncateAndSaySo) {
 }
 
 // A random plant: supplier lots received; orders consuming 1-3 lots (often partly, so a lot
-// feeds several orders) and producing 1-2 lots or serials; lots split into sublots; lots
+// feeds several orders) and often a component serial made by an earlier order (each serial
+// goes into one order only), producing 1-2 lots or serials; lots split into sublots; lots
 // merged into an existing lot. Built so it stays acyclic, checked by the reference below.
 struct RandomPlant {
   std::vector<Edge> edges;
@@ -178,6 +179,7 @@ bool ReferenceReaches(const std::vector<Edge>& edges, const std::string& from,
 RandomPlant MakePlant(std::mt19937& rng, int steps) {
   RandomPlant p;
   std::vector<std::string> lots;
+  std::vector<std::string> free_serials;  // produced, not yet consumed
   std::int64_t seq = 0;
   auto pick = [&](const std::vector<std::string>& v) {
     return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
@@ -199,14 +201,22 @@ RandomPlant MakePlant(std::mt19937& rng, int steps) {
       std::set<std::string> used;
       for (int i = 0; i < inputs; ++i) used.insert(pick(lots));
       for (const auto& lot : used) p.edges.push_back(E(lot, order, EdgeKind::kConsumed, ++seq));
+      if (!free_serials.empty() && std::uniform_int_distribution<int>(0, 1)(rng) == 0) {
+        const std::size_t at =
+            std::uniform_int_distribution<std::size_t>(0, free_serials.size() - 1)(rng);
+        p.edges.push_back(E(free_serials[at], order, EdgeKind::kConsumed, ++seq));
+        free_serials.erase(free_serials.begin() + static_cast<std::ptrdiff_t>(at));
+      }
       const int outputs = std::uniform_int_distribution<int>(1, 2)(rng);
       for (int i = 0; i < outputs; ++i) {
-        const bool serial = std::uniform_int_distribution<int>(0, 4)(rng) == 0;
+        const bool serial = std::uniform_int_distribution<int>(0, 3)(rng) == 0;
         const std::string out = (serial ? "serial:N" : "lot:P") + n + "-" + std::to_string(i);
-        if (serial)
+        if (serial) {
           p.nodes.push_back(out);
-        else
+          free_serials.push_back(out);
+        } else {
           add_lot(out);
+        }
         p.edges.push_back(E(order, out, EdgeKind::kProduced, ++seq));
       }
     } else if (what < 9) {  // a split
@@ -228,14 +238,17 @@ RandomPlant MakePlant(std::mt19937& rng, int steps) {
 }
 
 TEST(GenealogyTrace, EveryTraceOfRandomPlantsEqualsTheReferenceTraversal) {
-  ORDO_VERIFIES("ORDO-GEN-04", "DI-10", "IND-10");
+  ORDO_VERIFIES("ORDO-GEN-04", "ORDO-GEN-21", "DI-10", "IND-10");
   std::mt19937 rng(20261130);
   int traces = 0;
+  int serial_traces = 0, consumed_serials = 0, through_serials = 0;
   for (int graph = 0; graph < 40; ++graph) {
     RandomPlant plant = MakePlant(rng, 20 + graph * 3);
     std::vector<Edge> shuffled = plant.edges;  // the reader's order must not matter
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
     MemoryEdgeReader reader(shuffled);
+    for (const Edge& e : plant.edges)
+      if (e.parent.rfind("serial:", 0) == 0) ++consumed_serials;
     for (const std::string& start : plant.nodes) {
       for (Direction d : {Direction::kBackward, Direction::kForward}) {
         const bool backward = d == Direction::kBackward;
@@ -250,6 +263,11 @@ TEST(GenealogyTrace, EveryTraceOfRandomPlantsEqualsTheReferenceTraversal) {
           EXPECT_TRUE(got.emplace(n.id, n.depth).second) << n.id << " listed twice";
         }
         ASSERT_EQ(got, want) << "graph " << graph << " from " << start << " " << DirectionName(d);
+        if (start.rfind("serial:", 0) == 0) ++serial_traces;
+        // A trace that passes a serial on its way (the serial neither start nor end).
+        for (const auto& e : t->edges)
+          if (e.parent.rfind("serial:", 0) == 0 && e.parent != start && e.child != start)
+            ++through_serials;
         // Edges: exactly those whose near end is within the walk and not at its last level.
         std::multiset<std::tuple<std::string, std::string, std::int64_t>> want_edges, got_edges;
         for (const Edge& e : plant.edges) {
@@ -267,6 +285,10 @@ TEST(GenealogyTrace, EveryTraceOfRandomPlantsEqualsTheReferenceTraversal) {
     }
   }
   EXPECT_GT(traces, 1000);
+  // Serials are produced, consumed into devices and traced through, not only leaves.
+  EXPECT_GT(serial_traces, 100);
+  EXPECT_GT(consumed_serials, 40);
+  EXPECT_GT(through_serials, 100);
 }
 
 TEST(GenealogyCycle, OnRandomPlantsAnEdgeIsRefusedExactlyWhenItsChildReachesItsParent) {

@@ -9,6 +9,14 @@ namespace ordo::genealogy {
 
 namespace {
 
+// A serial is known when lots produced it or an edge names it.
+Result<bool> SerialKnown(storage::Database& db, const std::string& serial) {
+  auto found = lots::FindSerial(db, serial);
+  if (!found.ok()) return found.error();
+  if (*found) return true;
+  return HasEdges(db, SerialNode(serial));
+}
+
 Result<bool> LotKnown(storage::Database& db, const std::string& lot) {
   auto found = lots::FindLot(db, lot);
   if (!found.ok()) return found.error();
@@ -44,7 +52,14 @@ Status Describe(storage::Database& db, const std::vector<Edge>& edges, TraceNode
       info.base_unit = (*order)->base_unit;
     }
   } else {
-    info.known = true;  // serials are known through their edges until lots lists them
+    auto serial = lots::FindSerial(db, ref->id);
+    if (!serial.ok()) return serial.error();
+    info.known = true;  // a serial only edges name is still a serial of the graph
+    if (*serial) {
+      info.material = (*serial)->material;
+      info.status = (*serial)->state;
+      info.order_id = (*serial)->order_id;
+    }
   }
   if (ref->kind != NodeKind::kOrder)
     for (const Edge& e : edges)
@@ -96,14 +111,14 @@ Result<std::optional<std::string>> ResolveNode(storage::Database& db, const std:
       if (!order.ok()) return order.error();
       known = order->has_value() ? Result<bool>(true) : HasEdges(db, id);
     } else {
-      known = HasEdges(db, id);
+      known = SerialKnown(db, ref->id);
     }
     if (!known.ok()) return known.error();
     return *known ? Found(id) : Found();
   }
   auto lot = LotKnown(db, id);
   if (!lot.ok()) return lot.error();
-  auto serial = HasEdges(db, SerialNode(id));
+  auto serial = SerialKnown(db, id);
   if (!serial.ok()) return serial.error();
   if (*lot && *serial)
     return Error{ErrorCode::kInvalidArgument,

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace ordo::lots {
 
@@ -13,12 +12,6 @@ constexpr LotState kStates[] = {LotState::kQuarantined, LotState::kReleased, Lot
                                 LotState::kOnHold, LotState::kConsumed};
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-std::string Number(double v) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", v);
-  return buffer;
-}
 
 }  // namespace
 

@@ -113,6 +113,10 @@ std::vector<KindDef> Build() {
         Int("shelf_life_days", false, "shelf life from manufacture or receipt", 1, 36500),
         Str("storage_conditions", false, "e.g. 15-25 C, dry, protect from light", 500),
         Choice("tracking", true, "how units are identified", {"none", "lot", "serial"}),
+        Str("serial_pattern", false,
+            "serial-tracked only: how serial numbers are generated, e.g. DP{yyyy}{mm}-{seq:6} "
+            "(tokens {yyyy} {yy} {mm} {dd} and one {seq:N})",
+            64),
         Str("gtin", false,
             "GS1 GTIN of the trade item (8, 12, 13 or 14 digits with a valid check digit); "
             "scanned supplier labels find the material through it",

@@ -11,6 +11,7 @@
 
 #include "mes/masterdata/domain/gtin.h"
 #include "mes/masterdata/domain/path.h"
+#include "mes/masterdata/domain/serial_pattern.h"
 
 namespace ordo::masterdata {
 
@@ -266,6 +267,12 @@ void CheckEquipment(const KindDef& kind, const Json& content, Errors& errors) {
 void CheckMaterial(const Json& content, Errors& errors) {
   if (auto gtin = GetString(content, "gtin"); gtin && !IsValidGtin(*gtin))
     Add(errors, "gtin", "must be 8, 12, 13 or 14 digits ending in the GS1 check digit");
+  if (auto pattern = GetString(content, "serial_pattern")) {
+    if (auto parsed = ParseSerialPattern(*pattern); !parsed.ok())
+      Add(errors, "serial_pattern", parsed.error().message);
+    if (GetString(content, "tracking") != std::optional<std::string>("serial"))
+      Add(errors, "serial_pattern", "only allowed when tracking is serial");
+  }
   auto base_unit = GetString(content, "base_unit");
   const Json& conversions = GetArray(content, "conversions");
   for (std::size_t i = 0; i < conversions.size(); ++i)

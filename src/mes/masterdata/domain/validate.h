@@ -28,7 +28,8 @@ struct FieldError {
 // operation of the same routing; at least one operation. equipment: parent required
 // unless level is enterprise, forbidden for enterprise, not itself; status,
 // ideal_cycle_times, calibration_due, cleaning_status, cleaning_due only on work_unit.
-// material: conversion units differ from base_unit. product: bom materials differ from
+// material: conversion units differ from base_unit; serial_pattern only with tracking serial
+// and parsing (domain/serial_pattern.h). product: bom materials differ from
 // `material`; alternates differ from their item's material.
 std::vector<FieldError> ValidateContent(const KindDef& kind, const std::string& object_id,
                                         const Json& content);
