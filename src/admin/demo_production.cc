@@ -12,9 +12,12 @@
 
 #include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
+#include "mes/batchrecord/commands/batchrecord_commands.h"
+#include "mes/deviations/commands/deviation_commands.h"
 #include "mes/execution/commands/execution_commands.h"
 #include "mes/lots/commands/lot_commands.h"
 #include "mes/orders/commands/order_commands.h"
+#include "mes/signatures/commands/policy_commands.h"
 
 namespace ordo::admin {
 
@@ -95,6 +98,13 @@ struct Operation {
   std::vector<execution::RecordParameter> parameters;
   std::vector<Characteristic> characteristics;
   bool verified = false;  // second_person_verification
+};
+
+// What an operation produces: serial numbers generated from the product's pattern, or
+// one output lot of the operation's quantity.
+struct Output {
+  std::int64_t serials = 0;
+  std::string lot;
 };
 
 struct Product {
@@ -200,6 +210,7 @@ class Demo {
         operator_(users.at("operator")),
         supervisor_(users.at("supervisor")),
         quality_(users.at("quality")),
+        qa_lead_(users.at(kDemoQaLead)),
         today_(today) {}
 
   // One lot per bill of materials line, enough for several orders, released.
@@ -258,11 +269,17 @@ class Demo {
     return Ok();
   }
 
-  // Runs `op` from start to completion (and verification), consuming `consume` (bill of
-  // materials lines) for `quantity` units; with `serials` above 0, produces that many
-  // serial numbers of the product (generated from its serial_pattern) before completing.
+  // Runs `op` from start to completion (and verification): Record, then Finish.
   Status RunOperation(const std::string& order_id, const Operation& op, double quantity,
-                      const std::vector<BomLine>& consume, std::int64_t serials = 0) {
+                      const std::vector<BomLine>& consume, const Output& output = {}) {
+    ORDO_TRY(Record(order_id, op, quantity, consume, output));
+    return Finish(order_id, op, quantity);
+  }
+
+  // Starts `op` and records it: consumes `consume` (bill of materials lines) for
+  // `quantity` units, records every parameter and characteristic, and produces `output`.
+  Status Record(const std::string& order_id, const Operation& op, double quantity,
+                const std::vector<BomLine>& consume, const Output& output = {}) {
     const std::string what = order_id + "/" + op.id;
     const execution::OperationRef ref{order_id, op.id};
     ORDO_TRY(Start(order_id, op));
@@ -282,12 +299,27 @@ class Demo {
       Add(execution::RecordCharacteristicCommand(operator_, ref, r),
           "record " + c.name + " on " + what);
     }
-    if (serials > 0) {
+    if (output.serials > 0) {
       execution::ProduceInput produce;
-      produce.count = serials;
+      produce.count = output.serials;
       Add(execution::ProduceCommand(operator_, ref, produce),
-          "produce " + std::to_string(serials) + " serials on " + what);
+          "produce " + std::to_string(output.serials) + " serials on " + what);
     }
+    if (!output.lot.empty()) {
+      execution::ProduceInput produce;
+      produce.lot = output.lot;
+      produce.quantity = quantity;
+      produce.expiry = AddDays(today_, 730).value_or("");
+      Add(execution::ProduceCommand(operator_, ref, produce),
+          "produce " + output.lot + " on " + what);
+    }
+    return Ok();
+  }
+
+  // Completes `op` with `quantity` good units and, when the routing asks, verifies it.
+  Status Finish(const std::string& order_id, const Operation& op, double quantity) {
+    const std::string what = order_id + "/" + op.id;
+    const execution::OperationRef ref{order_id, op.id};
     execution::CompleteCommand complete;
     complete.good = quantity;
     Add(execution::CompleteOperationCommand(operator_, ref, complete), "complete " + what);
@@ -299,11 +331,47 @@ class Demo {
     return Ok();
   }
 
+  // Quality investigates the deviation `id` (a note, the root cause, a CAPA reference),
+  // then quality and the QA lead sign its disposition use_as_is (two signers, neither
+  // its author: a critical deviation needs both), which closes it.
+  Status InvestigateAndDisposition(const std::string& id) {
+    Add(signatures::AcknowledgeSignaturePolicy(qa_lead_, 1),
+        "acknowledge the signature policy as " + qa_lead_.name);
+    deviations::DeviationUpdated update;
+    update.id = id;
+    update.investigation_note =
+        "Inlet air temperature reached 67 C for 4 minutes after the steam valve stuck open; "
+        "the valve was freed and the temperature returned within limits. Product "
+        "temperature stayed below 45 C; loss on drying within specification.";
+    update.root_cause = "DEV-CPP-EXCURSION";
+    update.capa = "CAPA-DEMO-0042: replace the steam valve actuator of WU-FBD-300";
+    Add(deviations::UpdateDeviationCommand(quality_, update), "investigate " + id);
+    const std::string comment =
+        "Excursion short, product temperature and loss on drying within specification";
+    for (const engine::Actor* signer : {&quality_, &qa_lead_})
+      Add(deviations::DispositionCommand(
+              *signer, id, "use_as_is", comment,
+              {signer->user_id, signer->name, "dispositioned", std::string(comment)}),
+          "disposition " + id + " as " + signer->name);
+    return Ok();
+  }
+
+  // Quality releases the order's batch record (signed, meaning released).
+  Status ReleaseBatch(const std::string& order_id) {
+    Add(batchrecord::ReleaseCommand(
+            quality_, order_id, std::nullopt,
+            {quality_.user_id, quality_.name, "released",
+             std::string("Batch record reviewed by exception: complete, no exceptions")}),
+        "release the batch record of " + order_id);
+    return Ok();
+  }
+
  private:
   Pipeline pipeline_;
   const engine::Actor& operator_;
   const engine::Actor& supervisor_;
   const engine::Actor& quality_;
+  const engine::Actor& qa_lead_;
   std::string today_;
   std::set<std::string> received_;
 };
@@ -314,7 +382,7 @@ std::string DemoLotOf(std::string_view material) { return "L-" + std::string(mat
 
 Status LoadDemoProduction(engine::Engine& engine, const std::map<std::string, engine::Actor>& users,
                           std::string_view today) {
-  for (const char* name : {"operator", "supervisor", "quality"})
+  for (const char* name : {"operator", "supervisor", "quality", kDemoQaLead})
     if (!users.count(name)) return Fail(std::string("the demo user ") + name + " is needed");
   auto pen = ReadProduct("PD-DOSEPEN-3ML");
   if (!pen.ok()) return pen.error();
@@ -338,15 +406,49 @@ Status LoadDemoProduction(engine::Engine& engine, const std::map<std::string, en
     marked = marked || marking;
     ORDO_TRY(demo.RunOperation(kDemoOrderCompleted, pen->operations[i], pen_quantity,
                                i == 0 ? pen->bom : std::vector<BomLine>{},
-                               marking ? static_cast<std::int64_t>(pen_quantity) : 0));
+                               {marking ? static_cast<std::int64_t>(pen_quantity) : 0, ""}));
   }
   if (!marked) return Fail("the pen injector's routing has no laser_marking operation");
 
-  // In progress: dispensing (the raw materials) done and verified, granulation running.
   const double tablet_quantity = 1500;
   std::vector<BomLine> raw;
   for (const auto& line : tablets->bom)
     if (line.material.rfind("RM-", 0) == 0) raw.push_back(line);
+  // Two batches run before the one in progress leaves granulation busy, every operation
+  // (the raw materials at dispensing, the packaging at the last operation, which produces
+  // the finished lot): one released by quality, one with a dispositioned deviation.
+  std::vector<BomLine> packaging;
+  for (const auto& line : tablets->bom)
+    if (line.material.rfind("PK-", 0) == 0) packaging.push_back(line);
+  const std::size_t last = tablets->operations.size() - 1;
+  auto consumed_at = [&](std::size_t i) {
+    return i == 0 ? raw : i == last ? packaging : std::vector<BomLine>{};
+  };
+  ORDO_TRY(demo.CreateAndRelease(*tablets, kDemoOrderBatchReleased, tablet_quantity, 2, 2));
+  for (std::size_t i = 0; i <= last; ++i)
+    ORDO_TRY(demo.RunOperation(kDemoOrderBatchReleased, tablets->operations[i], tablet_quantity,
+                               consumed_at(i), {0, i == last ? kDemoBatchLot : ""}));
+  ORDO_TRY(demo.ReleaseBatch(kDemoOrderBatchReleased));
+
+  ORDO_TRY(demo.CreateAndRelease(*tablets, kDemoOrderDeviation, tablet_quantity, 3, 2));
+  bool excursion = false;
+  for (std::size_t i = 0; i <= last; ++i) {
+    Operation op = tablets->operations[i];
+    bool here = false;
+    for (auto& p : op.parameters)
+      if (!excursion && p.name == kDemoExcursionParameter) {
+        p.value = kDemoExcursionValue;
+        here = excursion = true;
+      }
+    ORDO_TRY(demo.Record(kDemoOrderDeviation, op, tablet_quantity, consumed_at(i),
+                         {0, i == last ? kDemoDeviationLot : ""}));
+    if (here) ORDO_TRY(demo.InvestigateAndDisposition(kDemoDeviation));
+    ORDO_TRY(demo.Finish(kDemoOrderDeviation, op, tablet_quantity));
+  }
+  if (!excursion)
+    return Fail(std::string("the paracetamol routing has no parameter ") + kDemoExcursionParameter);
+
+  // In progress: dispensing (the raw materials) done and verified, granulation running.
   ORDO_TRY(demo.CreateAndRelease(*tablets, kDemoOrderInProgress, tablet_quantity, 5, 3));
   ORDO_TRY(demo.RunOperation(kDemoOrderInProgress, tablets->operations[0], tablet_quantity, raw));
   ORDO_TRY(demo.Start(kDemoOrderInProgress, tablets->operations[1]));

@@ -107,6 +107,12 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
       actors[name] = *actor;
       demo.push_back(cred);
     }
+    // A second quality signer for the demo's critical deviation (two signatures); its
+    // password is not printed (one demo user per role), an admin can reset it.
+    auto lead = CreateUserNow(**engine, kDemoQaLead, "Demo QA Lead", "quality",
+                              RandomPassword(kDemoPasswordLength));
+    if (!lead.ok()) return lead.error();
+    actors[kDemoQaLead] = *lead;
     const std::string today = UtcDay(clock.NowMicros());
     ORDO_TRY(LoadDemoPlant(**engine, actors, today));
     ORDO_TRY(LoadDemoProduction(**engine, actors, today));

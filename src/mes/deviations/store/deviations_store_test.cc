@@ -80,7 +80,7 @@ class DeviationsStoreTest : public engine::testing::EngineFixture {
 TEST_F(DeviationsStoreTest, ASecondOpeningOfAnIdIsRefusedNotWrittenOverTheFirst) {
   ORDO_VERIFIES("ORDO-DEV-17", "P11-01");
   const std::string id = Open("first opening");
-  ASSERT_EQ(id, "DV-000001");
+  ASSERT_EQ(id, "DV-000002");  // the demo site's excursion is DV-000001
   ASSERT_TRUE(Run(UpdateDeviationCommand(quality_, DeviationUpdated{id, std::nullopt, std::nullopt,
                                                                     std::string("looked at"),
                                                                     std::nullopt, std::nullopt}))
@@ -155,16 +155,17 @@ TEST_F(DeviationsStoreTest, ADeviationRowEditedInTheFileIsRefusedByEveryRead) {
 
 TEST_F(DeviationsStoreTest, TheWorklistKeepsTheOldestOpenDeviationsAndCountsAll) {
   ORDO_VERIFIES("ORDO-DEV-19", "ORDO-DEV-14");
-  // 203 opened in one command (ids DV-000001..DV-000203), then the oldest closed: 202 open.
+  // 203 opened in one command (ids DV-000002..DV-000204: the demo site's closed DV-000001
+  // comes first), then the oldest closed: 202 open.
+  auto id = [](int n) { return FormatId(n + 1); };
   std::vector<ledger::Event> events;
   for (int i = 1; i <= 203; ++i) {
     DeviationOpened d = Draft("deviation number " + std::to_string(i));
-    d.id = FormatId(i);
+    d.id = id(i);
     events.push_back(ledger::MakeEvent(d, kSubjectKind, d.id));
   }
   ASSERT_TRUE(Write(std::move(events)).ok());
-  ASSERT_TRUE(
-      Write({ledger::MakeEvent(DeviationClosed{FormatId(1)}, kSubjectKind, FormatId(1))}).ok());
+  ASSERT_TRUE(Write({ledger::MakeEvent(DeviationClosed{id(1)}, kSubjectKind, id(1))}).ok());
   auto count = CountOpenDeviations(*reader_);
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(*count, 202);
@@ -179,9 +180,9 @@ TEST_F(DeviationsStoreTest, TheWorklistKeepsTheOldestOpenDeviationsAndCountsAll)
   auto items = source->fn(*reader_, session, kT0);
   ASSERT_TRUE(items.ok()) << items.error().message;
   ASSERT_EQ(items->size(), 201u);
-  EXPECT_EQ(items->front().id, FormatId(2));  // the oldest open, the most overdue
-  EXPECT_EQ((*items)[199].id, FormatId(201));
-  for (const auto& item : *items) EXPECT_NE(item.id, FormatId(203)) << "a newer one shown";
+  EXPECT_EQ(items->front().id, id(2));  // the oldest open, the most overdue
+  EXPECT_EQ((*items)[199].id, id(201));
+  for (const auto& item : *items) EXPECT_NE(item.id, id(203)) << "a newer one shown";
   const auto& summary = items->back();
   EXPECT_EQ(summary.kind, "deviation.more");
   EXPECT_EQ(summary.id, "");
@@ -190,13 +191,12 @@ TEST_F(DeviationsStoreTest, TheWorklistKeepsTheOldestOpenDeviationsAndCountsAll)
 
   // Under the cap there is no summary item.
   for (int i = 2; i <= 3; ++i)
-    ASSERT_TRUE(
-        Write({ledger::MakeEvent(DeviationClosed{FormatId(i)}, kSubjectKind, FormatId(i))}).ok());
+    ASSERT_TRUE(Write({ledger::MakeEvent(DeviationClosed{id(i)}, kSubjectKind, id(i))}).ok());
   auto fewer = source->fn(*reader_, session, kT0);
   ASSERT_TRUE(fewer.ok());
   ASSERT_EQ(fewer->size(), 200u);
-  EXPECT_EQ(fewer->front().id, FormatId(4));
-  EXPECT_EQ(fewer->back().id, FormatId(203));
+  EXPECT_EQ(fewer->front().id, id(4));
+  EXPECT_EQ(fewer->back().id, id(203));
 }
 
 TEST_F(DeviationsStoreTest, TheDemoSiteOffersRootCausesFromItsDeviationCategoryList) {
