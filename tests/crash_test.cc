@@ -1,10 +1,14 @@
 // THE crash test: the server is SIGKILLed at random moments while four clients write
 // logbook entries and three operator terminals run execution commands (issue 10, section
-// 7), and a quality user receives, splits, releases, merges and moves lots (issue 11).
-// Every write the server acknowledged (2xx) must survive, exactly once, with the seq it
-// was acknowledged with; every acknowledged consumption, split, release, merge and move
-// must be in the ledger exactly once; every lot's quantity must be what its receipt,
-// splits, merges and consumptions in the ledger leave;
+// 7), a quality user receives, splits, releases, merges and moves lots, and a batch
+// releaser runs orders of a one-operation product to completion, reviews their exceptions
+// and releases their batch records with a signature (issue 11; clients in
+// crash_clients.h). Every write the server acknowledged (2xx) must survive, exactly once,
+// with the seq it was acknowledged with; every acknowledged consumption, split, release,
+// merge and move must be in the ledger exactly once; every lot's quantity must be what its
+// receipt, splits, merges and consumptions in the ledger leave; every acknowledged batch
+// release must be in the ledger exactly once with the content hash and checkpoint it was
+// answered with, sealed in br_version, its checkpoint signed, and no order released twice;
 // the hash chain and checkpoints must verify and the projections must equal a replay of
 // the ledger after every kill.
 //
@@ -23,6 +27,7 @@
 #include <thread>
 
 #include "core/testing/verifies.h"
+#include "crash_clients.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "support/ordo.h"
@@ -144,152 +149,53 @@ bool ReadLots(const std::string& db_path, LotLedger* out, std::string* error) {
   return true;
 }
 
-// The lot handler (quality, receipts as supervisor): in cycles, receives a quarantined lot
-// P, splits sublots A and B off it, releases both (signed), merges B into A and moves A.
-// Like the terminals, every request carries an Idempotency-Key from (cycle, step), and the
-// request the kill left unanswered is sent again after the restart. Acknowledged steps are
-// kept as "step:lot", the keys ReadLots counts in the ledger.
-struct LotHandler {
-  int cycle = 0, step = 0;
-  std::vector<std::string> acked;  // this iteration
-  int replays = 0;
-  std::string failure;
+// What the store says about batch releases, read straight from the (offline) store:
+// every batchrecord.released entry (order, version, content hash, checkpoint seq), the
+// br_version rows (order, version) -> content hash, and the checkpoint seqs.
+struct ReleaseEntry {
+  std::int64_t version = 0, checkpoint_seq = 0;
+  std::string content_hash;
 };
-constexpr int kHandlingSteps = 7;
-
-void RunLotHandler(LotHandler& h, std::uint64_t salt, const HttpClient& c,
-                   const std::string& quality_token, const std::string& supervisor_token,
-                   const Json& signature) {
-  for (;;) {
-    const std::string base =
-        "CRL-" + std::to_string(salt % 100000) + "-c" + std::to_string(h.cycle);
-    const std::string parent = base + "-P", a = base + "-A", b = base + "-B";
-    const std::string key =
-        "l" + std::to_string(salt) + "-" + std::to_string(h.cycle) + "-" + std::to_string(h.step);
-    std::string path, token = quality_token, done;
-    Json body = Json::object();
-    int expected = 200;
-    switch (h.step) {
-      case 0:
-        path = "/api/v1/lots";
-        body = {{"lot", parent},         {"material", "RM-PCM-API"}, {"supplier", "Acme"},
-                {"supplier_lot", base},  {"quantity", 10},           {"unit", "kg"},
-                {"expiry", "2099-01-31"}};
-        token = supervisor_token;
-        expected = 201;
-        done = "received:" + parent;
-        break;
-      case 1:
-      case 2:
-        path = "/api/v1/lots/" + parent + "/split";
-        body = {{"sublot", h.step == 1 ? a : b}, {"quantity", h.step}, {"reason", "crash loop"}};
-        done = "split:" + (h.step == 1 ? a : b);
-        break;
-      case 3:
-      case 4:
-        path = "/api/v1/lots/" + (h.step == 3 ? a : b) + "/release";
-        body = signature;
-        done = "released:" + (h.step == 3 ? a : b);
-        break;
-      case 5:
-        path = "/api/v1/lots/" + a + "/merge";
-        body = {{"from", {b}}, {"reason", "crash loop"}};
-        done = "merged:" + a;
-        break;
-      default:
-        path = "/api/v1/lots/" + a + "/move";
-        body = {{"location", "WH-CRASH-" + std::to_string(h.cycle)}};
-        done = "moved:" + a;
-    }
-    HttpReply r = c.Post(path, body, token, {{"Idempotency-Key", key}});
-    if (r.status == 0) return;  // killed: this step is sent again after the restart
-    if (r.status != expected) {
-      h.failure = path + " (cycle " + std::to_string(h.cycle) + ", step " + std::to_string(h.step) +
-                  "): " + r.Describe();
-      return;
-    }
-    if (r.Header("idempotent-replayed") == "true") ++h.replays;
-    h.acked.push_back(done);
-    if (++h.step == kHandlingSteps) {
-      h.step = 0;
-      ++h.cycle;
-    }
-  }
-}
-
-// An operator terminal: dispensing of a fresh paracetamol order on its own work unit, in
-// cycles of create and release (as supervisor), start, acknowledge, kConsumes
-// consumptions of 1, 2, .. g from one lot shared by every terminal, the required
-// characteristic and completion (as operator). Every request carries an Idempotency-Key
-// derived from (terminal, cycle, step): the request the kill left unanswered is sent
-// again, with the same key, after the restart.
-constexpr int kConsumes = 5;
-constexpr int kSteps = 4 + kConsumes + 2;
-constexpr const char* kCrashLot = "L-RM-MCC-101-01";
-
-struct Terminal {
-  std::string work_unit;
-  int cycle = 0, step = 0;                         // the next request; survives a kill
-  std::vector<std::pair<std::string, int>> acked;  // this iteration: (order, g) consumed
-  int replays = 0, consumes = 0;
-  std::string failure;
+struct ReleaseLedger {
+  std::map<std::string, std::vector<ReleaseEntry>> released;  // order -> its releases
+  std::map<std::pair<std::string, std::int64_t>, std::string> versions;
+  std::set<std::int64_t> checkpoints;
 };
 
-// Runs the terminal until the server dies (status 0) or misbehaves (failure set).
-void RunTerminal(Terminal& term, int index, std::uint64_t salt, const HttpClient& c,
-                 const std::string& operator_token, const std::string& supervisor_token) {
-  for (;;) {
-    const std::string order = "CR-" + std::to_string(salt % 100000) + "-t" + std::to_string(index) +
-                              "-c" + std::to_string(term.cycle);
-    const std::string op = "/api/v1/orders/" + order + "/operations/10/";
-    const std::string key = "x" + std::to_string(salt) + "-" + std::to_string(index) + "-" +
-                            std::to_string(term.cycle) + "-" + std::to_string(term.step);
-    std::string path = op;
-    Json body = Json::object();
-    std::string token = operator_token;
-    int expected = 200;
-    const int s = term.step;
-    if (s == 0) {
-      path = "/api/v1/orders";
-      body = {{"order_id", order}, {"product", "PD-PCM500-20"}, {"quantity", 1500},
-              {"unit", "ea"},      {"due_date", "2030-06-28"},  {"priority", 5}};
-      token = supervisor_token;
-      expected = 201;
-    } else if (s == 1) {
-      path = "/api/v1/orders/" + order + "/release";
-      token = supervisor_token;
-    } else if (s == 2) {
-      path += "start";
-      body = {{"work_unit", term.work_unit}};
-    } else if (s == 3) {
-      path += "acknowledge-instructions";
-    } else if (s < 4 + kConsumes) {
-      path += "consume";
-      body = {{"lot", kCrashLot}, {"quantity", s - 3}, {"unit", "g"}};
-    } else if (s == 4 + kConsumes) {
-      path += "characteristics";
-      body = {{"name", "net_weight_deviation"}, {"values", {0.1}}};
-    } else {
-      path += "complete";
-      body = {{"good", 1500}};
-    }
-    HttpReply r = c.Post(path, body, token, {{"Idempotency-Key", key}});
-    if (r.status == 0) return;  // killed: this step is sent again after the restart
-    if (r.status != expected) {
-      term.failure = path + " (cycle " + std::to_string(term.cycle) + ", step " +
-                     std::to_string(s) + "): " + r.Describe();
-      return;
-    }
-    if (r.Header("idempotent-replayed") == "true") ++term.replays;
-    if (s >= 4 && s < 4 + kConsumes) {
-      term.acked.emplace_back(order, s - 3);
-      ++term.consumes;
-    }
-    if (++term.step == kSteps) {
-      term.step = 0;
-      ++term.cycle;
-    }
+bool ReadReleases(const std::string& db_path, ReleaseLedger* out, std::string* error) {
+  auto db = storage::OpenSqlite(db_path, storage::OpenMode::kReadOnly);
+  if (!db.ok()) {
+    *error = db.error().message;
+    return false;
   }
+  auto ledger = storage::Rows<std::string>(
+      **db, "SELECT payload FROM ledger WHERE type = 'batchrecord.released' ORDER BY seq",
+      storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+  using Version = std::pair<std::pair<std::string, std::int64_t>, std::string>;
+  auto versions =
+      storage::Rows<Version>(**db, "SELECT order_id, version, content_hash FROM br_version",
+                             storage::NoBind, [](const storage::Statement& s) {
+                               return Version({s.Text(0), s.Int(1)}, s.Text(2));
+                             });
+  auto checkpoints =
+      storage::Rows<std::int64_t>(**db, "SELECT seq FROM checkpoint", storage::NoBind,
+                                  [](const storage::Statement& s) { return s.Int(0); });
+  if (!ledger.ok() || !versions.ok() || !checkpoints.ok()) {
+    *error = !ledger.ok()     ? ledger.error().message
+             : !versions.ok() ? versions.error().message
+                              : checkpoints.error().message;
+    return false;
+  }
+  for (const auto& payload : *ledger) {
+    Json p = Json::parse(payload, nullptr, false);
+    if (!p.is_object()) continue;
+    out->released[p.value("order_id", "")].push_back({p.value("version", std::int64_t{0}),
+                                                      p.value("checkpoint_seq", std::int64_t{0}),
+                                                      p.value("content_hash", "")});
+  }
+  out->versions.insert(versions->begin(), versions->end());
+  out->checkpoints.insert(checkpoints->begin(), checkpoints->end());
+  return true;
 }
 
 struct Writer {
@@ -309,7 +215,7 @@ int EnvInt(const char* name, int fallback) {
 
 TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   ORDO_VERIFIES("A11-14", "DI-08", "ORDO-ENGINE-01", "ORDO-EXEC-31", "ORDO-EXEC-32", "ORDO-LOT-40",
-                "ORDO-EXEC-33");
+                "ORDO-EXEC-33", "ORDO-BR-34");
   const int iterations = EnvInt("ORDO_CRASH_ITERATIONS", 50);
   std::uint64_t seed = std::random_device{}();
   if (const char* s = std::getenv("ORDO_CRASH_SEED"); s && *s) seed = std::strtoull(s, nullptr, 10);
@@ -342,7 +248,18 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   std::set<std::string> handled;  // every acknowledged lot handling step, "step:lot"
   const Credentials& quality = sandbox.user("quality");
   const Json signature{{"signature", {{"user", quality.name}, {"password", quality.password}}}};
-  const int clients = 4 + 3 + 1;
+  BatchReleaser releaser;
+  std::map<std::string, AckedRelease> releases;  // every acknowledged batch release
+  const int clients = 4 + 3 + 1 + 1;
+  // The releaser's one-operation product, approved through change control before the loop.
+  ASSERT_TRUE(server.Start(&error)) << error;
+  Credentials reviewer;
+  error = SetUpReleaseProduct(server.Client(), sandbox.user("engineer"), quality,
+                              sandbox.user("admin"), &reviewer);
+  ASSERT_EQ(error, "") << server.Logs();
+  const Json reviewer_signature{
+      {"signature", {{"user", reviewer.name}, {"password", reviewer.password}}}};
+  ASSERT_TRUE(server.Stop().has_value()) << server.Logs();
 
   for (int it = 0; it < iterations; ++it) {
     SCOPED_TRACE("iteration " + std::to_string(it) + ", seed " + std::to_string(seed));
@@ -434,6 +351,23 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
       }
       RunLotHandler(handler, terminal_salt, c, q, sup, signature);
     });
+    threads.emplace_back([&] {
+      releaser.acked.clear();
+      HttpClient c = server.Client();
+      c.set_timeout_seconds(30);
+      HttpReply r;
+      const std::string q = Login(c, reviewer.name, reviewer.password, &r);
+      const std::string sup =
+          Login(c, sandbox.user("supervisor").name, sandbox.user("supervisor").password, &r);
+      const std::string op =
+          Login(c, sandbox.user("operator").name, sandbox.user("operator").password, &r);
+      ++ready;
+      if (q.empty() || sup.empty() || op.empty()) {
+        releaser.failure = "login: " + r.Describe();
+        return;
+      }
+      RunBatchReleaser(releaser, terminal_salt, c, op, sup, q, reviewer_signature);
+    });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (ready < clients && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -453,6 +387,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
     handler.failure.clear();
     for (const auto& step : handler.acked)
       EXPECT_TRUE(handled.insert(step).second) << "acknowledged twice: " << step;
+
+    EXPECT_EQ(releaser.failure, "") << "batch releaser";
+    releaser.failure.clear();
+    for (const auto& [order, release] : releaser.acked)
+      EXPECT_TRUE(releases.emplace(order, release).second) << "released twice: " << order;
 
     std::size_t acked_now = 0;
     for (auto& w : writers) {
@@ -511,11 +450,39 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
       EXPECT_EQ(copies, 1) << "consumption in the ledger " << copies << " times: " << c.first << " "
                            << c.second << " g";
     EXPECT_TRUE(unbalanced.empty()) << ::testing::PrintToString(unbalanced);
+    // Batch releases: every acknowledged one in the ledger exactly once, as answered; every
+    // release in the ledger sealed in br_version with its hash and its checkpoint signed;
+    // no version released twice, and none of the releaser's orders twice (none is amended).
+    ReleaseLedger sealed;
+    ASSERT_TRUE(ReadReleases(db_path, &sealed, &error)) << error;
+    for (const auto& [order, acked] : releases) {
+      auto found = sealed.released.find(order);
+      ASSERT_TRUE(found != sealed.released.end()) << "acknowledged batch release lost: " << order;
+      ASSERT_EQ(found->second.size(), 1u) << order;
+      EXPECT_EQ(found->second[0].content_hash, acked.content_hash) << order;
+      EXPECT_EQ(found->second[0].checkpoint_seq, acked.checkpoint_seq) << order;
+    }
+    for (const auto& [order, entries] : sealed.released) {
+      std::set<std::int64_t> numbers;  // the demo's orders may hold amended versions
+      for (const auto& e : entries)
+        EXPECT_TRUE(numbers.insert(e.version).second) << order << " v" << e.version << " twice";
+      if (order.rfind("CRB-", 0) == 0)
+        EXPECT_EQ(entries.size(), 1u)
+            << "batch record released " << entries.size() << " times: " << order;
+      for (const auto& e : entries) {
+        auto row = sealed.versions.find({order, e.version});
+        EXPECT_TRUE(row != sealed.versions.end() && row->second == e.content_hash)
+            << "no br_version row with the released hash: " << order << " v" << e.version;
+        EXPECT_EQ(sealed.checkpoints.count(e.checkpoint_seq), 1u)
+            << "the checkpoint the release of " << order
+            << " signed is missing: " << e.checkpoint_seq;
+      }
+    }
     std::printf(
         "iteration %2d: delay %3d ms, %3zu acknowledged (%zu total), %zu consumptions, %zu lot "
-        "handling steps, verify: %s",
+        "handling steps, %zu batch releases, verify: %s",
         it, delay_ms, acked_now, acknowledged.size(), consumed.size(), handled.size(),
-        verify.out.c_str());
+        releases.size(), verify.out.c_str());
     std::fflush(stdout);
     if (HasFatalFailure()) return;
   }
@@ -546,13 +513,17 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   std::printf(
       "crash test: %zu acknowledged writes survived %d kills; %zu idempotent retries after a kill "
       "(%zu answered as replays); %zu acknowledged consumptions in %d execution cycles (%d "
-      "execution requests answered as replays); %zu lot handling steps (%d answered as replays)\n",
+      "execution requests answered as replays); %zu lot handling steps (%d answered as replays); "
+      "%zu batch releases in %d release cycles (%d reviews, %d requests answered as replays)\n",
       acknowledged.size(), iterations, kills_with_pending, total_replays, consumed.size(), cycles,
-      terminal_replays, handled.size(), handler.replays);
+      terminal_replays, handled.size(), handler.replays, releases.size(), releaser.cycle,
+      releaser.reviews, releaser.replays);
   EXPECT_GT(consumed.size(), static_cast<std::size_t>(iterations / 2))
       << "the terminals hardly consumed anything";
   EXPECT_GT(handled.size(), static_cast<std::size_t>(iterations / 2))
       << "the lot handler hardly did anything (" << handler.replays << " replays)";
+  EXPECT_GT(releases.size(), static_cast<std::size_t>(iterations / 10))
+      << "the batch releaser hardly released anything (" << releaser.replays << " replays)";
   EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(iterations))
       << "the clients hardly wrote anything";
 }
