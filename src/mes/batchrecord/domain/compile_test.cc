@@ -238,6 +238,27 @@ TEST(BatchRecordCompletenessTest, ListsWhatIsMissing) {
   EXPECT_TRUE(CheckCompleteness(r.f).empty());
 }
 
+TEST(BatchRecordCompletenessTest, UsesExecutionsRequiredRule) {
+  ORDO_VERIFIES("ORDO-BR-36", "IND-01");
+  Record r;
+  // A non-critical equipment parameter may stay absent (execution completes without it);
+  // a critical equipment parameter and a characteristic without a sample may not.
+  r.f.operations[0]["spec"]["parameters"].push_back(Json{{"name", "rpm"}, {"source", "equipment"}});
+  r.f.operations[0]["spec"]["parameters"].push_back(
+      Json{{"name", "press"}, {"source", "equipment"}, {"critical", true}});
+  r.f.operations[0]["spec"]["characteristics"] =
+      Json::array({Json{{"name", "weight"}, {"sample_size", 2}}});
+  r.Complete();
+  std::vector<std::string> items;
+  for (const auto& m : CheckCompleteness(r.f)) items.push_back(m.kind + ":" + m.item);
+  EXPECT_EQ(items, (std::vector<std::string>{"required_value_missing:press",
+                                             "required_value_missing:weight"}));
+  r.Add("execution.parameter_recorded", Json{{"operation", "10"}, {"name", "press"}, {"value", 2}});
+  r.Add("execution.characteristic_recorded",
+        Json{{"operation", "10"}, {"name", "weight"}, {"values", Json::array({1, 2})}});
+  EXPECT_TRUE(CheckCompleteness(r.f).empty());
+}
+
 TEST(BatchRecordReviewTest, ReviewRefusals) {
   ORDO_VERIFIES("ORDO-BR-14", "ORDO-BR-15", "IND-03");
   Record r;
