@@ -92,7 +92,9 @@ struct Builder {
     return ops[id] = Json{{"operation", id}};
   }
 
-  void Recorded(const Entry& e, const char* list, const char* what) {
+  // A parameter recorded again for the same operation is a correction; a characteristic
+  // recorded again is one more sample (docs/execution.md), never a correction.
+  void Recorded(const Entry& e, const char* list, const char* what, bool corrects) {
     const Json& p = e.payload;
     const std::string op = Str(p, "operation"), name = Str(p, "name");
     Json row = p;
@@ -100,6 +102,9 @@ struct Builder {
     row.erase("operation");
     row["recorded"] = Stamp(e);
     const Json value = p.contains("values") ? p["values"] : Or(p, "value");
+    Op(op)[list].push_back(row);
+    if (!corrects) return;
+    Json& stored = Op(op)[list].back();
     auto key = std::make_pair(op, name);
     if (auto it = last_value.find(key); it != last_value.end()) {
       std::string reason = !e.reason.empty() ? e.reason : Str(p, "late_reason");
@@ -108,10 +113,9 @@ struct Builder {
               " was recorded again: " + it->second.dump() + " became " + value.dump() +
               (reason.empty() ? " (no reason given)" : " (reason: " + reason + ")"),
           Json{{"previous", it->second}, {"value", value}, {"reason", reason}});
-      row["corrects_earlier"] = true;
+      stored["corrects_earlier"] = true;
     }
     last_value[key] = value;
-    Op(op)[list].push_back(row);
   }
 
   void Visit(const Entry& e) {
@@ -147,9 +151,9 @@ struct Builder {
                {"routing_version", Or(p, "routing_version")},
                {"at", Stamp(e)}});
     } else if (t == "execution.parameter_recorded") {
-      Recorded(e, "parameters", "Parameter");
+      Recorded(e, "parameters", "Parameter", true);
     } else if (t == "execution.characteristic_recorded") {
-      Recorded(e, "characteristics", "Characteristic");
+      Recorded(e, "characteristics", "Characteristic", false);
     } else if (t == "execution.exception_recorded") {
       Add(e, ExceptionKindOf(Str(p, "kind")), op, Str(p, "subject"), Str(p, "message"),
           Json{{"execution_kind", Str(p, "kind")},

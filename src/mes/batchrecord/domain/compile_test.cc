@@ -153,6 +153,24 @@ TEST(BatchRecordCompileTest, CorrectionNamesPreviousValueAndReason) {
   EXPECT_EQ(c.content["operations"][0]["parameters"].size(), 2u);
 }
 
+TEST(BatchRecordCompileTest, SecondCharacteristicSampleIsNoCorrection) {
+  ORDO_VERIFIES("ORDO-BR-37", "IND-03");
+  Record r;
+  for (int i = 0; i < 2; ++i)
+    r.Add("execution.characteristic_recorded", Json{{"order_id", "PO-1"},
+                                                    {"operation", "10"},
+                                                    {"name", "weight"},
+                                                    {"values", Json::array({1.0 + i})}});
+  const Compiled c = Compile(r.f);
+  EXPECT_TRUE(c.exceptions.empty());
+  ASSERT_EQ(c.content["operations"][0]["characteristics"].size(), 2u);
+  EXPECT_FALSE(c.content["operations"][0]["characteristics"][1].contains("corrects_earlier"));
+  // A parameter of another operation with the same name is no correction either.
+  r.Param("10", 25);
+  r.Param("20", 26);
+  EXPECT_TRUE(Compile(r.f).exceptions.empty());
+}
+
 TEST(BatchRecordCompileTest, RefusedAttempt) {
   ORDO_VERIFIES("ORDO-BR-09", "IND-03");
   Record r;
