@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
@@ -352,6 +353,26 @@ TEST_F(BatchRecordApiTest, TheCliExportsAndVerifiesAndNamesTheFirstDifferingPath
   EXPECT_EQ(run({"ledger", "verify", "--record", edited_file}).status.code, 0);
   RunResult usage = sandbox_.Ordo({"ledger", "verify", "--record", edited_file});
   EXPECT_EQ(usage.status.code, 2) << usage.Describe();
+}
+
+TEST_F(BatchRecordApiTest, TheDemoPenInjectorRecordListsItsSerials) {
+  ORDO_VERIFIES("ORDO-BR-38", "IND-01");
+  HttpReply r = http().Get("/api/v1/orders/WO-DEMO-1001/batch-record", quality_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const Json record = r.json()["batch_record"];
+  const Json& serials = record["produced_serials"];
+  ASSERT_EQ(serials.size(), 500u);
+  std::set<std::string> ids;
+  for (const auto& s : serials) {
+    ids.insert(s["serial"].get<std::string>());
+    EXPECT_EQ(s["work_unit"], "WU-LASER-01");
+    EXPECT_FALSE(s["produced"]["by"].get<std::string>().empty());
+  }
+  EXPECT_EQ(ids.size(), 500u);
+  EXPECT_TRUE(record["consumed_serials"].is_array());
+  EXPECT_EQ(record["quantities"]["actual_basis"], "produced_serials");
+  EXPECT_EQ(record["quantities"]["actual_base"], 500.0);
+  ExpectDocumented("get", "/api/v1/orders/{id}/batch-record", r);
 }
 
 TEST_F(BatchRecordApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {

@@ -67,6 +67,7 @@ struct Builder {
   std::map<std::string, Json> ops;  // operation id -> section
   std::vector<std::string> op_order;
   Json consumed = Json::array(), produced = Json::array(), signatures = Json::array();
+  Json produced_serials = Json::array(), consumed_serials = Json::array();
   std::map<std::pair<std::string, std::string>, Json> last_value;  // (op, name) -> value
   const Entry* completed = nullptr;
 
@@ -190,6 +191,21 @@ struct Builder {
                               {"work_unit", Str(p, "work_unit")},
                               {"expiry", Str(p, "expiry")},
                               {"produced", Stamp(e)}});
+    } else if (t == "lots.serial_produced") {
+      produced_serials.push_back(Json{{"serial", Str(p, "serial")},
+                                      {"material", Str(p, "material")},
+                                      {"source", Str(p, "source")},
+                                      {"operation", op},
+                                      {"work_unit", Str(p, "work_unit")},
+                                      {"produced", Stamp(e)}});
+    } else if (t == "lots.serial_consumed") {
+      consumed_serials.push_back(Json{{"serial", Str(p, "serial")},
+                                      {"material", Str(p, "material")},
+                                      {"bom_material", Str(p, "bom_material")},
+                                      {"alternate", p.value("alternate", false)},
+                                      {"operation", op},
+                                      {"work_unit", Str(p, "work_unit")},
+                                      {"consumed", Stamp(e)}});
     } else if (t == "signature.applied") {
       signatures.push_back(Manifestation(e));
     }
@@ -283,7 +299,10 @@ Compiled Compile(const Facts& f) {
   for (const auto& l : b.produced) produced_base += Num(l, "base_quantity");
   double actual = produced_base;
   std::string actual_basis = "produced_lots";
-  if (b.produced.empty()) {
+  if (f.serial_tracked) {
+    actual_basis = "produced_serials";
+    actual = static_cast<double>(b.produced_serials.size());
+  } else if (b.produced.empty()) {
     actual_basis = "last_operation_good";
     actual = 0;
     if (!operations.empty() && operations.back()["quantities"].is_object())
@@ -336,6 +355,8 @@ Compiled Compile(const Facts& f) {
            {"bill_of_materials", f.bom},
            {"consumed_lots", b.consumed},
            {"produced_lots", b.produced},
+           {"consumed_serials", b.consumed_serials},
+           {"produced_serials", b.produced_serials},
            {"operations", operations},
            {"deviations", deviations},
            {"signatures", b.signatures},

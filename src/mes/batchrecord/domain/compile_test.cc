@@ -243,6 +243,38 @@ TEST(BatchRecordCompileTest, YieldOutOfLimitsOnlyOnceCompleted) {
   EXPECT_TRUE(r.Kinds().empty());
 }
 
+TEST(BatchRecordCompileTest, DeviceHistoryListsSerialsAndCountsThem) {
+  ORDO_VERIFIES("ORDO-BR-38", "IND-01");
+  Record r;
+  r.f.serial_tracked = true;
+  r.Add("lots.serial_consumed",
+        Json{{"serial", "C-1"},
+             {"material", "COMP"},
+             {"order_id", "PO-1"},
+             {"operation", "10"},
+             {"work_unit", "WU"},
+             {"bom_material", "COMP"}},
+        "serial");
+  for (const char* serial : {"S-1", "S-2", "S-3"})
+    r.Add("lots.serial_produced",
+          Json{{"serial", serial},
+               {"material", "TAB"},
+               {"order_id", "PO-1"},
+               {"operation", "10"},
+               {"work_unit", "WU"},
+               {"source", "generated"}},
+          "serial");
+  const Compiled c = Compile(r.f);
+  ASSERT_EQ(c.content["produced_serials"].size(), 3u);
+  EXPECT_EQ(c.content["produced_serials"][1]["serial"], "S-2");
+  EXPECT_EQ(c.content["produced_serials"][1]["produced"]["by"], "op1");
+  ASSERT_EQ(c.content["consumed_serials"].size(), 1u);
+  EXPECT_EQ(c.content["consumed_serials"][0]["bom_material"], "COMP");
+  EXPECT_EQ(c.content["quantities"]["actual_base"], 3.0);
+  EXPECT_EQ(c.content["quantities"]["actual_basis"], "produced_serials");
+  EXPECT_EQ(c.content["quantities"]["yield_percent"], 3.0);
+}
+
 TEST(BatchRecordCompletenessTest, ListsWhatIsMissing) {
   ORDO_VERIFIES("ORDO-BR-13", "IND-01");
   Record r;

@@ -158,6 +158,8 @@ Json RecordSchema() {
        {"bill_of_materials", Array(AnyObject())},
        {"consumed_lots", Array(AnyObject())},
        {"produced_lots", Array(AnyObject())},
+       {"consumed_serials", Array(AnyObject("serial, material, bom_material, operation, who"))},
+       {"produced_serials", Array(AnyObject("serial, material, operation, work_unit, who"))},
        {"operations", Array(AnyObject())},
        {"deviations", Array(AnyObject())},
        {"signatures", Array(AnyObject("a manifestation: printed name, time, meaning"))},
