@@ -355,6 +355,22 @@ TEST_F(BatchRecordApiTest, TheCliExportsAndVerifiesAndNamesTheFirstDifferingPath
   EXPECT_EQ(usage.status.code, 2) << usage.Describe();
 }
 
+TEST_F(BatchRecordApiTest, TheReleaseReleasesTheSublotsOfTheOrder) {
+  ORDO_VERIFIES("ORDO-BR-39", "IND-05");
+  Run(22, 100);
+  if (HasFatalFailure()) return;
+  HttpReply split =
+      Post("/api/v1/lots/FG-BR-0001/split",
+           Json{{"sublot", "FG-BR-0001-A"}, {"quantity", 30}, {"reason", "sample"}}, supervisor_);
+  ASSERT_EQ(split.status, 200) << split.Describe();
+  HttpReply sealed = Release();
+  ASSERT_EQ(sealed.status, 200) << sealed.Describe();
+  for (const char* lot : {"FG-BR-0001", "FG-BR-0001-A"}) {
+    HttpReply l = http().Get(std::string("/api/v1/lots/") + lot, supervisor_);
+    EXPECT_EQ(l.json()["lot"]["status"], "released") << l.Describe();
+  }
+}
+
 TEST_F(BatchRecordApiTest, TheDemoPenInjectorRecordListsItsSerials) {
   ORDO_VERIFIES("ORDO-BR-38", "IND-01");
   HttpReply r = http().Get("/api/v1/orders/WO-DEMO-1001/batch-record", quality_);
