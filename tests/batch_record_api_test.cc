@@ -371,6 +371,25 @@ TEST_F(BatchRecordApiTest, TheReleaseReleasesTheSublotsOfTheOrder) {
   }
 }
 
+TEST_F(BatchRecordApiTest, ADeviationOnAConsumedLotBlocksTheRelease) {
+  ORDO_VERIFIES("ORDO-BR-40", "P11-13");
+  Run(22, 100);
+  if (HasFatalFailure()) return;
+  // Opened on another order, naming the component lot consumed into this batch.
+  HttpReply dv = Post("/api/v1/deviations",
+                      Json{{"order_id", "WO-DEMO-1002"},
+                           {"lots", Json::array({"L-BR-API"})},
+                           {"title", "supplier recall of the drum"}},
+                      quality_);
+  ASSERT_EQ(dv.status, 201) << dv.Describe();
+  const std::string id = dv.json()["deviation"]["id"];
+  const std::int64_t head = HeadSeq(http());
+  HttpReply blocked = Release();
+  ExpectReason(blocked, 422, "failed_precondition", "open_deviation");
+  EXPECT_NE(blocked.json().value("detail", "").find(id), std::string::npos) << blocked.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
 TEST_F(BatchRecordApiTest, TheDemoPenInjectorRecordListsItsSerials) {
   ORDO_VERIFIES("ORDO-BR-38", "IND-01");
   HttpReply r = http().Get("/api/v1/orders/WO-DEMO-1001/batch-record", quality_);

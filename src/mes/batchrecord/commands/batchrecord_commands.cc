@@ -90,6 +90,16 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
       if ((*lot)->state == lots::LotStateName(lots::LotState::kQuarantined))
         in.lots_to_release.push_back(**lot);
     }
+    // A deviation naming a lot consumed into this batch (opened on another order or by
+    // hand) blocks its release too.
+    std::set<std::string> consumed;
+    for (const auto& c : assessed.compiled.content["consumed_lots"]) {
+      const std::string id = c.value("lot", "");
+      if (!consumed.insert(id).second) continue;
+      auto touching = deviations::OpenDeviationsTouchingLot(ctx.db, id);
+      if (!touching.ok()) return touching.error();
+      for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
+    }
     auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!state.ok()) return state.error();
     return DecideRelease(assessed, in, *state);
