@@ -247,7 +247,7 @@ TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndIt
 
 TEST_F(BatchRecordApiTest, YieldOutOfLimitsAndACorrectionAfterReleaseAmendTheRecord) {
   ORDO_VERIFIES("ORDO-BR-12", "ORDO-BR-19", "ORDO-BR-20", "ORDO-BR-26", "ORDO-BR-27", "ORDO-BR-28",
-                "DI-08", "A11-13", "P11-13");
+                "ORDO-BR-41", "DI-08", "A11-13", "P11-13");
   Run(20, 90);  // in limits; yield 90 % is below 95 %
   if (HasFatalFailure()) return;
   Json r = Record();
@@ -272,6 +272,13 @@ TEST_F(BatchRecordApiTest, YieldOutOfLimitsAndACorrectionAfterReleaseAmendTheRec
   EXPECT_EQ(amended["state"], "amended");
   EXPECT_EQ(amended["amendment"]["previous_hash"], first);
   EXPECT_FALSE(amended["amendment"]["changed"].empty());
+  // The quality worklist shows it again (ORDO-BR-41).
+  bool listed = false;
+  const Json work = http().Get("/api/v1/worklist", quality_).json();
+  for (const auto& item : work["items"])
+    listed = listed || (item.value("id", "") == kOrder &&
+                        item.value("state", "") == "amended: release again");
+  EXPECT_TRUE(listed) << work.dump();
   // Released again only once the deviation is dispositioned, with a reason.
   std::int64_t head = HeadSeq(http());
   HttpReply blocked = Release(Json{{"reason", "late finding"}});

@@ -124,6 +124,8 @@ Awaitable<HttpResponse> Release(Api& api, Call& call) {
 }
 
 constexpr std::int64_t kMaxWorkItems = 200;
+// The most recently sealed records checked for an amendment on each worklist read.
+constexpr std::int64_t kMaxAmendedChecks = 50;
 
 Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                                                          const server::Session&, TimeMicros) {
@@ -139,6 +141,16 @@ Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                         : state == kReadyForRelease ? "ready for release"
                                                     : "record " + state;
     items.push_back({"batchrecord.review", id, "Batch record " + id, waits, true,
+                     "#/quality/batch-records/" + id, 0});
+  }
+  // A released record whose content changed since (its latest sealed hash differs from
+  // the current content hash) waits for its next release.
+  auto sealed = SealedOrders(db, kMaxAmendedChecks);
+  if (!sealed.ok()) return sealed.error();
+  for (const auto& id : *sealed) {
+    auto view = RecordView(db, id);
+    if (!view.ok() || (*view)["state"] != kAmended) continue;
+    items.push_back({"batchrecord.review", id, "Batch record " + id, "amended: release again", true,
                      "#/quality/batch-records/" + id, 0});
   }
   return items;
