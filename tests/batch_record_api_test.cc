@@ -147,8 +147,8 @@ class BatchRecordApiTest : public MasterdataTest {
 
 TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndItsLot) {
   ORDO_VERIFIES("ORDO-BR-02", "ORDO-BR-03", "ORDO-BR-04", "ORDO-BR-14", "ORDO-BR-17", "ORDO-BR-18",
-                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "P11-13", "P11-17", "A11-06", "A11-13",
-                "IND-01", "IND-03", "IND-05", "DI-10");
+                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "ORDO-BR-42", "P11-13", "P11-17",
+                "A11-06", "A11-13", "IND-01", "IND-03", "IND-05", "DI-10");
   // Before anything ran: in progress, with what is missing listed.
   Json before = Record();
   EXPECT_EQ(before["state"], "in_progress");
@@ -243,6 +243,14 @@ TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndIt
   EXPECT_NE(html.body.find(hash), std::string::npos);
   EXPECT_NE(html.body.find("counter(page)"), std::string::npos);
   EXPECT_LT(html.body.find("<h2>Exceptions"), html.body.find("<h2>Operations"));
+  // Its inline print CSS is allowed by its own policy; nothing else is (ORDO-BR-42).
+  const std::string csp = html.Header("content-security-policy");
+  EXPECT_NE(csp.find("style-src 'unsafe-inline'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("script-src"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  HttpReply v1_html = http().Get(kRecord + "/versions/1?format=html", supervisor_);
+  EXPECT_NE(v1_html.Header("content-security-policy").find("style-src 'unsafe-inline'"),
+            std::string::npos);
 }
 
 TEST_F(BatchRecordApiTest, YieldOutOfLimitsAndACorrectionAfterReleaseAmendTheRecord) {

@@ -9,6 +9,7 @@
 #include "mes/orders/orders.h"
 #include "server/api.h"
 #include "server/response_schema.h"
+#include "server/security_headers.h"
 #include "server/worklist.h"
 
 namespace ordo::batchrecord {
@@ -36,6 +37,8 @@ HttpResponse Html(const std::string& body) {
   r.status = 200;
   r.content_type = "text/html; charset=utf-8";
   r.body = body;
+  // The global API policy (default-src 'none') would block the page's inline print CSS.
+  r.headers.emplace_back("Content-Security-Policy", server::kPrintableHtmlContentSecurityPolicy);
   return r;
 }
 
