@@ -137,7 +137,9 @@ Result<std::optional<Facts>> GatherFacts(storage::Database& db, const std::strin
         *material && (*material)->content.value("tracking", std::string()) == "serial";
   }
 
-  // The order's own entries, then its consumptions and productions, in seq order.
+  // The order's own entries, then its consumptions and productions, in seq order. The
+  // produced lots come from the lot table by order (each lot's creating entry is its
+  // received_seq), never from a scan of every lots.lot_produced payload of the site.
   ORDO_TRY(ReadEntries(
       db, "WHERE subject_id = ?1 AND subject_kind IN ('order', 'batch_record') ORDER BY seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
@@ -148,8 +150,8 @@ Result<std::optional<Facts>> GatherFacts(storage::Database& db, const std::strin
         db, "WHERE seq = ?1", [&](storage::Statement& s) { s.Bind(1, c.seq); }, f.entries));
   ORDO_TRY(ReadEntries(
       db,
-      "WHERE type = 'lots.lot_produced' AND "
-      "json_extract(payload, '$.order_id') = ?1 ORDER BY seq",
+      "WHERE seq IN (SELECT received_seq FROM lot WHERE order_id = ?1 AND origin = 'produced') "
+      "AND type = 'lots.lot_produced' ORDER BY seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
   // The serials it produced (serial_unit by order, then their entries by seq) and the
   // component serials consumed into it (their entries by subject).
