@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "core/testing/verifies.h"
 #include "masterdata_fixture.h"
@@ -146,8 +147,8 @@ class BatchRecordApiTest : public MasterdataTest {
 
 TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndItsLot) {
   ORDO_VERIFIES("ORDO-BR-02", "ORDO-BR-03", "ORDO-BR-04", "ORDO-BR-14", "ORDO-BR-17", "ORDO-BR-18",
-                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "P11-13", "P11-17", "A11-06", "A11-13",
-                "IND-01", "IND-03", "IND-05", "DI-10");
+                "ORDO-BR-23", "ORDO-BR-24", "ORDO-BR-25", "ORDO-BR-42", "P11-13", "P11-17",
+                "A11-06", "A11-13", "IND-01", "IND-03", "IND-05", "DI-10");
   // Before anything ran: in progress, with what is missing listed.
   Json before = Record();
   EXPECT_EQ(before["state"], "in_progress");
@@ -242,11 +243,19 @@ TEST_F(BatchRecordApiTest, ReviewByExceptionThenSignedReleaseSealsTheRecordAndIt
   EXPECT_NE(html.body.find(hash), std::string::npos);
   EXPECT_NE(html.body.find("counter(page)"), std::string::npos);
   EXPECT_LT(html.body.find("<h2>Exceptions"), html.body.find("<h2>Operations"));
+  // Its inline print CSS is allowed by its own policy; nothing else is (ORDO-BR-42).
+  const std::string csp = html.Header("content-security-policy");
+  EXPECT_NE(csp.find("style-src 'unsafe-inline'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("script-src"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  HttpReply v1_html = http().Get(kRecord + "/versions/1?format=html", supervisor_);
+  EXPECT_NE(v1_html.Header("content-security-policy").find("style-src 'unsafe-inline'"),
+            std::string::npos);
 }
 
 TEST_F(BatchRecordApiTest, YieldOutOfLimitsAndACorrectionAfterReleaseAmendTheRecord) {
   ORDO_VERIFIES("ORDO-BR-12", "ORDO-BR-19", "ORDO-BR-20", "ORDO-BR-26", "ORDO-BR-27", "ORDO-BR-28",
-                "DI-08", "A11-13", "P11-13");
+                "ORDO-BR-41", "DI-08", "A11-13", "P11-13");
   Run(20, 90);  // in limits; yield 90 % is below 95 %
   if (HasFatalFailure()) return;
   Json r = Record();
@@ -271,6 +280,13 @@ TEST_F(BatchRecordApiTest, YieldOutOfLimitsAndACorrectionAfterReleaseAmendTheRec
   EXPECT_EQ(amended["state"], "amended");
   EXPECT_EQ(amended["amendment"]["previous_hash"], first);
   EXPECT_FALSE(amended["amendment"]["changed"].empty());
+  // The quality worklist shows it again (ORDO-BR-41).
+  bool listed = false;
+  const Json work = http().Get("/api/v1/worklist", quality_).json();
+  for (const auto& item : work["items"])
+    listed = listed || (item.value("id", "") == kOrder &&
+                        item.value("state", "") == "amended: release again");
+  EXPECT_TRUE(listed) << work.dump();
   // Released again only once the deviation is dispositioned, with a reason.
   std::int64_t head = HeadSeq(http());
   HttpReply blocked = Release(Json{{"reason", "late finding"}});
@@ -352,6 +368,61 @@ TEST_F(BatchRecordApiTest, TheCliExportsAndVerifiesAndNamesTheFirstDifferingPath
   EXPECT_EQ(run({"ledger", "verify", "--record", edited_file}).status.code, 0);
   RunResult usage = sandbox_.Ordo({"ledger", "verify", "--record", edited_file});
   EXPECT_EQ(usage.status.code, 2) << usage.Describe();
+}
+
+TEST_F(BatchRecordApiTest, TheReleaseReleasesTheSublotsOfTheOrder) {
+  ORDO_VERIFIES("ORDO-BR-39", "IND-05");
+  Run(22, 100);
+  if (HasFatalFailure()) return;
+  HttpReply split =
+      Post("/api/v1/lots/FG-BR-0001/split",
+           Json{{"sublot", "FG-BR-0001-A"}, {"quantity", 30}, {"reason", "sample"}}, supervisor_);
+  ASSERT_EQ(split.status, 200) << split.Describe();
+  HttpReply sealed = Release();
+  ASSERT_EQ(sealed.status, 200) << sealed.Describe();
+  for (const char* lot : {"FG-BR-0001", "FG-BR-0001-A"}) {
+    HttpReply l = http().Get(std::string("/api/v1/lots/") + lot, supervisor_);
+    EXPECT_EQ(l.json()["lot"]["status"], "released") << l.Describe();
+  }
+}
+
+TEST_F(BatchRecordApiTest, ADeviationOnAConsumedLotBlocksTheRelease) {
+  ORDO_VERIFIES("ORDO-BR-40", "P11-13");
+  Run(22, 100);
+  if (HasFatalFailure()) return;
+  // Opened on another order, naming the component lot consumed into this batch.
+  HttpReply dv = Post("/api/v1/deviations",
+                      Json{{"order_id", "WO-DEMO-1002"},
+                           {"lots", Json::array({"L-BR-API"})},
+                           {"title", "supplier recall of the drum"}},
+                      quality_);
+  ASSERT_EQ(dv.status, 201) << dv.Describe();
+  const std::string id = dv.json()["deviation"]["id"];
+  const std::int64_t head = HeadSeq(http());
+  HttpReply blocked = Release();
+  ExpectReason(blocked, 422, "failed_precondition", "open_deviation");
+  EXPECT_NE(blocked.json().value("detail", "").find(id), std::string::npos) << blocked.Describe();
+  EXPECT_EQ(HeadSeq(http()), head);
+}
+
+TEST_F(BatchRecordApiTest, TheDemoPenInjectorRecordListsItsSerials) {
+  ORDO_VERIFIES("ORDO-BR-38", "IND-01");
+  HttpReply r = http().Get("/api/v1/orders/WO-DEMO-1001/batch-record", quality_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const Json record = r.json()["batch_record"];
+  const Json& serials = record["produced_serials"];
+  ASSERT_EQ(serials.size(), 500u);
+  std::set<std::string> ids;
+  for (const auto& s : serials) {
+    ids.insert(s["serial"].get<std::string>());
+    EXPECT_EQ(s["work_unit"], "WU-LASER-01");
+    EXPECT_FALSE(s["produced"]["by"].get<std::string>().empty());
+  }
+  EXPECT_EQ(ids.size(), 500u);
+  EXPECT_TRUE(record["consumed_serials"].is_array());
+  EXPECT_EQ(record["quantities"]["actual_basis"], "produced_serials");
+  EXPECT_EQ(record["quantities"]["actual_base"], 500.0);
+  ExpectDocumented("get", "/api/v1/orders/{id}/batch-record", r);
 }
 
 TEST_F(BatchRecordApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {

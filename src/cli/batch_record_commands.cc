@@ -96,6 +96,13 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
   if (sealed.empty())
     return {false,
             "DIFFERS: the batch record of " + order + " has no sealed version in the ledger"};
+  // The ledger's sealed records are checked too: each must still hash to the content hash
+  // sealed with it, or the ledger row itself is not to be trusted.
+  for (const auto& s : sealed)
+    if (batchrecord::ContentHash(s.record) != s.content_hash)
+      return {false, "DIFFERS: sealed version " + std::to_string(s.version) + " of " + order +
+                         " in the ledger (seq " + std::to_string(s.seq) +
+                         ") does not hash to its sealed content hash " + s.content_hash};
   for (const auto& s : sealed)
     if (s.content_hash == recomputed)
       return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +

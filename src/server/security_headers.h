@@ -20,6 +20,11 @@ inline constexpr const char* kAppContentSecurityPolicy =
 // API answers (JSON) are data, never a document: nothing may load or frame them.
 inline constexpr const char* kApiContentSecurityPolicy =
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// Printable HTML reports (the recall report, the batch record): their own inline
+// stylesheet and nothing else: no script, no loads, no framing.
+inline constexpr const char* kPrintableHtmlContentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'none'";
 // Stored files (attachments): if a browser renders one anyway it runs in a sandbox with
 // no script and loads nothing.
 inline constexpr const char* kDownloadContentSecurityPolicy = "sandbox; default-src 'none'";

@@ -1,7 +1,10 @@
 // Glue of the batch record commands (batchrecord_commands.h).
 #include "mes/batchrecord/commands/batchrecord_commands.h"
 
+#include <set>
+
 #include "mes/batchrecord/domain/review.h"
+#include "mes/batchrecord/store/batchrecord_store.h"
 #include "mes/batchrecord/store/gather.h"
 #include "mes/deviations/deviations.h"
 #include "mes/lots/lots.h"
@@ -69,8 +72,15 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
     in.reason = reason;
     in.now_us = ctx.now;
     in.next_seq = ctx.next_seq;
-    for (const auto& produced : assessed.compiled.content["produced_lots"]) {
-      const std::string id = produced.value("lot", "");
+    // Every lot of the order (produced, split off or merged into: lot.order_id), not only
+    // the produced ones: all are checked for open deviations, the quarantined released.
+    auto lot_ids = LotIdsOfOrder(ctx.db, order_id);
+    if (!lot_ids.ok()) return lot_ids.error();
+    std::set<std::string> ids(lot_ids->begin(), lot_ids->end());
+    for (const auto& produced : assessed.compiled.content["produced_lots"])
+      if (ids.insert(produced.value("lot", "")).second)
+        lot_ids->push_back(produced.value("lot", ""));
+    for (const std::string& id : *lot_ids) {
       auto lot = lots::FindLot(ctx.db, id);
       if (!lot.ok()) return lot.error();
       if (!*lot) continue;
@@ -79,6 +89,16 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
       for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
       if ((*lot)->state == lots::LotStateName(lots::LotState::kQuarantined))
         in.lots_to_release.push_back(**lot);
+    }
+    // A deviation naming a lot consumed into this batch (opened on another order or by
+    // hand) blocks its release too.
+    std::set<std::string> consumed;
+    for (const auto& c : assessed.compiled.content["consumed_lots"]) {
+      const std::string id = c.value("lot", "");
+      if (!consumed.insert(id).second) continue;
+      auto touching = deviations::OpenDeviationsTouchingLot(ctx.db, id);
+      if (!touching.ok()) return touching.error();
+      for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
     }
     auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!state.ok()) return state.error();

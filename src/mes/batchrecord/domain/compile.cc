@@ -67,6 +67,7 @@ struct Builder {
   std::map<std::string, Json> ops;  // operation id -> section
   std::vector<std::string> op_order;
   Json consumed = Json::array(), produced = Json::array(), signatures = Json::array();
+  Json produced_serials = Json::array(), consumed_serials = Json::array();
   std::map<std::pair<std::string, std::string>, Json> last_value;  // (op, name) -> value
   const Entry* completed = nullptr;
 
@@ -92,7 +93,9 @@ struct Builder {
     return ops[id] = Json{{"operation", id}};
   }
 
-  void Recorded(const Entry& e, const char* list, const char* what) {
+  // A parameter recorded again for the same operation is a correction; a characteristic
+  // recorded again is one more sample (docs/execution.md), never a correction.
+  void Recorded(const Entry& e, const char* list, const char* what, bool corrects) {
     const Json& p = e.payload;
     const std::string op = Str(p, "operation"), name = Str(p, "name");
     Json row = p;
@@ -100,6 +103,9 @@ struct Builder {
     row.erase("operation");
     row["recorded"] = Stamp(e);
     const Json value = p.contains("values") ? p["values"] : Or(p, "value");
+    Op(op)[list].push_back(row);
+    if (!corrects) return;
+    Json& stored = Op(op)[list].back();
     auto key = std::make_pair(op, name);
     if (auto it = last_value.find(key); it != last_value.end()) {
       std::string reason = !e.reason.empty() ? e.reason : Str(p, "late_reason");
@@ -108,10 +114,9 @@ struct Builder {
               " was recorded again: " + it->second.dump() + " became " + value.dump() +
               (reason.empty() ? " (no reason given)" : " (reason: " + reason + ")"),
           Json{{"previous", it->second}, {"value", value}, {"reason", reason}});
-      row["corrects_earlier"] = true;
+      stored["corrects_earlier"] = true;
     }
     last_value[key] = value;
-    Op(op)[list].push_back(row);
   }
 
   void Visit(const Entry& e) {
@@ -147,9 +152,9 @@ struct Builder {
                {"routing_version", Or(p, "routing_version")},
                {"at", Stamp(e)}});
     } else if (t == "execution.parameter_recorded") {
-      Recorded(e, "parameters", "Parameter");
+      Recorded(e, "parameters", "Parameter", true);
     } else if (t == "execution.characteristic_recorded") {
-      Recorded(e, "characteristics", "Characteristic");
+      Recorded(e, "characteristics", "Characteristic", false);
     } else if (t == "execution.exception_recorded") {
       Add(e, ExceptionKindOf(Str(p, "kind")), op, Str(p, "subject"), Str(p, "message"),
           Json{{"execution_kind", Str(p, "kind")},
@@ -186,6 +191,21 @@ struct Builder {
                               {"work_unit", Str(p, "work_unit")},
                               {"expiry", Str(p, "expiry")},
                               {"produced", Stamp(e)}});
+    } else if (t == "lots.serial_produced") {
+      produced_serials.push_back(Json{{"serial", Str(p, "serial")},
+                                      {"material", Str(p, "material")},
+                                      {"source", Str(p, "source")},
+                                      {"operation", op},
+                                      {"work_unit", Str(p, "work_unit")},
+                                      {"produced", Stamp(e)}});
+    } else if (t == "lots.serial_consumed") {
+      consumed_serials.push_back(Json{{"serial", Str(p, "serial")},
+                                      {"material", Str(p, "material")},
+                                      {"bom_material", Str(p, "bom_material")},
+                                      {"alternate", p.value("alternate", false)},
+                                      {"operation", op},
+                                      {"work_unit", Str(p, "work_unit")},
+                                      {"consumed", Stamp(e)}});
     } else if (t == "signature.applied") {
       signatures.push_back(Manifestation(e));
     }
@@ -279,7 +299,10 @@ Compiled Compile(const Facts& f) {
   for (const auto& l : b.produced) produced_base += Num(l, "base_quantity");
   double actual = produced_base;
   std::string actual_basis = "produced_lots";
-  if (b.produced.empty()) {
+  if (f.serial_tracked) {
+    actual_basis = "produced_serials";
+    actual = static_cast<double>(b.produced_serials.size());
+  } else if (b.produced.empty()) {
     actual_basis = "last_operation_good";
     actual = 0;
     if (!operations.empty() && operations.back()["quantities"].is_object())
@@ -332,6 +355,8 @@ Compiled Compile(const Facts& f) {
            {"bill_of_materials", f.bom},
            {"consumed_lots", b.consumed},
            {"produced_lots", b.produced},
+           {"consumed_serials", b.consumed_serials},
+           {"produced_serials", b.produced_serials},
            {"operations", operations},
            {"deviations", deviations},
            {"signatures", b.signatures},

@@ -153,6 +153,24 @@ TEST(BatchRecordCompileTest, CorrectionNamesPreviousValueAndReason) {
   EXPECT_EQ(c.content["operations"][0]["parameters"].size(), 2u);
 }
 
+TEST(BatchRecordCompileTest, SecondCharacteristicSampleIsNoCorrection) {
+  ORDO_VERIFIES("ORDO-BR-37", "IND-03");
+  Record r;
+  for (int i = 0; i < 2; ++i)
+    r.Add("execution.characteristic_recorded", Json{{"order_id", "PO-1"},
+                                                    {"operation", "10"},
+                                                    {"name", "weight"},
+                                                    {"values", Json::array({1.0 + i})}});
+  const Compiled c = Compile(r.f);
+  EXPECT_TRUE(c.exceptions.empty());
+  ASSERT_EQ(c.content["operations"][0]["characteristics"].size(), 2u);
+  EXPECT_FALSE(c.content["operations"][0]["characteristics"][1].contains("corrects_earlier"));
+  // A parameter of another operation with the same name is no correction either.
+  r.Param("10", 25);
+  r.Param("20", 26);
+  EXPECT_TRUE(Compile(r.f).exceptions.empty());
+}
+
 TEST(BatchRecordCompileTest, RefusedAttempt) {
   ORDO_VERIFIES("ORDO-BR-09", "IND-03");
   Record r;
@@ -225,6 +243,38 @@ TEST(BatchRecordCompileTest, YieldOutOfLimitsOnlyOnceCompleted) {
   EXPECT_TRUE(r.Kinds().empty());
 }
 
+TEST(BatchRecordCompileTest, DeviceHistoryListsSerialsAndCountsThem) {
+  ORDO_VERIFIES("ORDO-BR-38", "IND-01");
+  Record r;
+  r.f.serial_tracked = true;
+  r.Add("lots.serial_consumed",
+        Json{{"serial", "C-1"},
+             {"material", "COMP"},
+             {"order_id", "PO-1"},
+             {"operation", "10"},
+             {"work_unit", "WU"},
+             {"bom_material", "COMP"}},
+        "serial");
+  for (const char* serial : {"S-1", "S-2", "S-3"})
+    r.Add("lots.serial_produced",
+          Json{{"serial", serial},
+               {"material", "TAB"},
+               {"order_id", "PO-1"},
+               {"operation", "10"},
+               {"work_unit", "WU"},
+               {"source", "generated"}},
+          "serial");
+  const Compiled c = Compile(r.f);
+  ASSERT_EQ(c.content["produced_serials"].size(), 3u);
+  EXPECT_EQ(c.content["produced_serials"][1]["serial"], "S-2");
+  EXPECT_EQ(c.content["produced_serials"][1]["produced"]["by"], "op1");
+  ASSERT_EQ(c.content["consumed_serials"].size(), 1u);
+  EXPECT_EQ(c.content["consumed_serials"][0]["bom_material"], "COMP");
+  EXPECT_EQ(c.content["quantities"]["actual_base"], 3.0);
+  EXPECT_EQ(c.content["quantities"]["actual_basis"], "produced_serials");
+  EXPECT_EQ(c.content["quantities"]["yield_percent"], 3.0);
+}
+
 TEST(BatchRecordCompletenessTest, ListsWhatIsMissing) {
   ORDO_VERIFIES("ORDO-BR-13", "IND-01");
   Record r;
@@ -235,6 +285,27 @@ TEST(BatchRecordCompletenessTest, ListsWhatIsMissing) {
                        "operation_not_complete:10:", "required_value_missing:10:temp",
                        "operation_not_complete:20:", "verification_unsigned:20:"}));
   r.Complete();
+  EXPECT_TRUE(CheckCompleteness(r.f).empty());
+}
+
+TEST(BatchRecordCompletenessTest, UsesExecutionsRequiredRule) {
+  ORDO_VERIFIES("ORDO-BR-36", "IND-01");
+  Record r;
+  // A non-critical equipment parameter may stay absent (execution completes without it);
+  // a critical equipment parameter and a characteristic without a sample may not.
+  r.f.operations[0]["spec"]["parameters"].push_back(Json{{"name", "rpm"}, {"source", "equipment"}});
+  r.f.operations[0]["spec"]["parameters"].push_back(
+      Json{{"name", "press"}, {"source", "equipment"}, {"critical", true}});
+  r.f.operations[0]["spec"]["characteristics"] =
+      Json::array({Json{{"name", "weight"}, {"sample_size", 2}}});
+  r.Complete();
+  std::vector<std::string> items;
+  for (const auto& m : CheckCompleteness(r.f)) items.push_back(m.kind + ":" + m.item);
+  EXPECT_EQ(items, (std::vector<std::string>{"required_value_missing:press",
+                                             "required_value_missing:weight"}));
+  r.Add("execution.parameter_recorded", Json{{"operation", "10"}, {"name", "press"}, {"value", 2}});
+  r.Add("execution.characteristic_recorded",
+        Json{{"operation", "10"}, {"name", "weight"}, {"values", Json::array({1, 2})}});
   EXPECT_TRUE(CheckCompleteness(r.f).empty());
 }
 

@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "mes/execution/domain/complete.h"
+
 namespace ordo::batchrecord {
 
 namespace {
@@ -32,15 +34,22 @@ std::vector<Missing> CheckCompleteness(const Facts& facts) {
       missing.push_back({"operation_not_complete", id, "",
                          "operation " + id + " is " + (state.empty() ? "not started" : state)});
     const Json spec = op.contains("spec") && op["spec"].is_object() ? op["spec"] : Json::object();
-    for (const char* list : {"parameters", "characteristics"}) {
-      if (!spec.contains(list) || !spec[list].is_array()) continue;
-      for (const auto& item : spec[list]) {
-        const std::string name = Str(item, "name");
-        if (recorded.count({id, name}) == 0)
-          missing.push_back({"required_value_missing", id, name,
-                             "operation " + id + ": no value of " + name + " was recorded"});
-      }
+    // Execution's own rule of what completion needs (execution/domain/complete.h): every
+    // characteristic at least one sample, every required parameter a value.
+    std::vector<std::string> required;
+    if (auto parsed = execution::SpecFromJson(spec); parsed.ok()) {
+      for (const auto& p : parsed->parameters)
+        if (execution::ParameterRequired(p)) required.push_back(p.name);
+      for (const auto& c : parsed->characteristics) required.push_back(c.name);
+    } else {  // a spec that does not fit (master data validated it): everything named
+      for (const char* list : {"parameters", "characteristics"})
+        if (spec.contains(list) && spec[list].is_array())
+          for (const auto& item : spec[list]) required.push_back(Str(item, "name"));
     }
+    for (const auto& name : required)
+      if (recorded.count({id, name}) == 0)
+        missing.push_back({"required_value_missing", id, name,
+                           "operation " + id + ": no value of " + name + " was recorded"});
     if (spec.value("second_person_verification", false) && state != "verified")
       missing.push_back({"verification_unsigned", id, "",
                          "operation " + id + " needs a second-person verification signature"});

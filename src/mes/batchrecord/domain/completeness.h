@@ -16,7 +16,8 @@ struct Missing {
 Json ToJson(const Missing& m);
 
 // Every missing item, by operation position: an operation neither completed nor verified;
-// a parameter or characteristic of the pinned operation without a recorded value; an
+// a characteristic of the pinned operation without a sample or a parameter that execution
+// requires (execution::ParameterRequired: manual or critical) without a value; an
 // operation that needs a second-person verification without one.
 std::vector<Missing> CheckCompleteness(const Facts& facts);
 

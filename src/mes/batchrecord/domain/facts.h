@@ -35,8 +35,12 @@ struct Facts {
   Json bom = Json::array();
   // The product version's yield limits (percent of the order quantity), when set.
   std::optional<double> yield_low, yield_high;
+  // The product material is serial-tracked (material `tracking` "serial" in force at the
+  // order's release): its actual quantity is the number of serials produced.
+  bool serial_tracked = false;
   // The order's entries (subject kinds order and batch_record) and the lots entries that
-  // name it (lots.material_consumed, lots.lot_produced), by seq.
+  // name it (lots.material_consumed, lots.lot_produced, lots.serial_produced,
+  // lots.serial_consumed), by seq.
   std::vector<Entry> entries;
   // Its deviations, oldest first.
   std::vector<deviations::Deviation> deviations;

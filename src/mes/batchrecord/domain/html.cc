@@ -142,6 +142,15 @@ std::string RenderHtml(const Json& v) {
   Json produced = v.value("produced_lots", Json::array());
   for (auto& c : produced) c["who_when"] = Who(c.value("produced", Json()));
   Table(out, produced, {"lot", "material", "quantity", "unit", "operation", "expiry", "who_when"});
+  out << "<h2>Serials consumed</h2>\n";
+  Json cserials = v.value("consumed_serials", Json::array());
+  for (auto& c : cserials) c["who_when"] = Who(c.value("consumed", Json()));
+  Table(out, cserials,
+        {"serial", "material", "bom_material", "operation", "work_unit", "who_when"});
+  out << "<h2>Serials produced</h2>\n";
+  Json pserials = v.value("produced_serials", Json::array());
+  for (auto& c : pserials) c["who_when"] = Who(c.value("produced", Json()));
+  Table(out, pserials, {"serial", "material", "operation", "work_unit", "who_when"});
 
   out << "<h2>Operations</h2>\n";
   for (const auto& op : v.value("operations", Json::array())) {

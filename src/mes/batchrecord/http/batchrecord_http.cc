@@ -9,6 +9,7 @@
 #include "mes/orders/orders.h"
 #include "server/api.h"
 #include "server/response_schema.h"
+#include "server/security_headers.h"
 #include "server/worklist.h"
 
 namespace ordo::batchrecord {
@@ -36,6 +37,8 @@ HttpResponse Html(const std::string& body) {
   r.status = 200;
   r.content_type = "text/html; charset=utf-8";
   r.body = body;
+  // The global API policy (default-src 'none') would block the page's inline print CSS.
+  r.headers.emplace_back("Content-Security-Policy", server::kPrintableHtmlContentSecurityPolicy);
   return r;
 }
 
@@ -124,6 +127,8 @@ Awaitable<HttpResponse> Release(Api& api, Call& call) {
 }
 
 constexpr std::int64_t kMaxWorkItems = 200;
+// The most recently sealed records checked for an amendment on each worklist read.
+constexpr std::int64_t kMaxAmendedChecks = 50;
 
 Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                                                          const server::Session&, TimeMicros) {
@@ -139,6 +144,16 @@ Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                         : state == kReadyForRelease ? "ready for release"
                                                     : "record " + state;
     items.push_back({"batchrecord.review", id, "Batch record " + id, waits, true,
+                     "#/quality/batch-records/" + id, 0});
+  }
+  // A released record whose content changed since (its latest sealed hash differs from
+  // the current content hash) waits for its next release.
+  auto sealed = SealedOrders(db, kMaxAmendedChecks);
+  if (!sealed.ok()) return sealed.error();
+  for (const auto& id : *sealed) {
+    auto view = RecordView(db, id);
+    if (!view.ok() || (*view)["state"] != kAmended) continue;
+    items.push_back({"batchrecord.review", id, "Batch record " + id, "amended: release again", true,
                      "#/quality/batch-records/" + id, 0});
   }
   return items;
@@ -158,6 +173,8 @@ Json RecordSchema() {
        {"bill_of_materials", Array(AnyObject())},
        {"consumed_lots", Array(AnyObject())},
        {"produced_lots", Array(AnyObject())},
+       {"consumed_serials", Array(AnyObject("serial, material, bom_material, operation, who"))},
+       {"produced_serials", Array(AnyObject("serial, material, operation, work_unit, who"))},
        {"operations", Array(AnyObject())},
        {"deviations", Array(AnyObject())},
        {"signatures", Array(AnyObject("a manifestation: printed name, time, meaning"))},

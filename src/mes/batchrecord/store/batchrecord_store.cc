@@ -88,6 +88,20 @@ Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::str
                  [&](storage::Statement& s) { s.Bind(1, order_id); });
 }
 
+Result<std::vector<std::string>> SealedOrders(storage::Database& db, std::int64_t limit) {
+  return storage::Rows<std::string>(
+      db, "SELECT order_id FROM br_version GROUP BY order_id ORDER BY MAX(seq) DESC LIMIT ?",
+      [&](storage::Statement& s) { s.Bind(1, limit); },
+      [](const storage::Statement& s) { return s.Text(0); });
+}
+
+Result<std::vector<std::string>> LotIdsOfOrder(storage::Database& db, const std::string& order_id) {
+  return storage::Rows<std::string>(
+      db, "SELECT lot FROM lot WHERE order_id = ? ORDER BY received_seq, lot",
+      [&](storage::Statement& s) { s.Bind(1, order_id); },
+      [](const storage::Statement& s) { return s.Text(0); });
+}
+
 Result<std::vector<std::string>> CompletedUnreleasedOrders(storage::Database& db,
                                                            std::int64_t limit) {
   // From the ledger's completion entries (oldest first), not another capability's table.

@@ -33,6 +33,15 @@ Result<std::optional<VersionRow>> FindVersion(storage::Database& db, const std::
 // Every sealed version of the order, oldest first; each row seal-checked.
 Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& order_id);
 
+// The orders with at least one sealed version, the most recently sealed first, at most
+// `limit`: the candidates for an amended record (the worklist compiles each).
+Result<std::vector<std::string>> SealedOrders(storage::Database& db, std::int64_t limit);
+
+// The ids of every lot the order made (lot.order_id: produced lots and their sublots,
+// whatever the origin), oldest first. Not seal-checked: callers read each with
+// lots::FindLot.
+Result<std::vector<std::string>> LotIdsOfOrder(storage::Database& db, const std::string& order_id);
+
 // The completed orders whose record is not released yet (batchrecord.awaiting_review):
 // orders with an orders.order_completed entry and no br_version row, oldest completion
 // first, at most `limit`.

@@ -130,8 +130,16 @@ Result<std::optional<Facts>> GatherFacts(storage::Database& db, const std::strin
       f.yield_high = Number((*product)->content, "yield_high");
     }
   }
+  if ((*order)->released_us > 0) {
+    auto material = masterdata::InForce(db, "material", (*order)->material, (*order)->released_us);
+    if (!material.ok()) return material.error();
+    f.serial_tracked =
+        *material && (*material)->content.value("tracking", std::string()) == "serial";
+  }
 
-  // The order's own entries, then its consumptions and productions, in seq order.
+  // The order's own entries, then its consumptions and productions, in seq order. The
+  // produced lots come from the lot table by order (each lot's creating entry is its
+  // received_seq), never from a scan of every lots.lot_produced payload of the site.
   ORDO_TRY(ReadEntries(
       db, "WHERE subject_id = ?1 AND subject_kind IN ('order', 'batch_record') ORDER BY seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
@@ -142,8 +150,21 @@ Result<std::optional<Facts>> GatherFacts(storage::Database& db, const std::strin
         db, "WHERE seq = ?1", [&](storage::Statement& s) { s.Bind(1, c.seq); }, f.entries));
   ORDO_TRY(ReadEntries(
       db,
-      "WHERE type = 'lots.lot_produced' AND "
-      "json_extract(payload, '$.order_id') = ?1 ORDER BY seq",
+      "WHERE seq IN (SELECT received_seq FROM lot WHERE order_id = ?1 AND origin = 'produced') "
+      "AND type = 'lots.lot_produced' ORDER BY seq",
+      [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
+  // The serials it produced (serial_unit by order, then their entries by seq) and the
+  // component serials consumed into it (their entries by subject).
+  ORDO_TRY(ReadEntries(
+      db,
+      "WHERE seq IN (SELECT produced_seq FROM serial_unit WHERE order_id = ?1) "
+      "AND type = 'lots.serial_produced' ORDER BY seq",
+      [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
+  ORDO_TRY(ReadEntries(
+      db,
+      "WHERE subject_id IN (SELECT serial FROM serial_unit WHERE consumed_order_id = ?1) "
+      "AND type = 'lots.serial_consumed' AND json_extract(payload, '$.order_id') = ?1 "
+      "ORDER BY seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); }, f.entries));
   std::stable_sort(f.entries.begin(), f.entries.end(),
                    [](const Entry& a, const Entry& b) { return a.seq < b.seq; });

@@ -17,12 +17,6 @@ using server::HttpResponse;
 using server::JsonResponse;
 using server::ProblemResponse;
 
-// The printable page may use its own inline stylesheet and nothing else: no script, no
-// loads, no framing.
-constexpr const char* kRecallHtmlPolicy =
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
-    "form-action 'none'";
-
 Json OrNull(const std::string& text) { return text.empty() ? Json() : Json(text); }
 
 HttpResponse Text(const std::string& type, std::string body, const std::string& download) {
@@ -58,7 +52,8 @@ Awaitable<HttpResponse> RecallHandler(Api& api, Call& call) {
     co_return Text("text/csv; charset=utf-8", RecallCsv(*report), "recall-" + ref->id + ".csv");
   if (format == "html") {
     HttpResponse page = Text("text/html; charset=utf-8", RecallHtml(*report), "");
-    page.headers.emplace_back("Content-Security-Policy", kRecallHtmlPolicy);
+    page.headers.emplace_back("Content-Security-Policy",
+                              server::kPrintableHtmlContentSecurityPolicy);
     co_return page;
   }
   co_return JsonResponse(200, RecallJson(*report));
