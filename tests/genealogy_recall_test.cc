@@ -140,6 +140,30 @@ TEST_F(GenealogyRecallTest, ASupplierLotsRecallListsTheFinishedLotsItWentInto) {
   EXPECT_EQ(self.json()["items"][0]["depth"], 0);
 }
 
+TEST_F(GenealogyRecallTest, LotsOfADiscontinuedFinishedProductAreStillRecalled) {
+  ORDO_VERIFIES("ORDO-GEN-28", "IND-10");
+  // The finished material is made obsolete (the product is discontinued) after its lots
+  // were made: they are still out there, so the recall still lists them.
+  const std::string cr = OpenCr(engineer_, "Discontinue the product");
+  HttpReply retire =
+      Put("/api/v1/change-requests/" + cr + "/items/material/" + material_,
+          Json{{"content", Effective("material", material_)}, {"action", "obsolete"}}, engineer_);
+  ASSERT_EQ(retire.status, 200) << retire.Describe();
+  SubmitAndApprove(cr);
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(GetObject("material", material_)["object"]["status"], "obsolete");
+  HttpReply r = http().Get("/api/v1/genealogy/L-REC-A/recall", quality_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const Json items = r.json()["items"];
+  ASSERT_EQ(items.size(), 3u) << r.body;
+  EXPECT_EQ(items[0]["id"], "FG-REC-1");
+  EXPECT_EQ(items[0]["material"], material_);
+  EXPECT_EQ(items[1]["id"], "FG-REC-2");
+  EXPECT_EQ(items[2]["id"], "FG-REC-1-S");
+  // The supplier lots' material is not made finished by this: A itself is not listed.
+  for (const Json& item : items) EXPECT_NE(item["id"], "L-REC-A");
+}
+
 TEST_F(GenealogyRecallTest, ALotThatReachedNoFinishedProductGivesAnEmptyList) {
   ORDO_VERIFIES("ORDO-GEN-22", "IND-10");
   // C went into its sublot only; the sublot into nothing.
