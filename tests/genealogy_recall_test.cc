@@ -281,6 +281,32 @@ TEST_F(GenealogyRecallTest, ATraceLimitCutsTheTraceAndSaysSo) {
   EXPECT_EQ(HeadSeq(http()), head);
 }
 
+TEST_F(GenealogyRecallTest, ACutRecallIsMarkedAndItsCsvIsRefused) {
+  ORDO_VERIFIES("ORDO-GEN-29", "IND-10");
+  // Cut to 2 nodes (A and the order), the JSON and HTML say the list is incomplete ...
+  HttpReply json = http().Get("/api/v1/genealogy/L-REC-A/recall?limit=2", quality_);
+  ASSERT_EQ(json.status, 200) << json.Describe();
+  EXPECT_EQ(json.json()["summary"]["truncated"], true) << json.body;
+  EXPECT_EQ(json.json()["items"].size(), 0u) << json.body;
+  HttpReply html = http().Get("/api/v1/genealogy/L-REC-A/recall?format=html&limit=2", quality_);
+  ASSERT_EQ(html.status, 200) << html.Describe();
+  EXPECT_NE(html.body.find("may be incomplete"), std::string::npos) << html.body;
+  // ... and a spreadsheet, which would carry no such warning, is refused.
+  const std::int64_t head = HeadSeq(http());
+  HttpReply csv = http().Get("/api/v1/genealogy/L-REC-A/recall?format=csv&limit=2", quality_);
+  EXPECT_EQ(csv.status, 422) << csv.Describe();
+  EXPECT_EQ(csv.json().value("reason", ""), "recall_truncated") << csv.body;
+  EXPECT_EQ(csv.json().value("field", ""), "limit") << csv.body;
+  EXPECT_EQ(HeadSeq(http()), head);
+  // Uncut, the CSV comes as before; a bad limit is refused naming it.
+  HttpReply whole = http().Get("/api/v1/genealogy/L-REC-A/recall?format=csv&limit=5", quality_);
+  ASSERT_EQ(whole.status, 200) << whole.Describe();
+  EXPECT_NE(whole.body.find("lot,FG-REC-1-S,"), std::string::npos) << whole.body;
+  HttpReply bad = http().Get("/api/v1/genealogy/L-REC-A/recall?limit=0", quality_);
+  EXPECT_EQ(bad.status, 400) << bad.Describe();
+  EXPECT_EQ(bad.json().value("field", ""), "limit") << bad.body;
+}
+
 TEST_F(GenealogyRecallTest, BadInputGetsAClearErrorAndChangesNothing) {
   ORDO_VERIFIES("ORDO-GEN-25");
   const std::int64_t head = HeadSeq(http());

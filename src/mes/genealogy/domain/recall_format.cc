@@ -66,7 +66,13 @@ std::string CsvField(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string RecallCsv(const RecallReport& report) {
+Result<std::string> RecallCsv(const RecallReport& report) {
+  if (report.truncated)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "the recall's forward trace of " + report.suspect +
+                     " reached its node limit, so the list may be incomplete: no CSV is made "
+                     "of an incomplete recall; use format=json or format=html, which say so",
+                 "limit", "recall_truncated"};
   std::string out;
   for (std::size_t i = 0; i < std::size(kColumns); ++i)
     out += (i ? "," : "") + std::string(kColumns[i]);

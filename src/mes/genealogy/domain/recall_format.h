@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/result.h"
 
 namespace ordo::genealogy {
 
@@ -34,8 +35,11 @@ struct RecallReport {
 // double quote, CR or LF is quoted and its quotes doubled (RFC 4180).
 std::string CsvField(const std::string& text);
 
-// The report as CSV: a header row, then one row per item; lines end with CRLF.
-std::string RecallCsv(const RecallReport& report);
+// The report as CSV: a header row, then one row per item; lines end with CRLF. A
+// truncated report is refused (failed_precondition `recall_truncated`, field `limit`): a
+// spreadsheet has no place for the warning the JSON and HTML carry, and a trailing note
+// would be sorted or filtered away with the rows, leaving a list that looks complete.
+Result<std::string> RecallCsv(const RecallReport& report);
 
 // `text` with & < > " ' replaced by their character references.
 std::string HtmlEscape(const std::string& text);

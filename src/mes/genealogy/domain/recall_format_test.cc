@@ -56,13 +56,26 @@ TEST(RecallFormatTest, CsvFieldsAreQuotedAndGuardedAgainstFormulas) {
 
 TEST(RecallFormatTest, CsvHasAHeaderAndOneCrlfRowPerItem) {
   ORDO_VERIFIES("ORDO-GEN-23");
-  const std::string csv = RecallCsv(Report());
+  const std::string csv = RecallCsv(Report()).value();
   EXPECT_EQ(csv,
             "kind,id,material,status,quantity,unit,location,order,depth\r\n"
             "lot,FG-1,FG-PCM,quarantined,750,ea,\"'=HYPERLINK(\"\"x\"\")\",\"WO, \"\"1\"\"\",2\r\n"
             "serial,<script>alert(1)</script>,FG-PCM,quarantined,1.5,ea,A&B,O'1,2\r\n");
   RecallReport empty;
-  EXPECT_EQ(RecallCsv(empty), "kind,id,material,status,quantity,unit,location,order,depth\r\n");
+  EXPECT_EQ(RecallCsv(empty).value(),
+            "kind,id,material,status,quantity,unit,location,order,depth\r\n");
+}
+
+TEST(RecallFormatTest, ATruncatedReportGetsNoCsv) {
+  ORDO_VERIFIES("ORDO-GEN-29", "IND-10");
+  RecallReport cut = Report();
+  cut.truncated = true;
+  auto csv = RecallCsv(cut);
+  ASSERT_FALSE(csv.ok());
+  EXPECT_EQ(csv.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(csv.error().reason, "recall_truncated");
+  EXPECT_EQ(csv.error().field, "limit");
+  EXPECT_NE(csv.error().message.find("lot:L-<1>"), std::string::npos) << csv.error().message;
 }
 
 TEST(RecallFormatTest, HtmlEscapesEveryValueAndIsPrintable) {
