@@ -22,6 +22,11 @@ std::vector<std::string> Cells(const RecallItem& item) {
           std::to_string(item.depth)};
 }
 
+// "serial" for a suspect serial ("serial:X"), else "lot" (the endpoint takes both).
+std::string SuspectKind(const RecallReport& report) {
+  return report.suspect.rfind("serial:", 0) == 0 ? "serial" : "lot";
+}
+
 std::string SuspectId(const RecallReport& report) {
   const auto colon = report.suspect.find(':');
   return colon == std::string::npos ? report.suspect : report.suspect.substr(colon + 1);
@@ -114,13 +119,14 @@ std::string HtmlEscape(const std::string& text) {
 
 std::string RecallHtml(const RecallReport& report) {
   const std::string suspect = HtmlEscape(SuspectId(report));
+  const std::string kind = SuspectKind(report);
   const std::string when = HtmlEscape(FormatUtcMicros(report.generated_us));
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>Recall report: " +
       suspect + "</title>\n<style>" + kRecallHtmlStyle + "</style>\n</head>\n<body>\n";
-  out += "<h1>Recall report: lot " + suspect + "</h1>\n<dl class=\"summary\">\n";
-  out += "<dt>Suspect lot</dt><dd data-field=\"suspect\">" + suspect + "</dd>\n";
+  out += "<h1>Recall report: " + kind + " " + suspect + "</h1>\n<dl class=\"summary\">\n";
+  out += "<dt>Suspect " + kind + "</dt><dd data-field=\"suspect\">" + suspect + "</dd>\n";
   out += "<dt>Material</dt><dd>" + HtmlEscape(report.suspect_material) + "</dd>\n";
   out += "<dt>Generated</dt><dd>" + when + "</dd>\n";
   out += "<dt>Finished lots and serials</dt><dd data-field=\"count\">" +
@@ -130,7 +136,7 @@ std::string RecallHtml(const RecallReport& report) {
         "<p class=\"warning\">The trace reached its node limit: this list may be "
         "incomplete.</p>\n";
   if (report.items.empty()) {
-    out += "<p class=\"empty\">No finished lot or serial contains this lot.</p>\n";
+    out += "<p class=\"empty\">No finished lot or serial contains this " + kind + ".</p>\n";
   } else {
     out += "<table>\n<thead><tr>";
     for (const char* column : kColumns) out += "<th scope=\"col\">" + std::string(column) + "</th>";
@@ -146,8 +152,8 @@ std::string RecallHtml(const RecallReport& report) {
     }
     out += "</tbody>\n</table>\n";
   }
-  out += "<footer>Forward genealogy of lot " + suspect + " as recorded in ordo at " + when +
-         ".</footer>\n</body>\n</html>\n";
+  out += "<footer>Forward genealogy of " + kind + " " + suspect + " as recorded in ordo at " +
+         when + ".</footer>\n</body>\n</html>\n";
   return out;
 }
 

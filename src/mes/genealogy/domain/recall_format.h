@@ -44,7 +44,8 @@ Result<std::string> RecallCsv(const RecallReport& report);
 // `text` with & < > " ' replaced by their character references.
 std::string HtmlEscape(const std::string& text);
 
-// The report as a standalone printable HTML page: a summary (suspect lot, time, count),
+// The report as a standalone printable HTML page: a summary (the suspect, named a serial
+// when `suspect` is "serial:X" and a lot otherwise, time, count),
 // the table of items, print CSS with @page margins and page numbers. Every value is
 // escaped; the page has no script. Its <style> is kRecallHtmlStyle.
 std::string RecallHtml(const RecallReport& report);

@@ -102,5 +102,23 @@ TEST(RecallFormatTest, HtmlEscapesEveryValueAndIsPrintable) {
   EXPECT_NE(RecallHtml(none).find("may be incomplete"), std::string::npos);
 }
 
+TEST(RecallFormatTest, TheHtmlNamesASuspectSerialASerial) {
+  ORDO_VERIFIES("ORDO-GEN-30", "IND-10");
+  RecallReport serial = Report();
+  serial.suspect = "serial:SN-7";
+  const std::string html = RecallHtml(serial);
+  EXPECT_NE(html.find("<h1>Recall report: serial SN-7</h1>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<dt>Suspect serial</dt>"), std::string::npos) << html;
+  EXPECT_NE(html.find("Forward genealogy of serial SN-7"), std::string::npos) << html;
+  EXPECT_EQ(html.find(" lot SN-7"), std::string::npos) << html;
+  serial.items.clear();
+  EXPECT_NE(RecallHtml(serial).find("No finished lot or serial contains this serial."),
+            std::string::npos);
+  // A lot is still called a lot.
+  const std::string lot = RecallHtml(Report());
+  EXPECT_NE(lot.find("<dt>Suspect lot</dt>"), std::string::npos);
+  EXPECT_NE(lot.find("Recall report: lot L-&lt;1&gt;"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ordo::genealogy
