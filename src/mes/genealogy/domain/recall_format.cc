@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "core/html_escape.h"
+
 namespace ordo::genealogy {
 
 namespace {
@@ -86,33 +88,6 @@ Result<std::string> RecallCsv(const RecallReport& report) {
     const auto cells = Cells(item);
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i]);
     out += "\r\n";
-  }
-  return out;
-}
-
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
   }
   return out;
 }

@@ -41,13 +41,10 @@ std::string CsvField(const std::string& text);
 // would be sorted or filtered away with the rows, leaving a list that looks complete.
 Result<std::string> RecallCsv(const RecallReport& report);
 
-// `text` with & < > " ' replaced by their character references.
-std::string HtmlEscape(const std::string& text);
-
 // The report as a standalone printable HTML page: a summary (the suspect, named a serial
 // when `suspect` is "serial:X" and a lot otherwise, time, count),
 // the table of items, print CSS with @page margins and page numbers. Every value is
-// escaped; the page has no script. Its <style> is kRecallHtmlStyle.
+// escaped (core/html_escape.h); the page has no script. Its <style> is kRecallHtmlStyle.
 std::string RecallHtml(const RecallReport& report);
 
 // The page's only stylesheet (inline; the answer's Content-Security-Policy allows it).

@@ -80,7 +80,6 @@ TEST(RecallFormatTest, ATruncatedReportGetsNoCsv) {
 
 TEST(RecallFormatTest, HtmlEscapesEveryValueAndIsPrintable) {
   ORDO_VERIFIES("ORDO-GEN-24", "IND-10");
-  EXPECT_EQ(HtmlEscape("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
   const std::string html = RecallHtml(Report());
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
