@@ -140,6 +140,30 @@ TEST_F(GenealogyRecallTest, ASupplierLotsRecallListsTheFinishedLotsItWentInto) {
   EXPECT_EQ(self.json()["items"][0]["depth"], 0);
 }
 
+TEST_F(GenealogyRecallTest, LotsOfADiscontinuedFinishedProductAreStillRecalled) {
+  ORDO_VERIFIES("ORDO-GEN-28", "IND-10");
+  // The finished material is made obsolete (the product is discontinued) after its lots
+  // were made: they are still out there, so the recall still lists them.
+  const std::string cr = OpenCr(engineer_, "Discontinue the product");
+  HttpReply retire =
+      Put("/api/v1/change-requests/" + cr + "/items/material/" + material_,
+          Json{{"content", Effective("material", material_)}, {"action", "obsolete"}}, engineer_);
+  ASSERT_EQ(retire.status, 200) << retire.Describe();
+  SubmitAndApprove(cr);
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(GetObject("material", material_)["object"]["status"], "obsolete");
+  HttpReply r = http().Get("/api/v1/genealogy/L-REC-A/recall", quality_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const Json items = r.json()["items"];
+  ASSERT_EQ(items.size(), 3u) << r.body;
+  EXPECT_EQ(items[0]["id"], "FG-REC-1");
+  EXPECT_EQ(items[0]["material"], material_);
+  EXPECT_EQ(items[1]["id"], "FG-REC-2");
+  EXPECT_EQ(items[2]["id"], "FG-REC-1-S");
+  // The supplier lots' material is not made finished by this: A itself is not listed.
+  for (const Json& item : items) EXPECT_NE(item["id"], "L-REC-A");
+}
+
 TEST_F(GenealogyRecallTest, ALotThatReachedNoFinishedProductGivesAnEmptyList) {
   ORDO_VERIFIES("ORDO-GEN-22", "IND-10");
   // C went into its sublot only; the sublot into nothing.
@@ -255,6 +279,32 @@ TEST_F(GenealogyRecallTest, ATraceLimitCutsTheTraceAndSaysSo) {
     EXPECT_EQ(r.json().value("field", ""), "limit") << bad << ": " << r.body;
   }
   EXPECT_EQ(HeadSeq(http()), head);
+}
+
+TEST_F(GenealogyRecallTest, ACutRecallIsMarkedAndItsCsvIsRefused) {
+  ORDO_VERIFIES("ORDO-GEN-29", "IND-10");
+  // Cut to 2 nodes (A and the order), the JSON and HTML say the list is incomplete ...
+  HttpReply json = http().Get("/api/v1/genealogy/L-REC-A/recall?limit=2", quality_);
+  ASSERT_EQ(json.status, 200) << json.Describe();
+  EXPECT_EQ(json.json()["summary"]["truncated"], true) << json.body;
+  EXPECT_EQ(json.json()["items"].size(), 0u) << json.body;
+  HttpReply html = http().Get("/api/v1/genealogy/L-REC-A/recall?format=html&limit=2", quality_);
+  ASSERT_EQ(html.status, 200) << html.Describe();
+  EXPECT_NE(html.body.find("may be incomplete"), std::string::npos) << html.body;
+  // ... and a spreadsheet, which would carry no such warning, is refused.
+  const std::int64_t head = HeadSeq(http());
+  HttpReply csv = http().Get("/api/v1/genealogy/L-REC-A/recall?format=csv&limit=2", quality_);
+  EXPECT_EQ(csv.status, 422) << csv.Describe();
+  EXPECT_EQ(csv.json().value("reason", ""), "recall_truncated") << csv.body;
+  EXPECT_EQ(csv.json().value("field", ""), "limit") << csv.body;
+  EXPECT_EQ(HeadSeq(http()), head);
+  // Uncut, the CSV comes as before; a bad limit is refused naming it.
+  HttpReply whole = http().Get("/api/v1/genealogy/L-REC-A/recall?format=csv&limit=5", quality_);
+  ASSERT_EQ(whole.status, 200) << whole.Describe();
+  EXPECT_NE(whole.body.find("lot,FG-REC-1-S,"), std::string::npos) << whole.body;
+  HttpReply bad = http().Get("/api/v1/genealogy/L-REC-A/recall?limit=0", quality_);
+  EXPECT_EQ(bad.status, 400) << bad.Describe();
+  EXPECT_EQ(bad.json().value("field", ""), "limit") << bad.body;
 }
 
 TEST_F(GenealogyRecallTest, BadInputGetsAClearErrorAndChangesNothing) {

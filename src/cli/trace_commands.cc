@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/server_session.h"
+#include "cli/url_path.h"
 
 namespace ordo::cli {
 
@@ -52,20 +53,6 @@ std::string EdgeLabel(const Json& edge) {
     out += " " + q + (Str(edge, "base_unit").empty() ? "" : " " + Str(edge, "base_unit"));
   if (!Str(edge, "operation").empty()) out += " at operation " + Str(edge, "operation");
   return out;
-}
-
-std::string PathSegment(const std::string& id) {
-  std::string escaped;
-  for (unsigned char ch : id) {
-    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == ':') {
-      escaped += static_cast<char>(ch);
-    } else {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", ch);
-      escaped += buffer;
-    }
-  }
-  return escaped;
 }
 
 int RunTrace(const Connection& c, const std::string& id, const std::string& direction, bool json) {

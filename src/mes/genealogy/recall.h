@@ -17,10 +17,12 @@ namespace ordo::genealogy {
 
 // The recall report of `suspect`, a node id ("lot:X", or "serial:X" for a suspect
 // serial), at `now`: the nodes of its forward trace within `limits` whose material is of
-// class `finished` in the master data version in force at `now` (the suspect itself when
-// it is finished), lots and serials only, by depth then node id. A lot's location and
-// producing order come from lots (lots.h); a serial's order from its produced edge. A
-// material with no version in force (unknown or obsolete) is not counted as finished.
+// class `finished` (the suspect itself when it is finished), lots and serials only, by
+// depth then node id. A material's class comes from its version in force at `now`, or,
+// when it is obsolete now, from its newest approved version effective by `now` (the
+// retired definition): lots of a discontinued product are still recalled. A material
+// never approved is not counted as finished. A lot's location and producing order come
+// from lots (lots.h); a serial's order from its produced edge.
 Result<RecallReport> Recall(storage::Database& db, const std::string& suspect, TimeMicros now,
                             const TraceLimits& limits = {});
 

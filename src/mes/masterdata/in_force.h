@@ -34,6 +34,11 @@ struct VersionRow {
 // or the object is obsolete).
 Result<std::optional<VersionRow>> InForce(storage::Database& db, const std::string& kind,
                                           const std::string& id, TimeMicros now);
+// Every version of an object, oldest first (drafts, withdrawn and obsolete ones too),
+// each checked against its seal and its content hash (store/version_integrity.cc):
+// integrity_violation naming the first that fails.
+Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& kind,
+                                           const std::string& id);
 // Every object of `kind` in force at `now`, by id: reads that kind's rows only (the
 // primary key's prefix), each version checked as InForce checks it.
 Result<std::vector<VersionRow>> InForceOfKind(storage::Database& db, const std::string& kind,

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "core/html_escape.h"
+
 namespace ordo::genealogy {
 
 namespace {
@@ -20,6 +22,11 @@ std::vector<std::string> Cells(const RecallItem& item) {
           item.location,
           item.order_id,
           std::to_string(item.depth)};
+}
+
+// "serial" for a suspect serial ("serial:X"), else "lot" (the endpoint takes both).
+std::string SuspectKind(const RecallReport& report) {
+  return report.suspect.rfind("serial:", 0) == 0 ? "serial" : "lot";
 }
 
 std::string SuspectId(const RecallReport& report) {
@@ -66,7 +73,13 @@ std::string CsvField(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string RecallCsv(const RecallReport& report) {
+Result<std::string> RecallCsv(const RecallReport& report) {
+  if (report.truncated)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "the recall's forward trace of " + report.suspect +
+                     " reached its node limit, so the list may be incomplete: no CSV is made "
+                     "of an incomplete recall; use format=json or format=html, which say so",
+                 "limit", "recall_truncated"};
   std::string out;
   for (std::size_t i = 0; i < std::size(kColumns); ++i)
     out += (i ? "," : "") + std::string(kColumns[i]);
@@ -79,42 +92,16 @@ std::string RecallCsv(const RecallReport& report) {
   return out;
 }
 
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string RecallHtml(const RecallReport& report) {
   const std::string suspect = HtmlEscape(SuspectId(report));
+  const std::string kind = SuspectKind(report);
   const std::string when = HtmlEscape(FormatUtcMicros(report.generated_us));
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>Recall report: " +
       suspect + "</title>\n<style>" + kRecallHtmlStyle + "</style>\n</head>\n<body>\n";
-  out += "<h1>Recall report: lot " + suspect + "</h1>\n<dl class=\"summary\">\n";
-  out += "<dt>Suspect lot</dt><dd data-field=\"suspect\">" + suspect + "</dd>\n";
+  out += "<h1>Recall report: " + kind + " " + suspect + "</h1>\n<dl class=\"summary\">\n";
+  out += "<dt>Suspect " + kind + "</dt><dd data-field=\"suspect\">" + suspect + "</dd>\n";
   out += "<dt>Material</dt><dd>" + HtmlEscape(report.suspect_material) + "</dd>\n";
   out += "<dt>Generated</dt><dd>" + when + "</dd>\n";
   out += "<dt>Finished lots and serials</dt><dd data-field=\"count\">" +
@@ -124,7 +111,7 @@ std::string RecallHtml(const RecallReport& report) {
         "<p class=\"warning\">The trace reached its node limit: this list may be "
         "incomplete.</p>\n";
   if (report.items.empty()) {
-    out += "<p class=\"empty\">No finished lot or serial contains this lot.</p>\n";
+    out += "<p class=\"empty\">No finished lot or serial contains this " + kind + ".</p>\n";
   } else {
     out += "<table>\n<thead><tr>";
     for (const char* column : kColumns) out += "<th scope=\"col\">" + std::string(column) + "</th>";
@@ -140,8 +127,8 @@ std::string RecallHtml(const RecallReport& report) {
     }
     out += "</tbody>\n</table>\n";
   }
-  out += "<footer>Forward genealogy of lot " + suspect + " as recorded in ordo at " + when +
-         ".</footer>\n</body>\n</html>\n";
+  out += "<footer>Forward genealogy of " + kind + " " + suspect + " as recorded in ordo at " +
+         when + ".</footer>\n</body>\n</html>\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/result.h"
 
 namespace ordo::genealogy {
 
@@ -34,15 +35,16 @@ struct RecallReport {
 // double quote, CR or LF is quoted and its quotes doubled (RFC 4180).
 std::string CsvField(const std::string& text);
 
-// The report as CSV: a header row, then one row per item; lines end with CRLF.
-std::string RecallCsv(const RecallReport& report);
+// The report as CSV: a header row, then one row per item; lines end with CRLF. A
+// truncated report is refused (failed_precondition `recall_truncated`, field `limit`): a
+// spreadsheet has no place for the warning the JSON and HTML carry, and a trailing note
+// would be sorted or filtered away with the rows, leaving a list that looks complete.
+Result<std::string> RecallCsv(const RecallReport& report);
 
-// `text` with & < > " ' replaced by their character references.
-std::string HtmlEscape(const std::string& text);
-
-// The report as a standalone printable HTML page: a summary (suspect lot, time, count),
+// The report as a standalone printable HTML page: a summary (the suspect, named a serial
+// when `suspect` is "serial:X" and a lot otherwise, time, count),
 // the table of items, print CSS with @page margins and page numbers. Every value is
-// escaped; the page has no script. Its <style> is kRecallHtmlStyle.
+// escaped (core/html_escape.h); the page has no script. Its <style> is kRecallHtmlStyle.
 std::string RecallHtml(const RecallReport& report);
 
 // The page's only stylesheet (inline; the answer's Content-Security-Policy allows it).

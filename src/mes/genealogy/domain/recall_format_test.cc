@@ -56,18 +56,30 @@ TEST(RecallFormatTest, CsvFieldsAreQuotedAndGuardedAgainstFormulas) {
 
 TEST(RecallFormatTest, CsvHasAHeaderAndOneCrlfRowPerItem) {
   ORDO_VERIFIES("ORDO-GEN-23");
-  const std::string csv = RecallCsv(Report());
+  const std::string csv = RecallCsv(Report()).value();
   EXPECT_EQ(csv,
             "kind,id,material,status,quantity,unit,location,order,depth\r\n"
             "lot,FG-1,FG-PCM,quarantined,750,ea,\"'=HYPERLINK(\"\"x\"\")\",\"WO, \"\"1\"\"\",2\r\n"
             "serial,<script>alert(1)</script>,FG-PCM,quarantined,1.5,ea,A&B,O'1,2\r\n");
   RecallReport empty;
-  EXPECT_EQ(RecallCsv(empty), "kind,id,material,status,quantity,unit,location,order,depth\r\n");
+  EXPECT_EQ(RecallCsv(empty).value(),
+            "kind,id,material,status,quantity,unit,location,order,depth\r\n");
+}
+
+TEST(RecallFormatTest, ATruncatedReportGetsNoCsv) {
+  ORDO_VERIFIES("ORDO-GEN-29", "IND-10");
+  RecallReport cut = Report();
+  cut.truncated = true;
+  auto csv = RecallCsv(cut);
+  ASSERT_FALSE(csv.ok());
+  EXPECT_EQ(csv.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(csv.error().reason, "recall_truncated");
+  EXPECT_EQ(csv.error().field, "limit");
+  EXPECT_NE(csv.error().message.find("lot:L-<1>"), std::string::npos) << csv.error().message;
 }
 
 TEST(RecallFormatTest, HtmlEscapesEveryValueAndIsPrintable) {
   ORDO_VERIFIES("ORDO-GEN-24", "IND-10");
-  EXPECT_EQ(HtmlEscape("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
   const std::string html = RecallHtml(Report());
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
@@ -87,6 +99,24 @@ TEST(RecallFormatTest, HtmlEscapesEveryValueAndIsPrintable) {
   EXPECT_EQ(empty.find("<table>"), std::string::npos);
   none.truncated = true;
   EXPECT_NE(RecallHtml(none).find("may be incomplete"), std::string::npos);
+}
+
+TEST(RecallFormatTest, TheHtmlNamesASuspectSerialASerial) {
+  ORDO_VERIFIES("ORDO-GEN-30", "IND-10");
+  RecallReport serial = Report();
+  serial.suspect = "serial:SN-7";
+  const std::string html = RecallHtml(serial);
+  EXPECT_NE(html.find("<h1>Recall report: serial SN-7</h1>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<dt>Suspect serial</dt>"), std::string::npos) << html;
+  EXPECT_NE(html.find("Forward genealogy of serial SN-7"), std::string::npos) << html;
+  EXPECT_EQ(html.find(" lot SN-7"), std::string::npos) << html;
+  serial.items.clear();
+  EXPECT_NE(RecallHtml(serial).find("No finished lot or serial contains this serial."),
+            std::string::npos);
+  // A lot is still called a lot.
+  const std::string lot = RecallHtml(Report());
+  EXPECT_NE(lot.find("<dt>Suspect lot</dt>"), std::string::npos);
+  EXPECT_NE(lot.find("Recall report: lot L-&lt;1&gt;"), std::string::npos);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "mes/genealogy/permissions.h"
 #include "mes/genealogy/recall.h"
 #include "server/api.h"
+#include "server/query_params.h"
 #include "server/response_schema.h"
 #include "server/security_headers.h"
 
@@ -35,6 +36,8 @@ Awaitable<HttpResponse> RecallHandler(Api& api, Call& call) {
   if (format != "json" && format != "csv" && format != "html")
     co_return ProblemResponse(Error::Invalid(
         "format", "format must be json, csv or html, not '" + format + "'", "unknown_format"));
+  auto limit = server::IntParam(q, "limit", TraceLimits{}.max_nodes, 1, TraceLimits{}.max_nodes);
+  if (!limit.ok()) co_return ProblemResponse(limit.error());
   const std::string id = call.params["lot"];
   auto node = ResolveNode(api.reader(), id);
   if (!node.ok()) co_return ProblemResponse(node.error());
@@ -46,10 +49,16 @@ Awaitable<HttpResponse> RecallHandler(Api& api, Call& call) {
   if (!ref || ref->kind == NodeKind::kOrder)
     co_return ProblemResponse(Error::Invalid(
         "lot", "a recall starts from a lot or serial, not '" + id + "'", "not_a_lot"));
-  auto report = Recall(api.reader(), **node, api.clock().NowMicros());
+  TraceLimits limits;
+  limits.max_nodes = *limit;
+  const TimeMicros now = api.clock().NowMicros();
+  auto report = Recall(api.reader(), **node, now, limits);
   if (!report.ok()) co_return ProblemResponse(report.error());
-  if (format == "csv")
-    co_return Text("text/csv; charset=utf-8", RecallCsv(*report), "recall-" + ref->id + ".csv");
+  if (format == "csv") {
+    auto csv = RecallCsv(*report);
+    if (!csv.ok()) co_return ProblemResponse(csv.error());
+    co_return Text("text/csv; charset=utf-8", std::move(*csv), "recall-" + ref->id + ".csv");
+  }
   if (format == "html") {
     HttpResponse page = Text("text/html; charset=utf-8", RecallHtml(*report), "");
     page.headers.emplace_back("Content-Security-Policy",
@@ -120,7 +129,8 @@ server::Endpoint RecallEndpoint() {
       "read",
       "Recall report of a suspect lot: every finished lot and serial that contains it, with "
       "status, quantity, location and order: ?format=json|csv|html (csv: RFC 4180 with a "
-      "header row; html: a printable page)",
+      "header row, refused with 422 recall_truncated when the trace was cut; html: a "
+      "printable page)&limit=N (trace nodes, 1..200000)",
       &RecallHandler};
   recall.response_schema = RecallSchema();
   return recall;

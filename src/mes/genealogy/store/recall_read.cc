@@ -1,5 +1,6 @@
 // The recall report (recall.h): a forward trace filtered to finished lots and serials.
 #include <map>
+#include <optional>
 
 #include "mes/genealogy/genealogy.h"
 #include "mes/genealogy/recall.h"
@@ -10,13 +11,32 @@ namespace ordo::genealogy {
 
 namespace {
 
-// True when `material`'s version in force at `now` has class `finished`; answers are
-// kept in `cache` (one trace asks about few materials).
+// The version of `material` that says its class at `now`: the version in force, else (a
+// retired material) its newest approved version effective by `now`, whose content is the
+// retired definition; nullopt for a material never approved.
+Result<std::optional<masterdata::VersionRow>> ClassVersion(storage::Database& db,
+                                                           const std::string& material,
+                                                           TimeMicros now) {
+  auto in_force = masterdata::InForce(db, "material", material, now);
+  if (!in_force.ok() || *in_force) return in_force;
+  auto versions = masterdata::VersionsOf(db, "material", material);
+  if (!versions.ok()) return versions.error();
+  std::optional<masterdata::VersionRow> newest;
+  for (masterdata::VersionRow& v : *versions)
+    if (v.state == masterdata::VersionState::kApproved && v.effective_from &&
+        *v.effective_from <= now && (!newest || v.version > newest->version))
+      newest = std::move(v);
+  return newest;
+}
+
+// True when `material` is of class `finished` (ClassVersion): a discontinued product
+// already made is still recalled. Answers are kept in `cache` (one trace asks about few
+// materials).
 Result<bool> IsFinished(storage::Database& db, const std::string& material, TimeMicros now,
                         std::map<std::string, bool>& cache) {
   if (material.empty()) return false;
   if (auto it = cache.find(material); it != cache.end()) return it->second;
-  auto version = masterdata::InForce(db, "material", material, now);
+  auto version = ClassVersion(db, material, now);
   if (!version.ok()) return version.error();
   const bool finished = *version && (*version)->content.is_object() &&
                         (*version)->content.value("class", std::string()) == "finished";

@@ -36,10 +36,7 @@ Result<std::set<std::int64_t>> Participants(storage::Database& db, const std::st
 Result<std::set<std::int64_t>> Approvers(storage::Database& db, const std::string& cr,
                                          std::int64_t revision);
 
-// Every version of an object, oldest first, each checked against its seal and its content
-// hash (store/version_integrity.cc): integrity_violation naming the first that fails.
-Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& kind,
-                                           const std::string& id);
+// VersionsOf: in in_force.h.
 // What a draft decision needs to know about the object at `now`.
 Result<ObjectState> ObjectStateOf(storage::Database& db, const std::string& kind,
                                   const std::string& id, TimeMicros now);

@@ -24,6 +24,9 @@ function download(text: string, type: string, name: string) {
 
 const fileName = (lot: string, ext: string) => `recall-${lot.replace(/^(lot|serial):/, '').replace(/[^A-Za-z0-9._-]/g, '_')}.${ext}`;
 
+// The endpoint takes a lot or a serial: name the suspect by its kind.
+const suspectKind = (node: string) => (node.startsWith('serial:') ? 'serial' : 'lot');
+
 export function Recall({ lot }: { lot: string }) {
   const [report, setReport] = useState<RecallReport | null>(null);
   const [error, setError] = useState('');
@@ -54,7 +57,7 @@ export function Recall({ lot }: { lot: string }) {
     <section class="page gen-recall" data-testid="page-recall">
       <div class="page-head">
         <h1>Recall report: {lot}</h1>
-        <p class="page-sub">Every finished lot and serial that contains this lot, with where it is now.</p>
+        <p class="page-sub">Every finished lot and serial that contains the suspect lot or serial, with where it is now.</p>
       </div>
       <div class="form-row gen-no-print">
         <a class="btn" href={hashLink('genealogy', lot, 'forward')} data-testid="recall-back">
@@ -75,7 +78,7 @@ export function Recall({ lot }: { lot: string }) {
       {report && (
         <div>
           <dl class="gen-summary" data-testid="recall-summary">
-            <dt>Suspect lot</dt>
+            <dt>Suspect {suspectKind(report.summary.suspect)}</dt>
             <dd>{report.summary.suspect}</dd>
             <dt>Material</dt>
             <dd>{report.summary.suspect_material ?? ''}</dd>
@@ -87,7 +90,7 @@ export function Recall({ lot }: { lot: string }) {
           {report.summary.truncated && <ErrorBox kind="info" message="The trace reached its node limit: this list may be incomplete." />}
           {report.items.length === 0 ? (
             <p class="empty" data-testid="recall-empty">
-              No finished lot or serial contains this lot.
+              No finished lot or serial contains this {suspectKind(report.summary.suspect)}.
             </p>
           ) : (
             <div class="table-wrap">
