@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/url_path.h"
 #include "mes/batchrecord/domain/compile.h"
 #include "mes/batchrecord/domain/diff.h"
 #include "mes/batchrecord/events.h"
@@ -16,23 +17,9 @@ namespace ordo::cli {
 
 namespace {
 
-std::string Escape(const std::string& id) {
-  std::string out;
-  for (unsigned char ch : id) {
-    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
-      out += static_cast<char>(ch);
-    } else {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", ch);
-      out += buffer;
-    }
-  }
-  return out;
-}
-
 int Export(const Connection& c, const std::string& order, const std::string& file, bool html) {
   const std::string path =
-      "/api/v1/orders/" + Escape(order) + "/batch-record" + (html ? "?format=html" : "");
+      "/api/v1/orders/" + PathSegment(order) + "/batch-record" + (html ? "?format=html" : "");
   return WithSession(c, [&](const client::HttpClient& client, const std::string& token) {
     client::HttpReply r = client.Get(path, token);
     if (!r.ok()) return Fail(Problem("exporting the batch record of " + order, r));
@@ -162,7 +149,7 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
     return 2;
   }
   return WithSession(connection, [&](const client::HttpClient& client, const std::string& token) {
-    const std::string base = "/api/v1/orders/" + Escape(order) + "/batch-record";
+    const std::string base = "/api/v1/orders/" + PathSegment(order) + "/batch-record";
     client::HttpReply r = client.Get(base, token);
     if (!r.ok()) return Fail(Problem("reading the batch record of " + order, r));
     Json versions = r.json()["batch_record"]["release"]["versions"];

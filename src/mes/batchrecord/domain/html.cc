@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "core/html_escape.h"
+
 namespace ordo::batchrecord {
 
 namespace {
@@ -13,7 +15,7 @@ std::string Text(const Json& v) {
   return v.dump();
 }
 
-std::string E(const Json& v) { return EscapeHtml(Text(v)); }
+std::string E(const Json& v) { return HtmlEscape(Text(v)); }
 
 std::string Field(const Json& obj, const char* name) {
   return obj.is_object() && obj.contains(name) ? E(obj[name]) : std::string();
@@ -26,7 +28,7 @@ void Table(std::ostringstream& out, const Json& rows, const std::vector<const ch
     return;
   }
   out << "<table><thead><tr>";
-  for (const char* c : columns) out << "<th>" << EscapeHtml(c) << "</th>";
+  for (const char* c : columns) out << "<th>" << HtmlEscape(c) << "</th>";
   out << "</tr></thead><tbody>\n";
   for (const auto& r : rows) {
     out << "<tr>";
@@ -42,33 +44,6 @@ std::string Who(const Json& stamp) {
 }
 
 }  // namespace
-
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string RenderHtml(const Json& v) {
   std::ostringstream out;

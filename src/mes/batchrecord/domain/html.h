@@ -11,9 +11,6 @@
 
 namespace ordo::batchrecord {
 
-// "&<>\"'" escaped as entities.
-std::string EscapeHtml(const std::string& text);
-
 // `view`: the record as GET answers it (domain/review.h View), or a sealed version's
 // record with its content_hash (review and release blocks may be absent).
 std::string RenderHtml(const Json& view);
