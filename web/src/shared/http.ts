@@ -134,5 +134,30 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return data as T;
 }
 
+/** A file the server sends as text (CSV, printable HTML, JSON export), fetched with the
+ * session's token: `path` starts at /api/v1. Refusals throw ApiError like request(). */
+export interface ServerFile {
+  text: string;
+  type: string;
+}
+
+export async function fetchFile(path: string): Promise<ServerFile> {
+  const headers: Record<string, string> = {};
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(path, { headers });
+  const text = await res.text();
+  if (!res.ok) {
+    let problem: Problem = { title: res.statusText || undefined };
+    try {
+      problem = JSON.parse(text) as Problem;
+    } catch {
+      // not JSON: the status text stands
+    }
+    throw new ApiError(res.status, problem);
+  }
+  return { text, type: res.headers.get('Content-Type') ?? 'text/plain' };
+}
+
 /** GET /health (no token needed). */
 export const health = () => request<Health>('/health', { auth: false });
