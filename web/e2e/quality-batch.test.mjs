@@ -7,7 +7,7 @@
 // it with a comment, releases with a signature; the record shows its content hash and
 // checkpoint; the produced lot is released). A deviation opened afterwards and
 // dispositioned amends the record: its changed paths show, and re-release needs a reason.
-// The demo's clean WO-DEMO-1001 shows "No exceptions".
+// The demo's clean WO-DEMO-1001 (pen injectors) shows "No exceptions" and its serials.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -268,7 +268,7 @@ test('[ORDO-UI-72] [ORDO-UI-73] [A11-06] [P11-13] an amended record shows what c
   await page.screenshot({ path: path.join(OUT_DIR, 'quality-batch-amended-released.png'), fullPage: true });
 });
 
-test('[ORDO-UI-68] [IND-03] a clean batch shows "No exceptions" and any order opens by its id', { timeout: 120_000 }, async () => {
+test('[ORDO-UI-68] [ORDO-BR-38] [IND-03] [IND-06] a clean batch shows "No exceptions", a serialized product's record lists its serials, and any order opens by its id', { timeout: 120_000 }, async () => {
   await page.goto(server.baseUrl + '/#/quality/batch-records');
   await page.getByTestId('batch-list').waitFor({ state: 'visible' });
   await checkA11y(page, 'quality-batch-list');
@@ -279,6 +279,12 @@ test('[ORDO-UI-68] [IND-03] a clean batch shows "No exceptions" and any order op
   assert.equal(r.exceptions.length, 0, 'the demo order is clean');
   await page.getByTestId('exceptions-none').waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('exceptions-table').count(), 0);
+  // The pen injector's record is its device history record: every produced serial listed.
+  assert.ok(r.produced_serials.length > 0, 'the demo pen order produced serials');
+  const serials = page.getByTestId('br-section-produced-serials');
+  assert.match(await serials.locator('summary').innerText(), new RegExp(`\\(${r.produced_serials.length}\\)`));
+  await serials.locator('summary').click();
+  await serials.getByText(r.produced_serials[0].serial, { exact: true }).waitFor({ state: 'visible' });
   await page.screenshot({ path: path.join(OUT_DIR, 'quality-batch-clean.png'), fullPage: true });
   // An unknown order shows the server's message.
   await page.goto(server.baseUrl + '/#/quality/batch-records/WO-NOPE');

@@ -119,6 +119,29 @@ export function BatchDetails({ record: r }: { record: BatchRecord }) {
           ])}
         />
       </Section>
+      {r.produced_serials?.length ? (
+        <Section id="produced-serials" title="Produced serial numbers (device history)" count={r.produced_serials.length}>
+          <Table
+            head={['Serial', 'Material', 'Source', 'Operation', 'Work unit', 'Who, when']}
+            rows={r.produced_serials.map((s) => [s.serial, s.material, s.source, s.operation, s.work_unit, at(s.produced)])}
+          />
+        </Section>
+      ) : null}
+      {r.consumed_serials?.length ? (
+        <Section id="consumed-serials" title="Consumed component serials" count={r.consumed_serials.length}>
+          <Table
+            head={['Serial', 'Material', 'BOM item', 'Operation', 'Work unit', 'Who, when']}
+            rows={r.consumed_serials.map((s) => [
+              s.serial,
+              s.material,
+              `${s.bom_material}${s.alternate ? ' (alternate)' : ''}`,
+              s.operation,
+              s.work_unit,
+              at(s.consumed),
+            ])}
+          />
+        </Section>
+      ) : null}
       <Section id="operations" title="Operations" count={r.operations.length}>
         {r.operations.map((o) => (
           <div key={o.operation} class="br-operation" data-testid="br-operation" data-operation={o.operation}>

@@ -125,6 +125,17 @@ export interface BatchRecord {
     consumed: At;
   }[];
   produced_lots: { lot: string; material: string; quantity: number; unit: string; operation: string; expiry: string; produced: At }[];
+  /** Device history (serial-tracked products); absent in records sealed before serials. */
+  produced_serials?: { serial: string; material: string; source: string; operation: string; work_unit: string; produced: At }[];
+  consumed_serials?: {
+    serial: string;
+    material: string;
+    bom_material: string;
+    alternate: boolean;
+    operation: string;
+    work_unit: string;
+    consumed: At;
+  }[];
   operations: Operation[];
   deviations: { id: string; state: string; classification: string; title: string; dispositions: unknown[] }[];
   signatures: { seq: number; printed_name: string; signer: string; meaning: string; time: string; record_kind: string; record_id: string }[];
