@@ -268,7 +268,7 @@ test('[ORDO-UI-72] [ORDO-UI-73] [A11-06] [P11-13] an amended record shows what c
   await page.screenshot({ path: path.join(OUT_DIR, 'quality-batch-amended-released.png'), fullPage: true });
 });
 
-test('[ORDO-UI-68] [ORDO-BR-38] [IND-03] [IND-06] a clean batch shows "No exceptions", a serialized product's record lists its serials, and any order opens by its id', { timeout: 120_000 }, async () => {
+test('[ORDO-UI-68] [ORDO-BR-38] [IND-03] [IND-06] a clean batch shows "No exceptions", the record of a serialized product lists its serials, and any order opens by its id', { timeout: 120_000 }, async () => {
   await page.goto(server.baseUrl + '/#/quality/batch-records');
   await page.getByTestId('batch-list').waitFor({ state: 'visible' });
   await checkA11y(page, 'quality-batch-list');
