@@ -19,7 +19,9 @@ export function Genealogy({ params }: PageProps) {
   const mode = params[1] ?? 'backward';
   if (id && mode === 'recall') return <Recall lot={id} />;
   const direction: Direction = mode === 'forward' ? 'forward' : 'backward';
-  return <Explorer id={id} direction={direction} />;
+  // Keyed: a new id or direction mounts a fresh explorer, so its search field starts from
+  // the route and nothing resets it under the user's typing.
+  return <Explorer key={`${id}|${direction}`} id={id} direction={direction} />;
 }
 
 function Explorer({ id, direction }: { id: string; direction: Direction }) {
@@ -28,10 +30,6 @@ function Explorer({ id, direction }: { id: string; direction: Direction }) {
   const [trace, setTrace] = useState<Trace | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    setQuery(id);
-    setChosen(direction);
-    setTrace(null);
-    setError('');
     if (!id) return;
     genealogyApi
       .trace(id, direction)
