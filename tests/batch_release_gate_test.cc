@@ -112,7 +112,7 @@ class BatchReleaseGateTest : public MasterdataTest {
 };
 
 TEST_F(BatchReleaseGateTest, AProducedLotAndItsSublotAreReleasedOnlyByTheBatchRelease) {
-  ORDO_VERIFIES("ORDO-LOT-41", "ORDO-LOT-43", "ORDO-LOT-44", "A11-13", "IND-05");
+  ORDO_VERIFIES("ORDO-LOT-41", "ORDO-LOT-43", "ORDO-LOT-44", "ORDO-BR-52", "A11-13", "IND-05");
   Ok(Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_));
   Ok(Post(kOp + "/acknowledge-instructions", Json::object(), operator_));
   Ok(Post(kOp + "/consume", Json{{"lot", "L-GATE-API"}, {"quantity", 1}}, operator_));
