@@ -72,6 +72,7 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
     in.reason = reason;
     in.now_us = ctx.now;
     in.next_seq = ctx.next_seq;
+    in.performers = PerformersOf(*facts);
     // Every lot of the order (produced, split off or merged into: lot.order_id), not only
     // the produced ones: all are checked for open deviations, the quarantined released.
     auto lot_ids = LotIdsOfOrder(ctx.db, order_id);

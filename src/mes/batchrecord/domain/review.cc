@@ -257,6 +257,7 @@ Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const Releas
   if (in.reason && in.reason->size() > kMaxReason)
     return Refuse(ErrorCode::kInvalidArgument, "too_long", "reason",
                   "reason may have at most " + std::to_string(kMaxReason) + " bytes");
+  ORDO_TRY(CheckIndependentRelease(in.performers, signer.name, in.order_id));
   const std::int64_t version = a.versions.empty() ? 1 : a.versions.back().version + 1;
   auto applied = signatures::DecideSignature(signer, "released", kSubjectKind, in.order_id, version,
                                              a.compiled.content);
