@@ -6,9 +6,12 @@
 #include <memory>
 #include <sstream>
 
+#include "admin/data_dir_ops.h"
 #include "cli/url_path.h"
 #include "mes/batchrecord/domain/compile.h"
 #include "mes/batchrecord/domain/diff.h"
+#include "mes/batchrecord/domain/review.h"
+#include "mes/batchrecord/domain/sealed.h"
 #include "mes/batchrecord/events.h"
 #include "store/data_dir.h"
 #include "store/ledger_store.h"
@@ -42,28 +45,57 @@ int Export(const Connection& c, const std::string& order, const std::string& fil
   });
 }
 
-Result<std::vector<SealedRecord>> SealedFromData(const std::string& data_dir,
-                                                 const std::string& order) {
-  auto db = store::OpenStore(store::DataDir{data_dir}, storage::OpenMode::kReadOnly);
-  if (!db.ok()) return db.error();
+constexpr const char* kLedgerUnverified = "ledger_unverified";
+
+// The order's own entries (subject kind batch_record) as the domain reads them.
+Result<batchrecord::Facts> RecordEntries(storage::Database& db, const std::string& order) {
   store::LedgerQuery q;
-  q.type = batchrecord::Released::kType;
   q.subject = order;
-  q.limit = 100000;
-  auto entries = store::QueryEntries(**db, q);
+  q.limit = 1000000;
+  auto entries = store::QueryEntries(db, q);
   if (!entries.ok()) return entries.error();
-  std::vector<SealedRecord> out;
+  batchrecord::Facts facts;
   for (const auto& e : *entries) {
     if (e.subject.kind != batchrecord::kSubjectKind || e.subject.id != order) continue;
-    batchrecord::Released r;
-    try {
-      batchrecord::from_json(e.payload, r);
-    } catch (const std::exception&) {
-      continue;
-    }
-    out.push_back({r.version, e.seq, r.checkpoint_seq, r.content_hash, r.record});
+    facts.entries.push_back(batchrecord::Entry{e.seq, e.time_us, e.actor, e.role, e.type,
+                                               e.subject.kind, e.subject.id, e.reason.value_or(""),
+                                               e.payload});
   }
+  return facts;
+}
+
+// The sealed versions of `order` from the ledger of DIR, after the ledger itself verified
+// (hash chain and signed checkpoints): a failure is a line for the person, exit 1.
+Result<std::vector<SealedRecord>> SealedFromData(const std::string& data_dir,
+                                                 const std::string& order) {
+  const ledger::VerifyReport report = admin::VerifyDataDir(store::DataDir{data_dir});
+  if (!report.ok)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "FAILED: the ledger of " + data_dir + " itself fails verification (at seq " +
+                     std::to_string(report.first_bad_seq) + ": " + report.message +
+                     "), so its sealed batch records cannot be trusted; nothing was compared",
+                 "", kLedgerUnverified};
+  auto db = store::OpenStore(store::DataDir{data_dir}, storage::OpenMode::kReadOnly);
+  if (!db.ok()) return db.error();
+  auto facts = RecordEntries(**db, order);
+  if (!facts.ok()) return facts.error();
+  std::vector<SealedRecord> out;
+  for (const auto& v : batchrecord::SealedVersionsOf(*facts))
+    out.push_back({v.version, v.seq, v.checkpoint_seq, v.content_hash, v.record,
+                   batchrecord::VersionLine(v), batchrecord::SealedReview(v, *facts)});
   return out;
+}
+
+// "; first differing path: a (then b c)", or "" when there is none.
+std::string PathList(const std::vector<std::string>& paths) {
+  if (paths.empty()) return "";
+  std::string msg = "; first differing path: " + paths.front();
+  if (paths.size() > 1) {
+    msg += " (then";
+    for (std::size_t i = 1; i < paths.size(); ++i) msg += " " + paths[i];
+    msg += ")";
+  }
+  return msg;
 }
 
 int VerifyAgainst(const Json& exported, const std::vector<SealedRecord>& sealed) {
@@ -90,11 +122,21 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
       return {false, "DIFFERS: sealed version " + std::to_string(s.version) + " of " + order +
                          " in the ledger (seq " + std::to_string(s.seq) +
                          ") does not hash to its sealed content hash " + s.content_hash};
-  for (const auto& s : sealed)
-    if (s.content_hash == recomputed)
-      return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +
-                        " (content hash " + recomputed + ", ledger seq " + std::to_string(s.seq) +
-                        ", checkpoint at seq " + std::to_string(s.checkpoint_seq) + ")"};
+  Json lines = Json::array();
+  for (const auto& s : sealed) lines.push_back(s.release);
+  for (const auto& s : sealed) {
+    if (s.content_hash != recomputed) continue;
+    auto paths = batchrecord::BlockDifferences(exported, lines, s.review, 5);
+    if (!paths.empty())
+      return {false, "DIFFERS: the file's content is sealed version " + std::to_string(s.version) +
+                         " of " + order +
+                         ", but its review or release block does not match the ledger" +
+                         PathList(paths)};
+    return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +
+                      " (content hash " + recomputed + ", ledger seq " + std::to_string(s.seq) +
+                      ", checkpoint at seq " + std::to_string(s.checkpoint_seq) +
+                      "; review and release blocks as sealed)"};
+  }
   const SealedRecord* against = &sealed.back();
   for (const auto& s : sealed)
     if (s.content_hash == claimed) against = &s;
@@ -102,17 +144,9 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
   for (const char* k : {"review", "release", "content_hash", "state", "completeness", "amendment"})
     content.erase(k);
   auto paths = batchrecord::DiffPaths(against->record, content, 5);
-  std::string msg = "DIFFERS: the file's content hash is " + recomputed + ", sealed version " +
-                    std::to_string(against->version) + " has " + against->content_hash;
-  if (!paths.empty()) {
-    msg += "; first differing path: " + paths.front();
-    if (paths.size() > 1) {
-      msg += " (then";
-      for (std::size_t i = 1; i < paths.size(); ++i) msg += " " + paths[i];
-      msg += ")";
-    }
-  }
-  return {false, msg};
+  return {false, "DIFFERS: the file's content hash is " + recomputed + ", sealed version " +
+                     std::to_string(against->version) + " has " + against->content_hash +
+                     PathList(paths)};
 }
 
 int VerifyRecordFile(const std::string& file, const std::string& data_dir,
@@ -141,6 +175,10 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
   }
   if (!data_dir.empty()) {
     auto sealed = SealedFromData(data_dir, order);
+    if (!sealed.ok() && sealed.error().reason == kLedgerUnverified) {
+      std::fprintf(stderr, "%s\n", sealed.error().message.c_str());
+      return 1;
+    }
     if (!sealed.ok()) return Fail(sealed.error().message);
     return VerifyAgainst(exported, *sealed);
   }
@@ -159,10 +197,11 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
       client::HttpReply one = client.Get(base + "/versions/" + std::to_string(n), token);
       if (!one.ok()) return Fail(Problem("reading sealed version " + std::to_string(n), one));
       Json record = one.json()["record"];
-      for (const char* k : {"content_hash", "state"}) record.erase(k);
+      Json review = record.contains("review") ? record["review"] : Json(nullptr);
+      for (const char* k : {"content_hash", "state", "review", "release"}) record.erase(k);
       sealed.push_back({n, v.value("seq", std::int64_t{0}),
                         v.value("checkpoint_seq", std::int64_t{0}), v.value("content_hash", ""),
-                        record});
+                        record, v, review});
     }
     return VerifyAgainst(exported, sealed);
   });
