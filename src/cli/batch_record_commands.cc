@@ -98,15 +98,17 @@ std::string PathList(const std::vector<std::string>& paths) {
   return msg;
 }
 
-int VerifyAgainst(const Json& exported, const std::vector<SealedRecord>& sealed) {
-  RecordVerdict v = CheckRecord(exported, sealed);
+int VerifyAgainst(const Json& exported, const std::vector<SealedRecord>& sealed,
+                  const Json& sealed_version) {
+  RecordVerdict v = CheckRecord(exported, sealed, sealed_version);
   std::fputs((v.message + "\n").c_str(), v.ok ? stdout : stderr);
   return v.ok ? 0 : 1;
 }
 
 }  // namespace
 
-RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed) {
+RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed,
+                          const Json& sealed_version) {
   if (!exported.is_object() || !exported.contains("order_id"))
     return {false, "the file is not an exported batch record (no order_id)"};
   const std::string order = exported.value("order_id", "");
@@ -126,12 +128,25 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
   for (const auto& s : sealed) lines.push_back(s.release);
   for (const auto& s : sealed) {
     if (s.content_hash != recomputed) continue;
-    auto paths = batchrecord::BlockDifferences(exported, lines, s.review, 5);
+    std::vector<std::string> paths;
+    if (!claimed.empty() && claimed != recomputed) paths.push_back("content_hash");
+    // The answer of GET .../versions/{n} around the record names the version it is.
+    if (sealed_version.is_object())
+      for (const auto& p : batchrecord::DiffPaths(Json{{"order_id", order},
+                                                       {"version", s.version},
+                                                       {"content_hash", s.content_hash},
+                                                       {"seq", s.seq},
+                                                       {"record", sealed_version["record"]}},
+                                                  sealed_version, 5))
+        paths.push_back(p);
+    for (const auto& p : batchrecord::BlockDifferences(exported, lines, s.review, 5))
+      if (paths.size() < 5) paths.push_back(p);
     if (!paths.empty())
-      return {false, "DIFFERS: the file's content is sealed version " + std::to_string(s.version) +
-                         " of " + order +
-                         ", but its review or release block does not match the ledger" +
-                         PathList(paths)};
+      return {false,
+              "DIFFERS: the file's content is sealed version " + std::to_string(s.version) +
+                  " of " + order +
+                  ", but its review, release or sealed-version fields do not match the ledger" +
+                  PathList(paths)};
     return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +
                       " (content hash " + recomputed + ", ledger seq " + std::to_string(s.seq) +
                       ", checkpoint at seq " + std::to_string(s.checkpoint_seq) +
@@ -164,9 +179,11 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
                  file.c_str());
     return 2;
   }
-  if (exported.contains("record") && exported["record"].is_object())
-    exported = exported["record"];  // a sealed version as GET .../versions/{n} answers it
-  else if (exported.contains("batch_record") && exported["batch_record"].is_object())
+  Json sealed_version = nullptr;  // a sealed version as GET .../versions/{n} answers it
+  if (exported.contains("record") && exported["record"].is_object()) {
+    sealed_version = exported;
+    exported = exported["record"];
+  } else if (exported.contains("batch_record") && exported["batch_record"].is_object())
     exported = exported["batch_record"];
   const std::string order = exported.value("order_id", "");
   if (order.empty()) {
@@ -180,7 +197,7 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
       return 1;
     }
     if (!sealed.ok()) return Fail(sealed.error().message);
-    return VerifyAgainst(exported, *sealed);
+    return VerifyAgainst(exported, *sealed, sealed_version);
   }
   if (connection.server.empty()) {
     std::fprintf(stderr, "ordo: give --data DIR or --server URL with --record\n");
@@ -203,7 +220,7 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
                         v.value("checkpoint_seq", std::int64_t{0}), v.value("content_hash", ""),
                         record, v, review});
     }
-    return VerifyAgainst(exported, sealed);
+    return VerifyAgainst(exported, sealed, sealed_version);
   });
 }
 

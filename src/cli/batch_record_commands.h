@@ -38,7 +38,11 @@ struct RecordVerdict {
   bool ok = false;
   std::string message;
 };
-RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed);
+// `sealed_version`: the whole file when it is the answer of GET .../versions/{n} (its
+// order_id, version, content_hash and seq must be those of the matched version), else null.
+// A file's content_hash must be its recomputed one.
+RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed,
+                          const Json& sealed_version = nullptr);
 
 // `ordo ledger verify --record FILE` with --data DIR (first verifies the ledger's hash
 // chain and signed checkpoints as `ordo ledger verify --data DIR` does, then reads the

@@ -66,6 +66,21 @@ TEST(BatchRecordVerifyTest, MatchingContentWithAnEditedReleaseOrReviewBlockDiffe
   EXPECT_FALSE(c.ok);
   EXPECT_NE(c.message.find("first differing path: review.exceptions[0].comment"), std::string::npos)
       << c.message;
+  // The hash the file states, and the version a sealed version's answer names, are checked.
+  Json claimed = exported;
+  claimed["content_hash"] = std::string(64, '0');
+  EXPECT_NE(CheckRecord(claimed, sealed).message.find("first differing path: content_hash"),
+            std::string::npos);
+  Json answer{{"order_id", "PO-1"},
+              {"version", 1},
+              {"content_hash", hash},
+              {"seq", 12},
+              {"record", exported}};
+  EXPECT_TRUE(CheckRecord(exported, sealed, answer).ok);
+  answer["version"] = 2;
+  const RecordVerdict w = CheckRecord(exported, sealed, answer);
+  EXPECT_FALSE(w.ok);
+  EXPECT_NE(w.message.find("first differing path: version"), std::string::npos) << w.message;
 }
 
 }  // namespace
