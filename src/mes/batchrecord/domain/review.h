@@ -43,13 +43,13 @@ inline constexpr std::size_t kMaxItems = 500;
 inline constexpr std::size_t kMaxComment = 2000;
 inline constexpr std::size_t kMaxReason = 2000;
 
-// The latest review of each exception id.
+// The latest review of each exception id (recorded before seq `before_seq`, when not 0).
 struct ReviewMark {
   std::string outcome, comment, reviewer;
   std::int64_t seq = 0, time_us = 0;
 };
 using Reviews = std::map<std::string, ReviewMark>;
-Reviews ReviewsOf(const Facts& facts);
+Reviews ReviewsOf(const Facts& facts, std::int64_t before_seq = 0);
 
 // A sealed version (batchrecord.released), with the release signature's manifestation
 // and, for a version after the first, the amendment's reason.
