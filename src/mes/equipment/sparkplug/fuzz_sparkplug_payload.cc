@@ -74,10 +74,10 @@ void CheckTopic(std::string_view input) {
 }
 
 void CheckSession(std::string_view input) {
-  static constexpr sp::MessageType kTypes[] = {
-      sp::MessageType::kNBirth, sp::MessageType::kNData,  sp::MessageType::kNDeath,
-      sp::MessageType::kDBirth, sp::MessageType::kDData,  sp::MessageType::kDDeath,
-      sp::MessageType::kNCmd,   sp::MessageType::kDCmd};
+  static constexpr sp::MessageType kTypes[] = {sp::MessageType::kNBirth, sp::MessageType::kNData,
+                                               sp::MessageType::kNDeath, sp::MessageType::kDBirth,
+                                               sp::MessageType::kDData,  sp::MessageType::kDDeath,
+                                               sp::MessageType::kNCmd,   sp::MessageType::kDCmd};
   sp::EdgeNodeSession session("G", "E");
   std::size_t at = 0;
   while (at + 2 <= input.size()) {
@@ -89,10 +89,9 @@ void CheckSession(std::string_view input) {
     auto payload = sp::DecodePayload(chunk);
     if (!payload.ok()) continue;
     sp::Topic topic{kTypes[type_byte % 8], "G", "E", {}, {}};
-    const bool device = topic.type == sp::MessageType::kDBirth ||
-                        topic.type == sp::MessageType::kDData ||
-                        topic.type == sp::MessageType::kDDeath ||
-                        topic.type == sp::MessageType::kDCmd;
+    const bool device =
+        topic.type == sp::MessageType::kDBirth || topic.type == sp::MessageType::kDData ||
+        topic.type == sp::MessageType::kDDeath || topic.type == sp::MessageType::kDCmd;
     if (device) topic.device_id = (type_byte & 0x80) ? "D1" : "D2";
     const bool was_requested = session.rebirth_requested();
     const sp::Decision d = session.OnMessage(topic, payload.value());

@@ -339,6 +339,11 @@ Result<Payload> DecodePayload(std::string_view bytes) {
     return Refuse("payload", "malformed_payload",
                   "the payload is not a Sparkplug B protobuf Payload message");
   }
+  if (pb.has_uuid() && pb.uuid() == "SPBV1.0_COMPRESSED") {
+    return Refuse("uuid", "compressed_payload",
+                  "compressed Sparkplug payloads (uuid SPBV1.0_COMPRESSED) are not supported; "
+                  "publish uncompressed");
+  }
   if (static_cast<std::size_t>(pb.metrics_size()) > kMaxMetrics) {
     return Refuse("metrics", "too_many_metrics",
                   "the payload has " + std::to_string(pb.metrics_size()) + " metrics; at most " +

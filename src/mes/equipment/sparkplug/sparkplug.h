@@ -100,6 +100,7 @@ struct Payload {
 // Decodes a Sparkplug B payload. Refusals (Error::reason, field names the input part):
 //   payload_too_large   more than kMaxPayloadBytes (field "payload")
 //   malformed_payload   not a valid protobuf Payload message (field "payload")
+//   compressed_payload  a compressed payload (uuid SPBV1.0_COMPRESSED): not supported
 //   too_many_metrics    more than kMaxMetrics (field "metrics")
 //   invalid_seq         seq above 255 (field "seq")
 //   metric_unnamed      neither name nor alias (field "metrics[i]")

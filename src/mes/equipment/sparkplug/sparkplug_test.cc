@@ -267,6 +267,7 @@ TEST(SparkplugCodec, RefusalsNameTheField) {
   const std::string ok_metric = OneMetric(Wire{}.S(1, "ok").U(4, 11).U(14, 0));
   const Case cases[] = {
       {Wire{}.U(3, 256).out, "invalid_seq", "seq"},
+      {Wire{}.S(4, "SPBV1.0_COMPRESSED").S(5, "x").out, "compressed_payload", "uuid"},
       {ok_metric + OneMetric(Wire{}.U(4, 11).U(14, 1)), "metric_unnamed", "metrics[1]"},
       {OneMetric(Wire{}.S(1, std::string(kMaxMetricNameBytes + 1, 'n')).U(4, 11).U(14, 1)),
        "name_too_long", "metrics[0].name"},
