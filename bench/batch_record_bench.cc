@@ -58,17 +58,7 @@ Facts Generate(int operations, int lots) {
   };
   for (int i = 0; i < operations; ++i) {
     const std::string op = std::to_string((i + 1) * 10);
-    Json params = Json::array();
-    for (int p = 0; p < 4; ++p)
-      params.push_back(Json{{"name", "p" + std::to_string(p)},
-                            {"unit", "C"},
-                            {"low", 10},
-                            {"high", 90},
-                            {"source", "manual"}});
-    Json spec{{"parameters", params},
-              {"characteristics",
-               Json::array({Json{{"name", "weight"}, {"lower_spec", -1}, {"upper_spec", 1}}})},
-              {"second_person_verification", true}};
+    const Json spec = BenchOperationSpec();
     f.operations.push_back(Json{{"operation", op},
                                 {"name", "Step " + op},
                                 {"position", i + 1},

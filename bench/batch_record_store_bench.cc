@@ -30,7 +30,9 @@ constexpr const char* kBigOrder = "WO-BENCH-BR";
 constexpr const char* kWorkUnit = "WU-DISP-BOOTH1";  // a demo work unit (equipment at start)
 constexpr std::int64_t kOperator = 3, kSupervisor = 4;
 
-Json Spec() {
+}  // namespace
+
+Json BenchOperationSpec() {
   Json params = Json::array();
   for (int p = 0; p < 4; ++p)
     params.push_back(Json{{"name", "p" + std::to_string(p)},
@@ -43,6 +45,8 @@ Json Spec() {
                Json::array({Json{{"name", "weight"}, {"lower_spec", -1}, {"upper_spec", 1}}})},
               {"second_person_verification", true}};
 }
+
+namespace {
 
 // The entries of order `id`, received lots to produced lot: `operations` operations run
 // and verified (4 parameters and 1 characteristic each), `lots` received lots consumed
@@ -86,7 +90,7 @@ std::vector<Event> OrderEntries(const std::string& id, int operations, int lots)
     op.work_center_class = "dispensary";
     if (i > 0) op.predecessors = {std::to_string(i * 10)};
     op.planned_quantity = 1000;
-    op.spec = Spec();
+    op.spec = BenchOperationSpec();
     released.operations.push_back(op);
   }
   out.push_back(MakeEvent(released, orders::kSubjectKind, id));

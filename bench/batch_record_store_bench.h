@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/canonical_json.h"
+
 namespace ordo::bench {
 
 struct StoreBenchOptions {
@@ -27,6 +29,10 @@ struct StoreBenchFigures {
   std::size_t worklist_items = 0;  // batch record items on the worklist (expected: 1)
   std::size_t get_bytes = 0;
 };
+
+// The pinned spec of every benchmark operation: 4 parameters (10..90 C), 1 characteristic
+// (-1..1), second-person verification. Shared by the in-memory and the store benchmark.
+Json BenchOperationSpec();
 
 // Throws std::runtime_error when the store cannot be made or a read fails.
 StoreBenchFigures RunBatchRecordStoreBench(const StoreBenchOptions& options);

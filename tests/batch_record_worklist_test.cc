@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/verifies.h"
-#include "masterdata_fixture.h"
+#include "support/production_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -12,13 +12,11 @@ namespace {
 const std::string kProduct = "PD-BRW";
 const std::string kRoutingId = "RT-BRW";
 
-class BatchRecordWorklistTest : public MasterdataTest {
+class BatchRecordWorklistTest : public ProductionTest {
  protected:
   void SetUp() override {
-    MasterdataTest::SetUp();
+    ProductionTest::SetUp();
     if (HasFatalFailure()) return;
-    supervisor_ = TokenFor("supervisor");
-    operator_ = TokenFor("operator");
     const std::string cr = OpenCr(engineer_, "Worklist test product");
     Json routing{{"id", kRoutingId},
                  {"name", "worklist test"},
@@ -42,17 +40,9 @@ class BatchRecordWorklistTest : public MasterdataTest {
 
   // Creates, releases and runs order `id` to completion (no exceptions).
   void Complete(const std::string& id) {
-    Ok(http().Post("/api/v1/orders",
-                   Json{{"order_id", id},
-                        {"product", kProduct},
-                        {"quantity", 10},
-                        {"unit", "ea"},
-                        {"due_date", "2099-01-31"}},
-                   supervisor_));
-    Ok(http().Post("/api/v1/orders/" + id + "/release", Json::object(), supervisor_));
-    const std::string op = "/api/v1/orders/" + id + "/operations/10";
-    Ok(http().Post(op + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_));
-    Ok(http().Post(op + "/acknowledge-instructions", Json::object(), operator_));
+    StartOrder(id, kProduct, 10);
+    if (HasFatalFailure()) return;
+    const std::string op = OperationPath(id);
     Ok(http().Post(op + "/produce", Json{{"lot", "FG-" + id}, {"quantity", 10}}, operator_));
     Ok(http().Post(op + "/complete", Json{{"good", 10}}, operator_));
   }
@@ -70,8 +60,6 @@ class BatchRecordWorklistTest : public MasterdataTest {
       if (item["source"] == "batchrecord.awaiting_review" && item["id"] == id) return item;
     return nullptr;
   }
-
-  std::string supervisor_, operator_;
 };
 
 TEST_F(BatchRecordWorklistTest, AnAmendedRecordOlderThanFiftySealedOnesWaitsSinceItsChange) {
