@@ -1,16 +1,19 @@
 // ordo_batch_record_bench: compile and export time of the batch record of an order with
 // 50 operations (4 parameters, 1 characteristic, start, completion and second-person
 // verification each) and 200 consumed lots, from facts generated in memory (the pure
-// compile of src/mes/batchrecord/domain; gathering from the store is not part of it).
-// Prints the median, min and max over the runs of: compile (Assess: compile,
-// completeness, review state), JSON export (View + serialisation) and HTML export.
-// `ordo_batch_record_bench [--operations N] [--lots N] [--runs N] [--quick]`;
-// docs/PERFORMANCE.md.
+// compile of src/mes/batchrecord/domain), then the same order read from a real store
+// (batch_record_store_bench.h: gather, record view, the GET through the server) and the
+// worklist read among 1,000 sealed records. Prints the median, min and max over the runs.
+// `ordo_batch_record_bench [--operations N] [--lots N] [--sealed N] [--runs N] [--quick]
+// [--no-store] [--ordo PATH] [--dir DIR] [--keep]`; docs/PERFORMANCE.md.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string>
 #include <vector>
 
+#include "batch_record_store_bench.h"
 #include "bench_util.h"
 #include "mes/batchrecord/domain/html.h"
 #include "mes/batchrecord/domain/review.h"
@@ -55,17 +58,7 @@ Facts Generate(int operations, int lots) {
   };
   for (int i = 0; i < operations; ++i) {
     const std::string op = std::to_string((i + 1) * 10);
-    Json params = Json::array();
-    for (int p = 0; p < 4; ++p)
-      params.push_back(Json{{"name", "p" + std::to_string(p)},
-                            {"unit", "C"},
-                            {"low", 10},
-                            {"high", 90},
-                            {"source", "manual"}});
-    Json spec{{"parameters", params},
-              {"characteristics",
-               Json::array({Json{{"name", "weight"}, {"lower_spec", -1}, {"upper_spec", 1}}})},
-              {"second_person_verification", true}};
+    const Json spec = BenchOperationSpec();
     f.operations.push_back(Json{{"operation", op},
                                 {"name", "Step " + op},
                                 {"position", i + 1},
@@ -137,8 +130,14 @@ void Report(const char* what, const std::vector<double>& ms) {
 
 }  // namespace
 
+#ifndef ORDO_BIN
+#define ORDO_BIN "ordo"
+#endif
+
 int main(int argc, char** argv) {
-  int operations = 50, lots = 200, runs = 30;
+  int operations = 50, lots = 200, runs = 30, sealed = 1000, store_runs = 15;
+  bool store = true, keep = false;
+  std::string ordo_bin = ORDO_BIN, dir = "/tmp";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::atoi(argv[++i]) : 0; };
@@ -148,16 +147,27 @@ int main(int argc, char** argv) {
       lots = next();
     else if (a == "--runs")
       runs = next();
-    else if (a == "--quick")
-      runs = 3;
+    else if (a == "--sealed")
+      sealed = next();
+    else if (a == "--quick") {
+      runs = store_runs = 3;
+      sealed = 60;  // more than the 50 the worklist once looked at
+    } else if (a == "--no-store")
+      store = false;
+    else if (a == "--ordo" && i + 1 < argc)
+      ordo_bin = argv[++i];
+    else if (a == "--dir" && i + 1 < argc)
+      dir = argv[++i];
+    else if (a == "--keep")
+      keep = true;
     else {
       std::fprintf(stderr,
-                   "usage: ordo_batch_record_bench [--operations N] [--lots N] [--runs N] "
-                   "[--quick]\n");
+                   "usage: ordo_batch_record_bench [--operations N] [--lots N] [--sealed N] "
+                   "[--runs N] [--quick] [--no-store] [--ordo PATH] [--dir DIR] [--keep]\n");
       return 2;
     }
   }
-  if (operations < 1 || lots < 0 || runs < 1) {
+  if (operations < 1 || lots < 0 || runs < 1 || sealed < 1) {
     std::fprintf(stderr, "operations and runs must be at least 1\n");
     return 2;
   }
@@ -195,5 +205,36 @@ int main(int argc, char** argv) {
   Report("export HTML", html);
   std::printf("  JSON %zu bytes, HTML %zu bytes, content hash %s\n", json_bytes, html_bytes,
               hash.c_str());
+  if (!store) return 0;
+
+  // The same shape of order read from a real store, and the worklist among sealed records.
+  StoreBenchOptions so;
+  so.ordo_bin = ordo_bin;
+  so.work_dir = dir;
+  so.operations = operations;
+  so.lots = lots;
+  so.sealed = sealed;
+  so.runs = std::min(runs, store_runs);
+  so.keep = keep;
+  StoreBenchFigures fig;
+  try {
+    fig = RunBatchRecordStoreBench(so);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "store benchmark failed: %s\n", e.what());
+    return 1;
+  }
+  std::printf("batch record from the store: %zu ledger entries read, %d sealed records, %d runs\n",
+              fig.entries, sealed, so.runs);
+  Report("gather (GatherFacts)", fig.gather_ms);
+  Report("record view (gather+compile)", fig.view_ms);
+  Report("GET through the server", fig.get_ms);
+  Report("worklist awaiting_review", fig.worklist_ms);
+  std::printf("  GET %zu bytes; amended records on the worklist: %zu\n", fig.get_bytes,
+              fig.worklist_items);
+  if (fig.worklist_items != 1) {
+    std::fprintf(stderr, "the worklist lists %zu amended records, expected the oldest one\n",
+                 fig.worklist_items);
+    return 1;
+  }
   return 0;
 }

@@ -64,6 +64,12 @@ void StopServer(pid_t pid) {
 }
 
 DemoServer StartDemoServer(const std::string& ordo_bin, const std::string& dir) {
+  DemoServer server = InitDemo(ordo_bin, dir);
+  Serve(ordo_bin, dir, server);
+  return server;
+}
+
+DemoServer InitDemo(const std::string& ordo_bin, const std::string& dir) {
   const std::string data = dir + "/data";
   DemoServer server;
   // ordo init --data DIR --demo, and the demo users' passwords from its output.
@@ -77,7 +83,13 @@ DemoServer StartDemoServer(const std::string& ordo_bin, const std::string& dir) 
     server.passwords[(*it)[1]] = (*it)[2];
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !server.passwords.count("operator"))
     throw std::runtime_error("ordo init failed: " + ReadTextFile(dir + "/init.err"));
+  return server;
+}
 
+void Serve(const std::string& ordo_bin, const std::string& dir, DemoServer& server) {
+  const std::string data = dir + "/data";
+  int status = 0;
+  server.port = 0;
   // ordo serve on any free port; wait for the "listening" line.
   const std::string out = dir + "/serve.out";
   server.pid = Spawn({ordo_bin, "serve", "--data", data, "--listen", "127.0.0.1:0"}, out,
@@ -101,7 +113,6 @@ DemoServer StartDemoServer(const std::string& ordo_bin, const std::string& dir) 
                              (exited.empty() ? std::string("no listening line in 30 s") : exited) +
                              "; 127 = could not exec): " + ReadTextFile(dir + "/serve.log"));
   }
-  return server;
 }
 
 Client::Response Client::Send(http::verb verb, const std::string& target, const std::string& body) {

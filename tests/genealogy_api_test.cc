@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "core/testing/verifies.h"
-#include "masterdata_fixture.h"
+#include "support/production_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -16,56 +16,24 @@ namespace {
 const std::string kOrder = "WO-GEN-1";
 const std::string kOp = "/api/v1/orders/" + kOrder + "/operations/10";
 
-class GenealogyApiTest : public MasterdataTest {
+class GenealogyApiTest : public ProductionTest {
  protected:
   void SetUp() override {
-    MasterdataTest::SetUp();
+    ProductionTest::SetUp();
     if (HasFatalFailure()) return;
-    supervisor_ = TokenFor("supervisor");
-    operator_ = TokenFor("operator");
-    ASSERT_EQ(http()
-                  .Post("/api/v1/orders",
-                        Json{{"order_id", kOrder},
-                             {"product", "PD-PCM500-20"},
-                             {"quantity", 1500},
-                             {"unit", "ea"},
-                             {"due_date", "2099-01-31"}},
-                        supervisor_)
-                  .status,
-              201);
-    ASSERT_EQ(
-        http().Post("/api/v1/orders/" + kOrder + "/release", Json::object(), supervisor_).status,
-        200);
     for (const char* lot : {"L-GEN-A", "L-GEN-B"}) {
-      HttpReply r = http().Post("/api/v1/lots",
-                                Json{{"lot", lot},
-                                     {"material", "RM-PCM-API"},
-                                     {"supplier", "Acme"},
-                                     {"supplier_lot", std::string("S-") + lot},
-                                     {"quantity", 10},
-                                     {"unit", "kg"},
-                                     {"expiry", "2099-01-31"}},
-                                supervisor_);
-      ASSERT_EQ(r.status, 201) << r.Describe();
-      HttpReply released =
-          http().Post("/api/v1/lots/" + std::string(lot) + "/release", SigOf("quality"), quality_);
-      ASSERT_EQ(released.status, 200) << released.Describe();
+      ReceiveReleasedLot(lot);
+      if (HasFatalFailure()) return;
     }
-    HttpReply s = http().Post(kOp + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_);
-    ASSERT_EQ(s.status, 200) << s.Describe();
-    HttpReply a = http().Post(kOp + "/acknowledge-instructions", Json::object(), operator_);
-    ASSERT_EQ(a.status, 200) << a.Describe();
-    for (const auto& [lot, kg] : {std::pair<const char*, double>{"L-GEN-A", 2}, {"L-GEN-B", 1.5}}) {
-      HttpReply c = http().Post(kOp + "/consume", Json{{"lot", lot}, {"quantity", kg}}, operator_);
-      ASSERT_EQ(c.status, 200) << c.Describe();
-    }
+    StartOrder(kOrder);
+    if (HasFatalFailure()) return;
+    Consume(kOrder, "L-GEN-A", 2);
+    Consume(kOrder, "L-GEN-B", 1.5);
   }
 
   std::int64_t Head() {
     return http().Get("/api/v1/ledger?before=0&limit=1", quality_).json()["entries"][0]["seq"];
   }
-
-  std::string supervisor_, operator_;
 };
 
 const Json* NodeOf(const Json& trace, const std::string& id) {

@@ -11,7 +11,7 @@
 #include <iterator>
 
 #include "core/testing/verifies.h"
-#include "masterdata_fixture.h"
+#include "support/production_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -19,27 +19,14 @@ namespace {
 const std::string kOrder = "WO-REC-1";
 const std::string kLocation = "=SUM(1,2)<b>";
 
-class GenealogyRecallTest : public MasterdataTest {
+class GenealogyRecallTest : public ProductionTest {
  protected:
   void SetUp() override {
-    MasterdataTest::SetUp();
+    ProductionTest::SetUp();
     if (HasFatalFailure()) return;
-    supervisor_ = TokenFor("supervisor");
-    operator_ = TokenFor("operator");
     for (const char* lot : {"L-REC-A", "L-REC-B", "L-REC-C"}) {
-      HttpReply r = http().Post("/api/v1/lots",
-                                Json{{"lot", lot},
-                                     {"material", "RM-PCM-API"},
-                                     {"supplier", "Acme"},
-                                     {"supplier_lot", std::string("S-") + lot},
-                                     {"quantity", 10},
-                                     {"unit", "kg"},
-                                     {"expiry", "2099-01-31"}},
-                                supervisor_);
-      ASSERT_EQ(r.status, 201) << r.Describe();
-      HttpReply released =
-          http().Post("/api/v1/lots/" + std::string(lot) + "/release", SigOf("quality"), quality_);
-      ASSERT_EQ(released.status, 200) << released.Describe();
+      ReceiveReleasedLot(lot);
+      if (HasFatalFailure()) return;
     }
     // WO-REC-1 consumes A and B and makes two finished lots, the first split in two;
     // C is only split.
@@ -59,27 +46,6 @@ class GenealogyRecallTest : public MasterdataTest {
     material_ = p1.json()["produced"]["material"].get<std::string>();
   }
 
-  void StartOrder(const std::string& order) {
-    ASSERT_EQ(http()
-                  .Post("/api/v1/orders",
-                        Json{{"order_id", order},
-                             {"product", "PD-PCM500-20"},
-                             {"quantity", 1500},
-                             {"unit", "ea"},
-                             {"due_date", "2099-01-31"}},
-                        supervisor_)
-                  .status,
-              201);
-    ASSERT_EQ(
-        http().Post("/api/v1/orders/" + order + "/release", Json::object(), supervisor_).status,
-        200);
-    const std::string op = "/api/v1/orders/" + order + "/operations/10";
-    HttpReply s = http().Post(op + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_);
-    ASSERT_EQ(s.status, 200) << s.Describe();
-    HttpReply a = http().Post(op + "/acknowledge-instructions", Json::object(), operator_);
-    ASSERT_EQ(a.status, 200) << a.Describe();
-  }
-
   void Split(const std::string& lot, const std::string& sublot, double quantity) {
     HttpReply r = http().Post("/api/v1/lots/" + lot + "/split",
                               Json{{"sublot", sublot},
@@ -90,13 +56,7 @@ class GenealogyRecallTest : public MasterdataTest {
     ASSERT_EQ(r.status, 200) << r.Describe();
   }
 
-  void Consume(const std::string& order, const std::string& lot, double kg) {
-    HttpReply c = http().Post("/api/v1/orders/" + order + "/operations/10/consume",
-                              Json{{"lot", lot}, {"quantity", kg}}, operator_);
-    ASSERT_EQ(c.status, 200) << c.Describe();
-  }
-
-  std::string supervisor_, operator_, material_;
+  std::string material_;
 };
 
 TEST_F(GenealogyRecallTest, ASupplierLotsRecallListsTheFinishedLotsItWentInto) {

@@ -1,5 +1,6 @@
 // Rows<T>: runs a cached query and maps every row to a T; the one way to read a list
-// of rows through the storage interface.
+// of rows through the storage interface. Run: the same for a statement that returns no
+// rows (INSERT, UPDATE, DELETE).
 #pragma once
 
 #include <functional>
@@ -34,6 +35,17 @@ Result<std::vector<T>> Rows(Database& db, const std::string& sql,
   }
   (*st)->Reset();
   return out;
+}
+
+// Prepares `sql` (cached), calls `bind` and runs it to completion (rows it returns are
+// ignored). Errors of the prepare or the step are returned; the statement is reset
+// either way.
+inline Status Run(Database& db, const std::string& sql,
+                  const std::function<void(Statement&)>& bind) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  bind(**st);
+  return (*st)->Run();
 }
 
 // The first row only, or nullopt when there is none.

@@ -59,6 +59,31 @@ TEST_F(StorageTest, BindsAndReadsEveryType) {
   EXPECT_EQ(std::get<2>((*rows)[1]), true);
 }
 
+TEST_F(StorageTest, RunBindsAndStepsAStatementAndReturnsItsErrorAsAValue) {
+  ORDO_VERIFIES("ORDO-STORE-08");
+  ASSERT_TRUE(storage::Run(*db_, "INSERT INTO t(id, name) VALUES(?, ?)", [](Statement& s) {
+                s.Bind(1, std::int64_t{7}).Bind(2, std::string("seven"));
+              }).ok());
+  ASSERT_TRUE(storage::Run(*db_, "UPDATE t SET name = ? WHERE id = ?", [](Statement& s) {
+                s.Bind(1, std::string("SEVEN")).Bind(2, std::int64_t{7});
+              }).ok());
+  auto name = FirstRow<std::string>(*db_, "SELECT name FROM t WHERE id = 7", NoBind,
+                                    [](const Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(name.ok() && *name);
+  EXPECT_EQ(**name, "SEVEN");
+  // A constraint failure of the step and a bad statement are errors; nothing changed.
+  Status dup = storage::Run(*db_, "INSERT INTO t(id, name) VALUES(?, 'again')",
+                            [](Statement& s) { s.Bind(1, std::int64_t{7}); });
+  EXPECT_FALSE(dup.ok());
+  EXPECT_FALSE(storage::Run(*db_, "INSERT INTO missing VALUES(1)", NoBind).ok());
+  EXPECT_EQ(Count(), 1);
+  // The cached statement was reset: it runs again with new bindings.
+  ASSERT_TRUE(storage::Run(*db_, "INSERT INTO t(id, name) VALUES(?, 'again')", [](Statement& s) {
+                s.Bind(1, std::int64_t{8});
+              }).ok());
+  EXPECT_EQ(Count(), 2);
+}
+
 TEST_F(StorageTest, ErrorsAreValuesNamingTheSqlError) {
   ORDO_VERIFIES("ORDO-STORE-04");
   auto bad = db_->Prepare("SELECT nope FROM t");

@@ -125,15 +125,13 @@ Awaitable<HttpResponse> Release(Api& api, Call& call) {
 }
 
 constexpr std::int64_t kMaxWorkItems = 200;
-// The most recently sealed records checked for an amendment on each worklist read.
-constexpr std::int64_t kMaxAmendedChecks = 50;
 
 Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                                                          const server::Session&, TimeMicros) {
   auto orders = CompletedUnreleasedOrders(db, kMaxWorkItems);
   if (!orders.ok()) return orders.error();
   std::vector<server::WorklistItem> items;
-  for (const auto& id : *orders) {
+  for (const auto& [id, since] : *orders) {
     auto view = RecordView(db, id);
     if (!view.ok()) continue;  // an order that cannot be read shows on its own page
     const std::size_t open = (*view)["review"]["open"].size();
@@ -142,17 +140,19 @@ Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
                         : state == kReadyForRelease ? "ready for release"
                                                     : "record " + state;
     items.push_back({"batchrecord.review", id, "Batch record " + id, waits, true,
-                     "#/quality/batch-records/" + id, 0});
+                     "#/quality/batch-records/" + id, since});
   }
   // A released record whose content changed since (its latest sealed hash differs from
-  // the current content hash) waits for its next release.
-  auto sealed = SealedOrders(db, kMaxAmendedChecks);
-  if (!sealed.ok()) return sealed.error();
-  for (const auto& id : *sealed) {
+  // the current content hash) waits for its next release. Only the records with an entry
+  // after their seal that may change them are compiled (br_watch), every sealed one of
+  // them, however old.
+  auto changed = ChangedSinceSeal(db, kMaxWorkItems);
+  if (!changed.ok()) return changed.error();
+  for (const auto& [id, since] : *changed) {
     auto view = RecordView(db, id);
     if (!view.ok() || (*view)["state"] != kAmended) continue;
     items.push_back({"batchrecord.review", id, "Batch record " + id, "amended: release again", true,
-                     "#/quality/batch-records/" + id, 0});
+                     "#/quality/batch-records/" + id, since});
   }
   return items;
 }

@@ -2,7 +2,9 @@
 #include "mes/batchrecord/store/batchrecord_store.h"
 
 #include "ledger/event_type.h"
+#include "mes/batchrecord/domain/watch.h"
 #include "mes/batchrecord/events.h"
+#include "mes/deviations/events.h"
 #include "storage/rows.h"
 #include "store/projector.h"
 #include "store/row_seal.h"
@@ -20,6 +22,60 @@ CREATE TABLE IF NOT EXISTS br_version(
   seq INTEGER NOT NULL,
   PRIMARY KEY(order_id, version));
 )sql";
+
+// br_watch: per sealed order, the seq of its latest seal and the first entry after it that
+// may change its record (watch.h); reset by each seal. br_deviation: the order of each
+// deviation opened on one (deviation events after the opening name only the deviation).
+// Migration 2 fills both for a store sealed before it, with the same rule as the
+// projectors (replay gives the same rows).
+constexpr const char* kWatchV2 = R"sql(
+CREATE TABLE br_deviation(deviation_id TEXT PRIMARY KEY, order_id TEXT NOT NULL);
+INSERT INTO br_deviation(deviation_id, order_id)
+  SELECT subject_id, json_extract(payload, '$.order_id') FROM ledger
+  WHERE type = 'deviations.deviation_opened' AND ifnull(json_extract(payload, '$.order_id'), '') <> '';
+CREATE TABLE br_watch(
+  order_id TEXT PRIMARY KEY,
+  sealed_seq INTEGER NOT NULL,
+  changed_seq INTEGER,
+  changed_us INTEGER);
+CREATE INDEX br_watch_changed ON br_watch(changed_seq) WHERE changed_seq IS NOT NULL;
+INSERT INTO br_watch(order_id, sealed_seq)
+  SELECT order_id, MAX(seq) FROM br_version GROUP BY order_id;
+UPDATE br_watch SET changed_seq = (
+  SELECT MIN(l.seq) FROM ledger l WHERE l.seq > br_watch.sealed_seq
+    AND l.type NOT LIKE 'batchrecord.%' AND (
+      (l.subject_kind = 'order' AND l.subject_id = br_watch.order_id)
+      OR (l.subject_kind <> 'order' AND json_extract(l.payload, '$.order_id') = br_watch.order_id)
+      OR (l.subject_kind = 'deviation' AND ifnull(json_extract(l.payload, '$.order_id'), '') = ''
+          AND l.subject_id IN (SELECT deviation_id FROM br_deviation
+                               WHERE order_id = br_watch.order_id))));
+UPDATE br_watch SET changed_us = (SELECT time_us FROM ledger WHERE seq = br_watch.changed_seq)
+  WHERE changed_seq IS NOT NULL;
+)sql";
+
+// Notes `entry` as the first change after the seal of the order it touches.
+Status Watch(storage::Database& db, const ledger::LedgerEntry& e, const Json& payload) {
+  RecordTouch touch = TouchOf(e.type, e.subject.kind, e.subject.id, payload);
+  if (e.type == deviations::DeviationOpened::kType && !touch.order_id.empty())
+    ORDO_TRY(storage::Run(
+        db, "INSERT OR IGNORE INTO br_deviation(deviation_id, order_id) VALUES(?, ?)",
+        [&](storage::Statement& s) { s.Bind(1, e.subject.id).Bind(2, touch.order_id); }));
+  if (!touch.deviation_id.empty()) {
+    auto order = storage::FirstRow<std::string>(
+        db, "SELECT order_id FROM br_deviation WHERE deviation_id = ?",
+        [&](storage::Statement& s) { s.Bind(1, touch.deviation_id); },
+        [](const storage::Statement& s) { return s.Text(0); });
+    if (!order.ok()) return order.error();
+    if (*order) touch.order_id = **order;
+  }
+  if (touch.order_id.empty()) return Ok();
+  auto st = db.Prepare(
+      "UPDATE br_watch SET changed_seq = ?1, changed_us = ?2 "
+      "WHERE order_id = ?3 AND changed_seq IS NULL AND sealed_seq < ?1");
+  if (!st.ok()) return st.error();
+  (*st)->Bind(1, e.seq).Bind(2, e.time_us).Bind(3, touch.order_id);
+  return (*st)->Run();
+}
 
 struct RawRow {
   std::string order_id;
@@ -50,8 +106,11 @@ Result<std::vector<VersionRow>> Checked(storage::Database& db, const std::string
 }  // namespace
 
 store::TableSet Tables() {
-  return store::TableSet{
-      "batchrecord", {store::Migration{1, kTableV1}}, {{"br_version", "order_id, version"}}};
+  return store::TableSet{"batchrecord",
+                         {store::Migration{1, kTableV1}, store::Migration{2, kWatchV2}},
+                         {{"br_version", "order_id, version"},
+                          {"br_watch", "order_id"},
+                          {"br_deviation", "deviation_id"}}};
 }
 
 void RegisterProjectors() {
@@ -64,8 +123,18 @@ void RegisterProjectors() {
         storage::Statement& s = **st;
         s.Bind(1, p.order_id).Bind(2, p.version).Bind(3, p.content_hash);
         s.Bind(4, CanonicalJson(p.record)).Bind(5, e.seq);
-        return s.Run();
+        ORDO_TRY(s.Run());
+        auto w = db.Prepare(
+            "INSERT INTO br_watch(order_id, sealed_seq) VALUES(?1, ?2) ON CONFLICT(order_id) DO "
+            "UPDATE SET sealed_seq = ?2, changed_seq = NULL, changed_us = NULL");
+        if (!w.ok()) return w.error();
+        (*w)->Bind(1, p.order_id).Bind(2, e.seq);
+        return (*w)->Run();
       });
+  // Every event type registered so far (the capabilities a record is compiled from
+  // register before this one) may touch a sealed record: watch.h decides which.
+  for (const auto& info : ledger::EventTypes())
+    if (info.capability != "batchrecord") store::RegisterProjector(info.type, &Watch);
 }
 
 void RegisterGuards() {
@@ -88,11 +157,15 @@ Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::str
                  [&](storage::Statement& s) { s.Bind(1, order_id); });
 }
 
-Result<std::vector<std::string>> SealedOrders(storage::Database& db, std::int64_t limit) {
-  return storage::Rows<std::string>(
-      db, "SELECT order_id FROM br_version GROUP BY order_id ORDER BY MAX(seq) DESC LIMIT ?",
+Result<std::vector<Waiting>> ChangedSinceSeal(storage::Database& db, std::int64_t limit) {
+  return storage::Rows<Waiting>(
+      db,
+      "SELECT order_id, changed_us FROM br_watch WHERE changed_seq IS NOT NULL "
+      "ORDER BY changed_seq LIMIT ?",
       [&](storage::Statement& s) { s.Bind(1, limit); },
-      [](const storage::Statement& s) { return s.Text(0); });
+      [](const storage::Statement& s) {
+        return Waiting{s.Text(0), s.Int(1)};
+      });
 }
 
 Result<std::vector<std::string>> LotIdsOfOrder(storage::Database& db, const std::string& order_id) {
@@ -102,16 +175,18 @@ Result<std::vector<std::string>> LotIdsOfOrder(storage::Database& db, const std:
       [](const storage::Statement& s) { return s.Text(0); });
 }
 
-Result<std::vector<std::string>> CompletedUnreleasedOrders(storage::Database& db,
-                                                           std::int64_t limit) {
+Result<std::vector<Waiting>> CompletedUnreleasedOrders(storage::Database& db, std::int64_t limit) {
   // From the ledger's completion entries (oldest first), not another capability's table.
-  return storage::Rows<std::string>(
+  return storage::Rows<Waiting>(
       db,
-      "SELECT l.subject_id FROM ledger l WHERE l.type = 'orders.order_completed' AND NOT "
+      "SELECT l.subject_id, l.time_us FROM ledger l WHERE l.type = 'orders.order_completed' AND "
+      "NOT "
       "EXISTS (SELECT 1 FROM br_version v WHERE v.order_id = l.subject_id) "
       "ORDER BY l.seq LIMIT ?",
       [&](storage::Statement& s) { s.Bind(1, limit); },
-      [](const storage::Statement& s) { return s.Text(0); });
+      [](const storage::Statement& s) {
+        return Waiting{s.Text(0), s.Int(1)};
+      });
 }
 
 }  // namespace ordo::batchrecord

@@ -1,6 +1,7 @@
 // The sealed versions of batch records (guarded table br_version, projected from
-// batchrecord.released, whose payload carries the sealed record): migration, projector,
-// guard and reads. Not thread-safe per storage::Database.
+// batchrecord.released, whose payload carries the sealed record) and the br_watch
+// projection of changes after a seal: migrations, projectors, guard and reads. Not thread-safe per
+// storage::Database.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +34,17 @@ Result<std::optional<VersionRow>> FindVersion(storage::Database& db, const std::
 // Every sealed version of the order, oldest first; each row seal-checked.
 Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::string& order_id);
 
-// The orders with at least one sealed version, the most recently sealed first, at most
-// `limit`: the candidates for an amended record (the worklist compiles each).
-Result<std::vector<std::string>> SealedOrders(storage::Database& db, std::int64_t limit);
+// An order whose record waits, and since when (microseconds since the epoch).
+struct Waiting {
+  std::string order_id;
+  std::int64_t since_us = 0;
+};
+
+// The sealed orders with an entry after their latest seal that may change the record
+// (br_watch, domain/watch.h), the first such change oldest first, at most `limit`, each
+// since that entry: the candidates for an amended record (the worklist compiles each and
+// compares the hashes; a candidate whose content did not change is no amendment).
+Result<std::vector<Waiting>> ChangedSinceSeal(storage::Database& db, std::int64_t limit);
 
 // The ids of every lot the order made (lot.order_id: produced lots and their sublots,
 // whatever the origin), oldest first. Not seal-checked: callers read each with
@@ -44,8 +53,7 @@ Result<std::vector<std::string>> LotIdsOfOrder(storage::Database& db, const std:
 
 // The completed orders whose record is not released yet (batchrecord.awaiting_review):
 // orders with an orders.order_completed entry and no br_version row, oldest completion
-// first, at most `limit`.
-Result<std::vector<std::string>> CompletedUnreleasedOrders(storage::Database& db,
-                                                           std::int64_t limit);
+// first, at most `limit`, each since its completion entry.
+Result<std::vector<Waiting>> CompletedUnreleasedOrders(storage::Database& db, std::int64_t limit);
 
 }  // namespace ordo::batchrecord

@@ -1,6 +1,7 @@
 // Execution's tables: migrations, projectors and the seals of the tables decisions read.
 #include "mes/execution/store/execution_store.h"
 
+#include "storage/rows.h"
 #include "store/projector.h"
 #include "store/row_seal.h"
 
@@ -70,13 +71,7 @@ CREATE INDEX IF NOT EXISTS exec_refusal_by_op ON exec_refusal(order_id, operatio
 
 std::string PayloadText(const Json& payload) { return CanonicalJson(payload); }
 
-Status Run(storage::Database& db, const std::string& sql,
-           const std::function<void(storage::Statement&)>& bind) {
-  auto st = db.Prepare(sql);
-  if (!st.ok()) return st.error();
-  bind(**st);
-  return (*st)->Run();
-}
+using storage::Run;
 
 template <typename P>
 Json PayloadOf(const P& p) {

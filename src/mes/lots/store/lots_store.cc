@@ -129,13 +129,7 @@ LotRow FromRow(const storage::Statement& s) {
   return r;
 }
 
-Status Run(storage::Database& db, const std::string& sql,
-           const std::function<void(storage::Statement&)>& bind) {
-  auto st = db.Prepare(sql);
-  if (!st.ok()) return st.error();
-  bind(**st);
-  return (*st)->Run();
-}
+using storage::Run;
 
 // The lot a projector changes; internal error when the ledger names a lot never received.
 Result<LotRow> Existing(storage::Database& db, const ledger::LedgerEntry& e,

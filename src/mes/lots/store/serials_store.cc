@@ -55,13 +55,7 @@ SerialUnit FromRow(const storage::Statement& s) {
   return u;
 }
 
-Status Run(storage::Database& db, const std::string& sql,
-           const std::function<void(storage::Statement&)>& bind) {
-  auto st = db.Prepare(sql);
-  if (!st.ok()) return st.error();
-  bind(**st);
-  return (*st)->Run();
-}
+using storage::Run;
 
 Status ProjectSerialProduced(storage::Database& db, const ledger::LedgerEntry& e,
                              const SerialProduced& p) {

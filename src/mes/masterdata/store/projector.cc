@@ -9,6 +9,7 @@
 #include "mes/masterdata/domain/states.h"
 #include "mes/masterdata/events.h"
 #include "mes/masterdata/store/masterdata_store.h"
+#include "storage/rows.h"
 
 namespace ordo::masterdata {
 
@@ -24,13 +25,7 @@ Result<std::int64_t> UserIdByName(storage::Database& db, const std::string& name
   return *user ? (*user)->id : 0;
 }
 
-Status Run(storage::Database& db, const std::string& sql,
-           const std::function<void(storage::Statement&)>& bind) {
-  auto st = db.Prepare(sql);
-  if (!st.ok()) return st.error();
-  bind(**st);
-  return (*st)->Run();
-}
+using storage::Run;
 
 Status BumpRevision(storage::Database& db, const std::string& cr, std::int64_t seq) {
   return Run(db, "UPDATE change_request SET revision = revision + 1, updated_seq = ? WHERE id = ?",

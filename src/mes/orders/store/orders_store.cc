@@ -5,6 +5,7 @@
 
 #include "ledger/event_type.h"
 #include "mes/orders/store/detail/columns.h"
+#include "storage/rows.h"
 #include "store/projector.h"
 #include "store/row_seal.h"
 
@@ -92,13 +93,7 @@ constexpr const char* kTablesV3 = R"sql(
 ALTER TABLE ord_bom ADD COLUMN operation TEXT NOT NULL DEFAULT '';
 )sql";
 
-Status Run(storage::Database& db, const std::string& sql,
-           const std::function<void(storage::Statement&)>& bind) {
-  auto st = db.Prepare(sql);
-  if (!st.ok()) return st.error();
-  bind(**st);
-  return (*st)->Run();
-}
+using storage::Run;
 
 Status ProjectCreated(storage::Database& db, const ledger::LedgerEntry& e, const OrderCreated& p) {
   return Run(db,
