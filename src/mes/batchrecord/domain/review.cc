@@ -4,7 +4,9 @@
 #include <set>
 
 #include "mes/batchrecord/domain/diff.h"
+#include "mes/lots/domain/serial.h"
 #include "mes/lots/domain/transitions.h"
+#include "mes/lots/events.h"
 
 namespace ordo::batchrecord {
 
@@ -273,6 +275,11 @@ Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const Releas
       return e;
     }
     for (auto& ev : *released) events.push_back(std::move(ev));
+  }
+  if (!in.serials_to_release.empty()) {
+    events.push_back(ledger::MakeEvent(lots::SerialsReleased{in.order_id, in.serials_to_release},
+                                       lots::kOrderSerialsSubjectKind, in.order_id));
+    events.back().signatures = Json::array({in.next_seq});
   }
   if (amending)
     events.push_back(ledger::MakeEvent(

@@ -96,8 +96,9 @@ Result<ledger::Event> DecideReview(const Assessed& a, const std::string& order_i
 // The lots the release releases: produced lots of the order, quarantined now.
 struct ReleaseInput {
   std::string order_id;
-  std::optional<std::string> reason;       // the amendment's reason (required when amended)
-  std::vector<lots::Lot> lots_to_release;  // quarantined produced lots
+  std::optional<std::string> reason;            // the amendment's reason (required when amended)
+  std::vector<lots::Lot> lots_to_release;       // quarantined produced lots
+  std::vector<std::string> serials_to_release;  // quarantined serials the order produced
   std::vector<std::string> open_deviations_touching_lots;  // DV ids, other orders' too
   std::int64_t now_us = 0;
   std::int64_t next_seq = 0;  // the seq of the first event
@@ -111,7 +112,8 @@ struct ReleaseInput {
 // signatures::DecideSignature (meaning released, record batch_record/<order>, version =
 // the next version, bound to the content) and lots::DecideDisposition for each lot.
 // Events: signature.applied; for each lot its own signature.applied and lots.lot_released;
-// batchrecord.amended (for a version after the first); batchrecord.released last, whose
+// one lots.serials_released for all `serials_to_release` (when any), carrying the release's
+// signature; batchrecord.amended (for a version after the first); batchrecord.released last, whose
 // checkpoint_seq is its own seq (the command signs the checkpoint at its last entry).
 Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const ReleaseInput& in,
                                                  const signatures::SignerState& signer);
