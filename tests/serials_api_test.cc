@@ -523,7 +523,7 @@ Json SerialsOf(const HttpClient& http, const std::string& query, const std::stri
 }
 
 TEST_F(SerialsApiTest, SerialsAreBornQuarantinedAndTheBatchReleaseReleasesThemInOneEntry) {
-  ORDO_VERIFIES("ORDO-LOT-45", "ORDO-LOT-46", "ORDO-LOT-48", "ORDO-LOT-49", "IND-02", "IND-04");
+  ORDO_VERIFIES("ORDO-LOT-45", "ORDO-LOT-48", "ORDO-LOT-49", "IND-02", "IND-04");
   DlmSerialsProduced(false);
   if (HasFatalFailure()) return;
   Json listed = SerialsOf(http(), "?order=" + kDlmOrder, operator_);
@@ -612,7 +612,7 @@ TEST_F(SerialsApiTest, SerialsAreBornQuarantinedAndTheBatchReleaseReleasesThemIn
 }
 
 TEST_F(SerialsApiTest, AnOpenDeviationOnASerialOrItsOrderBlocksItsConsumption) {
-  ORDO_VERIFIES("ORDO-LOT-50", "IND-04", "P11-17");
+  ORDO_VERIFIES("ORDO-LOT-46", "IND-04", "P11-17");
   DlmSerialsProduced();
   if (HasFatalFailure()) return;
   PenRunning();
@@ -658,7 +658,7 @@ TEST_F(SerialsApiTest, AnOpenDeviationOnASerialOrItsOrderBlocksItsConsumption) {
 }
 
 TEST_F(SerialsApiTest, SerialsCountTowardOverConsumptionOfTheirBomItem) {
-  ORDO_VERIFIES("ORDO-LOT-51", "ORDO-DEV-02");
+  ORDO_VERIFIES("ORDO-LOT-47", "ORDO-DEV-02");
   DlmSerialsProduced();
   if (HasFatalFailure()) return;
   // One pen: one module planned (plus 0.5 % scrap); the second module is beyond it.
