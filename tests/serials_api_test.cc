@@ -690,5 +690,65 @@ TEST_F(SerialsApiTest, SerialsCountTowardOverConsumptionOfTheirBomItem) {
       << error;
 }
 
+TEST_F(SerialsApiTest, AStoreOfTheEarlierSerialSchemaUpgradesToTheStateAReplayGives) {
+  ORDO_VERIFIES("ORDO-LOT-50", "DI-10");
+  DlmSerialsProduced();
+  if (HasFatalFailure()) return;
+  PenRunning();
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-1"}}, operator_).status, 200);
+  HttpReply pen = http().Post(kPenOp + "/produce", Json{{"count", 1}}, operator_);
+  ASSERT_EQ(pen.status, 200) << pen.Describe();
+  const std::string pen_serial = pen.json()["produced"]["serials"][0].get<std::string>();
+  ASSERT_TRUE(server_->Stop().has_value());
+  const std::string path = sandbox_.data() + "/ordo.db";
+  auto sql = [&](const std::string& statement) {
+    auto db = storage::OpenSqlite(path, storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status st = (*db)->Exec(statement);
+    ASSERT_TRUE(st.ok()) << statement << ": " << st.error().message;
+  };
+  // The serials table as the earlier release left it: no BOM item column, no indexes on
+  // the consuming order and the state, produced serials reading `produced`; the lots
+  // table without its order index.
+  sql("DROP INDEX serial_unit_by_consumed_order; DROP INDEX serial_unit_by_state; "
+      "DROP INDEX lot_by_order; ALTER TABLE serial_unit DROP COLUMN consumed_bom_material; "
+      "UPDATE serial_unit SET state = 'produced' WHERE state = 'quarantined'; "
+      "UPDATE meta SET value = '1' WHERE key = 'migration.serials'; "
+      "UPDATE meta SET value = '2' WHERE key = 'migration.lots'");
+  if (HasFatalFailure()) return;
+  RunResult upgrade = sandbox_.Ordo({"upgrade", "--data", sandbox_.data()});
+  ASSERT_EQ(upgrade.status.code, 0) << upgrade.Describe();
+  {
+    auto db = storage::OpenSqlite(path, storage::OpenMode::kReadOnly);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    auto row = [&](const std::string& query) {
+      auto st = (*db)->Prepare(query);
+      EXPECT_TRUE(st.ok());
+      if (!st.ok()) return std::string();
+      auto step = (*st)->Step();
+      std::string out = step.ok() && *step ? (*st)->Text(0) : std::string("(none)");
+      (*st)->Reset();
+      return out;
+    };
+    EXPECT_EQ(row("SELECT state FROM serial_unit WHERE serial = '" + pen_serial + "'"),
+              "quarantined");
+    EXPECT_EQ(row("SELECT consumed_bom_material FROM serial_unit WHERE serial = 'DLM-T-1'"),
+              "DV-DLM");
+    EXPECT_EQ(row("SELECT state FROM serial_unit WHERE serial = 'DLM-T-2'"), "released");
+    for (const char* index :
+         {"serial_unit_by_consumed_order", "serial_unit_by_state", "lot_by_order"})
+      EXPECT_EQ(row(std::string("SELECT name FROM sqlite_master WHERE name = '") + index + "'"),
+                index);
+  }
+  // It serves again; the teardown's replay check proves the rows equal a fresh replay.
+  server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root());
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  HttpReply again = http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-2"}}, operator_);
+  EXPECT_EQ(again.status, 200) << again.Describe();
+}
+
 }  // namespace
 }  // namespace ordo::testing
