@@ -96,12 +96,13 @@ Result<ledger::Event> DecideReview(const Assessed& a, const std::string& order_i
 // The lots the release releases: produced lots of the order, quarantined now.
 struct ReleaseInput {
   std::string order_id;
-  std::optional<std::string> reason;            // the amendment's reason (required when amended)
-  std::vector<lots::Lot> lots_to_release;       // quarantined produced lots
-  std::vector<std::string> serials_to_release;  // quarantined serials the order produced
+  std::optional<std::string> reason;       // the amendment's reason (required when amended)
+  std::vector<lots::Lot> lots_to_release;  // quarantined produced lots
   std::vector<std::string> open_deviations_touching_lots;  // DV ids, other orders' too
   std::int64_t now_us = 0;
   std::int64_t next_seq = 0;  // the seq of the first event
+  // The serials the order produced, quarantined now (released in one entry).
+  std::vector<std::string> serials_to_release;
 };
 
 // Refuses, in this order: released and not amended -> failed_precondition
