@@ -151,6 +151,13 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target = "/api/v1/orders/PO-SCHEMA/operations/10";
     } else if (path == "/api/v1/genealogy/{id}") {
       target = "/api/v1/genealogy/RS-LOT-1?direction=forward";
+    } else if (path == "/api/v1/serials/{serial}") {
+      // The first serial of the demo's pen order.
+      HttpReply first =
+          http().Get("/api/v1/serials?order=WO-DEMO-1001&limit=1", TokenFor("supervisor"));
+      ASSERT_EQ(first.status, 200) << first.Describe();
+      ASSERT_EQ(first.json()["serials"].size(), 1u) << first.Describe();
+      target = "/api/v1/serials/" + first.json()["serials"][0]["serial"].get<std::string>();
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))
@@ -676,6 +683,12 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
   Json lot = Fits("GET", "/api/v1/lots/{lot}", "/api/v1/lots/RS-1",
                   http().Get("/api/v1/lots/RS-1", supervisor));
   EXPECT_EQ(lot["lot"]["history"].size(), 4u) << lot.dump();
+  Json serials = Fits("GET", "/api/v1/serials", "/api/v1/serials?order=WO-DEMO-1001&limit=2",
+                      http().Get("/api/v1/serials?order=WO-DEMO-1001&limit=2", supervisor));
+  ASSERT_EQ(serials["serials"].size(), 2u) << serials.dump();
+  const std::string serial = serials["serials"][0]["serial"].get<std::string>();
+  Fits("GET", "/api/v1/serials/{serial}", "/api/v1/serials/" + serial,
+       http().Get("/api/v1/serials/" + serial, supervisor));
   Json split = Fits(
       "POST", "/api/v1/lots/{lot}/split", "/api/v1/lots/RS-1/split",
       http().Post("/api/v1/lots/RS-1/split",
@@ -699,7 +712,7 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 11u);
+  EXPECT_EQ(covered_.size(), 13u);
 }
 
 // A supervisor walks orders through the API (create, import, release, hold, resume,
