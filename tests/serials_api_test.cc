@@ -746,6 +746,7 @@ TEST_F(SerialsApiTest, AStoreOfTheEarlierSerialSchemaUpgradesToTheStateAReplayGi
   std::string error;
   ASSERT_TRUE(server_->Start(&error)) << error;
   client_ = std::make_unique<HttpClient>(server_->Client());
+  operator_ = TokenFor("operator");  // sessions do not outlive the server
   HttpReply again = http().Post(kPenOp + "/consume", Json{{"serial", "DLM-T-2"}}, operator_);
   EXPECT_EQ(again.status, 200) << again.Describe();
 }
