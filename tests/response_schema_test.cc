@@ -74,6 +74,13 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target = "/api/v1/orders/PO-SCHEMA/operations/10";
     } else if (path == "/api/v1/genealogy/{id}") {
       target = "/api/v1/genealogy/RS-LOT-1?direction=forward";
+    } else if (path == "/api/v1/serials/{serial}") {
+      // The first serial of the demo's pen order.
+      HttpReply first =
+          http().Get("/api/v1/serials?order=WO-DEMO-1001&limit=1", TokenFor("supervisor"));
+      ASSERT_EQ(first.status, 200) << first.Describe();
+      ASSERT_EQ(first.json()["serials"].size(), 1u) << first.Describe();
+      target = "/api/v1/serials/" + first.json()["serials"][0]["serial"].get<std::string>();
     } else {
       for (const auto& [name, value] : values)
         for (auto p = target.find(name); p != std::string::npos; p = target.find(name))

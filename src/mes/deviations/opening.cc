@@ -28,8 +28,12 @@ Result<ledger::Event> OpenDeviationEvent(storage::Database& db, DeviationOpened 
   for (std::size_t i = 0; i < draft.lots.size(); ++i) {
     auto lot = lots::FindLot(db, draft.lots[i]);
     if (!lot.ok()) return lot.error();
-    if (!*lot)
-      return Error{ErrorCode::kNotFound, "there is no lot '" + draft.lots[i] + "'",
+    if (*lot) continue;
+    // A serial number may be named too (a device or component serial).
+    auto serial = lots::FindSerial(db, draft.lots[i]);
+    if (!serial.ok()) return serial.error();
+    if (!*serial)
+      return Error{ErrorCode::kNotFound, "there is no lot or serial '" + draft.lots[i] + "'",
                    "lots[" + std::to_string(i) + "]", "lot_missing"};
   }
   auto count = CountOpened(db);

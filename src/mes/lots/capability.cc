@@ -5,6 +5,7 @@
 #include "ledger/event_schema.h"
 #include "mes/lots/events.h"
 #include "mes/lots/http/lots_http.h"
+#include "mes/lots/http/serials_http.h"
 #include "mes/lots/permissions.h"
 #include "mes/lots/store/lots_store.h"
 #include "mes/lots/store/serials_store.h"
@@ -33,6 +34,8 @@ void Register() {
       "lots", "Execution produced a serialized unit of the order's product (generated or scanned)");
   ledger::RegisterEventType<SerialConsumed>(
       "lots", "Execution consumed a component serial into an operation of an order");
+  ledger::RegisterEventType<SerialsReleased>(
+      "lots", "The batch release of an order released its quarantined serials (one entry)");
   store::RegisterTables(Tables());
   store::RegisterTables(SerialTables());
   RegisterProjectors();
@@ -51,6 +54,7 @@ void Register() {
                       "split, merge and move lots (no signature: the lot's status is unchanged)",
                       {"supervisor", "quality"}});
   server::RegisterEndpoints("lots", Endpoints());
+  server::RegisterEndpoints("lots", SerialEndpoints());
   RegisterWorklistSources();
 }
 

@@ -181,6 +181,7 @@ void to_json(Json& j, const SerialConsumed& e) {
   j = Json{{"serial", e.serial},       {"material", e.material},   {"order_id", e.order_id},
            {"operation", e.operation}, {"work_unit", e.work_unit}, {"bom_material", e.bom_material},
            {"alternate", e.alternate}, {"user_id", e.user_id}};
+  if (e.over_consumption) j["over_consumption"] = true;
 }
 
 void from_json(const Json& j, SerialConsumed& e) {
@@ -192,6 +193,16 @@ void from_json(const Json& j, SerialConsumed& e) {
   j.at("bom_material").get_to(e.bom_material);
   j.at("alternate").get_to(e.alternate);
   j.at("user_id").get_to(e.user_id);
+  e.over_consumption = j.value("over_consumption", false);
+}
+
+void to_json(Json& j, const SerialsReleased& e) {
+  j = Json{{"order_id", e.order_id}, {"serials", e.serials}};
+}
+
+void from_json(const Json& j, SerialsReleased& e) {
+  j.at("order_id").get_to(e.order_id);
+  j.at("serials").get_to(e.serials);
 }
 
 }  // namespace ordo::lots

@@ -136,13 +136,28 @@ struct SerialProduced {
 
 // Execution consumed a component serial into an operation of an order (a component went
 // into a device): bom_material is the BOM item's material it was consumed for. The serial
-// ends consumed.
+// ends consumed. over_consumption: counting the serial (one unit of the BOM item's unit)
+// takes the item beyond its BOM quantity plus scrap factor (execution records the
+// exception and opens the deviation; absent in entries written before it was added).
 struct SerialConsumed {
   static constexpr const char* kType = "lots.serial_consumed";
   static constexpr int kVersion = 1;
   std::string serial, material, order_id, operation, work_unit, bom_material;
   bool alternate = false;
   std::int64_t user_id = 0;  // who consumed it (a performer of the operation)
+  bool over_consumption = false;
+};
+
+// The batch release of order `order_id` released its quarantined serials, `serials`
+// (subject kind "order_serials", subject id the order id). One entry for all the serials
+// of the release, in the batch release's command: it carries the release's signature
+// (signatures: the seq of the signature.applied meaning released), so a 500-serial order
+// adds one entry, not 500. Each serial listed ends released.
+struct SerialsReleased {
+  static constexpr const char* kType = "lots.serials_released";
+  static constexpr int kVersion = 1;
+  std::string order_id;
+  std::vector<std::string> serials;
 };
 
 void to_json(Json& j, const LotReceived& e);
@@ -169,5 +184,7 @@ void to_json(Json& j, const SerialProduced& e);
 void from_json(const Json& j, SerialProduced& e);
 void to_json(Json& j, const SerialConsumed& e);
 void from_json(const Json& j, SerialConsumed& e);
+void to_json(Json& j, const SerialsReleased& e);
+void from_json(const Json& j, SerialsReleased& e);
 
 }  // namespace ordo::lots

@@ -43,6 +43,17 @@ Result<std::vector<Consumption>> ConsumedByOrder(storage::Database& db,
 // store/serials_store.cc.
 Result<std::optional<SerialUnit>> FindSerial(storage::Database& db, const std::string& serial);
 
+// The serials consumed into `order_id` (serial_unit.consumed_order_id), oldest produced
+// first; each seal-checked: what the over-consumption check counts per BOM item (one
+// unit each, consumed_bom_material).
+Result<std::vector<SerialUnit>> SerialsConsumedInto(storage::Database& db,
+                                                    const std::string& order_id);
+
+// The serials produced by `order_id` that are quarantined now, oldest first; each
+// seal-checked: what the order's batch release releases (lots.serials_released).
+Result<std::vector<SerialUnit>> QuarantinedSerialsOfOrder(storage::Database& db,
+                                                          const std::string& order_id);
+
 // The last number generated for `material` under pattern stem `stem`
 // (masterdata/domain/serial_pattern.h: SerialStem), 0 when none; seal-checked. Counted
 // from lots.serial_produced entries, so a replay gives the same next number.

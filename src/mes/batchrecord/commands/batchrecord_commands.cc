@@ -112,6 +112,9 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
       if ((*lot)->state == lots::LotStateName(lots::LotState::kQuarantined))
         in.lots_to_release.push_back(**lot);
     }
+    auto serials = lots::QuarantinedSerialsOfOrder(ctx.db, order_id);
+    if (!serials.ok()) return serials.error();
+    for (const auto& u : *serials) in.serials_to_release.push_back(u.serial);
     // A deviation naming a lot consumed into this batch (opened on another order or by
     // hand) blocks its release too.
     std::set<std::string> consumed;

@@ -5,7 +5,9 @@
 
 #include "mes/batchrecord/domain/diff.h"
 #include "mes/batchrecord/domain/sealed.h"
+#include "mes/lots/domain/serial.h"
 #include "mes/lots/domain/transitions.h"
+#include "mes/lots/events.h"
 
 namespace ordo::batchrecord {
 
@@ -254,6 +256,11 @@ Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const Releas
       return e;
     }
     for (auto& ev : *released) events.push_back(std::move(ev));
+  }
+  if (!in.serials_to_release.empty()) {
+    events.push_back(ledger::MakeEvent(lots::SerialsReleased{in.order_id, in.serials_to_release},
+                                       lots::kOrderSerialsSubjectKind, in.order_id));
+    events.back().signatures = Json::array({in.next_seq});
   }
   if (amending)
     events.push_back(ledger::MakeEvent(

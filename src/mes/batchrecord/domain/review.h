@@ -103,6 +103,8 @@ struct ReleaseInput {
   std::int64_t now_us = 0;
   std::int64_t next_seq = 0;          // the seq of the first event
   std::vector<Performer> performers;  // who performed or verified a step (PerformersOf)
+  // The serials the order produced, quarantined now (released in one entry).
+  std::vector<std::string> serials_to_release;
 };
 
 // Refuses, in this order: released and not amended -> failed_precondition
@@ -114,7 +116,8 @@ struct ReleaseInput {
 // signatures::DecideSignature (meaning released, record batch_record/<order>, version =
 // the next version, bound to the content) and lots::DecideDisposition for each lot.
 // Events: signature.applied; for each lot its own signature.applied and lots.lot_released;
-// batchrecord.amended (for a version after the first); batchrecord.released last, whose
+// one lots.serials_released for all `serials_to_release` (when any), carrying the release's
+// signature; batchrecord.amended (for a version after the first); batchrecord.released last, whose
 // checkpoint_seq is its own seq (the command signs the checkpoint at its last entry).
 Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const ReleaseInput& in,
                                                  const signatures::SignerState& signer);

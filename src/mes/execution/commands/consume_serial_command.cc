@@ -1,5 +1,8 @@
 // The consume command for a component serial (execution_commands.h: ConsumeInput with
 // `serial`): the serial goes into a device of the order, as lots.serial_consumed.
+#include <algorithm>
+
+#include "mes/deviations/deviations.h"
 #include "mes/execution/commands/detail/command_support.h"
 #include "mes/execution/commands/execution_commands.h"
 #include "mes/execution/commands/facts_loader.h"
@@ -12,6 +15,26 @@
 namespace ordo::execution {
 
 using detail::Events;
+
+namespace {
+
+// The open deviations touching `unit`: those naming the serial, and those of the order
+// that produced it (as lots' release block counts them).
+Result<std::vector<std::string>> OpenDeviationIds(storage::Database& db,
+                                                  const lots::SerialUnit& unit) {
+  std::vector<std::string> ids;
+  auto touching = deviations::OpenDeviationsTouchingLot(db, unit.serial);
+  if (!touching.ok()) return touching.error();
+  for (const auto& d : *touching) ids.push_back(d.id);
+  auto of_order = deviations::DeviationsOfOrder(db, unit.order_id);
+  if (!of_order.ok()) return of_order.error();
+  for (const auto& d : *of_order)
+    if (d.state == deviations::kStateOpen && std::find(ids.begin(), ids.end(), d.id) == ids.end())
+      ids.push_back(d.id);
+  return ids;
+}
+
+}  // namespace
 
 namespace detail {
 
@@ -36,7 +59,11 @@ Result<Events> ConsumeSerialEvents(engine::WriteContext& ctx, const OperationRef
                             ", but serial " + serial + " is material " + unit.material + "."));
   auto bom = LoadBom(ctx.db, ref.order_id);
   if (!bom.ok()) return bom.error();
-  SerialFacts facts{unit.serial, unit.material, unit.state, unit.order_id, unit.consumed_order_id};
+  SerialFacts facts{unit.serial,   unit.material,          unit.state,
+                    unit.order_id, unit.consumed_order_id, {}};
+  auto open = OpenDeviationIds(ctx.db, unit);
+  if (!open.ok()) return open.error();
+  facts.open_deviations = std::move(*open);
   auto decided = DecideConsumeSerial(step.op, *bom, facts, step.context);
   if (!decided.ok()) return named(decided.error());
   // The genealogy stays acyclic: a serial cannot go into the order that made it.
@@ -57,12 +84,22 @@ Result<Events> ConsumeSerialEvents(engine::WriteContext& ctx, const OperationRef
   consumed.bom_material = decided->bom_material;
   consumed.alternate = decided->alternate;
   consumed.user_id = user_id;
+  consumed.over_consumption = decided->over_consumption;
+  Events events{ledger::MakeEvent(consumed, lots::kSerialSubjectKind, consumed.serial)};
+  std::vector<ExceptionRecorded> raised;
+  if (decided->exception) {
+    raised.push_back(*decided->exception);
+    events.push_back(OnOrder(ref, *decided->exception));
+  }
+  ORDO_TRY(OpenDeviations(ctx, ref, events, [&]() -> Result<std::vector<std::string>> {
+    return std::vector<std::string>{consumed.serial};
+  }));
   extra = Json{{"consumed", Json{{"serial", consumed.serial},
                                  {"material", consumed.material},
                                  {"bom_material", consumed.bom_material},
                                  {"alternate", consumed.alternate}}},
-               {"exceptions", Json::array()}};
-  return Events{ledger::MakeEvent(consumed, lots::kSerialSubjectKind, consumed.serial)};
+               {"exceptions", ExceptionsJson(raised)}};
+  return events;
 }
 
 }  // namespace detail

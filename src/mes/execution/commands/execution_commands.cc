@@ -31,6 +31,7 @@ using detail::Events;
 using detail::ExceptionsJson;
 using detail::Make;
 using detail::OnOrder;
+using detail::OpenDeviations;
 using detail::QualifiedPerformer;
 
 constexpr const char* kVerifiedRecordKind = "order_operation";
@@ -152,40 +153,6 @@ Result<std::optional<std::pair<std::string, std::string>>> ScannedSerial(storage
   if (!*material || (*material)->content.value("tracking", std::string()) != "serial")
     return Found();
   return Found(std::make_pair((*material)->id, scan->serial));
-}
-
-// Opens a deviation (deviations/opening.h) for each exception among `events` that needs
-// one: a parameter out of limits that blocks completion (classification critical) or an
-// over-consumption (major). Each names the exception's seq (the events get consecutive
-// seqs from ctx.next_seq), the order, the operation and `lots` (the lots involved), and
-// blocks completion as the exception does. The events are appended to `events`.
-Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
-                      const std::function<Result<std::vector<std::string>>()>& lots_involved) {
-  std::int64_t opened = 0;
-  const std::size_t n = events.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (events[i].type != ExceptionRecorded::kType) continue;
-    auto e = ledger::ReadPayload<ExceptionRecorded>(events[i].payload);
-    if (!e.ok()) return e.error();
-    const bool over = e->kind == kOverConsumption;
-    if (!over && !(e->kind == kParameterOutOfLimits && e->blocks_completion)) continue;
-    auto lots = lots_involved();
-    if (!lots.ok()) return lots.error();
-    deviations::DeviationOpened d;
-    d.order_id = ref.order_id;
-    d.operation = ref.operation;
-    d.lots = std::move(*lots);
-    d.source = over ? "over_consumption" : "parameter_out_of_limits";
-    d.exception_seq = ctx.next_seq + static_cast<std::int64_t>(i);
-    d.classification = e->blocks_completion ? "critical" : "major";
-    d.title = over ? "over-consumption of " + e->subject : e->subject + " out of limits";
-    d.description = e->message.substr(0, 4000);
-    d.blocks_completion = e->blocks_completion;
-    auto event = deviations::OpenDeviationEvent(ctx.db, std::move(d), opened++);
-    if (!event.ok()) return event.error();
-    events.push_back(std::move(*event));
-  }
-  return Ok();
 }
 
 // The lots consumed on the operation so far (at most 50, first consumption first).
@@ -583,5 +550,39 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
               {"exceptions", exceptions},
               {"materials", materials}};
 }
+
+namespace detail {
+
+// Opens the deviations its exceptions need (command_support.h).
+Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
+                      const std::function<Result<std::vector<std::string>>()>& lots_involved) {
+  std::int64_t opened = 0;
+  const std::size_t n = events.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (events[i].type != ExceptionRecorded::kType) continue;
+    auto e = ledger::ReadPayload<ExceptionRecorded>(events[i].payload);
+    if (!e.ok()) return e.error();
+    const bool over = e->kind == kOverConsumption;
+    if (!over && !(e->kind == kParameterOutOfLimits && e->blocks_completion)) continue;
+    auto lots = lots_involved();
+    if (!lots.ok()) return lots.error();
+    deviations::DeviationOpened d;
+    d.order_id = ref.order_id;
+    d.operation = ref.operation;
+    d.lots = std::move(*lots);
+    d.source = over ? "over_consumption" : "parameter_out_of_limits";
+    d.exception_seq = ctx.next_seq + static_cast<std::int64_t>(i);
+    d.classification = e->blocks_completion ? "critical" : "major";
+    d.title = over ? "over-consumption of " + e->subject : e->subject + " out of limits";
+    d.description = e->message.substr(0, 4000);
+    d.blocks_completion = e->blocks_completion;
+    auto event = deviations::OpenDeviationEvent(ctx.db, std::move(d), opened++);
+    if (!event.ok()) return event.error();
+    events.push_back(std::move(*event));
+  }
+  return Ok();
+}
+
+}  // namespace detail
 
 }  // namespace ordo::execution

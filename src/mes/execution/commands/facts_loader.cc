@@ -146,6 +146,8 @@ Result<std::vector<BomFacts>> LoadBom(storage::Database& db, const std::string& 
   if (!bom.ok()) return bom.error();
   auto consumed = lots::ConsumedByOrder(db, order_id);
   if (!consumed.ok()) return consumed.error();
+  auto serials = lots::SerialsConsumedInto(db, order_id);
+  if (!serials.ok()) return serials.error();
   std::vector<BomFacts> out;
   for (const auto& item : *bom) {
     BomFacts b;
@@ -157,6 +159,9 @@ Result<std::vector<BomFacts>> LoadBom(storage::Database& db, const std::string& 
     b.operation = item.operation;
     for (const auto& c : *consumed)
       if (c.bom_material == item.material) b.consumed += c.base_quantity;
+    // A serial counts one unit of its item (in the item's base unit).
+    for (const auto& u : *serials)
+      if (u.consumed_bom_material == item.material) b.consumed += 1;
     out.push_back(std::move(b));
   }
   return out;

@@ -7,10 +7,10 @@
 namespace ordo::execution {
 
 bool IsComplianceRefusal(std::string_view code) {
-  static constexpr std::array<std::string_view, 11> kRecorded = {
+  static constexpr std::array<std::string_view, 12> kRecorded = {
       kWrongMaterial,        kLotNotReleased,    kLotExpired,         kNotQualified,
       kQualificationExpired, kEquipmentNotReady, kCalibrationOverdue, kCleaningOverdue,
-      kWrongEquipmentClass,  kSamePerson,        kExpiryMismatch};
+      kWrongEquipmentClass,  kSamePerson,        kExpiryMismatch,     kSerialNotReleased};
   for (std::string_view c : kRecorded)
     if (c == code) return true;
   return false;

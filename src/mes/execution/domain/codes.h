@@ -30,6 +30,7 @@ inline constexpr const char* kWrongEquipmentClass = "wrong_equipment_class";
 inline constexpr const char* kInstructionsNotAcknowledged = "instructions_not_acknowledged";
 inline constexpr const char* kWrongMaterial = "wrong_material";
 inline constexpr const char* kLotNotReleased = "lot_not_released";
+inline constexpr const char* kSerialNotReleased = "serial_not_released";
 inline constexpr const char* kLotExpired = "lot_expired";
 inline constexpr const char* kInsufficientQuantity = "insufficient_quantity";
 inline constexpr const char* kDeviationRequired = "deviation_required";
@@ -59,8 +60,8 @@ inline constexpr const char* kOverConsumption = "over_consumption";
 inline constexpr const char* kLateEntry = "late_entry";
 
 // True for the refusals recorded in the ledger as execution.command_refused: wrong
-// material, lot not released or expired, not qualified, qualification expired, equipment
-// not ready, calibration or cleaning overdue, wrong equipment class, same person, and a
+// material, lot or serial not released, lot expired, not qualified, qualification expired,
+// equipment not ready, calibration or cleaning overdue, wrong equipment class, same person, and a
 // scanned label whose expiry disagrees with the lot's.
 bool IsComplianceRefusal(std::string_view code);
 

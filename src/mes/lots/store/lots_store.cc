@@ -88,6 +88,11 @@ ALTER TABLE lot_history_v2 RENAME TO lot_history;
 CREATE INDEX IF NOT EXISTS lot_history_by_lot ON lot_history(lot, seq);
 )sql";
 
+// The lots of an order (batch release, the batch record): an index on lot.order_id.
+constexpr const char* kTablesV3 = R"sql(
+CREATE INDEX IF NOT EXISTS lot_by_order ON lot(order_id, received_seq);
+)sql";
+
 constexpr const char* kSelect =
     "SELECT lot, material, supplier, supplier_lot, given_quantity, unit, received_quantity, "
     "quantity, base_unit, expiry, retest, state, held_from, reason, source, received_seq, "
@@ -300,7 +305,8 @@ Status ProjectMoved(storage::Database& db, const ledger::LedgerEntry& e, const L
 
 store::TableSet Tables() {
   return store::TableSet{"lots",
-                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2},
+                          store::Migration{3, kTablesV3}},
                          {{"lot", "lot"}, {"lot_history", "seq, lot"}, {"lot_consumption", "seq"}}};
 }
 

@@ -35,9 +35,27 @@ CREATE TABLE IF NOT EXISTS serial_sequence(
   PRIMARY KEY(material, stem));
 )sql";
 
+// Quality states (issue 11): a produced serial is born quarantined and released with its
+// batch. Rows of earlier releases read `produced`: they become quarantined, as a replay
+// of their lots.serial_produced entries now gives. The BOM item a serial was consumed for
+// counts it toward the item's over-consumption check; it is taken from the stored
+// lots.serial_consumed entry, as a replay gives it. Indexes for the serial listing and
+// for the serials consumed into an order.
+constexpr const char* kSerialTablesV2 = R"sql(
+ALTER TABLE serial_unit ADD COLUMN consumed_bom_material TEXT NOT NULL DEFAULT '';
+UPDATE serial_unit SET state = 'quarantined' WHERE state = 'produced';
+UPDATE serial_unit SET consumed_bom_material = COALESCE((SELECT json_extract(l.payload,
+  '$.bom_material') FROM ledger l WHERE l.type = 'lots.serial_consumed' AND
+  l.subject_kind = 'serial' AND l.subject_id = serial_unit.serial ORDER BY l.seq DESC
+  LIMIT 1), '') WHERE state = 'consumed';
+CREATE INDEX IF NOT EXISTS serial_unit_by_consumed_order ON serial_unit(consumed_order_id);
+CREATE INDEX IF NOT EXISTS serial_unit_by_state ON serial_unit(state, produced_seq);
+)sql";
+
 constexpr const char* kSelect =
     "SELECT serial, material, order_id, operation, work_unit, source, state, produced_seq, "
-    "produced_us, consumed_order_id, consumed_operation FROM serial_unit ";
+    "produced_us, consumed_order_id, consumed_operation, consumed_bom_material "
+    "FROM serial_unit ";
 
 SerialUnit FromRow(const storage::Statement& s) {
   SerialUnit u;
@@ -52,6 +70,7 @@ SerialUnit FromRow(const storage::Statement& s) {
   u.produced_us = s.Int(8);
   u.consumed_order_id = s.Text(9);
   u.consumed_operation = s.Text(10);
+  u.consumed_bom_material = s.Text(11);
   return u;
 }
 
@@ -66,7 +85,7 @@ Status ProjectSerialProduced(storage::Database& db, const ledger::LedgerEntry& e
                [&](storage::Statement& s) {
                  s.Bind(1, p.serial).Bind(2, p.material).Bind(3, p.order_id);
                  s.Bind(4, p.operation).Bind(5, p.work_unit).Bind(6, p.source);
-                 s.Bind(7, std::string(kSerialProduced)).Bind(8, e.seq).Bind(9, e.time_us);
+                 s.Bind(7, std::string(kSerialQuarantined)).Bind(8, e.seq).Bind(9, e.time_us);
                }));
   if (p.stem.empty()) return Ok();
   return Run(
@@ -85,20 +104,38 @@ Status ProjectSerialConsumed(storage::Database& db, const ledger::LedgerEntry& e
     return Error::Make(ErrorCode::kInternal, "seq " + std::to_string(e.seq) + " (" + e.type +
                                                  ") names serial " + p.serial + ", never produced");
   return Run(db,
-             "UPDATE serial_unit SET state = ?, consumed_order_id = ?, consumed_operation = ? "
-             "WHERE serial = ?",
+             "UPDATE serial_unit SET state = ?, consumed_order_id = ?, consumed_operation = ?, "
+             "consumed_bom_material = ? WHERE serial = ?",
              [&](storage::Statement& s) {
                s.Bind(1, std::string(kSerialConsumed)).Bind(2, p.order_id);
-               s.Bind(3, p.operation).Bind(4, p.serial);
+               s.Bind(3, p.operation).Bind(4, p.bom_material).Bind(5, p.serial);
              });
+}
+
+// Each serial listed must exist and be quarantined (the release decided on it).
+Status ProjectSerialsReleased(storage::Database& db, const ledger::LedgerEntry& e,
+                              const SerialsReleased& p) {
+  for (const std::string& serial : p.serials) {
+    auto row = FindSerialRow(db, serial);
+    if (!row.ok()) return row.error();
+    if (!*row || (*row)->state != kSerialQuarantined)
+      return Error::Make(ErrorCode::kInternal,
+                         "seq " + std::to_string(e.seq) + " (" + e.type + ") releases serial " +
+                             serial + (*row ? ", which is " + (*row)->state : ", never produced"));
+    ORDO_TRY(Run(
+        db, "UPDATE serial_unit SET state = ? WHERE serial = ?",
+        [&](storage::Statement& s) { s.Bind(1, std::string(kSerialReleased)).Bind(2, serial); }));
+  }
+  return Ok();
 }
 
 }  // namespace
 
 store::TableSet SerialTables() {
-  return store::TableSet{"serials",
-                         {store::Migration{1, kSerialTablesV1}},
-                         {{"serial_unit", "serial"}, {"serial_sequence", "material, stem"}}};
+  return store::TableSet{
+      "serials",
+      {store::Migration{1, kSerialTablesV1}, store::Migration{2, kSerialTablesV2}},
+      {{"serial_unit", "serial"}, {"serial_sequence", "material, stem"}}};
 }
 
 void RegisterSerialGuards() {
@@ -106,7 +143,8 @@ void RegisterSerialGuards() {
       {"serial_unit",
        {"serial"},
        {"serial", "material", "order_id", "operation", "work_unit", "source", "state",
-        "produced_seq", "produced_us", "consumed_order_id", "consumed_operation"}});
+        "produced_seq", "produced_us", "consumed_order_id", "consumed_operation",
+        "consumed_bom_material"}});
   store::RegisterGuardedTable(
       {"serial_sequence", {"material", "stem"}, {"material", "stem", "last_number"}});
 }
@@ -114,6 +152,7 @@ void RegisterSerialGuards() {
 void RegisterSerialProjectors() {
   store::RegisterProjector<SerialProduced>(&ProjectSerialProduced);
   store::RegisterProjector<SerialConsumed>(&ProjectSerialConsumed);
+  store::RegisterProjector<SerialsReleased>(&ProjectSerialsReleased);
 }
 
 Result<std::optional<SerialUnit>> FindSerialRow(storage::Database& db, const std::string& serial) {
@@ -127,6 +166,48 @@ Result<std::vector<SerialUnit>> SerialRowsOfOrder(storage::Database& db,
   return storage::Rows<SerialUnit>(
       db, std::string(kSelect) + "WHERE order_id = ? ORDER BY produced_seq",
       [&](storage::Statement& s) { s.Bind(1, order_id); }, FromRow);
+}
+
+Result<std::vector<SerialUnit>> ListSerialRows(storage::Database& db, const SerialFilter& filter) {
+  std::string where;
+  auto add = [&where](const std::string& clause) {
+    where += (where.empty() ? "WHERE " : " AND ") + clause;
+  };
+  if (!filter.material.empty()) add("material = ?1");
+  if (!filter.order_id.empty()) add("order_id = ?2");
+  if (!filter.state.empty()) add("state = ?3");
+  if (filter.after_seq > 0) add("produced_seq > ?4");
+  return storage::Rows<SerialUnit>(
+      db, std::string(kSelect) + where + " ORDER BY produced_seq LIMIT ?5",
+      [&](storage::Statement& s) {
+        if (!filter.material.empty()) s.Bind(1, filter.material);
+        if (!filter.order_id.empty()) s.Bind(2, filter.order_id);
+        if (!filter.state.empty()) s.Bind(3, filter.state);
+        if (filter.after_seq > 0) s.Bind(4, filter.after_seq);
+        s.Bind(5, filter.limit);
+      },
+      FromRow);
+}
+
+Result<std::vector<SerialUnit>> SerialsConsumedInto(storage::Database& db,
+                                                    const std::string& order_id) {
+  auto rows = storage::Rows<SerialUnit>(
+      db, std::string(kSelect) + "WHERE consumed_order_id = ? ORDER BY produced_seq",
+      [&](storage::Statement& s) { s.Bind(1, order_id); }, FromRow);
+  if (!rows.ok()) return rows.error();
+  for (const SerialUnit& u : *rows) ORDO_TRY(store::CheckSealedRow(db, "serial_unit", {u.serial}));
+  return rows;
+}
+
+Result<std::vector<SerialUnit>> QuarantinedSerialsOfOrder(storage::Database& db,
+                                                          const std::string& order_id) {
+  auto rows = storage::Rows<SerialUnit>(
+      db, std::string(kSelect) + "WHERE order_id = ? AND state = ? ORDER BY produced_seq",
+      [&](storage::Statement& s) { s.Bind(1, order_id).Bind(2, std::string(kSerialQuarantined)); },
+      FromRow);
+  if (!rows.ok()) return rows.error();
+  for (const SerialUnit& u : *rows) ORDO_TRY(store::CheckSealedRow(db, "serial_unit", {u.serial}));
+  return rows;
 }
 
 Result<std::optional<SerialUnit>> FindSerial(storage::Database& db, const std::string& serial) {

@@ -27,4 +27,14 @@ Result<std::optional<SerialUnit>> FindSerialRow(storage::Database& db, const std
 Result<std::vector<SerialUnit>> SerialRowsOfOrder(storage::Database& db,
                                                   const std::string& order_id);
 
+// What GET /api/v1/serials filters on ("" = any); rows after produced seq `after_seq`,
+// at most `limit`, oldest first.
+struct SerialFilter {
+  std::string material, order_id, state;
+  std::int64_t after_seq = 0;
+  std::int64_t limit = 100;
+};
+// The serials matching `filter`, not seal-checked (views).
+Result<std::vector<SerialUnit>> ListSerialRows(storage::Database& db, const SerialFilter& filter);
+
 }  // namespace ordo::lots

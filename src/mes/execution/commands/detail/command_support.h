@@ -70,6 +70,15 @@ Result<Events> ConsumeSerialEvents(engine::WriteContext& ctx, const OperationRef
                                    const std::string& scanned_material, const RecordingStep& step,
                                    std::int64_t user_id, Json& extra);
 
+// Opens a deviation (deviations/opening.h) for each exception among `events` that needs
+// one: a parameter out of limits that blocks completion (classification critical) or an
+// over-consumption (major). Each names the exception's seq (the events get consecutive
+// seqs from ctx.next_seq), the order, the operation and `lots` (the lots or serials
+// involved), and blocks completion as the exception does. The events are appended to
+// `events`. Implemented in execution_commands.cc.
+Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
+                      const std::function<Result<std::vector<std::string>>()>& lots_involved);
+
 // The exceptions as the reply lists them.
 Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions);
 
