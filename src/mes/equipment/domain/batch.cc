@@ -9,6 +9,18 @@ namespace ordo::equipment {
 
 namespace {
 
+// An integer JSON value as int64 (parsed non-negative integers are unsigned), or nullopt
+// for a non-integer or one beyond int64.
+std::optional<std::int64_t> SignedOf(const Json& v) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<std::int64_t>(u);
+  }
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  return std::nullopt;
+}
+
 Error Wrong(const std::string& field, const std::string& expected) {
   return Error::Invalid(field, field + " must be " + expected, "wrong_type");
 }
@@ -86,13 +98,11 @@ Result<TimeMicros> DeviceTime(const Json& value, TimeMicros received_us, const B
                                 " must be an ISO 8601 time with offset "
                                 "(2026-11-30T08:00:00.250Z) or integer epoch milliseconds",
                             "invalid_time");
-  } else if (value.is_number_integer() && !value.is_number_unsigned()) {
-    const std::int64_t ms = value.get<std::int64_t>();
-    if (ms < 0 || ms > INT64_MAX / 1000)
+  } else if (value.is_number_integer()) {
+    auto ms = SignedOf(value);
+    if (!ms || *ms < 0 || *ms > INT64_MAX / 1000)
       return Error::Invalid(field, field + " is not a possible time", "invalid_time");
-    t = ms * 1000;
-  } else if (value.is_number_unsigned()) {
-    return Error::Invalid(field, field + " is not a possible time", "invalid_time");
+    t = *ms * 1000;
   } else {
     return Error::Invalid(field,
                           field + " must be an ISO 8601 time string or integer epoch milliseconds",
@@ -119,10 +129,9 @@ Result<Batch> DecodeBatch(const Json& body, bool increments, TimeMicros received
   auto source = Id(body, "source", "batch", 64);
   if (!source.ok()) return Wrong("source", "a string of 1 to 64 characters");
   batch.source = *source;
-  if (!body["seq"].is_number_integer() || body["seq"].is_number_unsigned() ||
-      body["seq"].get<std::int64_t>() <= 0)
-    return Wrong("seq", "a positive integer");
-  batch.seq = body["seq"].get<std::int64_t>();
+  auto seq = SignedOf(body["seq"]);
+  if (!seq || *seq <= 0) return Wrong("seq", "a positive integer");
+  batch.seq = *seq;
   std::size_t total = 0;
   auto states = Items(body, "states", &total, limits);
   if (!states.ok()) return states.error();

@@ -48,6 +48,11 @@ Result<IngestDecision> DecideIngest(const Batch& batch, const std::string& batch
     return Refused(batch,
                    Error{ErrorCode::kPermissionDenied, "source '" + source.name + "' is disabled",
                          "source", "source_disabled"});
+  if (batch.source != source.name)
+    return Refused(batch, Error{ErrorCode::kPermissionDenied,
+                                "the API key belongs to source '" + source.name + "', not to '" +
+                                    batch.source + "'",
+                                "source", "source_mismatch"});
   const auto& allowed = source.work_units;
   auto outside = FirstOutside(batch, [&](const std::string& wu) {
     return std::find(allowed.begin(), allowed.end(), wu) != allowed.end();

@@ -47,6 +47,8 @@ struct IngestDecision {
 // Decides in this order:
 // 1. unknown source (unknown_source, 401) or disabled (source_disabled, 403): refused and
 //    recorded (events = one equipment.data_refused);
+//    A batch naming another source than the one that sent it: source_mismatch (403),
+//    refused and recorded;
 // 2. a work unit not among the source's (work_unit_not_allowed, 403, field
 //    states[i].work_unit or counts[i].work_unit): refused and recorded;
 // 3. (source, seq) taken: by the same hash -> duplicate; else conflict seq_reused (field
