@@ -69,8 +69,10 @@ e2e: build
 fuzz: deps
 	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build build-fuzz --target fuzz_request_decoder fuzz_plant_files fuzz_gs1_scan
-	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus build-fuzz/gs1-corpus
+	@cmake --build build-fuzz --target fuzz_request_decoder fuzz_plant_files fuzz_gs1_scan \
+	  fuzz_sparkplug_payload
+	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus build-fuzz/gs1-corpus \
+	  build-fuzz/sparkplug-corpus
 	tests/fuzz_run.sh build-fuzz/fuzz_request_decoder.log \
 	  build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
@@ -83,6 +85,10 @@ fuzz: deps
 	  build-fuzz/src/mes/lots/gs1/fuzz_gs1_scan -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=600 -timeout=10 -artifact_prefix=build-fuzz/gs1- -print_final_stats=1 \
 	  build-fuzz/gs1-corpus tests/gs1_fuzz_seeds
+	tests/fuzz_run.sh build-fuzz/fuzz_sparkplug_payload.log \
+	  build-fuzz/src/mes/equipment/sparkplug/fuzz_sparkplug_payload -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/sparkplug- -print_final_stats=1 \
+	  build-fuzz/sparkplug-corpus tests/sparkplug_fuzz_seeds
 
 bench: build
 	$(BUILD)/bench/ordo_bench

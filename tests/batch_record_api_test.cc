@@ -361,11 +361,17 @@ TEST_F(BatchRecordApiTest, TheCliExportsAndVerifiesAndNamesTheFirstDifferingPath
   EXPECT_NE(differs.err.find("first differing path: operations[0].parameters[0].value"),
             std::string::npos)
       << differs.Describe();
-  // Review and release blocks are not content: changing them changes nothing.
+  // Review and release blocks are not content: a file without them verifies its content;
+  // an emptied review block no longer matches the ledger's.
   Json relabelled = Json::parse(ReadFile(json_file));
-  relabelled["review"] = Json::object();
+  relabelled.erase("review");
+  relabelled.erase("release");
   WriteFile(edited_file, relabelled.dump());
   EXPECT_EQ(run({"ledger", "verify", "--record", edited_file}).status.code, 0);
+  relabelled = Json::parse(ReadFile(json_file));
+  relabelled["review"] = Json::object();
+  WriteFile(edited_file, relabelled.dump());
+  EXPECT_EQ(run({"ledger", "verify", "--record", edited_file}).status.code, 1);
   RunResult usage = sandbox_.Ordo({"ledger", "verify", "--record", edited_file});
   EXPECT_EQ(usage.status.code, 2) << usage.Describe();
 }

@@ -85,9 +85,10 @@ TEST_F(LotsProductionApiTest, AProducedLotIsBornQuarantinedAtTheWorkUnitWithItsO
   ASSERT_EQ(second.status, 200) << second.Describe();
   HttpReply lot2 = http().Get("/api/v1/lots/FG-PROD-0002", supervisor_);
   EXPECT_EQ(lot2.json()["lot"]["location"], "WH-QA") << lot2.Describe();
-  // Quality can release a produced lot like a received one.
+  // A produced lot is released by its order's batch release, not on its own
+  // (tests/batch_release_gate_test.cc).
   HttpReply released = http().Post("/api/v1/lots/FG-PROD-0001/release", SigOf("quality"), quality_);
-  EXPECT_EQ(released.status, 200) << released.Describe();
+  ExpectReason(released, 422, "failed_precondition", "batch_release_required", "lot");
 }
 
 TEST_F(LotsProductionApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
@@ -217,11 +218,14 @@ TEST_F(LotsProductionApiTest, LotsAreSplitMergedAndMovedAndBadInputChangesNothin
   EXPECT_EQ(gone.json()["lot"]["status"], "consumed") << gone.Describe();
   EXPECT_DOUBLE_EQ(gone.json()["lot"]["quantity"].get<double>(), 0);
 
-  // A released lot never merges with a quarantined one.
+  // A held lot never merges with a quarantined one (a produced lot is released only by
+  // its order's batch release).
   ASSERT_EQ(
       http().Post(kOp + "/produce", Json{{"lot", "FG-H-2"}, {"quantity", 5}}, operator_).status,
       200);
-  ASSERT_EQ(http().Post("/api/v1/lots/FG-H-2/release", SigOf("quality"), quality_).status, 200);
+  ASSERT_EQ(
+      http().Post("/api/v1/lots/FG-H-2/hold", Json{{"reason", "sample check"}}, quality_).status,
+      200);
 
   struct Case {
     std::string path;

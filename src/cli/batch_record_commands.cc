@@ -6,9 +6,12 @@
 #include <memory>
 #include <sstream>
 
+#include "admin/data_dir_ops.h"
 #include "cli/url_path.h"
 #include "mes/batchrecord/domain/compile.h"
 #include "mes/batchrecord/domain/diff.h"
+#include "mes/batchrecord/domain/review.h"
+#include "mes/batchrecord/domain/sealed.h"
 #include "mes/batchrecord/events.h"
 #include "store/data_dir.h"
 #include "store/ledger_store.h"
@@ -42,39 +45,70 @@ int Export(const Connection& c, const std::string& order, const std::string& fil
   });
 }
 
-Result<std::vector<SealedRecord>> SealedFromData(const std::string& data_dir,
-                                                 const std::string& order) {
-  auto db = store::OpenStore(store::DataDir{data_dir}, storage::OpenMode::kReadOnly);
-  if (!db.ok()) return db.error();
+constexpr const char* kLedgerUnverified = "ledger_unverified";
+
+// The order's own entries (subject kind batch_record) as the domain reads them.
+Result<batchrecord::Facts> RecordEntries(storage::Database& db, const std::string& order) {
   store::LedgerQuery q;
-  q.type = batchrecord::Released::kType;
   q.subject = order;
-  q.limit = 100000;
-  auto entries = store::QueryEntries(**db, q);
+  q.limit = 1000000;
+  auto entries = store::QueryEntries(db, q);
   if (!entries.ok()) return entries.error();
-  std::vector<SealedRecord> out;
+  batchrecord::Facts facts;
   for (const auto& e : *entries) {
     if (e.subject.kind != batchrecord::kSubjectKind || e.subject.id != order) continue;
-    batchrecord::Released r;
-    try {
-      batchrecord::from_json(e.payload, r);
-    } catch (const std::exception&) {
-      continue;
-    }
-    out.push_back({r.version, e.seq, r.checkpoint_seq, r.content_hash, r.record});
+    facts.entries.push_back(batchrecord::Entry{e.seq, e.time_us, e.actor, e.role, e.type,
+                                               e.subject.kind, e.subject.id, e.reason.value_or(""),
+                                               e.payload});
   }
+  return facts;
+}
+
+// The sealed versions of `order` from the ledger of DIR, after the ledger itself verified
+// (hash chain and signed checkpoints): a failure is a line for the person, exit 1.
+Result<std::vector<SealedRecord>> SealedFromData(const std::string& data_dir,
+                                                 const std::string& order) {
+  const ledger::VerifyReport report = admin::VerifyDataDir(store::DataDir{data_dir});
+  if (!report.ok)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "FAILED: the ledger of " + data_dir + " itself fails verification (at seq " +
+                     std::to_string(report.first_bad_seq) + ": " + report.message +
+                     "), so its sealed batch records cannot be trusted; nothing was compared",
+                 "", kLedgerUnverified};
+  auto db = store::OpenStore(store::DataDir{data_dir}, storage::OpenMode::kReadOnly);
+  if (!db.ok()) return db.error();
+  auto facts = RecordEntries(**db, order);
+  if (!facts.ok()) return facts.error();
+  std::vector<SealedRecord> out;
+  for (const auto& v : batchrecord::SealedVersionsOf(*facts))
+    out.push_back({v.version, v.seq, v.checkpoint_seq, v.content_hash, v.record,
+                   batchrecord::VersionLine(v), batchrecord::SealedReview(v, *facts)});
   return out;
 }
 
-int VerifyAgainst(const Json& exported, const std::vector<SealedRecord>& sealed) {
-  RecordVerdict v = CheckRecord(exported, sealed);
+// "; first differing path: a (then b c)", or "" when there is none.
+std::string PathList(const std::vector<std::string>& paths) {
+  if (paths.empty()) return "";
+  std::string msg = "; first differing path: " + paths.front();
+  if (paths.size() > 1) {
+    msg += " (then";
+    for (std::size_t i = 1; i < paths.size(); ++i) msg += " " + paths[i];
+    msg += ")";
+  }
+  return msg;
+}
+
+int VerifyAgainst(const Json& exported, const std::vector<SealedRecord>& sealed,
+                  const Json& sealed_version) {
+  RecordVerdict v = CheckRecord(exported, sealed, sealed_version);
   std::fputs((v.message + "\n").c_str(), v.ok ? stdout : stderr);
   return v.ok ? 0 : 1;
 }
 
 }  // namespace
 
-RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed) {
+RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>& sealed,
+                          const Json& sealed_version) {
   if (!exported.is_object() || !exported.contains("order_id"))
     return {false, "the file is not an exported batch record (no order_id)"};
   const std::string order = exported.value("order_id", "");
@@ -90,11 +124,34 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
       return {false, "DIFFERS: sealed version " + std::to_string(s.version) + " of " + order +
                          " in the ledger (seq " + std::to_string(s.seq) +
                          ") does not hash to its sealed content hash " + s.content_hash};
-  for (const auto& s : sealed)
-    if (s.content_hash == recomputed)
-      return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +
-                        " (content hash " + recomputed + ", ledger seq " + std::to_string(s.seq) +
-                        ", checkpoint at seq " + std::to_string(s.checkpoint_seq) + ")"};
+  Json lines = Json::array();
+  for (const auto& s : sealed) lines.push_back(s.release);
+  for (const auto& s : sealed) {
+    if (s.content_hash != recomputed) continue;
+    std::vector<std::string> paths;
+    if (!claimed.empty() && claimed != recomputed) paths.push_back("content_hash");
+    // The answer of GET .../versions/{n} around the record names the version it is.
+    if (sealed_version.is_object())
+      for (const auto& p : batchrecord::DiffPaths(Json{{"order_id", order},
+                                                       {"version", s.version},
+                                                       {"content_hash", s.content_hash},
+                                                       {"seq", s.seq},
+                                                       {"record", sealed_version["record"]}},
+                                                  sealed_version, 5))
+        paths.push_back(p);
+    for (const auto& p : batchrecord::BlockDifferences(exported, lines, s.review, 5))
+      if (paths.size() < 5) paths.push_back(p);
+    if (!paths.empty())
+      return {false,
+              "DIFFERS: the file's content is sealed version " + std::to_string(s.version) +
+                  " of " + order +
+                  ", but its review, release or sealed-version fields do not match the ledger" +
+                  PathList(paths)};
+    return {true, "OK: the file is sealed version " + std::to_string(s.version) + " of " + order +
+                      " (content hash " + recomputed + ", ledger seq " + std::to_string(s.seq) +
+                      ", checkpoint at seq " + std::to_string(s.checkpoint_seq) +
+                      "; review and release blocks as sealed)"};
+  }
   const SealedRecord* against = &sealed.back();
   for (const auto& s : sealed)
     if (s.content_hash == claimed) against = &s;
@@ -102,17 +159,9 @@ RecordVerdict CheckRecord(const Json& exported, const std::vector<SealedRecord>&
   for (const char* k : {"review", "release", "content_hash", "state", "completeness", "amendment"})
     content.erase(k);
   auto paths = batchrecord::DiffPaths(against->record, content, 5);
-  std::string msg = "DIFFERS: the file's content hash is " + recomputed + ", sealed version " +
-                    std::to_string(against->version) + " has " + against->content_hash;
-  if (!paths.empty()) {
-    msg += "; first differing path: " + paths.front();
-    if (paths.size() > 1) {
-      msg += " (then";
-      for (std::size_t i = 1; i < paths.size(); ++i) msg += " " + paths[i];
-      msg += ")";
-    }
-  }
-  return {false, msg};
+  return {false, "DIFFERS: the file's content hash is " + recomputed + ", sealed version " +
+                     std::to_string(against->version) + " has " + against->content_hash +
+                     PathList(paths)};
 }
 
 int VerifyRecordFile(const std::string& file, const std::string& data_dir,
@@ -130,9 +179,11 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
                  file.c_str());
     return 2;
   }
-  if (exported.contains("record") && exported["record"].is_object())
-    exported = exported["record"];  // a sealed version as GET .../versions/{n} answers it
-  else if (exported.contains("batch_record") && exported["batch_record"].is_object())
+  Json sealed_version = nullptr;  // a sealed version as GET .../versions/{n} answers it
+  if (exported.contains("record") && exported["record"].is_object()) {
+    sealed_version = exported;
+    exported = exported["record"];
+  } else if (exported.contains("batch_record") && exported["batch_record"].is_object())
     exported = exported["batch_record"];
   const std::string order = exported.value("order_id", "");
   if (order.empty()) {
@@ -141,8 +192,12 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
   }
   if (!data_dir.empty()) {
     auto sealed = SealedFromData(data_dir, order);
+    if (!sealed.ok() && sealed.error().reason == kLedgerUnverified) {
+      std::fprintf(stderr, "%s\n", sealed.error().message.c_str());
+      return 1;
+    }
     if (!sealed.ok()) return Fail(sealed.error().message);
-    return VerifyAgainst(exported, *sealed);
+    return VerifyAgainst(exported, *sealed, sealed_version);
   }
   if (connection.server.empty()) {
     std::fprintf(stderr, "ordo: give --data DIR or --server URL with --record\n");
@@ -159,12 +214,13 @@ int VerifyRecordFile(const std::string& file, const std::string& data_dir,
       client::HttpReply one = client.Get(base + "/versions/" + std::to_string(n), token);
       if (!one.ok()) return Fail(Problem("reading sealed version " + std::to_string(n), one));
       Json record = one.json()["record"];
-      for (const char* k : {"content_hash", "state"}) record.erase(k);
+      Json review = record.contains("review") ? record["review"] : Json(nullptr);
+      for (const char* k : {"content_hash", "state", "review", "release"}) record.erase(k);
       sealed.push_back({n, v.value("seq", std::int64_t{0}),
                         v.value("checkpoint_seq", std::int64_t{0}), v.value("content_hash", ""),
-                        record});
+                        record, v, review});
     }
-    return VerifyAgainst(exported, sealed);
+    return VerifyAgainst(exported, sealed, sealed_version);
   });
 }
 

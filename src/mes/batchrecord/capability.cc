@@ -3,10 +3,12 @@
 
 #include "core/permissions.h"
 #include "ledger/event_schema.h"
+#include "mes/batchrecord/commands/release_gate.h"
 #include "mes/batchrecord/events.h"
 #include "mes/batchrecord/http/batchrecord_http.h"
 #include "mes/batchrecord/permissions.h"
 #include "mes/batchrecord/store/batchrecord_store.h"
+#include "mes/lots/release_gate.h"
 
 namespace ordo::batchrecord {
 
@@ -31,6 +33,11 @@ void Register() {
                       {"quality"}});
   server::RegisterEndpoints("batchrecord", Endpoints());
   RegisterWorklistSources();
+  lots::RegisterReleaseGate(
+      {"batchrecord.batch_release",
+       "a lot made by an order is released by its order's batch release; on its own only "
+       "while that batch record is released and unchanged since (batch_release_required)",
+       BatchReleaseGate});
 }
 
 }  // namespace ordo::batchrecord

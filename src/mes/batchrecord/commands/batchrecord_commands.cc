@@ -4,6 +4,7 @@
 #include <set>
 
 #include "mes/batchrecord/domain/review.h"
+#include "mes/batchrecord/domain/sealed.h"
 #include "mes/batchrecord/store/batchrecord_store.h"
 #include "mes/batchrecord/store/gather.h"
 #include "mes/deviations/deviations.h"
@@ -35,6 +36,26 @@ Result<Json> RecordView(storage::Database& db, const std::string& order_id) {
   auto facts = Load(db, order_id);
   if (!facts.ok()) return facts.error();
   return View(Assess(*facts));
+}
+
+Result<std::optional<Json>> SealedRecordView(storage::Database& db, const std::string& order_id,
+                                             std::int64_t version) {
+  auto row = FindVersion(db, order_id, version);
+  if (!row.ok()) return row.error();
+  if (!*row) return std::optional<Json>();
+  auto facts = Load(db, order_id);
+  if (!facts.ok()) return facts.error();
+  std::optional<Json> view = SealedView(*facts, version);
+  if (!view)
+    return Error::Make(ErrorCode::kInternal,
+                       "br_version holds version " + std::to_string(version) + " of " + order_id +
+                           " but the ledger has no batchrecord.released for it");
+  Json record = (*row)->record;
+  record["content_hash"] = (*row)->content_hash;
+  record["state"] = "sealed";
+  record["review"] = (*view)["review"];
+  record["release"] = (*view)["release"];
+  return std::optional<Json>(std::move(record));
 }
 
 engine::Command ReviewCommand(engine::Actor actor, std::string order_id,
@@ -72,6 +93,7 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
     in.reason = reason;
     in.now_us = ctx.now;
     in.next_seq = ctx.next_seq;
+    in.performers = PerformersOf(*facts);
     // Every lot of the order (produced, split off or merged into: lot.order_id), not only
     // the produced ones: all are checked for open deviations, the quarantined released.
     auto lot_ids = LotIdsOfOrder(ctx.db, order_id);

@@ -18,6 +18,14 @@ namespace ordo::batchrecord {
 // id) when there is no such order.
 Result<Json> RecordView(storage::Database& db, const std::string& order_id);
 
+// Sealed version `version` of the order's record as GET .../versions/{n} answers it: the
+// content of its seal-checked br_version row with content_hash, state "sealed", the review
+// in force when it was sealed and its release block (domain/sealed.h SealedView, from the
+// ledger). nullopt when the order has no such version; not_found order_missing when there
+// is no such order; internal when br_version holds a version the ledger does not.
+Result<std::optional<Json>> SealedRecordView(storage::Database& db, const std::string& order_id,
+                                             std::int64_t version);
+
 engine::Command ReviewCommand(engine::Actor actor, std::string order_id,
                               std::vector<ReviewItem> items);
 

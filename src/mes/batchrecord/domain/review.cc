@@ -4,6 +4,7 @@
 #include <set>
 
 #include "mes/batchrecord/domain/diff.h"
+#include "mes/batchrecord/domain/sealed.h"
 #include "mes/lots/domain/transitions.h"
 
 namespace ordo::batchrecord {
@@ -56,10 +57,10 @@ bool IsOutcome(const std::string& outcome) {
   return outcome == kAcknowledged || outcome == kDispositioned;
 }
 
-Reviews ReviewsOf(const Facts& facts) {
+Reviews ReviewsOf(const Facts& facts, std::int64_t before_seq) {
   Reviews r;
   for (const auto& e : facts.entries) {
-    if (e.type != ExceptionsReviewed::kType) continue;
+    if (e.type != ExceptionsReviewed::kType || (before_seq != 0 && e.seq >= before_seq)) continue;
     ExceptionsReviewed ev;
     try {
       from_json(e.payload, ev);
@@ -147,35 +148,14 @@ Json View(const Assessed& a) {
   Json items = Json::array();
   const std::set<std::string> open(a.open_exceptions.begin(), a.open_exceptions.end());
   for (const auto& x : a.compiled.exceptions) {
-    Json item{{"exception_id", x.id}, {"kind", x.kind}};
     auto r = a.reviews.find(x.id);
-    if (x.kind == kDeviation) {
-      item["status"] = open.count(x.id) ? "open" : "cleared_by_disposition";
-      item["deviation"] = x.deviation;
-    } else if (r != a.reviews.end()) {
-      item["status"] = r->second.outcome;
-      item["comment"] = r->second.comment;
-      item["reviewer"] = r->second.reviewer;
-      item["time"] = ManifestTime(r->second.time_us);
-      item["seq"] = r->second.seq;
-    } else {
-      item["status"] = "open";
-    }
-    items.push_back(std::move(item));
+    items.push_back(ReviewLine(x.id, x.kind, x.deviation, open.count(x.id) > 0,
+                               r == a.reviews.end() ? nullptr : &r->second));
   }
   record["review"] = Json{
       {"exceptions", items}, {"open", a.open_exceptions}, {"open_deviations", a.open_deviations}};
   Json versions = Json::array();
-  for (const auto& v : a.versions)
-    versions.push_back(
-        Json{{"version", v.version},
-             {"content_hash", v.content_hash},
-             {"checkpoint_seq", v.checkpoint_seq},
-             {"seq", v.seq},
-             {"time", ManifestTime(v.time_us)},
-             {"released_by", v.released_by},
-             {"signature", v.signature},
-             {"amendment_reason", v.amendment_reason ? Json(*v.amendment_reason) : Json(nullptr)}});
+  for (const auto& v : a.versions) versions.push_back(VersionLine(v));
   record["release"] = Json{{"released", !a.versions.empty()}, {"versions", versions}};
   if (IsAmended(a))
     record["amendment"] =
@@ -257,6 +237,7 @@ Result<std::vector<ledger::Event>> DecideRelease(const Assessed& a, const Releas
   if (in.reason && in.reason->size() > kMaxReason)
     return Refuse(ErrorCode::kInvalidArgument, "too_long", "reason",
                   "reason may have at most " + std::to_string(kMaxReason) + " bytes");
+  ORDO_TRY(CheckIndependentRelease(in.performers, signer.name, in.order_id));
   const std::int64_t version = a.versions.empty() ? 1 : a.versions.back().version + 1;
   auto applied = signatures::DecideSignature(signer, "released", kSubjectKind, in.order_id, version,
                                              a.compiled.content);

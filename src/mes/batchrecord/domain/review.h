@@ -21,6 +21,7 @@
 #include "mes/batchrecord/domain/compile.h"
 #include "mes/batchrecord/domain/completeness.h"
 #include "mes/batchrecord/domain/facts.h"
+#include "mes/batchrecord/domain/independence.h"
 #include "mes/batchrecord/events.h"
 #include "mes/lots/domain/lot.h"
 #include "mes/signatures/domain/signature.h"
@@ -42,13 +43,13 @@ inline constexpr std::size_t kMaxItems = 500;
 inline constexpr std::size_t kMaxComment = 2000;
 inline constexpr std::size_t kMaxReason = 2000;
 
-// The latest review of each exception id.
+// The latest review of each exception id (recorded before seq `before_seq`, when not 0).
 struct ReviewMark {
   std::string outcome, comment, reviewer;
   std::int64_t seq = 0, time_us = 0;
 };
 using Reviews = std::map<std::string, ReviewMark>;
-Reviews ReviewsOf(const Facts& facts);
+Reviews ReviewsOf(const Facts& facts, std::int64_t before_seq = 0);
 
 // A sealed version (batchrecord.released), with the release signature's manifestation
 // and, for a version after the first, the amendment's reason.
@@ -100,14 +101,16 @@ struct ReleaseInput {
   std::vector<lots::Lot> lots_to_release;  // quarantined produced lots
   std::vector<std::string> open_deviations_touching_lots;  // DV ids, other orders' too
   std::int64_t now_us = 0;
-  std::int64_t next_seq = 0;  // the seq of the first event
+  std::int64_t next_seq = 0;          // the seq of the first event
+  std::vector<Performer> performers;  // who performed or verified a step (PerformersOf)
 };
 
 // Refuses, in this order: released and not amended -> failed_precondition
 // already_released; incomplete -> record_incomplete (lists what is missing); open
 // deviations of the order or touching its lots -> open_deviation (names the DV ids);
 // exceptions not reviewed -> exceptions_open (lists the ids); an amended record without a
-// reason -> invalid_argument reason_required (field reason); then as
+// reason -> invalid_argument reason_required (field reason); a signer among
+// in.performers -> permission_denied same_person (CheckIndependentRelease); then as
 // signatures::DecideSignature (meaning released, record batch_record/<order>, version =
 // the next version, bound to the content) and lots::DecideDisposition for each lot.
 // Events: signature.applied; for each lot its own signature.applied and lots.lot_released;

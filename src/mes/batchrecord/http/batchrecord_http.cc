@@ -67,20 +67,18 @@ Awaitable<HttpResponse> GetVersion(Api& api, Call& call) {
   if (!*order)
     co_return ProblemResponse(
         Error{ErrorCode::kNotFound, "there is no order '" + id + "'", "id", "order_missing"});
-  auto row = FindVersion(api.reader(), id, version);
-  if (!row.ok()) co_return ProblemResponse(row.error());
-  if (!*row)
+  auto sealed = SealedRecordView(api.reader(), id, version);
+  if (!sealed.ok()) co_return ProblemResponse(sealed.error());
+  if (!*sealed)
     co_return ProblemResponse(Error{ErrorCode::kNotFound,
                                     "the batch record of " + id + " has no sealed version " + n,
                                     "n", "version_missing"});
-  Json record = (*row)->record;
-  record["content_hash"] = (*row)->content_hash;
-  record["state"] = "sealed";
+  const Json& record = **sealed;
   if (*html) co_return Html(RenderHtml(record));
   co_return JsonResponse(200, Json{{"order_id", id},
-                                   {"version", (*row)->version},
-                                   {"content_hash", (*row)->content_hash},
-                                   {"seq", (*row)->seq},
+                                   {"version", version},
+                                   {"content_hash", record["content_hash"]},
+                                   {"seq", record["release"]["versions"].back()["seq"]},
                                    {"record", record}});
 }
 
@@ -213,11 +211,13 @@ std::vector<server::Endpoint> Endpoints() {
                            "read",
                            "A sealed version of the batch record (?format=html: printable)",
                            &GetVersion};
-  version.response_schema = Object({{"order_id", String()},
-                                    {"version", Integer()},
-                                    {"content_hash", String()},
-                                    {"seq", Integer("the batchrecord.released entry")},
-                                    {"record", AnyObject("the sealed record")}});
+  version.response_schema =
+      Object({{"order_id", String()},
+              {"version", Integer()},
+              {"content_hash", String()},
+              {"seq", Integer("the batchrecord.released entry")},
+              {"record", AnyObject("the sealed record with the review in force when "
+                                   "it was sealed and its release block")}});
 
   server::Endpoint review{
       "POST",

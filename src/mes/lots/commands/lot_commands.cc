@@ -7,6 +7,7 @@
 #include "mes/deviations/deviations.h"
 #include "mes/genealogy/cycle.h"
 #include "mes/lots/domain/handling.h"
+#include "mes/lots/release_gate.h"
 #include "mes/lots/store/lot_view.h"
 #include "mes/lots/store/lots_store.h"
 #include "mes/masterdata/in_force.h"
@@ -155,6 +156,11 @@ engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotActi
       auto ids = OpenDeviationIds(ctx.db, *loaded);
       if (!ids.ok()) return ids.error();
       ORDO_TRY(CheckNoOpenDeviation(*loaded, action, *ids));
+      // Other capabilities' rules (e.g. the batch release of the lot's order) come after
+      // the lot's own state allows the release, so a released lot answers
+      // invalid_transition as before.
+      ORDO_TRY(CheckTransition(*loaded, action, ctx.now));
+      ORDO_TRY(CheckReleaseGates(ctx.db, *loaded));
     }
     auto s = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!s.ok()) return s.error();

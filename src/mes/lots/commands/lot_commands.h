@@ -24,8 +24,11 @@ engine::Command ImportLotsCommand(engine::Actor actor, std::vector<ImportRow> ro
 
 // signature.applied + lots.lot_released / lots.lot_rejected (200). Loads the lot
 // (seal-checked), the signer's account and policy acknowledgement; fails as
-// DecideDisposition, or not_found (field lot, lot_missing). The signer was
-// re-authenticated by the caller. Reply: {lot: LotView}.
+// DecideDisposition, or not_found (field lot, lot_missing). A release is refused first
+// with open_deviation while a deviation holds the lot back, then as CheckTransition, then
+// by the registered release gates (release_gate.h; e.g. batchrecord's
+// batch_release_required). The signer was re-authenticated by the caller. Reply:
+// {lot: LotView}.
 engine::Command DispositionCommand(engine::Actor actor, std::string lot, LotAction action,
                                    std::string reason, signatures::SignerIdentity signer);
 

@@ -1,0 +1,30 @@
+// The registry of lot release gates (release_gate.h).
+#include "mes/lots/release_gate.h"
+
+#include "core/assert.h"
+
+namespace ordo::lots {
+
+namespace {
+
+std::vector<ReleaseGate>& Gates() {
+  static std::vector<ReleaseGate> gates;
+  return gates;
+}
+
+}  // namespace
+
+void RegisterReleaseGate(ReleaseGate gate) {
+  ORDO_ASSERT(!gate.name.empty() && gate.check);
+  for (const auto& known : Gates()) ORDO_ASSERT(known.name != gate.name);
+  Gates().push_back(std::move(gate));
+}
+
+const std::vector<ReleaseGate>& RegisteredReleaseGates() { return Gates(); }
+
+Status CheckReleaseGates(storage::Database& db, const Lot& lot) {
+  for (const auto& gate : Gates()) ORDO_TRY(gate.check(db, lot));
+  return Ok();
+}
+
+}  // namespace ordo::lots

@@ -1,0 +1,40 @@
+// Release gates: rules of other capabilities that a lot's own release must pass. A
+// capability that owns a later, wider release (the batch record releases every lot of
+// an order) registers a gate here, so that lots never includes it: the dependency points
+// from that capability to lots. The lot release command (POST /api/v1/lots/{lot}/release)
+// runs every gate after its own checks; the wider release itself decides through
+// lots/domain/transitions.h and is not gated.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "mes/lots/domain/lot.h"
+#include "storage/database.h"
+
+namespace ordo::lots {
+
+// A gate reads what it needs on the writer's connection `db` (inside the release
+// command's transaction) and returns Ok to let the release of `lot` go on, or the refusal
+// (a stable reason code, field "lot", a message naming what to do instead). It must not
+// write.
+using ReleaseGateFn = std::function<Status(storage::Database& db, const Lot& lot)>;
+
+struct ReleaseGate {
+  std::string name;         // unique, "<capability>.<what>", e.g. "batchrecord.batch_release"
+  std::string description;  // the rule in words, for docs
+  ReleaseGateFn check;
+};
+
+// Adds a gate. A duplicate or empty name or a missing check is a bug and aborts.
+// Start-up only (not thread-safe against CheckReleaseGates).
+void RegisterReleaseGate(ReleaseGate gate);
+// Every registered gate, in registration order.
+const std::vector<ReleaseGate>& RegisteredReleaseGates();
+
+// Runs the gates in registration order on `lot`; the first refusal is the answer.
+Status CheckReleaseGates(storage::Database& db, const Lot& lot);
+
+}  // namespace ordo::lots
