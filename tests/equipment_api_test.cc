@@ -342,5 +342,65 @@ TEST_F(EquipmentApiTest, ACumulativeSourcesCountersBecomeIncrementsAcrossAReset)
   EXPECT_EQ(end.json()["totals"].value("total", 0), 20) << end.Describe();
 }
 
+TEST_F(EquipmentApiTest, AnOperatorAssignsADowntimeReasonAfterTheFact) {
+  ORDO_VERIFIES("ORDO-EQ-21", "ORDO-EQ-22");
+  const std::string key = RestSource("press", {"WU-PRESS-01"});
+  ASSERT_EQ(Send(key, Json{{"source", "press"},
+                           {"seq", 1},
+                           {"states",
+                            {State("WU-PRESS-01", "2026-11-30T06:00:00Z", "running"),
+                             State("WU-PRESS-01", "2026-11-30T06:10:00Z", "down"),
+                             State("WU-PRESS-01", "2026-11-30T06:20:00Z", "running"),
+                             State("WU-PRESS-01", "2026-11-30T06:30:00Z", "down"),
+                             State("WU-PRESS-01", "2026-11-30T06:31:00Z", "running"),
+                             State("WU-PRESS-01", "2026-11-30T06:40:00Z", "down", "UNP-JAM"),
+                             State("WU-PRESS-01", "2026-11-30T06:50:00Z", "running")}}})
+                .status,
+            200);
+  const std::string op = TokenFor("operator");
+  const std::string window = "from=2026-11-30T05:00:00Z&to=2026-11-30T07:00:00Z";
+  // Unassigned: the 10-minute stop only (not the micro-stop, not the coded one).
+  HttpReply open = http().Get("/api/v1/downtime?unassigned=true&" + window, op);
+  ASSERT_EQ(open.status, 200) << open.Describe();
+  ASSERT_EQ(open.json()["downtime"].size(), 1u) << open.Describe();
+  EXPECT_EQ(open.json()["downtime"][0].value("start", ""), "2026-11-30T06:10:00.000000Z");
+  EXPECT_EQ(open.json()["downtime"][0].value("work_unit", ""), "WU-PRESS-01");
+  // Refusals change nothing: no down interval there, a planned code, a role without it.
+  const std::string path = "/api/v1/work-units/WU-PRESS-01/downtime/";
+  const std::string quality = TokenFor("quality");  // signing in is recorded: before head
+  const std::int64_t head = HeadSeq(http());
+  HttpReply missing = http().Post(path + "2026-11-30T06:15:00Z/reason",
+                                  Json{{"reason_code", "UNP-MECH-FAILURE"}}, op);
+  ExpectProblem(missing, 404, "not_found", "start");
+  EXPECT_EQ(Reason(missing), "interval_missing");
+  HttpReply planned =
+      http().Post(path + "2026-11-30T06:10:00Z/reason", Json{{"reason_code", "PLN-CLEANING"}}, op);
+  ExpectProblem(planned, 400, "invalid_argument", "reason_code");
+  EXPECT_EQ(
+      http()
+          .Post(path + "2026-11-30T06:10:00Z/reason", Json{{"reason_code", "UNP-JAM"}}, quality)
+          .status,
+      403);
+  EXPECT_EQ(HeadSeq(http()), head);
+  // The operator assigns it (the start also as epoch ms): who and when are recorded.
+  HttpReply assigned =
+      http().Post(path + "1796019000000/reason",
+                  Json{{"reason_code", "UNP-MECH-FAILURE"}, {"comment", "feeder gearbox"}}, op);
+  ASSERT_EQ(assigned.status, 200) << assigned.Describe();
+  EXPECT_EQ(assigned.json()["assigned"].value("by", ""), sandbox_.user("operator").name);
+  auto entries = EntriesOf("equipment.downtime_reason_assigned", head);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].value("actor", ""), sandbox_.user("operator").name);
+  EXPECT_EQ(entries[0]["payload"].value("reason_code", ""), "UNP-MECH-FAILURE");
+  // No longer unassigned; the interval shows the reason and who gave it.
+  EXPECT_TRUE(
+      http().Get("/api/v1/downtime?unassigned=true&" + window, op).json()["downtime"].empty());
+  Json states = http().Get("/api/v1/work-units/WU-PRESS-01/states?" + window, op).json();
+  ASSERT_EQ(states["intervals"].size(), 7u) << states.dump();
+  EXPECT_EQ(states["intervals"][1].value("reason_code", ""), "UNP-MECH-FAILURE");
+  EXPECT_EQ(states["intervals"][1]["assigned"].value("comment", ""), "feeder gearbox");
+  EXPECT_TRUE(states["intervals"][5]["assigned"].is_null());
+}
+
 }  // namespace
 }  // namespace ordo::testing

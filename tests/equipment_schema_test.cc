@@ -90,6 +90,19 @@ TEST_F(EquipmentSchemaTest, EveryEquipmentAnswerFitsItsDocumentedSchema) {
   EXPECT_EQ(states["intervals"].size(), 2u);
   Fits("get", "/api/v1/work-units/{id}/counts",
        http().Get("/api/v1/work-units/WU-PRESS-01/counts" + window + "&step=3600", op));
+  Fits("get", "/api/v1/downtime",
+       http().Get("/api/v1/downtime?unassigned=true&from=2026-11-30T05:00:00Z&to="
+                  "2026-11-30T07:00:00Z",
+                  op));
+  Json down = batch;
+  down["seq"] = 2;
+  down["states"] = {
+      {{"work_unit", "WU-PRESS-01"}, {"time", "2026-11-30T06:30:00Z"}, {"state", "down"}}};
+  down.erase("counts");
+  ASSERT_EQ(http().Post("/api/v1/equipment-data", down, key).status, 200);
+  Fits("post", "/api/v1/work-units/{id}/downtime/{start}/reason",
+       http().Post("/api/v1/work-units/WU-PRESS-01/downtime/2026-11-30T06:30:00Z/reason",
+                   Json{{"reason_code", "UNP-JAM"}}, op));
   Fits("post", "/api/v1/sources/{name}/key",
        http().Request("POST", "/api/v1/sources/press/key", "", engineer));
   // Every equipment operation was called.

@@ -93,11 +93,12 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(op, (std::vector<std::string>{deviations::kDeviationsOpen, deviations::kDeviationsRead,
-                                          equipment::kEquipmentRead, execution::kExecutionPerform,
-                                          execution::kExecutionVerify, genealogy::kGenealogyRead,
-                                          kLogbookRead, kLogbookWrite, lots::kLotsRead,
-                                          kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
+  EXPECT_EQ(
+      op, (std::vector<std::string>{
+              deviations::kDeviationsOpen, deviations::kDeviationsRead, equipment::kDowntimeAssign,
+              equipment::kEquipmentRead, execution::kExecutionPerform, execution::kExecutionVerify,
+              genealogy::kGenealogyRead, kLogbookRead, kLogbookWrite, lots::kLotsRead,
+              kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

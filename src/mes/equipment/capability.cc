@@ -23,6 +23,8 @@ void Register() {
   ledger::RegisterEventType<Counted>("equipment", "A work unit counted produced units");
   ledger::RegisterEventType<DataRefused>(
       "equipment", "Machine data was refused (unknown, disabled or unauthorised source)");
+  ledger::RegisterEventType<DowntimeReasonAssigned>(
+      "equipment", "A person gave a down interval its reason after the fact");
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterPermission({kEquipmentRead,
@@ -31,6 +33,9 @@ void Register() {
   RegisterPermission({kSourcesManage,
                       "register machine data sources, change them and rotate their API keys",
                       {"engineer", "admin"}});
+  RegisterPermission({kDowntimeAssign,
+                      "give a down interval its downtime reason after the fact",
+                      {"operator", "supervisor"}});
   RegisterPermission({kDataSend,
                       "send machine data: no role holds it, only a registered rest source's "
                       "API key",

@@ -170,4 +170,20 @@ void from_json(const Json& j, DataRefused& e) {
   j.at("source_seq").get_to(e.source_seq);
 }
 
+void to_json(Json& j, const DowntimeReasonAssigned& e) {
+  j = Json{{"work_unit", e.work_unit},
+           {"interval_start_us", e.interval_start_us},
+           {"reason_code", e.reason_code},
+           {"reason_list_version", e.reason_list_version},
+           {"comment", e.comment}};
+}
+
+void from_json(const Json& j, DowntimeReasonAssigned& e) {
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("interval_start_us").get_to(e.interval_start_us);
+  j.at("reason_code").get_to(e.reason_code);
+  j.at("reason_list_version").get_to(e.reason_list_version);
+  j.at("comment").get_to(e.comment);
+}
+
 }  // namespace ordo::equipment

@@ -105,6 +105,22 @@ struct DataRefused {
   std::int64_t source_seq = 0;  // 0 = not known
 };
 
+// A person gave a down interval its reason after the fact (subject: work_unit). The
+// interval is the one that began with the down change at `interval_start_us` (device
+// time); who and when are the ledger entry's actor and time. A later assignment to the
+// same interval replaces it (the ledger keeps both).
+struct DowntimeReasonAssigned {
+  static constexpr const char* kType = "equipment.downtime_reason_assigned";
+  static constexpr int kVersion = 1;
+  std::string work_unit;
+  std::int64_t interval_start_us = 0;
+  std::string reason_code;
+  std::int64_t reason_list_version = 0;
+  std::string comment;
+};
+
+void to_json(Json& j, const DowntimeReasonAssigned& e);
+void from_json(const Json& j, DowntimeReasonAssigned& e);
 void to_json(Json& j, const Context& e);
 void from_json(const Json& j, Context& e);
 void to_json(Json& j, const SourceRegistered& e);

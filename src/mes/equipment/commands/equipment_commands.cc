@@ -6,6 +6,7 @@
 
 #include "core/json_fields.h"
 #include "mes/access/users.h"
+#include "mes/equipment/domain/downtime.h"
 #include "mes/equipment/domain/ingest.h"
 #include "mes/equipment/domain/source.h"
 #include "mes/equipment/store/equipment_store.h"
@@ -125,6 +126,34 @@ engine::Command RotateKeyCommand(engine::Actor actor, std::string name, std::str
     return Events{std::move(*e)};
   };
   c.reply = SourceReply(name);
+  return c;
+}
+
+engine::Command AssignReasonCommand(engine::Actor actor, std::string work_unit, TimeMicros start_us,
+                                    std::string reason_code, std::string comment) {
+  engine::Command c;
+  c.actor = std::move(actor);
+  c.success_status = 200;
+  c.decide = [work_unit, start_us, reason_code,
+              comment](engine::WriteContext& ctx) -> Result<Events> {
+    auto found = DownChangeAt(ctx.db, work_unit, start_us);
+    if (!found.ok()) return found.error();
+    auto codes = LoadDowntimeCodes(ctx.db, ctx.now);
+    if (!codes.ok()) return codes.error();
+    auto e = DecideAssignReason(work_unit, start_us, reason_code, comment, *found, *codes);
+    if (!e.ok()) return e.error();
+    return Events{std::move(*e)};
+  };
+  c.reply = [work_unit, start_us, reason_code, comment](
+                engine::WriteContext&, const std::vector<ledger::LedgerEntry>& es) {
+    return Json{{"assigned",
+                 {{"work_unit", work_unit},
+                  {"start", FormatUtcMicros(start_us)},
+                  {"reason_code", reason_code},
+                  {"comment", comment},
+                  {"by", es.empty() ? "" : es.front().actor},
+                  {"at", es.empty() ? "" : FormatUtcMicros(es.front().time_us)}}}};
+  };
   return c;
 }
 

@@ -38,6 +38,12 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
 engine::Command RecordUnknownKeyCommand(engine::Actor actor, std::string claimed_source,
                                         std::string detail);
 
+// Gives the down interval of `work_unit` starting at `start_us` the reason `reason_code`
+// (DecideAssignReason against the DOWNTIME list in force). Reply {"assigned": {work_unit,
+// start, reason_code, comment}}.
+engine::Command AssignReasonCommand(engine::Actor actor, std::string work_unit, TimeMicros start_us,
+                                    std::string reason_code, std::string comment);
+
 // What runs on `work_unit` now, for stamping data: the running (else paused) operation on
 // it, its order's product, the lot last consumed at that operation, and the operator who
 // started it. Empty when nothing runs.

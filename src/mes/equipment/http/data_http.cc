@@ -131,31 +131,100 @@ Result<std::pair<TimeMicros, TimeMicros>> Window(Api& api, const Call& call) {
 
 Json Opt(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// The intervals of `wu` overlapping [from, to) as the API shows them, with reasons
+// assigned after the fact; `unassigned_downtime`: only down intervals that are no
+// micro-stop and have no reason, starting in the window.
+Result<Json> IntervalsOf(Api& api, const std::string& wu, TimeMicros from, TimeMicros to,
+                         bool unassigned_downtime, TimeMicros* threshold_out = nullptr) {
+  auto threshold = MicroStopThreshold(api.reader(), wu, api.clock().NowMicros());
+  if (!threshold.ok()) return threshold.error();
+  if (threshold_out) *threshold_out = *threshold;
+  auto changes = ChangesAround(api.reader(), wu, from, to);
+  if (!changes.ok()) return changes.error();
+  auto assigned = AssignedReasons(api.reader(), wu);
+  if (!assigned.ok()) return assigned.error();
+  Json out = Json::array();
+  for (const auto& i : DeriveIntervals(std::move(*changes), *threshold)) {
+    if (i.start_us >= to) continue;  // the change that closes the last one
+    auto a = assigned->find(i.start_us);
+    const bool has_assignment = i.state == State::kDown && a != assigned->end();
+    const std::string code = has_assignment ? a->second.reason_code : i.reason_code;
+    if (unassigned_downtime &&
+        (i.state != State::kDown || i.micro_stop || !code.empty() || i.start_us < from))
+      continue;
+    Json row{{"work_unit", wu},
+             {"start", FormatUtcMicros(i.start_us)},
+             {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
+             {"state", StateName(i.state)},
+             {"sub_reason", Opt(i.sub_reason)},
+             {"reason_code", Opt(code)},
+             {"micro_stop", i.micro_stop},
+             {"source", i.source},
+             {"context", i.context},
+             {"assigned", has_assignment ? Json{{"by", a->second.actor},
+                                                {"at", FormatUtcMicros(a->second.time_us)},
+                                                {"comment", a->second.comment}}
+                                         : Json(nullptr)}};
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 Awaitable<HttpResponse> States(Api& api, Call& call) {
   const std::string wu = call.params["id"];
   auto window = Window(api, call);
   if (!window.ok()) co_return server::ProblemResponse(window.error());
-  auto threshold = MicroStopThreshold(api.reader(), wu, api.clock().NowMicros());
-  if (!threshold.ok()) co_return server::ProblemResponse(threshold.error());
-  auto changes = ChangesAround(api.reader(), wu, window->first, window->second);
-  if (!changes.ok()) co_return server::ProblemResponse(changes.error());
-  Json out = Json::array();
-  for (const auto& i : DeriveIntervals(std::move(*changes), *threshold)) {
-    if (i.start_us >= window->second) continue;  // the change that closes the last one
-    out.push_back(Json{{"start", FormatUtcMicros(i.start_us)},
-                       {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
-                       {"state", StateName(i.state)},
-                       {"sub_reason", Opt(i.sub_reason)},
-                       {"reason_code", Opt(i.reason_code)},
-                       {"micro_stop", i.micro_stop},
-                       {"source", i.source},
-                       {"context", i.context}});
-  }
+  TimeMicros threshold = 0;
+  auto intervals = IntervalsOf(api, wu, window->first, window->second, false, &threshold);
+  if (!intervals.ok()) co_return server::ProblemResponse(intervals.error());
   co_return server::JsonResponse(200, Json{{"work_unit", wu},
                                            {"from", FormatUtcMicros(window->first)},
                                            {"to", FormatUtcMicros(window->second)},
-                                           {"micro_stop_seconds", *threshold / 1'000'000},
-                                           {"intervals", out}});
+                                           {"micro_stop_seconds", threshold / 1'000'000},
+                                           {"intervals", *intervals}});
+}
+
+Awaitable<HttpResponse> Downtime(Api& api, Call& call) {
+  auto window = Window(api, call);
+  if (!window.ok()) co_return server::ProblemResponse(window.error());
+  auto it = call.request.query.find("unassigned");
+  if (it != call.request.query.end() && it->second != "true")
+    co_return server::ProblemResponse(
+        Error::Invalid("unassigned",
+                       "unassigned is true or absent: the list of down intervals "
+                       "without a reason (the only list so far)"));
+  auto units = WorkUnitsDownIn(api.reader(), window->first, window->second);
+  if (!units.ok()) co_return server::ProblemResponse(units.error());
+  Json out = Json::array();
+  for (const auto& wu : *units) {
+    auto rows = IntervalsOf(api, wu, window->first, window->second, true);
+    if (!rows.ok()) {
+      if (rows.error().reason == "unknown_work_unit") continue;  // no longer in master data
+      co_return server::ProblemResponse(rows.error());
+    }
+    for (auto& r : *rows) out.push_back(std::move(r));
+  }
+  co_return server::JsonResponse(200, Json{{"from", FormatUtcMicros(window->first)},
+                                           {"to", FormatUtcMicros(window->second)},
+                                           {"downtime", out}});
+}
+
+Awaitable<HttpResponse> Assign(Api& api, Call& call) {
+  TimeMicros start = 0;
+  const std::string& text = call.params["start"];
+  if (!ParseIsoTime(text, &start)) {
+    if (text.empty() || text.size() > 15 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      co_return server::ProblemResponse(Error::Invalid(
+          "start", "start must be the interval's start: ISO 8601 with offset or epoch ms",
+          "invalid_time"));
+    start = std::stoll(text) * 1000;
+  }
+  engine::Command command = AssignReasonCommand(api.ActorOf(call), call.params["id"], start,
+                                                call.body["reason_code"].get<std::string>(),
+                                                call.body.value("comment", std::string()));
+  auto running = api.RunCommand(call, std::move(command));
+  co_return co_await std::move(running);
 }
 
 Json CountsJson(const Counts& c) {
@@ -249,7 +318,27 @@ std::vector<server::Endpoint> DataEndpoints() {
                           "per step (?from=&to= as for states)",
                           &CountsRead};
   counts.response_schema = CountsSchema();
-  return {ingest, states, counts};
+  using F2 = server::FieldType;
+  server::Endpoint assign{
+      "POST",
+      "/api/v1/work-units/{id}/downtime/{start}/reason",
+      kDowntimeAssign,
+      {{{"reason_code", F2::kString, true, 32, "an unplanned code of the DOWNTIME list"},
+        {"comment", F2::kString, false, 1000, "what happened"}}},
+      "command",
+      "Give a down interval (by its start: ISO 8601 or epoch ms) its reason after the fact",
+      &Assign};
+  assign.response_schema = AssignedSchema();
+  server::Endpoint downtime{"GET",
+                            "/api/v1/downtime",
+                            kEquipmentRead,
+                            {},
+                            "read",
+                            "Down intervals without a reason (?unassigned=true&from=&to=), "
+                            "micro-stops left out",
+                            &Downtime};
+  downtime.response_schema = DowntimeSchema();
+  return {ingest, states, counts, assign, downtime};
 }
 
 }  // namespace ordo::equipment

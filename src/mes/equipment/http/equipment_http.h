@@ -18,5 +18,8 @@ Json SourceSchema();
 Json StatesSchema();
 Json CountsSchema();
 Json IngestSchema();
+Json IntervalSchema();
+Json AssignedSchema();
+Json DowntimeSchema();
 
 }  // namespace ordo::equipment

@@ -40,8 +40,8 @@ Json CountsObject(const std::string& what) {
 
 }  // namespace
 
-Json StatesSchema() {
-  Json interval = Object(
+Json IntervalSchema() {
+  return Object(
       {{"start", Time("device time the state began")},
        {"end", Nullable(Time("device time it ended; null = still open"))},
        {"state", Enum(String(), {"running", "idle", "setup", "down", "planned_stop", "offline"})},
@@ -49,12 +49,19 @@ Json StatesSchema() {
        {"reason_code", Nullable(String("down: DOWNTIME code; null = unassigned"))},
        {"micro_stop", Boolean("a down or idle stop shorter than the threshold")},
        {"source", String("the source that reported it")},
-       {"context", ContextSchema()}});
+       {"context", ContextSchema()},
+       {"work_unit", String()},
+       {"assigned", Nullable(Object({{"by", String("who assigned the reason")},
+                                     {"at", Time("when (server time)")},
+                                     {"comment", String()}}))}});
+}
+
+Json StatesSchema() {
   return Object({{"work_unit", String()},
                  {"from", Time()},
                  {"to", Time()},
                  {"micro_stop_seconds", Integer("the work unit's threshold")},
-                 {"intervals", Array(interval)}});
+                 {"intervals", Array(IntervalSchema())}});
 }
 
 Json CountsSchema() {
@@ -78,6 +85,19 @@ Json IngestSchema() {
                  {"states", Integer("state changes recorded")},
                  {"counts", Integer("counts recorded")},
                  {"skewed", Integer("items flagged with clock skew")}});
+}
+
+Json AssignedSchema() {
+  return Object({{"assigned", Object({{"work_unit", String()},
+                                      {"start", Time("the interval's start (device time)")},
+                                      {"reason_code", String()},
+                                      {"comment", String()},
+                                      {"by", String()},
+                                      {"at", Time()}})}});
+}
+
+Json DowntimeSchema() {
+  return Object({{"from", Time()}, {"to", Time()}, {"downtime", Array(IntervalSchema())}});
 }
 
 }  // namespace ordo::equipment

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "storage/rows.h"
 #include "store/projector.h"
@@ -62,6 +63,15 @@ CREATE TABLE IF NOT EXISTS eq_count(
   context TEXT NOT NULL,
   entry_seq INTEGER NOT NULL,
   PRIMARY KEY(work_unit, device_time_us, source, source_seq, idx));
+CREATE TABLE IF NOT EXISTS eq_downtime_reason(
+  work_unit TEXT NOT NULL,
+  interval_start_us INTEGER NOT NULL,
+  reason_code TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  entry_seq INTEGER NOT NULL,
+  PRIMARY KEY(work_unit, interval_start_us));
 )sql";
 
 constexpr const char* kSourceColumns =
@@ -130,7 +140,8 @@ store::TableSet Tables() {
                          {{"eq_source", "name"},
                           {"eq_ingest", "source, seq"},
                           {"eq_state_change", "work_unit, device_time_us, source, source_seq, idx"},
-                          {"eq_count", "work_unit, device_time_us, source, source_seq, idx"}}};
+                          {"eq_count", "work_unit, device_time_us, source, source_seq, idx"},
+                          {"eq_downtime_reason", "work_unit, interval_start_us"}}};
 }
 
 void RegisterProjectors() {
@@ -201,6 +212,54 @@ void RegisterProjectors() {
                       s.Bind(13, Json(p.context).dump()).Bind(14, e.seq);
                     });
       });
+  store::RegisterProjector<DowntimeReasonAssigned>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const DowntimeReasonAssigned& p) {
+        return Exec(db,
+                    "INSERT OR REPLACE INTO eq_downtime_reason(work_unit, interval_start_us, "
+                    "reason_code, comment, actor, time_us, entry_seq) VALUES(?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.work_unit).Bind(2, p.interval_start_us).Bind(3, p.reason_code);
+                      s.Bind(4, p.comment).Bind(5, e.actor).Bind(6, e.time_us).Bind(7, e.seq);
+                    });
+      });
+}
+
+Result<bool> DownChangeAt(storage::Database& db, const std::string& work_unit,
+                          TimeMicros start_us) {
+  auto row = storage::FirstRow<std::int64_t>(
+      db,
+      "SELECT 1 FROM eq_state_change WHERE work_unit = ? AND device_time_us = ? AND state = "
+      "'down' LIMIT 1",
+      [&](storage::Statement& s) { s.Bind(1, work_unit).Bind(2, start_us); },
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!row.ok()) return row.error();
+  return row->has_value();
+}
+
+Result<std::map<TimeMicros, AssignedReason>> AssignedReasons(storage::Database& db,
+                                                             const std::string& work_unit) {
+  auto rows = storage::Rows<AssignedReason>(
+      db,
+      "SELECT interval_start_us, reason_code, comment, actor, time_us FROM eq_downtime_reason "
+      "WHERE work_unit = ?",
+      [&](storage::Statement& s) { s.Bind(1, work_unit); },
+      [](const storage::Statement& s) {
+        return AssignedReason{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4)};
+      });
+  if (!rows.ok()) return rows.error();
+  std::map<TimeMicros, AssignedReason> out;
+  for (auto& r : *rows) out[r.interval_start_us] = r;
+  return out;
+}
+
+Result<std::vector<std::string>> WorkUnitsDownIn(storage::Database& db, TimeMicros from_us,
+                                                 TimeMicros to_us) {
+  return storage::Rows<std::string>(
+      db,
+      "SELECT DISTINCT work_unit FROM eq_state_change WHERE state = 'down' AND "
+      "device_time_us >= ? AND device_time_us < ? ORDER BY work_unit",
+      [&](storage::Statement& s) { s.Bind(1, from_us).Bind(2, to_us); },
+      [](const storage::Statement& s) { return s.Text(0); });
 }
 
 Json ToJson(const SourceRow& r) {

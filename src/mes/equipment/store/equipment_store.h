@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,5 +61,21 @@ struct CountRow {
 // cumulative source, its last reading before from_us (the baseline), in device-time order.
 Result<std::vector<CountRow>> CountsAround(storage::Database& db, const std::string& work_unit,
                                            TimeMicros from_us, TimeMicros to_us);
+
+// True when a down change of `work_unit` begins at `start_us` (device time).
+Result<bool> DownChangeAt(storage::Database& db, const std::string& work_unit, TimeMicros start_us);
+
+// A reason given to a down interval after the fact (eq_downtime_reason): the latest.
+struct AssignedReason {
+  TimeMicros interval_start_us = 0;
+  std::string reason_code, comment, actor;
+  TimeMicros time_us = 0;
+};
+// Every assigned reason of `work_unit`, by interval start.
+Result<std::map<TimeMicros, AssignedReason>> AssignedReasons(storage::Database& db,
+                                                             const std::string& work_unit);
+// The work units with a down change in [from_us, to_us), by id.
+Result<std::vector<std::string>> WorkUnitsDownIn(storage::Database& db, TimeMicros from_us,
+                                                 TimeMicros to_us);
 
 }  // namespace ordo::equipment
