@@ -70,9 +70,9 @@ fuzz: deps
 	@cmake -S . -B build-fuzz -G Ninja -DORDO_FUZZ=ON -DORDO_WEB=OFF \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build build-fuzz --target fuzz_request_decoder fuzz_plant_files fuzz_gs1_scan \
-	  fuzz_sparkplug_payload
+	  fuzz_sparkplug_payload fuzz_equipment_batch
 	@mkdir -p build-fuzz/corpus build-fuzz/plant-corpus build-fuzz/gs1-corpus \
-	  build-fuzz/sparkplug-corpus
+	  build-fuzz/sparkplug-corpus build-fuzz/equipment-corpus
 	tests/fuzz_run.sh build-fuzz/fuzz_request_decoder.log \
 	  build-fuzz/src/server/fuzz_request_decoder -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/ -print_final_stats=1 build-fuzz/corpus tests/fuzz_seeds
@@ -89,6 +89,10 @@ fuzz: deps
 	  build-fuzz/src/mes/equipment/sparkplug/fuzz_sparkplug_payload -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/sparkplug- -print_final_stats=1 \
 	  build-fuzz/sparkplug-corpus tests/sparkplug_fuzz_seeds
+	tests/fuzz_run.sh build-fuzz/fuzz_equipment_batch.log \
+	  build-fuzz/src/mes/equipment/fuzz_equipment_batch -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=4096 -timeout=10 -artifact_prefix=build-fuzz/equipment- -print_final_stats=1 \
+	  build-fuzz/equipment-corpus tests/equipment_fuzz_seeds
 
 bench: build
 	$(BUILD)/bench/ordo_bench
@@ -96,6 +100,7 @@ bench: build
 	$(BUILD)/src/mes/dispatch/dispatch_sequencing_bench
 	$(BUILD)/bench/ordo_genealogy_bench
 	$(BUILD)/bench/ordo_batch_record_bench
+	$(BUILD)/bench/ordo_equipment_bench
 
 # Genealogy at 10,000,000 lots: about 5 GB of scratch store beside the benchmark and a few
 # minutes to generate, so not part of make bench (docs/PERFORMANCE.md).

@@ -59,6 +59,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       continue;  // event streams and file bytes: not JSON answers
     if (path == "/api/v1/orders/{id}/batch-record/versions/{n}")
       continue;  // needs a released batch: batch_record_api_test checks it against the schema
+    if (path == "/api/v1/sources/{name}")
+      continue;  // needs a registered source: equipment_schema_test checks it
     std::string target = path;
     if (path.rfind("/api/v1/change-requests/{id}", 0) == 0) {
       target.replace(target.find("{id}"), 4, "CR-000001");
@@ -68,8 +70,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       target.replace(target.find("{id}"), 4, "PO-SCHEMA");
     } else if (path == "/api/v1/deviations/{id}") {
       target.replace(target.find("{id}"), 4, deviation_id);
-    } else if (path == "/api/v1/work-units/{id}/dispatch") {
-      target = "/api/v1/work-units/WU-DISP-BOOTH1/dispatch";  // PO-SCHEMA's dispensing
+    } else if (path.rfind("/api/v1/work-units/{id}/", 0) == 0) {
+      target.replace(target.find("{id}"), 4, "WU-DISP-BOOTH1");  // PO-SCHEMA's dispensing
     } else if (path == "/api/v1/orders/{id}/operations/{operation}") {
       target = "/api/v1/orders/PO-SCHEMA/operations/10";
     } else if (path == "/api/v1/genealogy/{id}") {

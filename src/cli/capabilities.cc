@@ -10,6 +10,7 @@
 #include "mes/batchrecord/capability.h"
 #include "mes/deviations/capability.h"
 #include "mes/dispatch/capability.h"
+#include "mes/equipment/capability.h"
 #include "mes/execution/capability.h"
 #include "mes/genealogy/capability.h"
 #include "mes/logbook/capability.h"
@@ -44,6 +45,7 @@ void RegisterCapabilities() {
     dispatch::Register();
     genealogy::Register();
     batchrecord::Register();
+    equipment::Register();
   });
 }
 

@@ -13,6 +13,7 @@
 #include "mes/access/permissions.h"
 #include "mes/audit/permissions.h"
 #include "mes/deviations/permissions.h"
+#include "mes/equipment/permissions.h"
 #include "mes/execution/permissions.h"
 #include "mes/genealogy/permissions.h"
 #include "mes/logbook/permissions.h"
@@ -92,11 +93,12 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
   for (const char* p : {kLogbookRead, kLogbookWrite, kAuditRead, kLedgerVerify, kUserManage})
     EXPECT_NE(std::find(perms.begin(), perms.end(), p), perms.end()) << p;
   auto op = PermissionsOf({"operator"});
-  EXPECT_EQ(op, (std::vector<std::string>{deviations::kDeviationsOpen, deviations::kDeviationsRead,
-                                          execution::kExecutionPerform, execution::kExecutionVerify,
-                                          genealogy::kGenealogyRead, kLogbookRead, kLogbookWrite,
-                                          lots::kLotsRead, kMasterdataRead, orders::kOrdersRead,
-                                          kWorklistRead}));
+  EXPECT_EQ(
+      op, (std::vector<std::string>{
+              deviations::kDeviationsOpen, deviations::kDeviationsRead, equipment::kDowntimeAssign,
+              equipment::kEquipmentRead, execution::kExecutionPerform, execution::kExecutionVerify,
+              genealogy::kGenealogyRead, kLogbookRead, kLogbookWrite, lots::kLotsRead,
+              kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {

@@ -257,7 +257,19 @@ Awaitable<HttpResponse> Api::Handle(HttpRequest& request) {
   auto terminal = TerminalName(request.Header("ordo-terminal"));
   if (!terminal.ok()) co_return ProblemResponse(terminal.error());
   call.terminal = std::move(*terminal);
-  if (!endpoint->permission.empty()) {
+  if (endpoint->device_auth) {
+    // A device's API key, never a user's session: the key path grants only this endpoint.
+    std::string auth = request.Header("authorization");
+    if (auth.rfind("Bearer ", 0) != 0)
+      co_return ProblemResponse(Error::Make(
+          ErrorCode::kUnauthenticated, "send the source's API key: 'Authorization: Bearer <key>'"));
+    call.token = auth.substr(7);
+    auto checking = endpoint->device_auth(*this, call);
+    auto device = co_await std::move(checking);
+    if (!device.ok()) co_return ProblemResponse(device.error());
+    request.authenticated = true;
+    call.device = std::move(*device);
+  } else if (!endpoint->permission.empty()) {
     std::string auth = request.Header("authorization");
     if (auth.rfind("Bearer ", 0) != 0)
       co_return ProblemResponse(Error::Make(ErrorCode::kUnauthenticated,

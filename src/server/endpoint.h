@@ -18,6 +18,12 @@ namespace ordo::server {
 
 class Api;
 
+// A caller that is a registered device (a machine data source), not a user: it
+// authenticates with its own API key instead of a session (Endpoint::device_auth).
+struct DeviceCaller {
+  std::string source;  // the registered source's name
+};
+
 // A request that passed authentication, permission and schema checks.
 struct Call {
   HttpRequest& request;
@@ -27,12 +33,17 @@ struct Call {
   std::string role;                           // the caller's role that grants the permission
   std::map<std::string, std::string> params;  // path parameters, e.g. {"id": "3"}
   std::string terminal;  // the `Ordo-Terminal` header (a shared station's name), or ""
+  std::optional<DeviceCaller> device;  // set instead of `session` on a device endpoint
 };
 
 // A capability's handler: a coroutine on the io thread. Coroutine rule (g++ 12): never
 // put a temporary with a destructor inside a co_await expression; build awaitables as
 // named locals first: `auto pending = api.Submit(std::move(c)); co_await std::move(pending);`
 using Handler = Awaitable<HttpResponse> (*)(Api& api, Call& call);
+// Checks the bearer key of a device endpoint's call (`call.token`, never a session token):
+// the caller, or the error to answer (unauthenticated, or throttled). It may record the
+// refused attempt. Runs on the io thread before the body is decoded.
+using DeviceAuthenticator = Awaitable<Result<DeviceCaller>> (*)(Api& api, Call& call);
 
 struct Endpoint {
   std::string method;
@@ -51,6 +62,10 @@ struct Endpoint {
   // 415 unsupported_media_type before anything else happens (server dispatch). The
   // OpenAPI requestBody lists one content entry per type.
   std::vector<std::string> media_types = {"application/json"};
+  // Set for an endpoint that devices call (machine data): the bearer token is then a
+  // device's API key checked by this function, a user's session token is refused, and
+  // `permission` only names the right for the docs (no role holds it).
+  DeviceAuthenticator device_auth = nullptr;
 };
 
 // Adds `endpoints` of `capability` (their tag) to the table. Called at start-up by the

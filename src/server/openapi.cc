@@ -67,6 +67,10 @@ std::string Description(const Endpoint& e) {
   if (!text.empty() && text.back() != '.') text += '.';
   if (e.permission.empty()) {
     text += "\n\nPublic: no authentication.";
+  } else if (e.device_auth) {
+    text += "\n\nPermission: `" + e.permission +
+            "`, held by devices only: a registered source's API key as the bearer token "
+            "(a user's session token is refused; otherwise 401).";
   } else {
     text += "\n\nPermission: `" + e.permission +
             "` (a bearer token from `POST /api/v1/session` whose roles grant it; otherwise "

@@ -143,6 +143,9 @@ std::vector<KindDef> Build() {
         Choice("cleaning_status", false, "work units: cleaning status",
                {"clean", "dirty", "not_applicable"}),
         Date("cleaning_due", "work units: cleaning expires"),
+        Int("micro_stop_seconds", false,
+            "work units: a down or idle stop shorter than this is a micro-stop (default 120)", 1,
+            3600),
         Choice("dispatch_rule", false,
                "work centers: how the dispatch list is sequenced (default priority_due_date)",
                {"priority_due_date", "fifo", "shortest_processing_time", "critical_ratio"})}});

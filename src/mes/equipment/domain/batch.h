@@ -1,0 +1,82 @@
+// One batch of machine data as a source sends it (POST /api/v1/equipment-data, and the
+// MQTT connectors' items): decoding and checking the batch alone, before anything is
+// applied. Every refusal is invalid_argument naming the field (`states[3].time`) and
+// what was expected. Pure: the receive time arrives as an argument.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "mes/equipment/domain/state.h"
+
+namespace ordo::equipment {
+
+struct StateItem {
+  std::string work_unit;
+  TimeMicros device_time_us = 0;
+  State state = State::kOffline;
+  std::optional<std::string> reason;
+};
+
+// Increments, or counter values of a `counter: cumulative` source.
+struct CountItem {
+  std::string work_unit;
+  TimeMicros device_time_us = 0;
+  std::int64_t total = 0, good = 0, scrap = 0, rework = 0;
+};
+
+struct Batch {
+  std::string source;
+  std::int64_t seq = 0;
+  std::vector<StateItem> states;
+  std::vector<CountItem> counts;
+  std::size_t samples = 0;  // items in `samples` (not stored yet: see DecodeBatch)
+};
+
+struct BatchLimits {
+  std::size_t max_items = 5000;  // states + counts + samples
+  // Device times before 2000-01-01T00:00:00Z or later than the receive time plus this are
+  // absurd (refused); a device time further than `skew_us` from the receive time, either
+  // way, is flagged (clock_skew), not refused.
+  TimeMicros max_future_us = 24LL * 3600 * 1'000'000;
+  TimeMicros skew_us = 300LL * 1'000'000;
+};
+
+// 2000-01-01T00:00:00Z: no machine data is older.
+inline constexpr TimeMicros kEarliestDeviceTime = 946684800LL * 1'000'000;
+// The largest count (increment or counter value) accepted: 10^12.
+inline constexpr std::int64_t kMaxCount = 1'000'000'000'000LL;
+
+// A device time: an ISO 8601 string with offset ("2026-11-30T08:00:00.250Z") or an
+// integer of epoch milliseconds. invalid_time on field `field` otherwise, or when it is
+// absurd (see BatchLimits).
+Result<TimeMicros> DeviceTime(const Json& value, TimeMicros received_us, const BatchLimits& limits,
+                              const std::string& field);
+
+// Decodes `body` (a JSON object: source, seq, states, counts, samples): source 1 to 64
+// characters, seq a positive integer, each array of objects, at most limits.max_items
+// items in all (batch_too_large on the array that passes it), each item's fields typed
+// and known: work_unit 1 to 64 characters; time (DeviceTime); state one of the six
+// (invalid_state); reason a string of at most 32; counts integers 0 to kMaxCount, total
+// required, good, scrap and rework default 0. With `increments` (a source whose counts are
+// increments), good + scrap + rework must not exceed total (invalid_count). Refusals:
+// wrong_type, missing_field, unknown_field, invalid_time, invalid_state, invalid_count,
+// batch_too_large, empty_batch (no item at all). Samples are only counted (the caller
+// refuses them until a telemetry store takes them).
+Result<Batch> DecodeBatch(const Json& body, bool increments, TimeMicros received_us,
+                          const BatchLimits& limits = {});
+
+// The device time minus the receive time when it is further than limits.skew_us from it
+// either way (the clock_skew flag), else nullopt.
+std::optional<TimeMicros> Skew(TimeMicros device_time_us, TimeMicros received_us,
+                               const BatchLimits& limits = {});
+
+// SHA-256 (hex) of the batch's canonical JSON: what (source, seq) idempotency compares.
+std::string BatchHash(const Json& body);
+
+}  // namespace ordo::equipment

@@ -1,0 +1,366 @@
+// The equipment tables, their projectors and queries (equipment_store.h).
+#include "mes/equipment/store/equipment_store.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "storage/rows.h"
+#include "store/projector.h"
+
+namespace ordo::equipment {
+
+namespace {
+
+constexpr const char* kTablesV1 = R"sql(
+CREATE TABLE IF NOT EXISTS eq_source(
+  name TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  work_units TEXT NOT NULL,
+  enabled INTEGER NOT NULL,
+  counter TEXT NOT NULL,
+  rollover_modulus INTEGER NOT NULL,
+  topics TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  edge_node TEXT NOT NULL,
+  key_hash TEXT NOT NULL,
+  registered_seq INTEGER NOT NULL,
+  updated_seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS eq_source_by_key ON eq_source(key_hash);
+CREATE TABLE IF NOT EXISTS eq_ingest(
+  source TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  batch_hash TEXT NOT NULL,
+  seq_entry INTEGER NOT NULL,
+  PRIMARY KEY(source, seq));
+CREATE TABLE IF NOT EXISTS eq_state_change(
+  work_unit TEXT NOT NULL,
+  device_time_us INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  source_seq INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  sub_reason TEXT NOT NULL,
+  reason_code TEXT NOT NULL,
+  received_us INTEGER NOT NULL,
+  skew_us INTEGER,
+  context TEXT NOT NULL,
+  entry_seq INTEGER NOT NULL,
+  PRIMARY KEY(work_unit, device_time_us, source, source_seq, idx));
+CREATE TABLE IF NOT EXISTS eq_count(
+  work_unit TEXT NOT NULL,
+  device_time_us INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  source_seq INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  counter TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  good INTEGER NOT NULL,
+  scrap INTEGER NOT NULL,
+  rework INTEGER NOT NULL,
+  received_us INTEGER NOT NULL,
+  skew_us INTEGER,
+  context TEXT NOT NULL,
+  entry_seq INTEGER NOT NULL,
+  PRIMARY KEY(work_unit, device_time_us, source, source_seq, idx));
+CREATE TABLE IF NOT EXISTS eq_downtime_reason(
+  work_unit TEXT NOT NULL,
+  interval_start_us INTEGER NOT NULL,
+  reason_code TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  entry_seq INTEGER NOT NULL,
+  PRIMARY KEY(work_unit, interval_start_us));
+)sql";
+
+constexpr const char* kSourceColumns =
+    "SELECT name, kind, work_units, enabled, counter, rollover_modulus, topics, group_id, "
+    "edge_node, key_hash, registered_seq, updated_seq FROM eq_source ";
+
+std::vector<std::string> Strings(const std::string& json) {
+  Json j = Json::parse(json, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+SourceRow SourceOf(const storage::Statement& s) {
+  SourceRow r;
+  r.name = s.Text(0);
+  r.kind = s.Text(1);
+  r.work_units = Strings(s.Text(2));
+  r.enabled = s.Int(3) != 0;
+  r.counter = s.Text(4);
+  r.rollover_modulus = s.Int(5);
+  r.topics = Strings(s.Text(6));
+  r.group_id = s.Text(7);
+  r.edge_node = s.Text(8);
+  r.key_hash = s.Text(9);
+  r.registered_seq = s.Int(10);
+  r.updated_seq = s.Int(11);
+  return r;
+}
+
+Status Exec(storage::Database& db, const std::string& sql,
+            const std::function<void(storage::Statement&)>& bind) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  bind(**st);
+  return (*st)->Run();
+}
+
+void BindSkew(storage::Statement& s, int index, const std::optional<std::int64_t>& skew) {
+  if (skew)
+    s.Bind(index, *skew);
+  else
+    s.BindNull(index);
+}
+
+Context ContextOf(const std::string& text) {
+  Json j = Json::parse(text, nullptr, false);
+  Context c;
+  if (j.is_object()) {
+    try {
+      from_json(j, c);
+    } catch (const Json::exception&) {
+      c = Context{};
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+store::TableSet Tables() {
+  return store::TableSet{"equipment",
+                         {store::Migration{1, kTablesV1}},
+                         {{"eq_source", "name"},
+                          {"eq_ingest", "source, seq"},
+                          {"eq_state_change", "work_unit, device_time_us, source, source_seq, idx"},
+                          {"eq_count", "work_unit, device_time_us, source, source_seq, idx"},
+                          {"eq_downtime_reason", "work_unit, interval_start_us"}}};
+}
+
+void RegisterProjectors() {
+  store::RegisterProjector<SourceRegistered>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const SourceRegistered& p) {
+        return Exec(db,
+                    "INSERT INTO eq_source(name, kind, work_units, enabled, counter, "
+                    "rollover_modulus, topics, group_id, edge_node, key_hash, registered_seq, "
+                    "updated_seq) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.name).Bind(2, p.kind).Bind(3, Json(p.work_units).dump());
+                      s.Bind(4, std::int64_t{p.enabled ? 1 : 0}).Bind(5, p.counter);
+                      s.Bind(6, p.rollover_modulus).Bind(7, Json(p.topics).dump());
+                      s.Bind(8, p.group_id).Bind(9, p.edge_node).Bind(10, p.key_hash);
+                      s.Bind(11, e.seq).Bind(12, e.seq);
+                    });
+      });
+  store::RegisterProjector<SourceUpdated>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const SourceUpdated& p) {
+        return Exec(db,
+                    "UPDATE eq_source SET work_units = ?, enabled = ?, updated_seq = ? "
+                    "WHERE name = ?",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, Json(p.work_units).dump()).Bind(2, std::int64_t{p.enabled});
+                      s.Bind(3, e.seq).Bind(4, p.name);
+                    });
+      });
+  store::RegisterProjector<SourceKeyRotated>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const SourceKeyRotated& p) {
+        return Exec(
+            db, "UPDATE eq_source SET key_hash = ?, updated_seq = ? WHERE name = ?",
+            [&](storage::Statement& s) { s.Bind(1, p.key_hash).Bind(2, e.seq).Bind(3, p.name); });
+      });
+  store::RegisterProjector<BatchAccepted>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const BatchAccepted& p) {
+        return Exec(db, "INSERT INTO eq_ingest(source, seq, batch_hash, seq_entry) VALUES(?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.source).Bind(2, p.seq).Bind(3, p.batch_hash).Bind(4, e.seq);
+                    });
+      });
+  store::RegisterProjector<StateChanged>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const StateChanged& p) {
+        return Exec(db,
+                    "INSERT INTO eq_state_change(work_unit, device_time_us, source, source_seq, "
+                    "idx, state, sub_reason, reason_code, received_us, skew_us, context, "
+                    "entry_seq) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.work_unit).Bind(2, p.device_time_us).Bind(3, p.source);
+                      s.Bind(4, p.source_seq).Bind(5, p.index).Bind(6, p.state);
+                      s.Bind(7, p.sub_reason).Bind(8, p.reason_code).Bind(9, p.received_us);
+                      BindSkew(s, 10, p.skew_us);
+                      s.Bind(11, Json(p.context).dump()).Bind(12, e.seq);
+                    });
+      });
+  store::RegisterProjector<Counted>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const Counted& p) {
+        return Exec(db,
+                    "INSERT INTO eq_count(work_unit, device_time_us, source, source_seq, idx, "
+                    "counter, total, good, scrap, rework, received_us, skew_us, context, "
+                    "entry_seq) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.work_unit).Bind(2, p.device_time_us).Bind(3, p.source);
+                      s.Bind(4, p.source_seq).Bind(5, p.index).Bind(6, p.counter);
+                      s.Bind(7, p.counts.total).Bind(8, p.counts.good);
+                      s.Bind(9, p.counts.scrap).Bind(10, p.counts.rework);
+                      s.Bind(11, p.received_us);
+                      BindSkew(s, 12, p.skew_us);
+                      s.Bind(13, Json(p.context).dump()).Bind(14, e.seq);
+                    });
+      });
+  store::RegisterProjector<DowntimeReasonAssigned>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const DowntimeReasonAssigned& p) {
+        return Exec(db,
+                    "INSERT OR REPLACE INTO eq_downtime_reason(work_unit, interval_start_us, "
+                    "reason_code, comment, actor, time_us, entry_seq) VALUES(?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.work_unit).Bind(2, p.interval_start_us).Bind(3, p.reason_code);
+                      s.Bind(4, p.comment).Bind(5, e.actor).Bind(6, e.time_us).Bind(7, e.seq);
+                    });
+      });
+}
+
+Result<bool> DownChangeAt(storage::Database& db, const std::string& work_unit,
+                          TimeMicros start_us) {
+  auto row = storage::FirstRow<std::int64_t>(
+      db,
+      "SELECT 1 FROM eq_state_change WHERE work_unit = ? AND device_time_us = ? AND state = "
+      "'down' LIMIT 1",
+      [&](storage::Statement& s) { s.Bind(1, work_unit).Bind(2, start_us); },
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!row.ok()) return row.error();
+  return row->has_value();
+}
+
+Result<std::map<TimeMicros, AssignedReason>> AssignedReasons(storage::Database& db,
+                                                             const std::string& work_unit) {
+  auto rows = storage::Rows<AssignedReason>(
+      db,
+      "SELECT interval_start_us, reason_code, comment, actor, time_us FROM eq_downtime_reason "
+      "WHERE work_unit = ?",
+      [&](storage::Statement& s) { s.Bind(1, work_unit); },
+      [](const storage::Statement& s) {
+        return AssignedReason{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4)};
+      });
+  if (!rows.ok()) return rows.error();
+  std::map<TimeMicros, AssignedReason> out;
+  for (auto& r : *rows) out[r.interval_start_us] = r;
+  return out;
+}
+
+Result<std::vector<std::string>> WorkUnitsDownIn(storage::Database& db, TimeMicros from_us,
+                                                 TimeMicros to_us) {
+  return storage::Rows<std::string>(
+      db,
+      "SELECT DISTINCT work_unit FROM eq_state_change WHERE state = 'down' AND "
+      "device_time_us >= ? AND device_time_us < ? ORDER BY work_unit",
+      [&](storage::Statement& s) { s.Bind(1, from_us).Bind(2, to_us); },
+      [](const storage::Statement& s) { return s.Text(0); });
+}
+
+Json ToJson(const SourceRow& r) {
+  Json j{{"name", r.name},
+         {"kind", r.kind},
+         {"work_units", r.work_units},
+         {"enabled", r.enabled},
+         {"counter", r.counter},
+         {"rollover_modulus", r.rollover_modulus},
+         {"has_key", !r.key_hash.empty()},
+         {"registered_seq", r.registered_seq},
+         {"updated_seq", r.updated_seq}};
+  j["topics"] = r.topics;
+  j["group_id"] = r.group_id;
+  j["edge_node"] = r.edge_node;
+  return j;
+}
+
+SourceFacts FactsOf(const SourceRow& r) {
+  return SourceFacts{r.name, r.kind, r.enabled, r.work_units, r.counter == "cumulative"};
+}
+
+Result<std::optional<SourceRow>> FindSource(storage::Database& db, const std::string& name) {
+  return storage::FirstRow<SourceRow>(
+      db, std::string(kSourceColumns) + "WHERE name = ?",
+      [&](storage::Statement& s) { s.Bind(1, name); }, SourceOf);
+}
+
+Result<std::optional<SourceRow>> FindSourceByKeyHash(storage::Database& db,
+                                                     const std::string& key_hash) {
+  if (key_hash.empty()) return std::optional<SourceRow>();
+  return storage::FirstRow<SourceRow>(
+      db, std::string(kSourceColumns) + "WHERE key_hash = ? AND kind = 'rest'",
+      [&](storage::Statement& s) { s.Bind(1, key_hash); }, SourceOf);
+}
+
+Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
+  return storage::Rows<SourceRow>(
+      db, std::string(kSourceColumns) + "ORDER BY name", [](storage::Statement&) {}, SourceOf);
+}
+
+Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std::string& source,
+                                                std::int64_t seq) {
+  return storage::FirstRow<std::string>(
+      db, "SELECT batch_hash FROM eq_ingest WHERE source = ? AND seq = ?",
+      [&](storage::Statement& s) { s.Bind(1, source).Bind(2, seq); },
+      [](const storage::Statement& s) { return s.Text(0); });
+}
+
+Result<std::vector<StateChange>> ChangesAround(storage::Database& db, const std::string& work_unit,
+                                               TimeMicros from_us, TimeMicros to_us) {
+  constexpr const char* kCols =
+      "SELECT device_time_us, state, sub_reason, reason_code, source, source_seq, idx, context "
+      "FROM eq_state_change WHERE work_unit = ?1 ";
+  const std::string sql =
+      std::string("SELECT * FROM (") + kCols +
+      "AND device_time_us < ?2 ORDER BY device_time_us DESC, source DESC, source_seq DESC, "
+      "idx DESC LIMIT 1) UNION ALL " +
+      kCols + "AND device_time_us >= ?2 AND device_time_us < ?3 UNION ALL SELECT * FROM (" + kCols +
+      "AND device_time_us >= ?3 ORDER BY device_time_us, source, source_seq, idx LIMIT 1)";
+  auto rows = storage::Rows<StateChange>(
+      db, sql, [&](storage::Statement& s) { s.Bind(1, work_unit).Bind(2, from_us).Bind(3, to_us); },
+      [](const storage::Statement& s) {
+        StateChange c;
+        c.device_time_us = s.Int(0);
+        c.state = ParseState(s.Text(1)).value_or(State::kOffline);
+        c.sub_reason = s.Text(2);
+        c.reason_code = s.Text(3);
+        c.source = s.Text(4);
+        c.source_seq = s.Int(5);
+        c.index = static_cast<int>(s.Int(6));
+        c.context = ContextOf(s.Text(7));
+        return c;
+      });
+  if (!rows.ok()) return rows.error();
+  std::sort(rows->begin(), rows->end(), Before);
+  return rows;
+}
+
+Result<std::vector<CountRow>> CountsAround(storage::Database& db, const std::string& work_unit,
+                                           TimeMicros from_us, TimeMicros to_us) {
+  const std::string sql =
+      "SELECT source, counter, device_time_us, source_seq, idx, total, good, scrap, rework "
+      "FROM eq_count WHERE work_unit = ?1 AND device_time_us >= ?2 AND device_time_us < ?3 "
+      "UNION ALL SELECT c.source, c.counter, c.device_time_us, c.source_seq, c.idx, c.total, "
+      "c.good, c.scrap, c.rework FROM eq_count c WHERE c.work_unit = ?1 AND c.counter = "
+      "'cumulative' AND c.rowid = (SELECT b.rowid FROM eq_count b WHERE b.work_unit = ?1 AND "
+      "b.source = c.source AND b.device_time_us < ?2 ORDER BY b.device_time_us DESC, "
+      "b.source_seq DESC, b.idx DESC LIMIT 1) ORDER BY 3, 4, 5";
+  return storage::Rows<CountRow>(
+      db, sql, [&](storage::Statement& s) { s.Bind(1, work_unit).Bind(2, from_us).Bind(3, to_us); },
+      [](const storage::Statement& s) {
+        CountRow r;
+        r.source = s.Text(0);
+        r.counter = s.Text(1);
+        r.reading.device_time_us = s.Int(2);
+        r.reading.source_seq = s.Int(3);
+        r.reading.index = static_cast<int>(s.Int(4));
+        r.reading.counts = Counts{s.Int(5), s.Int(6), s.Int(7), s.Int(8)};
+        return r;
+      });
+}
+
+}  // namespace ordo::equipment
