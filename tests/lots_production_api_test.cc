@@ -91,6 +91,32 @@ TEST_F(LotsProductionApiTest, AProducedLotIsBornQuarantinedAtTheWorkUnitWithItsO
   ExpectReason(released, 422, "failed_precondition", "batch_release_required", "lot");
 }
 
+TEST_F(LotsProductionApiTest, AProducedLotIsNotListedAsWaitingForTheLotRelease) {
+  ORDO_VERIFIES("ORDO-LOT-51");
+  StartAndAcknowledge();
+  HttpReply made =
+      http().Post(kOp + "/produce", Json{{"lot", "FG-WL-1"}, {"quantity", 5}}, operator_);
+  ASSERT_EQ(made.status, 200) << made.Describe();
+  HttpReply received = http().Post("/api/v1/lots",
+                                   Json{{"lot", "T-WL-RECV"},
+                                        {"material", "RM-PCM-API"},
+                                        {"supplier", "Acme"},
+                                        {"supplier_lot", "S-WL"},
+                                        {"quantity", 1},
+                                        {"unit", "kg"},
+                                        {"expiry", "2099-01-31"}},
+                                   supervisor_);
+  ASSERT_EQ(received.status, 201) << received.Describe();
+  HttpReply r = http().Get("/api/v1/worklist", quality_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  std::set<std::string> listed;
+  const Json body = r.json();
+  for (const auto& i : body["items"])
+    if (i.value("source", "") == "lots.quarantine") listed.insert(i.value("id", ""));
+  EXPECT_EQ(listed.count("T-WL-RECV"), 1u) << r.Describe();
+  EXPECT_EQ(listed.count("FG-WL-1"), 0u) << r.Describe();
+}
+
 TEST_F(LotsProductionApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
   ORDO_VERIFIES("ORDO-LOT-21", "ORDO-LOT-22");
   // Not running yet: invalid_transition.

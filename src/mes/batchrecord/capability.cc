@@ -33,11 +33,9 @@ void Register() {
                       {"quality"}});
   server::RegisterEndpoints("batchrecord", Endpoints());
   RegisterWorklistSources();
-  lots::RegisterReleaseGate(
-      {"batchrecord.batch_release",
-       "a lot made by an order is released by its order's batch release; on its own only "
-       "while that batch record is released and unchanged since (batch_release_required)",
-       BatchReleaseGate});
+  // A lot made by an order is released by its order's batch release; on its own only while
+  // that batch record is released and unchanged since (batch_release_required).
+  lots::RegisterReleaseGate({"batchrecord.batch_release", BatchReleaseGate});
 }
 
 }  // namespace ordo::batchrecord

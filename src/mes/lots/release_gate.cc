@@ -1,6 +1,8 @@
 // The registry of lot release gates (release_gate.h).
 #include "mes/lots/release_gate.h"
 
+#include <vector>
+
 #include "core/assert.h"
 
 namespace ordo::lots {
@@ -19,8 +21,6 @@ void RegisterReleaseGate(ReleaseGate gate) {
   for (const auto& known : Gates()) ORDO_ASSERT(known.name != gate.name);
   Gates().push_back(std::move(gate));
 }
-
-const std::vector<ReleaseGate>& RegisteredReleaseGates() { return Gates(); }
 
 Status CheckReleaseGates(storage::Database& db, const Lot& lot) {
   for (const auto& gate : Gates()) ORDO_TRY(gate.check(db, lot));

@@ -8,7 +8,6 @@
 
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "core/result.h"
 #include "mes/lots/domain/lot.h"
@@ -23,16 +22,13 @@ namespace ordo::lots {
 using ReleaseGateFn = std::function<Status(storage::Database& db, const Lot& lot)>;
 
 struct ReleaseGate {
-  std::string name;         // unique, "<capability>.<what>", e.g. "batchrecord.batch_release"
-  std::string description;  // the rule in words, for docs
+  std::string name;  // unique, "<capability>.<what>", e.g. "batchrecord.batch_release"
   ReleaseGateFn check;
 };
 
 // Adds a gate. A duplicate or empty name or a missing check is a bug and aborts.
 // Start-up only (not thread-safe against CheckReleaseGates).
 void RegisterReleaseGate(ReleaseGate gate);
-// Every registered gate, in registration order.
-const std::vector<ReleaseGate>& RegisteredReleaseGates();
 
 // Runs the gates in registration order on `lot`; the first refusal is the answer.
 Status CheckReleaseGates(storage::Database& db, const Lot& lot);

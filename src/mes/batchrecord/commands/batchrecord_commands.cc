@@ -115,16 +115,20 @@ engine::Command ReleaseCommand(engine::Actor actor, std::string order_id,
     auto serials = lots::QuarantinedSerialsOfOrder(ctx.db, order_id);
     if (!serials.ok()) return serials.error();
     for (const auto& u : *serials) in.serials_to_release.push_back(u.serial);
-    // A deviation naming a lot consumed into this batch (opened on another order or by
-    // hand) blocks its release too.
-    std::set<std::string> consumed;
-    for (const auto& c : assessed.compiled.content["consumed_lots"]) {
-      const std::string id = c.value("lot", "");
-      if (!consumed.insert(id).second) continue;
-      auto touching = deviations::OpenDeviationsTouchingLot(ctx.db, id);
-      if (!touching.ok()) return touching.error();
-      for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
-    }
+    // A deviation naming a lot consumed into this batch, or a serial it produced or consumed
+    // (opened on another order or by hand), blocks its release too: deviations name lots and
+    // serials alike.
+    std::set<std::string> named;
+    const std::pair<const char*, const char*> lists[] = {
+        {"consumed_lots", "lot"}, {"produced_serials", "serial"}, {"consumed_serials", "serial"}};
+    for (const auto& [list, key] : lists)
+      for (const auto& item : assessed.compiled.content[list]) {
+        const std::string id = item.value(key, "");
+        if (id.empty() || !named.insert(id).second) continue;
+        auto touching = deviations::OpenDeviationsTouchingLot(ctx.db, id);
+        if (!touching.ok()) return touching.error();
+        for (const auto& d : *touching) in.open_deviations_touching_lots.push_back(d.id);
+      }
     auto state = signatures::LoadSignerState(ctx.db, ctx.now, signer);
     if (!state.ok()) return state.error();
     return DecideRelease(assessed, in, *state);

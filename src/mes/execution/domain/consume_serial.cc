@@ -6,6 +6,7 @@
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/consume.h"
 #include "mes/execution/domain/start.h"
+#include "mes/lots/domain/serial.h"
 
 namespace ordo::execution {
 
@@ -33,14 +34,14 @@ Result<SerialConsumeDecision> DecideConsumeSerial(const OperationFacts& op,
                       ", but operation " + op.operation + " of order " + op.order_id + " expects " +
                       (expected.empty() ? std::string("no material") : expected) + ".");
   }
-  if (serial.state == "consumed")
+  if (serial.state == lots::kSerialConsumed)
     return Refuse(
         ErrorCode::kFailedPrecondition, kSerialConsumed, "serial",
         "Serial " + serial.serial + " was consumed already" +
             (serial.consumed_order_id.empty() ? std::string()
                                               : " into order " + serial.consumed_order_id) +
             "; a serial goes into one device only.");
-  if (serial.state != "released")
+  if (serial.state != lots::kSerialReleased)
     return Refuse(ErrorCode::kFailedPrecondition, kSerialNotReleased, "serial",
                   "Serial " + serial.serial + " is " + serial.state +
                       "; only a released serial can be consumed (its batch is released by "

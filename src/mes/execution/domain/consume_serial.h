@@ -21,7 +21,7 @@ namespace ordo::execution {
 // A serial as the rule sees it (lots::FindSerial).
 struct SerialFacts {
   std::string serial, material;
-  std::string state;              // quarantined | released | on_hold | rejected | consumed
+  std::string state;              // a lots::kSerial* state (mes/lots/domain/serial.h)
   std::string order_id;           // the order that produced it
   std::string consumed_order_id;  // consumed: the order it went into
   // The open deviations touching it: naming the serial, or of the order that produced it.

@@ -1,5 +1,7 @@
 // The lots worklist source (lots_http.h): quarantined lots wait for quality's release or
-// rejection; an expired one waits for its rejection.
+// rejection; an expired one waits for its rejection. A lot of an order (produced, or split
+// or merged from a produced one) is left out: only its order's batch release releases it,
+// and the batch record worklist lists that.
 #include <cstdio>
 
 #include "mes/lots/http/lots_http.h"
@@ -22,7 +24,7 @@ std::string Shown(double v) {
 
 Result<std::vector<server::WorklistItem>> Quarantined(storage::Database& db, const server::Session&,
                                                       TimeMicros now) {
-  auto rows = QuarantinedLots(db, kMaxItems);
+  auto rows = QuarantinedLotsOfNoOrder(db, kMaxItems);
   if (!rows.ok()) return rows.error();
   std::vector<server::WorklistItem> items;
   for (const auto& r : *rows) {
@@ -43,8 +45,8 @@ Result<std::vector<server::WorklistItem>> Quarantined(storage::Database& db, con
 
 void RegisterWorklistSources() {
   server::RegisterWorklistSource({"lots.quarantine", kLotsRelease,
-                                  "quarantined lots waiting for quality's release or rejection "
-                                  "(oldest first)",
+                                  "quarantined lots of no order waiting for quality's release or "
+                                  "rejection (oldest first)",
                                   &Quarantined});
 }
 

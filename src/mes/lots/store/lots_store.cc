@@ -420,9 +420,11 @@ Result<std::vector<LotRow>> ListLots(storage::Database& db, const std::string& m
       FromRow);
 }
 
-Result<std::vector<LotRow>> QuarantinedLots(storage::Database& db, std::int64_t limit) {
+Result<std::vector<LotRow>> QuarantinedLotsOfNoOrder(storage::Database& db, std::int64_t limit) {
   return storage::Rows<LotRow>(
-      db, std::string(kSelect) + "WHERE state = 'quarantined' ORDER BY received_seq LIMIT ?",
+      db,
+      std::string(kSelect) +
+          "WHERE state = 'quarantined' AND order_id = '' ORDER BY received_seq LIMIT ?",
       [&](storage::Statement& s) { s.Bind(1, limit); }, FromRow);
 }
 

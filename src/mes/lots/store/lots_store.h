@@ -45,8 +45,9 @@ Result<std::optional<LotRow>> CheckedLot(storage::Database& db, const std::strin
 Result<std::vector<LotRow>> ListLots(storage::Database& db, const std::string& material,
                                      const std::string& status, const std::string& today,
                                      std::int64_t limit);
-// Quarantined lots, oldest receipt first (quality's worklist).
-Result<std::vector<LotRow>> QuarantinedLots(storage::Database& db, std::int64_t limit);
+// Quarantined lots of no order (received, or split or merged from received ones), oldest
+// receipt first: quality's worklist; a lot of an order waits for its batch release instead.
+Result<std::vector<LotRow>> QuarantinedLotsOfNoOrder(storage::Database& db, std::int64_t limit);
 // Lots of `material` with `supplier_lot`, oldest first (not seal-checked).
 Result<std::vector<LotRow>> LotRowsOfSupplierLot(storage::Database& db, const std::string& material,
                                                  const std::string& supplier_lot);
