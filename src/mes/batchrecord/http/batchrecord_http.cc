@@ -144,16 +144,23 @@ Result<std::vector<server::WorklistItem>> AwaitingReview(storage::Database& db,
   }
   // A released record whose content changed since (its latest sealed hash differs from
   // the current content hash) waits for its next release. Only the records with an entry
-  // after their seal that may change them are compiled (br_watch), every sealed one of
-  // them, however old.
-  auto changed = ChangedSinceSeal(db, kMaxWorkItems);
-  if (!changed.ok()) return changed.error();
-  for (const auto& [id, since] : *changed) {
-    auto view = RecordView(db, id);
-    if (!view.ok() || (*view)["state"] != kAmended) continue;
-    items.push_back({"batchrecord.review", id, "Batch record " + id, "amended: release again", true,
-                     "#/quality/batch-records/" + id, since});
-  }
+  // after their seal that may change them are compiled (br_watch), page by page until 200
+  // amended ones are found or the candidates run out, however old. Reads write nothing: a
+  // candidate found unchanged is compiled again on the next read (the watch rule keeps
+  // those rare).
+  auto page = [&](std::int64_t after, std::int64_t limit) {
+    return ChangedSinceSeal(db, after, limit);
+  };
+  auto is_amended = [&](const Candidate& c) {
+    auto view = RecordView(db, c.order_id);
+    return view.ok() && (*view)["state"] == kAmended;
+  };
+  auto amended = FirstAmended(page, is_amended, kMaxWorkItems, kMaxWorkItems);
+  if (!amended.ok()) return amended.error();
+  for (const auto& c : *amended)
+    items.push_back({"batchrecord.review", c.order_id, "Batch record " + c.order_id,
+                     "amended: release again", true, "#/quality/batch-records/" + c.order_id,
+                     c.since_us});
   return items;
 }
 

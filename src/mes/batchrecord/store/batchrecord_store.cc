@@ -26,9 +26,11 @@ CREATE TABLE IF NOT EXISTS br_version(
 // br_watch: per sealed order, the seq of its latest seal and the first entry after it that
 // may change its record (watch.h); reset by each seal. br_deviation: the order of each
 // deviation opened on one (deviation events after the opening name only the deviation).
-// Migration 2 fills both for a store sealed before it, with the same rule as the
-// projectors (replay gives the same rows).
-constexpr const char* kWatchV2 = R"sql(
+// Migration 2 fills both for a store sealed before it; migration 3 recomputes changed_seq
+// with the rule restricted to RecordEntryTypes() (before it, lifecycle entries such as
+// orders.order_closed counted). Both use WatchRuleSql(), the projector's rule in SQL, so
+// replay gives the same rows.
+constexpr const char* kWatchTablesV2 = R"sql(
 CREATE TABLE br_deviation(deviation_id TEXT PRIMARY KEY, order_id TEXT NOT NULL);
 INSERT INTO br_deviation(deviation_id, order_id)
   SELECT subject_id, json_extract(payload, '$.order_id') FROM ledger
@@ -41,9 +43,17 @@ CREATE TABLE br_watch(
 CREATE INDEX br_watch_changed ON br_watch(changed_seq) WHERE changed_seq IS NOT NULL;
 INSERT INTO br_watch(order_id, sealed_seq)
   SELECT order_id, MAX(seq) FROM br_version GROUP BY order_id;
-UPDATE br_watch SET changed_seq = (
+)sql";
+
+// Sets changed_seq and changed_us of every br_watch row from the ledger (TouchOf in SQL).
+std::string WatchRuleSql() {
+  std::string types;
+  for (const auto& t : RecordEntryTypes()) types += (types.empty() ? "'" : ", '") + t + "'";
+  return R"sql(
+UPDATE br_watch SET changed_us = NULL, changed_seq = (
   SELECT MIN(l.seq) FROM ledger l WHERE l.seq > br_watch.sealed_seq
-    AND l.type NOT LIKE 'batchrecord.%' AND (
+    AND l.type IN ()sql" +
+         types + R"sql() AND (
       (l.subject_kind = 'order' AND l.subject_id = br_watch.order_id)
       OR (l.subject_kind <> 'order' AND json_extract(l.payload, '$.order_id') = br_watch.order_id)
       OR (l.subject_kind = 'deviation' AND ifnull(json_extract(l.payload, '$.order_id'), '') = ''
@@ -52,6 +62,7 @@ UPDATE br_watch SET changed_seq = (
 UPDATE br_watch SET changed_us = (SELECT time_us FROM ledger WHERE seq = br_watch.changed_seq)
   WHERE changed_seq IS NOT NULL;
 )sql";
+}
 
 // Notes `entry` as the first change after the seal of the order it touches.
 Status Watch(storage::Database& db, const ledger::LedgerEntry& e, const Json& payload) {
@@ -69,12 +80,11 @@ Status Watch(storage::Database& db, const ledger::LedgerEntry& e, const Json& pa
     if (*order) touch.order_id = **order;
   }
   if (touch.order_id.empty()) return Ok();
-  auto st = db.Prepare(
+  return storage::Run(
+      db,
       "UPDATE br_watch SET changed_seq = ?1, changed_us = ?2 "
-      "WHERE order_id = ?3 AND changed_seq IS NULL AND sealed_seq < ?1");
-  if (!st.ok()) return st.error();
-  (*st)->Bind(1, e.seq).Bind(2, e.time_us).Bind(3, touch.order_id);
-  return (*st)->Run();
+      "WHERE order_id = ?3 AND changed_seq IS NULL AND sealed_seq < ?1",
+      [&](storage::Statement& s) { s.Bind(1, e.seq).Bind(2, e.time_us).Bind(3, touch.order_id); });
 }
 
 struct RawRow {
@@ -107,7 +117,9 @@ Result<std::vector<VersionRow>> Checked(storage::Database& db, const std::string
 
 store::TableSet Tables() {
   return store::TableSet{"batchrecord",
-                         {store::Migration{1, kTableV1}, store::Migration{2, kWatchV2}},
+                         {store::Migration{1, kTableV1},
+                          store::Migration{2, std::string(kWatchTablesV2) + WatchRuleSql()},
+                          store::Migration{3, WatchRuleSql()}},
                          {{"br_version", "order_id, version"},
                           {"br_watch", "order_id"},
                           {"br_deviation", "deviation_id"}}};
@@ -116,20 +128,18 @@ store::TableSet Tables() {
 void RegisterProjectors() {
   store::RegisterProjector<Released>(
       [](storage::Database& db, const ledger::LedgerEntry& e, const Released& p) -> Status {
-        auto st = db.Prepare(
-            "INSERT INTO br_version(order_id, version, content_hash, record, seq) "
-            "VALUES(?,?,?,?,?)");
-        if (!st.ok()) return st.error();
-        storage::Statement& s = **st;
-        s.Bind(1, p.order_id).Bind(2, p.version).Bind(3, p.content_hash);
-        s.Bind(4, CanonicalJson(p.record)).Bind(5, e.seq);
-        ORDO_TRY(s.Run());
-        auto w = db.Prepare(
+        ORDO_TRY(storage::Run(db,
+                              "INSERT INTO br_version(order_id, version, content_hash, record, "
+                              "seq) VALUES(?,?,?,?,?)",
+                              [&](storage::Statement& s) {
+                                s.Bind(1, p.order_id).Bind(2, p.version).Bind(3, p.content_hash);
+                                s.Bind(4, CanonicalJson(p.record)).Bind(5, e.seq);
+                              }));
+        return storage::Run(
+            db,
             "INSERT INTO br_watch(order_id, sealed_seq) VALUES(?1, ?2) ON CONFLICT(order_id) DO "
-            "UPDATE SET sealed_seq = ?2, changed_seq = NULL, changed_us = NULL");
-        if (!w.ok()) return w.error();
-        (*w)->Bind(1, p.order_id).Bind(2, e.seq);
-        return (*w)->Run();
+            "UPDATE SET sealed_seq = ?2, changed_seq = NULL, changed_us = NULL",
+            [&](storage::Statement& s) { s.Bind(1, p.order_id).Bind(2, e.seq); });
       });
   // Every event type registered so far (the capabilities a record is compiled from
   // register before this one) may touch a sealed record: watch.h decides which.
@@ -157,14 +167,15 @@ Result<std::vector<VersionRow>> VersionsOf(storage::Database& db, const std::str
                  [&](storage::Statement& s) { s.Bind(1, order_id); });
 }
 
-Result<std::vector<Waiting>> ChangedSinceSeal(storage::Database& db, std::int64_t limit) {
-  return storage::Rows<Waiting>(
+Result<std::vector<Candidate>> ChangedSinceSeal(storage::Database& db, std::int64_t after_seq,
+                                                std::int64_t limit) {
+  return storage::Rows<Candidate>(
       db,
-      "SELECT order_id, changed_us FROM br_watch WHERE changed_seq IS NOT NULL "
+      "SELECT order_id, changed_us, changed_seq FROM br_watch WHERE changed_seq > ? "
       "ORDER BY changed_seq LIMIT ?",
-      [&](storage::Statement& s) { s.Bind(1, limit); },
+      [&](storage::Statement& s) { s.Bind(1, after_seq).Bind(2, limit); },
       [](const storage::Statement& s) {
-        return Waiting{s.Text(0), s.Int(1)};
+        return Candidate{s.Text(0), s.Int(1), s.Int(2)};
       });
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/canonical_json.h"
 #include "core/result.h"
+#include "mes/batchrecord/domain/watch.h"
 #include "storage/database.h"
 #include "store/schema.h"
 
@@ -41,10 +42,12 @@ struct Waiting {
 };
 
 // The sealed orders with an entry after their latest seal that may change the record
-// (br_watch, domain/watch.h), the first such change oldest first, at most `limit`, each
-// since that entry: the candidates for an amended record (the worklist compiles each and
-// compares the hashes; a candidate whose content did not change is no amendment).
-Result<std::vector<Waiting>> ChangedSinceSeal(storage::Database& db, std::int64_t limit);
+// (br_watch, domain/watch.h) whose first such entry has a seq above `after_seq`, oldest
+// first, at most `limit`, each since that entry: the candidates for an amended record (the
+// worklist pages through them with FirstAmended, compiles each and compares the hashes; a
+// candidate whose content did not change is no amendment).
+Result<std::vector<Candidate>> ChangedSinceSeal(storage::Database& db, std::int64_t after_seq,
+                                                std::int64_t limit);
 
 // The ids of every lot the order made (lot.order_id: produced lots and their sublots,
 // whatever the origin), oldest first. Not seal-checked: callers read each with
