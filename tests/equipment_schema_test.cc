@@ -103,6 +103,25 @@ TEST_F(EquipmentSchemaTest, EveryEquipmentAnswerFitsItsDocumentedSchema) {
   Fits("post", "/api/v1/work-units/{id}/downtime/{start}/reason",
        http().Post("/api/v1/work-units/WU-PRESS-01/downtime/2026-11-30T06:30:00Z/reason",
                    Json{{"reason_code", "UNP-JAM"}}, op));
+  // The equipment board, its stream and the downtime list (assigned and not).
+  Fits("get", "/api/v1/equipment/board", http().Get("/api/v1/equipment/board", op));
+  Fits("get", "/api/v1/equipment/board",
+       http().Get("/api/v1/equipment/board?since=2026-11-30T05:00:00Z", op));
+  Json list = Fits("get", "/api/v1/equipment/downtime",
+                   http().Get("/api/v1/equipment/downtime?from=2026-11-30T05:00:00Z&to="
+                              "2026-11-30T07:00:00Z",
+                              op));
+  EXPECT_EQ(list["downtime"].size(), 1u);
+  HttpReply stream = server_->Client().Stream(
+      "/api/v1/equipment/board/stream", op,
+      [](const std::string& body) { return body.find("\n\n") != std::string::npos; }, 30);
+  EXPECT_EQ(stream.status, 200) << stream.Describe();
+  EXPECT_EQ(stream.Header("content-type"), "text/event-stream");
+  EXPECT_EQ(
+      document_["paths"]["/api/v1/equipment/board/stream"]["get"]["responses"]["200"]["content"]
+          .count("text/event-stream"),
+      1u);
+  covered_.insert("get /api/v1/equipment/board/stream");
   Fits("post", "/api/v1/sources/{name}/key",
        http().Request("POST", "/api/v1/sources/press/key", "", engineer));
   // Every equipment operation was called.

@@ -42,6 +42,8 @@ void Register() {
                       {}});
   std::vector<server::Endpoint> endpoints = SourceEndpoints();
   for (auto& e : DataEndpoints()) endpoints.push_back(std::move(e));
+  // The equipment board, its stream and the downtime list (issue 12, section 6).
+  for (auto& e : BoardEndpoints()) endpoints.push_back(std::move(e));
   server::RegisterEndpoints("equipment", std::move(endpoints));
 }
 

@@ -14,6 +14,8 @@ import { production } from './production';
 import { dispatch } from './dispatch';
 import { genealogy } from './genealogy';
 import { quality } from './quality';
+// The equipment board, downtime list and source registry (issue 12).
+import { equipment } from './equipment';
 
 // The worklist comes first: it is the home page after sign-in (App.tsx's default route).
-export const FEATURES: Feature[] = [worklist, terminal, dispatch, production, quality, genealogy, logbook, audit, access, personnel, masterdata, signatures];
+export const FEATURES: Feature[] = [worklist, terminal, dispatch, equipment, production, quality, genealogy, logbook, audit, access, personnel, masterdata, signatures];

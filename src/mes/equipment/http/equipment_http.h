@@ -12,6 +12,10 @@ namespace ordo::equipment {
 
 std::vector<server::Endpoint> SourceEndpoints();
 std::vector<server::Endpoint> DataEndpoints();
+// The equipment board, its stream and the downtime list (board_http.cc, board_schemas.cc).
+std::vector<server::Endpoint> BoardEndpoints();
+Json BoardSchema();
+Json DowntimeListSchema();
 
 // Response schemas.
 Json SourceSchema();
