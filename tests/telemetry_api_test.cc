@@ -136,6 +136,11 @@ TEST_F(TelemetryApiTest, SamplesLandAndReadBackRawAndPerStep) {
   HttpReply r = http().Post(kData, batch, key);
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(r.json()["samples"], 150);
+  // The same batch again is a duplicate: nothing stored twice.
+  HttpReply again = http().Post(kData, batch, key);
+  ASSERT_EQ(again.status, 200) << again.Describe();
+  EXPECT_EQ(again.json()["duplicate"], true);
+  EXPECT_EQ(again.json()["samples"], 0);
   // Not one ledger entry per sample: the batch and its state change.
   EXPECT_EQ(HeadSeq(http()), head + 2);
   const std::string window = "?from=2026-11-30T06:00:00Z&to=2026-11-30T06:02:30Z";
