@@ -9,7 +9,6 @@
 #include "mes/telemetry/store/tag_store.h"
 #include "mes/telemetry/store/telemetry_file.h"
 #include "storage/rows.h"
-#include "store/ledger_store.h"
 
 namespace ordo::telemetry {
 
@@ -31,23 +30,20 @@ admin::DataDirCheckResult CheckTelemetry(const store::DataDir& dir, storage::Dat
   // The seals, from the verified ledger (not from the projection, which an edit could
   // change).
   std::vector<std::pair<std::int64_t, BatchSealed>> seals;
-  store::LedgerQuery q;
-  q.type = BatchSealed::kType;
-  q.limit = 1000;
-  while (true) {
-    auto page = store::QueryEntries(store, q);
-    if (!page.ok()) return Fail(0, page.error().message);
-    for (const auto& e : *page) {
-      BatchSealed s;
-      try {
-        from_json(e.payload, s);
-      } catch (const Json::exception&) {
-        return Fail(e.seq, "telemetry seal at seq " + std::to_string(e.seq) + " cannot be read");
-      }
-      seals.emplace_back(e.seq, s);
-      q.after = e.seq;
+  // Plain columns only: the check also runs on a store not upgraded yet.
+  auto entries = storage::Rows<std::pair<std::int64_t, std::string>>(
+      store, "SELECT seq, payload FROM ledger WHERE type = ? ORDER BY seq",
+      [](storage::Statement& s) { s.Bind(1, BatchSealed::kType); },
+      [](const storage::Statement& s) { return std::make_pair(s.Int(0), s.Text(1)); });
+  if (!entries.ok()) return Fail(0, entries.error().message);
+  for (const auto& [seq, payload] : *entries) {
+    BatchSealed s;
+    try {
+      from_json(Json::parse(payload), s);
+    } catch (const Json::exception&) {
+      return Fail(seq, "telemetry seal at seq " + std::to_string(seq) + " cannot be read");
     }
-    if (static_cast<std::int64_t>(page->size()) < q.limit) break;
+    seals.emplace_back(seq, s);
   }
   const std::string path = dir.root + "/telemetry.sqlite";
   if (!std::filesystem::exists(path)) {
