@@ -10,6 +10,7 @@
 
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
+#include "support/json_schema.h"
 
 namespace ordo::testing {
 namespace {
@@ -270,6 +271,40 @@ TEST_F(TelemetryApiTest, TheTailIsSealedAtTheNextStartAndVerifyNamesAnEditedRow)
   std::string error;
   ASSERT_TRUE(server_->Start(&error)) << error;
   client_ = std::make_unique<HttpClient>(server_->Client());
+}
+
+TEST_F(TelemetryApiTest, EveryTelemetryAnswerFitsItsDocumentedSchema) {
+  ORDO_VERIFIES("ORDO-API-03", "ORDO-TEL-08", "ORDO-TEL-09", "ORDO-TEL-10");
+  const Json document = http().Get("/api/v1/openapi.json").json();
+  auto fits = [&](const std::string& method, const std::string& path, const HttpReply& reply) {
+    SCOPED_TRACE(method + " " + path);
+    const Json& op = document["paths"][path][method];
+    int status = 0;
+    Json schema;
+    for (const auto& [code, response] : op["responses"].items()) {
+      if (code.empty() || code[0] != '2') continue;
+      status = std::stoi(code);
+      schema = response["content"]["application/json"].value("schema", Json());
+    }
+    ASSERT_NE(status, 0) << "no success response documented";
+    ASSERT_FALSE(schema.is_null()) << "no response schema documented";
+    ASSERT_EQ(reply.status, status) << reply.Describe();
+    std::string listed;
+    for (const auto& m : SchemaMismatches(schema, reply.json(), document)) listed += m + "\n";
+    EXPECT_EQ(listed, "") << reply.Describe();
+  };
+  const std::string key = RestSource("press");
+  fits("post", "/api/v1/tags",
+       http().Post("/api/v1/tags",
+                   Json{{"name", "press.force"}, {"work_unit", kWorkUnit}, {"low", 1.5}},
+                   engineer()));
+  fits("get", "/api/v1/tags", http().Get("/api/v1/tags", operator_()));
+  Json batch{{"source", "press"}, {"seq", 1}, {"samples", Samples("press.force", 90, &Wave)}};
+  fits("post", "/api/v1/equipment-data", http().Post(kData, batch, key));
+  const std::string values =
+      "/api/v1/tags/press.force/values?from=2026-11-30T06:00:00Z&to=2026-11-30T06:02:00Z";
+  fits("get", "/api/v1/tags/{tag}/values", http().Get(values, operator_()));
+  fits("get", "/api/v1/tags/{tag}/values", http().Get(values + "&step=60", operator_()));
 }
 
 }  // namespace
