@@ -101,6 +101,7 @@ bench: build
 	$(BUILD)/bench/ordo_genealogy_bench
 	$(BUILD)/bench/ordo_batch_record_bench
 	$(BUILD)/bench/ordo_equipment_bench
+	$(BUILD)/bench/ordo_telemetry_bench
 
 # Genealogy at 10,000,000 lots: about 5 GB of scratch store beside the benchmark and a few
 # minutes to generate, so not part of make bench (docs/PERFORMANCE.md).

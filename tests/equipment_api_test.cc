@@ -289,8 +289,12 @@ TEST_F(EquipmentApiTest, BadBatchesAreRefusedClearlyAndApplyNothing) {
        with("/states/0", State("WU-PRESS-01", "2026-11-30T06:00:00Z", "down", "PLN-CLEANING")), 400,
        "invalid_reason", "states[0].reason"},
       {"oversized batch", oversized.dump(), 400, "batch_too_large", "states"},
-      {"samples", with("/samples", Json::array({{{"tag", "t"}, {"time", 1}, {"value", 1}}})), 422,
-       "not_supported", "samples"},
+      {"sample of an undefined tag",
+       with("/samples", Json::array({{{"tag", "t"}, {"time", 1796019000000LL}, {"value", 1}}})),
+       404, "unknown_tag", "samples[0].tag"},
+      {"sample value not a number",
+       with("/samples", Json::array({{{"tag", "t"}, {"time", 1796019000000LL}, {"value", "1"}}})),
+       400, "wrong_type", "samples[0].value"},
   };
   const std::int64_t head = HeadSeq(http());
   for (const auto& c : cases) {

@@ -61,6 +61,8 @@ TEST_F(ResponseSchemaTest, EveryGetAnswerFitsItsDocumentedSchema) {
       continue;  // needs a released batch: batch_record_api_test checks it against the schema
     if (path == "/api/v1/sources/{name}")
       continue;  // needs a registered source: equipment_schema_test checks it
+    if (path == "/api/v1/tags/{tag}/values")
+      continue;  // needs a defined tag: telemetry_api_test checks it
     std::string target = path;
     if (path.rfind("/api/v1/change-requests/{id}", 0) == 0) {
       target.replace(target.find("{id}"), 4, "CR-000001");

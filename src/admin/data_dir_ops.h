@@ -3,6 +3,7 @@
 // writer from racing a running server.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,21 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& options, cons
 // the key file (which must match the public key in the store), and that every
 // checkpoint in the out-of-database checkpoint log is still in the store.
 ledger::VerifyReport VerifyDataDir(const store::DataDir& dir);
+
+// A check of a data directory's other files against the verified ledger, registered by a
+// capability (the telemetry file against its seals, src/mes/telemetry/verify.cc). It gets
+// the store (read-only) once the chain verified. `ok` false: `seq` the entry whose record
+// the files contradict and `message` what is wrong, naming the row; `ok` true: `message`
+// "" or a summary that VerifyDataDir appends to its own.
+struct DataDirCheckResult {
+  bool ok = true;
+  std::int64_t seq = 0;
+  std::string message;
+};
+using DataDirCheck =
+    std::function<DataDirCheckResult(const store::DataDir& dir, storage::Database& store)>;
+// Adds a check run by VerifyDataDir. Start-up only (not thread-safe against verifies).
+void RegisterDataDirCheck(DataDirCheck check);
 // Verifies a single database file (e.g. a backup). The trusted key is `public_key`
 // when given, else the one recorded in the file.
 ledger::VerifyReport VerifyDatabaseFile(const std::string& path, const std::string& public_key);
@@ -51,8 +67,21 @@ Status ExportLedger(const store::DataDir& dir, const std::string& file, const Cl
 Result<std::vector<std::string>> ReplayCheck(const std::string& database_path);
 
 // Consistent copy of the live store into `file` (SQLite online backup); safe while the
-// server runs. Fails if `file` exists.
+// server runs. Fails if `file` exists. Then each registered data-directory file
+// (RegisterDataDirFile) that exists is copied the same way to `file` + "." + its name
+// (after the store, so it holds at least every row the copied ledger seals).
 Status Backup(const store::DataDir& dir, const std::string& file);
+
+// A SQLite file of a capability in the data directory (e.g. "telemetry.sqlite") that
+// Backup copies beside the store's backup and RestoreBackup puts back. `trim` (optional)
+// runs on the copy with the copied ledger's head seq, to drop what the copied ledger does
+// not know of (rows written after the store was copied). Start-up only.
+struct DataDirFile {
+  std::string name;
+  std::function<Status(storage::Database& copy, std::int64_t head_seq)> trim;
+};
+void RegisterDataDirFile(DataDirFile file);
+const std::vector<DataDirFile>& RegisteredDataDirFiles();
 
 // What UpgradeStore did.
 struct UpgradeReport {

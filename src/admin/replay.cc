@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "admin/data_dir_ops.h"
+#include "storage/rows.h"
 #include "store/ledger_store.h"
 #include "store/projector.h"
 #include "store/schema.h"
@@ -147,8 +148,56 @@ Status Backup(const store::DataDir& dir, const std::string& file) {
     return src.error();
   }
   Status copied = (*src)->BackupTo(file);
-  if (!copied.ok()) std::filesystem::remove(file);
-  return copied;
+  if (!copied.ok()) {
+    std::filesystem::remove(file);
+    return copied;
+  }
+  if (RegisteredDataDirFiles().empty()) return Ok();
+  std::int64_t head = 0;
+  {
+    auto copy = store::OpenStoreFile(file, storage::OpenMode::kReadOnly);
+    if (!copy.ok()) return copy.error();
+    auto max = storage::FirstRow<std::int64_t>(
+        **copy, "SELECT COALESCE(MAX(seq), 0) FROM ledger", storage::NoBind,
+        [](const storage::Statement& r) { return r.Int(0); });
+    if (!max.ok()) return max.error();
+    head = max->value_or(0);
+  }
+  for (const DataDirFile& extra : RegisteredDataDirFiles()) {
+    const std::string from = dir.root + "/" + extra.name;
+    if (!std::filesystem::exists(from)) continue;
+    const std::string to = file + "." + extra.name;
+    auto copy_one = [&]() -> Status {
+      auto db = store::OpenStoreFile(from, storage::OpenMode::kReadOnly);
+      if (!db.ok()) return db.error();
+      ORDO_TRY((*db)->BackupTo(to));
+      std::error_code ec;
+      std::filesystem::permissions(
+          to, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+      if (!extra.trim) return Ok();
+      auto copy = store::OpenStoreFile(to, storage::OpenMode::kReadWrite);
+      if (!copy.ok()) return copy.error();
+      ORDO_TRY(extra.trim(**copy, head));
+      return (*copy)->Exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE");
+    };
+    Status s = copy_one();
+    if (s.ok()) continue;
+    std::filesystem::remove(file);
+    std::filesystem::remove(to);
+    return s;
+  }
+  return Ok();
 }
+
+namespace {
+std::vector<DataDirFile>& DataDirFiles() {
+  static std::vector<DataDirFile> files;
+  return files;
+}
+}  // namespace
+
+void RegisterDataDirFile(DataDirFile file) { DataDirFiles().push_back(std::move(file)); }
+
+const std::vector<DataDirFile>& RegisteredDataDirFiles() { return DataDirFiles(); }
 
 }  // namespace ordo::admin

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "admin/data_dir_ops.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
@@ -194,6 +195,15 @@ Result<RestoreReport> RestoreBackup(const RestoreOptions& o, const Clock& clock)
   fs::rename(dir.CheckpointLogPath(), dir.KeysDir() + "/" + report.archived_checkpoint_log, ec);
   if (ec) return Error::Make(ErrorCode::kUnavailable, "cannot archive the old checkpoint log");
   for (const auto& c : checkpoints) ORDO_TRY(store::AppendCheckpointLog(dir, c));
+
+  // The capabilities' own files copied beside the backup (Backup), when present.
+  for (const DataDirFile& extra : RegisteredDataDirFiles()) {
+    const std::string from = o.backup_file + "." + extra.name;
+    if (!fs::exists(from)) continue;
+    fs::copy_file(from, dir.root + "/" + extra.name, ec);
+    if (ec)
+      return Error::Make(ErrorCode::kUnavailable, "cannot copy '" + from + "': " + ec.message());
+  }
 
   // 3. Put it in place, bring the schema up to this release, record the restore.
   fs::rename(staging, dir.DatabasePath(), ec);

@@ -46,7 +46,14 @@ ledger::VerifyReport VerifyOpen(storage::Database& db, const std::string& truste
   return report;
 }
 
+std::vector<DataDirCheck>& Checks() {
+  static std::vector<DataDirCheck> checks;
+  return checks;
+}
+
 }  // namespace
+
+void RegisterDataDirCheck(DataDirCheck check) { Checks().push_back(std::move(check)); }
 
 ledger::VerifyReport VerifyDataDir(const store::DataDir& dir) {
   if (!std::filesystem::exists(dir.DatabasePath()))
@@ -61,7 +68,19 @@ ledger::VerifyReport VerifyDataDir(const store::DataDir& dir) {
     return Broken(0, "the public key recorded in the store differs from the site's signing key");
   auto log = store::ReadCheckpointLog(dir);
   if (!log.ok()) return Broken(0, log.error().message);
-  return VerifyOpen(**db, trusted, *log);
+  ledger::VerifyReport report = VerifyOpen(**db, trusted, *log);
+  if (!report.ok) return report;
+  for (const auto& check : Checks()) {
+    DataDirCheckResult r = check(dir, **db);
+    if (!r.ok) {
+      report.ok = false;
+      report.first_bad_seq = r.seq;
+      report.message = r.message;
+      return report;
+    }
+    if (!r.message.empty()) report.message += "; " + r.message;
+  }
+  return report;
 }
 
 ledger::VerifyReport VerifyDatabaseFile(const std::string& path, const std::string& public_key) {

@@ -21,6 +21,7 @@
 #include "mes/review/capability.h"
 #include "mes/signatures/capability.h"
 #include "mes/site/capability.h"
+#include "mes/telemetry/capability.h"
 #include "mes/worklist/capability.h"
 
 namespace ordo::cli {
@@ -46,6 +47,7 @@ void RegisterCapabilities() {
     genealogy::Register();
     batchrecord::Register();
     equipment::Register();
+    telemetry::Register();
   });
 }
 

@@ -14,10 +14,25 @@
 #include "admin/data_dir_ops.h"
 #include "admin/integrity_audit.h"
 #include "engine/engine.h"
+#include "server/serve_tasks.h"
 
 namespace ordo::server {
 
 namespace {
+
+// Runs `task` every interval on the io thread: submits its command; the outcome is logged
+// (the completion runs on the writer thread and must not block).
+void ScheduleTask(asio::io_context& io, engine::Engine& engine, const ServeTask& task,
+                  std::shared_ptr<asio::steady_timer> timer) {
+  timer->expires_after(std::chrono::seconds(task.interval_seconds));
+  timer->async_wait([&io, &engine, &task, timer](const boost::system::error_code& ec) {
+    if (ec) return;
+    engine.Submit(task.command(false), [name = task.name](Result<engine::CommandReply> r) {
+      if (!r.ok()) spdlog::warn("serve task {}: {}", name, r.error().message);
+    });
+    ScheduleTask(io, engine, task, timer);
+  });
+}
 
 void WaitDrained(asio::io_context& io, HttpServer& http, std::shared_ptr<asio::steady_timer> timer,
                  int ticks_left, std::function<void()> then) {
@@ -120,6 +135,20 @@ int RunServer(ServeOptions o) {
   struct HandlerReset {  // nobody reports to `violations` once it is gone
     ~HandlerReset() { store::SetIntegrityViolationHandler(nullptr); }
   } handler_reset;
+  // Capabilities' serve tasks (server/serve_tasks.h): once now, before listening, then on
+  // their timers.
+  std::vector<std::shared_ptr<asio::steady_timer>> task_timers;
+  for (const ServeTask& task : RegisteredServeTasks()) {
+    auto first = (*engine)->SubmitAndWait(task.command(true));
+    if (!first.ok()) {
+      std::fprintf(stderr, "ordo serve: %s: %s\n", task.name.c_str(),
+                   first.error().message.c_str());
+      return 2;
+    }
+    if (task.interval_seconds <= 0) continue;
+    task_timers.push_back(std::make_shared<asio::steady_timer>(io));
+    ScheduleTask(io, **engine, task, task_timers.back());
+  }
   o.api.data_dir = o.data_dir;
   Api api(io, **engine, std::move(*reader), clock, o.api);
   admin::BackgroundAudit audit(dir, o.audit_interval_seconds);
@@ -138,6 +167,7 @@ int RunServer(ServeOptions o) {
     (*http)->StopAccepting();
     api.BeginShutdown();
     auto timer = std::make_shared<asio::steady_timer>(io);
+    for (auto& t : task_timers) t->cancel();
     WaitDrained(io, **http, timer, 200, [&] {
       audit.Stop();
       (*engine)->Stop();  // drains the queue and signs the head

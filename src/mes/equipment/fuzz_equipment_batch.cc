@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const Batch& b = *batch;
     if (b.source.empty() || b.source.size() > 64 || b.seq <= 0) std::abort();
-    if (b.states.size() + b.counts.size() + b.samples > limits.max_items) std::abort();
-    if (b.states.size() + b.counts.size() + b.samples == 0) std::abort();
+    if (b.states.size() + b.counts.size() + b.samples.size() > limits.max_items) std::abort();
+    if (b.states.size() + b.counts.size() + b.samples.size() == 0) std::abort();
     for (const auto& s : b.states)
       if (s.device_time_us < kEarliestDeviceTime ||
           s.device_time_us > kNow + limits.max_future_us || s.work_unit.empty())

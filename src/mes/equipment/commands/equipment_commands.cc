@@ -9,6 +9,7 @@
 #include "mes/equipment/domain/downtime.h"
 #include "mes/equipment/domain/ingest.h"
 #include "mes/equipment/domain/source.h"
+#include "mes/equipment/sample_sink.h"
 #include "mes/equipment/store/equipment_store.h"
 #include "mes/lots/lots.h"
 #include "mes/masterdata/in_force.h"
@@ -218,10 +219,24 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
   c.actor = std::move(actor);
   c.success_status = 200;
   auto outcome = std::make_shared<Json>();
-  c.decide = [source, batch = std::move(batch), batch_hash, received_us,
-              outcome](engine::WriteContext& ctx) -> Result<Events> {
+  // Set by decide when the batch's samples are to be handed to the sink after the append.
+  auto store_samples = std::make_shared<bool>(false);
+  auto shared_batch = std::make_shared<const Batch>(std::move(batch));
+  c.decide = [source, shared_batch, batch_hash, received_us, outcome,
+              store_samples](engine::WriteContext& ctx) -> Result<Events> {
+    const Batch& batch = *shared_batch;
+    *store_samples = false;
     IngestFacts facts;
     facts.received_us = received_us;
+    SampleSink* sink = InstalledSampleSink();
+    facts.samples_accepted = sink != nullptr;
+    if (sink && !batch.samples.empty()) {
+      std::set<std::string> tags;
+      for (const auto& s : batch.samples) tags.insert(s.tag);
+      auto known = sink->TagWorkUnits(ctx.db, tags);
+      if (!known.ok()) return known.error();
+      facts.tag_work_units = std::move(*known);
+    }
     auto row = FindSource(ctx.db, source);
     if (!row.ok()) return row.error();
     if (*row) facts.source = FactsOf(**row);
@@ -265,9 +280,24 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
                       {"duplicate", d->duplicate},
                       {"states", d->duplicate ? 0 : batch.states.size()},
                       {"counts", d->duplicate ? 0 : batch.counts.size()},
+                      {"samples", d->duplicate ? 0 : batch.samples.size()},
                       {"skewed", skewed}};
+      *store_samples = !d->duplicate && !batch.samples.empty();
     }
     return std::move(d->events);
+  };
+  // The samples go to the sink's own file after the events are appended and before the
+  // ledger commit, so the 200 comes only once they are durable there.
+  c.after_append = [shared_batch, received_us, store_samples](
+                       engine::WriteContext& ctx,
+                       const std::vector<ledger::LedgerEntry>& entries) -> Status {
+    if (!*store_samples || entries.empty()) return Ok();
+    SampleSink* sink = InstalledSampleSink();
+    if (!sink)
+      return Error::Make(ErrorCode::kUnavailable, "the sample sink went away during ingest");
+    AcceptedSamples accepted{shared_batch->source, shared_batch->seq, entries.front().seq,
+                             received_us, &shared_batch->samples};
+    return sink->Store(ctx.db, accepted);
   };
   c.reply = [outcome](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
     return *outcome;

@@ -194,8 +194,43 @@ Result<Batch> DecodeBatch(const Json& body, bool increments, TimeMicros received
                             "invalid_count");
     batch.counts.push_back(std::move(c));
   }
-  batch.samples = (*samples)->size();
+  for (std::size_t i = 0; i < (*samples)->size(); ++i) {
+    const Json& item = (**samples)[i];
+    const std::string field = "samples[" + std::to_string(i) + "]";
+    ORDO_TRY(CheckFields(item, {"tag", "time", "value"}, {"tag", "time", "value"}, field));
+    SampleItem s;
+    const Json& tag = item["tag"];
+    if (!tag.is_string() || !IsTagName(tag.get_ref<const std::string&>()))
+      return Error::Invalid(field + ".tag",
+                            field +
+                                ".tag must be a tag name: 1 to 64 characters of A-Z a-z 0-9 _ . "
+                                "-, beginning with a letter or digit",
+                            "invalid_tag");
+    s.tag = tag.get<std::string>();
+    auto t = DeviceTime(item["time"], received_us, limits, field + ".time");
+    if (!t.ok()) return t.error();
+    s.device_time_us = *t;
+    const Json& v = item["value"];
+    if (!v.is_number()) return Wrong(field + ".value", "a number");
+    s.value = v.get<double>();
+    if (!std::isfinite(s.value) || std::fabs(s.value) > kMaxSampleMagnitude)
+      return Error::Invalid(field + ".value",
+                            field + ".value must be a finite number of magnitude at most 1e15",
+                            "invalid_value");
+    batch.samples.push_back(std::move(s));
+  }
   return batch;
+}
+
+bool IsTagName(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(name[0])) return false;
+  for (char c : name)
+    if (!alnum(c) && c != '_' && c != '.' && c != '-') return false;
+  return true;
 }
 
 std::optional<TimeMicros> Skew(TimeMicros device_time_us, TimeMicros received_us,

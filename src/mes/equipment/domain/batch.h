@@ -30,12 +30,20 @@ struct CountItem {
   std::int64_t total = 0, good = 0, scrap = 0, rework = 0;
 };
 
+// A process value of a tag at a device time (stored by the telemetry capability through
+// the sample sink, sample_sink.h).
+struct SampleItem {
+  std::string tag;
+  TimeMicros device_time_us = 0;
+  double value = 0;  // finite
+};
+
 struct Batch {
   std::string source;
   std::int64_t seq = 0;
   std::vector<StateItem> states;
   std::vector<CountItem> counts;
-  std::size_t samples = 0;  // items in `samples` (not stored yet: see DecodeBatch)
+  std::vector<SampleItem> samples;
 };
 
 struct BatchLimits {
@@ -46,6 +54,14 @@ struct BatchLimits {
   TimeMicros max_future_us = 24LL * 3600 * 1'000'000;
   TimeMicros skew_us = 300LL * 1'000'000;
 };
+
+// The largest magnitude of a sample value: 10^15 (beyond it, no process value is
+// plausible; smaller values keep every double's digits exact in the telemetry file).
+inline constexpr double kMaxSampleMagnitude = 1e15;
+
+// True when `name` has the shape of a tag name: 1 to 64 characters of A-Z a-z 0-9 _ . -,
+// beginning with a letter or digit (a tag name is one MQTT topic level: no '/', '+', '#').
+bool IsTagName(const std::string& name);
 
 // 2000-01-01T00:00:00Z: no machine data is older.
 inline constexpr TimeMicros kEarliestDeviceTime = 946684800LL * 1'000'000;
@@ -64,10 +80,12 @@ Result<TimeMicros> DeviceTime(const Json& value, TimeMicros received_us, const B
 // and known: work_unit 1 to 64 characters; time (DeviceTime); state one of the six
 // (invalid_state); reason a string of at most 32; counts integers 0 to kMaxCount, total
 // required, good, scrap and rework default 0. With `increments` (a source whose counts are
-// increments), good + scrap + rework must not exceed total (invalid_count). Refusals:
-// wrong_type, missing_field, unknown_field, invalid_time, invalid_state, invalid_count,
-// batch_too_large, empty_batch (no item at all). Samples are only counted (the caller
-// refuses them until a telemetry store takes them).
+// increments), good + scrap + rework must not exceed total (invalid_count). Samples: tag
+// (IsTagName, else invalid_tag), time (DeviceTime), value a JSON number (wrong_type
+// otherwise, booleans and strings too) that is finite and at most kMaxSampleMagnitude
+// in magnitude (invalid_value). Refusals: wrong_type, missing_field, unknown_field,
+// invalid_time, invalid_state, invalid_count, invalid_tag, invalid_value,
+// batch_too_large, empty_batch (no item at all).
 Result<Batch> DecodeBatch(const Json& body, bool increments, TimeMicros received_us,
                           const BatchLimits& limits = {});
 

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "core/testing/verifies.h"
 
 namespace ordo::equipment {
@@ -115,6 +118,61 @@ TEST(Batch, OversizedAndEmptyBatchesAreRefused) {
   EXPECT_EQ(r.error().field, "samples");
   Json empty{{"source", "s"}, {"seq", 1}, {"states", Json::array()}};
   EXPECT_EQ(Refusal(empty).reason, "empty_batch");
+}
+
+TEST(Batch, SamplesAreDecodedWithTheirTagTimeAndValue) {
+  ORDO_VERIFIES("ORDO-TEL-01");
+  Json body = Valid();
+  body["samples"] =
+      Json::array({Json{{"tag", "oven.temp-1"}, {"time", 1796025590000LL}, {"value", 201.25}},
+                   Json{{"tag", "P_2"}, {"time", "2026-11-30T07:59:59Z"}, {"value", -3}}});
+  auto b = DecodeBatch(body, true, kNow);
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  ASSERT_EQ(b->samples.size(), 2u);
+  EXPECT_EQ(b->samples[0].tag, "oven.temp-1");
+  EXPECT_EQ(b->samples[0].device_time_us, kNow - 10'000'000);
+  EXPECT_EQ(b->samples[0].value, 201.25);
+  EXPECT_EQ(b->samples[1].value, -3);
+  Json only{{"source", "s"}, {"seq", 1}, {"samples", body["samples"]}};
+  EXPECT_TRUE(DecodeBatch(only, true, kNow).ok());
+}
+
+TEST(Batch, BadSamplesAreRefusedNamingTheItem) {
+  ORDO_VERIFIES("ORDO-TEL-01");
+  struct Case {
+    Json sample;
+    std::string field, reason;
+  };
+  const Json ok{{"tag", "T1"}, {"time", 1796025590000LL}, {"value", 1.5}};
+  auto with = [&](const char* key, Json v) {
+    Json s = ok;
+    if (v.is_discarded())
+      s.erase(key);
+    else
+      s[key] = v;
+    return s;
+  };
+  for (const Case& c : std::vector<Case>{
+           {with("tag", "a/b"), "samples[1].tag", "invalid_tag"},
+           {with("tag", "+"), "samples[1].tag", "invalid_tag"},
+           {with("tag", std::string(65, 'x')), "samples[1].tag", "invalid_tag"},
+           {with("tag", 5), "samples[1].tag", "invalid_tag"},
+           {with("value", "12"), "samples[1].value", "wrong_type"},
+           {with("value", true), "samples[1].value", "wrong_type"},
+           {with("value", nullptr), "samples[1].value", "missing_field"},
+           {with("value", 1e16), "samples[1].value", "invalid_value"},
+           {with("value", std::numeric_limits<double>::infinity()), "samples[1].value",
+            "invalid_value"},
+           {with("value", std::nan("")), "samples[1].value", "invalid_value"},
+           {with("time", "soon"), "samples[1].time", "invalid_time"},
+           {with("time", Json(Json::value_t::discarded)), "samples[1].time", "missing_field"},
+           {with("unit", "degC"), "samples[1].unit", "unknown_field"}}) {
+    Json body = Valid();
+    body["samples"] = Json::array({ok, c.sample});
+    Error e = Refusal(body);
+    EXPECT_EQ(e.field, c.field) << c.sample.dump();
+    EXPECT_EQ(e.reason, c.reason) << c.sample.dump();
+  }
 }
 
 TEST(Batch, SkewIsFlaggedBeyondTheThresholdEitherWay) {

@@ -62,6 +62,16 @@ Result<IngestDecision> DecideIngest(const Batch& batch, const std::string& batch
                                 "source '" + source.name + "' may not speak for work unit '" +
                                     outside->second + "'",
                                 outside->first, "work_unit_not_allowed"});
+  for (std::size_t i = 0; i < batch.samples.size(); ++i) {
+    auto tag = facts.tag_work_units.find(batch.samples[i].tag);
+    if (tag == facts.tag_work_units.end() ||
+        std::find(allowed.begin(), allowed.end(), tag->second) != allowed.end())
+      continue;
+    return Refused(batch, Error{ErrorCode::kPermissionDenied,
+                                "source '" + source.name + "' may not speak for work unit '" +
+                                    tag->second + "' (of tag '" + tag->first + "')",
+                                "samples[" + std::to_string(i) + "].tag", "work_unit_not_allowed"});
+  }
   if (facts.seen_hash) {
     if (*facts.seen_hash == batch_hash) {
       IngestDecision d;
@@ -73,10 +83,10 @@ Result<IngestDecision> DecideIngest(const Batch& batch, const std::string& batch
                      "' was already used by a batch with other content",
                  "seq", "seq_reused"};
   }
-  if (batch.samples > 0)
+  if (!batch.samples.empty() && !facts.samples_accepted)
     return Error{ErrorCode::kFailedPrecondition,
-                 "samples are not stored yet (no telemetry store): send states and counts "
-                 "only",
+                 "samples are not stored (no telemetry store is registered): send states and "
+                 "counts only",
                  "samples", "not_supported"};
   auto unknown =
       FirstOutside(batch, [&](const std::string& wu) { return facts.work_units.count(wu) > 0; });
@@ -84,6 +94,12 @@ Result<IngestDecision> DecideIngest(const Batch& batch, const std::string& batch
     return Error{ErrorCode::kNotFound,
                  "there is no work unit '" + unknown->second + "' in master data", unknown->first,
                  "unknown_work_unit"};
+  for (std::size_t i = 0; i < batch.samples.size(); ++i)
+    if (!facts.tag_work_units.count(batch.samples[i].tag))
+      return Error{
+          ErrorCode::kNotFound,
+          "there is no tag '" + batch.samples[i].tag + "': define it first (POST /api/v1/tags)",
+          "samples[" + std::to_string(i) + "].tag", "unknown_tag"};
   IngestDecision d;
   d.events.push_back(ledger::MakeEvent(
       BatchAccepted{source.name, batch.seq, batch_hash,

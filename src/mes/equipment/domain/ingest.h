@@ -36,6 +36,10 @@ struct IngestFacts {
   std::map<std::string, Context> context;  // per work unit, at receipt
   TimeMicros received_us = 0;
   BatchLimits limits;
+  // Samples: whether a sample sink takes them (sample_sink.h), and the work unit of each
+  // of the batch's tags that is defined (a tag absent here is unknown).
+  bool samples_accepted = false;
+  std::map<std::string, std::string> tag_work_units;
 };
 
 struct IngestDecision {
@@ -50,15 +54,18 @@ struct IngestDecision {
 //    A batch naming another source than the one that sent it: source_mismatch (403),
 //    refused and recorded;
 // 2. a work unit not among the source's (work_unit_not_allowed, 403, field
-//    states[i].work_unit or counts[i].work_unit): refused and recorded;
+//    states[i].work_unit or counts[i].work_unit, or samples[i].tag for a defined tag of
+//    another work unit): refused and recorded;
 // 3. (source, seq) taken: by the same hash -> duplicate; else conflict seq_reused (field
 //    seq), not recorded;
-// 4. samples in the batch: failed_precondition not_supported (field samples): no
-//    telemetry store takes them yet; not recorded;
-// 5. a work unit not in master data: not_found unknown_work_unit; a reason that does not
-//    fit its state (CheckReason): invalid_reason; neither recorded;
+// 4. samples in the batch without a sample sink (facts.samples_accepted false):
+//    failed_precondition not_supported (field samples); not recorded;
+// 5. a work unit not in master data: not_found unknown_work_unit; a tag that is not
+//    defined: not_found unknown_tag (field samples[i].tag); a reason that does not fit its
+//    state (CheckReason): invalid_reason; none recorded;
 // 6. otherwise equipment.batch_accepted, then one equipment.state_changed per state and
-//    one equipment.counted per count, in batch order.
+//    one equipment.counted per count, in batch order. The samples are no events: the
+//    ingest command hands them to the sample sink after the events are appended.
 // Returned errors (3 to 5) change nothing.
 Result<IngestDecision> DecideIngest(const Batch& batch, const std::string& batch_hash,
                                     const IngestFacts& facts);

@@ -89,7 +89,7 @@ TEST(Ingest, TheSameBatchIsADuplicateAndAReusedSeqIsRefused) {
 TEST(Ingest, SamplesUnknownWorkUnitsAndBadReasonsChangeNothing) {
   ORDO_VERIFIES("ORDO-EQ-07", "ORDO-EQ-12");
   Batch samples = OneState();
-  samples.samples = 3;
+  samples.samples.push_back(SampleItem{"T-1", kNow, 1.5});
   EXPECT_EQ(RefusalReason(DecideIngest(samples, "h", Facts())), "error:not_supported");
   IngestFacts gone = Facts();
   gone.work_units = {"WU-A"};
@@ -98,6 +98,34 @@ TEST(Ingest, SamplesUnknownWorkUnitsAndBadReasonsChangeNothing) {
   EXPECT_EQ(b.error().field, "states[0].work_unit");
   EXPECT_EQ(RefusalReason(DecideIngest(OneState("WU-A", State::kIdle), "h", Facts())),
             "error:invalid_reason");
+}
+
+TEST(Ingest, SamplesNeedDefinedTagsOfTheSourcesWorkUnits) {
+  ORDO_VERIFIES("ORDO-TEL-02", "ORDO-TEL-03");
+  IngestFacts facts = Facts();
+  facts.samples_accepted = true;
+  facts.tag_work_units = {{"T-A", "WU-A"}, {"T-Z", "WU-Z"}};
+  Batch b = OneState();
+  b.samples.push_back(SampleItem{"T-A", kNow, 1.5});
+  auto ok = DecideIngest(b, "h", facts);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_FALSE(ok->refusal.has_value());
+  ASSERT_EQ(ok->events.size(), 2u);  // batch_accepted + the state: samples are no events
+  EXPECT_EQ(ok->events[0].type, BatchAccepted::kType);
+  Batch unknown = b;
+  unknown.samples.push_back(SampleItem{"T-NONE", kNow, 2});
+  auto u = DecideIngest(unknown, "h", facts);
+  EXPECT_EQ(RefusalReason(u), "error:unknown_tag");
+  EXPECT_EQ(u.error().field, "samples[1].tag");
+  Batch foreign = b;
+  foreign.samples.push_back(SampleItem{"T-Z", kNow, 2});
+  auto f = DecideIngest(foreign, "h", facts);
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE(f->refusal.has_value());
+  EXPECT_EQ(f->refusal->reason, "work_unit_not_allowed");
+  EXPECT_EQ(f->refusal->field, "samples[1].tag");
+  ASSERT_EQ(f->events.size(), 1u);
+  EXPECT_EQ(f->events[0].type, DataRefused::kType);
 }
 
 TEST(Ingest, EachItemIsStampedWithContextDeviceAndReceiveTime) {

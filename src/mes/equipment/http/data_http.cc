@@ -294,9 +294,10 @@ std::vector<server::Endpoint> DataEndpoints() {
         {"counts", F::kObjectArray, false, kLots,
          "[{work_unit, time, total, good?, scrap?, rework?}]"},
         {"samples", F::kObjectArray, false, kLots,
-         "[{tag, time, value}]: refused (not_supported) until a telemetry store exists"}}},
+         "[{tag, time, value}]: a defined tag, ISO 8601 or epoch ms, a finite number"}}},
       "command",
-      "Send a batch of machine data (states and counts) as a registered rest source",
+      "Send a batch of machine data (states, counts and samples) as a registered rest "
+      "source",
       &Ingest};
   ingest.device_auth = &AuthenticateSource;
   ingest.response_schema = IngestSchema();

@@ -84,6 +84,7 @@ Json IngestSchema() {
                  {"duplicate", Boolean("the same batch was accepted before: nothing changed")},
                  {"states", Integer("state changes recorded")},
                  {"counts", Integer("counts recorded")},
+                 {"samples", Integer("samples stored in the telemetry file (durable)")},
                  {"skewed", Integer("items flagged with clock skew")}});
 }
 

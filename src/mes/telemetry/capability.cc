@@ -1,0 +1,45 @@
+// Registration of the telemetry capability.
+#include "mes/telemetry/capability.h"
+
+#include "admin/data_dir_ops.h"
+#include "core/permissions.h"
+#include "ledger/event_schema.h"
+#include "mes/equipment/sample_sink.h"
+#include "mes/telemetry/commands/telemetry_commands.h"
+#include "mes/telemetry/events.h"
+#include "mes/telemetry/http/telemetry_http.h"
+#include "mes/telemetry/permissions.h"
+#include "mes/telemetry/store/tag_store.h"
+#include "mes/telemetry/store/telemetry_file.h"
+#include "mes/telemetry/verify.h"
+#include "server/serve_tasks.h"
+
+namespace ordo::telemetry {
+
+namespace {
+// The unsealed tail is sealed once its oldest row is this old (checked every kSealEvery).
+constexpr TimeMicros kTailAge = 30'000'000;
+constexpr std::int64_t kSealEverySeconds = 5;
+}  // namespace
+
+void Register() {
+  ledger::RegisterEventType<TagDefined>("telemetry",
+                                        "A tag (a work unit's process value) was defined");
+  ledger::RegisterEventType<BatchSealed>(
+      "telemetry", "A batch of rows of the telemetry file was sealed (hash, time range, count)");
+  store::RegisterTables(Tables());
+  RegisterProjectors();
+  RegisterPermission({kTelemetryRead,
+                      "read tags and their process values",
+                      {"operator", "supervisor", "quality", "engineer", "admin"}});
+  RegisterPermission({kTagsManage, "define tags", {"engineer", "admin"}});
+  server::RegisterEndpoints("telemetry", Endpoints());
+  static std::unique_ptr<equipment::SampleSink> sink = MakeSampleSink();
+  equipment::SetSampleSink(sink.get());
+  admin::RegisterDataDirCheck(&CheckTelemetry);
+  admin::RegisterDataDirFile({"telemetry.sqlite", &TrimToLedger});
+  server::RegisterServeTask({"telemetry seals", kSealEverySeconds,
+                             [](bool at_start) { return SealCommand(kTailAge, at_start); }});
+}
+
+}  // namespace ordo::telemetry

@@ -1,0 +1,30 @@
+// The telemetry commands (glue): define a tag, seal the telemetry file's unsealed rows,
+// and the sample sink that the equipment ingest command hands samples to.
+#pragma once
+
+#include <memory>
+
+#include "engine/engine.h"
+#include "mes/equipment/sample_sink.h"
+#include "mes/telemetry/events.h"
+
+namespace ordo::telemetry {
+
+// Defines `tag` (DecideDefineTag against the tags and the work units in master data in
+// force). Reply {"tag"}; status 201.
+engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag);
+
+// Seals the rows of the telemetry file not sealed yet, in batches of kRowsPerSeal: every
+// full batch, and the rest when `whole_tail` or when its oldest row was received
+// `tail_age_us` or longer ago. Rows whose batch was never accepted (left by a crash
+// between the telemetry write and the ledger commit: their entry_seq names no matching
+// equipment.batch_accepted) are left out and deleted. One telemetry.batch_sealed per
+// batch; reply {"sealed": batches, "rows": rows, "removed": leftover rows deleted}. Runs
+// at `ordo serve` start (whole tail) and every few seconds (capability.cc).
+engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail);
+
+// The sink installed into equipment (sample_sink.h): tags from telemetry_tag, samples
+// into the telemetry file next to the writer's store.
+std::unique_ptr<equipment::SampleSink> MakeSampleSink();
+
+}  // namespace ordo::telemetry

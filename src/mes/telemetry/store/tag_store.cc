@@ -1,0 +1,165 @@
+// The telemetry tables of ordo.db (tag_store.h).
+#include "mes/telemetry/store/tag_store.h"
+
+#include "core/json_fields.h"
+#include "mes/equipment/events.h"
+#include "storage/rows.h"
+#include "store/projector.h"
+
+namespace ordo::telemetry {
+
+namespace {
+
+constexpr const char* kTablesV1 = R"sql(
+CREATE TABLE IF NOT EXISTS telemetry_tag(
+  name TEXT PRIMARY KEY,
+  work_unit TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  description TEXT NOT NULL,
+  low TEXT,
+  high TEXT,
+  raw_days INTEGER NOT NULL,
+  defined_seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS telemetry_tag_by_work_unit ON telemetry_tag(work_unit, name);
+CREATE TABLE IF NOT EXISTS telemetry_seal(
+  batch INTEGER PRIMARY KEY,
+  first_id INTEGER NOT NULL,
+  last_id INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  from_us INTEGER NOT NULL,
+  to_us INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  entry_seq INTEGER NOT NULL);
+)sql";
+
+constexpr const char* kTagColumns =
+    "SELECT name, work_unit, unit, description, low, high, raw_days, defined_seq FROM "
+    "telemetry_tag ";
+
+// Limits are stored as JSON number text (exact round trip of the event's value).
+std::optional<double> LimitOf(const storage::Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  Json j = Json::parse(s.Text(column), nullptr, false);
+  if (!j.is_number()) return std::nullopt;
+  return j.get<double>();
+}
+
+TagRow TagOf(const storage::Statement& s) {
+  TagRow r;
+  r.tag.name = s.Text(0);
+  r.tag.work_unit = s.Text(1);
+  r.tag.unit = s.Text(2);
+  r.tag.description = s.Text(3);
+  r.tag.low = LimitOf(s, 4);
+  r.tag.high = LimitOf(s, 5);
+  r.tag.raw_days = s.Int(6);
+  r.defined_seq = s.Int(7);
+  return r;
+}
+
+void BindLimit(storage::Statement& s, int index, const std::optional<double>& v) {
+  if (v)
+    s.Bind(index, Json(*v).dump());
+  else
+    s.BindNull(index);
+}
+
+}  // namespace
+
+store::TableSet Tables() {
+  return store::TableSet{"telemetry",
+                         {store::Migration{1, kTablesV1}},
+                         {{"telemetry_tag", "name"}, {"telemetry_seal", "batch"}}};
+}
+
+void RegisterProjectors() {
+  store::RegisterProjector<TagDefined>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const TagDefined& p) {
+        return storage::Run(db,
+                            "INSERT INTO telemetry_tag(name, work_unit, unit, description, low, "
+                            "high, raw_days, defined_seq) VALUES(?,?,?,?,?,?,?,?)",
+                            [&](storage::Statement& s) {
+                              s.Bind(1, p.name).Bind(2, p.work_unit).Bind(3, p.unit);
+                              s.Bind(4, p.description);
+                              BindLimit(s, 5, p.low);
+                              BindLimit(s, 6, p.high);
+                              s.Bind(7, p.raw_days).Bind(8, e.seq);
+                            });
+      });
+  store::RegisterProjector<BatchSealed>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const BatchSealed& p) {
+        return storage::Run(db,
+                            "INSERT INTO telemetry_seal(batch, first_id, last_id, count, from_us, "
+                            "to_us, hash, entry_seq) VALUES(?,?,?,?,?,?,?,?)",
+                            [&](storage::Statement& s) {
+                              s.Bind(1, p.batch).Bind(2, p.first_id).Bind(3, p.last_id);
+                              s.Bind(4, p.count).Bind(5, p.from_us).Bind(6, p.to_us);
+                              s.Bind(7, p.hash).Bind(8, e.seq);
+                            });
+      });
+}
+
+Json ToJson(const TagRow& row) {
+  const TagDefined& t = row.tag;
+  return Json{{"name", t.name},
+              {"work_unit", t.work_unit},
+              {"unit", t.unit},
+              {"description", t.description},
+              {"low", t.low ? Json(*t.low) : Json(nullptr)},
+              {"high", t.high ? Json(*t.high) : Json(nullptr)},
+              {"raw_days", t.raw_days}};
+}
+
+Result<std::optional<TagRow>> FindTag(storage::Database& db, const std::string& name) {
+  return storage::FirstRow<TagRow>(
+      db, std::string(kTagColumns) + "WHERE name = ?",
+      [&](storage::Statement& s) { s.Bind(1, name); }, TagOf);
+}
+
+Result<std::vector<TagRow>> ListTags(storage::Database& db, const std::string& work_unit) {
+  if (work_unit.empty())
+    return storage::Rows<TagRow>(db, std::string(kTagColumns) + "ORDER BY name", storage::NoBind,
+                                 TagOf);
+  return storage::Rows<TagRow>(
+      db, std::string(kTagColumns) + "WHERE work_unit = ? ORDER BY name",
+      [&](storage::Statement& s) { s.Bind(1, work_unit); }, TagOf);
+}
+
+Result<std::map<std::string, std::string>> TagWorkUnits(storage::Database& db,
+                                                        const std::set<std::string>& tags) {
+  std::map<std::string, std::string> out;
+  for (const auto& tag : tags) {
+    auto wu = storage::FirstRow<std::string>(
+        db, "SELECT work_unit FROM telemetry_tag WHERE name = ?",
+        [&](storage::Statement& s) { s.Bind(1, tag); },
+        [](const storage::Statement& s) { return s.Text(0); });
+    if (!wu.ok()) return wu.error();
+    if (*wu) out[tag] = **wu;
+  }
+  return out;
+}
+
+Result<SealProgress> SealProgressOf(storage::Database& db) {
+  auto row = storage::FirstRow<SealProgress>(
+      db, "SELECT COUNT(*), COALESCE(MAX(last_id), 0) FROM telemetry_seal", storage::NoBind,
+      [](const storage::Statement& s) {
+        return SealProgress{s.Int(0), s.Int(1)};
+      });
+  if (!row.ok()) return row.error();
+  return row->value_or(SealProgress{});
+}
+
+Result<bool> NamesAcceptedBatch(storage::Database& db, std::int64_t entry_seq,
+                                const std::string& source, std::int64_t seq) {
+  auto row = storage::FirstRow<std::pair<std::string, std::string>>(
+      db, "SELECT type, payload FROM ledger WHERE seq = ?",
+      [&](storage::Statement& s) { s.Bind(1, entry_seq); },
+      [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
+  if (!row.ok()) return row.error();
+  if (!*row || (*row)->first != equipment::BatchAccepted::kType) return false;
+  Json payload = Json::parse((*row)->second, nullptr, false);
+  return payload.is_object() && TextField(payload, "source") == source &&
+         payload.value("seq", std::int64_t{0}) == seq;
+}
+
+}  // namespace ordo::telemetry

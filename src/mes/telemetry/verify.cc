@@ -1,0 +1,110 @@
+// The telemetry file against its seals (verify.h).
+#include "mes/telemetry/verify.h"
+
+#include <filesystem>
+
+#include "ledger/event_type.h"
+#include "mes/telemetry/domain/seal.h"
+#include "mes/telemetry/events.h"
+#include "mes/telemetry/store/tag_store.h"
+#include "mes/telemetry/store/telemetry_file.h"
+#include "storage/rows.h"
+
+namespace ordo::telemetry {
+
+namespace {
+
+admin::DataDirCheckResult Fail(std::int64_t seq, std::string message) {
+  return admin::DataDirCheckResult{false, seq, std::move(message)};
+}
+
+std::string Describe(const std::vector<std::string>& findings) {
+  std::string m = findings.front();
+  if (findings.size() > 1) m += " (and " + std::to_string(findings.size() - 1) + " more)";
+  return m;
+}
+
+}  // namespace
+
+admin::DataDirCheckResult CheckTelemetry(const store::DataDir& dir, storage::Database& store) {
+  // The seals, from the verified ledger (not from the projection, which an edit could
+  // change).
+  std::vector<std::pair<std::int64_t, BatchSealed>> seals;
+  // Plain columns only: the check also runs on a store not upgraded yet.
+  auto entries = storage::Rows<std::pair<std::int64_t, std::string>>(
+      store, "SELECT seq, payload FROM ledger WHERE type = ? ORDER BY seq",
+      [](storage::Statement& s) { s.Bind(1, BatchSealed::kType); },
+      [](const storage::Statement& s) { return std::make_pair(s.Int(0), s.Text(1)); });
+  if (!entries.ok()) return Fail(0, entries.error().message);
+  for (const auto& [seq, payload] : *entries) {
+    BatchSealed s;
+    try {
+      from_json(Json::parse(payload), s);
+    } catch (const Json::exception&) {
+      return Fail(seq, "telemetry seal at seq " + std::to_string(seq) + " cannot be read");
+    }
+    seals.emplace_back(seq, s);
+  }
+  const std::string path = dir.root + "/telemetry.sqlite";
+  if (!std::filesystem::exists(path)) {
+    if (seals.empty()) return {};
+    return Fail(seals.front().first, "the telemetry file '" + path + "' is missing but " +
+                                         std::to_string(seals.size()) +
+                                         " telemetry batches are sealed");
+  }
+  auto file = OpenTelemetryFile(path, storage::OpenMode::kReadOnly);
+  if (!file.ok()) return Fail(0, file.error().message);
+  std::int64_t rows = 0, previous_last = 0;
+  for (const auto& [seq, seal] : seals) {
+    if (seal.first_id > previous_last + 1) {
+      auto between = RowsBetween(**file, previous_last + 1, seal.first_id - 1);
+      if (!between.ok()) return Fail(seq, between.error().message);
+      if (!between->empty())
+        return Fail(seq, "telemetry row " + std::to_string(between->front().id) + " (tag " +
+                             between->front().tag + ") was added between sealed batches");
+    }
+    auto sealed = RowsBetween(**file, seal.first_id, seal.last_id);
+    if (!sealed.ok()) return Fail(seq, sealed.error().message);
+    auto findings = CheckSealed(seal, *sealed);
+    if (!findings.empty())
+      return Fail(seq, Describe(findings) + " (seal at seq " + std::to_string(seq) + ")");
+    rows += seal.count;
+    previous_last = std::max(previous_last, seal.last_id);
+  }
+  auto head = storage::FirstRow<std::int64_t>(store, "SELECT COALESCE(MAX(seq), 0) FROM ledger",
+                                              storage::NoBind,
+                                              [](const storage::Statement& s) { return s.Int(0); });
+  if (!head.ok()) return Fail(0, head.error().message);
+  const std::int64_t head_seq = head->value_or(0);
+  std::int64_t unsealed = 0, leftovers = 0, after = previous_last;
+  while (true) {
+    auto tail = RowsAfter(**file, after, 10000);
+    if (!tail.ok()) return Fail(0, tail.error().message);
+    for (const auto& r : *tail) {
+      after = r.id;
+      if (r.entry_seq > head_seq) {
+        ++leftovers;  // a batch whose ledger commit never happened
+        continue;
+      }
+      auto accepted = NamesAcceptedBatch(store, r.entry_seq, r.source, r.seq);
+      if (!accepted.ok()) return Fail(0, accepted.error().message);
+      if (!*accepted || RowHash(r) != r.row_hash)
+        return Fail(r.entry_seq,
+                    "telemetry row " + std::to_string(r.id) + " (tag " + r.tag +
+                        ", not sealed yet) " +
+                        (*accepted ? "was changed" : "names no accepted batch: added"));
+      ++unsealed;
+    }
+    if (tail->size() < 10000) break;
+  }
+  if (seals.empty() && unsealed == 0 && leftovers == 0) return {};
+  std::string summary = "telemetry: " + std::to_string(seals.size()) + " batches (" +
+                        std::to_string(rows) + " rows) match their seals, " +
+                        std::to_string(unsealed) + " rows not sealed yet";
+  if (leftovers > 0)
+    summary += ", " + std::to_string(leftovers) +
+               " rows of batches never accepted (removed at the next start)";
+  return admin::DataDirCheckResult{true, 0, summary};
+}
+
+}  // namespace ordo::telemetry

@@ -1,0 +1,26 @@
+// Background work a capability has `ordo serve` do: a command submitted once at start,
+// before the server listens (the engine is running), and then every `interval_seconds`
+// (the telemetry seals, src/mes/telemetry/capability.cc).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace ordo::server {
+
+struct ServeTask {
+  std::string name;
+  std::int64_t interval_seconds = 0;  // 0: only at start
+  // The command to submit; `at_start` is true for the first one.
+  std::function<engine::Command(bool at_start)> command;
+};
+
+// Adds `task`. Start-up only (before RunServer).
+void RegisterServeTask(ServeTask task);
+const std::vector<ServeTask>& RegisteredServeTasks();
+
+}  // namespace ordo::server
