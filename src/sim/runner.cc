@@ -21,6 +21,7 @@ bool Run(const RunOptions& options, Publisher& publisher, const std::atomic<bool
   const std::int64_t start = options.plant.start_ms;
   const std::int64_t end = options.duration_ms > 0 ? start + options.duration_ms : 0;
   const auto wall_start = std::chrono::steady_clock::now();
+  report->simulated_until_ms = start;
   bool ok = true;
   while (!stop.load()) {
     std::int64_t target;
