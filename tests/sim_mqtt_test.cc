@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <tuple>
@@ -42,7 +43,14 @@ class Subscriber {
  public:
   bool Start(int port, const std::string& filter, std::string* error) {
     mosquitto_lib_init();
+    filter_ = filter;
     client_ = mosquitto_new(nullptr, true, this);
+    // Subscribes on every connect: a broker restart forgets the subscription.
+    mosquitto_connect_callback_set(client_, [](mosquitto* m, void* self, int rc) {
+      auto* s = static_cast<Subscriber*>(self);
+      if (rc != 0) return;
+      mosquitto_subscribe(m, nullptr, s->filter_.c_str(), 1);
+    });
     mosquitto_message_callback_set(client_, [](mosquitto*, void* self, const mosquitto_message* m) {
       auto* s = static_cast<Subscriber*>(self);
       std::lock_guard lock(s->mutex_);
@@ -51,6 +59,7 @@ class Subscriber {
     });
     mosquitto_subscribe_callback_set(client_, [](mosquitto*, void* self, int, int, const int*) {
       static_cast<Subscriber*>(self)->subscribed_ = true;
+      ++static_cast<Subscriber*>(self)->subscriptions_;
     });
     // The broker may take a moment to listen.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -63,6 +72,7 @@ class Subscriber {
       return false;
     }
     mosquitto_subscribe(client_, nullptr, filter.c_str(), 1);
+    mosquitto_reconnect_delay_set(client_, 1, 1, false);
     mosquitto_loop_start(client_);
     while (!subscribed_ && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -74,6 +84,25 @@ class Subscriber {
     mosquitto_disconnect(client_);
     mosquitto_loop_stop(client_, false);
     mosquitto_destroy(client_);
+  }
+  // Subscriptions acknowledged so far (one more after each reconnect).
+  int subscriptions() const { return subscriptions_.load(); }
+  void Publish(const std::string& topic, const std::string& payload) {
+    mosquitto_publish(client_, nullptr, topic.c_str(), static_cast<int>(payload.size()),
+                      payload.data(), 1, false);
+  }
+  std::vector<sim::Message> Messages() {
+    std::lock_guard lock(mutex_);
+    return messages_;
+  }
+  // Waits until `done(messages)` holds (or 60 s); returns whether it did.
+  bool WaitUntil(const std::function<bool(const std::vector<sim::Message>&)>& done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (done(Messages())) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
   }
   // Waits until `count` messages arrived (or 30 s); returns what arrived.
   std::vector<sim::Message> WaitFor(std::size_t count) {
@@ -92,6 +121,8 @@ class Subscriber {
  private:
   mosquitto* client_ = nullptr;
   std::atomic<bool> subscribed_{false};
+  std::atomic<int> subscriptions_{0};
+  std::string filter_;
   std::mutex mutex_;
   std::vector<sim::Message> messages_;
 };
@@ -108,6 +139,12 @@ class SimMqttTest : public ::testing::Test {
   void TearDown() override {
     broker_.Signal(SIGTERM);
     broker_.Wait(std::chrono::seconds(10));
+  }
+  void RestartBroker() {
+    broker_.Signal(SIGTERM);
+    ASSERT_TRUE(broker_.Wait(std::chrono::seconds(10)).has_value());
+    broker_ = Process::Spawn({"/usr/sbin/mosquitto", "-c", dir_ / "mosquitto.conf"},
+                             dir_ / "mosquitto2.out", dir_ / "mosquitto2.err");
   }
   RunResult Sim(const std::vector<std::string>& args) {
     std::vector<std::string> argv{
@@ -191,6 +228,75 @@ TEST_F(SimMqttTest, SparkplugBirthsDataAndDeathArriveInSequence) {
   for (const auto& s : expected.states) want.emplace_back(s.time_ms, s.work_unit, s.state);
   std::sort(want.begin(), want.end());
   EXPECT_EQ(states, want);  // the groups go out in (time, device) order
+}
+
+// The bdSeq metric of an NBIRTH or NDEATH message (-1 when it has none).
+std::int64_t BdSeq(const sim::Message& m) {
+  auto p = sparkplug::DecodePayload(m.payload);
+  if (!p.ok()) return -1;
+  for (const auto& metric : p->metrics)
+    if (metric.name == "bdSeq" && std::holds_alternative<std::int64_t>(metric.value))
+      return std::get<std::int64_t>(metric.value);
+  return -1;
+}
+
+TEST_F(SimMqttTest, AfterABrokerRestartTheEdgeNodeIsBornAgainWithTheNextBdSeq) {
+  ORDO_VERIFIES("ORDO-SIM-10");
+  Subscriber sub;
+  std::string error;
+  ASSERT_TRUE(sub.Start(port_, "spBv1.0/#", &error)) << error;
+  // Real time, 60 simulated seconds per second, until SIGTERM.
+  Process sim =
+      Process::Spawn({OrdoBinary(), "sim", "--ids", "WU-PRESS-01,WU-COAT-01", "--seed", "5",
+                      "--speed", "60", "--sparkplug", "127.0.0.1:" + std::to_string(port_),
+                      "--group-id", "plant", "--edge-node", "sim"},
+                     dir_ / "sim.out", dir_ / "sim.err");
+  auto count = [](const std::vector<sim::Message>& all, const std::string& topic) {
+    return std::count_if(all.begin(), all.end(),
+                         [&](const sim::Message& m) { return m.topic == topic; });
+  };
+  const std::string nbirth = "spBv1.0/plant/NBIRTH/sim", ddata = "spBv1.0/plant/DDATA/sim/";
+  ASSERT_TRUE(sub.WaitUntil([&](const auto& all) {
+    return count(all, nbirth) == 1 &&
+           std::any_of(all.begin(), all.end(),
+                       [&](const sim::Message& m) { return m.topic.starts_with(ddata); });
+  })) << ReadFile(dir_ / "sim.err");
+  EXPECT_EQ(BdSeq(sub.Messages().front()), 0);
+  // The broker goes away and comes back; the subscriber is back when it subscribed again.
+  RestartBroker();
+  ASSERT_TRUE(sub.WaitUntil([&](const auto&) { return sub.subscriptions() >= 2; }));
+  // The host asks for a rebirth (the sim's own reconnect may have come before we listened).
+  sub.Publish(sparkplug::RebirthTopic("plant", "sim"),
+              sparkplug::EncodePayload(sparkplug::RebirthRequest(1)));
+  ASSERT_TRUE(sub.WaitUntil([&](const auto& all) { return count(all, nbirth) >= 2; }))
+      << ReadFile(dir_ / "sim.err");
+  // Let some data follow the new birth, then stop the sim: the NDEATH carries the bdSeq.
+  std::size_t after_birth = sub.Messages().size();
+  ASSERT_TRUE(sub.WaitUntil([&](const auto& all) { return all.size() > after_birth + 5; }));
+  sim.Signal(SIGTERM);
+  auto status = sim.Wait(std::chrono::seconds(30));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(status->code, 0) << ReadFile(dir_ / "sim.err");
+  ASSERT_TRUE(sub.WaitUntil([&](const auto& all) {
+    return !all.empty() && all.back().topic == "spBv1.0/plant/NDEATH/sim";
+  }));
+  const auto all = sub.Messages();
+  // From the last NBIRTH on, our host session follows without asking for a rebirth.
+  std::size_t last_birth = 0;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].topic == nbirth) last_birth = i;
+  EXPECT_EQ(BdSeq(all[last_birth]), 1) << "the session after the broker restart";
+  EXPECT_EQ(BdSeq(all.back()), 1) << "its NDEATH";
+  sparkplug::EdgeNodeSession host("plant", "sim");
+  for (std::size_t i = last_birth; i < all.size(); ++i) {
+    auto topic = sparkplug::ParseTopic(all[i].topic);
+    auto payload = sparkplug::DecodePayload(all[i].payload);
+    ASSERT_TRUE(topic.ok() && payload.ok()) << all[i].topic;
+    auto d = host.OnMessage(*topic, *payload);
+    EXPECT_NE(d.outcome, sparkplug::Outcome::kRefused) << all[i].topic << d.reason;
+    EXPECT_FALSE(d.rebirth_needed) << all[i].topic << " " << d.rebirth_detail;
+  }
+  EXPECT_FALSE(host.online());
 }
 
 }  // namespace
