@@ -154,6 +154,24 @@ TEST_F(SimRestTest, TheServerHoldsTheStatesAndCountsTheModelProduced) {
     EXPECT_EQ(seqs[i], static_cast<std::int64_t>(i) + 1);
 }
 
+TEST_F(SimRestTest, SamplesGoInBatchesOfTheirOwnAndARefusalLeavesStatesAndCountsAlone) {
+  ORDO_VERIFIES("ORDO-SIM-14");
+  const std::string key = Source("sampled-line");
+  const std::int64_t start = StartMs();
+  auto args = SimArgs(server_->port(), "sampled-line", key, 21, start);
+  args.push_back("--samples");
+  RunResult run = sandbox_.Ordo(args);
+  ASSERT_EQ(run.status.code, 0) << run.Describe();
+  // A server without tag definitions for the simulated tags refuses the samples: the
+  // simulator says so once and sends states and counts only.
+  const auto first = run.err.find("the server refused samples");
+  if (first != std::string::npos) {
+    EXPECT_EQ(run.err.find("the server refused samples", first + 1), std::string::npos)
+        << run.Describe();
+  }
+  ExpectServerHolds(http(), Expected(21, start, kTwoHours), start, kTwoHours);
+}
+
 TEST_F(SimRestTest, ItRetriesUntilTheServerIsThereWithoutSkippingASeq) {
   ORDO_VERIFIES("ORDO-SIM-07");
   const std::string key = Source("late-line");
