@@ -2,6 +2,9 @@
 BUILD ?= build
 PORT ?= 8080
 FUZZ_SECONDS ?= 30
+# make demo: SIM=0 runs the server without the plant simulator and mosquitto.
+SIM ?= 1
+MQTT_PORT ?= 18830
 
 .PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
@@ -16,7 +19,8 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD)
 
-# Runs the MES on an embedded SQLite store under ./ordo-data with demo users.
+# Runs the MES on an embedded SQLite store under ./ordo-data with demo users, with the
+# plant simulator and mosquitto beside it (scripts/demo; SIM=0 turns them off).
 demo: build
 	@if [ ! -f ordo-data/ordo.db ]; then \
 	  $(BUILD)/ordo init --data ordo-data --demo | tee ordo-data.credentials.tmp && \
@@ -25,7 +29,7 @@ demo: build
 	  echo "Using the existing ./ordo-data; demo credentials:"; cat ordo-data/demo-credentials.txt 2>/dev/null; \
 	fi
 	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the server)"
-	$(BUILD)/ordo serve --data ordo-data --listen 127.0.0.1:$(PORT)
+	@scripts/demo $(BUILD) ordo-data $(PORT) $(SIM) $(MQTT_PORT)
 
 # Every test tier: unit + integration + tamper + crash (ctest), fuzzing, browser; then the
 # validation pack from their results (build/validation/), also when a tier failed.

@@ -9,6 +9,7 @@
 #include "admin/demo_dates.h"
 #include "admin/demo_plant.h"
 #include "admin/demo_production.h"
+#include "admin/demo_sim_source.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
@@ -116,6 +117,8 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
     const std::string today = UtcDay(clock.NowMicros());
     ORDO_TRY(LoadDemoPlant(**engine, actors, today));
     ORDO_TRY(LoadDemoProduction(**engine, actors, today));
+    // The simulator's rest source, its key in DIR/demo-sim.key (make demo runs ordo sim).
+    ORDO_TRY(RegisterDemoSimSource(**engine, actors.at("engineer"), o.dir));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

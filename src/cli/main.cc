@@ -22,6 +22,7 @@
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
+#include "cli/sim_command.h"
 #include "cli/trace_commands.h"
 #include "core/crypto.h"
 #include "core/version.h"
@@ -538,6 +539,8 @@ int main(int argc, char** argv) {
   cli::AddTraceCommands(app, &rc);
   // batch-record export (against a running server)
   cli::AddBatchRecordCommands(app, &rc);
+  // sim: the plant simulator (docs/simulator.md)
+  cli::AddSimCommand(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,46 @@
+// The demo simulator source (demo_sim_source.h).
+#include "admin/demo_sim_source.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/crypto.h"
+#include "mes/equipment/commands/equipment_commands.h"
+#include "mes/equipment/domain/source.h"
+
+namespace ordo::admin {
+
+const std::vector<std::string>& DemoSimWorkUnits() {
+  static const std::vector<std::string> kUnits = {"WU-FBD-300", "WU-HSG-300",    "WU-PRESS-01",
+                                                  "WU-COAT-01", "WU-BLISTER-01", "WU-PKG-01",
+                                                  "WU-ASM-01",  "WU-LASER-01"};
+  return kUnits;
+}
+
+Status RegisterDemoSimSource(engine::Engine& engine, const engine::Actor& engineer,
+                             const store::DataDir& dir) {
+  const std::string key = "ordo_src_" + RandomHex(32);
+  equipment::SourceRegistered s;
+  s.name = kDemoSimSource;
+  s.kind = "rest";
+  s.work_units = DemoSimWorkUnits();
+  s.key_hash = Sha256Hex(key);
+  ORDO_TRY(equipment::ValidateSource(s));
+  auto r = engine.SubmitAndWait(equipment::RegisterSourceCommand(engineer, std::move(s)));
+  if (!r.ok()) return r.error();
+  const std::string path = dir.root + "/" + kDemoSimKeyFile;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return Error::Make(ErrorCode::kUnavailable,
+                       "cannot create " + path + ": " + std::strerror(errno));
+  const std::string line = key + "\n";
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  ::close(fd);
+  if (!written) return Error::Make(ErrorCode::kUnavailable, "cannot write " + path);
+  return Ok();
+}
+
+}  // namespace ordo::admin
