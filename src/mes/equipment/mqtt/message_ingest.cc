@@ -57,6 +57,17 @@ std::string Excerpt(const std::string& payload) {
   return payload.size() > 120 ? out + "..." : out;
 }
 
+// The first `levels` levels of `topic` ("" when it has fewer).
+std::string TopicPrefix(const std::string& topic, int levels) {
+  std::size_t pos = 0;
+  for (int i = 0; i < levels; ++i) {
+    pos = topic.find('/', pos);
+    if (pos == std::string::npos) return i + 1 == levels ? topic : std::string();
+    if (i + 1 < levels) ++pos;
+  }
+  return topic.substr(0, pos);
+}
+
 engine::Actor ActorOf(const std::string& source, const std::string& broker) {
   return engine::Actor{0, "source:" + (source.empty() ? std::string("(unknown)") : source),
                        "device", ledger::Origin{0, "mqtt://" + broker, ""}};
@@ -72,8 +83,14 @@ bool Transient(const Error& e) {
 Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now) {
   auto sources = ListSources(db);
   if (!sources.ok()) return sources.error();
+  // The site and work unit levels, also of a topic under them that is no data topic
+  // (its owner records the refusal invalid_topic).
   std::optional<DataTopic> parsed;
-  if (auto p = ParseDataTopic(topic); p.ok()) parsed = *p;
+  if (auto p = ParseDataTopic(topic); p.ok()) {
+    parsed = *p;
+  } else if (auto q = ParseDataTopic(TopicPrefix(topic, 3) + "/state"); q.ok()) {
+    parsed = *q;
+  }
   std::optional<std::string> site;
   Result<bool> failed = true;
   std::vector<const SourceRow*> enabled, disabled;
