@@ -31,6 +31,7 @@
 #include "mes/access/commands/users.h"
 #include "mes/access/store/cracklib_blocklist.h"
 #include "mes/access/users.h"
+#include "mes/equipment/mqtt/service.h"
 #include "mes/site/settings.h"
 #include "server/api.h"
 #include "server/serve.h"
@@ -170,6 +171,40 @@ int main(int argc, char** argv) {
       ->add_option("--max-connections-per-address", so.http.max_connections_per_address,
                    "open connections from one client address at most")
       ->check(CLI::Range(1, 100000));
+  // The MQTT connector of machine data (docs/mqtt.md): a background service of serve.
+  std::string mqtt_broker, mqtt_password_file;
+  equipment::mqtt::ClientOptions mqtt;
+  serve->add_option("--mqtt-broker", mqtt_broker,
+                    "connect to this MQTT broker (HOST:PORT) and ingest machine data from it");
+  serve->add_option("--mqtt-client-id", mqtt.client_id,
+                    "MQTT client id: names ordo's persistent session at the broker (default ordo)");
+  serve->add_option("--mqtt-username", mqtt.username, "MQTT user name");
+  serve->add_option("--mqtt-password-file", mqtt_password_file,
+                    "file whose first line is the MQTT password (with --mqtt-username)");
+  serve->add_option("--mqtt-cafile", mqtt.cafile,
+                    "PEM CA certificate(s): connect with TLS and check the broker against them");
+  auto mqtt_service = [&]() -> Result<std::shared_ptr<server::BackgroundService>> {
+    if (mqtt_broker.empty()) {
+      if (!mqtt.username.empty() || !mqtt_password_file.empty() || !mqtt.cafile.empty())
+        return Error::Invalid("mqtt-broker", "the --mqtt-* options go with --mqtt-broker");
+      return std::shared_ptr<server::BackgroundService>();
+    }
+    auto broker = equipment::mqtt::ParseBroker(mqtt_broker);
+    if (!broker.ok()) return broker.error();
+    mqtt.host = broker->first;
+    mqtt.port = broker->second;
+    if (!mqtt_password_file.empty()) {
+      if (mqtt.username.empty())
+        return Error::Invalid("mqtt-password-file", "--mqtt-password-file needs --mqtt-username");
+      std::ifstream in(mqtt_password_file);
+      if (!in || !std::getline(in, mqtt.password))
+        return Error::Invalid("mqtt-password-file",
+                              "cannot read the password from " + mqtt_password_file);
+      if (!mqtt.password.empty() && mqtt.password.back() == '\r') mqtt.password.pop_back();
+    }
+    return std::shared_ptr<server::BackgroundService>(
+        std::make_shared<equipment::mqtt::MqttService>(mqtt));
+  };
   serve->callback([&] {
     auto interval = cli::ParseDurationSeconds(audit_interval);
     if (!interval) {
@@ -196,6 +231,12 @@ int main(int argc, char** argv) {
       rc = Fail("--tls-cert and --tls-key go together", 2);
       return;
     }
+    auto service = mqtt_service();
+    if (!service.ok()) {
+      rc = Fail(service.error().message, 2);
+      return;
+    }
+    if (*service) so.services.push_back(*service);
     so.data_dir = data;
     so.api.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
     rc = server::RunServer(so);

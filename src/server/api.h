@@ -20,6 +20,7 @@
 
 #include "core/clock.h"
 #include "engine/engine.h"
+#include "server/background_service.h"
 #include "server/endpoint.h"
 #include "server/http_types.h"
 #include "server/request_decoder.h"
@@ -35,6 +36,8 @@ struct ApiOptions {
   TimeMicros session_max = 12LL * 3600 * 1'000'000;
   LoginThrottle::Options throttle;
   int max_long_poll_seconds = 60;
+  // The background services of `ordo serve`, reported by GET /api/v1/health.
+  std::vector<std::shared_ptr<BackgroundService>> services;
 };
 
 // State of the sign-in gate (access capability), kept here because it lives as long

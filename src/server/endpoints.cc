@@ -11,10 +11,17 @@ namespace ordo::server {
 namespace {
 
 Awaitable<HttpResponse> Health(Api& api, Call&) {
-  co_return JsonResponse(200, Json{{"status", api.shutting_down() ? "stopping" : "ok"},
-                                   {"version", Version()},
-                                   {"commit", GitCommit()},
-                                   {"head_seq", api.engine().head_seq()}});
+  Json body{{"status", api.shutting_down() ? "stopping" : "ok"},
+            {"version", Version()},
+            {"commit", GitCommit()},
+            {"head_seq", api.engine().head_seq()}};
+  // The background services of `ordo serve` (server/background_service.h), by name.
+  if (!api.options().services.empty()) {
+    Json services = Json::object();
+    for (const auto& s : api.options().services) services[s->name()] = s->Health();
+    body["services"] = std::move(services);
+  }
+  co_return JsonResponse(200, body);
 }
 
 Awaitable<HttpResponse> OpenApi(Api&, Call&) {
@@ -43,7 +50,10 @@ Json HealthSchema() {
   return Object({{"status", status},
                  {"version", String("the release, e.g. 0.1.0 (as ordo --version)")},
                  {"commit", String("the git commit built")},
-                 {"head_seq", Integer("sequence number of the ledger head")}});
+                 {"head_seq", Integer("sequence number of the ledger head")}},
+                {{"services", AnyObject("the background services of `ordo serve` by name (e.g. "
+                                        "`mqtt`: connected, broker, counters); absent when "
+                                        "none runs")}});
 }
 
 // The document OpenApiDocument() builds: its paths, tags and components come from the

@@ -150,6 +150,25 @@ int RunServer(ServeOptions o) {
     ScheduleTask(io, **engine, task, task_timers.back());
   }
   o.api.data_dir = o.data_dir;
+  o.api.services = o.services;
+  // Background services start before the server listens and stop before the engine.
+  std::vector<std::shared_ptr<BackgroundService>> started;
+  struct ServicesStop {
+    std::vector<std::shared_ptr<BackgroundService>>& list;
+    void operator()() {
+      for (auto it = list.rbegin(); it != list.rend(); ++it) (*it)->Stop();
+      list.clear();
+    }
+    ~ServicesStop() { (*this)(); }
+  } stop_services{started};
+  for (const auto& s : o.services) {
+    auto ok = s->Start(ServiceContext{**engine, dir, clock});
+    if (!ok.ok()) {
+      std::fprintf(stderr, "ordo serve: %s: %s\n", s->name().c_str(), ok.error().message.c_str());
+      return 2;
+    }
+    started.push_back(s);
+  }
   Api api(io, **engine, std::move(*reader), clock, o.api);
   admin::BackgroundAudit audit(dir, o.audit_interval_seconds);
   api_ptr = &api;
@@ -170,6 +189,7 @@ int RunServer(ServeOptions o) {
     for (auto& t : task_timers) t->cancel();
     WaitDrained(io, **http, timer, 200, [&] {
       audit.Stop();
+      stop_services();    // before the engine: a service may still be committing
       (*engine)->Stop();  // drains the queue and signs the head
       spdlog::info("shutdown complete");
       io.stop();
@@ -183,6 +203,7 @@ int RunServer(ServeOptions o) {
   std::fflush(stdout);
   io.run();
   audit.Stop();
+  stop_services();
   store::SetIntegrityViolationHandler(nullptr);
   api_ptr = nullptr;
   (*engine)->Stop();

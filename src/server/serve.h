@@ -2,9 +2,12 @@
 // and shuts down gracefully on SIGTERM/SIGINT (stop accepting, drain, flush, exit 0).
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "server/api.h"
+#include "server/background_service.h"
 #include "server/http_server.h"
 
 namespace ordo::server {
@@ -17,6 +20,9 @@ struct ServeOptions {
   std::int64_t checkpoint_every_seconds = 600;
   // The background integrity audit runs this often; 0 = off (admin/integrity_audit.h).
   std::int64_t audit_interval_seconds = 3600;
+  // Started after the engine, stopped before it, reported by the health endpoint
+  // (server/background_service.h); e.g. the MQTT connector of `--mqtt-broker`.
+  std::vector<std::shared_ptr<BackgroundService>> services;
 };
 
 // Runs until a termination signal. Returns the process exit code (0 after a clean

@@ -1,0 +1,180 @@
+// One MQTT message into the ledger (message_ingest.h).
+#include "mes/equipment/mqtt/message_ingest.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/json_fields.h"
+#include "mes/equipment/commands/equipment_commands.h"
+#include "mes/equipment/domain/batch.h"
+#include "mes/equipment/events.h"
+#include "mes/equipment/mqtt/topics.h"
+#include "mes/equipment/store/equipment_store.h"
+#include "mes/masterdata/in_force.h"
+
+namespace ordo::equipment::mqtt {
+
+namespace {
+
+// The site of a work unit: its ancestor of level site ("" when there is none).
+Result<std::string> SiteOf(storage::Database& db, const std::string& work_unit, TimeMicros now) {
+  std::string id = work_unit;
+  for (int depth = 0; depth < 16 && !id.empty(); ++depth) {
+    auto v = masterdata::InForce(db, "equipment", id, now);
+    if (!v.ok()) return v.error();
+    if (!*v) return std::string();
+    if (TextField((*v)->content, "level") == "site") return id;
+    id = TextField((*v)->content, "parent");
+  }
+  return std::string();
+}
+
+bool Owns(storage::Database& db, const SourceRow& s, const std::string& topic,
+          const std::optional<DataTopic>& parsed, std::optional<std::string>* site_cache,
+          TimeMicros now, Result<bool>* error) {
+  if (!s.topics.empty())
+    return std::any_of(s.topics.begin(), s.topics.end(),
+                       [&](const std::string& f) { return TopicMatches(f, topic); });
+  if (!parsed) return false;
+  if (std::find(s.work_units.begin(), s.work_units.end(), parsed->work_unit) == s.work_units.end())
+    return false;
+  if (!*site_cache) {
+    auto site = SiteOf(db, parsed->work_unit, now);
+    if (!site.ok()) {
+      *error = site.error();
+      return false;
+    }
+    *site_cache = *site;
+  }
+  return !(*site_cache)->empty() &&
+         TopicMatches(DefaultFilter(**site_cache, parsed->work_unit), topic);
+}
+
+std::string Excerpt(const std::string& payload) {
+  std::string out;
+  for (char c : payload.substr(0, 120))
+    out += (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) ? '?' : c;
+  return payload.size() > 120 ? out + "..." : out;
+}
+
+// The first `levels` levels of `topic` ("" when it has fewer).
+std::string TopicPrefix(const std::string& topic, int levels) {
+  std::size_t pos = 0;
+  for (int i = 0; i < levels; ++i) {
+    pos = topic.find('/', pos);
+    if (pos == std::string::npos) return i + 1 == levels ? topic : std::string();
+    if (i + 1 < levels) ++pos;
+  }
+  return topic.substr(0, pos);
+}
+
+engine::Actor ActorOf(const std::string& source, const std::string& broker) {
+  return engine::Actor{0, "source:" + (source.empty() ? std::string("(unknown)") : source),
+                       "device", ledger::Origin{0, "mqtt://" + broker, ""}};
+}
+
+bool Transient(const Error& e) {
+  return e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kInternal ||
+         e.code == ErrorCode::kIntegrityViolation;
+}
+
+}  // namespace
+
+Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now) {
+  auto sources = ListSources(db);
+  if (!sources.ok()) return sources.error();
+  // The site and work unit levels, also of a topic under them that is no data topic
+  // (its owner records the refusal invalid_topic).
+  std::optional<DataTopic> parsed;
+  if (auto p = ParseDataTopic(topic); p.ok()) {
+    parsed = *p;
+  } else if (auto q = ParseDataTopic(TopicPrefix(topic, 3) + "/state"); q.ok()) {
+    parsed = *q;
+  }
+  std::optional<std::string> site;
+  Result<bool> failed = true;
+  std::vector<const SourceRow*> enabled, disabled;
+  for (const auto& s : *sources) {
+    if (s.kind != "mqtt") continue;
+    const bool owns = Owns(db, s, topic, parsed, &site, now, &failed);
+    if (!failed.ok()) return failed.error();
+    if (owns) (s.enabled ? enabled : disabled).push_back(&s);
+  }
+  if (enabled.size() > 1)
+    return Error::Invalid("topic",
+                          "the topic '" + topic + "' is owned by more than one enabled source (" +
+                              enabled[0]->name + ", " + enabled[1]->name + ")",
+                          "topic_ambiguous");
+  const SourceRow* owner = !enabled.empty()    ? enabled[0]
+                           : !disabled.empty() ? disabled[0]
+                                               : nullptr;
+  if (!owner)
+    return Error{ErrorCode::kPermissionDenied,
+                 "no enabled mqtt source owns the topic '" + topic + "'", "topic",
+                 "topic_not_owned"};
+  return Owner{owner->name, owner->counter};
+}
+
+MessageIngest::MessageIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
+                             const Clock& clock, std::string broker)
+    : engine_(engine), reader_(std::move(reader)), clock_(clock), broker_(std::move(broker)) {}
+
+Result<MessageOutcome> MessageIngest::Refuse(const std::string& source, const Error& e,
+                                             const std::string& topic, const std::string& payload) {
+  const std::string subject = source.empty() ? "(unknown)" : source;
+  const std::string reason = e.reason.empty() ? ErrorCodeName(e.code) : e.reason;
+  const std::string detail = "mqtt topic " + topic + ": " + e.message +
+                             (e.field.empty() ? "" : " (field " + e.field + ")") +
+                             "; payload: " + Excerpt(payload);
+  DataRefused refused{source, reason, detail, SeqOfPayload(payload)};
+  engine::Command c;
+  c.actor = ActorOf(source, broker_);
+  c.success_status = 200;
+  c.decide = [refused, subject](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+    return std::vector<ledger::Event>{ledger::MakeEvent(refused, kSourceSubject, subject)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) { return Json{}; };
+  auto r = engine_.SubmitAndWait(std::move(c));
+  if (!r.ok()) return r.error();
+  MessageOutcome out;
+  out.kind = MessageOutcome::kRefused;
+  out.source = source;
+  out.refusal = e;
+  out.refusal.reason = reason;
+  return out;
+}
+
+Result<MessageOutcome> MessageIngest::Handle(const std::string& topic, const std::string& payload) {
+  const TimeMicros received = clock_.NowMicros();
+  auto owner = OwnerOfTopic(*reader_, topic, received);
+  if (!owner.ok()) {
+    if (Transient(owner.error())) return owner.error();
+    return Refuse("", owner.error(), topic, payload);
+  }
+  auto parsed = ParseDataTopic(topic);
+  if (!parsed.ok()) return Refuse(owner->source, parsed.error(), topic, payload);
+  auto body = BatchOfMessage(*parsed, owner->source, payload);
+  if (!body.ok()) return Refuse(owner->source, body.error(), topic, payload);
+  auto batch = DecodeBatch(*body, owner->counter != "cumulative", received);
+  if (!batch.ok()) return Refuse(owner->source, PayloadFieldError(batch.error()), topic, payload);
+  engine::Command command = IngestCommand(ActorOf(owner->source, broker_), owner->source,
+                                          std::move(*batch), BatchHash(*body), received);
+  auto r = engine_.SubmitAndWait(std::move(command));
+  if (!r.ok()) {
+    if (Transient(r.error())) return r.error();
+    return Refuse(owner->source, PayloadFieldError(r.error()), topic, payload);
+  }
+  MessageOutcome out;
+  out.source = owner->source;
+  if (r->body.contains("refused")) {  // recorded by the ingest command itself
+    const Json& j = r->body["refused"];
+    out.kind = MessageOutcome::kRefused;
+    out.refusal = Error{ErrorCode::kPermissionDenied, j.value("message", ""), j.value("field", ""),
+                        j.value("reason", "")};
+  } else if (r->body.value("duplicate", false)) {
+    out.kind = MessageOutcome::kDuplicate;
+  }
+  return out;
+}
+
+}  // namespace ordo::equipment::mqtt

@@ -1,0 +1,59 @@
+// One MQTT message of the plain JSON topics into the ledger (docs/mqtt.md): find the
+// source that owns the topic, turn the payload into a batch of the REST shape, and run
+// the same ingest command as POST /api/v1/equipment-data (idempotent on (source, seq),
+// context stamping, refusals). Nobody waits for an answer on MQTT, so every refusal is
+// recorded (equipment.data_refused): the unowned topic, the bad payload, and also the
+// ones REST answers without recording (seq_reused, unknown_work_unit, invalid_reason,
+// not_supported). Runs on the MQTT client's thread with a reader connection of its own;
+// each message blocks until its ledger commit is durable (or failed).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "engine/engine.h"
+#include "storage/database.h"
+
+namespace ordo::equipment::mqtt {
+
+// The source of an MQTT topic, looked up in the registry at `now`: the enabled mqtt
+// source whose topic filters match (its `topics`, or ordo/<site>/<work_unit>/# for each of
+// its work units, <site> being the work unit's site in the equipment hierarchy). When no
+// enabled source owns it, a disabled one that does (the ingest then refuses
+// source_disabled). Refusals, for the record: topic_not_owned (none), topic_ambiguous
+// (two enabled sources own it).
+struct Owner {
+  std::string source;
+  std::string counter;  // increment | cumulative
+};
+Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now);
+
+// What became of a message.
+struct MessageOutcome {
+  enum Kind { kAccepted, kDuplicate, kRefused } kind = kAccepted;
+  std::string source;  // the owner, "" when none
+  Error refusal;       // kRefused: what was recorded
+};
+
+class MessageIngest {
+ public:
+  // `reader`: a connection of this ingest's own (it is used on the caller's thread).
+  MessageIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
+                const Clock& clock, std::string broker);
+  // Ingests one message. An error means the outcome is not durable (the engine is
+  // stopping, or a write failed): the message must not be acknowledged.
+  Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
+
+ private:
+  Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
+                                const std::string& payload);
+
+  engine::Engine& engine_;
+  std::unique_ptr<storage::Database> reader_;
+  const Clock& clock_;
+  std::string broker_;
+};
+
+}  // namespace ordo::equipment::mqtt
