@@ -103,6 +103,10 @@ TEST_F(EquipmentSchemaTest, EveryEquipmentAnswerFitsItsDocumentedSchema) {
   Fits("post", "/api/v1/work-units/{id}/downtime/{start}/reason",
        http().Post("/api/v1/work-units/WU-PRESS-01/downtime/2026-11-30T06:30:00Z/reason",
                    Json{{"reason_code", "UNP-JAM"}}, op));
+  // The down change above is the latest and hours old: the press is blocked.
+  Fits("post", "/api/v1/work-units/{id}/availability-override",
+       http().Post("/api/v1/work-units/WU-PRESS-01/availability-override",
+                   Json{{"reason", "checked on the floor: runs"}}, TokenFor("supervisor")));
   Fits("post", "/api/v1/sources/{name}/key",
        http().Request("POST", "/api/v1/sources/press/key", "", engineer));
   // Every equipment operation was called.

@@ -12,6 +12,8 @@ namespace ordo::equipment {
 
 std::vector<server::Endpoint> SourceEndpoints();
 std::vector<server::Endpoint> DataEndpoints();
+// The supervisor's override of an availability block (availability_http.cc).
+std::vector<server::Endpoint> AvailabilityEndpoints();
 
 // Response schemas.
 Json SourceSchema();
