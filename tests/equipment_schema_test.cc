@@ -122,6 +122,10 @@ TEST_F(EquipmentSchemaTest, EveryEquipmentAnswerFitsItsDocumentedSchema) {
           .count("text/event-stream"),
       1u);
   covered_.insert("get /api/v1/equipment/board/stream");
+  // The down change above is the latest and hours old: the press is blocked.
+  Fits("post", "/api/v1/work-units/{id}/availability-override",
+       http().Post("/api/v1/work-units/WU-PRESS-01/availability-override",
+                   Json{{"reason", "checked on the floor: runs"}}, TokenFor("supervisor")));
   Fits("post", "/api/v1/sources/{name}/key",
        http().Request("POST", "/api/v1/sources/press/key", "", engineer));
   // Every equipment operation was called.

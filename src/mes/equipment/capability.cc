@@ -23,10 +23,13 @@ void Register() {
   ledger::RegisterEventType<Counted>("equipment", "A work unit counted produced units");
   ledger::RegisterEventType<DataRefused>(
       "equipment", "Machine data was refused (unknown, disabled or unauthorised source)");
+  ledger::RegisterEventType<AvailabilityOverridden>(
+      "equipment", "A supervisor let starts through on a work unit blocked by a long down spell");
   ledger::RegisterEventType<DowntimeReasonAssigned>(
       "equipment", "A person gave a down interval its reason after the fact");
   store::RegisterTables(Tables());
   RegisterProjectors();
+  RegisterGuards();
   RegisterPermission({kEquipmentRead,
                       "read data sources, equipment state intervals and counts",
                       {"operator", "supervisor", "quality", "engineer", "admin"}});
@@ -36,6 +39,10 @@ void Register() {
   RegisterPermission({kDowntimeAssign,
                       "give a down interval its downtime reason after the fact",
                       {"operator", "supervisor"}});
+  RegisterPermission({kAvailabilityOverride,
+                      "let starts through on a work unit blocked by a long down spell, with a "
+                      "reason, until it leaves down",
+                      {"supervisor"}});
   RegisterPermission({kDataSend,
                       "send machine data: no role holds it, only a registered rest source's "
                       "API key",
@@ -44,6 +51,7 @@ void Register() {
   for (auto& e : DataEndpoints()) endpoints.push_back(std::move(e));
   // The equipment board, its stream and the downtime list (issue 12, section 6).
   for (auto& e : BoardEndpoints()) endpoints.push_back(std::move(e));
+  for (auto& e : AvailabilityEndpoints()) endpoints.push_back(std::move(e));
   server::RegisterEndpoints("equipment", std::move(endpoints));
 }
 

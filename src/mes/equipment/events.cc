@@ -170,6 +170,20 @@ void from_json(const Json& j, DataRefused& e) {
   j.at("source_seq").get_to(e.source_seq);
 }
 
+void to_json(Json& j, const AvailabilityOverridden& e) {
+  j = Json{{"work_unit", e.work_unit},
+           {"down_since_us", e.down_since_us},
+           {"reason_code", e.reason_code},
+           {"reason", e.reason}};
+}
+
+void from_json(const Json& j, AvailabilityOverridden& e) {
+  j.at("work_unit").get_to(e.work_unit);
+  j.at("down_since_us").get_to(e.down_since_us);
+  j.at("reason_code").get_to(e.reason_code);
+  j.at("reason").get_to(e.reason);
+}
+
 void to_json(Json& j, const DowntimeReasonAssigned& e) {
   j = Json{{"work_unit", e.work_unit},
            {"interval_start_us", e.interval_start_us},

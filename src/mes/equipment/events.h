@@ -119,6 +119,20 @@ struct DowntimeReasonAssigned {
   std::string comment;
 };
 
+// A supervisor let starts through on a work unit blocked by a long down spell (subject:
+// work_unit): valid for the down spell that began at `down_since_us` (device time) and
+// ends with it; `reason_code` the spell's downtime code when given ("" = unassigned);
+// `reason` why. Who and when are the ledger entry's actor and time.
+struct AvailabilityOverridden {
+  static constexpr const char* kType = "equipment.availability_overridden";
+  static constexpr int kVersion = 1;
+  std::string work_unit;
+  std::int64_t down_since_us = 0;
+  std::string reason_code, reason;
+};
+
+void to_json(Json& j, const AvailabilityOverridden& e);
+void from_json(const Json& j, AvailabilityOverridden& e);
 void to_json(Json& j, const DowntimeReasonAssigned& e);
 void from_json(const Json& j, DowntimeReasonAssigned& e);
 void to_json(Json& j, const Context& e);

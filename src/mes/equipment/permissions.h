@@ -9,6 +9,8 @@ inline constexpr const char* kEquipmentRead = "equipment.read";
 inline constexpr const char* kSourcesManage = "equipment.sources.manage";
 // Give a down interval its reason after the fact (operator, supervisor).
 inline constexpr const char* kDowntimeAssign = "equipment.downtime.assign";
+// Let starts through on a work unit blocked by a long down spell (supervisor).
+inline constexpr const char* kAvailabilityOverride = "equipment.availability.override";
 // Send machine data: held by no role; only a registered rest source's API key grants it.
 inline constexpr const char* kDataSend = "equipment.data.send";
 

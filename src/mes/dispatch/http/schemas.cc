@@ -18,6 +18,20 @@ const std::vector<std::string> kRules = {"priority_due_date", "fifo", "shortest_
 
 }  // namespace
 
+namespace {
+
+// A work unit's machine block (store/dispatch_list.h, BlockJson).
+Json BlockSchema() {
+  return Nullable(Object(
+      {{"state", Enum(String("the machine state that blocks"), {"down"})},
+       {"reason_code", Nullable(String("the down spell's DOWNTIME code; null = unassigned"))},
+       {"since", Time("the down spell's start (device time)")},
+       {"down_block_seconds", Integer("the work unit's threshold")},
+       {"overridden", Boolean("a supervisor let starts through until the unit leaves down")}}));
+}
+
+}  // namespace
+
 Json WorkUnitSchema() {
   Json running = Object({{"order_id", String()},
                          {"operation", String()},
@@ -34,7 +48,8 @@ Json WorkUnitSchema() {
        {"cleaning_status", Nullable(Enum(String(), {"clean", "dirty", "not_applicable"}))},
        {"cleaning_due", Nullable(String("YYYY-MM-DD"))},
        {"rule", Enum(String("its work center's dispatch rule"), kRules)},
-       {"running", Nullable(running)}});
+       {"running", Nullable(running)},
+       {"equipment_block", BlockSchema()}});
 }
 
 Json DispatchListSchema() {
@@ -71,6 +86,7 @@ Json DispatchListSchema() {
   return Object({{"work_unit", String()},
                  {"work_center", String()},
                  {"rule", Enum(String(), kRules)},
+                 {"equipment_block", BlockSchema()},
                  {"entries", Array(entry)}});
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/json_fields.h"
 #include "mes/dispatch/store/dispatch_store.h"
+#include "mes/equipment/availability.h"
 #include "mes/execution/domain/facts.h"
 #include "mes/masterdata/in_force.h"
 #include "mes/orders/orders.h"
@@ -32,6 +33,7 @@ WorkUnit UnitFrom(const masterdata::VersionRow& row, const Json* center) {
   u.calibration_due = TextField(c, "calibration_due");
   u.cleaning_status = TextField(c, "cleaning_status");
   u.cleaning_due = TextField(c, "cleaning_due");
+  u.availability.threshold_us = equipment::DownBlockThreshold(c);
   if (center) {
     u.work_center_class = TextField(*center, "equipment_class");
     auto rule = ParseRule(TextField(*center, "dispatch_rule"));
@@ -53,6 +55,14 @@ Status MarkRunning(storage::Database& db, WorkUnit& u) {
   return Ok();
 }
 
+// The machine's availability at `now` (equipment's public read).
+Status MarkAvailability(storage::Database& db, WorkUnit& u, TimeMicros now) {
+  auto a = equipment::AvailabilityOf(db, u.id, now, u.availability.threshold_us);
+  if (!a.ok()) return a.error();
+  u.availability = *a;
+  return Ok();
+}
+
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 // The unit without what runs on it.
@@ -71,10 +81,20 @@ Result<WorkUnit> UnitInForce(storage::Database& db, const std::string& id, TimeM
 
 }  // namespace
 
+Json BlockJson(const equipment::Availability& a) {
+  if (!a.blocked && !a.overridden) return nullptr;
+  return Json{{"state", "down"},
+              {"reason_code", OrNull(a.reason_code)},
+              {"since", FormatUtcMicros(a.since_us)},
+              {"down_block_seconds", a.threshold_us / 1'000'000},
+              {"overridden", a.overridden}};
+}
+
 Result<WorkUnit> FindWorkUnit(storage::Database& db, const std::string& id, TimeMicros now) {
   auto unit = UnitInForce(db, id, now);
   if (!unit.ok()) return unit.error();
   ORDO_TRY(MarkRunning(db, *unit));
+  ORDO_TRY(MarkAvailability(db, *unit, now));
   return unit;
 }
 
@@ -89,6 +109,7 @@ Result<std::vector<WorkUnit>> AllWorkUnits(storage::Database& db, TimeMicros now
     auto center = equipment.find(TextField(row->content, "parent"));
     WorkUnit u = UnitFrom(*row, center == equipment.end() ? nullptr : &center->second->content);
     ORDO_TRY(MarkRunning(db, u));
+    ORDO_TRY(MarkAvailability(db, u, now));
     out.push_back(std::move(u));
   }
   return out;
@@ -99,6 +120,7 @@ Result<DispatchList> ComputeDispatchList(storage::Database& db, const std::strin
   auto unit = UnitInForce(db, id, now);
   if (!unit.ok()) return unit.error();
   ORDO_TRY(MarkRunning(db, *unit));
+  ORDO_TRY(MarkAvailability(db, *unit, now));
   // The open orders with work for the unit's class, each with all its operations: one
   // read, every order and operation row seal-checked.
   auto work = orders::OpenWorkForClass(db, unit->work_center_class);
@@ -171,7 +193,8 @@ Json ToJson(const WorkUnit& u) {
               {"cleaning_status", OrNull(u.cleaning_status)},
               {"cleaning_due", OrNull(u.cleaning_due)},
               {"rule", std::string(RuleName(u.rule))},
-              {"running", running}};
+              {"running", running},
+              {"equipment_block", BlockJson(u.availability)}};
 }
 
 Json ToJson(const DispatchList& list) {
@@ -215,6 +238,7 @@ Json ToJson(const DispatchList& list) {
   return Json{{"work_unit", list.unit.id},
               {"work_center", list.unit.work_center},
               {"rule", std::string(RuleName(list.unit.rule))},
+              {"equipment_block", BlockJson(list.unit.availability)},
               {"entries", entries}};
 }
 

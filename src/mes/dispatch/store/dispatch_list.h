@@ -12,11 +12,15 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "mes/dispatch/domain/sequencing.h"
+#include "mes/equipment/domain/availability.h"
 #include "storage/database.h"
 
 namespace ordo::dispatch {
 
 // A work unit in force (equipment at level work_unit) as the terminal's picker shows it.
+// JSON `equipment_block`: null, or {state: "down", reason_code, since, down_block_seconds,
+// overridden} when the unit is down for longer than its threshold (overridden: a
+// supervisor let starts through for this down spell).
 struct WorkUnit {
   std::string id, name, work_center, equipment_class, work_center_class, status, calibration_due,
       cleaning_status, cleaning_due;
@@ -24,6 +28,10 @@ struct WorkUnit {
   Rule rule = kDefaultRule;  // its work center's dispatch_rule
   // The operation in progress or paused on it ("" when none).
   std::string running_order, running_operation, running_state;
+  // Its machine's availability (equipment/availability.h): blocked when down for longer
+  // than down_block_seconds (threshold_us) and not overridden; a start is then refused
+  // equipment_down.
+  equipment::Availability availability;
 };
 
 // The work unit `id` in force at `now`: not_found (field `id`) when there is no equipment
@@ -51,6 +59,8 @@ struct DispatchList {
 Result<DispatchList> ComputeDispatchList(storage::Database& db, const std::string& id,
                                          TimeMicros now);
 
+// The `equipment_block` of a work unit and of its dispatch list (see WorkUnit).
+Json BlockJson(const equipment::Availability& availability);
 Json ToJson(const WorkUnit& unit);
 Json ToJson(const DispatchList& list);
 

@@ -155,6 +155,10 @@ Result<Json> IntervalsOf(Api& api, const std::string& wu, TimeMicros from, TimeM
     Json row{{"work_unit", wu},
              {"start", FormatUtcMicros(i.start_us)},
              {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
+             // The part inside the window: an interval that began before `from` (or ends
+             // after `to`, or is open) keeps its true start and end above.
+             {"window_start", FormatUtcMicros(std::max(i.start_us, from))},
+             {"window_end", FormatUtcMicros(i.end_us ? std::min(*i.end_us, to) : to)},
              {"state", StateName(i.state)},
              {"sub_reason", Opt(i.sub_reason)},
              {"reason_code", Opt(code)},

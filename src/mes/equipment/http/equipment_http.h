@@ -16,6 +16,8 @@ std::vector<server::Endpoint> DataEndpoints();
 std::vector<server::Endpoint> BoardEndpoints();
 Json BoardSchema();
 Json DowntimeListSchema();
+// The supervisor's override of an availability block (availability_http.cc).
+std::vector<server::Endpoint> AvailabilityEndpoints();
 
 // Response schemas.
 Json SourceSchema();

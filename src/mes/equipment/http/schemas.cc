@@ -44,6 +44,8 @@ Json IntervalSchema() {
   return Object(
       {{"start", Time("device time the state began")},
        {"end", Nullable(Time("device time it ended; null = still open"))},
+       {"window_start", Time("start clipped to the window: the later of start and from")},
+       {"window_end", Time("end clipped to the window: the earlier of end and to (to while open)")},
        {"state", Enum(String(), {"running", "idle", "setup", "down", "planned_stop", "offline"})},
        {"sub_reason", Nullable(String("idle and planned_stop"))},
        {"reason_code", Nullable(String("down: DOWNTIME code; null = unassigned"))},

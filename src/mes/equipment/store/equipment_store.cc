@@ -7,6 +7,7 @@
 
 #include "storage/rows.h"
 #include "store/projector.h"
+#include "store/row_seal.h"
 
 namespace ordo::equipment {
 
@@ -74,6 +75,19 @@ CREATE TABLE IF NOT EXISTS eq_downtime_reason(
   PRIMARY KEY(work_unit, interval_start_us));
 )sql";
 
+// Migration 2: the supervisors' overrides of availability blocks (one per down spell).
+constexpr const char* kTablesV2 = R"sql(
+CREATE TABLE eq_availability_override(
+  work_unit TEXT NOT NULL,
+  down_since_us INTEGER NOT NULL,
+  reason_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  entry_seq INTEGER NOT NULL,
+  PRIMARY KEY(work_unit, down_since_us));
+)sql";
+
 constexpr const char* kSourceColumns =
     "SELECT name, kind, work_units, enabled, counter, rollover_modulus, topics, group_id, "
     "edge_node, key_hash, registered_seq, updated_seq FROM eq_source ";
@@ -119,6 +133,15 @@ void BindSkew(storage::Statement& s, int index, const std::optional<std::int64_t
     s.BindNull(index);
 }
 
+// A source row read for a decision (the key that authenticates a batch, the work units it
+// may speak for): checked against its seal (integrity_violation when it fails).
+Result<std::optional<SourceRow>> Sealed(storage::Database& db,
+                                        Result<std::optional<SourceRow>> row) {
+  if (!row.ok() || !*row) return row;
+  ORDO_TRY(store::CheckSealedRow(db, "eq_source", {(*row)->name}));
+  return row;
+}
+
 Context ContextOf(const std::string& text) {
   Json j = Json::parse(text, nullptr, false);
   Context c;
@@ -136,12 +159,25 @@ Context ContextOf(const std::string& text) {
 
 store::TableSet Tables() {
   return store::TableSet{"equipment",
-                         {store::Migration{1, kTablesV1}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
                          {{"eq_source", "name"},
                           {"eq_ingest", "source, seq"},
                           {"eq_state_change", "work_unit, device_time_us, source, source_seq, idx"},
                           {"eq_count", "work_unit, device_time_us, source, source_seq, idx"},
-                          {"eq_downtime_reason", "work_unit, interval_start_us"}}};
+                          {"eq_downtime_reason", "work_unit, interval_start_us"},
+                          {"eq_availability_override", "work_unit, down_since_us"}}};
+}
+
+void RegisterGuards() {
+  store::RegisterGuardedTable(
+      {"eq_source",
+       {"name"},
+       {"name", "kind", "work_units", "enabled", "counter", "rollover_modulus", "topics",
+        "group_id", "edge_node", "key_hash", "registered_seq", "updated_seq"}});
+  store::RegisterGuardedTable(
+      {"eq_availability_override",
+       {"work_unit", "down_since_us"},
+       {"work_unit", "down_since_us", "reason_code", "reason", "actor", "time_us", "entry_seq"}});
 }
 
 void RegisterProjectors() {
@@ -210,6 +246,16 @@ void RegisterProjectors() {
                       s.Bind(11, p.received_us);
                       BindSkew(s, 12, p.skew_us);
                       s.Bind(13, Json(p.context).dump()).Bind(14, e.seq);
+                    });
+      });
+  store::RegisterProjector<AvailabilityOverridden>(
+      [](storage::Database& db, const ledger::LedgerEntry& e, const AvailabilityOverridden& p) {
+        return Exec(db,
+                    "INSERT OR REPLACE INTO eq_availability_override(work_unit, down_since_us, "
+                    "reason_code, reason, actor, time_us, entry_seq) VALUES(?,?,?,?,?,?,?)",
+                    [&](storage::Statement& s) {
+                      s.Bind(1, p.work_unit).Bind(2, p.down_since_us).Bind(3, p.reason_code);
+                      s.Bind(4, p.reason).Bind(5, e.actor).Bind(6, e.time_us).Bind(7, e.seq);
                     });
       });
   store::RegisterProjector<DowntimeReasonAssigned>(
@@ -283,22 +329,25 @@ SourceFacts FactsOf(const SourceRow& r) {
 }
 
 Result<std::optional<SourceRow>> FindSource(storage::Database& db, const std::string& name) {
-  return storage::FirstRow<SourceRow>(
-      db, std::string(kSourceColumns) + "WHERE name = ?",
-      [&](storage::Statement& s) { s.Bind(1, name); }, SourceOf);
+  return Sealed(db, storage::FirstRow<SourceRow>(
+                        db, std::string(kSourceColumns) + "WHERE name = ?",
+                        [&](storage::Statement& s) { s.Bind(1, name); }, SourceOf));
 }
 
 Result<std::optional<SourceRow>> FindSourceByKeyHash(storage::Database& db,
                                                      const std::string& key_hash) {
   if (key_hash.empty()) return std::optional<SourceRow>();
-  return storage::FirstRow<SourceRow>(
-      db, std::string(kSourceColumns) + "WHERE key_hash = ? AND kind = 'rest'",
-      [&](storage::Statement& s) { s.Bind(1, key_hash); }, SourceOf);
+  return Sealed(db, storage::FirstRow<SourceRow>(
+                        db, std::string(kSourceColumns) + "WHERE key_hash = ? AND kind = 'rest'",
+                        [&](storage::Statement& s) { s.Bind(1, key_hash); }, SourceOf));
 }
 
 Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
-  return storage::Rows<SourceRow>(
+  auto rows = storage::Rows<SourceRow>(
       db, std::string(kSourceColumns) + "ORDER BY name", [](storage::Statement&) {}, SourceOf);
+  if (!rows.ok()) return rows.error();
+  for (const auto& r : *rows) ORDO_TRY(store::CheckSealedRow(db, "eq_source", {r.name}));
+  return rows;
 }
 
 Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std::string& source,
@@ -308,6 +357,23 @@ Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std
       [&](storage::Statement& s) { s.Bind(1, source).Bind(2, seq); },
       [](const storage::Statement& s) { return s.Text(0); });
 }
+
+namespace {
+
+StateChange ChangeOf(const storage::Statement& s) {
+  StateChange c;
+  c.device_time_us = s.Int(0);
+  c.state = ParseState(s.Text(1)).value_or(State::kOffline);
+  c.sub_reason = s.Text(2);
+  c.reason_code = s.Text(3);
+  c.source = s.Text(4);
+  c.source_seq = s.Int(5);
+  c.index = static_cast<int>(s.Int(6));
+  c.context = ContextOf(s.Text(7));
+  return c;
+}
+
+}  // namespace
 
 Result<std::vector<StateChange>> ChangesAround(storage::Database& db, const std::string& work_unit,
                                                TimeMicros from_us, TimeMicros to_us) {
@@ -322,20 +388,44 @@ Result<std::vector<StateChange>> ChangesAround(storage::Database& db, const std:
       "AND device_time_us >= ?3 ORDER BY device_time_us, source, source_seq, idx LIMIT 1)";
   auto rows = storage::Rows<StateChange>(
       db, sql, [&](storage::Statement& s) { s.Bind(1, work_unit).Bind(2, from_us).Bind(3, to_us); },
-      [](const storage::Statement& s) {
-        StateChange c;
-        c.device_time_us = s.Int(0);
-        c.state = ParseState(s.Text(1)).value_or(State::kOffline);
-        c.sub_reason = s.Text(2);
-        c.reason_code = s.Text(3);
-        c.source = s.Text(4);
-        c.source_seq = s.Int(5);
-        c.index = static_cast<int>(s.Int(6));
-        c.context = ContextOf(s.Text(7));
-        return c;
-      });
+      ChangeOf);
   if (!rows.ok()) return rows.error();
   std::sort(rows->begin(), rows->end(), Before);
+  if (!rows->empty() && rows->front().device_time_us < from_us) {
+    // The state at `from` began with the first change of the run of equal changes (same
+    // state, sub-reason and reason code) that ends with the last change before `from`:
+    // that change gives the interval its true start and context.
+    const StateChange& last = rows->front();
+    auto before = storage::FirstRow<StateChange>(
+        db,
+        std::string(kCols) +
+            "AND (device_time_us, source, source_seq, idx) < (?2, ?3, ?4, ?5) AND NOT (state = "
+            "?6 AND sub_reason = ?7 AND reason_code = ?8) ORDER BY device_time_us DESC, source "
+            "DESC, source_seq DESC, idx DESC LIMIT 1",
+        [&](storage::Statement& s) {
+          s.Bind(1, work_unit).Bind(2, last.device_time_us).Bind(3, last.source);
+          s.Bind(4, last.source_seq).Bind(5, std::int64_t{last.index});
+          s.Bind(6, std::string(StateName(last.state))).Bind(7, last.sub_reason);
+          s.Bind(8, last.reason_code);
+        },
+        ChangeOf);
+    if (!before.ok()) return before.error();
+    std::string run_sql = std::string(kCols);
+    if (*before) run_sql += "AND (device_time_us, source, source_seq, idx) > (?2, ?3, ?4, ?5) ";
+    run_sql += "ORDER BY device_time_us, source, source_seq, idx LIMIT 1";
+    auto first = storage::FirstRow<StateChange>(
+        db, run_sql,
+        [&](storage::Statement& s) {
+          s.Bind(1, work_unit);
+          if (*before) {
+            s.Bind(2, (*before)->device_time_us).Bind(3, (*before)->source);
+            s.Bind(4, (*before)->source_seq).Bind(5, std::int64_t{(*before)->index});
+          }
+        },
+        ChangeOf);
+    if (!first.ok()) return first.error();
+    if (*first) rows->front() = std::move(**first);
+  }
   return rows;
 }
 

@@ -23,7 +23,12 @@ namespace ordo::equipment {
 
 store::TableSet Tables();
 void RegisterProjectors();
+// The guarded (sealed) tables: eq_source (the registry a batch is authenticated and
+// authorised by) and eq_availability_override (what lets a start through).
+void RegisterGuards();
 
+// The sources are read through their seals: FindSource, FindSourceByKeyHash and
+// ListSources fail with integrity_violation for a row that does not match its seal.
 // A registered source as the API shows it (never its key; `has_key` for rest sources).
 struct SourceRow {
   std::string name, kind, counter, group_id, edge_node, key_hash;

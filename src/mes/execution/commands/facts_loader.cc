@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/json_fields.h"
+#include "mes/equipment/availability.h"
 #include "mes/execution/store/execution_store.h"
 #include "mes/lots/lots.h"
 #include "mes/masterdata/in_force.h"
@@ -115,6 +116,13 @@ Result<EquipmentFacts> LoadWorkUnit(storage::Database& db, const std::string& wo
     if (!parent.ok()) return parent.error();
     if (*parent) e.work_center_class = TextField((*parent)->content, "equipment_class");
   }
+  auto availability =
+      equipment::AvailabilityOf(db, work_unit, now, equipment::DownBlockThreshold(c));
+  if (!availability.ok()) return availability.error();
+  e.down_blocked = availability->blocked;
+  e.down_reason_code = availability->reason_code;
+  e.down_since_us = availability->since_us;
+  e.down_block_seconds = availability->threshold_us / 1'000'000;
   auto running = orders::RunningOnWorkUnit(db, work_unit);
   if (!running.ok()) return running.error();
   for (const auto& op : *running) {

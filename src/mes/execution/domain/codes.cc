@@ -7,10 +7,11 @@
 namespace ordo::execution {
 
 bool IsComplianceRefusal(std::string_view code) {
-  static constexpr std::array<std::string_view, 12> kRecorded = {
+  static constexpr std::array<std::string_view, 13> kRecorded = {
       kWrongMaterial,        kLotNotReleased,    kLotExpired,         kNotQualified,
       kQualificationExpired, kEquipmentNotReady, kCalibrationOverdue, kCleaningOverdue,
-      kWrongEquipmentClass,  kSamePerson,        kExpiryMismatch,     kSerialNotReleased};
+      kWrongEquipmentClass,  kSamePerson,        kExpiryMismatch,     kSerialNotReleased,
+      kEquipmentDown};
   for (std::string_view c : kRecorded)
     if (c == code) return true;
   return false;

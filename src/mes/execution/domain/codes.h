@@ -27,6 +27,8 @@ inline constexpr const char* kEquipmentNotReady = "equipment_not_ready";
 inline constexpr const char* kCalibrationOverdue = "calibration_overdue";
 inline constexpr const char* kCleaningOverdue = "cleaning_overdue";
 inline constexpr const char* kWrongEquipmentClass = "wrong_equipment_class";
+// The work unit's machine is down for longer than its threshold (conflict, 409).
+inline constexpr const char* kEquipmentDown = "equipment_down";
 inline constexpr const char* kInstructionsNotAcknowledged = "instructions_not_acknowledged";
 inline constexpr const char* kWrongMaterial = "wrong_material";
 inline constexpr const char* kLotNotReleased = "lot_not_released";
@@ -61,8 +63,8 @@ inline constexpr const char* kLateEntry = "late_entry";
 
 // True for the refusals recorded in the ledger as execution.command_refused: wrong
 // material, lot or serial not released, lot expired, not qualified, qualification expired,
-// equipment not ready, calibration or cleaning overdue, wrong equipment class, same person, and a
-// scanned label whose expiry disagrees with the lot's.
+// equipment not ready, equipment down, calibration or cleaning overdue, wrong equipment class,
+// same person, and a scanned label whose expiry disagrees with the lot's.
 bool IsComplianceRefusal(std::string_view code);
 
 // The execution.command_refused event of `refusal` for `command` on (order, operation),

@@ -110,6 +110,13 @@ struct EquipmentFacts {
   std::string cleaning_status;                 // clean, dirty, not_applicable, ""
   std::string cleaning_due;                    // YYYY-MM-DD, "" = none
   std::string busy_with;  // "ORDER/OP" of another operation started on it, "" = free
+  // The machine's availability (equipment's public read, mes/equipment/availability.h):
+  // down for longer than down_block_seconds and no supervisor override for that down
+  // spell. down_reason_code "" = unassigned; down_since_us the spell's device time.
+  bool down_blocked = false;
+  std::string down_reason_code;
+  TimeMicros down_since_us = 0;
+  std::int64_t down_block_seconds = 600;
 };
 
 // A material lot (lots capability).

@@ -42,6 +42,18 @@ Status CheckPredecessors(const OperationFacts& op) {
   return Ok();
 }
 
+Status CheckNotDown(const EquipmentFacts& unit) {
+  if (!unit.down_blocked) return Ok();
+  const std::string reason =
+      unit.down_reason_code.empty() ? "no reason given yet" : unit.down_reason_code;
+  return Refuse(ErrorCode::kConflict, kEquipmentDown, "work_unit",
+                "Work unit " + unit.work_unit + " is down (" + reason + ") since " +
+                    FormatUtcMicros(unit.down_since_us) + ", longer than its " +
+                    std::to_string(unit.down_block_seconds) +
+                    " s; it takes no new operation until it runs again or a supervisor "
+                    "overrides the block.");
+}
+
 }  // namespace
 
 Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts& person,
@@ -54,6 +66,7 @@ Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts&
   const std::string today = UtcDay(now);
   ORDO_TRY(CheckQualifications(op.spec.qualifications, person, today, "Operator", "user"));
   ORDO_TRY(CheckEquipment(op, unit, today));
+  ORDO_TRY(CheckNotDown(unit));
   return StartDecision{unit.work_unit, op.order_state == kOrderReleased,
                        QualificationsUsed(op.spec.qualifications, person, today)};
 }

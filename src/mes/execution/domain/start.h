@@ -33,7 +33,11 @@ struct StartDecision {
 // - sequence_violation (field operation): a predecessor is not completed (named, with
 //   its state);
 // - not_qualified / qualification_expired (field user): CheckQualifications;
-// - the equipment refusals of CheckEquipment (field work_unit).
+// - the equipment refusals of CheckEquipment (field work_unit);
+// - equipment_down (conflict, field work_unit): the unit's machine is down for longer
+//   than its down_block_seconds and no supervisor overrode the block (the message names
+//   the work unit, the reason code and since when). A resume is not refused for it: the
+//   block keeps new operations off the unit.
 Result<StartDecision> DecideStart(const OperationFacts& op, const OperatorFacts& person,
                                   const EquipmentFacts& unit, TimeMicros now);
 

@@ -181,6 +181,32 @@ TEST(ExecutionStartTest, CalibrationAndCleaningMustNotBeOverdue) {
   EXPECT_TRUE(DecideStart(PendingOp(), Operator(), u, Now() + 200 * 24 * 60 * kMinute).ok());
 }
 
+TEST(ExecutionStartTest, AWorkUnitDownForTooLongTakesNoNewOperation) {
+  ORDO_VERIFIES("ORDO-EXEC-46");
+  EquipmentFacts u = Unit();
+  u.down_blocked = true;
+  u.down_reason_code = "UNP-JAM";
+  u.down_since_us = Now() - 30 * kMinute;
+  ExpectRefused(DecideStart(PendingOp(), Operator(), u, Now()), ErrorCode::kConflict,
+                kEquipmentDown, "work_unit",
+                {"WU-GRAN-01", "UNP-JAM", FormatUtcMicros(Now() - 30 * kMinute), "600 s"});
+  u.down_reason_code = "";
+  ExpectRefused(DecideStart(PendingOp(), Operator(), u, Now()), ErrorCode::kConflict,
+                kEquipmentDown, "work_unit", {"no reason given yet"});
+  EXPECT_TRUE(IsComplianceRefusal(kEquipmentDown));
+  // Readiness refusals come first; a resume is not refused for the block.
+  u.status = "in_maintenance";
+  ExpectRefused(DecideStart(PendingOp(), Operator(), u, Now()), kState, kEquipmentNotReady,
+                "work_unit");
+  OperationFacts paused = RunningOp();
+  paused.state = "paused";
+  u.status = "available";
+  EXPECT_TRUE(DecideResume(paused, Operator(), u, Now()).ok());
+  // Not blocked (shorter than the threshold, overridden, or no machine data): starts.
+  u.down_blocked = false;
+  EXPECT_TRUE(DecideStart(PendingOp(), Operator(), u, Now()).ok());
+}
+
 TEST(ExecutionStartTest, ChecksComeInTheDocumentedOrder) {
   ORDO_VERIFIES("ORDO-EXEC-02", "ORDO-EXEC-04", "ORDO-EXEC-07");
   // Sequence before qualification before equipment.

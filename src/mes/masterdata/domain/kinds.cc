@@ -146,6 +146,10 @@ std::vector<KindDef> Build() {
         Int("micro_stop_seconds", false,
             "work units: a down or idle stop shorter than this is a micro-stop (default 120)", 1,
             3600),
+        Int("down_block_seconds", false,
+            "work units: down for longer than this, the unit takes no new operations until it "
+            "runs again or a supervisor overrides it (default 600)",
+            1, 86400),
         Choice("dispatch_rule", false,
                "work centers: how the dispatch list is sequenced (default priority_due_date)",
                {"priority_due_date", "fifo", "shortest_processing_time", "critical_ratio"})}});

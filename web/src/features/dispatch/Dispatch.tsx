@@ -6,7 +6,9 @@ import type { PageProps } from '../../shared/feature';
 import { errorMessage } from '../../shared/http';
 import { hasPermission, hashLink } from '../../shared/session';
 import { dispatchApi } from './api';
+import { EquipmentBlockNote } from './EquipmentBlockNote';
 import { LiveBadge } from './LiveBadge';
+import { OverrideForm } from './OverrideForm';
 import { Resequence } from './Resequence';
 import type { WorkUnit } from './types';
 import { useDispatchList } from './useDispatchList';
@@ -47,6 +49,7 @@ export function Dispatch({ user, params }: PageProps) {
               <option key={u.id} value={u.id}>
                 {u.id} {u.name}
                 {u.running ? ` (running ${u.running.order_id} / ${u.running.operation})` : ''}
+                {u.equipment_block && !u.equipment_block.overridden ? ' (machine down: blocked)' : ''}
               </option>
             ))}
           </select>
@@ -54,6 +57,10 @@ export function Dispatch({ user, params }: PageProps) {
         {wuId && <LiveBadge live={live} testId="dispatch-live" />}
       </div>
       <ErrorBox message={listError} testId="dispatch-list-error" />
+      {wuId && list && <EquipmentBlockNote workUnit={wuId} block={list.equipment_block} />}
+      {wuId && list?.equipment_block && !list.equipment_block.overridden && hasPermission(user, 'equipment.availability.override') && (
+        <OverrideForm workUnit={wuId} onDone={() => dispatchApi.list(wuId).then(replace).catch((e) => setError(errorMessage(e)))} />
+      )}
       {wuId && !listError && (list ? <Resequence list={list} mayMove={hasPermission(user, 'dispatch.resequence')} onMoved={replace} /> : <p class="muted">Loading...</p>)}
     </section>
   );

@@ -10,6 +10,12 @@ export const dispatchApi = {
   workUnits: async () => (await request<{ work_units: WorkUnit[] }>('/work-units')).work_units,
   list: (id: string) => request<DispatchList>(unit(id)),
   move: (id: string, body: MoveInput) => request<DispatchList>(`${unit(id)}/moves`, { method: 'POST', body }),
+  /** A supervisor lets starts through on a blocked unit until it leaves down (docs/equipment.md). */
+  overrideBlock: (id: string, reason: string) =>
+    request<{ override: { work_unit: string; down_since: string; reason: string; by: string; at: string } }>(
+      `/work-units/${seg(id)}/availability-override`,
+      { method: 'POST', body: { reason } },
+    ),
 };
 
 /** Waits after a dropped stream before it connects again: 1 s, doubling up to 8 s. */

@@ -4,6 +4,7 @@ import type { Feature } from '../../shared/feature';
 import { Dispatch } from './Dispatch';
 
 export { LiveBadge } from './LiveBadge';
+export { EquipmentBlockNote, blockSummary } from './EquipmentBlockNote';
 export { useDispatchList, type LiveDispatchList } from './useDispatchList';
 
 export const dispatch: Feature = {

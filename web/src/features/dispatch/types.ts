@@ -4,6 +4,21 @@
 
 export type DispatchRule = 'priority_due_date' | 'fifo' | 'shortest_processing_time' | 'critical_ratio';
 
+/**
+ * A work unit whose machine is down for longer than its down_block_seconds
+ * (docs/equipment.md, "Availability"): no new operation starts there (equipment_down)
+ * unless `overridden` (a supervisor let starts through until it leaves down).
+ */
+export interface EquipmentBlock {
+  state: 'down';
+  /** The down spell's DOWNTIME code; null = no reason given yet. */
+  reason_code: string | null;
+  /** The down spell's start (device time). */
+  since: string;
+  down_block_seconds: number;
+  overridden: boolean;
+}
+
 export interface WorkUnit {
   id: string;
   name: string;
@@ -18,6 +33,7 @@ export interface WorkUnit {
   cleaning_due: string | null;
   rule: DispatchRule;
   running: { order_id: string; operation: string; state: 'in_progress' | 'paused' } | null;
+  equipment_block: EquipmentBlock | null;
 }
 
 export interface DispatchMove {
@@ -53,6 +69,7 @@ export interface DispatchList {
   work_unit: string;
   work_center: string;
   rule: DispatchRule;
+  equipment_block: EquipmentBlock | null;
   entries: DispatchEntry[];
 }
 

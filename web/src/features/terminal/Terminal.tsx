@@ -6,7 +6,7 @@ import { ErrorBox } from '../../shared/ErrorBox';
 import type { PageProps } from '../../shared/feature';
 import { errorMessage } from '../../shared/http';
 import { hashLink } from '../../shared/session';
-import { LiveBadge, useDispatchList } from '../dispatch';
+import { EquipmentBlockNote, LiveBadge, useDispatchList } from '../dispatch';
 import { dispatchApi } from '../dispatch/api';
 import type { WorkUnit } from '../dispatch/types';
 import { AwaitingVerification } from './AwaitingVerification';
@@ -48,6 +48,7 @@ export function Terminal({ params }: PageProps) {
             <LiveBadge live={live} testId="term-live" />
           </div>
           <ErrorBox message={listError} testId="term-list-error" />
+          <EquipmentBlockNote workUnit={unit.id} block={list ? list.equipment_block : unit.equipment_block} />
           {list ? <DispatchList list={list} /> : !listError && <p class="muted">Loading...</p>}
           <AwaitingVerification workUnit={unit.id} version={version} />
         </div>

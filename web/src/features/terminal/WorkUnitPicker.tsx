@@ -1,5 +1,6 @@
 // The terminal's first screen: pick the work unit this terminal stands at (large targets).
 import { hashLink } from '../../shared/session';
+import { blockSummary } from '../dispatch';
 import type { WorkUnit } from '../dispatch/types';
 
 export function WorkUnitPicker({ units }: { units: WorkUnit[] }) {
@@ -14,6 +15,13 @@ export function WorkUnitPicker({ units }: { units: WorkUnit[] }) {
               {(u.status ?? 'status unknown').replace(/_/g, ' ')}
               {u.running ? `, running ${u.running.order_id} / ${u.running.operation}` : ''}
             </span>
+            {u.equipment_block && (
+              <span class={u.equipment_block.overridden ? 'muted' : 'term-blocked'} data-testid="term-work-unit-block">
+                {u.equipment_block.overridden ? 'Machine ' : 'Blocked: machine '}
+                {blockSummary(u.equipment_block)}
+                {u.equipment_block.overridden ? ', override in effect' : ''}
+              </span>
+            )}
           </a>
         </li>
       ))}

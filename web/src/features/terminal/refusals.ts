@@ -13,6 +13,7 @@ const TEXTS: Record<string, RefusalText> = {
   same_person: { heading: 'You cannot verify your own work', next: 'Another qualified person must verify.' },
   not_qualified: { heading: 'You are not qualified for this operation', next: 'Ask your supervisor; the training record must show the qualification.' },
   qualification_expired: { heading: 'Your qualification has expired', next: 'Ask your supervisor to renew it before you continue.' },
+  equipment_down: { heading: 'Machine down', next: 'Start once the machine runs again, or ask a supervisor to override the block.' },
   equipment_not_ready: { heading: 'Equipment not ready', next: 'Check the equipment status with your supervisor or maintenance.' },
   calibration_overdue: { heading: 'Calibration overdue', next: 'Do not use this equipment; call maintenance.' },
   cleaning_overdue: { heading: 'Cleaning overdue', next: 'Clean the equipment and have it released before use.' },
