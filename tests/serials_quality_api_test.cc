@@ -279,11 +279,13 @@ TEST_F(SerialsQualityApiTest, AStoreOfTheEarlierSerialSchemaUpgradesToTheStateAR
     Status st = (*db)->Exec(statement);
     ASSERT_TRUE(st.ok()) << statement << ": " << st.error().message;
   };
-  // The serials table as the earlier release left it: no BOM item column, no indexes on
+  // The serials table as the earlier release left it: no BOM item column (nor the hold
+  // columns of migration 3), no indexes on
   // the consuming order and the state, produced serials reading `produced`; the lots
   // table without its order index.
   sql("DROP INDEX serial_unit_by_consumed_order; DROP INDEX serial_unit_by_state; "
       "DROP INDEX lot_by_order; ALTER TABLE serial_unit DROP COLUMN consumed_bom_material; "
+      "ALTER TABLE serial_unit DROP COLUMN held_from; ALTER TABLE serial_unit DROP COLUMN reason; "
       "UPDATE serial_unit SET state = 'produced' WHERE state = 'quarantined'; "
       "UPDATE meta SET value = '1' WHERE key = 'migration.serials'; "
       "UPDATE meta SET value = '2' WHERE key = 'migration.lots'");

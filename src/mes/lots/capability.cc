@@ -36,6 +36,17 @@ void Register() {
       "lots", "Execution consumed a component serial into an operation of an order");
   ledger::RegisterEventType<SerialsReleased>(
       "lots", "The batch release of an order released its quarantined serials (one entry)");
+  ledger::RegisterEventType<SerialHeld>("lots", "A quarantined or released serial was put on hold");
+  ledger::RegisterEventType<SerialHoldLifted>(
+      "lots", "A serial's hold was lifted; it returned to the state it was held from");
+  ledger::RegisterEventType<SerialRejected>(
+      "lots", "Quality rejected a quarantined serial with a reason (signed, meaning rejected)");
+  ledger::RegisterEventType<SerialReleased>(
+      "lots",
+      "Quality released one quarantined serial on its own after its batch release (signed, "
+      "meaning released)");
+  ledger::RegisterEventType<SerialsHeld>(
+      "lots", "A list of serials was put on hold in one entry (all or none)");
   store::RegisterTables(Tables());
   store::RegisterTables(SerialTables());
   RegisterProjectors();
@@ -47,9 +58,11 @@ void Register() {
                       {"operator", "supervisor", "quality", "engineer", "admin"}});
   RegisterPermission(
       {kLotsReceive, "receive material lots (API and CSV import)", {"supervisor", "quality"}});
-  RegisterPermission({kLotsRelease,
-                      "release or reject a lot with a signature; put a lot on hold and lift it",
-                      {"quality"}});
+  RegisterPermission(
+      {kLotsRelease,
+       "release or reject a lot or a serial with a signature; put a lot or serials on hold "
+       "and lift it",
+       {"quality"}});
   RegisterPermission({kLotsManage,
                       "split, merge and move lots (no signature: the lot's status is unchanged)",
                       {"supervisor", "quality"}});

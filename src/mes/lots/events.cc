@@ -205,4 +205,42 @@ void from_json(const Json& j, SerialsReleased& e) {
   j.at("serials").get_to(e.serials);
 }
 
+void to_json(Json& j, const SerialHeld& e) { j = Json{{"serial", e.serial}, {"reason", e.reason}}; }
+
+void from_json(const Json& j, SerialHeld& e) {
+  j.at("serial").get_to(e.serial);
+  j.at("reason").get_to(e.reason);
+}
+
+void to_json(Json& j, const SerialHoldLifted& e) {
+  j = Json{{"serial", e.serial}, {"reason", e.reason}};
+}
+
+void from_json(const Json& j, SerialHoldLifted& e) {
+  j.at("serial").get_to(e.serial);
+  j.at("reason").get_to(e.reason);
+}
+
+void to_json(Json& j, const SerialRejected& e) {
+  j = Json{{"serial", e.serial}, {"reason", e.reason}};
+}
+
+void from_json(const Json& j, SerialRejected& e) {
+  j.at("serial").get_to(e.serial);
+  j.at("reason").get_to(e.reason);
+}
+
+void to_json(Json& j, const SerialReleased& e) { j = Json{{"serial", e.serial}}; }
+
+void from_json(const Json& j, SerialReleased& e) { j.at("serial").get_to(e.serial); }
+
+void to_json(Json& j, const SerialsHeld& e) {
+  j = Json{{"serials", e.serials}, {"reason", e.reason}};
+}
+
+void from_json(const Json& j, SerialsHeld& e) {
+  j.at("serials").get_to(e.serials);
+  j.at("reason").get_to(e.reason);
+}
+
 }  // namespace ordo::lots

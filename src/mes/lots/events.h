@@ -160,6 +160,49 @@ struct SerialsReleased {
   std::vector<std::string> serials;
 };
 
+// Quality put one serial on hold (subject kind "serial"): it was quarantined or released;
+// lifting the hold returns it to that state (the projection remembers it as held_from).
+struct SerialHeld {
+  static constexpr const char* kType = "lots.serial_held";
+  static constexpr int kVersion = 1;
+  std::string serial, reason;
+};
+
+// Quality lifted a serial's hold: it returns to the state it was held from.
+struct SerialHoldLifted {
+  static constexpr const char* kType = "lots.serial_hold_lifted";
+  static constexpr int kVersion = 1;
+  std::string serial, reason;
+};
+
+// Quality rejected a quarantined serial with a reason; the signature.applied entry
+// (meaning rejected, record serial/<serial>) is written just before it in the same command.
+struct SerialRejected {
+  static constexpr const char* kType = "lots.serial_rejected";
+  static constexpr int kVersion = 1;
+  std::string serial, reason;
+};
+
+// Quality released one quarantined serial on its own (signature meaning released just
+// before it), allowed only while its order's batch release is in force and no open
+// deviation names the serial or its order: a serial left out of the batch release (on
+// hold then) catches up.
+struct SerialReleased {
+  static constexpr const char* kType = "lots.serial_released";
+  static constexpr int kVersion = 1;
+  std::string serial;
+};
+
+// Quality put a list of serials on hold in one entry (subject kind "serial_list", subject
+// id "SH-<seq>" of this entry): each was quarantined or released and ends on_hold,
+// remembering that state. All or none: the decision refused the whole list otherwise.
+struct SerialsHeld {
+  static constexpr const char* kType = "lots.serials_held";
+  static constexpr int kVersion = 1;
+  std::vector<std::string> serials;
+  std::string reason;
+};
+
 void to_json(Json& j, const LotReceived& e);
 void from_json(const Json& j, LotReceived& e);
 void to_json(Json& j, const LotReleased& e);
@@ -186,5 +229,15 @@ void to_json(Json& j, const SerialConsumed& e);
 void from_json(const Json& j, SerialConsumed& e);
 void to_json(Json& j, const SerialsReleased& e);
 void from_json(const Json& j, SerialsReleased& e);
+void to_json(Json& j, const SerialHeld& e);
+void from_json(const Json& j, SerialHeld& e);
+void to_json(Json& j, const SerialHoldLifted& e);
+void from_json(const Json& j, SerialHoldLifted& e);
+void to_json(Json& j, const SerialRejected& e);
+void from_json(const Json& j, SerialRejected& e);
+void to_json(Json& j, const SerialReleased& e);
+void from_json(const Json& j, SerialReleased& e);
+void to_json(Json& j, const SerialsHeld& e);
+void from_json(const Json& j, SerialsHeld& e);
 
 }  // namespace ordo::lots

@@ -27,4 +27,22 @@ Status CheckReleaseGates(storage::Database& db, const Lot& lot) {
   return Ok();
 }
 
+Status CheckSerialReleaseGates(storage::Database& db, const SerialUnit& unit) {
+  Lot as_lot;
+  as_lot.lot = unit.serial;
+  as_lot.material = unit.material;
+  as_lot.order_id = unit.order_id;
+  as_lot.state = unit.state;
+  as_lot.origin = "produced";
+  as_lot.received_quantity = as_lot.quantity = 1;
+  as_lot.received_us = unit.produced_us;
+  Status gated = CheckReleaseGates(db, as_lot);
+  if (gated.ok()) return gated;
+  Error e = gated.error();
+  e.field = "serial";
+  const std::string prefix = "lot " + unit.serial;
+  if (e.message.rfind(prefix, 0) == 0) e.message = "serial " + e.message.substr(4);
+  return e;
+}
+
 }  // namespace ordo::lots

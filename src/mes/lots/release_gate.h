@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "mes/lots/domain/lot.h"
+#include "mes/lots/domain/serial.h"
 #include "storage/database.h"
 
 namespace ordo::lots {
@@ -32,5 +33,12 @@ void RegisterReleaseGate(ReleaseGate gate);
 
 // Runs the gates in registration order on `lot`; the first refusal is the answer.
 Status CheckReleaseGates(storage::Database& db, const Lot& lot);
+
+// The same gates for the release of one serial on its own (POST
+// /api/v1/serials/{serial}/release): each sees the serial as a produced lot of its order
+// (lot = the serial id, material, order_id, state, origin "produced"), so that the batch
+// release rule holds for serials without lots knowing it. The refusal names field
+// "serial" and the serial (a message that begins "lot <serial>" reads "serial <serial>").
+Status CheckSerialReleaseGates(storage::Database& db, const SerialUnit& unit);
 
 }  // namespace ordo::lots

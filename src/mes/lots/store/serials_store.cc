@@ -3,6 +3,7 @@
 #include "mes/lots/store/serials_store.h"
 
 #include "ledger/event_type.h"
+#include "mes/lots/domain/serial_actions.h"
 #include "mes/lots/events.h"
 #include "mes/lots/lots.h"
 #include "storage/rows.h"
@@ -52,10 +53,18 @@ CREATE INDEX IF NOT EXISTS serial_unit_by_consumed_order ON serial_unit(consumed
 CREATE INDEX IF NOT EXISTS serial_unit_by_state ON serial_unit(state, produced_seq);
 )sql";
 
+// Quality actions on single serials (hold, lift-hold, reject, release, list hold): the
+// state a hold came from, so that lifting it returns there, and the latest hold's,
+// lift's or rejection's reason. Rows before it were never held: both empty.
+constexpr const char* kSerialTablesV3 = R"sql(
+ALTER TABLE serial_unit ADD COLUMN held_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE serial_unit ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr const char* kSelect =
     "SELECT serial, material, order_id, operation, work_unit, source, state, produced_seq, "
-    "produced_us, consumed_order_id, consumed_operation, consumed_bom_material "
-    "FROM serial_unit ";
+    "produced_us, consumed_order_id, consumed_operation, consumed_bom_material, held_from, "
+    "reason FROM serial_unit ";
 
 SerialUnit FromRow(const storage::Statement& s) {
   SerialUnit u;
@@ -71,6 +80,8 @@ SerialUnit FromRow(const storage::Statement& s) {
   u.consumed_order_id = s.Text(9);
   u.consumed_operation = s.Text(10);
   u.consumed_bom_material = s.Text(11);
+  u.held_from = s.Text(12);
+  u.reason = s.Text(13);
   return u;
 }
 
@@ -129,12 +140,75 @@ Status ProjectSerialsReleased(storage::Database& db, const ledger::LedgerEntry& 
   return Ok();
 }
 
+// The row of `serial` named by entry `e`, which must exist and be in one of `from` (the
+// decision checked it): else the ledger and the projection disagree (internal).
+Result<SerialUnit> RowInState(storage::Database& db, const ledger::LedgerEntry& e,
+                              const std::string& serial, std::initializer_list<const char*> from) {
+  auto row = FindSerialRow(db, serial);
+  if (!row.ok()) return row.error();
+  bool allowed = false;
+  if (*row)
+    for (const char* state : from) allowed = allowed || (*row)->state == state;
+  if (!allowed)
+    return Error::Make(ErrorCode::kInternal,
+                       "seq " + std::to_string(e.seq) + " (" + e.type + ") names serial " + serial +
+                           (*row ? ", which is " + (*row)->state : ", never produced"));
+  return **row;
+}
+
+Status SetState(storage::Database& db, const std::string& serial, const std::string& state,
+                const std::string& held_from, const std::string& reason) {
+  return Run(db, "UPDATE serial_unit SET state = ?, held_from = ?, reason = ? WHERE serial = ?",
+             [&](storage::Statement& s) {
+               s.Bind(1, state).Bind(2, held_from).Bind(3, reason).Bind(4, serial);
+             });
+}
+
+Status HoldOne(storage::Database& db, const ledger::LedgerEntry& e, const std::string& serial,
+               const std::string& reason) {
+  auto row = RowInState(db, e, serial, {kSerialQuarantined, kSerialReleased});
+  if (!row.ok()) return row.error();
+  return SetState(db, serial, kSerialOnHold, row->state, reason);
+}
+
+Status ProjectSerialHeld(storage::Database& db, const ledger::LedgerEntry& e, const SerialHeld& p) {
+  return HoldOne(db, e, p.serial, p.reason);
+}
+
+Status ProjectSerialsHeld(storage::Database& db, const ledger::LedgerEntry& e,
+                          const SerialsHeld& p) {
+  for (const std::string& serial : p.serials) ORDO_TRY(HoldOne(db, e, serial, p.reason));
+  return Ok();
+}
+
+Status ProjectSerialHoldLifted(storage::Database& db, const ledger::LedgerEntry& e,
+                               const SerialHoldLifted& p) {
+  auto row = RowInState(db, e, p.serial, {kSerialOnHold});
+  if (!row.ok()) return row.error();
+  return SetState(db, p.serial, SerialStateAfter(*row, LotAction::kLiftHold), "", p.reason);
+}
+
+Status ProjectSerialRejected(storage::Database& db, const ledger::LedgerEntry& e,
+                             const SerialRejected& p) {
+  auto row = RowInState(db, e, p.serial, {kSerialQuarantined});
+  if (!row.ok()) return row.error();
+  return SetState(db, p.serial, kSerialRejected, "", p.reason);
+}
+
+Status ProjectSerialReleased(storage::Database& db, const ledger::LedgerEntry& e,
+                             const SerialReleased& p) {
+  auto row = RowInState(db, e, p.serial, {kSerialQuarantined});
+  if (!row.ok()) return row.error();
+  return SetState(db, p.serial, kSerialReleased, "", row->reason);
+}
+
 }  // namespace
 
 store::TableSet SerialTables() {
   return store::TableSet{
       "serials",
-      {store::Migration{1, kSerialTablesV1}, store::Migration{2, kSerialTablesV2}},
+      {store::Migration{1, kSerialTablesV1}, store::Migration{2, kSerialTablesV2},
+       store::Migration{3, kSerialTablesV3}},
       {{"serial_unit", "serial"}, {"serial_sequence", "material, stem"}}};
 }
 
@@ -144,7 +218,7 @@ void RegisterSerialGuards() {
        {"serial"},
        {"serial", "material", "order_id", "operation", "work_unit", "source", "state",
         "produced_seq", "produced_us", "consumed_order_id", "consumed_operation",
-        "consumed_bom_material"}});
+        "consumed_bom_material", "held_from", "reason"}});
   store::RegisterGuardedTable(
       {"serial_sequence", {"material", "stem"}, {"material", "stem", "last_number"}});
 }
@@ -153,6 +227,11 @@ void RegisterSerialProjectors() {
   store::RegisterProjector<SerialProduced>(&ProjectSerialProduced);
   store::RegisterProjector<SerialConsumed>(&ProjectSerialConsumed);
   store::RegisterProjector<SerialsReleased>(&ProjectSerialsReleased);
+  store::RegisterProjector<SerialHeld>(&ProjectSerialHeld);
+  store::RegisterProjector<SerialsHeld>(&ProjectSerialsHeld);
+  store::RegisterProjector<SerialHoldLifted>(&ProjectSerialHoldLifted);
+  store::RegisterProjector<SerialRejected>(&ProjectSerialRejected);
+  store::RegisterProjector<SerialReleased>(&ProjectSerialReleased);
 }
 
 Result<std::optional<SerialUnit>> FindSerialRow(storage::Database& db, const std::string& serial) {

@@ -1,8 +1,9 @@
 // Orders and lots calls (docs/orders-and-lots.md): lists, one order, the supervisor's
-// order steps and quality's signed lot release and rejection.
+// order steps, quality's signed lot release and rejection, and serial numbers with
+// quality's actions on one serial.
 import { request, seg } from '../../shared/http';
 import type { SignatureInput } from '../signatures/types';
-import type { Lot, Order, OrderAction, OrderDetail } from './types';
+import type { Lot, Order, OrderAction, OrderDetail, SerialDetail, SerialHoldAction, SerialUnit } from './types';
 
 export const productionApi = {
   orders: (q: { state?: string; limit?: number } = {}) => request<{ orders: Order[] }>('/orders', { query: q }),
@@ -14,4 +15,12 @@ export const productionApi = {
     request<{ lot: Lot }>(`/lots/${seg(lot)}/release`, { method: 'POST', body: { signature } }),
   reject: (lot: string, reason: string, signature: SignatureInput) =>
     request<{ lot: Lot }>(`/lots/${seg(lot)}/reject`, { method: 'POST', body: { reason, signature } }),
+  serials: (q: { state?: string; order?: string; limit?: number } = {}) => request<{ serials: SerialUnit[] }>('/serials', { query: q }),
+  serial: (serial: string) => request<{ serial: SerialDetail }>(`/serials/${seg(serial)}`),
+  holdSerial: (serial: string, action: SerialHoldAction, reason: string) =>
+    request<{ serial: SerialDetail }>(`/serials/${seg(serial)}/${action}`, { method: 'POST', body: { reason } }),
+  releaseSerial: (serial: string, signature: SignatureInput) =>
+    request<{ serial: SerialDetail }>(`/serials/${seg(serial)}/release`, { method: 'POST', body: { signature } }),
+  rejectSerial: (serial: string, reason: string, signature: SignatureInput) =>
+    request<{ serial: SerialDetail }>(`/serials/${seg(serial)}/reject`, { method: 'POST', body: { reason, signature } }),
 };

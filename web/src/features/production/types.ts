@@ -66,3 +66,27 @@ export interface Lot {
   reason: string | null;
   received_at: string;
 }
+
+/** A serial number (GET /api/v1/serials, docs/orders-and-lots.md "The quality state of a serial"). */
+export interface SerialUnit {
+  serial: string;
+  material: string;
+  state: string;
+  held_from: string | null;
+  reason: string | null;
+  order_id: string;
+  operation: string;
+  work_unit: string;
+  source: string;
+  produced_at: string;
+  consumed_order_id: string | null;
+  consumed_operation: string | null;
+}
+
+/** One serial's detail: its own release or rejection signatures. */
+export interface SerialDetail extends SerialUnit {
+  signatures: { signature_id: number; printed_name: string; meaning: string; time: string; status: string; comment: string | null }[];
+}
+
+/** Quality's unsigned steps on a serial (a reason each). */
+export type SerialHoldAction = 'hold' | 'lift-hold';
