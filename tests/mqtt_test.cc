@@ -171,17 +171,25 @@ TEST_F(MqttTest, StatesAndCountsOnTheTopicsGoThroughTheSameIngestAsRest) {
   EXPECT_EQ(r.json()["intervals"][1].value("sub_reason", ""), "starved");
   EXPECT_EQ(Totals("WU-PRESS-01").value("total", 0), 150);
   EXPECT_EQ(Totals("WU-PRESS-01").value("scrap", 0), 0);
-  // A tag value reaches the same ingest as REST samples (which takes them once the
-  // telemetry store exists; until then it refuses not_supported, recorded).
+  // A tag value reaches the same ingest as REST samples: a defined tag's value is stored
+  // in the telemetry file and read back like a REST sample.
+  HttpReply defined = http().Post(
+      "/api/v1/tags", Json{{"name", "force_kN"}, {"work_unit", "WU-PRESS-01"}, {"unit", "kN"}},
+      engineer());
+  ASSERT_EQ(defined.status, 201) << defined.Describe();
   const std::int64_t before_tag = HeadSeq(http());
   Publish(p + "/tag/force_kN", {{"seq", 5}, {"time", "2026-11-30T06:31:00Z"}, {"value", 12.5}});
-  auto refused = WaitEntries("equipment.data_refused", before_tag, 1);
-  ASSERT_EQ(refused.size(), 1u);
-  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "not_supported");
-  EXPECT_EQ(refused[0]["payload"].value("source", ""), "press-mqtt");
+  auto accepted = WaitEntries("equipment.batch_accepted", before_tag, 1);
+  ASSERT_EQ(accepted.size(), 1u) << server_->Logs();
+  HttpReply values = http().Get(
+      "/api/v1/tags/force_kN/values?from=2026-11-30T06:00:00Z&to=2026-11-30T07:00:00Z",
+      supervisor());
+  ASSERT_EQ(values.status, 200) << values.Describe();
+  ASSERT_EQ(values.json()["values"].size(), 1u) << values.Describe();
+  EXPECT_EQ(values.json()["values"][0].value("value", 0.0), 12.5);
   health = MqttHealth();
-  EXPECT_EQ(health.value("accepted", 0), 4) << health.dump();
-  EXPECT_EQ(health.value("refused", 0), 1) << health.dump();
+  EXPECT_EQ(health.value("accepted", 0), 5) << health.dump();
+  EXPECT_EQ(health.value("refused", 0), 0) << health.dump();
 }
 
 TEST_F(MqttTest, AMessageOnATopicNoEnabledSourceOwnsIsRefusedAndRecorded) {
