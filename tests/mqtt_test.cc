@@ -181,9 +181,9 @@ TEST_F(MqttTest, StatesAndCountsOnTheTopicsGoThroughTheSameIngestAsRest) {
   Publish(p + "/tag/force_kN", {{"seq", 5}, {"time", "2026-11-30T06:31:00Z"}, {"value", 12.5}});
   auto accepted = WaitEntries("equipment.batch_accepted", before_tag, 1);
   ASSERT_EQ(accepted.size(), 1u) << server_->Logs();
-  HttpReply values = http().Get(
-      "/api/v1/tags/force_kN/values?from=2026-11-30T06:00:00Z&to=2026-11-30T07:00:00Z",
-      supervisor());
+  HttpReply values =
+      http().Get("/api/v1/tags/force_kN/values?from=2026-11-30T06:00:00Z&to=2026-11-30T07:00:00Z",
+                 supervisor());
   ASSERT_EQ(values.status, 200) << values.Describe();
   ASSERT_EQ(values.json()["values"].size(), 1u) << values.Describe();
   EXPECT_EQ(values.json()["values"][0].value("value", 0.0), 12.5);

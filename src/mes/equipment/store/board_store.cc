@@ -194,6 +194,9 @@ Result<Json> ComputeDowntimeList(storage::Database& db, TimeMicros from, TimeMic
           Json{{"work_unit", wu},
                {"start", FormatUtcMicros(i.start_us)},
                {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
+               // The part inside the window, as in the states read.
+               {"window_start", FormatUtcMicros(std::max(i.start_us, from))},
+               {"window_end", FormatUtcMicros(i.end_us ? std::min(*i.end_us, to) : to)},
                {"state", StateName(i.state)},
                {"sub_reason", Opt(i.sub_reason)},
                {"reason_code", Opt(code)},
