@@ -22,6 +22,7 @@
 #include "mes/orders/permissions.h"
 #include "mes/personnel/permissions.h"
 #include "mes/site/permissions.h"
+#include "mes/telemetry/permissions.h"
 #include "mes/worklist/permissions.h"
 
 namespace ordo {
@@ -98,7 +99,7 @@ TEST_F(RolesTest, PermissionsOfIsSortedUnion) {
               deviations::kDeviationsOpen, deviations::kDeviationsRead, equipment::kDowntimeAssign,
               equipment::kEquipmentRead, execution::kExecutionPerform, execution::kExecutionVerify,
               genealogy::kGenealogyRead, kLogbookRead, kLogbookWrite, lots::kLotsRead,
-              kMasterdataRead, orders::kOrdersRead, kWorklistRead}));
+              kMasterdataRead, orders::kOrdersRead, telemetry::kTelemetryRead, kWorklistRead}));
 }
 
 TEST_F(RolesTest, RoleForPicksFirstGrantingRoleInTableOrder) {
