@@ -8,6 +8,7 @@
 #include "mes/equipment/domain/counter.h"
 #include "mes/equipment/http/equipment_http.h"
 #include "mes/equipment/permissions.h"
+#include "mes/equipment/store/board_store.h"
 #include "mes/equipment/store/equipment_store.h"
 #include "server/api.h"
 #include "server/query_params.h"
@@ -129,8 +130,6 @@ Result<std::pair<TimeMicros, TimeMicros>> Window(Api& api, const Call& call) {
   return std::make_pair(*from, *to);
 }
 
-Json Opt(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
 // The intervals of `wu` overlapping [from, to) as the API shows them, with reasons
 // assigned after the fact; `unassigned_downtime`: only down intervals that are no
 // micro-stop and have no reason, starting in the window.
@@ -152,24 +151,7 @@ Result<Json> IntervalsOf(Api& api, const std::string& wu, TimeMicros from, TimeM
     if (unassigned_downtime &&
         (i.state != State::kDown || i.micro_stop || !code.empty() || i.start_us < from))
       continue;
-    Json row{{"work_unit", wu},
-             {"start", FormatUtcMicros(i.start_us)},
-             {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
-             // The part inside the window: an interval that began before `from` (or ends
-             // after `to`, or is open) keeps its true start and end above.
-             {"window_start", FormatUtcMicros(std::max(i.start_us, from))},
-             {"window_end", FormatUtcMicros(i.end_us ? std::min(*i.end_us, to) : to)},
-             {"state", StateName(i.state)},
-             {"sub_reason", Opt(i.sub_reason)},
-             {"reason_code", Opt(code)},
-             {"micro_stop", i.micro_stop},
-             {"source", i.source},
-             {"context", i.context},
-             {"assigned", has_assignment ? Json{{"by", a->second.actor},
-                                                {"at", FormatUtcMicros(a->second.time_us)},
-                                                {"comment", a->second.comment}}
-                                         : Json(nullptr)}};
-    out.push_back(std::move(row));
+    out.push_back(IntervalRow(wu, i, from, to, has_assignment ? &a->second : nullptr));
   }
   return out;
 }

@@ -167,6 +167,27 @@ Result<Json> ComputeBoard(storage::Database& db, TimeMicros now, std::optional<T
               {"lines", std::move(out)}};
 }
 
+Json IntervalRow(const std::string& work_unit, const StateInterval& i, TimeMicros from,
+                 TimeMicros to, const AssignedReason* assigned) {
+  return Json{{"work_unit", work_unit},
+              {"start", FormatUtcMicros(i.start_us)},
+              {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
+              // The part inside the window: an interval that began before `from` (or ends
+              // after `to`, or is open) keeps its true start and end above.
+              {"window_start", FormatUtcMicros(std::max(i.start_us, from))},
+              {"window_end", FormatUtcMicros(i.end_us ? std::min(*i.end_us, to) : to)},
+              {"state", StateName(i.state)},
+              {"sub_reason", Opt(i.sub_reason)},
+              {"reason_code", Opt(assigned ? assigned->reason_code : i.reason_code)},
+              {"micro_stop", i.micro_stop},
+              {"source", i.source},
+              {"context", i.context},
+              {"assigned", assigned ? Json{{"by", assigned->actor},
+                                           {"at", FormatUtcMicros(assigned->time_us)},
+                                           {"comment", assigned->comment}}
+                                    : Json(nullptr)}};
+}
+
 Result<Json> ComputeDowntimeList(storage::Database& db, TimeMicros from, TimeMicros to,
                                  TimeMicros now, bool unassigned_only) {
   auto units = WorkUnitsDownIn(db, from, to);
@@ -187,26 +208,10 @@ Result<Json> ComputeDowntimeList(storage::Database& db, TimeMicros from, TimeMic
         continue;
       auto a = assigned->find(i.start_us);
       const bool has_assignment = a != assigned->end();
-      const std::string code = has_assignment ? a->second.reason_code : i.reason_code;
-      if (unassigned_only && !code.empty()) continue;
-      rows.emplace_back(
-          i.start_us,
-          Json{{"work_unit", wu},
-               {"start", FormatUtcMicros(i.start_us)},
-               {"end", i.end_us ? Json(FormatUtcMicros(*i.end_us)) : Json(nullptr)},
-               // The part inside the window, as in the states read.
-               {"window_start", FormatUtcMicros(std::max(i.start_us, from))},
-               {"window_end", FormatUtcMicros(i.end_us ? std::min(*i.end_us, to) : to)},
-               {"state", StateName(i.state)},
-               {"sub_reason", Opt(i.sub_reason)},
-               {"reason_code", Opt(code)},
-               {"micro_stop", i.micro_stop},
-               {"source", i.source},
-               {"context", i.context},
-               {"assigned", has_assignment ? Json{{"by", a->second.actor},
-                                                  {"at", FormatUtcMicros(a->second.time_us)},
-                                                  {"comment", a->second.comment}}
-                                           : Json(nullptr)}});
+      if (unassigned_only && !(has_assignment ? a->second.reason_code : i.reason_code).empty())
+        continue;
+      rows.emplace_back(i.start_us,
+                        IntervalRow(wu, i, from, to, has_assignment ? &a->second : nullptr));
     }
   }
   std::stable_sort(rows.begin(), rows.end(),

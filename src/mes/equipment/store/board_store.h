@@ -11,6 +11,8 @@
 #include "core/canonical_json.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "mes/equipment/domain/intervals.h"
+#include "mes/equipment/store/equipment_store.h"
 #include "storage/database.h"
 
 namespace ordo::equipment {
@@ -21,6 +23,14 @@ namespace ordo::equipment {
 // (basis "operation"), else absent (basis "none", zeros). A unit without data is
 // `offline` with `since` null. Failures: the store's (internal).
 Result<Json> ComputeBoard(storage::Database& db, TimeMicros now, std::optional<TimeMicros> since);
+
+// One state interval of `work_unit` as the API shows it (IntervalSchema): its true start
+// and end, the part inside the window [from, to) (`window_start`, `window_end`), state,
+// sub-reason, reason code (the one assigned after the fact when `assigned` is given, else
+// the machine's), micro-stop flag, source, context, and `assigned` {by, at, comment} or
+// null. The one builder of the states read and the downtime list.
+Json IntervalRow(const std::string& work_unit, const StateInterval& interval, TimeMicros from,
+                 TimeMicros to, const AssignedReason* assigned);
 
 // The down intervals (micro-stops left out) of every work unit starting in [from, to),
 // newest first, each as the API shows an interval (with `assigned` who/when, or null),
