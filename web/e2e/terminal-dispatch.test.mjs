@@ -10,11 +10,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { startOrdo, WEB_DIR } from './lib/server.mjs';
 import { launchBrowser, signIn } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
+import { startRelay } from './lib/relay.mjs';
 import { api, tokenFor } from './lib/worklist-api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -30,48 +30,8 @@ let supervisor = null;
 let operator = null;
 const pageErrors = [];
 
-/**
- * The browser reaches the server through this TCP relay, so that a test can drop every
- * connection (as a restart or a network fault would) and refuse new ones for a while.
- */
-function startRelay(target) {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set();
-  let down = false;
-  const relay = net.createServer((client) => {
-    if (down) return client.destroy();
-    const upstream = net.connect(Number(port), hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
-  return new Promise((resolve) =>
-    relay.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${relay.address().port}`,
-        /** Drops every open connection and refuses new ones until up(). */
-        drop() {
-          down = true;
-          for (const s of sockets) s.destroy();
-        },
-        up() {
-          down = false;
-        },
-        close: () => new Promise((r) => {
-          for (const s of sockets) s.destroy();
-          relay.close(r);
-        }),
-      }),
-    ),
-  );
-}
+// The browser reaches the server through a TCP relay (lib/relay.mjs), so that a test can
+// drop every connection (as a restart or a network fault would).
 let relay = null;
 
 async function ok(method, route, body, token, status = 200) {

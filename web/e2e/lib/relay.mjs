@@ -1,6 +1,6 @@
 // E2E helper: a TCP relay between the browser and the server, so that a test can drop
 // every connection (as a restart or a network fault would) and refuse new ones for a
-// while (the same relay as terminal-dispatch.test.mjs's).
+// while (terminal-dispatch.test.mjs and equipment.test.mjs use it).
 import net from 'node:net';
 
 /** Starts a relay to `target` (a base URL); resolves to { url, drop(), up(), close() }. */
