@@ -183,6 +183,11 @@ int main(int argc, char** argv) {
                     "file whose first line is the MQTT password (with --mqtt-username)");
   serve->add_option("--mqtt-cafile", mqtt.cafile,
                     "PEM CA certificate(s): connect with TLS and check the broker against them");
+  serve
+      ->add_option("--mqtt-keepalive", mqtt.keepalive_seconds,
+                   "seconds between MQTT keepalive pings; a broker silent for 1.5 times this "
+                   "is taken as lost and ordo reconnects (default 30)")
+      ->check(CLI::Range(5, 3600));
   auto mqtt_service = [&]() -> Result<std::shared_ptr<server::BackgroundService>> {
     if (mqtt_broker.empty()) {
       if (!mqtt.username.empty() || !mqtt_password_file.empty() || !mqtt.cafile.empty())
