@@ -289,6 +289,42 @@ TEST_F(MqttTest, BadPayloadsAreRefusedAndRecordedWithAClearCode) {
   EXPECT_EQ(MqttHealth().value("duplicates", 0), 1);
 }
 
+// A device that floods bad messages: each is refused and counted, but only a few a minute
+// per source and reason reach the ledger, and a later record says how many were left out.
+TEST_F(MqttTest, AFloodOfOneRefusalIsRecordedAFewTimesAMinuteWithTheCountLeftOut) {
+  ORDO_VERIFIES("ORDO-MQTT-17");
+  MqttSource("press-mqtt", {"WU-PRESS-01"});
+  const std::int64_t head = HeadSeq(http());
+  const std::string p = kPress;
+  constexpr int kFlood = 30;
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < kFlood; ++i) PublishRaw(p + "/state", "{not json " + std::to_string(i));
+  ASSERT_TRUE(WaitFor([&] { return MqttHealth().value("refused", 0) == kFlood; }))
+      << MqttHealth().dump();
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  const Json health = MqttHealth();
+  const auto recorded = EntriesOf("equipment.data_refused", head);
+  std::int64_t carried = 0;
+  for (const auto& e : recorded) {
+    EXPECT_EQ(e["payload"].value("reason_code", ""), "malformed_json") << e.dump();
+    carried += e["payload"].value("suppressed", std::int64_t{0});
+  }
+  // Five a minute at most (the windows the flood spanned), and every refusal is accounted
+  // for: recorded, carried by a record, or counted as not recorded.
+  EXPECT_GE(recorded.size(), 5u);
+  EXPECT_LE(recorded.size(), 5u * static_cast<std::size_t>(minutes + 2));
+  EXPECT_EQ(static_cast<std::int64_t>(recorded.size()) + health.value("refusals_not_recorded", 0),
+            kFlood)
+      << health.dump();
+  EXPECT_LE(carried, health.value("refusals_not_recorded", 0));
+  // Another reason of the same source is recorded on its own.
+  Publish(p + "/state", {{"seq", 1}, {"time", "2026-11-30T06:00:00Z"}, {"state", "asleep"}});
+  ASSERT_TRUE(WaitFor([&] { return MqttHealth().value("refused", 0) == kFlood + 1; }));
+  EXPECT_EQ(RefusalReasons(head).back(), "invalid_state");
+}
+
 TEST_F(MqttTest, ABrokerOutageLosesNothingAndOrdoResumes) {
   ORDO_VERIFIES("ORDO-MQTT-02", "ORDO-MQTT-03", "ORDO-MQTT-10", "ORDO-MQTT-11");
   MqttSource("press-mqtt", {"WU-PRESS-01"});

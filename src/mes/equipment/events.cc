@@ -161,6 +161,7 @@ void to_json(Json& j, const DataRefused& e) {
            {"reason_code", e.reason_code},
            {"detail", e.detail},
            {"source_seq", e.source_seq}};
+  if (e.suppressed > 0) j["suppressed"] = e.suppressed;
 }
 
 void from_json(const Json& j, DataRefused& e) {
@@ -168,6 +169,7 @@ void from_json(const Json& j, DataRefused& e) {
   j.at("reason_code").get_to(e.reason_code);
   j.at("detail").get_to(e.detail);
   j.at("source_seq").get_to(e.source_seq);
+  e.suppressed = j.value("suppressed", std::int64_t{0});
 }
 
 void to_json(Json& j, const AvailabilityOverridden& e) {

@@ -103,6 +103,9 @@ struct DataRefused {
   static constexpr int kVersion = 1;
   std::string source, reason_code, detail;
   std::int64_t source_seq = 0;  // 0 = not known
+  // MQTT only: refusals of the same source and reason left unrecorded since the previous
+  // recorded one (the connector's throttle, docs/mqtt.md); in the payload only when > 0.
+  std::int64_t suppressed = 0;
 };
 
 // A person gave a down interval its reason after the fact (subject: work_unit). The

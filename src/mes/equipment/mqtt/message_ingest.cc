@@ -126,7 +126,18 @@ Result<MessageOutcome> MessageIngest::Refuse(const std::string& source, const Er
   const std::string detail = "mqtt topic " + topic + ": " + e.message +
                              (e.field.empty() ? "" : " (field " + e.field + ")") +
                              "; payload: " + Excerpt(payload);
-  DataRefused refused{source, reason, detail, SeqOfPayload(payload)};
+  MessageOutcome out;
+  out.kind = MessageOutcome::kRefused;
+  out.source = source;
+  out.refusal = e;
+  out.refusal.reason = reason;
+  const std::string key = subject + "|" + reason;
+  const auto admitted = throttle_.Admit(key, clock_.NowMicros());
+  if (!admitted.record) {
+    out.recorded = false;
+    return out;
+  }
+  DataRefused refused{source, reason, detail, SeqOfPayload(payload), admitted.suppressed};
   engine::Command c;
   c.actor = ActorOf(source, broker_);
   c.success_status = 200;
@@ -135,12 +146,10 @@ Result<MessageOutcome> MessageIngest::Refuse(const std::string& source, const Er
   };
   c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) { return Json{}; };
   auto r = engine_.SubmitAndWait(std::move(c));
-  if (!r.ok()) return r.error();
-  MessageOutcome out;
-  out.kind = MessageOutcome::kRefused;
-  out.source = source;
-  out.refusal = e;
-  out.refusal.reason = reason;
+  if (!r.ok()) {
+    throttle_.Restore(key, admitted);
+    return r.error();
+  }
   return out;
 }
 

@@ -4,8 +4,10 @@
 // context stamping, refusals). Nobody waits for an answer on MQTT, so every refusal is
 // recorded (equipment.data_refused): the unowned topic, the bad payload, and also the
 // ones REST answers without recording (seq_reused, unknown_work_unit, invalid_reason,
-// not_supported). Runs on the MQTT client's thread with a reader connection of its own;
-// each message blocks until its ledger commit is durable (or failed).
+// not_supported), up to the refusal throttle (refusal_throttle.h): a flood of one kind is
+// recorded a few times a minute, each record carrying how many were left out. Runs on the MQTT
+// client's thread with a reader connection of its own; each message blocks until its ledger commit
+// is durable (or failed).
 #pragma once
 
 #include <memory>
@@ -14,6 +16,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "engine/engine.h"
+#include "mes/equipment/mqtt/refusal_throttle.h"
 #include "storage/database.h"
 
 namespace ordo::equipment::mqtt {
@@ -33,8 +36,9 @@ Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, Time
 // What became of a message.
 struct MessageOutcome {
   enum Kind { kAccepted, kDuplicate, kRefused } kind = kAccepted;
-  std::string source;  // the owner, "" when none
-  Error refusal;       // kRefused: what was recorded
+  std::string source;    // the owner, "" when none
+  Error refusal;         // kRefused: the refusal
+  bool recorded = true;  // kRefused: false when the throttle left it out of the ledger
 };
 
 class MessageIngest {
@@ -42,6 +46,8 @@ class MessageIngest {
   // `reader`: a connection of this ingest's own (it is used on the caller's thread).
   MessageIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
                 const Clock& clock, std::string broker);
+  // Refusals counted by the throttle and not (yet) carried by a recorded one.
+  std::int64_t RefusalsNotRecorded() const { return throttle_.Pending(); }
   // Ingests one message. An error means the outcome is not durable (the engine is
   // stopping, or a write failed): the message must not be acknowledged.
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
@@ -54,6 +60,7 @@ class MessageIngest {
   std::unique_ptr<storage::Database> reader_;
   const Clock& clock_;
   std::string broker_;
+  RefusalThrottle throttle_;
 };
 
 }  // namespace ordo::equipment::mqtt

@@ -53,9 +53,11 @@ bool MqttService::OnMessage(const std::string& topic, const std::string& payload
       break;
     case MessageOutcome::kRefused:
       ++refused_;
-      spdlog::warn("mqtt: refused message on {} (source {}): {} {}", topic,
+      if (!outcome->recorded) ++refusals_not_recorded_;
+      spdlog::warn("mqtt: refused message on {} (source {}): {} {}{}", topic,
                    outcome->source.empty() ? "(none)" : outcome->source, outcome->refusal.reason,
-                   outcome->refusal.message);
+                   outcome->refusal.message,
+                   outcome->recorded ? "" : " (not recorded: refusal throttle)");
       break;
   }
   return true;
@@ -70,6 +72,7 @@ Json MqttService::Health() const {
   j["duplicates"] = duplicates_.load();
   j["refused"] = refused_.load();
   j["not_stored"] = not_stored_.load();
+  j["refusals_not_recorded"] = refusals_not_recorded_.load();
   return j;
 }
 

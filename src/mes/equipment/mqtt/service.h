@@ -23,7 +23,9 @@ class MqttService : public server::BackgroundService {
   // Opens its reader connection and starts the client; the broker may be down.
   Status Start(const server::ServiceContext& context) override;
   void Stop() override;
-  // Client::StatusJson() plus {"received", "accepted", "duplicates", "refused", "not_stored"}.
+  // Client::StatusJson() plus {"received", "accepted", "duplicates", "refused", "not_stored",
+  // "refusals_not_recorded"} (counters since start; refused counts every refusal, the last
+  // those the refusal throttle left out of the ledger).
   Json Health() const override;
 
  private:
@@ -32,7 +34,8 @@ class MqttService : public server::BackgroundService {
   ClientOptions options_;
   std::unique_ptr<MessageIngest> ingest_;  // client thread only (after Start)
   std::unique_ptr<Client> client_;
-  std::atomic<std::int64_t> received_{0}, accepted_{0}, duplicates_{0}, refused_{0}, not_stored_{0};
+  std::atomic<std::int64_t> received_{0}, accepted_{0}, duplicates_{0}, refused_{0}, not_stored_{0},
+      refusals_not_recorded_{0};
 };
 
 }  // namespace ordo::equipment::mqtt
