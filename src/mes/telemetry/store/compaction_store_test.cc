@@ -216,6 +216,24 @@ TEST_F(CompactionStoreTest, ABackupOfACompactedFileRestoresAndVerifies) {
   const std::string backup = root_ + "/site.bak";
   ASSERT_TRUE(admin::Backup(dir_, backup).ok());
   StopEngine();
+  {
+    // A compaction recorded after the store's copy (its entry beyond the copied head) is
+    // dropped from the copy.
+    auto copy = OpenTelemetryFile(backup + ".telemetry.sqlite", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(copy.ok());
+    auto tail = RowsAfter(**copy, 0, 100);
+    ASSERT_TRUE(tail.ok());
+    ASSERT_EQ(tail->size(), 5u);
+    std::int64_t purged = 0;
+    ASSERT_TRUE(WriteCompaction(**copy, {}, 1, 10'000, RollupOf(2, *tail), &purged).ok());
+    ASSERT_EQ(FileCompactions(**copy)->size(), 2u);
+    ASSERT_TRUE(TrimToLedger(**copy, 9'999).ok());
+    auto left = FileCompactions(**copy);
+    ASSERT_TRUE(left.ok());
+    ASSERT_EQ(left->size(), 1u);
+    EXPECT_EQ(left->front().number, 1);
+    EXPECT_EQ(left->front().purged, 1);
+  }
   store::DataDir restored{root_ + "/restored"};
   auto report = admin::RestoreBackup(
       {backup, dir_.KeysDir(), restored, engine::Actor{1, "admin", "admin", std::nullopt}}, clock_);
