@@ -21,6 +21,9 @@ namespace {
 
 using Events = std::vector<ledger::Event>;
 
+// A compaction run looks at most at this many candidate batches per batch it may compact.
+constexpr std::int64_t kCandidatesPerBatch = 10;
+
 // At most this many unsealed rows are looked at per seal command.
 constexpr std::int64_t kTailRowsPerCommand = 200'000;
 
@@ -169,23 +172,35 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
       raw_days[t.tag.name] = t.tag.raw_days;
       min_days = std::min(min_days, t.tag.raw_days);
     }
-    auto candidates = UncompactedBatches(ctx.db, now - min_days * kDayMicros, max_batches);
-    if (!candidates.ok()) return candidates.error();
+    // Candidates page by page (a batch holding a tag kept longer is passed over cheaply:
+    // only its newest time per tag is read), at most kCandidatesPerRun looked at.
     std::vector<std::int64_t> batches;
     std::vector<SampleRow> rows;
-    std::int64_t skipped = 0;
-    for (const SealedBatch& b : *candidates) {
-      auto seal = SealAt(ctx.db, b.entry_seq);
-      if (!seal.ok()) return seal.error();
-      auto stored = RowsBetween(**file, b.first_id, b.last_id);
-      if (!stored.ok()) return stored.error();
-      if (!*seal || !CheckSealed(**seal, *stored).empty()) {
-        ++skipped;  // never compact rows that do not match their seal
-        continue;
+    std::int64_t skipped = 0, examined = 0, after = 0;
+    while (static_cast<std::int64_t>(batches.size()) < max_batches &&
+           examined < max_batches * kCandidatesPerBatch) {
+      auto page = UncompactedBatches(ctx.db, now - min_days * kDayMicros, after, max_batches);
+      if (!page.ok()) return page.error();
+      if (page->empty()) break;
+      for (const SealedBatch& b : *page) {
+        if (static_cast<std::int64_t>(batches.size()) >= max_batches) break;
+        ++examined;
+        after = b.batch;
+        auto newest = NewestPerTag(**file, b.first_id, b.last_id);
+        if (!newest.ok()) return newest.error();
+        if (!newest->empty() && !BatchDue(*newest, raw_days, now)) continue;
+        auto seal = SealAt(ctx.db, b.entry_seq);
+        if (!seal.ok()) return seal.error();
+        auto stored = RowsBetween(**file, b.first_id, b.last_id);
+        if (!stored.ok()) return stored.error();
+        if (!*seal || !CheckSealed(**seal, *stored).empty()) {
+          ++skipped;  // never compact rows that do not match their seal
+          continue;
+        }
+        if (!BatchDue(*stored, raw_days, now)) continue;
+        batches.push_back(b.batch);
+        rows.insert(rows.end(), stored->begin(), stored->end());
       }
-      if (!BatchDue(*stored, raw_days, now)) continue;
-      batches.push_back(b.batch);
-      rows.insert(rows.end(), stored->begin(), stored->end());
     }
     plan->outcome["skipped"] = skipped;
     if (rows.empty()) return Events{};

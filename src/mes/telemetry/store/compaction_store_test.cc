@@ -97,6 +97,31 @@ TEST_F(CompactionStoreTest, NewerSamplesStayRawAndLaterBatchesFormTheirOwnCompac
       << r.message;
 }
 
+TEST_F(CompactionStoreTest, BatchesOfATagKeptLongerArePassedOverAndLaterDueOnesCompacted) {
+  ORDO_VERIFIES("ORDO-TEL-23");
+  TagDefined kept;
+  kept.name = "T2";
+  kept.work_unit = "WU-1";
+  kept.raw_days = 365;
+  Run(Recording({ledger::MakeEvent(kept, kTagSubject, "T2")}));
+  // Five full batches of T2 (kept a year), then one of T1 (30 days).
+  for (int seq = 1; seq <= 5; ++seq) Ingest(seq, 1000, 0, "T2");
+  Ingest(6, 1000);
+  Run(SealCommand(30 * kS, true));
+  // One batch per run: the T2 batches are looked at and passed over; batch 6 is compacted.
+  Json c = Run(CompactCommand(kT0 + 31 * kDay, 1));
+  EXPECT_EQ(c["compacted"], 1);
+  EXPECT_EQ(c["raw_rows"], 1000);
+  Run(CompactCommand(kT0 + 31 * kDay, 1));
+  EXPECT_EQ(Rows("tag = 'T1'"), 0);
+  EXPECT_EQ(Rows("tag = 'T2'"), 5000);
+  // A year on, T2 is due too.
+  EXPECT_EQ(Run(CompactCommand(kT0 + 366 * kDay, 100))["compacted"], 5);
+  StopEngine();
+  ledger::VerifyReport r = Verify();
+  ASSERT_TRUE(r.ok) << r.message;
+}
+
 TEST_F(CompactionStoreTest, VerifyNamesAnEditedRollupRow) {
   ORDO_VERIFIES("ORDO-TEL-27");
   IngestAndSeal();

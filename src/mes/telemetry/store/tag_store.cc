@@ -200,12 +200,13 @@ Result<std::int64_t> LastCompaction(storage::Database& db) {
 }
 
 Result<std::vector<SealedBatch>> UncompactedBatches(storage::Database& db, TimeMicros before_us,
-                                                    std::int64_t limit) {
+                                                    std::int64_t after_batch, std::int64_t limit) {
   return storage::Rows<SealedBatch>(
       db,
-      "SELECT batch, first_id, last_id, entry_seq FROM telemetry_seal WHERE to_us < ? AND "
-      "batch NOT IN (SELECT batch FROM telemetry_compacted_batch) ORDER BY batch LIMIT ?",
-      [&](storage::Statement& s) { s.Bind(1, before_us).Bind(2, limit); },
+      "SELECT batch, first_id, last_id, entry_seq FROM telemetry_seal WHERE batch > ? AND "
+      "to_us < ? AND batch NOT IN (SELECT batch FROM telemetry_compacted_batch) ORDER BY batch "
+      "LIMIT ?",
+      [&](storage::Statement& s) { s.Bind(1, after_batch).Bind(2, before_us).Bind(3, limit); },
       [](const storage::Statement& s) {
         return SealedBatch{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
       });

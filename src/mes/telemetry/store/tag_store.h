@@ -47,10 +47,10 @@ Result<std::int64_t> LastCompaction(storage::Database& db);
 struct SealedBatch {
   std::int64_t batch = 0, first_id = 0, last_id = 0, entry_seq = 0;
 };
-// Sealed batches not compacted yet whose largest device time is before `before_us`, by
-// batch number, at most `limit`.
+// Sealed batches numbered above `after_batch`, not compacted yet, whose largest device time
+// is before `before_us`, by batch number, at most `limit`.
 Result<std::vector<SealedBatch>> UncompactedBatches(storage::Database& db, TimeMicros before_us,
-                                                    std::int64_t limit);
+                                                    std::int64_t after_batch, std::int64_t limit);
 // The batches compaction `compaction` compacted.
 Result<std::vector<SealedBatch>> BatchesOfCompaction(storage::Database& db,
                                                      std::int64_t compaction);

@@ -208,6 +208,19 @@ Status TrimToLedger(storage::Database& file, std::int64_t head_seq) {
                       [&](storage::Statement& s) { s.Bind(1, head_seq); });
 }
 
+Result<std::vector<SampleRow>> NewestPerTag(storage::Database& file, std::int64_t first_id,
+                                            std::int64_t last_id) {
+  return storage::Rows<SampleRow>(
+      file, "SELECT tag, MAX(time_us) FROM sample WHERE id >= ? AND id <= ? GROUP BY tag",
+      [&](storage::Statement& s) { s.Bind(1, first_id).Bind(2, last_id); },
+      [](const storage::Statement& s) {
+        SampleRow r;
+        r.tag = s.Text(0);
+        r.time_us = s.Int(1);
+        return r;
+      });
+}
+
 Result<bool> HasRollupTables(storage::Database& file) {
   auto n = storage::FirstRow<std::int64_t>(
       file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'compaction'",

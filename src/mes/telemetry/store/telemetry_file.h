@@ -51,6 +51,12 @@ Status TrimToLedger(storage::Database& file, std::int64_t head_seq);
 // Deletes the rows with these ids (left over by a batch that was never accepted).
 Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids);
 
+// The newest device time of each tag among the rows with first_id <= id <= last_id (as
+// rows holding only tag and time_us): enough to tell whether a batch is due (BatchDue)
+// without reading its rows.
+Result<std::vector<SampleRow>> NewestPerTag(storage::Database& file, std::int64_t first_id,
+                                            std::int64_t last_id);
+
 // True when the file has the rollup tables (version 2; a read-only open of an older file
 // has not).
 Result<bool> HasRollupTables(storage::Database& file);

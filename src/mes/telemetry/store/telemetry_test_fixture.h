@@ -86,10 +86,10 @@ class TelemetryStoreTest : public ::testing::Test {
   // What the equipment ingest command does with an accepted batch of `n` samples of T1
   // (its decision is tested in equipment and through the API): equipment.batch_accepted,
   // then the samples handed to the installed sink after the append, before the commit.
-  Json Ingest(std::int64_t seq, int n, double base = 0) {
+  Json Ingest(std::int64_t seq, int n, double base = 0, const std::string& tag = "T1") {
     auto samples = std::make_shared<std::vector<equipment::SampleItem>>();
     for (int i = 0; i < n; ++i)
-      samples->push_back(equipment::SampleItem{"T1", kT0 + (seq * 10000 + i) * 1000, base + i});
+      samples->push_back(equipment::SampleItem{tag, kT0 + (seq * 10000 + i) * 1000, base + i});
     const TimeMicros received = clock_.NowMicros();
     equipment::BatchAccepted accepted{"press", seq, "hash-" + std::to_string(seq), 0, 0, received};
     engine::Command c =
