@@ -273,6 +273,145 @@ TEST_F(TelemetryApiTest, TheTailIsSealedAtTheNextStartAndVerifyNamesAnEditedRow)
   client_ = std::make_unique<HttpClient>(server_->Client());
 }
 
+TEST_F(TelemetryApiTest, AValuesQueryAcrossACompactedRangeMergesRollupAndRaw) {
+  ORDO_VERIFIES("ORDO-TEL-26", "ORDO-TEL-31", "ORDO-TEL-32", "ORDO-TEL-34");
+  const std::string key = RestSource("press");
+  DefineTag("press.force");  // raw_days 7
+  Json batch{{"source", "press"}, {"seq", 1}, {"samples", Samples("press.force", 150, &Wave)}};
+  ASSERT_EQ(http().Post(kData, batch, key).status, 200);
+  Restart();  // seals the tail
+  auto status = server_->Stop();
+  ASSERT_TRUE(status.has_value());
+  // Eight days later the operator compacts (the server stopped).
+  RunResult compact = sandbox_.Ordo(
+      {"telemetry", "compact", "--data", sandbox_.data(), "--now", "2026-12-08T07:00:00Z"});
+  ASSERT_EQ(compact.status.code, 0) << compact.Describe();
+  EXPECT_NE(compact.out.find("1 compactions of 1 sealed batches (150 raw rows into 3 rollup "
+                             "rows), 150 raw rows deleted"),
+            std::string::npos)
+      << compact.Describe();
+  RunResult verify = sandbox_.Ordo({"ledger", "verify", "--data", sandbox_.data()});
+  EXPECT_EQ(verify.status.code, 0) << verify.Describe();
+  EXPECT_NE(verify.out.find("1 compactions (150 raw rows compacted, 3 rollup rows) match"),
+            std::string::npos)
+      << verify.Describe();
+  // The compaction's projections rebuild from the ledger as they are.
+  RunResult replay = sandbox_.Ordo({"ledger", "replay", "--data", sandbox_.data(), "--check"});
+  EXPECT_EQ(replay.status.code, 0) << replay.Describe();
+  server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root());
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  engineer_.clear();
+  operator_token_.clear();
+  auto compactions = EntriesOf("telemetry.batch_compacted");
+  ASSERT_EQ(compactions.size(), 1u);
+  EXPECT_EQ(compactions[0]["payload"]["batches"], "1");
+  EXPECT_EQ(compactions[0]["payload"]["raw_rows"], 150);
+  // 30 more raw values (i = 150..179) in the last compacted minute.
+  Json more = Json::array();
+  for (int i = 150; i < 180; ++i)
+    more.push_back(Json{{"tag", "press.force"}, {"time", kT0Ms + i * 1000LL}, {"value", Wave(i)}});
+  ASSERT_EQ(
+      http().Post(kData, Json{{"source", "press"}, {"seq", 2}, {"samples", more}}, key).status,
+      200);
+  const std::string window = "?from=2026-11-30T06:00:00Z&to=2026-11-30T06:03:00Z";
+  // Raw: one point per compacted minute (value = avg, with count, min, max), then the raw.
+  Json raw = Values("press.force", window)["values"];
+  ASSERT_EQ(raw.size(), 33u) << raw.dump();
+  for (int m = 0; m < 3; ++m) {
+    const int first = m * 60, last = std::min(150, first + 60);
+    double min = 1e9, max = -1e9, sum = 0;
+    for (int i = first; i < last; ++i) {
+      min = std::min(min, Wave(i));
+      max = std::max(max, Wave(i));
+      sum += Wave(i);
+    }
+    EXPECT_EQ(raw[m]["count"], last - first);
+    EXPECT_EQ(raw[m]["min"].get<double>(), min);
+    EXPECT_EQ(raw[m]["max"].get<double>(), max);
+    EXPECT_NEAR(raw[m]["value"].get<double>(), sum / (last - first), 1e-9);
+  }
+  EXPECT_EQ(raw[2]["time"], "2026-11-30T06:02:00.000000Z");
+  EXPECT_EQ(raw[3]["time"], "2026-11-30T06:02:30.000000Z");
+  EXPECT_EQ(raw[3]["value"].get<double>(), Wave(150));
+  EXPECT_FALSE(raw[3].contains("count"));
+  // Per step: rollup and raw merged, against a reference over all 180 values.
+  Json steps = Values("press.force", window + "&step=60")["steps"];
+  ASSERT_EQ(steps.size(), 3u);
+  for (int s = 0; s < 3; ++s) {
+    double min = 1e9, max = -1e9, sum = 0;
+    for (int i = s * 60; i < (s + 1) * 60; ++i) {
+      min = std::min(min, Wave(i));
+      max = std::max(max, Wave(i));
+      sum += Wave(i);
+    }
+    EXPECT_EQ(steps[s]["count"], 60);
+    EXPECT_EQ(steps[s]["min"].get<double>(), min);
+    EXPECT_EQ(steps[s]["max"].get<double>(), max);
+    EXPECT_NEAR(steps[s]["avg"].get<double>(), sum / 60, 1e-9);
+  }
+}
+
+TEST_F(TelemetryApiTest, TheServerCompactsAtStartAndDeletesTheRawRowsAtTheNextRun) {
+  ORDO_VERIFIES("ORDO-TEL-33");
+  const std::string key = RestSource("press");
+  HttpReply tag = http().Post(
+      "/api/v1/tags", Json{{"name", "oven.temp"}, {"work_unit", kWorkUnit}, {"raw_days", 1}},
+      engineer());
+  ASSERT_EQ(tag.status, 201) << tag.Describe();
+  // 90 values from ten days before kT0 (device times may be old): past the tag's one day.
+  constexpr std::int64_t kOldMs = kT0Ms - 10LL * 24 * 3600 * 1000;
+  Json samples = Json::array();
+  for (int i = 0; i < 90; ++i)
+    samples.push_back(Json{{"tag", "oven.temp"}, {"time", kOldMs + i * 1000LL}, {"value", i}});
+  ASSERT_EQ(
+      http().Post(kData, Json{{"source", "press"}, {"seq", 1}, {"samples", samples}}, key).status,
+      200);
+  // Each start seals the tail, then compacts (--compact-interval 0: only at start).
+  auto restart = [&] {
+    auto status = server_->Stop();
+    ASSERT_TRUE(status.has_value());
+    server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root(),
+                                           std::vector<std::string>{"--compact-interval", "0"});
+    std::string error;
+    ASSERT_TRUE(server_->Start(&error)) << error;
+    client_ = std::make_unique<HttpClient>(server_->Client());
+    engineer_.clear();
+    operator_token_.clear();
+  };
+  restart();
+  auto compactions = EntriesOf("telemetry.batch_compacted");
+  ASSERT_EQ(compactions.size(), 1u);
+  EXPECT_EQ(compactions[0]["payload"]["raw_rows"], 90);
+  EXPECT_EQ(compactions[0]["payload"]["rollup_rows"], 2);
+  // Until the raw rows go, the values are the raw ones (counted once).
+  const std::string window = "?from=" + std::to_string(kOldMs) +
+                             "&to=" + std::to_string(kOldMs + 3600 * 1000) + "&step=3600";
+  EXPECT_EQ(Values("oven.temp", window)["steps"][0]["count"], 90);
+  restart();
+  EXPECT_EQ(EntriesOf("telemetry.batch_compacted").size(), 1u);
+  Json steps = Values("oven.temp", window)["steps"];
+  EXPECT_EQ(steps[0]["count"], 90);
+  EXPECT_EQ(steps[0]["min"], 0.0);
+  EXPECT_EQ(steps[0]["max"], 89.0);
+  EXPECT_EQ(Values("oven.temp", window.substr(0, window.find("&step")))["values"].size(), 2u);
+  auto status = server_->Stop();
+  ASSERT_TRUE(status.has_value());
+  RunResult verify = sandbox_.Ordo({"ledger", "verify", "--data", sandbox_.data()});
+  EXPECT_EQ(verify.status.code, 0) << verify.Describe();
+  EXPECT_NE(verify.out.find("1 compactions (90 raw rows compacted, 2 rollup rows)"),
+            std::string::npos)
+      << verify.Describe();
+  // A bad interval is refused before anything starts.
+  RunResult bad = sandbox_.Ordo({"serve", "--data", sandbox_.data(), "--compact-interval", "soon"});
+  EXPECT_EQ(bad.status.code, 2) << bad.Describe();
+  server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root());
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+}
+
 TEST_F(TelemetryApiTest, EveryTelemetryAnswerFitsItsDocumentedSchema) {
   ORDO_VERIFIES("ORDO-API-03", "ORDO-TEL-08", "ORDO-TEL-09", "ORDO-TEL-10");
   const Json document = http().Get("/api/v1/openapi.json").json();

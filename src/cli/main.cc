@@ -23,6 +23,7 @@
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
 #include "cli/sim_command.h"
+#include "cli/telemetry_command.h"
 #include "cli/trace_commands.h"
 #include "core/crypto.h"
 #include "core/version.h"
@@ -156,7 +157,10 @@ int main(int argc, char** argv) {
                    "lock admin accounts after N failed sign-ins (0 = never)")
       ->check(CLI::Range(0, 1000));
   serve->add_option("--max-body-bytes", so.http.max_body_bytes, "largest accepted request body");
-  std::string audit_interval = "1h";
+  std::string audit_interval = "1h", compact_interval = "1h";
+  serve->add_option("--compact-interval", compact_interval,
+                    "compact telemetry past its tags' raw_days this often: 15m, 1h, 1d; 0 = only "
+                    "at start");
   serve->add_option("--audit-interval", audit_interval,
                     "run the background integrity audit this often: 30s, 15m, 1h, 1d; 0 = off");
   serve
@@ -218,6 +222,12 @@ int main(int argc, char** argv) {
       return;
     }
     so.audit_interval_seconds = *interval;
+    auto compact_every = cli::ParseDurationSeconds(compact_interval);
+    if (!compact_every) {
+      rc = Fail("--compact-interval must be a whole number with s, m, h or d (e.g. 1h), or 0", 2);
+      return;
+    }
+    so.task_interval_seconds["telemetry compaction"] = *compact_every;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
       rc = Fail("--listen must be address:port", 2);
@@ -587,6 +597,8 @@ int main(int argc, char** argv) {
   cli::AddBatchRecordCommands(app, &rc);
   // sim: the plant simulator (docs/simulator.md)
   cli::AddSimCommand(app, &rc);
+  // telemetry compact (server stopped; docs/telemetry.md)
+  cli::AddTelemetryCommands(app, &rc);
 
   try {
     app.parse(argc, argv);

@@ -138,7 +138,10 @@ int RunServer(ServeOptions o) {
   // Capabilities' serve tasks (server/serve_tasks.h): once now, before listening, then on
   // their timers.
   std::vector<std::shared_ptr<asio::steady_timer>> task_timers;
-  for (const ServeTask& task : RegisteredServeTasks()) {
+  std::vector<ServeTask> tasks = RegisteredServeTasks();  // outlives the timers below
+  for (ServeTask& task : tasks) {
+    if (auto it = o.task_interval_seconds.find(task.name); it != o.task_interval_seconds.end())
+      task.interval_seconds = it->second;
     auto first = (*engine)->SubmitAndWait(task.command(true));
     if (!first.ok()) {
       std::fprintf(stderr, "ordo serve: %s: %s\n", task.name.c_str(),

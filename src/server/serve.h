@@ -2,6 +2,7 @@
 // and shuts down gracefully on SIGTERM/SIGINT (stop accepting, drain, flush, exit 0).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct ServeOptions {
   // Started after the engine, stopped before it, reported by the health endpoint
   // (server/background_service.h); e.g. the MQTT connector of `--mqtt-broker`.
   std::vector<std::shared_ptr<BackgroundService>> services;
+  // Intervals of registered serve tasks (server/serve_tasks.h) by task name, overriding
+  // their registered ones (e.g. "telemetry compaction" from --compact-interval).
+  std::map<std::string, std::int64_t> task_interval_seconds;
 };
 
 // Runs until a termination signal. Returns the process exit code (0 after a clean

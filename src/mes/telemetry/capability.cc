@@ -20,6 +20,10 @@ namespace {
 // The unsealed tail is sealed once its oldest row is this old (checked every kSealEvery).
 constexpr TimeMicros kTailAge = 30'000'000;
 constexpr std::int64_t kSealEverySeconds = 5;
+// Compaction (retention): every hour by default (`ordo serve --compact-interval`), at most
+// this many sealed batches (of 1000 rows) per run.
+constexpr std::int64_t kCompactEverySeconds = 3600;
+constexpr std::int64_t kCompactBatchesPerRun = 100;
 }  // namespace
 
 void Register() {
@@ -27,6 +31,10 @@ void Register() {
                                         "A tag (a work unit's process value) was defined");
   ledger::RegisterEventType<BatchSealed>(
       "telemetry", "A batch of rows of the telemetry file was sealed (hash, time range, count)");
+  ledger::RegisterEventType<BatchCompacted>(
+      "telemetry",
+      "Sealed batches of the telemetry file were compacted into per-minute rollup rows (hash, "
+      "range, counts); their raw rows are deleted after it");
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterPermission({kTelemetryRead,
@@ -40,6 +48,8 @@ void Register() {
   admin::RegisterDataDirFile({"telemetry.sqlite", &TrimToLedger});
   server::RegisterServeTask({"telemetry seals", kSealEverySeconds,
                              [](bool at_start) { return SealCommand(kTailAge, at_start); }});
+  server::RegisterServeTask({kCompactionTask, kCompactEverySeconds,
+                             [](bool) { return CompactCommand(0, kCompactBatchesPerRun); }});
 }
 
 }  // namespace ordo::telemetry

@@ -39,4 +39,24 @@ void from_json(const Json& j, BatchSealed& e) {
   j.at("hash").get_to(e.hash);
 }
 
+void to_json(Json& j, const BatchCompacted& e) {
+  j = Json{{"compaction", e.compaction},
+           {"batches", e.batches},
+           {"raw_rows", e.raw_rows},
+           {"rollup_rows", e.rollup_rows},
+           {"from_us", e.from_us},
+           {"to_us", e.to_us},
+           {"hash", e.hash}};
+}
+
+void from_json(const Json& j, BatchCompacted& e) {
+  j.at("compaction").get_to(e.compaction);
+  j.at("batches").get_to(e.batches);
+  j.at("raw_rows").get_to(e.raw_rows);
+  j.at("rollup_rows").get_to(e.rollup_rows);
+  j.at("from_us").get_to(e.from_us);
+  j.at("to_us").get_to(e.to_us);
+  j.at("hash").get_to(e.hash);
+}
+
 }  // namespace ordo::telemetry

@@ -40,9 +40,29 @@ struct BatchSealed {
   std::string hash;
 };
 
+// Sealed batches of the telemetry file were compacted (subject: telemetry_compaction, id =
+// compaction number): their raw rows (`raw_rows`, all older than their tag's raw_days)
+// are replaced by `rollup_rows` rows of min/max/sum/count per tag and minute. `batches`:
+// the batch numbers as ranges "a-b,c"; `from_us`/`to_us` the first and last minute;
+// `hash` SHA-256 (hex) over the rollup rows' canonical lines by tag then minute
+// (domain/compaction.h). The raw rows are deleted only after this entry is durable.
+struct BatchCompacted {
+  static constexpr const char* kType = "telemetry.batch_compacted";
+  static constexpr int kVersion = 1;
+  std::int64_t compaction = 0;
+  std::string batches;
+  std::int64_t raw_rows = 0, rollup_rows = 0;
+  std::int64_t from_us = 0, to_us = 0;
+  std::string hash;
+};
+
+inline constexpr const char* kCompactionSubject = "telemetry_compaction";
+
 void to_json(Json& j, const TagDefined& e);
 void from_json(const Json& j, TagDefined& e);
 void to_json(Json& j, const BatchSealed& e);
 void from_json(const Json& j, BatchSealed& e);
+void to_json(Json& j, const BatchCompacted& e);
+void from_json(const Json& j, BatchCompacted& e);
 
 }  // namespace ordo::telemetry

@@ -16,6 +16,8 @@ import { genealogy } from './genealogy';
 import { quality } from './quality';
 // The equipment board, downtime list and source registry (issue 12).
 import { equipment } from './equipment';
+// Process values: the tags and their trends (issue 12).
+import { telemetry } from './telemetry';
 
 // The worklist comes first: it is the home page after sign-in (App.tsx's default route).
-export const FEATURES: Feature[] = [worklist, terminal, dispatch, equipment, production, quality, genealogy, logbook, audit, access, personnel, masterdata, signatures];
+export const FEATURES: Feature[] = [worklist, terminal, dispatch, equipment, telemetry, production, quality, genealogy, logbook, audit, access, personnel, masterdata, signatures];

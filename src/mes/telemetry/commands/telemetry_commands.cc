@@ -8,6 +8,7 @@
 
 #include "core/json_fields.h"
 #include "mes/masterdata/in_force.h"
+#include "mes/telemetry/domain/compaction.h"
 #include "mes/telemetry/domain/seal.h"
 #include "mes/telemetry/domain/tag.h"
 #include "mes/telemetry/store/tag_store.h"
@@ -19,6 +20,9 @@ namespace ordo::telemetry {
 namespace {
 
 using Events = std::vector<ledger::Event>;
+
+// A compaction run looks at most at this many candidate batches per batch it may compact.
+constexpr std::int64_t kCandidatesPerBatch = 10;
 
 // At most this many unsealed rows are looked at per seal command.
 constexpr std::int64_t kTailRowsPerCommand = 200'000;
@@ -122,6 +126,104 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail) {
   };
   c.reply = [outcome](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
     return *outcome;
+  };
+  return c;
+}
+
+engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
+  engine::Command c;
+  c.actor = engine::Actor{0, "system", "system", std::nullopt};
+  c.success_status = 200;
+  struct Plan {
+    std::vector<PurgeRange> purge;
+    std::int64_t recorded = 0;
+    std::vector<RollupRow> rollup;
+    std::int64_t purged = 0;
+    bool file = false;
+    Json outcome;
+  };
+  auto plan = std::make_shared<Plan>();
+  c.decide = [as_of, max_batches, plan](engine::WriteContext& ctx) -> Result<Events> {
+    *plan = Plan{};
+    plan->outcome = Json{{"compacted", 0}, {"raw_rows", 0}, {"rollup_rows", 0}, {"skipped", 0}};
+    if (!std::filesystem::exists(TelemetryPathOf(ctx.db.path()))) return Events{};
+    plan->file = true;
+    const TimeMicros now = as_of > 0 ? as_of : ctx.now;
+    auto file = WriterFile(ctx.db.path());
+    if (!file.ok()) return file.error();
+    auto recorded = LastCompaction(ctx.db);
+    if (!recorded.ok()) return recorded.error();
+    plan->recorded = *recorded;
+    // Recorded compactions whose raw rows are still in the file: deleted now.
+    auto in_file = FileCompactions(**file);
+    if (!in_file.ok()) return in_file.error();
+    for (const FileCompaction& fc : *in_file) {
+      if (fc.purged != 0 || fc.number > *recorded) continue;
+      auto batches = BatchesOfCompaction(ctx.db, fc.number);
+      if (!batches.ok()) return batches.error();
+      for (const SealedBatch& b : *batches)
+        plan->purge.push_back(PurgeRange{fc.number, b.first_id, b.last_id});
+    }
+    auto tags = ListTags(ctx.db, "");
+    if (!tags.ok()) return tags.error();
+    std::map<std::string, std::int64_t> raw_days;
+    std::int64_t min_days = kDefaultRawDays;
+    for (const TagRow& t : *tags) {
+      raw_days[t.tag.name] = t.tag.raw_days;
+      min_days = std::min(min_days, t.tag.raw_days);
+    }
+    // Candidates page by page (a batch holding a tag kept longer is passed over cheaply:
+    // only its newest time per tag is read), at most kCandidatesPerRun looked at.
+    std::vector<std::int64_t> batches;
+    std::vector<SampleRow> rows;
+    std::int64_t skipped = 0, examined = 0, after = 0;
+    while (static_cast<std::int64_t>(batches.size()) < max_batches &&
+           examined < max_batches * kCandidatesPerBatch) {
+      auto page = UncompactedBatches(ctx.db, now - min_days * kDayMicros, after, max_batches);
+      if (!page.ok()) return page.error();
+      if (page->empty()) break;
+      for (const SealedBatch& b : *page) {
+        if (static_cast<std::int64_t>(batches.size()) >= max_batches) break;
+        ++examined;
+        after = b.batch;
+        auto newest = NewestPerTag(**file, b.first_id, b.last_id);
+        if (!newest.ok()) return newest.error();
+        if (!newest->empty() && !BatchDue(*newest, raw_days, now)) continue;
+        auto seal = SealAt(ctx.db, b.entry_seq);
+        if (!seal.ok()) return seal.error();
+        auto stored = RowsBetween(**file, b.first_id, b.last_id);
+        if (!stored.ok()) return stored.error();
+        if (!*seal || !CheckSealed(**seal, *stored).empty()) {
+          ++skipped;  // never compact rows that do not match their seal
+          continue;
+        }
+        if (!BatchDue(*stored, raw_days, now)) continue;
+        batches.push_back(b.batch);
+        rows.insert(rows.end(), stored->begin(), stored->end());
+      }
+    }
+    plan->outcome["skipped"] = skipped;
+    if (rows.empty()) return Events{};
+    plan->rollup = RollupOf(*recorded + 1, rows);
+    BatchCompacted e =
+        CompactionOf(*recorded + 1, batches, static_cast<std::int64_t>(rows.size()), plan->rollup);
+    plan->outcome["compacted"] = static_cast<std::int64_t>(batches.size());
+    plan->outcome["raw_rows"] = e.raw_rows;
+    plan->outcome["rollup_rows"] = e.rollup_rows;
+    return Events{ledger::MakeEvent(e, kCompactionSubject, std::to_string(e.compaction))};
+  };
+  c.after_append = [plan](engine::WriteContext& ctx,
+                          const std::vector<ledger::LedgerEntry>& entries) -> Status {
+    if (!plan->file) return Ok();
+    auto file = WriterFile(ctx.db.path());
+    if (!file.ok()) return file.error();
+    return WriteCompaction(**file, plan->purge, plan->recorded,
+                           entries.empty() ? 0 : entries.front().seq, plan->rollup, &plan->purged);
+  };
+  c.reply = [plan](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+    Json out = plan->outcome;
+    out["purged"] = plan->purged;
+    return out;
   };
   return c;
 }

@@ -23,6 +23,17 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag);
 // at `ordo serve` start (whole tail) and every few seconds (capability.cc).
 engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail);
 
+// Compacts sealed batches whose rows are all older than their tag's raw_days at `as_of`
+// (0: the engine's now), at most `max_batches` per command (domain/compaction.h): one
+// telemetry.batch_compacted over their per-minute rollup, whose rows are written to the
+// telemetry file after the append. A batch whose rows do not match their seal is left
+// alone (ordo ledger verify keeps naming it). The raw rows of a compaction are deleted by
+// the next command, once its entry is durable (so the record never lacks both). Reply
+// {"compacted": batches, "raw_rows", "rollup_rows", "purged": raw rows deleted now,
+// "skipped": batches left alone}. Runs at `ordo serve` start and every
+// --compact-interval (capability.cc), and as `ordo telemetry compact`.
+engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches);
+
 // The sink installed into equipment (sample_sink.h): tags from telemetry_tag, samples
 // into the telemetry file next to the writer's store.
 std::unique_ptr<equipment::SampleSink> MakeSampleSink();

@@ -111,8 +111,18 @@ Awaitable<HttpResponse> Values(Api& api, Call& call) {
             {"step", *step}};
   Json values = Json::array(), steps = Json::array();
   if (step_us == 0) {
-    for (const auto& p : *points)
-      values.push_back(Json{{"time", FormatUtcMicros(p.time_us)}, {"value", p.sum}});
+    for (const auto& p : *points) {
+      if (p.count == 1) {
+        values.push_back(Json{{"time", FormatUtcMicros(p.time_us)}, {"value", p.sum}});
+        continue;
+      }
+      // A minute compacted by retention: its average, with count, min and max.
+      values.push_back(Json{{"time", FormatUtcMicros(p.time_us)},
+                            {"value", p.sum / static_cast<double>(p.count)},
+                            {"count", p.count},
+                            {"min", p.min},
+                            {"max", p.max}});
+    }
   } else {
     for (const auto& s : AggregateSteps(*points, *from, *to, step_us)) {
       const bool any = s.count > 0;
@@ -177,24 +187,29 @@ std::vector<server::Endpoint> Endpoints() {
       kTelemetryRead,
       {},
       "read",
-      "A tag's values (?from=&to=, ISO 8601 or epoch ms, default the last 24 h): raw, or with "
-      "?step= (seconds) min/max/avg/count per step",
+      "A tag's values (?from=&to=, ISO 8601 or epoch ms, default the last 24 h): raw (minutes "
+      "compacted by retention as one value with count, min and max), or with ?step= (seconds) "
+      "min/max/avg/count per step",
       &Values};
-  values.response_schema =
-      Object({{"tag", String()},
-              {"unit", String()},
-              {"low", Nullable(Number())},
-              {"high", Nullable(Number())},
-              {"from", Time()},
-              {"to", Time()},
-              {"step", Integer("seconds; 0 = raw values")},
-              {"values", Array(Object({{"time", Time("device time")}, {"value", Number()}}))},
-              {"steps", Array(Object({{"from", Time()},
-                                      {"to", Time()},
-                                      {"count", Integer()},
-                                      {"min", Nullable(Number())},
-                                      {"max", Nullable(Number())},
-                                      {"avg", Nullable(Number())}}))}});
+  values.response_schema = Object(
+      {{"tag", String()},
+       {"unit", String()},
+       {"low", Nullable(Number())},
+       {"high", Nullable(Number())},
+       {"from", Time()},
+       {"to", Time()},
+       {"step", Integer("seconds; 0 = raw values")},
+       {"values", Array(Object({{"time", Time("device time (a compacted minute: its start)")},
+                                {"value", Number("the value (a compacted minute: its average)")}},
+                               {{"count", Integer("values in the compacted minute")},
+                                {"min", Number()},
+                                {"max", Number()}}))},
+       {"steps", Array(Object({{"from", Time()},
+                               {"to", Time()},
+                               {"count", Integer()},
+                               {"min", Nullable(Number())},
+                               {"max", Nullable(Number())},
+                               {"avg", Nullable(Number())}}))}});
   return {define, list, values};
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/json_fields.h"
 #include "mes/equipment/events.h"
+#include "mes/telemetry/domain/seal.h"
 #include "storage/rows.h"
 #include "store/projector.h"
 
@@ -30,6 +31,22 @@ CREATE TABLE IF NOT EXISTS telemetry_seal(
   to_us INTEGER NOT NULL,
   hash TEXT NOT NULL,
   entry_seq INTEGER NOT NULL);
+)sql";
+
+// Version 2 (retention): the compactions recorded, and which batch each compacted.
+constexpr const char* kTablesV2 = R"sql(
+CREATE TABLE IF NOT EXISTS telemetry_compaction(
+  compaction INTEGER PRIMARY KEY,
+  batches TEXT NOT NULL,
+  raw_rows INTEGER NOT NULL,
+  rollup_rows INTEGER NOT NULL,
+  from_us INTEGER NOT NULL,
+  to_us INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  entry_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS telemetry_compacted_batch(
+  batch INTEGER PRIMARY KEY,
+  compaction INTEGER NOT NULL);
 )sql";
 
 constexpr const char* kTagColumns =
@@ -68,8 +85,11 @@ void BindLimit(storage::Statement& s, int index, const std::optional<double>& v)
 
 store::TableSet Tables() {
   return store::TableSet{"telemetry",
-                         {store::Migration{1, kTablesV1}},
-                         {{"telemetry_tag", "name"}, {"telemetry_seal", "batch"}}};
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
+                         {{"telemetry_tag", "name"},
+                          {"telemetry_seal", "batch"},
+                          {"telemetry_compaction", "compaction"},
+                          {"telemetry_compacted_batch", "batch"}}};
 }
 
 void RegisterProjectors() {
@@ -97,6 +117,28 @@ void RegisterProjectors() {
                               s.Bind(7, p.hash).Bind(8, e.seq);
                             });
       });
+  store::RegisterProjector<BatchCompacted>([](storage::Database& db, const ledger::LedgerEntry& e,
+                                              const BatchCompacted& p) -> Status {
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO telemetry_compaction(compaction, batches, raw_rows, "
+                          "rollup_rows, from_us, to_us, hash, entry_seq) "
+                          "VALUES(?,?,?,?,?,?,?,?)",
+                          [&](storage::Statement& s) {
+                            s.Bind(1, p.compaction).Bind(2, p.batches).Bind(3, p.raw_rows);
+                            s.Bind(4, p.rollup_rows).Bind(5, p.from_us).Bind(6, p.to_us);
+                            s.Bind(7, p.hash).Bind(8, e.seq);
+                          }));
+    std::vector<std::int64_t> batches;
+    if (!ParseIdRanges(p.batches, &batches))
+      return Error::Make(
+          ErrorCode::kInternal,
+          "telemetry compaction " + std::to_string(p.compaction) + ": its batches cannot be read");
+    for (std::int64_t b : batches)
+      ORDO_TRY(storage::Run(db,
+                            "INSERT INTO telemetry_compacted_batch(batch, compaction) VALUES(?,?)",
+                            [&](storage::Statement& s) { s.Bind(1, b).Bind(2, p.compaction); }));
+    return Ok();
+  });
 }
 
 Json ToJson(const TagRow& row) {
@@ -147,6 +189,55 @@ Result<SealProgress> SealProgressOf(storage::Database& db) {
       });
   if (!row.ok()) return row.error();
   return row->value_or(SealProgress{});
+}
+
+Result<std::int64_t> LastCompaction(storage::Database& db) {
+  auto n = storage::FirstRow<std::int64_t>(
+      db, "SELECT COALESCE(MAX(compaction), 0) FROM telemetry_compaction", storage::NoBind,
+      [](const storage::Statement& s) { return s.Int(0); });
+  if (!n.ok()) return n.error();
+  return n->value_or(0);
+}
+
+Result<std::vector<SealedBatch>> UncompactedBatches(storage::Database& db, TimeMicros before_us,
+                                                    std::int64_t after_batch, std::int64_t limit) {
+  return storage::Rows<SealedBatch>(
+      db,
+      "SELECT batch, first_id, last_id, entry_seq FROM telemetry_seal WHERE batch > ? AND "
+      "to_us < ? AND batch NOT IN (SELECT batch FROM telemetry_compacted_batch) ORDER BY batch "
+      "LIMIT ?",
+      [&](storage::Statement& s) { s.Bind(1, after_batch).Bind(2, before_us).Bind(3, limit); },
+      [](const storage::Statement& s) {
+        return SealedBatch{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+      });
+}
+
+Result<std::vector<SealedBatch>> BatchesOfCompaction(storage::Database& db,
+                                                     std::int64_t compaction) {
+  return storage::Rows<SealedBatch>(
+      db,
+      "SELECT s.batch, s.first_id, s.last_id, s.entry_seq FROM telemetry_compacted_batch c JOIN "
+      "telemetry_seal s ON s.batch = c.batch WHERE c.compaction = ? ORDER BY s.batch",
+      [&](storage::Statement& s) { s.Bind(1, compaction); },
+      [](const storage::Statement& s) {
+        return SealedBatch{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+      });
+}
+
+Result<std::optional<BatchSealed>> SealAt(storage::Database& db, std::int64_t entry_seq) {
+  auto row = storage::FirstRow<std::pair<std::string, std::string>>(
+      db, "SELECT type, payload FROM ledger WHERE seq = ?",
+      [&](storage::Statement& s) { s.Bind(1, entry_seq); },
+      [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
+  if (!row.ok()) return row.error();
+  if (!*row || (*row)->first != BatchSealed::kType) return std::optional<BatchSealed>();
+  BatchSealed seal;
+  try {
+    from_json(Json::parse((*row)->second), seal);
+  } catch (const Json::exception&) {
+    return std::optional<BatchSealed>();
+  }
+  return std::optional<BatchSealed>(seal);
 }
 
 Result<bool> NamesAcceptedBatch(storage::Database& db, std::int64_t entry_seq,

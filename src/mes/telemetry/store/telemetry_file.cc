@@ -29,6 +29,58 @@ CREATE TABLE IF NOT EXISTS sample(
 CREATE INDEX IF NOT EXISTS sample_by_tag ON sample(tag, time_us);
 )sql";
 
+// Version 2 (retention): the per-minute rollup rows of compacted batches, and the file's
+// side of each compaction (purged: the raw rows of its batches are deleted; set only after
+// its telemetry.batch_compacted entry is durable).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS rollup(
+  compaction INTEGER NOT NULL,
+  tag TEXT NOT NULL,
+  minute_us INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  min TEXT NOT NULL,
+  max TEXT NOT NULL,
+  sum TEXT NOT NULL,
+  row_hash TEXT NOT NULL,
+  PRIMARY KEY(compaction, tag, minute_us));
+CREATE INDEX IF NOT EXISTS rollup_by_tag ON rollup(tag, minute_us);
+CREATE TABLE IF NOT EXISTS compaction(
+  number INTEGER PRIMARY KEY,
+  entry_seq INTEGER NOT NULL,
+  purged INTEGER NOT NULL DEFAULT 0);
+)sql";
+
+// The file's schema version (PRAGMA user_version): files from before versioning hold v1.
+constexpr std::int64_t kFileVersion = 2;
+
+Status Migrate(storage::Database& db) {
+  auto version =
+      storage::FirstRow<std::int64_t>(db, "PRAGMA user_version", storage::NoBind,
+                                      [](const storage::Statement& s) { return s.Int(0); });
+  if (!version.ok()) return version.error();
+  const std::int64_t v = version->value_or(0);
+  if (v >= kFileVersion) return Ok();
+  storage::Transaction tx(db);
+  ORDO_TRY(tx.begin_status());
+  if (v < 1) ORDO_TRY(db.Exec(kSchema));
+  if (v < 2) ORDO_TRY(db.Exec(kSchemaV2));
+  ORDO_TRY(db.Exec("PRAGMA user_version = " + std::to_string(kFileVersion)));
+  return tx.Commit();
+}
+
+RollupRow RollupOfRow(const storage::Statement& s) {
+  RollupRow r;
+  r.compaction = s.Int(0);
+  r.tag = s.Text(1);
+  r.minute_us = s.Int(2);
+  r.count = s.Int(3);
+  r.min = std::strtod(s.Text(4).c_str(), nullptr);
+  r.max = std::strtod(s.Text(5).c_str(), nullptr);
+  r.sum = std::strtod(s.Text(6).c_str(), nullptr);
+  r.row_hash = s.Text(7);
+  return r;
+}
+
 constexpr const char* kColumns =
     "SELECT id, tag, time_us, value, source, seq, idx, entry_seq, received_us, row_hash "
     "FROM sample ";
@@ -81,7 +133,7 @@ Result<std::unique_ptr<storage::Database>> OpenTelemetryFile(const std::string& 
                                                              storage::OpenMode mode) {
   auto db = store::OpenStoreFile(path, mode);
   if (!db.ok()) return db.error();
-  if (mode != storage::OpenMode::kReadOnly) ORDO_TRY((*db)->Exec(kSchema));
+  if (mode != storage::OpenMode::kReadOnly) ORDO_TRY(Migrate(**db));
   return db;
 }
 
@@ -143,8 +195,99 @@ Result<std::vector<SampleRow>> RowsBetween(storage::Database& file, std::int64_t
 }
 
 Status TrimToLedger(storage::Database& file, std::int64_t head_seq) {
-  return storage::Run(file, "DELETE FROM sample WHERE entry_seq > ?",
+  ORDO_TRY(storage::Run(file, "DELETE FROM sample WHERE entry_seq > ?",
+                        [&](storage::Statement& s) { s.Bind(1, head_seq); }));
+  auto has = HasRollupTables(file);
+  if (!has.ok()) return has.error();
+  if (!*has) return Ok();
+  ORDO_TRY(storage::Run(
+      file,
+      "DELETE FROM rollup WHERE compaction IN (SELECT number FROM compaction WHERE entry_seq > ?)",
+      [&](storage::Statement& s) { s.Bind(1, head_seq); }));
+  return storage::Run(file, "DELETE FROM compaction WHERE entry_seq > ?",
                       [&](storage::Statement& s) { s.Bind(1, head_seq); });
+}
+
+Result<std::vector<SampleRow>> NewestPerTag(storage::Database& file, std::int64_t first_id,
+                                            std::int64_t last_id) {
+  return storage::Rows<SampleRow>(
+      file, "SELECT tag, MAX(time_us) FROM sample WHERE id >= ? AND id <= ? GROUP BY tag",
+      [&](storage::Statement& s) { s.Bind(1, first_id).Bind(2, last_id); },
+      [](const storage::Statement& s) {
+        SampleRow r;
+        r.tag = s.Text(0);
+        r.time_us = s.Int(1);
+        return r;
+      });
+}
+
+Result<bool> HasRollupTables(storage::Database& file) {
+  auto n = storage::FirstRow<std::int64_t>(
+      file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'compaction'",
+      storage::NoBind, [](const storage::Statement& s) { return s.Int(0); });
+  if (!n.ok()) return n.error();
+  return n->value_or(0) > 0;
+}
+
+Status WriteCompaction(storage::Database& file, const std::vector<PurgeRange>& purge,
+                       std::int64_t recorded_through, std::int64_t entry_seq,
+                       const std::vector<RollupRow>& rollup, std::int64_t* purged_rows) {
+  storage::Transaction tx(file);
+  ORDO_TRY(tx.begin_status());
+  *purged_rows = 0;
+  for (const PurgeRange& p : purge) {
+    auto bind = [&](storage::Statement& s) { s.Bind(1, p.first_id).Bind(2, p.last_id); };
+    auto n = storage::FirstRow<std::int64_t>(
+        file, "SELECT COUNT(*) FROM sample WHERE id >= ? AND id <= ?", bind,
+        [](const storage::Statement& s) { return s.Int(0); });
+    if (!n.ok()) return n.error();
+    *purged_rows += n->value_or(0);
+    ORDO_TRY(storage::Run(file, "DELETE FROM sample WHERE id >= ? AND id <= ?", bind));
+    ORDO_TRY(storage::Run(file, "UPDATE compaction SET purged = 1 WHERE number = ?",
+                          [&](storage::Statement& s) { s.Bind(1, p.compaction); }));
+  }
+  // Rollups of a compaction whose entry never became durable (a crash before the ledger
+  // commit): their raw rows are still there; they are compacted again.
+  ORDO_TRY(storage::Run(file, "DELETE FROM rollup WHERE compaction > ?",
+                        [&](storage::Statement& s) { s.Bind(1, recorded_through); }));
+  ORDO_TRY(storage::Run(file, "DELETE FROM compaction WHERE number > ?",
+                        [&](storage::Statement& s) { s.Bind(1, recorded_through); }));
+  if (!rollup.empty()) {
+    ORDO_TRY(storage::Run(
+        file, "INSERT INTO compaction(number, entry_seq, purged) VALUES(?,?,0)",
+        [&](storage::Statement& s) { s.Bind(1, rollup.front().compaction).Bind(2, entry_seq); }));
+    auto st = file.Prepare(
+        "INSERT INTO rollup(compaction, tag, minute_us, count, min, max, sum, row_hash) "
+        "VALUES(?,?,?,?,?,?,?,?)");
+    if (!st.ok()) return st.error();
+    for (const RollupRow& r : rollup) {
+      (*st)->Bind(1, r.compaction).Bind(2, r.tag).Bind(3, r.minute_us).Bind(4, r.count);
+      (*st)->Bind(5, ValueText(r.min)).Bind(6, ValueText(r.max)).Bind(7, ValueText(r.sum));
+      (*st)->Bind(8, r.row_hash);
+      ORDO_TRY((*st)->Run());
+    }
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<RollupRow>> RollupRowsOf(storage::Database& file, std::int64_t compaction) {
+  return storage::Rows<RollupRow>(
+      file,
+      "SELECT compaction, tag, minute_us, count, min, max, sum, row_hash FROM rollup "
+      "WHERE compaction = ? ORDER BY tag, minute_us",
+      [&](storage::Statement& s) { s.Bind(1, compaction); }, RollupOfRow);
+}
+
+Result<std::vector<FileCompaction>> FileCompactions(storage::Database& file) {
+  return storage::Rows<FileCompaction>(
+      file,
+      "SELECT c.number, c.entry_seq, c.purged, (SELECT COUNT(*) FROM rollup r WHERE "
+      "r.compaction = c.number) FROM compaction c UNION ALL SELECT r.compaction, 0, -1, "
+      "COUNT(*) FROM rollup r WHERE r.compaction NOT IN (SELECT number FROM compaction) "
+      "GROUP BY r.compaction ORDER BY 1",
+      storage::NoBind, [](const storage::Statement& s) {
+        return FileCompaction{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+      });
 }
 
 Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids) {
@@ -159,15 +302,22 @@ Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids)
 
 Result<std::vector<Point>> ValuesOf(storage::Database& file, const std::string& tag,
                                     TimeMicros from_us, TimeMicros to_us, std::int64_t limit) {
+  // Raw rows, and the rollup rows of purged compactions (their raw rows are gone; a
+  // compaction not purged yet still has its raw rows, so its rollup is not counted).
   return storage::Rows<Point>(
       file,
-      "SELECT time_us, value FROM sample WHERE tag = ? AND time_us >= ? AND time_us < ? "
-      "ORDER BY time_us, id LIMIT ?",
+      "SELECT time_us, 1, value, value, value, 0 AS k, id FROM sample WHERE tag = ?1 AND "
+      "time_us >= ?2 AND time_us < ?3 UNION ALL SELECT minute_us, count, min, max, sum, 1, "
+      "compaction FROM rollup WHERE tag = ?1 AND minute_us >= ?2 AND minute_us < ?3 AND "
+      "compaction IN (SELECT number FROM compaction WHERE purged = 1) "
+      "ORDER BY 1, 6, 7 LIMIT ?4",
       [&](storage::Statement& s) {
         s.Bind(1, tag).Bind(2, from_us).Bind(3, to_us).Bind(4, limit + 1);
       },
       [](const storage::Statement& s) {
-        return RawPoint(s.Int(0), std::strtod(s.Text(1).c_str(), nullptr));
+        return Point{s.Int(0), s.Int(1), std::strtod(s.Text(2).c_str(), nullptr),
+                     std::strtod(s.Text(3).c_str(), nullptr),
+                     std::strtod(s.Text(4).c_str(), nullptr)};
       });
 }
 

@@ -45,6 +45,9 @@ function UnitCard({ unit, now }: { unit: BoardUnit; now: number }) {
           <span class="muted">no operation</span>
         )}
       </div>
+      <a class="eq-trends" href={`#/tags/unit/${encodeURIComponent(unit.id)}`} data-testid={`eq-trends-${unit.id}`}>
+        Process values of {unit.id}
+      </a>
       <dl class="eq-counts" data-testid={`eq-counts-${unit.id}`}>
         <div>
           <dt>Total</dt>
