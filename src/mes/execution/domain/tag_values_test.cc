@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/verifies.h"
-#include "ledger/event_schema.h"
-#include "ledger/event_type.h"
 #include "mes/execution/domain/codes.h"
 #include "mes/execution/domain/recording.h"
 #include "mes/execution/domain/test_facts.h"
@@ -188,27 +186,6 @@ TEST(TagValueDecisionTest, ALateValueFromATagIsALateEntryNamingTheSource) {
   EXPECT_NE(d->recorded.late_reason->find("line-plc"), std::string::npos);
   ASSERT_EQ(d->exceptions.size(), 1u);
   EXPECT_EQ(d->exceptions[0].kind, kLateEntry);
-}
-
-TEST(TagValueDecisionTest, Version1ParameterPayloadsReadAsOperatorsEntries) {
-  ORDO_VERIFIES("ORDO-TEL-22");
-  ledger::RegisterEventType<ParameterRecorded>("execution", "test");
-  RegisterUpcasters();
-  EXPECT_EQ(ledger::CurrentSchemaVersion(ParameterRecorded::kType), 2);
-  auto d = DecideRecordParameter(RunningOp(), Operator(), Unit(),
-                                 RecordParameter{"impeller_speed", 250, "", {}, std::nullopt},
-                                 RecordingContext{Now(), 30, std::string("abc123"), false});
-  ASSERT_TRUE(d.ok()) << d.error().message;
-  Json v1;
-  to_json(v1, d->recorded);
-  EXPECT_FALSE(v1.contains("origin"));
-  auto up = ledger::Upcast(ParameterRecorded::kType, 1, v1);
-  ASSERT_TRUE(up.ok()) << up.error().message;
-  EXPECT_EQ(*up, v1);
-  ParameterRecorded read;
-  from_json(*up, read);
-  EXPECT_FALSE(read.origin.has_value());
-  EXPECT_EQ(read.user_id, 7);
 }
 
 }  // namespace
