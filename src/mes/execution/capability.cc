@@ -3,6 +3,8 @@
 
 #include "core/permissions.h"
 #include "ledger/event_schema.h"
+#include "mes/equipment/sample_observer.h"
+#include "mes/execution/commands/tag_values_command.h"
 #include "mes/execution/events.h"
 #include "mes/execution/http/execution_http.h"
 #include "mes/execution/permissions.h"
@@ -15,6 +17,7 @@ void Register() {
       "execution", "An operator acknowledged the pinned work instructions of an operation");
   ledger::RegisterEventType<ParameterRecorded>(
       "execution", "A process parameter value was recorded and checked against its limits");
+  RegisterUpcasters();
   ledger::RegisterEventType<CharacteristicRecorded>(
       "execution", "A characteristic sample was recorded and checked against its specification");
   ledger::RegisterEventType<ExceptionRecorded>(
@@ -34,6 +37,8 @@ void Register() {
                       "verified)",
                       {"operator", "supervisor", "quality"}});
   server::RegisterEndpoints("execution", Endpoints());
+  // Values of tags mapped to the parameters of running operations (docs/execution.md).
+  equipment::RegisterSampleObserver(&TagParameterEvents);
 }
 
 }  // namespace ordo::execution

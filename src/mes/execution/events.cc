@@ -2,6 +2,8 @@
 // docs/event-schema.md). Optional numbers and reasons are written as null.
 #include "mes/execution/events.h"
 
+#include "ledger/event_schema.h"
+
 namespace ordo::execution {
 
 namespace {
@@ -59,6 +61,11 @@ void to_json(Json& j, const ParameterRecorded& e) {
            {"late_reason", OrNull(e.late_reason)},
            {"occurred_us", e.occurred_us},
            {"entered_us", e.entered_us}};
+  if (e.origin)
+    j["origin"] = Json{{"data_source", e.origin->data_source},
+                       {"tag", e.origin->tag},
+                       {"batch_seq", e.origin->batch_seq},
+                       {"rule", e.origin->rule}};
 }
 
 void from_json(const Json& j, ParameterRecorded& e) {
@@ -81,6 +88,22 @@ void from_json(const Json& j, ParameterRecorded& e) {
   e.late_reason = OptionalString(j, "late_reason");
   j.at("occurred_us").get_to(e.occurred_us);
   j.at("entered_us").get_to(e.entered_us);
+  e.origin.reset();
+  if (j.contains("origin") && j.at("origin").is_object()) {
+    const Json& o = j.at("origin");
+    TagOrigin origin;
+    o.at("data_source").get_to(origin.data_source);
+    o.at("tag").get_to(origin.tag);
+    o.at("batch_seq").get_to(origin.batch_seq);
+    o.at("rule").get_to(origin.rule);
+    e.origin = std::move(origin);
+  }
+}
+
+void RegisterUpcasters() {
+  // Version 1 had no origin: every value was a person's entry, which version 2 writes
+  // without one too.
+  ledger::RegisterUpcaster(ParameterRecorded::kType, 1, [](const Json& p) { return p; });
 }
 
 void to_json(Json& j, const CharacteristicRecorded& e) {

@@ -34,9 +34,19 @@ struct InstructionsAcknowledged {
 // routing says it should be; `device` is the work unit for equipment values, else "".
 // `late` marks a value entered more than the late-entry threshold after `occurred_us`
 // (DI-03), with `late_reason`.
+// Version 2 added `origin`: set for a value taken from a telemetry tag while the
+// operation ran (user_id 0; the entry's actor is the data source), absent for a value a
+// person entered. A version 1 payload is read as is (no origin: an operator's entry).
+struct TagOrigin {
+  std::string data_source;     // the registered data source that sent the sample
+  std::string tag;             // the telemetry tag mapped to the parameter
+  std::int64_t batch_seq = 0;  // the seq of the source's batch that carried it
+  std::string rule;  // why this sample was recorded: first, limit_crossed, interval (docs)
+};
+
 struct ParameterRecorded {
   static constexpr const char* kType = "execution.parameter_recorded";
-  static constexpr int kVersion = 1;
+  static constexpr int kVersion = 2;
   std::string order_id, operation, name, unit;
   double value = 0;
   std::optional<double> low, high, target;  // null when the routing sets none
@@ -46,8 +56,9 @@ struct ParameterRecorded {
   std::int64_t user_id = 0;
   bool late = false;
   std::optional<std::string> late_reason;
-  std::int64_t occurred_us = 0;  // when the value was taken
-  std::int64_t entered_us = 0;   // when it was entered (server time)
+  std::int64_t occurred_us = 0;     // when the value was taken
+  std::int64_t entered_us = 0;      // when it was entered (server time)
+  std::optional<TagOrigin> origin;  // written only when set
 };
 
 // One sample of a characteristic: exactly `sample_size` values, each checked against the
@@ -94,6 +105,8 @@ void to_json(Json& j, const InstructionsAcknowledged& e);
 void from_json(const Json& j, InstructionsAcknowledged& e);
 void to_json(Json& j, const ParameterRecorded& e);
 void from_json(const Json& j, ParameterRecorded& e);
+// Registers the upcaster of execution.parameter_recorded version 1 (capability.cc).
+void RegisterUpcasters();
 void to_json(Json& j, const CharacteristicRecorded& e);
 void from_json(const Json& j, CharacteristicRecorded& e);
 void to_json(Json& j, const ExceptionRecorded& e);

@@ -94,7 +94,8 @@ struct Builder {
   }
 
   // A parameter recorded again for the same operation is a correction; a characteristic
-  // recorded again is one more sample (docs/execution.md), never a correction.
+  // recorded again is one more sample (docs/execution.md), never a correction; nor is a
+  // parameter value taken from a tag, and it is not the value a later entry corrects.
   void Recorded(const Entry& e, const char* list, const char* what, bool corrects) {
     const Json& p = e.payload;
     const std::string op = Str(p, "operation"), name = Str(p, "name");
@@ -104,7 +105,8 @@ struct Builder {
     row["recorded"] = Stamp(e);
     const Json value = p.contains("values") ? p["values"] : Or(p, "value");
     Op(op)[list].push_back(row);
-    if (!corrects) return;
+    // A value from a tag is one reading of a trend (docs/execution.md), never a correction.
+    if (!corrects || p.contains("origin")) return;
     Json& stored = Op(op)[list].back();
     auto key = std::make_pair(op, name);
     if (auto it = last_value.find(key); it != last_value.end()) {

@@ -171,6 +171,36 @@ TEST(BatchRecordCompileTest, SecondCharacteristicSampleIsNoCorrection) {
   EXPECT_TRUE(Compile(r.f).exceptions.empty());
 }
 
+TEST(BatchRecordCompileTest, ValuesFromATagAreReadingsWithTheirSourceNeverCorrections) {
+  ORDO_VERIFIES("ORDO-TEL-21");
+  Record r;
+  const Json origin{
+      {"data_source", "plc"}, {"tag", "wu.temp"}, {"batch_seq", 3}, {"rule", "first"}};
+  r.Param("10", 25);  // an operator's entry
+  for (double v : {26.0, 31.0, 27.0}) {
+    r.Param("10", v);
+    r.f.entries.back().payload["origin"] = origin;
+    r.f.entries.back().actor = "source:plc";
+  }
+  Compiled c = Compile(r.f);
+  EXPECT_TRUE(c.exceptions.empty());  // no correction: three readings of a trend
+  const Json& params = c.content["operations"][0]["parameters"];
+  ASSERT_EQ(params.size(), 4u);
+  EXPECT_FALSE(params[0].contains("origin"));
+  EXPECT_EQ(params[1]["origin"]["tag"], "wu.temp");
+  for (const auto& p : params) EXPECT_FALSE(p.contains("corrects_earlier"));
+  // A later entry by a person corrects the person's earlier entry, not a reading.
+  r.Param("10", 24);
+  c = Compile(r.f);
+  ASSERT_EQ(c.exceptions.size(), 1u);
+  EXPECT_EQ(c.exceptions[0].kind, kCorrection);
+  EXPECT_EQ(c.exceptions[0].details["previous"], 25.0);
+  // The printable record names each value's source.
+  const std::string html = RenderHtml(View(Assess(r.f)));
+  EXPECT_NE(html.find("operator entry"), std::string::npos);
+  EXPECT_NE(html.find("tag wu.temp from source plc (first)"), std::string::npos);
+}
+
 TEST(BatchRecordCompileTest, RefusedAttempt) {
   ORDO_VERIFIES("ORDO-BR-09", "IND-03");
   Record r;

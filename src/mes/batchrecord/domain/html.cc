@@ -43,6 +43,16 @@ std::string Who(const Json& stamp) {
   return Field(stamp, "by") + ", " + Field(stamp, "time");
 }
 
+// Where a parameter value came from: an operator's entry, or a tag of a data source
+// (execution.parameter_recorded's origin).
+std::string CapturedFrom(const Json& parameter) {
+  const Json origin = parameter.value("origin", Json());
+  if (!origin.is_object()) return "operator entry";
+  return "tag " + origin.value("tag", std::string()) + " from source " +
+         origin.value("data_source", std::string()) + " (" + origin.value("rule", std::string()) +
+         ")";
+}
+
 }  // namespace
 
 std::string RenderHtml(const Json& v) {
@@ -140,9 +150,13 @@ std::string RenderHtml(const Json& v) {
     for (auto& a : acks) a["time"] = Who(a.value("at", Json()));
     Table(out, acks, {"user", "instruction_hash", "routing_version", "time"});
     Json params = op.value("parameters", Json::array());
-    for (auto& p : params) p["who_when"] = Who(p.value("recorded", Json()));
+    for (auto& p : params) {
+      p["who_when"] = Who(p.value("recorded", Json()));
+      p["captured_from"] = CapturedFrom(p);
+    }
     Table(out, params,
-          {"name", "value", "unit", "low", "high", "in_limits", "critical", "late", "who_when"});
+          {"name", "value", "unit", "low", "high", "in_limits", "critical", "late", "captured_from",
+           "who_when"});
     Json chars = op.value("characteristics", Json::array());
     for (auto& p : chars) p["who_when"] = Who(p.value("recorded", Json()));
     Table(out, chars,

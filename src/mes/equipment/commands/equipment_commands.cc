@@ -9,6 +9,7 @@
 #include "mes/equipment/domain/downtime.h"
 #include "mes/equipment/domain/ingest.h"
 #include "mes/equipment/domain/source.h"
+#include "mes/equipment/sample_observer.h"
 #include "mes/equipment/sample_sink.h"
 #include "mes/equipment/store/equipment_store.h"
 #include "mes/lots/lots.h"
@@ -283,6 +284,19 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
                       {"samples", d->duplicate ? 0 : batch.samples.size()},
                       {"skewed", skewed}};
       *store_samples = !d->duplicate && !batch.samples.empty();
+      // Other capabilities' rules on the accepted samples add their events after the
+      // batch's own (the first stays the batch_accepted whose seq the rows record).
+      if (*store_samples) {
+        const ObservedSamples observed{batch.source, batch.seq, batch.samples,
+                                       facts.tag_work_units};
+        for (const SampleObserver& observer : SampleObservers()) {
+          engine::WriteContext at{
+              ctx.db, ctx.next_seq + static_cast<std::int64_t>(d->events.size()), ctx.now};
+          auto added = observer(at, observed);
+          if (!added.ok()) return added.error();
+          for (auto& e : *added) d->events.push_back(std::move(e));
+        }
+      }
     }
     return std::move(d->events);
   };

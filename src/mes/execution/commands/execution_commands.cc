@@ -554,9 +554,14 @@ Result<Json> OperationView(storage::Database& db, const OperationRef& ref, std::
 namespace detail {
 
 // Opens the deviations its exceptions need (command_support.h).
+Result<std::vector<std::string>> LotsOf(storage::Database& db, const OperationRef& ref) {
+  return LotsOfOperation(db, ref);
+}
+
 Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
-                      const std::function<Result<std::vector<std::string>>()>& lots_involved) {
-  std::int64_t opened = 0;
+                      const std::function<Result<std::vector<std::string>>()>& lots_involved,
+                      std::int64_t* opened_before) {
+  std::int64_t opened = opened_before ? *opened_before : 0;
   const std::size_t n = events.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (events[i].type != ExceptionRecorded::kType) continue;
@@ -580,6 +585,7 @@ Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events
     if (!event.ok()) return event.error();
     events.push_back(std::move(*event));
   }
+  if (opened_before) *opened_before = opened;
   return Ok();
 }
 

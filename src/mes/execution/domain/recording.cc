@@ -90,7 +90,10 @@ Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
                                                 const EquipmentFacts& unit,
                                                 const RecordParameter& c,
                                                 const RecordingContext& context) {
-  ORDO_TRY(CheckMayRecord(op, context.acknowledged_hash));
+  if (c.origin)
+    ORDO_TRY(CheckRunning(op));
+  else
+    ORDO_TRY(CheckMayRecord(op, context.acknowledged_hash));
   const ParameterSpec* spec = nullptr;
   std::string known;
   for (const ParameterSpec& p : op.spec.parameters) {
@@ -112,8 +115,16 @@ Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
     return Refuse(ErrorCode::kInvalidArgument, kDeviceSourceRequired, "source",
                   "Only a registered device source records equipment values; a value typed "
                   "in from the equipment's display is recorded with source manual.");
+  if (c.origin && (source != "equipment" || spec->source != "equipment"))
+    return Error::Invalid("source", "Parameter " + spec->name +
+                                        " is entered by hand (its routing source is " +
+                                        spec->source + "); a tag does not feed it.");
   if (source == "equipment") ORDO_TRY(CheckDeviceCalibration(unit, UtcDay(context.now), "source"));
-  auto timing = DecideEntryTime(op, c.time, context);
+  EntryTime time = c.time;
+  if (c.origin && time.late_reason.empty())
+    time.late_reason = "data source " + c.origin->data_source + " sent the value of tag " +
+                       c.origin->tag + " late";
+  auto timing = DecideEntryTime(op, time, context);
   if (!timing.ok()) return timing.error();
 
   ParameterDecision d;
@@ -137,6 +148,7 @@ Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
   r.late_reason = timing->late_reason;
   r.occurred_us = timing->occurred_us;
   r.entered_us = context.now;
+  r.origin = c.origin;
   if (!r.in_limits)
     d.exceptions.push_back(ExceptionRecorded{
         op.order_id, op.operation, kParameterOutOfLimits, spec->name,
@@ -152,6 +164,13 @@ Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
              {"unit", spec->unit},
              {"critical", spec->critical}},
         spec->critical});
+  if (!r.in_limits && c.origin) {
+    ExceptionRecorded& x = d.exceptions.back();
+    x.message += " Taken from tag " + c.origin->tag + " (data source " + c.origin->data_source +
+                 ") at " + FormatUtcMicros(r.occurred_us) + ".";
+    x.details["tag"] = c.origin->tag;
+    x.details["data_source"] = c.origin->data_source;
+  }
   if (r.late) d.exceptions.push_back(LateException(op, spec->name, *timing, context.now));
   return d;
 }

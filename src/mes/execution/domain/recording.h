@@ -66,6 +66,9 @@ struct RecordParameter {
   double value = 0;
   std::string source;  // "manual" (default when "") or "equipment"
   EntryTime time;
+  // Set for a value taken from a telemetry tag mapped to the parameter (tag_values.h):
+  // source must be equipment and sent by a device.
+  std::optional<TagOrigin> origin;
 };
 
 // The recorded value and the exceptions it raises (parameter_out_of_limits, blocking
@@ -84,6 +87,10 @@ struct ParameterDecision {
 // work unit whose calibration is overdue (P11-08);
 // DecideEntryTime. A value out of its limits is accepted (in_limits false) with an
 // exception.
+// A value from a tag (command.origin) is checked the same way except: the operation must
+// run (CheckRunning; a machine acknowledges no instructions), the parameter's routing
+// source must be equipment (invalid_argument, field source), and a late value gets the
+// reason that the data source sent it late; it is recorded with user_id 0 and its origin.
 Result<ParameterDecision> DecideRecordParameter(const OperationFacts& op,
                                                 const OperatorFacts& person,
                                                 const EquipmentFacts& unit,

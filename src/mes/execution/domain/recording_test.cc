@@ -23,7 +23,11 @@ constexpr ErrorCode kState = ErrorCode::kFailedPrecondition;
 RecordingContext Context() { return RecordingContext{Now(), 30, std::string("abc123")}; }
 
 RecordParameter Param(std::string name, double value, std::string source = "") {
-  return RecordParameter{std::move(name), value, std::move(source), {}};
+  RecordParameter p;
+  p.name = std::move(name);
+  p.value = value;
+  p.source = std::move(source);
+  return p;
 }
 
 TEST(ExecutionAcknowledgeTest, RecordsThePinnedInstructionHash) {

@@ -146,7 +146,8 @@ Result<std::vector<std::int64_t>> RecordersOf(storage::Database& db, const std::
   for (const auto& r : *acks) ids.push_back(r.event.user_id);
   auto parameters = Read<ParameterRecorded>(db, "exec_parameter", order_id, operation, true);
   if (!parameters.ok()) return parameters.error();
-  for (const auto& r : *parameters) ids.push_back(r.event.user_id);
+  for (const auto& r : *parameters)
+    if (r.event.user_id > 0) ids.push_back(r.event.user_id);  // 0: a value from a tag
   auto characteristics =
       Read<CharacteristicRecorded>(db, "exec_characteristic", order_id, operation, true);
   if (!characteristics.ok()) return characteristics.error();
@@ -159,6 +160,19 @@ Result<std::vector<std::int64_t>> RecordersOf(storage::Database& db, const std::
 Result<std::vector<Recorded<InstructionsAcknowledged>>> AcknowledgementsOf(
     storage::Database& db, const std::string& order_id, const std::string& operation) {
   return Read<InstructionsAcknowledged>(db, "exec_acknowledgement", order_id, operation, false);
+}
+
+Result<std::optional<Recorded<ParameterRecorded>>> LastValueFromTag(storage::Database& db,
+                                                                    const std::string& order_id,
+                                                                    const std::string& operation,
+                                                                    const std::string& name,
+                                                                    const std::string& tag) {
+  auto rows = Read<ParameterRecorded>(db, "exec_parameter", order_id, operation, true);
+  if (!rows.ok()) return rows.error();
+  std::optional<Recorded<ParameterRecorded>> last;
+  for (auto& r : *rows)
+    if (r.event.name == name && r.event.origin && r.event.origin->tag == tag) last = std::move(r);
+  return last;
 }
 
 Result<std::vector<Recorded<ParameterRecorded>>> ParametersOf(storage::Database& db,

@@ -83,6 +83,13 @@ Result<std::vector<std::int64_t>> RecordersOf(storage::Database& db, const std::
 // the order view and, later, the batch record.
 Result<std::vector<Recorded<InstructionsAcknowledged>>> AcknowledgementsOf(
     storage::Database& db, const std::string& order_id, const std::string& operation);
+// The last value of parameter `name` of (order, operation) recorded from tag `tag`
+// (seal-checked), if any.
+Result<std::optional<Recorded<ParameterRecorded>>> LastValueFromTag(storage::Database& db,
+                                                                    const std::string& order_id,
+                                                                    const std::string& operation,
+                                                                    const std::string& name,
+                                                                    const std::string& tag);
 Result<std::vector<Recorded<ParameterRecorded>>> ParametersOf(storage::Database& db,
                                                               const std::string& order_id,
                                                               const std::string& operation);

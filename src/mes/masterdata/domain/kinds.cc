@@ -150,6 +150,13 @@ std::vector<KindDef> Build() {
             "work units: down for longer than this, the unit takes no new operations until it "
             "runs again or a supervisor overrides it (default 600)",
             1, 86400),
+        List("parameter_tags", false,
+             "work units: telemetry tags that feed the process parameters (source equipment) of "
+             "the operations running here",
+             "parameter",
+             {Str("parameter", true, "the routing's process parameter name", 64),
+              Str("tag", true, "the telemetry tag of this work unit that measures it", 64)},
+             100),
         Choice("dispatch_rule", false,
                "work centers: how the dispatch list is sequenced (default priority_due_date)",
                {"priority_due_date", "fifo", "shortest_processing_time", "critical_ratio"})}});

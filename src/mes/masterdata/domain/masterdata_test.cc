@@ -284,6 +284,35 @@ TEST(MasterdataValidateTest, GtinAndDispatchRule) {
                   .empty());
 }
 
+TEST(MasterdataValidateTest, ParameterTagsOfAWorkUnit) {
+  ORDO_VERIFIES("ORDO-TEL-12", "ORDO-TEL-13");
+  const Json mapping = Json::parse(R"([{"parameter":"impeller_speed","tag":"gran1.impeller"},
+    {"parameter":"binder_temperature","tag":"gran1.binder_temp"}])");
+  EXPECT_TRUE(Validate("equipment", With("equipment", "/parameter_tags", mapping)).empty());
+  Json bad = mapping;
+  bad[1]["tag"] = "gran1/binder";
+  ExpectError("equipment", With("equipment", "/parameter_tags", bad),
+              "parameter_tags[parameter=binder_temperature].tag", "must be a tag name");
+  bad[1]["tag"] = "gran1.impeller";
+  ExpectError("equipment", With("equipment", "/parameter_tags", bad),
+              "parameter_tags[parameter=binder_temperature].tag", "already feeds another");
+  bad = mapping;
+  bad[1]["parameter"] = "impeller_speed";
+  ExpectError("equipment", With("equipment", "/parameter_tags", bad),
+              "parameter_tags[parameter=impeller_speed].parameter", "more than once");
+  bad = mapping;
+  bad[0].erase("tag");
+  ExpectError("equipment", With("equipment", "/parameter_tags", bad),
+              "parameter_tags[parameter=impeller_speed].tag", "");
+  bad = mapping;
+  bad[0]["tag"] = 42;
+  ExpectError("equipment", With("equipment", "/parameter_tags", bad),
+              "parameter_tags[parameter=impeller_speed].tag", "");
+  ExpectError("equipment", Json::parse(R"({"id":"A1","name":"Area","level":"area",
+    "parent":"S1","parameter_tags":[{"parameter":"p","tag":"t"}]})"),
+              "parameter_tags", "only allowed when level is work_unit");
+}
+
 std::string Dump(const std::vector<Reference>& refs) {
   std::string s;
   for (const auto& r : refs) s += r.field + "->" + r.kind + ":" + r.id + ";";

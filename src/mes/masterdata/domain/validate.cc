@@ -19,8 +19,9 @@ namespace {
 
 using Errors = std::vector<FieldError>;
 
-constexpr const char* kWorkUnitFields[] = {"status", "ideal_cycle_times", "calibration_due",
-                                           "cleaning_status", "cleaning_due"};
+constexpr const char* kWorkUnitFields[] = {"status",          "ideal_cycle_times",
+                                           "calibration_due", "cleaning_status",
+                                           "cleaning_due",    "parameter_tags"};
 
 void Add(Errors& errors, std::string field, std::string message) {
   errors.push_back({std::move(field), std::move(message)});
@@ -257,6 +258,21 @@ void CheckEquipment(const KindDef& kind, const Json& content, Errors& errors) {
   if (*level == "enterprise" && has_parent)
     Add(errors, "parent", "must be left out for an enterprise (the top level)");
   if (*level != "enterprise" && !has_parent) Add(errors, "parent", "required below enterprise");
+  // A tag name is one MQTT topic level, the shape of an object id (docs/telemetry.md);
+  // one tag measures one parameter.
+  std::set<std::string> tags;
+  const Json& mapping = GetArray(content, "parameter_tags");
+  for (std::size_t i = 0; i < mapping.size(); ++i) {
+    auto tag = GetString(mapping[i], "tag");
+    if (!tag) continue;
+    const std::string path =
+        JoinPath(ItemPath("parameter_tags", "parameter", mapping[i], i), "tag");
+    if (!IsValidObjectId(*tag))
+      Add(errors, path,
+          "must be a tag name: 1 to 64 of A-Z a-z 0-9 . _ - starting with a letter or digit");
+    else if (!tags.insert(*tag).second)
+      Add(errors, path, "tag " + Quote(*tag) + " already feeds another parameter");
+  }
   if (*level != "work_center" && Get(content, "dispatch_rule") != nullptr)
     Add(errors, "dispatch_rule", "only allowed when level is work_center");
   if (*level == "work_unit") return;

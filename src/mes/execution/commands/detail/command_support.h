@@ -76,8 +76,15 @@ Result<Events> ConsumeSerialEvents(engine::WriteContext& ctx, const OperationRef
 // seqs from ctx.next_seq), the order, the operation and `lots` (the lots or serials
 // involved), and blocks completion as the exception does. The events are appended to
 // `events`. Implemented in execution_commands.cc.
+// `opened_before`, when given, counts the deviations this command opened in earlier calls
+// (their ids are taken) and is advanced by those opened here.
 Status OpenDeviations(engine::WriteContext& ctx, const OperationRef& ref, Events& events,
-                      const std::function<Result<std::vector<std::string>>()>& lots_involved);
+                      const std::function<Result<std::vector<std::string>>()>& lots_involved,
+                      std::int64_t* opened_before = nullptr);
+
+// The lots consumed on the operation so far (at most 50, first consumption first): the
+// lots a parameter deviation names.
+Result<std::vector<std::string>> LotsOf(storage::Database& db, const OperationRef& ref);
 
 // The exceptions as the reply lists them.
 Json ExceptionsJson(const std::vector<ExceptionRecorded>& exceptions);
