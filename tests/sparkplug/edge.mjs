@@ -30,6 +30,10 @@ const client = sparkplug.newClient({
   version: 'spBv1.0',
 });
 
+// The births repeat each device's last published state, reason and temperature.
+const last = {};
+for (const device of devices) last[device] = { state: 'idle', reason: 'no_order', 'tag/temperature': 20.5 };
+
 let births = 0;
 function publishBirths() {
   const now = Date.now();
@@ -41,12 +45,12 @@ function publishBirths() {
     client.publishDeviceBirth(device, {
       timestamp: now,
       metrics: [
-        { name: 'state', alias: 1, type: 'String', value: 'idle' },
-        { name: 'reason', alias: 2, type: 'String', value: 'no_order' },
+        { name: 'state', alias: 1, type: 'String', value: last[device].state },
+        { name: 'reason', alias: 2, type: 'String', value: last[device].reason },
         { name: 'count/total', alias: 3, type: 'Int64', value: 0 },
         { name: 'count/good', alias: 4, type: 'Int64', value: 0 },
         { name: 'count/scrap', alias: 5, type: 'Int64', value: 0 },
-        { name: 'tag/temperature', alias: 6, type: 'Double', value: 20.5 },
+        { name: 'tag/temperature', alias: 6, type: 'Double', value: last[device]['tag/temperature'] },
       ],
     });
   }
@@ -69,6 +73,10 @@ let done = 0;
 function run(command) {
   switch (command.op) {
     case 'ddata':
+      for (const m of command.metrics) {
+        if (m.name in (last[command.device] ?? {})) last[command.device][m.name] = m.value;
+        if (m.name === 'state' && !command.metrics.some((n) => n.name === 'reason')) last[command.device].reason = '';
+      }
       client.publishDeviceData(command.device, {
         timestamp: command.timestamp ?? Date.now(),
         metrics: command.metrics,
