@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "mes/equipment/sparkplug/sparkplug.h"
+#include "sim/plant_model.h"
 #include "support/mosquitto.h"
 
 namespace ordo::testing {
@@ -139,7 +140,7 @@ class SparkplugHostTest : public ApiTest {
   }
   std::string Window() {
     const std::int64_t now = NowMs();
-    return "?from=" + FormatUtcMicros((now - 3600'000) * 1000) +
+    return "?from=" + FormatUtcMicros((now - 7200'000) * 1000) +
            "&to=" + FormatUtcMicros((now + 3600'000) * 1000);
   }
   Json Intervals(const std::string& wu) {
@@ -330,6 +331,115 @@ TEST_F(SparkplugHostTest, TheHostPublishesItsStateRetainedAndOfflineOnStop) {
   std::string error;
   ASSERT_TRUE(server_->Start(&error)) << error;  // TearDown stops it again
   client_ = std::make_unique<HttpClient>(server_->Client());
+}
+
+namespace sp = ordo::sparkplug;
+
+sp::Metric Named(const std::string& name, sp::DataType type, sp::Value value) {
+  sp::Metric m;
+  m.name = name;
+  m.datatype = type;
+  m.value = std::move(value);
+  return m;
+}
+
+std::string Encoded(std::uint64_t time, std::optional<std::uint64_t> seq,
+                    std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.timestamp_ms = time;
+  p.seq = seq;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+TEST_F(SparkplugHostTest, AMessageDeliveredAgainChangesNothingAndForeignDevicesAreRefused) {
+  ORDO_VERIFIES("ORDO-SPB-19", "ORDO-SPB-31");
+  Register("line-spb", "edge-4", {"WU-PRESS-01"});
+  const std::int64_t head = HeadSeq(http());
+  const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
+  auto publish = [&](const std::string& topic, const std::string& bytes) {
+    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+  };
+  publish("NBIRTH/edge-4", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0})}));
+  publish("DBIRTH/edge-4/WU-PRESS-01",
+          Encoded(t, 1,
+                  {Named("state", sp::DataType::kString, std::string("running")),
+                   Named("count/total", sp::DataType::kInt64, std::int64_t{0})}));
+  // A device that is no work unit of the source: refused, recorded.
+  publish("DBIRTH/edge-4/WU-COAT-01",
+          Encoded(t, 2, {Named("state", sp::DataType::kString, std::string("running"))}));
+  const std::string data =
+      Encoded(t + 1000, 3, {Named("count/total", sp::DataType::kInt64, std::int64_t{7})});
+  publish("DDATA/edge-4/WU-PRESS-01", data);
+  publish("DDATA/edge-4/WU-PRESS-01", data);  // the same message again
+  ASSERT_TRUE(WaitFor([&] { return Health().value("received", 0) == 5; })) << Health().dump();
+  ASSERT_TRUE(WaitFor([&] { return Health().value("duplicates", 0) == 1; })) << Health().dump();
+  EXPECT_EQ(Entries("equipment.counted", head).size(), 1u);
+  EXPECT_EQ(Entries("equipment.state_changed", head).size(), 1u);
+  auto refused = Entries("equipment.data_refused", head);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "work_unit_not_allowed");
+  HttpReply counts = http().Get("/api/v1/work-units/WU-PRESS-01/counts" + Window(), supervisor_);
+  EXPECT_EQ(counts.json()["totals"].value("total", 0), 7) << counts.Describe();
+  // The repeated seq is a gap for the session: it asks for a rebirth (once).
+  auto asked = Entries("equipment.sparkplug_rebirth_requested", head);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0]["payload"].value("reason", ""), "seq_gap");
+}
+
+TEST_F(SparkplugHostTest, TheSimulatorsSparkplugEdgeNodeIsIngestedAsTheModelProducedIt) {
+  ORDO_VERIFIES("ORDO-SPB-30");
+  const std::vector<std::string> units{"WU-PRESS-01", "WU-PKG-01"};
+  Register("sim-spb", "sim", {"WU-PRESS-01", "WU-PKG-01"});
+  const std::int64_t head = HeadSeq(http());
+  const std::int64_t start = (NowMs() - 3'600'000) / 60000 * 60000;
+  RunResult r = ordo::testing::Run(
+      {OrdoBinary(), "sim", "--ids", "WU-PRESS-01,WU-PKG-01", "--seed", "5", "--fast", "--duration",
+       "300", "--start", std::to_string(start), "--sparkplug", broker_->address(), "--group-id",
+       "plant", "--edge-node", "sim"},
+      edge_dir_.path());
+  ASSERT_EQ(r.status.code, 0) << r.Describe();
+  sim::PlantOptions o;
+  o.work_units = units;
+  o.seed = 5;
+  o.start_ms = start;
+  sim::PlantModel model(o);
+  const sim::Stream expected = model.Advance(start + 300'000);
+  std::map<std::string, std::int64_t> totals;
+  for (const auto& c : expected.counts) totals[c.work_unit] += c.total;
+  ASSERT_GT(totals["WU-PRESS-01"] + totals["WU-PKG-01"], 0);
+  // The NDEATH on the simulator's clean stop takes both work units offline last.
+  for (const auto& wu : units)
+    EXPECT_TRUE(WaitFor([&] { return LastState(wu) == "offline"; })) << wu << Intervals(wu);
+  for (const auto& wu : units) {
+    HttpReply counts = http().Get("/api/v1/work-units/" + wu + "/counts" + Window(), supervisor_);
+    EXPECT_EQ(counts.json()["totals"].value("total", 0), totals[wu]) << wu << counts.Describe();
+  }
+  std::size_t changes = 0;
+  for (const auto& s : expected.states) changes += s.time_ms < start + 300'000 ? 1 : 0;
+  // Each of the model's state changes, plus the births' and the death's.
+  EXPECT_GE(Entries("equipment.state_changed", head).size(), changes);
+  EXPECT_TRUE(Entries("equipment.data_refused", head).empty()) << server_->Logs();
+  EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested", head).empty());
+}
+
+TEST(SparkplugServeFlags, AWrongHostIdStopsServeWithExit2) {
+  ORDO_VERIFIES("ORDO-SPB-32");
+  Sandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Init(&error)) << error;
+  auto serve = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"serve", "--data", sandbox.data(), "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return sandbox.Ordo(args, std::chrono::seconds(30));
+  };
+  RunResult alone = serve({"--sparkplug-host-id", "mes-1"});
+  EXPECT_EQ(alone.status.code, 2) << alone.Describe();
+  EXPECT_NE(alone.err.find("--mqtt-broker"), std::string::npos) << alone.Describe();
+  RunResult bad = serve({"--mqtt-broker", "127.0.0.1:1883", "--sparkplug-host-id", "a/b"});
+  EXPECT_EQ(bad.status.code, 2) << bad.Describe();
+  EXPECT_NE(bad.err.find("sparkplug-host-id"), std::string::npos) << bad.Describe();
 }
 
 }  // namespace
