@@ -161,7 +161,7 @@ class SparkplugHostTest : public ApiTest {
 
 TEST_F(SparkplugHostTest, AThirdPartyEdgeNodeIsIngestedRebirthsOnAGapAndDies) {
   ORDO_VERIFIES("ORDO-SPB-17", "ORDO-SPB-18", "ORDO-SPB-19", "ORDO-SPB-20", "ORDO-SPB-21",
-                "ORDO-SPB-23", "ORDO-SPB-24");
+                "ORDO-SPB-29", "ORDO-SPB-23", "ORDO-SPB-24");
   Register("line-spb", "edge-1", {"WU-PRESS-01", "WU-PKG-01"});
   HttpReply tag = http().Post(
       "/api/v1/tags",
