@@ -72,7 +72,6 @@ Result<MessageOutcome> SparkplugIngest::Refuse(const std::string& source, const 
 
 Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
                                                const std::string& raw) {
-  std::lock_guard<std::mutex> lock(mutex_);
   const TimeMicros received = clock_.NowMicros();
   auto topic = sp::ParseTopic(raw_topic);
   if (!topic.ok()) return Refuse("", topic.error(), raw_topic, raw);
@@ -108,6 +107,7 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
     auto s = RequestRebirth(node, *owner, *topic, decision, received);
     if (!s.ok()) {
       node = before;
+      UpdateHealth();
       return s.error();
     }
   }
@@ -121,6 +121,7 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
     out = Apply(*owner, *topic, *payload, decision, received, raw_topic, raw);
   }
   if (!out.ok()) node = before;
+  UpdateHealth();
   return out;
 }
 
@@ -201,12 +202,11 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
 }
 
 void SparkplugIngest::ConnectionLost() {
-  std::lock_guard<std::mutex> lock(mutex_);
   for (auto& [key, node] : nodes_) node.session.Reset();
+  UpdateHealth();
 }
 
-Json SparkplugIngest::Health() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+void SparkplugIngest::UpdateHealth() {
   Json nodes = Json::array();
   std::int64_t online = 0;
   for (const auto& [key, node] : nodes_) {
@@ -218,10 +218,20 @@ Json SparkplugIngest::Health() const {
              {"online", node.session.online()},
              {"bd_seq", node.session.bd_seq() ? Json(*node.session.bd_seq()) : Json(nullptr)}});
   }
-  return Json{{"nodes", nodes.size()},
+  Json health{{"nodes", nodes.size()},
               {"online", online},
               {"rebirths_requested", rebirths_},
               {"edge_nodes", std::move(nodes)}};
+  std::lock_guard<std::mutex> lock(mutex_);
+  health_ = std::move(health);
+}
+
+Json SparkplugIngest::Health() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (health_.is_null())
+    return Json{
+        {"nodes", 0}, {"online", 0}, {"rebirths_requested", 0}, {"edge_nodes", Json::array()}};
+  return health_;
 }
 
 }  // namespace ordo::equipment::mqtt

@@ -50,13 +50,14 @@ class SparkplugIngest {
   using Publisher = std::function<Status(const std::string& topic, const std::string& payload)>;
   SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
                   const Clock& clock, std::string broker, Publisher publish);
-  // Handles one message on a spBv1.0 topic. An error: not durable (do not acknowledge);
-  // the node's session is then as before the message.
+  // Handles one message on a spBv1.0 topic (client thread). An error: not durable (do not
+  // acknowledge); the node's session is then as before the message.
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
   // The broker connection was lost: every session may be stale (EdgeNodeSession::Reset).
+  // Client thread.
   void ConnectionLost();
   // {"nodes", "online", "rebirths_requested", "edge_nodes": [{group_id, edge_node, source,
-  // online, bd_seq}]}.
+  // online, bd_seq}]}, as of the last message. Any thread.
   Json Health() const;
 
  private:
@@ -74,14 +75,20 @@ class SparkplugIngest {
                                const sparkplug::Decision& decision, TimeMicros received,
                                const std::string& raw_topic, const std::string& raw);
 
+  // Rebuilds health_ from nodes_ (client thread).
+  void UpdateHealth();
+
   engine::Engine& engine_;
   std::unique_ptr<storage::Database> reader_;
   const Clock& clock_;
   std::string broker_;
   Publisher publish_;
+  // Client thread only (Handle, ConnectionLost).
+  std::map<std::pair<std::string, std::string>, Node> nodes_;
+  std::int64_t rebirths_ = 0;
+  // The health snapshot, so that a health read never waits for a ledger write.
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, Node> nodes_;  // guarded by mutex_
-  std::int64_t rebirths_ = 0;                                  // guarded by mutex_
+  Json health_;  // guarded by mutex_
 };
 
 }  // namespace ordo::equipment::mqtt
