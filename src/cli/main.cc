@@ -192,10 +192,16 @@ int main(int argc, char** argv) {
                    "seconds between MQTT keepalive pings; a broker silent for 1.5 times this "
                    "is taken as lost and ordo reconnects (default 30)")
       ->check(CLI::Range(5, 3600));
+  // Sparkplug B host application id (docs/sparkplug.md): spBv1.0/STATE/<host id>.
+  std::string sparkplug_host_id;
+  serve->add_option("--sparkplug-host-id", sparkplug_host_id,
+                    "Sparkplug B host id of ordo's STATE topic (default ordo; with --mqtt-broker)");
   auto mqtt_service = [&]() -> Result<std::shared_ptr<server::BackgroundService>> {
     if (mqtt_broker.empty()) {
-      if (!mqtt.username.empty() || !mqtt_password_file.empty() || !mqtt.cafile.empty())
-        return Error::Invalid("mqtt-broker", "the --mqtt-* options go with --mqtt-broker");
+      if (!mqtt.username.empty() || !mqtt_password_file.empty() || !mqtt.cafile.empty() ||
+          !sparkplug_host_id.empty())
+        return Error::Invalid("mqtt-broker",
+                              "the --mqtt-* and --sparkplug-* options go with --mqtt-broker");
       return std::shared_ptr<server::BackgroundService>();
     }
     auto broker = equipment::mqtt::ParseBroker(mqtt_broker);
@@ -211,8 +217,13 @@ int main(int argc, char** argv) {
                               "cannot read the password from " + mqtt_password_file);
       if (!mqtt.password.empty() && mqtt.password.back() == '\r') mqtt.password.pop_back();
     }
+    if (sparkplug_host_id.empty()) sparkplug_host_id = "ordo";
+    if (sparkplug_host_id.size() > 64 ||
+        sparkplug_host_id.find_first_of("/+#") != std::string::npos)
+      return Error::Invalid("sparkplug-host-id",
+                            "--sparkplug-host-id is 1 to 64 characters without '/', '+' or '#'");
     return std::shared_ptr<server::BackgroundService>(
-        std::make_shared<equipment::mqtt::MqttService>(mqtt));
+        std::make_shared<equipment::mqtt::MqttService>(mqtt, sparkplug_host_id));
   };
   serve->callback([&] {
     auto interval = cli::ParseDurationSeconds(audit_interval);

@@ -23,6 +23,8 @@ void Register() {
   ledger::RegisterEventType<Counted>("equipment", "A work unit counted produced units");
   ledger::RegisterEventType<DataRefused>(
       "equipment", "Machine data was refused (unknown, disabled or unauthorised source)");
+  ledger::RegisterEventType<SparkplugRebirthRequested>(
+      "equipment", "ordo asked a Sparkplug B edge node to republish its births (rebirth NCMD)");
   ledger::RegisterEventType<AvailabilityOverridden>(
       "equipment", "A supervisor let starts through on a work unit blocked by a long down spell");
   ledger::RegisterEventType<DowntimeReasonAssigned>(

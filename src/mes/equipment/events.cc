@@ -172,6 +172,22 @@ void from_json(const Json& j, DataRefused& e) {
   e.suppressed = j.value("suppressed", std::int64_t{0});
 }
 
+void to_json(Json& j, const SparkplugRebirthRequested& e) {
+  j = Json{{"source", e.source},
+           {"group_id", e.group_id},
+           {"edge_node", e.edge_node},
+           {"reason", e.reason},
+           {"detail", e.detail}};
+}
+
+void from_json(const Json& j, SparkplugRebirthRequested& e) {
+  j.at("source").get_to(e.source);
+  j.at("group_id").get_to(e.group_id);
+  j.at("edge_node").get_to(e.edge_node);
+  j.at("reason").get_to(e.reason);
+  j.at("detail").get_to(e.detail);
+}
+
 void to_json(Json& j, const AvailabilityOverridden& e) {
   j = Json{{"work_unit", e.work_unit},
            {"down_since_us", e.down_since_us},

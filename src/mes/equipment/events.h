@@ -108,6 +108,16 @@ struct DataRefused {
   std::int64_t suppressed = 0;
 };
 
+// ordo asked a Sparkplug B edge node to republish its births (subject: source; id the
+// source that owns the node): it published the NCMD `Node Control/Rebirth` = true because
+// the session lost track (`reason`: seq_gap, unknown_alias, unknown_metric,
+// data_before_birth, device_birth_before_node_birth; `detail` says what happened).
+struct SparkplugRebirthRequested {
+  static constexpr const char* kType = "equipment.sparkplug_rebirth_requested";
+  static constexpr int kVersion = 1;
+  std::string source, group_id, edge_node, reason, detail;
+};
+
 // A person gave a down interval its reason after the fact (subject: work_unit). The
 // interval is the one that began with the down change at `interval_start_us` (device
 // time); who and when are the ledger entry's actor and time. A later assignment to the
@@ -154,5 +164,7 @@ void to_json(Json& j, const Counted& e);
 void from_json(const Json& j, Counted& e);
 void to_json(Json& j, const DataRefused& e);
 void from_json(const Json& j, DataRefused& e);
+void to_json(Json& j, const SparkplugRebirthRequested& e);
+void from_json(const Json& j, SparkplugRebirthRequested& e);
 
 }  // namespace ordo::equipment

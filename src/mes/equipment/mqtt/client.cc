@@ -169,6 +169,11 @@ void Client::Run() {
     Backoff(&backoff);
   }
   if (connected_) {  // a clean DISCONNECT: the persistent session stays, no will
+    if (options_.farewell) {
+      const Will& f = *options_.farewell;
+      mosquitto_publish(mosq_, nullptr, f.topic.c_str(), static_cast<int>(f.payload.size()),
+                        f.payload.data(), f.qos, f.retain);
+    }
     mosquitto_disconnect(mosq_);
     for (int i = 0; i < 20; ++i)
       if (mosquitto_loop(mosq_, 50, 1) != MOSQ_ERR_SUCCESS) break;

@@ -47,6 +47,9 @@ struct ClientOptions {
   int keepalive_seconds = 30;
   int min_backoff_seconds = 1, max_backoff_seconds = 30;
   std::optional<Will> will;
+  // Published just before a clean DISCONNECT (Stop), e.g. a retained "offline" state:
+  // the broker drops the will on a clean disconnect.
+  std::optional<Will> farewell;
 };
 
 // "host:port" (port 1..65535; IPv6 as [addr]:port) into host and port.

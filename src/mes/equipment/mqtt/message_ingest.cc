@@ -68,17 +68,17 @@ std::string TopicPrefix(const std::string& topic, int levels) {
   return topic.substr(0, pos);
 }
 
-engine::Actor ActorOf(const std::string& source, const std::string& broker) {
+}  // namespace
+
+engine::Actor MqttActor(const std::string& source, const std::string& broker) {
   return engine::Actor{0, "source:" + (source.empty() ? std::string("(unknown)") : source),
                        "device", ledger::Origin{0, "mqtt://" + broker, ""}};
 }
 
-bool Transient(const Error& e) {
+bool NotDurable(const Error& e) {
   return e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kInternal ||
          e.code == ErrorCode::kIntegrityViolation;
 }
-
-}  // namespace
 
 Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now) {
   auto sources = ListSources(db);
@@ -121,33 +121,43 @@ MessageIngest::MessageIngest(engine::Engine& engine, std::unique_ptr<storage::Da
 
 Result<MessageOutcome> MessageIngest::Refuse(const std::string& source, const Error& e,
                                              const std::string& topic, const std::string& payload) {
+  return RecordRefusal(engine_, broker_, source, e, topic, Excerpt(payload), SeqOfPayload(payload),
+                       &throttle_, clock_.NowMicros());
+}
+
+Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& broker,
+                                     const std::string& source, const Error& e,
+                                     const std::string& topic, const std::string& what,
+                                     std::int64_t source_seq, RefusalThrottle* throttle,
+                                     TimeMicros now) {
   const std::string subject = source.empty() ? "(unknown)" : source;
   const std::string reason = e.reason.empty() ? ErrorCodeName(e.code) : e.reason;
   const std::string detail = "mqtt topic " + topic + ": " + e.message +
                              (e.field.empty() ? "" : " (field " + e.field + ")") +
-                             "; payload: " + Excerpt(payload);
+                             "; payload: " + what;
   MessageOutcome out;
   out.kind = MessageOutcome::kRefused;
   out.source = source;
   out.refusal = e;
   out.refusal.reason = reason;
   const std::string key = subject + "|" + reason;
-  const auto admitted = throttle_.Admit(key, clock_.NowMicros());
+  RefusalThrottle::Decision admitted;
+  if (throttle) admitted = throttle->Admit(key, now);
   if (!admitted.record) {
     out.recorded = false;
     return out;
   }
-  DataRefused refused{source, reason, detail, SeqOfPayload(payload), admitted.suppressed};
+  DataRefused refused{source, reason, detail, source_seq, admitted.suppressed};
   engine::Command c;
-  c.actor = ActorOf(source, broker_);
+  c.actor = MqttActor(source, broker);
   c.success_status = 200;
   c.decide = [refused, subject](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
     return std::vector<ledger::Event>{ledger::MakeEvent(refused, kSourceSubject, subject)};
   };
   c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) { return Json{}; };
-  auto r = engine_.SubmitAndWait(std::move(c));
+  auto r = engine.SubmitAndWait(std::move(c));
   if (!r.ok()) {
-    throttle_.Restore(key, admitted);
+    if (throttle) throttle->Restore(key, admitted);
     return r.error();
   }
   return out;
@@ -157,24 +167,39 @@ Result<MessageOutcome> MessageIngest::Handle(const std::string& topic, const std
   const TimeMicros received = clock_.NowMicros();
   auto owner = OwnerOfTopic(*reader_, topic, received);
   if (!owner.ok()) {
-    if (Transient(owner.error())) return owner.error();
+    if (NotDurable(owner.error())) return owner.error();
     return Refuse("", owner.error(), topic, payload);
   }
   auto parsed = ParseDataTopic(topic);
   if (!parsed.ok()) return Refuse(owner->source, parsed.error(), topic, payload);
   auto body = BatchOfMessage(*parsed, owner->source, payload);
   if (!body.ok()) return Refuse(owner->source, body.error(), topic, payload);
-  auto batch = DecodeBatch(*body, owner->counter != "cumulative", received);
-  if (!batch.ok()) return Refuse(owner->source, PayloadFieldError(batch.error()), topic, payload);
-  engine::Command command = IngestCommand(ActorOf(owner->source, broker_), owner->source,
-                                          std::move(*batch), BatchHash(*body), received);
-  auto r = engine_.SubmitAndWait(std::move(command));
+  return IngestBody(engine_, broker_, owner->source, owner->counter == "cumulative", *body,
+                    received, topic, Excerpt(payload), &throttle_);
+}
+
+Result<MessageOutcome> IngestBody(engine::Engine& engine, const std::string& broker,
+                                  const std::string& source, bool cumulative, const Json& body,
+                                  TimeMicros received, const std::string& topic,
+                                  const std::string& what, RefusalThrottle* throttle) {
+  const Json seq_json = body.value("seq", Json(0));
+  const std::int64_t seq = seq_json.is_number_integer() && seq_json.get<std::int64_t>() > 0
+                               ? seq_json.get<std::int64_t>()
+                               : 0;
+  auto batch = DecodeBatch(body, !cumulative, received);
+  if (!batch.ok())
+    return RecordRefusal(engine, broker, source, PayloadFieldError(batch.error()), topic, what, seq,
+                         throttle, received);
+  engine::Command command = IngestCommand(MqttActor(source, broker), source, std::move(*batch),
+                                          BatchHash(body), received);
+  auto r = engine.SubmitAndWait(std::move(command));
   if (!r.ok()) {
-    if (Transient(r.error())) return r.error();
-    return Refuse(owner->source, PayloadFieldError(r.error()), topic, payload);
+    if (NotDurable(r.error())) return r.error();
+    return RecordRefusal(engine, broker, source, PayloadFieldError(r.error()), topic, what, seq,
+                         throttle, received);
   }
   MessageOutcome out;
-  out.source = owner->source;
+  out.source = source;
   if (r->body.contains("refused")) {  // recorded by the ingest command itself
     const Json& j = r->body["refused"];
     out.kind = MessageOutcome::kRefused;

@@ -35,11 +35,34 @@ Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, Time
 
 // What became of a message.
 struct MessageOutcome {
-  enum Kind { kAccepted, kDuplicate, kRefused } kind = kAccepted;
+  enum Kind { kAccepted, kDuplicate, kRefused, kIgnored } kind = kAccepted;
   std::string source;    // the owner, "" when none
   Error refusal;         // kRefused: the refusal
   bool recorded = true;  // kRefused: false when the throttle left it out of the ledger
 };
+
+// Shared by the JSON topics and Sparkplug B (sparkplug_ingest.h):
+// The actor of a message: source:<source> (or source:(unknown)), role device, origin
+// mqtt://<broker>.
+engine::Actor MqttActor(const std::string& source, const std::string& broker);
+// True for errors that say the outcome is not durable (the message must not be acked).
+bool NotDurable(const Error& e);
+// Records `e` as equipment.data_refused of `source` ("" = none) with a detail naming the
+// topic and `what` (an excerpt of the payload), unless `throttle` (when given) leaves it
+// out at `now` (the outcome then says recorded false). An error: not durable.
+Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& broker,
+                                     const std::string& source, const Error& e,
+                                     const std::string& topic, const std::string& what,
+                                     std::int64_t source_seq, RefusalThrottle* throttle,
+                                     TimeMicros now);
+// Runs the ingest command of `body` (a REST batch, decoded at `received`) for `source`
+// (`cumulative`: its counts are counter values) and maps its reply; refusals the command
+// does not record itself are recorded (RecordRefusal, with `topic` and `what`, through
+// `throttle` at `received`).
+Result<MessageOutcome> IngestBody(engine::Engine& engine, const std::string& broker,
+                                  const std::string& source, bool cumulative, const Json& body,
+                                  TimeMicros received, const std::string& topic,
+                                  const std::string& what, RefusalThrottle* throttle);
 
 class MessageIngest {
  public:

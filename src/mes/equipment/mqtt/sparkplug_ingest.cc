@@ -1,0 +1,238 @@
+// Sparkplug B messages into the ledger (sparkplug_ingest.h).
+#include "mes/equipment/mqtt/sparkplug_ingest.h"
+
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+#include "mes/equipment/events.h"
+#include "mes/equipment/mqtt/sparkplug_mapping.h"
+#include "mes/equipment/sample_sink.h"
+#include "mes/equipment/store/equipment_store.h"
+
+namespace ordo::equipment::mqtt {
+
+namespace {
+
+namespace sp = ordo::sparkplug;
+
+std::string Describe(const std::string& payload) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (std::size_t i = 0; i < payload.size() && i < 32; ++i) {
+    const auto c = static_cast<unsigned char>(payload[i]);
+    hex.push_back(kDigits[c >> 4]);
+    hex.push_back(kDigits[c & 15]);
+  }
+  return std::to_string(payload.size()) + " bytes of Sparkplug B, " + hex +
+         (payload.size() > 32 ? "..." : "");
+}
+
+std::uint64_t Ms(TimeMicros us) { return static_cast<std::uint64_t>(us / 1000); }
+
+}  // namespace
+
+Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
+                              const std::string& edge_node) {
+  auto sources = ListSources(db);
+  if (!sources.ok()) return sources.error();
+  std::vector<const SourceRow*> enabled, disabled;
+  for (const auto& s : *sources)
+    if (s.kind == "sparkplug" && s.group_id == group_id && s.edge_node == edge_node)
+      (s.enabled ? enabled : disabled).push_back(&s);
+  const std::string node = "'" + group_id + "/" + edge_node + "'";
+  if (enabled.size() > 1)
+    return Error::Invalid("edge_node",
+                          "the edge node " + node + " is owned by more than one enabled source (" +
+                              enabled[0]->name + ", " + enabled[1]->name + ")",
+                          "node_ambiguous");
+  const SourceRow* owner = !enabled.empty()    ? enabled[0]
+                           : !disabled.empty() ? disabled[0]
+                                               : nullptr;
+  if (!owner)
+    return Error{ErrorCode::kPermissionDenied,
+                 "no enabled sparkplug source owns the edge node " + node, "edge_node",
+                 "node_not_owned"};
+  return NodeOwner{owner->name, owner->enabled, owner->counter == "cumulative", owner->work_units};
+}
+
+SparkplugIngest::SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
+                                 const Clock& clock, std::string broker, Publisher publish)
+    : engine_(engine),
+      reader_(std::move(reader)),
+      clock_(clock),
+      broker_(std::move(broker)),
+      publish_(std::move(publish)) {}
+
+Result<MessageOutcome> SparkplugIngest::Refuse(const std::string& source, const Error& e,
+                                               const std::string& topic, const std::string& payload,
+                                               std::int64_t seq) {
+  return RecordRefusal(engine_, broker_, source, e, topic, Describe(payload), seq, &throttle_,
+                       clock_.NowMicros());
+}
+
+Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
+                                               const std::string& raw) {
+  const TimeMicros received = clock_.NowMicros();
+  auto topic = sp::ParseTopic(raw_topic);
+  if (!topic.ok()) return Refuse("", topic.error(), raw_topic, raw);
+  auto owner = OwnerOfNode(*reader_, topic->group_id, topic->edge_node_id);
+  if (!owner.ok()) {
+    if (NotDurable(owner.error())) return owner.error();
+    return Refuse("", owner.error(), raw_topic, raw);
+  }
+  if (!owner->enabled)
+    return Refuse(
+        owner->source,
+        Error{ErrorCode::kPermissionDenied, "the source is disabled", "source", "source_disabled"},
+        raw_topic, raw);
+  auto payload = sp::DecodePayload(raw);
+  if (!payload.ok()) return Refuse(owner->source, payload.error(), raw_topic, raw);
+
+  const auto key = std::make_pair(topic->group_id, topic->edge_node_id);
+  auto it = nodes_.find(key);
+  if (it == nodes_.end() || it->second.source != owner->source)
+    it = nodes_
+             .insert_or_assign(
+                 key,
+                 Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id), 0})
+             .first;
+  Node& node = it->second;
+  // An unanswered request may be repeated once the interval has passed.
+  if (node.session.rebirth_requested() && received - node.last_rebirth_us >= kRebirthInterval)
+    node.session.ForgetRebirthRequest();
+  const Node before = node;
+  const sp::Decision decision = node.session.OnMessage(*topic, *payload);
+  Result<MessageOutcome> out = MessageOutcome{MessageOutcome::kIgnored, owner->source, {}};
+  if (decision.rebirth_needed) {
+    auto s = RequestRebirth(node, *owner, *topic, decision, received);
+    if (!s.ok()) {
+      node = before;
+      UpdateHealth();
+      return s.error();
+    }
+  }
+  if (decision.outcome == sp::Outcome::kRefused) {
+    std::int64_t seq = 0;
+    if (payload->seq) seq = DerivedSeq(payload->timestamp_ms.value_or(Ms(received)), *payload->seq);
+    out = Refuse(owner->source,
+                 Error{ErrorCode::kInvalidArgument, decision.message, "payload", decision.reason},
+                 raw_topic, raw, seq);
+  } else if (decision.outcome == sp::Outcome::kApplied) {
+    out = Apply(*owner, *topic, *payload, decision, received, raw_topic, raw);
+  }
+  if (!out.ok()) node = before;
+  UpdateHealth();
+  return out;
+}
+
+Status SparkplugIngest::RequestRebirth(Node& node, const NodeOwner& owner, const sp::Topic& topic,
+                                       const sp::Decision& decision, TimeMicros now) {
+  if (node.last_rebirth_us != 0 && now - node.last_rebirth_us < kRebirthInterval) return Ok();
+  SparkplugRebirthRequested e{owner.source, topic.group_id, topic.edge_node_id,
+                              sp::RebirthReasonName(decision.rebirth_reason),
+                              decision.rebirth_detail};
+  engine::Command c;
+  c.actor = MqttActor(owner.source, broker_);
+  c.success_status = 200;
+  c.decide = [e](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+    return std::vector<ledger::Event>{ledger::MakeEvent(e, kSourceSubject, e.source)};
+  };
+  c.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) { return Json{}; };
+  auto r = engine_.SubmitAndWait(std::move(c));
+  if (!r.ok()) return r.error();
+  node.last_rebirth_us = now;
+  ++rebirths_;
+  auto p = publish_(sp::RebirthTopic(topic.group_id, topic.edge_node_id),
+                    sp::EncodePayload(sp::RebirthRequest(Ms(now))));
+  if (!p.ok()) spdlog::warn("sparkplug: rebirth request not published: {}", p.error().message);
+  spdlog::info("sparkplug: asked {}/{} to rebirth ({}: {})", topic.group_id, topic.edge_node_id,
+               e.reason, e.detail);
+  return Ok();
+}
+
+Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
+                                              const sp::Payload& payload,
+                                              const sp::Decision& decision, TimeMicros received,
+                                              const std::string& raw_topic,
+                                              const std::string& raw) {
+  const std::uint64_t time_ms = payload.timestamp_ms.value_or(Ms(received));
+  const std::uint64_t low = payload.seq.value_or(0);
+  Json body;
+  if (decision.presence == sp::Presence::kNodeOffline) {
+    // The will carries the time of the connect, not of the death: the receive time is it.
+    body = OfflineBatch(owner.source, DerivedSeq(Ms(received), kDeathLow), owner.work_units,
+                        Ms(received));
+  } else {
+    const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units);
+    if (decision.presence == sp::Presence::kDeviceOffline) {
+      if (!work_unit)
+        return Refuse(owner.source,
+                      Error{ErrorCode::kPermissionDenied,
+                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device_id", "work_unit_not_allowed"},
+                      raw_topic, raw, DerivedSeq(time_ms, low));
+      body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
+    } else {
+      if (!work_unit) {
+        if (topic.device_id.empty()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
+        return Refuse(owner.source,
+                      Error{ErrorCode::kPermissionDenied,
+                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device_id", "work_unit_not_allowed"},
+                      raw_topic, raw, DerivedSeq(time_ms, low));
+      }
+      std::set<std::string> candidates, defined;
+      for (const auto& m : decision.metrics)
+        if (auto tag = TagOfMetric(*work_unit, m.name)) candidates.insert(*tag);
+      if (SampleSink* sink = InstalledSampleSink(); sink && !candidates.empty()) {
+        auto known = sink->TagWorkUnits(*reader_, candidates);
+        if (!known.ok()) return known.error();
+        for (const auto& [tag, wu] : *known) defined.insert(tag);
+      }
+      int ignored = 0;
+      const bool birth =
+          topic.type == sp::MessageType::kNBirth || topic.type == sp::MessageType::kDBirth;
+      body = BatchOfMetrics(owner.source, DerivedSeq(time_ms, low), *work_unit, decision.metrics,
+                            birth, owner.cumulative, defined, time_ms, &ignored);
+    }
+  }
+  if (body.is_null()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
+  return IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received, raw_topic,
+                    Describe(raw), &throttle_);
+}
+
+void SparkplugIngest::ConnectionLost() {
+  for (auto& [key, node] : nodes_) node.session.Reset();
+  UpdateHealth();
+}
+
+void SparkplugIngest::UpdateHealth() {
+  Json nodes = Json::array();
+  std::int64_t online = 0;
+  for (const auto& [key, node] : nodes_) {
+    online += node.session.online() ? 1 : 0;
+    nodes.push_back(
+        Json{{"group_id", key.first},
+             {"edge_node", key.second},
+             {"source", node.source},
+             {"online", node.session.online()},
+             {"bd_seq", node.session.bd_seq() ? Json(*node.session.bd_seq()) : Json(nullptr)}});
+  }
+  Json health{{"nodes", nodes.size()},
+              {"online", online},
+              {"rebirths_requested", rebirths_},
+              {"edge_nodes", std::move(nodes)}};
+  std::lock_guard<std::mutex> lock(mutex_);
+  health_ = std::move(health);
+}
+
+Json SparkplugIngest::Health() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (health_.is_null())
+    return Json{
+        {"nodes", 0}, {"online", 0}, {"rebirths_requested", 0}, {"edge_nodes", Json::array()}};
+  return health_;
+}
+
+}  // namespace ordo::equipment::mqtt

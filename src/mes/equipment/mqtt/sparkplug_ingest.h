@@ -1,0 +1,95 @@
+// Sparkplug B messages into the ledger (docs/sparkplug.md, "ordo as host application"):
+// find the sparkplug source that owns the (group, edge node), feed the message to that
+// node's session (sparkplug/session.h), act on its decision (publish the rebirth NCMD,
+// rate-limited per node and recorded; mark work units offline on NDEATH/DDEATH) and send
+// the metrics, mapped by sparkplug_mapping.h, through the same ingest command as REST.
+// Every refusal is recorded like one of the JSON topics. Runs on the MQTT client's thread
+// with a reader connection of its own; Health() may be called from any thread.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "engine/engine.h"
+#include "mes/equipment/mqtt/message_ingest.h"
+#include "mes/equipment/sparkplug/session.h"
+#include "storage/database.h"
+
+namespace ordo::equipment::mqtt {
+
+// The filters ordo subscribes to for Sparkplug B (the six edge node message types).
+inline constexpr const char* kSparkplugSubscriptions[] = {
+    "spBv1.0/+/NBIRTH/+",   "spBv1.0/+/NDATA/+",   "spBv1.0/+/NDEATH/+",
+    "spBv1.0/+/DBIRTH/+/+", "spBv1.0/+/DDATA/+/+", "spBv1.0/+/DDEATH/+/+"};
+inline constexpr const char* kSparkplugRoot = "spBv1.0/";
+// At most one rebirth NCMD per edge node in this time; an unanswered request may be
+// repeated after it.
+inline constexpr TimeMicros kRebirthInterval = 5'000'000;
+
+// The owner of an edge node: the enabled sparkplug source with its group_id and
+// edge_node; when none is enabled, a disabled one (refused source_disabled). Refusals,
+// for the record: node_not_owned (none), node_ambiguous (two enabled).
+struct NodeOwner {
+  std::string source;
+  bool enabled = true, cumulative = false;
+  std::vector<std::string> work_units;
+};
+Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
+                              const std::string& edge_node);
+
+class SparkplugIngest {
+ public:
+  // Publishes an MQTT message (QoS 0, not retained); an error is logged, not fatal.
+  using Publisher = std::function<Status(const std::string& topic, const std::string& payload)>;
+  SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
+                  const Clock& clock, std::string broker, Publisher publish);
+  // Handles one message on a spBv1.0 topic (client thread). An error: not durable (do not
+  // acknowledge); the node's session is then as before the message.
+  Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
+  // The broker connection was lost: every session may be stale (EdgeNodeSession::Reset).
+  // Client thread.
+  void ConnectionLost();
+  // {"nodes", "online", "rebirths_requested", "edge_nodes": [{group_id, edge_node, source,
+  // online, bd_seq}]}, as of the last message. Any thread.
+  Json Health() const;
+
+ private:
+  struct Node {
+    std::string source;
+    sparkplug::EdgeNodeSession session;
+    TimeMicros last_rebirth_us = 0;
+  };
+  Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
+                                const std::string& payload, std::int64_t seq = 0);
+  Status RequestRebirth(Node& node, const NodeOwner& owner, const sparkplug::Topic& topic,
+                        const sparkplug::Decision& decision, TimeMicros now);
+  Result<MessageOutcome> Apply(const NodeOwner& owner, const sparkplug::Topic& topic,
+                               const sparkplug::Payload& payload,
+                               const sparkplug::Decision& decision, TimeMicros received,
+                               const std::string& raw_topic, const std::string& raw);
+
+  // Rebuilds health_ from nodes_ (client thread).
+  void UpdateHealth();
+
+  engine::Engine& engine_;
+  std::unique_ptr<storage::Database> reader_;
+  const Clock& clock_;
+  std::string broker_;
+  Publisher publish_;
+  RefusalThrottle throttle_;  // client thread only
+  // Client thread only (Handle, ConnectionLost).
+  std::map<std::pair<std::string, std::string>, Node> nodes_;
+  std::int64_t rebirths_ = 0;
+  // The health snapshot, so that a health read never waits for a ledger write.
+  mutable std::mutex mutex_;
+  Json health_;  // guarded by mutex_
+};
+
+}  // namespace ordo::equipment::mqtt
