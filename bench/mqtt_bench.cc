@@ -239,20 +239,26 @@ void BoardRun(const std::string& dir, int units, int calls, Run& run) {
     // Each new unit running, with a count, so that every line has a state.
     Client engineer(server.port);
     engineer.set_token(SignIn(server.port, "engineer", server.passwords.at("engineer")));
-    auto r = PostJson(engineer, "/api/v1/sources",
-                      {{"name", "mb-board"}, {"kind", "rest"}, {"work_units", ids}});
-    if (r.first != 201) throw std::runtime_error("register board source: " + r.second.dump());
-    Client device(server.port);
-    device.set_token(r.second.at("api_key").get<std::string>());
-    Json b{
-        {"source", "mb-board"}, {"seq", 1}, {"states", Json::array()}, {"counts", Json::array()}};
+    // A source speaks for at most 200 work units: one rest source per 200.
     const std::int64_t t = HourAgoMs();
-    for (const auto& u : ids) {
-      b["states"].push_back({{"work_unit", u}, {"time", t}, {"state", "running"}});
-      b["counts"].push_back({{"work_unit", u}, {"time", t + 1000}, {"total", 5}, {"good", 5}});
+    for (std::size_t first = 0; first < ids.size(); first += 200) {
+      const std::vector<std::string> chunk(
+          ids.begin() + static_cast<std::ptrdiff_t>(first),
+          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + 200)));
+      const std::string name = "mb-board-" + std::to_string(first / 200);
+      auto r = PostJson(engineer, "/api/v1/sources",
+                        {{"name", name}, {"kind", "rest"}, {"work_units", chunk}});
+      if (r.first != 201) throw std::runtime_error("register board source: " + r.second.dump());
+      Client device(server.port);
+      device.set_token(r.second.at("api_key").get<std::string>());
+      Json b{{"source", name}, {"seq", 1}, {"states", Json::array()}, {"counts", Json::array()}};
+      for (const auto& u : chunk) {
+        b["states"].push_back({{"work_unit", u}, {"time", t}, {"state", "running"}});
+        b["counts"].push_back({{"work_unit", u}, {"time", t + 1000}, {"total", 5}, {"good", 5}});
+      }
+      auto res = device.Send(http::verb::post, "/api/v1/equipment-data", b.dump());
+      if (res.result_int() != 200) throw std::runtime_error("board states: " + res.body());
     }
-    auto res = device.Send(http::verb::post, "/api/v1/equipment-data", b.dump());
-    if (res.result_int() != 200) throw std::runtime_error("board states: " + res.body());
     std::tie(run.board_large_p50, run.board_large_p99) =
         TimeBoard(reader, calls, &run.board_large_units);
   } catch (...) {

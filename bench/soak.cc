@@ -100,7 +100,12 @@ SoakResult RunSoak(const SoakOptions& o) {
     {
       Client c(server.port);
       c.set_token(engineer);
-      RegisterMqttSource(c, "soak", units);
+      // A source speaks for at most 200 work units: one mqtt source per 200.
+      for (std::size_t first = 0; first < units.size(); first += 200)
+        RegisterMqttSource(
+            c, "soak-" + std::to_string(first / 200),
+            {units.begin() + static_cast<std::ptrdiff_t>(first),
+             units.begin() + static_cast<std::ptrdiff_t>(std::min(units.size(), first + 200))});
     }
     DefineTags(server.port, engineer, tags, 2);
     r.setup_seconds = SecondsSince(setup_start);
