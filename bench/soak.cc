@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <sstream>
@@ -40,6 +41,15 @@ std::pair<double, double> P50P99(std::vector<double> ms) {
   return {Quantile(ms, 0.5), Quantile(ms, 0.99)};
 }
 
+// ORDO_SOAK_PROBE_LOG: a file that gets one line per operator command (append).
+std::FILE* ProbeLog() {
+  static std::FILE* f = [] {
+    const char* path = std::getenv("ORDO_SOAK_PROBE_LOG");
+    return path && *path ? std::fopen(path, "a") : nullptr;
+  }();
+  return f;
+}
+
 // Operator commands (logbook writes) every `probe_ms` until `stop`; latencies in ms.
 void Probe(unsigned short port, const std::string& token, int probe_ms,
            const std::atomic<bool>& stop, std::vector<double>* ms, int* errors,
@@ -57,6 +67,12 @@ void Probe(unsigned short port, const std::string& token, int probe_ms,
     try {
       auto res = c.Send(http::verb::post, "/api/v1/logbook", body);
       ms->push_back(SecondsSince(start) * 1000);
+      if (std::FILE* f = ProbeLog())  // wall time (ms) and latency, for finding a pattern
+        std::fprintf(f, "%lld %.3f\n",
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()),
+                     ms->back());
       if (res.result_int() != 201 && (*errors)++ == 0)
         *first_error = "logbook: HTTP " + std::to_string(res.result_int()) + " " + res.body();
     } catch (const std::exception& e) {

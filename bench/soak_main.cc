@@ -1,7 +1,8 @@
 // ordo_soak: the MQTT soak of issue 12 (make soak; docs/PERFORMANCE.md). Sizes from the
 // environment: ORDO_SOAK_UNITS (500), ORDO_SOAK_TAGS (20), ORDO_SOAK_SECONDS (600),
 // ORDO_SOAK_IDLE_SECONDS (30), ORDO_SOAK_PROBE_MS (100), ORDO_SOAK_DRAIN_SECONDS (60),
-// ORDO_SOAK_RSS_MARGIN_MIB (32), ORDO_SOAK_SUMMARY (a file for the summary). Exit 0 when
+// ORDO_SOAK_RSS_MARGIN_MIB (32), ORDO_SOAK_SUMMARY (a file for the summary),
+// ORDO_SOAK_PROBE_LOG (a file for each operator command's wall time and latency). Exit 0 when
 // every check passes (all stored, no refusal, server alive; resident memory at the end
 // within the margin of the start; operator command p99 within 1.5x of idle), else 1.
 #include <unistd.h>
