@@ -150,48 +150,67 @@ SoakResult RunSoak(const SoakOptions& o) {
     std::atomic<bool> stop{false};
     std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &soak_ms,
                       &r.probe_errors, &r.first_error);
+    std::string publish_error;  // the publisher thread's failure, if any
     std::thread publisher([&] {
-      const auto start = SteadyClock::now();
-      std::int64_t seq = 0;
-      const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
-      for (int k = 0; k < static_cast<int>(o.seconds); ++k) {
-        const auto due = start + std::chrono::seconds(k);
-        if (SteadyClock::now() < due) std::this_thread::sleep_until(due);
-        r.slipped_seconds = std::max(
-            r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
-        for (int u = 0; u < o.units; ++u) {
-          const std::string prefix = "ordo/SITE-BSL/" + UnitId(u) + "/tag/";
-          for (int t = 0; t < o.tags; ++t) {
-            ++seq;
-            pub.Publish(prefix + TagId(u, t),
-                        Json{{"seq", seq},
-                             {"time", t0_ms + k * 1000},
-                             {"value", 20 + static_cast<double>((seq * 7) % 1000) / 100.0}}
-                            .dump());
+      try {
+        const auto start = SteadyClock::now();
+        std::int64_t seq = 0;
+        const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
+        for (int k = 0; k < static_cast<int>(o.seconds) && !stop.load(); ++k) {
+          const auto due = start + std::chrono::seconds(k);
+          if (SteadyClock::now() < due) std::this_thread::sleep_until(due);
+          r.slipped_seconds = std::max(
+              r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
+          for (int u = 0; u < o.units; ++u) {
+            const std::string prefix = "ordo/SITE-BSL/" + UnitId(u) + "/tag/";
+            for (int t = 0; t < o.tags; ++t) {
+              ++seq;
+              pub.Publish(prefix + TagId(u, t),
+                          Json{{"seq", seq},
+                               {"time", t0_ms + k * 1000},
+                               {"value", 20 + static_cast<double>((seq * 7) % 1000) / 100.0}}
+                              .dump());
+            }
           }
         }
+      } catch (const std::exception& e) {
+        publish_error = e.what();
       }
     });
+    // Stops and joins both threads before an exception leaves this scope.
+    auto join_all = [&] {
+      stop = true;
+      if (publisher.joinable()) publisher.join();
+      if (probe.joinable()) probe.join();
+    };
     const auto soak_start = SteadyClock::now();
     std::int64_t last_log = 0;
-    while (SecondsSince(soak_start) < o.seconds) {
-      std::this_thread::sleep_for(std::chrono::seconds(1));
-      r.rss_peak_kib = std::max(r.rss_peak_kib, ProcStatusKib(server.pid, "VmRSS"));
-      const Json h = MqttHealth(health);
-      r.max_backlog = std::max(r.max_backlog, pub.published() - Handled(h));
-      const auto s = static_cast<std::int64_t>(SecondsSince(soak_start));
-      if (s / 10 != last_log / 10) {
-        last_log = s;
-        log(std::to_string(s) + " s: published " + std::to_string(pub.published()) + ", handled " +
-            std::to_string(Handled(h)) + ", VmRSS " +
-            std::to_string(ProcStatusKib(server.pid, "VmRSS") / 1024) + " MiB");
+    try {
+      while (SecondsSince(soak_start) < o.seconds) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        r.rss_peak_kib = std::max(r.rss_peak_kib, ProcStatusKib(server.pid, "VmRSS"));
+        const Json h = MqttHealth(health);
+        r.max_backlog = std::max(r.max_backlog, pub.published() - Handled(h));
+        const auto s = static_cast<std::int64_t>(SecondsSince(soak_start));
+        if (s / 10 != last_log / 10) {
+          last_log = s;
+          log(std::to_string(s) + " s: published " + std::to_string(pub.published()) +
+              ", handled " + std::to_string(Handled(h)) + ", VmRSS " +
+              std::to_string(ProcStatusKib(server.pid, "VmRSS") / 1024) + " MiB");
+        }
       }
+    } catch (...) {
+      join_all();
+      throw;
     }
     publisher.join();
+    if (!publish_error.empty()) {
+      join_all();
+      throw std::runtime_error("publisher: " + publish_error);
+    }
     r.rss_end_kib = ProcStatusKib(server.pid, "VmRSS");
     r.rss_peak_kib = std::max(r.rss_peak_kib, r.rss_end_kib);
-    stop = true;
-    probe.join();
+    join_all();
     std::tie(r.soak_p50_ms, r.soak_p99_ms) = P50P99(soak_ms);
     r.soak_probes = static_cast<int>(soak_ms.size());
     pub.WaitAcknowledged(30);
