@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 30
 SIM ?= 1
 MQTT_PORT ?= 18830
 
-.PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench bench-genealogy-10m format clean
+.PHONY: all deps build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
 RESULTS = $(abspath $(BUILD))/test-results
 
@@ -106,6 +106,13 @@ bench: build
 	$(BUILD)/bench/ordo_batch_record_bench
 	$(BUILD)/bench/ordo_equipment_bench
 	$(BUILD)/bench/ordo_telemetry_bench
+	$(BUILD)/bench/ordo_mqtt_bench
+
+# The MQTT soak of issue 12 (docs/PERFORMANCE.md): 500 work units x 20 tags at 1 Hz for
+# 10 minutes through a real mosquitto; not part of make test (its 20-second smoke is).
+# Sizes from the environment: ORDO_SOAK_UNITS, ORDO_SOAK_TAGS, ORDO_SOAK_SECONDS, ...
+soak: build
+	ORDO_SOAK_SUMMARY=$(abspath $(BUILD))/soak-summary.txt $(BUILD)/bench/ordo_soak
 
 # Genealogy at 10,000,000 lots: about 5 GB of scratch store beside the benchmark and a few
 # minutes to generate, so not part of make bench (docs/PERFORMANCE.md).

@@ -86,14 +86,16 @@ DemoServer InitDemo(const std::string& ordo_bin, const std::string& dir) {
   return server;
 }
 
-void Serve(const std::string& ordo_bin, const std::string& dir, DemoServer& server) {
+void Serve(const std::string& ordo_bin, const std::string& dir, DemoServer& server,
+           const std::vector<std::string>& extra_args) {
   const std::string data = dir + "/data";
   int status = 0;
   server.port = 0;
   // ordo serve on any free port; wait for the "listening" line.
   const std::string out = dir + "/serve.out";
-  server.pid = Spawn({ordo_bin, "serve", "--data", data, "--listen", "127.0.0.1:0"}, out,
-                     dir + "/serve.log");
+  std::vector<std::string> argv{ordo_bin, "serve", "--data", data, "--listen", "127.0.0.1:0"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  server.pid = Spawn(argv, out, dir + "/serve.log");
   std::string exited;  // how the server ended, when it did before listening
   static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
   std::smatch m;

@@ -37,7 +37,9 @@ DemoServer StartDemoServer(const std::string& ordo_bin, const std::string& dir);
 // The two halves of StartDemoServer: `ordo init --demo` into DIR/data (pid 0, port 0),
 // and `ordo serve` on that data dir (sets pid and port). Throw as StartDemoServer.
 DemoServer InitDemo(const std::string& ordo_bin, const std::string& dir);
-void Serve(const std::string& ordo_bin, const std::string& dir, DemoServer& server);
+// `extra_args` are added to `ordo serve` (e.g. --mqtt-broker HOST:PORT).
+void Serve(const std::string& ordo_bin, const std::string& dir, DemoServer& server,
+           const std::vector<std::string>& extra_args = {});
 
 // One blocking keep-alive HTTP/1.1 connection (reconnects when the server closed it).
 class Client {

@@ -1,0 +1,284 @@
+// The MQTT soak (see soak.h).
+#include "soak.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "bench_util.h"
+#include "mqtt_support.h"
+
+namespace ordo::bench {
+namespace {
+
+namespace http = boost::beast::http;
+
+std::string UnitId(int u) {
+  char id[32];
+  std::snprintf(id, sizeof id, "WU-SOAK-%03d", u + 1);
+  return id;
+}
+std::string TagId(int u, int t) {
+  char id[48];
+  std::snprintf(id, sizeof id, "WU-SOAK-%03d.t%02d", u + 1, t + 1);
+  return id;
+}
+
+std::pair<double, double> P50P99(std::vector<double> ms) {
+  if (ms.empty()) return {0, 0};
+  std::sort(ms.begin(), ms.end());
+  return {Quantile(ms, 0.5), Quantile(ms, 0.99)};
+}
+
+// ORDO_SOAK_PROBE_LOG: a file that gets one line per operator command (append).
+std::FILE* ProbeLog() {
+  static std::FILE* f = [] {
+    const char* path = std::getenv("ORDO_SOAK_PROBE_LOG");
+    return path && *path ? std::fopen(path, "a") : nullptr;
+  }();
+  return f;
+}
+
+// Operator commands (logbook writes) every `probe_ms` until `stop`; latencies in ms.
+void Probe(unsigned short port, const std::string& token, int probe_ms,
+           const std::atomic<bool>& stop, std::vector<double>* ms, int* errors,
+           std::string* first_error) {
+  Client c(port);
+  c.set_token(token);
+  auto next = SteadyClock::now();
+  for (std::int64_t i = 0; !stop.load(); ++i) {
+    const std::string body =
+        Json{{"subject", "WU-SOAK-001"},
+             {"category", "use"},
+             {"text", "Soak probe " + std::to_string(i) + ": line clearance checked."}}
+            .dump();
+    const auto start = SteadyClock::now();
+    try {
+      auto res = c.Send(http::verb::post, "/api/v1/logbook", body);
+      ms->push_back(SecondsSince(start) * 1000);
+      if (std::FILE* f = ProbeLog())  // wall time (ms) and latency, for finding a pattern
+        std::fprintf(f, "%lld %.3f\n",
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()),
+                     ms->back());
+      if (res.result_int() != 201 && (*errors)++ == 0)
+        *first_error = "logbook: HTTP " + std::to_string(res.result_int()) + " " + res.body();
+    } catch (const std::exception& e) {
+      if ((*errors)++ == 0) *first_error = std::string("logbook: ") + e.what();
+      c.Close();
+    }
+    next += std::chrono::milliseconds(probe_ms);
+    std::this_thread::sleep_until(next);
+  }
+}
+
+std::int64_t Handled(const Json& h) {
+  return h.value("accepted", std::int64_t{0}) + h.value("refused", std::int64_t{0}) +
+         h.value("duplicates", std::int64_t{0});
+}
+
+}  // namespace
+
+SoakResult RunSoak(const SoakOptions& o) {
+  SoakResult r;
+  const std::string dir = o.work_dir + "/soak";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto log = [&](const std::string& line) {
+    if (o.verbose) std::fprintf(stderr, "soak: %s\n", line.c_str()), std::fflush(stderr);
+  };
+  Broker broker(dir);
+  const auto setup_start = SteadyClock::now();
+  DemoServer server = StartMqttServer(o.ordo_bin, dir, broker);
+  try {
+    std::vector<std::string> units;
+    std::vector<std::pair<std::string, std::string>> tags;
+    for (int u = 0; u < o.units; ++u) {
+      units.push_back(UnitId(u));
+      for (int t = 0; t < o.tags; ++t) tags.push_back({TagId(u, t), UnitId(u)});
+    }
+    log("adding " + std::to_string(o.units) + " work units and " + std::to_string(tags.size()) +
+        " tags");
+    AddWorkUnits(server.port, server.passwords, units);
+    const std::string engineer = SignIn(server.port, "engineer", server.passwords.at("engineer"));
+    {
+      Client c(server.port);
+      c.set_token(engineer);
+      // A source speaks for at most 200 work units: one mqtt source per 200.
+      for (std::size_t first = 0; first < units.size(); first += 200)
+        RegisterMqttSource(
+            c, "soak-" + std::to_string(first / 200),
+            {units.begin() + static_cast<std::ptrdiff_t>(first),
+             units.begin() + static_cast<std::ptrdiff_t>(std::min(units.size(), first + 200))});
+    }
+    DefineTags(server.port, engineer, tags, 2);
+    r.setup_seconds = SecondsSince(setup_start);
+    const std::string op = SignIn(server.port, "operator", server.passwords.at("operator"));
+
+    // Idle: the operator command alone.
+    std::vector<double> idle_ms, soak_ms;
+    {
+      std::atomic<bool> stop{false};
+      std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &idle_ms,
+                        &r.probe_errors, &r.first_error);
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(static_cast<int>(o.idle_seconds * 1000)));
+      stop = true;
+      probe.join();
+    }
+    std::tie(r.idle_p50_ms, r.idle_p99_ms) = P50P99(idle_ms);
+    r.idle_probes = static_cast<int>(idle_ms.size());
+    log("idle operator command p50 " + std::to_string(r.idle_p50_ms) + " ms, p99 " +
+        std::to_string(r.idle_p99_ms) + " ms");
+
+    // The soak: publisher at 1 Hz, probes, and a monitor of memory and backlog.
+    Client health(server.port);
+    r.rss_start_kib = r.rss_peak_kib = ProcStatusKib(server.pid, "VmRSS");
+    Publisher pub("soak-publisher", broker.port(), 10000);
+    std::atomic<bool> stop{false};
+    std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &soak_ms,
+                      &r.probe_errors, &r.first_error);
+    std::string publish_error;  // the publisher thread's failure, if any
+    std::thread publisher([&] {
+      try {
+        const auto start = SteadyClock::now();
+        std::int64_t seq = 0;
+        const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
+        for (int k = 0; k < static_cast<int>(o.seconds) && !stop.load(); ++k) {
+          const auto due = start + std::chrono::seconds(k);
+          if (SteadyClock::now() < due) std::this_thread::sleep_until(due);
+          r.slipped_seconds = std::max(
+              r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
+          for (int u = 0; u < o.units; ++u) {
+            const std::string prefix = "ordo/SITE-BSL/" + UnitId(u) + "/tag/";
+            for (int t = 0; t < o.tags; ++t) {
+              ++seq;
+              pub.Publish(prefix + TagId(u, t),
+                          Json{{"seq", seq},
+                               {"time", t0_ms + k * 1000},
+                               {"value", 20 + static_cast<double>((seq * 7) % 1000) / 100.0}}
+                              .dump());
+            }
+          }
+        }
+      } catch (const std::exception& e) {
+        publish_error = e.what();
+      }
+    });
+    // Stops and joins both threads before an exception leaves this scope.
+    auto join_all = [&] {
+      stop = true;
+      if (publisher.joinable()) publisher.join();
+      if (probe.joinable()) probe.join();
+    };
+    const auto soak_start = SteadyClock::now();
+    std::int64_t last_log = 0;
+    try {
+      while (SecondsSince(soak_start) < o.seconds) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        r.rss_peak_kib = std::max(r.rss_peak_kib, ProcStatusKib(server.pid, "VmRSS"));
+        const Json h = MqttHealth(health);
+        r.max_backlog = std::max(r.max_backlog, pub.published() - Handled(h));
+        const auto s = static_cast<std::int64_t>(SecondsSince(soak_start));
+        if (s / 10 != last_log / 10) {
+          last_log = s;
+          log(std::to_string(s) + " s: published " + std::to_string(pub.published()) +
+              ", handled " + std::to_string(Handled(h)) + ", VmRSS " +
+              std::to_string(ProcStatusKib(server.pid, "VmRSS") / 1024) + " MiB");
+        }
+      }
+    } catch (...) {
+      join_all();
+      throw;
+    }
+    publisher.join();
+    if (!publish_error.empty()) {
+      join_all();
+      throw std::runtime_error("publisher: " + publish_error);
+    }
+    r.rss_end_kib = ProcStatusKib(server.pid, "VmRSS");
+    r.rss_peak_kib = std::max(r.rss_peak_kib, r.rss_end_kib);
+    join_all();
+    std::tie(r.soak_p50_ms, r.soak_p99_ms) = P50P99(soak_ms);
+    r.soak_probes = static_cast<int>(soak_ms.size());
+    pub.WaitAcknowledged(30);
+    r.published = pub.acknowledged();
+
+    // Drain: wait (bounded) until the connector has handled everything published.
+    const auto drain_start = SteadyClock::now();
+    Json h = MqttHealth(health);
+    while (Handled(h) < r.published && SecondsSince(drain_start) < o.drain_seconds) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      h = MqttHealth(health);
+    }
+    if (Handled(h) >= r.published) r.drained_after = SecondsSince(drain_start);
+    r.accepted = h.value("accepted", std::int64_t{0});
+    r.refused = h.value("refused", std::int64_t{0});
+    r.not_stored = h.value("not_stored", std::int64_t{0});
+    r.rss_drained_kib = ProcStatusKib(server.pid, "VmRSS");
+    r.hwm_kib = ProcStatusKib(server.pid, "VmHWM");
+    r.stored = TelemetryRows(dir);
+    r.server_alive = ::waitpid(server.pid, nullptr, WNOHANG) == 0 && ::kill(server.pid, 0) == 0;
+  } catch (...) {
+    StopServer(server.pid);
+    throw;
+  }
+  StopServer(server.pid);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_margin_mib) {
+  std::ostringstream s;
+  auto mib = [](std::int64_t kib) { return static_cast<double>(kib) / 1024.0; };
+  char buf[160];
+  s << "soak: " << o.units << " work units x " << o.tags << " tags at 1 Hz for " << o.seconds
+    << " s over MQTT (QoS 1), operator command every " << o.probe_ms << " ms\n";
+  s << "setup_seconds: " << r.setup_seconds << "\n";
+  s << "published: " << r.published << "\naccepted: " << r.accepted << "\nrefused: " << r.refused
+    << "\nnot_stored: " << r.not_stored << "\nstored_in_telemetry: " << r.stored << "\n";
+  s << "offered_rate_per_s: " << o.units * o.tags << "\n";
+  s << "max_backlog: " << r.max_backlog << "\npublisher_slipped_s: " << r.slipped_seconds << "\n";
+  s << "drained_after_s: "
+    << (r.drained_after < 0 ? std::string("not within the drain wait")
+                            : std::to_string(r.drained_after))
+    << "\n";
+  std::snprintf(buf, sizeof buf,
+                "rss_mib: start %.1f, peak %.1f, end %.1f, after drain %.1f, VmHWM %.1f\n",
+                mib(r.rss_start_kib), mib(r.rss_peak_kib), mib(r.rss_end_kib),
+                mib(r.rss_drained_kib), mib(r.hwm_kib));
+  s << buf;
+  std::snprintf(buf, sizeof buf,
+                "operator_command_ms: idle p50 %.2f p99 %.2f (%d); soak p50 %.2f p99 %.2f (%d); "
+                "p99 ratio %.2f\n",
+                r.idle_p50_ms, r.idle_p99_ms, r.idle_probes, r.soak_p50_ms, r.soak_p99_ms,
+                r.soak_probes, r.p99_ratio());
+  s << buf;
+  s << "probe_errors: " << r.probe_errors << "\nserver_alive: " << (r.server_alive ? "yes" : "no")
+    << "\n";
+  if (!r.first_error.empty()) s << "first_error: " << r.first_error << "\n";
+  const bool kept_up = r.InvariantsHold() && r.drained_after >= 0;
+  const bool rss_flat = mib(r.rss_end_kib - r.rss_start_kib) <= rss_margin_mib;
+  const bool p99_ok = r.p99_ratio() <= 1.5;
+  s << "check all_stored_no_refusals_alive: " << (kept_up ? "pass" : "FAIL") << "\n";
+  std::snprintf(buf, sizeof buf, "check rss_end_minus_start <= %.0f MiB: %s\n", rss_margin_mib,
+                rss_flat ? "pass" : "FAIL");
+  s << buf;
+  s << "check p99_ratio <= 1.5: " << (p99_ok ? "pass" : "FAIL") << "\n";
+  s << "verdict: " << (kept_up && rss_flat && p99_ok ? "pass" : "FAIL") << "\n";
+  return s.str();
+}
+
+}  // namespace ordo::bench

@@ -1,0 +1,56 @@
+// The MQTT soak (make soak; docs/PERFORMANCE.md), issue 12 section 8: a real mosquitto,
+// `ordo serve --mqtt-broker`, `units` work units x `tags` tags, one sample of every tag
+// per second on ordo/<site>/<wu>/tag/<name> (QoS 1, one publisher) for `seconds`; the
+// server's resident memory sampled every second (start, peak, end), and an operator
+// command (a logbook write through HTTP) timed every `probe_ms` during the soak, against
+// the same command timed while idle first, in the same run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace ordo::bench {
+
+struct SoakOptions {
+  std::string ordo_bin;
+  std::string work_dir;  // scratch (must exist); everything below it is removed
+  int units = 500, tags = 20;
+  double seconds = 600;       // publishing at 1 Hz for this long
+  double idle_seconds = 30;   // idle probes before the soak
+  int probe_ms = 100;         // one operator command every probe_ms
+  double drain_seconds = 60;  // after the soak: wait this long at most for the backlog
+  bool verbose = true;        // a progress line every 10 s on stderr
+};
+
+struct SoakResult {
+  std::int64_t published = 0;  // messages (one sample each) acknowledged by the broker
+  std::int64_t accepted = 0, refused = 0, not_stored = 0;  // the connector's counters
+  std::int64_t stored = 0;                                 // rows in telemetry.sqlite
+  std::int64_t max_backlog = 0;  // published - handled, largest seen during the soak
+  double slipped_seconds = 0;    // how far the publisher fell behind its 1 Hz schedule
+  double drained_after = -1;     // seconds after the soak until all were handled (-1: not)
+  bool server_alive = false;
+  std::int64_t rss_start_kib = 0, rss_peak_kib = 0, rss_end_kib = 0, hwm_kib = 0;
+  std::int64_t rss_drained_kib = 0;  // after the drain wait
+  int idle_probes = 0, soak_probes = 0, probe_errors = 0;
+  double idle_p50_ms = 0, idle_p99_ms = 0, soak_p50_ms = 0, soak_p99_ms = 0;
+  double setup_seconds = 0;
+  std::string first_error;
+
+  std::int64_t expected() const { return published; }
+  double p99_ratio() const { return idle_p99_ms > 0 ? soak_p99_ms / idle_p99_ms : 0; }
+  // The invariants that hold whatever the machine: everything published is stored, no
+  // refusal, the server alive, every operator command answered.
+  bool InvariantsHold() const {
+    return server_alive && published > 0 && stored == published && refused == 0 &&
+           not_stored == 0 && probe_errors == 0;
+  }
+};
+
+// Runs the soak; throws std::runtime_error when the setup fails.
+SoakResult RunSoak(const SoakOptions& options);
+
+// The summary as text (one "key: value" per line).
+std::string SoakSummary(const SoakOptions& options, const SoakResult& r, double rss_margin_mib);
+
+}  // namespace ordo::bench

@@ -1,0 +1,57 @@
+// ordo_soak: the MQTT soak of issue 12 (make soak; docs/PERFORMANCE.md). Sizes from the
+// environment: ORDO_SOAK_UNITS (500), ORDO_SOAK_TAGS (20), ORDO_SOAK_SECONDS (600),
+// ORDO_SOAK_IDLE_SECONDS (30), ORDO_SOAK_PROBE_MS (100), ORDO_SOAK_DRAIN_SECONDS (60),
+// ORDO_SOAK_RSS_MARGIN_MIB (32), ORDO_SOAK_SUMMARY (a file for the summary),
+// ORDO_SOAK_PROBE_LOG (a file for each operator command's wall time and latency). Exit 0 when
+// every check passes (all stored, no refusal, server alive; resident memory at the end
+// within the margin of the start; operator command p99 within 1.5x of idle), else 1.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "cli/capabilities.h"
+#include "core/crypto.h"
+#include "soak.h"
+
+namespace {
+double Env(const char* name, double fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::atof(v) : fallback;
+}
+}  // namespace
+
+int main() {
+  using namespace ordo::bench;
+  ordo::InitCrypto();
+  ordo::cli::RegisterCapabilities();
+  SoakOptions o;
+  o.ordo_bin = ORDO_BIN;
+  o.units = static_cast<int>(Env("ORDO_SOAK_UNITS", 500));
+  o.tags = static_cast<int>(Env("ORDO_SOAK_TAGS", 20));
+  o.seconds = Env("ORDO_SOAK_SECONDS", 600);
+  o.idle_seconds = Env("ORDO_SOAK_IDLE_SECONDS", 30);
+  o.probe_ms = static_cast<int>(Env("ORDO_SOAK_PROBE_MS", 100));
+  o.drain_seconds = Env("ORDO_SOAK_DRAIN_SECONDS", 60);
+  const double margin = Env("ORDO_SOAK_RSS_MARGIN_MIB", 32);
+  o.work_dir =
+      (std::filesystem::temp_directory_path() / ("ordo-soak-" + std::to_string(::getpid())))
+          .string();
+  std::filesystem::create_directories(o.work_dir);
+  std::string summary;
+  try {
+    summary = SoakSummary(o, RunSoak(o), margin);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "soak: %s\n", e.what());
+    std::filesystem::remove_all(o.work_dir);
+    return 1;
+  }
+  std::filesystem::remove_all(o.work_dir);
+  std::fputs(summary.c_str(), stdout);
+  if (const char* path = std::getenv("ORDO_SOAK_SUMMARY"); path && *path)
+    std::ofstream(path) << summary;
+  return summary.find("verdict: pass") != std::string::npos ? 0 : 1;
+}

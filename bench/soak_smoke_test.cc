@@ -1,0 +1,101 @@
+// The soak at a small scale (ORDO-PERF-08): the same code that `make soak` runs (soak.h)
+// with 20 work units x 5 tags at 1 Hz for 20 s, against a real mosquitto and the real
+// server. Only what holds on any machine is asserted: every published sample is stored,
+// nothing refused, the server alive, every operator command answered, and the figures of
+// the summary measured. No timing is asserted.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "core/testing/verifies.h"
+#include "soak.h"
+#include "support/ordo.h"
+
+namespace ordo::bench {
+namespace {
+
+TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
+  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
+  SoakOptions o;
+  o.ordo_bin = ordo::testing::OrdoBinary();
+  o.work_dir =
+      (std::filesystem::temp_directory_path() / ("ordo-soak-test-" + std::to_string(::getpid())))
+          .string();
+  std::filesystem::create_directories(o.work_dir);
+  o.units = 20;
+  o.tags = 5;
+  o.seconds = 20;
+  o.idle_seconds = 3;
+  o.probe_ms = 200;
+  o.drain_seconds = 120;
+  o.verbose = false;
+  const SoakResult r = RunSoak(o);
+  std::filesystem::remove_all(o.work_dir);
+  const std::string summary = SoakSummary(o, r, 32);
+
+  EXPECT_EQ(r.published, 20 * 5 * 20) << summary;
+  EXPECT_EQ(r.stored, r.published) << summary;
+  EXPECT_EQ(r.accepted, r.published) << summary;
+  EXPECT_EQ(r.refused, 0) << summary;
+  EXPECT_EQ(r.not_stored, 0) << summary;
+  EXPECT_TRUE(r.server_alive) << summary;
+  EXPECT_EQ(r.probe_errors, 0) << summary;
+  EXPECT_GE(r.drained_after, 0) << summary;
+  EXPECT_TRUE(r.InvariantsHold()) << summary;
+  // The figures of the summary were measured (their values are not asserted).
+  EXPECT_GT(r.idle_probes, 0);
+  EXPECT_GT(r.soak_probes, 0);
+  EXPECT_GT(r.rss_start_kib, 0);
+  EXPECT_GE(r.rss_peak_kib, r.rss_start_kib);
+  EXPECT_GT(r.rss_end_kib, 0);
+  EXPECT_GT(r.idle_p99_ms, 0);
+  EXPECT_GT(r.soak_p99_ms, 0);
+  EXPECT_NE(summary.find("verdict:"), std::string::npos);
+}
+
+// The soak's checks (what `make soak` fails on), on given figures.
+TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle) {
+  ORDO_VERIFIES("ORDO-PERF-09", "ORDO-PERF-10", "ORDO-PERF-12");
+  SoakOptions o;
+  SoakResult r;
+  r.published = r.accepted = r.stored = 1000;
+  r.server_alive = true;
+  r.drained_after = 0.5;
+  r.rss_start_kib = 40 * 1024;
+  r.rss_peak_kib = r.rss_end_kib = 60 * 1024;
+  r.idle_p99_ms = 10;
+  r.soak_p99_ms = 15;
+  std::string s = SoakSummary(o, r, 32);
+  EXPECT_NE(s.find("verdict: pass"), std::string::npos) << s;
+  EXPECT_NE(s.find("rss_mib: start 40.0, peak 60.0, end 60.0"), std::string::npos) << s;
+
+  SoakResult grown = r;
+  grown.rss_end_kib = 73 * 1024;  // 33 MiB over the start, margin 32
+  s = SoakSummary(o, grown, 32);
+  EXPECT_NE(s.find("check rss_end_minus_start <= 32 MiB: FAIL"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  SoakResult slow = r;
+  slow.soak_p99_ms = 15.1;  // 1.51x idle
+  s = SoakSummary(o, slow, 32);
+  EXPECT_NE(s.find("check p99_ratio <= 1.5: FAIL"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  SoakResult lost = r;
+  lost.stored = 999;
+  s = SoakSummary(o, lost, 32);
+  EXPECT_NE(s.find("check all_stored_no_refusals_alive: FAIL"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  SoakResult behind = r;  // everything stored in the end, but not within the drain wait
+  behind.drained_after = -1;
+  s = SoakSummary(o, behind, 32);
+  EXPECT_NE(s.find("drained_after_s: not within the drain wait"), std::string::npos) << s;
+  EXPECT_NE(s.find("check all_stored_no_refusals_alive: FAIL"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+}
+
+}  // namespace
+}  // namespace ordo::bench
