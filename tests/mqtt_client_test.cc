@@ -12,21 +12,13 @@
 #include "core/testing/verifies.h"
 #include "mes/equipment/mqtt/client.h"
 #include "support/mosquitto.h"
+#include "support/wait.h"
 
 namespace ordo::testing {
 namespace {
 
 using equipment::mqtt::Client;
 using equipment::mqtt::ClientOptions;
-
-bool WaitFor(const std::function<bool()>& done, std::chrono::seconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
 
 class MqttClientTest : public ::testing::Test {
  protected:

@@ -19,6 +19,7 @@
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
 #include "support/mosquitto.h"
+#include "support/wait.h"
 
 namespace ordo::testing {
 namespace {
@@ -26,6 +27,9 @@ namespace {
 constexpr const char* kTopic = "ordo/SITE-BSL/WU-PRESS-01/count";
 constexpr const char* kWindow = "?from=2026-11-30T00:00:00Z&to=2026-11-30T23:00:00Z";
 constexpr const char* kNft = "/usr/sbin/nft";
+// The keepalive's 1.5 x 5 s to notice the cut, and a reconnect whose SYN may wait for the
+// kernel's next retransmission after the rule is gone.
+constexpr std::chrono::seconds kPatience{180};
 
 class MqttNetworkFaultTest : public ApiTest {
  protected:
@@ -83,15 +87,6 @@ class MqttNetworkFaultTest : public ApiTest {
     HttpReply r = http().Get("/api/v1/health");
     return r.status == 200 ? r.json()["services"]["mqtt"] : Json();
   }
-  static bool WaitFor(const std::function<bool()>& done,
-                      std::chrono::seconds timeout = std::chrono::seconds(180)) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    return done();
-  }
   // A device publishes a count increment through its own listener (QoS 1).
   void DevicePublishes(std::int64_t seq, const std::string& time, int total) {
     RunResult r =
@@ -146,7 +141,8 @@ TEST_F(MqttNetworkFaultTest, ACutConnectionLosesNothingAndOrdoResumes) {
   // persistent session, or sent into the dead connection), and ordo notices the silence.
   CutOrdoFromTheBroker();
   DevicePublishes(2, "2026-11-30T06:10:00Z", 20);
-  ASSERT_TRUE(WaitFor([&] { return !Mqtt().value("connected", true); })) << Mqtt().dump();
+  ASSERT_TRUE(WaitFor([&] { return !Mqtt().value("connected", true); }, kPatience))
+      << Mqtt().dump();
   EXPECT_FALSE(Mqtt().value("last_error", Json()).is_null()) << Mqtt().dump();
   DevicePublishes(3, "2026-11-30T06:20:00Z", 30);
   HttpReply sent = http().Post(
@@ -163,13 +159,16 @@ TEST_F(MqttNetworkFaultTest, ACutConnectionLosesNothingAndOrdoResumes) {
   // The network is back: ordo reconnects by itself and what was published meanwhile
   // arrives, each once.
   Reconnect();
-  ASSERT_TRUE(WaitFor([&] {
-    Json m = Mqtt();
-    return m.value("subscribed", false) && m.value("connects", 0) >= 2;
-  })) << Mqtt().dump()
-      << server_->Logs();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        Json m = Mqtt();
+        return m.value("subscribed", false) && m.value("connects", 0) >= 2;
+      },
+      kPatience))
+      << Mqtt().dump() << server_->Logs();
   DevicePublishes(4, "2026-11-30T06:30:00Z", 40);
-  ASSERT_TRUE(WaitFor([&] { return AcceptedSeqs(head).size() == 4; })) << server_->Logs();
+  ASSERT_TRUE(WaitFor([&] { return AcceptedSeqs(head).size() == 4; }, kPatience))
+      << server_->Logs();
   EXPECT_EQ(AcceptedSeqs(head), (std::map<std::int64_t, int>{{1, 1}, {2, 1}, {3, 1}, {4, 1}}));
   EXPECT_EQ(Total("WU-PRESS-01"), 100);
   EXPECT_EQ(Total("WU-PKG-01"), 7);

@@ -13,6 +13,7 @@
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
 #include "support/mosquitto.h"
+#include "support/wait.h"
 
 namespace ordo::testing {
 namespace {
@@ -57,15 +58,6 @@ class MqttTest : public ApiTest {
       Json h = MqttHealth();
       return h.is_object() && h.value("subscribed", false) && h.value("connects", 0) >= connects;
     });
-  }
-  static bool WaitFor(const std::function<bool()>& done,
-                      std::chrono::seconds timeout = std::chrono::seconds(60)) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return done();
   }
   const std::string& engineer() {
     if (engineer_.empty()) engineer_ = TokenFor("engineer");
@@ -301,9 +293,9 @@ TEST_F(MqttTest, AFloodOfOneRefusalIsRecordedAFewTimesAMinuteWithTheCountLeftOut
   for (int i = 0; i < kFlood; ++i) PublishRaw(p + "/state", "{not json " + std::to_string(i));
   ASSERT_TRUE(WaitFor([&] { return MqttHealth().value("refused", 0) == kFlood; }))
       << MqttHealth().dump();
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
-                           std::chrono::steady_clock::now() - started)
-                           .count();
+  const auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now() - started)
+          .count();
   const Json health = MqttHealth();
   const auto recorded = EntriesOf("equipment.data_refused", head);
   std::int64_t carried = 0;

@@ -19,21 +19,12 @@
 #include "mes/equipment/sparkplug/sparkplug.h"
 #include "sim/plant_model.h"
 #include "support/mosquitto.h"
+#include "support/wait.h"
 
 namespace ordo::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool WaitFor(const std::function<bool()>& done,
-             std::chrono::seconds timeout = std::chrono::seconds(60)) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return done();
-}
 
 std::int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
