@@ -12,9 +12,9 @@
 
 #include "core/clock.h"
 #include "core/testing/verifies.h"
-#include "masterdata_fixture.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "support/production_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -33,26 +33,13 @@ std::string Ago(std::int64_t seconds_ago) {
   return FormatUtcMicros(now - seconds_ago * 1'000'000);
 }
 
-class AvailabilityApiTest : public MasterdataTest {
+class AvailabilityApiTest : public ProductionTest {
  protected:
   void SetUp() override {
-    MasterdataTest::SetUp();
+    ProductionTest::SetUp();
     if (HasFatalFailure()) return;
-    supervisor_ = TokenFor("supervisor");
-    operator_ = TokenFor("operator");
-    ASSERT_EQ(http()
-                  .Post("/api/v1/orders",
-                        Json{{"order_id", kOrder},
-                             {"product", "PD-PCM500-20"},
-                             {"quantity", 1500},
-                             {"unit", "ea"},
-                             {"due_date", "2099-01-31"}},
-                        supervisor_)
-                  .status,
-              201);
-    ASSERT_EQ(
-        http().Post("/api/v1/orders/" + kOrder + "/release", Json::object(), supervisor_).status,
-        200);
+    ReleaseOrder(kOrder);
+    if (HasFatalFailure()) return;
     HttpReply r = http().Post(
         "/api/v1/sources", Json{{"name", "booth-plc"}, {"kind", "rest"}, {"work_units", {kUnit}}},
         engineer_);
@@ -101,7 +88,7 @@ class AvailabilityApiTest : public MasterdataTest {
     return out;
   }
 
-  std::string supervisor_, operator_, key_;
+  std::string key_;
   std::int64_t seq_ = 0;
 };
 

@@ -13,7 +13,7 @@
 
 #include "core/clock.h"
 #include "core/testing/verifies.h"
-#include "masterdata_fixture.h"
+#include "support/production_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -31,13 +31,11 @@ std::int64_t NowMs() {
       .count();
 }
 
-class TagParametersApiTest : public MasterdataTest {
+class TagParametersApiTest : public ProductionTest {
  protected:
   void SetUp() override {
-    MasterdataTest::SetUp();
+    ProductionTest::SetUp();
     if (HasFatalFailure()) return;
-    supervisor_ = TokenFor("supervisor");
-    operator_ = TokenFor("operator");
     HttpReply r = http().Post(
         "/api/v1/sources", Json{{"name", "booth-plc"}, {"kind", "rest"}, {"work_units", {kUnit}}},
         engineer_);
@@ -66,22 +64,6 @@ class TagParametersApiTest : public MasterdataTest {
     put = PutDraft(engineer_, cr, "routing", kRouting, routing);
     ASSERT_EQ(put.status, 200) << put.Describe();
     SubmitAndApprove(cr);
-  }
-
-  void ReleaseOrder() {
-    ASSERT_EQ(http()
-                  .Post("/api/v1/orders",
-                        Json{{"order_id", kOrder},
-                             {"product", "PD-PCM500-20"},
-                             {"quantity", 1500},
-                             {"unit", "ea"},
-                             {"due_date", "2099-01-31"}},
-                        supervisor_)
-                  .status,
-              201);
-    ASSERT_EQ(
-        http().Post("/api/v1/orders/" + kOrder + "/release", Json::object(), supervisor_).status,
-        200);
   }
 
   // Sends `samples` ([{tag, time, value}]) as one batch; expects 200.
@@ -116,7 +98,7 @@ class TagParametersApiTest : public MasterdataTest {
     return view.json()["operation"];
   }
 
-  std::string supervisor_, operator_, key_;
+  std::string key_;
   std::int64_t seq_ = 0;
 };
 
@@ -147,7 +129,7 @@ TEST_F(TagParametersApiTest, SamplesOfAMappedTagBecomeTheRunningOperationsParame
                 "ORDO-TEL-18", "ORDO-TEL-19", "ORDO-TEL-20", "ORDO-TEL-21");
   MapAndApprove();
   if (HasFatalFailure()) return;
-  ReleaseOrder();
+  ReleaseOrder(kOrder);
   if (HasFatalFailure()) return;
 
   // No operation runs: the samples are telemetry only.

@@ -1,7 +1,7 @@
 // Shared fixture of the API tests that produce: the supervisor and the operator signed in
 // beside the master data fixture's users, supplier lots received and released, and an
 // order created, released and started (operation 10 on a dispensing booth, instructions
-// acknowledged) ready to consume and produce.
+// acknowledged) ready to consume and produce; or only created and released.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -44,10 +44,9 @@ class ProductionTest : public MasterdataTest {
     ASSERT_EQ(released.status, 200) << released.Describe();
   }
 
-  // Creates and releases `order` of `quantity` ea of `product`, starts its operation 10 on
-  // WU-DISP-BOOTH1 and acknowledges the instructions.
-  void StartOrder(const std::string& order, const std::string& product = "PD-PCM500-20",
-                  double quantity = 1500) {
+  // Creates and releases `order` of `quantity` ea of `product` (the supervisor).
+  void ReleaseOrder(const std::string& order, const std::string& product = "PD-PCM500-20",
+                    double quantity = 1500) {
     HttpReply created = http().Post("/api/v1/orders",
                                     Json{{"order_id", order},
                                          {"product", product},
@@ -59,6 +58,14 @@ class ProductionTest : public MasterdataTest {
     HttpReply released =
         http().Post("/api/v1/orders/" + order + "/release", Json::object(), supervisor_);
     ASSERT_EQ(released.status, 200) << released.Describe();
+  }
+
+  // Creates and releases `order` (ReleaseOrder), starts its operation 10 on WU-DISP-BOOTH1
+  // and acknowledges the instructions.
+  void StartOrder(const std::string& order, const std::string& product = "PD-PCM500-20",
+                  double quantity = 1500) {
+    ReleaseOrder(order, product, quantity);
+    if (HasFatalFailure()) return;
     const std::string op = OperationPath(order);
     HttpReply s = http().Post(op + "/start", Json{{"work_unit", "WU-DISP-BOOTH1"}}, operator_);
     ASSERT_EQ(s.status, 200) << s.Describe();
