@@ -287,7 +287,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   const std::string saved_hash = head_hash_;
   const TimeMicros saved_time = head_time_;
   const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
-  WriteContext ctx{db, head_seq_ + 1, now};
+  WriteContext ctx{db, head_seq_ + 1, now, published_head_.load()};
   auto fail = [&](Error e) -> Result<CommandReply> {
     if (!db.InTransaction()) {
       // The driver rolled the whole group back (I/O error, full disk, out of memory):

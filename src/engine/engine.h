@@ -46,6 +46,9 @@ struct WriteContext {
   storage::Database& db;  // the writer connection (read projections, write side tables)
   std::int64_t next_seq;  // the seq the command's first event will get
   TimeMicros now;         // the server time the command's events will carry
+  // The last seq committed (durable) before this command's group began: entries above it,
+  // up to next_seq - 1, are earlier commands of the same group, not yet durable.
+  std::int64_t durable_seq = 0;
 };
 
 struct Command {

@@ -21,16 +21,23 @@ namespace ordo::server {
 namespace {
 
 // Runs `task` every interval on the io thread: submits its command; the outcome is logged
-// (the completion runs on the writer thread and must not block).
+// (the completion runs on the writer thread and must not block). A tick whose previous
+// command has not finished yet is skipped, so two runs of one task never meet in one
+// group (a run may rely on the previous one being durable, e.g. telemetry compaction).
 void ScheduleTask(asio::io_context& io, engine::Engine& engine, const ServeTask& task,
-                  std::shared_ptr<asio::steady_timer> timer) {
+                  std::shared_ptr<asio::steady_timer> timer,
+                  std::shared_ptr<std::atomic<bool>> running) {
   timer->expires_after(std::chrono::seconds(task.interval_seconds));
-  timer->async_wait([&io, &engine, &task, timer](const boost::system::error_code& ec) {
+  timer->async_wait([&io, &engine, &task, timer, running](const boost::system::error_code& ec) {
     if (ec) return;
-    engine.Submit(task.command(false), [name = task.name](Result<engine::CommandReply> r) {
-      if (!r.ok()) spdlog::warn("serve task {}: {}", name, r.error().message);
-    });
-    ScheduleTask(io, engine, task, timer);
+    if (!running->exchange(true)) {
+      engine.Submit(task.command(false),
+                    [name = task.name, running](Result<engine::CommandReply> r) {
+                      if (!r.ok()) spdlog::warn("serve task {}: {}", name, r.error().message);
+                      running->store(false);
+                    });
+    }
+    ScheduleTask(io, engine, task, timer, running);
   });
 }
 
@@ -150,7 +157,8 @@ int RunServer(ServeOptions o) {
     }
     if (task.interval_seconds <= 0) continue;
     task_timers.push_back(std::make_shared<asio::steady_timer>(io));
-    ScheduleTask(io, **engine, task, task_timers.back());
+    ScheduleTask(io, **engine, task, task_timers.back(),
+                 std::make_shared<std::atomic<bool>>(false));
   }
   o.api.data_dir = o.data_dir;
   o.api.services = o.services;

@@ -290,8 +290,9 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
         const ObservedSamples observed{batch.source, batch.seq, batch.samples,
                                        facts.tag_work_units};
         for (const SampleObserver& observer : SampleObservers()) {
-          engine::WriteContext at{
-              ctx.db, ctx.next_seq + static_cast<std::int64_t>(d->events.size()), ctx.now};
+          engine::WriteContext at{ctx.db,
+                                  ctx.next_seq + static_cast<std::int64_t>(d->events.size()),
+                                  ctx.now, ctx.durable_seq};
           auto added = observer(at, observed);
           if (!added.ok()) return added.error();
           for (auto& e : *added) d->events.push_back(std::move(e));

@@ -123,7 +123,7 @@ Result<std::vector<ledger::Event>> TagParameterEvents(engine::WriteContext& ctx,
       if (op_events->empty()) continue;
       const OperationRef ref{op->order_id, op->operation};
       engine::WriteContext at{ctx.db, ctx.next_seq + static_cast<std::int64_t>(events.size()),
-                              ctx.now};
+                              ctx.now, ctx.durable_seq};
       ORDO_TRY(detail::OpenDeviations(
           at, ref, *op_events, [&] { return detail::LotsOf(ctx.db, ref); }, &deviations_opened));
       for (auto& e : *op_events) events.push_back(std::move(e));

@@ -154,11 +154,14 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
     auto recorded = LastCompaction(ctx.db);
     if (!recorded.ok()) return recorded.error();
     plan->recorded = *recorded;
-    // Recorded compactions whose raw rows are still in the file: deleted now.
+    // Recorded compactions whose raw rows are still in the file: deleted now, but only
+    // when their event was committed before this group began (an earlier command of the
+    // same group is not durable yet: a crash before the group's commit would leave the
+    // raw rows deleted and no event).
     auto in_file = FileCompactions(**file);
     if (!in_file.ok()) return in_file.error();
     for (const FileCompaction& fc : *in_file) {
-      if (fc.purged != 0 || fc.number > *recorded) continue;
+      if (fc.purged != 0 || fc.number > *recorded || fc.entry_seq > ctx.durable_seq) continue;
       auto batches = BatchesOfCompaction(ctx.db, fc.number);
       if (!batches.ok()) return batches.error();
       for (const SealedBatch& b : *batches)
