@@ -188,7 +188,10 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
       if (SampleSink* sink = InstalledSampleSink(); sink && !candidates.empty()) {
         auto known = sink->TagWorkUnits(*reader_, candidates);
         if (!known.ok()) return known.error();
-        for (const auto& [tag, wu] : *known) defined.insert(tag);
+        // Only tags of this work unit: a tag named <work unit>.<metric> but defined for
+        // another unit would be refused by the ingest (and take the message with it).
+        for (const auto& [tag, wu] : *known)
+          if (wu == *work_unit) defined.insert(tag);
       }
       int ignored = 0;
       const bool birth =

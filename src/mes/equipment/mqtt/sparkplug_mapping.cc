@@ -14,6 +14,11 @@ namespace {
 
 namespace sp = ordo::sparkplug;
 
+// Sample times: from 2000 (the batch decoder's earliest device time) to a day after the
+// message's own time.
+constexpr std::uint64_t kEarliestSampleMs = kEarliestDeviceTime / 1000;
+constexpr std::uint64_t kSampleFutureMs = 24ULL * 3600 * 1000;
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -61,6 +66,7 @@ std::optional<std::string> WorkUnitOfScope(const std::string& device_id,
 }
 
 std::int64_t DerivedSeq(std::uint64_t time_ms, std::uint64_t low) {
+  if (time_ms > kMaxSeqTimeMs) return 0;  // would not fit: no seq (the batch is refused)
   return static_cast<std::int64_t>(time_ms * 512 + (low % 512));
 }
 
@@ -115,7 +121,11 @@ Json BatchOfMetrics(const std::string& source, std::int64_t seq, const std::stri
     }
     const auto tag = TagOfMetric(work_unit, m.name);
     const auto value = NumberOf(m.value);
-    if (!tag || !value || defined_tags.count(*tag) == 0) {
+    // A value a sensor marks bad (NaN, inf), an absurd one or one at an absurd time is left
+    // out like an unknown metric: it must not cost the message's states and counts.
+    if (!tag || !value || defined_tags.count(*tag) == 0 || !std::isfinite(*value) ||
+        std::fabs(*value) > kMaxSampleMagnitude || time < kEarliestSampleMs ||
+        time > fallback_time_ms + kSampleFutureMs) {
       ++*ignored;
       continue;
     }
@@ -124,10 +134,24 @@ Json BatchOfMetrics(const std::string& source, std::int64_t seq, const std::stri
   Json count_items = Json::array();
   for (auto& [time, item] : counts) {
     if (!item.contains("total")) {
+      // good + scrap + rework when each is a count in range; otherwise no total, and the
+      // batch decoder refuses the item naming the bad one.
       std::int64_t sum = 0;
-      for (const char* k : {"good", "scrap", "rework"})
-        if (item.contains(k) && item[k].is_number_integer()) sum += item[k].get<std::int64_t>();
-      item["total"] = sum;
+      bool in_range = true;
+      for (const char* k : {"good", "scrap", "rework"}) {
+        if (!item.contains(k)) continue;
+        const Json& v = item[k];
+        const bool count = v.is_number_unsigned()
+                               ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxCount)
+                               : v.is_number_integer() && v.get<std::int64_t>() >= 0 &&
+                                     v.get<std::int64_t>() <= kMaxCount;
+        if (!count) {
+          in_range = false;
+          break;
+        }
+        sum += v.get<std::int64_t>();
+      }
+      if (in_range) item["total"] = sum;
     }
     count_items.push_back(std::move(item));
   }

@@ -24,8 +24,10 @@ std::optional<std::string> WorkUnitOfScope(const std::string& device_id,
 // The ingest seq of a message: time_ms * 512 + low, low being the Sparkplug seq (0..255)
 // of a message that has one (time_ms its payload's timestamp), kDeathLow for an NDEATH
 // (time_ms the receive time). The same message delivered again gives the same seq (and
-// the same batch: a duplicate).
+// the same batch: a duplicate). 0 (no seq: the batch is refused) when time_ms is beyond
+// kMaxSeqTimeMs, where the product would not fit.
 std::int64_t DerivedSeq(std::uint64_t time_ms, std::uint64_t low);
+inline constexpr std::uint64_t kMaxSeqTimeMs = (std::uint64_t{1} << 53) - 1;
 inline constexpr std::uint64_t kDeathLow = 256;
 
 // The tag a metric would be for `work_unit`: `tag/<name>` -> `<work_unit>.<name>`; a
@@ -38,9 +40,12 @@ std::optional<std::string> TagOfMetric(const std::string& work_unit, const std::
 // - `state` (String, case-insensitive name; value lower-cased) -> a state item at the
 //   metric's time, with the message's `reason` metric when it is a non-empty string;
 // - `count/total|good|scrap|rework` (integers) -> one count item per metric time; total
-//   defaults to good + scrap + rework; skipped in a birth unless `cumulative` (a birth
-//   repeats current values, which are no new increments);
-// - a tag (TagOfMetric) in `defined_tags` with a number or boolean value -> a sample;
+//   defaults to good + scrap + rework (none when one of them is out of range); skipped in a birth
+//   unless `cumulative` (a birth repeats current values, which are no new increments);
+// - a tag (TagOfMetric) in `defined_tags` with a number or boolean value -> a sample,
+//   unless the value is not finite or beyond kMaxSampleMagnitude, or its time is before
+//   2000 or more than a day after `fallback_time_ms` (such a sample is left out, not the
+//   message);
 // - null values, other metrics and undefined tags are left out (`*ignored` counts them).
 // A metric without a time takes `fallback_time_ms`.
 Json BatchOfMetrics(const std::string& source, std::int64_t seq, const std::string& work_unit,

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "core/testing/verifies.h"
 
 namespace ordo::equipment::mqtt {
@@ -98,6 +101,52 @@ TEST(SparkplugMapping, TagNamesFollowTheConvention) {
   EXPECT_EQ(TagOfMetric("WU-A", "state"), std::nullopt);
   EXPECT_EQ(TagOfMetric("WU-A", "Node Control/Rebirth"), std::nullopt);
   EXPECT_EQ(TagOfMetric("WU-A", "Motor/Speed"), std::nullopt);  // '/' is no tag name
+}
+
+TEST(SparkplugMapping, ABadSampleIsLeftOutAndTheMessagesStatesAndCountsStay) {
+  ORDO_VERIFIES("ORDO-SPB-18");
+  const std::uint64_t t = 1764500000000;
+  std::vector<sp::ResolvedMetric> metrics{
+      M("state", std::string("running")),
+      M("count/good", std::int64_t{3}),
+      M("tag/temperature", std::nan("")),
+      M("tag/pressure", std::numeric_limits<double>::infinity()),
+      M("tag/flow", 1e300),
+      M("tag/level", 4.0, 1000),                     // 1970
+      M("tag/speed", 5.0, t + 48ULL * 3600 * 1000),  // two days ahead
+      M("tag/torque", 6.5)};
+  int ignored = 0;
+  Json b = BatchOfMetrics(
+      "spb", 42, "WU-A", metrics, false, false,
+      {"WU-A.temperature", "WU-A.pressure", "WU-A.flow", "WU-A.level", "WU-A.speed", "WU-A.torque"},
+      t, &ignored);
+  EXPECT_EQ(b["states"].size(), 1u) << b.dump();
+  ASSERT_EQ(b["counts"].size(), 1u) << b.dump();
+  EXPECT_EQ(b["counts"][0]["total"], 3);
+  ASSERT_EQ(b["samples"].size(), 1u) << b.dump();
+  EXPECT_EQ(b["samples"][0]["tag"], "WU-A.torque");
+  EXPECT_EQ(ignored, 5);
+}
+
+TEST(SparkplugMapping, NoTotalIsMadeUpFromCountsOutOfRange) {
+  ORDO_VERIFIES("ORDO-SPB-18");
+  int ignored = 0;
+  Json b = BatchOfMetrics("spb", 42, "WU-A",
+                          {M("count/good", std::numeric_limits<std::int64_t>::max()),
+                           M("count/scrap", std::int64_t{5})},
+                          false, false, {}, 1764500000000, &ignored);
+  ASSERT_EQ(b["counts"].size(), 1u) << b.dump();
+  EXPECT_FALSE(b["counts"][0].contains("total")) << b.dump();  // the decoder refuses it
+  Json u = BatchOfMetrics("spb", 43, "WU-A", {M("count/good", std::uint64_t{1} << 63)}, false,
+                          false, {}, 1764500000000, &ignored);
+  EXPECT_FALSE(u["counts"][0].contains("total")) << u.dump();
+}
+
+TEST(SparkplugMapping, ATimeTooLargeForASeqGivesNone) {
+  ORDO_VERIFIES("ORDO-SPB-19");
+  EXPECT_GT(DerivedSeq(kMaxSeqTimeMs, 255), 0);
+  EXPECT_EQ(DerivedSeq(kMaxSeqTimeMs + 1, 0), 0);
+  EXPECT_EQ(DerivedSeq(std::numeric_limits<std::uint64_t>::max(), 7), 0);
 }
 
 }  // namespace
