@@ -353,6 +353,43 @@ TEST_F(TelemetryApiTest, AValuesQueryAcrossACompactedRangeMergesRollupAndRaw) {
   }
 }
 
+TEST_F(TelemetryApiTest, ACompactedMinuteHoldingOneValueIsReadAsARollup) {
+  ORDO_VERIFIES("ORDO-TEL-31");
+  const std::string key = RestSource("press");
+  DefineTag("press.force");  // raw_days 7
+  // 60 values in the minute from 06:00, one alone at 06:01:30.
+  Json samples = Samples("press.force", 60, &Wave);
+  samples.push_back(Json{{"tag", "press.force"}, {"time", kT0Ms + 90'000LL}, {"value", 42.5}});
+  ASSERT_EQ(
+      http().Post(kData, Json{{"source", "press"}, {"seq", 1}, {"samples", samples}}, key).status,
+      200);
+  Restart();  // seals the tail
+  auto status = server_->Stop();
+  ASSERT_TRUE(status.has_value());
+  RunResult compact = sandbox_.Ordo(
+      {"telemetry", "compact", "--data", sandbox_.data(), "--now", "2026-12-08T07:00:00Z"});
+  ASSERT_EQ(compact.status.code, 0) << compact.Describe();
+  EXPECT_NE(compact.out.find("61 raw rows into 2 rollup rows), 61 raw rows deleted"),
+            std::string::npos)
+      << compact.Describe();
+  server_ = std::make_unique<OrdoServer>(sandbox_.data(), sandbox_.root());
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  engineer_.clear();
+  operator_token_.clear();
+  // Without a step: the one-value minute is a rollup too, at the minute's start, with its
+  // count, min and max (not a raw value).
+  Json raw = Values("press.force", "?from=2026-11-30T06:00:00Z&to=2026-11-30T06:03:00Z")["values"];
+  ASSERT_EQ(raw.size(), 2u) << raw.dump();
+  EXPECT_EQ(raw[0]["count"], 60);
+  EXPECT_EQ(raw[1]["time"], "2026-11-30T06:01:00.000000Z");
+  EXPECT_EQ(raw[1]["value"].get<double>(), 42.5);
+  EXPECT_EQ(raw[1]["count"], 1) << raw[1].dump();
+  EXPECT_EQ(raw[1]["min"], 42.5) << raw[1].dump();
+  EXPECT_EQ(raw[1]["max"], 42.5) << raw[1].dump();
+}
+
 TEST_F(TelemetryApiTest, TheServerCompactsAtStartAndDeletesTheRawRowsAtTheNextRun) {
   ORDO_VERIFIES("ORDO-TEL-33");
   const std::string key = RestSource("press");

@@ -79,6 +79,9 @@ admin::DataDirCheckResult CheckTelemetry(const store::DataDir& dir, storage::Dat
   auto file = OpenTelemetryFile(path, storage::OpenMode::kReadOnly);
   if (!file.ok()) return Fail(0, file.error().message);
   std::int64_t rows = 0, previous_last = 0, compacted_rows = 0;
+  // Per compaction: how many of its batches still have their raw rows, how many not (the
+  // file's purged flag, which decides whether its rollup is read, must agree).
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> raw_kept_gone;
   for (const auto& [seq, seal] : seals) {
     if (seal.first_id > previous_last + 1) {
       auto between = RowsBetween(**file, previous_last + 1, seal.first_id - 1);
@@ -89,7 +92,11 @@ admin::DataDirCheckResult CheckTelemetry(const store::DataDir& dir, storage::Dat
     }
     auto sealed = RowsBetween(**file, seal.first_id, seal.last_id);
     if (!sealed.ok()) return Fail(seq, sealed.error().message);
-    if (sealed->empty() && compacted_batch.count(seal.batch)) {
+    auto compacted = compacted_batch.find(seal.batch);
+    if (compacted != compacted_batch.end() && seal.count > 0)
+      ++(sealed->empty() ? raw_kept_gone[compacted->second].second
+                         : raw_kept_gone[compacted->second].first);
+    if (sealed->empty() && compacted != compacted_batch.end()) {
       // Compacted: its raw rows were replaced by the compaction's rollup (checked below).
       compacted_rows += seal.count;
       previous_last = std::max(previous_last, seal.last_id);
@@ -126,6 +133,20 @@ admin::DataDirCheckResult CheckTelemetry(const store::DataDir& dir, storage::Dat
           (!by_number.count(c.compaction) || by_number[c.compaction].purged < 0))
         findings.push_back("telemetry compaction " + std::to_string(c.compaction) +
                            ": its record in the telemetry file was deleted");
+      if (findings.empty()) {
+        // purged = 1: its rollup is read instead of the raw rows, so none may be left;
+        // purged = 0: the raw rows are read, so all must be there.
+        const auto [kept, gone] = raw_kept_gone[c.compaction];
+        const std::int64_t purged = by_number[c.compaction].purged;
+        if (purged == 1 && kept > 0)
+          findings.push_back("telemetry compaction " + std::to_string(c.compaction) +
+                             ": marked purged but " + std::to_string(kept) +
+                             " of its batches still have their raw rows");
+        else if (purged != 1 && gone > 0)
+          findings.push_back("telemetry compaction " + std::to_string(c.compaction) +
+                             ": not marked purged but the raw rows of " + std::to_string(gone) +
+                             " of its batches are gone");
+      }
       if (!findings.empty())
         return Fail(seq, Describe(findings) + " (compaction at seq " + std::to_string(seq) + ")");
       rollup_rows += c.rollup_rows;

@@ -9,12 +9,13 @@
 
 namespace ordo::telemetry {
 
-// A value, or a group of values already aggregated (count > 1): min, max and sum of
-// `count` values at `time_us`.
+// A value, or a group of values already aggregated (`rollup`: a compacted minute, whose
+// count may be 1): min, max and sum of `count` values at `time_us`.
 struct Point {
   TimeMicros time_us = 0;
   std::int64_t count = 1;
   double min = 0, max = 0, sum = 0;
+  bool rollup = false;  // a minute compacted by retention (even one holding one value)
 };
 
 inline Point RawPoint(TimeMicros time_us, double value) {

@@ -112,7 +112,7 @@ Awaitable<HttpResponse> Values(Api& api, Call& call) {
   Json values = Json::array(), steps = Json::array();
   if (step_us == 0) {
     for (const auto& p : *points) {
-      if (p.count == 1) {
+      if (!p.rollup) {
         values.push_back(Json{{"time", FormatUtcMicros(p.time_us)}, {"value", p.sum}});
         continue;
       }

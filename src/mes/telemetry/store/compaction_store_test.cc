@@ -152,6 +152,41 @@ TEST_F(CompactionStoreTest, VerifyNamesADeletedRollupRow) {
       << r.message;
 }
 
+TEST_F(CompactionStoreTest, VerifyNamesAPurgedFlagSetWhileTheRawRowsAreThere) {
+  ORDO_VERIFIES("ORDO-TEL-27");
+  IngestAndSeal();
+  Run(CompactCommand(kT0 + 31 * kDay, 100));  // recorded, the raw rows not deleted yet
+  StopEngine();
+  ASSERT_TRUE(Verify().ok);
+  // Flagged purged, the rollup is read besides the raw rows: each minute counts twice.
+  Attack("UPDATE compaction SET purged = 1 WHERE number = 1");
+  ledger::VerifyReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.message.find("telemetry compaction 1: marked purged but 3 of its batches still "
+                           "have their raw rows"),
+            std::string::npos)
+      << r.message;
+  EXPECT_GT(r.first_bad_seq, 0);
+}
+
+TEST_F(CompactionStoreTest, VerifyNamesAPurgedFlagClearedWhileTheRawRowsAreGone) {
+  ORDO_VERIFIES("ORDO-TEL-27");
+  IngestAndSeal();
+  Run(CompactCommand(kT0 + 31 * kDay, 100));
+  Run(CompactCommand(kT0 + 31 * kDay, 100));  // the raw rows deleted, flagged purged
+  StopEngine();
+  ASSERT_TRUE(Verify().ok);
+  // Flag cleared: the rollup is no longer read, the compacted history disappears.
+  Attack("UPDATE compaction SET purged = 0 WHERE number = 1");
+  ledger::VerifyReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.message.find("telemetry compaction 1: not marked purged but the raw rows of 3 of "
+                           "its batches are gone"),
+            std::string::npos)
+      << r.message;
+  EXPECT_GT(r.first_bad_seq, 0);
+}
+
 TEST_F(CompactionStoreTest, RawRowsDeletedWithoutACompactionAreNamed) {
   ORDO_VERIFIES("ORDO-TEL-27");
   IngestAndSeal();

@@ -315,9 +315,12 @@ Result<std::vector<Point>> ValuesOf(storage::Database& file, const std::string& 
         s.Bind(1, tag).Bind(2, from_us).Bind(3, to_us).Bind(4, limit + 1);
       },
       [](const storage::Statement& s) {
-        return Point{s.Int(0), s.Int(1), std::strtod(s.Text(2).c_str(), nullptr),
+        return Point{s.Int(0),
+                     s.Int(1),
+                     std::strtod(s.Text(2).c_str(), nullptr),
                      std::strtod(s.Text(3).c_str(), nullptr),
-                     std::strtod(s.Text(4).c_str(), nullptr)};
+                     std::strtod(s.Text(4).c_str(), nullptr),
+                     s.Int(5) != 0};
       });
 }
 

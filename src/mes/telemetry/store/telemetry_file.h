@@ -85,7 +85,7 @@ Result<std::vector<FileCompaction>> FileCompactions(storage::Database& file);
 
 // The points of `tag` with from_us <= time < to_us, by time: each raw value, and each
 // rollup row of a purged compaction (one minute's count/min/max/sum at the minute's
-// start); at most `limit` (+1, so the caller can tell there are more).
+// start, `rollup` set); at most `limit` (+1, so the caller can tell there are more).
 Result<std::vector<Point>> ValuesOf(storage::Database& file, const std::string& tag,
                                     TimeMicros from_us, TimeMicros to_us, std::int64_t limit);
 
