@@ -400,7 +400,14 @@ TEST_F(SparkplugHostTest, TheSimulatorsSparkplugEdgeNodeIsIngestedAsTheModelProd
   std::map<std::string, std::int64_t> totals;
   for (const auto& c : expected.counts) totals[c.work_unit] += c.total;
   ASSERT_GT(totals["WU-PRESS-01"] + totals["WU-PKG-01"], 0);
-  // The NDEATH on the simulator's clean stop takes both work units offline last.
+  // The NDEATH on the simulator's clean stop takes both work units offline last. Messages
+  // are handled in order, so once the node is seen dead every message before it is in; a
+  // unit's last state alone is no such signal (the model's own stream may end a unit in
+  // offline while later messages are still on their way).
+  ASSERT_TRUE(WaitFor([&] {
+    const Json s = Health()["sparkplug"];
+    return s.value("nodes", 0) >= 1 && s.value("online", 1) == 0;
+  })) << Health().dump();
   for (const auto& wu : units)
     EXPECT_TRUE(WaitFor([&] { return LastState(wu) == "offline"; })) << wu << Intervals(wu);
   for (const auto& wu : units) {
