@@ -23,6 +23,7 @@
 #include "server/background_service.h"
 #include "server/endpoint.h"
 #include "server/http_types.h"
+#include "server/problem.h"
 #include "server/request_decoder.h"
 #include "server/sessions.h"
 #include "storage/database.h"
@@ -121,14 +122,6 @@ class Api {
   bool shutting_down_ = false;
 };
 
-// 429 problem+json with retry_after_seconds and a Retry-After header.
-HttpResponse ThrottledResponse(const std::string& message, std::int64_t wait_seconds);
-// "application/json" from "Application/JSON; charset=utf-8": the media type of a
-// Content-Type header, lower case, without parameters ("" when the header is empty).
-std::string MediaTypeOf(const std::string& content_type);
-// "10.0.0.5" from "10.0.0.5:51234".
-std::string AddressOnly(const std::string& client);
-
 // Where a call came from, for the ledger entries it writes: the session (the seq of its
 // `session.login_succeeded` entry), the client address and the `Ordo-Terminal` station name.
 ledger::Origin OriginOf(const Call& call);
@@ -137,23 +130,6 @@ ledger::Origin OriginOf(const Call& call);
 // spaces trimmed; "" when absent. invalid_argument naming the header otherwise.
 Result<std::string> TerminalName(const std::string& header);
 
-// Bounds of every problem response, whatever the error holds (ORDO-API-06): `detail`
-// is cut after kMaxProblemDetail characters, `field`, `reason` and each text of a listed
-// error after kMaxProblemText, and at most kMaxListedErrors errors are listed (fewer if
-// their escaped JSON would pass kMaxProblemBytes). A problem body stays under
-// kMaxProblemBytes.
-inline constexpr std::size_t kMaxProblemDetail = 2000;
-inline constexpr std::size_t kMaxProblemText = 300;
-inline constexpr std::size_t kMaxListedErrors = 50;
-inline constexpr std::size_t kMaxProblemBytes = 128 * 1024;
-// Problem+json response for an error (RFC 9457). Its `type` is ProblemTypeUri(code).
-HttpResponse ProblemResponse(const Error& error);
-// The same with a list of errors (`errors`, objects of scalars, e.g. {file, line, field,
-// message}) out of `total_errors` found: lists at most kMaxListedErrors of them; when
-// fewer than total are listed, `errors_omitted` counts the rest and `detail` says so.
-HttpResponse ProblemResponse(const Error& error, const Json& errors, std::size_t total_errors);
-// "/api/v1/problems/not_found": where the server describes the problem type of `code`.
-std::string ProblemTypeUri(ErrorCode code);
 // A problem type as GET /api/v1/problems/{code} describes it.
 struct ProblemType {
   ErrorCode code;
@@ -167,6 +143,5 @@ const std::vector<ProblemType>& ProblemTypes();
 // POST /api/v1/change-requests/{id}/approve: derived from method and path only, so it is
 // stable; registration refuses an endpoint whose operationId is already taken.
 std::string OperationId(const std::string& method, const std::string& path);
-HttpResponse JsonResponse(int status, const Json& body);
 
 }  // namespace ordo::server

@@ -139,6 +139,39 @@ TEST(IncludeRulesTest, MisRefusesTheMesRuntimeAndCapabilities) {
   EXPECT_EQ(Broken(file, "sqlite3.h", kAngled), (Rules{3, 4}));
 }
 
+TEST(IncludeRulesTest, MisMayIncludeTheAllowListedHttpRuntimeHeaders) {
+  ORDO_VERIFIES("ORDO-ARCH-01", "ORDO-MIS-03");
+  const std::string file = "src/mis/http/router.cc";
+  for (std::string_view header : kHttpRuntimeHeadersForMis) {
+    EXPECT_EQ(Broken(file, std::string(header)), Rules{}) << header;
+  }
+  EXPECT_EQ(Broken("src/mis/main.cc", "server/http_server.h"), Rules{});
+  EXPECT_EQ(Broken("src/mis/access/sessions.cc", "server/sessions.h"), Rules{});
+}
+
+TEST(IncludeRulesTest, MisRefusesTheMesApiAndEngineEvenThroughServer) {
+  ORDO_VERIFIES("ORDO-ARCH-01", "ORDO-MIS-03");
+  const std::string file = "src/mis/http/router.cc";
+  for (const char* header :
+       {"server/api.h", "server/serve.h", "server/endpoint.h", "server/worklist.h",
+        "server/serve_tasks.h", "server/background_service.h", "server/response_schema.h",
+        "server/connection_table.h", "server/http_server.cc", "server/sessions.hpp"}) {
+    EXPECT_EQ(Broken(file, header), Rules{4}) << header;
+  }
+  EXPECT_EQ(Broken(file, "engine/engine.h"), Rules{4});
+  EXPECT_EQ(Broken(file, "engine/command.h"), Rules{4});
+  EXPECT_EQ(Broken(file, "store/ledger_store.h"), Rules{4});
+  EXPECT_EQ(Broken(file, "store/schema.h"), Rules{4});
+  EXPECT_EQ(Broken(file, "admin/data_dir_ops.h"), Rules{4});
+  EXPECT_EQ(Broken(file, "mes/access/passwords.h"), Rules{4});
+  // The allow-list names headers, not folders: a path that only begins like one is refused.
+  EXPECT_EQ(Broken(file, "server/sessions.h/../api.h"), Rules{4});
+  const std::vector<Violation> v = CheckInclude(file, "server/api.h", false);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_NE(v[0].message.find("kHttpRuntimeHeadersForMis"), std::string::npos) << v[0].message;
+  EXPECT_NE(v[0].message.find("never server/api.h"), std::string::npos) << v[0].message;
+}
+
 // --- Rule 5: mis/ is included only by src/mis/ -----------------------------------------
 
 TEST(IncludeRulesTest, MisMayIncludeMis) {

@@ -23,7 +23,9 @@ constexpr std::array<std::string_view, 7> kRuleText = {
     "a capability may not include another capability's store/, commands/ or http/",
     "only src/storage/sqlite/ may include sqlite3.h",
     "src/mis/ may include only system headers (not sqlite3.h), core/, ledger/, storage/, "
-    "client/, published event definitions (mes/Y/events.h, mes/Y/events/) and mis/",
+    "client/, the allow-listed HTTP runtime headers of server/ (kHttpRuntimeHeadersForMis: "
+    "transport, problem+json, body decoder, sessions; never server/api.h or server/serve.h), "
+    "published event definitions (mes/Y/events.h, mes/Y/events/) and mis/",
     "only src/mis/ may include mis/",
     "a detail/ header may be included only from within its parent folder",
 };
@@ -93,7 +95,8 @@ bool MisMayInclude(const std::string& target, bool project, bool sqlite) {
   for (std::string_view prefix : {"core/", "ledger/", "storage/", "client/", "mis/"}) {
     if (target.starts_with(prefix)) return true;
   }
-  return false;
+  return std::find(kHttpRuntimeHeadersForMis.begin(), kHttpRuntimeHeadersForMis.end(), target) !=
+         kHttpRuntimeHeadersForMis.end();
 }
 
 }  // namespace

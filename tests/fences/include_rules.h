@@ -15,6 +15,22 @@ inline constexpr std::array<std::string_view, 1> kLedgerHeadersForDomain = {
     "ledger/event_type.h",  // the typed-event base
 };
 
+// The headers of the HTTP runtime (src/server/, library ordo_http) that src/mis/ may
+// include besides its own platform (rule 4): the transport, its plain request/response
+// types, the security headers, problem+json answers, the body decoder, query parameters,
+// in-memory sessions and the sign-in throttle. None of them reaches the engine, the MES
+// API (server/api.h, server/serve.h, server/endpoint.h) or a capability.
+inline constexpr std::array<std::string_view, 8> kHttpRuntimeHeadersForMis = {
+    "server/http_server.h",       // HttpServer: the Beast transport
+    "server/http_types.h",        // HttpRequest, HttpResponse, Awaitable
+    "server/security_headers.h",  // the browser-hardening headers
+    "server/problem.h",           // JsonResponse, ProblemResponse, ThrottledResponse
+    "server/request_decoder.h",   // schema-checked JSON bodies
+    "server/query_params.h",      // IntParam
+    "server/sessions.h",          // SessionStore, LoginThrottle
+    "server/log_escape.h",        // escaping of logged fields
+};
+
 // One include that crosses a forbidden line.
 struct Violation {
   int rule = 0;          // 1..6
