@@ -1,0 +1,106 @@
+// ordo-mis init: the store, its facts and the admin; refusals leave nothing behind.
+#include "mis/app/init.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/crypto.h"
+#include "core/testing/verifies.h"
+#include "mis/access/roles.h"
+#include "mis/access/users.h"
+#include "mis/store/mis_store.h"
+
+namespace ordo::mis::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InitTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto());
+    root_ = fs::path(::testing::TempDir()) /
+            ("mis_init_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    dir_ = (root_ / "nested" / "data").string();
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  Status Init(const std::string& password, bool demo = false) {
+    return InitDataDir({dir_, password, demo}, access::Migrations(), clock_);
+  }
+  fs::path root_;
+  std::string dir_;
+  FakeClock clock_{1'767'225'600'000'000};  // 2026-01-01T00:00:00Z
+};
+
+TEST_F(InitTest, CreatesTheStoreAndAnAdminWhoseHashMatches) {
+  ORDO_VERIFIES("ORDO-MIS-02", "ORDO-MIS-19");
+  ASSERT_TRUE(Init("correct horse battery", /*demo=*/true).ok());
+  EXPECT_EQ(fs::status(dir_).permissions() & fs::perms::all, fs::perms::owner_all);
+  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  EXPECT_TRUE(opened->applied.empty());
+  auto admin = access::FindUserByName(*opened->db, kAdminName);
+  ASSERT_TRUE(admin.ok() && *admin);
+  EXPECT_EQ((*admin)->role, access::kMisAdmin);
+  EXPECT_TRUE((*admin)->enabled);
+  EXPECT_EQ((*admin)->created_at, "2026-01-01T00:00:00.000000Z");
+  auto hash = access::PasswordHashOf(*opened->db, (*admin)->id);
+  ASSERT_TRUE(hash.ok() && *hash);
+  EXPECT_TRUE(VerifyPassword(**hash, "correct horse battery"));
+  auto demo = store::GetStoreInfo(*opened->db, "demo");
+  ASSERT_TRUE(demo.ok() && *demo);
+  EXPECT_EQ(**demo, "true");
+}
+
+TEST_F(InitTest, RecordsANonDemoStore) {
+  ORDO_VERIFIES("ORDO-MIS-19");
+  ASSERT_TRUE(Init("correct horse battery").ok());
+  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  ASSERT_TRUE(opened.ok());
+  auto demo = store::GetStoreInfo(*opened->db, "demo");
+  ASSERT_TRUE(demo.ok() && *demo);
+  EXPECT_EQ(**demo, "false");
+}
+
+TEST_F(InitTest, RefusesASecondInitAndKeepsTheFirstStore) {
+  ORDO_VERIFIES("ORDO-MIS-02");
+  ASSERT_TRUE(Init("correct horse battery").ok());
+  Status again = Init("another good password");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(again.error().reason, "store_exists");
+  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  ASSERT_TRUE(opened.ok());
+  auto admin = access::FindUserByName(*opened->db, kAdminName);
+  ASSERT_TRUE(admin.ok() && *admin);
+  auto hash = access::PasswordHashOf(*opened->db, (*admin)->id);
+  EXPECT_TRUE(VerifyPassword(**hash, "correct horse battery"));
+}
+
+TEST_F(InitTest, RefusesAWeakPasswordBeforeCreatingAnything) {
+  ORDO_VERIFIES("ORDO-MIS-02", "ORDO-MIS-06");
+  Status weak = Init("short");
+  ASSERT_FALSE(weak.ok());
+  EXPECT_EQ(weak.error().field, "admin-password-file");
+  EXPECT_EQ(weak.error().reason, "password_too_short");
+  EXPECT_FALSE(fs::exists(dir_));
+  Status name = Init("ADMIN");
+  ASSERT_FALSE(name.ok());
+  EXPECT_FALSE(fs::exists(dir_));
+}
+
+TEST_F(InitTest, RefusesAFileInPlaceOfTheDirectory) {
+  ORDO_VERIFIES("ORDO-MIS-02");
+  fs::create_directories(fs::path(dir_).parent_path());
+  std::ofstream(dir_) << "not a directory";
+  Status s = Init("correct horse battery");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().reason, "not_a_directory");
+}
+
+}  // namespace
+}  // namespace ordo::mis::app

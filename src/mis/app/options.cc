@@ -1,0 +1,92 @@
+// Checks of ordo-mis flags.
+#include "mis/app/options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+
+namespace ordo::mis::app {
+
+namespace {
+
+std::optional<int> Port(const std::string& text, int min) {
+  int port = -1;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, port);
+  if (text.empty() || text.size() > 5 || ec != std::errc() || ptr != end || port < min ||
+      port > 65535)
+    return std::nullopt;
+  return port;
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListen(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return Error::Invalid("listen", "--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8090");
+  const auto port = Port(text.substr(colon + 1), 0);
+  if (!port)
+    return Error::Invalid("listen", "--listen: the port must be 0..65535 (0 = any free port)");
+  return ListenAddress{text.substr(0, colon), static_cast<std::uint16_t>(*port)};
+}
+
+Result<MesConnection> ParseMesUrl(const std::string& url) {
+  const std::string kScheme = "http://";
+  auto bad = [&](const std::string& why) {
+    return Error::Invalid("mes", "--mes must be http://HOST:PORT (" + why + "), not '" + url + "'");
+  };
+  if (url.rfind(kScheme, 0) != 0)
+    return bad(url.rfind("https://", 0) == 0 ? "https is not supported yet" : "scheme http://");
+  std::string rest = url.substr(kScheme.size());
+  if (!rest.empty() && rest.back() == '/') rest.pop_back();
+  if (rest.find_first_of("/?#@ \t") != std::string::npos)
+    return bad("no path, user, query or fragment");
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0) return bad("the host and the port are needed");
+  const std::string host = rest.substr(0, colon);
+  if (host.find(':') != std::string::npos) return bad("IPv6 addresses are not supported");
+  const auto port = Port(rest.substr(colon + 1), 1);
+  if (!port) return bad("the port must be 1..65535");
+  return MesConnection{kScheme + rest, host, static_cast<std::uint16_t>(*port), "", ""};
+}
+
+Result<std::string> ReadPasswordFile(const std::string& file, const std::string& field) {
+  std::ifstream in(file);
+  std::string line;
+  if (!in || !std::getline(in, line))
+    return Error::Invalid(field, "cannot read the password file '" + file + "'",
+                          "password_file_unreadable");
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  if (line.empty())
+    return Error::Invalid(field, "the first line of the password file '" + file + "' is empty",
+                          "password_empty");
+  return line;
+}
+
+Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
+                                                            const std::string& user,
+                                                            const std::string& password_file) {
+  const int given = !url.empty() + !user.empty() + !password_file.empty();
+  if (given == 0) return std::optional<MesConnection>();
+  if (given != 3) {
+    const std::string field = url.empty() ? "mes" : user.empty() ? "mes-user" : "mes-password-file";
+    return Error::Invalid(field,
+                          "--mes, --mes-user and --mes-password-file go together: give all three "
+                          "or none (--" +
+                              field + " is missing)");
+  }
+  auto mes = ParseMesUrl(url);
+  if (!mes.ok()) return mes.error();
+  const bool printable =
+      std::all_of(user.begin(), user.end(), [](char c) { return c > ' ' && c < 0x7f; });
+  if (user.size() > 64 || !printable)
+    return Error::Invalid("mes-user", "--mes-user is a login name of 1 to 64 printable characters");
+  auto password = ReadPasswordFile(password_file, "mes-password-file");
+  if (!password.ok()) return password.error();
+  mes->user = user;
+  mes->password = std::move(*password);
+  return std::optional<MesConnection>(std::move(*mes));
+}
+
+}  // namespace ordo::mis::app

@@ -1,0 +1,48 @@
+// Parsing and checking of `ordo-mis` command-line values: the listen address, and the
+// connection to an ordo MES (`--mes URL --mes-user NAME --mes-password-file FILE`), which
+// the ledger feed consumer (not built yet) will use. Every refusal is invalid_argument
+// naming the flag.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace ordo::mis::app {
+
+struct ListenAddress {
+  std::string address;     // e.g. "127.0.0.1"
+  std::uint16_t port = 0;  // 0 = any free port
+};
+
+// "127.0.0.1:8090" -> {127.0.0.1, 8090}; the port 0..65535. Field "listen".
+Result<ListenAddress> ParseListen(const std::string& text);
+
+// Where the MES is and who the MIS signs in as there. Kept by serve for the ledger feed
+// consumer (issue 13 section 1); nothing connects to the MES yet.
+struct MesConnection {
+  std::string url;   // "http://host:port" as given (without a trailing '/')
+  std::string host;  // "mes.example" or "127.0.0.1"
+  std::uint16_t port = 0;
+  std::string user;
+  std::string password;  // the first line of --mes-password-file
+};
+
+// "http://host:port" (a trailing '/' allowed; no path, user info, query or fragment;
+// port 1..65535). Field "mes".
+Result<MesConnection> ParseMesUrl(const std::string& url);
+
+// All three of --mes, --mes-user and --mes-password-file, or none (nullopt). Checks the
+// URL, the user name (1 to 64 printable ASCII characters, no space) and reads the
+// password file's first line (non-empty); each refusal names its flag.
+Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
+                                                            const std::string& user,
+                                                            const std::string& password_file);
+
+// The first line of `file` without its line end: invalid_argument on `field` when the
+// file cannot be read or the line is empty.
+Result<std::string> ReadPasswordFile(const std::string& file, const std::string& field);
+
+}  // namespace ordo::mis::app

@@ -1,0 +1,104 @@
+// Checks of ordo-mis's --listen and --mes flags.
+#include "mis/app/options.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/testing/verifies.h"
+
+namespace ordo::mis::app {
+namespace {
+
+TEST(ListenTest, ParsesAddressAndPort) {
+  ORDO_VERIFIES("ORDO-MIS-14");
+  auto ok = ParseListen("127.0.0.1:8090");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->address, "127.0.0.1");
+  EXPECT_EQ(ok->port, 8090);
+  EXPECT_EQ(ParseListen("127.0.0.1:0")->port, 0);
+  for (const char* bad :
+       {"8090", ":8090", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1", "127.0.0.1:80x"}) {
+    auto r = ParseListen(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().field, "listen");
+  }
+}
+
+TEST(MesUrlTest, AcceptsOnlyHttpHostPort) {
+  ORDO_VERIFIES("ORDO-MIS-15");
+  auto ok = ParseMesUrl("http://mes.plant.example:8080/");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->host, "mes.plant.example");
+  EXPECT_EQ(ok->port, 8080);
+  EXPECT_EQ(ok->url, "http://mes.plant.example:8080");
+  for (const char* bad :
+       {"mes:8080", "https://mes:8443", "http://mes", "http://mes:0", "http://mes:70000",
+        "http://:8080", "http://mes:8080/api", "http://u:p@mes:8080", "http://mes:8080?x=1",
+        "http://[::1]:8080", "ftp://mes:21"}) {
+    auto r = ParseMesUrl(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().field, "mes") << bad;
+    EXPECT_NE(r.error().message.find("http://HOST:PORT"), std::string::npos) << r.error().message;
+  }
+}
+
+class MesFlagsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    file_ = (std::filesystem::path(::testing::TempDir()) / "mis_mes_password").string();
+    std::ofstream(file_) << "feed-reader-password\r\nsecond line\n";
+  }
+  void TearDown() override { std::filesystem::remove(file_); }
+  std::string file_;
+};
+
+TEST_F(MesFlagsTest, AllThreeOrNone) {
+  ORDO_VERIFIES("ORDO-MIS-15");
+  auto none = MesConnectionFromFlags("", "", "");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  auto all = MesConnectionFromFlags("http://127.0.0.1:8080", "mis-feed", file_);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_TRUE(all->has_value());
+  EXPECT_EQ((*all)->user, "mis-feed");
+  EXPECT_EQ((*all)->password, "feed-reader-password");
+  EXPECT_EQ((*all)->port, 8080);
+  struct Case {
+    const char *url, *user, *file, *field;
+  };
+  for (const Case& c :
+       {Case{"http://h:1", "", "", "mes-user"}, Case{"", "u", "", "mes"},
+        Case{"http://h:1", "u", "", "mes-password-file"}, Case{"", "", "f", "mes"}}) {
+    auto r = MesConnectionFromFlags(c.url, c.user, c.file);
+    ASSERT_FALSE(r.ok()) << c.url << c.user << c.file;
+    EXPECT_EQ(r.error().field, c.field);
+    EXPECT_NE(r.error().message.find("all three"), std::string::npos) << r.error().message;
+  }
+  auto user = MesConnectionFromFlags("http://h:1", "a user", file_);
+  ASSERT_FALSE(user.ok());
+  EXPECT_EQ(user.error().field, "mes-user");
+  auto missing = MesConnectionFromFlags("http://h:1", "u", file_ + ".missing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "mes-password-file");
+  EXPECT_EQ(missing.error().reason, "password_file_unreadable");
+  auto url = MesConnectionFromFlags("https://h:1", "u", file_);
+  ASSERT_FALSE(url.ok());
+  EXPECT_EQ(url.error().field, "mes");
+}
+
+TEST_F(MesFlagsTest, PasswordFileFirstLineMustNotBeEmpty) {
+  ORDO_VERIFIES("ORDO-MIS-02");
+  auto line = ReadPasswordFile(file_, "admin-password-file");
+  ASSERT_TRUE(line.ok());
+  EXPECT_EQ(*line, "feed-reader-password");
+  std::ofstream(file_) << "\nsecret on the second line\n";
+  auto empty = ReadPasswordFile(file_, "admin-password-file");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().reason, "password_empty");
+  EXPECT_EQ(empty.error().field, "admin-password-file");
+}
+
+}  // namespace
+}  // namespace ordo::mis::app

@@ -1,0 +1,109 @@
+// ordo-mis serve: start-up and graceful shutdown.
+#include "mis/app/serve.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <utility>
+
+#include "mis/store/dir_lock.h"
+#include "mis/store/mis_store.h"
+
+namespace ordo::mis::app {
+
+namespace {
+
+namespace asio = boost::asio;
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "ordo-mis serve: %s\n", message.c_str());
+  return 2;
+}
+
+// Calls `then` once no request is being handled, or after `ticks_left` x 50 ms.
+void WaitDrained(server::HttpServer& http, std::shared_ptr<asio::steady_timer> timer,
+                 int ticks_left, std::function<void()> then) {
+  if (http.active_requests() == 0 || ticks_left <= 0) {
+    then();
+    return;
+  }
+  timer->expires_after(std::chrono::milliseconds(50));
+  timer->async_wait([&http, timer, ticks_left, then](const boost::system::error_code&) {
+    WaitDrained(http, timer, ticks_left - 1, then);
+  });
+}
+
+}  // namespace
+
+int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
+              const http::Router& router) {
+  const std::string path = store::StorePath(o.data_dir);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return Fail("no MIS store in " + o.data_dir + " (" + path +
+                "): create one with `ordo-mis init --data DIR --admin-password-file FILE`");
+  auto lock = store::DirLock::Acquire(o.data_dir);
+  if (!lock.ok()) return Fail(lock.error().message);
+  auto opened = store::OpenMisStore(path, migrations, /*create=*/false);
+  if (!opened.ok()) return Fail(opened.error().message);
+  if (!opened->applied.empty()) {
+    std::string applied;
+    for (const auto& a : opened->applied) applied += (applied.empty() ? "" : ", ") + a;
+    std::printf("ordo-mis: upgraded the store schema (%s)\n", applied.c_str());
+    spdlog::info("MIS store schema upgraded: {}", applied);
+  }
+  SystemClock clock;
+  // Services start before the server listens and stop after it stopped accepting.
+  std::vector<Service*> started;
+  auto stop_services = [&started] {
+    for (auto it = started.rbegin(); it != started.rend(); ++it) (*it)->Stop();
+    started.clear();
+  };
+  const ServiceContext service_context{o.data_dir, path, o.mes, &clock};
+  for (auto& service : o.services) {
+    if (auto ok = service->Start(service_context); !ok.ok()) {
+      stop_services();
+      return Fail(service->name() + ": " + ok.error().message);
+    }
+    started.push_back(service.get());
+  }
+  // Destroyed in this order at the end: the pool joined (nothing posts to the io_context
+  // any more), the server and the signal set, the io_context (with any coroutine frame
+  // still pending, which may use the context), then the context.
+  auto io = std::make_unique<asio::io_context>(1);
+  http::Context context(*io, *opened->db, clock, o.context);
+  {
+    auto http = server::HttpServer::Start(*io, o.http, [&router, &context](server::HttpRequest& r) {
+      return router.Handle(context, r);
+    });
+    if (!http.ok()) {
+      stop_services();
+      return Fail(http.error().message);
+    }
+    asio::signal_set signals(*io, SIGTERM, SIGINT);
+    signals.async_wait([&](const boost::system::error_code& error, int signal) {
+      if (error) return;
+      spdlog::info("signal {}: stop accepting, drain, stop", signal);
+      (*http)->StopAccepting();
+      context.BeginShutdown();
+      WaitDrained(**http, std::make_shared<asio::steady_timer>(*io), 200, [&io] { io->stop(); });
+    });
+    spdlog::info("ordo-mis serving http://{}:{} data={}{}", o.http.address, (*http)->port(),
+                 o.data_dir, o.mes ? " mes=" + o.mes->url + " (feed consumer not built yet)" : "");
+    std::printf("ordo-mis: listening on http://%s:%u\n", o.http.address.c_str(),
+                static_cast<unsigned>((*http)->port()));
+    std::fflush(stdout);
+    io->run();
+    context.JoinPool();
+  }
+  io.reset();
+  stop_services();
+  spdlog::info("ordo-mis: shutdown complete");
+  return 0;
+}
+
+}  // namespace ordo::mis::app

@@ -1,0 +1,79 @@
+// What the MIS's HTTP handlers use: the store connection, the clock, in-memory sessions
+// and the sign-in throttle (server/sessions.h), and a pool for slow work (Argon2id).
+// Everything here runs on the one io thread unless it says otherwise.
+//
+// Coroutine rule (g++ 12): never put a temporary with a destructor inside a co_await
+// expression; build awaitables as named locals first:
+// `auto pending = context.OffThread(std::move(work)); Json r = co_await std::move(pending);`
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <functional>
+#include <string>
+#include <unordered_set>
+
+#include "core/canonical_json.h"
+#include "core/clock.h"
+#include "server/http_types.h"
+#include "server/sessions.h"
+#include "storage/database.h"
+
+namespace ordo::mis::http {
+
+namespace asio = boost::asio;
+using server::Awaitable;
+
+struct ContextOptions {
+  TimeMicros session_idle = 15LL * 60 * 1'000'000;   // sign out after 15 idle minutes
+  TimeMicros session_max = 12LL * 3600 * 1'000'000;  // and after 12 hours in any case
+  server::LoginThrottle::Options throttle;           // admin lockout not applied (no ledger)
+};
+
+class Context {
+ public:
+  // `db` (the MIS store) and `clock` must outlive the context. Computes one dummy
+  // Argon2id hash (tens of ms): construct it before the io thread runs.
+  Context(asio::io_context& io, storage::Database& db, const Clock& clock, ContextOptions options);
+  ~Context();  // waits for work running on the pool
+  // Waits for the work running on the pool (idempotent): after it, nothing posts to the
+  // io_context any more, which may then be destroyed.
+  void JoinPool() { pool_.join(); }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  asio::io_context& io() { return io_; }
+  // The store connection: io thread only.
+  storage::Database& db() { return db_; }
+  const Clock& clock() const { return clock_; }
+  server::SessionStore& sessions() { return sessions_; }
+  server::LoginThrottle& login_throttle() { return throttle_; }
+  // Sign-ins being checked: the account names, and how many in all (at most
+  // kMaxSignInsInFlight).
+  static constexpr int kMaxSignInsInFlight = 64;
+  std::unordered_set<std::string>& sign_ins_in_flight() { return sign_ins_; }
+  // An Argon2id hash of a random password: checked against for unknown users, so they
+  // cost the same work as known ones.
+  const std::string& dummy_hash() const { return dummy_hash_; }
+
+  // Runs `work` on the pool (2 threads) while the io thread serves other requests;
+  // resumes on the io thread with its result. `work` must not touch db() or sessions().
+  Awaitable<Json> OffThread(std::function<Json()> work);
+
+  // Set by serve on SIGTERM/SIGINT: health answers "stopping".
+  bool shutting_down() const { return shutting_down_; }
+  void BeginShutdown() { shutting_down_ = true; }
+
+ private:
+  asio::io_context& io_;
+  storage::Database& db_;
+  const Clock& clock_;
+  server::SessionStore sessions_;
+  server::LoginThrottle throttle_;
+  std::unordered_set<std::string> sign_ins_;
+  std::string dummy_hash_;
+  asio::thread_pool pool_{2};
+  bool shutting_down_ = false;
+};
+
+}  // namespace ordo::mis::http

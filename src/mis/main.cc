@@ -1,0 +1,138 @@
+// `ordo-mis`, the management information system beside the MES: the composition root.
+// Each MIS module hands the platform its migrations and its routes here, one line each.
+// Subcommands: init, serve. `--version`, `--help`.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/crypto.h"
+#include "core/version.h"
+#include "mis/access/http/access_routes.h"
+#include "mis/access/users.h"
+#include "mis/app/init.h"
+#include "mis/app/options.h"
+#include "mis/app/serve.h"
+#include "mis/http/health.h"
+#include "mis/http/router.h"
+#include "mis/store/migration.h"
+
+namespace {
+
+using namespace ordo;
+using namespace ordo::mis;
+
+// Every module's migrations, in the order they may depend on each other.
+std::vector<store::Migration> Migrations() {
+  std::vector<store::Migration> all;
+  auto add = [&all](std::vector<store::Migration> module) {
+    all.insert(all.end(), module.begin(), module.end());
+  };
+  add(access::Migrations());
+  return all;
+}
+
+// Every module's routes.
+Status AddRoutes(http::Router& router) {
+  ORDO_TRY(router.Add(http::HealthRoutes()));
+  ORDO_TRY(router.Add(access::Routes()));
+  return Ok();
+}
+
+int Fail(const std::string& message, int code = 2) {
+  std::fprintf(stderr, "ordo-mis: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!InitCrypto()) return Fail("libsodium failed to initialise");
+  CLI::App app{
+      "ordo-mis: the management information system beside the ordo MES: KPIs (OEE, ISO 22400) "
+      "from the MES's ledger feed and from ERP, QMS, maintenance and finance imports. "
+      "Built so far: its store, users, roles and sign-in. Docs: docs/mis.md"};
+  app.require_subcommand(1);
+  std::string version = VersionLine();
+  if (version.rfind("ordo ", 0) == 0) version = "ordo-mis " + version.substr(5);
+  app.set_version_flag("--version", version);
+  int rc = 0;
+
+  // init
+  auto* init = app.add_subcommand("init", "Create an MIS data directory, its store and the admin");
+  app::InitOptions io;
+  std::string admin_password_file;
+  init->add_option("--data", io.data_dir, "data directory to create (holds mis.db)")->required();
+  init->add_option("--admin-password-file", admin_password_file,
+                   "file whose first line is the password of the user `admin` (role mis_admin; "
+                   "at least 12 characters)")
+      ->required();
+  init->add_flag("--demo", io.demo,
+                 "record that this is a demo store (demo data is not built yet)");
+  init->callback([&] {
+    auto password = app::ReadPasswordFile(admin_password_file, "admin-password-file");
+    if (!password.ok()) {
+      rc = Fail(password.error().message);
+      return;
+    }
+    io.admin_password = *password;
+    SystemClock clock;
+    Status done = app::InitDataDir(io, Migrations(), clock);
+    if (!done.ok()) {
+      rc = Fail("init: " + done.error().message);
+      return;
+    }
+    std::printf("initialised ordo-mis data directory %s (user admin, role mis_admin)%s\n",
+                io.data_dir.c_str(), io.demo ? " [demo]" : "");
+  });
+
+  // serve
+  auto* serve = app.add_subcommand("serve", "Run the MIS server");
+  std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file;
+  int idle_minutes = 15;
+  serve->add_option("--data", data, "data directory (created by init)")->required();
+  serve->add_option("--listen", listen,
+                    "address:port to listen on (default 127.0.0.1:8090; port 0 = any free port)");
+  serve->add_option("--mes", mes_url,
+                    "the ordo MES to read the ledger feed from, http://HOST:PORT (checked and "
+                    "kept: the feed consumer is not built yet)");
+  serve->add_option("--mes-user", mes_user,
+                    "the MES user the MIS signs in as (a read-only feed role); with --mes");
+  serve->add_option("--mes-password-file", mes_password_file,
+                    "file whose first line is that MES user's password; with --mes");
+  serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")
+      ->check(CLI::Range(1, 24 * 60));
+  serve->callback([&] {
+    auto address = app::ParseListen(listen);
+    if (!address.ok()) {
+      rc = Fail(address.error().message);
+      return;
+    }
+    auto mes = app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file);
+    if (!mes.ok()) {
+      rc = Fail(mes.error().message);
+      return;
+    }
+    http::Router router;
+    if (Status added = AddRoutes(router); !added.ok()) {
+      rc = Fail(added.error().message, 1);
+      return;
+    }
+    app::ServeOptions so;
+    so.data_dir = data;
+    so.http.address = address->address;
+    so.http.port = address->port;
+    so.context.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
+    so.mes = std::move(*mes);
+    rc = app::RunServer(std::move(so), Migrations(), router);
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 2, as ordo's do.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return rc;
+}
