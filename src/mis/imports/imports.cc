@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "mis/imports/domain/cells.h"
 #include "mis/imports/store/apply.h"
 
 namespace ordo::mis::imports {
@@ -25,7 +26,7 @@ std::string Trimmed(std::string_view text) {
 
 Error Unsupported(std::string_view content_type) {
   return Error{ErrorCode::kUnsupportedMediaType,
-               "content type '" + std::string(content_type.substr(0, 100)) +
+               "content type '" + Excerpt(content_type, 100) +
                    "' is not taken; send text/csv (with a header row) or application/x-ndjson "
                    "(one JSON object per line), UTF-8",
                "content_type", "unsupported_content_type"};
@@ -65,7 +66,7 @@ Result<ImportReport> RunImport(storage::Database& db, const std::string& kind,
   const KindSpec* spec = FindKind(kind);
   if (!spec)
     return Error{ErrorCode::kNotFound,
-                 "no import kind '" + kind.substr(0, 100) + "'; the kinds are " + KindNames(),
+                 "no import kind '" + Excerpt(kind, 100) + "'; the kinds are " + KindNames(),
                  "kind", "unknown_kind"};
   auto format = FormatOfContentType(content_type);
   if (!format.ok()) return format.error();

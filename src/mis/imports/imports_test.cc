@@ -41,6 +41,13 @@ TEST_F(RunImportTest, RefusesUnknownKindsAndContentTypesAndEmptyOrHugeBodies) {
     EXPECT_EQ(r.error().reason, "unsupported_content_type");
     EXPECT_EQ(r.error().field, "content_type");
   }
+  // Names from the request are quoted in messages as valid UTF-8 (they go into JSON).
+  auto odd = RunImport(*db_, "st\xFFtes", "text/\xC3", good, "alice", kNow);
+  ASSERT_FALSE(odd.ok());
+  EXPECT_NO_THROW(Json(odd.error().message).dump());
+  auto odd_type = Run("orders", good, "text/\xC3");
+  ASSERT_FALSE(odd_type.ok());
+  EXPECT_NO_THROW(Json(odd_type.error().message).dump());
   auto empty = Run("orders", "");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().reason, "empty_body");

@@ -1,6 +1,7 @@
 // Typed cells (cells.h).
 #include "mis/imports/domain/cells.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -83,7 +84,7 @@ bool CanonicalDecimal(std::string_view text, std::string* out, double* value) {
 
 bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value* out,
                RowError* error) {
-  const std::string quoted = "'" + std::string(text.substr(0, 60)) + "'";
+  const std::string quoted = "'" + Excerpt(text) + "'";
   switch (column.type) {
     case ColumnType::kText:
       if (text.size() > kMaxTextBytes)
@@ -170,6 +171,38 @@ Value EmptyValue(const ColumnSpec& column) {
     default:
       return Value();
   }
+}
+
+namespace {
+// The length of the valid UTF-8 character at text[i], or 0.
+std::size_t CharLength(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return 1;
+  const std::size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                          : c >= 0xE0 && c <= 0xEF ? 3
+                          : c >= 0xF0 && c <= 0xF4 ? 4
+                                                   : 0;
+  if (len == 0 || i + len > text.size()) return 0;
+  return FirstInvalidUtf8Line(text.substr(i, len)) == 0 ? len : 0;
+}
+}  // namespace
+
+std::string Excerpt(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t len = CharLength(text, i);
+    if (out.size() + std::max<std::size_t>(len, 1) > max_bytes) return out + "...";
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (len == 0 || c < 0x20 || c == 0x7F) {
+      out += '?';
+      i += std::max<std::size_t>(len, 1);
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 int FirstInvalidUtf8Line(std::string_view text) {

@@ -40,6 +40,11 @@ Value EmptyValue(const ColumnSpec& column);
 // "12.5", "100", "1e+20"); false when `text` is not a plain finite decimal.
 bool CanonicalDecimal(std::string_view text, std::string* out, double* value);
 
+// At most `max_bytes` of `text` for a message: cut at a character boundary, invalid
+// UTF-8 bytes and control characters replaced by '?', "..." appended when cut. Always
+// valid UTF-8 (messages end up in JSON).
+std::string Excerpt(std::string_view text, std::size_t max_bytes = 60);
+
 // 1-based line of the first byte that is not valid UTF-8 (overlong forms, surrogates and
 // code points above U+10FFFF are invalid), or 0 when `text` is valid.
 int FirstInvalidUtf8Line(std::string_view text);

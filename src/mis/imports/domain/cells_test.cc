@@ -110,6 +110,15 @@ TEST(MisImportCells, EmptyOptionalValuesAndTrimming) {
   EXPECT_EQ(TrimCell(" \t x y \t"), "x y");
 }
 
+TEST(MisImportCells, ExcerptsForMessagesAreShortValidUtf8) {
+  ORDO_VERIFIES("ORDO-MIS-26");
+  EXPECT_EQ(Excerpt("short"), "short");
+  EXPECT_EQ(Excerpt("abcdef", 4), "abcd...");
+  EXPECT_EQ(Excerpt("ab\xC3\xA9" "cd", 3), "ab...");  // never half of a character
+  EXPECT_EQ(Excerpt("a\xFF" "b\n", 10), "a?b?");
+  EXPECT_EQ(FirstInvalidUtf8Line(Excerpt(std::string(200, '\xE9'), 100)), 0);
+}
+
 TEST(MisImportCells, Utf8Validation) {
   ORDO_VERIFIES("ORDO-MIS-20");
   EXPECT_EQ(FirstInvalidUtf8Line("ok\nstill \xC3\xA9 ok\n"), 0);

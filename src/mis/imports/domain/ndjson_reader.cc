@@ -37,9 +37,9 @@ JsonRecord ReadLine(std::string_view text, int line) {
     } else if (value.is_null()) {
       record.cells[name] = "";
     } else {
-      record.errors.push_back(
-          {line, name, "bad_type",
-           name + " must be a string or a number, not " + std::string(value.type_name())});
+      record.errors.push_back({line, Excerpt(name, 100), "bad_type",
+                               Excerpt(name, 100) + " must be a string or a number, not " +
+                                   std::string(value.type_name())});
     }
   }
   return record;

@@ -76,9 +76,10 @@ Result<std::vector<ParsedRow>> CsvRows(const KindSpec& spec, std::string_view bo
     const std::string name(TrimCell(raw));
     const int i = spec.Column(name);
     if (i < 0)
-      return Error::Invalid(name,
-                            "the header names '" + name + "', which is not a column of " +
-                                spec.name + " (" + spec.ColumnNames() + ")",
+      return Error::Invalid(Excerpt(name, 100),
+                            "the header names '" + Excerpt(name, 100) +
+                                "', which is not a column of " + spec.name + " (" +
+                                spec.ColumnNames() + ")",
                             "unknown_column");
     if (seen[i])
       return Error::Invalid(name, "the header names " + name + " twice", "duplicate_column");
@@ -134,9 +135,9 @@ Result<std::vector<ParsedRow>> NdjsonRows(const KindSpec& spec, std::string_view
     for (const auto& [name, text] : record.cells) {
       const int i = spec.Column(name);
       if (i < 0)
-        errors.push_back(
-            {record.line, name, "unknown_column",
-             "'" + name + "' is not a column of " + spec.name + " (" + spec.ColumnNames() + ")"});
+        errors.push_back({record.line, Excerpt(name, 100), "unknown_column",
+                          "'" + Excerpt(name, 100) + "' is not a column of " + spec.name + " (" +
+                              spec.ColumnNames() + ")"});
       else
         cells[i] = text;
     }
