@@ -84,7 +84,7 @@ bool CanonicalDecimal(std::string_view text, std::string* out, double* value) {
 
 bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value* out,
                RowError* error) {
-  const std::string quoted = "'" + Excerpt(text) + "'";
+  const auto quoted = [text] { return "'" + Excerpt(text) + "'"; };  // for refusals only
   switch (column.type) {
     case ColumnType::kText:
       if (text.size() > kMaxTextBytes)
@@ -99,7 +99,7 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
           return true;
         }
       return Fail(error, line, column, "bad_enum",
-                  "must be one of " + Joined(column.choices) + ", not " + quoted);
+                  "must be one of " + Joined(column.choices) + ", not " + quoted());
     case ColumnType::kTime: {
       TimeMicros t = 0;
       if (ParseIsoTime(std::string(text), &t)) {
@@ -108,9 +108,9 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
       }
       if (ParseIsoTime(std::string(text) + "Z", &t))
         return Fail(error, line, column, "time_without_offset",
-                    "must carry Z or a UTC offset such as +01:00: " + quoted + " has none");
+                    "must carry Z or a UTC offset such as +01:00: " + quoted() + " has none");
       return Fail(error, line, column, "bad_time",
-                  "must be an ISO 8601 time " + std::string(kTimeForm) + ", not " + quoted);
+                  "must be an ISO 8601 time " + std::string(kTimeForm) + ", not " + quoted());
     }
     case ColumnType::kDate: {
       TimeMicros t = 0;
@@ -118,14 +118,14 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
         *out = std::string(text);
         return true;
       }
-      return Fail(error, line, column, "bad_date", "must be a date YYYY-MM-DD, not " + quoted);
+      return Fail(error, line, column, "bad_date", "must be a date YYYY-MM-DD, not " + quoted());
     }
     case ColumnType::kNumber: {
       std::string canonical;
       double v = 0;
       if (!CanonicalDecimal(text, &canonical, &v))
         return Fail(error, line, column, "bad_number",
-                    "must be a decimal number such as 12.5, not " + quoted);
+                    "must be a decimal number such as 12.5, not " + quoted());
       if (v < 0) return Fail(error, line, column, "negative_number", "must not be negative");
       if (column.positive && v == 0)
         return Fail(error, line, column, "not_positive", "must be greater than zero");
@@ -142,7 +142,7 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
       auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
       if (!digits || ec != std::errc() || ptr != body.data() + body.size() || v > kMaxCount)
         return Fail(error, line, column, "bad_number",
-                    "must be a whole number from 0 to 10^15, not " + quoted);
+                    "must be a whole number from 0 to 10^15, not " + quoted());
       *out = v;
       return true;
     }
@@ -155,7 +155,7 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
       }
       return Fail(
           error, line, column, "bad_currency",
-          "must be an ISO 4217 code of three upper-case letters such as EUR, not " + quoted);
+          "must be an ISO 4217 code of three upper-case letters such as EUR, not " + quoted());
   }
   return Fail(error, line, column, "bad_value", "has a type this build does not know");
 }
