@@ -2,7 +2,6 @@
 // row rules -> duplicate keys.
 #include "mis/imports/domain/parse_import.h"
 
-#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -15,8 +14,9 @@ namespace ordo::mis::imports {
 
 namespace {
 
-// Column index -> raw text, for one record (missing index = empty cell).
-using Cells = std::map<int, std::string_view>;
+// The raw text of each column of one record, in the kind's column order ("" = empty or
+// missing).
+using Cells = std::vector<std::string_view>;
 
 ParsedRow TypedRow(const KindSpec& spec, int line, const Cells& cells,
                    std::vector<RowError> errors) {
@@ -29,8 +29,7 @@ ParsedRow TypedRow(const KindSpec& spec, int line, const Cells& cells,
     bool refused_already = false;  // e.g. an NDJSON member of a bad type
     for (const auto& error : row.errors) refused_already |= error.field == column.name;
     if (refused_already) continue;
-    auto it = cells.find(static_cast<int>(i));
-    const std::string_view text = it == cells.end() ? std::string_view() : TrimCell(it->second);
+    const std::string_view text = TrimCell(cells[i]);
     if (text.empty()) {
       if (column.required)
         row.errors.push_back(
@@ -103,7 +102,7 @@ Result<std::vector<ParsedRow>> CsvRows(const KindSpec& spec, std::string_view bo
   std::vector<ParsedRow> rows;
   rows.reserve(table->records.size());
   for (const auto& record : table->records) {
-    Cells cells;
+    Cells cells(spec.columns.size());
     std::vector<RowError> errors;
     if (record.cells.size() != index.size()) {
       errors.push_back({record.line, "row", "wrong_column_count",
@@ -130,7 +129,7 @@ Result<std::vector<ParsedRow>> NdjsonRows(const KindSpec& spec, std::string_view
   std::vector<ParsedRow> rows;
   rows.reserve(records->size());
   for (const auto& record : *records) {
-    Cells cells;
+    Cells cells(spec.columns.size());
     std::vector<RowError> errors = record.errors;
     for (const auto& [name, text] : record.cells) {
       const int i = spec.Column(name);
