@@ -1,0 +1,416 @@
+// The time-element sweep: one pass over the boundaries of the states and calendar
+// entries of a work unit inside the window, classifying each elementary segment once, so
+// no time is counted twice and every element is a sum of non-negative lengths.
+#include "mis/kpi/time_elements.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ordo::mis {
+
+namespace {
+
+const ElementIndex::Sorted kEmpty;
+const std::vector<std::pair<TimeMicros, TimeMicros>> kNoCover;
+
+std::set<std::string> DataUnits(const Inputs& inputs) {
+  std::set<std::string> units;
+  for (const StateInterval& s : inputs.states) units.insert(s.work_unit);
+  for (const Count& c : inputs.counts) units.insert(c.work_unit);
+  return units;
+}
+
+// Findings of one unit and window; consecutive segments of one kind merge into one.
+class FindingLog {
+ public:
+  FindingLog(std::string unit, std::vector<Finding>* out) : unit_(std::move(unit)), out_(out) {}
+  void Add(const std::string& kind, TimeMicros a, TimeMicros b, const std::string& detail,
+           const std::vector<const SourceRef*>& sources) {
+    auto it = last_.find(kind);
+    if (it != last_.end()) {
+      Finding& f = (*out_)[it->second];
+      if (f.end == a && f.detail == detail) {
+        f.end = b;
+        for (const SourceRef* s : sources) AddSource(&f, *s);
+        return;
+      }
+    }
+    Finding f{kind, unit_, a, b, detail, {}};
+    for (const SourceRef* s : sources) AddSource(&f, *s);
+    last_[kind] = out_->size();
+    out_->push_back(std::move(f));
+  }
+
+ private:
+  static void AddSource(Finding* f, const SourceRef& s) {
+    if (std::find(f->sources.begin(), f->sources.end(), s) == f->sources.end())
+      f->sources.push_back(s);
+  }
+  std::string unit_;
+  std::vector<Finding>* out_;
+  std::map<std::string, std::size_t> last_;
+};
+
+struct Event {
+  TimeMicros t;
+  bool is_start;
+  bool is_state;  // else a calendar entry
+  std::size_t idx;
+};
+
+}  // namespace
+
+ElementIndex::ElementIndex(const Inputs& inputs)
+    : inputs_(inputs), hierarchy_(inputs.equipment, DataUnits(inputs)) {
+  for (std::size_t i = 0; i < inputs.states.size(); ++i) {
+    const StateInterval& s = inputs.states[i];
+    Sorted& sorted = states_[s.work_unit];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, s.end - s.start);
+  }
+  for (auto& [unit, sorted] : states_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return inputs.states[a].start < inputs.states[b].start;
+    });
+    auto& cover = covered_[unit];
+    for (std::size_t i : sorted.items) {
+      const StateInterval& s = inputs.states[i];
+      if (s.end <= s.start) continue;
+      if (!cover.empty() && s.start <= cover.back().second) {
+        cover.back().second = std::max(cover.back().second, s.end);
+      } else {
+        cover.emplace_back(s.start, s.end);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < inputs.counts.size(); ++i) {
+    const Count& c = inputs.counts[i];
+    Sorted& sorted = counts_[c.work_unit];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, c.end - c.start);
+  }
+  for (auto& [unit, sorted] : counts_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return inputs.counts[a].end < inputs.counts[b].end;
+    });
+  }
+  for (std::size_t i = 0; i < inputs.calendar.size(); ++i) {
+    const CalendarEntry& e = inputs.calendar[i];
+    Sorted& sorted = calendar_[e.scope];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, e.end - e.start);
+    if (e.kind == CalendarKind::kShift) shift_scopes_.insert(e.scope);
+  }
+  for (auto& [scope, sorted] : calendar_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return inputs.calendar[a].start < inputs.calendar[b].start;
+    });
+  }
+  for (std::size_t i = 0; i < inputs.cycle_times.size(); ++i) {
+    const CycleTime& c = inputs.cycle_times[i];
+    cycle_times_[{c.work_unit, c.product}] = i;  // a later row wins
+  }
+}
+
+const ElementIndex::Sorted& ElementIndex::StatesOf(const std::string& unit) const {
+  auto it = states_.find(unit);
+  return it == states_.end() ? kEmpty : it->second;
+}
+const ElementIndex::Sorted& ElementIndex::CountsOf(const std::string& unit) const {
+  auto it = counts_.find(unit);
+  return it == counts_.end() ? kEmpty : it->second;
+}
+const ElementIndex::Sorted& ElementIndex::CalendarOf(const std::string& scope) const {
+  auto it = calendar_.find(scope);
+  return it == calendar_.end() ? kEmpty : it->second;
+}
+const std::vector<std::pair<TimeMicros, TimeMicros>>& ElementIndex::CoveredOf(
+    const std::string& unit) const {
+  auto it = covered_.find(unit);
+  return it == covered_.end() ? kNoCover : it->second;
+}
+
+bool ElementIndex::HasShiftCalendar(const std::string& unit) const {
+  std::vector<std::string> scopes = hierarchy_.AncestorsOrSelf(unit);
+  scopes.push_back("");
+  for (const std::string& scope : scopes)
+    if (shift_scopes_.contains(scope)) return true;
+  return false;
+}
+
+const CycleTime* ElementIndex::CycleTimeOf(const std::string& unit,
+                                           const std::string& product) const {
+  for (const auto& key : {std::pair{unit, product}, std::pair{unit, std::string()},
+                          std::pair{std::string(), product}}) {
+    auto it = cycle_times_.find(key);
+    if (it != cycle_times_.end()) return &inputs_.cycle_times[it->second];
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Adds the indices of `sorted` whose [start, start + max_length) may reach into [from, to).
+template <typename StartOf>
+void InRange(const ElementIndex::Sorted& sorted, TimeMicros from, TimeMicros to, StartOf start_of,
+             std::vector<std::size_t>* out) {
+  const TimeMicros earliest = from - sorted.max_length;
+  auto it = std::lower_bound(sorted.items.begin(), sorted.items.end(), earliest,
+                             [&](std::size_t i, TimeMicros t) { return start_of(i) < t; });
+  for (; it != sorted.items.end() && start_of(*it) < to; ++it) out->push_back(*it);
+}
+
+bool CountOutsideStates(const std::vector<std::pair<TimeMicros, TimeMicros>>& cover,
+                        const Count& c) {
+  auto it = std::upper_bound(cover.begin(), cover.end(), c.end,
+                             [](TimeMicros t, const auto& r) { return t < r.first; });
+  // Ranges starting at or before c.end: the last one is the only candidate (disjoint).
+  if (it == cover.begin()) return true;
+  const auto& r = *(it - 1);
+  if (c.start == c.end) return !(r.first <= c.end && c.end <= r.second);
+  return !(r.first < c.end && r.second > c.start);
+}
+
+void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros from, TimeMicros to,
+               const Policy& policy, Elements* e, std::vector<Finding>* findings) {
+  const Inputs& in = index.inputs();
+  const auto& sorted = index.CountsOf(unit).items;
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), from,
+                             [&](std::size_t i, TimeMicros t) { return in.counts[i].end < t; });
+  std::set<std::string> missing_reported;
+  for (; it != sorted.end() && in.counts[*it].end < to; ++it) {
+    const Count& c = in.counts[*it];
+    if (c.total < 0 || c.good < 0 || c.scrap < 0 || c.rework < 0) {
+      findings->push_back({"negative_count",
+                           unit,
+                           c.start,
+                           c.end,
+                           "a negative quantity; the count is left out",
+                           {c.source}});
+      continue;
+    }
+    e->PQ += c.total;
+    e->GQ += c.good;
+    e->SQ += c.scrap;
+    e->RQ += c.rework;
+    for (const char* key : {"PQ", "GQ", "SQ", "RQ"}) e->sources[key].Add(c.source);
+    const double parts = c.good + c.scrap + c.rework;
+    if (parts > c.total + 1e-9 || parts < c.total - 1e-9) {
+      findings->push_back({"count_mismatch",
+                           unit,
+                           c.start,
+                           c.end,
+                           "good + scrap + rework differs from total; kept as given",
+                           {c.source}});
+    }
+    if (CountOutsideStates(index.CoveredOf(unit), c)) {
+      findings->push_back({"count_outside_states",
+                           unit,
+                           c.start,
+                           c.end,
+                           "no state interval covers the count; kept in PQ/GQ/SQ/RQ",
+                           {c.source}});
+    }
+    const CycleTime* ct = index.CycleTimeOf(unit, c.product);
+    const double seconds = ct == nullptr                                 ? 0
+                           : policy.cycle_time == CycleTimeBasis::kIdeal ? ct->ideal_cycle_time_s
+                                                                         : ct->planned_cycle_time_s;
+    if (seconds <= 0) {
+      e->pq_without_cycle_time += c.total;
+      if (missing_reported.insert(c.product).second) {
+        findings->push_back(
+            {"missing_cycle_time",
+             unit,
+             c.start,
+             c.end,
+             std::string("no ") +
+                 (policy.cycle_time == CycleTimeBasis::kIdeal ? "ideal" : "planned") +
+                 " cycle time for product \"" + c.product + "\"",
+             {c.source}});
+      }
+      continue;
+    }
+    e->ideal_time_pq += seconds * c.total;
+    e->ideal_time_gq += seconds * c.good;
+    e->sources["ideal_time"].Add(ct->source);
+  }
+}
+
+}  // namespace
+
+ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& unit,
+                                  TimeMicros from, TimeMicros to, const Policy& policy) {
+  ElementResult result;
+  if (to <= from) return result;
+  Elements& e = result.elements;
+  FindingLog log(unit, &result.findings);
+  const Inputs& in = index.inputs();
+  e.CT = to - from;
+
+  // The states and calendar entries that reach into the window.
+  std::vector<std::size_t> states, entries;
+  InRange(
+      index.StatesOf(unit), from, to, [&](std::size_t i) { return in.states[i].start; }, &states);
+  std::vector<std::string> scopes = index.hierarchy().AncestorsOrSelf(unit);
+  if (!unit.empty()) scopes.push_back("");
+  for (const std::string& scope : scopes) {
+    InRange(
+        index.CalendarOf(scope), from, to, [&](std::size_t i) { return in.calendar[i].start; },
+        &entries);
+  }
+  const bool has_shifts = index.HasShiftCalendar(unit);
+  if (!has_shifts) {
+    log.Add("no_shift_calendar", from, to,
+            "no shift calendar applies to the work unit: the whole window is planned", {});
+  }
+
+  std::vector<Event> events;
+  for (std::size_t i : states) {
+    const StateInterval& s = in.states[i];
+    if (s.end <= s.start) {
+      if (s.start >= from && s.start < to)
+        log.Add("bad_interval", s.start, s.start, "end is not after start; ignored", {&s.source});
+      continue;
+    }
+    if (s.end <= from || s.start >= to) continue;
+    events.push_back({std::max(s.start, from), true, true, i});
+    events.push_back({std::min(s.end, to), false, true, i});
+  }
+  for (std::size_t i : entries) {
+    const CalendarEntry& c = in.calendar[i];
+    if (c.end <= from || c.start >= to || c.end <= c.start) continue;
+    events.push_back({std::max(c.start, from), true, false, i});
+    events.push_back({std::min(c.end, to), false, false, i});
+  }
+  events.push_back({to, false, false, SIZE_MAX});  // closes the last segment
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.t < b.t; });
+
+  // Active sets. States by (start, input index): the last element holds.
+  std::set<std::pair<TimeMicros, std::size_t>> active;
+  std::set<std::size_t> shifts, stops, outside;
+  const TimeMicros threshold = policy.micro_stop_threshold_micros();
+  const bool excluded = policy.planned_stops == PlannedStops::kExcluded;
+
+  TimeMicros at = from;
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const Event& ev = events[k];
+    if (ev.t > at) {
+      const TimeMicros a = at, b = ev.t, len = b - a;
+      const StateInterval* w = active.empty() ? nullptr : &in.states[active.rbegin()->second];
+      if (active.size() > 1) {
+        std::vector<const SourceRef*> srcs;
+        for (const auto& [start, i] : active) srcs.push_back(&in.states[i].source);
+        log.Add("overlapping_states", a, b,
+                "state intervals overlap; the one with the latest start holds", srcs);
+      }
+      const bool in_pot = (has_shifts ? !shifts.empty() : true) && outside.empty();
+      const bool running = w != nullptr && w->state == MachineState::kRunning;
+      if (!in_pot) {
+        if (running)
+          log.Add("running_outside_planned_time", a, b, "not counted as APT", {&w->source});
+      } else {
+        e.POT += len;
+        for (std::size_t i : shifts) e.sources["POT"].Add(in.calendar[i].source);
+        const bool ps = w != nullptr && w->state == MachineState::kPlannedStop;
+        const bool no_demand = ps && w->reason == "no_demand";
+        const bool stop = !stops.empty() || ps;
+        if (no_demand || (stop && excluded)) {
+          e.PDOT += len;
+          for (std::size_t i : stops) e.sources["PDOT"].Add(in.calendar[i].source);
+          if (ps) e.sources["PDOT"].Add(w->source);
+          if (running)
+            log.Add("running_in_planned_stop", a, b, "counted as PDOT, not APT", {&w->source});
+        } else {
+          e.PBT += len;
+          std::string key;
+          if (w == nullptr) {
+            if (!stops.empty()) {
+              key = "planned_stop_loss";
+              for (std::size_t i : stops) e.sources[key].Add(in.calendar[i].source);
+            } else {
+              key = "unknown";
+              log.Add("gap", a, b, "no state data in planned busy time: counted as unknown", {});
+            }
+          } else {
+            const bool micro = !w->open && w->end - w->start < threshold;
+            switch (w->state) {
+              case MachineState::kRunning:
+                key = "APT";
+                break;
+              case MachineState::kSetup:
+                key = "AUST";
+                break;
+              case MachineState::kDown:
+                e.down += len;
+                key = micro ? "ADET" : "ADOT";
+                break;
+              case MachineState::kIdle:
+                e.idle += len;
+                key = !micro && w->reason == "no_order" ? "idle_no_order" : "ADET";
+                break;
+              case MachineState::kPlannedStop:
+                key = "planned_stop_loss";
+                break;
+              case MachineState::kOffline:
+                key = "unknown";
+                log.Add("offline", a, b, "the work unit sent no data: counted as unknown",
+                        {&w->source});
+                break;
+            }
+            if (micro && (w->state == MachineState::kDown || w->state == MachineState::kIdle))
+              e.micro_stop += len;
+            e.sources[key].Add(w->source);
+          }
+          if (key == "APT")
+            e.APT += len;
+          else if (key == "AUST")
+            e.AUST += len;
+          else if (key == "ADET")
+            e.ADET += len;
+          else if (key == "ADOT")
+            e.ADOT += len;
+          else if (key == "idle_no_order")
+            e.idle_no_order += len;
+          else if (key == "planned_stop_loss")
+            e.planned_stop_loss += len;
+          else
+            e.unknown += len;
+        }
+      }
+      at = ev.t;
+    }
+    if (ev.idx == SIZE_MAX) break;
+    if (ev.is_state) {
+      const auto key = std::pair{in.states[ev.idx].start, ev.idx};
+      if (ev.is_start)
+        active.insert(key);
+      else
+        active.erase(key);
+      continue;
+    }
+    const CalendarKind kind = in.calendar[ev.idx].kind;
+    std::set<std::size_t>& set =
+        kind == CalendarKind::kShift                                                  ? shifts
+        : (kind == CalendarKind::kBreak || kind == CalendarKind::kPlannedMaintenance) ? stops
+                                                                                      : outside;
+    if (ev.is_start)
+      set.insert(ev.idx);
+    else
+      set.erase(ev.idx);
+  }
+  AddCounts(index, unit, from, to, policy, &e, &result.findings);
+  return result;
+}
+
+ElementResult ComputeScopeElements(const ElementIndex& index, const std::string& scope,
+                                   TimeMicros from, TimeMicros to, const Policy& policy) {
+  ElementResult total;
+  for (const std::string& unit : index.hierarchy().WorkUnitsOf(scope)) {
+    ElementResult one = ComputeUnitElements(index, unit, from, to, policy);
+    total.elements += one.elements;
+    for (Finding& f : one.findings) total.findings.push_back(std::move(f));
+  }
+  return total;
+}
+
+}  // namespace ordo::mis
