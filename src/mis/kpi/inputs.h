@@ -35,7 +35,8 @@ struct StateInterval {
 };
 
 // `counts`: work_unit,start,end,product,order,total,good,scrap,rework. A count belongs
-// to the window that holds its `end` (an instantaneous count has start == end).
+// to the window that holds its last instant (an instantaneous count has start == end):
+// a count of 06:00-14:00 is in the 06:00-14:00 shift.
 struct Count {
   std::string work_unit;
   TimeMicros start = 0;

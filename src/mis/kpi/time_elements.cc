@@ -60,6 +60,8 @@ struct Event {
 
 }  // namespace
 
+TimeMicros CountTime(const Count& c) { return c.end > c.start ? c.end - 1 : c.end; }
+
 ElementIndex::ElementIndex(const Inputs& inputs)
     : inputs_(inputs), hierarchy_(inputs.equipment, DataUnits(inputs)) {
   for (std::size_t i = 0; i < inputs.states.size(); ++i) {
@@ -91,7 +93,7 @@ ElementIndex::ElementIndex(const Inputs& inputs)
   }
   for (auto& [unit, sorted] : counts_) {
     std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return inputs.counts[a].end < inputs.counts[b].end;
+      return CountTime(inputs.counts[a]) < CountTime(inputs.counts[b]);
     });
   }
   for (std::size_t i = 0; i < inputs.calendar.size(); ++i) {
@@ -175,10 +177,11 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
                const Policy& policy, Elements* e, std::vector<Finding>* findings) {
   const Inputs& in = index.inputs();
   const auto& sorted = index.CountsOf(unit).items;
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), from,
-                             [&](std::size_t i, TimeMicros t) { return in.counts[i].end < t; });
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), from, [&](std::size_t i, TimeMicros t) {
+    return CountTime(in.counts[i]) < t;
+  });
   std::set<std::string> missing_reported;
-  for (; it != sorted.end() && in.counts[*it].end < to; ++it) {
+  for (; it != sorted.end() && CountTime(in.counts[*it]) < to; ++it) {
     const Count& c = in.counts[*it];
     if (c.total < 0 || c.good < 0 || c.scrap < 0 || c.rework < 0) {
       findings->push_back({"negative_count",
@@ -322,6 +325,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
             log.Add("running_in_planned_stop", a, b, "counted as PDOT, not APT", {&w->source});
         } else {
           e.PBT += len;
+          for (std::size_t i : shifts) e.sources["PBT"].Add(in.calendar[i].source);
           std::string key;
           if (w == nullptr) {
             if (!stops.empty()) {
@@ -342,10 +346,12 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
                 break;
               case MachineState::kDown:
                 e.down += len;
+                e.sources["down"].Add(w->source);
                 key = micro ? "ADET" : "ADOT";
                 break;
               case MachineState::kIdle:
                 e.idle += len;
+                e.sources["idle"].Add(w->source);
                 key = !micro && w->reason == "no_order" ? "idle_no_order" : "ADET";
                 break;
               case MachineState::kPlannedStop:

@@ -51,6 +51,10 @@ class ElementIndex {
   std::set<std::string> shift_scopes_;  // scopes with a shift entry
 };
 
+// The instant a count is attributed to: the last instant of its interval (end - 1 µs),
+// or its time when start == end. Each count lies in exactly one of adjacent windows.
+TimeMicros CountTime(const Count& count);
+
 struct ElementResult {
   Elements elements;
   std::vector<Finding> findings;
@@ -68,7 +72,7 @@ struct ElementResult {
 //   offline and no state at all `unknown` (findings offline, gap).
 // - Overlapping states: at each instant the interval with the latest start holds (equal
 //   starts: the one later in the input); finding overlapping_states.
-// - Counts whose end lies in [from, to) add PQ/GQ/SQ/RQ and cycle time × quantity.
+// - Counts whose CountTime lies in [from, to) add PQ/GQ/SQ/RQ and cycle time × quantity.
 ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& unit,
                                   TimeMicros from, TimeMicros to, const Policy& policy);
 

@@ -65,7 +65,7 @@ Builder Shift() {
       .State("U1", 420, 430, MS::kOffline)
       // 430..450: no data at all
       .State("U1", 450, 480, MS::kRunning);
-  b.Counted("U1", 0, 240, 1000, 950, 40, 10).Counted("U1", 240, 470, 1200, 1180, 20, 0);
+  b.Counted("U1", 0, 240, 1000, 950, 40, 10).Counted("U1", 240, 480, 1200, 1180, 20, 0);
   b.Cycle("U1", "P", 6);
   return b;
 }
