@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +70,21 @@ struct Finding {
   TimeMicros end = 0;
   std::string detail;
   std::vector<SourceRef> sources;
+};
+
+// One piece of a work unit's time in a window as the engine classified it (the
+// drill-down of a figure to its state intervals): the element it counts in (APT, AUST,
+// ADET, ADOT, unknown, idle_no_order, planned_stop_loss, PDOT, or outside_pot), the state
+// and reason in force ("" for none: a gap or calendar-only time), and the source of that
+// state interval.
+struct Segment {
+  TimeMicros start = 0;
+  TimeMicros end = 0;
+  std::string element;
+  std::string state;
+  std::string reason;
+  bool micro_stop = false;
+  std::optional<SourceRef> source;
 };
 
 inline double Seconds(std::int64_t micros) { return static_cast<double>(micros) / 1e6; }

@@ -70,11 +70,8 @@ void Mttf(const KpiContext& ctx, Figure* f) {
   for (const MaintenanceRecord* m : failures)
     last[m->work_unit] = std::max(last[m->work_unit], m->failure_start);
   Elements before;
-  for (const auto& [unit, t] : last) {
-    for (const std::string& u : ctx.index().hierarchy().WorkUnitsOf(unit)) {
-      before += ComputeUnitElements(ctx.index(), u, ctx.from(), t, ctx.policy()).elements;
-    }
-  }
+  for (const auto& [unit, t] : last)
+    before += ComputeUnitElements(ctx.index(), unit, ctx.from(), t, ctx.policy()).elements;
   AddElement("TTF", Seconds(before.AUBT()), f);
   AddElement("FE", static_cast<double>(failures.size()), f);
   AddSources(before.SourcesOf({"AUBT"}), f);

@@ -10,16 +10,6 @@ namespace ordo::mis {
 
 namespace {
 
-const ElementIndex::Sorted kEmpty;
-const std::vector<std::pair<TimeMicros, TimeMicros>> kNoCover;
-
-std::set<std::string> DataUnits(const Inputs& inputs) {
-  std::set<std::string> units;
-  for (const StateInterval& s : inputs.states) units.insert(s.work_unit);
-  for (const Count& c : inputs.counts) units.insert(c.work_unit);
-  return units;
-}
-
 // Findings of one unit and window; consecutive segments of one kind merge into one.
 class FindingLog {
  public:
@@ -59,96 +49,6 @@ struct Event {
 };
 
 }  // namespace
-
-TimeMicros CountTime(const Count& c) { return c.end > c.start ? c.end - 1 : c.end; }
-
-ElementIndex::ElementIndex(const Inputs& inputs)
-    : inputs_(inputs), hierarchy_(inputs.equipment, DataUnits(inputs)) {
-  for (std::size_t i = 0; i < inputs.states.size(); ++i) {
-    const StateInterval& s = inputs.states[i];
-    Sorted& sorted = states_[s.work_unit];
-    sorted.items.push_back(i);
-    sorted.max_length = std::max(sorted.max_length, s.end - s.start);
-  }
-  for (auto& [unit, sorted] : states_) {
-    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return inputs.states[a].start < inputs.states[b].start;
-    });
-    auto& cover = covered_[unit];
-    for (std::size_t i : sorted.items) {
-      const StateInterval& s = inputs.states[i];
-      if (s.end <= s.start) continue;
-      if (!cover.empty() && s.start <= cover.back().second) {
-        cover.back().second = std::max(cover.back().second, s.end);
-      } else {
-        cover.emplace_back(s.start, s.end);
-      }
-    }
-  }
-  for (std::size_t i = 0; i < inputs.counts.size(); ++i) {
-    const Count& c = inputs.counts[i];
-    Sorted& sorted = counts_[c.work_unit];
-    sorted.items.push_back(i);
-    sorted.max_length = std::max(sorted.max_length, c.end - c.start);
-  }
-  for (auto& [unit, sorted] : counts_) {
-    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return CountTime(inputs.counts[a]) < CountTime(inputs.counts[b]);
-    });
-  }
-  for (std::size_t i = 0; i < inputs.calendar.size(); ++i) {
-    const CalendarEntry& e = inputs.calendar[i];
-    Sorted& sorted = calendar_[e.scope];
-    sorted.items.push_back(i);
-    sorted.max_length = std::max(sorted.max_length, e.end - e.start);
-    if (e.kind == CalendarKind::kShift) shift_scopes_.insert(e.scope);
-  }
-  for (auto& [scope, sorted] : calendar_) {
-    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return inputs.calendar[a].start < inputs.calendar[b].start;
-    });
-  }
-  for (std::size_t i = 0; i < inputs.cycle_times.size(); ++i) {
-    const CycleTime& c = inputs.cycle_times[i];
-    cycle_times_[{c.work_unit, c.product}] = i;  // a later row wins
-  }
-}
-
-const ElementIndex::Sorted& ElementIndex::StatesOf(const std::string& unit) const {
-  auto it = states_.find(unit);
-  return it == states_.end() ? kEmpty : it->second;
-}
-const ElementIndex::Sorted& ElementIndex::CountsOf(const std::string& unit) const {
-  auto it = counts_.find(unit);
-  return it == counts_.end() ? kEmpty : it->second;
-}
-const ElementIndex::Sorted& ElementIndex::CalendarOf(const std::string& scope) const {
-  auto it = calendar_.find(scope);
-  return it == calendar_.end() ? kEmpty : it->second;
-}
-const std::vector<std::pair<TimeMicros, TimeMicros>>& ElementIndex::CoveredOf(
-    const std::string& unit) const {
-  auto it = covered_.find(unit);
-  return it == covered_.end() ? kNoCover : it->second;
-}
-
-bool ElementIndex::HasShiftCalendar(const std::string& unit) const {
-  std::vector<std::string> scopes = hierarchy_.AncestorsOrSelf(unit);
-  scopes.push_back("");
-  for (const std::string& scope : scopes)
-    if (shift_scopes_.contains(scope)) return true;
-  return false;
-}
-
-const CycleTime* ElementIndex::CycleTimeOf(const std::string& unit,
-                                           const std::string& product) const {
-  for (const auto& key : {std::pair{unit, product}, std::pair{unit, std::string()},
-                          std::pair{std::string(), product}}) {
-    auto it = cycle_times_.find(key);
-    if (it != cycle_times_.end()) return &inputs_.cycle_times[it->second];
-  }
-  return nullptr;
-}
 
 namespace {
 
@@ -239,11 +139,59 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
   }
 }
 
+// The element a segment counts in, from the state in force (`w`, or none) and the
+// calendar: outside_pot, PDOT, or a part of PBT (APT, AUST, ADET, ADOT, unknown,
+// idle_no_order, planned_stop_loss).
+std::string Classify(const StateInterval* w, bool micro, bool in_shift, bool outside,
+                     bool calendar_stop, bool excluded) {
+  if (!in_shift || outside) return "outside_pot";
+  const bool ps = w != nullptr && w->state == MachineState::kPlannedStop;
+  if (ps && w->reason == "no_demand") return "PDOT";
+  if ((calendar_stop || ps) && excluded) return "PDOT";
+  if (w == nullptr) return calendar_stop ? "planned_stop_loss" : "unknown";
+  switch (w->state) {
+    case MachineState::kRunning:
+      return "APT";
+    case MachineState::kSetup:
+      return "AUST";
+    case MachineState::kDown:
+      return micro ? "ADET" : "ADOT";
+    case MachineState::kIdle:
+      return !micro && w->reason == "no_order" ? "idle_no_order" : "ADET";
+    case MachineState::kPlannedStop:
+      return "planned_stop_loss";
+    case MachineState::kOffline:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+void Add(Elements* e, const std::string& key, std::int64_t len) {
+  if (key == "APT")
+    e->APT += len;
+  else if (key == "AUST")
+    e->AUST += len;
+  else if (key == "ADET")
+    e->ADET += len;
+  else if (key == "ADOT")
+    e->ADOT += len;
+  else if (key == "idle_no_order")
+    e->idle_no_order += len;
+  else if (key == "planned_stop_loss")
+    e->planned_stop_loss += len;
+  else if (key == "unknown")
+    e->unknown += len;
+  else if (key == "PDOT")
+    e->PDOT += len;
+}
+
 }  // namespace
 
 ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& unit,
-                                  TimeMicros from, TimeMicros to, const Policy& policy) {
+                                  TimeMicros from, TimeMicros to, const Policy& policy,
+                                  bool with_segments) {
   ElementResult result;
+  std::vector<Segment>* segments = with_segments ? &result.segments : nullptr;
   if (to <= from) return result;
   Elements& e = result.elements;
   FindingLog log(unit, &result.findings);
@@ -306,81 +254,54 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
         log.Add("overlapping_states", a, b,
                 "state intervals overlap; the one with the latest start holds", srcs);
       }
-      const bool in_pot = (has_shifts ? !shifts.empty() : true) && outside.empty();
-      const bool running = w != nullptr && w->state == MachineState::kRunning;
-      if (!in_pot) {
-        if (running)
-          log.Add("running_outside_planned_time", a, b, "not counted as APT", {&w->source});
-      } else {
+      const bool micro = w != nullptr && !w->open && w->end - w->start < threshold &&
+                         (w->state == MachineState::kDown || w->state == MachineState::kIdle);
+      const std::string key = Classify(w, micro, !shifts.empty() || !has_shifts, !outside.empty(),
+                                       !stops.empty(), excluded);
+      Add(&e, key, len);
+      if (key != "outside_pot") {
         e.POT += len;
         for (std::size_t i : shifts) e.sources["POT"].Add(in.calendar[i].source);
-        const bool ps = w != nullptr && w->state == MachineState::kPlannedStop;
-        const bool no_demand = ps && w->reason == "no_demand";
-        const bool stop = !stops.empty() || ps;
-        if (no_demand || (stop && excluded)) {
-          e.PDOT += len;
-          for (std::size_t i : stops) e.sources["PDOT"].Add(in.calendar[i].source);
-          if (ps) e.sources["PDOT"].Add(w->source);
-          if (running)
-            log.Add("running_in_planned_stop", a, b, "counted as PDOT, not APT", {&w->source});
+      }
+      if (key != "outside_pot" && key != "PDOT") {
+        e.PBT += len;
+        for (std::size_t i : shifts) e.sources["PBT"].Add(in.calendar[i].source);
+      }
+      if (key == "PDOT" || key == "planned_stop_loss") {
+        for (std::size_t i : stops) e.sources[key].Add(in.calendar[i].source);
+      }
+      if (w != nullptr && key != "outside_pot") e.sources[key].Add(w->source);
+      if (w != nullptr && key != "outside_pot" && key != "PDOT") {
+        if (w->state == MachineState::kDown) {
+          e.down += len;
+          e.sources["down"].Add(w->source);
+        } else if (w->state == MachineState::kIdle) {
+          e.idle += len;
+          e.sources["idle"].Add(w->source);
+        }
+        if (micro) e.micro_stop += len;
+      }
+      const bool running = w != nullptr && w->state == MachineState::kRunning;
+      if (running && key == "outside_pot")
+        log.Add("running_outside_planned_time", a, b, "not counted as APT", {&w->source});
+      if (running && key == "PDOT")
+        log.Add("running_in_planned_stop", a, b, "counted as PDOT, not APT", {&w->source});
+      if (w == nullptr && key == "unknown")
+        log.Add("gap", a, b, "no state data in planned busy time: counted as unknown", {});
+      if (w != nullptr && w->state == MachineState::kOffline && key == "unknown")
+        log.Add("offline", a, b, "the work unit sent no data: counted as unknown", {&w->source});
+      if (segments != nullptr) {
+        Segment seg{a, b, key, "", "", micro && key == "ADET", std::nullopt};
+        if (w != nullptr) {
+          seg.state = MachineStateName(w->state);
+          seg.reason = w->reason;
+          seg.source = w->source;
+        }
+        if (!segments->empty() && segments->back().end == a && segments->back().element == key &&
+            segments->back().source == seg.source && segments->back().state == seg.state) {
+          segments->back().end = b;
         } else {
-          e.PBT += len;
-          for (std::size_t i : shifts) e.sources["PBT"].Add(in.calendar[i].source);
-          std::string key;
-          if (w == nullptr) {
-            if (!stops.empty()) {
-              key = "planned_stop_loss";
-              for (std::size_t i : stops) e.sources[key].Add(in.calendar[i].source);
-            } else {
-              key = "unknown";
-              log.Add("gap", a, b, "no state data in planned busy time: counted as unknown", {});
-            }
-          } else {
-            const bool micro = !w->open && w->end - w->start < threshold;
-            switch (w->state) {
-              case MachineState::kRunning:
-                key = "APT";
-                break;
-              case MachineState::kSetup:
-                key = "AUST";
-                break;
-              case MachineState::kDown:
-                e.down += len;
-                e.sources["down"].Add(w->source);
-                key = micro ? "ADET" : "ADOT";
-                break;
-              case MachineState::kIdle:
-                e.idle += len;
-                e.sources["idle"].Add(w->source);
-                key = !micro && w->reason == "no_order" ? "idle_no_order" : "ADET";
-                break;
-              case MachineState::kPlannedStop:
-                key = "planned_stop_loss";
-                break;
-              case MachineState::kOffline:
-                key = "unknown";
-                log.Add("offline", a, b, "the work unit sent no data: counted as unknown",
-                        {&w->source});
-                break;
-            }
-            if (micro && (w->state == MachineState::kDown || w->state == MachineState::kIdle))
-              e.micro_stop += len;
-            e.sources[key].Add(w->source);
-          }
-          if (key == "APT")
-            e.APT += len;
-          else if (key == "AUST")
-            e.AUST += len;
-          else if (key == "ADET")
-            e.ADET += len;
-          else if (key == "ADOT")
-            e.ADOT += len;
-          else if (key == "idle_no_order")
-            e.idle_no_order += len;
-          else if (key == "planned_stop_loss")
-            e.planned_stop_loss += len;
-          else
-            e.unknown += len;
+          segments->push_back(std::move(seg));
         }
       }
       at = ev.t;

@@ -107,6 +107,54 @@ TEST(TimeElements, MapsEveryStateToItsElement) {
   EXPECT_EQ(e.sources.at("PQ").refs()[0], SourceRef::Ledger(17, 18));
 }
 
+TEST(TimeElements, DrillDownListsEveryPieceOfTimeWithItsElementAndSource) {
+  ORDO_VERIFIES("ORDO-MIS-40", "ORDO-MIS-62");
+  Builder b = Shift();
+  ElementIndex index(b.inputs);
+  const ElementResult r =
+      ComputeUnitElements(index, "U1", Min(0), Min(480), DefaultPolicy(), /*with_segments=*/true);
+  ASSERT_FALSE(r.segments.empty());
+  // The pieces tile the window, and their lengths per element are the elements.
+  std::map<std::string, std::int64_t> by_element;
+  TimeMicros at = Min(0);
+  for (const Segment& s : r.segments) {
+    EXPECT_EQ(s.start, at);
+    at = s.end;
+    by_element[s.element] += s.end - s.start;
+  }
+  EXPECT_EQ(at, Min(480));
+  EXPECT_EQ(by_element["APT"], r.elements.APT);
+  EXPECT_EQ(by_element["ADOT"], r.elements.ADOT);
+  EXPECT_EQ(by_element["ADET"], r.elements.ADET);
+  EXPECT_EQ(by_element["unknown"], r.elements.unknown);
+  EXPECT_EQ(by_element["PDOT"], r.elements.PDOT);
+  // The down interval 200..230 (seq 9) is one ADOT piece; the gap has no source.
+  bool down = false, gap = false, micro = false;
+  for (const Segment& s : r.segments) {
+    if (s.element == "ADOT") {
+      down = s.start == Min(200) && s.end == Min(230) && s.state == "down" && s.reason == "JAM" &&
+             s.source == SourceRef::Ledger(9);
+    }
+    if (s.element == "unknown" && !s.source) gap = s.start == Min(430) && s.end == Min(450);
+    if (s.micro_stop) micro = s.start == Min(310) && s.element == "ADET";
+  }
+  EXPECT_TRUE(down);
+  EXPECT_TRUE(gap);
+  EXPECT_TRUE(micro);
+  EXPECT_EQ(CountKind(r.findings, "offline"), 1);
+  EXPECT_TRUE(ComputeUnitElements(index, "U1", Min(0), Min(480), DefaultPolicy()).segments.empty());
+}
+
+TEST(TimeElements, BadIntervalsAreIgnoredAndReported) {
+  ORDO_VERIFIES("ORDO-MIS-69");
+  Builder b;
+  b.Cal("", 0, 60, CK::kShift);
+  b.State("U1", 0, 60, MS::kRunning).State("U1", 30, 20, MS::kDown);
+  const ElementResult r = Compute(b.inputs, "U1", 0, 60);
+  EXPECT_DOUBLE_EQ(Seconds(r.elements.APT), 60 * kMin);
+  EXPECT_EQ(CountKind(r.findings, "bad_interval"), 1);
+}
+
 TEST(TimeElements, CalendarDefinesPlannedTimeAndNoDemandIsOutsideUnderEveryPolicy) {
   ORDO_VERIFIES("ORDO-MIS-41", "ORDO-MIS-48");
   Builder b;
