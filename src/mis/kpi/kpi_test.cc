@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/testing/verifies.h"
+#include "mis/kpi/figure_json.h"
 #include "mis/kpi/kpi_test_util.h"
 
 namespace ordo::mis {
@@ -272,6 +273,40 @@ TEST(KpiEngine, DocsDefineEveryRegisteredKpi) {
   }
   for (const std::string& knob : PolicyKnobs())
     EXPECT_NE(doc.find("`" + knob + "`"), std::string::npos) << knob;
+}
+
+TEST(KpiEngine, JsonAndCsvFormsCarryTheWholeFigure) {
+  ORDO_VERIFIES("ORDO-MIS-62");
+  Builder b = TwoUnits();
+  const Figure f = One(b.inputs, "availability", "L1", 0, 480);
+  const Json j = FigureToJson(f);
+  EXPECT_EQ(j["kpi"], "availability");
+  EXPECT_EQ(j["profile"], "iso22400");
+  EXPECT_DOUBLE_EQ(j["value"].get<double>(), 0.82);
+  EXPECT_EQ(j["unit"], "1");
+  EXPECT_EQ(j["scope"], "L1");
+  EXPECT_EQ(j["window"]["from"], FormatUtcMicros(Min(0)));
+  EXPECT_EQ(j["policy"]["name"], "ordo-default");
+  EXPECT_EQ(j["policy"]["version"], 1);
+  EXPECT_EQ(j["policy"]["knobs"]["planned_stops"], "excluded");
+  EXPECT_DOUBLE_EQ(j["elements"]["APT"].get<double>(), 492 * 60.0);
+  EXPECT_DOUBLE_EQ(j["elements"]["PBT"].get<double>(), 600 * 60.0);
+  EXPECT_EQ(j["formula"], "APT / PBT");
+  ASSERT_FALSE(j["sources"].empty());
+  EXPECT_EQ(j["sources"][0]["kind"], "ledger");
+  EXPECT_FALSE(j.contains("null_reason"));
+  const Figure none = One(Inputs{}, "quality_ratio", "", 0, 480);
+  const Json n = FigureToJson(none);
+  EXPECT_TRUE(n["value"].is_null());
+  EXPECT_EQ(n["null_reason"], "zero_denominator");
+  EXPECT_EQ(FigureCsvRow(f).substr(0, 27), "availability,iso22400,L1,20");
+  EXPECT_NE(FigureCsvRow(f).find(",0.81999999999999995,1,,APT / PBT,ordo-default,1"),
+            std::string::npos)
+      << FigureCsvRow(f);
+  const std::string header = FigureCsvHeader();
+  EXPECT_EQ(std::count(header.begin(), header.end(), ','), 10);
+  EXPECT_NE(FigureCsvRow(none).find(",,1,zero_denominator,"), std::string::npos);
+  EXPECT_EQ(SourceToJson(SourceRef::Import("ab", 7))["file_hash"], "ab");
 }
 
 }  // namespace
