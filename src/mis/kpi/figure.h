@@ -33,7 +33,7 @@ struct Figure {
   std::vector<std::pair<std::string, double>> elements;  // used, by key
   std::string formula;
   PolicyStamp policy;
-  std::vector<SourceRef> sources;
+  SourceSet sources;  // exact, or coarse covering ranges for large scopes (source_ref.h)
 
   // The element's value by key, or nullopt when not among the elements used.
   std::optional<double> Element(const std::string& key) const;

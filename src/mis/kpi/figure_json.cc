@@ -53,7 +53,8 @@ Json FigureToJson(const Figure& f) {
   for (const auto& [k, v] : f.elements) elements[k] = v;
   j["elements"] = elements;
   j["formula"] = f.formula;
-  j["sources"] = Sources(f.sources);
+  j["sources"] = Sources(f.sources.refs());
+  j["sources_coarse"] = f.sources.coarse();
   return j;
 }
 

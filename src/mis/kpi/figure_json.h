@@ -14,7 +14,8 @@ namespace ordo::mis {
 // {"kpi", "profile" (omitted when ""), "value" (null when none), "null_reason" and
 // "null_detail" (only when null), "unit", "scope", "window": {"from", "to"}, "policy":
 // {"name", "version", "knobs": {...}, "overridden": [...]}, "elements": {key: value},
-// "formula", "sources": [SourceToJson...]}. The API adds its "explain" link.
+// "formula", "sources": [SourceToJson...], "sources_coarse" (true: covering ranges; the
+// exact sources are in the drill-down)}. The API adds its "explain" link.
 Json FigureToJson(const Figure& figure);
 // {"kind": "ledger", "first", "last"} or {"kind": "import", "file_hash", "first", "last"}.
 Json SourceToJson(const SourceRef& source);

@@ -37,12 +37,7 @@ void AddElement(const std::string& key, double value, Figure* figure) {
   figure->elements.emplace_back(key, value);
 }
 
-void AddSources(const SourceSet& sources, Figure* figure) {
-  SourceSet merged;
-  for (const SourceRef& s : figure->sources) merged.Add(s);
-  merged.Add(sources);
-  figure->sources = merged.refs();
-}
+void AddSources(const SourceSet& sources, Figure* figure) { figure->sources.Add(sources); }
 
 void SetNull(Figure* figure, std::string reason, std::string detail) {
   figure->value.reset();

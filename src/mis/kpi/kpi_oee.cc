@@ -64,9 +64,7 @@ void Product(const KpiContext& ctx, std::initializer_list<Part> parts, Figure* f
     part(ctx, &sub);
     for (const auto& [k, v] : sub.elements)
       if (!f->Element(k)) f->elements.emplace_back(k, v);
-    SourceSet s;
-    for (const SourceRef& r : sub.sources) s.Add(r);
-    AddSources(s, f);
+    AddSources(sub.sources, f);
     if (!sub.value) {
       if (!null) SetNull(f, sub.null_reason, sub.null_detail);
       null = true;

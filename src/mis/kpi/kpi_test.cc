@@ -64,7 +64,7 @@ TEST(KpiEngine, EveryFigureCarriesValueUnitElementsFormulaPolicyAndSources) {
   // Sources: U1's shift (seq 4) and running interval (seq 6).
   ASSERT_FALSE(f.sources.empty());
   bool shift = false, running = false;
-  for (const SourceRef& s : f.sources) {
+  for (const SourceRef& s : f.sources.refs()) {
     shift |= s.first <= 4 && 4 <= s.last;
     running |= s.first <= 6 && 6 <= s.last;
   }

@@ -13,6 +13,19 @@ std::string SourceRef::ToString() const {
 }
 
 void SourceSet::Add(const SourceRef& ref) {
+  if (coarse_) {
+    for (SourceRef& r : refs_) {
+      if (r.file_hash == ref.file_hash) {
+        r.first = std::min(r.first, ref.first);
+        r.last = std::max(r.last, ref.last);
+        return;
+      }
+    }
+    refs_.push_back(ref);
+    std::sort(refs_.begin(), refs_.end(),
+              [](const SourceRef& a, const SourceRef& b) { return a.file_hash < b.file_hash; });
+    return;
+  }
   auto less = [](const SourceRef& a, const SourceRef& b) {
     return a.file_hash != b.file_hash ? a.file_hash < b.file_hash : a.first < b.first;
   };
@@ -40,10 +53,25 @@ void SourceSet::Add(const SourceRef& ref) {
     next = refs_.erase(next);
     it = next - 1;
   }
+  if (refs_.size() > kMaxRanges) Coarsen();
 }
 
 void SourceSet::Add(const SourceSet& other) {
+  if (other.coarse_ && !coarse_) Coarsen();
   for (const SourceRef& ref : other.refs_) Add(ref);
+}
+
+void SourceSet::Coarsen() {
+  coarse_ = true;
+  std::vector<SourceRef> out;
+  for (const SourceRef& ref : refs_) {
+    if (!out.empty() && out.back().file_hash == ref.file_hash) {
+      out.back().last = std::max(out.back().last, ref.last);
+    } else {
+      out.push_back(ref);
+    }
+  }
+  refs_ = std::move(out);
 }
 
 }  // namespace ordo::mis

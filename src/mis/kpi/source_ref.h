@@ -28,16 +28,25 @@ struct SourceRef {
 };
 
 // A sorted set of source ranges; ranges of one source that touch or overlap are merged
-// (ledger 1-3 + 4-6 = 1-6). Not thread-safe; a value.
+// (ledger 1-3 + 4-6 = 1-6). Exact up to kMaxRanges ranges; beyond that the set becomes
+// coarse: one covering range per source (the ledger, each import file), which holds every
+// entry behind the figure and possibly others between them. The exact sources of a
+// coarse figure are in its drill-down (time_elements.h, with_segments). Not
+// thread-safe; a value.
 class SourceSet {
  public:
+  static constexpr std::size_t kMaxRanges = 64;
+
   void Add(const SourceRef& ref);
   void Add(const SourceSet& other);
   const std::vector<SourceRef>& refs() const { return refs_; }
   bool empty() const { return refs_.empty(); }
+  bool coarse() const { return coarse_; }
 
  private:
+  void Coarsen();
   std::vector<SourceRef> refs_;  // sorted by (file_hash, first); disjoint, not adjacent
+  bool coarse_ = false;
 };
 
 }  // namespace ordo::mis

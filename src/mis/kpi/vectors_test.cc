@@ -54,7 +54,7 @@ int RunVector(const std::string& name) {
     if (f.value && *f.value != 0) {
       EXPECT_FALSE(f.sources.empty()) << where;
     }
-    for (const SourceRef& s : f.sources) EXPECT_EQ(s.file_hash.size(), 64u) << where;
+    for (const SourceRef& s : f.sources.refs()) EXPECT_EQ(s.file_hash.size(), 64u) << where;
     ++checked;
   }
   return checked;
