@@ -32,6 +32,11 @@ bool Hierarchy::Known(const std::string& id) const {
   return id.empty() || parent_.contains(id) || data_units_.contains(id);
 }
 
+bool Hierarchy::IsRoot(const std::string& id) const {
+  auto it = parent_.find(id);
+  return it != parent_.end() && it->second.empty();
+}
+
 std::vector<std::string> Hierarchy::AncestorsOrSelf(const std::string& id) const {
   std::vector<std::string> out = {id};
   auto it = parent_.find(id);

@@ -20,6 +20,8 @@ class Hierarchy {
 
   // True when `id` is a node or a work unit with data ("" = the plant: always).
   bool Known(const std::string& id) const;
+  // True when `id` is a node of the hierarchy without a parent.
+  bool IsRoot(const std::string& id) const;
   // `id`, its parent, ..., up to its root.
   std::vector<std::string> AncestorsOrSelf(const std::string& id) const;
   // True when `id` is `scope` or lies below it; every id lies below "" (the plant).

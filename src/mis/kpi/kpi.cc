@@ -10,7 +10,7 @@ namespace ordo::mis {
 KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request)
     : index_(index), request_(request) {
   const Hierarchy& h = index.hierarchy();
-  plant_level_ = request.scope.empty() || h.AncestorsOrSelf(request.scope).size() == 1;
+  plant_level_ = request.scope.empty() || h.IsRoot(request.scope);
   for (const std::string& unit : h.WorkUnitsOf(request.scope)) {
     ElementResult one = ComputeUnitElements(index, unit, request.from, request.to, request.policy);
     total_.elements += one.elements;

@@ -138,6 +138,54 @@ Builder Fast() {
   return b;
 }
 
+TEST(KpiEngine, ProfilesDifferOnMicroStopsOnly) {
+  ORDO_VERIFIES("ORDO-MIS-52", "ORDO-MIS-53", "ORDO-MIS-54");
+  Builder b;
+  b.Cal("", 0, 100, CK::kShift);
+  b.State("U", 0, 50, MS::kRunning)
+      .StateSec("U", 3000, 3060, MS::kDown)  // a 60 s micro-stop
+      .State("U", 51, 90, MS::kRunning)
+      .State("U", 90, 100, MS::kDown);
+  b.Counted("U", 0, 100, 4000, 3800, 200, 0).Cycle("U", "P", 1);
+  const auto prac = Profile::kPractitioner;
+  // ISO: availability APT / PBT; practitioner: (APT + micro-stops) / PBT.
+  EXPECT_DOUBLE_EQ(One(b.inputs, "availability", "U", 0, 100).value.value_or(-1), 89.0 / 100);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "availability", "U", 0, 100, prac).value.value_or(-1), 0.9);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "effectiveness", "U", 0, 100).value.value_or(-1), 4000.0 / 5340);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "performance", "U", 0, 100, prac).value.value_or(-1),
+                   4000.0 / 5400);
+  // Both OEE forms are Σ cycle time × GQ / PBT here (one product, no cap).
+  EXPECT_NEAR(One(b.inputs, "oee_index", "U", 0, 100).value.value_or(-1), 3800.0 / 6000, 1e-12);
+  EXPECT_NEAR(One(b.inputs, "oee", "U", 0, 100, prac).value.value_or(-1), 3800.0 / 6000, 1e-12);
+  // TEEP = OEE x PBT / CT: a 200 min window holds the 100 min shift.
+  EXPECT_NEAR(One(b.inputs, "teep", "U", 0, 200, prac).value.value_or(-1), 3800.0 / 12000, 1e-12);
+  EXPECT_NEAR(One(b.inputs, "utilization", "U", 0, 200).value.value_or(-1), 0.5, 1e-12);
+  // Profile ids: performance is no iso22400 KPI, effectiveness no practitioner one.
+  EXPECT_EQ(FindKpi("performance", Profile::kIso22400), nullptr);
+  EXPECT_EQ(FindKpi("effectiveness", prac), nullptr);
+  EXPECT_NE(FindKpi("teep", prac), nullptr);
+}
+
+TEST(KpiEngine, PlantWideRowsCountForThePlantAndRootsOnly) {
+  ORDO_VERIFIES("ORDO-MIS-60", "ORDO-MIS-59");
+  Builder b;
+  b.Node("S", "", "site").Node("L", "S", "line");
+  b.State("X", 0, 10, MS::kRunning);  // a work unit with data, outside the hierarchy
+  b.inputs.quality_costs.push_back(
+      {Min(5), "", QualityCostCategory::kInternalFailure, 100, "EUR", "", b.Next()});
+  b.inputs.quality_costs.push_back(
+      {Min(5), "L", QualityCostCategory::kExternalFailure, 10, "EUR", "", b.Next()});
+  b.inputs.orders.push_back({"O1", "c", "P", 1, "pcs", Min(5), b.Next()});
+  EXPECT_DOUBLE_EQ(One(b.inputs, "copq", "", 0, 10).value.value_or(-1), 110);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "copq", "S", 0, 10).value.value_or(-1), 110);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "copq", "L", 0, 10).value.value_or(-1), 10);
+  EXPECT_DOUBLE_EQ(One(b.inputs, "copq", "X", 0, 10).value.value_or(-1), 0);
+  EXPECT_EQ(One(b.inputs, "otd", "S", 0, 10).Element("orders_due"), 1.0);
+  EXPECT_EQ(One(b.inputs, "otd", "X", 0, 10).Element("orders_due"), 0.0);
+  b.inputs.quality_costs[1].currency = "USD";
+  EXPECT_EQ(One(b.inputs, "copq", "S", 0, 10).null_reason, "mixed_currency");
+}
+
 TEST(KpiEngine, PerformanceCapKnob) {
   ORDO_VERIFIES("ORDO-MIS-49");
   Builder b = Fast();
