@@ -11,6 +11,7 @@
 #include "core/testing/verifies.h"
 #include "mis/kpi/figure_json.h"
 #include "mis/kpi/kpi_test_util.h"
+#include "mis/kpi/windows.h"
 
 namespace ordo::mis {
 namespace {
@@ -184,6 +185,35 @@ TEST(KpiEngine, PlantWideRowsCountForThePlantAndRootsOnly) {
   EXPECT_EQ(One(b.inputs, "otd", "X", 0, 10).Element("orders_due"), 0.0);
   b.inputs.quality_costs[1].currency = "USD";
   EXPECT_EQ(One(b.inputs, "copq", "S", 0, 10).null_reason, "mixed_currency");
+}
+
+TEST(KpiEngine, ShiftWindowsAndTheirFiguresSumToTheDay) {
+  ORDO_VERIFIES("ORDO-MIS-63");
+  Builder b = TwoUnits();  // U1 shift 0..480, U2 shift 0..120
+  b.Cal("L1", 480, 960, CK::kShift).Cal("", 1440, 1920, CK::kShift);
+  b.State("U1", 480, 960, MS::kRunning);
+  ElementIndex index(b.inputs);
+  const std::vector<Window> shifts = ShiftWindows(index, "L1", Min(0), Min(1440));
+  ASSERT_EQ(shifts.size(), 3u);
+  EXPECT_EQ(shifts[0].from, Min(0));
+  EXPECT_EQ(shifts[0].to, Min(120));
+  EXPECT_EQ(shifts[1].to, Min(480));
+  EXPECT_EQ(shifts[2].from, Min(480));
+  EXPECT_EQ(ShiftWindows(index, "U2", Min(0), Min(1440)).size(), 2u);  // its own + L1's
+  // The day's availability is the sum of the shifts' elements, not their average.
+  const std::vector<Window> disjoint = {
+      {Min(0), Min(480), ""}, {Min(480), Min(960), ""}, {Min(960), Min(1440), ""}};
+  double apt = 0, pbt = 0, mean = 0;
+  for (const Window& w : disjoint) {
+    const Figure f =
+        One(b.inputs, "availability", "L1", (w.from - Min(0)) / 60e6, (w.to - Min(0)) / 60e6);
+    apt += f.Element("APT").value_or(0);
+    pbt += f.Element("PBT").value_or(0);
+    mean += f.value.value_or(0) / 2;  // two shifts with planned time
+  }
+  const Figure day = One(b.inputs, "availability", "L1", 0, 1440);
+  EXPECT_DOUBLE_EQ(day.value.value_or(-1), apt / pbt);
+  EXPECT_NE(day.value.value_or(-1), mean);
 }
 
 TEST(KpiEngine, PerformanceCapKnob) {
