@@ -8,6 +8,7 @@
 
 #include "core/testing/verifies.h"
 #include "mis/kpi/kpi.h"
+#include "mis/kpi/openlineage.h"
 #include "mis/kpi/vector_loader.h"
 
 namespace ordo::mis {
@@ -89,6 +90,38 @@ TEST(KpiVectors, QualityCosts) {
 TEST(KpiVectors, LittlesLawFlow) {
   ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-61");
   EXPECT_EQ(RunVector("littles_law_flow"), 5);
+}
+
+// The OpenLineage RunEvent of a KPI job names the import files behind its figures.
+TEST(KpiVectors, OpenLineageRunEventNamesTheImportFiles) {
+  ORDO_VERIFIES("ORDO-MIS-62");
+  const auto inputs = testing::LoadVectorInputs(kVectors + "oee_com_example");
+  ASSERT_TRUE(inputs.ok());
+  const ElementIndex index(inputs.value());
+  KpiRequest r;
+  r.kpis = {"availability", "quality_ratio"};
+  r.scope = "line1";
+  ASSERT_TRUE(ParseIsoTime("2026-01-05T06:00:00Z", &r.from));
+  ASSERT_TRUE(ParseIsoTime("2026-01-05T14:00:00Z", &r.to));
+  const auto report = ComputeKpis(index, r);
+  ASSERT_TRUE(report.ok());
+  LineageRun run{"3b452093-782c-4ef2-9c0c-aafe2aa6f34d", r.to};
+  const auto event = OpenLineageRunEvent(report.value(), run);
+  ASSERT_TRUE(event.ok());
+  const Json& j = event.value();
+  EXPECT_EQ(j["eventType"], "COMPLETE");
+  EXPECT_EQ(j["run"]["runId"], run.run_id);
+  EXPECT_EQ(j["job"]["name"], "kpi:availability,quality_ratio@line1");
+  EXPECT_EQ(j["outputs"].size(), 2u);
+  // availability: calendar + states; quality_ratio: counts: three import files.
+  ASSERT_EQ(j["inputs"].size(), 3u);
+  for (const Json& in : j["inputs"])
+    EXPECT_EQ(in["name"].get<std::string>().substr(0, 7), "import:");
+  EXPECT_NE(j["schemaURL"].get<std::string>().find("RunEvent"), std::string::npos);
+  run.run_id = "not-a-uuid";
+  const auto bad = OpenLineageRunEvent(report.value(), run);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().reason, "invalid_run_id");
 }
 
 // Every vector folder is run by a test above, and names its source.
