@@ -149,6 +149,10 @@ std::string Classify(const StateInterval* w, bool micro, bool in_shift, bool out
   if (ps && w->reason == "no_demand") return "PDOT";
   if ((calendar_stop || ps) && excluded) return "PDOT";
   if (w == nullptr) return calendar_stop ? "planned_stop_loss" : "unknown";
+  // Under planned_stops=loss, a break or planned maintenance is that loss unless the unit
+  // produces (running) or changes over (setup) in it.
+  if (calendar_stop && w->state != MachineState::kRunning && w->state != MachineState::kSetup)
+    return "planned_stop_loss";
   switch (w->state) {
     case MachineState::kRunning:
       return "APT";
@@ -271,7 +275,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
         for (std::size_t i : stops) e.sources[key].Add(in.calendar[i].source);
       }
       if (w != nullptr && key != "outside_pot") e.sources[key].Add(w->source);
-      if (w != nullptr && key != "outside_pot" && key != "PDOT") {
+      if (w != nullptr && (key == "ADOT" || key == "ADET" || key == "idle_no_order")) {
         if (w->state == MachineState::kDown) {
           e.down += len;
           e.sources["down"].Add(w->source);

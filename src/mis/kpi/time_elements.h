@@ -29,8 +29,9 @@ struct ElementResult {
 //   ancestor, or ""), minus `no_demand` and `holiday` entries; with no shift entry for
 //   the unit at all, the whole window (finding no_shift_calendar).
 // - PDOT: POT in a `break` or `planned_maintenance` entry or a `planned_stop` state
-//   (under planned_stops=excluded; under `loss` it stays in PBT as planned_stop_loss),
-//   and `planned_stop` state with reason no_demand under every policy.
+//   (under planned_stops=excluded; under `loss` it stays in PBT as planned_stop_loss,
+//   unless the unit runs or sets up in it), and `planned_stop` state with reason
+//   no_demand under every policy.
 // - PBT time by the state in force: running APT, setup AUST, down ADOT (ADET when a
 //   micro-stop), idle ADET (idle_no_order for reason no_order at/above the threshold),
 //   offline and no state at all `unknown` (findings offline, gap).

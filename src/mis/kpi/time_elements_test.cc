@@ -207,6 +207,26 @@ TEST(TimeElements, PlannedStopsAsLossStayInPlannedBusyTime) {
   ExpectBalanced(lo);
 }
 
+TEST(TimeElements, UnderLossABreakIsPlannedStopLossWhateverTheIdleUnitSays) {
+  ORDO_VERIFIES("ORDO-MIS-48");
+  Builder b;
+  b.Cal("", 0, 480, CK::kShift).Cal("", 100, 130, CK::kBreak).Cal("", 200, 230, CK::kBreak);
+  b.State("U1", 0, 110, MS::kRunning)                // runs 10 min into the first break
+      .State("U1", 110, 200, MS::kIdle, "no_order")  // idle through the rest of it
+      .State("U1", 200, 230, MS::kDown)              // down in the second break
+      .State("U1", 230, 480, MS::kRunning);
+  Policy loss;
+  loss.planned_stops = PlannedStops::kLoss;
+  const Elements e = Compute(b.inputs, "U1", 0, 480, loss).elements;
+  EXPECT_DOUBLE_EQ(Seconds(e.planned_stop_loss), 50 * kMin);
+  EXPECT_DOUBLE_EQ(Seconds(e.APT), 360 * kMin);
+  EXPECT_DOUBLE_EQ(Seconds(e.idle_no_order), 70 * kMin);
+  EXPECT_EQ(e.ADOT, 0);
+  EXPECT_EQ(e.down, 0);  // no NPT from a planned stop
+  EXPECT_DOUBLE_EQ(Seconds(e.idle), 70 * kMin);
+  ExpectBalanced(e);
+}
+
 TEST(TimeElements, GapsAreUnknownNeverRunning) {
   ORDO_VERIFIES("ORDO-MIS-42", "ORDO-MIS-69");
   Builder b;
