@@ -81,6 +81,11 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     return CountTime(in.counts[i]) < t;
   });
   std::set<std::string> missing_reported;
+  SourceSet* quantity_sources[] = {&e->sources["PQ"], &e->sources["GQ"], &e->sources["SQ"],
+                                   &e->sources["RQ"]};
+  SourceSet* ideal_sources = nullptr;
+  const std::string* last_product = nullptr;  // the cycle time of the previous count's
+  const CycleTime* ct = nullptr;              // product, reused while it repeats
   for (; it != sorted.end() && CountTime(in.counts[*it]) < to; ++it) {
     const Count& c = in.counts[*it];
     if (c.total < 0 || c.good < 0 || c.scrap < 0 || c.rework < 0) {
@@ -96,7 +101,7 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     e->GQ += c.good;
     e->SQ += c.scrap;
     e->RQ += c.rework;
-    for (const char* key : {"PQ", "GQ", "SQ", "RQ"}) e->sources[key].Add(c.source);
+    for (SourceSet* s : quantity_sources) s->Add(c.source);
     const double parts = c.good + c.scrap + c.rework;
     if (parts > c.total + 1e-9 || parts < c.total - 1e-9) {
       findings->push_back({"count_mismatch",
@@ -114,7 +119,10 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
                            "no state interval covers the count; kept in PQ/GQ/SQ/RQ",
                            {c.source}});
     }
-    const CycleTime* ct = index.CycleTimeOf(unit, c.product);
+    if (last_product == nullptr || *last_product != c.product) {
+      ct = index.CycleTimeOf(unit, c.product);
+      last_product = &c.product;
+    }
     const double seconds = ct == nullptr                                 ? 0
                            : policy.cycle_time == CycleTimeBasis::kIdeal ? ct->ideal_cycle_time_s
                                                                          : ct->planned_cycle_time_s;
@@ -135,58 +143,90 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     }
     e->ideal_time_pq += seconds * c.total;
     e->ideal_time_gq += seconds * c.good;
-    e->sources["ideal_time"].Add(ct->source);
+    if (ideal_sources == nullptr) ideal_sources = &e->sources["ideal_time"];
+    ideal_sources->Add(ct->source);
   }
 }
+
+// Element keys. Classify returns one of these pointers, so keys compare by pointer.
+constexpr const char* kApt = "APT";
+constexpr const char* kAust = "AUST";
+constexpr const char* kAdet = "ADET";
+constexpr const char* kAdot = "ADOT";
+constexpr const char* kUnknown = "unknown";
+constexpr const char* kIdleNoOrder = "idle_no_order";
+constexpr const char* kPlannedStopLoss = "planned_stop_loss";
+constexpr const char* kPdot = "PDOT";
+constexpr const char* kOutsidePot = "outside_pot";
+constexpr const char* kPotKey = "POT";
+constexpr const char* kPbtKey = "PBT";
+constexpr const char* kDownKey = "down";
+constexpr const char* kIdleKey = "idle";
+
+// The source sets of one Elements value by key, looked up once per key.
+class SourceSlots {
+ public:
+  explicit SourceSlots(Elements* e) : e_(e) {}
+  SourceSet& operator()(const char* key) {
+    SourceSet*& slot = slots_[key];
+    if (slot == nullptr) slot = &e_->sources[key];
+    return *slot;
+  }
+
+ private:
+  Elements* e_;
+  std::map<const char*, SourceSet*> slots_;  // by pointer: keys are the constants above
+};
 
 // The element a segment counts in, from the state in force (`w`, or none) and the
 // calendar: outside_pot, PDOT, or a part of PBT (APT, AUST, ADET, ADOT, unknown,
 // idle_no_order, planned_stop_loss).
-std::string Classify(const StateInterval* w, bool micro, bool in_shift, bool outside,
+const char* Classify(const StateInterval* w, bool micro, bool in_shift, bool outside,
                      bool calendar_stop, bool excluded) {
-  if (!in_shift || outside) return "outside_pot";
+  if (!in_shift || outside) return kOutsidePot;
   const bool ps = w != nullptr && w->state == MachineState::kPlannedStop;
-  if (ps && w->reason == "no_demand") return "PDOT";
-  if ((calendar_stop || ps) && excluded) return "PDOT";
-  if (w == nullptr) return calendar_stop ? "planned_stop_loss" : "unknown";
+  if (ps && w->reason == "no_demand") return kPdot;
+  if ((calendar_stop || ps) && excluded) return kPdot;
+  if (w == nullptr) return calendar_stop ? kPlannedStopLoss : kUnknown;
   // Under planned_stops=loss, a break or planned maintenance is that loss unless the unit
   // produces (running) or changes over (setup) in it.
   if (calendar_stop && w->state != MachineState::kRunning && w->state != MachineState::kSetup)
-    return "planned_stop_loss";
+    return kPlannedStopLoss;
   switch (w->state) {
     case MachineState::kRunning:
-      return "APT";
+      return kApt;
     case MachineState::kSetup:
-      return "AUST";
+      return kAust;
     case MachineState::kDown:
-      return micro ? "ADET" : "ADOT";
+      return micro ? kAdet : kAdot;
     case MachineState::kIdle:
-      return !micro && w->reason == "no_order" ? "idle_no_order" : "ADET";
+      return !micro && w->reason == "no_order" ? kIdleNoOrder : kAdet;
     case MachineState::kPlannedStop:
-      return "planned_stop_loss";
+      return kPlannedStopLoss;
     case MachineState::kOffline:
-      return "unknown";
+      return kUnknown;
   }
-  return "unknown";
+  return kUnknown;
 }
 
-void Add(Elements* e, const std::string& key, std::int64_t len) {
-  if (key == "APT")
+void Add(Elements* e, const char* key, std::int64_t len) {
+  if (key == kApt) {
     e->APT += len;
-  else if (key == "AUST")
+  } else if (key == kAust) {
     e->AUST += len;
-  else if (key == "ADET")
+  } else if (key == kAdet) {
     e->ADET += len;
-  else if (key == "ADOT")
+  } else if (key == kAdot) {
     e->ADOT += len;
-  else if (key == "idle_no_order")
+  } else if (key == kIdleNoOrder) {
     e->idle_no_order += len;
-  else if (key == "planned_stop_loss")
+  } else if (key == kPlannedStopLoss) {
     e->planned_stop_loss += len;
-  else if (key == "unknown")
+  } else if (key == kUnknown) {
     e->unknown += len;
-  else if (key == "PDOT")
+  } else if (key == kPdot) {
     e->PDOT += len;
+  }
 }
 
 }  // namespace
@@ -246,6 +286,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
   const TimeMicros threshold = policy.micro_stop_threshold_micros();
   const bool excluded = policy.planned_stops == PlannedStops::kExcluded;
 
+  SourceSlots src(&e);
   TimeMicros at = from;
   for (std::size_t k = 0; k < events.size(); ++k) {
     const Event& ev = events[k];
@@ -260,42 +301,42 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
       }
       const bool micro = w != nullptr && !w->open && w->end - w->start < threshold &&
                          (w->state == MachineState::kDown || w->state == MachineState::kIdle);
-      const std::string key = Classify(w, micro, !shifts.empty() || !has_shifts, !outside.empty(),
-                                       !stops.empty(), excluded);
+      const char* key = Classify(w, micro, !shifts.empty() || !has_shifts, !outside.empty(),
+                                 !stops.empty(), excluded);
       Add(&e, key, len);
-      if (key != "outside_pot") {
+      if (key != kOutsidePot) {
         e.POT += len;
-        for (std::size_t i : shifts) e.sources["POT"].Add(in.calendar[i].source);
+        for (std::size_t i : shifts) src(kPotKey).Add(in.calendar[i].source);
       }
-      if (key != "outside_pot" && key != "PDOT") {
+      if (key != kOutsidePot && key != kPdot) {
         e.PBT += len;
-        for (std::size_t i : shifts) e.sources["PBT"].Add(in.calendar[i].source);
+        for (std::size_t i : shifts) src(kPbtKey).Add(in.calendar[i].source);
       }
-      if (key == "PDOT" || key == "planned_stop_loss") {
-        for (std::size_t i : stops) e.sources[key].Add(in.calendar[i].source);
+      if (key == kPdot || key == kPlannedStopLoss) {
+        for (std::size_t i : stops) src(key).Add(in.calendar[i].source);
       }
-      if (w != nullptr && key != "outside_pot") e.sources[key].Add(w->source);
-      if (w != nullptr && (key == "ADOT" || key == "ADET" || key == "idle_no_order")) {
+      if (w != nullptr && key != kOutsidePot) src(key).Add(w->source);
+      if (w != nullptr && (key == kAdot || key == kAdet || key == kIdleNoOrder)) {
         if (w->state == MachineState::kDown) {
           e.down += len;
-          e.sources["down"].Add(w->source);
+          src(kDownKey).Add(w->source);
         } else if (w->state == MachineState::kIdle) {
           e.idle += len;
-          e.sources["idle"].Add(w->source);
+          src(kIdleKey).Add(w->source);
         }
         if (micro) e.micro_stop += len;
       }
       const bool running = w != nullptr && w->state == MachineState::kRunning;
-      if (running && key == "outside_pot")
+      if (running && key == kOutsidePot)
         log.Add("running_outside_planned_time", a, b, "not counted as APT", {&w->source});
-      if (running && key == "PDOT")
+      if (running && key == kPdot)
         log.Add("running_in_planned_stop", a, b, "counted as PDOT, not APT", {&w->source});
-      if (w == nullptr && key == "unknown")
+      if (w == nullptr && key == kUnknown)
         log.Add("gap", a, b, "no state data in planned busy time: counted as unknown", {});
-      if (w != nullptr && w->state == MachineState::kOffline && key == "unknown")
+      if (w != nullptr && w->state == MachineState::kOffline && key == kUnknown)
         log.Add("offline", a, b, "the work unit sent no data: counted as unknown", {&w->source});
       if (segments != nullptr) {
-        Segment seg{a, b, key, "", "", micro && key == "ADET", std::nullopt};
+        Segment seg{a, b, key, "", "", micro && key == kAdet, std::nullopt};
         if (w != nullptr) {
           seg.state = MachineStateName(w->state);
           seg.reason = w->reason;
