@@ -82,6 +82,16 @@ void Oee(const KpiContext& ctx, Figure* f) {
   Product(ctx, {PractitionerAvailability, Performance, QualityRatio}, f);
 }
 
+void UtilizationEfficiency(const KpiContext& ctx, Figure* f) {
+  const Elements& e = ctx.elements();
+  UseElements(e, {"APT", "AUBT"}, f);
+  SetRatio(f, Seconds(e.APT), Seconds(e.AUBT()), "AUBT");
+}
+
+void NeeIndex(const KpiContext& ctx, Figure* f) {
+  Product(ctx, {UtilizationEfficiency, Effectiveness, QualityRatio}, f);
+}
+
 void Utilization(const KpiContext& ctx, Figure* f) {
   const Elements& e = ctx.elements();
   UseElements(e, {"PBT", "CT"}, f);
@@ -110,6 +120,10 @@ void RegisterOeeKpis(std::vector<KpiDefinition>* out) {
   out->push_back({"quality_ratio", iso, "1", "GQ / PQ", "ISO 22400-2 quality ratio", QualityRatio});
   out->push_back({"oee_index", iso, "1", "availability × effectiveness × quality_ratio",
                   "ISO 22400-2 OEE index", OeeIndex});
+  out->push_back({"nee_index", iso, "1", "utilization_efficiency × effectiveness × quality_ratio",
+                  "ISO 22400-2 net equipment effectiveness index (utilization efficiency = "
+                  "APT / AUBT)",
+                  NeeIndex});
   out->push_back({"availability", prac, "1", "(APT + micro_stop) / PBT",
                   "run time (running and micro-stops) over planned production time",
                   PractitionerAvailability});

@@ -83,6 +83,24 @@ void Mttf(const KpiContext& ctx, Figure* f) {
   f->value = Seconds(before.AUBT()) / static_cast<double>(failures.size());
 }
 
+// Active maintenance time (repair_start .. repair_end) of the records of the scope whose
+// repair started in the window: corrective over all.
+void CorrectiveMaintenanceRatio(const KpiContext& ctx, Figure* f) {
+  double corrective = 0, all = 0;
+  SourceSet s;
+  for (const MaintenanceRecord& m : ctx.inputs().maintenance) {
+    if (!ctx.InWindow(m.repair_start) || !ctx.Holds(m.work_unit)) continue;
+    const double t = Seconds(std::max<TimeMicros>(0, m.repair_end - m.repair_start));
+    all += t;
+    if (m.kind == MaintenanceKind::kCorrective) corrective += t;
+    s.Add(m.source);
+  }
+  AddElement("CMT", corrective, f);
+  AddElement("PMT", all - corrective, f);
+  AddSources(s, f);
+  SetRatio(f, corrective, all, "CMT + PMT");
+}
+
 }  // namespace
 
 void RegisterReliabilityKpis(std::vector<KpiDefinition>* out) {
@@ -93,6 +111,10 @@ void RegisterReliabilityKpis(std::vector<KpiDefinition>* out) {
                   "mean time to repair (restore), per corrective record", Mttr});
   out->push_back({"mttf", std::nullopt, "s", "AUBT before each unit's last failure / FE",
                   "mean operating time to failure", Mttf});
+  out->push_back({"corrective_maintenance_ratio", std::nullopt, "1", "CMT / (CMT + PMT)",
+                  "ISO 22400-2 corrective maintenance ratio: active corrective maintenance time "
+                  "over all active maintenance time",
+                  CorrectiveMaintenanceRatio});
 }
 
 }  // namespace ordo::mis

@@ -281,6 +281,16 @@ TEST(KpiEngine, FurtherIsoRatiosAndNptCost) {
   EXPECT_DOUBLE_EQ(One(b.inputs, "utilization_efficiency", "L", 0, 100).value.value_or(-1),
                    60.0 / 80);
   EXPECT_DOUBLE_EQ(One(b.inputs, "setup_rate", "L", 0, 100).value.value_or(-1), 10.0 / 70);
+  // NEE = APT/AUBT x effectiveness x GQ/PQ: 100 parts at 18 s ideal in 60 min running.
+  b.Cycle("U", "P", 18);
+  EXPECT_NEAR(One(b.inputs, "nee_index", "L", 0, 100).value.value_or(-1), 0.75 * 0.5 * 0.9, 1e-12);
+  b.inputs.maintenance.push_back(
+      {"U", "W1", MaintenanceKind::kCorrective, Min(80), Min(85), Min(100), "", b.Next()});
+  b.inputs.maintenance.push_back(
+      {"U", "W2", MaintenanceKind::kPreventive, Min(10), Min(10), Min(40), "", b.Next()});
+  const Figure cmr = One(b.inputs, "corrective_maintenance_ratio", "L", 0, 100);
+  EXPECT_DOUBLE_EQ(cmr.value.value_or(-1), 15.0 / 45);
+  EXPECT_EQ(cmr.Element("PMT"), 30 * 60.0);
   EXPECT_DOUBLE_EQ(One(b.inputs, "scrap_ratio", "L", 0, 100).value.value_or(-1), 0.06);
   EXPECT_DOUBLE_EQ(One(b.inputs, "rework_ratio", "L", 0, 100).value.value_or(-1), 0.04);
   EXPECT_DOUBLE_EQ(One(b.inputs, "npt", "L", 0, 100).value.value_or(-1), 30 * 60.0);

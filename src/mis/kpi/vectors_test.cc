@@ -74,7 +74,7 @@ TEST(KpiVectors, MinitabRolledThroughputYield) {
 
 TEST(KpiVectors, MtbfMttrExample) {
   ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-58", "ORDO-MIS-51");
-  EXPECT_EQ(RunVector("mtbf_mttr_example"), 7);
+  EXPECT_EQ(RunVector("mtbf_mttr_example"), 8);
 }
 
 TEST(KpiVectors, DeliveryOtdOtif) {
