@@ -18,28 +18,10 @@ namespace {
 
 using testing::Builder;
 using testing::Min;
+using testing::One;
+using testing::TwoUnits;
 using MS = MachineState;
 using CK = CalendarKind;
-
-Figure One(const Inputs& in, const std::string& kpi, const std::string& scope, double from,
-           double to, Profile profile = Profile::kIso22400, const Policy& policy = Policy{}) {
-  const ElementIndex index(in);
-  KpiRequest r{{kpi}, scope, Min(from), Min(to), profile, policy};
-  auto report = ComputeKpis(index, r);
-  EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message);
-  return report.ok() ? report->figures.at(0) : Figure{};
-}
-
-// Two work units of one line: U1 on an 8 h shift at availability 0.9, U2 on a 2 h shift
-// at availability 0.5.
-Builder TwoUnits() {
-  Builder b;
-  b.Node("L1", "", "line").Node("U1", "L1", "work_unit").Node("U2", "L1", "work_unit");
-  b.Cal("U1", 0, 480, CK::kShift).Cal("U2", 0, 120, CK::kShift);
-  b.State("U1", 0, 432, MS::kRunning).State("U1", 432, 480, MS::kDown);
-  b.State("U2", 0, 60, MS::kRunning).State("U2", 60, 120, MS::kDown);
-  return b;
-}
 
 TEST(KpiEngine, EveryFigureCarriesValueUnitElementsFormulaPolicyAndSources) {
   ORDO_VERIFIES("ORDO-MIS-62");
@@ -187,35 +169,6 @@ TEST(KpiEngine, PlantWideRowsCountForThePlantAndRootsOnly) {
   EXPECT_EQ(One(b.inputs, "copq", "S", 0, 10).null_reason, "mixed_currency");
 }
 
-TEST(KpiEngine, ShiftWindowsAndTheirFiguresSumToTheDay) {
-  ORDO_VERIFIES("ORDO-MIS-63");
-  Builder b = TwoUnits();  // U1 shift 0..480, U2 shift 0..120
-  b.Cal("L1", 480, 960, CK::kShift).Cal("", 1440, 1920, CK::kShift);
-  b.State("U1", 480, 960, MS::kRunning);
-  ElementIndex index(b.inputs);
-  const std::vector<Window> shifts = ShiftWindows(index, "L1", Min(0), Min(1440));
-  ASSERT_EQ(shifts.size(), 3u);
-  EXPECT_EQ(shifts[0].from, Min(0));
-  EXPECT_EQ(shifts[0].to, Min(120));
-  EXPECT_EQ(shifts[1].to, Min(480));
-  EXPECT_EQ(shifts[2].from, Min(480));
-  EXPECT_EQ(ShiftWindows(index, "U2", Min(0), Min(1440)).size(), 2u);  // its own + L1's
-  // The day's availability is the sum of the shifts' elements, not their average.
-  const std::vector<Window> disjoint = {
-      {Min(0), Min(480), ""}, {Min(480), Min(960), ""}, {Min(960), Min(1440), ""}};
-  double apt = 0, pbt = 0, mean = 0;
-  for (const Window& w : disjoint) {
-    const Figure f =
-        One(b.inputs, "availability", "L1", (w.from - Min(0)) / 60e6, (w.to - Min(0)) / 60e6);
-    apt += f.Element("APT").value_or(0);
-    pbt += f.Element("PBT").value_or(0);
-    mean += f.value.value_or(0) / 2;  // two shifts with planned time
-  }
-  const Figure day = One(b.inputs, "availability", "L1", 0, 1440);
-  EXPECT_DOUBLE_EQ(day.value.value_or(-1), apt / pbt);
-  EXPECT_NE(day.value.value_or(-1), mean);
-}
-
 TEST(KpiEngine, PerformanceCapKnob) {
   ORDO_VERIFIES("ORDO-MIS-49");
   Builder b = Fast();
@@ -361,40 +314,6 @@ TEST(KpiEngine, DocsDefineEveryRegisteredKpi) {
   }
   for (const std::string& knob : PolicyKnobs())
     EXPECT_NE(doc.find("`" + knob + "`"), std::string::npos) << knob;
-}
-
-TEST(KpiEngine, JsonAndCsvFormsCarryTheWholeFigure) {
-  ORDO_VERIFIES("ORDO-MIS-62");
-  Builder b = TwoUnits();
-  const Figure f = One(b.inputs, "availability", "L1", 0, 480);
-  const Json j = FigureToJson(f);
-  EXPECT_EQ(j["kpi"], "availability");
-  EXPECT_EQ(j["profile"], "iso22400");
-  EXPECT_DOUBLE_EQ(j["value"].get<double>(), 0.82);
-  EXPECT_EQ(j["unit"], "1");
-  EXPECT_EQ(j["scope"], "L1");
-  EXPECT_EQ(j["window"]["from"], FormatUtcMicros(Min(0)));
-  EXPECT_EQ(j["policy"]["name"], "ordo-default");
-  EXPECT_EQ(j["policy"]["version"], 1);
-  EXPECT_EQ(j["policy"]["knobs"]["planned_stops"], "excluded");
-  EXPECT_DOUBLE_EQ(j["elements"]["APT"].get<double>(), 492 * 60.0);
-  EXPECT_DOUBLE_EQ(j["elements"]["PBT"].get<double>(), 600 * 60.0);
-  EXPECT_EQ(j["formula"], "APT / PBT");
-  ASSERT_FALSE(j["sources"].empty());
-  EXPECT_EQ(j["sources"][0]["kind"], "ledger");
-  EXPECT_FALSE(j.contains("null_reason"));
-  const Figure none = One(Inputs{}, "quality_ratio", "", 0, 480);
-  const Json n = FigureToJson(none);
-  EXPECT_TRUE(n["value"].is_null());
-  EXPECT_EQ(n["null_reason"], "zero_denominator");
-  EXPECT_EQ(FigureCsvRow(f).substr(0, 27), "availability,iso22400,L1,20");
-  EXPECT_NE(FigureCsvRow(f).find(",0.81999999999999995,1,,APT / PBT,ordo-default,1"),
-            std::string::npos)
-      << FigureCsvRow(f);
-  const std::string header = FigureCsvHeader();
-  EXPECT_EQ(std::count(header.begin(), header.end(), ','), 10);
-  EXPECT_NE(FigureCsvRow(none).find(",,1,zero_denominator,"), std::string::npos);
-  EXPECT_EQ(SourceToJson(SourceRef::Import("ab", 7))["file_hash"], "ab");
 }
 
 }  // namespace

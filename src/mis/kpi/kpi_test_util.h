@@ -2,9 +2,12 @@
 // with a ledger seq of its own. Test code only.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 
 #include "mis/kpi/inputs.h"
+#include "mis/kpi/kpi.h"
 
 namespace ordo::mis::testing {
 
@@ -59,5 +62,27 @@ class Builder {
  private:
   std::int64_t seq_ = 0;
 };
+
+// One KPI of a request over minutes [from, to), expecting no request error.
+inline Figure One(const Inputs& in, const std::string& kpi, const std::string& scope, double from,
+                  double to, Profile profile = Profile::kIso22400,
+                  const Policy& policy = Policy{}) {
+  const ElementIndex index(in);
+  KpiRequest r{{kpi}, scope, Min(from), Min(to), profile, policy};
+  auto report = ComputeKpis(index, r);
+  EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message);
+  return report.ok() ? report->figures.at(0) : Figure{};
+}
+
+// Two work units of one line: U1 on an 8 h shift at availability 0.9, U2 on a 2 h shift
+// at availability 0.5.
+inline Builder TwoUnits() {
+  Builder b;
+  b.Node("L1", "", "line").Node("U1", "L1", "work_unit").Node("U2", "L1", "work_unit");
+  b.Cal("U1", 0, 480, CalendarKind::kShift).Cal("U2", 0, 120, CalendarKind::kShift);
+  b.State("U1", 0, 432, MachineState::kRunning).State("U1", 432, 480, MachineState::kDown);
+  b.State("U2", 0, 60, MachineState::kRunning).State("U2", 60, 120, MachineState::kDown);
+  return b;
+}
 
 }  // namespace ordo::mis::testing

@@ -1,5 +1,6 @@
 // Time elements from state intervals, counts and the shift calendar (docs/kpi.md, "Time
-// elements" and "Bad source data"): per work unit and window, and summed over a scope.
+// elements", with its rules for bad data): per work unit and window, and summed over a
+// scope.
 // Pure: no storage, no clock. Thread-safe for concurrent reads of one ElementIndex.
 #pragma once
 
