@@ -1,0 +1,61 @@
+// What a KPI's compute function sees: the request, the summed and per-unit elements of
+// the scope and window, and helpers that fill a figure. Private to src/mis/kpi/.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mis/kpi/kpi.h"
+
+namespace ordo::mis {
+
+class KpiContext {
+ public:
+  // Computes the elements of every work unit of the request's scope.
+  KpiContext(const ElementIndex& index, const KpiRequest& request);
+
+  const ElementIndex& index() const { return index_; }
+  const Inputs& inputs() const { return index_.inputs(); }
+  const KpiRequest& request() const { return request_; }
+  const Policy& policy() const { return request_.policy; }
+  TimeMicros from() const { return request_.from; }
+  TimeMicros to() const { return request_.to; }
+  const Elements& elements() const { return total_.elements; }
+  const std::vector<Finding>& findings() const { return total_.findings; }
+  const std::vector<std::pair<std::string, Elements>>& units() const { return units_; }
+
+  // True for the plant ("") or a root of the hierarchy: plant-wide rows (scope "") count.
+  bool PlantLevel() const { return plant_level_; }
+  // True when a row of scope `id` belongs to the request's scope ("" = plant-wide row).
+  bool Holds(const std::string& id) const;
+  bool InWindow(TimeMicros t) const { return t >= request_.from && t < request_.to; }
+
+ private:
+  const ElementIndex& index_;
+  const KpiRequest& request_;
+  ElementResult total_;
+  std::vector<std::pair<std::string, Elements>> units_;
+  bool plant_level_ = false;
+};
+
+// Fills `figure->elements` with the named elements of `e` and adds their sources.
+void UseElements(const Elements& e, std::initializer_list<const char*> keys, Figure* figure);
+// Adds one element (not among Elements, e.g. FE) to the figure.
+void AddElement(const std::string& key, double value, Figure* figure);
+void AddSources(const SourceSet& sources, Figure* figure);
+void SetNull(Figure* figure, std::string reason, std::string detail);
+// value = num / den, or null zero_denominator naming `den_name` when den <= 0.
+void SetRatio(Figure* figure, double num, double den, const std::string& den_name);
+// Caps the value at 1 under performance_cap=1.
+void ApplyCap(const Policy& policy, Figure* figure);
+
+// The families' registrations (kpi_*.cc).
+void RegisterOeeKpis(std::vector<KpiDefinition>* out);
+void RegisterTimeKpis(std::vector<KpiDefinition>* out);
+void RegisterReliabilityKpis(std::vector<KpiDefinition>* out);
+void RegisterDeliveryKpis(std::vector<KpiDefinition>* out);
+void RegisterQualityKpis(std::vector<KpiDefinition>* out);
+
+}  // namespace ordo::mis

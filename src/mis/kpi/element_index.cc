@@ -1,0 +1,112 @@
+// The index of the KPI engine's inputs.
+#include "mis/kpi/element_index.h"
+
+#include <algorithm>
+
+namespace ordo::mis {
+
+namespace {
+
+const ElementIndex::Sorted kEmpty;
+const std::vector<std::pair<TimeMicros, TimeMicros>> kNoCover;
+
+std::set<std::string> DataUnits(const Inputs& inputs) {
+  std::set<std::string> units;
+  for (const StateInterval& s : inputs.states) units.insert(s.work_unit);
+  for (const Count& c : inputs.counts) units.insert(c.work_unit);
+  return units;
+}
+
+}  // namespace
+
+TimeMicros CountTime(const Count& c) { return c.end > c.start ? c.end - 1 : c.end; }
+
+ElementIndex::ElementIndex(const Inputs& inputs)
+    : inputs_(inputs), hierarchy_(inputs.equipment, DataUnits(inputs)) {
+  for (std::size_t i = 0; i < inputs.states.size(); ++i) {
+    const StateInterval& s = inputs.states[i];
+    Sorted& sorted = states_[s.work_unit];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, s.end - s.start);
+  }
+  for (auto& [unit, sorted] : states_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return inputs.states[a].start < inputs.states[b].start;
+    });
+    auto& cover = covered_[unit];
+    for (std::size_t i : sorted.items) {
+      const StateInterval& s = inputs.states[i];
+      if (s.end <= s.start) continue;
+      if (!cover.empty() && s.start <= cover.back().second) {
+        cover.back().second = std::max(cover.back().second, s.end);
+      } else {
+        cover.emplace_back(s.start, s.end);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < inputs.counts.size(); ++i) {
+    const Count& c = inputs.counts[i];
+    Sorted& sorted = counts_[c.work_unit];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, c.end - c.start);
+  }
+  for (auto& [unit, sorted] : counts_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return CountTime(inputs.counts[a]) < CountTime(inputs.counts[b]);
+    });
+  }
+  for (std::size_t i = 0; i < inputs.calendar.size(); ++i) {
+    const CalendarEntry& e = inputs.calendar[i];
+    Sorted& sorted = calendar_[e.scope];
+    sorted.items.push_back(i);
+    sorted.max_length = std::max(sorted.max_length, e.end - e.start);
+    if (e.kind == CalendarKind::kShift) shift_scopes_.insert(e.scope);
+  }
+  for (auto& [scope, sorted] : calendar_) {
+    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
+      return inputs.calendar[a].start < inputs.calendar[b].start;
+    });
+  }
+  for (std::size_t i = 0; i < inputs.cycle_times.size(); ++i) {
+    const CycleTime& c = inputs.cycle_times[i];
+    cycle_times_[{c.work_unit, c.product}] = i;  // a later row wins
+  }
+}
+
+const ElementIndex::Sorted& ElementIndex::StatesOf(const std::string& unit) const {
+  auto it = states_.find(unit);
+  return it == states_.end() ? kEmpty : it->second;
+}
+const ElementIndex::Sorted& ElementIndex::CountsOf(const std::string& unit) const {
+  auto it = counts_.find(unit);
+  return it == counts_.end() ? kEmpty : it->second;
+}
+const ElementIndex::Sorted& ElementIndex::CalendarOf(const std::string& scope) const {
+  auto it = calendar_.find(scope);
+  return it == calendar_.end() ? kEmpty : it->second;
+}
+const std::vector<std::pair<TimeMicros, TimeMicros>>& ElementIndex::CoveredOf(
+    const std::string& unit) const {
+  auto it = covered_.find(unit);
+  return it == covered_.end() ? kNoCover : it->second;
+}
+
+bool ElementIndex::HasShiftCalendar(const std::string& unit) const {
+  std::vector<std::string> scopes = hierarchy_.AncestorsOrSelf(unit);
+  scopes.push_back("");
+  for (const std::string& scope : scopes)
+    if (shift_scopes_.contains(scope)) return true;
+  return false;
+}
+
+const CycleTime* ElementIndex::CycleTimeOf(const std::string& unit,
+                                           const std::string& product) const {
+  for (const auto& key : {std::pair{unit, product}, std::pair{unit, std::string()},
+                          std::pair{std::string(), product}}) {
+    auto it = cycle_times_.find(key);
+    if (it != cycle_times_.end()) return &inputs_.cycle_times[it->second];
+  }
+  return nullptr;
+}
+
+}  // namespace ordo::mis
