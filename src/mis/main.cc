@@ -15,6 +15,7 @@
 #include "mis/app/serve.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
+#include "mis/imports/store/schema.h"
 #include "mis/store/migration.h"
 
 namespace {
@@ -29,6 +30,8 @@ std::vector<store::Migration> Migrations() {
     all.insert(all.end(), module.begin(), module.end());
   };
   add(access::Migrations());
+  for (const auto& m : imports::ImportsMigrations())
+    all.push_back({imports::kMigrationModule, m.version, m.sql});
   return all;
 }
 
