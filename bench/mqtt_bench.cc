@@ -4,7 +4,9 @@
 //    takes them; the clock runs from the first publish until the connector has accepted
 //    all N (each acceptance is after the ledger and the telemetry commit); then the rows of
 //    telemetry.sqlite are counted. Baseline in the same run: a bare batched insert of the
-//    same N rows (same table, 1000 rows per transaction, synchronous=FULL).
+//    same N rows (same table, 1000 rows per transaction, synchronous=FULL). Twice: with
+//    mosquitto's default max_inflight_messages (20, so ordo gets bursts of at most 20) and
+//    with `--wide-inflight` (default 1000), on a fresh broker and server.
 //  - states and counts: N messages on .../state and .../count into the ledger over MQTT,
 //    against the same N items over REST, one item per request (the same unit of work
 //    through the other door), on the same server.
@@ -42,7 +44,7 @@ std::string TagName(int u, int t) { return "mb.u" + std::to_string(u) + ".t" + s
 double Value(std::int64_t i) { return 20 + static_cast<double>(i % 1000) / 100.0; }
 
 struct Run {
-  double bare = 0, mqtt_samples = 0, mqtt_items = 0, rest_items = 0;
+  double bare = 0, mqtt_samples = 0, mqtt_samples_wide = 0, mqtt_items = 0, rest_items = 0;
   double board_small_p50 = 0, board_small_p99 = 0, board_large_p50 = 0, board_large_p99 = 0;
   int board_small_units = 0, board_large_units = 0;
 };
@@ -110,8 +112,11 @@ void WaitAccepted(Client& c, std::int64_t target, double stall_seconds) {
   }
 }
 
-void MqttRun(const std::string& dir, int n, Run& run) {
-  Broker broker(dir);
+// `samples_only`: the tag samples (into run.mqtt_samples_wide) through a broker with
+// `inflight` messages in flight; else everything, through a broker with mosquitto's default.
+void MqttRun(const std::string& dir, int n, Run& run, bool samples_only = false,
+             int inflight = 20) {
+  Broker broker(dir, inflight);
   DemoServer server = StartMqttServer(ORDO_BIN, dir, broker);
   try {
     Client engineer(server.port);
@@ -140,11 +145,15 @@ void MqttRun(const std::string& dir, int n, Run& run) {
       const auto start = SteadyClock::now();
       for (const auto& [topic, payload] : messages) pub.Publish(topic, payload);
       WaitAccepted(health, n, 30);
-      run.mqtt_samples = n / SecondsSince(start);
+      (samples_only ? run.mqtt_samples_wide : run.mqtt_samples) = n / SecondsSince(start);
       const std::int64_t rows = TelemetryRows(dir);
       if (rows != n)
         throw std::runtime_error("telemetry.sqlite holds " + std::to_string(rows) + " rows, " +
                                  std::to_string(n) + " published");
+    }
+    if (samples_only) {
+      StopServer(server.pid);
+      return;
     }
     // States and counts: alternating, message i to unit i % 4.
     {
@@ -280,7 +289,7 @@ double MedianOf(const std::vector<Run>& runs, double Run::*field) {
 int main(int argc, char** argv) {
   using namespace ordo::bench;
   bool quick = false;
-  int runs = 3, messages = 5000, board_units = 500, board_calls = 100;
+  int runs = 3, messages = 5000, board_units = 500, board_calls = 100, wide_inflight = 1000;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::atoi(argv[++i]) : 0; };
@@ -294,10 +303,12 @@ int main(int argc, char** argv) {
       board_units = next();
     } else if (a == "--board-calls") {
       board_calls = next();
+    } else if (a == "--wide-inflight") {
+      wide_inflight = next();
     } else {
       std::fprintf(stderr,
                    "usage: ordo_mqtt_bench [--quick] [--runs N] [--messages N] "
-                   "[--board-units N] [--board-calls N]\n");
+                   "[--board-units N] [--board-calls N] [--wide-inflight N]\n");
       return 2;
     }
   }
@@ -311,18 +322,21 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
       Run run;
       const std::string base = dir + "/" + std::to_string(r);
-      for (const char* sub : {"/bare", "/mqtt", "/board"})
+      for (const char* sub : {"/bare", "/mqtt", "/mqtt-wide", "/board"})
         std::filesystem::create_directories(base + sub);
       run.bare = BareRun(base + "/bare", messages);
       MqttRun(base + "/mqtt", messages, run);
+      MqttRun(base + "/mqtt-wide", messages, run, /*samples_only=*/true, wide_inflight);
       BoardRun(base + "/board", board_units, board_calls, run);
       std::filesystem::remove_all(base);
       std::printf(
-          "run %d: bare %.0f samples/s; MQTT samples %.0f/s (%.3f of bare); MQTT states+counts "
+          "run %d: bare %.0f samples/s; MQTT samples %.0f/s (%.3f of bare), with a %d-message "
+          "window %.0f/s (%.3f); MQTT states+counts "
           "%.0f items/s, REST one item per request %.0f items/s (MQTT/REST %.2f); board p50/p99 "
           "%.1f/%.1f ms with %d work units, %.1f/%.1f ms with %d\n",
-          r + 1, run.bare, run.mqtt_samples, run.mqtt_samples / run.bare, run.mqtt_items,
-          run.rest_items, run.mqtt_items / run.rest_items, run.board_small_p50, run.board_small_p99,
+          r + 1, run.bare, run.mqtt_samples, run.mqtt_samples / run.bare, wide_inflight,
+          run.mqtt_samples_wide, run.mqtt_samples_wide / run.bare, run.mqtt_items, run.rest_items,
+          run.mqtt_items / run.rest_items, run.board_small_p50, run.board_small_p99,
           run.board_small_units, run.board_large_p50, run.board_large_p99, run.board_large_units);
       std::fflush(stdout);
       results.push_back(run);
@@ -336,9 +350,10 @@ int main(int argc, char** argv) {
   const double bare = MedianOf(results, &Run::bare), mqtt = MedianOf(results, &Run::mqtt_samples);
   const double items = MedianOf(results, &Run::mqtt_items),
                rest = MedianOf(results, &Run::rest_items);
-  std::vector<double> sample_ratios, item_ratios;
+  std::vector<double> sample_ratios, wide_ratios, item_ratios;
   for (const auto& r : results) {
     sample_ratios.push_back(r.mqtt_samples / r.bare);
+    wide_ratios.push_back(r.mqtt_samples_wide / r.bare);
     item_ratios.push_back(r.mqtt_items / r.rest_items);
   }
   std::printf(
@@ -346,19 +361,22 @@ int main(int argc, char** argv) {
       "  bare batched SQLite insert (same rows, 1000 per transaction): %.0f samples/s\n"
       "  MQTT tag samples into telemetry.sqlite, end to end: %.0f samples/s\n"
       "  ratio MQTT / bare: %.4f\n"
+      "  the same with the broker's max_inflight_messages %d: %.0f samples/s, ratio %.4f\n"
       "  MQTT states + counts into the ledger: %.0f items/s\n"
       "  REST states + counts, one item per request: %.0f items/s\n"
       "  ratio MQTT / REST: %.2f\n"
       "equipment board, medians of %d runs (%d GETs each):\n"
       "  demo plant, %d work units on the board: p50 %.1f ms, p99 %.1f ms\n"
       "  + %d work units, %d on the board: p50 %.1f ms, p99 %.1f ms\n",
-      runs, messages, bare, mqtt, Median(sample_ratios), items, rest, Median(item_ratios), runs,
-      board_calls, results.back().board_small_units, MedianOf(results, &Run::board_small_p50),
-      MedianOf(results, &Run::board_small_p99), board_units, results.back().board_large_units,
-      MedianOf(results, &Run::board_large_p50), MedianOf(results, &Run::board_large_p99));
+      runs, messages, bare, mqtt, Median(sample_ratios), wide_inflight,
+      MedianOf(results, &Run::mqtt_samples_wide), Median(wide_ratios), items, rest,
+      Median(item_ratios), runs, board_calls, results.back().board_small_units,
+      MedianOf(results, &Run::board_small_p50), MedianOf(results, &Run::board_small_p99),
+      board_units, results.back().board_large_units, MedianOf(results, &Run::board_large_p50),
+      MedianOf(results, &Run::board_large_p99));
   for (const auto& r : results)
-    if (!(r.mqtt_samples > 0 && r.mqtt_items > 0 && r.rest_items > 0 && r.bare > 0 &&
-          r.board_large_units == r.board_small_units + board_units)) {
+    if (!(r.mqtt_samples > 0 && r.mqtt_samples_wide > 0 && r.mqtt_items > 0 && r.rest_items > 0 &&
+          r.bare > 0 && r.board_large_units == r.board_small_units + board_units)) {
       std::fprintf(stderr, "mqtt bench: a figure is not positive or the board misses units\n");
       return 1;
     }

@@ -54,13 +54,13 @@ std::once_flag mosquitto_init;
 
 }  // namespace
 
-Broker::Broker(const std::string& dir) {
+Broker::Broker(const std::string& dir, int max_inflight) {
   port_ = FreePort();
   {
     std::ofstream conf(dir + "/mosquitto.conf");
     conf << "listener " << port_ << " 127.0.0.1\n"
          << "allow_anonymous true\npersistence false\n"
-         << "max_queued_messages 0\nmax_inflight_messages 20\n"
+         << "max_queued_messages 0\nmax_inflight_messages " << max_inflight << "\n"
          << "log_dest file " << dir << "/mosquitto.log\n";
   }
   pid_ = Spawn({"/usr/sbin/mosquitto", "-c", dir + "/mosquitto.conf"}, dir + "/mosquitto.out",

@@ -23,10 +23,12 @@ using Json = nlohmann::json;
 
 // /usr/sbin/mosquitto on 127.0.0.1:<free port>, no persistence, anonymous, no limit on a
 // subscriber's queue (max_queued_messages 0), so that nothing published is dropped while
-// ordo catches up. Stopped (SIGTERM) on destruction.
+// ordo catches up; `max_inflight` QoS 1 messages in flight to a client (mosquitto's
+// max_inflight_messages, 20 by default: the largest burst ordo gets). Stopped (SIGTERM) on
+// destruction.
 class Broker {
  public:
-  explicit Broker(const std::string& dir);
+  explicit Broker(const std::string& dir, int max_inflight = 20);
   ~Broker();
   Broker(const Broker&) = delete;
   Broker& operator=(const Broker&) = delete;

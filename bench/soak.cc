@@ -99,7 +99,7 @@ SoakResult RunSoak(const SoakOptions& o) {
   auto log = [&](const std::string& line) {
     if (o.verbose) std::fprintf(stderr, "soak: %s\n", line.c_str()), std::fflush(stderr);
   };
-  Broker broker(dir);
+  Broker broker(dir, o.broker_inflight);
   const auto setup_start = SteadyClock::now();
   DemoServer server = StartMqttServer(o.ordo_bin, dir, broker);
   try {
@@ -245,7 +245,8 @@ std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_ma
   auto mib = [](std::int64_t kib) { return static_cast<double>(kib) / 1024.0; };
   char buf[160];
   s << "soak: " << o.units << " work units x " << o.tags << " tags at 1 Hz for " << o.seconds
-    << " s over MQTT (QoS 1), operator command every " << o.probe_ms << " ms\n";
+    << " s over MQTT (QoS 1), operator command every " << o.probe_ms
+    << " ms, broker max_inflight_messages " << o.broker_inflight << "\n";
   s << "setup_seconds: " << r.setup_seconds << "\n";
   s << "published: " << r.published << "\naccepted: " << r.accepted << "\nrefused: " << r.refused
     << "\nnot_stored: " << r.not_stored << "\nstored_in_telemetry: " << r.stored << "\n";

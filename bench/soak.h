@@ -15,11 +15,12 @@ struct SoakOptions {
   std::string ordo_bin;
   std::string work_dir;  // scratch (must exist); everything below it is removed
   int units = 500, tags = 20;
-  double seconds = 600;       // publishing at 1 Hz for this long
-  double idle_seconds = 30;   // idle probes before the soak
-  int probe_ms = 100;         // one operator command every probe_ms
-  double drain_seconds = 60;  // after the soak: wait this long at most for the backlog
-  bool verbose = true;        // a progress line every 10 s on stderr
+  double seconds = 600;        // publishing at 1 Hz for this long
+  double idle_seconds = 30;    // idle probes before the soak
+  int probe_ms = 100;          // one operator command every probe_ms
+  double drain_seconds = 60;   // after the soak: wait this long at most for the backlog
+  bool verbose = true;         // a progress line every 10 s on stderr
+  int broker_inflight = 1000;  // the broker's max_inflight_messages (mqtt_support.h)
 };
 
 struct SoakResult {

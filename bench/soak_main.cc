@@ -36,6 +36,7 @@ int main() {
   o.idle_seconds = Env("ORDO_SOAK_IDLE_SECONDS", 30);
   o.probe_ms = static_cast<int>(Env("ORDO_SOAK_PROBE_MS", 100));
   o.drain_seconds = Env("ORDO_SOAK_DRAIN_SECONDS", 60);
+  o.broker_inflight = static_cast<int>(Env("ORDO_SOAK_BROKER_INFLIGHT", 1000));
   const double margin = Env("ORDO_SOAK_RSS_MARGIN_MIB", 32);
   o.work_dir =
       (std::filesystem::temp_directory_path() / ("ordo-soak-" + std::to_string(::getpid())))

@@ -105,5 +105,82 @@ TEST_F(MqttClientTest, AMessageNotStoredIsNotAcknowledgedAndArrivesAgain) {
   (*client)->Stop();
 }
 
+TEST_F(MqttClientTest, TheBurstsPubacksLeaveOnlyAfterTheBurstHandlerReturned) {
+  ORDO_VERIFIES("ORDO-MQTT-04", "ORDO-MQTT-18");
+  std::mutex m;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> messages{0}, bursts{0};
+  std::atomic<bool> puback_seen_inside{false};
+  ClientOptions o = Options("burst-order");
+  o.on_burst_end = [&] {
+    if (messages.load() == 0) return true;  // e.g. the SUBACK's burst
+    ++bursts;
+    std::unique_lock<std::mutex> lock(m);
+    cv.wait(lock, [&] { return release; });
+    puback_seen_inside = BrokerGotPuback("burst-order");
+    return true;
+  };
+  auto client = Client::Create(
+      o, [&](const std::string&, const std::string&) { return ++messages, true; },
+      [](Client& c) { (void)c.Subscribe("t/#", 1); });
+  ASSERT_TRUE(client.ok()) << client.error().message;
+  (*client)->Start();
+  ASSERT_TRUE(WaitFor([&] { return (*client)->subscribed(); }, std::chrono::seconds(20)));
+  RunResult r = broker_.Publish("t/x", "hello");
+  ASSERT_EQ(r.status.code, 0) << r.Describe();
+  // The message handler returned; the burst handler holds the PUBACK back.
+  ASSERT_TRUE(WaitFor([&] { return messages.load() == 1 && bursts.load() == 1; },
+                      std::chrono::seconds(20)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_FALSE(BrokerGotPuback("burst-order")) << broker_.Logs();
+  {
+    std::lock_guard<std::mutex> lock(m);
+    release = true;
+  }
+  cv.notify_all();
+  EXPECT_TRUE(WaitFor([&] { return BrokerGotPuback("burst-order"); }, std::chrono::seconds(20)))
+      << broker_.Logs();
+  EXPECT_FALSE(puback_seen_inside.load());
+  (*client)->Stop();
+}
+
+TEST_F(MqttClientTest, ABurstNotStoredIsNotAcknowledgedAndArrivesAgain) {
+  ORDO_VERIFIES("ORDO-MQTT-04", "ORDO-MQTT-18");
+  std::atomic<int> deliveries{0}, failing_bursts{0};
+  std::atomic<bool> fail_next{false};
+  ClientOptions o = Options("burst-not-stored");
+  o.on_burst_end = [&] {
+    if (fail_next.exchange(false)) {  // the burst's commands "failed to commit"
+      ++failing_bursts;
+      return false;
+    }
+    return true;
+  };
+  auto client = Client::Create(
+      o,
+      [&](const std::string&, const std::string& payload) {
+        EXPECT_EQ(payload, "keep me");
+        if (++deliveries == 1) fail_next = true;
+        return true;
+      },
+      [](Client& c) { (void)c.Subscribe("t/#", 1); });
+  ASSERT_TRUE(client.ok()) << client.error().message;
+  (*client)->Start();
+  ASSERT_TRUE(WaitFor([&] { return (*client)->subscribed(); }, std::chrono::seconds(20)));
+  RunResult r = broker_.Publish("t/x", "keep me");
+  ASSERT_EQ(r.status.code, 0) << r.Describe();
+  // Cut at the burst's end, reconnected, delivered again, acknowledged the second time.
+  ASSERT_TRUE(WaitFor([&] { return deliveries.load() == 2; }, std::chrono::seconds(30)))
+      << broker_.Logs();
+  EXPECT_TRUE(
+      WaitFor([&] { return BrokerGotPuback("burst-not-stored"); }, std::chrono::seconds(20)));
+  EXPECT_EQ(failing_bursts.load(), 1);
+  EXPECT_GE((*client)->StatusJson().value("connects", 0), 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(deliveries.load(), 2);
+  (*client)->Stop();
+}
+
 }  // namespace
 }  // namespace ordo::testing

@@ -23,7 +23,16 @@ Status RunPrepared(storage::Database& db, const std::string& sql) {
   return (*st)->Run();
 }
 
+std::vector<GroupParticipant>& Participants() {
+  static std::vector<GroupParticipant> participants;
+  return participants;
+}
+
 }  // namespace
+
+void RegisterGroupParticipant(GroupParticipant participant) {
+  Participants().push_back(std::move(participant));
+}
 
 ledger::Origin LocalOrigin() {
   char host[256] = {};
@@ -218,9 +227,22 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     p.result = Execute(p, /*guarded=*/false, &write_failed);
     if (write_failed) break;
   }
+  if (!write_failed) {
+    for (const auto& participant : Participants()) {
+      if (Status s = participant.prepare_commit(*db_); !s.ok()) {
+        spdlog::warn(
+            "{} could not commit the group's writes ({}); re-running the group command "
+            "by command",
+            participant.name, s.error().message);
+        write_failed = true;
+        break;
+      }
+    }
+  }
   if (write_failed) {
     spdlog::warn("a write failed inside a group; re-running the group command by command");
     (void)db_->Exec("ROLLBACK");
+    for (const auto& participant : Participants()) participant.rollback(*db_);
     head_seq_ = group_seq;
     head_hash_ = group_hash;
     head_time_ = group_time;
@@ -228,6 +250,17 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     for (auto& p : group) {
       p.signed_checkpoint.reset();
       if (!p.checkpoint) p.result = Execute(p, /*guarded=*/true, nullptr);
+    }
+  }
+  if (write_failed) {  // the guarded re-run holds nothing, but a participant may still hold
+    for (const auto& participant : Participants()) {
+      if (Status s = participant.prepare_commit(*db_); !s.ok()) {
+        spdlog::critical(
+            "{} commit failed after the command-by-command re-run: {}; the writer "
+            "stops and ordo exits",
+            participant.name, s.error().message);
+        std::_Exit(3);
+      }
     }
   }
   if (Status commit = db_->Exec("COMMIT"); !commit.ok()) {
@@ -287,7 +320,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   const std::string saved_hash = head_hash_;
   const TimeMicros saved_time = head_time_;
   const TimeMicros now = std::max(options_.clock->NowMicros(), head_time_);
-  WriteContext ctx{db, head_seq_ + 1, now, published_head_.load()};
+  WriteContext ctx{db, head_seq_ + 1, now, published_head_.load(), guarded};
   auto fail = [&](Error e) -> Result<CommandReply> {
     if (!db.InTransaction()) {
       // The driver rolled the whole group back (I/O error, full disk, out of memory):

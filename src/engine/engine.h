@@ -49,7 +49,26 @@ struct WriteContext {
   // The last seq committed (durable) before this command's group began: entries above it,
   // up to next_seq - 1, are earlier commands of the same group, not yet durable.
   std::int64_t durable_seq = 0;
+  // True in the command-by-command re-run of a group (after a failed write): a store
+  // beside the ledger must then commit each command's writes on their own, not hold them
+  // for the group (GroupParticipant).
+  bool guarded = false;
 };
+
+// A store beside the ledger (the telemetry file) whose writes of a group's commands are
+// held in one transaction of its own and committed once, just before the ledger's commit,
+// instead of once per command. Both run on the writer thread with its connection.
+struct GroupParticipant {
+  std::string name;
+  // Commits what the group's commands held. An error: the engine rolls the ledger group
+  // back and runs it again command by command (WriteContext::guarded), so only a command
+  // whose own write fails is refused.
+  std::function<Status(storage::Database& writer)> prepare_commit;
+  // Drops what the group's commands held (the ledger group was rolled back).
+  std::function<void(storage::Database& writer)> rollback;
+};
+// Registers `participant` (start-up, before any engine runs); every engine calls it.
+void RegisterGroupParticipant(GroupParticipant participant);
 
 struct Command {
   Actor actor;

@@ -164,6 +164,101 @@ TEST_F(EngineTest, AFailedWriteInAGroupFailsOnlyThatCommand) {
   EXPECT_TRUE(diffs->empty());
 }
 
+// A group participant that records what the engine asked of it, and fails its commit
+// when told to. Registered once for this binary; idle unless a test arms it.
+struct ParticipantProbe {
+  std::mutex mutex;
+  bool armed = false, fail_next_commit = false;
+  int commits = 0, failed_commits = 0, rollbacks = 0;
+  std::vector<bool> guarded_seen;  // WriteContext::guarded of each run of the probe command
+  void Reset() {                   // with `mutex` held
+    armed = fail_next_commit = false;
+    commits = failed_commits = rollbacks = 0;
+    guarded_seen.clear();
+  }
+};
+
+ParticipantProbe& Probe() {
+  static ParticipantProbe* probe = [] {
+    auto* p = new ParticipantProbe();
+    RegisterGroupParticipant({"the test probe",
+                              [p](storage::Database&) -> Status {
+                                std::lock_guard lock(p->mutex);
+                                if (!p->armed) return Ok();
+                                if (p->fail_next_commit) {
+                                  p->fail_next_commit = false;
+                                  ++p->failed_commits;
+                                  return Error::Make(ErrorCode::kUnavailable,
+                                                     "simulated commit failure");
+                                }
+                                ++p->commits;
+                                return Ok();
+                              },
+                              [p](storage::Database&) {
+                                std::lock_guard lock(p->mutex);
+                                if (p->armed) ++p->rollbacks;
+                              }});
+    return p;
+  }();
+  return *probe;
+}
+
+TEST_F(EngineTest, AFailedParticipantCommitReRunsTheGroupCommandByCommand) {
+  ORDO_VERIFIES("ORDO-ENGINE-05");
+  ParticipantProbe& probe = Probe();
+  Start();
+  const std::int64_t head = engine_->head_seq();
+  {
+    std::lock_guard lock(probe.mutex);
+    probe.Reset();
+    probe.armed = true;
+    probe.fail_next_commit = true;
+  }
+  Command c = Log("GROUP-2", "held by a participant");
+  c.after_append = [&probe](WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) -> Status {
+    std::lock_guard lock(probe.mutex);
+    probe.guarded_seen.push_back(ctx.guarded);
+    return Ok();
+  };
+  auto r = engine_->SubmitAndWait(std::move(c));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->entries.at(0).seq, head + 1);
+  {
+    std::lock_guard lock(probe.mutex);
+    // First run held for the group; its commit failed; the group was rolled back and run
+    // again command by command (guarded), then committed.
+    EXPECT_EQ(probe.guarded_seen, (std::vector<bool>{false, true}));
+    EXPECT_EQ(probe.failed_commits, 1);
+    EXPECT_EQ(probe.rollbacks, 1);
+    EXPECT_EQ(probe.commits, 1);
+    probe.armed = false;
+  }
+  // A group without a failure: one commit, no re-run.
+  {
+    std::lock_guard lock(probe.mutex);
+    probe.Reset();
+    probe.armed = true;
+  }
+  Command d = Log("GROUP-2", "second");
+  d.after_append = [&probe](WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) -> Status {
+    std::lock_guard lock(probe.mutex);
+    probe.guarded_seen.push_back(ctx.guarded);
+    return Ok();
+  };
+  ASSERT_TRUE(engine_->SubmitAndWait(std::move(d)).ok());
+  {
+    std::lock_guard lock(probe.mutex);
+    EXPECT_EQ(probe.guarded_seen, (std::vector<bool>{false}));
+    EXPECT_EQ(probe.commits, 1);
+    EXPECT_EQ(probe.rollbacks, 0);
+    probe.armed = false;
+  }
+  EXPECT_EQ(engine_->head_seq(), head + 2);
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+}
+
 TEST_F(EngineTest, LoginOfADisabledUserIsRejectedByTheWriter) {
   ORDO_VERIFIES("P11-20");
   Start();

@@ -25,6 +25,10 @@ struct AcceptedSamples {
   std::int64_t entry_seq = 0;
   TimeMicros received_us = 0;
   const std::vector<SampleItem>* samples = nullptr;
+  // True when the sink may hold the rows for the engine's group and make them durable
+  // just before the group's ledger commit (engine::GroupParticipant); false in the
+  // command-by-command re-run (engine::WriteContext::guarded): durable before Store returns.
+  bool hold_for_group = false;
 };
 
 class SampleSink {
@@ -34,9 +38,10 @@ class SampleSink {
   // is unknown. Reads `db` (the writer's connection) only.
   virtual Result<std::map<std::string, std::string>> TagWorkUnits(
       storage::Database& db, const std::set<std::string>& tags) = 0;
-  // Stores the samples of an accepted batch and makes them durable before it returns.
-  // Called after the batch's events are appended to `db`'s open transaction and before
-  // that transaction commits; an error fails the ingest command (nothing acknowledged).
+  // Stores the samples of an accepted batch and makes them durable before the ledger
+  // commits (before it returns, unless `accepted.hold_for_group`). Called after the
+  // batch's events are appended to `db`'s open transaction and before that transaction
+  // commits; an error fails the ingest command (nothing acknowledged).
   virtual Status Store(storage::Database& db, const AcceptedSamples& accepted) = 0;
 };
 

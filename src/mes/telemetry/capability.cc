@@ -3,6 +3,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "core/permissions.h"
+#include "engine/engine.h"
 #include "ledger/event_schema.h"
 #include "mes/equipment/sample_sink.h"
 #include "mes/telemetry/commands/telemetry_commands.h"
@@ -44,6 +45,11 @@ void Register() {
   server::RegisterEndpoints("telemetry", Endpoints());
   static std::unique_ptr<equipment::SampleSink> sink = MakeSampleSink();
   equipment::SetSampleSink(sink.get());
+  // The samples of a group's ingest commands are committed once, before the ledger's.
+  engine::RegisterGroupParticipant(
+      {"the telemetry file",
+       [](storage::Database& writer) { return CommitHeldWrites(writer.path()); },
+       [](storage::Database& writer) { RollbackHeldWrites(writer.path()); }});
   admin::RegisterDataDirCheck(&CheckTelemetry);
   admin::RegisterDataDirFile({"telemetry.sqlite", &TrimToLedger});
   server::RegisterServeTask({"telemetry seals", kSealEverySeconds,

@@ -310,8 +310,8 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
     SampleSink* sink = InstalledSampleSink();
     if (!sink)
       return Error::Make(ErrorCode::kUnavailable, "the sample sink went away during ingest");
-    AcceptedSamples accepted{shared_batch->source, shared_batch->seq, entries.front().seq,
-                             received_us, &shared_batch->samples};
+    AcceptedSamples accepted{shared_batch->source, shared_batch->seq,      entries.front().seq,
+                             received_us,          &shared_batch->samples, !ctx.guarded};
     return sink->Store(ctx.db, accepted);
   };
   c.reply = [outcome](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {

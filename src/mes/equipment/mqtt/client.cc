@@ -2,6 +2,7 @@
 #include "mes/equipment/mqtt/client.h"
 
 #include <mosquitto.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -18,6 +19,12 @@ namespace {
 void InitLibraryOnce() {
   static const int init = mosquitto_lib_init();
   (void)init;
+}
+
+// True when `fd` has bytes to read now.
+bool Readable(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0 && (p.revents & POLLIN) != 0;
 }
 
 std::string ErrorText(int rc) {
@@ -155,7 +162,7 @@ void Client::Run() {
       continue;
     }
     while (!stop_) {
-      rc = mosquitto_loop(mosq_, 200, 1);
+      rc = LoopOnce();
       if (reset_backoff_) {
         backoff = options_.min_backoff_seconds;
         reset_backoff_ = false;
@@ -179,6 +186,39 @@ void Client::Run() {
       if (mosquitto_loop(mosq_, 50, 1) != MOSQ_ERR_SUCCESS) break;
   }
   connected_ = false;
+}
+
+int Client::LoopOnce() {
+  const int fd = mosquitto_socket(mosq_);
+  if (fd < 0) return MOSQ_ERR_NO_CONN;
+  pollfd p{fd, static_cast<short>(POLLIN | (mosquitto_want_write(mosq_) ? POLLOUT : 0)), 0};
+  const int ready = ::poll(&p, 1, 100);
+  if (ready < 0 && errno != EINTR) return MOSQ_ERR_ERRNO;
+  if (ready > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+    int rc = MOSQ_ERR_SUCCESS;
+    for (int packets = 0; packets < kMaxBurstPackets; ++packets) {
+      rc = mosquitto_loop_read(mosq_, 1);
+      if (rc != MOSQ_ERR_SUCCESS || !Readable(fd)) break;
+    }
+    // Even after a lost connection: the burst's commands were submitted and are waited for.
+    if (options_.on_burst_end && !options_.on_burst_end()) {
+      CutConnection(
+          "a message could not be stored; the connection was cut so it is delivered again");
+      return MOSQ_ERR_CONN_LOST;
+    }
+    if (rc != MOSQ_ERR_SUCCESS) return rc;
+  }
+  if (mosquitto_want_write(mosq_)) {
+    const int rc = mosquitto_loop_write(mosq_, 1);
+    if (rc != MOSQ_ERR_SUCCESS) return rc;
+  }
+  return mosquitto_loop_misc(mosq_);
+}
+
+void Client::CutConnection(const std::string& why) {
+  const int fd = mosquitto_socket(mosq_);
+  if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
+  SetError(why);
 }
 
 void Client::OnConnect(struct mosquitto*, void* self, int rc) {
@@ -208,7 +248,7 @@ void Client::OnSubscribe(struct mosquitto*, void* self, int, int count, const in
   c->subscribed_ = true;
 }
 
-void Client::OnMessage(struct mosquitto* mosq, void* self, const struct mosquitto_message* m) {
+void Client::OnMessage(struct mosquitto*, void* self, const struct mosquitto_message* m) {
   auto* c = static_cast<Client*>(self);
   const std::string topic = m->topic ? m->topic : "";
   const std::string payload = m->payload && m->payloadlen > 0
@@ -218,9 +258,8 @@ void Client::OnMessage(struct mosquitto* mosq, void* self, const struct mosquitt
   if (c->on_message_ && !c->on_message_(topic, payload)) {
     // Not durable: cut the connection now, so the PUBACK queued for this message is never
     // written; the broker delivers it again after the reconnect.
-    const int fd = mosquitto_socket(mosq);
-    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
-    c->SetError("a message could not be stored; the connection was cut so it is delivered again");
+    c->CutConnection(
+        "a message could not be stored; the connection was cut so it is delivered again");
   }
 }
 

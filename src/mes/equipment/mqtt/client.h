@@ -5,12 +5,14 @@
 // the subscriptions and queues QoS 1 messages while the client is away.
 //
 // Acknowledgement (docs/mqtt.md, "the guarantee"): libmosquitto 2.0 queues the PUBACK of
-// an incoming QoS 1 message just before it calls on_message, but in threaded mode (set
-// here) a queued packet is written only by the loop thread, after the callback returned.
-// The message handler runs on that thread: the PUBACK cannot leave before the handler
-// returns. A handler that returns false (its work is not durable) makes the client cut
-// the connection at once, so the queued PUBACK is never written and the broker delivers
-// the message again after the reconnect.
+// an incoming QoS 1 message just before it calls on_message, and in threaded mode (set
+// here) a queued packet is written only when the loop thread writes. The loop thread is
+// ours: it reads a burst of packets (every packet waiting on the socket, up to
+// kMaxBurstPackets), calling the message handler for each, then calls the burst handler,
+// and only then writes what was queued, the burst's PUBACKs among it. So a PUBACK cannot
+// leave before both handlers returned. A handler that returns false (its work is not
+// durable) makes the client cut the connection at once, so the queued PUBACKs are never
+// written and the broker delivers those messages again after the reconnect.
 #pragma once
 
 #include <atomic>
@@ -50,7 +52,13 @@ struct ClientOptions {
   // Published just before a clean DISCONNECT (Stop), e.g. a retained "offline" state:
   // the broker drops the will on a clean disconnect.
   std::optional<Will> farewell;
+  // Called on the loop thread after each burst of messages, before their PUBACKs are
+  // written; false: not all of them are durable (the connection is cut). Optional.
+  std::function<bool()> on_burst_end;
 };
+
+// The most packets read in one burst before the queued packets are written.
+inline constexpr int kMaxBurstPackets = 1000;
 
 // "host:port" (port 1..65535; IPv6 as [addr]:port) into host and port.
 Result<std::pair<std::string, int>> ParseBroker(const std::string& text);
@@ -89,6 +97,11 @@ class Client {
  private:
   Client(ClientOptions options, MessageHandler on_message, ConnectHandler on_connect);
   void Run();
+  // One turn of the loop: wait up to 100 ms for the socket, read a burst, call the burst
+  // handler, write what is queued, keepalive. A MOSQ_ERR_* code (success or why the
+  // connection is gone).
+  int LoopOnce();
+  void CutConnection(const std::string& why);
   void Backoff(int* seconds);
   void SetError(const std::string& error);
   static void OnConnect(struct mosquitto*, void* self, int rc);

@@ -2,6 +2,7 @@
 #include "mes/equipment/mqtt/message_ingest.h"
 
 #include <algorithm>
+#include <future>
 #include <optional>
 
 #include "core/json_fields.h"
@@ -163,36 +164,79 @@ Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& 
   return out;
 }
 
-Result<MessageOutcome> MessageIngest::Handle(const std::string& topic, const std::string& payload) {
-  const TimeMicros received = clock_.NowMicros();
-  auto owner = OwnerOfTopic(*reader_, topic, received);
-  if (!owner.ok()) {
-    if (NotDurable(owner.error())) return owner.error();
-    return Refuse("", owner.error(), topic, payload);
-  }
+void MessageIngest::Begin(const std::string& topic, const std::string& payload) {
+  Pending p{topic, Excerpt(payload), {}, 0, clock_.NowMicros(), std::nullopt, {}};
+  auto refuse = [&](const std::string& source, const Error& e) {
+    p.outcome = Refuse(source, e, topic, payload);
+  };
+  auto owner = OwnerOfTopic(*reader_, topic, p.received);
   auto parsed = ParseDataTopic(topic);
-  if (!parsed.ok()) return Refuse(owner->source, parsed.error(), topic, payload);
-  auto body = BatchOfMessage(*parsed, owner->source, payload);
-  if (!body.ok()) return Refuse(owner->source, body.error(), topic, payload);
-  return IngestBody(engine_, broker_, owner->source, owner->counter == "cumulative", *body,
-                    received, topic, Excerpt(payload), &throttle_);
+  if (!owner.ok()) {
+    if (NotDurable(owner.error()))
+      p.outcome = owner.error();
+    else
+      refuse("", owner.error());
+  } else if (!parsed.ok()) {
+    refuse(owner->source, parsed.error());
+  } else if (auto body = BatchOfMessage(*parsed, owner->source, payload); !body.ok()) {
+    refuse(owner->source, body.error());
+  } else {
+    p.source = owner->source;
+    PreparedIngest prepared =
+        PrepareIngest(engine_, broker_, owner->source, owner->counter == "cumulative", *body,
+                      p.received, topic, p.what, &throttle_);
+    p.seq = prepared.seq;
+    if (prepared.outcome) {
+      p.outcome = std::move(*prepared.outcome);
+    } else {
+      auto promise = std::make_shared<std::promise<Result<engine::CommandReply>>>();
+      p.reply = promise->get_future();
+      engine_.Submit(std::move(prepared.command), [promise](Result<engine::CommandReply> r) {
+        promise->set_value(std::move(r));
+      });
+    }
+  }
+  pending_.push_back(std::move(p));
 }
 
-Result<MessageOutcome> IngestBody(engine::Engine& engine, const std::string& broker,
-                                  const std::string& source, bool cumulative, const Json& body,
-                                  TimeMicros received, const std::string& topic,
-                                  const std::string& what, RefusalThrottle* throttle) {
+std::vector<MessageIngest::Finished> MessageIngest::Finish() {
+  std::vector<Finished> out;
+  out.reserve(pending_.size());
+  for (Pending& p : pending_) {
+    if (!p.outcome)
+      p.outcome = IngestReplyOutcome(engine_, broker_, p.source, p.reply.get(), p.seq, p.received,
+                                     p.topic, p.what, &throttle_);
+    out.push_back(Finished{std::move(p.topic), std::move(*p.outcome)});
+  }
+  pending_.clear();
+  return out;
+}
+
+PreparedIngest PrepareIngest(engine::Engine& engine, const std::string& broker,
+                             const std::string& source, bool cumulative, const Json& body,
+                             TimeMicros received, const std::string& topic, const std::string& what,
+                             RefusalThrottle* throttle) {
+  PreparedIngest out;
   const Json seq_json = body.value("seq", Json(0));
-  const std::int64_t seq = seq_json.is_number_integer() && seq_json.get<std::int64_t>() > 0
-                               ? seq_json.get<std::int64_t>()
-                               : 0;
+  out.seq = seq_json.is_number_integer() && seq_json.get<std::int64_t>() > 0
+                ? seq_json.get<std::int64_t>()
+                : 0;
   auto batch = DecodeBatch(body, !cumulative, received);
-  if (!batch.ok())
-    return RecordRefusal(engine, broker, source, PayloadFieldError(batch.error()), topic, what, seq,
-                         throttle, received);
-  engine::Command command = IngestCommand(MqttActor(source, broker), source, std::move(*batch),
-                                          BatchHash(body), received);
-  auto r = engine.SubmitAndWait(std::move(command));
+  if (!batch.ok()) {
+    out.outcome = RecordRefusal(engine, broker, source, PayloadFieldError(batch.error()), topic,
+                                what, out.seq, throttle, received);
+    return out;
+  }
+  out.command = IngestCommand(MqttActor(source, broker), source, std::move(*batch), BatchHash(body),
+                              received);
+  return out;
+}
+
+Result<MessageOutcome> IngestReplyOutcome(engine::Engine& engine, const std::string& broker,
+                                          const std::string& source, Result<engine::CommandReply> r,
+                                          std::int64_t seq, TimeMicros received,
+                                          const std::string& topic, const std::string& what,
+                                          RefusalThrottle* throttle) {
   if (!r.ok()) {
     if (NotDurable(r.error())) return r.error();
     return RecordRefusal(engine, broker, source, PayloadFieldError(r.error()), topic, what, seq,
@@ -209,6 +253,18 @@ Result<MessageOutcome> IngestBody(engine::Engine& engine, const std::string& bro
     out.kind = MessageOutcome::kDuplicate;
   }
   return out;
+}
+
+Result<MessageOutcome> IngestBody(engine::Engine& engine, const std::string& broker,
+                                  const std::string& source, bool cumulative, const Json& body,
+                                  TimeMicros received, const std::string& topic,
+                                  const std::string& what, RefusalThrottle* throttle) {
+  PreparedIngest prepared =
+      PrepareIngest(engine, broker, source, cumulative, body, received, topic, what, throttle);
+  if (prepared.outcome) return std::move(*prepared.outcome);
+  return IngestReplyOutcome(engine, broker, source,
+                            engine.SubmitAndWait(std::move(prepared.command)), prepared.seq,
+                            received, topic, what, throttle);
 }
 
 }  // namespace ordo::equipment::mqtt

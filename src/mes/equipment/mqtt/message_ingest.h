@@ -6,12 +6,15 @@
 // ones REST answers without recording (seq_reused, unknown_work_unit, invalid_reason,
 // not_supported), up to the refusal throttle (refusal_throttle.h): a flood of one kind is
 // recorded a few times a minute, each record carrying how many were left out. Runs on the MQTT
-// client's thread with a reader connection of its own; each message blocks until its ledger commit
-// is durable (or failed).
+// client's thread with a reader connection of its own; a burst of messages is submitted
+// together and waited for before any of them is acknowledged (client.h).
 #pragma once
 
+#include <future>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -55,6 +58,24 @@ Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& 
                                      const std::string& topic, const std::string& what,
                                      std::int64_t source_seq, RefusalThrottle* throttle,
                                      TimeMicros now);
+// IngestBody in two halves, so a burst of messages goes to the engine together (one group
+// commit): PrepareIngest decodes `body`; a payload it refuses is recorded at once
+// (`outcome` set), else `command` is the ingest command to submit. IngestReplyOutcome maps
+// that command's reply as IngestBody does.
+struct PreparedIngest {
+  std::optional<Result<MessageOutcome>> outcome;
+  engine::Command command;
+  std::int64_t seq = 0;  // the payload's seq (0: none)
+};
+PreparedIngest PrepareIngest(engine::Engine& engine, const std::string& broker,
+                             const std::string& source, bool cumulative, const Json& body,
+                             TimeMicros received, const std::string& topic, const std::string& what,
+                             RefusalThrottle* throttle);
+Result<MessageOutcome> IngestReplyOutcome(engine::Engine& engine, const std::string& broker,
+                                          const std::string& source,
+                                          Result<engine::CommandReply> reply, std::int64_t seq,
+                                          TimeMicros received, const std::string& topic,
+                                          const std::string& what, RefusalThrottle* throttle);
 // Runs the ingest command of `body` (a REST batch, decoded at `received`) for `source`
 // (`cumulative`: its counts are counter values) and maps its reply; refusals the command
 // does not record itself are recorded (RecordRefusal, with `topic` and `what`, through
@@ -71,11 +92,27 @@ class MessageIngest {
                 const Clock& clock, std::string broker);
   // Refusals counted by the throttle and not (yet) carried by a recorded one.
   std::int64_t RefusalsNotRecorded() const { return throttle_.Pending(); }
-  // Ingests one message. An error means the outcome is not durable (the engine is
-  // stopping, or a write failed): the message must not be acknowledged.
-  Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
+  // Ingests a burst of messages. Begin decides what it can at once (a refusal is recorded
+  // before it returns) and submits an accepted message's ingest command without waiting
+  // for it, so the commands of a burst share group commits. Finish waits for every message
+  // begun since the last Finish and returns their outcomes in the order they were begun.
+  // An outcome's error means that message is not durable (the engine is stopping, or a
+  // write failed): it must not be acknowledged.
+  struct Finished {
+    std::string topic;
+    Result<MessageOutcome> outcome;
+  };
+  void Begin(const std::string& topic, const std::string& payload);
+  std::vector<Finished> Finish();
 
  private:
+  struct Pending {
+    std::string topic, what, source;
+    std::int64_t seq = 0;
+    TimeMicros received = 0;
+    std::optional<Result<MessageOutcome>> outcome;    // decided at Begin
+    std::future<Result<engine::CommandReply>> reply;  // else: the submitted command's
+  };
   Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
                                 const std::string& payload);
 
@@ -84,6 +121,7 @@ class MessageIngest {
   const Clock& clock_;
   std::string broker_;
   RefusalThrottle throttle_;
+  std::vector<Pending> pending_;
 };
 
 }  // namespace ordo::equipment::mqtt

@@ -44,6 +44,7 @@ Status MqttService::Start(const server::ServiceContext& context) {
   ClientOptions options = options_;
   options.will = Will{state_topic, StatePayload(false, started_ms), 1, true};
   options.farewell = options.will;
+  options.on_burst_end = [this] { return OnBurstEnd(); };
   auto client = Client::Create(
       options, [this](const std::string& t, const std::string& p) { return OnMessage(t, p); },
       [this, state_topic](Client& c) {
@@ -73,8 +74,19 @@ void MqttService::Stop() {
 
 bool MqttService::OnMessage(const std::string& topic, const std::string& payload) {
   ++received_;
-  auto outcome = topic.rfind(kSparkplugRoot, 0) == 0 ? sparkplug_->Handle(topic, payload)
-                                                     : ingest_->Handle(topic, payload);
+  if (topic.rfind(kSparkplugRoot, 0) == 0) return Count(topic, sparkplug_->Handle(topic, payload));
+  ingest_->Begin(topic, payload);
+  return true;
+}
+
+bool MqttService::OnBurstEnd() {
+  bool durable = true;
+  for (const auto& finished : ingest_->Finish())
+    durable = Count(finished.topic, finished.outcome) && durable;
+  return durable;
+}
+
+bool MqttService::Count(const std::string& topic, const Result<MessageOutcome>& outcome) {
   if (!outcome.ok()) {
     ++not_stored_;
     spdlog::error("mqtt: message on {} not stored ({}); not acknowledged", topic,

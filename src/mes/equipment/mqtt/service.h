@@ -2,9 +2,10 @@
 // service of the server (server/background_service.h): a persistent-session client that
 // subscribes to the plain JSON topics (ordo/#, QoS 1) and to Sparkplug B (the edge node
 // messages, docs/sparkplug.md) and ingests each message through MessageIngest or
-// SparkplugIngest before the message is acknowledged. As Sparkplug host application it
-// publishes its retained STATE (online on connect, offline as will and on a clean stop).
-// Health: the connection, counters and the Sparkplug edge nodes.
+// SparkplugIngest before the message is acknowledged: JSON messages a burst at a time (the
+// client's burst handler waits for the whole burst), Sparkplug messages one by one, in order. As
+// Sparkplug host application it publishes its retained STATE (online on connect, offline as will
+// and on a clean stop). Health: the connection, counters and the Sparkplug edge nodes.
 #pragma once
 
 #include <atomic>
@@ -36,6 +37,10 @@ class MqttService : public server::BackgroundService {
 
  private:
   bool OnMessage(const std::string& topic, const std::string& payload);
+  // Waits for the JSON messages of the burst; false unless all of them are durable.
+  bool OnBurstEnd();
+  // Counts `outcome` of a message on `topic`; false when it is not durable.
+  bool Count(const std::string& topic, const Result<MessageOutcome>& outcome);
 
   ClientOptions options_;
   std::string host_id_;

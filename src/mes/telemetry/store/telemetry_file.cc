@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "storage/rows.h"
 #include "store/data_dir.h"
@@ -110,6 +111,29 @@ Connections& Registry() {
   return *c;
 }
 
+// The open connection of `role` to the telemetry file of `store_path`, or nullptr.
+storage::Database* OpenShared(const std::string& store_path, const char* role) {
+  Connections& c = Registry();
+  std::lock_guard lock(c.mutex);
+  auto it = c.open.find(std::string(role) + ":" + store_path);
+  return it == c.open.end() ? nullptr : it->second.get();
+}
+
+// A write that joins the transaction the file is in (samples held for the engine's group,
+// AcceptedSamples::hold_for_group), or else runs in a transaction of its own and commits it.
+class FileWrite {
+ public:
+  explicit FileWrite(storage::Database& file) : joined_(file.InTransaction()) {
+    if (!joined_) own_.emplace(file);
+  }
+  Status begin_status() const { return joined_ ? Ok() : own_->begin_status(); }
+  Status Commit() { return joined_ ? Ok() : own_->Commit(); }
+
+ private:
+  bool joined_;
+  std::optional<storage::Transaction> own_;
+};
+
 Result<storage::Database*> Shared(const std::string& store_path, const char* role) {
   Connections& c = Registry();
   const std::string key = std::string(role) + ":" + store_path;
@@ -145,8 +169,23 @@ Result<storage::Database*> ReaderFile(const std::string& store_path) {
   return Shared(store_path, "reader");
 }
 
+Status CommitHeldWrites(const std::string& store_path) {
+  storage::Database* file = OpenShared(store_path, "writer");
+  if (!file || !file->InTransaction()) return Ok();
+  Status s = file->Exec("COMMIT");
+  if (!s.ok() && file->InTransaction()) (void)file->Exec("ROLLBACK");
+  return s;
+}
+
+void RollbackHeldWrites(const std::string& store_path) {
+  storage::Database* file = OpenShared(store_path, "writer");
+  if (file && file->InTransaction()) (void)file->Exec("ROLLBACK");
+}
+
 Status InsertSamples(storage::Database& file, const equipment::AcceptedSamples& accepted) {
-  storage::Transaction tx(file);
+  if (accepted.hold_for_group && !file.InTransaction())
+    ORDO_TRY(file.Exec("BEGIN IMMEDIATE"));  // committed by CommitHeldWrites
+  FileWrite tx(file);
   ORDO_TRY(tx.begin_status());
   ORDO_TRY(storage::Run(
       file, "DELETE FROM sample WHERE source = ? AND seq = ?",
@@ -232,7 +271,7 @@ Result<bool> HasRollupTables(storage::Database& file) {
 Status WriteCompaction(storage::Database& file, const std::vector<PurgeRange>& purge,
                        std::int64_t recorded_through, std::int64_t entry_seq,
                        const std::vector<RollupRow>& rollup, std::int64_t* purged_rows) {
-  storage::Transaction tx(file);
+  FileWrite tx(file);
   ORDO_TRY(tx.begin_status());
   *purged_rows = 0;
   for (const PurgeRange& p : purge) {
@@ -292,7 +331,7 @@ Result<std::vector<FileCompaction>> FileCompactions(storage::Database& file) {
 
 Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return Ok();
-  storage::Transaction tx(file);
+  FileWrite tx(file);
   ORDO_TRY(tx.begin_status());
   for (std::int64_t id : ids)
     ORDO_TRY(storage::Run(file, "DELETE FROM sample WHERE id = ?",

@@ -33,10 +33,18 @@ Result<std::unique_ptr<storage::Database>> OpenTelemetryFile(const std::string& 
 Result<storage::Database*> WriterFile(const std::string& store_path);
 Result<storage::Database*> ReaderFile(const std::string& store_path);
 
-// Stores the samples of an accepted batch in one transaction and commits it (durable when
-// it returns: WAL, synchronous=FULL). Rows of the same (source, seq) left by an attempt
-// that was never accepted are replaced. Each row gets the next id and its row hash.
+// Stores the samples of an accepted batch. With `accepted.hold_for_group` the rows join the
+// file's open transaction (begun by the first batch of the engine's group) and become
+// durable at CommitHeldWrites, just before the ledger commits the group; else they are
+// written in a transaction of their own, committed (durable: WAL, synchronous=FULL) before
+// it returns. Rows of the same (source, seq) left by an attempt that was never accepted
+// are replaced. Each row gets the next id and its row hash.
 Status InsertSamples(storage::Database& file, const equipment::AcceptedSamples& accepted);
+// The engine's group participant (engine::GroupParticipant) for the store at
+// `store_path`: commits (or drops) the writer connection's open transaction, if any.
+// A failed commit rolls it back and returns the error.
+Status CommitHeldWrites(const std::string& store_path);
+void RollbackHeldWrites(const std::string& store_path);
 
 // Rows with id > `after_id`, ascending, at most `limit`.
 Result<std::vector<SampleRow>> RowsAfter(storage::Database& file, std::int64_t after_id,
@@ -48,7 +56,8 @@ Result<std::vector<SampleRow>> RowsBetween(storage::Database& file, std::int64_t
 // file, taken after the store's copy: the copied ledger does not know those batches), and
 // the rollups of compactions recorded after it.
 Status TrimToLedger(storage::Database& file, std::int64_t head_seq);
-// Deletes the rows with these ids (left over by a batch that was never accepted).
+// Deletes the rows with these ids (left over by a batch that was never accepted). Like
+// WriteCompaction, it joins the writer's open transaction when there is one.
 Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids);
 
 // The newest device time of each tag among the rows with first_id <= id <= last_id (as
