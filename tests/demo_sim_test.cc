@@ -107,8 +107,9 @@ TEST_F(DemoSimSourceTest, InitDemoRegistersTheMqttSourceAndTheTagsOfTheSimulated
   for (const auto& unit : admin::DemoSimWorkUnits()) {
     HttpReply tags = http().Get("/api/v1/tags?work_unit=" + unit, TokenFor("operator"));
     ASSERT_EQ(tags.status, 200) << tags.Describe();
+    const Json body = tags.json();
     std::map<std::string, Json> by_name;
-    for (const auto& t : tags.json()["tags"]) by_name[t.value("name", "")] = t;
+    for (const auto& t : body["tags"]) by_name[t.value("name", "")] = t;
     const auto limits = model.Limits(unit);
     ASSERT_EQ(limits.size(), 2u);
     for (const auto& l : limits) {
@@ -206,7 +207,8 @@ TEST_F(DemoScriptTest, MakeDemoRunsTheSimulatorOverMqttAndStopsItAndMosquittoWit
       HttpReply r = client.Get("/api/v1/work-units/WU-PRESS-01/states", token);
       if (r.status == 200) {
         mqtt_states = 0;
-        for (const auto& i : r.json()["intervals"])
+        const Json body = r.json();
+        for (const auto& i : body["intervals"])
           mqtt_states += i.value("source", "") == "demo-sim-mqtt";
       }
       HttpReply v = client.Get("/api/v1/tags/WU-PRESS-01.temperature/values", token);
@@ -256,9 +258,10 @@ TEST_F(DemoScriptTest, SimZeroAndAMissingMosquittoLeaveTheServerAlone) {
   std::size_t rest_states = 0;
   while (rest_states == 0 && std::chrono::steady_clock::now() < deadline) {
     HttpReply r = client.Get("/api/v1/work-units/WU-PRESS-01/states", token);
-    if (r.status == 200)
-      for (const auto& i : r.json()["intervals"])
-        rest_states += i.value("source", "") == "demo-sim";
+    if (r.status == 200) {
+      const Json body = r.json();
+      for (const auto& i : body["intervals"]) rest_states += i.value("source", "") == "demo-sim";
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   EXPECT_GT(rest_states, 0u) << Out() << ReadFile(sandbox_.data() + "/sim.log");
