@@ -124,7 +124,7 @@ TEST_F(MqttNetworkFaultTest, ACutConnectionLosesNothingAndOrdoResumes) {
   // The demo's simulator source (ordo init --demo) owns WU-PRESS-01's topics too.
   ASSERT_EQ(http()
                 .Request("PATCH", "/api/v1/sources/demo-sim-mqtt", Json{{"enabled", false}}.dump(),
-                         engineer)
+                         engineer, {{"Content-Type", "application/json"}})
                 .status,
             200);
   ASSERT_EQ(

@@ -77,8 +77,9 @@ class MqttTest : public ApiTest {
     if (source.value("kind", "") == "mqtt" && !demo_sim_mqtt_disabled_) {
       // The demo's simulator source (ordo init --demo) owns the demo work units' topics:
       // disabled, so that the test's sources are their only enabled owners.
-      HttpReply off = http().Request("PATCH", "/api/v1/sources/demo-sim-mqtt",
-                                     Json{{"enabled", false}}.dump(), engineer());
+      HttpReply off =
+          http().Request("PATCH", "/api/v1/sources/demo-sim-mqtt", Json{{"enabled", false}}.dump(),
+                         engineer(), {{"Content-Type", "application/json"}});
       ASSERT_EQ(off.status, 200) << off.Describe();
       demo_sim_mqtt_disabled_ = true;
     }
