@@ -170,6 +170,12 @@ void AddWorkUnits(unsigned short port, const std::map<std::string, std::string>&
 
 void RegisterMqttSource(Client& engineer, const std::string& name,
                         const std::vector<std::string>& units) {
+  // The demo's simulator source (ordo init --demo) owns the demo work units' topics:
+  // disabled, so that this source is their only enabled owner.
+  auto off = engineer.Send(http::verb::patch, "/api/v1/sources/demo-sim-mqtt",
+                           Json{{"enabled", false}}.dump());
+  if (off.result_int() != 200)
+    throw std::runtime_error("disable demo-sim-mqtt: HTTP " + std::to_string(off.result_int()));
   Expect(PostJson(engineer, "/api/v1/sources",
                   {{"name", name}, {"kind", "mqtt"}, {"work_units", units}}),
          201, "register source " + name);

@@ -1,7 +1,8 @@
 // The demo's simulator: `ordo init --demo` registers the demo-sim rest source with its key
-// in a 0600 file, and scripts/demo (what `make demo` runs) starts mosquitto, the server and
-// `ordo sim --rest` against the demo work units, and stops them with the server; SIM=0
-// and a missing mosquitto leave the server running alone.
+// in a 0600 file, the demo-sim-mqtt source and the demo tags, and scripts/demo (what `make
+// demo` runs) starts mosquitto, the server with its MQTT connector and `ordo sim --mqtt`
+// against the demo work units, and stops them with the server; SIM=0 leaves the server
+// alone, and without mosquitto the simulator posts over REST.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -14,6 +15,7 @@
 #include "admin/demo_sim_source.h"
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
+#include "sim/plant_model.h"
 
 namespace ordo::testing {
 namespace {
@@ -75,11 +77,63 @@ TEST_F(DemoSimSourceTest, InitDemoRegistersTheSimulatorSourceWithItsKeyInA0600Fi
   std::string error;
   for (const auto& e : AllLedger(http(), TokenFor("supervisor"), &error))
     EXPECT_EQ(e.dump().find(key), std::string::npos);
-  // scripts/demo passes the same work units.
+  // scripts/demo passes the same work units, and the seed of the demo tags' limits.
   const std::string script = ReadFile(std::string(ORDO_SOURCE_DIR) + "/scripts/demo");
   std::string list;
   for (const auto& u : admin::DemoSimWorkUnits()) list += (list.empty() ? "" : ",") + u;
   EXPECT_NE(script.find("DEMO_UNITS=\"" + list + "\""), std::string::npos) << list;
+  EXPECT_NE(script.find("--seed \"${SIM_SEED:-" + std::to_string(admin::kDemoSimSeed) + "}\""),
+            std::string::npos);
+}
+
+TEST_F(DemoSimSourceTest, InitDemoRegistersTheMqttSourceAndTheTagsOfTheSimulatedValues) {
+  ORDO_VERIFIES("ORDO-SIM-11");
+  HttpReply source = http().Get("/api/v1/sources/demo-sim-mqtt", TokenFor("operator"));
+  ASSERT_EQ(source.status, 200) << source.Describe();
+  EXPECT_EQ(source.json()["source"].value("kind", ""), "mqtt");
+  EXPECT_TRUE(source.json()["source"].value("enabled", false));
+  EXPECT_TRUE(source.json()["source"].value("topics", Json::array()).empty())
+      << "the default topics, ordo/<site>/<work unit>/#";
+  std::vector<std::string> units = source.json()["source"]["work_units"];
+  std::vector<std::string> want = admin::DemoSimWorkUnits();
+  std::sort(units.begin(), units.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(units, want);
+  // Each demo unit's temperature and pressure, with the limits the simulator uses.
+  sim::PlantOptions options;
+  options.work_units = admin::DemoSimWorkUnits();
+  options.seed = admin::kDemoSimSeed;
+  const sim::PlantModel model(options);
+  for (const auto& unit : admin::DemoSimWorkUnits()) {
+    HttpReply tags = http().Get("/api/v1/tags?work_unit=" + unit, TokenFor("operator"));
+    ASSERT_EQ(tags.status, 200) << tags.Describe();
+    const Json body = tags.json();
+    std::map<std::string, Json> by_name;
+    for (const auto& t : body["tags"]) by_name[t.value("name", "")] = t;
+    const auto limits = model.Limits(unit);
+    ASSERT_EQ(limits.size(), 2u);
+    for (const auto& l : limits) {
+      const std::string name = unit + "." + l.tag;
+      ASSERT_TRUE(by_name.count(name)) << name << " " << tags.Describe();
+      const Json& t = by_name[name];
+      EXPECT_EQ(t.value("work_unit", ""), unit);
+      EXPECT_EQ(t.value("unit", ""), l.tag == "temperature" ? "Cel" : "bar") << name;
+      EXPECT_DOUBLE_EQ(t.value("low", 0.0), l.low) << name;
+      EXPECT_DOUBLE_EQ(t.value("high", 0.0), l.high) << name;
+      EXPECT_LT(t.value("low", 0.0), l.nominal) << name;
+      EXPECT_GT(t.value("high", 0.0), l.nominal) << name;
+    }
+  }
+  // Recorded by the demo engineer.
+  std::string error;
+  int defined = 0;
+  for (const auto& e : AllLedger(http(), TokenFor("supervisor"), &error))
+    if (e.value("type", "") == "telemetry.tag_defined" &&
+        e["payload"].value("name", "").ends_with(".temperature")) {
+      ++defined;
+      EXPECT_EQ(e.value("actor", ""), sandbox_.user("engineer").name) << e.dump();
+    }
+  EXPECT_EQ(defined, static_cast<int>(admin::DemoSimWorkUnits().size())) << error;
 }
 
 class DemoScriptTest : public ::testing::Test {
@@ -128,31 +182,56 @@ class DemoScriptTest : public ::testing::Test {
   int mqtt_port_ = FreePort();
 };
 
-TEST_F(DemoScriptTest, MakeDemoRunsTheSimulatorAndMosquittoAndStopsThemWithTheServer) {
+TEST_F(DemoScriptTest, MakeDemoRunsTheSimulatorOverMqttAndStopsItAndMosquittoWithTheServer) {
   ORDO_VERIFIES("ORDO-SIM-12");
-  Start("1", "");
-  const std::uint16_t port = WaitForPort();
-  ASSERT_NE(port, 0) << Out();
-  EXPECT_NE(Out().find("mosquitto on 127.0.0.1:" + std::to_string(mqtt_port_)), std::string::npos)
-      << Out();
-  // The equipment data moves: the demo work units get states from the simulator.
-  HttpClient client(port);
-  const Credentials& op = sandbox_.user("operator");
-  const std::string token = Login(client, op.name, op.password);
-  std::size_t states = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (states == 0 && std::chrono::steady_clock::now() < deadline) {
-    HttpReply r = client.Get("/api/v1/work-units/WU-PRESS-01/states", token);
-    if (r.status == 200) states = r.json()["intervals"].size();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  for (int run = 1; run <= 2; ++run) {  // the second run on the same data directory
+    SCOPED_TRACE("run " + std::to_string(run));
+    Start("1", "");
+    const std::uint16_t port = WaitForPort();
+    ASSERT_NE(port, 0) << Out();
+    EXPECT_NE(Out().find("mosquitto on 127.0.0.1:" + std::to_string(mqtt_port_)), std::string::npos)
+        << Out();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+    while (Out().find("plant simulator:") == std::string::npos &&
+           std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_NE(Out().find("over MQTT"), std::string::npos) << Out();
+    // The equipment data moves over MQTT: the connector accepts the simulator's messages,
+    // the demo work units get states from demo-sim-mqtt, and the process values are stored.
+    HttpClient client(port);
+    const Credentials& op = sandbox_.user("operator");
+    const std::string token = Login(client, op.name, op.password);
+    Json mqtt;
+    std::size_t mqtt_states = 0, values = 0;
+    while ((mqtt_states == 0 || values == 0) && std::chrono::steady_clock::now() < deadline) {
+      HttpReply r = client.Get("/api/v1/work-units/WU-PRESS-01/states", token);
+      if (r.status == 200) {
+        mqtt_states = 0;
+        const Json body = r.json();
+        for (const auto& i : body["intervals"])
+          mqtt_states += i.value("source", "") == "demo-sim-mqtt";
+      }
+      HttpReply v = client.Get("/api/v1/tags/WU-PRESS-01.temperature/values", token);
+      if (v.status == 200) values = v.json()["values"].size();
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    HttpReply health = client.Get("/api/v1/health");
+    ASSERT_EQ(health.status, 200) << health.Describe();
+    mqtt = health.json()["services"]["mqtt"];
+    const std::string sim_log = ReadFile(sandbox_.data() + "/sim.log");
+    EXPECT_GT(mqtt_states, 0u) << Out() << sim_log << mqtt.dump();
+    EXPECT_GT(values, 0u) << Out() << sim_log << mqtt.dump();
+    EXPECT_GT(mqtt.value("accepted", 0), 0) << mqtt.dump();
+    // Nothing refused: the topics are demo-sim-mqtt's, the tags defined, and a second run
+    // does not reuse the first one's seqs.
+    EXPECT_EQ(mqtt.value("refused", -1), 0) << mqtt.dump();
+    EXPECT_TRUE(Listening(mqtt_port_)) << "mosquitto runs";
+    StopAndExpectClean();
+    EXPECT_FALSE(Listening(mqtt_port_)) << "mosquitto stopped with the server";
+    // The simulator stopped cleanly with the server.
+    EXPECT_NE(ReadFile(sandbox_.data() + "/sim.log").find("stopped by a signal"), std::string::npos)
+        << ReadFile(sandbox_.data() + "/sim.log");
   }
-  EXPECT_GT(states, 0u) << Out() << ReadFile(sandbox_.data() + "/sim.log");
-  EXPECT_TRUE(Listening(mqtt_port_)) << "mosquitto runs";
-  StopAndExpectClean();
-  EXPECT_FALSE(Listening(mqtt_port_)) << "mosquitto stopped with the server";
-  // The simulator stopped cleanly with the server.
-  EXPECT_NE(ReadFile(sandbox_.data() + "/sim.log").find("stopped by a signal"), std::string::npos)
-      << ReadFile(sandbox_.data() + "/sim.log");
 }
 
 TEST_F(DemoScriptTest, SimZeroAndAMissingMosquittoLeaveTheServerAlone) {
@@ -162,15 +241,33 @@ TEST_F(DemoScriptTest, SimZeroAndAMissingMosquittoLeaveTheServerAlone) {
   StopAndExpectClean();
   EXPECT_EQ(Out().find("plant simulator"), std::string::npos) << Out();
   EXPECT_EQ(Out().find("mosquitto on"), std::string::npos) << Out();
-  // Without mosquitto: said so, and the simulator runs over REST all the same.
+  // Without mosquitto: said so, and the simulator runs over REST (demo-sim) instead.
   Start("1", "/nonexistent/mosquitto");
-  ASSERT_NE(WaitForPort(), 0) << Out();
+  const std::uint16_t port = WaitForPort();
+  ASSERT_NE(port, 0) << Out();
   EXPECT_NE(Out().find("mosquitto is not installed"), std::string::npos) << Out();
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (Out().find("plant simulator:") == std::string::npos &&
          std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_NE(Out().find("plant simulator:"), std::string::npos) << Out();
+  EXPECT_NE(Out().find("over REST"), std::string::npos) << Out();
+  HttpClient client(port);
+  const Credentials& op = sandbox_.user("operator");
+  const std::string token = Login(client, op.name, op.password);
+  std::size_t rest_states = 0;
+  while (rest_states == 0 && std::chrono::steady_clock::now() < deadline) {
+    HttpReply r = client.Get("/api/v1/work-units/WU-PRESS-01/states", token);
+    if (r.status == 200) {
+      const Json body = r.json();
+      for (const auto& i : body["intervals"]) rest_states += i.value("source", "") == "demo-sim";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_GT(rest_states, 0u) << Out() << ReadFile(sandbox_.data() + "/sim.log");
+  // No MQTT connector without a broker.
+  HttpReply health = client.Get("/api/v1/health");
+  EXPECT_FALSE(health.json().contains("services")) << health.Describe();
   StopAndExpectClean();
 }
 

@@ -97,8 +97,8 @@ TEST_F(EquipmentApiTest, AnEngineerRegistersASourceAndItsKeyIsShownOnceAndStored
   EXPECT_TRUE(m.json()["api_key"].is_null());
   HttpReply list = http().Get("/api/v1/sources", TokenFor("quality"));
   ASSERT_EQ(list.status, 200);
-  // Two here and the demo's simulator source (demo-sim, ordo init --demo).
-  EXPECT_EQ(list.json()["sources"].size(), 3u);
+  // Two here and the demo's simulator sources (demo-sim, demo-sim-mqtt: ordo init --demo).
+  EXPECT_EQ(list.json()["sources"].size(), 4u);
 }
 
 TEST_F(EquipmentApiTest, StatesAndCountsAreRecordedAndReadBackAsIntervals) {

@@ -121,6 +121,12 @@ TEST_F(MqttNetworkFaultTest, ACutConnectionLosesNothingAndOrdoResumes) {
   ORDO_VERIFIES("ORDO-MQTT-16");
   const std::string engineer = TokenFor("engineer");
   supervisor_ = TokenFor("supervisor");
+  // The demo's simulator source (ordo init --demo) owns WU-PRESS-01's topics too.
+  ASSERT_EQ(http()
+                .Request("PATCH", "/api/v1/sources/demo-sim-mqtt", Json{{"enabled", false}}.dump(),
+                         engineer, {{"Content-Type", "application/json"}})
+                .status,
+            200);
   ASSERT_EQ(
       http()
           .Post("/api/v1/sources",

@@ -74,6 +74,15 @@ class MqttTest : public ApiTest {
     supervisor_.clear();
   }
   void Register(const Json& source) {
+    if (source.value("kind", "") == "mqtt" && !demo_sim_mqtt_disabled_) {
+      // The demo's simulator source (ordo init --demo) owns the demo work units' topics:
+      // disabled, so that the test's sources are their only enabled owners.
+      HttpReply off =
+          http().Request("PATCH", "/api/v1/sources/demo-sim-mqtt", Json{{"enabled", false}}.dump(),
+                         engineer(), {{"Content-Type", "application/json"}});
+      ASSERT_EQ(off.status, 200) << off.Describe();
+      demo_sim_mqtt_disabled_ = true;
+    }
     HttpReply r = http().Post("/api/v1/sources", source, engineer());
     ASSERT_EQ(r.status, 201) << r.Describe();
   }
@@ -129,6 +138,7 @@ class MqttTest : public ApiTest {
   TempDir broker_dir_{"ordo-mosquitto"};
   std::unique_ptr<Mosquitto> broker_;
   std::string engineer_, supervisor_;
+  bool demo_sim_mqtt_disabled_ = false;
 };
 
 TEST_F(MqttTest, StatesAndCountsOnTheTopicsGoThroughTheSameIngestAsRest) {

@@ -173,7 +173,8 @@ TEST_F(SimMqttTest, JsonTopicsArriveWithQos1AsTheModelProducedThem) {
   Subscriber sub;
   std::string error;
   ASSERT_TRUE(sub.Start(port_, "ordo/#", &error)) << error << ReadFile(dir_ / "mosquitto.err");
-  RunResult r = Sim({"--mqtt", "127.0.0.1:" + std::to_string(port_), "--site", "bsl"});
+  RunResult r =
+      Sim({"--mqtt", "127.0.0.1:" + std::to_string(port_), "--site", "bsl", "--first-seq", "1"});
   ASSERT_EQ(r.status.code, 0) << r.Describe();
   std::int64_t seq = 1;
   auto expected = sim::JsonTopicMessages("bsl", Expected(), &seq);
@@ -183,6 +184,11 @@ TEST_F(SimMqttTest, JsonTopicsArriveWithQos1AsTheModelProducedThem) {
   // One publisher, QoS 1, one subscriber: in order, each once.
   EXPECT_EQ(got, expected);
   EXPECT_EQ(got.front().topic, "ordo/bsl/WU-PRESS-01/state");
+  // A tag's topic and payload name it in full, <work unit>.<tag>, as ordo's tags do.
+  EXPECT_TRUE(std::any_of(got.begin(), got.end(), [](const sim::Message& m) {
+    return m.topic == "ordo/bsl/WU-PRESS-01/tag/WU-PRESS-01.temperature" &&
+           Json::parse(m.payload).value("tag", "") == "WU-PRESS-01.temperature";
+  }));
 }
 
 TEST_F(SimMqttTest, SparkplugBirthsDataAndDeathArriveInSequence) {

@@ -10,6 +10,8 @@
 #include "core/crypto.h"
 #include "mes/equipment/commands/equipment_commands.h"
 #include "mes/equipment/domain/source.h"
+#include "mes/telemetry/commands/telemetry_commands.h"
+#include "sim/plant_model.h"
 
 namespace ordo::admin {
 
@@ -40,6 +42,35 @@ Status RegisterDemoSimSource(engine::Engine& engine, const engine::Actor& engine
   const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
   ::close(fd);
   if (!written) return Error::Make(ErrorCode::kUnavailable, "cannot write " + path);
+  return Ok();
+}
+
+Status RegisterDemoSimMqtt(engine::Engine& engine, const engine::Actor& engineer) {
+  equipment::SourceRegistered s;
+  s.name = kDemoSimMqttSource;
+  s.kind = "mqtt";
+  s.work_units = DemoSimWorkUnits();
+  ORDO_TRY(equipment::ValidateSource(s));
+  auto r = engine.SubmitAndWait(equipment::RegisterSourceCommand(engineer, std::move(s)));
+  if (!r.ok()) return r.error();
+  // The limits the simulator draws for each unit with the demo's seed (plant_model.h).
+  sim::PlantOptions options;
+  options.work_units = DemoSimWorkUnits();
+  options.seed = kDemoSimSeed;
+  const sim::PlantModel model(options);
+  for (const auto& unit : DemoSimWorkUnits()) {
+    for (const sim::ProcessLimits& limits : model.Limits(unit)) {
+      telemetry::TagDefined tag;
+      tag.name = unit + "." + limits.tag;
+      tag.work_unit = unit;
+      tag.unit = limits.unit;
+      tag.description = "Simulated " + limits.tag + " (ordo sim, make demo)";
+      tag.low = limits.low;
+      tag.high = limits.high;
+      auto defined = engine.SubmitAndWait(telemetry::DefineTagCommand(engineer, std::move(tag)));
+      if (!defined.ok()) return defined.error();
+    }
+  }
   return Ok();
 }
 

@@ -117,8 +117,10 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
     const std::string today = UtcDay(clock.NowMicros());
     ORDO_TRY(LoadDemoPlant(**engine, actors, today));
     ORDO_TRY(LoadDemoProduction(**engine, actors, today));
-    // The simulator's rest source, its key in DIR/demo-sim.key (make demo runs ordo sim).
+    // The simulator's rest source, its key in DIR/demo-sim.key, its mqtt source and the
+    // tags of its process values (make demo runs ordo sim).
     ORDO_TRY(RegisterDemoSimSource(**engine, actors.at("engineer"), o.dir));
+    ORDO_TRY(RegisterDemoSimMqtt(**engine, actors.at("engineer")));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

@@ -129,6 +129,9 @@ int RunSim(const SimFlags& f) {
     if (!HostPort(o.sparkplug ? f.sparkplug : f.mqtt, &o.host, &o.port))
       return Usage(std::string(o.sparkplug ? "--sparkplug" : "--mqtt") + " must be HOST:PORT");
     o.site = f.site;
+    // As for REST: a restarted simulator does not reuse the seqs of an earlier run, which
+    // ordo would refuse seq_reused (its (source, seq) spans all the source's topics).
+    o.first_seq = f.first_seq > 0 ? f.first_seq : now_ms;
     o.group_id = f.group_id;
     o.edge_node_id = f.edge_node;
     o.work_units = run.plant.work_units;
@@ -178,9 +181,10 @@ void AddSimCommand(CLI::App& app, int* rc) {
   sim->add_option("--source", flags->source, "--rest: the registered rest source's name");
   sim->add_option("--key-file", flags->key_file, "--rest: file whose first line is its API key");
   sim->add_option("--first-seq", flags->first_seq,
-                  "--rest: seq of the first batch (default: the wall clock in epoch ms)");
+                  "--rest, --mqtt: seq of the first batch or message (default: the wall clock "
+                  "in epoch ms)");
   sim->add_flag("--samples", flags->samples,
-                "--rest: send process values too (needs the telemetry store)");
+                "--rest: send process values too (--mqtt always publishes them)");
   sim->add_option("--mqtt", flags->mqtt, "broker HOST:PORT: ordo/<site>/<work unit>/... topics");
   sim->add_option("--site", flags->site, "--mqtt: the site in the topics");
   sim->add_option("--sparkplug", flags->sparkplug, "broker HOST:PORT: a Sparkplug B edge node");

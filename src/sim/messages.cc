@@ -70,10 +70,11 @@ std::vector<Message> JsonTopicMessages(const std::string& site, const Stream& st
       m.topic = prefix + stream.counts[i].work_unit + "/count";
       payload = CountItem(stream.counts[i]);
     } else {
+      // The tag's full name, <work unit>.<tag>, as in REST and Sparkplug.
       const Sample& s = stream.samples[i];
-      m.topic = prefix + s.work_unit + "/tag/" + s.tag;
-      payload =
-          Json{{"work_unit", s.work_unit}, {"tag", s.tag}, {"time", s.time_ms}, {"value", s.value}};
+      payload = SampleItem(s);
+      m.topic = prefix + s.work_unit + "/tag/" + payload["tag"].get<std::string>();
+      payload["work_unit"] = s.work_unit;
     }
     payload["seq"] = (*seq)++;
     m.payload = payload.dump();

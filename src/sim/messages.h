@@ -33,9 +33,10 @@ struct Message {
   bool operator==(const Message&) const = default;
 };
 
-// The plain JSON topics: ordo/<site>/<work unit>/state, .../count and .../tag/<name>;
-// the payload is the REST item plus "seq" (from *seq upwards, one per message; *seq is
-// left at the next one). In time order.
+// The plain JSON topics: ordo/<site>/<work unit>/state, .../count and .../tag/<name>,
+// <name> being the tag's full name <work unit>.<tag> (as in REST: "WU-A.temperature");
+// the payload is the REST item (a sample's also with "work_unit") plus "seq" (from *seq
+// upwards, one per message; *seq is left at the next one). In time order.
 std::vector<Message> JsonTopicMessages(const std::string& site, const Stream& stream,
                                        std::int64_t* seq);
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/testing/verifies.h"
 #include "mes/equipment/sparkplug/session.h"
 
@@ -59,15 +61,28 @@ TEST(SimMessages, JsonTopicsCarryTheRestItemAndASeq) {
   Json first = Json::parse(messages[0].payload);
   EXPECT_EQ(first, (Json{{"work_unit", "WU-A"}, {"time", kStart}, {"state", "setup"}, {"seq", 1}}));
   std::int64_t last_time = 0;
+  int tags = 0;
   for (const auto& m : messages) {
     Json j = Json::parse(m.payload);
     EXPECT_GE(j["time"].get<std::int64_t>(), last_time);
     last_time = j["time"];
     if (m.topic.ends_with("/count")) EXPECT_TRUE(j.contains("total"));
-    if (m.topic.find("/tag/") != std::string::npos)
-      EXPECT_EQ(m.topic, "ordo/bsl/" + j["work_unit"].get<std::string>() + "/tag/" +
-                             j["tag"].get<std::string>());
+    if (m.topic.find("/tag/") != std::string::npos) {
+      // The tag's full name <work unit>.<tag>, in the topic and the payload.
+      const std::string unit = j["work_unit"];
+      EXPECT_EQ(j["tag"].get<std::string>().rfind(unit + ".", 0), 0u) << m.payload;
+      EXPECT_EQ(m.topic, "ordo/bsl/" + unit + "/tag/" + j["tag"].get<std::string>());
+      ++tags;
+    }
   }
+  EXPECT_GT(tags, 0);
+  auto sample = std::find_if(messages.begin(), messages.end(), [](const Message& m) {
+    return m.topic.find("/tag/") != std::string::npos;
+  });
+  ASSERT_NE(sample, messages.end());
+  EXPECT_TRUE(sample->topic == "ordo/bsl/WU-A/tag/WU-A.temperature" ||
+              sample->topic == "ordo/bsl/WU-B/tag/WU-B.temperature")
+      << sample->topic;
 }
 
 TEST(SimMessages, SparkplugBirthsDataAndDeathFollowTheSequenceRules) {

@@ -24,6 +24,7 @@ std::uint64_t NowMs() {
 MqttPublisher::MqttPublisher(MqttOptions options, std::function<void(const std::string&)> log)
     : options_(std::move(options)), log_(std::move(log)) {
   if (options_.client_id.empty()) options_.client_id = "ordo-sim-" + std::to_string(::getpid());
+  json_seq_ = options_.first_seq;
   if (options_.sparkplug)
     edge_ = std::make_unique<SparkplugEdge>(options_.group_id, options_.edge_node_id,
                                             options_.work_units);

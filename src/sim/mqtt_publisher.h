@@ -26,7 +26,8 @@ struct MqttOptions {
   int port = 1883;
   std::string client_id;  // default "ordo-sim-<pid>"
   bool sparkplug = false;
-  std::string site = "site";                                // JSON topics
+  std::string site = "site";   // JSON topics
+  std::int64_t first_seq = 1;  // JSON topics: the first message's seq (then one more each)
   std::string group_id = "ordo-sim", edge_node_id = "sim";  // Sparkplug
   std::vector<std::string> work_units;                      // Sparkplug devices
 };
@@ -61,7 +62,7 @@ class MqttPublisher final : public Publisher {
   std::atomic<bool> births_due_{false};  // set on connect and on a rebirth NCMD
   std::atomic<int> sessions_{0};         // connects so far
   std::atomic<std::int64_t> published_{0}, acknowledged_{0};
-  std::int64_t json_seq_ = 1;
+  std::int64_t json_seq_ = 1;            // the next JSON message's seq
   std::mutex edge_mutex_;                // guards edge_ (will set from the loop thread)
   std::unique_ptr<SparkplugEdge> edge_;  // Sparkplug only
 };
