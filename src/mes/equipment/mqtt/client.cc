@@ -2,6 +2,7 @@
 #include "mes/equipment/mqtt/client.h"
 
 #include <mosquitto.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -21,8 +22,15 @@ void InitLibraryOnce() {
   (void)init;
 }
 
-// True when `fd` has bytes to read now.
-bool Readable(int fd) {
+// True when TLS has decrypted bytes buffered that the socket no longer shows.
+bool TlsPending(struct mosquitto* mosq) {
+  auto* ssl = static_cast<SSL*>(mosquitto_ssl_get(mosq));
+  return ssl != nullptr && SSL_pending(ssl) > 0;
+}
+
+// True when `fd` (or TLS above it) has bytes to read now.
+bool Readable(struct mosquitto* mosq, int fd) {
+  if (TlsPending(mosq)) return true;
   pollfd p{fd, POLLIN, 0};
   return ::poll(&p, 1, 0) > 0 && (p.revents & POLLIN) != 0;
 }
@@ -153,6 +161,7 @@ void Client::Backoff(int* seconds) {
 void Client::Run() {
   int backoff = options_.min_backoff_seconds;
   while (!stop_) {
+    cut_ = false;
     int rc =
         mosquitto_connect(mosq_, options_.host.c_str(), options_.port, options_.keepalive_seconds);
     if (rc != MOSQ_ERR_SUCCESS) {
@@ -176,6 +185,7 @@ void Client::Run() {
     Backoff(&backoff);
   }
   if (connected_) {  // a clean DISCONNECT: the persistent session stays, no will
+    cut_ = true;     // messages read from here on are not handled (OnMessage)
     if (options_.farewell) {
       const Will& f = *options_.farewell;
       mosquitto_publish(mosq_, nullptr, f.topic.c_str(), static_cast<int>(f.payload.size()),
@@ -192,13 +202,15 @@ int Client::LoopOnce() {
   const int fd = mosquitto_socket(mosq_);
   if (fd < 0) return MOSQ_ERR_NO_CONN;
   pollfd p{fd, static_cast<short>(POLLIN | (mosquitto_want_write(mosq_) ? POLLOUT : 0)), 0};
-  const int ready = ::poll(&p, 1, 100);
+  const bool tls_pending = TlsPending(mosq_);
+  const int ready = ::poll(&p, 1, tls_pending ? 0 : 100);
   if (ready < 0 && errno != EINTR) return MOSQ_ERR_ERRNO;
-  if (ready > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+  if (tls_pending || (ready > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR)) != 0)) {
     int rc = MOSQ_ERR_SUCCESS;
     for (int packets = 0; packets < kMaxBurstPackets; ++packets) {
       rc = mosquitto_loop_read(mosq_, 1);
-      if (rc != MOSQ_ERR_SUCCESS || !Readable(fd)) break;
+      // After a cut (a message not stored) nothing more of the burst is handled.
+      if (rc != MOSQ_ERR_SUCCESS || cut_ || !Readable(mosq_, fd)) break;
     }
     // Even after a lost connection: the burst's commands were submitted and are waited for.
     if (options_.on_burst_end && !options_.on_burst_end()) {
@@ -216,6 +228,7 @@ int Client::LoopOnce() {
 }
 
 void Client::CutConnection(const std::string& why) {
+  cut_ = true;
   const int fd = mosquitto_socket(mosq_);
   if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
   SetError(why);
@@ -250,6 +263,10 @@ void Client::OnSubscribe(struct mosquitto*, void* self, int, int count, const in
 
 void Client::OnMessage(struct mosquitto*, void* self, const struct mosquitto_message* m) {
   auto* c = static_cast<Client*>(self);
+  // Once the connection was cut (an earlier message of the burst was not stored) or is
+  // being closed by Stop, later messages are left to the broker's redelivery: their
+  // PUBACKs are never written, or come after the DISCONNECT, which the broker ignores.
+  if (c->cut_) return;
   const std::string topic = m->topic ? m->topic : "";
   const std::string payload = m->payload && m->payloadlen > 0
                                   ? std::string(static_cast<const char*>(m->payload),

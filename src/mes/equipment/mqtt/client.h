@@ -117,6 +117,9 @@ class Client {
   std::atomic<bool> stop_{false}, connected_{false}, subscribed_{false};
   std::atomic<std::int64_t> connects_{0};
   bool reset_backoff_ = false;  // loop thread only
+  // Loop thread only: nothing more is handled on this connection (CutConnection, or the
+  // clean disconnect of Stop).
+  bool cut_ = false;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::string last_error_;  // guarded by mutex_

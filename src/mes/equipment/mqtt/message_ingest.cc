@@ -164,12 +164,12 @@ Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& 
   return out;
 }
 
-void MessageIngest::Begin(const std::string& topic, const std::string& payload) {
+bool MessageIngest::Begin(const std::string& topic, const std::string& payload) {
   Pending p{topic, Excerpt(payload), {}, 0, clock_.NowMicros(), std::nullopt, {}};
   auto refuse = [&](const std::string& source, const Error& e) {
     p.outcome = Refuse(source, e, topic, payload);
   };
-  auto owner = OwnerOfTopic(*reader_, topic, p.received);
+  auto owner = OwnerOf(topic, p.received);
   auto parsed = ParseDataTopic(topic);
   if (!owner.ok()) {
     if (NotDurable(owner.error()))
@@ -196,7 +196,24 @@ void MessageIngest::Begin(const std::string& topic, const std::string& payload) 
       });
     }
   }
+  const bool not_durable = p.outcome && !p.outcome->ok();
   pending_.push_back(std::move(p));
+  return !not_durable;
+}
+
+Result<Owner> MessageIngest::OwnerOf(const std::string& topic, TimeMicros now) {
+  auto known = owners_.find(topic);
+  if (known != owners_.end() && now >= known->second.at &&
+      now - known->second.at < kOwnerMemoryMicros)
+    return known->second.owner;
+  auto owner = OwnerOfTopic(*reader_, topic, now);
+  if (owner.ok()) {
+    if (owners_.size() >= 10'000) owners_.clear();  // bounded: a flood of topics
+    owners_[topic] = KnownOwner{*owner, now};
+  } else {
+    owners_.erase(topic);
+  }
+  return owner;
 }
 
 std::vector<MessageIngest::Finished> MessageIngest::Finish() {

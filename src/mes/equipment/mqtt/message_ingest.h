@@ -11,6 +11,7 @@
 #pragma once
 
 #include <future>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,12 +98,13 @@ class MessageIngest {
   // for it, so the commands of a burst share group commits. Finish waits for every message
   // begun since the last Finish and returns their outcomes in the order they were begun.
   // An outcome's error means that message is not durable (the engine is stopping, or a
-  // write failed): it must not be acknowledged.
+  // write failed): it must not be acknowledged. Begin returns false when it already knows
+  // that of its message (the caller then cuts the connection and begins no more).
   struct Finished {
     std::string topic;
     Result<MessageOutcome> outcome;
   };
-  void Begin(const std::string& topic, const std::string& payload);
+  bool Begin(const std::string& topic, const std::string& payload);
   std::vector<Finished> Finish();
 
  private:
@@ -120,8 +122,20 @@ class MessageIngest {
   std::unique_ptr<storage::Database> reader_;
   const Clock& clock_;
   std::string broker_;
+  // OwnerOfTopic, remembered per topic for kOwnerMemoryMicros (found owners only; the
+  // ingest command checks the source itself, docs/mqtt.md "Topic ownership").
+  Result<Owner> OwnerOf(const std::string& topic, TimeMicros now);
+
   RefusalThrottle throttle_;
   std::vector<Pending> pending_;
+  struct KnownOwner {
+    Owner owner;
+    TimeMicros at = 0;
+  };
+  std::map<std::string, KnownOwner> owners_;
 };
+
+// How long a topic's found owner is reused before it is looked up again.
+inline constexpr TimeMicros kOwnerMemoryMicros = 1'000'000;
 
 }  // namespace ordo::equipment::mqtt

@@ -75,8 +75,7 @@ void MqttService::Stop() {
 bool MqttService::OnMessage(const std::string& topic, const std::string& payload) {
   ++received_;
   if (topic.rfind(kSparkplugRoot, 0) == 0) return Count(topic, sparkplug_->Handle(topic, payload));
-  ingest_->Begin(topic, payload);
-  return true;
+  return ingest_->Begin(topic, payload);
 }
 
 bool MqttService::OnBurstEnd() {
