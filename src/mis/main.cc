@@ -1,6 +1,6 @@
 // `ordo-mis`, the management information system beside the MES: the composition root.
 // Each MIS module hands the platform its migrations and its routes here, one line each.
-// Subcommands: init, serve. `--version`, `--help`.
+// Subcommands: init, serve, import. `--version`, `--help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
@@ -10,11 +10,13 @@
 #include "core/version.h"
 #include "mis/access/http/access_routes.h"
 #include "mis/access/users.h"
+#include "mis/app/import_command.h"
 #include "mis/app/init.h"
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
+#include "mis/imports/http/import_routes.h"
 #include "mis/imports/store/schema.h"
 #include "mis/store/migration.h"
 
@@ -39,6 +41,7 @@ std::vector<store::Migration> Migrations() {
 Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
+  ORDO_TRY(router.Add(imports::Routes()));
   return Ok();
 }
 
@@ -54,7 +57,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ordo-mis: the management information system beside the ordo MES: KPIs (OEE, ISO 22400) "
       "from the MES's ledger feed and from ERP, QMS, maintenance and finance imports. "
-      "Built so far: its store, users, roles and sign-in. Docs: docs/mis.md"};
+      "Built so far: its store, users, roles, sign-in and imports. Docs: docs/mis.md"};
   app.require_subcommand(1);
   std::string version = VersionLine();
   if (version.rfind("ordo ", 0) == 0) version = "ordo-mis " + version.substr(5);
@@ -88,6 +91,21 @@ int main(int argc, char** argv) {
     std::printf("initialised ordo-mis data directory %s (user admin, role mis_admin)%s\n",
                 io.data_dir.c_str(), io.demo ? " [demo]" : "");
   });
+
+  // import
+  auto* import_cmd = app.add_subcommand(
+      "import", "Import a CSV or JSON-lines file into a running ordo-mis (docs/mis-imports.md)");
+  app::ImportCommand ic;
+  import_cmd->add_option("kind", ic.kind, "equipment, calendar, states, counts, ...")->required();
+  import_cmd->add_option("file", ic.file, "the file (.csv, .ndjson or .jsonl)")->required();
+  import_cmd->add_option("--server", ic.server, "the ordo-mis URL, http://HOST:PORT")->required();
+  import_cmd->add_option("--user", ic.user, "user to sign in as (role mis_admin or mis_analyst)")
+      ->required();
+  import_cmd
+      ->add_option("--password-file", ic.password_file, "file whose first line is the password")
+      ->required();
+  import_cmd->add_option("--format", ic.format, "csv or ndjson (default: from the extension)");
+  import_cmd->callback([&] { rc = app::RunImportCommand(ic); });
 
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
