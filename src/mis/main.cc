@@ -1,6 +1,6 @@
 // `ordo-mis`, the management information system beside the MES: the composition root.
 // Each MIS module hands the platform its migrations and its routes here, one line each.
-// Subcommands: init, serve, import. `--version`, `--help`.
+// Subcommands: init, serve, import, kpi. `--version`, `--help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
@@ -12,12 +12,14 @@
 #include "mis/access/users.h"
 #include "mis/app/import_command.h"
 #include "mis/app/init.h"
+#include "mis/app/kpi_command.h"
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
 #include "mis/imports/http/import_routes.h"
 #include "mis/imports/store/schema.h"
+#include "mis/kpi_source/http/kpi_routes.h"
 #include "mis/store/migration.h"
 
 namespace {
@@ -42,6 +44,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
+  ORDO_TRY(router.Add(kpi_source::Routes()));
   return Ok();
 }
 
@@ -57,7 +60,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ordo-mis: the management information system beside the ordo MES: KPIs (OEE, ISO 22400) "
       "from the MES's ledger feed and from ERP, QMS, maintenance and finance imports. "
-      "Built so far: its store, users, roles, sign-in and imports. Docs: docs/mis.md"};
+      "Built so far: its store, users, roles, sign-in, imports and KPIs from imports. Docs: "
+      "docs/mis.md"};
   app.require_subcommand(1);
   std::string version = VersionLine();
   if (version.rfind("ordo ", 0) == 0) version = "ordo-mis " + version.substr(5);
@@ -106,6 +110,24 @@ int main(int argc, char** argv) {
       ->required();
   import_cmd->add_option("--format", ic.format, "csv or ndjson (default: from the extension)");
   import_cmd->callback([&] { rc = app::RunImportCommand(ic); });
+
+  // kpi
+  auto* kpi_cmd = app.add_subcommand(
+      "kpi", "Ask a running ordo-mis for KPI figures (GET /api/v1/kpi; docs/mis.md, KPIs)");
+  app::KpiCommand kc;
+  kpi_cmd->add_option("--kpi", kc.kpi, "KPI ids, comma-separated (e.g. oee,availability)")
+      ->required();
+  kpi_cmd->add_option("--from", kc.from, "window start, ISO 8601 with an offset")->required();
+  kpi_cmd->add_option("--to", kc.to, "window end (exclusive), ISO 8601 with an offset")->required();
+  kpi_cmd->add_option("--scope", kc.scope, "equipment id (default: the plant)");
+  kpi_cmd->add_option("--profile", kc.profile, "iso22400 (default) or practitioner");
+  kpi_cmd->add_option("--policy", kc.policy, "a policy override knob=value (repeatable)");
+  kpi_cmd->add_flag("--json", kc.json, "print the API's JSON answer instead of a table");
+  kpi_cmd->add_option("--server", kc.server, "the ordo-mis URL, http://HOST:PORT")->required();
+  kpi_cmd->add_option("--user", kc.user, "user to sign in as (any MIS role)")->required();
+  kpi_cmd->add_option("--password-file", kc.password_file, "file whose first line is the password")
+      ->required();
+  kpi_cmd->callback([&] { rc = app::RunKpiCommand(kc); });
 
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");

@@ -1,0 +1,118 @@
+// `ordo-mis kpi` (kpi_command.h).
+#include "mis/app/kpi_command.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "client/http_client.h"
+#include "mis/app/options.h"
+
+namespace ordo::mis::app {
+
+namespace {
+
+using client::HttpClient;
+using client::HttpReply;
+using client::Json;
+
+int Fail(const std::string& message, int code) {
+  std::fprintf(stderr, "ordo-mis kpi: %s\n", message.c_str());
+  return code;
+}
+
+std::string Encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ',') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Problem(const HttpReply& reply) {
+  const Json j = reply.json();
+  if (j.is_object() && j.contains("detail"))
+    return "HTTP " + std::to_string(reply.status) + " " + j.value("reason", j.value("code", "")) +
+           ": " + j.value("detail", "");
+  return reply.status == 0 ? reply.error : "HTTP " + std::to_string(reply.status);
+}
+
+// One figure's value for the table: fractions also as a percentage.
+std::string ValueText(const Json& figure) {
+  if (!figure.contains("value") || figure["value"].is_null())
+    return "null (" + figure.value("null_reason", "") + ")";
+  const double v = figure["value"].get<double>();
+  char buf[64];
+  if (figure.value("unit", "") == "1")
+    std::snprintf(buf, sizeof buf, "%.4f (%.2f %%)", v, v * 100);
+  else
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+void PrintTable(const Json& answer) {
+  const Json& policy = answer["policy"];
+  std::printf("scope %s, %s to %s, profile %s, policy %s v%d\n",
+              answer.value("scope", "").empty() ? "(plant)" : answer.value("scope", "").c_str(),
+              answer["window"].value("from", "").c_str(), answer["window"].value("to", "").c_str(),
+              answer.value("profile", "").c_str(), policy.value("name", "").c_str(),
+              policy.value("version", 0));
+  std::printf("%-26s %-28s %s\n", "kpi", "value", "unit");
+  for (const Json& f : answer["figures"])
+    std::printf("%-26s %-28s %s\n", f.value("kpi", "").c_str(), ValueText(f).c_str(),
+                f.value("unit", "").c_str());
+  if (!answer["findings"].empty())
+    std::printf("%zu data quality finding(s): see --json\n", answer["findings"].size());
+}
+
+}  // namespace
+
+std::string KpiQueryString(const KpiCommand& c, std::string* error) {
+  std::string q = "kpi=" + Encode(c.kpi) + "&from=" + Encode(c.from) + "&to=" + Encode(c.to);
+  if (!c.scope.empty()) q += "&scope=" + Encode(c.scope);
+  if (!c.profile.empty()) q += "&profile=" + Encode(c.profile);
+  for (const std::string& p : c.policy) {
+    const auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      *error = "--policy: \"" + p + "\" is not knob=value (e.g. planned_stops=loss)";
+      return "";
+    }
+    q += "&policy." + Encode(p.substr(0, eq)) + "=" + Encode(p.substr(eq + 1));
+  }
+  return q;
+}
+
+int RunKpiCommand(const KpiCommand& c) {
+  std::string error;
+  const std::string query = KpiQueryString(c, &error);
+  if (!error.empty()) return Fail(error, 2);
+  auto server = ParseMesUrl(c.server);
+  if (!server.ok()) return Fail("--server: " + server.error().message, 2);
+  auto password = ReadPasswordFile(c.password_file, "password-file");
+  if (!password.ok()) return Fail(password.error().message, 2);
+
+  HttpClient client(server->port, false, server->host);
+  client.set_timeout_seconds(600);
+  HttpReply session =
+      client.Post("/api/v1/session", Json{{"user", c.user}, {"password", *password}});
+  if (session.status != 201 && session.status != 200)
+    return Fail("sign-in as " + c.user + " failed: " + Problem(session), 1);
+  const std::string token = session.json().value("token", "");
+  HttpReply reply = client.Request("GET", "/api/v1/kpi?" + query, "", token);
+  (void)client.Request("DELETE", "/api/v1/session", "", token);
+  if (!reply.ok()) return Fail("the query was refused: " + Problem(reply), 1);
+  const Json answer = reply.json();
+  if (c.json)
+    std::printf("%s\n", answer.dump(2).c_str());
+  else
+    PrintTable(answer);
+  return 0;
+}
+
+}  // namespace ordo::mis::app

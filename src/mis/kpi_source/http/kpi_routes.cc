@@ -1,0 +1,78 @@
+// GET /api/v1/kpi, /kpi/explain, /kpi/openlineage (kpi_routes.h).
+#include "mis/kpi_source/http/kpi_routes.h"
+
+#include "core/crypto.h"
+#include "mis/access/roles.h"
+#include "mis/kpi/element_index.h"
+#include "mis/kpi/openlineage.h"
+#include "mis/kpi_source/imported_inputs.h"
+#include "mis/kpi_source/kpi_query.h"
+#include "server/problem.h"
+
+namespace ordo::mis::kpi_source {
+
+namespace {
+
+// A random (version 4) UUID for the OpenLineage run.
+std::string NewRunId() {
+  std::string h = RandomHex(16);
+  h[12] = '4';
+  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+// Parses, loads, computes and renders; any error as problem+json.
+Result<Json> Answer(http::Context& context, const http::Call& call, QueryKind kind) {
+  auto query = ParseKpiQuery(call.request.query, kind);
+  if (!query.ok()) return query.error();
+  auto inputs = LoadImportedInputs(context.db());
+  if (!inputs.ok()) return inputs.error();
+  const ElementIndex index(*inputs);
+  auto report = ComputeKpis(index, query->request);
+  if (!report.ok()) return report.error();
+  switch (kind) {
+    case QueryKind::kFigures:
+      return FiguresToJson(*report, query->request);
+    case QueryKind::kExplain:
+      return ExplainToJson(*report, *query, index);
+    case QueryKind::kOpenLineage: {
+      LineageRun run;
+      run.run_id = NewRunId();
+      run.event_time = context.clock().NowMicros();
+      return OpenLineageRunEvent(*report, run);
+    }
+  }
+  return Error::Make(ErrorCode::kInternal, "unknown KPI query kind");
+}
+
+template <QueryKind kKind>
+http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
+  auto answer = Answer(context, call, kKind);
+  if (!answer.ok()) co_return server::ProblemResponse(answer.error());
+  co_return server::JsonResponse(200, *answer);
+}
+
+http::Route Get(const char* path, const char* summary, http::Handler handler) {
+  http::Route route;
+  route.method = "GET";
+  route.path = path;
+  route.permission = access::kRead;
+  route.summary = summary;
+  route.handler = std::move(handler);
+  return route;
+}
+
+}  // namespace
+
+std::vector<http::Route> Routes() {
+  return {
+      Get("/api/v1/kpi", "KPI figures of a scope and window (docs/mis.md, KPIs)",
+          Handle<QueryKind::kFigures>),
+      Get("/api/v1/kpi/explain", "One figure's formula, policy, element totals and import sources",
+          Handle<QueryKind::kExplain>),
+      Get("/api/v1/kpi/openlineage", "The KPI job as an OpenLineage RunEvent (JSON)",
+          Handle<QueryKind::kOpenLineage>)};
+}
+
+}  // namespace ordo::mis::kpi_source

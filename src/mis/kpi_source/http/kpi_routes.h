@@ -1,0 +1,18 @@
+// The KPI endpoints of ordo-mis (docs/mis.md, "KPIs"), permission mis.read (every MIS
+// role): GET /api/v1/kpi (figures), GET /api/v1/kpi/explain (one figure's formula,
+// policy, element totals and sources, optionally the drill-down), GET
+// /api/v1/kpi/openlineage (the job as an OpenLineage RunEvent). Each loads the current
+// imported rows (LoadImportedInputs) and calls ComputeKpis: the one code path. Bad
+// parameters are 400 problem+json naming the field (kpi_query.h); an unknown scope 404.
+// Runs on the io thread with the store connection (like an import).
+#pragma once
+
+#include <vector>
+
+#include "mis/http/router.h"
+
+namespace ordo::mis::kpi_source {
+
+std::vector<http::Route> Routes();
+
+}  // namespace ordo::mis::kpi_source
