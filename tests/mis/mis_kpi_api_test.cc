@@ -246,7 +246,7 @@ TEST_F(MisKpiApiTest, EachFigureCarriesUnitScopeWindowPolicyElementsAndAnExplain
 
 // The rows behind APT are exactly the running rows of the imported states file.
 TEST_F(MisKpiApiTest, ExplainNamesTheImportRowsAndDrillsDownToIntervalsAndCounts) {
-  ORDO_VERIFIES("ORDO-MIS-74", "ORDO-MIS-75");
+  ORDO_VERIFIES("ORDO-MIS-74", "ORDO-MIS-75", "ORDO-MIS-76");
   const auto hashes = ImportVector("oee_com_example");
   const std::string states_hash = hashes.at("states");
   std::set<std::int64_t> running_lines;
