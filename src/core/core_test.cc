@@ -1,6 +1,7 @@
 // Unit tests for ordo_core: Result/Error, clock formatting, canonical JSON, crypto.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -262,6 +263,26 @@ TEST(CryptoTest, Argon2idHashAndVerify) {
   ASSERT_TRUE(again.ok());
   EXPECT_NE(*again, *hash);  // salted
   EXPECT_FALSE(VerifyPassword("not a hash", "correct horse battery"));
+}
+
+TEST(CryptoTest, PlantsGetTheInteractiveCostAndOnlyTheTestSwitchLowersIt) {
+  ORDO_VERIFIES("P11-17", "ORDO-ACCESS-01");
+  auto real = HashPassword("correct horse battery", PasswordCost::kInteractive);
+  ASSERT_TRUE(real.ok());
+  // libsodium's interactive limits: 64 MiB, two passes; the cost travels in the hash.
+  EXPECT_NE(real->find("$m=65536,t=2,"), std::string::npos) << *real;
+  auto cheap = HashPassword("correct horse battery", PasswordCost::kInsecureMinimum);
+  ASSERT_TRUE(cheap.ok());
+  EXPECT_NE(cheap->find("$m=8,t=1,"), std::string::npos) << *cheap;
+  EXPECT_TRUE(VerifyPassword(*real, "correct horse battery"));
+  EXPECT_TRUE(VerifyPassword(*cheap, "correct horse battery"));
+  // The default follows the switch, and the switch is exactly "1".
+  const char* v = std::getenv("ORDO_INSECURE_FAST_PASSWORD_HASH");
+  const bool on = v != nullptr && std::string(v) == "1";
+  EXPECT_EQ(InsecureFastPasswordHash(), on);
+  auto by_default = HashPassword("correct horse battery");
+  ASSERT_TRUE(by_default.ok());
+  EXPECT_NE(by_default->find(on ? "$m=8,t=1," : "$m=65536,t=2,"), std::string::npos) << *by_default;
 }
 
 TEST(CryptoTest, RandomTokensAndPasswords) {

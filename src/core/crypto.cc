@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <cstdlib>
 #include <vector>
 
 namespace ordo {
@@ -90,10 +91,26 @@ bool VerifyDetached(std::string_view message, const std::string& signature_hex,
                                      reinterpret_cast<const unsigned char*>(pk.data())) == 0;
 }
 
+bool InsecureFastPasswordHash() {
+  static const bool fast = [] {
+    const char* v = std::getenv("ORDO_INSECURE_FAST_PASSWORD_HASH");
+    return v != nullptr && std::string_view(v) == "1";
+  }();
+  return fast;
+}
+
 Result<std::string> HashPassword(std::string_view password) {
+  return HashPassword(password, InsecureFastPasswordHash() ? PasswordCost::kInsecureMinimum
+                                                           : PasswordCost::kInteractive);
+}
+
+Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+  const bool fast = cost == PasswordCost::kInsecureMinimum;
+  const unsigned long long ops =
+      fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  const std::size_t mem = fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem,
                             crypto_pwhash_ALG_ARGON2ID13) != 0)
     return Error::Make(ErrorCode::kUnavailable, "password hashing ran out of memory");
   return std::string(out);

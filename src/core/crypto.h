@@ -41,8 +41,17 @@ bool VerifyDetached(std::string_view message, const std::string& signature_hex,
                     const std::string& public_key_hex);
 
 // Argon2id password hash in libsodium's self-describing string form. Slow by design
-// (tens of milliseconds, 64 MiB): never call it on an I/O thread.
+// (about 0.2 s and 64 MiB, libsodium's interactive limits): never call it on an I/O thread.
+// The cost is stored in the hash, so VerifyPassword checks each hash at its own cost.
 Result<std::string> HashPassword(std::string_view password);
+// The two costs a hash may be made at: libsodium's interactive limits (the default), or
+// its minimum limits (see InsecureFastPasswordHash below).
+enum class PasswordCost { kInteractive, kInsecureMinimum };
+Result<std::string> HashPassword(std::string_view password, PasswordCost cost);
+// True when the environment sets ORDO_INSECURE_FAST_PASSWORD_HASH=1: new hashes then use
+// libsodium's minimum limits. For the test suites only (they hash and verify thousands of
+// passwords); `ordo serve` and `ordo-mis serve` log a warning at start-up when it is set.
+bool InsecureFastPasswordHash();
 bool VerifyPassword(const std::string& hash, std::string_view password);
 
 // `bytes` random bytes, hex encoded (for tokens and generated passwords).

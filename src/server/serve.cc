@@ -13,6 +13,7 @@
 
 #include "admin/data_dir_ops.h"
 #include "admin/integrity_audit.h"
+#include "core/crypto.h"
 #include "engine/engine.h"
 #include "server/serve_tasks.h"
 
@@ -207,6 +208,10 @@ int RunServer(ServeOptions o) {
     });
   });
   const bool tls = !o.http.tls_cert_file.empty();
+  if (InsecureFastPasswordHash())
+    spdlog::warn(
+        "ORDO_INSECURE_FAST_PASSWORD_HASH=1: new password hashes use the minimum "
+        "Argon2id cost; for test suites only, never for a plant");
   spdlog::info("ordo serving {}://{}:{} data={}", tls ? "https" : "http", o.http.address,
                (*http)->port(), o.data_dir);
   std::printf("ordo: listening on %s://%s:%u\n", tls ? "https" : "http", o.http.address.c_str(),

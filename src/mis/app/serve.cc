@@ -10,6 +10,7 @@
 #include <functional>
 #include <utility>
 
+#include "core/crypto.h"
 #include "mis/store/dir_lock.h"
 #include "mis/store/mis_store.h"
 
@@ -92,6 +93,10 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
       context.BeginShutdown();
       WaitDrained(**http, std::make_shared<asio::steady_timer>(*io), 200, [&io] { io->stop(); });
     });
+    if (InsecureFastPasswordHash())
+      spdlog::warn(
+          "ORDO_INSECURE_FAST_PASSWORD_HASH=1: new password hashes use the minimum "
+          "Argon2id cost; for test suites only, never for a plant");
     spdlog::info("ordo-mis serving http://{}:{} data={}{}", o.http.address, (*http)->port(),
                  o.data_dir, o.mes ? " mes=" + o.mes->url + " (feed consumer not built yet)" : "");
     std::printf("ordo-mis: listening on http://%s:%u\n", o.http.address.c_str(),
