@@ -241,6 +241,9 @@ test('[ORDO-TERM-14] [ORDO-TERM-15] [DI-05] an out-of-limit critical parameter b
   assert.equal(await recordParameter('binder_addition_rate', 6), 'in');
   assert.equal(await recordParameter('wet_massing_time', 120), 'in');
   assert.equal(await recordParameter('binder_solution_temperature', 24), 'in');
+  // After each command the scan field has the focus again, taken with the answer's render
+  // (a focus taken a frame later once sent the next field's typing into the scan field).
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'term-scan');
   await page.getByTestId('term-complete').click();
   const blocked = await refusal();
   assert.equal(blocked.code, 'deviation_required');

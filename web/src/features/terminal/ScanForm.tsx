@@ -1,8 +1,10 @@
 // The scan field: a barcode scanner types into it and ends with Enter, which submits the
 // consumption (the scan as the scanner meant it, scan.ts, with the quantity and unit
-// beside it). It takes the focus when it appears and again after every submit, and is
-// emptied for the next scan whatever the answer (the last scan stays shown below it).
-import { useEffect, useRef, useState } from 'preact/hooks';
+// beside it). It takes the focus when it appears and again after every command, unless
+// the operator has already moved to another field (their typing must not land in the scan
+// field), and is emptied for the next scan whatever the answer (the last scan stays shown
+// below it).
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { normaliseScan, showScan } from './scan';
 
 interface Props {
@@ -21,7 +23,15 @@ export function ScanForm({ disabled, unitHint, consume, focusKey }: Props) {
   const [local, setLocal] = useState('');
   const [last, setLast] = useState('');
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => ref.current?.focus(), [focusKey, disabled]);
+  // A layout effect: it runs with the render, before the operator (or a test) can act on
+  // the new screen, never a frame later into a field they have just chosen.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || el.disabled) return;
+    const active = document.activeElement;
+    const elsewhere = active instanceof HTMLElement && active !== el && active.matches('input, textarea, select');
+    if (!elsewhere) el.focus();
+  }, [focusKey, disabled]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
