@@ -76,7 +76,7 @@ class MisKpiApiTest : public ::testing::Test {
 class MisKpiVectorTest : public MisKpiApiTest, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(MisKpiVectorTest, TheWorkedExampleReproducesThroughImportsAndTheApi) {
-  ORDO_VERIFIES("ORDO-MIS-70", "ORDO-MIS-71", "ORDO-MIS-78");
+  ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-70", "ORDO-MIS-71", "ORDO-MIS-78");
   const std::string name = GetParam();
   ImportVector(name);
   const std::vector<ExpectedFigure> expected = LoadExpected(kVectors + name + "/expected.csv");
