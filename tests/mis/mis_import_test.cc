@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/testing/verifies.h"
-#include "mis_server.h"
+#include "mis_api_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -20,35 +20,7 @@ const char* kStates =
     "WU-1,2026-01-05T06:00:00+01:00,2026-01-05T07:00:00+01:00,running,\n"
     "WU-1,2026-01-05T07:00:00+01:00,2026-01-05T07:20:00+01:00,down,JAM\n";
 
-class MisImportTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(sandbox_.Init(&error)) << error;
-    server_ = std::make_unique<MisServer>(sandbox_.data(), sandbox_.root());
-    ASSERT_TRUE(server_->Start(&error)) << error;
-    admin_ = SignIn("admin", kMisAdminPassword);
-    ASSERT_FALSE(admin_.empty());
-  }
-  std::string SignIn(const std::string& user, const std::string& password) {
-    HttpReply r =
-        server_->Client().Post("/api/v1/session", {{"user", user}, {"password", password}});
-    return r.status == 200 ? r.json().value("token", "") : "";
-  }
-  HttpReply Import(const std::string& kind, const std::string& body,
-                   const std::string& type = "text/csv", const std::string& token = "") {
-    return server_->Client().Request("POST", "/api/v1/imports/" + kind, body,
-                                     token.empty() ? admin_ : token, {{"Content-Type", type}});
-  }
-  std::string WriteFile(const std::string& name, const std::string& text) {
-    const std::string path = sandbox_.file(name);
-    std::ofstream(path) << text;
-    return path;
-  }
-  MisSandbox sandbox_;
-  std::unique_ptr<MisServer> server_;
-  std::string admin_;
-};
+using MisImportTest = MisApiTest;
 
 TEST_F(MisImportTest, AFileIsImportedOnceAndItsReportCountsEveryRow) {
   ORDO_VERIFIES("ORDO-MIS-36");
@@ -67,9 +39,9 @@ TEST_F(MisImportTest, AFileIsImportedOnceAndItsReportCountsEveryRow) {
   EXPECT_EQ(again.json()["duplicate_file"], true);
   EXPECT_EQ(again.json()["file_hash"], report["file_hash"]);
   // A corrected file: the second row's reason changed, a bad row is refused with its line.
-  const std::string corrected = std::string(kStates).replace(std::string(kStates).find("JAM"), 3,
-                                                             "MOTOR") +
-                                "WU-1,2026-01-05T08:00:00,2026-01-05T09:00:00+01:00,running,\n";
+  const std::string corrected =
+      std::string(kStates).replace(std::string(kStates).find("JAM"), 3, "MOTOR") +
+      "WU-1,2026-01-05T08:00:00,2026-01-05T09:00:00+01:00,running,\n";
   HttpReply fixed = Import("states", corrected);
   ASSERT_EQ(fixed.status, 201) << fixed.Describe();
   const Json rows = fixed.json()["rows"];
@@ -107,12 +79,12 @@ TEST_F(MisImportTest, TheEndpointRefusesWhatItCannotImport) {
   HttpReply anonymous = server_->Client().Request("POST", "/api/v1/imports/states", kStates, "",
                                                   {{"Content-Type", "text/csv"}});
   EXPECT_EQ(anonymous.status, 401) << anonymous.Describe();
-  ASSERT_EQ(server_->Client()
-                .Post("/api/v1/users",
-                      {{"name", "vera"}, {"role", "mis_viewer"}, {"password", "vera's password"}},
-                      admin_)
-                .status,
-            201);
+  ASSERT_EQ(
+      server_->Client()
+          .Post("/api/v1/users",
+                {{"name", "vera"}, {"role", "mis_viewer"}, {"password", "vera's password"}}, admin_)
+          .status,
+      201);
   HttpReply viewer = Import("states", kStates, "text/csv", SignIn("vera", "vera's password"));
   EXPECT_EQ(viewer.status, 403) << viewer.Describe();
   // None of these stored anything: the first real import is new.
@@ -124,16 +96,16 @@ TEST_F(MisImportTest, TheImportCommandPostsAFileAndPrintsTheReport) {
   const std::string file = WriteFile("states.csv", kStates);
   const std::string password = WriteFile("admin.pw", std::string(kMisAdminPassword) + "\n");
   const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
-  RunResult ok = RunMis({"import", "states", file, "--server", url, "--user", "admin",
-                         "--password-file", password},
-                        sandbox_.root());
+  RunResult ok = RunMis(
+      {"import", "states", file, "--server", url, "--user", "admin", "--password-file", password},
+      sandbox_.root());
   ASSERT_EQ(ok.status.code, 0) << ok.Describe();
   const Json report = Json::parse(ok.out);
   EXPECT_EQ(report["rows"]["imported"], 2);
   const std::string wrong = WriteFile("wrong.pw", "not the password at all\n");
-  RunResult refused = RunMis({"import", "states", file, "--server", url, "--user", "admin",
-                              "--password-file", wrong},
-                             sandbox_.root());
+  RunResult refused = RunMis(
+      {"import", "states", file, "--server", url, "--user", "admin", "--password-file", wrong},
+      sandbox_.root());
   EXPECT_EQ(refused.status.code, 1) << refused.Describe();
   EXPECT_NE(refused.err.find("sign-in as admin failed"), std::string::npos) << refused.err;
   RunResult unknown_format = RunMis({"import", "states", password, "--server", url, "--user",

@@ -13,7 +13,7 @@
 #include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "kpi_vectors.h"
-#include "mis_server.h"
+#include "mis_api_fixture.h"
 
 namespace ordo::testing {
 namespace {
@@ -23,25 +23,8 @@ using Json = nlohmann::json;
 
 const char* kShift = "from=2026-01-05T06:00:00Z&to=2026-01-05T14:00:00Z";
 
-class MisKpiApiTest : public ::testing::Test {
+class MisKpiApiTest : public MisApiTest {
  protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(sandbox_.Init(&error)) << error;
-    server_ = std::make_unique<MisServer>(sandbox_.data(), sandbox_.root());
-    ASSERT_TRUE(server_->Start(&error)) << error;
-    admin_ = SignIn("admin", kMisAdminPassword);
-    ASSERT_FALSE(admin_.empty());
-  }
-  std::string SignIn(const std::string& user, const std::string& password) {
-    HttpReply r =
-        server_->Client().Post("/api/v1/session", {{"user", user}, {"password", password}});
-    return r.status == 200 ? r.json().value("token", "") : "";
-  }
-  HttpReply Import(const std::string& kind, const std::string& body) {
-    return server_->Client().Request("POST", "/api/v1/imports/" + kind, body, admin_,
-                                     {{"Content-Type", "text/csv"}});
-  }
   // Imports every <kind>.csv of the vector; the file hash of each kind imported.
   std::map<std::string, std::string> ImportVector(const std::string& name) {
     std::map<std::string, std::string> hashes;
@@ -58,15 +41,7 @@ class MisKpiApiTest : public ::testing::Test {
   HttpReply Get(const std::string& target, const std::string& token = "") {
     return server_->Client().Get(target, token.empty() ? admin_ : token);
   }
-  std::string WriteFile(const std::string& name, const std::string& text) {
-    const std::string path = sandbox_.file(name);
-    std::ofstream(path) << text;
-    return path;
-  }
   std::string Url() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
-  MisSandbox sandbox_;
-  std::unique_ptr<MisServer> server_;
-  std::string admin_;
 };
 
 // Every vector whose inputs the import formats can express reproduces its expected figures

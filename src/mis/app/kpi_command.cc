@@ -1,10 +1,10 @@
 // `ordo-mis kpi` (kpi_command.h).
 #include "mis/app/kpi_command.h"
 
-#include <cctype>
 #include <cstdio>
 
 #include "client/http_client.h"
+#include "core/percent_encoding.h"
 #include "mis/app/options.h"
 
 namespace ordo::mis::app {
@@ -15,24 +15,12 @@ using client::HttpClient;
 using client::HttpReply;
 using client::Json;
 
+// Commas stay: the KPI list reads as typed.
+std::string EncodeValue(const std::string& text) { return PercentEncode(text, ","); }
+
 int Fail(const std::string& message, int code) {
   std::fprintf(stderr, "ordo-mis kpi: %s\n", message.c_str());
   return code;
-}
-
-std::string Encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ',') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string Problem(const HttpReply& reply) {
@@ -74,16 +62,17 @@ void PrintTable(const Json& answer) {
 }  // namespace
 
 std::string KpiQueryString(const KpiCommand& c, std::string* error) {
-  std::string q = "kpi=" + Encode(c.kpi) + "&from=" + Encode(c.from) + "&to=" + Encode(c.to);
-  if (!c.scope.empty()) q += "&scope=" + Encode(c.scope);
-  if (!c.profile.empty()) q += "&profile=" + Encode(c.profile);
+  std::string q =
+      "kpi=" + EncodeValue(c.kpi) + "&from=" + EncodeValue(c.from) + "&to=" + EncodeValue(c.to);
+  if (!c.scope.empty()) q += "&scope=" + EncodeValue(c.scope);
+  if (!c.profile.empty()) q += "&profile=" + EncodeValue(c.profile);
   for (const std::string& p : c.policy) {
     const auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
       *error = "--policy: \"" + p + "\" is not knob=value (e.g. planned_stops=loss)";
       return "";
     }
-    q += "&policy." + Encode(p.substr(0, eq)) + "=" + Encode(p.substr(eq + 1));
+    q += "&policy." + EncodeValue(p.substr(0, eq)) + "=" + EncodeValue(p.substr(eq + 1));
   }
   return q;
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "core/percent_encoding.h"
 #include "mis/kpi/figure_json.h"
 #include "mis/kpi/time_elements.h"
 
@@ -38,21 +39,6 @@ std::vector<std::string> SplitIds(const std::string& text) {
     } else if (!id.empty()) {
       out.push_back(id);
       id.clear();
-    }
-  }
-  return out;
-}
-
-std::string Encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
     }
   }
   return out;
@@ -170,13 +156,13 @@ Result<KpiQuery> ParseKpiQuery(const std::map<std::string, std::string>& query, 
 }
 
 std::string ExplainQuery(const Figure& figure, const KpiRequest& request) {
-  std::string q = "kpi=" + Encode(figure.kpi) + "&scope=" + Encode(request.scope) +
-                  "&from=" + Encode(FormatUtcMicros(request.from)) +
-                  "&to=" + Encode(FormatUtcMicros(request.to)) +
+  std::string q = "kpi=" + PercentEncode(figure.kpi) + "&scope=" + PercentEncode(request.scope) +
+                  "&from=" + PercentEncode(FormatUtcMicros(request.from)) +
+                  "&to=" + PercentEncode(FormatUtcMicros(request.to)) +
                   "&profile=" + ProfileName(request.profile);
   const PolicyStamp stamp = StampOf(request.policy);
   for (const std::string& knob : stamp.overridden)
-    q += "&policy." + Encode(knob) + "=" + Encode(stamp.knobs.at(knob));
+    q += "&policy." + PercentEncode(knob) + "=" + PercentEncode(stamp.knobs.at(knob));
   return q;
 }
 
