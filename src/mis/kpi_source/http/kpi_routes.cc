@@ -1,6 +1,9 @@
 // GET /api/v1/kpi, /kpi/explain, /kpi/openlineage (kpi_routes.h).
 #include "mis/kpi_source/http/kpi_routes.h"
 
+#include <functional>
+#include <memory>
+
 #include "core/crypto.h"
 #include "mis/access/roles.h"
 #include "mis/kpi/element_index.h"
@@ -22,35 +25,44 @@ std::string NewRunId() {
          "-" + h.substr(20);
 }
 
-// Parses, loads, computes and renders; any error as problem+json.
-Result<Json> Answer(http::Context& context, const http::Call& call, QueryKind kind) {
-  auto query = ParseKpiQuery(call.request.query, kind);
-  if (!query.ok()) return query.error();
-  auto inputs = LoadImportedInputs(context.db());
-  if (!inputs.ok()) return inputs.error();
-  const ElementIndex index(*inputs);
-  auto report = ComputeKpis(index, query->request);
+// Indexes, computes and renders: pure, so it runs on the context's pool.
+Result<Json> Compute(const KpiQuery& query, const Inputs& inputs, QueryKind kind, TimeMicros now) {
+  const ElementIndex index(inputs);
+  auto report = ComputeKpis(index, query.request);
   if (!report.ok()) return report.error();
   switch (kind) {
     case QueryKind::kFigures:
-      return FiguresToJson(*report, query->request);
+      return FiguresToJson(*report, query.request);
     case QueryKind::kExplain:
-      return ExplainToJson(*report, *query, index);
+      return ExplainToJson(*report, query, index);
     case QueryKind::kOpenLineage: {
       LineageRun run;
       run.run_id = NewRunId();
-      run.event_time = context.clock().NowMicros();
+      run.event_time = now;
       return OpenLineageRunEvent(*report, run);
     }
   }
   return Error::Make(ErrorCode::kInternal, "unknown KPI query kind");
 }
 
+// Parses and loads on the io thread (the store connection is its own), then computes on
+// the pool while the io thread serves other requests (sign-ins, health, imports).
 template <QueryKind kKind>
 http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
-  auto answer = Answer(context, call, kKind);
-  if (!answer.ok()) co_return server::ProblemResponse(answer.error());
-  co_return server::JsonResponse(200, *answer);
+  auto query = ParseKpiQuery(call.request.query, kKind);
+  if (!query.ok()) co_return server::ProblemResponse(query.error());
+  auto inputs = LoadImportedInputs(context.db());
+  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
+  auto answer = std::make_shared<Result<Json>>(Json());
+  std::function<Json()> work = [answer, q = std::move(*query), in = std::move(*inputs),
+                                now = context.clock().NowMicros()] {
+    *answer = Compute(q, in, kKind, now);
+    return Json();
+  };
+  auto computing = context.OffThread(std::move(work));
+  co_await std::move(computing);
+  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
+  co_return server::JsonResponse(200, **answer);
 }
 
 http::Route Get(const char* path, const char* summary, http::Handler handler) {

@@ -4,7 +4,8 @@
 // /api/v1/kpi/openlineage (the job as an OpenLineage RunEvent). Each loads the current
 // imported rows (LoadImportedInputs) and calls ComputeKpis: the one code path. Bad
 // parameters are 400 problem+json naming the field (kpi_query.h); an unknown scope 404.
-// Runs on the io thread with the store connection (like an import).
+// Loads on the io thread (the store connection is its own), then indexes, computes and
+// renders on the context's pool, so other requests are served meanwhile.
 #pragma once
 
 #include <vector>
