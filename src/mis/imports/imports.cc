@@ -63,6 +63,13 @@ Result<Format> FormatOfContentType(std::string_view content_type) {
 Result<ImportReport> RunImport(storage::Database& db, const std::string& kind,
                                const std::string& content_type, std::string_view body,
                                const std::string& user, TimeMicros now) {
+  auto parsed = PrepareImport(kind, content_type, body);
+  if (!parsed.ok()) return parsed.error();
+  return ApplyImport(db, *parsed, user, now);
+}
+
+Result<ParsedImport> PrepareImport(const std::string& kind, const std::string& content_type,
+                                   std::string_view body) {
   const KindSpec* spec = FindKind(kind);
   if (!spec)
     return Error{ErrorCode::kNotFound,
@@ -76,9 +83,7 @@ Result<ImportReport> RunImport(storage::Database& db, const std::string& kind,
                  "the body has " + std::to_string(body.size()) + " bytes; at most " +
                      std::to_string(kMaxBodyBytes) + " (32 MiB) per import: split the file",
                  "body", "body_too_large"};
-  auto parsed = ParseImport(*spec, *format, body);
-  if (!parsed.ok()) return parsed.error();
-  return ApplyImport(db, *parsed, user, now);
+  return ParseImport(*spec, *format, body);
 }
 
 Json ToJson(const ImportReport& report) {

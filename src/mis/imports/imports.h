@@ -41,6 +41,12 @@ Result<ImportReport> RunImport(storage::Database& db, const std::string& kind,
                                const std::string& content_type, std::string_view body,
                                const std::string& user, TimeMicros now);
 
+// RunImport's checks and parse without the store: the same whole-file refusals but the
+// store's. Pure and thread-safe: the server runs it on its pool, then ApplyImport
+// (store/apply.h) on the connection's thread.
+Result<ParsedImport> PrepareImport(const std::string& kind, const std::string& content_type,
+                                   std::string_view body);
+
 // The report as JSON: import_id, kind, file_hash, content_type, imported_by, imported_at
 // (ISO 8601 UTC), duplicate_file, rows {total, imported, unchanged, superseded, refused},
 // errors [{line, field, reason, message}] (the first kMaxReportErrors) and
