@@ -22,6 +22,7 @@
 #include "cli/passwords.h"
 #include "cli/plant_commands.h"
 #include "cli/reference_docs.h"
+#include "cli/serve_mqtt_options.h"
 #include "cli/sim_command.h"
 #include "cli/telemetry_command.h"
 #include "cli/trace_commands.h"
@@ -32,7 +33,6 @@
 #include "mes/access/commands/users.h"
 #include "mes/access/store/cracklib_blocklist.h"
 #include "mes/access/users.h"
-#include "mes/equipment/mqtt/service.h"
 #include "mes/site/settings.h"
 #include "server/api.h"
 #include "server/serve.h"
@@ -176,55 +176,8 @@ int main(int argc, char** argv) {
                    "open connections from one client address at most")
       ->check(CLI::Range(1, 100000));
   // The MQTT connector of machine data (docs/mqtt.md): a background service of serve.
-  std::string mqtt_broker, mqtt_password_file;
-  equipment::mqtt::ClientOptions mqtt;
-  serve->add_option("--mqtt-broker", mqtt_broker,
-                    "connect to this MQTT broker (HOST:PORT) and ingest machine data from it");
-  serve->add_option("--mqtt-client-id", mqtt.client_id,
-                    "MQTT client id: names ordo's persistent session at the broker (default ordo)");
-  serve->add_option("--mqtt-username", mqtt.username, "MQTT user name");
-  serve->add_option("--mqtt-password-file", mqtt_password_file,
-                    "file whose first line is the MQTT password (with --mqtt-username)");
-  serve->add_option("--mqtt-cafile", mqtt.cafile,
-                    "PEM CA certificate(s): connect with TLS and check the broker against them");
-  serve
-      ->add_option("--mqtt-keepalive", mqtt.keepalive_seconds,
-                   "seconds between MQTT keepalive pings; a broker silent for 1.5 times this "
-                   "is taken as lost and ordo reconnects (default 30)")
-      ->check(CLI::Range(5, 3600));
-  // Sparkplug B host application id (docs/sparkplug.md): spBv1.0/STATE/<host id>.
-  std::string sparkplug_host_id;
-  serve->add_option("--sparkplug-host-id", sparkplug_host_id,
-                    "Sparkplug B host id of ordo's STATE topic (default ordo; with --mqtt-broker)");
-  auto mqtt_service = [&]() -> Result<std::shared_ptr<server::BackgroundService>> {
-    if (mqtt_broker.empty()) {
-      if (!mqtt.username.empty() || !mqtt_password_file.empty() || !mqtt.cafile.empty() ||
-          !sparkplug_host_id.empty())
-        return Error::Invalid("mqtt-broker",
-                              "the --mqtt-* and --sparkplug-* options go with --mqtt-broker");
-      return std::shared_ptr<server::BackgroundService>();
-    }
-    auto broker = equipment::mqtt::ParseBroker(mqtt_broker);
-    if (!broker.ok()) return broker.error();
-    mqtt.host = broker->first;
-    mqtt.port = broker->second;
-    if (!mqtt_password_file.empty()) {
-      if (mqtt.username.empty())
-        return Error::Invalid("mqtt-password-file", "--mqtt-password-file needs --mqtt-username");
-      std::ifstream in(mqtt_password_file);
-      if (!in || !std::getline(in, mqtt.password))
-        return Error::Invalid("mqtt-password-file",
-                              "cannot read the password from " + mqtt_password_file);
-      if (!mqtt.password.empty() && mqtt.password.back() == '\r') mqtt.password.pop_back();
-    }
-    if (sparkplug_host_id.empty()) sparkplug_host_id = "ordo";
-    if (sparkplug_host_id.size() > 64 ||
-        sparkplug_host_id.find_first_of("/+#") != std::string::npos)
-      return Error::Invalid("sparkplug-host-id",
-                            "--sparkplug-host-id is 1 to 64 characters without '/', '+' or '#'");
-    return std::shared_ptr<server::BackgroundService>(
-        std::make_shared<equipment::mqtt::MqttService>(mqtt, sparkplug_host_id));
-  };
+  cli::ServeMqttOptions mqtt_options;
+  mqtt_options.AddTo(serve);
   serve->callback([&] {
     auto interval = cli::ParseDurationSeconds(audit_interval);
     if (!interval) {
@@ -257,7 +210,7 @@ int main(int argc, char** argv) {
       rc = Fail("--tls-cert and --tls-key go together", 2);
       return;
     }
-    auto service = mqtt_service();
+    auto service = mqtt_options.Service();
     if (!service.ok()) {
       rc = Fail(service.error().message, 2);
       return;
