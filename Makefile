@@ -21,9 +21,14 @@ deps:
 CXX_OPT ?= -O1 -g1 -DNDEBUG
 BENCH_BUILD ?= build-bench
 
+# Configures only for a new build directory or other flags: a configure rewrites
+# generated/version.cc (its configure time), and everything would link again. Ninja
+# re-runs CMake by itself when a CMakeLists.txt or the checked-out commit changes.
 build: deps
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(CXX_OPT)" >/dev/null
+	@if [ ! -f $(BUILD)/build.ninja ] || [ "$$(cat $(BUILD)/.cxx-opt 2>/dev/null)" != "$(CXX_OPT)" ]; then \
+	  cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(CXX_OPT)" >/dev/null && echo "$(CXX_OPT)" > $(BUILD)/.cxx-opt; \
+	fi
 	@cmake --build $(BUILD)
 
 # Runs the MES on an embedded SQLite store under ./ordo-data with demo users, with the
