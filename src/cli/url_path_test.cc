@@ -13,6 +13,7 @@ TEST(UrlPathTest, AnIdBecomesOnePathSegment) {
   ORDO_VERIFIES("ORDO-GEN-31");
   EXPECT_EQ(PathSegment("L-REC_1.2"), "L-REC_1.2");
   EXPECT_EQ(PathSegment("lot:FG-1"), "lot:FG-1");
+  EXPECT_EQ(PathSegment("a~b"), "a~b");  // unreserved (RFC 3986)
   EXPECT_EQ(PathSegment("a/b"), "a%2Fb");
   EXPECT_EQ(PathSegment("x?y#z"), "x%3Fy%23z");
   EXPECT_EQ(PathSegment("50% off"), "50%25%20off");
