@@ -5,16 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "client/http_client.h"
-#include "mis/app/options.h"
+#include "mis/app/server_call.h"
 
 namespace ordo::mis::app {
 
 namespace {
-
-using client::HttpClient;
-using client::HttpReply;
-using client::Json;
 
 int Fail(const std::string& message, int code) {
   std::fprintf(stderr, "ordo-mis import: %s\n", message.c_str());
@@ -35,14 +30,6 @@ std::string MediaType(const std::string& format, const std::string& file) {
   return "";
 }
 
-std::string Problem(const HttpReply& reply) {
-  const Json j = reply.json();
-  if (j.is_object() && j.contains("detail"))
-    return "HTTP " + std::to_string(reply.status) + " " + j.value("code", "") + ": " +
-           j.value("detail", "");
-  return reply.status == 0 ? reply.error : "HTTP " + std::to_string(reply.status);
-}
-
 }  // namespace
 
 int RunImportCommand(const ImportCommand& c) {
@@ -50,27 +37,16 @@ int RunImportCommand(const ImportCommand& c) {
   if (media_type.empty())
     return Fail("--format must be csv or ndjson (or the file must end in .csv, .ndjson, .jsonl)",
                 2);
-  auto server = ParseMesUrl(c.server);
-  if (!server.ok()) return Fail("--server: " + server.error().message, 2);
-  auto password = ReadPasswordFile(c.password_file, "password-file");
-  if (!password.ok()) return Fail(password.error().message, 2);
   std::ifstream in(c.file, std::ios::binary);
   if (!in) return Fail("cannot read " + c.file, 2);
   std::ostringstream body;
   body << in.rdbuf();
-
-  HttpClient client(server->port, false, server->host);
-  client.set_timeout_seconds(600);
-  HttpReply session =
-      client.Post("/api/v1/session", Json{{"user", c.user}, {"password", *password}});
-  if (session.status != 201 && session.status != 200)
-    return Fail("sign-in as " + c.user + " failed: " + Problem(session), 1);
-  const std::string token = session.json().value("token", "");
-  HttpReply reply = client.Request("POST", "/api/v1/imports/" + c.kind, body.str(), token,
-                                   {{"Content-Type", media_type}});
-  (void)client.Request("DELETE", "/api/v1/session", "", token);
-  if (!reply.ok()) return Fail("the import was refused: " + Problem(reply), 1);
-  std::printf("%s\n", reply.json().dump(2).c_str());
+  CallFailure failure;
+  auto reply = CallAsUser({c.server, c.user, c.password_file}, "POST", "/api/v1/imports/" + c.kind,
+                          body.str(), {{"Content-Type", media_type}}, &failure);
+  if (!reply) return Fail(failure.message, failure.exit_code);
+  if (!reply->ok()) return Fail("the import was refused: " + ProblemText(*reply), 1);
+  std::printf("%s\n", reply->json().dump(2).c_str());
   return 0;
 }
 

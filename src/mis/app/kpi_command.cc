@@ -3,16 +3,13 @@
 
 #include <cstdio>
 
-#include "client/http_client.h"
 #include "core/percent_encoding.h"
-#include "mis/app/options.h"
+#include "mis/app/server_call.h"
 
 namespace ordo::mis::app {
 
 namespace {
 
-using client::HttpClient;
-using client::HttpReply;
 using client::Json;
 
 // Commas stay: the KPI list reads as typed.
@@ -21,14 +18,6 @@ std::string EncodeValue(const std::string& text) { return PercentEncode(text, ",
 int Fail(const std::string& message, int code) {
   std::fprintf(stderr, "ordo-mis kpi: %s\n", message.c_str());
   return code;
-}
-
-std::string Problem(const HttpReply& reply) {
-  const Json j = reply.json();
-  if (j.is_object() && j.contains("detail"))
-    return "HTTP " + std::to_string(reply.status) + " " + j.value("reason", j.value("code", "")) +
-           ": " + j.value("detail", "");
-  return reply.status == 0 ? reply.error : "HTTP " + std::to_string(reply.status);
 }
 
 // One figure's value for the table: fractions also as a percentage.
@@ -81,22 +70,12 @@ int RunKpiCommand(const KpiCommand& c) {
   std::string error;
   const std::string query = KpiQueryString(c, &error);
   if (!error.empty()) return Fail(error, 2);
-  auto server = ParseMesUrl(c.server);
-  if (!server.ok()) return Fail("--server: " + server.error().message, 2);
-  auto password = ReadPasswordFile(c.password_file, "password-file");
-  if (!password.ok()) return Fail(password.error().message, 2);
-
-  HttpClient client(server->port, false, server->host);
-  client.set_timeout_seconds(600);
-  HttpReply session =
-      client.Post("/api/v1/session", Json{{"user", c.user}, {"password", *password}});
-  if (session.status != 201 && session.status != 200)
-    return Fail("sign-in as " + c.user + " failed: " + Problem(session), 1);
-  const std::string token = session.json().value("token", "");
-  HttpReply reply = client.Request("GET", "/api/v1/kpi?" + query, "", token);
-  (void)client.Request("DELETE", "/api/v1/session", "", token);
-  if (!reply.ok()) return Fail("the query was refused: " + Problem(reply), 1);
-  const Json answer = reply.json();
+  CallFailure failure;
+  auto reply = CallAsUser({c.server, c.user, c.password_file}, "GET", "/api/v1/kpi?" + query, "",
+                          {}, &failure);
+  if (!reply) return Fail(failure.message, failure.exit_code);
+  if (!reply->ok()) return Fail("the query was refused: " + ProblemText(*reply), 1);
+  const Json answer = reply->json();
   if (c.json)
     std::printf("%s\n", answer.dump(2).c_str());
   else
