@@ -75,7 +75,10 @@ class MisUsersTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(InitCrypto());
-    dir_ = std::filesystem::path(::testing::TempDir()) / "mis_users_test";
+    // One directory per test: ctest runs the tests of this suite in parallel processes.
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("mis_users_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto opened = store::OpenMisStore(store::StorePath(dir_.string()), Migrations(), true);

@@ -47,7 +47,11 @@ TEST(MesUrlTest, AcceptsOnlyHttpHostPort) {
 class MesFlagsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    file_ = (std::filesystem::path(::testing::TempDir()) / "mis_mes_password").string();
+    // One file per test: ctest runs the tests of this suite in parallel processes.
+    file_ = (std::filesystem::path(::testing::TempDir()) /
+             ("mis_mes_password_" +
+              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())))
+                .string();
     std::ofstream(file_) << "feed-reader-password\r\nsecond line\n";
   }
   void TearDown() override { std::filesystem::remove(file_); }
