@@ -147,6 +147,37 @@ TEST_F(ApiTest, AStreamEndsWhenItsSessionEnds) {
   EXPECT_EQ(stream.body.find("after the auditor signed out"), std::string::npos) << stream.body;
 }
 
+// The account the MIS reads the MES with (role feed_reader): the ledger and nothing else.
+TEST_F(ApiTest, AFeedReaderReadsTheLedgerAndNothingElse) {
+  ORDO_VERIFIES("ORDO-MIS-90");
+  const std::string admin = TokenFor("admin");
+  const std::string op = TokenFor("operator");
+  HttpReply created = http().Post("/api/v1/users",
+                                  Json{{"name", "mis.feed"},
+                                       {"display_name", "MIS ledger feed"},
+                                       {"roles", {"feed_reader"}},
+                                       {"password", "feed-one-time-password-2026"}},
+                                  admin);
+  ASSERT_EQ(created.status, 201) << created.Describe();
+  HttpReply first;
+  const std::string feed = FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026",
+                                       StrongPassword("mis feed"), &first);
+  ASSERT_FALSE(feed.empty()) << first.Describe();
+  const std::int64_t seq = Write(op, LogbookEntry("read by the MIS"));
+
+  HttpReply page = http().Get("/api/v1/ledger?after=" + std::to_string(seq - 1), feed);
+  ASSERT_EQ(page.status, 200) << page.Describe();
+  ASSERT_FALSE(page.json()["entries"].empty());
+  EXPECT_EQ(page.json()["entries"][0]["seq"], seq);
+  EXPECT_EQ(http().Get("/api/v1/ledger/span", feed).status, 200);
+  // Reads of every other kind, and every command, are refused.
+  for (const char* target : {"/api/v1/logbook", "/api/v1/security/events", "/api/v1/users",
+                             "/api/v1/audit-reviews", "/api/v1/ledger/verify"})
+    ExpectProblem(http().Get(target, feed), 403, "permission_denied");
+  ExpectProblem(http().Post("/api/v1/logbook", LogbookEntry("not from the feed"), feed), 403,
+                "permission_denied");
+}
+
 TEST_F(ApiTest, LogoutInvalidatesTheToken) {
   ORDO_VERIFIES("DI-01", "ORDO-ACCESS-03");
   const std::string op = TokenFor("operator");

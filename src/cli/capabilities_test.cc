@@ -24,6 +24,7 @@
 #include "mes/site/permissions.h"
 #include "mes/telemetry/permissions.h"
 #include "mes/worklist/permissions.h"
+#include "server/endpoint.h"
 
 namespace ordo {
 namespace {
@@ -69,8 +70,27 @@ TEST_F(RolesTest, DenyByDefault) {
 
 TEST_F(RolesTest, StableRoleOrder) {
   ORDO_VERIFIES("ORDO-ACCESS-05");
-  EXPECT_EQ(AllRoles(),
-            (std::vector<std::string>{"operator", "supervisor", "quality", "engineer", "admin"}));
+  EXPECT_EQ(AllRoles(), (std::vector<std::string>{"operator", "supervisor", "quality", "engineer",
+                                                  "admin", "feed_reader"}));
+  EXPECT_EQ(RoleNames(), "operator, supervisor, quality, engineer, admin or feed_reader");
+}
+
+// The MIS's account on the MES (issue 13): it reads the ledger feed, and nothing else.
+TEST_F(RolesTest, FeedReaderHoldsOnlyTheLedgerFeed) {
+  ORDO_VERIFIES("ORDO-MIS-90");
+  EXPECT_EQ(PermissionsOf({"feed_reader"}), (std::vector<std::string>{audit::kLedgerFeed}));
+  // Every role that reads the audit trail also reads the feed.
+  for (const auto& r : AllRoles())
+    if (RoleGrants(r, audit::kAuditRead)) EXPECT_TRUE(RoleGrants(r, audit::kLedgerFeed)) << r;
+  EXPECT_FALSE(RoleGrants("operator", audit::kLedgerFeed));
+  // In the endpoint table: exactly the ledger's three reads.
+  std::vector<std::string> readable;
+  for (const auto& e : server::RegisteredEndpoints())
+    if (!e.permission.empty() && RoleGrants("feed_reader", e.permission))
+      readable.push_back(e.method + " " + e.path);
+  std::sort(readable.begin(), readable.end());
+  EXPECT_EQ(readable, (std::vector<std::string>{"GET /api/v1/ledger", "GET /api/v1/ledger/span",
+                                                "GET /api/v1/ledger/stream"}));
 }
 
 TEST_F(RolesTest, SeparationOfDuties) {
@@ -128,7 +148,9 @@ TEST_F(RolesTest, ChangeControlSeparatesDraftingFromApproving) {
   EXPECT_TRUE(RoleGrants("engineer", kSiteConfigure));
   EXPECT_FALSE(RoleGrants("admin", kSiteConfigure));
   EXPECT_FALSE(RoleGrants("quality", kSiteConfigure));
-  for (const auto& role : AllRoles()) EXPECT_TRUE(RoleGrants(role, kMasterdataRead)) << role;
+  // Every plant role reads master data; the feed account does not (it reads only the feed).
+  for (const auto& role : AllRoles())
+    EXPECT_EQ(RoleGrants(role, kMasterdataRead), role != "feed_reader") << role;
 }
 
 }  // namespace

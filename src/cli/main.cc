@@ -444,7 +444,7 @@ int main(int argc, char** argv) {
   add->add_option("--name", name, "login name")->required();
   add->add_option("--display-name", display, "printed name")->required();
   add->add_option("--role", roles,
-                  "role (repeatable): operator, supervisor, quality, engineer, admin")
+                  "role (repeatable): operator, supervisor, quality, engineer, admin, feed_reader")
       ->required();
   add->add_option("--one-time-password-file", one_time_file,
                   "file whose first line is the one-time password (generated and printed "

@@ -33,14 +33,22 @@ void RegisterPermission(PermissionDef permission) {
 const std::vector<PermissionDef>& RegisteredPermissions() { return Table(); }
 
 const std::vector<std::string>& AllRoles() {
-  static const std::vector<std::string> roles = {"operator", "supervisor", "quality", "engineer",
-                                                 "admin"};
+  static const std::vector<std::string> roles = {"operator", "supervisor", "quality",
+                                                 "engineer", "admin",      "feed_reader"};
   return roles;
 }
 
 std::vector<std::string> AllPermissions() {
   std::vector<std::string> out;
   for (const auto& p : Table()) out.push_back(p.name);
+  return out;
+}
+
+std::string RoleNames() {
+  const auto& roles = AllRoles();
+  std::string out;
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == roles.size() ? " or " : ", ") + roles[i];
   return out;
 }
 

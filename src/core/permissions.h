@@ -1,5 +1,6 @@
 // Roles and permissions: deny by default. The roles are fixed (operator, supervisor,
-// quality, engineer, admin); each capability registers the permissions it defines and
+// quality, engineer, admin, and feed_reader: the account another system, such as the MIS,
+// reads the ledger feed with, and nothing else); each capability registers the permissions it defines and
 // which roles hold them, once at start-up (the composition root). The HTTP runtime
 // checks every endpoint's permission against the caller's roles here.
 #pragma once
@@ -22,11 +23,14 @@ void RegisterPermission(PermissionDef permission);
 // Every registered permission, in registration order.
 const std::vector<PermissionDef>& RegisteredPermissions();
 
-// All role names, in a stable order: operator, supervisor, quality, engineer, admin.
+// All role names, in a stable order: operator, supervisor, quality, engineer, admin,
+// feed_reader.
 const std::vector<std::string>& AllRoles();
 // All registered permission names.
 std::vector<std::string> AllPermissions();
 bool IsRole(std::string_view role);
+// The roles for a message: "operator, supervisor, ..., admin or feed_reader".
+std::string RoleNames();
 // True when `role` holds `permission`. Unknown roles and permissions grant nothing.
 bool RoleGrants(std::string_view role, std::string_view permission);
 // Union of the permissions of `roles`, sorted.

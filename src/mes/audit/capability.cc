@@ -12,8 +12,12 @@ namespace ordo::audit {
 
 void Register() {
   RegisterPermission({kAuditRead,
-                      "read the audit trail (ledger feed) and security events",
+                      "read audit-trail reviews and security events",
                       {"supervisor", "quality", "engineer", "admin"}});
+  RegisterPermission({kLedgerFeed,
+                      "read the ledger feed (entries, stream, span); feed_reader, the role "
+                      "of another system's feed account (the MIS), holds only this",
+                      {"supervisor", "quality", "engineer", "admin", "feed_reader"}});
   RegisterPermission(
       {kLedgerVerify, "verify the ledger and sign its head on demand", {"quality", "admin"}});
   RegisterPermission({kSecurityMonitor, "receive security events live", {"admin"}});

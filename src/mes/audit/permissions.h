@@ -4,7 +4,10 @@
 namespace ordo::audit {
 
 inline constexpr const char* kAuditRead =
-    "audit.read";  // read the audit trail (ledger feed) and security events
+    "audit.read";  // read the audit trail's reviews and security events
+inline constexpr const char* kLedgerFeed =
+    "ledger.feed";  // read the ledger (GET /api/v1/ledger, its stream and span): every role
+                    // with audit.read, and feed_reader, which holds nothing else
 inline constexpr const char* kLedgerVerify =
     "ledger.verify";  // verify the ledger and sign its head on demand
 

@@ -25,10 +25,8 @@ Error UserMissing(std::int64_t id) {
 
 Status ValidateRoleChange(const std::string& role, const std::string& reason) {
   if (!IsRole(role))
-    return Error::Invalid(
-        "role",
-        "unknown role '" + role + "'; expected operator, supervisor, quality, engineer or admin",
-        "unknown_role");
+    return Error::Invalid("role", "unknown role '" + role + "'; expected " + RoleNames(),
+                          "unknown_role");
   if (reason.empty() || reason.size() > 1000)
     return Error::Invalid("reason", "a reason of 1 to 1000 characters is required",
                           "reason_required");

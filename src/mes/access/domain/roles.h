@@ -26,7 +26,7 @@ struct RevokeRole {
 };
 
 // Checks a role change alone: invalid_argument, field role, reason unknown_role (not one
-// of operator, supervisor, quality, engineer, admin); invalid_argument, field reason,
+// of operator, supervisor, quality, engineer, admin, feed_reader); invalid_argument, field reason,
 // reason reason_required (not 1 to 1000 characters).
 Status ValidateRoleChange(const std::string& role, const std::string& reason);
 

@@ -38,9 +38,7 @@ Status ValidateCreateUser(const CreateUser& c) {
   if (c.roles.empty()) return Error::Invalid("roles", "a user needs at least one role");
   for (const auto& r : c.roles)
     if (!IsRole(r))
-      return Error::Invalid("roles", "unknown role '" + r +
-                                         "'; expected operator, supervisor, quality, engineer "
-                                         "or admin");
+      return Error::Invalid("roles", "unknown role '" + r + "'; expected " + RoleNames());
   return Ok();
 }
 

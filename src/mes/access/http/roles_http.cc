@@ -66,15 +66,15 @@ Json RoleChangeSchema(const std::string& what) {
 
 std::vector<server::Endpoint> RoleEndpoints() {
   using F = server::FieldType;
-  server::Endpoint grant{
-      "POST",
-      "/api/v1/users/{id}/roles",
-      kUserManage,
-      {{{"role", F::kString, true, 32, "operator, supervisor, quality, engineer or admin"},
-        {"reason", F::kString, true, 1000, "why the role is granted"}}},
-      "command",
-      "Grant a role to a user (not to yourself); ends the user's sessions",
-      &GrantRoleHandler};
+  server::Endpoint grant{"POST",
+                         "/api/v1/users/{id}/roles",
+                         kUserManage,
+                         {{{"role", F::kString, true, 32,
+                            "operator, supervisor, quality, engineer, admin or feed_reader"},
+                           {"reason", F::kString, true, 1000, "why the role is granted"}}},
+                         "command",
+                         "Grant a role to a user (not to yourself); ends the user's sessions",
+                         &GrantRoleHandler};
   server::Endpoint revoke{"POST",
                           "/api/v1/users/{id}/roles/{role}/revoke",
                           kUserManage,

@@ -50,7 +50,7 @@ std::vector<server::Endpoint> Endpoints() {
   server::Endpoint read{
       "GET",
       "/api/v1/ledger",
-      kAuditRead,
+      kLedgerFeed,
       {},
       "read",
       "Ledger feed (?after=&limit=&wait=&type=&actor=&subject=&from=&to=), or newest "
@@ -58,7 +58,7 @@ std::vector<server::Endpoint> Endpoints() {
       &ReadLedger};
   server::Endpoint span{"GET",
                         "/api/v1/ledger/span",
-                        kAuditRead,
+                        kLedgerFeed,
                         {},
                         "read",
                         "What a review of a period would cover (?type=&actor=&subject=&from=&to=): "
@@ -70,7 +70,7 @@ std::vector<server::Endpoint> Endpoints() {
        {"last_seq", Integer("the last of them (0 when none)")},
        {"entries_matched", Integer("those of them the type, actor and subject filters match")}});
   server::Endpoint stream{"GET",        "/api/v1/ledger/stream",
-                          kAuditRead,   {},
+                          kLedgerFeed,  {},
                           "read",       "Ledger feed as server-sent events (?after=)",
                           &StreamLedger};
   server::Endpoint verify{"GET",         "/api/v1/ledger/verify",

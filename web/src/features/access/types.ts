@@ -6,6 +6,7 @@ export type Permission =
   | 'logbook.read'
   | 'logbook.write'
   | 'audit.read'
+  | 'ledger.feed'
   | 'ledger.verify'
   | 'user.manage'
   | 'masterdata.read'
@@ -14,7 +15,7 @@ export type Permission =
   | 'site.configure'
   | 'personnel.manage';
 
-export const ROLES = ['operator', 'supervisor', 'quality', 'engineer', 'admin'] as const;
+export const ROLES = ['operator', 'supervisor', 'quality', 'engineer', 'admin', 'feed_reader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface SessionResponse {
