@@ -3,6 +3,7 @@
 // Subcommands: init, serve, import, kpi. `--version`, `--help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@
 #include "mis/app/kpi_command.h"
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
+#include "mis/feed/consumer.h"
+#include "mis/feed/http/feed_routes.h"
+#include "mis/feed/store/feed_store.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
 #include "mis/imports/http/import_routes.h"
@@ -36,6 +40,7 @@ std::vector<store::Migration> Migrations() {
   add(access::Migrations());
   for (const auto& m : imports::ImportsMigrations())
     all.push_back({imports::kMigrationModule, m.version, m.sql});
+  add(feed::FeedMigrations());
   return all;
 }
 
@@ -45,6 +50,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
+  ORDO_TRY(router.Add(feed::Routes()));
   return Ok();
 }
 
@@ -60,7 +66,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ordo-mis: the management information system beside the ordo MES: KPIs (OEE, ISO 22400) "
       "from the MES's ledger feed and from ERP, QMS, maintenance and finance imports. "
-      "Built so far: its store, users, roles, sign-in, imports and KPIs from imports. Docs: "
+      "Built so far: its store, users, roles, sign-in, imports, the MES ledger feed and KPIs. "
+      "Docs: "
       "docs/mis.md"};
   app.require_subcommand(1);
   std::string version = VersionLine();
@@ -137,10 +144,9 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen,
                     "address:port to listen on (default 127.0.0.1:8090; port 0 = any free port)");
   serve->add_option("--mes", mes_url,
-                    "the ordo MES to read the ledger feed from, http://HOST:PORT (checked and "
-                    "kept: the feed consumer is not built yet)");
+                    "the ordo MES to read the ledger feed from, http://HOST:PORT");
   serve->add_option("--mes-user", mes_user,
-                    "the MES user the MIS signs in as (a read-only feed role); with --mes");
+                    "the MES user the MIS signs in as (MES role feed_reader); with --mes");
   serve->add_option("--mes-password-file", mes_password_file,
                     "file whose first line is that MES user's password; with --mes");
   serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")
@@ -167,6 +173,7 @@ int main(int argc, char** argv) {
     so.http.port = address->port;
     so.context.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
     so.mes = std::move(*mes);
+    so.services.push_back(std::make_unique<feed::FeedConsumer>());
     rc = app::RunServer(std::move(so), Migrations(), router);
   });
 

@@ -193,7 +193,7 @@ TEST(MisCliTest, VersionAndHelp) {
   EXPECT_NE(help.out.find("serve"), std::string::npos) << help.out;
   RunResult serve_help = RunMis({"serve", "--help"}, tmp.path());
   EXPECT_NE(serve_help.out.find("--mes-password-file"), std::string::npos) << serve_help.out;
-  EXPECT_NE(serve_help.out.find("not built yet"), std::string::npos) << serve_help.out;
+  EXPECT_NE(serve_help.out.find("feed_reader"), std::string::npos) << serve_help.out;
   RunResult none = RunMis({}, tmp.path());
   EXPECT_EQ(none.status.code, 2) << none.Describe();
 }

@@ -20,8 +20,8 @@ struct ListenAddress {
 // "127.0.0.1:8090" -> {127.0.0.1, 8090}; the port 0..65535. Field "listen".
 Result<ListenAddress> ParseListen(const std::string& text);
 
-// Where the MES is and who the MIS signs in as there. Kept by serve for the ledger feed
-// consumer (issue 13 section 1); nothing connects to the MES yet.
+// Where the MES is and who the MIS signs in as there (the ledger feed consumer,
+// mis/feed/consumer.h).
 struct MesConnection {
   std::string url;   // "http://host:port" as given (without a trailing '/')
   std::string host;  // "mes.example" or "127.0.0.1"

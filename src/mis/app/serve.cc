@@ -98,7 +98,7 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
           "ORDO_INSECURE_FAST_PASSWORD_HASH=1: new password hashes use the minimum "
           "Argon2id cost; for test suites only, never for a plant");
     spdlog::info("ordo-mis serving http://{}:{} data={}{}", o.http.address, (*http)->port(),
-                 o.data_dir, o.mes ? " mes=" + o.mes->url + " (feed consumer not built yet)" : "");
+                 o.data_dir, o.mes ? " mes=" + o.mes->url : "");
     std::printf("ordo-mis: listening on http://%s:%u\n", o.http.address.c_str(),
                 static_cast<unsigned>((*http)->port()));
     std::fflush(stdout);

@@ -22,7 +22,7 @@ struct ServeOptions {
   std::string data_dir;
   server::HttpServerOptions http;  // address and port from --listen
   http::ContextOptions context;
-  // The MES to read the ledger feed from; kept for the feed consumer (not built yet).
+  // The MES to read the ledger feed from (the feed consumer service, mis/feed/consumer.h).
   std::optional<MesConnection> mes;
   std::vector<std::unique_ptr<Service>> services;
 };

@@ -1,4 +1,4 @@
-// A background service of `ordo-mis serve` (e.g. the ledger feed consumer, to come):
+// A background service of `ordo-mis serve` (e.g. the ledger feed consumer):
 // started after the store is open and before the server listens, stopped on shutdown
 // after the server stopped accepting. The composition root hands services to serve in
 // ServeOptions::services.

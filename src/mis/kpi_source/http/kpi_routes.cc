@@ -8,7 +8,7 @@
 #include "mis/access/roles.h"
 #include "mis/kpi/element_index.h"
 #include "mis/kpi/openlineage.h"
-#include "mis/kpi_source/imported_inputs.h"
+#include "mis/kpi_source/kpi_inputs.h"
 #include "mis/kpi_source/kpi_query.h"
 #include "server/problem.h"
 
@@ -51,7 +51,7 @@ template <QueryKind kKind>
 http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
   auto query = ParseKpiQuery(call.request.query, kKind);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
-  auto inputs = LoadImportedInputs(context.db());
+  auto inputs = LoadKpiInputs(context.db());
   if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
   auto answer = std::make_shared<Result<Json>>(Json());
   std::function<Json()> work = [answer, q = std::move(*query), in = std::move(*inputs),

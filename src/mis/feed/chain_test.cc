@@ -1,0 +1,112 @@
+// The feed's chain check: a page continues the chain, or the first bad entry stops it.
+#include "mis/feed/chain.h"
+
+#include <gtest/gtest.h>
+
+#include "core/testing/verifies.h"
+
+namespace ordo::mis::feed {
+namespace {
+
+// A chain of `n` logbook entries from genesis, each hashed.
+std::vector<ledger::LedgerEntry> Chain(int n) {
+  std::vector<ledger::LedgerEntry> out;
+  std::string prev = ledger::kGenesisHash;
+  for (int i = 1; i <= n; ++i) {
+    ledger::LedgerEntry e;
+    e.seq = i;
+    e.time_us = 1'800'000'000'000'000 + i;
+    e.actor = "op1";
+    e.role = "operator";
+    e.type = "logbook.entry_recorded";
+    e.subject = {"logbook_entry", std::to_string(i), 1};
+    e.payload = Json{{"text", "entry " + std::to_string(i)}};
+    e.prev_hash = prev;
+    e.hash = ledger::ComputeHash(e);
+    prev = e.hash;
+    out.push_back(e);
+  }
+  return out;
+}
+
+Json Page(const std::vector<ledger::LedgerEntry>& entries) {
+  Json list = Json::array();
+  for (const auto& e : entries) list.push_back(ledger::ToJson(e));
+  return Json{{"entries", list}, {"next", entries.empty() ? 0 : entries.back().seq}};
+}
+
+TEST(FeedChainTest, APageThatContinuesTheChainMovesTheCursorToItsLastEntry) {
+  ORDO_VERIFIES("ORDO-MIS-91");
+  const auto chain = Chain(5);
+  CheckedPage first = CheckPage(FeedCursor{}, Page({chain.begin(), chain.begin() + 3}));
+  EXPECT_FALSE(first.broken);
+  ASSERT_EQ(first.entries.size(), 3u);
+  EXPECT_EQ(first.cursor, (FeedCursor{3, chain[2].hash}));
+  CheckedPage second = CheckPage(first.cursor, Page({chain.begin() + 3, chain.end()}));
+  EXPECT_FALSE(second.broken);
+  EXPECT_EQ(second.cursor, (FeedCursor{5, chain[4].hash}));
+  CheckedPage empty = CheckPage(second.cursor, Page({}));
+  EXPECT_FALSE(empty.broken);
+  EXPECT_EQ(empty.cursor, second.cursor);
+}
+
+TEST(FeedChainTest, AGapStopsAtTheMissingSeqAndKeepsWhatCameBefore) {
+  ORDO_VERIFIES("ORDO-MIS-92");
+  auto chain = Chain(4);
+  CheckedPage page = CheckPage(FeedCursor{}, Page({chain[0], chain[1], chain[3]}));
+  ASSERT_TRUE(page.broken);
+  EXPECT_EQ(page.broken->kind, "gap");
+  EXPECT_EQ(page.broken->seq, 3);
+  EXPECT_NE(page.broken->detail.find("received 4"), std::string::npos) << page.broken->detail;
+  EXPECT_EQ(page.entries.size(), 2u);
+  EXPECT_EQ(page.cursor, (FeedCursor{2, chain[1].hash}));
+  // A page that repeats an entry already taken is a gap too (seq 2 again after 2).
+  CheckedPage repeat = CheckPage(page.cursor, Page({chain[1]}));
+  ASSERT_TRUE(repeat.broken);
+  EXPECT_EQ(repeat.broken->kind, "gap");
+}
+
+TEST(FeedChainTest, AChangedEntryIsAHashMismatch) {
+  ORDO_VERIFIES("ORDO-MIS-92");
+  auto chain = Chain(3);
+  chain[1].payload["text"] = "forged";  // hash left as it was
+  CheckedPage page = CheckPage(FeedCursor{}, Page(chain));
+  ASSERT_TRUE(page.broken);
+  EXPECT_EQ(page.broken->kind, "hash_mismatch");
+  EXPECT_EQ(page.broken->seq, 2);
+  EXPECT_EQ(page.entries.size(), 1u);
+}
+
+TEST(FeedChainTest, AnEntryRehashedOnAnotherPredecessorBreaksTheChain) {
+  ORDO_VERIFIES("ORDO-MIS-92");
+  auto chain = Chain(3);
+  // Consistent in itself, but not the continuation of what the MIS holds: another ledger
+  // (a restored backup, another MES) or a rewritten history.
+  CheckedPage page = CheckPage(FeedCursor{2, std::string(64, 'a')}, Page({chain[2]}));
+  ASSERT_TRUE(page.broken);
+  EXPECT_EQ(page.broken->kind, "broken_chain");
+  EXPECT_EQ(page.broken->seq, 3);
+  EXPECT_TRUE(page.entries.empty());
+  EXPECT_EQ(page.cursor, (FeedCursor{2, std::string(64, 'a')}));
+}
+
+TEST(FeedChainTest, MalformedAnswersAndEntriesStopWithoutTakingAnything) {
+  ORDO_VERIFIES("ORDO-MIS-92");
+  for (const Json& bad : {Json(nullptr), Json::array(), Json{{"entries", 3}}, Json::object()}) {
+    CheckedPage page = CheckPage(FeedCursor{}, bad);
+    ASSERT_TRUE(page.broken) << bad.dump();
+    EXPECT_EQ(page.broken->kind, "malformed_page");
+    EXPECT_EQ(page.broken->seq, 1);
+  }
+  auto chain = Chain(2);
+  Json page = Page(chain);
+  page["entries"][1].erase("hash");
+  CheckedPage checked = CheckPage(FeedCursor{}, page);
+  ASSERT_TRUE(checked.broken);
+  EXPECT_EQ(checked.broken->kind, "malformed_entry");
+  EXPECT_EQ(checked.broken->seq, 2);
+  EXPECT_EQ(checked.entries.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ordo::mis::feed

@@ -1,0 +1,56 @@
+// The MES ledger feed consumer, a service of `ordo-mis serve --mes URL --mes-user NAME
+// --mes-password-file FILE` (docs/mis.md, "The MES ledger feed"). On its own thread and
+// its own store connection it signs in to the MES as the feed account (MES role
+// feed_reader), long-polls GET /api/v1/ledger after its cursor, checks that the hash chain
+// continues (chain.h), derives the machine-data rows (derive.h) and writes them with the
+// new cursor in one transaction (feed_store.h). It never writes to the MES.
+// - The MES down or unreachable, or the account refused: the state says so, and it
+//   retries with backoff (1 s doubling to 30 s). The MIS keeps serving what it has.
+// - An expired session (401): it signs in again.
+// - A gap, a broken chain, a changed entry or an entry it cannot read: it stores what came
+//   before, raises an alarm (logged as an error, shown by GET /api/v1/feed) and stops
+//   consuming until ordo-mis is restarted. Nothing is skipped silently.
+// Without --mes the service only records the state not_configured.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "mis/app/service.h"
+#include "storage/database.h"
+
+namespace ordo::mis::feed {
+
+struct ConsumerOptions {
+  int wait_seconds = 3;  // the long-poll's wait (also bounds how long Stop takes)
+  int page_limit = 500;  // entries per page
+  int max_backoff_ms = 30'000;
+};
+
+class FeedConsumer : public app::Service {
+ public:
+  explicit FeedConsumer(ConsumerOptions options = {}) : options_(options) {}
+  ~FeedConsumer() override;
+  std::string name() const override { return "ledger feed consumer"; }
+  Status Start(const app::ServiceContext& context) override;
+  void Stop() override;
+
+ private:
+  void Run();
+  // Waits `ms`, or less when stopping; false when stopping.
+  bool Pause(int ms);
+
+  ConsumerOptions options_;
+  app::ServiceContext context_;
+  std::unique_ptr<storage::Database> db_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace ordo::mis::feed

@@ -1,0 +1,61 @@
+// Machine-data events of the MES ledger as MIS rows.
+#include "mis/feed/derive.h"
+
+#include "mes/equipment/events.h"
+
+namespace ordo::mis::feed {
+
+namespace {
+
+namespace eq = ordo::equipment;
+
+template <typename Event>
+Result<Event> Read(const ledger::LedgerEntry& entry) {
+  if (entry.schema_version != Event::kVersion)
+    return Error{ErrorCode::kFailedPrecondition,
+                 "ledger entry " + std::to_string(entry.seq) + " is " + entry.type + " version " +
+                     std::to_string(entry.schema_version) + "; this ordo-mis reads version " +
+                     std::to_string(Event::kVersion) + ": upgrade ordo-mis",
+                 "feed", "unreadable_event"};
+  try {
+    return entry.payload.get<Event>();
+  } catch (const Json::exception& e) {
+    return Error{ErrorCode::kFailedPrecondition,
+                 "ledger entry " + std::to_string(entry.seq) + " (" + entry.type +
+                     ") has a payload this ordo-mis cannot read: " + e.what(),
+                 "feed", "unreadable_event"};
+  }
+}
+
+}  // namespace
+
+Result<FeedRows> DeriveRows(const std::vector<ledger::LedgerEntry>& entries) {
+  FeedRows rows;
+  for (const auto& entry : entries) {
+    if (entry.type == eq::StateChanged::kType) {
+      auto e = Read<eq::StateChanged>(entry);
+      if (!e.ok()) return e.error();
+      rows.states.push_back({entry.seq, e->work_unit, e->device_time_us, e->state,
+                             e->reason_code.empty() ? e->sub_reason : e->reason_code, e->source,
+                             e->source_seq, e->index});
+    } else if (entry.type == eq::Counted::kType) {
+      auto e = Read<eq::Counted>(entry);
+      if (!e.ok()) return e.error();
+      rows.counts.push_back({entry.seq, e->work_unit, e->device_time_us, e->source, e->counter,
+                             e->source_seq, e->index, e->counts.total, e->counts.good,
+                             e->counts.scrap, e->counts.rework, e->context.product,
+                             e->context.order_id});
+    } else if (entry.type == eq::DowntimeReasonAssigned::kType) {
+      auto e = Read<eq::DowntimeReasonAssigned>(entry);
+      if (!e.ok()) return e.error();
+      rows.reasons.push_back({entry.seq, e->work_unit, e->interval_start_us, e->reason_code});
+    } else if (entry.type == eq::SourceRegistered::kType) {
+      auto e = Read<eq::SourceRegistered>(entry);
+      if (!e.ok()) return e.error();
+      rows.sources.push_back({entry.seq, e->name, e->counter, e->rollover_modulus});
+    }
+  }
+  return rows;
+}
+
+}  // namespace ordo::mis::feed

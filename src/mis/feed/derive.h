@@ -1,0 +1,78 @@
+// What the MIS takes from MES ledger entries: the machine-data events of the equipment
+// capability (docs/equipment.md, "For readers"), as rows of the MIS store, each with the
+// seq of the entry it came from. Other entry types are passed over. Pure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "ledger/entry.h"
+
+namespace ordo::mis::feed {
+
+// equipment.state_changed: a work unit entered `state` at `time` (device time).
+// `reason`: the downtime code when given, else the sub-reason (idle: starved, blocked,
+// no_order; planned_stop: maintenance, break, cleaning, no_demand).
+struct StateChangeRow {
+  std::int64_t seq = 0;
+  std::string work_unit;
+  TimeMicros time = 0;
+  std::string state;
+  std::string reason;
+  std::string source;
+  std::int64_t source_seq = 0;
+  std::int64_t index = 0;
+  bool operator==(const StateChangeRow&) const = default;
+};
+
+// equipment.counted: increments, or for a cumulative source the counter values.
+struct CountRow {
+  std::int64_t seq = 0;
+  std::string work_unit;
+  TimeMicros time = 0;
+  std::string source;
+  std::string counter;  // increment | cumulative
+  std::int64_t source_seq = 0;
+  std::int64_t index = 0;
+  std::int64_t total = 0, good = 0, scrap = 0, rework = 0;
+  std::string product;
+  std::string order;
+  bool operator==(const CountRow&) const = default;
+};
+
+// equipment.downtime_reason_assigned: the interval of `work_unit` that starts at
+// `interval_start` has the downtime code `reason` (assigned after the fact).
+struct ReasonRow {
+  std::int64_t seq = 0;
+  std::string work_unit;
+  TimeMicros interval_start = 0;
+  std::string reason;
+  bool operator==(const ReasonRow&) const = default;
+};
+
+// equipment.source_registered: a cumulative source's rollover modulus (0 = none).
+struct SourceRow {
+  std::int64_t seq = 0;
+  std::string name;
+  std::string counter;
+  std::int64_t rollover_modulus = 0;
+  bool operator==(const SourceRow&) const = default;
+};
+
+struct FeedRows {
+  std::vector<StateChangeRow> states;
+  std::vector<CountRow> counts;
+  std::vector<ReasonRow> reasons;
+  std::vector<SourceRow> sources;
+};
+
+// The rows of `entries`. An equipment event of a schema version this MIS does not read,
+// or whose payload does not parse, fails: failed_precondition, field "feed", reason
+// unreadable_event, naming the seq and type (the MIS must not guess at what it cannot
+// read; docs/mis.md, "The MES ledger feed").
+Result<FeedRows> DeriveRows(const std::vector<ledger::LedgerEntry>& entries);
+
+}  // namespace ordo::mis::feed

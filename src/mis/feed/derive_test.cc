@@ -1,0 +1,93 @@
+// Machine-data events of the MES ledger as MIS rows.
+#include "mis/feed/derive.h"
+
+#include <gtest/gtest.h>
+
+#include "core/testing/verifies.h"
+#include "mes/equipment/events.h"
+
+namespace ordo::mis::feed {
+namespace {
+
+namespace eq = ordo::equipment;
+
+template <typename Event>
+ledger::LedgerEntry Entry(std::int64_t seq, const Event& e) {
+  ledger::LedgerEntry entry;
+  entry.seq = seq;
+  entry.type = Event::kType;
+  entry.schema_version = Event::kVersion;
+  entry.payload = Json(e);
+  return entry;
+}
+
+TEST(FeedDeriveTest, TakesStatesCountsReasonsAndSourcesAndPassesOverTheRest) {
+  ORDO_VERIFIES("ORDO-MIS-93");
+  eq::StateChanged down;
+  down.work_unit = "WU-1";
+  down.state = "down";
+  down.reason_code = "JAM";
+  down.device_time_us = 5'000;
+  down.source = "press-plc";
+  down.source_seq = 7;
+  down.index = 1;
+  eq::StateChanged idle = down;
+  idle.state = "idle";
+  idle.reason_code = "";
+  idle.sub_reason = "starved";
+  eq::Counted counted;
+  counted.work_unit = "WU-1";
+  counted.device_time_us = 6'000;
+  counted.source = "press-plc";
+  counted.counts = {10, 9, 1, 0};
+  counted.context.product = "P-1";
+  counted.context.order_id = "ORD-1";
+  eq::DowntimeReasonAssigned assigned;
+  assigned.work_unit = "WU-1";
+  assigned.interval_start_us = 5'000;
+  assigned.reason_code = "TOOL";
+  eq::SourceRegistered source;
+  source.name = "press-plc";
+  source.counter = "cumulative";
+  source.rollover_modulus = 65536;
+  ledger::LedgerEntry other;
+  other.seq = 6;
+  other.type = "logbook.entry_recorded";
+  other.payload = Json{{"text", "not machine data"}};
+
+  auto rows = DeriveRows({Entry(1, down), Entry(2, idle), Entry(3, counted), Entry(4, assigned),
+                          Entry(5, source), other});
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->states.size(), 2u);
+  EXPECT_EQ(rows->states[0], (StateChangeRow{1, "WU-1", 5'000, "down", "JAM", "press-plc", 7, 1}));
+  EXPECT_EQ(rows->states[1].reason, "starved");  // no code: the sub-reason
+  ASSERT_EQ(rows->counts.size(), 1u);
+  EXPECT_EQ(rows->counts[0], (CountRow{3, "WU-1", 6'000, "press-plc", "increment", 0, 0, 10, 9, 1,
+                                       0, "P-1", "ORD-1"}));
+  EXPECT_EQ(rows->reasons, (std::vector<ReasonRow>{{4, "WU-1", 5'000, "TOOL"}}));
+  EXPECT_EQ(rows->sources, (std::vector<SourceRow>{{5, "press-plc", "cumulative", 65536}}));
+}
+
+TEST(FeedDeriveTest, AnEventVersionOrPayloadItCannotReadIsRefusedNotGuessed) {
+  ORDO_VERIFIES("ORDO-MIS-93");
+  eq::StateChanged change;
+  change.work_unit = "WU-1";
+  change.state = "running";
+  ledger::LedgerEntry newer = Entry(9, change);
+  newer.schema_version = 2;
+  auto refused = DeriveRows({newer});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason, "unreadable_event");
+  EXPECT_NE(refused.error().message.find("ledger entry 9"), std::string::npos);
+  EXPECT_NE(refused.error().message.find("version 2"), std::string::npos);
+
+  ledger::LedgerEntry broken = Entry(10, change);
+  broken.payload.erase("device_time_us");
+  auto unreadable = DeriveRows({broken});
+  ASSERT_FALSE(unreadable.ok());
+  EXPECT_EQ(unreadable.error().reason, "unreadable_event");
+  EXPECT_NE(unreadable.error().message.find("ledger entry 10"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ordo::mis::feed

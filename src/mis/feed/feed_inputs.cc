@@ -1,0 +1,110 @@
+// State intervals and counts from the stored feed rows.
+#include "mis/feed/feed_inputs.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "mes/equipment/events.h"
+#include "mis/feed/store/feed_store.h"
+
+namespace ordo::mis::feed {
+
+namespace {
+
+auto OrderKey(const StateChangeRow& r) {
+  return std::tie(r.time, r.source, r.source_seq, r.index, r.seq);
+}
+
+Status AppendStates(storage::Database& db, TimeMicros read_up_to, Inputs& in) {
+  auto changes = ReadStateChanges(db);
+  if (!changes.ok()) return changes.error();
+  auto reasons = ReadReasons(db);
+  if (!reasons.ok()) return reasons.error();
+  std::map<std::pair<std::string, TimeMicros>, std::string> assigned;  // seq order: last wins
+  for (const auto& r : *reasons) assigned[{r.work_unit, r.interval_start}] = r.reason;
+  std::map<std::string, std::vector<StateChangeRow>> by_unit;
+  for (auto& c : *changes) by_unit[c.work_unit].push_back(std::move(c));
+  for (auto& [unit, list] : by_unit) {
+    std::sort(list.begin(), list.end(),
+              [](const auto& a, const auto& b) { return OrderKey(a) < OrderKey(b); });
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const StateChangeRow& c = list[i];
+      const bool last = i + 1 == list.size();
+      const TimeMicros end = last ? std::max(read_up_to, c.time) : list[i + 1].time;
+      if (!last && end == c.time) continue;  // replaced at the same instant
+      auto state = ParseMachineState(c.state, "state");
+      if (!state.ok())
+        return Error::Make(ErrorCode::kInternal,
+                           "ledger entry " + std::to_string(c.seq) + ": " + state.error().message);
+      StateInterval interval;
+      interval.work_unit = unit;
+      interval.start = c.time;
+      interval.end = end;
+      interval.state = *state;
+      auto reason = assigned.find({unit, c.time});
+      interval.reason = reason != assigned.end() ? reason->second : c.reason;
+      interval.open = last;
+      interval.source = SourceRef::Ledger(c.seq);
+      in.states.push_back(std::move(interval));
+    }
+  }
+  return Ok();
+}
+
+Count ToCount(const CountRow& r, const equipment::Counts& n) {
+  Count c;
+  c.work_unit = r.work_unit;
+  c.start = c.end = r.time;
+  c.product = r.product;
+  c.order = r.order;
+  c.total = static_cast<double>(n.total);
+  c.good = static_cast<double>(n.good);
+  c.scrap = static_cast<double>(n.scrap);
+  c.rework = static_cast<double>(n.rework);
+  c.source = SourceRef::Ledger(r.seq);
+  return c;
+}
+
+Status AppendCounts(storage::Database& db, Inputs& in) {
+  auto counts = ReadCounts(db);
+  if (!counts.ok()) return counts.error();
+  auto sources = ReadSources(db);
+  if (!sources.ok()) return sources.error();
+  std::map<std::string, std::int64_t> modulus;
+  for (const auto& s : *sources) modulus[s.name] = s.rollover_modulus;
+  // Cumulative readings per (source, work unit), and each reading's row by its key.
+  using Key = std::tuple<TimeMicros, std::int64_t, int>;
+  std::map<std::pair<std::string, std::string>, std::vector<equipment::CountReading>> readings;
+  std::map<std::pair<std::string, std::string>, std::map<Key, const CountRow*>> rows;
+  for (const auto& r : *counts) {
+    if (r.counter != "cumulative") {
+      in.counts.push_back(ToCount(r, {r.total, r.good, r.scrap, r.rework}));
+      continue;
+    }
+    const auto group = std::make_pair(r.source, r.work_unit);
+    const int index = static_cast<int>(r.index);
+    readings[group].push_back({r.time, r.source_seq, index, {r.total, r.good, r.scrap, r.rework}});
+    rows[group].emplace(Key{r.time, r.source_seq, index}, &r);
+  }
+  for (auto& [group, list] : readings) {
+    for (const auto& step : equipment::IncrementsFromCumulative(list, modulus[group.first])) {
+      if (step.counts == equipment::Counts{}) continue;  // the baseline, or nothing made
+      const CountRow* row = rows[group].at(Key{step.device_time_us, step.source_seq, step.index});
+      in.counts.push_back(ToCount(*row, step.counts));
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Status AppendFeedInputs(storage::Database& db, Inputs& in) {
+  auto status = ReadFeedStatus(db);
+  if (!status.ok()) return status.error();
+  const TimeMicros read_up_to = std::max(status->caught_up, status->updated);
+  ORDO_TRY(AppendStates(db, read_up_to, in));
+  return AppendCounts(db, in);
+}
+
+}  // namespace ordo::mis::feed

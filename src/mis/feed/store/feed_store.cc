@@ -1,0 +1,202 @@
+// The feed module's tables.
+#include "mis/feed/store/feed_store.h"
+
+#include "storage/rows.h"
+
+namespace ordo::mis::feed {
+
+namespace {
+
+using storage::Statement;
+
+Status InsertRows(storage::Database& db, const FeedRows& rows) {
+  for (const auto& r : rows.states)
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO mes_state_change (seq, work_unit, time_us, state, reason, "
+                          "source, source_seq, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          [&](Statement& s) {
+                            s.Bind(1, r.seq).Bind(2, r.work_unit).Bind(3, r.time).Bind(4, r.state);
+                            s.Bind(5, r.reason).Bind(6, r.source).Bind(7, r.source_seq);
+                            s.Bind(8, r.index);
+                          }));
+  for (const auto& r : rows.counts)
+    ORDO_TRY(storage::Run(
+        db,
+        "INSERT INTO mes_count (seq, work_unit, time_us, source, counter, source_seq, item, "
+        "total, good, scrap, rework, product, order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)",
+        [&](Statement& s) {
+          s.Bind(1, r.seq).Bind(2, r.work_unit).Bind(3, r.time).Bind(4, r.source);
+          s.Bind(5, r.counter).Bind(6, r.source_seq).Bind(7, r.index).Bind(8, r.total);
+          s.Bind(9, r.good).Bind(10, r.scrap).Bind(11, r.rework).Bind(12, r.product);
+          s.Bind(13, r.order);
+        }));
+  for (const auto& r : rows.reasons)
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO mes_downtime_reason (seq, work_unit, interval_start_us, "
+                          "reason) VALUES (?, ?, ?, ?)",
+                          [&](Statement& s) {
+                            s.Bind(1, r.seq).Bind(2, r.work_unit).Bind(3, r.interval_start);
+                            s.Bind(4, r.reason);
+                          }));
+  for (const auto& r : rows.sources)
+    ORDO_TRY(storage::Run(
+        db, "INSERT INTO mes_source (seq, name, counter, rollover_modulus) VALUES (?, ?, ?, ?)",
+        [&](Statement& s) {
+          s.Bind(1, r.seq).Bind(2, r.name).Bind(3, r.counter).Bind(4, r.rollover_modulus);
+        }));
+  return Ok();
+}
+
+}  // namespace
+
+std::vector<store::Migration> FeedMigrations() {
+  return {{kFeedModule, 1,
+           "CREATE TABLE feed_cursor ("
+           " id INTEGER PRIMARY KEY CHECK (id = 1),"
+           " seq INTEGER NOT NULL, hash TEXT NOT NULL,"
+           " caught_up_us INTEGER NOT NULL, updated_us INTEGER NOT NULL,"
+           " state TEXT NOT NULL, detail TEXT NOT NULL, state_since_us INTEGER NOT NULL);"
+           "INSERT INTO feed_cursor VALUES (1, 0, "
+           "'0000000000000000000000000000000000000000000000000000000000000000', 0, 0, "
+           "'not_configured', '', 0);"
+           "CREATE TABLE feed_alarm ("
+           " id INTEGER PRIMARY KEY, raised_us INTEGER NOT NULL, kind TEXT NOT NULL,"
+           " seq INTEGER NOT NULL, detail TEXT NOT NULL);"
+           "CREATE TABLE mes_state_change ("
+           " seq INTEGER PRIMARY KEY, work_unit TEXT NOT NULL, time_us INTEGER NOT NULL,"
+           " state TEXT NOT NULL, reason TEXT NOT NULL, source TEXT NOT NULL,"
+           " source_seq INTEGER NOT NULL, item INTEGER NOT NULL);"
+           "CREATE TABLE mes_count ("
+           " seq INTEGER PRIMARY KEY, work_unit TEXT NOT NULL, time_us INTEGER NOT NULL,"
+           " source TEXT NOT NULL, counter TEXT NOT NULL, source_seq INTEGER NOT NULL,"
+           " item INTEGER NOT NULL, total INTEGER NOT NULL, good INTEGER NOT NULL,"
+           " scrap INTEGER NOT NULL, rework INTEGER NOT NULL, product TEXT NOT NULL,"
+           " order_id TEXT NOT NULL);"
+           "CREATE TABLE mes_downtime_reason ("
+           " seq INTEGER PRIMARY KEY, work_unit TEXT NOT NULL,"
+           " interval_start_us INTEGER NOT NULL, reason TEXT NOT NULL);"
+           "CREATE TABLE mes_source ("
+           " seq INTEGER PRIMARY KEY, name TEXT NOT NULL, counter TEXT NOT NULL,"
+           " rollover_modulus INTEGER NOT NULL)"}};
+}
+
+Result<FeedCursor> ReadCursor(storage::Database& db) {
+  auto row = storage::FirstRow<FeedCursor>(db, "SELECT seq, hash FROM feed_cursor WHERE id = 1",
+                                           storage::NoBind, [](const Statement& s) {
+                                             return FeedCursor{s.Int(0), s.Text(1)};
+                                           });
+  if (!row.ok()) return row.error();
+  if (!*row) return Error::Make(ErrorCode::kInternal, "the MIS store has no feed cursor row");
+  return **row;
+}
+
+Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& from,
+                 const FeedCursor& to, TimeMicros now) {
+  storage::Transaction tx(db);
+  ORDO_TRY(tx.begin_status());
+  auto stored = ReadCursor(db);
+  if (!stored.ok()) return stored.error();
+  if (!(*stored == from))
+    return Error{ErrorCode::kFailedPrecondition,
+                 "the feed cursor moved to " + std::to_string(stored->seq) +
+                     " while this page started after " + std::to_string(from.seq) +
+                     ": is a second ordo-mis consuming into this store?",
+                 "feed", "cursor_moved"};
+  ORDO_TRY(InsertRows(db, rows));
+  ORDO_TRY(storage::Run(db, "UPDATE feed_cursor SET seq = ?, hash = ?, updated_us = ? WHERE id = 1",
+                        [&](Statement& s) { s.Bind(1, to.seq).Bind(2, to.hash).Bind(3, now); }));
+  return tx.Commit();
+}
+
+Status MarkCaughtUp(storage::Database& db, TimeMicros now) {
+  return storage::Run(db, "UPDATE feed_cursor SET caught_up_us = ? WHERE id = 1",
+                      [&](Statement& s) { s.Bind(1, now); });
+}
+
+Status SetState(storage::Database& db, const std::string& state, const std::string& detail,
+                TimeMicros now) {
+  return storage::Run(db,
+                      "UPDATE feed_cursor SET state = ?, detail = ?, state_since_us = ? "
+                      "WHERE id = 1 AND (state <> ? OR detail <> ?)",
+                      [&](Statement& s) {
+                        s.Bind(1, state).Bind(2, detail).Bind(3, now).Bind(4, state);
+                        s.Bind(5, detail);
+                      });
+}
+
+Status RaiseAlarm(storage::Database& db, const std::string& kind, std::int64_t seq,
+                  const std::string& detail, TimeMicros now) {
+  storage::Transaction tx(db);
+  ORDO_TRY(tx.begin_status());
+  ORDO_TRY(storage::Run(
+      db, "INSERT INTO feed_alarm (raised_us, kind, seq, detail) VALUES (?, ?, ?, ?)",
+      [&](Statement& s) { s.Bind(1, now).Bind(2, kind).Bind(3, seq).Bind(4, detail); }));
+  ORDO_TRY(SetState(db, "stopped", kind + ": " + detail, now));
+  return tx.Commit();
+}
+
+Result<FeedStatus> ReadFeedStatus(storage::Database& db) {
+  auto status = storage::FirstRow<FeedStatus>(
+      db,
+      "SELECT seq, hash, caught_up_us, updated_us, state, detail, state_since_us "
+      "FROM feed_cursor WHERE id = 1",
+      storage::NoBind, [](const Statement& s) {
+        FeedStatus f;
+        f.cursor = FeedCursor{s.Int(0), s.Text(1)};
+        f.caught_up = s.Int(2);
+        f.updated = s.Int(3);
+        f.state = FeedState{s.Text(4), s.Text(5), s.Int(6)};
+        return f;
+      });
+  if (!status.ok()) return status.error();
+  if (!*status) return Error::Make(ErrorCode::kInternal, "the MIS store has no feed cursor row");
+  auto alarms = storage::Rows<FeedAlarm>(
+      db, "SELECT id, raised_us, kind, seq, detail FROM feed_alarm ORDER BY id DESC LIMIT 20",
+      storage::NoBind, [](const Statement& s) {
+        return FeedAlarm{s.Int(0), s.Int(1), s.Text(2), s.Int(3), s.Text(4)};
+      });
+  if (!alarms.ok()) return alarms.error();
+  (*status)->alarms = std::move(*alarms);
+  return std::move(**status);
+}
+
+Result<std::vector<StateChangeRow>> ReadStateChanges(storage::Database& db) {
+  return storage::Rows<StateChangeRow>(
+      db,
+      "SELECT seq, work_unit, time_us, state, reason, source, source_seq, item "
+      "FROM mes_state_change ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return StateChangeRow{s.Int(0),  s.Text(1), s.Int(2), s.Text(3),
+                              s.Text(4), s.Text(5), s.Int(6), s.Int(7)};
+      });
+}
+
+Result<std::vector<CountRow>> ReadCounts(storage::Database& db) {
+  return storage::Rows<CountRow>(
+      db,
+      "SELECT seq, work_unit, time_us, source, counter, source_seq, item, total, good, scrap, "
+      "rework, product, order_id FROM mes_count ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return CountRow{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4),  s.Int(5),  s.Int(6),
+                        s.Int(7), s.Int(8),  s.Int(9), s.Int(10), s.Text(11), s.Text(12)};
+      });
+}
+
+Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db) {
+  return storage::Rows<ReasonRow>(
+      db, "SELECT seq, work_unit, interval_start_us, reason FROM mes_downtime_reason ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return ReasonRow{s.Int(0), s.Text(1), s.Int(2), s.Text(3)};
+      });
+}
+
+Result<std::vector<SourceRow>> ReadSources(storage::Database& db) {
+  return storage::Rows<SourceRow>(
+      db, "SELECT seq, name, counter, rollover_modulus FROM mes_source ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return SourceRow{s.Int(0), s.Text(1), s.Text(2), s.Int(3)};
+      });
+}
+
+}  // namespace ordo::mis::feed

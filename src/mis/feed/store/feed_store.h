@@ -1,0 +1,83 @@
+// The feed module's tables in the MIS store (module "feed"): the cursor (where the MIS
+// left off in the MES ledger, and the consumer's state), alarms, and the rows derived
+// from the entries (derive.h), each keyed by the seq of its entry. ApplyPage writes a
+// page's rows and the new cursor in one transaction, so a restart never takes an entry
+// twice or skips one. Reads and writes on the caller's connection.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "mis/feed/chain.h"
+#include "mis/feed/derive.h"
+#include "mis/store/migration.h"
+#include "storage/database.h"
+
+namespace ordo::mis::feed {
+
+inline constexpr const char* kFeedModule = "feed";
+
+// Version 1: feed_cursor (one row), feed_alarm, mes_state_change, mes_count,
+// mes_downtime_reason, mes_source.
+std::vector<store::Migration> FeedMigrations();
+
+// The consumer's state, as the status route shows it. `state`: not_configured (no --mes),
+// connecting, following, unreachable (the MES does not answer; retried), refused (the
+// feed account cannot sign in or lacks ledger.feed; retried), stopped (a chain break or
+// an unreadable entry: an alarm; consumption resumes only after a restart).
+struct FeedState {
+  std::string state = "not_configured";
+  std::string detail;
+  TimeMicros since = 0;
+};
+
+struct FeedAlarm {
+  std::int64_t id = 0;
+  TimeMicros raised = 0;
+  std::string kind;  // as ChainBreak::kind, or unreadable_event
+  std::int64_t seq = 0;
+  std::string detail;
+};
+
+struct FeedStatus {
+  FeedCursor cursor;
+  TimeMicros caught_up = 0;  // the MIS clock when a poll last found nothing newer (0: never)
+  TimeMicros updated = 0;    // when the cursor last moved
+  FeedState state;
+  std::vector<FeedAlarm> alarms;  // newest first, at most 20
+};
+
+// The cursor (seq 0 and the genesis hash before the first page).
+Result<FeedCursor> ReadCursor(storage::Database& db);
+
+// Writes `rows` and moves the cursor from `from` to `to`, in one transaction.
+// failed_precondition (reason cursor_moved) when the stored cursor is not `from` (another
+// consumer wrote): nothing is written.
+Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& from,
+                 const FeedCursor& to, TimeMicros now);
+
+// A poll found nothing after the cursor: the MIS holds everything up to `now`.
+Status MarkCaughtUp(storage::Database& db, TimeMicros now);
+
+// Records the consumer's state when it changed (a repeat of the same state and detail
+// writes nothing).
+Status SetState(storage::Database& db, const std::string& state, const std::string& detail,
+                TimeMicros now);
+
+// Records an alarm and sets the state `stopped` with its detail.
+Status RaiseAlarm(storage::Database& db, const std::string& kind, std::int64_t seq,
+                  const std::string& detail, TimeMicros now);
+
+Result<FeedStatus> ReadFeedStatus(storage::Database& db);
+
+// The derived rows, for the KPI loader (feed_inputs.h): all of them, in seq order.
+Result<std::vector<StateChangeRow>> ReadStateChanges(storage::Database& db);
+Result<std::vector<CountRow>> ReadCounts(storage::Database& db);
+Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db);
+Result<std::vector<SourceRow>> ReadSources(storage::Database& db);
+
+}  // namespace ordo::mis::feed

@@ -1,0 +1,145 @@
+// The feed's tables, and the KPI inputs made of them (feed_inputs.h).
+#include "mis/feed/store/feed_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/testing/verifies.h"
+#include "mis/feed/feed_inputs.h"
+#include "mis/store/mis_store.h"
+
+namespace ordo::mis::feed {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr TimeMicros kHour = 3'600'000'000;
+constexpr TimeMicros kT0 = 1'800'000'000'000'000;
+
+class FeedStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           ("mis_feed_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto opened = store::OpenMisStore(store::StorePath(dir_.string()), FeedMigrations(), true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    db_ = std::move(opened->db);
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+  // Applies `rows` as the page after the stored cursor, ending at `seq`.
+  void Apply(const FeedRows& rows, std::int64_t seq) {
+    auto from = ReadCursor(*db_);
+    ASSERT_TRUE(from.ok());
+    Status s = ApplyPage(*db_, rows, *from, FeedCursor{seq, "h" + std::to_string(seq)}, kT0);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+  FeedCursor Cursor() { return ReadCursor(*db_).value(); }
+  fs::path dir_;
+  std::unique_ptr<storage::Database> db_;
+};
+
+TEST_F(FeedStoreTest, RowsAndTheCursorMoveTogetherOrNotAtAll) {
+  ORDO_VERIFIES("ORDO-MIS-94");
+  auto start = ReadCursor(*db_);
+  ASSERT_TRUE(start.ok());
+  EXPECT_EQ(*start, FeedCursor{});
+  FeedRows rows;
+  rows.states.push_back({3, "WU-1", kT0, "running", "", "plc", 1, 0});
+  Apply(rows, 3);
+  EXPECT_EQ(Cursor(), (FeedCursor{3, "h3"}));
+
+  // A page that starts from a cursor that is no longer the stored one writes nothing.
+  FeedRows late;
+  late.states.push_back({4, "WU-1", kT0 + kHour, "down", "", "plc", 2, 0});
+  Status moved = ApplyPage(*db_, late, FeedCursor{}, FeedCursor{4, "h4"}, kT0);
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().reason, "cursor_moved");
+  EXPECT_EQ(Cursor(), (FeedCursor{3, "h3"}));
+  EXPECT_EQ(ReadStateChanges(*db_).value().size(), 1u);
+
+  // A row that cannot be written (seq 3 again) rolls the cursor back with it.
+  FeedRows duplicate;
+  duplicate.states.push_back({3, "WU-1", kT0, "running", "", "plc", 1, 0});
+  Status failed = ApplyPage(*db_, duplicate, FeedCursor{3, "h3"}, FeedCursor{5, "h5"}, kT0);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(Cursor(), (FeedCursor{3, "h3"}));
+}
+
+TEST_F(FeedStoreTest, AnAlarmStopsTheStateAndIsKept) {
+  ORDO_VERIFIES("ORDO-MIS-92");
+  ASSERT_TRUE(SetState(*db_, "following", "", kT0).ok());
+  ASSERT_TRUE(SetState(*db_, "following", "", kT0 + 5).ok());  // a repeat keeps `since`
+  auto following = ReadFeedStatus(*db_);
+  ASSERT_TRUE(following.ok());
+  EXPECT_EQ(following->state.state, "following");
+  EXPECT_EQ(following->state.since, kT0);
+  ASSERT_TRUE(RaiseAlarm(*db_, "gap", 12, "expected ledger entry 12", kT0 + kHour).ok());
+  auto stopped = ReadFeedStatus(*db_);
+  ASSERT_TRUE(stopped.ok());
+  EXPECT_EQ(stopped->state.state, "stopped");
+  EXPECT_EQ(stopped->state.detail, "gap: expected ledger entry 12");
+  ASSERT_EQ(stopped->alarms.size(), 1u);
+  EXPECT_EQ(stopped->alarms[0].kind, "gap");
+  EXPECT_EQ(stopped->alarms[0].seq, 12);
+  EXPECT_EQ(stopped->alarms[0].raised, kT0 + kHour);
+}
+
+TEST_F(FeedStoreTest, StatesLandInDeviceTimeOrderWithReasonsAssignedLater) {
+  ORDO_VERIFIES("ORDO-MIS-95");
+  FeedRows rows;
+  // Received out of order: the down change (seq 11) arrived after the later running one.
+  rows.states.push_back({10, "WU-1", kT0, "running", "", "plc", 1, 0});
+  rows.states.push_back({12, "WU-1", kT0 + 2 * kHour, "running", "", "plc", 3, 0});
+  rows.states.push_back({11, "WU-1", kT0 + kHour, "down", "", "plc", 2, 0});
+  rows.reasons.push_back({13, "WU-1", kT0 + kHour, "JAM"});
+  Apply(rows, 13);
+  ASSERT_TRUE(MarkCaughtUp(*db_, kT0 + 3 * kHour).ok());
+  Inputs in;
+  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_EQ(in.states.size(), 3u);
+  EXPECT_EQ(in.states[0].start, kT0);
+  EXPECT_EQ(in.states[0].end, kT0 + kHour);
+  EXPECT_EQ(in.states[1].state, MachineState::kDown);
+  EXPECT_EQ(in.states[1].reason, "JAM");
+  EXPECT_EQ(in.states[1].end, kT0 + 2 * kHour);
+  EXPECT_EQ(in.states[1].source, SourceRef::Ledger(11));
+  EXPECT_TRUE(in.states[2].open);
+  EXPECT_EQ(in.states[2].end, kT0 + 3 * kHour);  // read up to the last caught-up poll
+  EXPECT_FALSE(in.states[0].open);
+}
+
+TEST_F(FeedStoreTest, CumulativeCountersBecomeIncrementsByTheMesRule) {
+  ORDO_VERIFIES("ORDO-MIS-95");
+  FeedRows rows;
+  rows.sources.push_back({1, "counter-plc", "cumulative", 0});
+  rows.counts.push_back(
+      {2, "WU-1", kT0, "counter-plc", "cumulative", 1, 0, 100, 95, 5, 0, "P", "O"});
+  // Late: the reading of kT0 + 2h arrived before the one of kT0 + 1h.
+  rows.counts.push_back(
+      {3, "WU-1", kT0 + 2 * kHour, "counter-plc", "cumulative", 3, 0, 30, 30, 0, 0, "P", "O"});
+  rows.counts.push_back(
+      {4, "WU-1", kT0 + kHour, "counter-plc", "cumulative", 2, 0, 160, 150, 10, 0, "P", "O"});
+  rows.counts.push_back({5, "WU-2", kT0, "rest-src", "increment", 1, 0, 7, 6, 1, 0, "P", "O"});
+  Apply(rows, 5);
+  Inputs in;
+  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  double wu1_total = 0, wu1_good = 0, wu2_total = 0;
+  for (const auto& c : in.counts) (c.work_unit == "WU-1" ? wu1_total : wu2_total) += c.total;
+  for (const auto& c : in.counts)
+    if (c.work_unit == "WU-1") wu1_good += c.good;
+  // 100 is the baseline; +60 to 160; then a drop to 30 is a reset: 30 made since.
+  EXPECT_EQ(wu1_total, 90);
+  EXPECT_EQ(wu1_good, 55 + 30);
+  EXPECT_EQ(wu2_total, 7);
+  for (const auto& c : in.counts) EXPECT_TRUE(c.source.is_ledger());
+}
+
+}  // namespace
+}  // namespace ordo::mis::feed

@@ -1,0 +1,315 @@
+// The MIS reading a real MES: `ordo serve` and `ordo-mis serve --mes` as child processes
+// on loopback. The MIS signs in as a feed_reader account, follows the ledger, derives
+// state intervals and counts, and computes KPIs from them with ledger lineage; it catches
+// up exactly once after a stop, keeps serving while the MES is down, and stops with an
+// alarm on a changed or missing ledger entry (issue 13 sections 1 and 7).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+#include "api_fixture.h"
+#include "core/testing/verifies.h"
+#include "mis/mis_server.h"
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace ordo::testing {
+namespace {
+
+constexpr const char* kUnit = "WU-PRESS-01";
+constexpr const char* kShift = "2026-01-05T06:00:00Z";
+constexpr const char* kShiftEnd = "2026-01-05T08:00:00Z";
+
+class MisFeedTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    // The feed account: an admin creates it, its first sign-in sets its password.
+    const std::string admin = TokenFor("admin");
+    HttpReply created = http().Post("/api/v1/users",
+                                    Json{{"name", "mis.feed"},
+                                         {"display_name", "MIS ledger feed"},
+                                         {"roles", {"feed_reader"}},
+                                         {"password", "feed-one-time-password-2026"}},
+                                    admin);
+    ASSERT_EQ(created.status, 201) << created.Describe();
+    HttpReply first;
+    ASSERT_FALSE(
+        FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026", kFeedPassword, &first)
+            .empty())
+        << first.Describe();
+    HttpReply source = http().Post("/api/v1/sources",
+                                   Json{{"name", "press-plc"},
+                                        {"kind", "rest"},
+                                        {"work_units", {kUnit}},
+                                        {"counter", "increment"}},
+                                   TokenFor("engineer"));
+    ASSERT_EQ(source.status, 201) << source.Describe();
+    key_ = source.json().value("api_key", "");
+    std::string error;
+    ASSERT_TRUE(mis_sandbox_.Init(&error)) << error;
+    std::ofstream(mis_sandbox_.file("mes-password")) << kFeedPassword << "\n";
+  }
+  void TearDown() override {
+    for (auto* mis : {&mis_, &second_mis_})
+      if (*mis) {
+        if (HasFailure()) std::fprintf(stderr, "%s\n", (*mis)->Logs().c_str());
+        (*mis)->Stop(SIGTERM);
+      }
+    ApiTest::TearDown();
+  }
+
+  std::unique_ptr<MisServer> StartMis(const std::string& data_dir, const std::string& logs = "") {
+    auto mis = std::make_unique<MisServer>(
+        data_dir, logs.empty() ? mis_sandbox_.root() : logs,
+        std::vector<std::string>{"--mes", "http://127.0.0.1:" + std::to_string(server_->port()),
+                                 "--mes-user", "mis.feed", "--mes-password-file",
+                                 mis_sandbox_.file("mes-password")});
+    std::string error;
+    EXPECT_TRUE(mis->Start(&error)) << error;
+    return mis;
+  }
+  std::string MisAdmin(const MisServer& mis) {
+    client::HttpReply r = mis.Client().Post(
+        "/api/v1/session", Json{{"user", "admin"}, {"password", kMisAdminPassword}});
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    return r.json().value("token", "");
+  }
+  // GET /api/v1/feed until `done(status)` or 60 s; the last status.
+  Json WaitFeed(const MisServer& mis, const std::string& token,
+                const std::function<bool(const Json&)>& done) {
+    Json status;
+    for (int i = 0; i < 600; ++i) {
+      status = mis.Client().Get("/api/v1/feed", token).json();
+      if (done(status)) return status;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ADD_FAILURE() << "the feed did not get there: " << status.dump();
+    return status;
+  }
+  Json WaitCaughtUp(const MisServer& mis, const std::string& token) {
+    const std::int64_t head = HeadSeq(http());
+    return WaitFeed(mis, token, [head](const Json& s) {
+      return s.value("state", "") == "following" && s["cursor"].value("seq", -1) >= head;
+    });
+  }
+  void Send(const Json& states, const Json& counts) {
+    static int seq = 0;
+    HttpReply r = http().Post(
+        "/api/v1/equipment-data",
+        Json{{"source", "press-plc"}, {"seq", ++seq}, {"states", states}, {"counts", counts}},
+        key_);
+    ASSERT_EQ(r.status, 200) << r.Describe();
+  }
+  static Json State(const std::string& time, const std::string& state,
+                    const std::string& reason = "") {
+    Json s{{"work_unit", kUnit}, {"time", time}, {"state", state}};
+    if (!reason.empty()) s["reason"] = reason;
+    return s;
+  }
+  static Json Count(const std::string& time, int total, int good, int scrap) {
+    return Json{{"work_unit", kUnit}, {"time", time},   {"total", total},
+                {"good", good},       {"scrap", scrap}, {"rework", 0}};
+  }
+  // The plant and the shift, imported into an MIS (the MES's master data is not read).
+  void ImportPlant(const MisServer& mis, const std::string& token) {
+    auto import = [&](const std::string& kind, const std::string& csv) {
+      client::HttpReply r = mis.Client().Request("POST", "/api/v1/imports/" + kind, csv, token,
+                                                 {{"Content-Type", "text/csv"}});
+      ASSERT_TRUE(r.ok()) << r.Describe();
+      EXPECT_EQ(r.json()["rows"].value("refused", -1), 0) << kind << ": " << r.body;
+    };
+    import("equipment",
+           "id,name,parent,level\nENT,Enterprise,,enterprise\nSITE,Site,ENT,site\n"
+           "AREA,Pressing,SITE,area\nPRESS,Press line,AREA,work_center\n" +
+               std::string(kUnit) + ",Press 1,PRESS,work_unit\n");
+    import("calendar", "scope,start,end,kind,label\nSITE," + std::string(kShift) + "," + kShiftEnd +
+                           ",shift,early\n");
+  }
+  Json Kpi(const MisServer& mis, const std::string& token, const std::string& kpis) {
+    client::HttpReply r = mis.Client().Get(
+        "/api/v1/kpi?kpi=" + kpis + "&scope=PRESS&from=" + kShift + "&to=" + kShiftEnd, token);
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    return r.json();
+  }
+  static double Value(const Json& answer, const std::string& kpi) {
+    for (const auto& f : answer["figures"])
+      if (f.value("kpi", "") == kpi && f["value"].is_number()) return f["value"].get<double>();
+    ADD_FAILURE() << "no value for " << kpi << " in " << answer.dump();
+    return -1;
+  }
+
+  void ExpectAlarmAfter(const std::string& attack, const std::string& kind);
+
+  static constexpr const char* kFeedPassword = "feed account password 2026";
+  std::string key_;
+  MisSandbox mis_sandbox_;
+  std::unique_ptr<MisServer> mis_, second_mis_;
+};
+
+TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
+  ORDO_VERIFIES("ORDO-MIS-96", "ORDO-MIS-95");
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running"),
+                    State("2026-01-05T07:00:00Z", "down", ""),
+                    State("2026-01-05T07:30:00Z", "running")}),
+       Json::array({Count("2026-01-05T06:59:00Z", 100, 96, 4)}));
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  ImportPlant(*mis_, token);
+  Json status = WaitCaughtUp(*mis_, token);
+  EXPECT_TRUE(status["alarms"].empty()) << status.dump();
+
+  // 07:00-07:30 down in a 06:00-08:00 shift: availability 1.5 h / 2 h. 100 made, 96 good.
+  Json figures = Kpi(*mis_, token, "availability,quality_ratio");
+  EXPECT_DOUBLE_EQ(Value(figures, "availability"), 0.75) << figures.dump();
+  EXPECT_DOUBLE_EQ(Value(figures, "quality_ratio"), 0.96) << figures.dump();
+
+  // Explain names the ledger entries behind the figure.
+  client::HttpReply explain =
+      mis_->Client().Get(std::string("/api/v1/kpi/explain?kpi=availability&scope=PRESS&from=") +
+                             kShift + "&to=" + kShiftEnd + "&drilldown=true",
+                         token);
+  ASSERT_EQ(explain.status, 200) << explain.Describe();
+  const Json segments = explain.json()["drilldown"][0]["segments"];
+  ASSERT_EQ(segments.size(), 3u) << explain.body;
+  EXPECT_EQ(segments[1]["state"], "down");
+  EXPECT_EQ(segments[1]["element"], "ADOT");
+  EXPECT_EQ(segments[1]["source"]["kind"], "ledger");
+  // The entry it names is the MES's state change, as the MES's own ledger says.
+  const std::int64_t seq = segments[1]["source"]["first"];
+  HttpReply entry = http().Get("/api/v1/ledger?after=" + std::to_string(seq - 1) + "&limit=1",
+                               TokenFor("supervisor"));
+  ASSERT_EQ(entry.status, 200) << entry.Describe();
+  EXPECT_EQ(entry.json()["entries"][0]["type"], "equipment.state_changed");
+  EXPECT_EQ(entry.json()["entries"][0]["payload"]["state"], "down");
+
+  // A reason assigned afterwards on the MES reaches the MIS as well.
+  HttpReply assigned = http().Post(
+      std::string("/api/v1/work-units/") + kUnit + "/downtime/2026-01-05T07:00:00Z/reason",
+      Json{{"reason_code", "UNP-JAM"}}, TokenFor("operator"));
+  if (assigned.status == 200 || assigned.status == 201) {
+    WaitCaughtUp(*mis_, token);
+    client::HttpReply again =
+        mis_->Client().Get(std::string("/api/v1/kpi/explain?kpi=availability&scope=PRESS&from=") +
+                               kShift + "&to=" + kShiftEnd + "&drilldown=true",
+                           token);
+    EXPECT_EQ(again.json()["drilldown"][0]["segments"][1]["reason"], "UNP-JAM") << again.body;
+  } else {
+    ADD_FAILURE() << "assigning a downtime reason on the MES: " << assigned.Describe();
+  }
+}
+
+TEST_F(MisFeedTest, AStoppedMisCatchesUpExactlyOnceAndServesWhileTheMesIsDown) {
+  ORDO_VERIFIES("ORDO-MIS-97");
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running")}),
+       Json::array({Count("2026-01-05T06:10:00Z", 10, 10, 0)}));
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  ImportPlant(*mis_, token);
+  WaitCaughtUp(*mis_, token);
+  // A second MIS on its own store follows the same MES and never stops.
+  MisSandbox steady;
+  std::string error;
+  ASSERT_TRUE(steady.Init(&error)) << error;
+  second_mis_ = StartMis(steady.data(), steady.root());
+  const std::string steady_token = MisAdmin(*second_mis_);
+  ImportPlant(*second_mis_, steady_token);
+  ASSERT_TRUE(mis_->Stop(SIGTERM).has_value());
+
+  // While the MIS is stopped the plant goes on.
+  Send(Json::array(
+           {State("2026-01-05T06:40:00Z", "down"), State("2026-01-05T07:05:00Z", "running")}),
+       Json::array(
+           {Count("2026-01-05T06:30:00Z", 20, 18, 2), Count("2026-01-05T07:30:00Z", 30, 30, 0)}));
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string again = MisAdmin(*mis_);
+  WaitCaughtUp(*mis_, again);
+  Json caught_up = Kpi(*mis_, again, "availability,quality_ratio,scrap_ratio");
+  // Each count once: 60 made, 58 good; down 06:40-07:05 of two hours.
+  EXPECT_DOUBLE_EQ(Value(caught_up, "quality_ratio"), 58.0 / 60.0) << caught_up.dump();
+  EXPECT_DOUBLE_EQ(Value(caught_up, "availability"), 95.0 / 120.0) << caught_up.dump();
+  // Every figure equals the one of the MIS that never stopped.
+  const std::string all =
+      "availability,effectiveness,quality_ratio,oee_index,scrap_ratio,"
+      "rework_ratio,mtbf,mttr,npt,npt_rate,utilization,teep";
+  WaitCaughtUp(*second_mis_, steady_token);
+  Json resumed = Kpi(*mis_, again, all), steady_figures = Kpi(*second_mis_, steady_token, all);
+  ASSERT_EQ(resumed["figures"].size(), 12u) << resumed.dump();
+  for (std::size_t i = 0; i < resumed["figures"].size(); ++i) {
+    EXPECT_EQ(resumed["figures"][i]["value"], steady_figures["figures"][i]["value"])
+        << resumed["figures"][i].dump() << "\n"
+        << steady_figures["figures"][i].dump();
+    EXPECT_EQ(resumed["figures"][i]["elements"], steady_figures["figures"][i]["elements"]);
+  }
+
+  // The MES stops: the MIS still answers with what it has, and says the MES is gone.
+  ASSERT_TRUE(server_->Stop().has_value());
+  Json down = WaitFeed(*mis_, again, [](const Json& s) { return s["state"] == "unreachable"; });
+  EXPECT_EQ(down["state"], "unreachable") << down.dump();
+  Json still = Kpi(*mis_, again, "availability,quality_ratio,scrap_ratio");
+  EXPECT_EQ(still["figures"], caught_up["figures"]);
+  ASSERT_TRUE(server_->Start(&error)) << error;  // the fixture's teardown verifies the MES
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  EXPECT_TRUE(second_mis_->Stop(SIGTERM).has_value());  // before `steady` is removed
+  second_mis_.reset();
+}
+
+// The MIS takes the feed up to a point, stops; two more entries are written, and then
+// `attack` (SQL on the MES's file, with the ledger's guard triggers dropped) changes or
+// removes one. The restarted MIS takes what is before it and stops with alarm `kind`.
+void MisFeedTest::ExpectAlarmAfter(const std::string& attack, const std::string& kind) {
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running")}), Json::array());
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  const Json before = WaitCaughtUp(*mis_, token);
+  const std::int64_t taken = before["cursor"]["seq"];
+  ASSERT_TRUE(mis_->Stop(SIGTERM).has_value());
+  Send(Json::array({State("2026-01-05T06:20:00Z", "down")}), Json::array());
+  Send(Json::array({State("2026-01-05T06:30:00Z", "running")}), Json::array());
+  ASSERT_TRUE(server_->Stop().has_value());
+  {
+    auto db = storage::OpenSqlite(sandbox_.data() + "/ordo.db", storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    Status s = (*db)->Exec(
+        "DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete; DROP TRIGGER "
+        "ledger_append_only; " +
+        attack + " AND seq > " + std::to_string(taken));
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+  std::string error;
+  ASSERT_TRUE(server_->Start(&error)) << error;
+  client_ = std::make_unique<HttpClient>(server_->Client());
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string again = MisAdmin(*mis_);
+  Json stopped = WaitFeed(*mis_, again, [](const Json& s) { return s["state"] == "stopped"; });
+  ASSERT_FALSE(stopped["alarms"].empty()) << stopped.dump();
+  EXPECT_EQ(stopped["alarms"][0]["kind"], kind) << stopped.dump();
+  const std::int64_t bad = stopped["alarms"][0]["seq"];
+  EXPECT_GT(bad, taken);
+  // Everything before the bad entry was taken, nothing from it on.
+  EXPECT_EQ(stopped["cursor"]["seq"], bad - 1) << stopped.dump();
+  EXPECT_NE(mis_->Logs().find("ALARM " + kind), std::string::npos) << mis_->Logs();
+  server_.reset();  // the MES's own verify would fail by design
+}
+
+TEST_F(MisFeedTest, AChangedLedgerEntryStopsTheFeedWithAnAlarm) {
+  ORDO_VERIFIES("ORDO-MIS-92", "ORDO-MIS-98");
+  ExpectAlarmAfter(
+      "UPDATE ledger SET payload = replace(payload, '\"down\"', '\"running\"') "
+      "WHERE type = 'equipment.state_changed'",
+      "hash_mismatch");
+}
+
+TEST_F(MisFeedTest, AMissingLedgerEntryStopsTheFeedWithAnAlarm) {
+  ORDO_VERIFIES("ORDO-MIS-92", "ORDO-MIS-98");
+  ExpectAlarmAfter(
+      "DELETE FROM ledger WHERE type = 'equipment.state_changed' AND payload LIKE '%\"down\"%'",
+      "gap");
+}
+
+}  // namespace
+}  // namespace ordo::testing
