@@ -20,7 +20,10 @@
 #include "mis/imports/http/import_routes.h"
 #include "mis/imports/store/schema.h"
 #include "mis/kpi_source/http/kpi_routes.h"
+#include "mis/kpi_source/http/loss_routes.h"
+#include "mis/kpi_source/http/scope_routes.h"
 #include "mis/store/migration.h"
+#include "mis/web/pages.h"
 
 namespace {
 
@@ -45,6 +48,9 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
+  ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
+  ORDO_TRY(router.Add(kpi_source::LossRoutes()));
+  router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/
   return Ok();
 }
 
