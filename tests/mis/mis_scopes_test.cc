@@ -61,7 +61,8 @@ TEST_F(MisScopesTest, NeedsASessionAndTakesNoParameters) {
 }
 
 // One 8-hour shift on WU1: 6 h running, 1 h down JAM, 30 min down unassigned, 30 min idle
-// starved; 20,000 pieces made at 1 s ideal, 19,000 good.
+// starved, and 1 h down JAM after the shift (not in PBT: no loss); 20,000 pieces made at 1 s ideal,
+// 19,000 good.
 TEST_F(MisScopesTest, LossesGiveTheWaterfallAndTheDowntimeParetoFromTheEngine) {
   ORDO_VERIFIES("ORDO-MIS-85", "ORDO-MIS-86");
   ASSERT_EQ(Import("equipment",
@@ -80,7 +81,8 @@ TEST_F(MisScopesTest, LossesGiveTheWaterfallAndTheDowntimeParetoFromTheEngine) {
                    "WU1,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,down,JAM\n"
                    "WU1,2026-03-02T11:00:00Z,2026-03-02T11:30:00Z,down,\n"
                    "WU1,2026-03-02T11:30:00Z,2026-03-02T12:00:00Z,idle,starved\n"
-                   "WU1,2026-03-02T12:00:00Z,2026-03-02T14:00:00Z,running,\n")
+                   "WU1,2026-03-02T12:00:00Z,2026-03-02T14:00:00Z,running,\n"
+                   "WU1,2026-03-02T15:00:00Z,2026-03-02T16:00:00Z,down,JAM\n")
                 .status,
             201);
   ASSERT_EQ(Import("counts",

@@ -28,7 +28,7 @@ export function FigureCells({ query }: { query: Query }) {
     <>
       {kpis.map((k) => {
         const f = data?.figures.find((x) => x.kpi === k);
-        return <td class="num" key={k}>{f ? <FigureValue figure={f} /> : '…'}</td>;
+        return <td class="num nowrap" key={k}>{f ? <FigureValue figure={f} /> : '…'}</td>;
       })}
     </>
   );

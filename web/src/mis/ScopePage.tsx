@@ -31,7 +31,7 @@ function StateIntervals({ figure }: { figure: Figure }) {
                   <td>{s.state}</td>
                   <td>{s.reason}</td>
                   <td class="mono">{s.element}{s.micro_stop ? ' (micro-stop)' : ''}</td>
-                  <td class="mono" title={s.source?.file_hash}>{s.source ? formatSource(s.source) : 'no row (gap)'}</td>
+                  <td class="mono" title={s.source?.file_hash}>{s.source ? formatSource(s.source) : s.element === 'outside_pot' ? 'outside planned time' : 'no row (gap)'}</td>
                 </tr>
               ))}
             </tbody>
@@ -69,7 +69,7 @@ export function ScopePage({ query }: { query: Query }) {
               {figures.data.figures.map((f) => (
                 <tr key={f.kpi} data-testid={`figure-${f.kpi}`}>
                   <td>{KPI_LABELS[f.kpi] ?? f.kpi}</td>
-                  <td class="num"><FigureValue figure={f} /></td>
+                  <td class="num nowrap"><FigureValue figure={f} /></td>
                   <td class="mono">{f.formula}</td>
                   <td class="actions">
                     <button type="button" class="btn btn-small" data-testid={`explain-${f.kpi}`}

@@ -32,15 +32,15 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (u
         <ErrorBox message={error} testId="sign-in-error" />
         <label class="field">
           <span>User</span>
-          <input name="user" autoComplete="username" value={user}
+          <input name="user" data-testid="sign-in-user" autoComplete="username" value={user}
             onInput={(e) => setUser((e.target as HTMLInputElement).value)} required />
         </label>
         <label class="field">
           <span>Password</span>
-          <input name="password" type="password" autoComplete="current-password"
+          <input name="password" data-testid="sign-in-password" type="password" autoComplete="current-password"
             value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} required />
         </label>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
+        <button type="submit" class="btn btn-primary btn-block" data-testid="sign-in-submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

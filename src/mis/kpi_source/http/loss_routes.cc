@@ -41,7 +41,7 @@ Json Downtime(const ElementIndex& index, const KpiRequest& r) {
     const ElementResult er = ComputeUnitElements(index, unit, r.from, r.to, r.policy, true);
     for (const Segment& s : er.segments) {
       if (s.state != "down" && s.state != "idle") continue;
-      if (s.element == "PDOT" || s.element.empty()) continue;  // outside PBT
+      if (s.element == "PDOT" || s.element == "outside_pot") continue;  // not in PBT
       auto& [micros, pieces] = by_reason[{s.state, s.reason}];
       micros += s.end - s.start;
       ++pieces;

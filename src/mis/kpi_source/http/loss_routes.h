@@ -8,9 +8,10 @@
 //   practitioner: APT + micro_stop), performance_loss (run time − ideal_time_pq),
 //   net_productive_time (ideal_time_pq), quality_loss (ideal_time_pq − ideal_time_gq),
 //   fully_productive_time (ideal_time_gq). A loss may be negative (faster than ideal).
-// - downtime: the `down` and `idle` time inside PBT (micro-stops included; the KPI
-//   down_and_idle_time's time) of the scope's work units, by state and reason ("" =
-//   unassigned), most seconds first (a Pareto), with the number of classified pieces.
+// - downtime: the `down` and `idle` time inside PBT (not PDOT, not outside POT;
+//   micro-stops included: the time of the KPI npt, split) of the scope's work
+//   units, by state and reason ("" = unassigned), most seconds first (a Pareto), with the
+//   number of classified pieces.
 #pragma once
 
 #include <vector>
