@@ -1,6 +1,7 @@
 // Checks the import rules of src/ (see README.md, "Layout"): shared/ never imports
-// from features/, the MIS UI (mis/) imports nothing of the MES's but shared/, and a feature imports another feature only through its index.ts,
-// api.ts or types.ts. Prints each violation; exits 1 if there is any.
+// from features/, the MIS UI (mis/) imports nothing of the MES's but shared/, and a
+// feature imports another feature only through its index.ts, api.ts or types.ts.
+// Prints each violation; exits 1 if there is any.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
