@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { WEB_DIR } from './lib/server.mjs';
 import { startMis, MIS_ADMIN_PASSWORD } from './lib/mis-server.mjs';
-import { launchBrowser, signIn } from './lib/browser.mjs';
+import { launchBrowser, signIn, signOut } from './lib/browser.mjs';
 import { checkA11y } from './lib/a11y.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
@@ -147,7 +147,7 @@ test('a line opens its work units, a work unit its state intervals, losses and d
   await page.screenshot({ path: path.join(OUT_DIR, 'mis-work-unit.png'), fullPage: true });
 });
 
-test('explain shows the formula, policy, element totals and the import rows behind a figure [ORDO-MIS-87] [ORDO-MIS-88]', async () => {
+test('explain shows the formula, policy, element totals and the import rows behind a figure; sign-out [ORDO-MIS-87] [ORDO-MIS-82] [ORDO-MIS-88]', async () => {
   const { page } = browser;
   const wu1 = await mis.api.kpi({ kpi: 'availability', scope: 'WU1', profile: 'iso22400', ...DAY });
   const figure = wu1.figures[0];
@@ -167,5 +167,6 @@ test('explain shows the formula, policy, element totals and the import rows behi
   assert.match(await row.textContent(), /WU12026-03-02 06:00:002026-03-02 09:00:00running/);
   await checkA11y(page, 'mis-explain');
   await page.screenshot({ path: path.join(OUT_DIR, 'mis-explain.png'), fullPage: true });
+  await signOut(page); // back to the sign-in form [ORDO-MIS-82]
   assert.deepEqual(pageErrors, []);
 });

@@ -8,7 +8,7 @@ export function useApi<T>(load: () => Promise<T>, key: string): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ loading: true });
   useEffect(() => {
     let live = true;
-    setState((s) => ({ data: s.data, loading: true }));
+    setState({ loading: true }); // never the previous window's figures under the new one
     load()
       .then((data) => live && setState({ data, loading: false }))
       .catch((err) => live && setState({ error: errorMessage(err), loading: false }));
