@@ -18,6 +18,7 @@
 #include "mis/http/health.h"
 #include "mis/http/router.h"
 #include "mis/imports/http/import_routes.h"
+#include "mis/imports/http/row_routes.h"
 #include "mis/imports/store/schema.h"
 #include "mis/kpi_source/http/kpi_routes.h"
 #include "mis/kpi_source/http/loss_routes.h"
@@ -47,6 +48,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
+  ORDO_TRY(router.Add(imports::RowRoutes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));

@@ -124,5 +124,42 @@ TEST_F(MisScopesTest, LossesGiveTheWaterfallAndTheDowntimeParetoFromTheEngine) {
   EXPECT_EQ(server_->Client().Get("/api/v1/kpi/losses?" + q, "").status, 401);
 }
 
+TEST_F(MisScopesTest, TheRowsOfAnImportedFileAreReadByHashAndLineRange) {
+  ORDO_VERIFIES("ORDO-MIS-87");
+  HttpReply imported =
+      Import("states",
+             "work_unit,start,end,state,reason\n"
+             "WU1,2026-03-02T06:00:00+01:00,2026-03-02T07:00:00+01:00,running,\n"
+             "WU1,2026-03-02T07:00:00+01:00,2026-03-02T07:30:00+01:00,down,JAM\n"
+             "WU1,2026-03-02T07:30:00+01:00,2026-03-02T08:00:00+01:00,idle,starved\n");
+  ASSERT_EQ(imported.status, 201) << imported.Describe();
+  const std::string hash = imported.json()["file_hash"];
+  const std::string base = "/api/v1/imports/" + hash + "/rows";
+  HttpReply r = server_->Client().Get(base + "?first=3&last=4", admin_);
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const Json answer = r.json();
+  EXPECT_EQ(answer["kind"], "states");
+  EXPECT_EQ(answer["columns"][0], "work_unit");
+  ASSERT_EQ(answer["rows"].size(), 2u) << r.body;
+  EXPECT_EQ(answer["rows"][0]["row"], 3);
+  EXPECT_EQ(answer["rows"][0]["values"]["reason"], "JAM");
+  EXPECT_EQ(answer["rows"][0]["values"]["start"], "2026-03-02T06:00:00.000000Z");  // 07:00+01:00
+  EXPECT_EQ(answer["rows"][1]["values"]["state"], "idle");
+  EXPECT_TRUE(answer["rows"][1]["values"].contains("reason"));
+  auto problem = [&](const std::string& target) { return server_->Client().Get(target, admin_); };
+  HttpReply unknown = problem("/api/v1/imports/" + std::string(64, 'a') + "/rows?first=1&last=2");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.json()["reason"], "unknown_file");
+  HttpReply reversed = problem(base + "?first=4&last=3");
+  EXPECT_EQ(reversed.status, 400);
+  EXPECT_EQ(reversed.json()["reason"], "invalid_range");
+  EXPECT_EQ(problem(base + "?first=1&last=5000").json()["reason"], "invalid_range");
+  HttpReply missing = problem(base + "?first=1");
+  EXPECT_EQ(missing.json()["field"], "last");
+  EXPECT_EQ(missing.json()["reason"], "missing_parameter");
+  EXPECT_EQ(problem(base + "?first=1&last=2&x=1").json()["reason"], "unknown_parameter");
+  EXPECT_EQ(server_->Client().Get(base + "?first=1&last=2", "").status, 401);
+}
+
 }  // namespace
 }  // namespace ordo::testing

@@ -165,6 +165,13 @@ test('explain shows the formula, policy, element totals and the import rows behi
   const row = page.getByTestId('explain-state-rows').locator('tr').filter({ hasText: `${hashes.states.slice(0, 12)}… row 2` });
   await row.waitFor();
   assert.match(await row.textContent(), /WU12026-03-02 06:00:002026-03-02 09:00:00running/);
+  // PBT's import row is the calendar's shift: opened, it shows the row's values.
+  await page.getByTestId('show-source').filter({ hasText: `${hashes.calendar.slice(0, 12)}… row 2` }).click();
+  const shift = page.getByTestId('source-rows');
+  await shift.locator('tbody tr').first().waitFor();
+  const shiftText = await shift.textContent();
+  assert.ok(shiftText.includes(`calendar file ${hashes.calendar}`), shiftText);
+  assert.match(shiftText, /2L12026-03-02T06:00:00(\.0+)?Z2026-03-02T14:00:00(\.0+)?ZshiftEarly/);
   await checkA11y(page, 'mis-explain');
   await page.screenshot({ path: path.join(OUT_DIR, 'mis-explain.png'), fullPage: true });
   await signOut(page); // back to the sign-in form [ORDO-MIS-82]

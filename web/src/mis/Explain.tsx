@@ -5,6 +5,7 @@ import { misApi, type Explained, type Figure, type SourceRef } from './api';
 import { FigureValue, KPI_LABELS } from './Figures';
 import { formatSource, formatTime, roundHalfUp } from './format';
 import { useApi } from './useApi';
+import { SourceRows } from './SourceRows';
 
 const within = (s: SourceRef | null, refs: SourceRef[]) =>
   !!s && refs.some((r) => r.file_hash === s.file_hash && s.first >= r.first && s.last <= r.last);
@@ -93,6 +94,8 @@ export function Explain({ figure, onClose }: { figure: Figure; onClose: () => vo
             </table>
           </div>
           <p class="muted">Times in seconds; import rows are the file's SHA-256 and its line numbers (the CSV header is line 1).</p>
+          <h3>Import rows of the elements</h3>
+          <SourceRows sources={data.element_sources} />
           <Rows explained={data} />
         </>
       )}

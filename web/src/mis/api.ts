@@ -95,6 +95,16 @@ export interface DowntimeReason {
   intervals: number;
 }
 
+export interface ImportRows {
+  kind: string;
+  file_hash: string;
+  columns: string[];
+  rows: { row: number; values: Record<string, string | number | null> }[];
+}
+
+/** Most rows one GET /imports/{hash}/rows returns. */
+export const MAX_ROWS = 1000;
+
 export interface Query {
   scope: string;
   from: string;
@@ -126,5 +136,10 @@ export const misApi = {
   /** The figure's explanation with the drill-down (its `explain` link, as given). */
   explain: (figure: Figure) =>
     request<Explained>(figure.explain.replace(/^\/api\/v1/, '') + '&drilldown=true'),
+  /** The current rows of an imported file in [first, last] (at most MAX_ROWS). */
+  importRows: (s: SourceRef) =>
+    request<ImportRows>(`/imports/${encodeURIComponent(s.file_hash ?? '')}/rows`, {
+      query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
+    }),
   losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
 };
