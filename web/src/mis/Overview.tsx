@@ -4,7 +4,7 @@ import { misApi, OEE_KPIS, type Query, type Scope } from './api';
 import { FigureCells, KPI_LABELS } from './Figures';
 import { useApi } from './useApi';
 
-/** The scopes in tree order with their depth; work units only when `withUnits`. */
+/** The scopes in tree order with their depth; work units only when `withUnits` or roots. */
 export function treeOf(scopes: Scope[], root: string, withUnits: boolean): { scope: Scope; depth: number }[] {
   const out: { scope: Scope; depth: number }[] = [];
   const ids = new Set(scopes.map((s) => s.id));
@@ -12,7 +12,8 @@ export function treeOf(scopes: Scope[], root: string, withUnits: boolean): { sco
     for (const s of scopes) {
       const isChild = parent === '' ? s.parent === '' || !ids.has(s.parent) : s.parent === parent;
       if (!isChild || s.id === parent) continue;
-      if (s.level === 'work_unit' && !withUnits) continue;
+      // A work unit outside the hierarchy (brownfield data) is a root: always listed.
+      if (s.level === 'work_unit' && !withUnits && depth > 0) continue;
       out.push({ scope: s, depth });
       walk(s.id, depth + 1);
     }
