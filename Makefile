@@ -81,7 +81,7 @@ openapi-lint: build
 e2e: build
 	@mkdir -p $(RESULTS)
 	@rm -rf web/test-output $(RESULTS)/e2e-output
-	cd web && npm run --silent build && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo node --test \
+	cd web && npm run --silent build && ORDO_BIN=$(CURDIR)/$(BUILD)/ordo ORDO_MIS_BIN=$(CURDIR)/$(BUILD)/ordo-mis node --test \
 	  --test-reporter=spec --test-reporter-destination=stdout \
 	  --test-reporter=junit --test-reporter-destination=$(RESULTS)/e2e-junit.xml e2e/; \
 	  status=$$?; if [ -d test-output ]; then cp -r test-output $(RESULTS)/e2e-output; fi; exit $$status

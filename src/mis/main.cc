@@ -22,9 +22,13 @@
 #include "mis/http/health.h"
 #include "mis/http/router.h"
 #include "mis/imports/http/import_routes.h"
+#include "mis/imports/http/row_routes.h"
 #include "mis/imports/store/schema.h"
 #include "mis/kpi_source/http/kpi_routes.h"
+#include "mis/kpi_source/http/loss_routes.h"
+#include "mis/kpi_source/http/scope_routes.h"
 #include "mis/store/migration.h"
+#include "mis/web/pages.h"
 
 namespace {
 
@@ -49,8 +53,12 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
+  ORDO_TRY(router.Add(imports::RowRoutes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(feed::Routes()));
+  ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
+  ORDO_TRY(router.Add(kpi_source::LossRoutes()));
+  router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/
   return Ok();
 }
 

@@ -12,7 +12,7 @@
 
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
-#include "mis/mis_server.h"
+#include "mis_server.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 

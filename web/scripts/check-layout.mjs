@@ -1,6 +1,7 @@
 // Checks the import rules of src/ (see README.md, "Layout"): shared/ never imports
-// from features/, and a feature imports another feature only through its index.ts,
-// api.ts or types.ts. Prints each violation; exits 1 if there is any.
+// from features/, the MIS UI (mis/) imports nothing of the MES's but shared/, and a
+// feature imports another feature only through its index.ts, api.ts or types.ts.
+// Prints each violation; exits 1 if there is any.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,8 @@ for (const abs of walk(SRC).filter((f) => /\.tsx?$/.test(f))) {
     const [top, feature, ...rest] = target.split('/');
     let problem = null;
     if (parts[0] === 'shared' && top === 'features') problem = 'shared/ imports from features/';
+    else if (parts[0] === 'mis' && (top === 'features' || top === 'App' || top === 'main'))
+      problem = 'the MIS UI (mis/) imports MES code: only shared/ is allowed';
     else if (own && top === 'features' && feature !== own && !PUBLIC.has(rest.join('/'))) {
       problem = `reaches into another feature (use its index, api or types)`;
     }

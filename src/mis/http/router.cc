@@ -73,6 +73,7 @@ std::optional<HttpResponse> RefuseMediaType(const HttpRequest& request,
 }  // namespace
 
 Awaitable<HttpResponse> Router::Handle(Context& context, HttpRequest& request) const {
+  if (request.path.rfind("/api/", 0) != 0 && pages_) co_return pages_(request);
   if (request.path.rfind("/api/", 0) != 0)
     co_return ProblemResponse(
         Error::Make(ErrorCode::kNotFound, "no such page: the MIS serves only its API under /api/"));

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/canonical_json.h"
@@ -42,6 +43,9 @@ struct Call {
 // A handler: a coroutine on the io thread. See the coroutine rule in context.h.
 using Handler = std::function<Awaitable<HttpResponse>(Context& context, Call& call)>;
 
+// Answers a request for a path outside /api/: the web UI's pages (mis/web/pages.h).
+using PageHandler = std::function<HttpResponse(const HttpRequest& request)>;
+
 struct Route {
   std::string method;      // "GET", "POST", "DELETE", ...
   std::string path;        // "/api/v1/users" or with parameters "/api/v1/imports/{id}"
@@ -64,11 +68,15 @@ class Router {
   // Start-up only: not thread-safe against Handle().
   Status Add(std::vector<Route> routes);
   const std::vector<Route>& routes() const { return routes_; }
+  // Serves every path outside /api/ with `pages`, open (no session: the page signs in);
+  // without it such paths are 404 problem+json. Start-up only, as Add.
+  void SetPages(PageHandler pages) { pages_ = std::move(pages); }
   // Routes `request` as the header says. Io thread only.
   Awaitable<HttpResponse> Handle(Context& context, HttpRequest& request) const;
 
  private:
   std::vector<Route> routes_;
+  PageHandler pages_;
 };
 
 // Matches "/api/v1/users/{id}" against a path, filling `params`; a parameter matches one

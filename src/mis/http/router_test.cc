@@ -101,6 +101,21 @@ TEST_F(RouterTest, UnknownPathsAndMethodsAreProblems) {
   EXPECT_EQ(Send("GET", "/api/v1/things/1/parts").status, 404);  // a parameter needs a segment
 }
 
+TEST_F(RouterTest, PathsOutsideTheApiGoToThePagesWhenSet) {
+  ORDO_VERIFIES("ORDO-MIS-80");
+  router_.SetPages([](const HttpRequest& r) {
+    HttpResponse page;
+    page.content_type = "text/html";
+    page.body = "page " + r.path;
+    return page;
+  });
+  HttpResponse page = Send("GET", "/oee/L1");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.body, "page /oee/L1");
+  EXPECT_EQ(Code(Send("GET", "/api/v1/nothing")), "not_found");  // the API is not a page
+  EXPECT_EQ(Send("GET", "/api/v1/open").status, 200);
+}
+
 TEST_F(RouterTest, EveryRouteWithAPermissionNeedsAValidSession) {
   ORDO_VERIFIES("ORDO-MIS-11");
   HttpResponse anonymous = Send("GET", "/api/v1/things/1/parts/2");

@@ -1,0 +1,86 @@
+// The MIS web UI (docs/mis.md, "Web UI"): sign-in, then the OEE overview of the equipment
+// hierarchy (#/), one scope's figures and work units (#/scope/ID), with the window and
+// profile chosen in the toolbar. Figures come only from the API (api.ts).
+import { useEffect, useState } from 'preact/hooks';
+import { getToken, onUnauthorized } from '../shared/http';
+import { misApi, type MisUser, type Query } from './api';
+import { SignIn } from './SignIn';
+import { Toolbar } from './Toolbar';
+import { Overview } from './Overview';
+import { ScopePage } from './ScopePage';
+import { todayUtc, windowOf, type WindowChoice } from './window';
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'signed-out'; notice?: string }
+  | { phase: 'signed-in'; user: MisUser };
+
+const scopeOfHash = () => {
+  const m = /^#\/scope\/(.+)$/.exec(window.location.hash);
+  return m ? decodeURIComponent(m[1]) : null;
+};
+
+export function MisApp() {
+  const [state, setState] = useState<State>(() => (getToken() ? { phase: 'loading' } : { phase: 'signed-out' }));
+  const [scope, setScope] = useState<string | null>(scopeOfHash());
+  const [choice, setChoice] = useState<WindowChoice>({ kind: 'day', date: todayUtc(), from: '', to: '' });
+  const [profile, setProfile] = useState('iso22400');
+
+  useEffect(() => {
+    onUnauthorized(() => setState({ phase: 'signed-out', notice: 'Your session has ended. Please sign in again.' }));
+    const onHash = () => setScope(scopeOfHash());
+    window.addEventListener('hashchange', onHash);
+    if (getToken()) {
+      misApi
+        .session()
+        .then((s) => setState({ phase: 'signed-in', user: s.user }))
+        .catch(() => setState({ phase: 'signed-out' }));
+    }
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (state.phase === 'loading') return <div class="boot">Loading…</div>;
+  if (state.phase === 'signed-out')
+    return <SignIn notice={state.notice} onSignedIn={(user) => setState({ phase: 'signed-in', user })} />;
+
+  const signOut = async () => {
+    try {
+      await misApi.signOut();
+    } catch {
+      // The token is dropped locally regardless.
+    }
+    window.location.hash = '';
+    setState({ phase: 'signed-out' });
+  };
+  const w = windowOf(choice);
+  const query: Query | null = w ? { scope: scope ?? '', from: w.from, to: w.to, profile } : null;
+
+  return (
+    <div class="shell">
+      <header class="header">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">◆</span>
+          <span class="brand-name">ordo</span>
+          <span class="brand-sub">Management Information</span>
+        </div>
+        <div class="header-user">
+          <span class="user-name" data-testid="user-name">{state.user.name}</span>
+          <span class="role-badge" data-testid="user-role">{state.user.roles.join(', ')}</span>
+          <button type="button" class="btn btn-ghost" data-testid="sign-out" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main class="content mis-content">
+        <Toolbar choice={choice} onChoice={setChoice} profile={profile} onProfile={setProfile} />
+        {!query ? (
+          <div class="msg msg-info" role="status">Choose the window's start and end.</div>
+        ) : scope === null ? (
+          <Overview query={query} />
+        ) : (
+          <ScopePage key={scope} query={query} />
+        )}
+      </main>
+    </div>
+  );
+}

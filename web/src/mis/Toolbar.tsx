@@ -1,0 +1,63 @@
+// The window (day, week, month, custom; UTC) and the profile of the figures shown.
+import type { WindowChoice, WindowKind } from './window';
+import { windowOf } from './window';
+import { formatTime } from './format';
+
+interface Props {
+  choice: WindowChoice;
+  onChoice: (c: WindowChoice) => void;
+  profile: string;
+  onProfile: (p: string) => void;
+}
+
+const value = (e: Event) => (e.target as HTMLInputElement).value;
+
+export function Toolbar({ choice, onChoice, profile, onProfile }: Props) {
+  const w = windowOf(choice);
+  return (
+    <form class="mis-toolbar" aria-label="Window and profile" onSubmit={(e) => e.preventDefault()}>
+      <label class="field">
+        <span>Window</span>
+        <select name="window" value={choice.kind}
+          onChange={(e) => onChoice({ ...choice, kind: value(e) as WindowKind })}>
+          <option value="day">Day</option>
+          <option value="week">Week</option>
+          <option value="month">Month</option>
+          <option value="custom">Custom</option>
+        </select>
+      </label>
+      {choice.kind === 'custom' ? (
+        <>
+          <label class="field">
+            <span>From (UTC)</span>
+            <input type="datetime-local" name="from" value={choice.from}
+              onChange={(e) => onChoice({ ...choice, from: value(e) })} />
+          </label>
+          <label class="field">
+            <span>To (UTC)</span>
+            <input type="datetime-local" name="to" value={choice.to}
+              onChange={(e) => onChoice({ ...choice, to: value(e) })} />
+          </label>
+        </>
+      ) : (
+        <label class="field">
+          <span>Date (UTC)</span>
+          <input type="date" name="date" value={choice.date}
+            onChange={(e) => value(e) && onChoice({ ...choice, date: value(e) })} />
+        </label>
+      )}
+      <label class="field">
+        <span>Profile</span>
+        <select name="profile" value={profile} onChange={(e) => onProfile(value(e))}>
+          <option value="iso22400">ISO 22400</option>
+          <option value="practitioner">Practitioner</option>
+        </select>
+      </label>
+      {w && (
+        <p class="muted mis-window" data-testid="window">
+          {formatTime(w.from)} – {formatTime(w.to)} UTC
+        </p>
+      )}
+    </form>
+  );
+}

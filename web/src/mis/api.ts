@@ -1,0 +1,145 @@
+// The MIS API calls of the web UI (docs/mis.md, "The API"): sign-in, the scopes, and the
+// KPI figures and their explanations. Every figure shown comes from GET /api/v1/kpi or
+// its explain: the browser never computes a KPI.
+import { request, setToken } from '../shared/http';
+
+export interface MisUser {
+  id: number;
+  name: string;
+  roles: string[];
+  permissions: string[];
+}
+
+export interface Scope {
+  id: string;
+  name: string;
+  parent: string;
+  level: string; // enterprise, site, area, work_center, work_unit
+  in_hierarchy: boolean;
+}
+
+export interface SourceRef {
+  kind: 'import' | 'ledger';
+  file_hash?: string;
+  first: number;
+  last: number;
+}
+
+export interface Policy {
+  name: string;
+  version: number;
+  knobs: Record<string, string>;
+  overridden: string[];
+}
+
+export interface Figure {
+  kpi: string;
+  value: number | null;
+  null_reason?: string;
+  null_detail?: string;
+  unit: string;
+  scope: string;
+  window: { from: string; to: string };
+  policy: Policy;
+  elements: Record<string, number>;
+  formula: string;
+  sources: SourceRef[];
+  explain: string;
+}
+
+export interface KpiAnswer {
+  profile: string;
+  scope: string;
+  window: { from: string; to: string };
+  policy: Policy;
+  figures: Figure[];
+}
+
+export interface Segment {
+  start: string;
+  end: string;
+  element: string;
+  state: string;
+  reason: string;
+  micro_stop: boolean;
+  source: SourceRef | null;
+}
+
+export interface CountRow {
+  start: string;
+  end: string;
+  product: string;
+  order: string;
+  total: number;
+  good: number;
+  scrap: number;
+  rework: number;
+  source: SourceRef;
+}
+
+export interface Explained extends Figure {
+  element_sources: Record<string, SourceRef[]>;
+  drilldown?: { work_unit: string; segments: Segment[]; counts: CountRow[] }[];
+}
+
+export interface Losses {
+  elements: Record<string, number>;
+  waterfall: { step: string; seconds: number }[];
+  downtime: DowntimeReason[];
+}
+
+export interface DowntimeReason {
+  state: string;
+  reason: string;
+  seconds: number;
+  intervals: number;
+}
+
+export interface ImportRows {
+  kind: string;
+  file_hash: string;
+  columns: string[];
+  rows: { row: number; values: Record<string, string | number | null> }[];
+}
+
+/** Most rows one GET /imports/{hash}/rows returns. */
+export const MAX_ROWS = 1000;
+
+export interface Query {
+  scope: string;
+  from: string;
+  to: string;
+  profile: string;
+}
+
+/** The OEE set of each profile, in the order shown (docs/kpi.md). */
+export const OEE_KPIS: Record<string, string[]> = {
+  iso22400: ['oee_index', 'availability', 'effectiveness', 'quality_ratio'],
+  practitioner: ['oee', 'availability', 'performance', 'quality'],
+};
+
+export const misApi = {
+  async signIn(user: string, password: string): Promise<MisUser> {
+    const res = await request<{ token: string; user: MisUser }>('/session', {
+      method: 'POST',
+      body: { user, password },
+      auth: false,
+    });
+    setToken(res.token);
+    return res.user;
+  },
+  session: () => request<{ user: MisUser }>('/session'),
+  signOut: () => request<void>('/session', { method: 'DELETE' }),
+  scopes: () => request<{ scopes: Scope[] }>('/scopes'),
+  kpi: (q: Query, kpis: string[]) =>
+    request<KpiAnswer>('/kpi', { query: { ...q, kpi: kpis.join(',') } }),
+  /** The figure's explanation with the drill-down (its `explain` link, as given). */
+  explain: (figure: Figure) =>
+    request<Explained>(figure.explain.replace(/^\/api\/v1/, '') + '&drilldown=true'),
+  /** The current rows of an imported file in [first, last] (at most MAX_ROWS). */
+  importRows: (s: SourceRef) =>
+    request<ImportRows>(`/imports/${encodeURIComponent(s.file_hash ?? '')}/rows`, {
+      query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
+    }),
+  losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
+};

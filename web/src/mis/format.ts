@@ -1,0 +1,54 @@
+// Display of the API's exact values: rounding half-up (away from zero) on the number's
+// shortest decimal form, as the JSON carries it; nothing else is computed here.
+
+/** `value` × 10^shift rounded half-up to `decimals` digits, as text ("81.3"). */
+export function roundHalfUp(value: number, decimals: number, shift = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const negative = value < 0;
+  const [mantissa, expText] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  // value = digits × 10^(exp - (digits.length - 1)); keep `decimals` fractional digits.
+  const scale = Number(expText) + shift - (digits.length - 1) + decimals;
+  let n: bigint;
+  if (scale >= 0) {
+    n = BigInt(digits) * 10n ** BigInt(scale);
+  } else {
+    const keep = digits.length + scale;
+    const next = keep >= 0 && keep < digits.length ? Number(digits[keep]) : 0;
+    n = keep > 0 ? BigInt(digits.slice(0, keep)) : 0n;
+    if (next >= 5) n += 1n;
+  }
+  let text = n.toString().padStart(decimals + 1, '0');
+  if (decimals > 0) text = text.slice(0, -decimals) + '.' + text.slice(-decimals);
+  return (negative && n !== 0n ? '-' : '') + text;
+}
+
+/** A fraction as a percentage with one decimal ("81.3 %"), or the time / count. */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  if (unit === '1') return `${roundHalfUp(value, 1, 2)} %`;
+  if (unit === 's') return formatSeconds(value);
+  return roundHalfUp(value, 2);
+}
+
+/** Seconds as "1 h 02 min" / "12 min 30 s" (rounded half-up to the second). */
+export function formatSeconds(seconds: number): string {
+  const s = Number(roundHalfUp(seconds, 0));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${m} min${r ? ` ${String(r).padStart(2, '0')} s` : ''}`;
+  return `${r} s`;
+}
+
+/** A UTC time of the API ("2026-03-02T06:00:00Z") as "2026-03-02 06:00:00". */
+export function formatTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+}
+
+/** The import row(s) of a source: "a1b2c3d4… row 6" or "rows 6–9". */
+export function formatSource(s: { kind: string; file_hash?: string; first: number; last: number }): string {
+  const rows = s.first === s.last ? `row ${s.first}` : `rows ${s.first}–${s.last}`;
+  return s.kind === 'import' ? `${(s.file_hash ?? '').slice(0, 12)}… ${rows}` : `ledger ${rows}`;
+}
