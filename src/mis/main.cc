@@ -27,6 +27,7 @@
 #include "mis/kpi_source/http/kpi_routes.h"
 #include "mis/kpi_source/http/loss_routes.h"
 #include "mis/kpi_source/http/scope_routes.h"
+#include "mis/reports/http/report_routes.h"
 #include "mis/store/migration.h"
 #include "mis/web/pages.h"
 
@@ -56,6 +57,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(imports::RowRoutes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(feed::Routes()));
+  ORDO_TRY(router.Add(reports::Routes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));
   router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/

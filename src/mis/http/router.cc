@@ -134,4 +134,14 @@ Awaitable<HttpResponse> Router::Handle(Context& context, HttpRequest& request) c
   co_return co_await std::move(handling);
 }
 
+Route GetRoute(std::string path, std::string permission, std::string summary, Handler handler) {
+  Route route;
+  route.method = "GET";
+  route.path = std::move(path);
+  route.permission = std::move(permission);
+  route.summary = std::move(summary);
+  route.handler = std::move(handler);
+  return route;
+}
+
 }  // namespace ordo::mis::http

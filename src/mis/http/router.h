@@ -60,6 +60,9 @@ struct Route {
   std::vector<std::string> media_types;
 };
 
+// A GET route of `permission` (no body).
+Route GetRoute(std::string path, std::string permission, std::string summary, Handler handler);
+
 class Router {
  public:
   // Adds `routes`. internal (a bug of the build, the composition root stops) when a

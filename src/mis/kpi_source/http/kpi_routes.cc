@@ -65,26 +65,18 @@ http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& c
   co_return server::JsonResponse(200, **answer);
 }
 
-http::Route Get(const char* path, const char* summary, http::Handler handler) {
-  http::Route route;
-  route.method = "GET";
-  route.path = path;
-  route.permission = access::kRead;
-  route.summary = summary;
-  route.handler = std::move(handler);
-  return route;
-}
-
 }  // namespace
 
 std::vector<http::Route> Routes() {
-  return {
-      Get("/api/v1/kpi", "KPI figures of a scope and window (docs/mis.md, KPIs)",
-          Handle<QueryKind::kFigures>),
-      Get("/api/v1/kpi/explain", "One figure's formula, policy, element totals and import sources",
-          Handle<QueryKind::kExplain>),
-      Get("/api/v1/kpi/openlineage", "The KPI job as an OpenLineage RunEvent (JSON)",
-          Handle<QueryKind::kOpenLineage>)};
+  return {http::GetRoute("/api/v1/kpi", access::kRead,
+                         "KPI figures of a scope and window (docs/mis.md, KPIs)",
+                         Handle<QueryKind::kFigures>),
+          http::GetRoute("/api/v1/kpi/explain", access::kRead,
+                         "One figure's formula, policy, element totals and import sources",
+                         Handle<QueryKind::kExplain>),
+          http::GetRoute("/api/v1/kpi/openlineage", access::kRead,
+                         "The KPI job as an OpenLineage RunEvent (JSON)",
+                         Handle<QueryKind::kOpenLineage>)};
 }
 
 }  // namespace ordo::mis::kpi_source
