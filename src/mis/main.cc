@@ -17,6 +17,7 @@
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
 #include "mis/feed/consumer.h"
+#include "mis/feed/http/entry_routes.h"
 #include "mis/feed/http/feed_routes.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/http/health.h"
@@ -56,6 +57,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(imports::RowRoutes()));
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(feed::Routes()));
+  ORDO_TRY(router.Add(feed::EntryRoutes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));
   router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/

@@ -8,6 +8,7 @@ import { SignIn } from './SignIn';
 import { Toolbar } from './Toolbar';
 import { Overview } from './Overview';
 import { ScopePage } from './ScopePage';
+import { FeedStatus } from './FeedStatus';
 import { todayUtc, windowOf, type WindowChoice } from './window';
 
 type State =
@@ -63,6 +64,7 @@ export function MisApp() {
           <span class="brand-name">ordo</span>
           <span class="brand-sub">Management Information</span>
         </div>
+        <FeedStatus />
         <div class="header-user">
           <span class="user-name" data-testid="user-name">{state.user.name}</span>
           <span class="role-badge" data-testid="user-role">{state.user.roles.join(', ')}</span>

@@ -1,6 +1,7 @@
 // The MIS API calls of the web UI (docs/mis.md, "The API"): sign-in, the scopes, and the
 // KPI figures and their explanations. Every figure shown comes from GET /api/v1/kpi or
-// its explain: the browser never computes a KPI.
+// its explain: the browser never computes a KPI. Ledger sources open to the rows the MIS
+// took from those MES ledger entries (GET /api/v1/feed/entries).
 import { request, setToken } from '../shared/http';
 
 export interface MisUser {
@@ -102,7 +103,46 @@ export interface ImportRows {
   rows: { row: number; values: Record<string, string | number | null> }[];
 }
 
-/** Most rows one GET /imports/{hash}/rows returns. */
+/** A row the MIS took from an MES ledger entry (GET /api/v1/feed/entries). */
+export interface LedgerEntry {
+  seq: number;
+  type: string; // equipment.state_changed | counted | downtime_reason_assigned | source_registered
+  work_unit?: string;
+  time?: string;
+  state?: string;
+  reason?: string;
+  source?: string;
+  source_seq?: number;
+  counter?: string;
+  total?: number;
+  good?: number;
+  scrap?: number;
+  rework?: number;
+  product?: string;
+  order?: string;
+  interval_start?: string;
+  rollover_modulus?: number;
+}
+
+export interface LedgerEntries {
+  first: number;
+  last: number;
+  cursor: number;
+  entries: LedgerEntry[];
+}
+
+/** GET /api/v1/feed: the MES ledger feed as the MIS holds it. */
+export interface FeedStatus {
+  state: string; // not_configured, connecting, following, unreachable, refused, stopped
+  detail: string;
+  since: string | null;
+  cursor: { seq: number; hash: string };
+  caught_up_at: string | null;
+  updated_at: string | null;
+  alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string }[];
+}
+
+/** Most rows one GET /imports/{hash}/rows returns (and seqs one GET /feed/entries). */
 export const MAX_ROWS = 1000;
 
 export interface Query {
@@ -141,5 +181,11 @@ export const misApi = {
     request<ImportRows>(`/imports/${encodeURIComponent(s.file_hash ?? '')}/rows`, {
       query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
     }),
+  /** The rows of the ledger entries in [first, last] (at most MAX_ROWS seqs). */
+  ledgerEntries: (s: SourceRef) =>
+    request<LedgerEntries>('/feed/entries', {
+      query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
+    }),
+  feed: () => request<FeedStatus>('/feed'),
   losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
 };
