@@ -28,7 +28,10 @@
 #include "mis/kpi_source/http/kpi_routes.h"
 #include "mis/kpi_source/http/loss_routes.h"
 #include "mis/kpi_source/http/scope_routes.h"
+#include "mis/kpi_source/http/trend_routes.h"
 #include "mis/store/migration.h"
+#include "mis/targets/http/target_routes.h"
+#include "mis/targets/targets_store.h"
 #include "mis/web/pages.h"
 
 namespace {
@@ -46,6 +49,7 @@ std::vector<store::Migration> Migrations() {
   for (const auto& m : imports::ImportsMigrations())
     all.push_back({imports::kMigrationModule, m.version, m.sql});
   add(feed::FeedMigrations());
+  add(targets::TargetsMigrations());
   return all;
 }
 
@@ -60,6 +64,8 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(feed::EntryRoutes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));
+  ORDO_TRY(router.Add(kpi_source::TrendRoutes()));
+  ORDO_TRY(router.Add(targets::Routes()));
   router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/
   return Ok();
 }
