@@ -63,7 +63,10 @@ export function ScopePage({ query }: { query: Query }) {
   const availability = figures.data?.figures.find((f) => f.kpi === 'availability');
   return (
     <div class="page mis-page">
-      <nav aria-label="Breadcrumb"><a href="#/" data-testid="back">← All equipment</a></nav>
+      <nav aria-label="Breadcrumb" class="mis-nav">
+        <a href="#/" data-testid="back">← All equipment</a>
+        <a href={`#/trend/${encodeURIComponent(query.scope)}`} data-testid="open-trend">Trend and target</a>
+      </nav>
       <h1 data-testid="scope-title">
         {scope?.name || query.scope}{' '}
         <span class="muted">{scope ? LEVEL_LABELS[scope.level] ?? scope.level : 'Work unit'} {query.scope}</span>

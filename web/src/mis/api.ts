@@ -142,6 +142,28 @@ export interface FeedStatus {
   alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string }[];
 }
 
+/** GET /api/v1/kpi/trend: one KPI per day or shift, each point from the engine. */
+export interface Trend {
+  kpi: string;
+  profile: string;
+  scope: string;
+  window: { from: string; to: string };
+  step: 'day' | 'shift';
+  unit: string;
+  formula: string;
+  value: number | null;
+  target: { value: number; set_by: string; set_at: string } | null;
+  points: { from: string; to: string; label: string; value: number | null; null_reason?: string; explain: string }[];
+}
+
+export interface Target {
+  scope: string;
+  kpi: string;
+  target: number;
+  set_by: string;
+  set_at: string;
+}
+
 /** Most rows one GET /imports/{hash}/rows returns (and seqs one GET /feed/entries). */
 export const MAX_ROWS = 1000;
 
@@ -187,5 +209,11 @@ export const misApi = {
       query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
     }),
   feed: () => request<FeedStatus>('/feed'),
+  trend: (q: Query, kpi: string, step: string) => request<Trend>('/kpi/trend', { query: { ...q, kpi, step } }),
+  /** Sets the target of (scope, kpi), in the KPI's unit (needs mis.imports). */
+  putTarget: (scope: string, kpi: string, target: number) =>
+    request<{ target: Target }>('/targets', { method: 'PUT', body: { scope, kpi, target } }),
+  deleteTarget: (scope: string, kpi: string) =>
+    request<void>('/targets', { method: 'DELETE', query: { scope, kpi } }),
   losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
 };

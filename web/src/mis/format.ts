@@ -53,3 +53,16 @@ export function formatSource(s: { kind: string; file_hash?: string; first: numbe
   const rows = s.first === s.last ? `row ${s.first}` : `rows ${s.first}–${s.last}`;
   return `${(s.file_hash ?? '').slice(0, 12)}… ${rows}`;
 }
+
+/**
+ * A number typed by the user in the KPI's display form as the value in its unit: a
+ * percentage ("85" or "85.5") for a fraction (unit "1") becomes 0.85 (by moving the
+ * decimal point in the text: no binary arithmetic), else the number as typed. null when
+ * the text is not a decimal number.
+ */
+export function parseTargetInput(text: string, unit: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(unit === '1' ? `${t}e-2` : t);
+  return Number.isFinite(n) ? n : null;
+}
