@@ -2,7 +2,8 @@
 // real ordo-mis: a line with two days of two shifts imported; the trend of availability
 // per day and per shift shows the API's points (GET /api/v1/kpi/trend, one engine call
 // per bucket) as a line and a table; an analyst sets the target in percent, which the
-// API stores as a fraction and the chart draws; a viewer sees it but cannot set it.
+// API stores as a fraction and the chart draws; a viewer sees it but cannot set it. The
+// data-quality page of a line with faulty data lists the engine's findings.
 // Requires: build/ordo-mis (or $ORDO_MIS_BIN) built with its web UI (make build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,12 +17,13 @@ import { checkA11y } from './lib/a11y.mjs';
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const WEEK = { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z' };
 const PLANT = {
-  equipment: 'id,name,parent,level\nACME,Acme,,enterprise\nS1,Site 1,ACME,site\nL1,Line 1,S1,work_center\nWU1,Press 1,L1,work_unit\n',
+  equipment: 'id,name,parent,level\nACME,Acme,,enterprise\nS1,Site 1,ACME,site\nL1,Line 1,S1,work_center\nWU1,Press 1,L1,work_unit\nL2,Line 2,S1,work_center\nWU2,Press 2,L2,work_unit\n',
   calendar: `scope,start,end,kind,label
 L1,2026-03-02T06:00:00Z,2026-03-02T14:00:00Z,shift,Early
 L1,2026-03-02T14:00:00Z,2026-03-02T22:00:00Z,shift,Late
 L1,2026-03-03T06:00:00Z,2026-03-03T14:00:00Z,shift,Early
 L1,2026-03-03T14:00:00Z,2026-03-03T22:00:00Z,shift,Late
+L2,2026-03-02T06:00:00Z,2026-03-02T14:00:00Z,shift,Early
 `,
   states: `work_unit,start,end,state,reason
 WU1,2026-03-02T06:00:00Z,2026-03-02T10:00:00Z,running,
@@ -29,6 +31,13 @@ WU1,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,down,JAM
 WU1,2026-03-02T11:00:00Z,2026-03-03T15:00:00Z,running,
 WU1,2026-03-03T15:00:00Z,2026-03-03T17:00:00Z,down,MOTOR
 WU1,2026-03-03T17:00:00Z,2026-03-03T22:00:00Z,running,
+WU2,2026-03-02T08:00:00Z,2026-03-02T12:00:00Z,running,
+WU2,2026-03-02T11:00:00Z,2026-03-02T14:00:00Z,down,JAM
+`,
+  // Line 2's data has faults: a gap 06:00-08:00, overlapping states 11:00-12:00, a count
+  // after the last state whose parts do not add up to its total.
+  counts: `work_unit,start,end,product,order,total,good,scrap,rework
+WU2,2026-03-02T14:30:00Z,2026-03-02T15:00:00Z,P1,O1,10,8,1,0
 `,
 };
 
@@ -119,6 +128,40 @@ test('the trend of a line per day and per shift shows the API\'s points and the 
   await page.evaluate(() => { window.location.hash = '#/trend/L1'; });
   await page.locator('[data-testid="trend-chart"][data-target="0.925"]').waitFor();
   assert.equal(await page.getByTestId('target-form').count(), 0);
+  await signOut(page);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the data-quality page lists the engine\'s findings of a scope and window with their sources [ORDO-MIS-117] [ORDO-MIS-89]', async () => {
+  const { page } = browser;
+  await signIn(page, 'admin', MIS_ADMIN_PASSWORD);
+  await page.locator('select[name="window"]').selectOption('week');
+  await page.locator('input[name="date"]').fill('2026-03-04');
+  await page.getByTestId('window').filter({ hasText: '2026-03-02 00:00:00 – 2026-03-09 00:00:00 UTC' }).waitFor();
+  await page.evaluate(() => { window.location.hash = '#/scope/L2'; });
+  await page.getByTestId('open-quality').click();
+  await page.getByTestId('quality-title').filter({ hasText: 'Data quality of Line 2' }).waitFor();
+  const answer = await mis.api.kpi({ kpi: 'oee_index,availability,effectiveness,quality_ratio', scope: 'L2', profile: 'iso22400', ...WEEK });
+  const kinds = {};
+  for (const f of answer.findings) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
+  for (const kind of ['gap', 'overlapping_states', 'count_outside_states', 'count_mismatch'])
+    assert.ok(kinds[kind] >= 1, `the engine finds ${kind}: ${JSON.stringify(kinds)}`);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n, answer.findings.length);
+  for (const [kind, n] of Object.entries(kinds))
+    assert.match(await page.getByTestId(`kind-${kind}`).textContent(), new RegExp(`\\(${kind}\\)${n}$`));
+  const gap = answer.findings.find((f) => f.kind === 'gap');
+  const gapRow = page.getByTestId('finding').filter({ hasText: 'gap' }).first();
+  assert.match(await gapRow.textContent(), /^gapWU22026-03-02 06:00:002026-03-02 08:00:00/);
+  assert.ok((await gapRow.textContent()).includes(gap.detail));
+  // A finding's source opens to its rows: the overlapping states are two rows of the file.
+  const overlap = page.getByTestId('finding').filter({ hasText: 'overlapping_states' }).first();
+  assert.equal(await overlap.getByTestId('finding-source').count(), 2);
+  await overlap.getByTestId('finding-source').last().click();
+  const shown = page.getByTestId('source-rows');
+  await shown.locator('tbody tr').first().waitFor();
+  assert.match(await shown.textContent(), /WU22026-03-02T11:00:00(\.0+)?Z2026-03-02T14:00:00(\.0+)?ZdownJAM/);
+  await checkA11y(page, 'mis-quality');
+  await page.screenshot({ path: path.join(OUT_DIR, 'mis-quality.png'), fullPage: true });
   await signOut(page);
   assert.deepEqual(pageErrors, []);
 });

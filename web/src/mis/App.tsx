@@ -1,6 +1,6 @@
 // The MIS web UI (docs/mis.md, "Web UI"): sign-in, then the OEE overview of the equipment
 // hierarchy (#/), one scope's figures and work units (#/scope/ID), a scope's KPI trend with
-// its target (#/trend/ID), with the window and
+// its target (#/trend/ID), its data-quality findings (#/quality/ID), with the window and
 // profile chosen in the toolbar. Figures come only from the API (api.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { getToken, onUnauthorized } from '../shared/http';
@@ -11,6 +11,7 @@ import { Overview } from './Overview';
 import { ScopePage } from './ScopePage';
 import { FeedStatus } from './FeedStatus';
 import { TrendPage } from './TrendPage';
+import { QualityPage } from './QualityPage';
 import { todayUtc, windowOf, type WindowChoice } from './window';
 
 type State =
@@ -18,13 +19,13 @@ type State =
   | { phase: 'signed-out'; notice?: string }
   | { phase: 'signed-in'; user: MisUser };
 
-type Route = { page: 'overview' } | { page: 'scope' | 'trend'; scope: string };
+type Route = { page: 'overview' } | { page: 'scope' | 'trend' | 'quality'; scope: string };
 
-/** #/ (overview), #/scope/ID, #/trend/ID (#/trend/ = the plant). */
+/** #/ (overview), #/scope/ID, #/trend/ID, #/quality/ID (an empty ID = the plant). */
 const routeOfHash = (): Route => {
-  const m = /^#\/(scope|trend)\/(.*)$/.exec(window.location.hash);
+  const m = /^#\/(scope|trend|quality)\/(.*)$/.exec(window.location.hash);
   if (!m || (m[1] === 'scope' && !m[2])) return { page: 'overview' };
-  return { page: m[1] as 'scope' | 'trend', scope: decodeURIComponent(m[2]) };
+  return { page: m[1] as 'scope' | 'trend' | 'quality', scope: decodeURIComponent(m[2]) };
 };
 
 export function MisApp() {
@@ -86,6 +87,8 @@ export function MisApp() {
           <div class="msg msg-info" role="status">Choose the window's start and end.</div>
         ) : route.page === 'overview' ? (
           <Overview query={query} />
+        ) : route.page === 'quality' ? (
+          <QualityPage key={scope} query={query} />
         ) : route.page === 'trend' ? (
           <TrendPage key={scope} query={query} user={state.user} />
         ) : (

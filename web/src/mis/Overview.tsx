@@ -46,7 +46,10 @@ export function Overview({ query }: { query: Query }) {
     <section class="panel" aria-labelledby="overview-title">
       <div class="mis-panel-head">
         <h1 id="overview-title">OEE by equipment</h1>
-        <a href="#/trend/" data-testid="plant-trend">Trend of the plant</a>
+        <span class="mis-nav">
+          <a href="#/trend/" data-testid="plant-trend">Trend of the plant</a>
+          <a href="#/quality/" data-testid="plant-quality">Data quality of the plant</a>
+        </span>
       </div>
       {scopes.error && <div class="msg msg-error" role="alert">{scopes.error}</div>}
       {scopes.data && rows.length === 0 && (

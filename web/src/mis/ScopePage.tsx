@@ -66,6 +66,7 @@ export function ScopePage({ query }: { query: Query }) {
       <nav aria-label="Breadcrumb" class="mis-nav">
         <a href="#/" data-testid="back">← All equipment</a>
         <a href={`#/trend/${encodeURIComponent(query.scope)}`} data-testid="open-trend">Trend and target</a>
+        <a href={`#/quality/${encodeURIComponent(query.scope)}`} data-testid="open-quality">Data quality</a>
       </nav>
       <h1 data-testid="scope-title">
         {scope?.name || query.scope}{' '}

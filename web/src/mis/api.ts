@@ -48,12 +48,23 @@ export interface Figure {
   explain: string;
 }
 
+/** A data-quality finding of the engine (bad or suspicious source data, what it did). */
+export interface Finding {
+  kind: string;
+  work_unit: string;
+  start: string;
+  end: string;
+  detail: string;
+  sources: SourceRef[];
+}
+
 export interface KpiAnswer {
   profile: string;
   scope: string;
   window: { from: string; to: string };
   policy: Policy;
   figures: Figure[];
+  findings: Finding[];
 }
 
 export interface Segment {
