@@ -198,3 +198,36 @@ test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries 
   await page.screenshot({ path: path.join(OUT_DIR, 'mis-feed-explain.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);
 });
+
+// The MIS raising an alarm on a changed or missing MES entry is tested on the real
+// binaries by tests/mis/mis_feed_test.cc; here the header's display of a stopped feed
+// with an alarm, given GET /api/v1/feed's answer in that state.
+test('a stopped feed and its alarm show in red in the header [ORDO-MIS-112]', async () => {
+  const { page } = browser;
+  const real = await mis.api.get('/api/v1/feed');
+  const stopped = {
+    ...real,
+    state: 'stopped',
+    detail: `hash_mismatch: entry ${real.cursor.seq + 1} does not hash to its hash`,
+    alarms: [
+      { id: 2, raised_at: '2026-01-05T10:00:00Z', kind: 'hash_mismatch', seq: real.cursor.seq + 1, detail: 'changed entry' },
+      { id: 1, raised_at: '2026-01-05T09:00:00Z', kind: 'gap', seq: 7, detail: 'missing entry' },
+    ],
+  };
+  await page.route('**/api/v1/feed', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stopped) }));
+  try {
+    await page.reload();
+    const status = page.locator('[data-testid="feed-status"][data-state="stopped"]');
+    await status.waitFor();
+    const alarm = page.getByTestId('feed-alarm');
+    assert.equal(await alarm.getAttribute('role'), 'alert');
+    assert.match(await alarm.textContent(), new RegExp(`alarm hash_mismatch at seq ${real.cursor.seq + 1} \\(\\+1 more\\)`));
+    assert.match(await status.textContent(), /MES feed: stopped/);
+    assert.equal(await status.getAttribute('title'), stopped.detail);
+    // Red on the dark header, as the state itself.
+    for (const el of [alarm, status]) assert.equal(await el.evaluate((e) => getComputedStyle(e).color), 'rgb(255, 170, 163)');
+    await checkA11y(page, 'mis-feed-alarm');
+  } finally {
+    await page.unroute('**/api/v1/feed');
+  }
+});
