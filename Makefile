@@ -5,6 +5,8 @@ FUZZ_SECONDS ?= 30
 # make demo: SIM=0 runs the server without the plant simulator and mosquitto.
 SIM ?= 1
 MQTT_PORT ?= 18830
+# make demo: the MIS's port (MIS_PORT=off runs the demo without the MIS).
+MIS_PORT ?= 8090
 
 .PHONY: all deps build bench-build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
@@ -41,7 +43,7 @@ demo: build
 	  echo "Using the existing ./ordo-data; demo credentials:"; cat ordo-data/demo-credentials.txt 2>/dev/null; \
 	fi
 	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the server)"
-	@scripts/demo $(BUILD) ordo-data $(PORT) $(SIM) $(MQTT_PORT)
+	@scripts/demo $(BUILD) ordo-data $(PORT) $(SIM) $(MQTT_PORT) $(MIS_PORT)
 
 # Every test tier: unit + integration + tamper + crash (ctest), fuzzing, browser; then the
 # validation pack from their results (build/validation/), also when a tier failed.

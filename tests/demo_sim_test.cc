@@ -145,13 +145,15 @@ class DemoScriptTest : public ::testing::Test {
   // Runs scripts/demo on a free port; waits for its server to listen.
   void Start(const std::string& sim, const std::string& mosquitto) {
     port_ = 0;
-    std::vector<std::string> argv{"/usr/bin/env", std::string("ORDO_BIN=") + OrdoBinary()};
+    std::vector<std::string> argv{"/usr/bin/env", std::string("ORDO_BIN=") + OrdoBinary(),
+                                  std::string("ORDO_MIS_BIN=") + ORDO_MIS_BIN};
     if (!mosquitto.empty()) argv.push_back("ORDO_DEMO_MOSQUITTO=" + mosquitto);
     // The build dir is where the binary is: scripts/demo runs BUILD/ordo.
     const std::string bin = OrdoBinary();
     argv.insert(argv.end(),
                 {std::string(ORDO_SOURCE_DIR) + "/scripts/demo", bin.substr(0, bin.rfind('/')),
-                 sandbox_.data(), std::to_string(FreePort()), sim, std::to_string(mqtt_port_)});
+                 sandbox_.data(), std::to_string(FreePort()), sim, std::to_string(mqtt_port_),
+                 std::to_string(mis_port_)});
     script_ = Process::Spawn(argv, sandbox_.file("demo.out"), sandbox_.file("demo.err"));
   }
   std::string Out() {
@@ -176,14 +178,47 @@ class DemoScriptTest : public ::testing::Test {
     EXPECT_EQ(status->code, 0) << Out();
   }
 
+  // Signs in to the demo's MIS and waits until its feed follows the MES and a demo work
+  // unit's availability over the last hour is a figure.
+  void ExpectTheMisFollows(std::chrono::steady_clock::time_point deadline) {
+    HttpClient mis(static_cast<std::uint16_t>(mis_port_));
+    std::string password = ReadFile(sandbox_.data() + "/mis-admin.password");
+    ASSERT_FALSE(password.empty());
+    std::string token;
+    Json feed, figure;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (token.empty())
+        token = mis.Post("/api/v1/session", Json{{"user", "admin"}, {"password", password}})
+                    .json()
+                    .value("token", "");
+      if (!token.empty()) {
+        feed = mis.Get("/api/v1/feed", token).json();
+        const TimeMicros now = SystemClock().NowMicros();
+        HttpReply kpi =
+            mis.Get("/api/v1/kpi?kpi=availability&scope=WU-PRESS-01&from=" +
+                        FormatUtcMicros(now - 3'600'000'000) + "&to=" + FormatUtcMicros(now),
+                    token);
+        if (kpi.status == 200) figure = kpi.json()["figures"][0];
+        if (feed.value("state", "") == "following" && figure["value"].is_number()) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    EXPECT_EQ(feed.value("state", ""), "following")
+        << feed.dump() << ReadFile(sandbox_.data() + "/mis.log");
+    EXPECT_TRUE(feed["alarms"].empty()) << feed.dump();
+    EXPECT_TRUE(figure["value"].is_number()) << figure.dump();
+    EXPECT_GT(figure["elements"].value("PBT", 0.0), 0.0) << figure.dump();
+  }
+
   Sandbox sandbox_;
   Process script_;
   std::uint16_t port_ = 0;
   int mqtt_port_ = FreePort();
+  int mis_port_ = FreePort();
 };
 
 TEST_F(DemoScriptTest, MakeDemoRunsTheSimulatorOverMqttAndStopsItAndMosquittoWithTheServer) {
-  ORDO_VERIFIES("ORDO-SIM-12");
+  ORDO_VERIFIES("ORDO-SIM-12", "ORDO-MIS-19");
   for (int run = 1; run <= 2; ++run) {  // the second run on the same data directory
     SCOPED_TRACE("run " + std::to_string(run));
     Start("1", "");
@@ -231,8 +266,14 @@ TEST_F(DemoScriptTest, MakeDemoRunsTheSimulatorOverMqttAndStopsItAndMosquittoWit
     // Nothing refused: the topics are demo-sim-mqtt's, the tags defined, and a second run
     // does not reuse the first one's seqs.
     EXPECT_EQ(mqtt.value("refused", -1), 0) << mqtt.dump();
+    // The MIS runs beside it, follows the MES's ledger as mis-feed, and computes the demo
+    // work units' figures from it with the demo shift calendar.
+    EXPECT_NE(Out().find("MIS: http://127.0.0.1:" + std::to_string(mis_port_)), std::string::npos)
+        << Out();
+    ExpectTheMisFollows(deadline);
     EXPECT_TRUE(Listening(mqtt_port_)) << "mosquitto runs";
     StopAndExpectClean();
+    EXPECT_FALSE(Listening(mis_port_)) << "the MIS stopped with the server";
     EXPECT_FALSE(Listening(mqtt_port_)) << "mosquitto stopped with the server";
     // The simulator stopped cleanly with the server.
     EXPECT_NE(ReadFile(sandbox_.data() + "/sim.log").find("stopped by a signal"), std::string::npos)

@@ -304,7 +304,8 @@ TEST_F(ExecutionApiTest, ABomItemTiedToAnOperationIsConsumedThereAndRefusedElsew
   }
   EXPECT_EQ(tied, static_cast<int>(detail["bom"].size()));
   HttpReply view = http().Get(kOp, operator_);
-  for (const auto& m : view.json()["operation"]["materials"])
+  const Json view_body = view.json();  // the range must not be a temporary's part
+  for (const auto& m : view_body["operation"]["materials"])
     if (m["material"] == "RM-PCM-API") EXPECT_EQ(m["operation"], "10") << m.dump();
 
   // At dispensing the API is consumed against its item.

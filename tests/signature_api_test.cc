@@ -99,7 +99,8 @@ TEST_F(MasterdataTest, ALockedAdminCannotSignEvenFromASessionOpenedBeforeTheLock
   HttpReply feed = http().Get("/api/v1/ledger?after=" + std::to_string(head), admin_);
   ASSERT_EQ(feed.status, 200) << feed.Describe();
   ASSERT_EQ(feed.json()["entries"].size(), 2u) << feed.Describe();
-  for (const auto& e : feed.json()["entries"])
+  const Json feed_body = feed.json();  // the range must not be a temporary's part
+  for (const auto& e : feed_body["entries"])
     EXPECT_EQ(e["type"], "signature.failed") << feed.Describe();
 }
 

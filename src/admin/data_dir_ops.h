@@ -22,6 +22,11 @@ struct DemoCredential {
 // Length of the generated demo passwords (at least the default password minimum, 15).
 inline constexpr std::size_t kDemoPasswordLength = 20;
 
+// The demo's MIS feed account (role feed_reader) and the file in the data directory
+// holding its password (mode 0600): `make demo` runs `ordo-mis serve --mes` with them.
+inline constexpr const char* kDemoMisFeedUser = "mis-feed";
+inline constexpr const char* kDemoMisFeedPasswordFile = "mis-feed.password";
+
 struct InitOptions {
   store::DataDir dir;
   std::string site_name = "site";

@@ -1,12 +1,7 @@
 // The demo simulator source (demo_sim_source.h).
 #include "admin/demo_sim_source.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
+#include "admin/secret_file.h"
 #include "core/crypto.h"
 #include "mes/equipment/commands/equipment_commands.h"
 #include "mes/equipment/domain/source.h"
@@ -33,16 +28,7 @@ Status RegisterDemoSimSource(engine::Engine& engine, const engine::Actor& engine
   ORDO_TRY(equipment::ValidateSource(s));
   auto r = engine.SubmitAndWait(equipment::RegisterSourceCommand(engineer, std::move(s)));
   if (!r.ok()) return r.error();
-  const std::string path = dir.root + "/" + kDemoSimKeyFile;
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return Error::Make(ErrorCode::kUnavailable,
-                       "cannot create " + path + ": " + std::strerror(errno));
-  const std::string line = key + "\n";
-  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
-  ::close(fd);
-  if (!written) return Error::Make(ErrorCode::kUnavailable, "cannot write " + path);
-  return Ok();
+  return WriteSecretFile(dir.root + "/" + kDemoSimKeyFile, key);
 }
 
 Status RegisterDemoSimMqtt(engine::Engine& engine, const engine::Actor& engineer) {

@@ -10,6 +10,7 @@
 #include "admin/demo_plant.h"
 #include "admin/demo_production.h"
 #include "admin/demo_sim_source.h"
+#include "admin/secret_file.h"
 #include "core/crypto.h"
 #include "engine/engine.h"
 #include "ledger/event_schema.h"
@@ -121,6 +122,13 @@ Result<std::vector<DemoCredential>> InitDataDir(const InitOptions& o, const Cloc
     // tags of its process values (make demo runs ordo sim).
     ORDO_TRY(RegisterDemoSimSource(**engine, actors.at("engineer"), o.dir));
     ORDO_TRY(RegisterDemoSimMqtt(**engine, actors.at("engineer")));
+    // The MIS's feed account (role feed_reader), its password in DIR/mis-feed.password:
+    // make demo runs ordo-mis serve --mes with it (docs/mis.md, "The MES ledger feed").
+    const std::string feed_password = RandomPassword(kDemoPasswordLength);
+    auto feed = CreateUserNow(**engine, kDemoMisFeedUser, "Demo MIS ledger feed", "feed_reader",
+                              feed_password);
+    if (!feed.ok()) return feed.error();
+    ORDO_TRY(WriteSecretFile(o.dir.root + "/" + kDemoMisFeedPasswordFile, feed_password));
   }
   auto cp = (*engine)->CheckpointNow();
   if (!cp.ok()) return cp.error();

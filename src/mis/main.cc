@@ -101,7 +101,9 @@ int main(int argc, char** argv) {
                    "at least 12 characters)")
       ->required();
   init->add_flag("--demo", io.demo,
-                 "record that this is a demo store (demo data is not built yet)");
+                 "a demo store for ordo's demo plant: also imports a shift calendar (three "
+                 "shifts a day, UTC, from a week ago for eight weeks); the rest comes from the "
+                 "MES through serve --mes");
   init->callback([&] {
     auto password = app::ReadPasswordFile(admin_password_file, "admin-password-file");
     if (!password.ok()) {

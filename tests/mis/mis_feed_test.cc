@@ -22,6 +22,7 @@ namespace {
 constexpr const char* kUnit = "WU-PRESS-01";
 constexpr const char* kShift = "2026-01-05T06:00:00Z";
 constexpr const char* kShiftEnd = "2026-01-05T08:00:00Z";
+constexpr const char* kLine = "WC-OSD-COMP";  // WU-PRESS-01's work center in the demo plant
 
 class MisFeedTest : public ApiTest {
  protected:
@@ -115,24 +116,22 @@ class MisFeedTest : public ApiTest {
     return Json{{"work_unit", kUnit}, {"time", time},   {"total", total},
                 {"good", good},       {"scrap", scrap}, {"rework", 0}};
   }
-  // The plant and the shift, imported into an MIS (the MES's master data is not read).
+  // The shift, imported into an MIS; the equipment hierarchy comes from the MES's master
+  // data through the feed (WU-PRESS-01 in WC-OSD-COMP, AREA-OSD, SITE-BSL).
   void ImportPlant(const MisServer& mis, const std::string& token) {
-    auto import = [&](const std::string& kind, const std::string& csv) {
-      client::HttpReply r = mis.Client().Request("POST", "/api/v1/imports/" + kind, csv, token,
-                                                 {{"Content-Type", "text/csv"}});
-      ASSERT_TRUE(r.ok()) << r.Describe();
-      EXPECT_EQ(r.json()["rows"].value("refused", -1), 0) << kind << ": " << r.body;
-    };
-    import("equipment",
-           "id,name,parent,level\nENT,Enterprise,,enterprise\nSITE,Site,ENT,site\n"
-           "AREA,Pressing,SITE,area\nPRESS,Press line,AREA,work_center\n" +
-               std::string(kUnit) + ",Press 1,PRESS,work_unit\n");
-    import("calendar", "scope,start,end,kind,label\nSITE," + std::string(kShift) + "," + kShiftEnd +
-                           ",shift,early\n");
+    client::HttpReply r =
+        mis.Client().Request("POST", "/api/v1/imports/calendar",
+                             "scope,start,end,kind,label\nSITE-BSL," + std::string(kShift) + "," +
+                                 kShiftEnd + ",shift,early\n",
+                             token, {{"Content-Type", "text/csv"}});
+    ASSERT_TRUE(r.ok()) << r.Describe();
+    EXPECT_EQ(r.json()["rows"].value("refused", -1), 0) << r.body;
   }
   Json Kpi(const MisServer& mis, const std::string& token, const std::string& kpis) {
-    client::HttpReply r = mis.Client().Get(
-        "/api/v1/kpi?kpi=" + kpis + "&scope=PRESS&from=" + kShift + "&to=" + kShiftEnd, token);
+    client::HttpReply r =
+        mis.Client().Get("/api/v1/kpi?kpi=" + kpis + "&scope=" + std::string(kUnit) +
+                             "&from=" + kShift + "&to=" + kShiftEnd,
+                         token);
     EXPECT_EQ(r.status, 200) << r.Describe();
     return r.json();
   }
@@ -168,11 +167,25 @@ TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
   EXPECT_DOUBLE_EQ(Value(figures, "availability"), 0.75) << figures.dump();
   EXPECT_DOUBLE_EQ(Value(figures, "quality_ratio"), 0.96) << figures.dump();
 
+  // The hierarchy is the MES's master data, each node from its ledger entry.
+  client::HttpReply scopes = mis_->Client().Get("/api/v1/scopes", token);
+  ASSERT_EQ(scopes.status, 200) << scopes.Describe();
+  bool press_seen = false;
+  const Json listed = scopes.json();
+  for (const auto& scope : listed["scopes"])
+    if (scope["id"] == std::string(kUnit)) {
+      press_seen = true;
+      EXPECT_EQ(scope["parent"], std::string(kLine));
+      EXPECT_EQ(scope["in_hierarchy"], true);
+      EXPECT_EQ(scope["source"]["kind"], "ledger") << scope.dump();
+    }
+  EXPECT_TRUE(press_seen) << scopes.body;
+
   // Explain names the ledger entries behind the figure.
-  client::HttpReply explain =
-      mis_->Client().Get(std::string("/api/v1/kpi/explain?kpi=availability&scope=PRESS&from=") +
-                             kShift + "&to=" + kShiftEnd + "&drilldown=true",
-                         token);
+  client::HttpReply explain = mis_->Client().Get(
+      std::string("/api/v1/kpi/explain?kpi=availability&scope=WU-PRESS-01&from=") + kShift +
+          "&to=" + kShiftEnd + "&drilldown=true",
+      token);
   ASSERT_EQ(explain.status, 200) << explain.Describe();
   const Json segments = explain.json()["drilldown"][0]["segments"];
   ASSERT_EQ(segments.size(), 3u) << explain.body;
@@ -193,10 +206,10 @@ TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
       Json{{"reason_code", "UNP-JAM"}}, TokenFor("operator"));
   if (assigned.status == 200 || assigned.status == 201) {
     WaitCaughtUp(*mis_, token);
-    client::HttpReply again =
-        mis_->Client().Get(std::string("/api/v1/kpi/explain?kpi=availability&scope=PRESS&from=") +
-                               kShift + "&to=" + kShiftEnd + "&drilldown=true",
-                           token);
+    client::HttpReply again = mis_->Client().Get(
+        std::string("/api/v1/kpi/explain?kpi=availability&scope=WU-PRESS-01&from=") + kShift +
+            "&to=" + kShiftEnd + "&drilldown=true",
+        token);
     EXPECT_EQ(again.json()["drilldown"][0]["segments"][1]["reason"], "UNP-JAM") << again.body;
   } else {
     ADD_FAILURE() << "assigning a downtime reason on the MES: " << assigned.Describe();

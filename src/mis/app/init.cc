@@ -9,6 +9,8 @@
 #include "mis/access/password_policy.h"
 #include "mis/access/roles.h"
 #include "mis/access/users.h"
+#include "mis/app/demo_data.h"
+#include "mis/imports/imports.h"
 #include "mis/store/dir_lock.h"
 #include "mis/store/mis_store.h"
 
@@ -69,6 +71,16 @@ Status InitDataDir(const InitOptions& o, const std::vector<store::Migration>& mi
   if (!hash.ok()) return hash.error();
   auto opened = store::OpenMisStore(path, migrations, /*create=*/true);
   Status populated = opened.ok() ? Populate(*opened->db, o, *hash, clock) : Status(opened.error());
+  if (populated.ok() && o.demo) {
+    auto report =
+        imports::RunImport(*opened->db, "calendar", "text/csv", DemoCalendarCsv(clock.NowMicros()),
+                           "ordo-mis init", clock.NowMicros());
+    if (!report.ok())
+      populated = report.error();
+    else if (report->refused > 0)
+      populated = Error::Make(ErrorCode::kInternal, "the demo calendar has refused rows: " +
+                                                        imports::ToJson(*report).dump());
+  }
   if (opened.ok()) opened->db.reset();
   if (!populated.ok()) RemoveStoreFiles(path);
   return populated;

@@ -1,6 +1,7 @@
 // `ordo-mis init`: creates an MIS data directory with its store (DIR/mis.db) at the
 // schema of the given migrations, the store facts (created_at, version, demo) and the
-// first user, `admin`, with role mis_admin.
+// first user, `admin`, with role mis_admin; with `demo`, also the demo shift calendar as
+// an import by "ordo-mis init" (demo_data.h).
 #pragma once
 
 #include <string>
@@ -17,7 +18,7 @@ inline constexpr const char* kAdminName = "admin";
 struct InitOptions {
   std::string data_dir;
   std::string admin_password;  // checked against the MIS password rules
-  bool demo = false;           // recorded as store_info demo=true (demo data: not built yet)
+  bool demo = false;           // store_info demo=true, and the demo shift calendar (demo_data.h)
 };
 
 // Creates `data_dir` (and its parents; mode 0700 when new), the store and the admin.

@@ -10,12 +10,22 @@
 #include "core/testing/verifies.h"
 #include "mis/access/roles.h"
 #include "mis/access/users.h"
+#include "mis/imports/store/schema.h"
+#include "mis/kpi_source/imported_inputs.h"
 #include "mis/store/mis_store.h"
 
 namespace ordo::mis::app {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The access and imports modules' migrations (a demo store imports its calendar).
+std::vector<store::Migration> Migrations() {
+  std::vector<store::Migration> all = access::Migrations();
+  for (const auto& m : imports::ImportsMigrations())
+    all.push_back({imports::kMigrationModule, m.version, m.sql});
+  return all;
+}
 
 class InitTest : public ::testing::Test {
  protected:
@@ -29,7 +39,7 @@ class InitTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(root_); }
   Status Init(const std::string& password, bool demo = false) {
-    return InitDataDir({dir_, password, demo}, access::Migrations(), clock_);
+    return InitDataDir({dir_, password, demo}, Migrations(), clock_);
   }
   fs::path root_;
   std::string dir_;
@@ -40,7 +50,7 @@ TEST_F(InitTest, CreatesTheStoreAndAnAdminWhoseHashMatches) {
   ORDO_VERIFIES("ORDO-MIS-02", "ORDO-MIS-19");
   ASSERT_TRUE(Init("correct horse battery", /*demo=*/true).ok());
   EXPECT_EQ(fs::status(dir_).permissions() & fs::perms::all, fs::perms::owner_all);
-  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   EXPECT_TRUE(opened->applied.empty());
   auto admin = access::FindUserByName(*opened->db, kAdminName);
@@ -56,10 +66,30 @@ TEST_F(InitTest, CreatesTheStoreAndAnAdminWhoseHashMatches) {
   EXPECT_EQ(**demo, "true");
 }
 
+TEST_F(InitTest, ADemoStoreHasTheDemoShiftCalendar) {
+  ORDO_VERIFIES("ORDO-MIS-19");
+  ASSERT_TRUE(Init("correct horse battery", /*demo=*/true).ok());
+  auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  auto inputs = kpi_source::LoadImportedInputs(*opened->db);
+  ASSERT_TRUE(inputs.ok()) << inputs.error().message;
+  // 63 days x (3 shifts + 3 breaks), all for the demo enterprise.
+  ASSERT_EQ(inputs->calendar.size(), 63u * 6);
+  std::int64_t shift_time = 0;
+  constexpr TimeMicros kHour = 3'600'000'000;
+  for (const auto& c : inputs->calendar) {
+    EXPECT_EQ(c.scope, "ACME");
+    if (c.kind == CalendarKind::kShift) shift_time += c.end - c.start;
+  }
+  EXPECT_EQ(shift_time, 63 * 24 * kHour);  // the shifts cover every hour, once
+  // The first is the early shift a week before the day of init.
+  EXPECT_EQ(inputs->calendar.front().start, clock_.NowMicros() - 7 * 24 * kHour + 6 * kHour);
+}
+
 TEST_F(InitTest, RecordsANonDemoStore) {
   ORDO_VERIFIES("ORDO-MIS-19");
   ASSERT_TRUE(Init("correct horse battery").ok());
-  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
   ASSERT_TRUE(opened.ok());
   auto demo = store::GetStoreInfo(*opened->db, "demo");
   ASSERT_TRUE(demo.ok() && *demo);
@@ -73,7 +103,7 @@ TEST_F(InitTest, RefusesASecondInitAndKeepsTheFirstStore) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(again.error().reason, "store_exists");
-  auto opened = store::OpenMisStore(store::StorePath(dir_), access::Migrations(), false);
+  auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
   ASSERT_TRUE(opened.ok());
   auto admin = access::FindUserByName(*opened->db, kAdminName);
   ASSERT_TRUE(admin.ok() && *admin);

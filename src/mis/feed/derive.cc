@@ -2,12 +2,15 @@
 #include "mis/feed/derive.h"
 
 #include "mes/equipment/events.h"
+#include "mes/masterdata/events.h"
 
 namespace ordo::mis::feed {
 
 namespace {
 
 namespace eq = ordo::equipment;
+namespace md = ordo::masterdata;
+constexpr const char* kEquipmentKind = "equipment";
 
 template <typename Event>
 Result<Event> Read(const ledger::LedgerEntry& entry) {
@@ -53,6 +56,17 @@ Result<FeedRows> DeriveRows(const std::vector<ledger::LedgerEntry>& entries) {
       auto e = Read<eq::SourceRegistered>(entry);
       if (!e.ok()) return e.error();
       rows.sources.push_back({entry.seq, e->name, e->counter, e->rollover_modulus});
+    } else if (entry.type == md::DraftSaved::kType && entry.subject.kind == kEquipmentKind) {
+      auto e = Read<md::DraftSaved>(entry);
+      if (!e.ok()) return e.error();
+      rows.equipment_drafts.push_back({entry.seq, entry.subject.id, entry.subject.version,
+                                       e->action, CanonicalJson(e->content)});
+    } else if (entry.type == md::ChangeRequestApproved::kType) {
+      auto e = Read<md::ChangeRequestApproved>(entry);
+      if (!e.ok()) return e.error();
+      for (const auto& v : e->versions)
+        if (v.kind == kEquipmentKind)
+          rows.equipment_approvals.push_back({entry.seq, v.id, v.version, e->effective_from_us});
     }
   }
   return rows;

@@ -1,6 +1,8 @@
 // What the MIS takes from MES ledger entries: the machine-data events of the equipment
-// capability (docs/equipment.md, "For readers"), as rows of the MIS store, each with the
-// seq of the entry it came from. Other entry types are passed over. Pure.
+// capability (docs/equipment.md, "For readers") and the equipment master data put in
+// force under change control (masterdata.draft_saved of kind equipment, and
+// change_request.approved), as rows of the MIS store, each with the seq of the entry it
+// came from. Other entry types are passed over. Pure.
 #pragma once
 
 #include <cstdint>
@@ -62,11 +64,35 @@ struct SourceRow {
   bool operator==(const SourceRow&) const = default;
 };
 
+// masterdata.draft_saved of an equipment object: version `version` of `id` as drafted
+// (`content`: the object's canonical JSON: id, name, level, parent, ideal_cycle_times...).
+// A later draft of the same version replaces it.
+struct EquipmentDraftRow {
+  std::int64_t seq = 0;
+  std::string id;
+  std::int64_t version = 0;
+  std::string action;   // define | obsolete
+  std::string content;  // canonical JSON
+  bool operator==(const EquipmentDraftRow&) const = default;
+};
+
+// change_request.approved: equipment version `version` of `id` is in force from
+// `effective_from` (one row per equipment version the approval names).
+struct ApprovalRow {
+  std::int64_t seq = 0;
+  std::string id;
+  std::int64_t version = 0;
+  TimeMicros effective_from = 0;
+  bool operator==(const ApprovalRow&) const = default;
+};
+
 struct FeedRows {
   std::vector<StateChangeRow> states;
   std::vector<CountRow> counts;
   std::vector<ReasonRow> reasons;
   std::vector<SourceRow> sources;
+  std::vector<EquipmentDraftRow> equipment_drafts;
+  std::vector<ApprovalRow> equipment_approvals;
 };
 
 // The rows of `entries`. An equipment event of a schema version this MIS does not read,

@@ -5,6 +5,7 @@
 
 #include "core/testing/verifies.h"
 #include "mes/equipment/events.h"
+#include "mes/masterdata/events.h"
 
 namespace ordo::mis::feed {
 namespace {
@@ -87,6 +88,28 @@ TEST(FeedDeriveTest, AnEventVersionOrPayloadItCannotReadIsRefusedNotGuessed) {
   ASSERT_FALSE(unreadable.ok());
   EXPECT_EQ(unreadable.error().reason, "unreadable_event");
   EXPECT_NE(unreadable.error().message.find("ledger entry 10"), std::string::npos);
+}
+
+TEST(FeedDeriveTest, TakesEquipmentDraftsAndTheEquipmentVersionsAnApprovalPutsInForce) {
+  ORDO_VERIFIES("ORDO-MIS-99");
+  masterdata::DraftSaved draft;
+  draft.change_request = "CR-000001";
+  draft.action = "define";
+  draft.content =
+      Json{{"id", "WU-1"}, {"name", "Press"}, {"level", "work_unit"}, {"parent", "WC-1"}};
+  ledger::LedgerEntry saved = Entry(20, draft);
+  saved.subject = {"equipment", "WU-1", 2};
+  ledger::LedgerEntry material = Entry(21, draft);
+  material.subject = {"material", "MAT-1", 1};  // not equipment: passed over
+  masterdata::ChangeRequestApproved approved;
+  approved.effective_from_us = 7'000;
+  approved.versions = {{"equipment", "WU-1", 2}, {"material", "MAT-1", 1}};
+  auto rows = DeriveRows({saved, material, Entry(22, approved)});
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->equipment_drafts.size(), 1u);
+  EXPECT_EQ(rows->equipment_drafts[0],
+            (EquipmentDraftRow{20, "WU-1", 2, "define", CanonicalJson(draft.content)}));
+  EXPECT_EQ(rows->equipment_approvals, (std::vector<ApprovalRow>{{22, "WU-1", 2, 7'000}}));
 }
 
 }  // namespace

@@ -97,6 +97,50 @@ Status AppendCounts(storage::Database& db, Inputs& in) {
   return Ok();
 }
 
+// The draft of each approved equipment version in force at `now`, by id.
+Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
+  auto drafts = ReadEquipmentDrafts(db);
+  if (!drafts.ok()) return drafts.error();
+  auto approvals = ReadEquipmentApprovals(db);
+  if (!approvals.ok()) return approvals.error();
+  std::map<std::pair<std::string, std::int64_t>, const EquipmentDraftRow*> latest;
+  for (const auto& d : *drafts) latest[{d.id, d.version}] = &d;  // seq order: last wins
+  std::map<std::string, std::pair<TimeMicros, std::int64_t>> in_force;
+  for (const auto& a : *approvals) {
+    if (a.effective_from > now) continue;
+    auto [it, fresh] = in_force.try_emplace(a.id, a.effective_from, a.version);
+    if (!fresh) it->second = std::max(it->second, std::make_pair(a.effective_from, a.version));
+  }
+  for (const auto& [id, when_version] : in_force) {
+    auto draft = latest.find({id, when_version.second});
+    if (draft == latest.end() || draft->second->action == "obsolete") continue;
+    const EquipmentDraftRow& d = *draft->second;
+    const Json content = Json::parse(d.content, nullptr, false);
+    if (!content.is_object())
+      return Error::Make(ErrorCode::kInternal, "ledger entry " + std::to_string(d.seq) +
+                                                   ": stored equipment content does not parse");
+    EquipmentNode node;
+    node.id = id;
+    node.name = content.value("name", id);
+    node.parent = content.value("parent", std::string());
+    node.level = content.value("level", std::string());
+    node.source = SourceRef::Ledger(d.seq);
+    in.equipment.push_back(std::move(node));
+    if (!content.contains("ideal_cycle_times") || !content["ideal_cycle_times"].is_array())
+      continue;
+    for (const auto& t : content["ideal_cycle_times"]) {
+      if (!t.is_object() || !t.contains("seconds") || !t["seconds"].is_number()) continue;
+      CycleTime cycle;
+      cycle.work_unit = id;
+      cycle.product = t.value("product", std::string());
+      cycle.ideal_cycle_time_s = t["seconds"].get<double>();
+      cycle.source = SourceRef::Ledger(d.seq);
+      in.cycle_times.push_back(std::move(cycle));
+    }
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Status AppendFeedInputs(storage::Database& db, Inputs& in) {
@@ -104,6 +148,7 @@ Status AppendFeedInputs(storage::Database& db, Inputs& in) {
   if (!status.ok()) return status.error();
   const TimeMicros read_up_to = std::max(status->caught_up, status->updated);
   ORDO_TRY(AppendStates(db, read_up_to, in));
+  ORDO_TRY(AppendEquipment(db, read_up_to, in));
   return AppendCounts(db, in);
 }
 

@@ -10,7 +10,12 @@
 // - counts of an `increment` source are taken as they are; those of a `cumulative`
 //   source become increments by the MES's own rule (equipment::IncrementsFromCumulative,
 //   per source and work unit, with the source's rollover modulus), so the MIS counts
-//   exactly what the MES counts.
+//   exactly what the MES counts;
+// - the equipment hierarchy and ideal cycle times are the MES's master data in force when
+//   the feed was last current: per equipment id, the approved version with the latest
+//   effective_from not after that time (ties: the higher version), as its last saved
+//   draft; a version that obsoletes the object removes it. Each node and cycle time has
+//   the draft's ledger entry as its source.
 #pragma once
 
 #include "core/result.h"
@@ -19,8 +24,9 @@
 
 namespace ordo::mis::feed {
 
-// Appends the feed's state intervals and counts to `in`. Failures: the store's error;
-// internal when a stored state is not of the MES vocabulary.
+// Appends the feed's state intervals, counts, equipment nodes and ideal cycle times to
+// `in`. Failures: the store's error; internal when a stored state is not of the MES
+// vocabulary or stored master data does not parse.
 Status AppendFeedInputs(storage::Database& db, Inputs& in);
 
 }  // namespace ordo::mis::feed

@@ -45,6 +45,22 @@ Status InsertRows(storage::Database& db, const FeedRows& rows) {
         [&](Statement& s) {
           s.Bind(1, r.seq).Bind(2, r.name).Bind(3, r.counter).Bind(4, r.rollover_modulus);
         }));
+  for (const auto& r : rows.equipment_drafts)
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO mes_equipment_draft (seq, id, version, action, content) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [&](Statement& s) {
+                            s.Bind(1, r.seq).Bind(2, r.id).Bind(3, r.version).Bind(4, r.action);
+                            s.Bind(5, r.content);
+                          }));
+  for (const auto& r : rows.equipment_approvals)
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO mes_equipment_approval (seq, id, version, "
+                          "effective_from_us) VALUES (?, ?, ?, ?)",
+                          [&](Statement& s) {
+                            s.Bind(1, r.seq).Bind(2, r.id).Bind(3, r.version);
+                            s.Bind(4, r.effective_from);
+                          }));
   return Ok();
 }
 
@@ -78,7 +94,14 @@ std::vector<store::Migration> FeedMigrations() {
            " interval_start_us INTEGER NOT NULL, reason TEXT NOT NULL);"
            "CREATE TABLE mes_source ("
            " seq INTEGER PRIMARY KEY, name TEXT NOT NULL, counter TEXT NOT NULL,"
-           " rollover_modulus INTEGER NOT NULL)"}};
+           " rollover_modulus INTEGER NOT NULL)"},
+          {kFeedModule, 2,
+           "CREATE TABLE mes_equipment_draft ("
+           " seq INTEGER PRIMARY KEY, id TEXT NOT NULL, version INTEGER NOT NULL,"
+           " action TEXT NOT NULL, content TEXT NOT NULL);"
+           "CREATE TABLE mes_equipment_approval ("
+           " seq INTEGER NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,"
+           " effective_from_us INTEGER NOT NULL, PRIMARY KEY (seq, id))"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {
@@ -196,6 +219,22 @@ Result<std::vector<SourceRow>> ReadSources(storage::Database& db) {
       db, "SELECT seq, name, counter, rollover_modulus FROM mes_source ORDER BY seq",
       storage::NoBind, [](const Statement& s) {
         return SourceRow{s.Int(0), s.Text(1), s.Text(2), s.Int(3)};
+      });
+}
+
+Result<std::vector<EquipmentDraftRow>> ReadEquipmentDrafts(storage::Database& db) {
+  return storage::Rows<EquipmentDraftRow>(
+      db, "SELECT seq, id, version, action, content FROM mes_equipment_draft ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return EquipmentDraftRow{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
+      });
+}
+
+Result<std::vector<ApprovalRow>> ReadEquipmentApprovals(storage::Database& db) {
+  return storage::Rows<ApprovalRow>(
+      db, "SELECT seq, id, version, effective_from_us FROM mes_equipment_approval ORDER BY seq, id",
+      storage::NoBind, [](const Statement& s) {
+        return ApprovalRow{s.Int(0), s.Text(1), s.Int(2), s.Int(3)};
       });
 }
 

@@ -22,7 +22,7 @@ namespace ordo::mis::feed {
 inline constexpr const char* kFeedModule = "feed";
 
 // Version 1: feed_cursor (one row), feed_alarm, mes_state_change, mes_count,
-// mes_downtime_reason, mes_source.
+// mes_downtime_reason, mes_source. Version 2: mes_equipment_draft, mes_equipment_approval.
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),
@@ -79,5 +79,7 @@ Result<std::vector<StateChangeRow>> ReadStateChanges(storage::Database& db);
 Result<std::vector<CountRow>> ReadCounts(storage::Database& db);
 Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db);
 Result<std::vector<SourceRow>> ReadSources(storage::Database& db);
+Result<std::vector<EquipmentDraftRow>> ReadEquipmentDrafts(storage::Database& db);
+Result<std::vector<ApprovalRow>> ReadEquipmentApprovals(storage::Database& db);
 
 }  // namespace ordo::mis::feed

@@ -141,5 +141,37 @@ TEST_F(FeedStoreTest, CumulativeCountersBecomeIncrementsByTheMesRule) {
   for (const auto& c : in.counts) EXPECT_TRUE(c.source.is_ledger());
 }
 
+TEST_F(FeedStoreTest, TheHierarchyIsTheMasterDataInForceWhenTheFeedWasLastCurrent) {
+  ORDO_VERIFIES("ORDO-MIS-99");
+  auto content = [](const std::string& parent, double seconds) {
+    return CanonicalJson(Json{{"id", "WU-1"},
+                              {"name", "Press"},
+                              {"level", "work_unit"},
+                              {"parent", parent},
+                              {"ideal_cycle_times", {{{"product", "P-1"}, {"seconds", seconds}}}}});
+  };
+  FeedRows rows;
+  rows.equipment_drafts.push_back({1, "WU-1", 1, "define", content("WC-OLD", 0.5)});
+  rows.equipment_drafts.push_back({2, "WU-1", 1, "define", content("WC-1", 0.4)});  // redrafted
+  rows.equipment_approvals.push_back({3, "WU-1", 1, kT0});
+  rows.equipment_drafts.push_back({4, "WU-1", 2, "define", content("WC-2", 0.3)});
+  rows.equipment_approvals.push_back({5, "WU-1", 2, kT0 + 10 * kHour});  // not yet in force
+  rows.equipment_drafts.push_back({6, "WU-9", 1, "define", content("WC-1", 1)});
+  rows.equipment_drafts.push_back({7, "WU-9", 2, "obsolete", content("WC-1", 1)});
+  rows.equipment_approvals.push_back({8, "WU-9", 1, kT0});
+  rows.equipment_approvals.push_back({9, "WU-9", 2, kT0 + kHour});  // retired
+  Apply(rows, 9);
+  ASSERT_TRUE(MarkCaughtUp(*db_, kT0 + 2 * kHour).ok());
+  Inputs in;
+  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_EQ(in.equipment.size(), 1u);
+  EXPECT_EQ(in.equipment[0].id, "WU-1");
+  EXPECT_EQ(in.equipment[0].parent, "WC-1");
+  EXPECT_EQ(in.equipment[0].source, SourceRef::Ledger(2));
+  ASSERT_EQ(in.cycle_times.size(), 1u);
+  EXPECT_EQ(in.cycle_times[0].ideal_cycle_time_s, 0.4);
+  EXPECT_EQ(in.cycle_times[0].product, "P-1");
+}
+
 }  // namespace
 }  // namespace ordo::mis::feed
