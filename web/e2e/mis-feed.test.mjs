@@ -1,10 +1,11 @@
 // Browser end-to-end test of the MIS on a real MES (issue 13 section 6): `ordo` (demo data)
 // and `ordo-mis serve --mes` following its ledger as a feed_reader account. Machine data
 // for the demo work unit WU-PRESS-01 goes to the MES through a REST source; the equipment
-// hierarchy and a shift are imported into the MIS. In the browser: the header shows the
-// feed following; OEE of the line equals the API's; the line opens to the work unit, its
-// down interval to the ledger entry behind it, and explain to the ledger entries of the
-// figure: seq, state and device time as the MES's own ledger has them.
+// hierarchy comes from the MES's master data through the feed, a shift is imported into
+// the MIS. In the browser: the header shows the feed following; OEE of the line equals
+// the API's; the line opens to the work unit, its down interval to the ledger entry
+// behind it, and explain to the ledger entries of the figure: seq, state and device time
+// as the MES's own ledger has them.
 // Requires: build/ordo and build/ordo-mis (or $ORDO_BIN, $ORDO_MIS_BIN) built with the web
 // UIs (make build).
 import { after, before, test } from 'node:test';
@@ -20,6 +21,7 @@ import { api, newUser, tokenFor } from './lib/worklist-api.mjs';
 
 const OUT_DIR = path.join(WEB_DIR, 'test-output');
 const UNIT = 'WU-PRESS-01';
+const LINE = 'WC-OSD-COMP'; // its work center in the demo plant (with WU-IPC-TESTER)
 const DAY = { from: '2026-01-05T00:00:00Z', to: '2026-01-06T00:00:00Z' };
 
 let mes = null;
@@ -85,14 +87,10 @@ before(async () => {
 
   mis = await startMis(['--mes', mes.baseUrl, '--mes-user', 'mis.feed', '--mes-password-file', passwordFile]);
   await mis.api.signIn();
-  const imports = {
-    equipment: `id,name,parent,level\nACME,Acme,,enterprise\nSITE,Site,ACME,site\nPRESSING,Pressing,SITE,area\nLINE-P,Press line,PRESSING,work_center\n${UNIT},Press 1,LINE-P,work_unit\n`,
-    calendar: 'scope,start,end,kind,label\nSITE,2026-01-05T06:00:00Z,2026-01-05T14:00:00Z,shift,Early\n',
-  };
-  for (const [kind, csv] of Object.entries(imports)) {
-    const report = await mis.api.import(kind, csv);
-    assert.equal(report.rows.refused, 0, `${kind}: ${JSON.stringify(report)}`);
-  }
+  // The shift; the equipment hierarchy is the MES's master data, through the feed
+  // (WU-PRESS-01 in the line WC-OSD-COMP, area AREA-OSD, site SITE-BSL).
+  const report = await mis.api.import('calendar', 'scope,start,end,kind,label\nSITE-BSL,2026-01-05T06:00:00Z,2026-01-05T14:00:00Z,shift,Early\n');
+  assert.equal(report.rows.refused, 0, JSON.stringify(report));
   // The feed catches up: the MIS's cursor reaches the MES's head.
   const head = (await (await fetch(`${mes.baseUrl}/api/v1/health`)).json()).head_seq;
   assert.equal(typeof head, 'number');
@@ -127,16 +125,17 @@ test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries 
   await page.locator('input[name="date"]').fill('2026-01-05');
   await page.locator(sel('window')).filter({ hasText: '2026-01-05 00:00:00 – 2026-01-06 00:00:00 UTC' }).waitFor();
   // OEE of the line, as the API computes it from the feed's rows.
-  // (No ideal cycle times: OEE and effectiveness are null with their reason.)
-  const line = await mis.api.kpi({ kpi: 'availability,quality_ratio', scope: 'LINE-P', profile: 'iso22400', ...DAY });
-  const [availability, quality] = line.figures;
-  assert.equal(availability.value, 7.25 / 8); // down 09:00-09:45 of an 8 h shift
-  assert.equal(quality.value, 0.97);
-  for (const f of line.figures)
-    await page.locator(sel('row-LINE-P', `value-${f.kpi}`)).filter({ hasText: percent(f.value) }).waitFor();
+  // The press was down 09:00-09:45 of the 8 h shift and made 970 good of 1,000.
+  const press = await mis.api.kpi({ kpi: 'availability,quality_ratio', scope: UNIT, profile: 'iso22400', ...DAY });
+  assert.deepEqual(press.figures.map((f) => f.value), [7.25 / 8, 0.97]);
+  const line = await mis.api.kpi({ kpi: 'oee_index,availability,effectiveness,quality_ratio', scope: LINE, profile: 'iso22400', ...DAY });
+  for (const f of line.figures) {
+    const shownValue = f.value === null ? '—' : percent(f.value);
+    await page.locator(sel(`row-${LINE}`, `value-${f.kpi}`)).filter({ hasText: shownValue }).waitFor();
+  }
 
   // The line opens to its work unit, the work unit to its state intervals.
-  await page.getByTestId('scope-LINE-P').click();
+  await page.getByTestId(`scope-${LINE}`).click();
   await page.locator(sel('children', `row-${UNIT}`)).waitFor();
   await page.getByTestId(`scope-${UNIT}`).click();
   await page.locator(sel('scope-title')).filter({ hasText: `Work unit ${UNIT}` }).waitFor();

@@ -1,6 +1,6 @@
 // The rows the MIS took from a range of MES ledger entries (GET /api/v1/feed/entries):
-// what a figure's ledger source names, with the seq, type and device time as the MES
-// recorded them.
+// what a figure's ledger source names (machine data, equipment master data), with the
+// seq, type and device time as the MES recorded them.
 import { MAX_ROWS, misApi, type LedgerEntry, type SourceRef } from './api';
 import { formatSource, formatTime } from './format';
 import { useApi } from './useApi';
@@ -10,6 +10,8 @@ const TYPE_LABELS: Record<string, string> = {
   'equipment.counted': 'counted',
   'equipment.downtime_reason_assigned': 'downtime reason assigned',
   'equipment.source_registered': 'source registered',
+  'masterdata.draft_saved': 'equipment drafted',
+  'change_request.approved': 'equipment approved',
 };
 
 /** What the entry says, in one cell. */
@@ -25,6 +27,13 @@ function what(e: LedgerEntry): string {
       return `${e.reason} for the interval from ${formatTime(e.interval_start ?? '')}`;
     case 'equipment.source_registered':
       return `${e.counter} counter${e.rollover_modulus ? `, rolls over at ${e.rollover_modulus}` : ''}`;
+    case 'masterdata.draft_saved': {
+      const c = typeof e.content === 'object' && e.content ? e.content : {};
+      return `${e.equipment} version ${e.version} (${e.action})` +
+        (c.name ? `: ${c.name}` : '') + (c.level ? `, ${c.level}` : '') + (c.parent ? ` in ${c.parent}` : '');
+    }
+    case 'change_request.approved':
+      return `${e.equipment} version ${e.version} in force from ${formatTime(e.effective_from ?? '')} UTC`;
     default:
       return '';
   }
@@ -44,16 +53,16 @@ export function LedgerRows({ source }: { source: SourceRef }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col" class="num">Seq</th><th scope="col">Type</th><th scope="col">Work unit</th>
+            <th scope="col" class="num">Seq</th><th scope="col">Type</th><th scope="col">Equipment</th>
             <th scope="col">Device time (UTC)</th><th scope="col">Recorded</th><th scope="col">Source</th>
           </tr>
         </thead>
         <tbody>
-          {data.entries.map((e) => (
-            <tr key={e.seq} data-testid="ledger-row">
+          {data.entries.map((e, i) => (
+            <tr key={`${e.seq}:${i}`} data-testid="ledger-row">
               <td class="num">{e.seq}</td>
               <td>{TYPE_LABELS[e.type] ?? e.type}</td>
-              <td>{e.work_unit ?? ''}</td>
+              <td>{e.work_unit ?? e.equipment ?? ''}</td>
               <td class="nowrap">{e.time ? formatTime(e.time) : ''}</td>
               <td>{what(e)}</td>
               <td class="mono">{e.source ? `${e.source}${e.source_seq ? ` #${e.source_seq}` : ''}` : ''}</td>

@@ -117,7 +117,7 @@ export interface ImportRows {
 /** A row the MIS took from an MES ledger entry (GET /api/v1/feed/entries). */
 export interface LedgerEntry {
   seq: number;
-  type: string; // equipment.state_changed | counted | downtime_reason_assigned | source_registered
+  type: string; // equipment.state_changed | counted | downtime_reason_assigned | source_registered, masterdata.draft_saved, change_request.approved
   work_unit?: string;
   time?: string;
   state?: string;
@@ -133,6 +133,11 @@ export interface LedgerEntry {
   order?: string;
   interval_start?: string;
   rollover_modulus?: number;
+  equipment?: string; // masterdata.draft_saved, change_request.approved
+  version?: number;
+  action?: string;
+  content?: { name?: string; level?: string; parent?: string } | string;
+  effective_from?: string;
 }
 
 export interface LedgerEntries {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "mes/equipment/events.h"
+#include "mes/masterdata/events.h"
 #include "mis/access/roles.h"
 #include "mis/feed/store/feed_entries.h"
 #include "mis/feed/store/feed_store.h"
@@ -19,6 +20,7 @@ namespace ordo::mis::feed {
 namespace {
 
 namespace eq = ordo::equipment;
+namespace md = ordo::masterdata;
 
 constexpr std::int64_t kMaxSeqs = 1000;
 constexpr std::int64_t kMaxSeq = 1'000'000'000'000'000;
@@ -73,7 +75,23 @@ Json EntriesJson(const FeedEntries& rows) {
                                  {"source", r.name},
                                  {"counter", r.counter},
                                  {"rollover_modulus", r.rollover_modulus}});
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& r : rows.equipment_drafts) {
+    Json content = Json::parse(r.content, nullptr, false);
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", md::DraftSaved::kType},
+                                 {"equipment", r.id},
+                                 {"version", r.version},
+                                 {"action", r.action},
+                                 {"content", content.is_discarded() ? Json(r.content) : content}});
+  }
+  for (const auto& r : rows.equipment_approvals)
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", md::ChangeRequestApproved::kType},
+                                 {"equipment", r.id},
+                                 {"version", r.version},
+                                 {"effective_from", FormatUtcMicros(r.effective_from)}});
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   Json list = Json::array();
   for (auto& [seq, entry] : all) list.push_back(std::move(entry));
   return list;

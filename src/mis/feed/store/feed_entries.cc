@@ -47,6 +47,24 @@ Result<FeedEntries> ReadFeedEntries(storage::Database& db, std::int64_t first, s
       });
   if (!sources.ok()) return sources.error();
   out.sources = std::move(*sources);
+  auto drafts = storage::Rows<EquipmentDraftRow>(
+      db,
+      "SELECT seq, id, version, action, content FROM mes_equipment_draft "
+      "WHERE seq BETWEEN ? AND ? ORDER BY seq",
+      range, [](const Statement& s) {
+        return EquipmentDraftRow{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
+      });
+  if (!drafts.ok()) return drafts.error();
+  out.equipment_drafts = std::move(*drafts);
+  auto approvals = storage::Rows<ApprovalRow>(
+      db,
+      "SELECT seq, id, version, effective_from_us FROM mes_equipment_approval "
+      "WHERE seq BETWEEN ? AND ? ORDER BY seq, id",
+      range, [](const Statement& s) {
+        return ApprovalRow{s.Int(0), s.Text(1), s.Int(2), s.Int(3)};
+      });
+  if (!approvals.ok()) return approvals.error();
+  out.equipment_approvals = std::move(*approvals);
   return out;
 }
 

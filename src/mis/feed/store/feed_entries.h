@@ -19,6 +19,8 @@ struct FeedEntries {
   std::vector<CountRow> counts;
   std::vector<ReasonRow> reasons;
   std::vector<SourceRow> sources;
+  std::vector<EquipmentDraftRow> equipment_drafts;
+  std::vector<ApprovalRow> equipment_approvals;  // several per seq: one per version named
 };
 
 // Failures: the store's error.
