@@ -55,7 +55,8 @@ function TargetForm({ scope, kpi, unit, current, onSaved }: {
 
 export function TrendPage({ query, user }: { query: Query; user: MisUser }) {
   const kpis = [...(OEE_KPIS[query.profile] ?? OEE_KPIS.iso22400), ...MORE_KPIS];
-  const [kpi, setKpi] = useState('availability');
+  const [chosen, setKpi] = useState('availability');
+  const kpi = kpis.includes(chosen) ? chosen : 'availability'; // ids differ by profile
   const [step, setStep] = useState('day');
   const [version, setVersion] = useState(0);
   const trend = useApi(() => misApi.trend(query, kpi, step), JSON.stringify({ query, kpi, step, version }));
