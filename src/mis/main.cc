@@ -17,6 +17,7 @@
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
 #include "mis/feed/consumer.h"
+#include "mis/feed/http/entry_routes.h"
 #include "mis/feed/http/feed_routes.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/http/health.h"
@@ -27,8 +28,11 @@
 #include "mis/kpi_source/http/kpi_routes.h"
 #include "mis/kpi_source/http/loss_routes.h"
 #include "mis/kpi_source/http/scope_routes.h"
+#include "mis/kpi_source/http/trend_routes.h"
 #include "mis/reports/http/report_routes.h"
 #include "mis/store/migration.h"
+#include "mis/targets/http/target_routes.h"
+#include "mis/targets/targets_store.h"
 #include "mis/web/pages.h"
 
 namespace {
@@ -46,6 +50,7 @@ std::vector<store::Migration> Migrations() {
   for (const auto& m : imports::ImportsMigrations())
     all.push_back({imports::kMigrationModule, m.version, m.sql});
   add(feed::FeedMigrations());
+  add(targets::TargetsMigrations());
   return all;
 }
 
@@ -58,8 +63,11 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(feed::Routes()));
   ORDO_TRY(router.Add(reports::Routes()));
+  ORDO_TRY(router.Add(feed::EntryRoutes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));
+  ORDO_TRY(router.Add(kpi_source::TrendRoutes()));
+  ORDO_TRY(router.Add(targets::Routes()));
   router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/
   return Ok();
 }

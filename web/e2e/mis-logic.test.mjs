@@ -68,3 +68,17 @@ test('the window is a UTC day, ISO week (Monday first), month or custom span, [f
   assert.equal(windowOf({ ...c, kind: 'custom', from: '2026-03-02T06:00', to: '' }), null);
   assert.equal(windowOf({ ...c, date: '' }), null);
 });
+
+test('sources read as import rows or ledger entries; a target typed in percent is a fraction [ORDO-MIS-111] [ORDO-MIS-116]', () => {
+  const { formatSource, parseTargetInput } = format;
+  assert.equal(formatSource({ kind: 'ledger', first: 12, last: 12 }), 'ledger entry 12');
+  assert.equal(formatSource({ kind: 'ledger', first: 12, last: 14 }), 'ledger entries 12–14');
+  assert.equal(formatSource({ kind: 'import', file_hash: 'a'.repeat(64), first: 2, last: 3 }), `${'a'.repeat(12)}… rows 2–3`);
+  assert.equal(parseTargetInput('85', '1'), 0.85);
+  assert.equal(parseTargetInput('92.5', '1'), 0.925);
+  assert.equal(parseTargetInput(' 0,5 ', '1'), 0.005);
+  assert.equal(parseTargetInput('3600', 's'), 3600);
+  assert.equal(parseTargetInput('ninety', '1'), null);
+  assert.equal(parseTargetInput('', '1'), null);
+  assert.equal(parseTargetInput('1e3', '1'), null);
+});

@@ -17,8 +17,11 @@ export function misBinary() {
 
 export const MIS_ADMIN_PASSWORD = 'mis-admin-e2e-password';
 
-/** Starts a fresh ordo-mis. Returns { baseUrl, stop(), logs(), api }. */
-export async function startMis() {
+/**
+ * Starts a fresh ordo-mis; `serveArgs` are added to `ordo-mis serve` (e.g. --mes URL
+ * --mes-user NAME --mes-password-file FILE). Returns { baseUrl, root, stop(), logs(), api }.
+ */
+export async function startMis(serveArgs = []) {
   const bin = misBinary();
   if (!existsSync(bin)) {
     throw new Error(`ordo-mis not found at ${bin}. Build it (make build) or set ORDO_MIS_BIN to its path.`);
@@ -44,7 +47,7 @@ export async function startMis() {
       execFile(bin, ['init', '--data', dataDir, '--admin-password-file', passwordFile], { timeout: 60_000 },
         (err, stdout, stderr) => (err ? reject(new Error(`ordo-mis init failed: ${err.message}\n${stdout}${stderr}`)) : resolve())),
     );
-    child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...serveArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     const listening = new Promise((resolve, reject) => {
       const onData = (d) => {
         output += d;
@@ -62,7 +65,7 @@ export async function startMis() {
     const baseUrl = await Promise.race([listening, timeout]);
     const health = await fetch(`${baseUrl}/api/v1/health`);
     if (health.status !== 200) throw new Error(`GET /api/v1/health: ${health.status}`);
-    return { baseUrl, stop, logs: () => output, api: misApi(baseUrl) };
+    return { baseUrl, root, stop, logs: () => output, api: misApi(baseUrl) };
   } catch (err) {
     await stop();
     throw err;
@@ -89,6 +92,8 @@ function misApi(baseUrl) {
     },
     /** Imports CSV text as `kind`; the import report (file_hash, rows). */
     import: (kind, csv) => call('POST', `/api/v1/imports/${kind}`, csv, 'text/csv'),
+    /** GET `target` (under the base URL), JSON. */
+    get: (target) => call('GET', target),
     /** GET /api/v1/kpi with these parameters. */
     kpi: (params) => call('GET', `/api/v1/kpi?${new URLSearchParams(params)}`),
   };

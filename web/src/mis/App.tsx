@@ -1,5 +1,6 @@
 // The MIS web UI (docs/mis.md, "Web UI"): sign-in, then the OEE overview of the equipment
-// hierarchy (#/), one scope's figures and work units (#/scope/ID), with the window and
+// hierarchy (#/), one scope's figures and work units (#/scope/ID), a scope's KPI trend with
+// its target (#/trend/ID), its data-quality findings (#/quality/ID), with the window and
 // profile chosen in the toolbar. Figures come only from the API (api.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { getToken, onUnauthorized } from '../shared/http';
@@ -8,6 +9,9 @@ import { SignIn } from './SignIn';
 import { Toolbar } from './Toolbar';
 import { Overview } from './Overview';
 import { ScopePage } from './ScopePage';
+import { FeedStatus } from './FeedStatus';
+import { TrendPage } from './TrendPage';
+import { QualityPage } from './QualityPage';
 import { todayUtc, windowOf, type WindowChoice } from './window';
 
 type State =
@@ -15,20 +19,24 @@ type State =
   | { phase: 'signed-out'; notice?: string }
   | { phase: 'signed-in'; user: MisUser };
 
-const scopeOfHash = () => {
-  const m = /^#\/scope\/(.+)$/.exec(window.location.hash);
-  return m ? decodeURIComponent(m[1]) : null;
+type Route = { page: 'overview' } | { page: 'scope' | 'trend' | 'quality'; scope: string };
+
+/** #/ (overview), #/scope/ID, #/trend/ID, #/quality/ID (an empty ID = the plant). */
+const routeOfHash = (): Route => {
+  const m = /^#\/(scope|trend|quality)\/(.*)$/.exec(window.location.hash);
+  if (!m || (m[1] === 'scope' && !m[2])) return { page: 'overview' };
+  return { page: m[1] as 'scope' | 'trend' | 'quality', scope: decodeURIComponent(m[2]) };
 };
 
 export function MisApp() {
   const [state, setState] = useState<State>(() => (getToken() ? { phase: 'loading' } : { phase: 'signed-out' }));
-  const [scope, setScope] = useState<string | null>(scopeOfHash());
+  const [route, setRoute] = useState<Route>(routeOfHash());
   const [choice, setChoice] = useState<WindowChoice>({ kind: 'day', date: todayUtc(), from: '', to: '' });
   const [profile, setProfile] = useState('iso22400');
 
   useEffect(() => {
     onUnauthorized(() => setState({ phase: 'signed-out', notice: 'Your session has ended. Please sign in again.' }));
-    const onHash = () => setScope(scopeOfHash());
+    const onHash = () => setRoute(routeOfHash());
     window.addEventListener('hashchange', onHash);
     if (getToken()) {
       misApi
@@ -53,7 +61,8 @@ export function MisApp() {
     setState({ phase: 'signed-out' });
   };
   const w = windowOf(choice);
-  const query: Query | null = w ? { scope: scope ?? '', from: w.from, to: w.to, profile } : null;
+  const scope = route.page === 'overview' ? '' : route.scope;
+  const query: Query | null = w ? { scope, from: w.from, to: w.to, profile } : null;
 
   return (
     <div class="shell">
@@ -63,6 +72,7 @@ export function MisApp() {
           <span class="brand-name">ordo</span>
           <span class="brand-sub">Management Information</span>
         </div>
+        <FeedStatus />
         <div class="header-user">
           <span class="user-name" data-testid="user-name">{state.user.name}</span>
           <span class="role-badge" data-testid="user-role">{state.user.roles.join(', ')}</span>
@@ -75,8 +85,12 @@ export function MisApp() {
         <Toolbar choice={choice} onChoice={setChoice} profile={profile} onProfile={setProfile} />
         {!query ? (
           <div class="msg msg-info" role="status">Choose the window's start and end.</div>
-        ) : scope === null ? (
+        ) : route.page === 'overview' ? (
           <Overview query={query} />
+        ) : route.page === 'quality' ? (
+          <QualityPage key={scope} query={query} />
+        ) : route.page === 'trend' ? (
+          <TrendPage key={scope} query={query} user={state.user} />
         ) : (
           <ScopePage key={scope} query={query} />
         )}

@@ -1,6 +1,7 @@
 // One figure explained (GET /api/v1/kpi/explain with drilldown): its formula, policy
-// (name, version, knobs), element totals with their import rows, and the rows behind
-// them with their values (the drill-down's state intervals and counts).
+// (name, version, knobs), element totals with their sources (import rows or MES ledger
+// entries), and the rows behind them with their values (the drill-down's state intervals
+// and counts).
 import { misApi, type Explained, type Figure, type SourceRef } from './api';
 import { FigureValue, KPI_LABELS } from './Figures';
 import { formatSource, formatTime, roundHalfUp } from './format';
@@ -8,7 +9,7 @@ import { useApi } from './useApi';
 import { SourceRows } from './SourceRows';
 
 const within = (s: SourceRef | null, refs: SourceRef[]) =>
-  !!s && refs.some((r) => r.file_hash === s.file_hash && s.first >= r.first && s.last <= r.last);
+  !!s && refs.some((r) => r.kind === s.kind && r.file_hash === s.file_hash && s.first >= r.first && s.last <= r.last);
 
 function Rows({ explained }: { explained: Explained }) {
   const refs = Object.values(explained.element_sources).flat();
@@ -21,7 +22,7 @@ function Rows({ explained }: { explained: Explained }) {
       {segments.length === 0 ? <p class="muted">None.</p> : (
         <div class="table-wrap">
           <table class="table" data-testid="explain-state-rows">
-            <thead><tr><th scope="col">Import row</th><th scope="col">Work unit</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">State</th><th scope="col">Reason</th><th scope="col">Element</th></tr></thead>
+            <thead><tr><th scope="col">Source</th><th scope="col">Work unit</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">State</th><th scope="col">Reason</th><th scope="col">Element</th></tr></thead>
             <tbody>
               {segments.map((s, i) => (
                 <tr key={i}>
@@ -38,7 +39,7 @@ function Rows({ explained }: { explained: Explained }) {
       {counts.length === 0 ? <p class="muted">None.</p> : (
         <div class="table-wrap">
           <table class="table" data-testid="explain-count-rows">
-            <thead><tr><th scope="col">Import row</th><th scope="col">Work unit</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Product</th><th scope="col" class="num">Total</th><th scope="col" class="num">Good</th><th scope="col" class="num">Scrap</th><th scope="col" class="num">Rework</th></tr></thead>
+            <thead><tr><th scope="col">Source</th><th scope="col">Work unit</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Product</th><th scope="col" class="num">Total</th><th scope="col" class="num">Good</th><th scope="col" class="num">Scrap</th><th scope="col" class="num">Rework</th></tr></thead>
             <tbody>
               {counts.map((c, i) => (
                 <tr key={i}>
@@ -81,7 +82,7 @@ export function Explain({ figure, onClose }: { figure: Figure; onClose: () => vo
           <h3>Elements</h3>
           <div class="table-wrap">
             <table class="table" data-testid="explain-elements">
-              <thead><tr><th scope="col">Element</th><th scope="col" class="num">Total</th><th scope="col">Import rows</th></tr></thead>
+              <thead><tr><th scope="col">Element</th><th scope="col" class="num">Total</th><th scope="col">Sources</th></tr></thead>
               <tbody>
                 {Object.entries(data.elements).map(([k, v]) => (
                   <tr key={k}>
@@ -93,8 +94,8 @@ export function Explain({ figure, onClose }: { figure: Figure; onClose: () => vo
               </tbody>
             </table>
           </div>
-          <p class="muted">Times in seconds; import rows are the file's SHA-256 and its line numbers (the CSV header is line 1).</p>
-          <h3>Import rows of the elements</h3>
+          <p class="muted">Times in seconds; import rows are the file's SHA-256 and its line numbers (the CSV header is line 1); ledger entries are the MES ledger's seqs.</p>
+          <h3>Sources of the elements</h3>
           <SourceRows sources={data.element_sources} />
           <Rows explained={data} />
         </>

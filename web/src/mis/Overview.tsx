@@ -44,7 +44,13 @@ export function Overview({ query }: { query: Query }) {
   const rows = scopes.data ? treeOf(scopes.data.scopes, '', false) : [];
   return (
     <section class="panel" aria-labelledby="overview-title">
-      <h1 id="overview-title">OEE by equipment</h1>
+      <div class="mis-panel-head">
+        <h1 id="overview-title">OEE by equipment</h1>
+        <span class="mis-nav">
+          <a href="#/trend/" data-testid="plant-trend">Trend of the plant</a>
+          <a href="#/quality/" data-testid="plant-quality">Data quality of the plant</a>
+        </span>
+      </div>
       {scopes.error && <div class="msg msg-error" role="alert">{scopes.error}</div>}
       {scopes.data && rows.length === 0 && (
         <p class="empty">No equipment yet: import the `equipment` kind (docs/mis-imports.md).</p>

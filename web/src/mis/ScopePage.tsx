@@ -1,5 +1,6 @@
 // One scope (#/scope/ID): its OEE figures with "Explain", the scopes below it (a line's
-// work units) with theirs, a work unit's state intervals (explain's drill-down), and the
+// work units) with theirs, a work unit's state intervals (explain's drill-down; each
+// interval's source opens to its import rows or MES ledger entries), and the
 // loss waterfall and downtime Pareto.
 import { useState } from 'preact/hooks';
 import { misApi, type Figure, type Query } from './api';
@@ -9,9 +10,11 @@ import { LossCharts } from './LossCharts';
 import { LEVEL_LABELS, ScopeLink, treeOf } from './Overview';
 import { formatSeconds, formatSource, formatTime } from './format';
 import { useApi } from './useApi';
+import { SourceDetail } from './SourceRows';
 
 function StateIntervals({ figure }: { figure: Figure }) {
   const { data, error } = useApi(() => misApi.explain(figure), figure.explain);
+  const [open, setOpen] = useState<number | null>(null);
   if (error) return <div class="msg msg-error" role="alert">{error}</div>;
   if (!data) return <p class="muted">Loading state intervals…</p>;
   const segments = (data.drilldown ?? []).flatMap((u) => u.segments);
@@ -21,7 +24,7 @@ function StateIntervals({ figure }: { figure: Figure }) {
       {segments.length === 0 ? <p class="muted">No state data in the window.</p> : (
         <div class="table-wrap">
           <table class="table" data-testid="intervals">
-            <thead><tr><th scope="col">Start</th><th scope="col">End</th><th scope="col" class="num">Duration</th><th scope="col">State</th><th scope="col">Reason</th><th scope="col">Element</th><th scope="col">Import row</th></tr></thead>
+            <thead><tr><th scope="col">Start</th><th scope="col">End</th><th scope="col" class="num">Duration</th><th scope="col">State</th><th scope="col">Reason</th><th scope="col">Element</th><th scope="col">Source</th></tr></thead>
             <tbody>
               {segments.map((s, i) => (
                 <tr key={i} data-testid="interval">
@@ -31,13 +34,19 @@ function StateIntervals({ figure }: { figure: Figure }) {
                   <td>{s.state}</td>
                   <td>{s.reason}</td>
                   <td class="mono">{s.element}{s.micro_stop ? ' (micro-stop)' : ''}</td>
-                  <td class="mono" title={s.source?.file_hash}>{s.source ? formatSource(s.source) : s.element === 'outside_pot' ? 'outside planned time' : 'no row (gap)'}</td>
+                  <td class="mono" title={s.source?.file_hash}>
+                    {s.source ? (
+                      <button type="button" class="btn btn-small" aria-expanded={open === i} data-testid="interval-source"
+                        onClick={() => setOpen(open === i ? null : i)}>{formatSource(s.source)}</button>
+                    ) : s.element === 'outside_pot' ? 'outside planned time' : 'no row (gap)'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {open !== null && segments[open]?.source && <SourceDetail key={open} source={segments[open].source!} />}
     </section>
   );
 }
@@ -54,7 +63,11 @@ export function ScopePage({ query }: { query: Query }) {
   const availability = figures.data?.figures.find((f) => f.kpi === 'availability');
   return (
     <div class="page mis-page">
-      <nav aria-label="Breadcrumb"><a href="#/" data-testid="back">← All equipment</a></nav>
+      <nav aria-label="Breadcrumb" class="mis-nav">
+        <a href="#/" data-testid="back">← All equipment</a>
+        <a href={`#/trend/${encodeURIComponent(query.scope)}`} data-testid="open-trend">Trend and target</a>
+        <a href={`#/quality/${encodeURIComponent(query.scope)}`} data-testid="open-quality">Data quality</a>
+      </nav>
       <h1 data-testid="scope-title">
         {scope?.name || query.scope}{' '}
         <span class="muted">{scope ? LEVEL_LABELS[scope.level] ?? scope.level : 'Work unit'} {query.scope}</span>

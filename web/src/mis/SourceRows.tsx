@@ -1,8 +1,10 @@
-// The import rows a figure's elements name (file hash, line range), each range opened on
-// demand with the rows' values (GET /api/v1/imports/{hash}/rows).
+// The rows a figure's elements name, each range opened on demand with the rows' values:
+// import rows (file hash, line range; GET /api/v1/imports/{hash}/rows) and MES ledger
+// entries (seq range; GET /api/v1/feed/entries).
 import { useState } from 'preact/hooks';
 import { MAX_ROWS, misApi, type SourceRef } from './api';
 import { formatSource } from './format';
+import { LedgerRows } from './LedgerRows';
 import { useApi } from './useApi';
 
 function RowsOf({ source }: { source: SourceRef }) {
@@ -35,12 +37,17 @@ function RowsOf({ source }: { source: SourceRef }) {
   );
 }
 
+/** The rows of one source, whatever its kind. */
+export function SourceDetail({ source }: { source: SourceRef }) {
+  return source.kind === 'ledger' ? <LedgerRows source={source} /> : <RowsOf source={source} />;
+}
+
 export function SourceRows({ sources }: { sources: Record<string, SourceRef[]> }) {
   const [open, setOpen] = useState<string | null>(null);
   const unique = new Map<string, SourceRef>();
   for (const list of Object.values(sources))
-    for (const s of list) if (s.kind === 'import') unique.set(`${s.file_hash}:${s.first}:${s.last}`, s);
-  if (unique.size === 0) return <p class="muted">No import rows.</p>;
+    for (const s of list) unique.set(`${s.kind}:${s.file_hash ?? ''}:${s.first}:${s.last}`, s);
+  if (unique.size === 0) return <p class="muted">No rows.</p>;
   return (
     <div class="mis-sources">
       <ul class="mis-source-list">
@@ -53,7 +60,7 @@ export function SourceRows({ sources }: { sources: Record<string, SourceRef[]> }
           </li>
         ))}
       </ul>
-      {open && unique.get(open) && <RowsOf source={unique.get(open)!} />}
+      {open && unique.get(open) && <SourceDetail key={open} source={unique.get(open)!} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The MIS API calls of the web UI (docs/mis.md, "The API"): sign-in, the scopes, and the
 // KPI figures and their explanations. Every figure shown comes from GET /api/v1/kpi or
-// its explain: the browser never computes a KPI.
+// its explain: the browser never computes a KPI. Ledger sources open to the rows the MIS
+// took from those MES ledger entries (GET /api/v1/feed/entries).
 import { request, setToken } from '../shared/http';
 
 export interface MisUser {
@@ -47,12 +48,23 @@ export interface Figure {
   explain: string;
 }
 
+/** A data-quality finding of the engine (bad or suspicious source data, what it did). */
+export interface Finding {
+  kind: string;
+  work_unit: string;
+  start: string;
+  end: string;
+  detail: string;
+  sources: SourceRef[];
+}
+
 export interface KpiAnswer {
   profile: string;
   scope: string;
   window: { from: string; to: string };
   policy: Policy;
   figures: Figure[];
+  findings: Finding[];
 }
 
 export interface Segment {
@@ -102,7 +114,73 @@ export interface ImportRows {
   rows: { row: number; values: Record<string, string | number | null> }[];
 }
 
-/** Most rows one GET /imports/{hash}/rows returns. */
+/** A row the MIS took from an MES ledger entry (GET /api/v1/feed/entries). */
+export interface LedgerEntry {
+  seq: number;
+  type: string; // equipment.state_changed | counted | downtime_reason_assigned | source_registered, masterdata.draft_saved, change_request.approved
+  work_unit?: string;
+  time?: string;
+  state?: string;
+  reason?: string;
+  source?: string;
+  source_seq?: number;
+  counter?: string;
+  total?: number;
+  good?: number;
+  scrap?: number;
+  rework?: number;
+  product?: string;
+  order?: string;
+  interval_start?: string;
+  rollover_modulus?: number;
+  equipment?: string; // masterdata.draft_saved, change_request.approved
+  version?: number;
+  action?: string;
+  content?: { name?: string; level?: string; parent?: string } | string;
+  effective_from?: string;
+}
+
+export interface LedgerEntries {
+  first: number;
+  last: number;
+  cursor: number;
+  entries: LedgerEntry[];
+}
+
+/** GET /api/v1/feed: the MES ledger feed as the MIS holds it. */
+export interface FeedStatus {
+  state: string; // not_configured, connecting, following, unreachable, refused, stopped
+  detail: string;
+  since: string | null;
+  cursor: { seq: number; hash: string };
+  caught_up_at: string | null;
+  updated_at: string | null;
+  alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string }[];
+}
+
+/** GET /api/v1/kpi/trend: one KPI per day or shift, each point from the engine. */
+export interface Trend {
+  kpi: string;
+  profile: string;
+  scope: string;
+  window: { from: string; to: string };
+  step: 'day' | 'shift';
+  unit: string;
+  formula: string;
+  value: number | null;
+  target: { value: number; set_by: string; set_at: string } | null;
+  points: { from: string; to: string; label: string; value: number | null; null_reason?: string; explain: string }[];
+}
+
+export interface Target {
+  scope: string;
+  kpi: string;
+  target: number;
+  set_by: string;
+  set_at: string;
+}
+
+/** Most rows one GET /imports/{hash}/rows returns (and seqs one GET /feed/entries). */
 export const MAX_ROWS = 1000;
 
 export interface Query {
@@ -141,5 +219,17 @@ export const misApi = {
     request<ImportRows>(`/imports/${encodeURIComponent(s.file_hash ?? '')}/rows`, {
       query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
     }),
+  /** The rows of the ledger entries in [first, last] (at most MAX_ROWS seqs). */
+  ledgerEntries: (s: SourceRef) =>
+    request<LedgerEntries>('/feed/entries', {
+      query: { first: s.first, last: Math.min(s.last, s.first + MAX_ROWS - 1) },
+    }),
+  feed: () => request<FeedStatus>('/feed'),
+  trend: (q: Query, kpi: string, step: string) => request<Trend>('/kpi/trend', { query: { ...q, kpi, step } }),
+  /** Sets the target of (scope, kpi), in the KPI's unit (needs mis.imports). */
+  putTarget: (scope: string, kpi: string, target: number) =>
+    request<{ target: Target }>('/targets', { method: 'PUT', body: { scope, kpi, target } }),
+  deleteTarget: (scope: string, kpi: string) =>
+    request<void>('/targets', { method: 'DELETE', query: { scope, kpi } }),
   losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
 };

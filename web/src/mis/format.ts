@@ -47,8 +47,22 @@ export function formatTime(iso: string): string {
   return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
 }
 
-/** The import row(s) of a source: "a1b2c3d4… row 6" or "rows 6–9". */
+/** The rows of a source: "a1b2c3d4… row 6" or "rows 6–9"; "ledger entry 12" or "ledger entries 12–14". */
 export function formatSource(s: { kind: string; file_hash?: string; first: number; last: number }): string {
+  if (s.kind === 'ledger') return s.first === s.last ? `ledger entry ${s.first}` : `ledger entries ${s.first}–${s.last}`;
   const rows = s.first === s.last ? `row ${s.first}` : `rows ${s.first}–${s.last}`;
-  return s.kind === 'import' ? `${(s.file_hash ?? '').slice(0, 12)}… ${rows}` : `ledger ${rows}`;
+  return `${(s.file_hash ?? '').slice(0, 12)}… ${rows}`;
+}
+
+/**
+ * A number typed by the user in the KPI's display form as the value in its unit: a
+ * percentage ("85" or "85.5") for a fraction (unit "1") becomes 0.85 (by moving the
+ * decimal point in the text: no binary arithmetic), else the number as typed. null when
+ * the text is not a decimal number.
+ */
+export function parseTargetInput(text: string, unit: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(unit === '1' ? `${t}e-2` : t);
+  return Number.isFinite(n) ? n : null;
 }
