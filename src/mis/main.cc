@@ -30,6 +30,9 @@
 #include "mis/kpi_source/http/scope_routes.h"
 #include "mis/kpi_source/http/trend_routes.h"
 #include "mis/reports/http/report_routes.h"
+#include "mis/snapshots/http/snapshot_routes.h"
+#include "mis/snapshots/service.h"
+#include "mis/snapshots/store.h"
 #include "mis/store/migration.h"
 #include "mis/targets/http/target_routes.h"
 #include "mis/targets/targets_store.h"
@@ -50,6 +53,7 @@ std::vector<store::Migration> Migrations() {
   for (const auto& m : imports::ImportsMigrations())
     all.push_back({imports::kMigrationModule, m.version, m.sql});
   add(feed::FeedMigrations());
+  add(snapshots::SnapshotMigrations());
   add(targets::TargetsMigrations());
   return all;
 }
@@ -63,6 +67,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(kpi_source::Routes()));
   ORDO_TRY(router.Add(feed::Routes()));
   ORDO_TRY(router.Add(reports::Routes()));
+  ORDO_TRY(router.Add(snapshots::Routes()));
   ORDO_TRY(router.Add(feed::EntryRoutes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));
@@ -194,6 +199,7 @@ int main(int argc, char** argv) {
     so.context.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
     so.mes = std::move(*mes);
     so.services.push_back(std::make_unique<feed::FeedConsumer>());
+    so.services.push_back(std::make_unique<snapshots::SnapshotService>());
     rc = app::RunServer(std::move(so), Migrations(), router);
   });
 

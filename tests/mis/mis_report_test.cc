@@ -11,6 +11,7 @@
 
 #include "core/testing/verifies.h"
 #include "mis_api_fixture.h"
+#include "small_plant.h"
 
 namespace ordo::testing {
 namespace {
@@ -28,27 +29,7 @@ class MisReportTest : public MisApiTest {
       ASSERT_EQ(r.status, 201) << kind << ": " << r.Describe();
       ASSERT_EQ(r.json()["rows"]["refused"], 0) << kind << ": " << r.Describe();
     };
-    import("equipment",
-           "id,name,parent,level\nENT,Enterprise,,enterprise\nSITE,Site,ENT,site\n"
-           "AREA,Area,SITE,area\nLINE,Line,AREA,work_center\nWU-1,Press,LINE,work_unit\n");
-    import("calendar",
-           "scope,start,end,kind,label\n"
-           "LINE,2026-01-05T06:00:00Z,2026-01-05T14:00:00Z,shift,early\n"
-           "LINE,2026-01-05T14:00:00Z,2026-01-05T22:00:00Z,shift,late\n"
-           "LINE,2026-01-05T10:00:00Z,2026-01-05T10:30:00Z,break,lunch\n"
-           "LINE,2026-01-06T06:00:00Z,2026-01-06T14:00:00Z,shift,early\n");
-    import("states",
-           "work_unit,start,end,state,reason\n"
-           "WU-1,2026-01-05T06:00:00Z,2026-01-05T07:00:00Z,running,\n"
-           "WU-1,2026-01-05T07:00:00Z,2026-01-05T07:40:00Z,down,JAM\n"
-           "WU-1,2026-01-05T07:40:00Z,2026-01-05T22:00:00Z,running,\n"
-           "WU-1,2026-01-06T06:00:00Z,2026-01-06T14:00:00Z,running,\n");
-    import("counts",
-           "work_unit,start,end,product,order,total,good,scrap,rework\n"
-           "WU-1,2026-01-05T06:00:00Z,2026-01-05T14:00:00Z,P,O-1,1000,947,53,0\n"
-           "WU-1,2026-01-05T14:00:00Z,2026-01-05T22:00:00Z,P,O-1,1100,1089,11,0\n"
-           "WU-1,2026-01-06T06:00:00Z,2026-01-06T14:00:00Z,P,O-2,1200,1188,12,0\n");
-    import("ideal_cycle_times", "work_unit,product,ideal_cycle_time_s\nWU-1,P,21\n");
+    ImportSmallPlant(import, "2026-01-05", "2026-01-06");
   }
   HttpReply Get(const std::string& target, const std::string& token = "") {
     return server_->Client().Get(target, token.empty() ? admin_ : token);

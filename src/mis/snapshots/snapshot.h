@@ -1,0 +1,49 @@
+// KPI snapshots for the site's BI tools (issue 13 section 6, "read-only SQL views"): the
+// figures and time elements of every scope per shift and per UTC day, computed by the one
+// KPI engine (ComputeKpis) and stored in the MIS store, where documented views expose them
+// (store.h; docs/mis.md, "SQL views"). Pure: this computes, store.h writes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "mis/kpi/element_index.h"
+
+namespace ordo::mis::snapshots {
+
+// One figure of a scope in a window.
+struct SnapshotFigure {
+  std::string scope;
+  std::string window_kind;  // shift | day
+  std::string label;        // the shift's label, or the day "2026-01-05"
+  TimeMicros from = 0, to = 0;
+  std::string kpi, profile;  // profile: iso22400 | practitioner ("" for other KPIs)
+  std::optional<double> value;
+  std::string null_reason, unit, policy;
+  int policy_version = 0;
+};
+
+// One summed time element or quantity of a scope in a window (seconds or units).
+struct SnapshotElement {
+  std::string scope;
+  std::string window_kind;
+  TimeMicros from = 0, to = 0;
+  std::string element;  // POT, PBT, APT, ADOT, ..., PQ, GQ, SQ, RQ
+  double value = 0;
+};
+
+struct Snapshot {
+  TimeMicros from = 0, to = 0;  // the days covered: [from, to), whole UTC days
+  std::vector<SnapshotFigure> figures;
+  std::vector<SnapshotElement> elements;
+};
+
+// The figures (both profiles' OEE sets, under the default policy) and elements of every
+// scope (each equipment node, each work unit with data, and "" for the plant) for each
+// UTC day of the `days` days up to and including the day of `now`, and for each shift in
+// them (whole shifts; one across the span's ends is cut there).
+Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days);
+
+}  // namespace ordo::mis::snapshots

@@ -1,0 +1,28 @@
+// The snapshot tables and their documented read-only views in the MIS store (module
+// "snapshots"; docs/mis.md, "SQL views"):
+//   mis_kpi_day, mis_kpi_shift: scope, day or shift label, window_from, window_to (ISO
+//     8601 UTC), kpi, profile, value (NULL when the engine gives none), unit, null_reason,
+//     policy, policy_version, computed_at;
+//   mis_elements_day, mis_elements_shift: scope, window_from, window_to, element, value.
+// Reads and writes on the caller's connection.
+#pragma once
+
+#include <vector>
+
+#include "core/result.h"
+#include "mis/snapshots/snapshot.h"
+#include "mis/store/migration.h"
+#include "storage/database.h"
+
+namespace ordo::mis::snapshots {
+
+inline constexpr const char* kSnapshotsModule = "snapshots";
+
+// Version 1: snapshot_figure, snapshot_element and the four views.
+std::vector<store::Migration> SnapshotMigrations();
+
+// Replaces every stored row of windows starting in [snapshot.from, snapshot.to) with the
+// snapshot's, in one transaction, stamped `computed_at`.
+Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros computed_at);
+
+}  // namespace ordo::mis::snapshots
