@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api_fixture.h"
+#include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "mis_server.h"
 #include "storage/rows.h"
@@ -199,6 +200,22 @@ TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
   ASSERT_EQ(entry.status, 200) << entry.Describe();
   EXPECT_EQ(entry.json()["entries"][0]["type"], "equipment.state_changed");
   EXPECT_EQ(entry.json()["entries"][0]["payload"]["state"], "down");
+
+  // The demo's work orders and operation completions (made by `ordo init --demo` today;
+  // the window starts a day earlier, in case midnight passed since)
+  // give first pass yield from the MES's own records.
+  const ordo::TimeMicros now = ordo::SystemClock().NowMicros();
+  const ordo::TimeMicros today = now - now % 86'400'000'000;
+  client::HttpReply fpy = mis_->Client().Get(
+      "/api/v1/kpi?kpi=fpy&scope=WC-MDA-CELL1&from=" + FormatUtcMicros(today - 86'400'000'000) +
+          "&to=" + FormatUtcMicros(today + 86'400'000'000),
+      token);
+  ASSERT_EQ(fpy.status, 200) << fpy.Describe();
+  const Json fpy_figure = fpy.json()["figures"][0];
+  ASSERT_TRUE(fpy_figure["value"].is_number()) << fpy.body;
+  EXPECT_GT(fpy_figure["value"].get<double>(), 0.0);
+  ASSERT_FALSE(fpy_figure["sources"].empty()) << fpy.body;
+  for (const auto& source : fpy_figure["sources"]) EXPECT_EQ(source["kind"], "ledger") << fpy.body;
 
   // A reason assigned afterwards on the MES reaches the MIS as well.
   HttpReply assigned = http().Post(

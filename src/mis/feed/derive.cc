@@ -3,6 +3,7 @@
 
 #include "mes/equipment/events.h"
 #include "mes/masterdata/events.h"
+#include "mes/orders/events.h"
 
 namespace ordo::mis::feed {
 
@@ -10,6 +11,7 @@ namespace {
 
 namespace eq = ordo::equipment;
 namespace md = ordo::masterdata;
+namespace od = ordo::orders;
 constexpr const char* kEquipmentKind = "equipment";
 
 template <typename Event>
@@ -61,6 +63,20 @@ Result<FeedRows> DeriveRows(const std::vector<ledger::LedgerEntry>& entries) {
       if (!e.ok()) return e.error();
       rows.equipment_drafts.push_back({entry.seq, entry.subject.id, entry.subject.version,
                                        e->action, CanonicalJson(e->content)});
+    } else if (entry.type == od::OrderCreated::kType) {
+      auto e = Read<od::OrderCreated>(entry);
+      if (!e.ok()) return e.error();
+      rows.orders.push_back(
+          {entry.seq, e->order_id, e->product, e->quantity, e->unit, e->due_us, e->customer_order});
+    } else if (entry.type == od::OrderCancelled::kType) {
+      auto e = Read<od::OrderCancelled>(entry);
+      if (!e.ok()) return e.error();
+      rows.cancellations.push_back({entry.seq, e->order_id});
+    } else if (entry.type == od::OperationCompleted::kType) {
+      auto e = Read<od::OperationCompleted>(entry);
+      if (!e.ok()) return e.error();
+      rows.completions.push_back({entry.seq, entry.time_us, e->order_id, e->operation, e->work_unit,
+                                  e->good, e->scrap, e->rework});
     } else if (entry.type == md::ChangeRequestApproved::kType) {
       auto e = Read<md::ChangeRequestApproved>(entry);
       if (!e.ok()) return e.error();

@@ -1,8 +1,9 @@
 // What the MIS takes from MES ledger entries: the machine-data events of the equipment
 // capability (docs/equipment.md, "For readers") and the equipment master data put in
 // force under change control (masterdata.draft_saved of kind equipment, and
-// change_request.approved), as rows of the MIS store, each with the seq of the entry it
-// came from. Other entry types are passed over. Pure.
+// change_request.approved) and the work orders and operation completions of execution
+// (orders.order_created, order_cancelled, operation_completed), as rows of the MIS store,
+// each with the seq of the entry it came from. Other entry types are passed over. Pure.
 #pragma once
 
 #include <cstdint>
@@ -86,6 +87,33 @@ struct ApprovalRow {
   bool operator==(const ApprovalRow&) const = default;
 };
 
+// orders.order_created: a work order of the MES (ERP orders reach the MES this way too).
+struct OrderRow {
+  std::int64_t seq = 0;
+  std::string order_id, product;
+  double quantity = 0;
+  std::string unit;
+  TimeMicros due = 0;
+  std::string customer;  // the customer order it serves ("" when none)
+  bool operator==(const OrderRow&) const = default;
+};
+
+// orders.order_cancelled.
+struct CancelRow {
+  std::int64_t seq = 0;
+  std::string order_id;
+  bool operator==(const CancelRow&) const = default;
+};
+
+// orders.operation_completed at the entry's server time.
+struct CompletionRow {
+  std::int64_t seq = 0;
+  TimeMicros time = 0;
+  std::string order_id, operation, work_unit;
+  double good = 0, scrap = 0, rework = 0;
+  bool operator==(const CompletionRow&) const = default;
+};
+
 struct FeedRows {
   std::vector<StateChangeRow> states;
   std::vector<CountRow> counts;
@@ -93,6 +121,9 @@ struct FeedRows {
   std::vector<SourceRow> sources;
   std::vector<EquipmentDraftRow> equipment_drafts;
   std::vector<ApprovalRow> equipment_approvals;
+  std::vector<OrderRow> orders;
+  std::vector<CancelRow> cancellations;
+  std::vector<CompletionRow> completions;
 };
 
 // The rows of `entries`. An equipment event of a schema version this MIS does not read,

@@ -6,6 +6,7 @@
 #include "core/testing/verifies.h"
 #include "mes/equipment/events.h"
 #include "mes/masterdata/events.h"
+#include "mes/orders/events.h"
 
 namespace ordo::mis::feed {
 namespace {
@@ -110,6 +111,35 @@ TEST(FeedDeriveTest, TakesEquipmentDraftsAndTheEquipmentVersionsAnApprovalPutsIn
   EXPECT_EQ(rows->equipment_drafts[0],
             (EquipmentDraftRow{20, "WU-1", 2, "define", CanonicalJson(draft.content)}));
   EXPECT_EQ(rows->equipment_approvals, (std::vector<ApprovalRow>{{22, "WU-1", 2, 7'000}}));
+}
+
+TEST(FeedDeriveTest, TakesOrdersCancellationsAndOperationCompletions) {
+  ORDO_VERIFIES("ORDO-MIS-127");
+  orders::OrderCreated created;
+  created.order_id = "WO-1";
+  created.product = "P-1";
+  created.quantity = 1200.5;
+  created.unit = "pcs";
+  created.due_us = 9'000;
+  created.customer_order = "SO-77";
+  orders::OrderCancelled cancelled;
+  cancelled.order_id = "WO-2";
+  orders::OperationCompleted done;
+  done.order_id = "WO-1";
+  done.operation = "10";
+  done.work_unit = "WU-1";
+  done.good = 1100;
+  done.scrap = 50;
+  done.rework = 25;
+  ledger::LedgerEntry completion = Entry(32, done);
+  completion.time_us = 77'000;
+  auto rows = DeriveRows({Entry(30, created), Entry(31, cancelled), completion});
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(rows->orders,
+            (std::vector<OrderRow>{{30, "WO-1", "P-1", 1200.5, "pcs", 9'000, "SO-77"}}));
+  EXPECT_EQ(rows->cancellations, (std::vector<CancelRow>{{31, "WO-2"}}));
+  EXPECT_EQ(rows->completions,
+            (std::vector<CompletionRow>{{32, 77'000, "WO-1", "10", "WU-1", 1100, 50, 25}}));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "mes/equipment/events.h"
@@ -141,6 +142,37 @@ Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
   return Ok();
 }
 
+// The MES's orders (cancelled ones left out) and operation completions.
+Status AppendExecution(storage::Database& db, Inputs& in) {
+  auto orders = ReadOrders(db);
+  if (!orders.ok()) return orders.error();
+  auto cancelled = ReadCancellations(db);
+  if (!cancelled.ok()) return cancelled.error();
+  auto completions = ReadCompletions(db);
+  if (!completions.ok()) return completions.error();
+  std::set<std::string> gone;
+  for (const auto& c : *cancelled) gone.insert(c.order_id);
+  for (const auto& o : *orders) {
+    if (gone.count(o.order_id)) continue;
+    in.orders.push_back(
+        {o.order_id, o.customer, o.product, o.quantity, o.unit, o.due, SourceRef::Ledger(o.seq)});
+  }
+  for (const auto& c : *completions) {
+    OperationYield y;
+    y.order = c.order_id;
+    y.operation = c.operation;
+    y.work_unit = c.work_unit;
+    y.completed_at = c.time;
+    y.units_in = c.good + c.scrap + c.rework;
+    y.good_first_pass = c.good;
+    y.reworked = c.rework;
+    y.scrapped = c.scrap;
+    y.source = SourceRef::Ledger(c.seq);
+    in.operation_yields.push_back(std::move(y));
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Status AppendFeedInputs(storage::Database& db, Inputs& in) {
@@ -149,6 +181,7 @@ Status AppendFeedInputs(storage::Database& db, Inputs& in) {
   const TimeMicros read_up_to = std::max(status->caught_up, status->updated);
   ORDO_TRY(AppendStates(db, read_up_to, in));
   ORDO_TRY(AppendEquipment(db, read_up_to, in));
+  ORDO_TRY(AppendExecution(db, in));
   return AppendCounts(db, in);
 }
 

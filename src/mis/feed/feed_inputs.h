@@ -15,7 +15,10 @@
 //   the feed was last current: per equipment id, the approved version with the latest
 //   effective_from not after that time (ties: the higher version), as its last saved
 //   draft; a version that obsoletes the object removes it. Each node and cycle time has
-//   the draft's ledger entry as its source.
+//   the draft's ledger entry as its source;
+// - the MES's work orders (orders.order_created, less the cancelled ones: customer = the
+//   customer order, due = due_us) and operation completions as operation yields: units
+//   in = good + scrap + rework, good first pass = good, at the completion's server time.
 #pragma once
 
 #include "core/result.h"
@@ -24,9 +27,9 @@
 
 namespace ordo::mis::feed {
 
-// Appends the feed's state intervals, counts, equipment nodes and ideal cycle times to
-// `in`. Failures: the store's error; internal when a stored state is not of the MES
-// vocabulary or stored master data does not parse.
+// Appends the feed's state intervals, counts, equipment nodes, ideal cycle times, orders
+// and operation yields to `in`. Failures: the store's error; internal when a stored state is not of
+// the MES vocabulary or stored master data does not parse.
 Status AppendFeedInputs(storage::Database& db, Inputs& in);
 
 }  // namespace ordo::mis::feed

@@ -2,6 +2,7 @@
 #include "mis/kpi_source/kpi_inputs.h"
 
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "mis/feed/feed_inputs.h"
@@ -11,14 +12,16 @@ namespace ordo::mis::kpi_source {
 
 namespace {
 
-// Leaves out the imported rows of `rows` whose key a row from the ledger also has.
+// Of rows with the same key, keeps those of the preferred side (the ledger's when
+// `ledger_wins`, else the imports') and leaves out the others.
 template <typename Row, typename KeyOf>
-void PreferLedger(std::vector<Row>& rows, KeyOf key_of) {
-  std::set<decltype(key_of(rows.front()))> from_ledger;
+void Prefer(std::vector<Row>& rows, bool ledger_wins, KeyOf key_of) {
+  if (rows.empty()) return;
+  std::set<decltype(key_of(rows.front()))> preferred;
   for (const auto& r : rows)
-    if (r.source.is_ledger()) from_ledger.insert(key_of(r));
+    if (r.source.is_ledger() == ledger_wins) preferred.insert(key_of(r));
   std::erase_if(rows, [&](const Row& r) {
-    return !r.source.is_ledger() && from_ledger.count(key_of(r)) > 0;
+    return r.source.is_ledger() != ledger_wins && preferred.count(key_of(r)) > 0;
   });
 }
 
@@ -28,11 +31,13 @@ Result<Inputs> LoadKpiInputs(storage::Database& db) {
   auto inputs = LoadImportedInputs(db);
   if (!inputs.ok()) return inputs.error();
   ORDO_TRY(feed::AppendFeedInputs(db, *inputs));
-  if (!inputs->equipment.empty())
-    PreferLedger(inputs->equipment, [](const EquipmentNode& n) { return n.id; });
-  if (!inputs->cycle_times.empty())
-    PreferLedger(inputs->cycle_times,
-                 [](const CycleTime& c) { return std::make_pair(c.work_unit, c.product); });
+  Prefer(inputs->equipment, true, [](const EquipmentNode& n) { return n.id; });
+  Prefer(inputs->cycle_times, true,
+         [](const CycleTime& c) { return std::make_pair(c.work_unit, c.product); });
+  Prefer(inputs->operation_yields, true, [](const OperationYield& y) {
+    return std::make_tuple(y.order, y.operation, y.work_unit);
+  });
+  Prefer(inputs->orders, false, [](const Order& o) { return o.order_id; });
   return inputs;
 }
 

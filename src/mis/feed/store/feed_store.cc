@@ -1,6 +1,9 @@
 // The feed module's tables.
 #include "mis/feed/store/feed_store.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "storage/rows.h"
 
 namespace ordo::mis::feed {
@@ -8,6 +11,14 @@ namespace ordo::mis::feed {
 namespace {
 
 using storage::Statement;
+
+// A double as text that strtod reads back to the same double.
+std::string Exact(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+double Number(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
 
 Status InsertRows(storage::Database& db, const FeedRows& rows) {
   for (const auto& r : rows.states)
@@ -61,6 +72,28 @@ Status InsertRows(storage::Database& db, const FeedRows& rows) {
                             s.Bind(1, r.seq).Bind(2, r.id).Bind(3, r.version);
                             s.Bind(4, r.effective_from);
                           }));
+  for (const auto& r : rows.orders)
+    ORDO_TRY(storage::Run(db,
+                          "INSERT INTO mes_order (seq, order_id, product, quantity, unit, due_us, "
+                          "customer) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [&](Statement& s) {
+                            s.Bind(1, r.seq).Bind(2, r.order_id).Bind(3, r.product);
+                            s.Bind(4, Exact(r.quantity)).Bind(5, r.unit).Bind(6, r.due);
+                            s.Bind(7, r.customer);
+                          }));
+  for (const auto& r : rows.cancellations)
+    ORDO_TRY(storage::Run(db, "INSERT INTO mes_order_cancelled (seq, order_id) VALUES (?, ?)",
+                          [&](Statement& s) { s.Bind(1, r.seq).Bind(2, r.order_id); }));
+  for (const auto& r : rows.completions)
+    ORDO_TRY(storage::Run(
+        db,
+        "INSERT INTO mes_operation_completed (seq, time_us, order_id, operation, work_unit, "
+        "good, scrap, rework) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [&](Statement& s) {
+          s.Bind(1, r.seq).Bind(2, r.time).Bind(3, r.order_id).Bind(4, r.operation);
+          s.Bind(5, r.work_unit).Bind(6, Exact(r.good)).Bind(7, Exact(r.scrap));
+          s.Bind(8, Exact(r.rework));
+        }));
   return Ok();
 }
 
@@ -101,7 +134,17 @@ std::vector<store::Migration> FeedMigrations() {
            " action TEXT NOT NULL, content TEXT NOT NULL);"
            "CREATE TABLE mes_equipment_approval ("
            " seq INTEGER NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,"
-           " effective_from_us INTEGER NOT NULL, PRIMARY KEY (seq, id))"}};
+           " effective_from_us INTEGER NOT NULL, PRIMARY KEY (seq, id))"},
+          {kFeedModule, 3,
+           "CREATE TABLE mes_order ("
+           " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL, product TEXT NOT NULL,"
+           " quantity TEXT NOT NULL, unit TEXT NOT NULL, due_us INTEGER NOT NULL,"
+           " customer TEXT NOT NULL);"
+           "CREATE TABLE mes_order_cancelled (seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL);"
+           "CREATE TABLE mes_operation_completed ("
+           " seq INTEGER PRIMARY KEY, time_us INTEGER NOT NULL, order_id TEXT NOT NULL,"
+           " operation TEXT NOT NULL, work_unit TEXT NOT NULL, good TEXT NOT NULL,"
+           " scrap TEXT NOT NULL, rework TEXT NOT NULL)"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {
@@ -235,6 +278,34 @@ Result<std::vector<ApprovalRow>> ReadEquipmentApprovals(storage::Database& db) {
       db, "SELECT seq, id, version, effective_from_us FROM mes_equipment_approval ORDER BY seq, id",
       storage::NoBind, [](const Statement& s) {
         return ApprovalRow{s.Int(0), s.Text(1), s.Int(2), s.Int(3)};
+      });
+}
+
+Result<std::vector<OrderRow>> ReadOrders(storage::Database& db) {
+  return storage::Rows<OrderRow>(
+      db,
+      "SELECT seq, order_id, product, quantity, unit, due_us, customer FROM mes_order ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return OrderRow{s.Int(0),  s.Text(1), s.Text(2), Number(s.Text(3)),
+                        s.Text(4), s.Int(5),  s.Text(6)};
+      });
+}
+
+Result<std::vector<CancelRow>> ReadCancellations(storage::Database& db) {
+  return storage::Rows<CancelRow>(db, "SELECT seq, order_id FROM mes_order_cancelled ORDER BY seq",
+                                  storage::NoBind, [](const Statement& s) {
+                                    return CancelRow{s.Int(0), s.Text(1)};
+                                  });
+}
+
+Result<std::vector<CompletionRow>> ReadCompletions(storage::Database& db) {
+  return storage::Rows<CompletionRow>(
+      db,
+      "SELECT seq, time_us, order_id, operation, work_unit, good, scrap, rework "
+      "FROM mes_operation_completed ORDER BY seq",
+      storage::NoBind, [](const Statement& s) {
+        return CompletionRow{s.Int(0),  s.Int(1),          s.Text(2),         s.Text(3),
+                             s.Text(4), Number(s.Text(5)), Number(s.Text(6)), Number(s.Text(7))};
       });
 }
 

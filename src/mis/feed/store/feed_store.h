@@ -23,6 +23,8 @@ inline constexpr const char* kFeedModule = "feed";
 
 // Version 1: feed_cursor (one row), feed_alarm, mes_state_change, mes_count,
 // mes_downtime_reason, mes_source. Version 2: mes_equipment_draft, mes_equipment_approval.
+// Version 3: mes_order, mes_order_cancelled, mes_operation_completed (quantities as text
+// with 17 significant digits: they read back as the same double).
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),
@@ -81,5 +83,8 @@ Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db);
 Result<std::vector<SourceRow>> ReadSources(storage::Database& db);
 Result<std::vector<EquipmentDraftRow>> ReadEquipmentDrafts(storage::Database& db);
 Result<std::vector<ApprovalRow>> ReadEquipmentApprovals(storage::Database& db);
+Result<std::vector<OrderRow>> ReadOrders(storage::Database& db);
+Result<std::vector<CancelRow>> ReadCancellations(storage::Database& db);
+Result<std::vector<CompletionRow>> ReadCompletions(storage::Database& db);
 
 }  // namespace ordo::mis::feed

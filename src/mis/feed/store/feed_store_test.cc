@@ -173,5 +173,29 @@ TEST_F(FeedStoreTest, TheHierarchyIsTheMasterDataInForceWhenTheFeedWasLastCurren
   EXPECT_EQ(in.cycle_times[0].product, "P-1");
 }
 
+TEST_F(FeedStoreTest, OrdersLessTheCancelledAndCompletionsAsYields) {
+  ORDO_VERIFIES("ORDO-MIS-127");
+  FeedRows rows;
+  rows.orders.push_back({1, "WO-1", "P-1", 0.1 + 0.2, "kg", kT0, "SO-1"});  // exact in and out
+  rows.orders.push_back({2, "WO-2", "P-1", 10, "pcs", kT0, ""});
+  rows.cancellations.push_back({3, "WO-2"});
+  rows.completions.push_back({4, kT0 + kHour, "WO-1", "10", "WU-1", 90, 6, 4});
+  Apply(rows, 4);
+  Inputs in;
+  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_EQ(in.orders.size(), 1u);
+  EXPECT_EQ(in.orders[0].order_id, "WO-1");
+  EXPECT_EQ(in.orders[0].quantity, 0.1 + 0.2);
+  EXPECT_EQ(in.orders[0].customer, "SO-1");
+  EXPECT_EQ(in.orders[0].source, SourceRef::Ledger(1));
+  ASSERT_EQ(in.operation_yields.size(), 1u);
+  const OperationYield& y = in.operation_yields[0];
+  EXPECT_EQ(y.units_in, 100);
+  EXPECT_EQ(y.good_first_pass, 90);
+  EXPECT_EQ(y.reworked, 4);
+  EXPECT_EQ(y.scrapped, 6);
+  EXPECT_EQ(y.completed_at, kT0 + kHour);
+}
+
 }  // namespace
 }  // namespace ordo::mis::feed
