@@ -16,6 +16,7 @@
 #include "mis/app/kpi_command.h"
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
+#include "mis/data_quality/http/data_quality_routes.h"
 #include "mis/feed/consumer.h"
 #include "mis/feed/http/entry_routes.h"
 #include "mis/feed/http/feed_routes.h"
@@ -68,6 +69,7 @@ Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(feed::Routes()));
   ORDO_TRY(router.Add(reports::Routes()));
   ORDO_TRY(router.Add(snapshots::Routes()));
+  ORDO_TRY(router.Add(data_quality::Routes()));
   ORDO_TRY(router.Add(feed::EntryRoutes()));
   ORDO_TRY(router.Add(kpi_source::ScopeRoutes()));
   ORDO_TRY(router.Add(kpi_source::LossRoutes()));

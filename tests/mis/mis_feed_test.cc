@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <thread>
 
 #include "api_fixture.h"
@@ -286,6 +287,52 @@ TEST_F(MisFeedTest, AStoppedMisCatchesUpExactlyOnceAndServesWhileTheMesIsDown) {
   client_ = std::make_unique<HttpClient>(server_->Client());
   EXPECT_TRUE(second_mis_->Stop(SIGTERM).has_value());  // before `steady` is removed
   second_mis_.reset();
+}
+
+TEST_F(MisFeedTest, TheDataQualityReportSetsErpOrdersAgainstTheMesAndListsUnassignedDowntime) {
+  ORDO_VERIFIES("ORDO-MIS-128");
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running"), State("2026-01-05T07:00:00Z", "down"),
+                    State("2026-01-05T07:30:00Z", "running")}),
+       Json::array());
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  ImportPlant(*mis_, token);
+  // The ERP's orders: the demo's WO-DEMO-1001 with another quantity (the MES has 500),
+  // one the MES never saw, and a row the import refuses.
+  client::HttpReply orders =
+      mis_->Client().Request("POST", "/api/v1/imports/orders",
+                             "order_id,customer,product,quantity,unit,due_date\n"
+                             "WO-DEMO-1001,ACME,PD-DOSEPEN-3ML,600,ea,2026-12-31\n"
+                             "WO-ERP-404,ACME,PD-DOSEPEN-3ML,10,ea,2026-12-31\n"
+                             "WO-BAD,ACME,PD-DOSEPEN-3ML,many,ea,2026-12-31\n",
+                             token, {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(orders.status, 201) << orders.Describe();
+  ASSERT_EQ(orders.json()["rows"]["refused"], 1) << orders.body;
+  WaitCaughtUp(*mis_, token);
+  client::HttpReply report = mis_->Client().Get(
+      std::string("/api/v1/data-quality?scope=") + kUnit + "&from=" + kShift + "&to=" + kShiftEnd,
+      token);
+  ASSERT_EQ(report.status, 200) << report.Describe();
+  const Json body = report.json();
+  std::map<std::string, std::vector<std::string>> subjects;
+  for (const auto& issue : body["issues"])
+    subjects[issue["kind"]].push_back(issue["subject"].get<std::string>());
+  EXPECT_EQ(subjects["order_quantity_mismatch"], std::vector<std::string>{"WO-DEMO-1001"})
+      << report.body;
+  EXPECT_EQ(subjects["erp_order_not_in_mes"], std::vector<std::string>{"WO-ERP-404"});
+  EXPECT_EQ(subjects["mes_order_not_in_erp"].size(), 5u);  // the demo's other orders
+  EXPECT_EQ(subjects["unassigned_downtime"], std::vector<std::string>{kUnit});
+  EXPECT_EQ(subjects["import_row_refused"], std::vector<std::string>{"orders"});
+  EXPECT_EQ(body["counts"]["unassigned_downtime"], 1);
+  // Bad input is refused as the KPI query's is.
+  EXPECT_EQ(mis_->Client().Get("/api/v1/data-quality?scope=" + std::string(kUnit), token).status,
+            400);
+  EXPECT_EQ(
+      mis_->Client()
+          .Get(std::string("/api/v1/data-quality?scope=NOPE&from=") + kShift + "&to=" + kShiftEnd,
+               token)
+          .status,
+      404);
 }
 
 // The MIS takes the feed up to a point, stops; two more entries are written, and then
