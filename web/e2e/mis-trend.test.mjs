@@ -132,7 +132,7 @@ test('the trend of a line per day and per shift shows the API\'s points and the 
   assert.deepEqual(pageErrors, []);
 });
 
-test('the data-quality page lists the engine\'s findings of a scope and window with their sources [ORDO-MIS-117] [ORDO-MIS-89]', async () => {
+test('the data-quality page lists the cross-checks and the engine\'s findings of a scope and window with their sources [ORDO-MIS-117] [ORDO-MIS-89] [ORDO-MIS-128]', async () => {
   const { page } = browser;
   await signIn(page, 'admin', MIS_ADMIN_PASSWORD);
   await page.locator('select[name="window"]').selectOption('week');
@@ -141,6 +141,10 @@ test('the data-quality page lists the engine\'s findings of a scope and window w
   await page.evaluate(() => { window.location.hash = '#/scope/L2'; });
   await page.getByTestId('open-quality').click();
   await page.getByTestId('quality-title').filter({ hasText: 'Data quality of Line 2' }).waitFor();
+  // The cross-checks are the API's (GET /api/v1/data-quality), row for row.
+  const checks = await mis.api.get(`/api/v1/data-quality?${new URLSearchParams({ scope: 'L2', profile: 'iso22400', ...WEEK })}`);
+  if (checks.issues.length === 0) await page.getByTestId('checks-none').waitFor();
+  else await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="issue-"]').length === n, checks.issues.length);
   const answer = await mis.api.kpi({ kpi: 'oee_index,availability,effectiveness,quality_ratio', scope: 'L2', profile: 'iso22400', ...WEEK });
   const kinds = {};
   for (const f of answer.findings) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;

@@ -1,9 +1,10 @@
-// Data quality of a scope and window (#/quality/ID, "" = the plant): the KPI engine's
-// findings (GET /api/v1/kpi's `findings`: gaps, overlapping states, counts outside
+// Data quality of a scope and window (#/quality/ID, "" = the plant): the cross-checks
+// (CrossChecks.tsx), then the KPI engine's findings (GET /api/v1/kpi's `findings`: gaps, overlapping states, counts outside
 // states, missing cycle times, ...), how many of each kind, and each with its work unit,
 // time, what the engine did, and its sources, which open to their rows.
 import { useState } from 'preact/hooks';
 import { misApi, OEE_KPIS, type Query } from './api';
+import { CrossChecks } from './CrossChecks';
 import { formatSource, formatTime } from './format';
 import { SourceDetail } from './SourceRows';
 import { useApi } from './useApi';
@@ -43,6 +44,7 @@ export function QualityPage({ query }: { query: Query }) {
       <h1 data-testid="quality-title">Data quality of {name}</h1>
       {error && <div class="msg msg-error" role="alert">{error}</div>}
       {!data && !error && <p class="muted">Loading…</p>}
+      <CrossChecks query={query} />
       {data && findings.length === 0 && <p class="empty" data-testid="quality-none">No findings: the engine found nothing to flag in this window.</p>}
       {findings.length > 0 && (
         <>

@@ -196,6 +196,21 @@ export const OEE_KPIS: Record<string, string[]> = {
   practitioner: ['oee', 'availability', 'performance', 'quality'],
 };
 
+/** One cross-check of the data quality report (GET /api/v1/data-quality). */
+export interface QualityIssue {
+  kind: string;
+  subject: string;
+  start: string | null;
+  end: string | null;
+  detail: string;
+  sources: SourceRef[];
+}
+
+export interface QualityReport {
+  issues: QualityIssue[];
+  counts: Record<string, number>;
+}
+
 export const misApi = {
   async signIn(user: string, password: string): Promise<MisUser> {
     const res = await request<{ token: string; user: MisUser }>('/session', {
@@ -232,4 +247,5 @@ export const misApi = {
   deleteTarget: (scope: string, kpi: string) =>
     request<void>('/targets', { method: 'DELETE', query: { scope, kpi } }),
   losses: (q: Query) => request<Losses>('/kpi/losses', { query: { ...q } }),
+  dataQuality: (q: Query) => request<QualityReport>('/data-quality', { query: { ...q } }),
 };
