@@ -92,7 +92,11 @@ TEST_F(MisSnapshotTest, TheViewsHoldTheApisFiguresPerShiftAndDay) {
                    early_from + "' AND element = 'PBT'");
   ASSERT_TRUE(pbt.has_value());
   EXPECT_EQ(*pbt, 7.5 * 3600);
-  // A refresh replaces, it does not add: the same count of rows.
+  // A refresh replaces, it does not add: the same count of rows, also after a refresh of
+  // another span.
+  ASSERT_EQ(
+      server_->Client().Request("POST", "/api/v1/snapshots/refresh?days=1", "", admin_).status,
+      200);
   HttpReply again =
       server_->Client().Request("POST", "/api/v1/snapshots/refresh?days=7", "", admin_);
   ASSERT_EQ(again.status, 200);

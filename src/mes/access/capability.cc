@@ -35,6 +35,9 @@ void Register() {
   RegisterGuards();
   RegisterRoleProjectors();
   RegisterCredentialProjectors();
+  RegisterPermission({kSessionOwn,
+                      "see and end one's own session",
+                      {"operator", "supervisor", "quality", "engineer", "admin", "feed_reader"}});
   RegisterPermission({kUserManage,
                       "create, disable and rename users; grant and revoke roles; set one-time "
                       "passwords",

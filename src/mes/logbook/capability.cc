@@ -18,7 +18,7 @@ void Register() {
   store::RegisterTables(Tables());
   RegisterProjectors();
   RegisterPermission({kLogbookRead,
-                      "read logbook entries (every role: also 'signed in')",
+                      "read logbook entries",
                       {"operator", "supervisor", "quality", "engineer", "admin"}});
   RegisterPermission({kLogbookWrite,
                       "record logbook entries and corrections",

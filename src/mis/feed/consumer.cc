@@ -15,19 +15,28 @@ namespace ordo::mis::feed {
 
 namespace {
 
+// `key` of a JSON object when it is a string; "" for anything else (an answer from the
+// network may be anything).
+std::string StringField(const client::Json& body, const char* key) {
+  if (!body.is_object()) return "";
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 // "HTTP 403 permission_denied: <detail>", or the transport error.
 std::string Describe(const client::HttpReply& reply) {
   if (reply.status == 0) return reply.error.empty() ? "no answer" : reply.error;
   const client::Json body = reply.json();
   std::string text = "HTTP " + std::to_string(reply.status);
-  if (body.is_object()) {
-    const std::string code = body.value("reason", body.value("code", std::string()));
-    if (!code.empty()) text += " " + code;
-    const std::string detail = body.value("detail", std::string());
-    if (!detail.empty()) text += ": " + detail;
-  }
+  std::string code = StringField(body, "reason");
+  if (code.empty()) code = StringField(body, "code");
+  if (!code.empty()) text += " " + code;
+  const std::string detail = StringField(body, "detail");
+  if (!detail.empty()) text += ": " + detail;
   return text;
 }
+
+constexpr int kSessionTimeoutSeconds = 5;  // sign-in and sign-out
 
 }  // namespace
 
@@ -66,16 +75,30 @@ bool FeedConsumer::Pause(int ms) {
 }
 
 void FeedConsumer::Run() {
+  try {
+    Follow();
+  } catch (const std::exception& e) {  // a bug: say so and stop, never take the process down
+    spdlog::error("feed: ALARM internal: {}; consumption stopped until restart", e.what());
+    (void)RaiseAlarm(*db_, "internal", 0, e.what(), context_.clock->NowMicros());
+  }
+}
+
+void FeedConsumer::Follow() {
   const app::MesConnection& mes = *context_.mes;
-  client::HttpClient http(mes.port, /*tls=*/false, mes.host);
-  http.set_timeout_seconds(options_.wait_seconds + 15);
+  client::HttpClient session(mes.port, /*tls=*/false, mes.host);
+  session.set_timeout_seconds(kSessionTimeoutSeconds);
+  client::HttpClient poll(mes.port, /*tls=*/false, mes.host);
+  poll.set_timeout_seconds(options_.wait_seconds + kSessionTimeoutSeconds);
   std::string token;
+  bool reachable = false;  // the last request got an answer
   int backoff_ms = 1000;
   auto now = [this] { return context_.clock->NowMicros(); };
+  auto log_failure = [](const char* what, const Status& s) {
+    if (!s.ok()) spdlog::error("feed: cannot record {}: {}", what, s.error().message);
+  };
   // A failure that is retried: record the state, wait, double the wait.
   auto retry = [&](const std::string& state, const std::string& detail) {
-    if (auto s = SetState(*db_, state, detail, now()); !s.ok())
-      spdlog::error("feed: cannot record its state: {}", s.error().message);
+    log_failure("its state", SetState(*db_, state, detail, now()));
     spdlog::warn("feed: {} ({}); retrying in {} ms", state, detail, backoff_ms);
     const bool go_on = Pause(backoff_ms);
     backoff_ms = std::min(backoff_ms * 2, options_.max_backoff_ms);
@@ -84,32 +107,35 @@ void FeedConsumer::Run() {
   auto alarm = [&](const std::string& kind, std::int64_t seq, const std::string& detail) {
     spdlog::error("feed: ALARM {} at ledger entry {}: {}; consumption stopped until restart", kind,
                   seq, detail);
-    if (auto s = RaiseAlarm(*db_, kind, seq, detail, now()); !s.ok())
-      spdlog::error("feed: cannot record the alarm: {}", s.error().message);
+    log_failure("the alarm", RaiseAlarm(*db_, kind, seq, detail, now()));
   };
   while (!stopping_) {
     if (token.empty()) {
-      client::HttpReply signed_in = http.Post(
+      client::HttpReply signed_in = session.Post(
           "/api/v1/session", client::Json{{"user", mes.user}, {"password", mes.password}});
-      if (signed_in.status == 0) {
+      reachable = signed_in.status != 0;
+      if (!reachable) {
         if (!retry("unreachable", mes.url + ": " + Describe(signed_in))) break;
         continue;
       }
-      if (!signed_in.ok()) {
-        if (!retry("refused", "sign-in of " + mes.user + " refused: " + Describe(signed_in))) break;
+      token = signed_in.ok() ? StringField(signed_in.json(), "token") : "";
+      if (token.empty()) {
+        const std::string why =
+            signed_in.ok() ? "answered without a token" : "refused: " + Describe(signed_in);
+        if (!retry("refused", "sign-in of " + mes.user + " " + why)) break;
         continue;
       }
-      token = signed_in.json().value("token", std::string());
     }
     auto cursor = ReadCursor(*db_);
     if (!cursor.ok()) {
-      if (!retry("unreachable", "the MIS store: " + cursor.error().message)) break;
+      if (!retry("store_error", "the MIS store: " + cursor.error().message)) break;
       continue;
     }
-    client::HttpReply page = http.Get("/api/v1/ledger?after=" + std::to_string(cursor->seq) +
+    client::HttpReply page = poll.Get("/api/v1/ledger?after=" + std::to_string(cursor->seq) +
                                           "&limit=" + std::to_string(options_.page_limit) +
                                           "&wait=" + std::to_string(options_.wait_seconds),
                                       token);
+    reachable = page.status != 0;
     if (page.status == 401) {  // the session ended (idle, lifetime, MES restart)
       token.clear();
       continue;
@@ -124,30 +150,37 @@ void FeedConsumer::Run() {
       continue;
     }
     backoff_ms = 1000;
-    CheckedPage checked = CheckPage(*cursor, page.json());
-    auto rows = DeriveRows(checked.entries);
-    if (!rows.ok()) {
-      alarm("unreadable_event", checked.cursor.seq, rows.error().message);
-      break;
-    }
-    if (!checked.entries.empty()) {
-      if (auto applied = ApplyPage(*db_, *rows, *cursor, checked.cursor, now()); !applied.ok()) {
+    const CheckedPage checked = CheckPage(*cursor, page.json());
+    const Derived derived = DeriveRows(checked.entries);
+    // The entries read: all the checked ones, or those before one it cannot read.
+    const FeedCursor to = derived.taken == 0 ? *cursor
+                                             : FeedCursor{checked.entries[derived.taken - 1].seq,
+                                                          checked.entries[derived.taken - 1].hash};
+    if (derived.taken > 0) {
+      if (auto applied = ApplyPage(*db_, derived.rows, *cursor, to, now()); !applied.ok()) {
         if (applied.error().reason == "cursor_moved") {
           alarm("cursor_moved", cursor->seq + 1, applied.error().message);
           break;
         }
-        if (!retry("unreachable", "the MIS store: " + applied.error().message)) break;
+        if (!retry("store_error", "the MIS store: " + applied.error().message)) break;
         continue;
       }
+    }
+    if (derived.failure) {
+      alarm("unreadable_event", checked.entries[derived.taken].seq, derived.failure->message);
+      break;
     }
     if (checked.broken) {
       alarm(checked.broken->kind, checked.broken->seq, checked.broken->detail);
       break;
     }
-    (void)SetState(*db_, "following", "", now());
-    if (checked.entries.empty()) (void)MarkCaughtUp(*db_, now());
+    log_failure("its state", SetState(*db_, "following", "", now()));
+    // A page short of the limit reaches the MES's head: the MIS holds everything until now.
+    if (checked.entries.size() < static_cast<std::size_t>(options_.page_limit))
+      log_failure("the time it was current", MarkCaughtUp(*db_, now()));
   }
-  if (!token.empty()) http.Request("DELETE", "/api/v1/session", "", token);
+  // feed_reader may end its own session; skipped when the MES did not answer last.
+  if (!token.empty() && reachable) session.Request("DELETE", "/api/v1/session", "", token);
 }
 
 }  // namespace ordo::mis::feed

@@ -4,12 +4,14 @@
 // feed_reader), long-polls GET /api/v1/ledger after its cursor, checks that the hash chain
 // continues (chain.h), derives the machine-data rows (derive.h) and writes them with the
 // new cursor in one transaction (feed_store.h). It never writes to the MES.
-// - The MES down or unreachable, or the account refused: the state says so, and it
-//   retries with backoff (1 s doubling to 30 s). The MIS keeps serving what it has.
+// - The MES down or unreachable, the account refused, or the MIS store failing to write:
+//   the state says so (unreachable, refused, store_error), and it retries with backoff
+//   (1 s doubling to 30 s). The MIS keeps serving what it has.
 // - An expired session (401): it signs in again.
 // - A gap, a broken chain, a changed entry or an entry it cannot read: it stores what came
 //   before, raises an alarm (logged as an error, shown by GET /api/v1/feed) and stops
-//   consuming until ordo-mis is restarted. Nothing is skipped silently.
+//   consuming until ordo-mis is restarted. Nothing is skipped silently. So does a bug (an
+//   exception: alarm `internal`), rather than taking the process down.
 // Without --mes the service only records the state not_configured.
 #pragma once
 
@@ -40,7 +42,8 @@ class FeedConsumer : public app::Service {
   void Stop() override;
 
  private:
-  void Run();
+  void Run();     // Follow, with any exception turned into an `internal` alarm
+  void Follow();  // the loop
   // Waits `ms`, or less when stopping; false when stopping.
   bool Pause(int ms);
 

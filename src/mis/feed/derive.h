@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,10 +127,16 @@ struct FeedRows {
   std::vector<CompletionRow> completions;
 };
 
-// The rows of `entries`. An equipment event of a schema version this MIS does not read,
-// or whose payload does not parse, fails: failed_precondition, field "feed", reason
-// unreadable_event, naming the seq and type (the MIS must not guess at what it cannot
-// read; docs/mis.md, "The MES ledger feed").
-Result<FeedRows> DeriveRows(const std::vector<ledger::LedgerEntry>& entries);
+struct Derived {
+  FeedRows rows;                 // of entries [0, taken)
+  std::size_t taken = 0;         // the entries read: all of them unless `failure`
+  std::optional<Error> failure;  // why entries[taken] could not be read
+};
+
+// The rows of `entries`, up to the first entry it cannot read: an event it takes of a
+// schema version this MIS does not read, or whose payload does not parse, is a failure
+// (failed_precondition, field "feed", reason unreadable_event, naming the seq and type):
+// the MIS must not guess at what it cannot read (docs/mis.md, "The MES ledger feed").
+Derived DeriveRows(const std::vector<ledger::LedgerEntry>& entries);
 
 }  // namespace ordo::mis::feed

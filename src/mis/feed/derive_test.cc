@@ -57,9 +57,11 @@ TEST(FeedDeriveTest, TakesStatesCountsReasonsAndSourcesAndPassesOverTheRest) {
   other.type = "logbook.entry_recorded";
   other.payload = Json{{"text", "not machine data"}};
 
-  auto rows = DeriveRows({Entry(1, down), Entry(2, idle), Entry(3, counted), Entry(4, assigned),
-                          Entry(5, source), other});
-  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  const Derived derived = DeriveRows({Entry(1, down), Entry(2, idle), Entry(3, counted),
+                                      Entry(4, assigned), Entry(5, source), other});
+  ASSERT_FALSE(derived.failure) << derived.failure->message;
+  EXPECT_EQ(derived.taken, 6u);
+  const FeedRows* rows = &derived.rows;
   ASSERT_EQ(rows->states.size(), 2u);
   EXPECT_EQ(rows->states[0], (StateChangeRow{1, "WU-1", 5'000, "down", "JAM", "press-plc", 7, 1}));
   EXPECT_EQ(rows->states[1].reason, "starved");  // no code: the sub-reason
@@ -77,18 +79,24 @@ TEST(FeedDeriveTest, AnEventVersionOrPayloadItCannotReadIsRefusedNotGuessed) {
   change.state = "running";
   ledger::LedgerEntry newer = Entry(9, change);
   newer.schema_version = 2;
-  auto refused = DeriveRows({newer});
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().reason, "unreadable_event");
-  EXPECT_NE(refused.error().message.find("ledger entry 9"), std::string::npos);
-  EXPECT_NE(refused.error().message.find("version 2"), std::string::npos);
+  eq::StateChanged fine = change;
+  const Derived refused = DeriveRows({Entry(8, fine), newer, Entry(10, fine)});
+  ASSERT_TRUE(refused.failure);
+  EXPECT_EQ(refused.failure->reason, "unreadable_event");
+  EXPECT_NE(refused.failure->message.find("ledger entry 9"), std::string::npos);
+  EXPECT_NE(refused.failure->message.find("version 2"), std::string::npos);
+  // What came before the unreadable entry is kept; nothing after it is taken.
+  EXPECT_EQ(refused.taken, 1u);
+  ASSERT_EQ(refused.rows.states.size(), 1u);
+  EXPECT_EQ(refused.rows.states[0].seq, 8);
 
   ledger::LedgerEntry broken = Entry(10, change);
   broken.payload.erase("device_time_us");
-  auto unreadable = DeriveRows({broken});
-  ASSERT_FALSE(unreadable.ok());
-  EXPECT_EQ(unreadable.error().reason, "unreadable_event");
-  EXPECT_NE(unreadable.error().message.find("ledger entry 10"), std::string::npos);
+  const Derived unreadable = DeriveRows({broken});
+  ASSERT_TRUE(unreadable.failure);
+  EXPECT_EQ(unreadable.failure->reason, "unreadable_event");
+  EXPECT_NE(unreadable.failure->message.find("ledger entry 10"), std::string::npos);
+  EXPECT_EQ(unreadable.taken, 0u);
 }
 
 TEST(FeedDeriveTest, TakesEquipmentDraftsAndTheEquipmentVersionsAnApprovalPutsInForce) {
@@ -105,8 +113,9 @@ TEST(FeedDeriveTest, TakesEquipmentDraftsAndTheEquipmentVersionsAnApprovalPutsIn
   masterdata::ChangeRequestApproved approved;
   approved.effective_from_us = 7'000;
   approved.versions = {{"equipment", "WU-1", 2}, {"material", "MAT-1", 1}};
-  auto rows = DeriveRows({saved, material, Entry(22, approved)});
-  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  const Derived derived = DeriveRows({saved, material, Entry(22, approved)});
+  ASSERT_FALSE(derived.failure);
+  const FeedRows* rows = &derived.rows;
   ASSERT_EQ(rows->equipment_drafts.size(), 1u);
   EXPECT_EQ(rows->equipment_drafts[0],
             (EquipmentDraftRow{20, "WU-1", 2, "define", CanonicalJson(draft.content)}));
@@ -133,8 +142,9 @@ TEST(FeedDeriveTest, TakesOrdersCancellationsAndOperationCompletions) {
   done.rework = 25;
   ledger::LedgerEntry completion = Entry(32, done);
   completion.time_us = 77'000;
-  auto rows = DeriveRows({Entry(30, created), Entry(31, cancelled), completion});
-  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  const Derived derived = DeriveRows({Entry(30, created), Entry(31, cancelled), completion});
+  ASSERT_FALSE(derived.failure);
+  const FeedRows* rows = &derived.rows;
   EXPECT_EQ(rows->orders,
             (std::vector<OrderRow>{{30, "WO-1", "P-1", 1200.5, "pcs", 9'000, "SO-77"}}));
   EXPECT_EQ(rows->cancellations, (std::vector<CancelRow>{{31, "WO-2"}}));

@@ -98,6 +98,13 @@ Status AppendCounts(storage::Database& db, Inputs& in) {
   return Ok();
 }
 
+// `key` of stored master data content when it is a string, else `fallback` (the content
+// is the MES's: a later schema may hold anything).
+std::string Text(const Json& content, const char* key, const std::string& fallback) {
+  auto it = content.find(key);
+  return it != content.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 // The draft of each approved equipment version in force at `now`, by id.
 Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
   auto drafts = ReadEquipmentDrafts(db);
@@ -122,9 +129,9 @@ Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
                                                    ": stored equipment content does not parse");
     EquipmentNode node;
     node.id = id;
-    node.name = content.value("name", id);
-    node.parent = content.value("parent", std::string());
-    node.level = content.value("level", std::string());
+    node.name = Text(content, "name", id);
+    node.parent = Text(content, "parent", "");
+    node.level = Text(content, "level", "");
     node.source = SourceRef::Ledger(d.seq);
     in.equipment.push_back(std::move(node));
     if (!content.contains("ideal_cycle_times") || !content["ideal_cycle_times"].is_array())
@@ -133,7 +140,7 @@ Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
       if (!t.is_object() || !t.contains("seconds") || !t["seconds"].is_number()) continue;
       CycleTime cycle;
       cycle.work_unit = id;
-      cycle.product = t.value("product", std::string());
+      cycle.product = Text(t, "product", "");
       cycle.ideal_cycle_time_s = t["seconds"].get<double>();
       cycle.source = SourceRef::Ledger(d.seq);
       in.cycle_times.push_back(std::move(cycle));
@@ -178,9 +185,10 @@ Status AppendExecution(storage::Database& db, Inputs& in) {
 Status AppendFeedInputs(storage::Database& db, Inputs& in) {
   auto status = ReadFeedStatus(db);
   if (!status.ok()) return status.error();
-  const TimeMicros read_up_to = std::max(status->caught_up, status->updated);
-  ORDO_TRY(AppendStates(db, read_up_to, in));
-  ORDO_TRY(AppendEquipment(db, read_up_to, in));
+  // Open intervals run only to when the MIS last held everything (not to where a catch-up
+  // has got so far); master data is taken as of the newest entry read.
+  ORDO_TRY(AppendStates(db, status->caught_up, in));
+  ORDO_TRY(AppendEquipment(db, std::max(status->caught_up, status->updated), in));
   ORDO_TRY(AppendExecution(db, in));
   return AppendCounts(db, in);
 }

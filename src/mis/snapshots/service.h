@@ -17,12 +17,12 @@ namespace ordo::mis::snapshots {
 
 inline constexpr int kSnapshotDays = 7;
 
-// Loads the KPI inputs from `db`, computes the snapshot of `days` days up to `now` and
-// stores it; the numbers of figures and elements stored. Failures: the store's.
 struct Refreshed {
   std::size_t figures = 0, elements = 0;
   TimeMicros from = 0, to = 0;
 };
+// Loads the KPI inputs from `db`, computes the snapshot of `days` days up to `now` and
+// stores it; the numbers of figures and elements stored. Failures: the store's.
 Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days);
 
 class SnapshotService : public app::Service {

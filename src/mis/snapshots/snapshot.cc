@@ -51,9 +51,12 @@ Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days) {
   for (const std::string& scope : Scopes(index.inputs())) {
     for (TimeMicros day = out.from; day < out.to; day += kDay)
       Add(index, scope, "day", FormatUtcMicros(day).substr(0, 10), day, day + kDay, out);
-    // Whole shifts: a night shift across midnight is one window (cut only at the span's ends).
-    for (const Window& w : ShiftWindows(index, scope, out.from, out.to))
-      Add(index, scope, "shift", w.label, w.from, w.to, out);
+    // The shifts that start in the span, whole: a night shift across midnight is one
+    // window, also at the span's ends (shifts are taken a day beyond them, then kept by
+    // their start), so refreshes of other spans never store a shift cut.
+    for (const Window& w : ShiftWindows(index, scope, out.from - kDay, out.to + kDay))
+      if (w.from >= out.from && w.from < out.to)
+        Add(index, scope, "shift", w.label, w.from, w.to, out);
   }
   return out;
 }

@@ -42,8 +42,8 @@ struct Snapshot {
 
 // The figures (both profiles' OEE sets, under the default policy) and elements of every
 // scope (each equipment node, each work unit with data, and "" for the plant) for each
-// UTC day of the `days` days up to and including the day of `now`, and for each shift in
-// them (whole shifts; one across the span's ends is cut there).
+// UTC day of the `days` days up to and including the day of `now`, and for each shift
+// that starts in them (whole, also when it ends after the span; shifts of up to a day).
 Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days);
 
 }  // namespace ordo::mis::snapshots

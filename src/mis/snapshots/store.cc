@@ -46,11 +46,11 @@ std::vector<store::Migration> SnapshotMigrations() {
            " profile TEXT NOT NULL, value REAL, unit TEXT NOT NULL, null_reason TEXT NOT NULL,"
            " policy TEXT NOT NULL, policy_version INTEGER NOT NULL,"
            " computed_at_us INTEGER NOT NULL,"
-           " PRIMARY KEY (scope, window_kind, from_us, kpi, profile));"
+           " PRIMARY KEY (scope, window_kind, from_us, to_us, kpi, profile));"
            "CREATE TABLE snapshot_element ("
            " scope TEXT NOT NULL, window_kind TEXT NOT NULL, from_us INTEGER NOT NULL,"
            " to_us INTEGER NOT NULL, element TEXT NOT NULL, value REAL NOT NULL,"
-           " PRIMARY KEY (scope, window_kind, from_us, element));" +
+           " PRIMARY KEY (scope, window_kind, from_us, to_us, element));" +
                KpiView("mis_kpi_day", "day", "day") + KpiView("mis_kpi_shift", "shift", "shift") +
                ElementView("mis_elements_day", "day") +
                ElementView("mis_elements_shift", "shift")}};

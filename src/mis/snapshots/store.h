@@ -22,7 +22,9 @@ inline constexpr const char* kSnapshotsModule = "snapshots";
 std::vector<store::Migration> SnapshotMigrations();
 
 // Replaces every stored row of windows starting in [snapshot.from, snapshot.to) with the
-// snapshot's, in one transaction, stamped `computed_at`.
+// snapshot's, in one transaction (BEGIN IMMEDIATE: another writer of the store waits up to
+// the busy timeout), stamped `computed_at`. Two shifts of one scope that start together
+// and end apart (two calendars) are two rows.
 Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros computed_at);
 
 }  // namespace ordo::mis::snapshots

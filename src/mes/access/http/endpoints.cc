@@ -2,7 +2,6 @@
 #include "core/permissions.h"
 #include "mes/access/http/access_http.h"
 #include "mes/access/permissions.h"
-#include "mes/logbook/permissions.h"
 #include "server/response_schema.h"
 
 namespace ordo::access {
@@ -36,8 +35,7 @@ Json SessionUserSchema() {
 
 std::vector<server::Endpoint> Endpoints() {
   using F = server::FieldType;
-  // Every role holds logbook.read, so it serves as "signed in" for the session.
-  using logbook::kLogbookRead;
+  // session.own: every role, the feed account's too, sees and ends its own session.
   server::Endpoint login{"POST",
                          "/api/v1/session",
                          "",
@@ -46,9 +44,9 @@ std::vector<server::Endpoint> Endpoints() {
                          "auth",
                          "Sign in; returns a bearer token",
                          &Login};
-  server::Endpoint current{"GET",  "/api/v1/session",     kLogbookRead,   {},
+  server::Endpoint current{"GET",  "/api/v1/session",     kSessionOwn,    {},
                            "read", "The current session", &CurrentSession};
-  server::Endpoint logout{"DELETE", "/api/v1/session", kLogbookRead, {},
+  server::Endpoint logout{"DELETE", "/api/v1/session", kSessionOwn, {},
                           "auth",   "Sign out",        &Logout};
   server::Endpoint list{"GET",  "/api/v1/users", kUserManage,      {},
                         "read", "List users",    &ListUsersHandler};

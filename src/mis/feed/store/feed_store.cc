@@ -144,7 +144,14 @@ std::vector<store::Migration> FeedMigrations() {
            "CREATE TABLE mes_operation_completed ("
            " seq INTEGER PRIMARY KEY, time_us INTEGER NOT NULL, order_id TEXT NOT NULL,"
            " operation TEXT NOT NULL, work_unit TEXT NOT NULL, good TEXT NOT NULL,"
-           " scrap TEXT NOT NULL, rework TEXT NOT NULL)"}};
+           " scrap TEXT NOT NULL, rework TEXT NOT NULL);"
+           // Entries of the new types were passed over before: read the feed again.
+           "DELETE FROM mes_state_change; DELETE FROM mes_count; DELETE FROM mes_downtime_reason;"
+           "DELETE FROM mes_source; DELETE FROM mes_equipment_draft;"
+           "DELETE FROM mes_equipment_approval;"
+           "UPDATE feed_cursor SET seq = 0, hash = "
+           "'0000000000000000000000000000000000000000000000000000000000000000',"
+           " caught_up_us = 0, updated_us = 0"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {

@@ -24,7 +24,9 @@ inline constexpr const char* kFeedModule = "feed";
 // Version 1: feed_cursor (one row), feed_alarm, mes_state_change, mes_count,
 // mes_downtime_reason, mes_source. Version 2: mes_equipment_draft, mes_equipment_approval.
 // Version 3: mes_order, mes_order_cancelled, mes_operation_completed (quantities as text
-// with 17 significant digits: they read back as the same double).
+// with 17 significant digits: they read back as the same double). A version that takes
+// entry types the earlier ones passed over also empties the derived tables and resets the
+// cursor, so the feed is read again from its first entry (each entry still taken once).
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),

@@ -197,5 +197,27 @@ TEST_F(FeedStoreTest, OrdersLessTheCancelledAndCompletionsAsYields) {
   EXPECT_EQ(y.completed_at, kT0 + kHour);
 }
 
+TEST(FeedStoreUpgradeTest, AVersionThatTakesNewEntryTypesReadsTheFeedAgain) {
+  ORDO_VERIFIES("ORDO-MIS-94");
+  const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = store::StorePath(dir.string());
+  {
+    std::vector<store::Migration> v1 = {FeedMigrations().front()};
+    auto opened = store::OpenMisStore(path, v1, true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    FeedRows rows;
+    rows.states.push_back({3, "WU-1", kT0, "running", "", "plc", 1, 0});
+    ASSERT_TRUE(ApplyPage(*opened->db, rows, FeedCursor{}, FeedCursor{40, "h40"}, kT0).ok());
+  }
+  auto upgraded = store::OpenMisStore(path, FeedMigrations(), false);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_EQ(ReadCursor(*upgraded->db).value(), FeedCursor{});
+  EXPECT_TRUE(ReadStateChanges(*upgraded->db).value().empty());
+  upgraded->db.reset();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace ordo::mis::feed
