@@ -120,7 +120,7 @@ bench-build: deps
 	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g -DNDEBUG" >/dev/null
 	@cmake --build $(BENCH_BUILD) --target ordo ordo_bench ordo_dispatch_bench \
 	  dispatch_sequencing_bench ordo_genealogy_bench ordo_batch_record_bench ordo_equipment_bench \
-	  ordo_telemetry_bench ordo_mqtt_bench ordo_soak
+	  ordo_telemetry_bench ordo_mqtt_bench ordo_soak ordo_mis ordo_mis_oee_bench ordo_mis_feed_bench
 
 bench: bench-build
 	$(BENCH_BUILD)/bench/ordo_bench
@@ -131,6 +131,8 @@ bench: bench-build
 	$(BENCH_BUILD)/bench/ordo_equipment_bench
 	$(BENCH_BUILD)/bench/ordo_telemetry_bench
 	$(BENCH_BUILD)/bench/ordo_mqtt_bench
+	$(BENCH_BUILD)/bench/ordo_mis_oee_bench
+	$(BENCH_BUILD)/bench/ordo_mis_feed_bench
 
 soak: bench-build
 	ORDO_SOAK_SUMMARY=$(abspath $(BENCH_BUILD))/soak-summary.txt $(BENCH_BUILD)/bench/ordo_soak
