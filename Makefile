@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 30
 SIM ?= 1
 MQTT_PORT ?= 18830
 
-.PHONY: all deps build bench-build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-genealogy-10m format clean
+.PHONY: all deps build bench-build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-mis-year bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
 RESULTS = $(abspath $(BUILD))/test-results
 
@@ -136,6 +136,10 @@ bench: bench-build
 
 soak: bench-build
 	ORDO_SOAK_SUMMARY=$(abspath $(BENCH_BUILD))/soak-summary.txt $(BENCH_BUILD)/bench/ordo_soak
+
+# The MIS OEE benchmark at the issue's full size: 500 work units x one year (~11 GB, long).
+bench-mis-year: bench-build
+	$(BENCH_BUILD)/bench/ordo_mis_oee_bench --days 365
 
 bench-genealogy-10m: bench-build
 	$(BENCH_BUILD)/bench/ordo_genealogy_bench --lots 10000000

@@ -19,10 +19,10 @@ namespace ordo::bench {
 
 struct MesWithData {
   DemoServer server;
-  std::string feed_password_file;  // the feed account's password, for ordo-mis
-  std::int64_t head = 0;           // the ledger's head seq after the data
-  std::int64_t machine_entries = 0;
-  std::string first_day, last_day;  // ISO times spanning the machine data
+  std::string feed_password_file;    // the feed account's password, for ordo-mis
+  std::int64_t head = 0;             // the ledger's head seq after the data
+  std::int64_t machine_batches = 0;  // POSTs of equipment data (an entry per item each)
+  std::string first_day, last_day;   // ISO times spanning the machine data
 };
 
 // `ordo init --demo` + `ordo serve` below `dir`, the feed account mis.feed, `units` REST
@@ -40,7 +40,9 @@ struct MisProcess {
 
 // `ordo-mis init` into DIR/data (a fresh directory) and `ordo-mis serve` following `mes`.
 // Returns once it listens and the admin signed in (the feed starts before it listens).
-MisProcess StartMis(const std::string& mis_bin, const std::string& dir, const MesWithData& mes);
+// `nice` > 0 runs it under `nice -n NICE` (every thread at that niceness).
+MisProcess StartMis(const std::string& mis_bin, const std::string& dir, const MesWithData& mes,
+                    int nice = 0);
 
 // GET /api/v1/feed until the cursor is at `head` and the state is `following`;
 // throws after `timeout_s`.
