@@ -1,7 +1,7 @@
 // The MIS OEE benchmark (make bench; docs/PERFORMANCE.md, "The MIS"): OEE for 500 work
 // units x 30 days (make bench-mis-year: one year) of state history (about 5 state changes
 // per unit and hour, hourly counts), at every hierarchy level (the plant, enterprise, site, areas,
-// work centers, work units), for the year and per shift (3 a day), through the one KPI engine on a
+// work centers, work units), for the period and per shift (3 a day), through the one KPI engine on a
 // real MIS store (mis_oee_data.h), against the same computation as SQL on the same SQLite data in
 // the same run. The figures must be equal (1e-9 relative) or the benchmark fails.
 //
