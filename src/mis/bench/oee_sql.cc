@@ -1,4 +1,4 @@
-// The OEE figures of the MIS benchmark written as SQL on the MIS store (mis_oee_data.h):
+// The OEE figures of the MIS benchmark written as SQL on the MIS store (oee_plant.h):
 // the baseline the KPI engine is measured against, and the check that it is right.
 //
 // What the SQL implements, as docs/kpi.md and feed_inputs.h define it for this data:
@@ -16,11 +16,10 @@
 // the engine's sorted lookups (without it each interval would scan every window).
 #include <cstdlib>
 
-#include "bench_util.h"
-#include "mis_oee_data.h"
+#include "mis/bench/oee_plant.h"
 #include "storage/rows.h"
 
-namespace ordo::bench {
+namespace ordo::mis::bench {
 
 namespace {
 
@@ -149,4 +148,4 @@ Result<SqlRun> RunSql(storage::Database& db, const MisPlant& plant) {
   return run;
 }
 
-}  // namespace ordo::bench
+}  // namespace ordo::mis::bench

@@ -7,23 +7,23 @@
 #include <filesystem>
 
 #include "core/testing/verifies.h"
+#include "mis/bench/oee_plant.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/imports/store/schema.h"
 #include "mis/store/mis_store.h"
-#include "mis_oee_data.h"
 
-namespace ordo::bench {
+namespace ordo::mis::bench {
 namespace {
 
 std::unique_ptr<storage::Database> OpenStore(const std::string& name) {
   const std::string dir = ::testing::TempDir() + "/" + name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  std::vector<mis::store::Migration> migrations;
-  for (const auto& m : mis::imports::ImportsMigrations())
-    migrations.push_back({mis::imports::kMigrationModule, m.version, m.sql});
-  for (const auto& m : mis::feed::FeedMigrations()) migrations.push_back(m);
-  auto opened = mis::store::OpenMisStore(dir + "/mis.db", migrations, true);
+  std::vector<store::Migration> migrations;
+  for (const auto& m : imports::ImportsMigrations())
+    migrations.push_back({imports::kMigrationModule, m.version, m.sql});
+  for (const auto& m : feed::FeedMigrations()) migrations.push_back(m);
+  auto opened = store::OpenMisStore(dir + "/mis.db", migrations, true);
   EXPECT_TRUE(opened.ok()) << opened.error().message;
   return opened.ok() ? std::move(opened->db) : nullptr;
 }
@@ -48,7 +48,7 @@ TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryS
   EXPECT_EQ(plant->shifts.size(), 9u);
   EXPECT_EQ(plant->counts, 8 * 72);
   EXPECT_GT(plant->state_changes, 8 * 72 * 3);
-  auto cursor = mis::feed::ReadCursor(*db);
+  auto cursor = feed::ReadCursor(*db);
   ASSERT_TRUE(cursor.ok());
   EXPECT_EQ(cursor->seq, plant->state_changes + plant->counts);
   auto engine = RunEngine(*db, *plant);
@@ -86,4 +86,4 @@ TEST(MisOeeBenchSmoke, TheComparisonFindsAChangedOrMissingFigure) {
 }
 
 }  // namespace
-}  // namespace ordo::bench
+}  // namespace ordo::mis::bench

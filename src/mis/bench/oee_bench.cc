@@ -1,8 +1,8 @@
 // The MIS OEE benchmark (make bench; docs/PERFORMANCE.md, "The MIS"): OEE for 500 work
 // units x 30 days (make bench-mis-year: one year) of state history (about 5 state changes
 // per unit and hour, hourly counts), at every hierarchy level (the plant, enterprise, site, areas,
-// work centers, work units), for the period and per shift (3 a day), through the one KPI engine on a
-// real MIS store (mis_oee_data.h), against the same computation as SQL on the same SQLite data in
+// work centers, work units), for the period and per shift (3 a day), through the one KPI engine on
+// a real MIS store (oee_plant.h), against the same computation as SQL on the same SQLite data in
 // the same run. The figures must be equal (1e-9 relative) or the benchmark fails.
 //
 // usage: ordo_mis_oee_bench [--quick] [--days N] [--units-per-line N] [--repeats N]
@@ -14,13 +14,12 @@
 #include <filesystem>
 #include <string>
 
-#include "bench_util.h"
+#include "mis/bench/oee_plant.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/imports/store/schema.h"
 #include "mis/store/mis_store.h"
-#include "mis_oee_data.h"
 
-namespace ordo::bench {
+namespace ordo::mis::bench {
 namespace {
 
 struct Config {
@@ -60,11 +59,11 @@ Config Parse(int argc, char** argv) {
 }
 
 int Run(const Config& c, const std::string& dir) {
-  std::vector<mis::store::Migration> migrations;
-  for (const auto& m : mis::imports::ImportsMigrations())
-    migrations.push_back({mis::imports::kMigrationModule, m.version, m.sql});
-  for (const auto& m : mis::feed::FeedMigrations()) migrations.push_back(m);
-  auto opened = mis::store::OpenMisStore(dir + "/mis.db", migrations, /*create=*/true);
+  std::vector<store::Migration> migrations;
+  for (const auto& m : imports::ImportsMigrations())
+    migrations.push_back({imports::kMigrationModule, m.version, m.sql});
+  for (const auto& m : feed::FeedMigrations()) migrations.push_back(m);
+  auto opened = store::OpenMisStore(dir + "/mis.db", migrations, /*create=*/true);
   if (!opened.ok()) throw std::runtime_error(opened.error().message);
   storage::Database& db = *opened->db;
   auto start = SteadyClock::now();
@@ -114,10 +113,10 @@ int Run(const Config& c, const std::string& dir) {
 }
 
 }  // namespace
-}  // namespace ordo::bench
+}  // namespace ordo::mis::bench
 
 int main(int argc, char** argv) {
-  using namespace ordo::bench;
+  using namespace ordo::mis::bench;
   const std::string dir =
       std::filesystem::temp_directory_path() / ("ordo-mis-oee-bench-" + std::to_string(::getpid()));
   int rc = 1;

@@ -7,6 +7,8 @@
 // GET /api/v1/kpi) and the same OEE figures written as SQL on the same tables.
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,7 +20,19 @@
 #include "core/result.h"
 #include "storage/database.h"
 
-namespace ordo::bench {
+namespace ordo::mis::bench {
+
+// Timing and medians (as bench/bench_util.h, which src/mis/ may not include).
+using SteadyClock = std::chrono::steady_clock;
+inline double SecondsSince(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
+inline double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
 
 struct MisPlantOptions {
   int areas = 5;
@@ -61,7 +75,7 @@ struct EngineRun {
 };
 Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant);
 
-// The same figures as SQL on the same tables (mis_oee_sql.cc): intervals from the state
+// The same figures as SQL on the same tables (oee_sql.cc): intervals from the state
 // changes by LEAD() in the feed's order, the last one open to the feed's read-up-to time;
 // each interval and the shift calendar clipped to each window; counts by window; summed up
 // the hierarchy by a recursive closure. `index_seconds`: building the index the SQL needs.
@@ -76,4 +90,4 @@ Result<SqlRun> RunSql(storage::Database& db, const MisPlant& plant);
 // and how many there are.
 std::string CompareOee(const OeeTable& engine, const OeeTable& sql, double relative);
 
-}  // namespace ordo::bench
+}  // namespace ordo::mis::bench

@@ -1,17 +1,16 @@
-// The MIS OEE benchmark's plant and its engine path (mis_oee_data.h).
-#include "mis_oee_data.h"
+// The MIS OEE benchmark's plant and its engine path (oee_plant.h).
+#include "mis/bench/oee_plant.h"
 
 #include <cmath>
 #include <cstdio>
 
-#include "bench_util.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/imports/imports.h"
 #include "mis/kpi/element_index.h"
 #include "mis/kpi/kpi.h"
 #include "mis/kpi_source/kpi_inputs.h"
 
-namespace ordo::bench {
+namespace ordo::mis::bench {
 
 namespace {
 
@@ -38,21 +37,21 @@ std::string Id(const char* prefix, int n, int width) {
 }
 
 Status Import(storage::Database& db, const std::string& kind, const std::string& body) {
-  auto report = mis::imports::RunImport(db, kind, "text/csv", body, "bench", kYearStart);
+  auto report = imports::RunImport(db, kind, "text/csv", body, "bench", kYearStart);
   if (!report.ok()) return report.error();
   if (report->refused != 0 || report->imported == 0)
-    return Error::Make(ErrorCode::kInternal, "the " + kind + " import refused rows: " +
-                                                 mis::imports::ToJson(*report).dump());
+    return Error::Make(ErrorCode::kInternal,
+                       "the " + kind + " import refused rows: " + imports::ToJson(*report).dump());
   return Ok();
 }
 
 // Appends a unit's year of state changes and hourly counts to `rows`.
 void UnitRows(const std::string& unit, int u, const MisPlant& plant, const MisPlantOptions& o,
-              std::int64_t* seq, mis::feed::FeedRows* rows) {
+              std::int64_t* seq, feed::FeedRows* rows) {
   Rng rng{o.seed * 1000003 + static_cast<std::uint64_t>(u)};
   const TimeMicros mean = kHour / o.changes_per_hour;
   for (TimeMicros t = plant.from; t < plant.to;) {
-    mis::feed::StateChangeRow r;
+    feed::StateChangeRow r;
     r.seq = ++*seq;
     r.work_unit = unit;
     r.time = t;
@@ -66,7 +65,7 @@ void UnitRows(const std::string& unit, int u, const MisPlant& plant, const MisPl
     t += kSecond + rng.Below(2 * mean - kSecond);  // micro-stops included (< 120 s)
   }
   for (TimeMicros h = plant.from; h < plant.to; h += kHour) {
-    mis::feed::CountRow c;
+    feed::CountRow c;
     c.seq = ++*seq;
     c.work_unit = unit;
     c.time = h + rng.Below(kHour);
@@ -85,9 +84,9 @@ void UnitRows(const std::string& unit, int u, const MisPlant& plant, const MisPl
 }
 
 Status Flush(storage::Database& db, const MisPlant& plant, std::int64_t seq,
-             mis::feed::FeedCursor* cursor, mis::feed::FeedRows* rows) {
-  const mis::feed::FeedCursor next{seq, "bench-" + std::to_string(seq)};
-  ORDO_TRY(mis::feed::ApplyPage(db, *rows, *cursor, next, plant.to));
+             feed::FeedCursor* cursor, feed::FeedRows* rows) {
+  const feed::FeedCursor next{seq, "bench-" + std::to_string(seq)};
+  ORDO_TRY(feed::ApplyPage(db, *rows, *cursor, next, plant.to));
   *cursor = next;
   *rows = {};
   return Ok();
@@ -133,8 +132,8 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
   ORDO_TRY(Import(db, "calendar", calendar));
   ORDO_TRY(Import(db, "ideal_cycle_times", cycle_times));
   std::int64_t seq = 0;
-  mis::feed::FeedCursor cursor;
-  mis::feed::FeedRows rows;
+  feed::FeedCursor cursor;
+  feed::FeedRows rows;
   for (std::size_t u = 0; u < units.size(); ++u) {
     UnitRows(units[u], static_cast<int>(u), plant, o, &seq, &rows);
     plant.state_changes += 0;
@@ -153,21 +152,21 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
 Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant) {
   EngineRun run;
   auto start = SteadyClock::now();
-  auto inputs = mis::kpi_source::LoadKpiInputs(db);
+  auto inputs = kpi_source::LoadKpiInputs(db);
   if (!inputs.ok()) return inputs.error();
   run.load_seconds = SecondsSince(start);
   run.states = static_cast<std::int64_t>(inputs->states.size());
   run.counts = static_cast<std::int64_t>(inputs->counts.size());
   start = SteadyClock::now();
-  const mis::ElementIndex index(*inputs);
-  mis::KpiRequest request;
+  const ElementIndex index(*inputs);
+  KpiRequest request;
   request.kpis = OeeKpiIds();
   for (const auto& scope : plant.scopes) {
     request.scope = scope;
     for (int w = -1; w < static_cast<int>(plant.shifts.size()); ++w) {
       request.from = w < 0 ? plant.from : plant.shifts[w].first;
       request.to = w < 0 ? plant.to : plant.shifts[w].second;
-      auto report = mis::ComputeKpis(index, request);
+      auto report = ComputeKpis(index, request);
       if (!report.ok()) return report.error();
       OeeFigures& out = run.figures[{scope, w}];
       for (const auto& f : report->figures) out.push_back(f.value);
@@ -210,4 +209,4 @@ std::string CompareOee(const OeeTable& engine, const OeeTable& sql, double relat
   return differ == 0 ? "" : first + " (" + std::to_string(differ) + " differences)";
 }
 
-}  // namespace ordo::bench
+}  // namespace ordo::mis::bench
