@@ -45,7 +45,7 @@ Status Import(storage::Database& db, const std::string& kind, const std::string&
   return Ok();
 }
 
-// Appends a unit's year of state changes and hourly counts to `rows`.
+// Appends a unit's period of state changes and hourly counts to `rows`.
 void UnitRows(const std::string& unit, int u, const MisPlant& plant, const MisPlantOptions& o,
               std::int64_t* seq, feed::FeedRows* rows) {
   Rng rng{o.seed * 1000003 + static_cast<std::uint64_t>(u)};
@@ -136,7 +136,6 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
   feed::FeedRows rows;
   for (std::size_t u = 0; u < units.size(); ++u) {
     UnitRows(units[u], static_cast<int>(u), plant, o, &seq, &rows);
-    plant.state_changes += 0;
     if (static_cast<int>(rows.states.size() + rows.counts.size()) >= o.page_rows) {
       plant.state_changes += static_cast<std::int64_t>(rows.states.size());
       plant.counts += static_cast<std::int64_t>(rows.counts.size());

@@ -45,11 +45,10 @@ struct MisPlantOptions {
 };
 
 struct MisPlant {
-  TimeMicros from = 0, to = 0;      // the data's year: [from, to), shifts cover it
+  TimeMicros from = 0, to = 0;      // the period: [from, to), the shifts cover it
   std::vector<std::string> scopes;  // "" (the plant), every equipment node, every unit
   std::vector<std::pair<TimeMicros, TimeMicros>> shifts;  // in time order
   std::int64_t state_changes = 0, counts = 0;
-  std::string units_csv_levels;  // e.g. "1 enterprise, 1 site, 5 areas, ..."
 };
 
 // Writes the plant into `db` (a fresh MIS store with the imports and feed migrations).
@@ -58,7 +57,7 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
 // The four OEE figures of the iso22400 profile, per (scope, window): availability,
 // effectiveness, quality_ratio, oee_index (nullopt = no figure).
 using OeeFigures = std::vector<std::optional<double>>;
-using OeeKey = std::pair<std::string, int>;  // scope, window index (-1 = the whole year)
+using OeeKey = std::pair<std::string, int>;  // scope, window index (-1 = the whole period)
 using OeeTable = std::map<OeeKey, OeeFigures>;
 inline const std::vector<std::string>& OeeKpiIds() {
   static const std::vector<std::string> ids = {"availability", "effectiveness", "quality_ratio",
@@ -67,7 +66,7 @@ inline const std::vector<std::string>& OeeKpiIds() {
 }
 
 // The engine path: LoadKpiInputs (timed as load), then ElementIndex and ComputeKpis for
-// every scope, for the year and every shift (timed as compute).
+// every scope, for the period and every shift (timed as compute).
 struct EngineRun {
   OeeTable figures;
   double load_seconds = 0, compute_seconds = 0;
