@@ -8,7 +8,7 @@ MQTT_PORT ?= 18830
 # make demo: the MIS's port (MIS_PORT=off runs the demo without the MIS).
 MIS_PORT ?= 8090
 
-.PHONY: all deps build bench-build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-genealogy-10m format clean
+.PHONY: all deps build bench-build demo test test-tiers validation unit e2e openapi-lint fuzz bench soak bench-mis-year bench-genealogy-10m format clean
 # Test results that `make validation` reads (docs/validation/README.md).
 RESULTS = $(abspath $(BUILD))/test-results
 
@@ -122,7 +122,7 @@ bench-build: deps
 	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g -DNDEBUG" >/dev/null
 	@cmake --build $(BENCH_BUILD) --target ordo ordo_bench ordo_dispatch_bench \
 	  dispatch_sequencing_bench ordo_genealogy_bench ordo_batch_record_bench ordo_equipment_bench \
-	  ordo_telemetry_bench ordo_mqtt_bench ordo_soak
+	  ordo_telemetry_bench ordo_mqtt_bench ordo_soak ordo_mis ordo_mis_oee_bench ordo_mis_feed_bench
 
 bench: bench-build
 	$(BENCH_BUILD)/bench/ordo_bench
@@ -133,9 +133,15 @@ bench: bench-build
 	$(BENCH_BUILD)/bench/ordo_equipment_bench
 	$(BENCH_BUILD)/bench/ordo_telemetry_bench
 	$(BENCH_BUILD)/bench/ordo_mqtt_bench
+	$(BENCH_BUILD)/bench/ordo_mis_oee_bench
+	$(BENCH_BUILD)/bench/ordo_mis_feed_bench
 
 soak: bench-build
 	ORDO_SOAK_SUMMARY=$(abspath $(BENCH_BUILD))/soak-summary.txt $(BENCH_BUILD)/bench/ordo_soak
+
+# The MIS OEE benchmark at the issue's full size: 500 work units x one year (~11 GB, long).
+bench-mis-year: bench-build
+	$(BENCH_BUILD)/bench/ordo_mis_oee_bench --days 365
 
 bench-genealogy-10m: bench-build
 	$(BENCH_BUILD)/bench/ordo_genealogy_bench --lots 10000000
