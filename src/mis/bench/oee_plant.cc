@@ -145,6 +145,8 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
   plant.state_changes += static_cast<std::int64_t>(rows.states.size());
   plant.counts += static_cast<std::int64_t>(rows.counts.size());
   if (!rows.states.empty() || !rows.counts.empty()) ORDO_TRY(Flush(db, plant, seq, &cursor, &rows));
+  // The consumer reached the MES's head at the period's end.
+  ORDO_TRY(feed::MarkCaughtUp(db, plant.to));
   return plant;
 }
 

@@ -27,8 +27,7 @@ constexpr const char* kIntervals = R"(
 WITH iv AS (
   SELECT work_unit AS u, time_us AS s, state,
          COALESCE(LEAD(time_us) OVER o,
-                  MAX((SELECT MAX(caught_up_us, updated_us) FROM feed_cursor WHERE id = 1),
-                      time_us)) AS e
+                  MAX((SELECT caught_up_us FROM feed_cursor WHERE id = 1), time_us)) AS e
   FROM mes_state_change
   WINDOW o AS (PARTITION BY work_unit ORDER BY time_us, source, source_seq, item, seq))
 SELECT iv.u AS u, w.id AS wid, SUM(MIN(iv.e, w.to_us) - MAX(iv.s, w.from_us)) AS apt
