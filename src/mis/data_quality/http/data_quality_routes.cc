@@ -1,7 +1,6 @@
 // GET /api/v1/data-quality (data_quality_routes.h).
 #include "mis/data_quality/http/data_quality_routes.h"
 
-#include <cstdlib>
 #include <memory>
 
 #include "mis/access/roles.h"
@@ -10,7 +9,6 @@
 #include "mis/feed/feed_inputs.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/kpi/figure_json.h"
-#include "mis/kpi/policy.h"
 #include "mis/kpi_source/imported_inputs.h"
 #include "mis/kpi_source/kpi_inputs.h"
 #include "mis/kpi_source/kpi_query.h"
@@ -48,8 +46,7 @@ Result<Json> Build(const Loaded& in) {
   auto report = ComputeKpis(index, in.request);
   if (!report.ok()) return report.error();
   std::vector<Issue> issues = CheckOrders(in.erp, in.mes, in.feed_used);
-  const PolicyStamp stamp = StampOf(in.request.policy);
-  const double threshold = std::strtod(stamp.knobs.at("micro_stop_threshold_s").c_str(), nullptr);
+  const double threshold = static_cast<double>(in.request.policy.micro_stop_threshold_s);
   for (Issue& i : UnassignedDowntime(in.all.states, index.hierarchy().WorkUnitsOf(in.request.scope),
                                      in.request.from, in.request.to, threshold))
     issues.push_back(std::move(i));
