@@ -36,7 +36,7 @@ class MisFeedBenchSmoke : public ::testing::Test {
 };
 
 TEST_F(MisFeedBenchSmoke, AnMisFromAnEmptyStoreReachesTheHeadAndBothLoadsSucceedTogether) {
-  ORDO_VERIFIES("ORDO-MIS-102", "ORDO-MIS-103");
+  ORDO_VERIFIES("ORDO-MISBENCH-02", "ORDO-MISBENCH-03");
   mes_ = StartMesWithData(ORDO_BIN, dir_ + "/mes", 2, 6, 5);
   EXPECT_EQ(mes_.machine_batches, 12);
   EXPECT_GE(mes_.head, 12 * 10);  // an entry per state and per count

@@ -110,7 +110,7 @@ class MisFeedEntriesTest : public ApiTest {
 };
 
 TEST_F(MisFeedEntriesTest, TheEntriesBehindAFigureAreTheMesLedgerEntries) {
-  ORDO_VERIFIES("ORDO-MIS-110");
+  ORDO_VERIFIES("ORDO-MISUI-10");
   ASSERT_NO_FATAL_FAILURE(WaitCaughtUp());
   // The shift; the equipment hierarchy comes from the MES's master data (WU-PRESS-01 in
   // WC-OSD-COMP, AREA-OSD, SITE-BSL).
@@ -208,7 +208,7 @@ TEST_F(MisFeedEntriesTest, TheEntriesBehindAFigureAreTheMesLedgerEntries) {
 }
 
 TEST_F(MisFeedEntriesTest, BadRangesAreRefusedNamingTheParameter) {
-  ORDO_VERIFIES("ORDO-MIS-110");
+  ORDO_VERIFIES("ORDO-MISUI-10");
   struct Case {
     std::string query, field, reason;
   } cases[] = {

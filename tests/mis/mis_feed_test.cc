@@ -290,7 +290,7 @@ TEST_F(MisFeedTest, AStoppedMisCatchesUpExactlyOnceAndServesWhileTheMesIsDown) {
 }
 
 TEST_F(MisFeedTest, TheDataQualityReportSetsErpOrdersAgainstTheMesAndListsUnassignedDowntime) {
-  ORDO_VERIFIES("ORDO-MIS-128");
+  ORDO_VERIFIES("ORDO-MISDQ-28");
   Send(Json::array({State("2026-01-05T06:00:00Z", "running"), State("2026-01-05T07:00:00Z", "down"),
                     State("2026-01-05T07:30:00Z", "running")}),
        Json::array());

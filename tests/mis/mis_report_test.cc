@@ -51,7 +51,7 @@ std::vector<std::string> Split(const std::string& line) {
 }
 
 TEST_F(MisReportTest, EveryFigureOfTheShiftReportIsTheApisInJsonCsvAndHtml) {
-  ORDO_VERIFIES("ORDO-MIS-120", "ORDO-MIS-122");
+  ORDO_VERIFIES("ORDO-MISRPT-20", "ORDO-MISRPT-22");
   const std::string q = "/api/v1/reports/shift?date=2026-01-05&scope=LINE";
   HttpReply json = Get(q);
   ASSERT_EQ(json.status, 200) << json.Describe();
@@ -104,7 +104,7 @@ TEST_F(MisReportTest, EveryFigureOfTheShiftReportIsTheApisInJsonCsvAndHtml) {
 }
 
 TEST_F(MisReportTest, TheDailyReportHasEachDayAndTheSpan) {
-  ORDO_VERIFIES("ORDO-MIS-120");
+  ORDO_VERIFIES("ORDO-MISRPT-20");
   HttpReply r =
       Get("/api/v1/reports/daily?from=2026-01-05&to=2026-01-06&scope=LINE&kpi=quality_ratio");
   ASSERT_EQ(r.status, 200) << r.Describe();
@@ -119,7 +119,7 @@ TEST_F(MisReportTest, TheDailyReportHasEachDayAndTheSpan) {
 }
 
 TEST_F(MisReportTest, BadParametersAreRefusedNamingTheField) {
-  ORDO_VERIFIES("ORDO-MIS-123");
+  ORDO_VERIFIES("ORDO-MISRPT-23");
   struct Case {
     std::string query, field, reason;
   };

@@ -62,7 +62,7 @@ class MisSnapshotTest : public MisApiTest {
 void ExpectSame(double view, double api) { EXPECT_NEAR(view, api, 1e-13 * std::abs(api)); }
 
 TEST_F(MisSnapshotTest, TheViewsHoldTheApisFiguresPerShiftAndDay) {
-  ORDO_VERIFIES("ORDO-MIS-124", "ORDO-MIS-125");
+  ORDO_VERIFIES("ORDO-MISSQL-24", "ORDO-MISSQL-25");
   HttpReply refreshed =
       server_->Client().Request("POST", "/api/v1/snapshots/refresh?days=7", "", admin_);
   ASSERT_EQ(refreshed.status, 200) << refreshed.Describe();
@@ -107,7 +107,7 @@ TEST_F(MisSnapshotTest, TheViewsHoldTheApisFiguresPerShiftAndDay) {
 }
 
 TEST_F(MisSnapshotTest, ARefreshNeedsTheImportPermissionAndAValidDays) {
-  ORDO_VERIFIES("ORDO-MIS-126", "ORDO-MIS-73");
+  ORDO_VERIFIES("ORDO-MISSQL-26", "ORDO-MIS-73");
   HttpReply viewer = server_->Client().Post(
       "/api/v1/users",
       Json{{"name", "viewer"}, {"role", "mis_viewer"}, {"password", "a viewer password"}}, admin_);

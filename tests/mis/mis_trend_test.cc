@@ -58,7 +58,7 @@ class MisTrendTest : public MisApiTest {
 };
 
 TEST_F(MisTrendTest, EachPointIsTheEnginesFigureOfItsDayOrShift) {
-  ORDO_VERIFIES("ORDO-MIS-114");
+  ORDO_VERIFIES("ORDO-MISUI-14");
   client::HttpReply days =
       Get("/api/v1/kpi/trend?kpi=availability&scope=L1&from=2026-03-02T00:00:00Z&to=2026-03-04T00:"
           "00:00Z&step=day");
@@ -96,7 +96,7 @@ TEST_F(MisTrendTest, EachPointIsTheEnginesFigureOfItsDayOrShift) {
 }
 
 TEST_F(MisTrendTest, ATargetSetForAScopeAndKpiComesWithItsTrend) {
-  ORDO_VERIFIES("ORDO-MIS-115");
+  ORDO_VERIFIES("ORDO-MISUI-15");
   const std::string trend =
       "/api/v1/kpi/trend?kpi=availability&scope=L1&from=2026-03-02T00:00:00Z&to=2026-03-04T00:"
       "00:00Z";
@@ -153,7 +153,7 @@ TEST_F(MisTrendTest, ATargetSetForAScopeAndKpiComesWithItsTrend) {
 }
 
 TEST_F(MisTrendTest, BadTrendsAndTargetsAreRefusedNamingTheField) {
-  ORDO_VERIFIES("ORDO-MIS-114", "ORDO-MIS-115");
+  ORDO_VERIFIES("ORDO-MISUI-14", "ORDO-MISUI-15");
   const std::string w = "&from=2026-03-02T00:00:00Z&to=2026-03-04T00:00:00Z";
   struct Case {
     std::string query, field, reason;

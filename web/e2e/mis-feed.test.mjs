@@ -109,7 +109,7 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries behind it [ORDO-MIS-111] [ORDO-MIS-112] [ORDO-MIS-113]', async () => {
+test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries behind it [ORDO-MISUI-11] [ORDO-MISUI-12] [ORDO-MISUI-13]', async () => {
   const { page } = browser;
   await page.goto(mis.baseUrl + '/');
   await page.getByTestId('sign-in-form').waitFor();
@@ -201,7 +201,7 @@ test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries 
 // The MIS raising an alarm on a changed or missing MES entry is tested on the real
 // binaries by tests/mis/mis_feed_test.cc; here the header's display of a stopped feed
 // with an alarm, given GET /api/v1/feed's answer in that state.
-test('a stopped feed and its alarm show in red in the header [ORDO-MIS-112]', async () => {
+test('a stopped feed and its alarm show in red in the header [ORDO-MISUI-12]', async () => {
   const { page } = browser;
   const real = await mis.api.get('/api/v1/feed');
   const stopped = {

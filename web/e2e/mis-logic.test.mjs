@@ -69,7 +69,7 @@ test('the window is a UTC day, ISO week (Monday first), month or custom span, [f
   assert.equal(windowOf({ ...c, date: '' }), null);
 });
 
-test('sources read as import rows or ledger entries; a target typed in percent is a fraction [ORDO-MIS-111] [ORDO-MIS-116]', () => {
+test('sources read as import rows or ledger entries; a target typed in percent is a fraction [ORDO-MISUI-11] [ORDO-MISUI-16]', () => {
   const { formatSource, parseTargetInput } = format;
   assert.equal(formatSource({ kind: 'ledger', first: 12, last: 12 }), 'ledger entry 12');
   assert.equal(formatSource({ kind: 'ledger', first: 12, last: 14 }), 'ledger entries 12–14');

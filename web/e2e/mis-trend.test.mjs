@@ -83,7 +83,7 @@ async function rows(page, n) {
   return out;
 }
 
-test('the trend of a line per day and per shift shows the API\'s points and the target set in percent [ORDO-MIS-116] [ORDO-MIS-89]', async () => {
+test('the trend of a line per day and per shift shows the API\'s points and the target set in percent [ORDO-MISUI-16] [ORDO-MIS-89]', async () => {
   const { page } = browser;
   await page.goto(mis.baseUrl + '/#/scope/L1');
   await page.getByTestId('sign-in-form').waitFor();
@@ -132,7 +132,7 @@ test('the trend of a line per day and per shift shows the API\'s points and the 
   assert.deepEqual(pageErrors, []);
 });
 
-test('the data-quality page lists the cross-checks and the engine\'s findings of a scope and window with their sources [ORDO-MIS-117] [ORDO-MIS-89] [ORDO-MIS-128]', async () => {
+test('the data-quality page lists the cross-checks and the engine\'s findings of a scope and window with their sources [ORDO-MISUI-17] [ORDO-MIS-89] [ORDO-MISDQ-28]', async () => {
   const { page } = browser;
   await signIn(page, 'admin', MIS_ADMIN_PASSWORD);
   await page.locator('select[name="window"]').selectOption('week');

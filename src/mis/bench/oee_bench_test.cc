@@ -39,7 +39,7 @@ MisPlantOptions Tiny() {
 }
 
 TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryShift) {
-  ORDO_VERIFIES("ORDO-MIS-100", "ORDO-MIS-101");
+  ORDO_VERIFIES("ORDO-MISBENCH-00", "ORDO-MISBENCH-01");
   auto db = OpenStore("mis_oee_bench_smoke");
   ASSERT_TRUE(db);
   auto plant = GenerateMisPlant(*db, Tiny());
@@ -70,7 +70,7 @@ TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryS
 }
 
 TEST(MisOeeBenchSmoke, TheComparisonFindsAChangedOrMissingFigure) {
-  ORDO_VERIFIES("ORDO-MIS-101");
+  ORDO_VERIFIES("ORDO-MISBENCH-01");
   OeeTable a{{{"U001", 0}, {0.5, 0.9, 0.99, 0.5 * 0.9 * 0.99}}};
   OeeTable b = a;
   EXPECT_EQ(CompareOee(a, b, 1e-9), "");

@@ -19,7 +19,7 @@ Order MakeOrder(const std::string& id, double quantity, SourceRef source) {
 }
 
 TEST(DataQualityTest, ErpOrdersAreCheckedAgainstTheMesOnes) {
-  ORDO_VERIFIES("ORDO-MIS-128");
+  ORDO_VERIFIES("ORDO-MISDQ-28");
   const std::vector<Order> erp = {MakeOrder("WO-1", 100, SourceRef::Import("h", 2)),
                                   MakeOrder("WO-2", 50, SourceRef::Import("h", 3)),
                                   MakeOrder("WO-3", 10, SourceRef::Import("h", 4))};
@@ -43,7 +43,7 @@ TEST(DataQualityTest, ErpOrdersAreCheckedAgainstTheMesOnes) {
 }
 
 TEST(DataQualityTest, DowntimeWithoutAReasonIsListedUnlessItIsAMicroStop) {
-  ORDO_VERIFIES("ORDO-MIS-128");
+  ORDO_VERIFIES("ORDO-MISDQ-28");
   constexpr TimeMicros kMin = 60'000'000;
   auto state = [](const std::string& unit, TimeMicros from, TimeMicros to, MachineState s,
                   const std::string& reason, bool open = false) {
@@ -75,7 +75,7 @@ TEST(DataQualityTest, DowntimeWithoutAReasonIsListedUnlessItIsAMicroStop) {
 }
 
 TEST(DataQualityTest, RefusedImportRowsNameTheirFileLineAndReason) {
-  ORDO_VERIFIES("ORDO-MIS-128");
+  ORDO_VERIFIES("ORDO-MISDQ-28");
   const auto issues = RefusedRows({{"orders", "abc", 7, "due_date", "invalid_date", "no date", 1}});
   ASSERT_EQ(issues.size(), 1u);
   EXPECT_EQ(issues[0].kind, "import_row_refused");

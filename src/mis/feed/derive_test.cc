@@ -123,7 +123,7 @@ TEST(FeedDeriveTest, TakesEquipmentDraftsAndTheEquipmentVersionsAnApprovalPutsIn
 }
 
 TEST(FeedDeriveTest, TakesOrdersCancellationsAndOperationCompletions) {
-  ORDO_VERIFIES("ORDO-MIS-127");
+  ORDO_VERIFIES("ORDO-MISFEED-27");
   orders::OrderCreated created;
   created.order_id = "WO-1";
   created.product = "P-1";

@@ -26,7 +26,7 @@ class KpiInputsTest : public imports::testing::ImportStoreTest {
 };
 
 TEST_F(KpiInputsTest, TheErpKeepsItsOrdersTheMesItsPlantAndYieldsAndEachAddsTheRest) {
-  ORDO_VERIFIES("ORDO-MIS-127", "ORDO-MIS-99");
+  ORDO_VERIFIES("ORDO-MISFEED-27", "ORDO-MIS-99");
   Import("orders",
          "order_id,customer,product,quantity,unit,due_date\n"
          "WO-1,ACME,P-1,1000,pcs,2026-03-05\nWO-ERP,ACME,P-1,10,pcs,2026-03-06\n");

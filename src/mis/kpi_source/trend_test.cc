@@ -55,7 +55,7 @@ std::vector<std::string> Labels(const std::vector<TrendBucket>& buckets) {
 }
 
 TEST(TrendBuckets, DaysRunFromTheStartAndTheLastIsCutAtTheEnd) {
-  ORDO_VERIFIES("ORDO-MIS-114");
+  ORDO_VERIFIES("ORDO-MISUI-14");
   const Inputs in = Plant();
   const ElementIndex index(in);
   auto days = TrendBuckets(index, "L1", kDay0, kDay0 + 2 * 24 * kHour + 6 * kHour, TrendStep::kDay);
@@ -72,7 +72,7 @@ TEST(TrendBuckets, DaysRunFromTheStartAndTheLastIsCutAtTheEnd) {
 }
 
 TEST(TrendBuckets, ShiftsAreTheCalendarsShiftsOfTheScopeInTheWindow) {
-  ORDO_VERIFIES("ORDO-MIS-114");
+  ORDO_VERIFIES("ORDO-MISUI-14");
   const Inputs in = Plant();
   const ElementIndex index(in);
   const TimeMicros from = kDay0, to = kDay0 + 48 * kHour;
@@ -92,7 +92,7 @@ TEST(TrendBuckets, ShiftsAreTheCalendarsShiftsOfTheScopeInTheWindow) {
 }
 
 TEST(TrendQuery, StepIsDayOrShiftAndExactlyOneKpi) {
-  ORDO_VERIFIES("ORDO-MIS-114");
+  ORDO_VERIFIES("ORDO-MISUI-14");
   std::map<std::string, std::string> q{
       {"kpi", "availability"}, {"from", "2026-03-02T00:00:00Z"}, {"to", "2026-03-04T00:00:00Z"}};
   auto day = ParseTrendQuery(q);

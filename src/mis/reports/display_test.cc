@@ -9,7 +9,7 @@ namespace ordo::mis::reports {
 namespace {
 
 TEST(ReportDisplayTest, RoundsHalfUpOnTheShortestDecimalForm) {
-  ORDO_VERIFIES("ORDO-MIS-121");
+  ORDO_VERIFIES("ORDO-MISRPT-21");
   EXPECT_EQ(RoundHalfUp(0.81349, 1, 2), "81.3");
   EXPECT_EQ(RoundHalfUp(0.81350, 1, 2), "81.4");
   // 0.0745 * 100 is 7.449999... in binary; its shortest form 0.0745 rounds up.
@@ -26,7 +26,7 @@ TEST(ReportDisplayTest, RoundsHalfUpOnTheShortestDecimalForm) {
 }
 
 TEST(ReportDisplayTest, ShowsFractionsAsPercentagesAndSecondsAsDurations) {
-  ORDO_VERIFIES("ORDO-MIS-121");
+  ORDO_VERIFIES("ORDO-MISRPT-21");
   EXPECT_EQ(DisplayValue(0.75, "1"), "75.0 %");
   EXPECT_EQ(DisplayValue(std::nullopt, "1"), "\u2014");
   EXPECT_EQ(DisplayValue(3725.4, "s"), "1 h 02 min");

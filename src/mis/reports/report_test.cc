@@ -41,7 +41,7 @@ KpiRequest Request(TimeMicros from, TimeMicros to) {
 }
 
 TEST(ReportTest, AShiftReportHasEachShiftThenTheDayEachAsTheEngineComputesIt) {
-  ORDO_VERIFIES("ORDO-MIS-120");
+  ORDO_VERIFIES("ORDO-MISRPT-20");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
   auto report = BuildReport(index, {Request(Min(0), Min(24 * 60)), ReportBy::kShift});
@@ -65,7 +65,7 @@ TEST(ReportTest, AShiftReportHasEachShiftThenTheDayEachAsTheEngineComputesIt) {
 }
 
 TEST(ReportTest, ADailyReportHasEachDayThenTheSpanAndPrintsTheSameFigures) {
-  ORDO_VERIFIES("ORDO-MIS-120", "ORDO-MIS-122");
+  ORDO_VERIFIES("ORDO-MISRPT-20", "ORDO-MISRPT-22");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
   auto report = BuildReport(index, {Request(Min(0), Min(2 * 24 * 60)), ReportBy::kDay});

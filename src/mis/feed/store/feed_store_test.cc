@@ -174,7 +174,7 @@ TEST_F(FeedStoreTest, TheHierarchyIsTheMasterDataInForceWhenTheFeedWasLastCurren
 }
 
 TEST_F(FeedStoreTest, OrdersLessTheCancelledAndCompletionsAsYields) {
-  ORDO_VERIFIES("ORDO-MIS-127");
+  ORDO_VERIFIES("ORDO-MISFEED-27");
   FeedRows rows;
   rows.orders.push_back({1, "WO-1", "P-1", 0.1 + 0.2, "kg", kT0, "SO-1"});  // exact in and out
   rows.orders.push_back({2, "WO-2", "P-1", 10, "pcs", kT0, ""});
