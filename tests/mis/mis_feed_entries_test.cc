@@ -13,12 +13,12 @@
 #include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "mis_server.h"
+#include "support/feed_account.h"
 
 namespace ordo::testing {
 namespace {
 
 constexpr const char* kUnit = "WU-PRESS-01";
-constexpr const char* kFeedPassword = "feed account password 2026";
 
 // An ISO 8601 time as microseconds (-1 when it does not parse).
 TimeMicros Micros(const Json& text) {
@@ -32,28 +32,11 @@ class MisFeedEntriesTest : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    HttpReply created = http().Post("/api/v1/users",
-                                    Json{{"name", "mis.feed"},
-                                         {"display_name", "MIS ledger feed"},
-                                         {"roles", {"feed_reader"}},
-                                         {"password", "feed-one-time-password-2026"}},
-                                    TokenFor("admin"));
-    ASSERT_EQ(created.status, 201) << created.Describe();
-    HttpReply first;
-    ASSERT_FALSE(
-        FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026", kFeedPassword, &first)
-            .empty())
-        << first.Describe();
-    HttpReply source = http().Post("/api/v1/sources",
-                                   Json{{"name", "press-plc"},
-                                        {"kind", "rest"},
-                                        {"work_units", {kUnit}},
-                                        {"counter", "increment"}},
-                                   TokenFor("engineer"));
-    ASSERT_EQ(source.status, 201) << source.Describe();
+    std::string key;
+    ASSERT_TRUE(SetUpFeedAccount(http(), TokenFor("admin"), TokenFor("engineer"), kUnit, &key));
     HttpReply batch = http().Post(
         "/api/v1/equipment-data",
-        Json{{"source", "press-plc"},
+        Json{{"source", kFeedSource},
              {"seq", 1},
              {"states",
               {{{"work_unit", kUnit}, {"time", "2026-01-05T06:00:00Z"}, {"state", "running"}},
@@ -66,16 +49,14 @@ class MisFeedEntriesTest : public ApiTest {
                 {"good", 96},
                 {"scrap", 4},
                 {"rework", 0}}}}},
-        source.json().value("api_key", ""));
+        key);
     ASSERT_EQ(batch.status, 200) << batch.Describe();
     std::string error;
     ASSERT_TRUE(mis_sandbox_.Init(&error)) << error;
     std::ofstream(mis_sandbox_.file("mes-password")) << kFeedPassword << "\n";
-    mis_ = std::make_unique<MisServer>(
-        mis_sandbox_.data(), mis_sandbox_.root(),
-        std::vector<std::string>{"--mes", "http://127.0.0.1:" + std::to_string(server_->port()),
-                                 "--mes-user", "mis.feed", "--mes-password-file",
-                                 mis_sandbox_.file("mes-password")});
+    mis_ =
+        std::make_unique<MisServer>(mis_sandbox_.data(), mis_sandbox_.root(),
+                                    FeedFlags(server_->port(), mis_sandbox_.file("mes-password")));
     ASSERT_TRUE(mis_->Start(&error)) << error;
     client::HttpReply r = mis_->Client().Post(
         "/api/v1/session", Json{{"user", "admin"}, {"password", kMisAdminPassword}});

@@ -17,6 +17,7 @@
 #include "mis_server.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "support/feed_account.h"
 
 namespace ordo::testing {
 namespace {
@@ -32,27 +33,7 @@ class MisFeedTest : public ApiTest {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
     // The feed account: an admin creates it, its first sign-in sets its password.
-    const std::string admin = TokenFor("admin");
-    HttpReply created = http().Post("/api/v1/users",
-                                    Json{{"name", "mis.feed"},
-                                         {"display_name", "MIS ledger feed"},
-                                         {"roles", {"feed_reader"}},
-                                         {"password", "feed-one-time-password-2026"}},
-                                    admin);
-    ASSERT_EQ(created.status, 201) << created.Describe();
-    HttpReply first;
-    ASSERT_FALSE(
-        FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026", kFeedPassword, &first)
-            .empty())
-        << first.Describe();
-    HttpReply source = http().Post("/api/v1/sources",
-                                   Json{{"name", "press-plc"},
-                                        {"kind", "rest"},
-                                        {"work_units", {kUnit}},
-                                        {"counter", "increment"}},
-                                   TokenFor("engineer"));
-    ASSERT_EQ(source.status, 201) << source.Describe();
-    key_ = source.json().value("api_key", "");
+    ASSERT_TRUE(SetUpFeedAccount(http(), TokenFor("admin"), TokenFor("engineer"), kUnit, &key_));
     std::string error;
     ASSERT_TRUE(mis_sandbox_.Init(&error)) << error;
     std::ofstream(mis_sandbox_.file("mes-password")) << kFeedPassword << "\n";
@@ -67,11 +48,9 @@ class MisFeedTest : public ApiTest {
   }
 
   std::unique_ptr<MisServer> StartMis(const std::string& data_dir, const std::string& logs = "") {
-    auto mis = std::make_unique<MisServer>(
-        data_dir, logs.empty() ? mis_sandbox_.root() : logs,
-        std::vector<std::string>{"--mes", "http://127.0.0.1:" + std::to_string(server_->port()),
-                                 "--mes-user", "mis.feed", "--mes-password-file",
-                                 mis_sandbox_.file("mes-password")});
+    auto mis =
+        std::make_unique<MisServer>(data_dir, logs.empty() ? mis_sandbox_.root() : logs,
+                                    FeedFlags(server_->port(), mis_sandbox_.file("mes-password")));
     std::string error;
     EXPECT_TRUE(mis->Start(&error)) << error;
     return mis;
@@ -104,7 +83,7 @@ class MisFeedTest : public ApiTest {
     static int seq = 0;
     HttpReply r = http().Post(
         "/api/v1/equipment-data",
-        Json{{"source", "press-plc"}, {"seq", ++seq}, {"states", states}, {"counts", counts}},
+        Json{{"source", kFeedSource}, {"seq", ++seq}, {"states", states}, {"counts", counts}},
         key_);
     ASSERT_EQ(r.status, 200) << r.Describe();
   }
@@ -146,7 +125,6 @@ class MisFeedTest : public ApiTest {
 
   void ExpectAlarmAfter(const std::string& attack, const std::string& kind);
 
-  static constexpr const char* kFeedPassword = "feed account password 2026";
   std::string key_;
   MisSandbox mis_sandbox_;
   std::unique_ptr<MisServer> mis_, second_mis_;
