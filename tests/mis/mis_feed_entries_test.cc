@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "api_fixture.h"
@@ -186,6 +187,57 @@ TEST_F(MisFeedEntriesTest, TheEntriesBehindAFigureAreTheMesLedgerEntries) {
   }
   EXPECT_EQ(states, 3) << all.body;
   EXPECT_EQ(counts, 1) << all.body;
+}
+
+// The demo's work orders and operation completions (ordo init --demo) and an order the
+// supervisor cancels: each of those MES ledger entries has its row, with its seq and type,
+// equal to the entry's payload.
+TEST_F(MisFeedEntriesTest, OrdersCancellationsAndCompletionsHaveTheirRows) {
+  ORDO_VERIFIES("ORDO-MISFEED-32");
+  HttpReply cancelled = http().Post("/api/v1/orders/WO-DEMO-1003/cancel",
+                                    Json{{"reason", "not needed"}}, TokenFor("supervisor"));
+  ASSERT_EQ(cancelled.status, 200) << cancelled.Describe();
+  ASSERT_NO_FATAL_FAILURE(WaitCaughtUp());
+  const std::string supervisor = TokenFor("supervisor");
+  for (const std::string type :
+       {"orders.order_created", "orders.order_cancelled", "orders.operation_completed"}) {
+    HttpReply mes = http().Get("/api/v1/ledger?type=" + type + "&limit=1000", supervisor);
+    ASSERT_EQ(mes.status, 200) << mes.Describe();
+    const Json entries = mes.json()["entries"];
+    ASSERT_FALSE(entries.empty()) << type;
+    const std::int64_t first = entries.front()["seq"], last = entries.back()["seq"];
+    ASSERT_LT(last - first, 1000) << type;
+    client::HttpReply mis =
+        Entries("?first=" + std::to_string(first) + "&last=" + std::to_string(last));
+    ASSERT_EQ(mis.status, 200) << mis.Describe();
+    std::map<std::int64_t, Json> rows;  // of this type, by seq
+    const Json answer = mis.json();
+    for (const Json& e : answer["entries"])
+      if (e["type"] == type) rows[e["seq"].get<std::int64_t>()] = e;
+    EXPECT_EQ(rows.size(), entries.size()) << type << ": " << mis.body;
+    for (const Json& entry : entries) {
+      const std::int64_t seq = entry["seq"];
+      ASSERT_TRUE(rows.count(seq)) << type << " at " << seq << ": " << mis.body;
+      const Json& row = rows[seq];
+      const Json& payload = entry["payload"];
+      EXPECT_EQ(row["order"], payload["order_id"]) << row.dump();
+      if (type == "orders.order_created") {
+        EXPECT_EQ(row["product"], payload["product"]) << row.dump();
+        EXPECT_EQ(row["quantity"], payload["quantity"]) << row.dump();
+        EXPECT_EQ(row["unit"], payload["unit"]) << row.dump();
+        EXPECT_EQ(Micros(row["due"]), payload["due_us"]) << row.dump() << payload.dump();
+        EXPECT_EQ(row["customer_order"], payload.value("customer_order", "")) << row.dump();
+      } else if (type == "orders.operation_completed") {
+        EXPECT_EQ(row["operation"], payload["operation"]) << row.dump();
+        EXPECT_EQ(row["work_unit"], payload["work_unit"]) << row.dump();
+        EXPECT_EQ(row["good"], payload["good"]) << row.dump();
+        EXPECT_EQ(row["scrap"], payload["scrap"]) << row.dump();
+        EXPECT_EQ(row["rework"], payload["rework"]) << row.dump();
+        EXPECT_EQ(Micros(row["time"]), entry["time_us"]) << row.dump();
+      }
+    }
+    if (type == "orders.order_cancelled") EXPECT_EQ(rows.begin()->second["order"], "WO-DEMO-1003");
+  }
 }
 
 TEST_F(MisFeedEntriesTest, BadRangesAreRefusedNamingTheParameter) {

@@ -8,6 +8,7 @@
 
 #include "mes/equipment/events.h"
 #include "mes/masterdata/events.h"
+#include "mes/orders/events.h"
 #include "mis/access/roles.h"
 #include "mis/feed/store/feed_entries.h"
 #include "mis/feed/store/feed_store.h"
@@ -20,6 +21,7 @@ namespace {
 
 namespace eq = ordo::equipment;
 namespace md = ordo::masterdata;
+namespace od = ordo::orders;
 
 const http::RangeSpec kSeqs{"a ledger seq (a whole number from 1)", "seqs", 1'000'000'000'000'000};
 
@@ -77,6 +79,28 @@ Json EntriesJson(const FeedEntries& rows) {
                                  {"equipment", r.id},
                                  {"version", r.version},
                                  {"effective_from", FormatUtcMicros(r.effective_from)}});
+  for (const auto& r : rows.orders)
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", od::OrderCreated::kType},
+                                 {"order", r.order_id},
+                                 {"product", r.product},
+                                 {"quantity", r.quantity},
+                                 {"unit", r.unit},
+                                 {"due", FormatUtcMicros(r.due)},
+                                 {"customer_order", r.customer}});
+  for (const auto& r : rows.cancellations)
+    all.emplace_back(
+        r.seq, Json{{"seq", r.seq}, {"type", od::OrderCancelled::kType}, {"order", r.order_id}});
+  for (const auto& r : rows.completions)
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", od::OperationCompleted::kType},
+                                 {"time", FormatUtcMicros(r.time)},
+                                 {"order", r.order_id},
+                                 {"operation", r.operation},
+                                 {"work_unit", r.work_unit},
+                                 {"good", r.good},
+                                 {"scrap", r.scrap},
+                                 {"rework", r.rework}});
   std::stable_sort(all.begin(), all.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   Json list = Json::array();
