@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -364,6 +365,55 @@ TEST_F(MisFeedTest, AMissingLedgerEntryStopsTheFeedWithAnAlarm) {
   ExpectAlarmAfter(
       "DELETE FROM ledger WHERE type = 'equipment.state_changed' AND payload LIKE '%\"down\"%'",
       "gap");
+}
+
+// The MES restored from a backup older than what the MIS took (its data directory copied
+// while it was stopped, copied back later): its ledger ends before the MIS's cursor. The
+// MIS does not wait for it in silence: it stops with alarm mes_ledger_behind_cursor and
+// keeps what it took.
+TEST_F(MisFeedTest, AnMesLedgerShorterThanTheCursorStopsTheFeedWithAnAlarm) {
+  ORDO_VERIFIES("ORDO-MISFEED-33", "ORDO-MIS-92");
+  namespace fs = std::filesystem;
+  const std::string backup = mis_sandbox_.file("mes-backup");
+  std::string error;
+  auto restart_mes = [&] {
+    ASSERT_TRUE(server_->Start(&error)) << error;
+    client_ = std::make_unique<HttpClient>(server_->Client());
+  };
+  ASSERT_TRUE(server_->Stop().has_value());
+  fs::copy(sandbox_.data(), backup, fs::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(restart_mes());
+  const std::int64_t backup_head = HeadSeq(http());
+  for (int i = 0; i < 8; ++i)
+    Send(Json::array(
+             {State("2026-01-05T06:0" + std::to_string(i) + ":00Z", i % 2 ? "down" : "running")}),
+         Json::array());
+  mis_ = StartMis(mis_sandbox_.data());
+  const Json before = WaitCaughtUp(*mis_, MisAdmin(*mis_));
+  const std::int64_t taken = before["cursor"]["seq"];
+  ASSERT_GE(taken, backup_head + 8);
+  ASSERT_TRUE(mis_->Stop(SIGTERM).has_value());
+
+  ASSERT_TRUE(server_->Stop().has_value());
+  fs::remove_all(sandbox_.data());
+  fs::copy(backup, sandbox_.data(), fs::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(restart_mes());
+  const std::int64_t head = HeadSeq(http());
+  ASSERT_LT(head, taken);
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  Json stopped = WaitFeed(*mis_, token, [](const Json& s) { return s["state"] == "stopped"; });
+  ASSERT_FALSE(stopped["alarms"].empty()) << stopped.dump();
+  const Json alarm = stopped["alarms"][0];
+  EXPECT_EQ(alarm["kind"], "mes_ledger_behind_cursor") << stopped.dump();
+  // The first entry taken that the MES lacks: after its head (its head plus the MIS's
+  // sign-in at most), never after the cursor.
+  EXPECT_GT(alarm["seq"].get<std::int64_t>(), head) << stopped.dump();
+  EXPECT_LE(alarm["seq"].get<std::int64_t>(), taken) << stopped.dump();
+  EXPECT_EQ(stopped["cursor"]["seq"], taken) << "what was taken is kept: " << stopped.dump();
+  EXPECT_NE(mis_->Logs().find("ALARM mes_ledger_behind_cursor"), std::string::npos) << mis_->Logs();
+  // Nothing more is taken: the entries the restored MES writes now are not the ones taken.
+  EXPECT_EQ(mis_->Client().Get("/api/v1/feed", token).json()["cursor"]["seq"], taken);
 }
 
 }  // namespace
