@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
   std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file;
-  int idle_minutes = 15;
+  int idle_minutes = 15, nice = 10;
   serve->add_option("--data", data, "data directory (created by init)")->required();
   serve->add_option("--listen", listen,
                     "address:port to listen on (default 127.0.0.1:8090; port 0 = any free port)");
@@ -178,6 +178,11 @@ int main(int argc, char** argv) {
                     "file whose first line is that MES user's password; with --mes");
   serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")
       ->check(CLI::Range(1, 24 * 60));
+  serve
+      ->add_option("--nice", nice,
+                   "the nice value to run at (0..19, default 10; KPI computations at 19): the "
+                   "MIS yields the CPU to the MES on a shared host")
+      ->check(CLI::Range(0, 19));
   serve->callback([&] {
     auto address = app::ParseListen(listen);
     if (!address.ok()) {
@@ -200,6 +205,7 @@ int main(int argc, char** argv) {
     so.http.port = address->port;
     so.context.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
     so.mes = std::move(*mes);
+    so.nice = nice;
     so.services.push_back(std::make_unique<feed::FeedConsumer>());
     so.services.push_back(std::make_unique<snapshots::SnapshotService>());
     rc = app::RunServer(std::move(so), Migrations(), router);

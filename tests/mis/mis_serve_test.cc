@@ -4,7 +4,12 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/testing/verifies.h"
 #include "mis_server.h"
@@ -167,6 +172,35 @@ TEST_F(MisServeTest, SigtermAndSigintStopTheServerCleanly) {
   auto interrupted = again.Stop(SIGINT);
   ASSERT_TRUE(interrupted.has_value());
   EXPECT_EQ(interrupted->code, 0) << interrupted->ToString();
+}
+
+// The nice values of the server's threads, from /proc (field 19 of each task's stat).
+std::vector<int> ThreadNices(pid_t pid) {
+  std::vector<int> nices;
+  for (const auto& task :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+    std::ifstream in(task.path() / "stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream rest(stat.substr(stat.rfind(')') + 2));  // after "pid (comm) "
+    std::string field;
+    for (int i = 3; i <= 19 && rest >> field; ++i) {
+    }
+    nices.push_back(std::stoi(field));
+  }
+  return nices;
+}
+
+TEST_F(MisServeTest, TheServerRunsAtNiceTenAndItsKpiComputationsAtNineteen) {
+  ORDO_VERIFIES("ORDO-MISBENCH-07");
+  const std::string token = SignIn("admin", kMisAdminPassword);
+  ASSERT_FALSE(token.empty());
+  // A request that computes (the scopes) sets the report thread's priority on first use.
+  HttpReply scopes = server_->Client().Get("/api/v1/scopes", token);
+  EXPECT_EQ(scopes.status, 200) << scopes.Describe();
+  const std::vector<int> nices = ThreadNices(server_->pid());
+  ASSERT_FALSE(nices.empty());
+  EXPECT_EQ(*std::min_element(nices.begin(), nices.end()), 10) << server_->Logs();
+  EXPECT_EQ(std::count(nices.begin(), nices.end(), 19), 1) << server_->Logs();
 }
 
 TEST_F(MisServeTest, ASecondServeOnTheSameDirectoryIsRefused) {

@@ -46,6 +46,7 @@ class MisServer {
                                  std::chrono::milliseconds timeout = std::chrono::seconds(30));
   client::HttpClient Client() const { return client::HttpClient(port_); }
   std::uint16_t port() const { return port_; }
+  pid_t pid() const { return process_.pid(); }
   std::string Logs() const;
 
  private:

@@ -2,9 +2,11 @@
 #include "mis/app/serve.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -42,6 +44,11 @@ void WaitDrained(server::HttpServer& http, std::shared_ptr<asio::steady_timer> t
 
 int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
               const http::Router& router) {
+  // First, before any thread starts: every thread inherits the calling thread's nice.
+  errno = 0;
+  const int current = getpriority(PRIO_PROCESS, 0);
+  if (errno == 0 && current < o.nice && setpriority(PRIO_PROCESS, 0, o.nice) != 0)
+    spdlog::warn("could not set nice {}", o.nice);
   const std::string path = store::StorePath(o.data_dir);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
@@ -97,8 +104,9 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
       spdlog::warn(
           "ORDO_INSECURE_FAST_PASSWORD_HASH=1: new password hashes use the minimum "
           "Argon2id cost; for test suites only, never for a plant");
-    spdlog::info("ordo-mis serving http://{}:{} data={}{}", o.http.address, (*http)->port(),
-                 o.data_dir, o.mes ? " mes=" + o.mes->url : "");
+    spdlog::info("ordo-mis serving http://{}:{} data={}{} nice={} (reports {})", o.http.address,
+                 (*http)->port(), o.data_dir, o.mes ? " mes=" + o.mes->url : "",
+                 getpriority(PRIO_PROCESS, 0), o.context.report_nice);
     std::printf("ordo-mis: listening on http://%s:%u\n", o.http.address.c_str(),
                 static_cast<unsigned>((*http)->port()));
     std::fflush(stdout);

@@ -25,6 +25,10 @@ struct ServeOptions {
   // The MES to read the ledger feed from (the feed consumer service, mis/feed/consumer.h).
   std::optional<MesConnection> mes;
   std::vector<std::unique_ptr<Service>> services;
+  // The nice value the whole server runs at (every thread; --nice, 0..19): the MIS is a
+  // visibility service and yields the CPU to the MES when both share a host. Only ever
+  // raised: a server started at a higher nice keeps it.
+  int nice = 10;
 };
 
 // Runs until SIGTERM or SIGINT. Prints "ordo-mis: listening on http://ADDRESS:PORT" on

@@ -34,7 +34,7 @@ struct ContextOptions {
   server::LoginThrottle::Options throttle;           // admin lockout not applied (no ledger)
   // The report thread's nice value (Linux, per thread; 0 keeps the process's). KPI work
   // yields the CPU to whatever shares the host, the MES first of all.
-  int report_nice = 10;
+  int report_nice = 19;
 };
 
 class Context {
