@@ -15,6 +15,7 @@
 
 #include "core/canonical_json.h"
 #include "core/clock.h"
+#include "mis/calendar/time_zone.h"
 #include "server/http_types.h"
 #include "server/sessions.h"
 #include "storage/database.h"
@@ -28,6 +29,9 @@ struct ContextOptions {
   TimeMicros session_idle = 15LL * 60 * 1'000'000;   // sign out after 15 idle minutes
   TimeMicros session_max = 12LL * 3600 * 1'000'000;  // and after 12 hours in any case
   server::LoginThrottle::Options throttle;           // admin lockout not applied (no ledger)
+  // The site's time zone (serve: the store's setting or --time-zone; docs/mis.md, "Site
+  // time zone"): local days of trends, reports, snapshots and import dates.
+  calendar::TimeZone time_zone = calendar::TimeZone::Utc();
 };
 
 class Context {
@@ -46,6 +50,7 @@ class Context {
   // The store connection: io thread only.
   storage::Database& db() { return db_; }
   const Clock& clock() const { return clock_; }
+  const calendar::TimeZone& time_zone() const { return time_zone_; }
   server::SessionStore& sessions() { return sessions_; }
   server::LoginThrottle& login_throttle() { return throttle_; }
   // Sign-ins being checked: the account names, and how many in all (at most
@@ -68,6 +73,7 @@ class Context {
   asio::io_context& io_;
   storage::Database& db_;
   const Clock& clock_;
+  calendar::TimeZone time_zone_;
   server::SessionStore sessions_;
   server::LoginThrottle throttle_;
   std::unordered_set<std::string> sign_ins_;
