@@ -71,7 +71,7 @@ TEST_F(InitTest, ADemoStoreHasTheDemoShiftCalendar) {
   ASSERT_TRUE(Init("correct horse battery", /*demo=*/true).ok());
   auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
-  auto inputs = kpi_source::LoadImportedInputs(*opened->db);
+  auto inputs = kpi_source::LoadImportedInputs(*opened->db, calendar::TimeZone::Utc());
   ASSERT_TRUE(inputs.ok()) << inputs.error().message;
   // 63 days x (3 shifts + 3 breaks), all for the demo enterprise.
   ASSERT_EQ(inputs->calendar.size(), 63u * 6);
