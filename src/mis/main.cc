@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
       ->required();
   init->add_flag("--demo", io.demo,
                  "a demo store for ordo's demo plant: also imports a shift calendar (three "
-                 "shifts a day, UTC, from a week before for nine weeks); the rest comes from the "
+                 "shifts a day, local times of --time-zone, from a week before for nine weeks); "
+                 "the rest comes from the "
                  "MES through serve --mes");
   init->add_option(
       "--time-zone", io.time_zone,

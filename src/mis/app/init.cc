@@ -47,7 +47,8 @@ void RemoveStoreFiles(const std::string& path) {
 Status InitDataDir(const InitOptions& o, const std::vector<store::Migration>& migrations,
                    const Clock& clock) {
   ORDO_TRY(access::CheckNewPassword(o.admin_password, kAdminName, "admin-password-file"));
-  if (auto zone = calendar::LoadTimeZone(o.time_zone, "time-zone"); !zone.ok()) return zone.error();
+  auto zone = calendar::LoadTimeZone(o.time_zone, "time-zone");
+  if (!zone.ok()) return zone.error();
   const std::string path = store::StorePath(o.data_dir);
   std::error_code ec;
   if (fs::exists(path, ec))
@@ -76,9 +77,9 @@ Status InitDataDir(const InitOptions& o, const std::vector<store::Migration>& mi
   auto opened = store::OpenMisStore(path, migrations, /*create=*/true);
   Status populated = opened.ok() ? Populate(*opened->db, o, *hash, clock) : Status(opened.error());
   if (populated.ok() && o.demo) {
-    auto report =
-        imports::RunImport(*opened->db, "calendar", "text/csv", DemoCalendarCsv(clock.NowMicros()),
-                           "ordo-mis init", clock.NowMicros());
+    auto report = imports::RunImport(*opened->db, "calendar", "text/csv",
+                                     DemoCalendarCsv(clock.NowMicros(), *zone), "ordo-mis init",
+                                     clock.NowMicros());
     if (!report.ok())
       populated = report.error();
     else if (report->refused > 0)
