@@ -181,7 +181,8 @@ TEST_F(MisFeedEntriesTest, TheEntriesBehindAFigureAreTheMesLedgerEntries) {
   EXPECT_TRUE(draft_seen) << drafted.body;
 
   // The last 1,000 entries: each machine-data row once, in seq order, the count with its
-  // figures.
+  // figures. (The supervisor's sign-ins above are ledger entries too: catch up with them.)
+  WaitCaughtUp();
   const std::int64_t head = HeadSeq(http());
   client::HttpReply all =
       Entries("?first=" + std::to_string(std::max<std::int64_t>(1, head - 999)) +

@@ -1,6 +1,11 @@
 // The handlers' context: sessions, throttle, the hashing pool.
 #include "mis/http/context.h"
 
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -11,6 +16,7 @@
 #include <utility>
 
 #include "core/crypto.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::mis::http {
 
@@ -21,12 +27,52 @@ Context::Context(asio::io_context& io, storage::Database& db, const Clock& clock
       clock_(clock),
       time_zone_(std::move(options.time_zone)),
       sessions_(options.session_idle, options.session_max),
-      throttle_(options.throttle) {
+      throttle_(options.throttle),
+      report_nice_(options.report_nice) {
   auto hash = HashPassword(RandomHex(16));
   dummy_hash_ = hash.ok() ? *hash : std::string();
 }
 
-Context::~Context() { pool_.join(); }
+Context::~Context() {
+  pool_.join();
+  reports_.join();
+}
+
+Awaitable<void> Context::OnReportThread(std::function<void(Result<storage::Database*>)> work) {
+  auto executor = co_await asio::this_coro::executor;
+  auto finished = std::make_shared<bool>(false);
+  asio::steady_timer done(executor, asio::steady_timer::time_point::max());
+  asio::post(reports_, [this, finished, &done, work = std::move(work)] {
+    if (!reader_) {
+      // Once, on the report thread itself: lower its priority, open its connection.
+      if (report_nice_ != 0 &&
+          setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), report_nice_) != 0)
+        spdlog::warn("report thread: could not set nice {}", report_nice_);
+      auto opened = storage::OpenSqlite(db_.path(), storage::OpenMode::kReadOnly);
+      if (opened.ok())
+        reader_ = std::move(*opened);
+      else
+        work(opened.error());
+    }
+    if (reader_) {
+      if (Status begun = reader_->Exec("BEGIN"); !begun.ok()) {
+        work(begun.error());
+      } else {
+        work(reader_.get());
+        if (Status ended = reader_->Exec("COMMIT"); !ended.ok()) (void)reader_->Exec("ROLLBACK");
+      }
+    }
+    asio::post(io_, [finished, &done] {
+      *finished = true;
+      done.cancel();
+    });
+  });
+  boost::system::error_code ec;
+  while (!*finished) {
+    auto waiting = done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_await std::move(waiting);
+  }
+}
 
 Awaitable<Json> Context::OffThread(std::function<Json()> work) {
   auto executor = co_await asio::this_coro::executor;

@@ -1,5 +1,6 @@
 // What the MIS's HTTP handlers use: the store connection, the clock, in-memory sessions
-// and the sign-in throttle (server/sessions.h), and a pool for slow work (Argon2id).
+// and the sign-in throttle (server/sessions.h), a pool for slow work (Argon2id), and the
+// report thread for KPI computations.
 // Everything here runs on the one io thread unless it says otherwise.
 //
 // Coroutine rule (g++ 12): never put a temporary with a destructor inside a co_await
@@ -10,11 +11,14 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
 #include "core/canonical_json.h"
 #include "core/clock.h"
+#include "core/result.h"
 #include "mis/calendar/time_zone.h"
 #include "server/http_types.h"
 #include "server/sessions.h"
@@ -29,6 +33,9 @@ struct ContextOptions {
   TimeMicros session_idle = 15LL * 60 * 1'000'000;   // sign out after 15 idle minutes
   TimeMicros session_max = 12LL * 3600 * 1'000'000;  // and after 12 hours in any case
   server::LoginThrottle::Options throttle;           // admin lockout not applied (no ledger)
+  // The report thread's nice value (Linux, per thread; 0 keeps the process's). KPI work
+  // yields the CPU to whatever shares the host, the MES first of all.
+  int report_nice = 10;
   // The site's time zone (serve: the store's setting or --time-zone; docs/mis.md, "Site
   // time zone"): local days of trends, reports, snapshots and import dates.
   calendar::TimeZone time_zone = calendar::TimeZone::Utc();
@@ -42,7 +49,10 @@ class Context {
   ~Context();  // waits for work running on the pool
   // Waits for the work running on the pool (idempotent): after it, nothing posts to the
   // io_context any more, which may then be destroyed.
-  void JoinPool() { pool_.join(); }
+  void JoinPool() {
+    pool_.join();
+    reports_.join();
+  }
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
@@ -65,6 +75,23 @@ class Context {
   // resumes on the io thread with its result. `work` must not touch db() or sessions().
   Awaitable<Json> OffThread(std::function<Json()> work);
 
+  // Runs `work` on the report thread and resumes on the io thread with its result. The
+  // report thread is one thread at a lowered priority (ContextOptions::report_nice): KPI
+  // computations run one at a time, so reports take at most one core, and never the io
+  // thread's. `work` gets the report thread's own read-only connection to the store,
+  // inside a read transaction: everything it reads is one consistent snapshot, whatever
+  // the feed consumer or an import commits meanwhile. It must not touch db() or sessions().
+  // A store that cannot be opened or read: that error, and `work` is not called.
+  template <typename T>
+  Awaitable<Result<T>> Compute(std::function<Result<T>(storage::Database& reader)> work) {
+    auto slot = std::make_shared<std::optional<Result<T>>>();
+    auto running = OnReportThread([slot, work = std::move(work)](Result<storage::Database*> db) {
+      slot->emplace(db.ok() ? work(**db) : Result<T>(db.error()));
+    });
+    co_await std::move(running);
+    co_return std::move(**slot);
+  }
+
   // Set by serve on SIGTERM/SIGINT: health answers "stopping".
   bool shutting_down() const { return shutting_down_; }
   void BeginShutdown() { shutting_down_ = true; }
@@ -79,6 +106,12 @@ class Context {
   std::unordered_set<std::string> sign_ins_;
   std::string dummy_hash_;
   asio::thread_pool pool_{2};
+  // Calls `work` on the report thread inside a read transaction of the reader (opened on
+  // first use), or with the error that kept it from opening or beginning.
+  Awaitable<void> OnReportThread(std::function<void(Result<storage::Database*>)> work);
+  int report_nice_ = 0;
+  std::unique_ptr<storage::Database> reader_;  // report thread only
+  asio::thread_pool reports_{1};
   bool shutting_down_ = false;
 };
 

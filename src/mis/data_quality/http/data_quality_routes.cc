@@ -1,7 +1,7 @@
 // GET /api/v1/data-quality (data_quality_routes.h).
 #include "mis/data_quality/http/data_quality_routes.h"
 
-#include <memory>
+#include <functional>
 
 #include "mis/access/roles.h"
 #include "mis/data_quality/checks.h"
@@ -31,7 +31,7 @@ Json IssueToJson(const Issue& issue) {
               {"sources", sources}};
 }
 
-// What the pool computes from: everything loaded on the io thread.
+// What the report is built from: one snapshot of the store.
 struct Loaded {
   KpiRequest request;
   Inputs all;                   // the KPI inputs (each side preferred)
@@ -75,34 +75,32 @@ http::Awaitable<http::HttpResponse> Report(http::Context& context, http::Call& c
         Error::Invalid("kpi", "the data quality report takes no kpi", "unknown_parameter"));
   auto query = kpi_source::ParseKpiQuery(call.request.query, kpi_source::QueryKind::kFigures);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
-  auto loaded = std::make_shared<Loaded>();
-  loaded->request = query->request;
-  loaded->request.kpis = {"availability"};  // any: the findings are the scope's and window's
-  auto all = kpi_source::LoadKpiInputs(context.db());
-  if (!all.ok()) co_return server::ProblemResponse(all.error());
-  loaded->all = std::move(*all);
-  auto imported = kpi_source::LoadImportedInputs(context.db());
-  if (!imported.ok()) co_return server::ProblemResponse(imported.error());
-  loaded->erp = std::move(imported->orders);
-  Inputs feed_only;
-  if (Status s = feed::AppendFeedInputs(context.db(), feed_only); !s.ok())
-    co_return server::ProblemResponse(s.error());
-  loaded->mes = std::move(feed_only.orders);
-  auto status = feed::ReadFeedStatus(context.db());
-  if (!status.ok()) co_return server::ProblemResponse(status.error());
-  loaded->feed_used = status->cursor.seq > 0;
-  auto refused = ReadRefusedRows(context.db(), kMaxRefusedRows);
-  if (!refused.ok()) co_return server::ProblemResponse(refused.error());
-  loaded->refused = std::move(*refused);
-  auto answer = std::make_shared<Result<Json>>(Json());
-  std::function<Json()> work = [loaded, answer] {
-    *answer = Build(*loaded);
-    return Json();
-  };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
-  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
-  co_return server::JsonResponse(200, **answer);
+  std::function<Result<Json>(storage::Database&)> work =
+      [request = query->request](storage::Database& reader) {
+        Loaded loaded;
+        loaded.request = request;
+        loaded.request.kpis = {"availability"};  // any: the findings are the scope's and window's
+        auto all = kpi_source::LoadKpiInputs(reader);
+        if (!all.ok()) return Result<Json>(all.error());
+        loaded.all = std::move(*all);
+        auto imported = kpi_source::LoadImportedInputs(reader);
+        if (!imported.ok()) return Result<Json>(imported.error());
+        loaded.erp = std::move(imported->orders);
+        Inputs feed_only;
+        if (Status s = feed::AppendFeedInputs(reader, feed_only); !s.ok())
+          return Result<Json>(s.error());
+        loaded.mes = std::move(feed_only.orders);
+        auto status = feed::ReadFeedStatus(reader);
+        if (!status.ok()) return Result<Json>(status.error());
+        loaded.feed_used = status->cursor.seq > 0;
+        auto refused = ReadRefusedRows(reader, kMaxRefusedRows);
+        if (!refused.ok()) return Result<Json>(refused.error());
+        loaded.refused = std::move(*refused);
+        return Build(loaded);
+      };
+  auto computing = context.Compute(std::move(work));
+  Result<Json> answer = co_await std::move(computing);
+  co_return http::JsonOrProblem(answer);
 }
 
 }  // namespace

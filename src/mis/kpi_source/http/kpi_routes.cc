@@ -2,7 +2,6 @@
 #include "mis/kpi_source/http/kpi_routes.h"
 
 #include <functional>
-#include <memory>
 
 #include "core/crypto.h"
 #include "mis/access/roles.h"
@@ -45,24 +44,21 @@ Result<Json> Compute(const KpiQuery& query, const Inputs& inputs, QueryKind kind
   return Error::Make(ErrorCode::kInternal, "unknown KPI query kind");
 }
 
-// Parses and loads on the io thread (the store connection is its own), then computes on
-// the pool while the io thread serves other requests (sign-ins, health, imports).
+// Parses on the io thread; loads, computes and renders on the report thread, while the io
+// thread serves other requests (sign-ins, health, imports).
 template <QueryKind kKind>
 http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
   auto query = ParseKpiQuery(call.request.query, kKind);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
-  auto inputs = LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
-  auto answer = std::make_shared<Result<Json>>(Json());
-  std::function<Json()> work = [answer, q = std::move(*query), in = std::move(*inputs),
-                                now = context.clock().NowMicros()] {
-    *answer = Compute(q, in, kKind, now);
-    return Json();
-  };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
-  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
-  co_return server::JsonResponse(200, **answer);
+  std::function<Result<Json>(storage::Database&)> work =
+      [q = std::move(*query), now = context.clock().NowMicros()](storage::Database& reader) {
+        auto inputs = LoadKpiInputs(reader);
+        if (!inputs.ok()) return Result<Json>(inputs.error());
+        return Compute(q, *inputs, kKind, now);
+      };
+  auto computing = context.Compute(std::move(work));
+  Result<Json> answer = co_await std::move(computing);
+  co_return http::JsonOrProblem(answer);
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <memory>
 #include <utility>
 
 #include "mis/access/roles.h"
@@ -77,29 +76,23 @@ Result<Json> Compute(const KpiQuery& query, const Inputs& inputs) {
 http::Awaitable<http::HttpResponse> Losses(http::Context& context, http::Call& call) {
   auto query = ParseKpiQuery(call.request.query, QueryKind::kFigures);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
-  auto inputs = LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
-  auto answer = std::make_shared<Result<Json>>(Json());
-  std::function<Json()> work = [answer, q = std::move(*query), in = std::move(*inputs)] {
-    *answer = Compute(q, in);
-    return Json();
-  };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
-  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
-  co_return server::JsonResponse(200, **answer);
+  std::function<Result<Json>(storage::Database&)> work =
+      [q = std::move(*query)](storage::Database& reader) {
+        auto inputs = LoadKpiInputs(reader);
+        if (!inputs.ok()) return Result<Json>(inputs.error());
+        return Compute(q, *inputs);
+      };
+  auto computing = context.Compute(std::move(work));
+  Result<Json> answer = co_await std::move(computing);
+  co_return http::JsonOrProblem(answer);
 }
 
 }  // namespace
 
 std::vector<http::Route> LossRoutes() {
-  http::Route route;
-  route.method = "GET";
-  route.path = "/api/v1/kpi/losses";
-  route.permission = access::kRead;
-  route.summary = "The loss waterfall and the downtime Pareto of a scope and window";
-  route.handler = &Losses;
-  return {route};
+  return {http::GetRoute("/api/v1/kpi/losses", access::kRead,
+                         "The loss waterfall and the downtime Pareto of a scope and window",
+                         &Losses)};
 }
 
 }  // namespace ordo::mis::kpi_source

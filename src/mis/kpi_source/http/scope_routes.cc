@@ -13,21 +13,16 @@ namespace ordo::mis::kpi_source {
 
 namespace {
 
-http::Awaitable<http::HttpResponse> ListScopes(http::Context& context, http::Call& call) {
-  if (!call.request.query.empty())
-    co_return server::ProblemResponse(Error::Invalid(call.request.query.begin()->first,
-                                                     "GET /api/v1/scopes takes no parameters",
-                                                     "unknown_parameter"));
-  auto inputs = LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
+// Every node of the hierarchy, and every work unit with data outside it.
+Json ScopesJson(const Inputs& inputs) {
   std::map<std::string, Json> scopes;
-  for (const EquipmentNode& n : inputs->equipment)
+  for (const EquipmentNode& n : inputs.equipment)
     scopes[n.id] =
         Json{{"id", n.id},       {"name", n.name},       {"parent", n.parent},
              {"level", n.level}, {"in_hierarchy", true}, {"source", SourceToJson(n.source)}};
   std::set<std::string> units;
-  for (const StateInterval& s : inputs->states) units.insert(s.work_unit);
-  for (const Count& c : inputs->counts) units.insert(c.work_unit);
+  for (const StateInterval& s : inputs.states) units.insert(s.work_unit);
+  for (const Count& c : inputs.counts) units.insert(c.work_unit);
   for (const std::string& u : units)
     if (!scopes.count(u))
       scopes[u] = Json{{"id", u},
@@ -38,19 +33,30 @@ http::Awaitable<http::HttpResponse> ListScopes(http::Context& context, http::Cal
                        {"source", nullptr}};
   Json list = Json::array();
   for (auto& [id, scope] : scopes) list.push_back(std::move(scope));
-  co_return server::JsonResponse(200, Json{{"scopes", list}});
+  return Json{{"scopes", list}};
+}
+
+http::Awaitable<http::HttpResponse> ListScopes(http::Context& context, http::Call& call) {
+  if (!call.request.query.empty())
+    co_return server::ProblemResponse(Error::Invalid(call.request.query.begin()->first,
+                                                     "GET /api/v1/scopes takes no parameters",
+                                                     "unknown_parameter"));
+  std::function<Result<Json>(storage::Database&)> work = [](storage::Database& reader) {
+    auto inputs = LoadKpiInputs(reader);
+    if (!inputs.ok()) return Result<Json>(inputs.error());
+    return Result<Json>(ScopesJson(*inputs));
+  };
+  auto listing = context.Compute(std::move(work));
+  Result<Json> answer = co_await std::move(listing);
+  co_return http::JsonOrProblem(answer);
 }
 
 }  // namespace
 
 std::vector<http::Route> ScopeRoutes() {
-  http::Route route;
-  route.method = "GET";
-  route.path = "/api/v1/scopes";
-  route.permission = access::kRead;
-  route.summary = "The equipment hierarchy and work units a KPI can be asked for";
-  route.handler = &ListScopes;
-  return {route};
+  return {http::GetRoute("/api/v1/scopes", access::kRead,
+                         "The equipment hierarchy and work units a KPI can be asked for",
+                         &ListScopes)};
 }
 
 }  // namespace ordo::mis::kpi_source

@@ -2,7 +2,6 @@
 #include "mis/kpi_source/http/trend_routes.h"
 
 #include <functional>
-#include <memory>
 
 #include "mis/access/roles.h"
 #include "mis/kpi/element_index.h"
@@ -26,31 +25,24 @@ http::Awaitable<http::HttpResponse> TrendHandler(http::Context& context, http::C
     target_json = Json{{"value", (*target)->target},
                        {"set_by", (*target)->set_by},
                        {"set_at", FormatUtcMicros((*target)->set_at)}};
-  auto inputs = LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
-  auto answer = std::make_shared<Result<Json>>(Json());
-  std::function<Json()> work = [answer, t = std::move(*trend), in = std::move(*inputs),
-                                target_json] {
-    const ElementIndex index(in);
-    *answer = ComputeTrend(index, t, target_json);
-    return Json();
+  std::function<Result<Json>(storage::Database&)> work = [t = std::move(*trend),
+                                                          target_json](storage::Database& reader) {
+    auto inputs = LoadKpiInputs(reader);
+    if (!inputs.ok()) return Result<Json>(inputs.error());
+    const ElementIndex index(*inputs);
+    return ComputeTrend(index, t, target_json);
   };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
-  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
-  co_return server::JsonResponse(200, **answer);
+  auto computing = context.Compute(std::move(work));
+  Result<Json> answer = co_await std::move(computing);
+  co_return http::JsonOrProblem(answer);
 }
 
 }  // namespace
 
 std::vector<http::Route> TrendRoutes() {
-  http::Route route;
-  route.method = "GET";
-  route.path = "/api/v1/kpi/trend";
-  route.permission = access::kRead;
-  route.summary = "One KPI of a scope per day or per shift, with its target";
-  route.handler = &TrendHandler;
-  return {route};
+  return {http::GetRoute("/api/v1/kpi/trend", access::kRead,
+                         "One KPI of a scope per day or per shift, with its target",
+                         &TrendHandler)};
 }
 
 }  // namespace ordo::mis::kpi_source

@@ -90,20 +90,19 @@ template <ReportBy kBy>
 http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
   auto parsed = Parse(call.request.query, kBy);
   if (!parsed.ok()) co_return server::ProblemResponse(parsed.error());
-  auto inputs = kpi_source::LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
-  auto answer = std::make_shared<Result<server::HttpResponse>>(server::HttpResponse{});
-  std::function<Json()> work = [answer, p = std::move(*parsed), in = std::move(*inputs)] {
-    const ElementIndex index(in);
+  std::function<Result<server::HttpResponse>(storage::Database&)> work =
+      [p = std::move(*parsed)](storage::Database& reader) -> Result<server::HttpResponse> {
+    auto inputs = kpi_source::LoadKpiInputs(reader);
+    if (!inputs.ok()) return inputs.error();
+    const ElementIndex index(*inputs);
     auto report = BuildReport(index, p.request);
-    *answer = report.ok() ? Result<server::HttpResponse>(Render(*report, p))
-                          : Result<server::HttpResponse>(report.error());
-    return Json();
+    if (!report.ok()) return report.error();
+    return Render(*report, p);
   };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
-  if (!answer->ok()) co_return server::ProblemResponse(answer->error());
-  co_return std::move(**answer);
+  auto computing = context.Compute(std::move(work));
+  Result<server::HttpResponse> answer = co_await std::move(computing);
+  if (!answer.ok()) co_return server::ProblemResponse(answer.error());
+  co_return std::move(*answer);
 }
 
 }  // namespace

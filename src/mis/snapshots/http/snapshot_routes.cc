@@ -21,17 +21,17 @@ http::Awaitable<http::HttpResponse> Refresh(http::Context& context, http::Call& 
           name, "unknown query parameter '" + name + "'; expected days", "unknown_parameter"));
   auto days = server::IntParam(call.request.query, "days", 7, 1, 92);
   if (!days.ok()) co_return server::ProblemResponse(days.error());
-  auto inputs = kpi_source::LoadKpiInputs(context.db());
-  if (!inputs.ok()) co_return server::ProblemResponse(inputs.error());
-  auto snapshot = std::make_shared<Snapshot>();
   const TimeMicros now = context.clock().NowMicros();
-  std::function<Json()> work = [snapshot, in = std::move(*inputs), now, n = *days] {
-    const ElementIndex index(in);
-    *snapshot = ComputeSnapshot(index, now, static_cast<int>(n));
-    return Json();
+  std::function<Result<Snapshot>(storage::Database&)> work =
+      [now, n = *days](storage::Database& reader) -> Result<Snapshot> {
+    auto inputs = kpi_source::LoadKpiInputs(reader);
+    if (!inputs.ok()) return inputs.error();
+    const ElementIndex index(*inputs);
+    return ComputeSnapshot(index, now, static_cast<int>(n));
   };
-  auto computing = context.OffThread(std::move(work));
-  co_await std::move(computing);
+  auto computing = context.Compute(std::move(work));
+  Result<Snapshot> snapshot = co_await std::move(computing);
+  if (!snapshot.ok()) co_return server::ProblemResponse(snapshot.error());
   if (Status stored = StoreSnapshot(context.db(), *snapshot, now); !stored.ok())
     co_return server::ProblemResponse(stored.error());
   co_return server::JsonResponse(200, Json{{"from", FormatUtcMicros(snapshot->from)},
