@@ -45,7 +45,8 @@ TEST(ReportTest, AShiftReportHasEachShiftThenTheDayEachAsTheEngineComputesIt) {
   ORDO_VERIFIES("ORDO-MISRPT-20");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
-  auto report = BuildReport(index, {Request(Min(0), Min(24 * 60)), ReportBy::kShift});
+  auto report = BuildReport(index, {Request(Min(0), Min(24 * 60)), ReportBy::kShift},
+                            calendar::TimeZone::Utc());
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->rows.size(), 3u);
   EXPECT_EQ(report->rows[0].label, "early");
@@ -69,7 +70,8 @@ TEST(ReportTest, ADailyReportHasEachDayThenTheSpanAndPrintsTheSameFigures) {
   ORDO_VERIFIES("ORDO-MISRPT-20", "ORDO-MISRPT-22");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
-  auto report = BuildReport(index, {Request(Min(0), Min(2 * 24 * 60)), ReportBy::kDay});
+  auto report = BuildReport(index, {Request(Min(0), Min(2 * 24 * 60)), ReportBy::kDay},
+                            calendar::TimeZone::Utc());
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->rows.size(), 3u);
   EXPECT_EQ(report->rows[0].label, "2026-01-05");
