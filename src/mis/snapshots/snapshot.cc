@@ -38,7 +38,7 @@ void Add(const ElementIndex& index, const std::string& scope, const char* kind,
     if (elements_done) continue;
     elements_done = true;
     for (const auto& [key, value] : report->elements.Values())
-      out.elements.push_back({scope, kind, from, to, key, value});
+      out.elements.push_back({scope, kind, label, from, to, key, value});
   }
 }
 

@@ -31,6 +31,7 @@ struct SnapshotFigure {
 struct SnapshotElement {
   std::string scope;
   std::string window_kind;
+  std::string label;  // as SnapshotFigure's
   TimeMicros from = 0, to = 0;
   std::string element;  // POT, PBT, APT, ADOT, ..., PQ, GQ, SQ, RQ
   double value = 0;

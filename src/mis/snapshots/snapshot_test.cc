@@ -6,6 +6,9 @@
 #include "core/testing/verifies.h"
 #include "mis/calendar/zoneinfo.h"
 #include "mis/kpi/kpi_test_util.h"
+#include "mis/snapshots/store.h"
+#include "mis/store/mis_store.h"
+#include "storage/rows.h"
 
 namespace ordo::mis::snapshots {
 namespace {
@@ -68,6 +71,42 @@ TEST(Snapshot, DayViewsAreWholeLocalDaysOfTheSiteTimeZone) {
     ++checked;
   }
   EXPECT_EQ(checked, 1);
+}
+
+TEST(Snapshot, TheDayViewsNameTheLocalDay) {
+  ORDO_VERIFIES("ORDO-MISTZ-12");
+  auto berlin = calendar::LoadTimeZone("Europe/Berlin", "time-zone");
+  ASSERT_TRUE(berlin.ok());
+  Builder b;
+  b.Node("LINE-1", "", "work_center").Node("WU-1", "LINE-1", "work_unit");
+  b.inputs.calendar.push_back({"LINE-1", At("2026-03-27T00:00:00Z"), At("2026-03-31T00:00:00Z"),
+                               CalendarKind::kShift, "long", b.Next()});
+  b.inputs.states.push_back({"WU-1", At("2026-03-27T00:00:00Z"), At("2026-03-31T00:00:00Z"),
+                             MachineState::kRunning, "", false, b.Next()});
+  const ElementIndex index(b.inputs);
+  const Snapshot snapshot = ComputeSnapshot(index, At("2026-03-29T12:00:00Z"), 2, *berlin);
+  const std::string path = ::testing::TempDir() + "/mis_snapshot_views.db";
+  std::remove(path.c_str());
+  auto opened = store::OpenMisStore(path, SnapshotMigrations(), /*create=*/true);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  ASSERT_TRUE(StoreSnapshot(*opened->db, snapshot, At("2026-03-29T12:00:00Z")).ok());
+  auto pbt = storage::FirstRow<std::string>(
+      *opened->db,
+      "SELECT window_from || ' ' || window_to || ' ' || CAST(value AS INTEGER) FROM "
+      "mis_elements_day WHERE scope = 'WU-1' AND element = 'PBT' AND day = '2026-03-29'",
+      storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(pbt.ok()) << pbt.error().message;
+  ASSERT_TRUE(pbt->has_value());
+  EXPECT_EQ(**pbt, "2026-03-28T23:00:00Z 2026-03-29T22:00:00Z " + std::to_string(23 * 3600));
+  auto figure = storage::FirstRow<std::string>(
+      *opened->db,
+      "SELECT window_from FROM mis_kpi_day WHERE scope = 'WU-1' AND day = '2026-03-29' AND "
+      "kpi = 'availability' AND profile = 'iso22400'",
+      storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(figure.ok() && figure->has_value());
+  EXPECT_EQ(**figure, "2026-03-28T23:00:00Z");
+  opened->db.reset();
+  std::remove(path.c_str());
 }
 
 }  // namespace
