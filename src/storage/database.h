@@ -36,6 +36,10 @@ class Statement {
   }
   virtual Statement& BindNull(int index) = 0;
   virtual Statement& BindBlob(int index, std::string_view bytes) = 0;
+  // Binds the double itself (an IEEE 754 binary64, SQLite's REAL), not a decimal text:
+  // Real() of the stored value gives back the same bits, except -0.0 (SQLite stores a
+  // whole-number REAL as an integer: it reads back as 0.0) and NaN (stored as NULL).
+  virtual Statement& BindReal(int index, double value) = 0;
 
   // Steps once: true when a row is available, false when done; failures as Error.
   virtual Result<bool> Step() = 0;
@@ -48,6 +52,9 @@ class Statement {
   virtual std::int64_t Int(int column) const = 0;
   virtual std::string Text(int column) const = 0;
   virtual std::string Blob(int column) const = 0;
+  // The column as a double: a REAL exactly as stored, an INTEGER converted, text as the
+  // driver parses it, NULL as 0.0.
+  virtual double Real(int column) const = 0;
   virtual bool IsNull(int column) const = 0;
 };
 

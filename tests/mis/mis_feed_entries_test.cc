@@ -7,18 +7,19 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "api_fixture.h"
 #include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "mis_server.h"
+#include "support/feed_account.h"
 
 namespace ordo::testing {
 namespace {
 
 constexpr const char* kUnit = "WU-PRESS-01";
-constexpr const char* kFeedPassword = "feed account password 2026";
 
 // An ISO 8601 time as microseconds (-1 when it does not parse).
 TimeMicros Micros(const Json& text) {
@@ -32,28 +33,11 @@ class MisFeedEntriesTest : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    HttpReply created = http().Post("/api/v1/users",
-                                    Json{{"name", "mis.feed"},
-                                         {"display_name", "MIS ledger feed"},
-                                         {"roles", {"feed_reader"}},
-                                         {"password", "feed-one-time-password-2026"}},
-                                    TokenFor("admin"));
-    ASSERT_EQ(created.status, 201) << created.Describe();
-    HttpReply first;
-    ASSERT_FALSE(
-        FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026", kFeedPassword, &first)
-            .empty())
-        << first.Describe();
-    HttpReply source = http().Post("/api/v1/sources",
-                                   Json{{"name", "press-plc"},
-                                        {"kind", "rest"},
-                                        {"work_units", {kUnit}},
-                                        {"counter", "increment"}},
-                                   TokenFor("engineer"));
-    ASSERT_EQ(source.status, 201) << source.Describe();
+    std::string key;
+    ASSERT_TRUE(SetUpFeedAccount(http(), TokenFor("admin"), TokenFor("engineer"), kUnit, &key));
     HttpReply batch = http().Post(
         "/api/v1/equipment-data",
-        Json{{"source", "press-plc"},
+        Json{{"source", kFeedSource},
              {"seq", 1},
              {"states",
               {{{"work_unit", kUnit}, {"time", "2026-01-05T06:00:00Z"}, {"state", "running"}},
@@ -66,16 +50,14 @@ class MisFeedEntriesTest : public ApiTest {
                 {"good", 96},
                 {"scrap", 4},
                 {"rework", 0}}}}},
-        source.json().value("api_key", ""));
+        key);
     ASSERT_EQ(batch.status, 200) << batch.Describe();
     std::string error;
     ASSERT_TRUE(mis_sandbox_.Init(&error)) << error;
     std::ofstream(mis_sandbox_.file("mes-password")) << kFeedPassword << "\n";
-    mis_ = std::make_unique<MisServer>(
-        mis_sandbox_.data(), mis_sandbox_.root(),
-        std::vector<std::string>{"--mes", "http://127.0.0.1:" + std::to_string(server_->port()),
-                                 "--mes-user", "mis.feed", "--mes-password-file",
-                                 mis_sandbox_.file("mes-password")});
+    mis_ =
+        std::make_unique<MisServer>(mis_sandbox_.data(), mis_sandbox_.root(),
+                                    FeedFlags(server_->port(), mis_sandbox_.file("mes-password")));
     ASSERT_TRUE(mis_->Start(&error)) << error;
     client::HttpReply r = mis_->Client().Post(
         "/api/v1/session", Json{{"user", "admin"}, {"password", kMisAdminPassword}});
@@ -206,6 +188,57 @@ TEST_F(MisFeedEntriesTest, TheEntriesBehindAFigureAreTheMesLedgerEntries) {
   }
   EXPECT_EQ(states, 3) << all.body;
   EXPECT_EQ(counts, 1) << all.body;
+}
+
+// The demo's work orders and operation completions (ordo init --demo) and an order the
+// supervisor cancels: each of those MES ledger entries has its row, with its seq and type,
+// equal to the entry's payload.
+TEST_F(MisFeedEntriesTest, OrdersCancellationsAndCompletionsHaveTheirRows) {
+  ORDO_VERIFIES("ORDO-MISFEED-32");
+  HttpReply cancelled = http().Post("/api/v1/orders/WO-DEMO-1003/cancel",
+                                    Json{{"reason", "not needed"}}, TokenFor("supervisor"));
+  ASSERT_EQ(cancelled.status, 200) << cancelled.Describe();
+  ASSERT_NO_FATAL_FAILURE(WaitCaughtUp());
+  const std::string supervisor = TokenFor("supervisor");
+  for (const std::string type :
+       {"orders.order_created", "orders.order_cancelled", "orders.operation_completed"}) {
+    HttpReply mes = http().Get("/api/v1/ledger?type=" + type + "&limit=1000", supervisor);
+    ASSERT_EQ(mes.status, 200) << mes.Describe();
+    const Json entries = mes.json()["entries"];
+    ASSERT_FALSE(entries.empty()) << type;
+    const std::int64_t first = entries.front()["seq"], last = entries.back()["seq"];
+    ASSERT_LT(last - first, 1000) << type;
+    client::HttpReply mis =
+        Entries("?first=" + std::to_string(first) + "&last=" + std::to_string(last));
+    ASSERT_EQ(mis.status, 200) << mis.Describe();
+    std::map<std::int64_t, Json> rows;  // of this type, by seq
+    const Json answer = mis.json();
+    for (const Json& e : answer["entries"])
+      if (e["type"] == type) rows[e["seq"].get<std::int64_t>()] = e;
+    EXPECT_EQ(rows.size(), entries.size()) << type << ": " << mis.body;
+    for (const Json& entry : entries) {
+      const std::int64_t seq = entry["seq"];
+      ASSERT_TRUE(rows.count(seq)) << type << " at " << seq << ": " << mis.body;
+      const Json& row = rows[seq];
+      const Json& payload = entry["payload"];
+      EXPECT_EQ(row["order"], payload["order_id"]) << row.dump();
+      if (type == "orders.order_created") {
+        EXPECT_EQ(row["product"], payload["product"]) << row.dump();
+        EXPECT_EQ(row["quantity"], payload["quantity"]) << row.dump();
+        EXPECT_EQ(row["unit"], payload["unit"]) << row.dump();
+        EXPECT_EQ(Micros(row["due"]), payload["due_us"]) << row.dump() << payload.dump();
+        EXPECT_EQ(row["customer_order"], payload.value("customer_order", "")) << row.dump();
+      } else if (type == "orders.operation_completed") {
+        EXPECT_EQ(row["operation"], payload["operation"]) << row.dump();
+        EXPECT_EQ(row["work_unit"], payload["work_unit"]) << row.dump();
+        EXPECT_EQ(row["good"], payload["good"]) << row.dump();
+        EXPECT_EQ(row["scrap"], payload["scrap"]) << row.dump();
+        EXPECT_EQ(row["rework"], payload["rework"]) << row.dump();
+        EXPECT_EQ(Micros(row["time"]), entry["time_us"]) << row.dump();
+      }
+    }
+    if (type == "orders.order_cancelled") EXPECT_EQ(rows.begin()->second["order"], "WO-DEMO-1003");
+  }
 }
 
 TEST_F(MisFeedEntriesTest, BadRangesAreRefusedNamingTheParameter) {

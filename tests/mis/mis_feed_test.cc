@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -17,6 +18,7 @@
 #include "mis_server.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "support/feed_account.h"
 
 namespace ordo::testing {
 namespace {
@@ -32,27 +34,7 @@ class MisFeedTest : public ApiTest {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
     // The feed account: an admin creates it, its first sign-in sets its password.
-    const std::string admin = TokenFor("admin");
-    HttpReply created = http().Post("/api/v1/users",
-                                    Json{{"name", "mis.feed"},
-                                         {"display_name", "MIS ledger feed"},
-                                         {"roles", {"feed_reader"}},
-                                         {"password", "feed-one-time-password-2026"}},
-                                    admin);
-    ASSERT_EQ(created.status, 201) << created.Describe();
-    HttpReply first;
-    ASSERT_FALSE(
-        FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026", kFeedPassword, &first)
-            .empty())
-        << first.Describe();
-    HttpReply source = http().Post("/api/v1/sources",
-                                   Json{{"name", "press-plc"},
-                                        {"kind", "rest"},
-                                        {"work_units", {kUnit}},
-                                        {"counter", "increment"}},
-                                   TokenFor("engineer"));
-    ASSERT_EQ(source.status, 201) << source.Describe();
-    key_ = source.json().value("api_key", "");
+    ASSERT_TRUE(SetUpFeedAccount(http(), TokenFor("admin"), TokenFor("engineer"), kUnit, &key_));
     std::string error;
     ASSERT_TRUE(mis_sandbox_.Init(&error)) << error;
     std::ofstream(mis_sandbox_.file("mes-password")) << kFeedPassword << "\n";
@@ -67,11 +49,9 @@ class MisFeedTest : public ApiTest {
   }
 
   std::unique_ptr<MisServer> StartMis(const std::string& data_dir, const std::string& logs = "") {
-    auto mis = std::make_unique<MisServer>(
-        data_dir, logs.empty() ? mis_sandbox_.root() : logs,
-        std::vector<std::string>{"--mes", "http://127.0.0.1:" + std::to_string(server_->port()),
-                                 "--mes-user", "mis.feed", "--mes-password-file",
-                                 mis_sandbox_.file("mes-password")});
+    auto mis =
+        std::make_unique<MisServer>(data_dir, logs.empty() ? mis_sandbox_.root() : logs,
+                                    FeedFlags(server_->port(), mis_sandbox_.file("mes-password")));
     std::string error;
     EXPECT_TRUE(mis->Start(&error)) << error;
     return mis;
@@ -104,7 +84,7 @@ class MisFeedTest : public ApiTest {
     static int seq = 0;
     HttpReply r = http().Post(
         "/api/v1/equipment-data",
-        Json{{"source", "press-plc"}, {"seq", ++seq}, {"states", states}, {"counts", counts}},
+        Json{{"source", kFeedSource}, {"seq", ++seq}, {"states", states}, {"counts", counts}},
         key_);
     ASSERT_EQ(r.status, 200) << r.Describe();
   }
@@ -146,7 +126,6 @@ class MisFeedTest : public ApiTest {
 
   void ExpectAlarmAfter(const std::string& attack, const std::string& kind);
 
-  static constexpr const char* kFeedPassword = "feed account password 2026";
   std::string key_;
   MisSandbox mis_sandbox_;
   std::unique_ptr<MisServer> mis_, second_mis_;
@@ -386,6 +365,55 @@ TEST_F(MisFeedTest, AMissingLedgerEntryStopsTheFeedWithAnAlarm) {
   ExpectAlarmAfter(
       "DELETE FROM ledger WHERE type = 'equipment.state_changed' AND payload LIKE '%\"down\"%'",
       "gap");
+}
+
+// The MES restored from a backup older than what the MIS took (its data directory copied
+// while it was stopped, copied back later): its ledger ends before the MIS's cursor. The
+// MIS does not wait for it in silence: it stops with alarm mes_ledger_behind_cursor and
+// keeps what it took.
+TEST_F(MisFeedTest, AnMesLedgerShorterThanTheCursorStopsTheFeedWithAnAlarm) {
+  ORDO_VERIFIES("ORDO-MISFEED-33", "ORDO-MIS-92");
+  namespace fs = std::filesystem;
+  const std::string backup = mis_sandbox_.file("mes-backup");
+  std::string error;
+  auto restart_mes = [&] {
+    ASSERT_TRUE(server_->Start(&error)) << error;
+    client_ = std::make_unique<HttpClient>(server_->Client());
+  };
+  ASSERT_TRUE(server_->Stop().has_value());
+  fs::copy(sandbox_.data(), backup, fs::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(restart_mes());
+  const std::int64_t backup_head = HeadSeq(http());
+  for (int i = 0; i < 8; ++i)
+    Send(Json::array(
+             {State("2026-01-05T06:0" + std::to_string(i) + ":00Z", i % 2 ? "down" : "running")}),
+         Json::array());
+  mis_ = StartMis(mis_sandbox_.data());
+  const Json before = WaitCaughtUp(*mis_, MisAdmin(*mis_));
+  const std::int64_t taken = before["cursor"]["seq"];
+  ASSERT_GE(taken, backup_head + 8);
+  ASSERT_TRUE(mis_->Stop(SIGTERM).has_value());
+
+  ASSERT_TRUE(server_->Stop().has_value());
+  fs::remove_all(sandbox_.data());
+  fs::copy(backup, sandbox_.data(), fs::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(restart_mes());
+  const std::int64_t head = HeadSeq(http());
+  ASSERT_LT(head, taken);
+  mis_ = StartMis(mis_sandbox_.data());
+  const std::string token = MisAdmin(*mis_);
+  Json stopped = WaitFeed(*mis_, token, [](const Json& s) { return s["state"] == "stopped"; });
+  ASSERT_FALSE(stopped["alarms"].empty()) << stopped.dump();
+  const Json alarm = stopped["alarms"][0];
+  EXPECT_EQ(alarm["kind"], "mes_ledger_behind_cursor") << stopped.dump();
+  // The first entry taken that the MES lacks: after its head (its head plus the MIS's
+  // sign-in at most), never after the cursor.
+  EXPECT_GT(alarm["seq"].get<std::int64_t>(), head) << stopped.dump();
+  EXPECT_LE(alarm["seq"].get<std::int64_t>(), taken) << stopped.dump();
+  EXPECT_EQ(stopped["cursor"]["seq"], taken) << "what was taken is kept: " << stopped.dump();
+  EXPECT_NE(mis_->Logs().find("ALARM mes_ledger_behind_cursor"), std::string::npos) << mis_->Logs();
+  // Nothing more is taken: the entries the restored MES writes now are not the ones taken.
+  EXPECT_EQ(mis_->Client().Get("/api/v1/feed", token).json()["cursor"]["seq"], taken);
 }
 
 }  // namespace

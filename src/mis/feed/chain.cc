@@ -51,4 +51,29 @@ CheckedPage CheckPage(const FeedCursor& from, const Json& page) {
   return out;
 }
 
+std::optional<ChainBreak> CheckHead(const FeedCursor& cursor, const Json& newest) {
+  if (!newest.is_object() || !newest.contains("entries") || !newest["entries"].is_array())
+    return ChainBreak{"malformed_page", cursor.seq + 1,
+                      "the MES answered its newest entry without an `entries` array"};
+  FeedCursor head;  // an empty ledger: seq 0
+  if (!newest["entries"].empty()) {
+    auto entry = ledger::FromJson(newest["entries"][0]);
+    if (!entry.ok())
+      return ChainBreak{"malformed_entry", cursor.seq + 1,
+                        "the MES's newest entry does not parse: " + entry.error().message};
+    head = FeedCursor{entry->seq, entry->hash};
+  }
+  if (head.seq < cursor.seq)
+    return ChainBreak{"mes_ledger_behind_cursor", head.seq + 1,
+                      "the MES's ledger ends at entry " + std::to_string(head.seq) +
+                          ", before the " + std::to_string(cursor.seq) +
+                          " entries the MIS took: was the MES restored from an older backup or "
+                          "replaced? The MIS keeps what it took"};
+  if (head.seq == cursor.seq && head.hash != cursor.hash)
+    return ChainBreak{"broken_chain", cursor.seq,
+                      Seq(cursor.seq) + " of the MES has the hash " + head.hash +
+                          ", not the one the MIS took (" + cursor.hash + "): another ledger"};
+  return std::nullopt;
+}
+
 }  // namespace ordo::mis::feed

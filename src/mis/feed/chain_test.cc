@@ -108,5 +108,45 @@ TEST(FeedChainTest, MalformedAnswersAndEntriesStopWithoutTakingAnything) {
   EXPECT_EQ(checked.entries.size(), 1u);
 }
 
+// GET /api/v1/ledger?before=0&limit=1 of a ledger whose head is `head` (none: empty).
+Json Newest(const std::optional<ledger::LedgerEntry>& head) {
+  Json list = Json::array();
+  if (head) list.push_back(ledger::ToJson(*head));
+  return Json{{"entries", list}, {"next", 0}};
+}
+
+TEST(FeedChainTest, AnMesLedgerEndingBeforeTheCursorIsAnAlarm) {
+  ORDO_VERIFIES("ORDO-MISFEED-33");
+  const auto chain = Chain(5);
+  const FeedCursor cursor{4, chain[3].hash};
+  // A head at or after the cursor, with the cursor's hash there: nothing to say.
+  EXPECT_FALSE(CheckHead(cursor, Newest(chain[4])));
+  EXPECT_FALSE(CheckHead(cursor, Newest(chain[3])));
+  EXPECT_FALSE(CheckHead(FeedCursor{}, Newest(std::nullopt)));
+  EXPECT_FALSE(CheckHead(FeedCursor{}, Newest(chain[0])));
+  // An MES restored from a backup of entry 2: entries 3 and 4 are gone.
+  auto behind = CheckHead(cursor, Newest(chain[1]));
+  ASSERT_TRUE(behind);
+  EXPECT_EQ(behind->kind, "mes_ledger_behind_cursor");
+  EXPECT_EQ(behind->seq, 3);
+  EXPECT_NE(behind->detail.find("ends at entry 2"), std::string::npos) << behind->detail;
+  // An empty ledger (a new MES at the address).
+  auto empty = CheckHead(cursor, Newest(std::nullopt));
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->kind, "mes_ledger_behind_cursor");
+  EXPECT_EQ(empty->seq, 1);
+  // Another ledger as long as the cursor: its entry 4 is not the one taken.
+  ledger::LedgerEntry other = chain[3];
+  other.payload = Json{{"text", "another ledger"}};
+  other.hash = ledger::ComputeHash(other);
+  auto replaced = CheckHead(cursor, Newest(other));
+  ASSERT_TRUE(replaced);
+  EXPECT_EQ(replaced->kind, "broken_chain");
+  EXPECT_EQ(replaced->seq, 4);
+  // Answers that are not a page, or an entry that does not parse.
+  EXPECT_EQ(CheckHead(cursor, Json::array())->kind, "malformed_page");
+  EXPECT_EQ(CheckHead(cursor, Json{{"entries", {{{"seq", "x"}}}}})->kind, "malformed_entry");
+}
+
 }  // namespace
 }  // namespace ordo::mis::feed

@@ -174,6 +174,17 @@ void FeedConsumer::Follow() {
       alarm(checked.broken->kind, checked.broken->seq, checked.broken->detail);
       break;
     }
+    if (checked.entries.empty()) {
+      // Nothing after the cursor: check that the MES still holds what the MIS took (a
+      // restored or replaced MES would otherwise be waited on in silence).
+      client::HttpReply newest = poll.Get("/api/v1/ledger?before=0&limit=1", token);
+      if (newest.ok()) {
+        if (auto behind = CheckHead(to, newest.json())) {
+          alarm(behind->kind, behind->seq, behind->detail);
+          break;
+        }
+      }  // otherwise the next long-poll meets the same failure and handles it
+    }
     log_failure("its state", SetState(*db_, "following", "", now()));
     // A page short of the limit reaches the MES's head: the MIS holds everything until now.
     if (checked.entries.size() < static_cast<std::size_t>(options_.page_limit))

@@ -12,6 +12,11 @@
 //   before, raises an alarm (logged as an error, shown by GET /api/v1/feed) and stops
 //   consuming until ordo-mis is restarted. Nothing is skipped silently. So does a bug (an
 //   exception: alarm `internal`), rather than taking the process down.
+// - A page with nothing after the cursor: it asks the MES for its newest entry
+//   (GET /api/v1/ledger?before=0&limit=1, chain.h CheckHead). A ledger that ends before
+//   the cursor (an MES restored from an older backup, or another MES) raises the alarm
+//   mes_ledger_behind_cursor, and an entry at the cursor with another hash broken_chain,
+//   as above.
 // Without --mes the service only records the state not_configured.
 #pragma once
 

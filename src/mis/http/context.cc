@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "core/crypto.h"
+#include "server/problem.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::mis::http {
@@ -36,6 +37,20 @@ Context::Context(asio::io_context& io, storage::Database& db, const Clock& clock
 Context::~Context() {
   pool_.join();
   reports_.join();
+}
+
+Awaitable<server::HttpResponse> Context::ComputeJson(
+    std::function<Result<Json>(storage::Database& reader)> work) {
+  std::function<Result<server::HttpResponse>(storage::Database&)> render =
+      [work = std::move(work)](storage::Database& reader) -> Result<server::HttpResponse> {
+    const Result<Json> answer = work(reader);
+    if (!answer.ok()) return server::ProblemResponse(answer.error());
+    return server::JsonResponse(200, answer.value());
+  };
+  auto computing = Compute(std::move(render));
+  Result<server::HttpResponse> response = co_await std::move(computing);
+  if (!response.ok()) co_return server::ProblemResponse(response.error());
+  co_return std::move(*response);
 }
 
 Awaitable<void> Context::OnReportThread(std::function<void(Result<storage::Database*>)> work) {

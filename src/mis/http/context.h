@@ -92,6 +92,12 @@ class Context {
     co_return std::move(**slot);
   }
 
+  // Compute for a JSON answer: `work` runs on the report thread, and so does rendering its
+  // answer (200 with the JSON text, or the error as problem+json): the io thread only
+  // sends the bytes, however large the answer.
+  Awaitable<server::HttpResponse> ComputeJson(
+      std::function<Result<Json>(storage::Database& reader)> work);
+
   // Set by serve on SIGTERM/SIGINT: health answers "stopping".
   bool shutting_down() const { return shutting_down_; }
   void BeginShutdown() { shutting_down_ = true; }

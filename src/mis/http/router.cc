@@ -134,11 +134,6 @@ Awaitable<HttpResponse> Router::Handle(Context& context, HttpRequest& request) c
   co_return co_await std::move(handling);
 }
 
-HttpResponse JsonOrProblem(const Result<Json>& answer) {
-  return answer.ok() ? server::JsonResponse(200, answer.value())
-                     : server::ProblemResponse(answer.error());
-}
-
 Route GetRoute(std::string path, std::string permission, std::string summary, Handler handler) {
   Route route;
   route.method = "GET";

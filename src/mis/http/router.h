@@ -60,9 +60,6 @@ struct Route {
   std::vector<std::string> media_types;
 };
 
-// 200 with the JSON of `answer`, or its error as problem+json.
-HttpResponse JsonOrProblem(const Result<Json>& answer);
-
 // A GET route of `permission` (no body).
 Route GetRoute(std::string path, std::string permission, std::string summary, Handler handler);
 

@@ -1,8 +1,6 @@
 // The snapshot tables and views.
 #include "mis/snapshots/store.h"
 
-#include <cstdio>
-
 #include "storage/rows.h"
 
 namespace ordo::mis::snapshots {
@@ -34,14 +32,6 @@ std::string ElementView(const char* name, const char* kind, const char* label) {
          " AS SELECT scope, label AS " + label + ", " + Iso("from_us") + " AS window_from, " +
          Iso("to_us") +
          " AS window_to, element, value FROM snapshot_element WHERE window_kind = '" + kind + "';";
-}
-
-// A double as text that reads back to the same double (17 significant digits): the REAL
-// columns' affinity stores it as that REAL (the storage interface binds integers and text).
-std::string Real(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
 }
 
 }  // namespace
@@ -86,7 +76,7 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
           s.Bind(1, f.scope).Bind(2, f.window_kind).Bind(3, f.label).Bind(4, f.from);
           s.Bind(5, f.to).Bind(6, f.kpi).Bind(7, f.profile);
           if (f.value)
-            s.Bind(8, Real(*f.value));
+            s.BindReal(8, *f.value);
           else
             s.BindNull(8);
           s.Bind(9, f.unit).Bind(10, f.null_reason).Bind(11, f.policy);
@@ -98,7 +88,7 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
                           "element, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [&](Statement& s) {
                             s.Bind(1, e.scope).Bind(2, e.window_kind).Bind(3, e.from);
-                            s.Bind(4, e.to).Bind(5, e.element).Bind(6, Real(e.value));
+                            s.Bind(4, e.to).Bind(5, e.element).BindReal(6, e.value);
                             s.Bind(7, e.label);
                           }));
   return tx.Commit();

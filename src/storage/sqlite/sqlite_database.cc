@@ -33,6 +33,10 @@ class SqliteStatement final : public Statement {
     sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  Statement& BindReal(int index, double value) override {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+  }
   Result<bool> Step() override {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -58,6 +62,7 @@ class SqliteStatement final : public Statement {
     return b ? std::string(static_cast<const char*>(b), static_cast<std::size_t>(n))
              : std::string();
   }
+  double Real(int column) const override { return sqlite3_column_double(stmt_, column); }
   bool IsNull(int column) const override {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
   }

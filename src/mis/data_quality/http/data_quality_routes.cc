@@ -98,9 +98,9 @@ http::Awaitable<http::HttpResponse> Report(http::Context& context, http::Call& c
         loaded.refused = std::move(*refused);
         return Build(loaded);
       };
-  auto computing = context.Compute(std::move(work));
-  Result<Json> answer = co_await std::move(computing);
-  co_return http::JsonOrProblem(answer);
+  auto computing = context.ComputeJson(std::move(work));
+  http::HttpResponse response = co_await std::move(computing);
+  co_return response;
 }
 
 }  // namespace

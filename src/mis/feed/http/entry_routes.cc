@@ -3,17 +3,17 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <utility>
 
 #include "mes/equipment/events.h"
 #include "mes/masterdata/events.h"
+#include "mes/orders/events.h"
 #include "mis/access/roles.h"
 #include "mis/feed/store/feed_entries.h"
 #include "mis/feed/store/feed_store.h"
+#include "mis/http/seq_range.h"
 #include "server/problem.h"
-#include "server/query_params.h"
 
 namespace ordo::mis::feed {
 
@@ -21,20 +21,9 @@ namespace {
 
 namespace eq = ordo::equipment;
 namespace md = ordo::masterdata;
+namespace od = ordo::orders;
 
-constexpr std::int64_t kMaxSeqs = 1000;
-constexpr std::int64_t kMaxSeq = 1'000'000'000'000'000;
-
-Result<std::int64_t> Bound(const std::map<std::string, std::string>& query,
-                           const std::string& name) {
-  auto it = query.find(name);
-  if (it == query.end())
-    return Error::Invalid(name, name + ": required, a ledger seq (a whole number from 1)",
-                          "missing_parameter");
-  if (it->second.empty())
-    return Error::Invalid(name, name + ": expected a ledger seq (a whole number from 1)");
-  return server::IntParam(query, name, 0, 1, kMaxSeq);
-}
+const http::RangeSpec kSeqs{"a ledger seq (a whole number from 1)", "seqs", 1'000'000'000'000'000};
 
 Json EntriesJson(const FeedEntries& rows) {
   std::vector<std::pair<std::int64_t, Json>> all;
@@ -90,6 +79,28 @@ Json EntriesJson(const FeedEntries& rows) {
                                  {"equipment", r.id},
                                  {"version", r.version},
                                  {"effective_from", FormatUtcMicros(r.effective_from)}});
+  for (const auto& r : rows.orders)
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", od::OrderCreated::kType},
+                                 {"order", r.order_id},
+                                 {"product", r.product},
+                                 {"quantity", r.quantity},
+                                 {"unit", r.unit},
+                                 {"due", FormatUtcMicros(r.due)},
+                                 {"customer_order", r.customer}});
+  for (const auto& r : rows.cancellations)
+    all.emplace_back(
+        r.seq, Json{{"seq", r.seq}, {"type", od::OrderCancelled::kType}, {"order", r.order_id}});
+  for (const auto& r : rows.completions)
+    all.emplace_back(r.seq, Json{{"seq", r.seq},
+                                 {"type", od::OperationCompleted::kType},
+                                 {"time", FormatUtcMicros(r.time)},
+                                 {"order", r.order_id},
+                                 {"operation", r.operation},
+                                 {"work_unit", r.work_unit},
+                                 {"good", r.good},
+                                 {"scrap", r.scrap},
+                                 {"rework", r.rework}});
   std::stable_sort(all.begin(), all.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   Json list = Json::array();
@@ -98,25 +109,15 @@ Json EntriesJson(const FeedEntries& rows) {
 }
 
 http::Awaitable<http::HttpResponse> ListEntries(http::Context& context, http::Call& call) {
-  const auto& query = call.request.query;
-  for (const auto& [name, value] : query)
-    if (name != "first" && name != "last")
-      co_return server::ProblemResponse(Error::Invalid(
-          name, "unknown parameter '" + name + "': expected first and last", "unknown_parameter"));
-  auto first = Bound(query, "first");
-  if (!first.ok()) co_return server::ProblemResponse(first.error());
-  auto last = Bound(query, "last");
-  if (!last.ok()) co_return server::ProblemResponse(last.error());
-  if (*last < *first || *last - *first >= kMaxSeqs)
-    co_return server::ProblemResponse(
-        Error::Invalid("last", "last: expected at least first and at most first + 999 (1,000 seqs)",
-                       "invalid_range"));
-  auto rows = ReadFeedEntries(context.db(), *first, *last);
+  auto range = http::ParseSeqRange(call.request.query, kSeqs);
+  if (!range.ok()) co_return server::ProblemResponse(range.error());
+  const auto [first, last] = *range;
+  auto rows = ReadFeedEntries(context.db(), first, last);
   if (!rows.ok()) co_return server::ProblemResponse(rows.error());
   auto cursor = ReadCursor(context.db());
   if (!cursor.ok()) co_return server::ProblemResponse(cursor.error());
-  co_return server::JsonResponse(200, Json{{"first", *first},
-                                           {"last", *last},
+  co_return server::JsonResponse(200, Json{{"first", first},
+                                           {"last", last},
                                            {"cursor", cursor->seq},
                                            {"entries", EntriesJson(*rows)}});
 }
@@ -124,13 +125,9 @@ http::Awaitable<http::HttpResponse> ListEntries(http::Context& context, http::Ca
 }  // namespace
 
 std::vector<http::Route> EntryRoutes() {
-  http::Route route;
-  route.method = "GET";
-  route.path = "/api/v1/feed/entries";
-  route.permission = access::kRead;
-  route.summary = "The rows the MIS took from a range of MES ledger entries (a KPI source)";
-  route.handler = &ListEntries;
-  return {route};
+  return {http::GetRoute("/api/v1/feed/entries", access::kRead,
+                         "The rows the MIS took from a range of MES ledger entries (a KPI source)",
+                         &ListEntries)};
 }
 
 }  // namespace ordo::mis::feed

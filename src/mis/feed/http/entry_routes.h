@@ -13,6 +13,11 @@
 //   obsolete), "content" (the drafted object: id, name, level, parent, cycle times...);
 // - change_request.approved: "equipment", "version", "effective_from", one entry per
 //   equipment version the approval puts in force (so a seq may appear more than once).
+// - orders.order_created: "order", "product", "quantity", "unit", "due" (ISO 8601 UTC),
+//   "customer_order" ("" when none);
+// - orders.order_cancelled: "order";
+// - orders.operation_completed: "time" (the MES's server time), "order", "operation",
+//   "work_unit", "good", "scrap", "rework" (quantities as numbers).
 // A seq without an entry here is one the MIS does not take (another event type) or has not
 // taken yet (after the cursor). Refusals (400 problem+json, the parameter as field):
 // missing_parameter, invalid_argument (first, last: whole numbers from 1),

@@ -65,6 +65,32 @@ Result<FeedEntries> ReadFeedEntries(storage::Database& db, std::int64_t first, s
       });
   if (!approvals.ok()) return approvals.error();
   out.equipment_approvals = std::move(*approvals);
+  auto orders = storage::Rows<OrderRow>(
+      db,
+      "SELECT seq, order_id, product, quantity, unit, due_us, customer FROM mes_order "
+      "WHERE seq BETWEEN ? AND ? ORDER BY seq",
+      range, [](const Statement& s) {
+        return OrderRow{s.Int(0), s.Text(1), s.Text(2), s.Real(3), s.Text(4), s.Int(5), s.Text(6)};
+      });
+  if (!orders.ok()) return orders.error();
+  out.orders = std::move(*orders);
+  auto cancellations = storage::Rows<CancelRow>(
+      db, "SELECT seq, order_id FROM mes_order_cancelled WHERE seq BETWEEN ? AND ? ORDER BY seq",
+      range, [](const Statement& s) {
+        return CancelRow{s.Int(0), s.Text(1)};
+      });
+  if (!cancellations.ok()) return cancellations.error();
+  out.cancellations = std::move(*cancellations);
+  auto completions = storage::Rows<CompletionRow>(
+      db,
+      "SELECT seq, time_us, order_id, operation, work_unit, good, scrap, rework "
+      "FROM mes_operation_completed WHERE seq BETWEEN ? AND ? ORDER BY seq",
+      range, [](const Statement& s) {
+        return CompletionRow{s.Int(0),  s.Int(1),  s.Text(2), s.Text(3),
+                             s.Text(4), s.Real(5), s.Real(6), s.Real(7)};
+      });
+  if (!completions.ok()) return completions.error();
+  out.completions = std::move(*completions);
   return out;
 }
 

@@ -21,6 +21,9 @@ struct FeedEntries {
   std::vector<SourceRow> sources;
   std::vector<EquipmentDraftRow> equipment_drafts;
   std::vector<ApprovalRow> equipment_approvals;  // several per seq: one per version named
+  std::vector<OrderRow> orders;                  // work orders created
+  std::vector<CancelRow> cancellations;          // work orders cancelled
+  std::vector<CompletionRow> completions;        // operations completed
 };
 
 // Failures: the store's error.

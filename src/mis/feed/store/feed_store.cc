@@ -1,8 +1,7 @@
 // The feed module's tables.
 #include "mis/feed/store/feed_store.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include <string>
 
 #include "storage/rows.h"
 
@@ -12,13 +11,15 @@ namespace {
 
 using storage::Statement;
 
-// A double as text that strtod reads back to the same double.
-std::string Exact(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-double Number(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
+// Empties the tables derived from the feed (but the three that migration 4 recreates)
+// and resets the cursor: the feed is read again from its first entry.
+constexpr const char* kReadAgain =
+    "DELETE FROM mes_state_change; DELETE FROM mes_count; DELETE FROM mes_downtime_reason;"
+    "DELETE FROM mes_source; DELETE FROM mes_equipment_draft;"
+    "DELETE FROM mes_equipment_approval;"
+    "UPDATE feed_cursor SET seq = 0, hash = "
+    "'0000000000000000000000000000000000000000000000000000000000000000',"
+    " caught_up_us = 0, updated_us = 0;";
 
 Status InsertRows(storage::Database& db, const FeedRows& rows) {
   for (const auto& r : rows.states)
@@ -78,7 +79,7 @@ Status InsertRows(storage::Database& db, const FeedRows& rows) {
                           "customer) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [&](Statement& s) {
                             s.Bind(1, r.seq).Bind(2, r.order_id).Bind(3, r.product);
-                            s.Bind(4, Exact(r.quantity)).Bind(5, r.unit).Bind(6, r.due);
+                            s.BindReal(4, r.quantity).Bind(5, r.unit).Bind(6, r.due);
                             s.Bind(7, r.customer);
                           }));
   for (const auto& r : rows.cancellations)
@@ -91,8 +92,8 @@ Status InsertRows(storage::Database& db, const FeedRows& rows) {
         "good, scrap, rework) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [&](Statement& s) {
           s.Bind(1, r.seq).Bind(2, r.time).Bind(3, r.order_id).Bind(4, r.operation);
-          s.Bind(5, r.work_unit).Bind(6, Exact(r.good)).Bind(7, Exact(r.scrap));
-          s.Bind(8, Exact(r.rework));
+          s.Bind(5, r.work_unit).BindReal(6, r.good).BindReal(7, r.scrap);
+          s.BindReal(8, r.rework);
         }));
   return Ok();
 }
@@ -151,7 +152,24 @@ std::vector<store::Migration> FeedMigrations() {
            "DELETE FROM mes_equipment_approval;"
            "UPDATE feed_cursor SET seq = 0, hash = "
            "'0000000000000000000000000000000000000000000000000000000000000000',"
-           " caught_up_us = 0, updated_us = 0"}};
+           " caught_up_us = 0, updated_us = 0"},
+          // Quantities as REAL (the double itself) instead of text; the rows are taken again
+          // from the feed rather than converted (SQLite's text-to-REAL is not exact).
+          {kFeedModule, 4,
+           std::string("DROP TABLE mes_order; DROP TABLE mes_order_cancelled;"
+                       "DROP TABLE mes_operation_completed;"
+                       "CREATE TABLE mes_order ("
+                       " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL, product TEXT NOT NULL,"
+                       " quantity REAL NOT NULL, unit TEXT NOT NULL, due_us INTEGER NOT NULL,"
+                       " customer TEXT NOT NULL);"
+                       "CREATE TABLE mes_order_cancelled ("
+                       " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL);"
+                       "CREATE TABLE mes_operation_completed ("
+                       " seq INTEGER PRIMARY KEY, time_us INTEGER NOT NULL,"
+                       " order_id TEXT NOT NULL, operation TEXT NOT NULL,"
+                       " work_unit TEXT NOT NULL, good REAL NOT NULL, scrap REAL NOT NULL,"
+                       " rework REAL NOT NULL);") +
+               kReadAgain}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {
@@ -293,8 +311,7 @@ Result<std::vector<OrderRow>> ReadOrders(storage::Database& db) {
       db,
       "SELECT seq, order_id, product, quantity, unit, due_us, customer FROM mes_order ORDER BY seq",
       storage::NoBind, [](const Statement& s) {
-        return OrderRow{s.Int(0),  s.Text(1), s.Text(2), Number(s.Text(3)),
-                        s.Text(4), s.Int(5),  s.Text(6)};
+        return OrderRow{s.Int(0), s.Text(1), s.Text(2), s.Real(3), s.Text(4), s.Int(5), s.Text(6)};
       });
 }
 
@@ -311,8 +328,8 @@ Result<std::vector<CompletionRow>> ReadCompletions(storage::Database& db) {
       "SELECT seq, time_us, order_id, operation, work_unit, good, scrap, rework "
       "FROM mes_operation_completed ORDER BY seq",
       storage::NoBind, [](const Statement& s) {
-        return CompletionRow{s.Int(0),  s.Int(1),          s.Text(2),         s.Text(3),
-                             s.Text(4), Number(s.Text(5)), Number(s.Text(6)), Number(s.Text(7))};
+        return CompletionRow{s.Int(0),  s.Int(1),  s.Text(2), s.Text(3),
+                             s.Text(4), s.Real(5), s.Real(6), s.Real(7)};
       });
 }
 

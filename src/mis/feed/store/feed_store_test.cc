@@ -8,6 +8,7 @@
 #include "core/testing/verifies.h"
 #include "mis/feed/feed_inputs.h"
 #include "mis/store/mis_store.h"
+#include "storage/rows.h"
 
 namespace ordo::mis::feed {
 namespace {
@@ -186,6 +187,15 @@ TEST_F(FeedStoreTest, OrdersLessTheCancelledAndCompletionsAsYields) {
   ASSERT_EQ(in.orders.size(), 1u);
   EXPECT_EQ(in.orders[0].order_id, "WO-1");
   EXPECT_EQ(in.orders[0].quantity, 0.1 + 0.2);
+  // Stored as the REAL itself: SQL reads the same double (not a 15-digit rounding of it).
+  auto stored = storage::FirstRow<std::pair<std::string, double>>(
+      *db_, "SELECT typeof(quantity), quantity - 0.3 FROM mes_order WHERE seq = 1", storage::NoBind,
+      [](const storage::Statement& s) {
+        return std::pair{s.Text(0), s.Real(1)};
+      });
+  ASSERT_TRUE(stored.ok() && *stored);
+  EXPECT_EQ((*stored)->first, "real");
+  EXPECT_EQ((*stored)->second, 0.1 + 0.2 - 0.3);
   EXPECT_EQ(in.orders[0].customer, "SO-1");
   EXPECT_EQ(in.orders[0].source, SourceRef::Ledger(1));
   ASSERT_EQ(in.operation_yields.size(), 1u);
@@ -215,6 +225,45 @@ TEST(FeedStoreUpgradeTest, AVersionThatTakesNewEntryTypesReadsTheFeedAgain) {
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
   EXPECT_EQ(ReadCursor(*upgraded->db).value(), FeedCursor{});
   EXPECT_TRUE(ReadStateChanges(*upgraded->db).value().empty());
+  upgraded->db.reset();
+  fs::remove_all(dir);
+}
+
+TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextAreTakenAgainAsReals) {
+  ORDO_VERIFIES("ORDO-MISFEED-31", "ORDO-MIS-94");
+  const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_real";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = store::StorePath(dir.string());
+  {
+    const std::vector<store::Migration> all = FeedMigrations();
+    std::vector<store::Migration> v3(all.begin(), all.begin() + 3);
+    ASSERT_EQ(v3.back().version, 3);
+    auto opened = store::OpenMisStore(path, v3, true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    ASSERT_TRUE(opened->db
+                    ->Exec("INSERT INTO mes_order VALUES (1, 'WO-1', 'P-1', "
+                           "'0.30000000000000004', 'kg', 0, '');"
+                           "UPDATE feed_cursor SET seq = 5, hash = 'h5'")
+                    .ok());
+  }
+  auto upgraded = store::OpenMisStore(path, FeedMigrations(), false);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_EQ(ReadCursor(*upgraded->db).value(), FeedCursor{});  // read again from the start
+  EXPECT_TRUE(ReadOrders(*upgraded->db).value().empty());
+  FeedRows rows;
+  rows.orders.push_back({1, "WO-1", "P-1", 0.1 + 0.2, "kg", kT0, ""});
+  rows.completions.push_back({2, kT0, "WO-1", "10", "WU-1", 1e-300, -2.5, 1.0 / 3.0});
+  ASSERT_TRUE(ApplyPage(*upgraded->db, rows, FeedCursor{}, FeedCursor{2, "h2"}, kT0).ok());
+  auto types = storage::FirstRow<std::string>(
+      *upgraded->db,
+      "SELECT group_concat(t) FROM (SELECT typeof(quantity) AS t FROM mes_order UNION ALL "
+      "SELECT typeof(good) || typeof(scrap) || typeof(rework) FROM mes_operation_completed)",
+      storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(types.ok() && *types);
+  EXPECT_EQ(**types, "real,realrealreal");
+  EXPECT_EQ(ReadOrders(*upgraded->db).value(), rows.orders);
+  EXPECT_EQ(ReadCompletions(*upgraded->db).value(), rows.completions);
   upgraded->db.reset();
   fs::remove_all(dir);
 }

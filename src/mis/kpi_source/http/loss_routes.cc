@@ -82,9 +82,9 @@ http::Awaitable<http::HttpResponse> Losses(http::Context& context, http::Call& c
         if (!inputs.ok()) return Result<Json>(inputs.error());
         return Compute(q, *inputs);
       };
-  auto computing = context.Compute(std::move(work));
-  Result<Json> answer = co_await std::move(computing);
-  co_return http::JsonOrProblem(answer);
+  auto computing = context.ComputeJson(std::move(work));
+  http::HttpResponse response = co_await std::move(computing);
+  co_return response;
 }
 
 }  // namespace

@@ -46,9 +46,9 @@ http::Awaitable<http::HttpResponse> ListScopes(http::Context& context, http::Cal
     if (!inputs.ok()) return Result<Json>(inputs.error());
     return Result<Json>(ScopesJson(*inputs));
   };
-  auto listing = context.Compute(std::move(work));
-  Result<Json> answer = co_await std::move(listing);
-  co_return http::JsonOrProblem(answer);
+  auto listing = context.ComputeJson(std::move(work));
+  http::HttpResponse response = co_await std::move(listing);
+  co_return response;
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ http::Awaitable<http::HttpResponse> TrendHandler(http::Context& context, http::C
     const ElementIndex index(*inputs);
     return ComputeTrend(index, t, target_json);
   };
-  auto computing = context.Compute(std::move(work));
-  Result<Json> answer = co_await std::move(computing);
-  co_return http::JsonOrProblem(answer);
+  auto computing = context.ComputeJson(std::move(work));
+  http::HttpResponse response = co_await std::move(computing);
+  co_return response;
 }
 
 }  // namespace
