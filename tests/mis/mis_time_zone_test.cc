@@ -96,6 +96,13 @@ TEST_F(MisTimeZoneTest, TrendDaysAndDailyReportsAreLocalDays) {
   EXPECT_EQ(rows[0]["label"], "2026-03-29");
   EXPECT_EQ(rows[0]["from"], "2026-03-28T23:00:00.000000Z");
   EXPECT_EQ(rows[0]["to"], "2026-03-29T22:00:00.000000Z");
+  // The shift report's day is the same local day (no shifts: only its total row).
+  HttpReply shift = server_->Client().Get("/api/v1/reports/shift?date=2026-03-29", token);
+  ASSERT_EQ(shift.status, 200) << shift.Describe();
+  const Json total = shift.json()["rows"].back();
+  EXPECT_EQ(total["label"], "total");
+  EXPECT_EQ(total["from"], "2026-03-28T23:00:00.000000Z");
+  EXPECT_EQ(total["to"], "2026-03-29T22:00:00.000000Z");
 }
 
 }  // namespace

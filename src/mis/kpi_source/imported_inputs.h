@@ -22,7 +22,6 @@ namespace ordo::mis::kpi_source {
 // (empty). Failures: the store's error; internal when a stored value does not convert
 // (a bug: the import checked it).
 // Not thread-safe: the connection's owner thread only.
-Result<Inputs> LoadImportedInputs(storage::Database& db,
-                                  const calendar::TimeZone& zone = calendar::TimeZone::Utc());
+Result<Inputs> LoadImportedInputs(storage::Database& db, const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::kpi_source

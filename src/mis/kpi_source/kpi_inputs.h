@@ -18,7 +18,6 @@ namespace ordo::mis::kpi_source {
 // `zone`: the site's time zone, for the imports' dates (LoadImportedInputs). Failures as
 // LoadImportedInputs and AppendFeedInputs. Not thread-safe: the connection's owner thread
 // only.
-Result<Inputs> LoadKpiInputs(storage::Database& db,
-                             const calendar::TimeZone& zone = calendar::TimeZone::Utc());
+Result<Inputs> LoadKpiInputs(storage::Database& db, const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::kpi_source

@@ -53,6 +53,6 @@ Result<std::vector<TrendBucket>> TrendBuckets(const ElementIndex& index, const s
 // "to", "label", "value" (null with "null_reason"), "explain": link}]}; day buckets in
 // `zone`. Errors: ComputeKpis's (unknown_scope), TrendBuckets'.
 Result<Json> ComputeTrend(const ElementIndex& index, const TrendQuery& trend, const Json& target,
-                          const calendar::TimeZone& zone = calendar::TimeZone::Utc());
+                          const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::kpi_source

@@ -40,7 +40,7 @@ struct Report {
 // (23 or 25 hours on the days clocks change). Errors as ComputeKpis (unknown_kpi,
 // unknown_scope, invalid_window).
 Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& request,
-                           const calendar::TimeZone& zone = calendar::TimeZone::Utc());
+                           const calendar::TimeZone& zone);
 
 // The span of `days` whole local days of `zone` from local day `first`: [its start, the
 // start of the day after the last).

@@ -50,6 +50,6 @@ struct Snapshot {
 // shift that starts in them (whole, also when it ends after the span; shifts of up to a
 // day).
 Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days,
-                         const calendar::TimeZone& zone = calendar::TimeZone::Utc());
+                         const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::snapshots
