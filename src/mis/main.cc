@@ -111,8 +111,13 @@ int main(int argc, char** argv) {
       ->required();
   init->add_flag("--demo", io.demo,
                  "a demo store for ordo's demo plant: also imports a shift calendar (three "
-                 "shifts a day, UTC, from a week before for nine weeks); the rest comes from the "
+                 "shifts a day, local times of --time-zone, from a week before for nine weeks); "
+                 "the rest comes from the "
                  "MES through serve --mes");
+  init->add_option(
+      "--time-zone", io.time_zone,
+      "the site's time zone, an IANA name such as Europe/Berlin (default UTC): "
+      "local days of trends, reports, snapshots and import dates; stored in the store");
   init->callback([&] {
     auto password = app::ReadPasswordFile(admin_password_file, "admin-password-file");
     if (!password.ok()) {
@@ -166,6 +171,7 @@ int main(int argc, char** argv) {
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
   std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file;
+  std::string time_zone;
   int idle_minutes = 15, nice = 10;
   serve->add_option("--data", data, "data directory (created by init)")->required();
   serve->add_option("--listen", listen,
@@ -176,6 +182,9 @@ int main(int argc, char** argv) {
                     "the MES user the MIS signs in as (MES role feed_reader); with --mes");
   serve->add_option("--mes-password-file", mes_password_file,
                     "file whose first line is that MES user's password; with --mes");
+  serve->add_option("--time-zone", time_zone,
+                    "the site's time zone for this run, overriding the one stored by init "
+                    "(an IANA name such as Europe/Berlin)");
   serve->add_option("--session-idle-minutes", idle_minutes, "sign out sessions idle this long")
       ->check(CLI::Range(1, 24 * 60));
   serve
@@ -206,6 +215,7 @@ int main(int argc, char** argv) {
     so.context.session_idle = static_cast<TimeMicros>(idle_minutes) * 60 * 1'000'000;
     so.mes = std::move(*mes);
     so.nice = nice;
+    so.time_zone = time_zone;
     so.services.push_back(std::make_unique<feed::FeedConsumer>());
     so.services.push_back(std::make_unique<snapshots::SnapshotService>());
     rc = app::RunServer(std::move(so), Migrations(), router);

@@ -6,27 +6,29 @@ namespace ordo::mis::app {
 namespace {
 
 constexpr TimeMicros kHour = 3'600'000'000;
-constexpr TimeMicros kDay = 24 * kHour;
 
 }  // namespace
 
-std::string DemoCalendarCsv(TimeMicros now) {
-  const TimeMicros today = now - now % kDay;
+std::string DemoCalendarCsv(TimeMicros now, const calendar::TimeZone& zone) {
+  const calendar::CivilDate today = zone.LocalDate(now);
   struct Shift {
     const char* label;
-    TimeMicros start;  // after 00:00
+    int hour;  // local start
   };
-  const Shift shifts[] = {{"early", 6 * kHour}, {"late", 14 * kHour}, {"night", 22 * kHour}};
+  const Shift shifts[] = {{"early", 6}, {"late", 14}, {"night", 22}};
   std::string csv = "scope,start,end,kind,label\n";
-  for (TimeMicros day = today - 7 * kDay; day < today + 56 * kDay; day += kDay) {
+  for (int d = -7; d < 56; ++d) {
+    const calendar::CivilDate day = calendar::AddDays(today, d);
     for (const Shift& s : shifts) {
-      const TimeMicros start = day + s.start;
+      const TimeMicros start = zone.ToUtc({day, s.hour, 0, 0});
+      const TimeMicros end =
+          zone.ToUtc({calendar::AddDays(day, (s.hour + 8) / 24), (s.hour + 8) % 24, 0, 0});
       const TimeMicros pause = start + 4 * kHour - kHour / 4;
       auto row = [&](TimeMicros from, TimeMicros to, const char* kind, const std::string& label) {
         csv += std::string(kDemoCalendarScope) + "," + FormatUtcMicros(from) + "," +
                FormatUtcMicros(to) + "," + kind + "," + label + "\n";
       };
-      row(start, start + 8 * kHour, "shift", s.label);
+      row(start, end, "shift", s.label);
       row(pause, pause + kHour / 2, "break", std::string(s.label) + " break");
     }
   }

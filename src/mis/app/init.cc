@@ -10,6 +10,8 @@
 #include "mis/access/roles.h"
 #include "mis/access/users.h"
 #include "mis/app/demo_data.h"
+#include "mis/app/site_time_zone.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/imports/imports.h"
 #include "mis/store/dir_lock.h"
 #include "mis/store/mis_store.h"
@@ -29,6 +31,7 @@ Status Populate(storage::Database& db, const InitOptions& o, const std::string& 
   ORDO_TRY(store::SetStoreInfo(db, "created_at", FormatUtcMicros(now)));
   ORDO_TRY(store::SetStoreInfo(db, "created_by_version", Version()));
   ORDO_TRY(store::SetStoreInfo(db, "demo", o.demo ? "true" : "false"));
+  ORDO_TRY(store::SetStoreInfo(db, kTimeZoneKey, o.time_zone));
   auto admin = access::CreateUser(db, kAdminName, access::kMisAdmin, hash, "ordo-mis init", now);
   if (!admin.ok()) return admin.error();
   return tx.Commit();
@@ -44,6 +47,8 @@ void RemoveStoreFiles(const std::string& path) {
 Status InitDataDir(const InitOptions& o, const std::vector<store::Migration>& migrations,
                    const Clock& clock) {
   ORDO_TRY(access::CheckNewPassword(o.admin_password, kAdminName, "admin-password-file"));
+  auto zone = calendar::LoadTimeZone(o.time_zone, "time-zone");
+  if (!zone.ok()) return zone.error();
   const std::string path = store::StorePath(o.data_dir);
   std::error_code ec;
   if (fs::exists(path, ec))
@@ -72,9 +77,9 @@ Status InitDataDir(const InitOptions& o, const std::vector<store::Migration>& mi
   auto opened = store::OpenMisStore(path, migrations, /*create=*/true);
   Status populated = opened.ok() ? Populate(*opened->db, o, *hash, clock) : Status(opened.error());
   if (populated.ok() && o.demo) {
-    auto report =
-        imports::RunImport(*opened->db, "calendar", "text/csv", DemoCalendarCsv(clock.NowMicros()),
-                           "ordo-mis init", clock.NowMicros());
+    auto report = imports::RunImport(*opened->db, "calendar", "text/csv",
+                                     DemoCalendarCsv(clock.NowMicros(), *zone), "ordo-mis init",
+                                     clock.NowMicros());
     if (!report.ok())
       populated = report.error();
     else if (report->refused > 0)

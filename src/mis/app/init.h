@@ -17,14 +17,16 @@ inline constexpr const char* kAdminName = "admin";
 
 struct InitOptions {
   std::string data_dir;
-  std::string admin_password;  // checked against the MIS password rules
-  bool demo = false;           // store_info demo=true, and the demo shift calendar (demo_data.h)
+  std::string admin_password;     // checked against the MIS password rules
+  bool demo = false;              // store_info demo=true, and the demo shift calendar (demo_data.h)
+  std::string time_zone = "UTC";  // the site's (site_time_zone.h), stored as store_info time_zone
 };
 
 // Creates `data_dir` (and its parents; mode 0700 when new), the store and the admin.
 // Nothing is left behind when it fails after creating the store. Fails with:
 //   invalid_argument     a weak admin password (field admin-password-file, the
-//                        password rule's reason);
+//                        password rule's reason); a time zone LoadTimeZone refuses
+//                        (field time-zone, unknown_time_zone or bad_time_zone_file);
 //   failed_precondition  `data_dir` already holds a store (reason store_exists), or is
 //                        not a directory; another ordo-mis holds it (data_dir_in_use);
 //   unavailable/internal the directory or the store cannot be written.

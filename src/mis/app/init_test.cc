@@ -10,6 +10,7 @@
 #include "core/testing/verifies.h"
 #include "mis/access/roles.h"
 #include "mis/access/users.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/imports/store/schema.h"
 #include "mis/kpi_source/imported_inputs.h"
 #include "mis/store/mis_store.h"
@@ -71,7 +72,7 @@ TEST_F(InitTest, ADemoStoreHasTheDemoShiftCalendar) {
   ASSERT_TRUE(Init("correct horse battery", /*demo=*/true).ok());
   auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
-  auto inputs = kpi_source::LoadImportedInputs(*opened->db);
+  auto inputs = kpi_source::LoadImportedInputs(*opened->db, calendar::TimeZone::Utc());
   ASSERT_TRUE(inputs.ok()) << inputs.error().message;
   // 63 days x (3 shifts + 3 breaks), all for the demo enterprise.
   ASSERT_EQ(inputs->calendar.size(), 63u * 6);
@@ -84,6 +85,35 @@ TEST_F(InitTest, ADemoStoreHasTheDemoShiftCalendar) {
   EXPECT_EQ(shift_time, 63 * 24 * kHour);  // the shifts cover every hour, once
   // The first is the early shift a week before the day of init.
   EXPECT_EQ(inputs->calendar.front().start, clock_.NowMicros() - 7 * 24 * kHour + 6 * kHour);
+}
+
+TEST_F(InitTest, TheDemoShiftsAreLocalTimesOfTheSiteTimeZone) {
+  ORDO_VERIFIES("ORDO-MIS-19", "ORDO-MISTZ-07");
+  const FakeClock march{1'774'008'000'000'000};  // 2026-03-20T12:00:00Z
+  ASSERT_TRUE(
+      InitDataDir({dir_, "correct horse battery", true, "Europe/Berlin"}, Migrations(), march)
+          .ok());
+  auto berlin = calendar::LoadTimeZone("Europe/Berlin", "time-zone");
+  ASSERT_TRUE(berlin.ok());
+  auto opened = store::OpenMisStore(store::StorePath(dir_), Migrations(), false);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  auto inputs = kpi_source::LoadImportedInputs(*opened->db, *berlin);
+  ASSERT_TRUE(inputs.ok()) << inputs.error().message;
+  ASSERT_EQ(inputs->calendar.size(), 63u * 6);
+  // The first is the early shift, 06:00 in Berlin a week before the local day of init;
+  // the shifts cover every instant up to 06:00 in Berlin 56 days after, once (the span
+  // holds the change to summer time of March 29: one hour less than 63 x 24).
+  const calendar::CivilDate today = berlin->LocalDate(march.NowMicros());
+  EXPECT_EQ(today, (calendar::CivilDate{2026, 3, 20}));
+  const TimeMicros first = berlin->ToUtc({calendar::AddDays(today, -7), 6, 0, 0});
+  const TimeMicros last = berlin->ToUtc({calendar::AddDays(today, 56), 6, 0, 0});
+  EXPECT_EQ(inputs->calendar.front().start, first);
+  EXPECT_EQ(berlin->LocalTime(first).hour, 6);
+  TimeMicros shift_time = 0;
+  for (const auto& c : inputs->calendar)
+    if (c.kind == CalendarKind::kShift) shift_time += c.end - c.start;
+  EXPECT_EQ(shift_time, last - first);
+  EXPECT_EQ(shift_time, (63 * 24 - 1) * 3'600'000'000LL);
 }
 
 TEST_F(InitTest, RecordsANonDemoStore) {

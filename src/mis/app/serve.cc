@@ -13,6 +13,8 @@
 #include <utility>
 
 #include "core/crypto.h"
+#include "mis/app/site_time_zone.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/store/dir_lock.h"
 #include "mis/store/mis_store.h"
 
@@ -49,6 +51,9 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
   const int current = getpriority(PRIO_PROCESS, 0);
   if (errno == 0 && current < o.nice && setpriority(PRIO_PROCESS, 0, o.nice) != 0)
     spdlog::warn("could not set nice {}", o.nice);
+  if (!o.time_zone.empty())  // refused before anything is opened
+    if (auto zone = calendar::LoadTimeZone(o.time_zone, "time-zone"); !zone.ok())
+      return Fail(zone.error().message);
   const std::string path = store::StorePath(o.data_dir);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
@@ -64,6 +69,10 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
     std::printf("ordo-mis: upgraded the store schema (%s)\n", applied.c_str());
     spdlog::info("MIS store schema upgraded: {}", applied);
   }
+  auto site_zone = EffectiveTimeZone(*opened->db, o.time_zone);
+  if (!site_zone.ok()) return Fail(site_zone.error().message);
+  spdlog::info("site time zone: {} (from {})", site_zone->zone.name(), site_zone->source);
+  o.context.time_zone = site_zone->zone;
   SystemClock clock;
   // Services start before the server listens and stop after it stopped accepting.
   std::vector<Service*> started;
@@ -71,7 +80,7 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
     for (auto it = started.rbegin(); it != started.rend(); ++it) (*it)->Stop();
     started.clear();
   };
-  const ServiceContext service_context{o.data_dir, path, o.mes, &clock};
+  const ServiceContext service_context{o.data_dir, path, o.mes, &clock, site_zone->zone};
   for (auto& service : o.services) {
     if (auto ok = service->Start(service_context); !ok.ok()) {
       stop_services();
@@ -104,9 +113,10 @@ int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
       spdlog::warn(
           "ORDO_INSECURE_FAST_PASSWORD_HASH=1: new password hashes use the minimum "
           "Argon2id cost; for test suites only, never for a plant");
-    spdlog::info("ordo-mis serving http://{}:{} data={}{} nice={} (reports {})", o.http.address,
-                 (*http)->port(), o.data_dir, o.mes ? " mes=" + o.mes->url : "",
-                 getpriority(PRIO_PROCESS, 0), o.context.report_nice);
+    spdlog::info("ordo-mis serving http://{}:{} data={} time_zone={}{} nice={} (reports {})",
+                 o.http.address, (*http)->port(), o.data_dir, site_zone->zone.name(),
+                 o.mes ? " mes=" + o.mes->url : "", getpriority(PRIO_PROCESS, 0),
+                 o.context.report_nice);
     std::printf("ordo-mis: listening on http://%s:%u\n", o.http.address.c_str(),
                 static_cast<unsigned>((*http)->port()));
     std::fflush(stdout);

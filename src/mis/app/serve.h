@@ -24,6 +24,9 @@ struct ServeOptions {
   http::ContextOptions context;
   // The MES to read the ledger feed from (the feed consumer service, mis/feed/consumer.h).
   std::optional<MesConnection> mes;
+  // --time-zone: overrides the store's site time zone for this run ("": the store's;
+  // site_time_zone.h). The effective zone is logged at start.
+  std::string time_zone;
   std::vector<std::unique_ptr<Service>> services;
   // The nice value the whole server runs at (every thread; --nice, 0..19): the MIS is a
   // visibility service and yields the CPU to the MES when both share a host. Only ever
@@ -34,7 +37,7 @@ struct ServeOptions {
 // Runs until SIGTERM or SIGINT. Prints "ordo-mis: listening on http://ADDRESS:PORT" on
 // stdout once it accepts connections. Returns the exit code: 0 after a clean stop, 2
 // when it cannot start (no store, a store too new, the directory in use, the address
-// taken), with a message on stderr.
+// taken, a time zone that does not load), with a message on stderr.
 int RunServer(ServeOptions options, const std::vector<store::Migration>& migrations,
               const http::Router& router);
 

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "mis/app/options.h"
+#include "mis/calendar/time_zone.h"
 
 namespace ordo::mis::app {
 
@@ -18,6 +19,7 @@ struct ServiceContext {
   std::string store_path;            // DIR/mis.db: open your own connection to it
   std::optional<MesConnection> mes;  // from --mes, --mes-user, --mes-password-file
   const Clock* clock = nullptr;
+  calendar::TimeZone time_zone = calendar::TimeZone::Utc();  // the site's (serve.h)
 };
 
 class Service {

@@ -153,7 +153,8 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
 Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant) {
   EngineRun run;
   auto start = SteadyClock::now();
-  auto inputs = kpi_source::LoadKpiInputs(db);
+  auto inputs =
+      kpi_source::LoadKpiInputs(db, calendar::TimeZone::Utc());  // the generated plant is in UTC
   if (!inputs.ok()) return inputs.error();
   run.load_seconds = SecondsSince(start);
   run.states = static_cast<std::int64_t>(inputs->states.size());

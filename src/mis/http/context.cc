@@ -26,6 +26,7 @@ Context::Context(asio::io_context& io, storage::Database& db, const Clock& clock
     : io_(io),
       db_(db),
       clock_(clock),
+      time_zone_(std::move(options.time_zone)),
       sessions_(options.session_idle, options.session_max),
       throttle_(options.throttle),
       report_nice_(options.report_nice) {

@@ -19,6 +19,7 @@
 #include "core/canonical_json.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "mis/calendar/time_zone.h"
 #include "server/http_types.h"
 #include "server/sessions.h"
 #include "storage/database.h"
@@ -35,6 +36,9 @@ struct ContextOptions {
   // The report thread's nice value (Linux, per thread; 0 keeps the process's). KPI work
   // yields the CPU to whatever shares the host, the MES first of all.
   int report_nice = 19;
+  // The site's time zone (serve: the store's setting or --time-zone; docs/mis.md, "Site
+  // time zone"): local days of trends, reports, snapshots and import dates.
+  calendar::TimeZone time_zone = calendar::TimeZone::Utc();
 };
 
 class Context {
@@ -56,6 +60,7 @@ class Context {
   // The store connection: io thread only.
   storage::Database& db() { return db_; }
   const Clock& clock() const { return clock_; }
+  const calendar::TimeZone& time_zone() const { return time_zone_; }
   server::SessionStore& sessions() { return sessions_; }
   server::LoginThrottle& login_throttle() { return throttle_; }
   // Sign-ins being checked: the account names, and how many in all (at most
@@ -101,6 +106,7 @@ class Context {
   asio::io_context& io_;
   storage::Database& db_;
   const Clock& clock_;
+  calendar::TimeZone time_zone_;
   server::SessionStore sessions_;
   server::LoginThrottle throttle_;
   std::unordered_set<std::string> sign_ins_;

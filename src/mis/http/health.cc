@@ -12,7 +12,8 @@ Awaitable<HttpResponse> Health(Context& context, Call&) {
   co_return server::JsonResponse(200, Json{{"status", context.shutting_down() ? "stopping" : "ok"},
                                            {"service", "ordo-mis"},
                                            {"version", Version()},
-                                           {"commit", GitCommit()}});
+                                           {"commit", GitCommit()},
+                                           {"time_zone", context.time_zone().name()}});
 }
 
 }  // namespace

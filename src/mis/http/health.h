@@ -1,5 +1,6 @@
 // The MIS's open platform route: GET /api/v1/health -> {"status": "ok" (or "stopping"
-// during shutdown), "service": "ordo-mis", "version", "commit"}. No session needed.
+// during shutdown), "service": "ordo-mis", "version", "commit", "time_zone" (the site's,
+// e.g. "Europe/Berlin")}. No session needed.
 #pragma once
 
 #include <vector>

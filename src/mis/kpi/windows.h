@@ -1,6 +1,6 @@
 // Report windows from the calendar: the shifts of a scope (for OEE by shift and the shift
-// report). Day, week and month windows in the site's time zone are the caller's; any
-// [from, to) works, and the figures of adjacent windows sum (docs/kpi.md).
+// report). Day windows in the site's time zone come from mis/calendar/time_zone.h
+// (LocalDays); any [from, to) works, and the figures of adjacent windows sum (docs/kpi.md).
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/imports/domain/kind_spec.h"
 #include "mis/imports/store/queries.h"
 
@@ -16,13 +17,11 @@ using imports::KindSpec;
 using imports::RowView;
 using imports::StoredRow;
 
-constexpr TimeMicros kDay = 86'400LL * 1'000'000;
-
 // Typed reads of one stored row, with the row's lineage.
 class Row {
  public:
-  Row(const KindSpec& spec, const StoredRow& row)
-      : spec_(spec), row_(row), view_(spec, row.values) {}
+  Row(const KindSpec& spec, const StoredRow& row, const calendar::TimeZone& zone)
+      : spec_(spec), row_(row), view_(spec, row.values), zone_(zone) {}
   SourceRef source() const { return SourceRef::Import(row_.file_hash, row_.row_number); }
   std::string Text(const char* column) const { return view_.Text(column); }
   TimeMicros Time(const char* column) const { return view_.Int(column).value_or(0); }
@@ -39,12 +38,24 @@ class Row {
     if (end != text.c_str() + text.size()) return Bad(column, "not a number: " + text);
     return v;
   }
-  // 00:00 UTC of a date column (YYYY-MM-DD).
-  Result<TimeMicros> DayStart(const char* column) const {
-    TimeMicros t = 0;
+  // A date column (YYYY-MM-DD) as a local day of the site's time zone.
+  Result<calendar::CivilDate> Date(const char* column) const {
+    calendar::CivilDate date;
     const std::string text = view_.Date(column);
-    if (!ParseIsoTime(text + "T00:00:00Z", &t)) return Bad(column, "not a date: " + text);
-    return t;
+    if (!calendar::ParseDate(text, &date)) return Bad(column, "not a date: " + text);
+    return date;
+  }
+  // The start of that local day (its 00:00; time_zone.h for a day that starts in a gap).
+  Result<TimeMicros> DayStart(const char* column) const {
+    auto date = Date(column);
+    if (!date.ok()) return date.error();
+    return zone_.StartOfDay(*date);
+  }
+  // The start of the local day after it.
+  Result<TimeMicros> NextDayStart(const char* column) const {
+    auto date = Date(column);
+    if (!date.ok()) return date.error();
+    return zone_.StartOfDay(calendar::AddDays(*date, 1));
   }
   Error Bad(const char* column, const std::string& what) const {
     return Error::Make(ErrorCode::kInternal, "stored " + spec_.name + " row " +
@@ -56,6 +67,7 @@ class Row {
   const KindSpec& spec_;
   const StoredRow& row_;
   RowView view_;
+  const calendar::TimeZone& zone_;
 };
 
 #define KS_TRY_ASSIGN(var, expr)             \
@@ -65,60 +77,60 @@ class Row {
 
 // Calls `fn(row)` for each current row of `kind`.
 template <typename Fn>
-Status ForRows(storage::Database& db, const char* kind, Fn fn) {
+Status ForRows(storage::Database& db, const calendar::TimeZone& zone, const char* kind, Fn fn) {
   const KindSpec* spec = imports::FindKind(kind);
   if (!spec) return Error::Make(ErrorCode::kInternal, std::string("no import kind ") + kind);
   auto rows = imports::CurrentRows(db, *spec);
   if (!rows.ok()) return rows.error();
-  for (const StoredRow& r : *rows) ORDO_TRY(fn(Row(*spec, r)));
+  for (const StoredRow& r : *rows) ORDO_TRY(fn(Row(*spec, r, zone)));
   return Ok();
 }
 
-Status LoadPlant(storage::Database& db, Inputs& in) {
-  ORDO_TRY(ForRows(db, "equipment", [&](const Row& r) -> Status {
+Status LoadPlant(storage::Database& db, const calendar::TimeZone& zone, Inputs& in) {
+  ORDO_TRY(ForRows(db, zone, "equipment", [&](const Row& r) -> Status {
     in.equipment.push_back(
         {r.Text("id"), r.Text("name"), r.Text("parent"), r.Text("level"), r.source()});
     return Ok();
   }));
-  ORDO_TRY(ForRows(db, "calendar", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "calendar", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(kind, ParseCalendarKind(r.Text("kind"), "kind"));
     in.calendar.push_back(
         {r.Text("scope"), r.Time("start"), r.Time("end"), kind, r.Text("label"), r.source()});
     return Ok();
   }));
-  ORDO_TRY(ForRows(db, "states", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "states", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(state, ParseMachineState(r.Text("state"), "state"));
     in.states.push_back({r.Text("work_unit"), r.Time("start"), r.Time("end"), state,
                          r.Text("reason"), false, r.source()});
     return Ok();
   }));
-  ORDO_TRY(ForRows(db, "counts", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "counts", [&](const Row& r) -> Status {
     in.counts.push_back({r.Text("work_unit"), r.Time("start"), r.Time("end"), r.Text("product"),
                          r.Text("order"), r.Count("total"), r.Count("good"), r.Count("scrap"),
                          r.Count("rework"), r.source()});
     return Ok();
   }));
-  return ForRows(db, "ideal_cycle_times", [&](const Row& r) -> Status {
+  return ForRows(db, zone, "ideal_cycle_times", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(ideal, r.Number("ideal_cycle_time_s"));
     in.cycle_times.push_back({r.Text("work_unit"), r.Text("product"), ideal, 0.0, r.source()});
     return Ok();
   });
 }
 
-Status LoadOrders(storage::Database& db, Inputs& in) {
-  ORDO_TRY(ForRows(db, "orders", [&](const Row& r) -> Status {
+Status LoadOrders(storage::Database& db, const calendar::TimeZone& zone, Inputs& in) {
+  ORDO_TRY(ForRows(db, zone, "orders", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(quantity, r.Number("quantity"));
-    KS_TRY_ASSIGN(day, r.DayStart("due_date"));
+    KS_TRY_ASSIGN(next_day, r.NextDayStart("due_date"));
     in.orders.push_back({r.Text("order_id"), r.Text("customer"), r.Text("product"), quantity,
-                         r.Text("unit"), day + kDay - 1, r.source()});
+                         r.Text("unit"), next_day - 1, r.source()});
     return Ok();
   }));
-  ORDO_TRY(ForRows(db, "shipments", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "shipments", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(quantity, r.Number("quantity"));
     in.shipments.push_back({r.Text("order_id"), r.Time("shipped_at"), quantity, r.source()});
     return Ok();
   }));
-  return ForRows(db, "operation_yields", [&](const Row& r) -> Status {
+  return ForRows(db, zone, "operation_yields", [&](const Row& r) -> Status {
     in.operation_yields.push_back({r.Text("order"), r.Text("operation"), r.Text("work_unit"),
                                    r.Time("completed_at"), r.Count("units_in"),
                                    r.Count("good_first_pass"), r.Count("reworked"),
@@ -127,8 +139,9 @@ Status LoadOrders(storage::Database& db, Inputs& in) {
   });
 }
 
-Status LoadMaintenanceAndFinance(storage::Database& db, Inputs& in) {
-  ORDO_TRY(ForRows(db, "maintenance", [&](const Row& r) -> Status {
+Status LoadMaintenanceAndFinance(storage::Database& db, const calendar::TimeZone& zone,
+                                 Inputs& in) {
+  ORDO_TRY(ForRows(db, zone, "maintenance", [&](const Row& r) -> Status {
     std::string kind_text = r.Text("kind");
     if (kind_text == "condition_based") kind_text = "predictive";
     KS_TRY_ASSIGN(kind, ParseMaintenanceKind(kind_text, "kind"));
@@ -138,7 +151,7 @@ Status LoadMaintenanceAndFinance(storage::Database& db, Inputs& in) {
                               r.Time("repair_end"), r.Text("reason"), r.source()});
     return Ok();
   }));
-  ORDO_TRY(ForRows(db, "quality_costs", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "quality_costs", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(date, r.DayStart("date"));
     KS_TRY_ASSIGN(category, ParseQualityCostCategory(r.Text("category"), "category"));
     KS_TRY_ASSIGN(amount, r.Number("amount"));
@@ -146,23 +159,22 @@ Status LoadMaintenanceAndFinance(storage::Database& db, Inputs& in) {
                                 r.Text("reference"), r.source()});
     return Ok();
   }));
-  return ForRows(db, "sales", [&](const Row& r) -> Status {
+  return ForRows(db, zone, "sales", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(start, r.DayStart("period_start"));
-    KS_TRY_ASSIGN(last, r.DayStart("period_end"));
+    KS_TRY_ASSIGN(end, r.NextDayStart("period_end"));
     KS_TRY_ASSIGN(amount, r.Number("amount"));
-    in.sales.push_back(
-        {start, last + kDay, r.Text("scope"), amount, r.Text("currency"), r.source()});
+    in.sales.push_back({start, end, r.Text("scope"), amount, r.Text("currency"), r.source()});
     return Ok();
   });
 }
 
 }  // namespace
 
-Result<Inputs> LoadImportedInputs(storage::Database& db) {
+Result<Inputs> LoadImportedInputs(storage::Database& db, const calendar::TimeZone& zone) {
   Inputs in;
-  ORDO_TRY(LoadPlant(db, in));
-  ORDO_TRY(LoadOrders(db, in));
-  ORDO_TRY(LoadMaintenanceAndFinance(db, in));
+  ORDO_TRY(LoadPlant(db, zone, in));
+  ORDO_TRY(LoadOrders(db, zone, in));
+  ORDO_TRY(LoadMaintenanceAndFinance(db, zone, in));
   return in;
 }
 

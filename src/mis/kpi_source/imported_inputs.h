@@ -5,20 +5,23 @@
 #pragma once
 
 #include "core/result.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/kpi/inputs.h"
 #include "storage/database.h"
 
 namespace ordo::mis::kpi_source {
 
 // Reads every import kind into one Inputs value. Conversions (docs/mis.md, "KPIs"):
-// dates are days in UTC (the MIS has no site time zone yet): a quality cost is dated at
-// 00:00 of its day, a sales period runs from 00:00 of period_start to 00:00 after
-// period_end (inclusive), an order is due at the last microsecond of its due_date; the
+// dates are local days of the site's time zone `zone` (mis/calendar/time_zone.h): a
+// quality cost is dated at the local 00:00 of its day, a sales period runs from the local
+// 00:00 of period_start to the local 00:00 after period_end (inclusive), an order is due
+// at the last microsecond of its local due_date (the instant before the next local
+// midnight: 04:59:59.999999 UTC the next day in New York in winter); the
 // maintenance kind condition_based counts as predictive (not a failure); a maintenance
 // row without failure_start has it at repair_start. Cost rates have no import kind yet
 // (empty). Failures: the store's error; internal when a stored value does not convert
 // (a bug: the import checked it).
 // Not thread-safe: the connection's owner thread only.
-Result<Inputs> LoadImportedInputs(storage::Database& db);
+Result<Inputs> LoadImportedInputs(storage::Database& db, const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::kpi_source

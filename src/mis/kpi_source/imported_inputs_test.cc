@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/testing/verifies.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/imports/store/apply.h"
 #include "mis/imports/store/store_fixture.h"
 
@@ -29,8 +30,8 @@ class ImportedInputsTest : public imports::testing::ImportStoreTest {
     EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message);
     return report.ok() ? report->file_hash : "";
   }
-  Inputs Load() {
-    auto in = LoadImportedInputs(*db_);
+  Inputs Load(const calendar::TimeZone& zone = calendar::TimeZone::Utc()) {
+    auto in = LoadImportedInputs(*db_, zone);
     EXPECT_TRUE(in.ok()) << (in.ok() ? "" : in.error().message);
     return in.ok() ? *in : Inputs{};
   }
@@ -68,7 +69,7 @@ TEST_F(ImportedInputsTest, StatesAndCountsCarryTheirFileAndLine) {
   EXPECT_EQ(again.states[1].source, SourceRef::Import(fixed, 2));
 }
 
-TEST_F(ImportedInputsTest, DatesBecomeUtcDaysAndKindsMapAsDocumented) {
+TEST_F(ImportedInputsTest, DatesBecomeUtcDaysUnderUtcAndKindsMapAsDocumented) {
   ORDO_VERIFIES("ORDO-MIS-70");
   Apply("orders",
         "order_id,customer,product,quantity,unit,due_date\nSO-1,ACME,P1,12.5,kg,2026-03-02\n");
@@ -93,6 +94,32 @@ TEST_F(ImportedInputsTest, DatesBecomeUtcDaysAndKindsMapAsDocumented) {
   ASSERT_EQ(in.maintenance.size(), 1u);
   EXPECT_EQ(in.maintenance[0].kind, MaintenanceKind::kPredictive);
   EXPECT_EQ(in.maintenance[0].failure_start, At("2026-03-02T06:00:00Z"));
+}
+
+TEST_F(ImportedInputsTest, DatesAreLocalDaysOfTheSiteTimeZone) {
+  ORDO_VERIFIES("ORDO-MISTZ-13");
+  Apply("orders",
+        "order_id,customer,product,quantity,unit,due_date\n"
+        "SO-1,ACME,P1,1,kg,2026-03-02\nSO-2,ACME,P1,1,kg,2026-07-02\n");
+  Apply("sales",
+        "period_start,period_end,scope,amount,currency\n2026-03-01,2026-03-31,S,1000,USD\n");
+  Apply("quality_costs",
+        "date,scope,category,amount,currency,reference\n2026-03-05,S,appraisal,20,USD,r\n");
+  auto zone = calendar::LoadTimeZone("America/New_York", "time-zone");
+  ASSERT_TRUE(zone.ok());
+  const Inputs in = Load(*zone);
+  // Due at the end of the local day: New York is at -05:00 in March, -04:00 in July.
+  ASSERT_EQ(in.orders.size(), 2u);
+  EXPECT_EQ(in.orders[0].due, At("2026-03-03T04:59:59.999999Z"));
+  EXPECT_EQ(in.orders[1].due, At("2026-07-03T03:59:59.999999Z"));
+  EXPECT_EQ(in.orders[0].due, zone->EndOfDay({2026, 3, 2}));
+  // March 2026 in New York: from 05:00 UTC on the 1st to 04:00 UTC on April 1 (summer
+  // time since March 8).
+  ASSERT_EQ(in.sales.size(), 1u);
+  EXPECT_EQ(in.sales[0].period_start, At("2026-03-01T05:00:00Z"));
+  EXPECT_EQ(in.sales[0].period_end, At("2026-04-01T04:00:00Z"));
+  ASSERT_EQ(in.quality_costs.size(), 1u);
+  EXPECT_EQ(in.quality_costs[0].date, At("2026-03-05T05:00:00Z"));
 }
 
 TEST_F(ImportedInputsTest, AnEmptyStoreGivesEmptyInputs) {

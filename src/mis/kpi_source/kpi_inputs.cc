@@ -27,8 +27,8 @@ void Prefer(std::vector<Row>& rows, bool ledger_wins, KeyOf key_of) {
 
 }  // namespace
 
-Result<Inputs> LoadKpiInputs(storage::Database& db) {
-  auto inputs = LoadImportedInputs(db);
+Result<Inputs> LoadKpiInputs(storage::Database& db, const calendar::TimeZone& zone) {
+  auto inputs = LoadImportedInputs(db, zone);
   if (!inputs.ok()) return inputs.error();
   ORDO_TRY(feed::AppendFeedInputs(db, *inputs));
   Prefer(inputs->equipment, true, [](const EquipmentNode& n) { return n.id; });

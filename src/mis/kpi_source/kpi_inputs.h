@@ -9,13 +9,15 @@
 #pragma once
 
 #include "core/result.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/kpi/inputs.h"
 #include "storage/database.h"
 
 namespace ordo::mis::kpi_source {
 
-// Failures as LoadImportedInputs and AppendFeedInputs. Not thread-safe: the connection's
-// owner thread only.
-Result<Inputs> LoadKpiInputs(storage::Database& db);
+// `zone`: the site's time zone, for the imports' dates (LoadImportedInputs). Failures as
+// LoadImportedInputs and AppendFeedInputs. Not thread-safe: the connection's owner thread
+// only.
+Result<Inputs> LoadKpiInputs(storage::Database& db, const calendar::TimeZone& zone);
 
 }  // namespace ordo::mis::kpi_source

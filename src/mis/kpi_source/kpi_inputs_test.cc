@@ -45,7 +45,7 @@ TEST_F(KpiInputsTest, TheErpKeepsItsOrdersTheMesItsPlantAndYieldsAndEachAddsTheR
   rows.equipment_approvals.push_back({9, "WU-1", 1, 0});
   ASSERT_TRUE(feed::ApplyPage(*db_, rows, feed::FeedCursor{}, feed::FeedCursor{9, "h"}, 1).ok());
   ASSERT_TRUE(feed::MarkCaughtUp(*db_, 10).ok());
-  auto in = LoadKpiInputs(*db_);
+  auto in = LoadKpiInputs(*db_, calendar::TimeZone::Utc());
   ASSERT_TRUE(in.ok()) << in.error().message;
   std::map<std::string, const Order*> orders;
   for (const auto& o : in->orders) orders[o.order_id] = &o;

@@ -47,13 +47,15 @@ Result<TrendQuery> ParseTrendQuery(const std::map<std::string, std::string>& que
 }
 
 Result<std::vector<TrendBucket>> TrendBuckets(const ElementIndex& index, const std::string& scope,
-                                              TimeMicros from, TimeMicros to, TrendStep step) {
+                                              TimeMicros from, TimeMicros to, TrendStep step,
+                                              const calendar::TimeZone& zone) {
   std::vector<TrendBucket> out;
   if (step == TrendStep::kDay) {
-    const auto n = static_cast<std::size_t>((to - from + kDay - 1) / kDay);
-    if (n > kMaxTrendBuckets) return TooMany(n);
-    for (TimeMicros t = from; t < to; t += kDay)
-      out.push_back({t, std::min(t + kDay, to), FormatUtcMicros(t).substr(0, 10)});
+    const auto days = calendar::LocalDays(zone, from, to, kMaxTrendBuckets);
+    if (days.size() > kMaxTrendBuckets)
+      return TooMany(
+          std::max(days.size(), static_cast<std::size_t>((to - from + kDay - 1) / kDay)));
+    for (const calendar::LocalDay& d : days) out.push_back({d.from, d.to, d.label});
     return out;
   }
   std::set<std::tuple<TimeMicros, TimeMicros>> seen;
@@ -70,9 +72,10 @@ Result<std::vector<TrendBucket>> TrendBuckets(const ElementIndex& index, const s
   return out;
 }
 
-Result<Json> ComputeTrend(const ElementIndex& index, const TrendQuery& trend, const Json& target) {
+Result<Json> ComputeTrend(const ElementIndex& index, const TrendQuery& trend, const Json& target,
+                          const calendar::TimeZone& zone) {
   const KpiRequest& whole = trend.query.request;
-  auto buckets = TrendBuckets(index, whole.scope, whole.from, whole.to, trend.step);
+  auto buckets = TrendBuckets(index, whole.scope, whole.from, whole.to, trend.step, zone);
   if (!buckets.ok()) return buckets.error();
   // The whole window once: the figure's unit, formula and policy, and an unknown scope
   // refused even when there is no bucket.
@@ -104,6 +107,7 @@ Result<Json> ComputeTrend(const ElementIndex& index, const TrendQuery& trend, co
       {"unit", head.unit},
       {"formula", head.formula},
       {"policy", FigureToJson(head)["policy"]},
+      {"time_zone", zone.name()},
       {"value", head.value ? Json(*head.value) : Json(nullptr)},
       {"target", target},
       {"points", points}};

@@ -1,13 +1,13 @@
 // The report's windows and figures.
 #include "mis/reports/report.h"
 
+#include <limits>
+
 #include "mis/kpi/windows.h"
 
 namespace ordo::mis::reports {
 
 namespace {
-
-constexpr TimeMicros kDay = 86'400'000'000;
 
 Result<ReportRow> Row(const ElementIndex& index, const KpiRequest& base, std::string label,
                       TimeMicros from, TimeMicros to) {
@@ -21,7 +21,8 @@ Result<ReportRow> Row(const ElementIndex& index, const KpiRequest& base, std::st
 
 }  // namespace
 
-Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& request) {
+Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& request,
+                           const calendar::TimeZone& zone) {
   const KpiRequest& base = request.base;
   Report out;
   out.request = base;
@@ -32,9 +33,9 @@ Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& reque
       out.rows.push_back(std::move(*row));
     }
   } else {
-    for (TimeMicros day = base.from - base.from % kDay; day < base.to; day += kDay) {
-      const TimeMicros from = std::max(day, base.from), to = std::min(day + kDay, base.to);
-      auto row = Row(index, base, FormatUtcMicros(day).substr(0, 10), from, to);
+    for (const calendar::LocalDay& day : calendar::LocalDays(
+             zone, base.from, base.to, std::numeric_limits<std::size_t>::max() - 1)) {
+      auto row = Row(index, base, day.label, day.from, day.to);
       if (!row.ok()) return row.error();
       out.rows.push_back(std::move(*row));
     }
@@ -43,6 +44,10 @@ Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& reque
   if (!total.ok()) return total.error();
   out.rows.push_back(std::move(*total));
   return out;
+}
+
+DaySpan LocalDaySpan(const calendar::TimeZone& zone, const calendar::CivilDate& first, int days) {
+  return {zone.StartOfDay(first), zone.StartOfDay(calendar::AddDays(first, days))};
 }
 
 }  // namespace ordo::mis::reports

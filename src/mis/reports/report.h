@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/kpi/element_index.h"
 #include "mis/kpi/kpi.h"
 
@@ -15,7 +16,7 @@ namespace ordo::mis::reports {
 
 enum class ReportBy {
   kShift,  // the shifts of the scope's calendar within the span (windows.h ShiftWindows)
-  kDay,    // each UTC day of the span
+  kDay,    // each local day of the site's time zone in the span
 };
 
 struct ReportRequest {
@@ -24,7 +25,7 @@ struct ReportRequest {
 };
 
 struct ReportRow {
-  std::string label;  // the shift's label, the day ("2026-01-05"), or "total"
+  std::string label;  // the shift's label, the local day ("2026-01-05"), or "total"
   TimeMicros from = 0;
   TimeMicros to = 0;
   std::vector<Figure> figures;  // in the order asked
@@ -35,7 +36,17 @@ struct Report {
   std::vector<ReportRow> rows;  // the windows in time order, then "total"
 };
 
-// The rows. Errors as ComputeKpis (unknown_kpi, unknown_scope, invalid_window).
-Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& request);
+// The rows; by day, the local days of `zone` (calendar::LocalDays), each cut to the span
+// (23 or 25 hours on the days clocks change). Errors as ComputeKpis (unknown_kpi,
+// unknown_scope, invalid_window).
+Result<Report> BuildReport(const ElementIndex& index, const ReportRequest& request,
+                           const calendar::TimeZone& zone);
+
+// The span of `days` whole local days of `zone` from local day `first`: [its start, the
+// start of the day after the last).
+struct DaySpan {
+  TimeMicros from = 0, to = 0;
+};
+DaySpan LocalDaySpan(const calendar::TimeZone& zone, const calendar::CivilDate& first, int days);
 
 }  // namespace ordo::mis::reports

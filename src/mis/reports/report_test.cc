@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/verifies.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/kpi/figure_json.h"
 #include "mis/kpi/kpi_test_util.h"
 #include "mis/reports/report_format.h"
@@ -44,7 +45,8 @@ TEST(ReportTest, AShiftReportHasEachShiftThenTheDayEachAsTheEngineComputesIt) {
   ORDO_VERIFIES("ORDO-MISRPT-20");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
-  auto report = BuildReport(index, {Request(Min(0), Min(24 * 60)), ReportBy::kShift});
+  auto report = BuildReport(index, {Request(Min(0), Min(24 * 60)), ReportBy::kShift},
+                            calendar::TimeZone::Utc());
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->rows.size(), 3u);
   EXPECT_EQ(report->rows[0].label, "early");
@@ -68,7 +70,8 @@ TEST(ReportTest, ADailyReportHasEachDayThenTheSpanAndPrintsTheSameFigures) {
   ORDO_VERIFIES("ORDO-MISRPT-20", "ORDO-MISRPT-22");
   const Builder b = Plant();
   const ElementIndex index(b.inputs);
-  auto report = BuildReport(index, {Request(Min(0), Min(2 * 24 * 60)), ReportBy::kDay});
+  auto report = BuildReport(index, {Request(Min(0), Min(2 * 24 * 60)), ReportBy::kDay},
+                            calendar::TimeZone::Utc());
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->rows.size(), 3u);
   EXPECT_EQ(report->rows[0].label, "2026-01-05");
@@ -83,6 +86,40 @@ TEST(ReportTest, ADailyReportHasEachDayThenTheSpanAndPrintsTheSameFigures) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   const Json json = ReportToJson(*report, "Daily");
   EXPECT_EQ(json["rows"][0]["figures"][0]["value"], *report->rows[0].figures[0].value);
+}
+
+TEST(ReportTest, ADailyReportInBerlinHasTheLocalDaysOfTheSpanOneOf23Hours) {
+  ORDO_VERIFIES("ORDO-MISTZ-11");
+  auto berlin = calendar::LoadTimeZone("Europe/Berlin", "time-zone");
+  ASSERT_TRUE(berlin.ok());
+  // 2026-03-28 to 2026-03-30 in Berlin; clocks spring forward on the 29th. WU-1 is down
+  // in a shift that covers the whole span, so each day's NPT is the day's length.
+  const DaySpan span = LocalDaySpan(*berlin, {2026, 3, 28}, 3);
+  EXPECT_EQ(span.to - span.from, 71 * 3600 * 1'000'000LL);
+  Builder b;
+  b.Node("LINE-1", "", "work_center").Node("WU-1", "LINE-1", "work_unit");
+  b.inputs.calendar.push_back({"LINE-1", span.from, span.to, CalendarKind::kShift, "s", b.Next()});
+  b.inputs.states.push_back(
+      {"WU-1", span.from, span.to, MachineState::kDown, "JAM", false, b.Next()});
+  const ElementIndex index(b.inputs);
+  KpiRequest request = Request(span.from, span.to);
+  request.kpis = {"npt"};
+  auto report = BuildReport(index, {request, ReportBy::kDay}, *berlin);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report->rows.size(), 4u);
+  const std::vector<std::string> labels{"2026-03-28", "2026-03-29", "2026-03-30", "total"};
+  const std::vector<double> hours{24, 23, 24, 71};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(report->rows[i].label, labels[i]);
+    ASSERT_TRUE(report->rows[i].figures[0].value.has_value()) << labels[i];
+    EXPECT_DOUBLE_EQ(*report->rows[i].figures[0].value, hours[i] * 3600) << labels[i];
+  }
+  EXPECT_EQ(report->rows[1].from, berlin->StartOfDay({2026, 3, 29}));
+  EXPECT_EQ(report->rows[1].to, berlin->StartOfDay({2026, 3, 30}));
+  // The same span cut into UTC days: four rows (the span starts at 23:00 UTC).
+  auto utc = BuildReport(index, {request, ReportBy::kDay}, calendar::TimeZone::Utc());
+  ASSERT_TRUE(utc.ok());
+  EXPECT_EQ(utc->rows.size(), 5u);
 }
 
 }  // namespace

@@ -9,11 +9,12 @@
 
 namespace ordo::mis::snapshots {
 
-Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days) {
-  auto inputs = kpi_source::LoadKpiInputs(db);
+Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days,
+                                  const calendar::TimeZone& zone) {
+  auto inputs = kpi_source::LoadKpiInputs(db, zone);
   if (!inputs.ok()) return inputs.error();
   const ElementIndex index(*inputs);
-  const Snapshot snapshot = ComputeSnapshot(index, now, days);
+  const Snapshot snapshot = ComputeSnapshot(index, now, days, zone);
   ORDO_TRY(StoreSnapshot(db, snapshot, now));
   return Refreshed{snapshot.figures.size(), snapshot.elements.size(), snapshot.from, snapshot.to};
 }
@@ -40,7 +41,8 @@ void SnapshotService::Stop() {
 
 void SnapshotService::Run() {
   while (!stopping_) {
-    auto done = RefreshSnapshot(*db_, context_.clock->NowMicros(), kSnapshotDays);
+    auto done =
+        RefreshSnapshot(*db_, context_.clock->NowMicros(), kSnapshotDays, context_.time_zone);
     if (!done.ok())
       spdlog::error("snapshots: refresh failed: {}", done.error().message);
     else

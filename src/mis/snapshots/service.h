@@ -21,9 +21,11 @@ struct Refreshed {
   std::size_t figures = 0, elements = 0;
   TimeMicros from = 0, to = 0;
 };
-// Loads the KPI inputs from `db`, computes the snapshot of `days` days up to `now` and
-// stores it; the numbers of figures and elements stored. Failures: the store's.
-Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days);
+// Loads the KPI inputs from `db`, computes the snapshot of `days` local days of `zone` up
+// to `now` and stores it; the numbers of figures and elements stored. Failures: the
+// store's.
+Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days,
+                                  const calendar::TimeZone& zone);
 
 class SnapshotService : public app::Service {
  public:

@@ -38,19 +38,23 @@ void Add(const ElementIndex& index, const std::string& scope, const char* kind,
     if (elements_done) continue;
     elements_done = true;
     for (const auto& [key, value] : report->elements.Values())
-      out.elements.push_back({scope, kind, from, to, key, value});
+      out.elements.push_back({scope, kind, label, from, to, key, value});
   }
 }
 
 }  // namespace
 
-Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days) {
+Snapshot ComputeSnapshot(const ElementIndex& index, TimeMicros now, int days,
+                         const calendar::TimeZone& zone) {
   Snapshot out;
-  out.to = now - now % kDay + kDay;
-  out.from = out.to - static_cast<TimeMicros>(days) * kDay;
+  const calendar::CivilDate tomorrow = calendar::AddDays(zone.LocalDate(now), 1);
+  out.to = zone.StartOfDay(tomorrow);
+  out.from = zone.StartOfDay(calendar::AddDays(tomorrow, -days));
+  const auto local_days =
+      calendar::LocalDays(zone, out.from, out.to, static_cast<std::size_t>(days) + 1);
   for (const std::string& scope : Scopes(index.inputs())) {
-    for (TimeMicros day = out.from; day < out.to; day += kDay)
-      Add(index, scope, "day", FormatUtcMicros(day).substr(0, 10), day, day + kDay, out);
+    for (const calendar::LocalDay& day : local_days)
+      Add(index, scope, "day", day.label, day.from, day.to, out);
     // The shifts that start in the span, whole: a night shift across midnight is one
     // window, also at the span's ends (shifts are taken a day beyond them, then kept by
     // their start), so refreshes of other spans never store a shift cut.

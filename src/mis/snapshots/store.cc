@@ -20,30 +20,42 @@ std::string KpiView(const char* name, const char* kind, const char* label) {
          kind + "';";
 }
 
-std::string ElementView(const char* name, const char* kind) {
+// Version 1's element views (no label).
+std::string ElementViewV1(const char* name, const char* kind) {
   return std::string("CREATE VIEW ") + name + " AS SELECT scope, " + Iso("from_us") +
          " AS window_from, " + Iso("to_us") +
+         " AS window_to, element, value FROM snapshot_element WHERE window_kind = '" + kind + "';";
+}
+
+std::string ElementView(const char* name, const char* kind, const char* label) {
+  return std::string("DROP VIEW ") + name + "; CREATE VIEW " + name +
+         " AS SELECT scope, label AS " + label + ", " + Iso("from_us") + " AS window_from, " +
+         Iso("to_us") +
          " AS window_to, element, value FROM snapshot_element WHERE window_kind = '" + kind + "';";
 }
 
 }  // namespace
 
 std::vector<store::Migration> SnapshotMigrations() {
-  return {{kSnapshotsModule, 1,
-           "CREATE TABLE snapshot_figure ("
-           " scope TEXT NOT NULL, window_kind TEXT NOT NULL, label TEXT NOT NULL,"
-           " from_us INTEGER NOT NULL, to_us INTEGER NOT NULL, kpi TEXT NOT NULL,"
-           " profile TEXT NOT NULL, value REAL, unit TEXT NOT NULL, null_reason TEXT NOT NULL,"
-           " policy TEXT NOT NULL, policy_version INTEGER NOT NULL,"
-           " computed_at_us INTEGER NOT NULL,"
-           " PRIMARY KEY (scope, window_kind, from_us, to_us, kpi, profile));"
-           "CREATE TABLE snapshot_element ("
-           " scope TEXT NOT NULL, window_kind TEXT NOT NULL, from_us INTEGER NOT NULL,"
-           " to_us INTEGER NOT NULL, element TEXT NOT NULL, value REAL NOT NULL,"
-           " PRIMARY KEY (scope, window_kind, from_us, to_us, element));" +
-               KpiView("mis_kpi_day", "day", "day") + KpiView("mis_kpi_shift", "shift", "shift") +
-               ElementView("mis_elements_day", "day") +
-               ElementView("mis_elements_shift", "shift")}};
+  return {
+      {kSnapshotsModule, 1,
+       "CREATE TABLE snapshot_figure ("
+       " scope TEXT NOT NULL, window_kind TEXT NOT NULL, label TEXT NOT NULL,"
+       " from_us INTEGER NOT NULL, to_us INTEGER NOT NULL, kpi TEXT NOT NULL,"
+       " profile TEXT NOT NULL, value REAL, unit TEXT NOT NULL, null_reason TEXT NOT NULL,"
+       " policy TEXT NOT NULL, policy_version INTEGER NOT NULL,"
+       " computed_at_us INTEGER NOT NULL,"
+       " PRIMARY KEY (scope, window_kind, from_us, to_us, kpi, profile));"
+       "CREATE TABLE snapshot_element ("
+       " scope TEXT NOT NULL, window_kind TEXT NOT NULL, from_us INTEGER NOT NULL,"
+       " to_us INTEGER NOT NULL, element TEXT NOT NULL, value REAL NOT NULL,"
+       " PRIMARY KEY (scope, window_kind, from_us, to_us, element));" +
+           KpiView("mis_kpi_day", "day", "day") + KpiView("mis_kpi_shift", "shift", "shift") +
+           ElementViewV1("mis_elements_day", "day") + ElementViewV1("mis_elements_shift", "shift")},
+      {kSnapshotsModule, 2,
+       "ALTER TABLE snapshot_element ADD COLUMN label TEXT NOT NULL DEFAULT '';" +
+           ElementView("mis_elements_day", "day", "day") +
+           ElementView("mis_elements_shift", "shift", "shift")}};
 }
 
 Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros computed_at) {
@@ -73,10 +85,11 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
   for (const SnapshotElement& e : snapshot.elements)
     ORDO_TRY(storage::Run(db,
                           "INSERT INTO snapshot_element (scope, window_kind, from_us, to_us, "
-                          "element, value) VALUES (?, ?, ?, ?, ?, ?)",
+                          "element, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [&](Statement& s) {
                             s.Bind(1, e.scope).Bind(2, e.window_kind).Bind(3, e.from);
                             s.Bind(4, e.to).Bind(5, e.element).BindReal(6, e.value);
+                            s.Bind(7, e.label);
                           }));
   return tx.Commit();
 }

@@ -3,7 +3,8 @@
 //   mis_kpi_day, mis_kpi_shift: scope, day or shift label, window_from, window_to (ISO
 //     8601 UTC), kpi, profile, value (NULL when the engine gives none), unit, null_reason,
 //     policy, policy_version, computed_at;
-//   mis_elements_day, mis_elements_shift: scope, window_from, window_to, element, value.
+//   mis_elements_day, mis_elements_shift: scope, day or shift label, window_from,
+//     window_to, element, value.
 // Reads and writes on the caller's connection.
 #pragma once
 
@@ -18,7 +19,8 @@ namespace ordo::mis::snapshots {
 
 inline constexpr const char* kSnapshotsModule = "snapshots";
 
-// Version 1: snapshot_figure, snapshot_element and the four views.
+// Version 1: snapshot_figure, snapshot_element and the four views; version 2: the
+// elements' label (the local day or the shift), in their views as `day` and `shift`.
 std::vector<store::Migration> SnapshotMigrations();
 
 // Replaces every stored row of windows starting in [snapshot.from, snapshot.to) with the

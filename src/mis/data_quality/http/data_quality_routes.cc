@@ -76,14 +76,14 @@ http::Awaitable<http::HttpResponse> Report(http::Context& context, http::Call& c
   auto query = kpi_source::ParseKpiQuery(call.request.query, kpi_source::QueryKind::kFigures);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
   std::function<Result<Json>(storage::Database&)> work =
-      [request = query->request](storage::Database& reader) {
+      [request = query->request, zone = context.time_zone()](storage::Database& reader) {
         Loaded loaded;
         loaded.request = request;
         loaded.request.kpis = {"availability"};  // any: the findings are the scope's and window's
-        auto all = kpi_source::LoadKpiInputs(reader);
+        auto all = kpi_source::LoadKpiInputs(reader, zone);
         if (!all.ok()) return Result<Json>(all.error());
         loaded.all = std::move(*all);
-        auto imported = kpi_source::LoadImportedInputs(reader);
+        auto imported = kpi_source::LoadImportedInputs(reader, zone);
         if (!imported.ok()) return Result<Json>(imported.error());
         loaded.erp = std::move(imported->orders);
         Inputs feed_only;

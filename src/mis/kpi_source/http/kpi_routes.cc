@@ -51,8 +51,9 @@ http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& c
   auto query = ParseKpiQuery(call.request.query, kKind);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
   std::function<Result<Json>(storage::Database&)> work =
-      [q = std::move(*query), now = context.clock().NowMicros()](storage::Database& reader) {
-        auto inputs = LoadKpiInputs(reader);
+      [q = std::move(*query), now = context.clock().NowMicros(),
+       zone = context.time_zone()](storage::Database& reader) {
+        auto inputs = LoadKpiInputs(reader, zone);
         if (!inputs.ok()) return Result<Json>(inputs.error());
         return Compute(q, *inputs, kKind, now);
       };

@@ -77,8 +77,8 @@ http::Awaitable<http::HttpResponse> Losses(http::Context& context, http::Call& c
   auto query = ParseKpiQuery(call.request.query, QueryKind::kFigures);
   if (!query.ok()) co_return server::ProblemResponse(query.error());
   std::function<Result<Json>(storage::Database&)> work =
-      [q = std::move(*query)](storage::Database& reader) {
-        auto inputs = LoadKpiInputs(reader);
+      [q = std::move(*query), zone = context.time_zone()](storage::Database& reader) {
+        auto inputs = LoadKpiInputs(reader, zone);
         if (!inputs.ok()) return Result<Json>(inputs.error());
         return Compute(q, *inputs);
       };

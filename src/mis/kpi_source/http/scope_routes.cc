@@ -42,7 +42,8 @@ http::Awaitable<http::HttpResponse> ListScopes(http::Context& context, http::Cal
                                                      "GET /api/v1/scopes takes no parameters",
                                                      "unknown_parameter"));
   std::function<Result<Json>(storage::Database&)> work = [](storage::Database& reader) {
-    auto inputs = LoadKpiInputs(reader);
+    // No dates reach the list of scopes: the zone plays no part.
+    auto inputs = LoadKpiInputs(reader, calendar::TimeZone::Utc());
     if (!inputs.ok()) return Result<Json>(inputs.error());
     return Result<Json>(ScopesJson(*inputs));
   };

@@ -25,13 +25,13 @@ http::Awaitable<http::HttpResponse> TrendHandler(http::Context& context, http::C
     target_json = Json{{"value", (*target)->target},
                        {"set_by", (*target)->set_by},
                        {"set_at", FormatUtcMicros((*target)->set_at)}};
-  std::function<Result<Json>(storage::Database&)> work = [t = std::move(*trend),
-                                                          target_json](storage::Database& reader) {
-    auto inputs = LoadKpiInputs(reader);
-    if (!inputs.ok()) return Result<Json>(inputs.error());
-    const ElementIndex index(*inputs);
-    return ComputeTrend(index, t, target_json);
-  };
+  std::function<Result<Json>(storage::Database&)> work =
+      [t = std::move(*trend), target_json, zone = context.time_zone()](storage::Database& reader) {
+        auto inputs = LoadKpiInputs(reader, zone);
+        if (!inputs.ok()) return Result<Json>(inputs.error());
+        const ElementIndex index(*inputs);
+        return ComputeTrend(index, t, target_json, zone);
+      };
   auto computing = context.ComputeJson(std::move(work));
   http::HttpResponse response = co_await std::move(computing);
   co_return response;

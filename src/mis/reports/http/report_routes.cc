@@ -14,20 +14,20 @@ namespace ordo::mis::reports {
 
 namespace {
 
-constexpr TimeMicros kDay = 86'400'000'000;
-constexpr TimeMicros kMaxDays = 92;
+constexpr int kMaxDays = 92;
 
-// 00:00 UTC of "YYYY-MM-DD" in `query[name]`.
-Result<TimeMicros> Day(const std::map<std::string, std::string>& query, const std::string& name) {
+// The local day "YYYY-MM-DD" in `query[name]` (a day of the site time zone).
+Result<calendar::CivilDate> Day(const std::map<std::string, std::string>& query,
+                                const std::string& name) {
   auto it = query.find(name);
   if (it == query.end())
     return Error::Invalid(name, "query parameter '" + name + "' is required (YYYY-MM-DD)",
                           "missing_parameter");
-  TimeMicros t = 0;
-  if (it->second.size() != 10 || !ParseIsoTime(it->second + "T00:00:00Z", &t))
+  calendar::CivilDate date;
+  if (!calendar::ParseDate(it->second, &date))
     return Error::Invalid(name, name + " must be a date YYYY-MM-DD, got '" + it->second + "'",
                           "invalid_date");
-  return t;
+  return date;
 }
 
 struct Parsed {
@@ -36,7 +36,8 @@ struct Parsed {
   std::string title;
 };
 
-Result<Parsed> Parse(std::map<std::string, std::string> query, ReportBy by) {
+Result<Parsed> Parse(std::map<std::string, std::string> query, ReportBy by,
+                     const calendar::TimeZone& zone) {
   Parsed out;
   out.format = query.count("format") ? query["format"] : "json";
   if (out.format != "json" && out.format != "csv" && out.format != "html")
@@ -46,8 +47,9 @@ Result<Parsed> Parse(std::map<std::string, std::string> query, ReportBy by) {
   if (by == ReportBy::kShift) {
     auto day = Day(query, "date");
     if (!day.ok()) return day.error();
-    from = *day;
-    to = from + kDay;
+    const DaySpan span = LocalDaySpan(zone, *day, 1);
+    from = span.from;
+    to = span.to;
     out.title = "Shift report " + query["date"];
     query.erase("date");
   } else {
@@ -56,11 +58,13 @@ Result<Parsed> Parse(std::map<std::string, std::string> query, ReportBy by) {
     auto last = Day(query, "to");
     if (!last.ok()) return last.error();
     if (*last < *first) return Error::Invalid("to", "to must not be before from", "invalid_window");
-    if ((*last - *first) / kDay + 1 > kMaxDays)
+    const auto days = calendar::DaysFromCivil(*last) - calendar::DaysFromCivil(*first) + 1;
+    if (days > kMaxDays)
       return Error::Invalid("to", "a daily report covers at most 92 days", "window_too_long");
     out.title = "Daily report " + query["from"] + " to " + query["to"];
-    from = *first;
-    to = *last + kDay;
+    const DaySpan span = LocalDaySpan(zone, *first, static_cast<int>(days));
+    from = span.from;
+    to = span.to;
   }
   query["from"] = FormatUtcMicros(from);
   query["to"] = FormatUtcMicros(to);
@@ -88,14 +92,15 @@ server::HttpResponse Render(const Report& report, const Parsed& parsed) {
 
 template <ReportBy kBy>
 http::Awaitable<http::HttpResponse> Handle(http::Context& context, http::Call& call) {
-  auto parsed = Parse(call.request.query, kBy);
+  auto parsed = Parse(call.request.query, kBy, context.time_zone());
   if (!parsed.ok()) co_return server::ProblemResponse(parsed.error());
   std::function<Result<server::HttpResponse>(storage::Database&)> work =
-      [p = std::move(*parsed)](storage::Database& reader) -> Result<server::HttpResponse> {
-    auto inputs = kpi_source::LoadKpiInputs(reader);
+      [p = std::move(*parsed),
+       zone = context.time_zone()](storage::Database& reader) -> Result<server::HttpResponse> {
+    auto inputs = kpi_source::LoadKpiInputs(reader, zone);
     if (!inputs.ok()) return inputs.error();
     const ElementIndex index(*inputs);
-    auto report = BuildReport(index, p.request);
+    auto report = BuildReport(index, p.request, zone);
     if (!report.ok()) return report.error();
     return Render(*report, p);
   };

@@ -23,11 +23,11 @@ http::Awaitable<http::HttpResponse> Refresh(http::Context& context, http::Call& 
   if (!days.ok()) co_return server::ProblemResponse(days.error());
   const TimeMicros now = context.clock().NowMicros();
   std::function<Result<Snapshot>(storage::Database&)> work =
-      [now, n = *days](storage::Database& reader) -> Result<Snapshot> {
-    auto inputs = kpi_source::LoadKpiInputs(reader);
+      [now, n = *days, zone = context.time_zone()](storage::Database& reader) -> Result<Snapshot> {
+    auto inputs = kpi_source::LoadKpiInputs(reader, zone);
     if (!inputs.ok()) return inputs.error();
     const ElementIndex index(*inputs);
-    return ComputeSnapshot(index, now, static_cast<int>(n));
+    return ComputeSnapshot(index, now, static_cast<int>(n), zone);
   };
   auto computing = context.Compute(std::move(work));
   Result<Snapshot> snapshot = co_await std::move(computing);
