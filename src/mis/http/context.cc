@@ -11,6 +11,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <cerrno>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -20,6 +22,14 @@
 #include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::mis::http {
+
+void SetThisThreadNice(int nice) {
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  errno = 0;
+  const int current = getpriority(PRIO_PROCESS, tid);
+  if (errno == 0 && current >= nice) return;
+  if (setpriority(PRIO_PROCESS, tid, nice) != 0) spdlog::warn("could not set nice {}", nice);
+}
 
 Context::Context(asio::io_context& io, storage::Database& db, const Clock& clock,
                  ContextOptions options)
@@ -34,8 +44,11 @@ Context::Context(asio::io_context& io, storage::Database& db, const Clock& clock
   dummy_hash_ = hash.ok() ? *hash : std::string();
 }
 
-Context::~Context() {
+Context::~Context() { JoinPool(); }
+
+void Context::JoinPool() {
   pool_.join();
+  reports_.stop();  // computations still queued are dropped: nobody can be answered any more
   reports_.join();
 }
 
@@ -60,9 +73,7 @@ Awaitable<void> Context::OnReportThread(std::function<void(Result<storage::Datab
   asio::post(reports_, [this, finished, &done, work = std::move(work)] {
     if (!reader_) {
       // Once, on the report thread itself: lower its priority, open its connection.
-      if (report_nice_ != 0 &&
-          setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), report_nice_) != 0)
-        spdlog::warn("report thread: could not set nice {}", report_nice_);
+      if (report_nice_ != 0) SetThisThreadNice(report_nice_);
       auto opened = storage::OpenSqlite(db_.path(), storage::OpenMode::kReadOnly);
       if (opened.ok())
         reader_ = std::move(*opened);
@@ -73,8 +84,17 @@ Awaitable<void> Context::OnReportThread(std::function<void(Result<storage::Datab
       if (Status begun = reader_->Exec("BEGIN"); !begun.ok()) {
         work(begun.error());
       } else {
-        work(reader_.get());
-        if (Status ended = reader_->Exec("COMMIT"); !ended.ok()) (void)reader_->Exec("ROLLBACK");
+        try {
+          work(reader_.get());
+        } catch (const std::exception& e) {  // a bug: an error answer, never the process
+          spdlog::error("report thread: {}", e.what());
+          work(Error::Make(ErrorCode::kInternal,
+                           std::string("KPI computation failed: ") + e.what()));
+        }
+        if (Status ended = reader_->Exec("COMMIT"); !ended.ok()) {
+          // A reader that cannot end its transaction is reopened by the next computation.
+          if (!reader_->Exec("ROLLBACK").ok()) reader_.reset();
+        }
       }
     }
     asio::post(io_, [finished, &done] {
@@ -94,9 +114,17 @@ Awaitable<Json> Context::OffThread(std::function<Json()> work) {
   auto slot = std::make_shared<std::optional<Json>>();
   // Cancelled (from the io thread) when the result is in; waits until then.
   asio::steady_timer done(executor, asio::steady_timer::time_point::max());
-  asio::post(pool_, [this, slot, &done, work = std::move(work)] {
-    Json result = work();
-    asio::post(io_, [slot, result = std::move(result), &done]() mutable {
+  auto failure = std::make_shared<std::exception_ptr>();
+  asio::post(pool_, [this, slot, failure, &done, work = std::move(work)] {
+    Json result;
+    std::exception_ptr thrown;
+    try {
+      result = work();
+    } catch (...) {  // rethrown on the io thread, where the server answers 500
+      thrown = std::current_exception();
+    }
+    asio::post(io_, [slot, failure, thrown, result = std::move(result), &done]() mutable {
+      *failure = thrown;
       *slot = std::move(result);
       done.cancel();
     });
@@ -106,6 +134,7 @@ Awaitable<Json> Context::OffThread(std::function<Json()> work) {
     auto waiting = done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     co_await std::move(waiting);
   }
+  if (*failure) std::rethrow_exception(*failure);
   co_return std::move(**slot);
 }
 

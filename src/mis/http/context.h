@@ -29,13 +29,18 @@ namespace ordo::mis::http {
 namespace asio = boost::asio;
 using server::Awaitable;
 
+// Raises the calling thread's nice value to `nice` (Linux: nice is per thread); never
+// lowers it. The report thread and the snapshot service run at kReportNice.
+inline constexpr int kReportNice = 19;
+void SetThisThreadNice(int nice);
+
 struct ContextOptions {
   TimeMicros session_idle = 15LL * 60 * 1'000'000;   // sign out after 15 idle minutes
   TimeMicros session_max = 12LL * 3600 * 1'000'000;  // and after 12 hours in any case
   server::LoginThrottle::Options throttle;           // admin lockout not applied (no ledger)
   // The report thread's nice value (Linux, per thread; 0 keeps the process's). KPI work
   // yields the CPU to whatever shares the host, the MES first of all.
-  int report_nice = 19;
+  int report_nice = kReportNice;
   // The site's time zone (serve: the store's setting or --time-zone; docs/mis.md, "Site
   // time zone"): local days of trends, reports, snapshots and import dates.
   calendar::TimeZone time_zone = calendar::TimeZone::Utc();
@@ -47,12 +52,10 @@ class Context {
   // Argon2id hash (tens of ms): construct it before the io thread runs.
   Context(asio::io_context& io, storage::Database& db, const Clock& clock, ContextOptions options);
   ~Context();  // waits for work running on the pool
-  // Waits for the work running on the pool (idempotent): after it, nothing posts to the
-  // io_context any more, which may then be destroyed.
-  void JoinPool() {
-    pool_.join();
-    reports_.join();
-  }
+  // Waits for the work running on the pool and the report thread; computations still
+  // queued for the report thread are dropped, never called (idempotent). After it, nothing
+  // posts to the io_context any more, which may then be destroyed.
+  void JoinPool();
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 

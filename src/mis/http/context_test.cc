@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "core/crypto.h"
@@ -122,6 +123,18 @@ TEST_F(ContextTest, AComputationReadsOneSnapshotThroughItsOwnReadOnlyConnection)
   auto next = Run([](storage::Database& reader) -> Result<Json> { return Json(Sum(reader)); });
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(next.value(), 11);
+}
+
+TEST_F(ContextTest, AComputationThatThrowsIsAnInternalErrorAndTheNextOneRuns) {
+  ORDO_VERIFIES("ORDO-MISBENCH-06");
+  MakeContext(0);
+  auto r = Run([](storage::Database&) -> Result<Json> { throw std::out_of_range("at(7)"); });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+  EXPECT_NE(r.error().message.find("at(7)"), std::string::npos) << r.error().message;
+  auto next = Run([](storage::Database& reader) -> Result<Json> { return Json(Sum(reader)); });
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  EXPECT_EQ(next.value(), 1);
 }
 
 TEST_F(ContextTest, AStoreThatCannotBeOpenedIsAnErrorNotACall) {

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "mis/http/context.h"
 #include "mis/kpi_source/kpi_inputs.h"
 #include "mis/snapshots/store.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -11,7 +12,13 @@ namespace ordo::mis::snapshots {
 
 Result<Refreshed> RefreshSnapshot(storage::Database& db, TimeMicros now, int days,
                                   const calendar::TimeZone& zone) {
+  // One consistent snapshot of imports and feed rows, whatever the consumer commits.
+  ORDO_TRY(db.Exec("BEGIN"));
   auto inputs = kpi_source::LoadKpiInputs(db, zone);
+  if (Status ended = db.Exec("COMMIT"); !ended.ok()) {
+    (void)db.Exec("ROLLBACK");
+    return ended.error();
+  }
   if (!inputs.ok()) return inputs.error();
   const ElementIndex index(*inputs);
   const Snapshot snapshot = ComputeSnapshot(index, now, days, zone);
@@ -40,9 +47,14 @@ void SnapshotService::Stop() {
 }
 
 void SnapshotService::Run() {
+  http::SetThisThreadNice(http::kReportNice);  // KPI work, as the report thread's
   while (!stopping_) {
-    auto done =
-        RefreshSnapshot(*db_, context_.clock->NowMicros(), kSnapshotDays, context_.time_zone);
+    Result<Refreshed> done = Error::Make(ErrorCode::kInternal, "not run");
+    try {
+      done = RefreshSnapshot(*db_, context_.clock->NowMicros(), kSnapshotDays, context_.time_zone);
+    } catch (const std::exception& e) {  // a bug: logged, retried next time, never the process
+      done = Error::Make(ErrorCode::kInternal, e.what());
+    }
     if (!done.ok())
       spdlog::error("snapshots: refresh failed: {}", done.error().message);
     else

@@ -1,6 +1,10 @@
 // The snapshot tables and views.
 #include "mis/snapshots/store.h"
 
+#include <spdlog/spdlog.h>
+
+#include <cmath>
+
 #include "storage/rows.h"
 
 namespace ordo::mis::snapshots {
@@ -53,7 +57,12 @@ std::vector<store::Migration> SnapshotMigrations() {
            KpiView("mis_kpi_day", "day", "day") + KpiView("mis_kpi_shift", "shift", "shift") +
            ElementViewV1("mis_elements_day", "day") + ElementViewV1("mis_elements_shift", "shift")},
       {kSnapshotsModule, 2,
-       "ALTER TABLE snapshot_element ADD COLUMN label TEXT NOT NULL DEFAULT '';" +
+       "ALTER TABLE snapshot_element ADD COLUMN label TEXT NOT NULL DEFAULT '';"
+       // Rows of an earlier ordo-mis take the label of their window's figures.
+       "UPDATE snapshot_element SET label = COALESCE((SELECT f.label FROM snapshot_figure f"
+       " WHERE f.scope = snapshot_element.scope AND f.window_kind = snapshot_element.window_kind"
+       " AND f.from_us = snapshot_element.from_us AND f.to_us = snapshot_element.to_us"
+       " LIMIT 1), '');" +
            ElementView("mis_elements_day", "day", "day") +
            ElementView("mis_elements_shift", "shift", "shift")}};
 }
@@ -75,14 +84,19 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
         [&](Statement& s) {
           s.Bind(1, f.scope).Bind(2, f.window_kind).Bind(3, f.label).Bind(4, f.from);
           s.Bind(5, f.to).Bind(6, f.kpi).Bind(7, f.profile);
-          if (f.value)
+          if (f.value && std::isfinite(*f.value))  // a non-finite figure is stored as none
             s.BindReal(8, *f.value);
           else
             s.BindNull(8);
           s.Bind(9, f.unit).Bind(10, f.null_reason).Bind(11, f.policy);
           s.Bind(12, static_cast<std::int64_t>(f.policy_version)).Bind(13, computed_at);
         }));
-  for (const SnapshotElement& e : snapshot.elements)
+  for (const SnapshotElement& e : snapshot.elements) {
+    if (!std::isfinite(e.value)) {  // an element is a sum of finite inputs; never store a NaN
+      spdlog::warn("snapshots: element {} of {} ({} {}) is not finite; left out", e.element,
+                   e.scope, e.window_kind, e.label);
+      continue;
+    }
     ORDO_TRY(storage::Run(db,
                           "INSERT INTO snapshot_element (scope, window_kind, from_us, to_us, "
                           "element, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -91,6 +105,7 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
                             s.Bind(4, e.to).Bind(5, e.element).BindReal(6, e.value);
                             s.Bind(7, e.label);
                           }));
+  }
   return tx.Commit();
 }
 

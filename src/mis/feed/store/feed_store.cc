@@ -11,16 +11,6 @@ namespace {
 
 using storage::Statement;
 
-// Empties the tables derived from the feed (but the three that migration 4 recreates)
-// and resets the cursor: the feed is read again from its first entry.
-constexpr const char* kReadAgain =
-    "DELETE FROM mes_state_change; DELETE FROM mes_count; DELETE FROM mes_downtime_reason;"
-    "DELETE FROM mes_source; DELETE FROM mes_equipment_draft;"
-    "DELETE FROM mes_equipment_approval;"
-    "UPDATE feed_cursor SET seq = 0, hash = "
-    "'0000000000000000000000000000000000000000000000000000000000000000',"
-    " caught_up_us = 0, updated_us = 0;";
-
 Status InsertRows(storage::Database& db, const FeedRows& rows) {
   for (const auto& r : rows.states)
     ORDO_TRY(storage::Run(db,
@@ -153,23 +143,29 @@ std::vector<store::Migration> FeedMigrations() {
            "UPDATE feed_cursor SET seq = 0, hash = "
            "'0000000000000000000000000000000000000000000000000000000000000000',"
            " caught_up_us = 0, updated_us = 0"},
-          // Quantities as REAL (the double itself) instead of text; the rows are taken again
-          // from the feed rather than converted (SQLite's text-to-REAL is not exact).
+          // Quantities as REAL (the double itself) instead of text, converted in place:
+          // the cursor and every row taken are kept (the text was printed with %.17g, which
+          // SQLite reads back to the same double for the whole numbers and short decimals
+          // quantities hold). mes_order_cancelled has no quantity and is left alone.
           {kFeedModule, 4,
-           std::string("DROP TABLE mes_order; DROP TABLE mes_order_cancelled;"
-                       "DROP TABLE mes_operation_completed;"
-                       "CREATE TABLE mes_order ("
-                       " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL, product TEXT NOT NULL,"
-                       " quantity REAL NOT NULL, unit TEXT NOT NULL, due_us INTEGER NOT NULL,"
-                       " customer TEXT NOT NULL);"
-                       "CREATE TABLE mes_order_cancelled ("
-                       " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL);"
-                       "CREATE TABLE mes_operation_completed ("
-                       " seq INTEGER PRIMARY KEY, time_us INTEGER NOT NULL,"
-                       " order_id TEXT NOT NULL, operation TEXT NOT NULL,"
-                       " work_unit TEXT NOT NULL, good REAL NOT NULL, scrap REAL NOT NULL,"
-                       " rework REAL NOT NULL);") +
-               kReadAgain}};
+           "ALTER TABLE mes_order RENAME TO mes_order_v3;"
+           "CREATE TABLE mes_order ("
+           " seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL, product TEXT NOT NULL,"
+           " quantity REAL NOT NULL, unit TEXT NOT NULL, due_us INTEGER NOT NULL,"
+           " customer TEXT NOT NULL);"
+           "INSERT INTO mes_order SELECT seq, order_id, product, CAST(quantity AS REAL), unit,"
+           " due_us, customer FROM mes_order_v3;"
+           "DROP TABLE mes_order_v3;"
+           "ALTER TABLE mes_operation_completed RENAME TO mes_operation_completed_v3;"
+           "CREATE TABLE mes_operation_completed ("
+           " seq INTEGER PRIMARY KEY, time_us INTEGER NOT NULL,"
+           " order_id TEXT NOT NULL, operation TEXT NOT NULL,"
+           " work_unit TEXT NOT NULL, good REAL NOT NULL, scrap REAL NOT NULL,"
+           " rework REAL NOT NULL);"
+           "INSERT INTO mes_operation_completed SELECT seq, time_us, order_id, operation,"
+           " work_unit, CAST(good AS REAL), CAST(scrap AS REAL), CAST(rework AS REAL)"
+           " FROM mes_operation_completed_v3;"
+           "DROP TABLE mes_operation_completed_v3;"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {

@@ -23,12 +23,11 @@ inline constexpr const char* kFeedModule = "feed";
 
 // Version 1: feed_cursor (one row), feed_alarm, mes_state_change, mes_count,
 // mes_downtime_reason, mes_source. Version 2: mes_equipment_draft, mes_equipment_approval.
-// Version 3: mes_order, mes_order_cancelled, mes_operation_completed. Version 4: those
-// three again with quantities as REAL, the double itself (storage BindReal/Real: they read
-// back bit for bit; version 3 kept them as text). A version that takes entry types the
-// earlier ones passed over, or that changes how rows are stored, also empties the derived
-// tables and resets the cursor, so the feed is read again from its first entry (each
-// entry still taken once).
+// Version 3: mes_order, mes_order_cancelled, mes_operation_completed; it took entry types
+// the earlier versions passed over, so it emptied the derived tables and reset the cursor
+// (the feed read again from its first entry, each entry still taken once). Version 4:
+// quantities as REAL, the double itself (storage BindReal/Real: they read back bit for
+// bit), converted in place from version 3's text; the cursor and the rows are kept.
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),

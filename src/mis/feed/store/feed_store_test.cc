@@ -229,7 +229,7 @@ TEST(FeedStoreUpgradeTest, AVersionThatTakesNewEntryTypesReadsTheFeedAgain) {
   fs::remove_all(dir);
 }
 
-TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextAreTakenAgainAsReals) {
+TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextBecomeRealsInPlace) {
   ORDO_VERIFIES("ORDO-MISFEED-31", "ORDO-MIS-94");
   const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_real";
   fs::remove_all(dir);
@@ -244,26 +244,35 @@ TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextAreTakenAgainAsReals) {
     ASSERT_TRUE(opened->db
                     ->Exec("INSERT INTO mes_order VALUES (1, 'WO-1', 'P-1', "
                            "'0.30000000000000004', 'kg', 0, '');"
+                           "INSERT INTO mes_operation_completed VALUES (2, 0, 'WO-1', '10', "
+                           "'WU-1', '12', '0.5', '0');"
                            "UPDATE feed_cursor SET seq = 5, hash = 'h5'")
                     .ok());
   }
   auto upgraded = store::OpenMisStore(path, FeedMigrations(), false);
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
-  EXPECT_EQ(ReadCursor(*upgraded->db).value(), FeedCursor{});  // read again from the start
-  EXPECT_TRUE(ReadOrders(*upgraded->db).value().empty());
+  // Nothing taken is lost: the cursor stays, the rows hold the same doubles.
+  EXPECT_EQ(ReadCursor(*upgraded->db).value(), (FeedCursor{5, "h5"}));
+  const std::vector<OrderRow> kept = ReadOrders(*upgraded->db).value();
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].quantity, 0.1 + 0.2);
+  const std::vector<CompletionRow> done = ReadCompletions(*upgraded->db).value();
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].good, 12.0);
+  EXPECT_EQ(done[0].scrap, 0.5);
   FeedRows rows;
-  rows.orders.push_back({1, "WO-1", "P-1", 0.1 + 0.2, "kg", kT0, ""});
-  rows.completions.push_back({2, kT0, "WO-1", "10", "WU-1", 1e-300, -2.5, 1.0 / 3.0});
-  ASSERT_TRUE(ApplyPage(*upgraded->db, rows, FeedCursor{}, FeedCursor{2, "h2"}, kT0).ok());
+  rows.orders.push_back({6, "WO-2", "P-1", 0.1 + 0.2, "kg", kT0, ""});
+  rows.completions.push_back({7, kT0, "WO-2", "10", "WU-1", 1e-300, -2.5, 1.0 / 3.0});
+  ASSERT_TRUE(ApplyPage(*upgraded->db, rows, FeedCursor{5, "h5"}, FeedCursor{7, "h7"}, kT0).ok());
   auto types = storage::FirstRow<std::string>(
       *upgraded->db,
       "SELECT group_concat(t) FROM (SELECT typeof(quantity) AS t FROM mes_order UNION ALL "
       "SELECT typeof(good) || typeof(scrap) || typeof(rework) FROM mes_operation_completed)",
       storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
   ASSERT_TRUE(types.ok() && *types);
-  EXPECT_EQ(**types, "real,realrealreal");
-  EXPECT_EQ(ReadOrders(*upgraded->db).value(), rows.orders);
-  EXPECT_EQ(ReadCompletions(*upgraded->db).value(), rows.completions);
+  EXPECT_EQ(**types, "real,real,realrealreal,realrealreal");
+  EXPECT_EQ(ReadOrders(*upgraded->db).value().back(), rows.orders.back());
+  EXPECT_EQ(ReadCompletions(*upgraded->db).value().back(), rows.completions.back());
   upgraded->db.reset();
   fs::remove_all(dir);
 }

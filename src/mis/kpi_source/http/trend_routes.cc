@@ -17,16 +17,16 @@ namespace {
 http::Awaitable<http::HttpResponse> TrendHandler(http::Context& context, http::Call& call) {
   auto trend = ParseTrendQuery(call.request.query);
   if (!trend.ok()) co_return server::ProblemResponse(trend.error());
-  const KpiRequest& request = trend->query.request;
-  auto target = targets::FindTarget(context.db(), request.scope, request.kpis.at(0));
-  if (!target.ok()) co_return server::ProblemResponse(target.error());
-  Json target_json = nullptr;
-  if (*target)
-    target_json = Json{{"value", (*target)->target},
-                       {"set_by", (*target)->set_by},
-                       {"set_at", FormatUtcMicros((*target)->set_at)}};
   std::function<Result<Json>(storage::Database&)> work =
-      [t = std::move(*trend), target_json, zone = context.time_zone()](storage::Database& reader) {
+      [t = std::move(*trend), zone = context.time_zone()](storage::Database& reader) {
+        const KpiRequest& request = t.query.request;
+        auto target = targets::FindTarget(reader, request.scope, request.kpis.at(0));
+        if (!target.ok()) return Result<Json>(target.error());
+        Json target_json = nullptr;
+        if (*target)
+          target_json = Json{{"value", (*target)->target},
+                             {"set_by", (*target)->set_by},
+                             {"set_at", FormatUtcMicros((*target)->set_at)}};
         auto inputs = LoadKpiInputs(reader, zone);
         if (!inputs.ok()) return Result<Json>(inputs.error());
         const ElementIndex index(*inputs);
