@@ -1,6 +1,6 @@
 // Unit tests (no browser, no server) of the MIS web UI's display logic (src/mis/format.ts,
 // src/mis/window.ts): rounding half-up on the value's shortest decimal form (as the JSON
-// carries it), and the day / week / month / custom windows in UTC.
+// carries it), and the day / week / month / custom windows in UTC and in a site time zone.
 // The TypeScript files are compiled with the project's tsc into a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,6 +67,30 @@ test('the window is a UTC day, ISO week (Monday first), month or custom span, [f
     { from: '2026-03-02T06:00:00Z', to: '2026-03-02T14:00:00Z' });
   assert.equal(windowOf({ ...c, kind: 'custom', from: '2026-03-02T06:00', to: '' }), null);
   assert.equal(windowOf({ ...c, date: '' }), null);
+});
+
+test('in the site time zone, days start at local midnight: 23- and 25-hour days, weeks, months, custom spans [ORDO-MISTZ-14]', () => {
+  const { windowOf, utcOfLocal } = win;
+  const c = { kind: 'day', date: '2026-03-29', from: '', to: '' };
+  // Berlin springs forward on 2026-03-29: a 23-hour day, CET midnight to CEST midnight.
+  assert.deepEqual(windowOf(c, 'Europe/Berlin'), { from: '2026-03-28T23:00:00Z', to: '2026-03-29T22:00:00Z' });
+  // And falls back on 2026-10-25: 25 hours.
+  assert.deepEqual(windowOf({ ...c, date: '2026-10-25' }, 'Europe/Berlin'),
+    { from: '2026-10-24T22:00:00Z', to: '2026-10-25T23:00:00Z' });
+  // An ISO week and a month of New York, across its own change (2026-03-08).
+  assert.deepEqual(windowOf({ ...c, kind: 'week', date: '2026-03-04' }, 'America/New_York'),
+    { from: '2026-03-02T05:00:00Z', to: '2026-03-09T04:00:00Z' });
+  assert.deepEqual(windowOf({ ...c, kind: 'month', date: '2026-03-31' }, 'America/New_York'),
+    { from: '2026-03-01T05:00:00Z', to: '2026-04-01T04:00:00Z' });
+  // Custom bounds are local times; Kolkata is +05:30 all year.
+  assert.deepEqual(windowOf({ ...c, kind: 'custom', from: '2026-03-02T06:00', to: '2026-03-02T14:00' }, 'Asia/Kolkata'),
+    { from: '2026-03-02T00:30:00Z', to: '2026-03-02T08:30:00Z' });
+  // A local time in the gap takes the offset before it; one in the fold, the earlier instant.
+  assert.equal(new Date(utcOfLocal('Europe/Berlin', Date.UTC(2026, 2, 29, 2, 30))).toISOString(), '2026-03-29T01:30:00.000Z');
+  assert.equal(new Date(utcOfLocal('Europe/Berlin', Date.UTC(2026, 9, 25, 2, 30))).toISOString(), '2026-10-25T00:30:00.000Z');
+  // UTC stays as it was; a zone the browser does not know gives no window.
+  assert.deepEqual(windowOf(c, 'UTC'), { from: '2026-03-29T00:00:00Z', to: '2026-03-30T00:00:00Z' });
+  assert.equal(windowOf(c, 'Not/AZone'), null);
 });
 
 test('sources read as import rows or ledger entries; a target typed in percent is a fraction [ORDO-MISUI-11] [ORDO-MISUI-16]', () => {

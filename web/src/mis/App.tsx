@@ -12,7 +12,7 @@ import { ScopePage } from './ScopePage';
 import { FeedStatus } from './FeedStatus';
 import { TrendPage } from './TrendPage';
 import { QualityPage } from './QualityPage';
-import { todayUtc, windowOf, type WindowChoice } from './window';
+import { todayIn, windowOf, type WindowChoice } from './window';
 
 type State =
   | { phase: 'loading' }
@@ -31,13 +31,25 @@ const routeOfHash = (): Route => {
 export function MisApp() {
   const [state, setState] = useState<State>(() => (getToken() ? { phase: 'loading' } : { phase: 'signed-out' }));
   const [route, setRoute] = useState<Route>(routeOfHash());
-  const [choice, setChoice] = useState<WindowChoice>({ kind: 'day', date: todayUtc(), from: '', to: '' });
+  const [choice, setChoice] = useState<WindowChoice>({ kind: 'day', date: todayIn('UTC'), from: '', to: '' });
+  const [zone, setZone] = useState('UTC'); // the site's time zone (GET /api/v1/health)
   const [profile, setProfile] = useState('iso22400');
 
   useEffect(() => {
     onUnauthorized(() => setState({ phase: 'signed-out', notice: 'Your session has ended. Please sign in again.' }));
     const onHash = () => setRoute(routeOfHash());
     window.addEventListener('hashchange', onHash);
+    const initial = todayIn('UTC');
+    misApi
+      .health()
+      .then((h) => {
+        const z = h.time_zone;
+        if (!z || z === 'UTC') return;
+        setZone(z);
+        // Today in the site's zone, unless a day was chosen meanwhile.
+        setChoice((c) => (c.date === initial ? { ...c, date: todayIn(z) } : c));
+      })
+      .catch(() => undefined); // UTC days until the server answers
     if (getToken()) {
       misApi
         .session()
@@ -60,7 +72,7 @@ export function MisApp() {
     window.location.hash = '';
     setState({ phase: 'signed-out' });
   };
-  const w = windowOf(choice);
+  const w = windowOf(choice, zone);
   const scope = route.page === 'overview' ? '' : route.scope;
   const query: Query | null = w ? { scope, from: w.from, to: w.to, profile } : null;
 
@@ -82,7 +94,7 @@ export function MisApp() {
         </div>
       </header>
       <main class="content mis-content">
-        <Toolbar choice={choice} onChoice={setChoice} profile={profile} onProfile={setProfile} />
+        <Toolbar choice={choice} onChoice={setChoice} profile={profile} onProfile={setProfile} zone={zone} />
         {!query ? (
           <div class="msg msg-info" role="status">Choose the window's start and end.</div>
         ) : route.page === 'overview' ? (

@@ -1,4 +1,5 @@
-// The window (day, week, month, custom; UTC) and the profile of the figures shown.
+// The window (day, week, month, custom; in the site's time zone) and the profile of the
+// figures shown; the window's bounds are shown in UTC, as the API takes them.
 import type { WindowChoice, WindowKind } from './window';
 import { windowOf } from './window';
 import { formatTime } from './format';
@@ -8,12 +9,13 @@ interface Props {
   onChoice: (c: WindowChoice) => void;
   profile: string;
   onProfile: (p: string) => void;
+  zone: string; // the site's time zone: days, weeks and months start at its midnight
 }
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
-export function Toolbar({ choice, onChoice, profile, onProfile }: Props) {
-  const w = windowOf(choice);
+export function Toolbar({ choice, onChoice, profile, onProfile, zone }: Props) {
+  const w = windowOf(choice, zone);
   return (
     <form class="mis-toolbar" aria-label="Window and profile" onSubmit={(e) => e.preventDefault()}>
       <label class="field">
@@ -29,19 +31,19 @@ export function Toolbar({ choice, onChoice, profile, onProfile }: Props) {
       {choice.kind === 'custom' ? (
         <>
           <label class="field">
-            <span>From (UTC)</span>
+            <span>From ({zone})</span>
             <input type="datetime-local" name="from" value={choice.from}
               onChange={(e) => onChoice({ ...choice, from: value(e) })} />
           </label>
           <label class="field">
-            <span>To (UTC)</span>
+            <span>To ({zone})</span>
             <input type="datetime-local" name="to" value={choice.to}
               onChange={(e) => onChoice({ ...choice, to: value(e) })} />
           </label>
         </>
       ) : (
         <label class="field">
-          <span>Date (UTC)</span>
+          <span>Date ({zone})</span>
           <input type="date" name="date" value={choice.date}
             onChange={(e) => value(e) && onChoice({ ...choice, date: value(e) })} />
         </label>
@@ -56,6 +58,7 @@ export function Toolbar({ choice, onChoice, profile, onProfile }: Props) {
       {w && (
         <p class="muted mis-window" data-testid="window">
           {formatTime(w.from)} – {formatTime(w.to)} UTC
+          {zone !== 'UTC' && <span data-testid="time-zone"> · local days of {zone}</span>}
         </p>
       )}
     </form>

@@ -222,6 +222,7 @@ export const misApi = {
     return res.user;
   },
   session: () => request<{ user: MisUser }>('/session'),
+  health: () => request<{ status: string; time_zone?: string }>('/health', { auth: false }),
   signOut: () => request<void>('/session', { method: 'DELETE' }),
   scopes: () => request<{ scopes: Scope[] }>('/scopes'),
   kpi: (q: Query, kpis: string[]) =>
