@@ -6,7 +6,6 @@
 
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -47,10 +46,7 @@ void WaitDrained(server::HttpServer& http, std::shared_ptr<asio::steady_timer> t
 int RunServer(ServeOptions o, const std::vector<store::Migration>& migrations,
               const http::Router& router) {
   // First, before any thread starts: every thread inherits the calling thread's nice.
-  errno = 0;
-  const int current = getpriority(PRIO_PROCESS, 0);
-  if (errno == 0 && current < o.nice && setpriority(PRIO_PROCESS, 0, o.nice) != 0)
-    spdlog::warn("could not set nice {}", o.nice);
+  http::SetThisThreadNice(o.nice);
   if (!o.time_zone.empty())  // refused before anything is opened
     if (auto zone = calendar::LoadTimeZone(o.time_zone, "time-zone"); !zone.ok())
       return Fail(zone.error().message);

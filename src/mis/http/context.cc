@@ -1,4 +1,4 @@
-// The handlers' context: sessions, throttle, the hashing pool.
+// The handlers' context: sessions, throttle, the hashing pool, the report thread.
 #include "mis/http/context.h"
 
 #include <spdlog/spdlog.h>

@@ -30,7 +30,8 @@ namespace asio = boost::asio;
 using server::Awaitable;
 
 // Raises the calling thread's nice value to `nice` (Linux: nice is per thread); never
-// lowers it. The report thread and the snapshot service run at kReportNice.
+// lowers it. serve calls it for --nice before any thread starts (threads inherit it); the
+// report thread and the snapshot service run at kReportNice.
 inline constexpr int kReportNice = 19;
 void SetThisThreadNice(int nice);
 
