@@ -296,3 +296,91 @@ test('[ORDO-TREND-23] [ORDO-TREND-25] a span ending now follows new values live,
   }
   assert.deepEqual(errors, [], 'no uncaught errors');
 });
+
+test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none while paused or the tab is hidden, the one in flight aborted when the page goes', { timeout: 180_000 }, async () => {
+  const tag = 'press.stroke';
+  const post = await defineTag(tag, 'mm', 'press-gw-stroke', UNIT);
+  await post([[Date.now() - 5 * 60_000, 50]]);
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    // The page's reads of values are counted as it makes them (and the last one's signal kept).
+    await b.context.addInitScript(() => {
+      const fetch0 = window.fetch;
+      window.__reads = 0;
+      window.__last = null;
+      window.fetch = function (input, init) {
+        if (String(input).includes('/values?')) {
+          window.__reads += 1;
+          window.__last = init?.signal ?? null;
+        }
+        return fetch0.apply(this, arguments);
+      };
+    });
+    // Answers can be held back: a read stays in flight until released.
+    let hold = false;
+    const held = [];
+    await p.route('**/api/v1/tags/*/values?**', (route) => (hold ? held.push(route) : route.continue()));
+    const release = async () => {
+      hold = false;
+      for (const r of held.splice(0)) await r.continue().catch(() => {});
+    };
+    await b.context.clock.install();
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(tag)}`);
+    await waitText(p, 'tr-count', '1');
+    // From here the page's clock moves only when the test moves it.
+    await b.context.clock.pauseAt(Date.now() + 1000);
+    const reads = () => p.evaluate(() => window.__reads);
+    const n0 = await reads();
+
+    // Due after 5 s: one read; held in flight, 30 s more bring no second one.
+    hold = true;
+    await b.context.clock.runFor(6000);
+    assert.equal(await reads(), n0 + 1, 'read again when due');
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n0 + 1, 'no new request while one is in flight');
+    const before = await p.getByTestId('tr-refreshed').innerText();
+    await release();
+    await p.waitForFunction((t) => document.querySelector('[data-testid="tr-refreshed"]')?.textContent !== t, before);
+    assert.equal(await p.getByTestId('tr-count').innerText(), '1', 'the chart kept its values meanwhile');
+
+    // The tab hidden: no reads; visible again: read within a second or so.
+    await p.evaluate(() => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }));
+    const n1 = await reads();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n1, 'no reads while the tab is hidden');
+    await p.evaluate(() => delete document.visibilityState);
+    await b.context.clock.runFor(2000);
+    assert.equal(await reads(), n1 + 1, 'read again once visible');
+
+    // Paused: no reads; resumed: read again.
+    await p.getByTestId('tr-live-toggle').click();
+    await waitText(p, 'tr-live-status', 'Live updates paused.');
+    const n2 = await reads();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n2, 'no reads while paused');
+    await p.getByTestId('tr-live-toggle').click();
+    await b.context.clock.runFor(2000);
+    assert.equal(await reads(), n2 + 1, 'read again once resumed');
+
+    // A read in flight when the page goes is aborted (and nothing breaks).
+    hold = true;
+    await b.context.clock.runFor(6000);
+    assert.equal(await reads(), n2 + 2);
+    await p.evaluate(() => (location.hash = '#/tags'));
+    await p.getByTestId('page-tags').waitFor({ state: 'visible' });
+    // Preact runs an unmounted page's effect cleanups after the next paint.
+    await b.context.clock.runFor(1000);
+    assert.equal(await p.evaluate(() => window.__last?.aborted), true, 'the read in flight is aborted');
+    await release();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n2 + 2, 'no reads once the trend is closed');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
