@@ -3,7 +3,11 @@
 // (two of them out of limits), and an operator opens the trend from the equipment board:
 // the uPlot chart renders with the low and high limit lines, the summary numbers match the
 // samples, the table fallback marks the out-of-limit values, a longer range asks per
-// minute, and the page passes the accessibility checks.
+// minute, and the page passes the accessibility checks. Then the custom range (from/to in
+// a browser in UTC+05:30: exactly its values, kept in the link and across a reload, bad
+// ranges refused without changing the view), the live trend (a value sent after the page
+// opened appears; pause and resume) and its reads under a controlled page clock (one in
+// flight at most, none while hidden or paused, aborted when the page goes).
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,8 @@
 // Unit tests (no browser, no server) of the trend page's pure logic
 // (src/features/telemetry/trend.ts): the points of a values answer (raw values, minutes
-// compacted by retention, steps), the summary against the limits, and the chart's columns.
+// compacted by retention, steps), the summary against the limits, and the chart's columns;
+// the custom range's parsing and checks, the step by span, the sliding window, the view in
+// the hash query and the rule for live reads.
 // The TypeScript files are compiled with the project's tsc into a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
