@@ -339,6 +339,9 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     // From here the page's clock moves only when the test moves it.
     await b.context.clock.pauseAt(Date.now() + 1000);
     const reads = () => p.evaluate(() => window.__reads);
+    // No read in flight (the page is aria-busy while one is).
+    const idle = () => p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    await idle();
     const n0 = await reads();
 
     // Due after 5 s: one read; held in flight, 30 s more bring no second one.
@@ -350,6 +353,7 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     const before = await p.getByTestId('tr-refreshed').innerText();
     await release();
     await p.waitForFunction((t) => document.querySelector('[data-testid="tr-refreshed"]')?.textContent !== t, before);
+    await idle();
     assert.equal(await p.getByTestId('tr-count').innerText(), '1', 'the chart kept its values meanwhile');
 
     // The tab hidden: no reads; visible again: read within a second or so.
@@ -360,6 +364,7 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     await p.evaluate(() => delete document.visibilityState);
     await b.context.clock.runFor(2000);
     assert.equal(await reads(), n1 + 1, 'read again once visible');
+    await idle();
 
     // Paused: no reads; resumed: read again.
     await p.getByTestId('tr-live-toggle').click();
@@ -370,6 +375,7 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     await p.getByTestId('tr-live-toggle').click();
     await b.context.clock.runFor(2000);
     assert.equal(await reads(), n2 + 1, 'read again once resumed');
+    await idle();
 
     // A read in flight when the page goes is aborted (and nothing breaks).
     hold = true;

@@ -83,6 +83,8 @@ export function Trend({ tag }: { tag: string }) {
   }, []);
   const { view, error: linkError } = useMemo(() => viewOfQuery(query), [query]);
   const key = viewKey(view);
+  // What the shown data must belong to (another tag's or view's are only kept until the answer is in).
+  const shownKey = `${tag}|${key}`;
   const choose = (v: View) => {
     window.location.hash = `${hashLink('tags', tag)}?${queryOf(v)}`;
   };
@@ -93,6 +95,8 @@ export function Trend({ tag }: { tag: string }) {
   const [error, setError] = useState('');
   const [reload, setReload] = useState(0);
   const [paused, setPaused] = useState(false);
+  // A read in flight (the page is aria-busy meanwhile).
+  const [reading, setReading] = useState(false);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
   useEffect(() => {
@@ -101,17 +105,19 @@ export function Trend({ tag }: { tag: string }) {
     let lastStart = 0;
     const read = async () => {
       inFlight = true;
+      setReading(true);
       lastStart = Date.now();
       const w = windowOf(view, lastStart);
       try {
         const values = await load(tag, w, ctrl.signal);
         if (ctrl.signal.aborted) return;
-        setData({ values, window: w, key, at: Date.now() });
+        setData({ values, window: w, key: shownKey, at: Date.now() });
         setError('');
       } catch (e) {
         if (!ctrl.signal.aborted) setError(errorMessage(e));
       } finally {
         inFlight = false;
+        if (!ctrl.signal.aborted) setReading(false);
       }
     };
     read();
@@ -125,11 +131,12 @@ export function Trend({ tag }: { tag: string }) {
     return () => {
       window.clearInterval(timer);
       ctrl.abort();
+      setReading(false);
     };
-    // `view` is keyed by `key`.
+    // `view` and `shownKey` are keyed by `key` and `tag`.
   }, [tag, key, reload]);
 
-  const current = data && data.key === key ? data : null;
+  const current = data && data.key === shownKey ? data : null;
   const values = data?.values ?? null;
   const points = useMemo(() => (values ? pointsOf(values) : []), [values]);
   const unit = values?.unit ?? '';
@@ -144,7 +151,7 @@ export function Trend({ tag }: { tag: string }) {
     : '';
   const live = isLive(view) && !paused;
   return (
-    <section class="page telemetry" data-testid="page-trend" data-view={key} data-shown={current ? 'ready' : 'loading'}>
+    <section class="page telemetry" data-testid="page-trend" aria-busy={reading} data-view={key} data-shown={current ? 'ready' : 'loading'}>
       <div class="page-head">
         <h1>
           Trend of <span data-testid="tr-tag">{tag}</span>
