@@ -3,7 +3,11 @@
 // (two of them out of limits), and an operator opens the trend from the equipment board:
 // the uPlot chart renders with the low and high limit lines, the summary numbers match the
 // samples, the table fallback marks the out-of-limit values, a longer range asks per
-// minute, and the page passes the accessibility checks.
+// minute, and the page passes the accessibility checks. Then the custom range (from/to in
+// a browser in UTC+05:30: exactly its values, kept in the link and across a reload, bad
+// ranges refused without changing the view), the live trend (a value sent after the page
+// opened appears; pause and resume) and its reads under a controlled page clock (one in
+// flight at most, none while hidden or paused, aborted when the page goes).
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,4 +129,268 @@ test('[ORDO-UI-93] [ORDO-UI-94] [ORDO-UI-95] [ORDO-UI-96] [ORDO-UI-97] [ORDO-UI-
   const grouped = await chart.locator('.u-legend').innerText();
   assert.ok(grouped.includes('Min') && grouped.includes('Max'), `per step the legend shows min and max: ${grouped}`);
   await checkA11y(page, 'telemetry-trend-shift');
+});
+
+// The custom range and the live trend (issue 12, section 4/5). Each test has its own tag
+// and REST source, and its own browser.
+
+/** Waits (polling the DOM) until the element's text is `text`. */
+async function waitText(p, testId, text, timeout = 20_000) {
+  await p.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want,
+    [testId, text],
+    { timeout },
+  );
+}
+
+/** Epoch ms as the browser's datetime-local value (its own time zone). */
+const localInput = (p, ms) =>
+  p.evaluate((t) => {
+    const d = new Date(t);
+    const pad = (n) => String(n).padStart(2, '0');
+    // As Chromium keeps the value: no seconds when they are 0.
+    const s = d.getSeconds() ? `:${pad(d.getSeconds())}` : '';
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}${s}`;
+  }, ms);
+
+async function defineTag(tag, unit, sourceName, unitName) {
+  const engineer = await tokenFor(server, 'engineer', server.users.engineer.password);
+  const source = await ok('POST', '/sources', { name: sourceName, kind: 'rest', work_units: [unitName] }, engineer, 201);
+  await ok('POST', '/tags', { name: tag, work_unit: unitName, unit, description: tag, low: 10, high: 90 }, engineer, 201);
+  let seq = 0;
+  return async (samples) => {
+    seq += 1;
+    const reply = await ok('POST', '/equipment-data', { source: sourceName, seq, samples: samples.map(([time, value]) => ({ tag, time: new Date(time).toISOString(), value })) }, source.api_key);
+    assert.equal(reply.samples, samples.length);
+  };
+}
+
+test('[ORDO-TREND-20] [ORDO-TREND-21] [ORDO-TREND-22] [ORDO-TREND-26] a custom range in local time shows exactly its values, is kept in the link, and a bad range changes nothing', { timeout: 180_000 }, async () => {
+  const tag = 'press.temp';
+  const post = await defineTag(tag, 'C', 'press-gw-temp', UNIT);
+  // 12 samples two days ago, one every 10 minutes: 20, 21, ... 31.
+  const base = Math.floor((Date.now() - 2 * 24 * 3600_000) / 60_000) * 60_000;
+  const at = (i) => base + i * 600_000;
+  await post(Array.from({ length: 12 }, (_, i) => [at(i), 20 + i]));
+  // A browser in another time zone (UTC+05:30): the inputs are its local time.
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Kolkata' });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(tag)}`);
+    await p.getByTestId('page-trend').waitFor({ state: 'visible' });
+    await waitText(p, 'tr-count', '0');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'on', 'the last hour is live');
+
+    // From the 3rd sample (included) to the 7th (excluded): 22, 23, 24, 25, raw.
+    await p.getByLabel('From (local time)').fill(await localInput(p, at(2)));
+    await p.getByLabel('To (local time)').fill(await localInput(p, at(6)));
+    await p.getByTestId('tr-custom-show').click();
+    await waitText(p, 'tr-count', '4');
+    const hash = await p.evaluate(() => location.hash);
+    assert.equal(hash, `#/tags/${encodeURIComponent(tag)}?from=${encodeURIComponent(new Date(at(2)).toISOString())}&to=${encodeURIComponent(new Date(at(6)).toISOString())}`);
+    assert.equal(await p.getByTestId('tr-min').innerText(), '22 C');
+    assert.equal(await p.getByTestId('tr-max').innerText(), '25 C');
+    assert.equal(await p.getByTestId('tr-last').innerText(), '25 C');
+    assert.equal(await p.getByTestId('tr-chart').getAttribute('data-points'), '4');
+    await p.getByTestId('tr-table-toggle').click();
+    const cells = await p.locator('[data-testid="tr-table"] tbody tr td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(cells, ['22', '23', '24', '25']);
+    // Times are shown in the browser's zone.
+    const firstTime = await p.locator('[data-testid="tr-table"] tbody tr td').first().innerText();
+    assert.match(firstTime, /UTC\+05:30$/);
+    for (const id of ['hour', 'shift', 'day']) assert.equal(await p.getByTestId(`tr-range-${id}`).getAttribute('aria-pressed'), 'false');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'off', 'a range in the past is not live');
+    assert.match(await p.getByTestId('tr-live-status').innerText(), /not updated live/);
+    assert.equal(await p.getByTestId('tr-live-toggle').count(), 0);
+    await checkA11y(p, 'telemetry-trend-custom');
+
+    // A reload (or the link shared) shows the same view.
+    await p.reload();
+    await p.getByTestId('page-trend').waitFor({ state: 'visible' });
+    await waitText(p, 'tr-count', '4');
+    assert.equal(await p.getByLabel('From (local time)').inputValue(), await localInput(p, at(2)));
+    assert.equal(await p.getByLabel('To (local time)').inputValue(), await localInput(p, at(6)));
+
+    // A bad range: the message, and the chart, the summary and the link stay as they were.
+    await p.getByLabel('To (local time)').fill(await localInput(p, at(1)));
+    await p.getByTestId('tr-custom-show').click();
+    const bad = p.getByTestId('tr-range-error');
+    await bad.waitFor({ state: 'visible' });
+    assert.match(await bad.innerText(), /To must be after From/);
+    assert.equal(await p.getByLabel('To (local time)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await p.getByLabel('To (local time)').getAttribute('aria-describedby'), 'tr-range-error');
+    await checkA11y(p, 'telemetry-trend-range-error');
+    await p.getByLabel('From (local time)').fill('');
+    await p.getByTestId('tr-custom-show').click();
+    await p.getByTestId('tr-range-error').filter({ hasText: 'From: enter a date and time' }).waitFor();
+    await p.getByLabel('From (local time)').fill(await localInput(p, at(0) - 367 * 24 * 3600_000));
+    await p.getByLabel('To (local time)').fill(await localInput(p, at(6)));
+    await p.getByTestId('tr-custom-show').click();
+    await p.getByTestId('tr-range-error').filter({ hasText: 'at most 366 days' }).waitFor();
+    assert.equal(await p.evaluate(() => location.hash), hash, 'the link is unchanged');
+    assert.equal(await p.getByTestId('tr-count').innerText(), '4');
+    assert.equal(await p.getByTestId('tr-chart').getAttribute('data-points'), '4');
+    await p.locator('[data-testid="tr-chart"] .uplot canvas').first().waitFor({ state: 'visible' });
+
+    // A longer range asks per minute, as the spans do (3 h: all 12, as groups).
+    await p.getByLabel('From (local time)').fill(await localInput(p, at(0)));
+    await p.getByLabel('To (local time)').fill(await localInput(p, at(0) + 3 * 3600_000));
+    await p.getByTestId('tr-custom-show').click();
+    await waitText(p, 'tr-count', '12');
+    assert.equal(await p.getByTestId('tr-range-error').count(), 0, 'a good range clears the message');
+    await p.locator('[data-testid="tr-table"] th', { hasText: 'Count' }).waitFor({ state: 'attached' });
+    assert.match(await p.locator('.page-sub').innerText(), /per 1 min/);
+
+    // A link whose range cannot be shown says why and shows the last hour.
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(tag)}?from=${encodeURIComponent(new Date(at(6)).toISOString())}&to=${encodeURIComponent(new Date(at(2)).toISOString())}`);
+    await p.getByTestId('tr-link-error').filter({ hasText: 'To must be after From' }).waitFor();
+    assert.equal(await p.getByTestId('tr-range-hour').getAttribute('aria-pressed'), 'true');
+    await waitText(p, 'tr-count', '0');
+    await p.screenshot({ path: path.join(OUT_DIR, 'telemetry-trend-custom.png'), fullPage: true });
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-23] [ORDO-TREND-25] a span ending now follows new values live, with the time of the last update; pause and resume', { timeout: 180_000 }, async () => {
+  const tag = 'press.speed';
+  const post = await defineTag(tag, 'rpm', 'press-gw-speed', UNIT);
+  await post([[Date.now() - 10 * 60_000, 40]]);
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(tag)}?range=shift`);
+    await waitText(p, 'tr-count', '1');
+    assert.equal(await p.getByTestId('tr-range-shift').getAttribute('aria-pressed'), 'true', 'the span from the link');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'on');
+    assert.match(await p.getByTestId('tr-live-status').innerText(), /Live: updates every 5 s/);
+    assert.match(await p.getByTestId('tr-refreshed').innerText(), /^Last updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    const firstUpdate = await p.getByTestId('tr-refreshed').innerText();
+
+    // A value sent after the page opened appears without any click.
+    await post([[Date.now() - 1000, 77]]);
+    // Per minute (the shift): 77 is its step's max.
+    await waitText(p, 'tr-count', '2', 30_000);
+    await waitText(p, 'tr-max', '77 rpm');
+    assert.notEqual(await p.getByTestId('tr-refreshed').innerText(), firstUpdate, 'the last update time moved');
+    await p.locator('[data-testid="tr-chart"] .uplot canvas').first().waitFor({ state: 'visible' });
+
+    // Paused: said so; resumed: the next value comes in again.
+    await p.getByTestId('tr-live-toggle').click();
+    await waitText(p, 'tr-live-status', 'Live updates paused.');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'off');
+    assert.equal(await p.getByTestId('tr-live-toggle').innerText(), 'Resume live updates');
+    await checkA11y(p, 'telemetry-trend-paused');
+    await post([[Date.now() - 1000, 78]]);
+    await p.getByTestId('tr-live-toggle').click();
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'on');
+    await waitText(p, 'tr-count', '3', 30_000);
+    assert.equal(await p.getByTestId('tr-max').innerText(), '78 rpm');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none while paused or the tab is hidden, the one in flight aborted when the page goes', { timeout: 180_000 }, async () => {
+  const tag = 'press.stroke';
+  const post = await defineTag(tag, 'mm', 'press-gw-stroke', UNIT);
+  await post([[Date.now() - 5 * 60_000, 50]]);
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    // The page's reads of values are counted as it makes them (and the last one's signal kept).
+    await b.context.addInitScript(() => {
+      const fetch0 = window.fetch;
+      window.__reads = 0;
+      window.__last = null;
+      window.fetch = function (input, init) {
+        if (String(input).includes('/values?')) {
+          window.__reads += 1;
+          window.__last = init?.signal ?? null;
+        }
+        return fetch0.apply(this, arguments);
+      };
+    });
+    // Answers can be held back: a read stays in flight until released.
+    let hold = false;
+    const held = [];
+    await p.route('**/api/v1/tags/*/values?**', (route) => (hold ? held.push(route) : route.continue()));
+    const release = async () => {
+      hold = false;
+      for (const r of held.splice(0)) await r.continue().catch(() => {});
+    };
+    await b.context.clock.install();
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(tag)}`);
+    await waitText(p, 'tr-count', '1');
+    // From here the page's clock moves only when the test moves it.
+    await b.context.clock.pauseAt(Date.now() + 1000);
+    const reads = () => p.evaluate(() => window.__reads);
+    // No read in flight (the page is aria-busy while one is).
+    const idle = () => p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    await idle();
+    const n0 = await reads();
+
+    // Due after 5 s: one read; held in flight, 30 s more bring no second one.
+    hold = true;
+    await b.context.clock.runFor(6000);
+    assert.equal(await reads(), n0 + 1, 'read again when due');
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n0 + 1, 'no new request while one is in flight');
+    const before = await p.getByTestId('tr-refreshed').innerText();
+    await release();
+    await p.waitForFunction((t) => document.querySelector('[data-testid="tr-refreshed"]')?.textContent !== t, before);
+    await idle();
+    assert.equal(await p.getByTestId('tr-count').innerText(), '1', 'the chart kept its values meanwhile');
+
+    // The tab hidden: no reads; visible again: read within a second or so.
+    await p.evaluate(() => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }));
+    const n1 = await reads();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n1, 'no reads while the tab is hidden');
+    await p.evaluate(() => delete document.visibilityState);
+    await b.context.clock.runFor(2000);
+    assert.equal(await reads(), n1 + 1, 'read again once visible');
+    await idle();
+
+    // Paused: no reads; resumed: read again.
+    await p.getByTestId('tr-live-toggle').click();
+    await waitText(p, 'tr-live-status', 'Live updates paused.');
+    const n2 = await reads();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n2, 'no reads while paused');
+    await p.getByTestId('tr-live-toggle').click();
+    await b.context.clock.runFor(2000);
+    assert.equal(await reads(), n2 + 1, 'read again once resumed');
+    await idle();
+
+    // A read in flight when the page goes is aborted (and nothing breaks).
+    hold = true;
+    await b.context.clock.runFor(6000);
+    assert.equal(await reads(), n2 + 2);
+    await p.evaluate(() => (location.hash = '#/tags'));
+    await p.getByTestId('page-tags').waitFor({ state: 'visible' });
+    // Preact runs an unmounted page's effect cleanups after the next paint.
+    await b.context.clock.runFor(1000);
+    assert.equal(await p.evaluate(() => window.__last?.aborted), true, 'the read in flight is aborted');
+    await release();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n2 + 2, 'no reads once the trend is closed');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
 });

@@ -88,10 +88,12 @@ export interface RequestOptions {
    * rather than the session: the token is kept and the app stays signed in.
    */
   endSessionOn401?: boolean;
+  /** Aborts the request (the page that asked went away, or asks again). */
+  signal?: AbortSignal;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, auth = true, endSessionOn401 = true } = opts;
+  const { method = 'GET', body, query, auth = true, endSessionOn401 = true, signal } = opts;
   let url = BASE + path;
   if (query) {
     const qs = new URLSearchParams();
@@ -110,6 +112,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
   });
 
   if (res.status === 204) return undefined as T;

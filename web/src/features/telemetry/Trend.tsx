@@ -1,30 +1,40 @@
 // A tag's trend ("#/tags/<tag>", docs/telemetry.md): its values over the last hour, shift
-// or day (raw for the hour, min/max/average per minute or per 5 minutes for longer ranges,
-// and compacted minutes as the server keeps them), with the low and high limits drawn and
-// the points out of limits marked; a summary in words and the values as a table for those
-// who do not read the chart.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// or day, or a custom from/to (raw for an hour or less, min/max/average per step for
+// longer ranges, and compacted minutes as the server keeps them), with the low and high
+// limits drawn and the points out of limits marked; a summary in words and the values as
+// a table for those who do not read the chart. A span ending now follows the clock: it is
+// read again every 5 s (one request at a time; not while paused or the tab is hidden).
+// The view is kept in the hash ("?range=shift", "?from=...&to=...") for reloads and links.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { ApiError, errorMessage } from '../../shared/http';
+import { hashLink } from '../../shared/session';
 import { formatTime } from '../../shared/time';
 import { telemetryApi } from './api';
 import { TrendChart } from './Chart';
-import type { Range, TrendPoint } from './trend';
-import { formatValue, isGrouped, outOfLimits, pointsOf, RANGES, summarize } from './trend';
+import { RangeBar } from './RangeBar';
+import type { TrendPoint, View, Window } from './trend';
+import { formatValue, isGrouped, isLive, outOfLimits, pointsOf, queryOf, refreshDue, summarize, viewOfQuery, windowOf } from './trend';
 import type { Values } from './types';
 
-async function load(tag: string, range: Range): Promise<Values> {
-  const to = new Date();
-  const from = new Date(to.getTime() - range.seconds * 1000);
+/** How often a live view is read again. */
+const REFRESH_MS = 5000;
+
+async function load(tag: string, w: Window, signal: AbortSignal): Promise<Values> {
+  const from = new Date(w.from).toISOString();
+  const to = new Date(w.to).toISOString();
   try {
-    return await telemetryApi.values(tag, from.toISOString(), to.toISOString(), range.step);
+    return await telemetryApi.values(tag, from, to, w.step, signal);
   } catch (e) {
     // More raw values than one answer holds: ask per minute instead.
-    if (range.step === 0 && e instanceof ApiError && e.status === 400)
-      return telemetryApi.values(tag, from.toISOString(), to.toISOString(), 60);
+    if (w.step === 0 && e instanceof ApiError && e.status === 400) return telemetryApi.values(tag, from, to, 60, signal);
     throw e;
   }
 }
+
+const hashQuery = () => window.location.hash.split('?')[1] ?? '';
+const viewKey = (v: View) => (v.kind === 'span' ? v.range.id : `${v.from}-${v.to}`);
+const iso = (ms: number) => new Date(ms).toISOString();
 
 function ValuesTable({ points, values, unit }: { points: TrendPoint[]; values: Values; unit: string }) {
   // Steps, or compacted minutes among the raw values: each row is a group.
@@ -64,20 +74,70 @@ function ValuesTable({ points, values, unit }: { points: TrendPoint[]; values: V
 }
 
 export function Trend({ tag }: { tag: string }) {
-  const [range, setRange] = useState<Range>(RANGES[0]);
-  const [values, setValues] = useState<Values | null>(null);
+  // The view comes from the hash; choosing one sets the hash (a history entry).
+  const [query, setQuery] = useState(hashQuery);
+  useEffect(() => {
+    const onHash = () => setQuery(hashQuery());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const { view, error: linkError } = useMemo(() => viewOfQuery(query), [query]);
+  const key = viewKey(view);
+  // What the shown data must belong to (another tag's or view's are only kept until the answer is in).
+  const shownKey = `${tag}|${key}`;
+  const choose = (v: View) => {
+    window.location.hash = `${hashLink('tags', tag)}?${queryOf(v)}`;
+  };
+
+  // What is shown: the values, the window they were read for and the view it belongs to.
+  // A refresh replaces them only when the answer is in (no blank chart in between).
+  const [data, setData] = useState<{ values: Values; window: Window; key: string; at: number } | null>(null);
   const [error, setError] = useState('');
   const [reload, setReload] = useState(0);
+  const [paused, setPaused] = useState(false);
+  // A read in flight (the page is aria-busy meanwhile).
+  const [reading, setReading] = useState(false);
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
   useEffect(() => {
-    let live = true;
-    setError('');
-    load(tag, range)
-      .then((v) => live && setValues(v))
-      .catch((e) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
+    const ctrl = new AbortController();
+    let inFlight = false;
+    let lastStart = 0;
+    const read = async () => {
+      inFlight = true;
+      setReading(true);
+      lastStart = Date.now();
+      const w = windowOf(view, lastStart);
+      try {
+        const values = await load(tag, w, ctrl.signal);
+        if (ctrl.signal.aborted) return;
+        setData({ values, window: w, key: shownKey, at: Date.now() });
+        setError('');
+      } catch (e) {
+        if (!ctrl.signal.aborted) setError(errorMessage(e));
+      } finally {
+        inFlight = false;
+        if (!ctrl.signal.aborted) setReading(false);
+      }
     };
-  }, [tag, range, reload]);
+    read();
+    // A live view: checked every second, read again when due (see refreshDue).
+    const timer = isLive(view)
+      ? window.setInterval(() => {
+          const state = { live: true, paused: pausedRef.current, hidden: document.visibilityState === 'hidden', inFlight, lastStart };
+          if (refreshDue(state, Date.now(), REFRESH_MS)) read();
+        }, 1000)
+      : 0;
+    return () => {
+      window.clearInterval(timer);
+      ctrl.abort();
+      setReading(false);
+    };
+    // `view` and `shownKey` are keyed by `key` and `tag`.
+  }, [tag, key, reload]);
+
+  const current = data && data.key === shownKey ? data : null;
+  const values = data?.values ?? null;
   const points = useMemo(() => (values ? pointsOf(values) : []), [values]);
   const unit = values?.unit ?? '';
   const s = summarize(points, values?.low ?? null, values?.high ?? null);
@@ -85,42 +145,45 @@ export function Trend({ tag }: { tag: string }) {
     values && (values.low !== null || values.high !== null)
       ? `limits ${formatValue(values.low, unit)} to ${formatValue(values.high, unit)}`
       : 'no limits';
+  const label = view.kind === 'span' ? view.range.label.toLowerCase() : `${formatTime(iso(view.from))} to ${formatTime(iso(view.to))}`;
   const words = values
-    ? `${tag}, ${range.label.toLowerCase()}: ${s.count} values from ${formatValue(s.min, unit)} to ${formatValue(s.max, unit)}, average ${formatValue(s.avg, unit)}; ${limits}; ${s.outside} out of limits.`
+    ? `${tag}, ${label}: ${s.count} values from ${formatValue(s.min, unit)} to ${formatValue(s.max, unit)}, average ${formatValue(s.avg, unit)}; ${limits}; ${s.outside} out of limits.`
     : '';
+  const live = isLive(view) && !paused;
   return (
-    <section class="page telemetry" data-testid="page-trend">
+    <section class="page telemetry" data-testid="page-trend" aria-busy={reading} data-view={key} data-shown={current ? 'ready' : 'loading'}>
       <div class="page-head">
         <h1>
           Trend of <span data-testid="tr-tag">{tag}</span>
         </h1>
         <p class="page-sub">
           <a href="#/tags">All process values</a>
+          {data && (
+            <span data-testid="tr-window">
+              {' '}
+              · {formatTime(iso(data.window.from))} to {formatTime(iso(data.window.to))}
+            </span>
+          )}
           {values && values.step > 0 && <> · min, max and average per {values.step >= 60 ? `${values.step / 60} min` : `${values.step} s`}</>}
+          {data && !current && <span class="muted"> · loading the new range...</span>}
         </p>
       </div>
-      <div class="form-row tr-ranges" role="group" aria-label="Time range">
-        {RANGES.map((r) => (
-          <button
-            type="button"
-            key={r.id}
-            class={`btn ${r.id === range.id ? 'btn-primary' : ''}`}
-            aria-pressed={r.id === range.id}
-            data-testid={`tr-range-${r.id}`}
-            onClick={() => setRange(r)}
-          >
-            {r.label}
-          </button>
-        ))}
-        <button type="button" class="btn" data-testid="tr-refresh" onClick={() => setReload((n) => n + 1)}>
-          Refresh
-        </button>
-      </div>
+      <RangeBar
+        view={view}
+        shown={current ? current.window : null}
+        onView={choose}
+        onRefresh={() => setReload((n) => n + 1)}
+        paused={paused}
+        onPaused={setPaused}
+        refreshedAt={data?.at ?? null}
+        everySeconds={REFRESH_MS / 1000}
+      />
+      <ErrorBox message={linkError} testId="tr-link-error" />
       <ErrorBox message={error} testId="tr-error" />
       {!values && !error && <p class="muted">Loading...</p>}
       {values && (
         <>
-          <dl class="tr-summary" data-testid="tr-summary" aria-live="polite">
+          <dl class="tr-summary" data-testid="tr-summary" aria-live={live ? 'off' : 'polite'}>
             <div>
               <dt>Values</dt>
               <dd data-testid="tr-count">{s.count}</dd>
@@ -157,7 +220,7 @@ export function Trend({ tag }: { tag: string }) {
               No values in this range.
             </p>
           ) : (
-            <TrendChart points={points} low={values.low} high={values.high} unit={unit} label={words} />
+            <TrendChart points={points} low={values.low} high={values.high} unit={unit} label={words} window={data?.window ?? null} />
           )}
           <details class="tr-details">
             <summary data-testid="tr-table-toggle">Values as a table</summary>

@@ -5,6 +5,6 @@ import type { Tag, Values } from './types';
 export const telemetryApi = {
   tags: async (workUnit = '') =>
     (await request<{ tags: Tag[] }>(workUnit ? `/tags?work_unit=${seg(workUnit)}` : '/tags')).tags,
-  values: (tag: string, from: string, to: string, step: number) =>
-    request<Values>(`/tags/${seg(tag)}/values?from=${seg(from)}&to=${seg(to)}&step=${step}`),
+  values: (tag: string, from: string, to: string, step: number, signal?: AbortSignal) =>
+    request<Values>(`/tags/${seg(tag)}/values?from=${seg(from)}&to=${seg(to)}&step=${step}`, { signal }),
 };

@@ -1,6 +1,8 @@
-// The pure part of the trend page: the ranges offered, the points of a values answer
-// (raw values, compacted minutes and steps alike), their summary against the tag's limits,
-// and the series the chart draws. No DOM here.
+// The pure part of the trend page: the ranges offered (the spans ending now, and a custom
+// from/to), the view kept in the hash ("#/tags/<tag>?range=shift", "?from=...&to=..."),
+// the window and step asked for, the points of a values answer (raw values, compacted
+// minutes and steps alike), their summary against the tag's limits, and the series the
+// chart draws. No DOM here.
 import type { Values } from './types';
 
 export interface Range {
@@ -16,6 +18,116 @@ export const RANGES: Range[] = [
   { id: 'shift', label: 'Last shift (8 h)', seconds: 8 * 3600, step: 60 },
   { id: 'day', label: 'Last day', seconds: 24 * 3600, step: 300 },
 ];
+
+/** The longest window the server answers (docs/telemetry.md "Reading values"). */
+export const MAX_SPAN_DAYS = 366;
+const MAX_SPAN_MS = MAX_SPAN_DAYS * 24 * 3600 * 1000;
+
+/** Steps for windows longer than a day: the smallest giving at most 500 points. */
+const LONG_STEPS = [900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600];
+
+/**
+ * The step for a window of `seconds`, as the spans ask: raw up to an hour, per minute up
+ * to 8 h, per 5 minutes up to a day, then the smallest of 15 min .. 1 day giving at most
+ * 500 steps (a day per step for the longest window: 366 steps).
+ */
+export function stepFor(seconds: number): number {
+  if (seconds <= 3600) return 0;
+  if (seconds <= 8 * 3600) return 60;
+  if (seconds <= 24 * 3600) return 300;
+  return LONG_STEPS.find((s) => seconds / s <= 500) ?? LONG_STEPS[LONG_STEPS.length - 1];
+}
+
+/** What the trend shows: a span ending now (live), or a fixed window (epoch ms). */
+export type View = { kind: 'span'; range: Range } | { kind: 'custom'; from: number; to: number };
+
+export const DEFAULT_VIEW: View = { kind: 'span', range: RANGES[0] };
+
+/** A span follows the clock (the page refreshes it); a custom window is fixed. */
+export const isLive = (v: View) => v.kind === 'span';
+
+/** The window to ask for at `now` (epoch ms): a span slides to end at now. */
+export interface Window {
+  from: number;
+  to: number;
+  /** Seconds; 0 = the raw values. */
+  step: number;
+}
+
+export function windowOf(v: View, now: number): Window {
+  if (v.kind === 'span') return { from: now - v.range.seconds * 1000, to: now, step: v.range.step };
+  return { from: v.from, to: v.to, step: stepFor((v.to - v.from) / 1000) };
+}
+
+/** The range checked: why `from`..`to` (epoch ms, NaN = not a time) cannot be shown, or ''. */
+export function rangeError(from: number, to: number): string {
+  if (!Number.isFinite(from)) return 'From: enter a date and time.';
+  if (!Number.isFinite(to)) return 'To: enter a date and time.';
+  if (to <= from) return 'To must be after From.';
+  if (to - from > MAX_SPAN_MS) return `The range may span at most ${MAX_SPAN_DAYS} days.`;
+  return '';
+}
+
+/** "2026-12-01T10:04" (datetime-local, browser time) as epoch ms; NaN when not one. */
+export function parseLocalInput(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  // Reject dates the Date constructor rolled over (2026-02-30 -> March 2).
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) return NaN;
+  return date.getTime();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Epoch ms as a datetime-local value in browser time ("2026-12-01T10:04:05"). */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The custom range typed in the two inputs: the view, or the message naming what is wrong. */
+export function customView(fromText: string, toText: string): { view: View; error: '' } | { view: null; error: string } {
+  const from = parseLocalInput(fromText);
+  const to = parseLocalInput(toText);
+  const error = rangeError(from, to);
+  return error ? { view: null, error } : { view: { kind: 'custom', from, to }, error: '' };
+}
+
+/** The hash query of a view: "range=shift", or "from=<ISO UTC>&to=<ISO UTC>" (a link means the same instant everywhere). */
+export function queryOf(v: View): string {
+  if (v.kind === 'span') return `range=${v.range.id}`;
+  return `from=${encodeURIComponent(new Date(v.from).toISOString())}&to=${encodeURIComponent(new Date(v.to).toISOString())}`;
+}
+
+/**
+ * The view of a hash query (what follows "?"): "range=<id>", "from=&to=" (ISO 8601 or
+ * epoch ms), or nothing (the last hour). A query that names no valid view gives the last
+ * hour and the message saying why.
+ */
+export function viewOfQuery(query: string): { view: View; error: string } {
+  const q = new URLSearchParams(query);
+  const from = q.get('from');
+  const to = q.get('to');
+  if (from !== null || to !== null) {
+    const ms = (t: string | null) => (t === null || t.trim() === '' ? NaN : /^\d+$/.test(t) ? Number(t) : Date.parse(t));
+    const error = rangeError(ms(from), ms(to));
+    if (error) return { view: DEFAULT_VIEW, error: `The link's range cannot be shown: ${error}` };
+    return { view: { kind: 'custom', from: ms(from), to: ms(to) }, error: '' };
+  }
+  const id = q.get('range');
+  if (id === null || id === '') return { view: DEFAULT_VIEW, error: '' };
+  const range = RANGES.find((r) => r.id === id);
+  if (!range) return { view: DEFAULT_VIEW, error: `The link's range cannot be shown: range must be one of ${RANGES.map((r) => r.id).join(', ')}.` };
+  return { view: { kind: 'span', range }, error: '' };
+}
+
+/** The next refresh of a live view: due `every` ms after the last one started, never while one is in flight or paused. */
+export function refreshDue(state: { live: boolean; paused: boolean; hidden: boolean; inFlight: boolean; lastStart: number }, now: number, every: number): boolean {
+  if (!state.live || state.paused || state.hidden || state.inFlight) return false;
+  return now - state.lastStart >= every;
+}
 
 /** One point of the trend: a value, or a group (a compacted minute, a step) of `count`. */
 export interface TrendPoint {

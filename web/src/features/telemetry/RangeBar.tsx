@@ -1,0 +1,115 @@
+// The trend's range controls: the spans ending now, a custom from/to (datetime-local
+// inputs in browser time, checked before anything changes: a refused range keeps the
+// view and says why), and for a span the live controls (pause/resume, when last updated).
+import { useEffect, useState } from 'preact/hooks';
+import { formatTime } from '../../shared/time';
+import type { View } from './trend';
+import { customView, isLive, MAX_SPAN_DAYS, RANGES, toLocalInput } from './trend';
+
+interface Props {
+  view: View;
+  /** The window shown (epoch ms), to fill the custom inputs with. */
+  shown: { from: number; to: number } | null;
+  onView: (v: View) => void;
+  onRefresh: () => void;
+  paused: boolean;
+  onPaused: (paused: boolean) => void;
+  /** When the shown values were read (epoch ms). */
+  refreshedAt: number | null;
+  everySeconds: number;
+}
+
+export function RangeBar({ view, shown, onView, onRefresh, paused, onPaused, refreshedAt, everySeconds }: Props) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState('');
+  // The inputs start from the window shown, and follow a view chosen elsewhere (a span, a link).
+  const key = view.kind === 'span' ? view.range.id : `${view.from}-${view.to}`;
+  const filled = shown !== null;
+  useEffect(() => {
+    if (!shown) return;
+    setFrom(toLocalInput(shown.from));
+    setTo(toLocalInput(shown.to));
+    setError('');
+    // Only when the view changes (or its first window arrives), never while typing.
+  }, [key, filled]);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const r = customView(from, to);
+    if (r.view === null) {
+      setError(r.error);
+      return;
+    }
+    setError('');
+    onView(r.view);
+  };
+  const live = isLive(view);
+  const invalid = error !== '';
+  return (
+    <div class="tr-controls">
+      <div class="form-row tr-ranges" role="group" aria-label="Time range">
+        {RANGES.map((r) => {
+          const on = view.kind === 'span' && view.range.id === r.id;
+          return (
+            <button type="button" key={r.id} class={`btn ${on ? 'btn-primary' : ''}`} aria-pressed={on} data-testid={`tr-range-${r.id}`} onClick={() => onView({ kind: 'span', range: r })}>
+              {r.label}
+            </button>
+          );
+        })}
+        <button type="button" class="btn" data-testid="tr-refresh" onClick={onRefresh}>
+          Refresh
+        </button>
+      </div>
+      <form class="form-row tr-custom" aria-label="Custom range" noValidate onSubmit={submit} data-testid="tr-custom">
+        <label class="field tr-field">
+          <span>From (local time)</span>
+          <input
+            type="datetime-local"
+            step={1}
+            value={from}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'tr-range-error' : undefined}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+            data-testid="tr-from"
+          />
+        </label>
+        <label class="field tr-field">
+          <span>To (local time)</span>
+          <input
+            type="datetime-local"
+            step={1}
+            value={to}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'tr-range-error' : undefined}
+            onInput={(e) => setTo(e.currentTarget.value)}
+            data-testid="tr-to"
+          />
+        </label>
+        <button type="submit" class={`btn ${view.kind === 'custom' ? 'btn-primary' : ''}`} data-testid="tr-custom-show">
+          Show range
+        </button>
+        <span class="muted tr-hint">at most {MAX_SPAN_DAYS} days</span>
+      </form>
+      {invalid && (
+        <div class="msg msg-error" role="alert" id="tr-range-error" data-testid="tr-range-error">
+          {error} The chart still shows the previous range.
+        </div>
+      )}
+      <div class="form-row tr-live" data-testid="tr-live" data-live={live && !paused ? 'on' : 'off'}>
+        {live ? (
+          <>
+            <span data-testid="tr-live-status">{paused ? 'Live updates paused.' : `Live: updates every ${everySeconds} s.`}</span>
+            <button type="button" class="btn" data-testid="tr-live-toggle" onClick={() => onPaused(!paused)}>
+              {paused ? 'Resume live updates' : 'Pause live updates'}
+            </button>
+          </>
+        ) : (
+          <span data-testid="tr-live-status">A fixed range: not updated live (choose a span ending now to follow new values).</span>
+        )}
+        <span class="muted" data-testid="tr-refreshed">
+          {refreshedAt !== null && `Last updated ${formatTime(new Date(refreshedAt).toISOString())}`}
+        </span>
+      </div>
+    </div>
+  );
+}
