@@ -421,6 +421,43 @@ TEST_F(SparkplugHostTest, TheSimulatorsSparkplugEdgeNodeIsIngestedAsTheModelProd
   EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested", head).empty());
 }
 
+std::string Untimed(std::optional<std::uint64_t> seq, std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.seq = seq;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+TEST_F(SparkplugHostTest, DataWithoutItsTimestampIsRefusedAndTheWillNeedsNone) {
+  ORDO_VERIFIES("ORDO-SPB-40");
+  Register("line-spb", "edge-5", {"WU-PRESS-01"});
+  const std::int64_t head = HeadSeq(http());
+  const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
+  auto publish = [&](const std::string& topic, const std::string& bytes) {
+    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+  };
+  publish("NBIRTH/edge-5", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
+  publish("DBIRTH/edge-5/WU-PRESS-01",
+          Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
+  publish("DDATA/edge-5/WU-PRESS-01",
+          Untimed(2, {Named("state", sp::DataType::kString, std::string("down"))}));
+  auto refused = WaitEntries("equipment.data_refused", head, 1);
+  ASSERT_EQ(refused.size(), 1u) << server_->Logs();
+  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "missing_timestamp");
+  EXPECT_NE(refused[0]["payload"].value("detail", "").find("DDATA"), std::string::npos)
+      << refused[0].dump();
+  EXPECT_EQ(LastState("WU-PRESS-01"), "running");
+  // The will has no timestamp: it still takes the work unit offline.
+  publish("NDEATH/edge-5",
+          Untimed(std::nullopt, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  EXPECT_EQ(Entries("equipment.data_refused", head).size(), 1u);
+  auto changes = Entries("equipment.state_changed", head);
+  for (const auto& c : changes) EXPECT_NE(c["payload"].value("state", ""), "down") << c.dump();
+}
+
 TEST(SparkplugServeFlags, AWrongHostIdStopsServeWithExit2) {
   ORDO_VERIFIES("ORDO-SPB-32");
   Sandbox sandbox;
