@@ -61,7 +61,8 @@ Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id
     return Error{ErrorCode::kPermissionDenied,
                  "no enabled sparkplug source owns the edge node " + node, "edge_node",
                  "node_not_owned"};
-  return NodeOwner{owner->name, owner->enabled, owner->counter == "cumulative", owner->work_units};
+  return NodeOwner{owner->name,       owner->enabled, owner->counter == "cumulative",
+                   owner->work_units, owner->devices, owner->node_work_unit};
 }
 
 SparkplugIngest::SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
@@ -190,12 +191,14 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
     body = OfflineBatch(owner.source, DerivedSeq(Ms(received), kDeathLow), owner.work_units,
                         Ms(received));
   } else {
-    const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units);
+    const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units,
+                                           owner.devices, owner.node_work_unit);
     if (decision.presence == sp::Presence::kDeviceOffline) {
       if (!work_unit)
         return Refuse(owner.source,
                       Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device '" + topic.device_id +
+                                "' is no work unit of the source (nor mapped to one in devices)",
                             "device_id", "work_unit_not_allowed"},
                       raw_topic, raw, DerivedSeq(time_ms, low));
       body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
@@ -204,7 +207,8 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
         if (topic.device_id.empty()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
         return Refuse(owner.source,
                       Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device '" + topic.device_id +
+                                "' is no work unit of the source (nor mapped to one in devices)",
                             "device_id", "work_unit_not_allowed"},
                       raw_topic, raw, DerivedSeq(time_ms, low));
       }

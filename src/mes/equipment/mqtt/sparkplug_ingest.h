@@ -40,6 +40,8 @@ struct NodeOwner {
   std::string source;
   bool enabled = true, cumulative = false;
   std::vector<std::string> work_units;
+  std::map<std::string, std::string> devices;  // the source's device map
+  std::string node_work_unit;                  // "" = the edge node id
 };
 Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
                               const std::string& edge_node);
