@@ -395,7 +395,7 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
   assert.deepEqual(errors, [], 'no uncaught errors');
 });
 
-test('[ORDO-TREND-30] another tag by hash shows none of the previous tag\'s values, only its own error', { timeout: 180_000 }, async () => {
+test('[ORDO-TREND-30] another tag by hash shows none of the previous tag\'s values, only its own error; a failed new view drops the previous view\'s values', { timeout: 180_000 }, async () => {
   const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   b.page.on('pageerror', (err) => errors.push(String(err)));
@@ -423,6 +423,20 @@ test('[ORDO-TREND-30] another tag by hash shows none of the previous tag\'s valu
     await waitText(p, 'tr-tag', TAG);
     await waitText(p, 'tr-count', String(VALUES.length));
     assert.equal(await p.getByTestId('tr-error').count(), 0);
+
+    // A new view of the same tag whose read fails: the previous view's values go, its error shows.
+    await p.route('**/api/v1/tags/*/values?**', (route) =>
+      new URL(route.request().url()).searchParams.get('step') === '60'
+        ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Unavailable', status: 503, code: 'unavailable', detail: 'the store is busy' }) })
+        : route.continue(),
+    );
+    await p.getByTestId('tr-range-shift').click();
+    await p.getByTestId('tr-error').filter({ hasText: 'the store is busy' }).waitFor();
+    await p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    for (const id of ['tr-summary', 'tr-chart', 'tr-window'])
+      assert.equal(await p.getByTestId(id).count(), 0, `no ${id} of the last hour under the last shift`);
+    assert.doesNotMatch(await p.locator('.page-sub').innerText(), /loading the new range/);
+    await p.unrouteAll();
   } finally {
     await b.close();
   }
