@@ -21,7 +21,7 @@ import type { Values } from './types';
 const REFRESH_MS = 5000;
 
 /** The reason the server gives when a window holds more raw values than one answer (docs/telemetry.md "Reading values"). */
-export const TOO_MANY_VALUES = 'too_many_values';
+const TOO_MANY_VALUES = 'too_many_values';
 
 /**
  * Reads the window; raw values (step 0) that are more than one answer holds (400
@@ -92,7 +92,7 @@ export function Trend({ tag }: { tag: string }) {
   }, []);
   const { view, error: linkError } = useMemo(() => viewOfQuery(query), [query]);
   const key = viewKey(view);
-  // What the shown data must belong to (another tag's or view's are only kept until the answer is in).
+  // What the shown data must belong to (another view's of the same tag is kept until its answer is in or its read fails).
   const shownKey = `${tag}|${key}`;
   const choose = (v: View) => {
     window.location.hash = `${hashLink('tags', tag)}?${queryOf(v)}`;
