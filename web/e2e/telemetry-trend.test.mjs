@@ -7,7 +7,9 @@
 // a browser in UTC+05:30: exactly its values, kept in the link and across a reload, bad
 // ranges refused without changing the view), the live trend (a value sent after the page
 // opened appears; pause and resume) and its reads under a controlled page clock (one in
-// flight at most, none while hidden or paused, aborted when the page goes).
+// flight at most, none while hidden or paused, aborted when the page goes); another tag by
+// hash (nothing of the previous one), links the page cannot show, and the per-minute fallback
+// on too_many_values only.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

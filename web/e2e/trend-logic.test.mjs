@@ -2,7 +2,8 @@
 // (src/features/telemetry/trend.ts): the points of a values answer (raw values, minutes
 // compacted by retention, steps), the summary against the limits, and the chart's columns;
 // the custom range's parsing and checks, the step by span, the sliding window, the view in
-// the hash query and the rule for live reads.
+// the hash query and the rule for live reads; the instants a link may name, and the custom
+// inputs around the clock changes (in a child process with TZ=Europe/Berlin).
 // The TypeScript files are compiled with the project's tsc into a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
