@@ -138,6 +138,14 @@ Result<ledger::Event> DecideUpdateSource(const SourceRegistered& current,
     return Error::Invalid("enabled",
                           "give enabled, work_units, devices and/or node_work_unit to change",
                           "no_change");
+  // Even an empty map or node ("clear") is refused for another kind: it would record a
+  // change that changes nothing.
+  if (current.kind != "sparkplug" && (change.devices || change.node_work_unit))
+    return Error::Invalid(change.devices ? "devices" : "node_work_unit",
+                          "only a sparkplug source maps devices and its edge node to work units "
+                          "(source '" +
+                              current.name + "' is " + current.kind + ")",
+                          "not_sparkplug");
   SourceRegistered next = current;
   if (change.enabled) next.enabled = *change.enabled;
   if (change.work_units) next.work_units = *change.work_units;

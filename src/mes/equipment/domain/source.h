@@ -51,8 +51,9 @@ struct SourceChange {
 };
 
 // A change of `current` (the event carries the whole new settings). Refusals:
-// invalid_argument no_change when nothing is given; work units checked as above; the
-// resulting device map as CheckDeviceMap (so work units that a device or the node maps to
+// invalid_argument no_change when nothing is given; not_sparkplug when devices or
+// node_work_unit is given (even empty) for a source of another kind; work units checked as above;
+// the resulting device map as CheckDeviceMap (so work units that a device or the node maps to
 // cannot be dropped without changing the map too).
 Result<ledger::Event> DecideUpdateSource(const SourceRegistered& current,
                                          const SourceChange& change,

@@ -132,5 +132,33 @@ TEST(SourceRegistry, AChangeKeepsOrReplacesTheDeviceMapAndChecksItAgainstTheWork
   EXPECT_EQ(DecideUpdateSource(rest, map, {}).error().reason, "not_sparkplug");
 }
 
+TEST(SourceRegistry, AnEmptyMapOrNodeForAnotherKindIsRefusedNotRecordedAsANoOp) {
+  ORDO_VERIFIES("ORDO-SPB-45");
+  for (const char* kind : {"rest", "mqtt"}) {
+    SourceRegistered other = Sparkplug();
+    other.kind = kind;
+    other.group_id = other.edge_node = "";
+    SourceChange no_map;
+    no_map.devices = std::map<std::string, std::string>{};
+    auto refused = DecideUpdateSource(other, no_map, {});
+    ASSERT_FALSE(refused.ok()) << kind;
+    EXPECT_EQ(refused.error().reason, "not_sparkplug") << kind;
+    EXPECT_EQ(refused.error().field, "devices") << kind;
+    SourceChange no_node;
+    no_node.node_work_unit = "";
+    auto node = DecideUpdateSource(other, no_node, {});
+    ASSERT_FALSE(node.ok()) << kind;
+    EXPECT_EQ(node.error().reason, "not_sparkplug") << kind;
+    EXPECT_EQ(node.error().field, "node_work_unit") << kind;
+    // Given with a real change, the change is refused as a whole.
+    no_node.enabled = false;
+    EXPECT_FALSE(DecideUpdateSource(other, no_node, {}).ok()) << kind;
+    // Without them, the change is recorded.
+    SourceChange off;
+    off.enabled = false;
+    EXPECT_TRUE(DecideUpdateSource(other, off, {}).ok()) << kind;
+  }
+}
+
 }  // namespace
 }  // namespace ordo::equipment

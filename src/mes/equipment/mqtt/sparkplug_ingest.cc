@@ -97,7 +97,15 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
         raw_topic, raw);
   auto payload = sp::DecodePayload(raw);
   if (!payload.ok()) return Refuse(owner->source, payload.error(), raw_topic, raw);
-  if (!payload->timestamp_ms && NeedsTimestamp(topic->type))
+  if (!payload->timestamp_ms && NeedsTimestamp(topic->type)) {
+    // A refused NBIRTH ends the previous birth: its aliases are not used for later data.
+    if (topic->type == sp::MessageType::kNBirth) {
+      auto known = nodes_.find(std::make_pair(topic->group_id, topic->edge_node_id));
+      if (known != nodes_.end() && known->second.source == owner->source) {
+        known->second.session.ForgetBirth();
+        UpdateHealth();
+      }
+    }
     return Refuse(owner->source,
                   Error::Invalid("timestamp",
                                  std::string("the ") + sp::MessageTypeName(topic->type) +
@@ -106,6 +114,7 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
                                      "recognised)",
                                  "missing_timestamp"),
                   raw_topic, raw);
+  }
 
   const auto key = std::make_pair(topic->group_id, topic->edge_node_id);
   auto it = nodes_.find(key);

@@ -186,6 +186,27 @@ TEST_F(SparkplugIngestTest, AMessageWithoutItsPayloadTimestampIsRefusedAndRecord
             death->kind == MessageOutcome::kRefused ? 1u : 0u);
 }
 
+TEST_F(SparkplugIngestTest, AnNbirthRefusedForItsTimestampEndsThePreviousBirth) {
+  ORDO_VERIFIES("ORDO-SPB-44");
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth(3)).ok());
+  ASSERT_EQ(ingest_->Health().value("online", -1), 1);
+  clock_.Advance(1'000'000);
+  auto refused =
+      Handle("NBIRTH/edge",
+             Encoded(std::nullopt, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{4})}));
+  ASSERT_TRUE(refused.ok()) << refused.error().message;
+  EXPECT_EQ(refused->refusal.reason, "missing_timestamp");
+  EXPECT_EQ(ingest_->Health().value("online", -1), 0);
+  // The next data is not resolved against the old birth: it waits and asks for a rebirth.
+  clock_.Advance(1'000'000);
+  auto data =
+      Handle("NDATA/edge", Encoded(kT0Ms + 2000, 1, {Named("Speed", sp::DataType::kDouble, 1.5)}));
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->kind, MessageOutcome::kIgnored);
+  EXPECT_EQ(published_.size(), 1u);
+  EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
+}
+
 TEST_F(SparkplugIngestTest, AMessageDeliveredAgainAfterAFailedIngestDoesNotAskForASecondRebirth) {
   ORDO_VERIFIES("ORDO-SPB-41");
   ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());
