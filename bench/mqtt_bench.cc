@@ -14,6 +14,10 @@
 //    with `--board-units` more (default 500, each with a state), p50 and p99.
 // Medians over `--runs` (default 3). `--quick`: a smoke run. Exit 1 on any failure or
 // when a count does not add up.
+// `--sparkplug`: only the Sparkplug B host path instead: one edge node (a sparkplug source
+// with node_work_unit WU-PRESS-01) publishes an NBIRTH, then N NDATA (seq 1, 2, ... mod
+// 256; alternately a state and a count, as the states-and-counts run), QoS 1; the clock
+// runs from the first NDATA publish until the connector has accepted all N + 1 messages.
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,6 +32,7 @@
 #include "bench_util.h"
 #include "cli/capabilities.h"
 #include "core/crypto.h"
+#include "mes/equipment/sparkplug/sparkplug.h"
 #include "mes/telemetry/domain/seal.h"
 #include "mes/telemetry/store/telemetry_file.h"
 #include "mqtt_support.h"
@@ -213,6 +218,106 @@ void MqttRun(const std::string& dir, int n, Run& run, bool samples_only = false,
   StopServer(server.pid);
 }
 
+namespace sp = ordo::sparkplug;
+
+sp::Metric Named(const std::string& name, sp::DataType type, sp::Value value) {
+  sp::Metric m;
+  m.name = name;
+  m.datatype = type;
+  m.value = std::move(value);
+  return m;
+}
+
+std::string Encoded(std::int64_t time_ms, std::uint64_t seq, std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.timestamp_ms = static_cast<std::uint64_t>(time_ms);
+  p.seq = seq;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+// N NDATA messages of one edge node through the broker into the ledger: messages/s.
+double SparkplugRun(const std::string& dir, int n) {
+  Broker broker(dir);
+  DemoServer server = StartMqttServer(ORDO_BIN, dir, broker);
+  double rate = 0;
+  try {
+    Client engineer(server.port);
+    engineer.set_token(SignIn(server.port, "engineer", server.passwords.at("engineer")));
+    auto r = PostJson(engineer, "/api/v1/sources",
+                      {{"name", "mb-spb"},
+                       {"kind", "sparkplug"},
+                       {"group_id", "bench"},
+                       {"edge_node", "mb-edge"},
+                       {"work_units", {"WU-PRESS-01"}},
+                       {"node_work_unit", "WU-PRESS-01"}});
+    if (r.first != 201) throw std::runtime_error("register sparkplug source: " + r.second.dump());
+    static const char* states[] = {"running", "setup", "running", "down"};
+    const std::int64_t t0 = HourAgoMs();
+    const std::string data_topic = "spBv1.0/bench/NDATA/mb-edge";
+    std::vector<std::string> payloads;
+    for (int i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::uint64_t>((i + 1) % 256);
+      if (i % 2 == 0)
+        payloads.push_back(
+            Encoded(t0 + 1 + i, seq,
+                    {Named("state", sp::DataType::kString, std::string(states[(i / 8) % 4]))}));
+      else
+        payloads.push_back(Encoded(t0 + 1 + i, seq,
+                                   {Named("count/total", sp::DataType::kInt64, std::int64_t{2}),
+                                    Named("count/good", sp::DataType::kInt64, std::int64_t{2})}));
+    }
+    Client health(server.port);
+    Publisher pub("mb-pub-spb", broker.port());
+    pub.Publish("spBv1.0/bench/NBIRTH/mb-edge",
+                Encoded(t0, 0,
+                        {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0}),
+                         Named("state", sp::DataType::kString, std::string("running")),
+                         Named("count/total", sp::DataType::kInt64, std::int64_t{0}),
+                         Named("count/good", sp::DataType::kInt64, std::int64_t{0})}));
+    WaitAccepted(health, 1, 30);
+    const auto start = SteadyClock::now();
+    for (const auto& payload : payloads) pub.Publish(data_topic, payload);
+    WaitAccepted(health, n + 1, 30);
+    rate = n / SecondsSince(start);
+    const Json spb = MqttHealth(health)["sparkplug"];
+    if (spb.value("rebirths_requested", -1) != 0)
+      throw std::runtime_error("the Sparkplug run asked for a rebirth: " + spb.dump());
+  } catch (...) {
+    StopServer(server.pid);
+    throw;
+  }
+  StopServer(server.pid);
+  return rate;
+}
+
+// `--sparkplug`: the Sparkplug run alone, `runs` times on fresh servers; the median.
+int SparkplugMain(const std::string& dir, int runs, int messages) {
+  std::vector<double> rates;
+  try {
+    for (int r = 0; r < runs; ++r) {
+      const std::string base = dir + "/spb-" + std::to_string(r);
+      std::filesystem::create_directories(base);
+      rates.push_back(SparkplugRun(base, messages));
+      std::filesystem::remove_all(base);
+      std::printf("run %d: Sparkplug NDATA into the ledger %.0f messages/s\n", r + 1, rates.back());
+      std::fflush(stdout);
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mqtt bench: %s\n", e.what());
+    std::filesystem::remove_all(dir);
+    return 1;
+  }
+  std::filesystem::remove_all(dir);
+  std::printf(
+      "Sparkplug B ingest, median of %d runs (%d NDATA of one edge node each, QoS 1, one "
+      "publisher): %.0f messages/s\n",
+      runs, messages, Median(rates));
+  for (double r : rates)
+    if (!(r > 0)) return 1;
+  return 0;
+}
+
 // p50/p99 (ms) of `calls` GETs of the board; the work units on the last answer.
 std::pair<double, double> TimeBoard(Client& c, int calls, int* lines) {
   std::vector<double> ms;
@@ -288,13 +393,15 @@ double MedianOf(const std::vector<Run>& runs, double Run::*field) {
 
 int main(int argc, char** argv) {
   using namespace ordo::bench;
-  bool quick = false;
+  bool quick = false, sparkplug = false;
   int runs = 3, messages = 5000, board_units = 500, board_calls = 100, wide_inflight = 1000;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::atoi(argv[++i]) : 0; };
     if (a == "--quick") {
       quick = true;
+    } else if (a == "--sparkplug") {
+      sparkplug = true;
     } else if (a == "--runs") {
       runs = next();
     } else if (a == "--messages") {
@@ -307,7 +414,7 @@ int main(int argc, char** argv) {
       wide_inflight = next();
     } else {
       std::fprintf(stderr,
-                   "usage: ordo_mqtt_bench [--quick] [--runs N] [--messages N] "
+                   "usage: ordo_mqtt_bench [--quick] [--sparkplug] [--runs N] [--messages N] "
                    "[--board-units N] [--board-calls N] [--wide-inflight N]\n");
       return 2;
     }
@@ -317,6 +424,7 @@ int main(int argc, char** argv) {
   ordo::cli::RegisterCapabilities();
   const std::string dir =
       std::filesystem::temp_directory_path() / ("ordo-mqtt-bench-" + std::to_string(::getpid()));
+  if (sparkplug) return SparkplugMain(dir, runs, messages);
   std::vector<Run> results;
   try {
     for (int r = 0; r < runs; ++r) {

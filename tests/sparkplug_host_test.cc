@@ -421,6 +421,114 @@ TEST_F(SparkplugHostTest, TheSimulatorsSparkplugEdgeNodeIsIngestedAsTheModelProd
   EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested", head).empty());
 }
 
+std::string Untimed(std::optional<std::uint64_t> seq, std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.seq = seq;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+TEST_F(SparkplugHostTest, DataWithoutItsTimestampIsRefusedAndTheWillNeedsNone) {
+  ORDO_VERIFIES("ORDO-SPB-40");
+  Register("line-spb", "edge-5", {"WU-PRESS-01"});
+  const std::int64_t head = HeadSeq(http());
+  const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
+  auto publish = [&](const std::string& topic, const std::string& bytes) {
+    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+  };
+  publish("NBIRTH/edge-5", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
+  publish("DBIRTH/edge-5/WU-PRESS-01",
+          Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
+  publish("DDATA/edge-5/WU-PRESS-01",
+          Untimed(2, {Named("state", sp::DataType::kString, std::string("down"))}));
+  auto refused = WaitEntries("equipment.data_refused", head, 1);
+  ASSERT_EQ(refused.size(), 1u) << server_->Logs();
+  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "missing_timestamp");
+  EXPECT_NE(refused[0]["payload"].value("detail", "").find("DDATA"), std::string::npos)
+      << refused[0].dump();
+  EXPECT_EQ(LastState("WU-PRESS-01"), "running");
+  // The will has no timestamp: it still takes the work unit offline.
+  publish("NDEATH/edge-5",
+          Untimed(std::nullopt, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  EXPECT_EQ(Entries("equipment.data_refused", head).size(), 1u);
+  auto changes = Entries("equipment.state_changed", head);
+  for (const auto& c : changes) EXPECT_NE(c["payload"].value("state", ""), "down") << c.dump();
+}
+
+TEST_F(SparkplugHostTest, TheSourcesDeviceMapSendsDevicesAndTheNodeToTheirWorkUnits) {
+  ORDO_VERIFIES("ORDO-SPB-42", "ORDO-SPB-43");
+  Json body{{"name", "map-spb"},
+            {"kind", "sparkplug"},
+            {"group_id", "plant"},
+            {"edge_node", "edge-6"},
+            {"work_units", {"WU-PRESS-01", "WU-PKG-01"}},
+            {"devices", {{"press", "WU-PRESS-01"}, {"pkg", "WU-COAT-01"}}}};
+  // A device mapped to a work unit the source does not list: refused, naming the device.
+  HttpReply bad = http().Post("/api/v1/sources", body, engineer_);
+  ASSERT_EQ(bad.status, 400) << bad.Describe();
+  EXPECT_EQ(bad.json().value("reason", ""), "device_work_unit_not_listed") << bad.Describe();
+  EXPECT_EQ(bad.json().value("field", ""), "devices.pkg") << bad.Describe();
+  body["devices"] = {{"press", "WU-PRESS-01"}};
+  body["node_work_unit"] = "WU-PKG-01";
+  HttpReply r = http().Post("/api/v1/sources", body, engineer_);
+  ASSERT_EQ(r.status, 201) << r.Describe();
+  HttpReply got = http().Get("/api/v1/sources/map-spb", supervisor_);
+  ASSERT_EQ(got.status, 200) << got.Describe();
+  EXPECT_EQ(got.json()["source"]["devices"], (Json{{"press", "WU-PRESS-01"}})) << got.Describe();
+  EXPECT_EQ(got.json()["source"].value("node_work_unit", ""), "WU-PKG-01");
+  // Dropping a mapped work unit without changing the map is refused.
+  HttpReply fewer =
+      http().Request("PATCH", "/api/v1/sources/map-spb", Json{{"work_units", {"WU-PKG-01"}}}.dump(),
+                     engineer_, {{"Content-Type", "application/json"}});
+  EXPECT_EQ(fewer.status, 400) << fewer.Describe();
+  EXPECT_EQ(fewer.json().value("field", ""), "devices.press") << fewer.Describe();
+
+  const std::int64_t head = HeadSeq(http());
+  const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
+  auto publish = [&](const std::string& topic, const std::string& bytes) {
+    RunResult p = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(p.status.code, 0) << p.Describe();
+  };
+  // The node's own state goes to node_work_unit, the device "press" to WU-PRESS-01.
+  publish("NBIRTH/edge-6", Encoded(t, 0,
+                                   {Named("bdSeq", sp::DataType::kInt64, std::int64_t{1}),
+                                    Named("state", sp::DataType::kString, std::string("setup"))}));
+  publish("DBIRTH/edge-6/press",
+          Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PKG-01") == "setup"; }))
+      << Intervals("WU-PKG-01") << server_->Logs();
+  // A device neither mapped nor a work unit: refused as before.
+  publish("DBIRTH/edge-6/stranger",
+          Encoded(t, 2, {Named("state", sp::DataType::kString, std::string("running"))}));
+  auto refused = WaitEntries("equipment.data_refused", head, 1);
+  ASSERT_EQ(refused.size(), 1u) << server_->Logs();
+  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "work_unit_not_allowed");
+  // The mapped device's death takes its work unit offline, not the node's.
+  publish("DDEATH/edge-6/press", Encoded(t + 1000, 3, {}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  EXPECT_EQ(LastState("WU-PKG-01"), "setup");
+  // The map changed by PATCH is used by the next message.
+  HttpReply moved =
+      http().Request("PATCH", "/api/v1/sources/map-spb",
+                     Json{{"devices", {{"press", "WU-PKG-01"}}}, {"node_work_unit", ""}}.dump(),
+                     engineer_, {{"Content-Type", "application/json"}});
+  ASSERT_EQ(moved.status, 200) << moved.Describe();
+  EXPECT_EQ(moved.json()["source"]["devices"], (Json{{"press", "WU-PKG-01"}}));
+  EXPECT_EQ(moved.json()["source"].value("node_work_unit", "?"), "");
+  publish("DBIRTH/edge-6/press",
+          Encoded(t + 2000, 4, {Named("state", sp::DataType::kString, std::string("down"))}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PKG-01") == "down"; }))
+      << Intervals("WU-PKG-01") << server_->Logs();
+  EXPECT_EQ(LastState("WU-PRESS-01"), "offline");
+  EXPECT_EQ(Entries("equipment.data_refused", head).size(), 1u) << server_->Logs();
+}
+
 TEST(SparkplugServeFlags, AWrongHostIdStopsServeWithExit2) {
   ORDO_VERIFIES("ORDO-SPB-32");
   Sandbox sandbox;

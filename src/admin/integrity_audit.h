@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -32,15 +33,24 @@ struct AuditReport {
   std::int64_t entries_checked = 0;
   std::int64_t checkpoints_checked = 0;
   std::int64_t rows_checked = 0;
+  // What the audit did not check as usual, e.g. a table checked under the columns the seal
+  // file recorded before an upgrade, which the next `ordo serve` seals afresh.
+  std::vector<std::string> notes;
   AuditCursor cursor;  // where the next run starts (not moved past a broken entry)
 };
 
 // One audit run on `db` (read-only; the caller holds one read snapshot) from `from`.
 // `seal_key` is the row seal key, `public_key` the site's signing key (hex) that
 // checkpoints must verify under. Violations name the table and key ("ledger" and
-// "seq=N" for the chain). Fails only when the store cannot be read.
+// "seq=N" for the chain). `sealed` is what the seal file records (SealState::sealed):
+// a table recorded under other columns than this release's (an upgraded store not yet
+// served) is checked under the recorded ones, as the engine does before it seals it
+// afresh, and one the file does not record (a new guarded table) is not checked; both are
+// noted. Empty: every table is checked under this release's columns. Fails when the store
+// cannot be read or a recorded column is no longer in its table.
 Result<AuditReport> AuditStore(storage::Database& db, const std::string& seal_key,
-                               const std::string& public_key, const AuditCursor& from);
+                               const std::string& public_key, const AuditCursor& from,
+                               const std::map<std::string, std::string>& sealed = {});
 
 // `ordo ledger audit --data DIR`: opens the store read-only (safe while the server runs),
 // reads the keys from DIR/keys/ and runs AuditStore from the start of the ledger. A store

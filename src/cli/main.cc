@@ -295,6 +295,7 @@ int main(int argc, char** argv) {
       rc = Fail(report.error().message, 2);
       return;
     }
+    for (const auto& n : report->notes) std::printf("NOTE %s\n", n.c_str());
     for (const auto& v : report->violations)
       std::fprintf(stderr, "INTEGRITY %s %s: %s\n", v.table.c_str(), v.key.c_str(),
                    v.detail.c_str());

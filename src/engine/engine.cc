@@ -105,8 +105,16 @@ Status Engine::PrepareSeals() {
     return Error::Make(ErrorCode::kInternal, "cannot make a row seal key");
   }
   std::vector<const store::GuardedTable*> unsealed;
-  for (const auto& t : store::GuardedTables())
-    if (state.sealed[t.table] != store::TableSpec(t)) unsealed.push_back(&t);
+  for (const auto& t : store::GuardedTables()) {
+    auto recorded = state.sealed.find(t.table);
+    if (recorded != state.sealed.end() && recorded->second == store::TableSpec(t)) continue;
+    // A release that changed the table's columns: its rows carry seals over the recorded
+    // columns. They are sealed afresh only when every one still matches; a row changed
+    // before the upgrade refuses the start and leaves the seals as they were.
+    if (recorded != state.sealed.end())
+      ORDO_TRY(store::CheckRecordedSeals(*db_, state.key, t.table, recorded->second));
+    unsealed.push_back(&t);
+  }
   if (!*read || !unsealed.empty()) {
     // The first start of a release with seals (or with a new guarded table): the rows are
     // sealed as they are. Only someone who can write keys/ can make this happen again.

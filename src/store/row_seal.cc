@@ -241,39 +241,49 @@ Status CheckSealedContent(storage::Database& db, std::string_view table,
   return IntegrityError(v);
 }
 
-Result<std::vector<IntegrityViolation>> FindUnsealedRows(storage::Database& db,
-                                                         const std::string& key) {
+Result<std::vector<IntegrityViolation>> FindUnsealedRowsOf(storage::Database& db,
+                                                           const std::string& key,
+                                                           const GuardedTable& t) {
   std::vector<IntegrityViolation> out;
-  for (const auto& t : Guarded()) {
-    std::map<std::string, std::string> seals;
-    {
-      auto st = db.PrepareOwned("SELECT row_key, mac FROM row_seal WHERE tbl = ?");
-      if (!st.ok()) return st.error();
-      (*st)->Bind(1, t.table);
-      while (true) {
-        auto row = (*st)->Step();
-        if (!row.ok()) return row.error();
-        if (!*row) break;
-        seals[(*st)->Text(0)] = (*st)->Text(1);
-      }
-    }
-    auto st = db.PrepareOwned(SelectSql(t) + "ORDER BY " + Join(t.key_columns, ", "));
+  std::map<std::string, std::string> seals;
+  {
+    auto st = db.PrepareOwned("SELECT row_key, mac FROM row_seal WHERE tbl = ?");
     if (!st.ok()) return st.error();
-    std::vector<std::string> keys;
-    std::vector<std::optional<std::string>> content;
+    (*st)->Bind(1, t.table);
     while (true) {
       auto row = (*st)->Step();
       if (!row.ok()) return row.error();
       if (!*row) break;
-      ReadRow(t, **st, &keys, &content);
-      const std::string row_key = RowKey(t, keys);
-      auto seal = seals.find(row_key);
-      if (seal == seals.end())
-        out.push_back(
-            {t.table, row_key, "has no seal (it was not written by the ledger writer)", "audit"});
-      else if (seal->second != SealOf(key, t, row_key, content))
-        out.push_back({t.table, row_key, "does not match its seal", "audit"});
+      seals[(*st)->Text(0)] = (*st)->Text(1);
     }
+  }
+  auto st = db.PrepareOwned(SelectSql(t) + "ORDER BY " + Join(t.key_columns, ", "));
+  if (!st.ok()) return st.error();
+  std::vector<std::string> keys;
+  std::vector<std::optional<std::string>> content;
+  while (true) {
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    ReadRow(t, **st, &keys, &content);
+    const std::string row_key = RowKey(t, keys);
+    auto seal = seals.find(row_key);
+    if (seal == seals.end())
+      out.push_back(
+          {t.table, row_key, "has no seal (it was not written by the ledger writer)", "audit"});
+    else if (seal->second != SealOf(key, t, row_key, content))
+      out.push_back({t.table, row_key, "does not match its seal", "audit"});
+  }
+  return out;
+}
+
+Result<std::vector<IntegrityViolation>> FindUnsealedRows(storage::Database& db,
+                                                         const std::string& key) {
+  std::vector<IntegrityViolation> out;
+  for (const auto& t : Guarded()) {
+    auto found = FindUnsealedRowsOf(db, key, t);
+    if (!found.ok()) return found.error();
+    for (auto& v : *found) out.push_back(std::move(v));
   }
   return out;
 }

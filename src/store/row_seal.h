@@ -119,6 +119,31 @@ Status CheckSealedContent(storage::Database& db, std::string_view table,
 Result<std::vector<IntegrityViolation>> FindUnsealedRows(storage::Database& db,
                                                          const std::string& key);
 
+// The same for one table, under the columns `table` lists (the registered ones, or those
+// a seal file recorded).
+Result<std::vector<IntegrityViolation>> FindUnsealedRowsOf(storage::Database& db,
+                                                           const std::string& key,
+                                                           const GuardedTable& table);
+
+// After an upgrade that changed a guarded table's columns (the seal file records another
+// TableSpec than the registered one), the rows' seals are those made over the recorded
+// columns [row_seal_upgrade.cc].
+// The guarded table `table` as the seal file recorded it (`spec`, a TableSpec).
+// failed_precondition when the spec cannot be read.
+Result<GuardedTable> RecordedTable(const std::string& table, const std::string& spec);
+// Every row of `table` whose seal is missing or does not match under the recorded `spec`
+// (found_by "audit"). failed_precondition naming the column when a recorded column is no
+// longer in the table (a migration dropped it: the seals cannot be checked).
+Result<std::vector<IntegrityViolation>> FindUnsealedRowsRecorded(storage::Database& db,
+                                                                 const std::string& key,
+                                                                 const std::string& table,
+                                                                 const std::string& spec);
+// Ok when every row of `table` matches its seal under the recorded `spec` (so it may be
+// sealed afresh under the new columns); else integrity_violation naming the table and the
+// first row that fails (and how many more), or the failed_precondition above.
+Status CheckRecordedSeals(storage::Database& db, const std::string& key, const std::string& table,
+                          const std::string& spec);
+
 // Who hears of a violation: the server logs it, records the security event and pushes it
 // to admins. Set once at start-up (nullptr: nobody); called on the detecting thread, so
 // the handler must be thread-safe.

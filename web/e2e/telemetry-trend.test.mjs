@@ -7,7 +7,9 @@
 // a browser in UTC+05:30: exactly its values, kept in the link and across a reload, bad
 // ranges refused without changing the view), the live trend (a value sent after the page
 // opened appears; pause and resume) and its reads under a controlled page clock (one in
-// flight at most, none while hidden or paused, aborted when the page goes).
+// flight at most, none while hidden or paused, aborted when the page goes); another tag by
+// hash (nothing of the previous one), links the page cannot show, and the per-minute fallback
+// on too_many_values only.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -389,6 +391,134 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     await release();
     await b.context.clock.runFor(30_000);
     assert.equal(await reads(), n2 + 2, 'no reads once the trend is closed');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-30] another tag by hash shows none of the previous tag\'s values, only its own error; a failed new view drops the previous view\'s values', { timeout: 180_000 }, async () => {
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(TAG)}`);
+    await waitText(p, 'tr-count', String(VALUES.length));
+    await p.getByTestId('tr-chart').waitFor({ state: 'visible' });
+
+    // The hash edited to a tag that does not exist (as back/forward would): its error, nothing of TAG.
+    const unknown = 'no.such.tag';
+    await p.evaluate((t) => (location.hash = `#/tags/${encodeURIComponent(t)}`), unknown);
+    await waitText(p, 'tr-tag', unknown);
+    await p.getByTestId('tr-error').waitFor({ state: 'visible' });
+    await p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    for (const id of ['tr-summary', 'tr-count', 'tr-chart', 'tr-table', 'tr-window'])
+      assert.equal(await p.getByTestId(id).count(), 0, `no ${id} of ${TAG} under ${unknown}`);
+    assert.equal(await p.getByTestId('tr-refreshed').innerText(), '', 'no "Last updated" of the other tag');
+    assert.doesNotMatch(await p.locator('.page-sub').innerText(), /loading the new range/);
+    assert.doesNotMatch(await p.getByTestId('page-trend').innerText(), /press force|kN/);
+    // Back: TAG's values again.
+    await p.goBack();
+    await waitText(p, 'tr-tag', TAG);
+    await waitText(p, 'tr-count', String(VALUES.length));
+    assert.equal(await p.getByTestId('tr-error').count(), 0);
+
+    // A new view of the same tag whose read fails: the previous view's values go, its error shows.
+    await p.route('**/api/v1/tags/*/values?**', (route) =>
+      new URL(route.request().url()).searchParams.get('step') === '60'
+        ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Unavailable', status: 503, code: 'unavailable', detail: 'the store is busy' }) })
+        : route.continue(),
+    );
+    await p.getByTestId('tr-range-shift').click();
+    await p.getByTestId('tr-error').filter({ hasText: 'the store is busy' }).waitFor();
+    await p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    for (const id of ['tr-summary', 'tr-chart', 'tr-window'])
+      assert.equal(await p.getByTestId(id).count(), 0, `no ${id} of the last hour under the last shift`);
+    assert.doesNotMatch(await p.locator('.page-sub').innerText(), /loading the new range/);
+    await p.unrouteAll();
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-27] [ORDO-TREND-28] a link past the year 9999 or without an offset is the link error and the last hour, not a crash', { timeout: 180_000 }, async () => {
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    // A link with epoch ms past the year 9999 (new Date(9e15).toISOString() throws): the link error and the last hour.
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(TAG)}?from=9000000000000000&to=9000000000000001`);
+    await p.getByTestId('tr-link-error').filter({ hasText: 'between 1970 and 9999' }).waitFor();
+    assert.match(await p.getByTestId('tr-link-error').innerText(), /The link's range cannot be shown: From/);
+    assert.equal(await p.getByTestId('tr-range-hour').getAttribute('aria-pressed'), 'true');
+    await waitText(p, 'tr-count', String(VALUES.length));
+    // And a time without Z or an offset.
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(TAG)}?from=2026-12-01T08:00:00&to=2026-12-01T09:00:00Z`);
+    await p.getByTestId('tr-link-error').filter({ hasText: 'From: enter a date and time' }).waitFor();
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-31] too many raw values: per minute only on the server\'s too_many_values, and the live reads then ask per minute directly', { timeout: 180_000 }, async () => {
+  const other = 'press.level';
+  const post = await defineTag(other, 'mm', 'press-gw-level', UNIT);
+  await post([[Date.now() - 5 * 60_000, 50]]);
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    // The raw reads are answered as the server answers a window of more than 10 000 values
+    // (or, for `other`, with another 400); the reads per step go to the server.
+    const asked = [];
+    await p.route('**/api/v1/tags/*/values?**', (route) => {
+      const url = new URL(route.request().url());
+      const tag = decodeURIComponent(url.pathname.split('/')[4]);
+      const step = url.searchParams.get('step');
+      asked.push(`${tag} ${step}`);
+      if (step !== '0') return route.continue();
+      const reason = tag === other ? 'too_many_steps' : 'too_many_values';
+      return route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Invalid argument', status: 400, code: 'invalid_argument', field: 'step', reason, detail: `refused: ${reason}` }),
+      });
+    });
+    await b.context.clock.install();
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    await p.goto(`${server.baseUrl}/#/tags/${encodeURIComponent(TAG)}`);
+    await waitText(p, 'tr-count', String(VALUES.length));
+    await b.context.clock.pauseAt(Date.now() + 1000);
+    const idle = () => p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    await idle();
+    assert.deepEqual(asked, [`${TAG} 0`, `${TAG} 60`], 'raw, refused too_many_values, then per minute');
+    assert.match(await p.locator('.page-sub').innerText(), /per 1 min/);
+    // The live reads of the same view ask per minute directly.
+    for (let i = 0; i < 3; i += 1) {
+      const n = asked.length;
+      await b.context.clock.runFor(6000);
+      await idle();
+      assert.deepEqual(asked.slice(n), [`${TAG} 60`], `live read ${i + 1}: one request, per minute`);
+    }
+    // Another 400: no fallback; the page says what the server said.
+    asked.length = 0;
+    await p.evaluate((t) => (location.hash = `#/tags/${encodeURIComponent(t)}`), other);
+    // Preact runs the new page's effects after the next paint (the clock is the test's).
+    await b.context.clock.runFor(1000);
+    await p.getByTestId('tr-error').filter({ hasText: 'too_many_steps' }).waitFor();
+    await idle();
+    assert.deepEqual(asked, [`${other} 0`], 'no per-minute read after another 400');
+    assert.equal(await p.getByTestId('tr-count').count(), 0);
   } finally {
     await b.close();
   }

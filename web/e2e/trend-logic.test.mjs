@@ -2,7 +2,8 @@
 // (src/features/telemetry/trend.ts): the points of a values answer (raw values, minutes
 // compacted by retention, steps), the summary against the limits, and the chart's columns;
 // the custom range's parsing and checks, the step by span, the sliding window, the view in
-// the hash query and the rule for live reads.
+// the hash query and the rule for live reads; the instants a link may name, and the custom
+// inputs around the clock changes (in a child process with TZ=Europe/Berlin).
 // The TypeScript files are compiled with the project's tsc into a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -190,4 +191,77 @@ test('a live view is read again when due, never while a read is in flight, pause
   assert.equal(trend.refreshDue({ ...base, paused: true }, 60_000, 5000), false, 'paused');
   assert.equal(trend.refreshDue({ ...base, hidden: true }, 60_000, 5000), false, 'tab hidden');
   assert.equal(trend.refreshDue({ ...base, live: false }, 60_000, 5000), false, 'a custom range');
+});
+
+test('a link names instants: ISO 8601 with Z or an offset, or epoch ms, in the years 1970..9999; anything else is the link error and the last hour [ORDO-TREND-27] [ORDO-TREND-28]', () => {
+  const from = Date.UTC(2026, 11, 1, 8, 0, 0);
+  const to = Date.UTC(2026, 11, 1, 9, 30, 0);
+  assert.deepEqual(trend.viewOfQuery(`from=${from}&to=${to}`).view, { kind: 'custom', from, to }, 'epoch ms');
+  assert.deepEqual(trend.viewOfQuery(`from=2026-12-01T08:00:00.123456Z&to=${encodeURIComponent('2026-12-01T10:30:00+01:00')}`).view, { kind: 'custom', from: from + 123, to });
+  assert.equal(trend.instantOfLink('2026-12-01T08:00:00Z'), from);
+  assert.equal(trend.instantOfLink('2026-12-01T09:00:00+0100'), from);
+  for (const [query, message] of [
+    // Past year 9999: new Date(9e15).toISOString() throws; the page must not get there.
+    ['from=9000000000000000&to=9000000000000001', /From: enter a date and time between 1970 and 9999/],
+    [`from=${from}&to=300000000000000`, /To: enter a date and time between 1970 and 9999/],
+    ['from=99999999999999999999&to=99999999999999999999', /From: enter a date and time/],
+    ['from=1969-12-31T23:00:00Z&to=1970-01-01T00:30:00Z', /From: enter a date and time between 1970 and 9999/],
+    [`from=${encodeURIComponent('+275760-09-13T00:00:00Z')}&to=${encodeURIComponent('+275760-09-13T00:00:01Z')}`, /From: enter a date and time/],
+    // Without Z or an offset a time would mean another instant in every time zone.
+    ['from=2026-12-01T08:00:00&to=2026-12-01T09:00:00Z', /From: enter a date and time/],
+    ['from=2026-12-01T08:00:00Z&to=2026-12-01', /To: enter a date and time/],
+    ['from=Tue, 01 Dec 2026 08:00:00 GMT&to=2026-12-01T09:00:00Z', /From: enter a date and time/],
+    ['from=2026-02-30T08:00:00Z&to=2026-03-05T09:00:00Z', /From: enter a date and time/],
+  ]) {
+    const r = trend.viewOfQuery(query);
+    assert.deepEqual(r.view, trend.DEFAULT_VIEW, query);
+    assert.match(r.error, /^The link's range cannot be shown: /, query);
+    assert.match(r.error, message, query);
+  }
+  // The custom inputs keep to the same years.
+  assert.match(trend.customView('0500-01-01T00:00', '0500-01-02T00:00').error, /^From: enter a date and time between 1970 and 9999/);
+});
+
+// The DST cases run in a child process with the browser time zone Europe/Berlin (CET/CEST):
+// 2026-03-29 02:00 -> 03:00 (02:xx does not exist), 2026-10-25 03:00 -> 02:00 (02:xx twice).
+function inZone(tz, body) {
+  const script = path.join(out, `zone-${tz.replace(/\W/g, '_')}.mjs`);
+  writeFileSync(script, `import * as trend from './trend.js';\nconst r = (${body.toString()})(trend);\nprocess.stdout.write(JSON.stringify(r));\n`);
+  return JSON.parse(execFileSync(process.execPath, [script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }));
+}
+
+test('around the clock changes (Europe/Berlin): a skipped local time is named as such, and the filled From/To of the hour that repeats keep their instants [ORDO-TREND-29]', () => {
+  const r = inZone('Europe/Berlin', (trend) => {
+    // "Last hour" at 02:45 CET (the second 02:45): from 02:45 CEST to 02:45 CET.
+    const to = Date.UTC(2026, 9, 25, 1, 45);
+    const from = to - 3600_000;
+    const filled = { from: { text: trend.toLocalInput(from), ms: from }, to: { text: trend.toLocalInput(to), ms: to } };
+    return {
+      offset: new Date(to).getTimezoneOffset(),
+      texts: [filled.from.text, filled.to.text],
+      unchanged: trend.customView(filled.from.text, filled.to.text, filled),
+      typed: trend.customView('2026-10-25T02:45', '2026-10-25T03:30', filled),
+      textOnly: trend.customView(filled.from.text, filled.to.text),
+      gapFrom: trend.customView('2026-03-29T02:30', '2026-03-29T04:00'),
+      gapTo: trend.customView('2026-03-29T01:00', '2026-03-29T02:00:30'),
+      skipped: [trend.localTimeSkipped('2026-03-29T02:30'), trend.localTimeSkipped('2026-03-29T03:00'), trend.localTimeSkipped('2026-02-30T02:30'), trend.localTimeSkipped('nonsense')],
+      beforeGap: trend.parseLocalInput('2026-03-29T01:59:59'),
+      afterGap: trend.parseLocalInput('2026-03-29T03:00'),
+      notDate: trend.customView('2026-02-30T10:00', '2026-03-05T10:00').error,
+      from,
+      to,
+    };
+  });
+  assert.equal(r.offset, -60, 'the child runs in CET');
+  assert.deepEqual(r.texts, ['2026-10-25T02:45:00', '2026-10-25T02:45:00'], 'both ends show 02:45');
+  assert.deepEqual(r.unchanged, { view: { kind: 'custom', from: r.from, to: r.to }, error: '' }, 'unchanged inputs keep the instants they were filled with');
+  // A text typed anew is read in browser time; in the repeated hour that is the first (CEST) 02:45.
+  assert.deepEqual(r.typed.view, { kind: 'custom', from: Date.UTC(2026, 9, 25, 0, 45), to: Date.UTC(2026, 9, 25, 2, 30) });
+  assert.match(r.textOnly.error, /To must be after From/, 'the texts alone name one instant');
+  assert.equal(r.gapFrom.view, null);
+  assert.match(r.gapFrom.error, /^From: 2026-03-29 02:30 does not exist in local time: the clock skips it/);
+  assert.match(r.gapTo.error, /^To: 2026-03-29 02:00:30 does not exist in local time: the clock skips it/);
+  assert.deepEqual(r.skipped, [true, false, false, false]);
+  assert.equal(r.afterGap - r.beforeGap, 1000, 'the clock jumps from 01:59:59 to 03:00');
+  assert.match(r.notDate, /^From: enter a date and time\./, 'a date not of the calendar is not a skipped time');
 });

@@ -23,6 +23,19 @@ std::optional<std::int64_t> SkewOf(const Json& j) {
   return std::nullopt;
 }
 
+// The sparkplug device map and node work unit: written only when set, read when present.
+void PutDeviceMap(Json& j, const std::map<std::string, std::string>& devices,
+                  const std::string& node_work_unit) {
+  if (!devices.empty()) j["devices"] = devices;
+  if (!node_work_unit.empty()) j["node_work_unit"] = node_work_unit;
+}
+
+void GetDeviceMap(const Json& j, std::map<std::string, std::string>& devices,
+                  std::string& node_work_unit) {
+  if (j.contains("devices")) j.at("devices").get_to(devices);
+  if (j.contains("node_work_unit")) j.at("node_work_unit").get_to(node_work_unit);
+}
+
 }  // namespace
 
 void to_json(Json& j, const Context& e) {
@@ -47,6 +60,7 @@ void to_json(Json& j, const SourceRegistered& e) {
       {"enabled", e.enabled},  {"counter", e.counter},   {"rollover_modulus", e.rollover_modulus},
       {"topics", e.topics},    {"group_id", e.group_id}, {"edge_node", e.edge_node},
       {"key_hash", e.key_hash}};
+  PutDeviceMap(j, e.devices, e.node_work_unit);
 }
 
 void from_json(const Json& j, SourceRegistered& e) {
@@ -60,16 +74,19 @@ void from_json(const Json& j, SourceRegistered& e) {
   j.at("group_id").get_to(e.group_id);
   j.at("edge_node").get_to(e.edge_node);
   j.at("key_hash").get_to(e.key_hash);
+  GetDeviceMap(j, e.devices, e.node_work_unit);
 }
 
 void to_json(Json& j, const SourceUpdated& e) {
   j = Json{{"name", e.name}, {"work_units", e.work_units}, {"enabled", e.enabled}};
+  PutDeviceMap(j, e.devices, e.node_work_unit);
 }
 
 void from_json(const Json& j, SourceUpdated& e) {
   j.at("name").get_to(e.name);
   j.at("work_units").get_to(e.work_units);
   j.at("enabled").get_to(e.enabled);
+  GetDeviceMap(j, e.devices, e.node_work_unit);
 }
 
 void to_json(Json& j, const SourceKeyRotated& e) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@ struct SourceRegistered {
   std::vector<std::string> topics;    // mqtt
   std::string group_id, edge_node;    // sparkplug
   std::string key_hash;
+  // sparkplug: device id -> work unit (one of work_units); a device not listed is the
+  // work unit of its own id. `node_work_unit`: the work unit of the edge node's own
+  // metrics ("" = the edge node id, when it is a work unit). Both are left out of the
+  // payload when empty (so payloads of sources without them keep their shape).
+  std::map<std::string, std::string> devices;
+  std::string node_work_unit;
 };
 
 // A source's settings changed: the whole new settings (subject: source).
@@ -41,6 +48,9 @@ struct SourceUpdated {
   std::string name;
   std::vector<std::string> work_units;
   bool enabled = true;
+  // sparkplug, as in SourceRegistered (left out of the payload when empty).
+  std::map<std::string, std::string> devices;
+  std::string node_work_unit;
 };
 
 // A rest source got a new API key; the old one stops working (subject: source).

@@ -34,6 +34,8 @@ SourceRegistered RegisteredOf(const SourceRow& r) {
   s.group_id = r.group_id;
   s.edge_node = r.edge_node;
   s.key_hash = r.key_hash;
+  s.devices = r.devices;
+  s.node_work_unit = r.node_work_unit;
   return s;
 }
 
@@ -93,22 +95,20 @@ engine::Command RegisterSourceCommand(engine::Actor actor, SourceRegistered sour
   return c;
 }
 
-engine::Command UpdateSourceCommand(engine::Actor actor, std::string name,
-                                    std::optional<bool> enabled,
-                                    std::optional<std::vector<std::string>> work_units) {
+engine::Command UpdateSourceCommand(engine::Actor actor, std::string name, SourceChange change) {
   engine::Command c;
   c.actor = std::move(actor);
   c.success_status = 200;
-  c.decide = [name, enabled, work_units](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [name, change](engine::WriteContext& ctx) -> Result<Events> {
     auto row = LoadSource(ctx.db, name);
     if (!row.ok()) return row.error();
     std::vector<std::string> missing;
-    if (work_units) {
-      auto m = MissingWorkUnits(ctx.db, *work_units, ctx.now);
+    if (change.work_units) {
+      auto m = MissingWorkUnits(ctx.db, *change.work_units, ctx.now);
       if (!m.ok()) return m.error();
       missing = std::move(*m);
     }
-    auto e = DecideUpdateSource(RegisteredOf(*row), enabled, work_units, missing);
+    auto e = DecideUpdateSource(RegisteredOf(*row), change, missing);
     if (!e.ok()) return e.error();
     return Events{std::move(*e)};
   };

@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "mes/equipment/domain/batch.h"
 #include "mes/equipment/domain/intervals.h"
+#include "mes/equipment/domain/source.h"
 #include "mes/equipment/domain/state.h"
 #include "mes/equipment/events.h"
 
@@ -17,11 +18,10 @@ namespace ordo::equipment {
 
 // Registers `source` (key_hash already set for a rest source). Reply {"source"}.
 engine::Command RegisterSourceCommand(engine::Actor actor, SourceRegistered source);
-// Enables/disables a source and/or replaces its work units. Reply {"source"}; not_found
-// source_missing for an unknown name.
-engine::Command UpdateSourceCommand(engine::Actor actor, std::string name,
-                                    std::optional<bool> enabled,
-                                    std::optional<std::vector<std::string>> work_units);
+// Enables/disables a source and/or replaces its work units or (sparkplug) its device map
+// and node work unit (DecideUpdateSource). Reply {"source"}; not_found source_missing for
+// an unknown name.
+engine::Command UpdateSourceCommand(engine::Actor actor, std::string name, SourceChange change);
 // A rest source's new key hash. Reply {"source"}.
 engine::Command RotateKeyCommand(engine::Actor actor, std::string name, std::string key_hash);
 

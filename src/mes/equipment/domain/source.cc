@@ -1,6 +1,7 @@
 // The source registry's decisions (source.h).
 #include "mes/equipment/domain/source.h"
 
+#include <algorithm>
 #include <set>
 
 namespace ordo::equipment {
@@ -71,7 +72,53 @@ Status ValidateSource(const SourceRegistered& s) {
     return Error::Invalid("group_id", "group_id and edge_node are at most 64 characters");
   if ((s.kind == "rest") != !s.key_hash.empty())
     return Error::Invalid("kind", "a rest source, and only a rest source, has an API key");
+  return CheckDeviceMap(s);
+}
+
+Status CheckDeviceMap(const SourceRegistered& s) {
+  if (s.kind != "sparkplug" && (!s.devices.empty() || !s.node_work_unit.empty()))
+    return Error::Invalid(s.devices.empty() ? "node_work_unit" : "devices",
+                          "only a sparkplug source maps devices and its edge node to work units",
+                          "not_sparkplug");
+  if (s.devices.size() > 200)
+    return Error::Invalid("devices", "devices maps at most 200 device ids", "too_many_devices");
+  auto listed = [&](const std::string& wu) {
+    return std::find(s.work_units.begin(), s.work_units.end(), wu) != s.work_units.end();
+  };
+  for (const auto& [device, work_unit] : s.devices) {
+    if (device.empty() || device.size() > 64 || device.find_first_of("/+#") != std::string::npos)
+      return Error::Invalid("devices",
+                            "each device id in devices is 1 to 64 characters without '/', '+' "
+                            "or '#' (a Sparkplug device id), not '" +
+                                device + "'",
+                            "invalid_device_id");
+    if (!listed(work_unit))
+      return Error::Invalid("devices." + device,
+                            "device '" + device + "' maps to '" + work_unit +
+                                "', which is not one of the source's work_units",
+                            "device_work_unit_not_listed");
+  }
+  if (!s.node_work_unit.empty() && !listed(s.node_work_unit))
+    return Error::Invalid(
+        "node_work_unit",
+        "node_work_unit '" + s.node_work_unit + "' is not one of the source's work_units",
+        "node_work_unit_not_listed");
   return Ok();
+}
+
+Result<std::map<std::string, std::string>> DeviceMapOf(const Json& devices) {
+  std::map<std::string, std::string> out;
+  if (!devices.is_object())
+    return Error::Invalid("devices", "devices must be an object of device id -> work unit id",
+                          "wrong_type");
+  for (const auto& [device, work_unit] : devices.items()) {
+    if (!work_unit.is_string())
+      return Error::Invalid("devices." + device,
+                            "devices." + device + " must be a work unit id (a string)",
+                            "wrong_type");
+    out[device] = work_unit.get<std::string>();
+  }
+  return out;
 }
 
 Result<ledger::Event> DecideRegisterSource(const SourceRegistered& source, bool name_taken,
@@ -85,15 +132,29 @@ Result<ledger::Event> DecideRegisterSource(const SourceRegistered& source, bool 
 }
 
 Result<ledger::Event> DecideUpdateSource(const SourceRegistered& current,
-                                         const std::optional<bool>& enabled,
-                                         const std::optional<std::vector<std::string>>& work_units,
+                                         const SourceChange& change,
                                          const std::vector<std::string>& missing_work_units) {
-  if (!enabled && !work_units)
-    return Error::Invalid("enabled", "give enabled and/or work_units to change", "no_change");
-  SourceUpdated e{current.name, work_units ? *work_units : current.work_units,
-                  enabled ? *enabled : current.enabled};
-  ORDO_TRY(CheckWorkUnits(e.work_units));
+  if (!change.enabled && !change.work_units && !change.devices && !change.node_work_unit)
+    return Error::Invalid("enabled",
+                          "give enabled, work_units, devices and/or node_work_unit to change",
+                          "no_change");
+  // Even an empty map or node ("clear") is refused for another kind: it would record a
+  // change that changes nothing.
+  if (current.kind != "sparkplug" && (change.devices || change.node_work_unit))
+    return Error::Invalid(change.devices ? "devices" : "node_work_unit",
+                          "only a sparkplug source maps devices and its edge node to work units "
+                          "(source '" +
+                              current.name + "' is " + current.kind + ")",
+                          "not_sparkplug");
+  SourceRegistered next = current;
+  if (change.enabled) next.enabled = *change.enabled;
+  if (change.work_units) next.work_units = *change.work_units;
+  if (change.devices) next.devices = *change.devices;
+  if (change.node_work_unit) next.node_work_unit = *change.node_work_unit;
+  ORDO_TRY(CheckWorkUnits(next.work_units));
+  ORDO_TRY(CheckDeviceMap(next));
   if (!missing_work_units.empty()) return Missing(missing_work_units);
+  SourceUpdated e{current.name, next.work_units, next.enabled, next.devices, next.node_work_unit};
   return ledger::MakeEvent(e, kSourceSubject, current.name);
 }
 

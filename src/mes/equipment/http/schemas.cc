@@ -17,6 +17,13 @@ Json SourceSchema() {
                  {"topics", Array(String("mqtt: owned topic filters; none = the default"))},
                  {"group_id", String("sparkplug: group id")},
                  {"edge_node", String("sparkplug: edge node id")},
+                 {"devices",
+                  Json{{"type", "object"},
+                       {"description", "sparkplug: device id -> work unit id ({} for other kinds)"},
+                       {"additionalProperties", String("a work unit id")}}},
+                 {"node_work_unit",
+                  String("sparkplug: the work unit of the edge node's own metrics (\"\" = the "
+                         "edge node id)")},
                  {"registered_seq", Integer("ledger seq of its registration")},
                  {"updated_seq", Integer("ledger seq of its last change")}});
 }

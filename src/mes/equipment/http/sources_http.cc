@@ -52,6 +52,12 @@ Awaitable<HttpResponse> Register(Api& api, Call& call) {
   s.topics = StringsOf(call.body, "topics");
   s.group_id = call.body.value("group_id", std::string());
   s.edge_node = call.body.value("edge_node", std::string());
+  if (call.body.contains("devices")) {
+    auto devices = DeviceMapOf(call.body["devices"]);
+    if (!devices.ok()) co_return server::ProblemResponse(devices.error());
+    s.devices = std::move(*devices);
+  }
+  s.node_work_unit = call.body.value("node_work_unit", std::string());
   const std::string key = s.kind == "rest" ? NewKey() : std::string();
   if (!key.empty()) s.key_hash = Sha256Hex(key);
   if (Status v = ValidateSource(s); !v.ok()) co_return server::ProblemResponse(v.error());
@@ -79,12 +85,18 @@ Awaitable<HttpResponse> Get(Api& api, Call& call) {
 }
 
 Awaitable<HttpResponse> Patch(Api& api, Call& call) {
-  std::optional<bool> enabled;
-  std::optional<std::vector<std::string>> work_units;
-  if (call.body.contains("enabled")) enabled = call.body["enabled"].get<bool>();
-  if (call.body.contains("work_units")) work_units = StringsOf(call.body, "work_units");
+  SourceChange change;
+  if (call.body.contains("enabled")) change.enabled = call.body["enabled"].get<bool>();
+  if (call.body.contains("work_units")) change.work_units = StringsOf(call.body, "work_units");
+  if (call.body.contains("devices")) {
+    auto devices = DeviceMapOf(call.body["devices"]);
+    if (!devices.ok()) co_return server::ProblemResponse(devices.error());
+    change.devices = std::move(*devices);
+  }
+  if (call.body.contains("node_work_unit"))
+    change.node_work_unit = call.body["node_work_unit"].get<std::string>();
   engine::Command command =
-      UpdateSourceCommand(api.ActorOf(call), call.params["name"], enabled, work_units);
+      UpdateSourceCommand(api.ActorOf(call), call.params["name"], std::move(change));
   auto running = api.RunCommand(call, std::move(command));
   co_return co_await std::move(running);
 }
@@ -122,7 +134,13 @@ std::vector<server::Endpoint> SourceEndpoints() {
         {"topics", F::kStringArray, false, 200,
          "mqtt: owned topic filters (default ordo/<site>/<work_unit>/#)"},
         {"group_id", F::kString, false, 64, "sparkplug: group id"},
-        {"edge_node", F::kString, false, 64, "sparkplug: edge node id"}}},
+        {"edge_node", F::kString, false, 64, "sparkplug: edge node id"},
+        {"devices", F::kObject, false, 0,
+         "sparkplug: device id -> work unit id (one of work_units); a device not listed is "
+         "the work unit of its own id"},
+        {"node_work_unit", F::kString, false, 64,
+         "sparkplug: the work unit of the edge node's own metrics (default: the edge node id, "
+         "when it is one of work_units)"}}},
       "command",
       "Register a machine data source (a rest source's API key is in the reply, once)",
       &Register};
@@ -141,9 +159,13 @@ std::vector<server::Endpoint> SourceEndpoints() {
       "/api/v1/sources/{name}",
       kSourcesManage,
       {{{"enabled", F::kBoolean, false, 0, "enable or disable"},
-        {"work_units", F::kStringArray, false, 200, "the new list of work units"}}},
+        {"work_units", F::kStringArray, false, 200, "the new list of work units"},
+        {"devices", F::kObject, false, 0,
+         "sparkplug: the new device map, device id -> work unit id ({} clears it)"},
+        {"node_work_unit", F::kString, false, 64,
+         "sparkplug: the new work unit of the edge node's own metrics (\"\" clears it)"}}},
       "command",
-      "Enable or disable a data source, or change its work units",
+      "Enable or disable a data source, or change its work units or device map",
       &Patch};
   patch.response_schema = Object({{"source", SourceSchema()}});
   server::Endpoint rotate{

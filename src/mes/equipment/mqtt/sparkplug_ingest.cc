@@ -30,6 +30,14 @@ std::string Describe(const std::string& payload) {
 
 std::uint64_t Ms(TimeMicros us) { return static_cast<std::uint64_t>(us / 1000); }
 
+// The message types whose payload must carry a timestamp (all but NDEATH, the MQTT will,
+// which takes the receive time).
+bool NeedsTimestamp(sp::MessageType type) {
+  return type == sp::MessageType::kNBirth || type == sp::MessageType::kNData ||
+         type == sp::MessageType::kDBirth || type == sp::MessageType::kDData ||
+         type == sp::MessageType::kDDeath;
+}
+
 }  // namespace
 
 Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
@@ -53,7 +61,8 @@ Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id
     return Error{ErrorCode::kPermissionDenied,
                  "no enabled sparkplug source owns the edge node " + node, "edge_node",
                  "node_not_owned"};
-  return NodeOwner{owner->name, owner->enabled, owner->counter == "cumulative", owner->work_units};
+  return NodeOwner{owner->name,       owner->enabled, owner->counter == "cumulative",
+                   owner->work_units, owner->devices, owner->node_work_unit};
 }
 
 SparkplugIngest::SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
@@ -88,6 +97,24 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
         raw_topic, raw);
   auto payload = sp::DecodePayload(raw);
   if (!payload.ok()) return Refuse(owner->source, payload.error(), raw_topic, raw);
+  if (!payload->timestamp_ms && NeedsTimestamp(topic->type)) {
+    // A refused NBIRTH ends the previous birth: its aliases are not used for later data.
+    if (topic->type == sp::MessageType::kNBirth) {
+      auto known = nodes_.find(std::make_pair(topic->group_id, topic->edge_node_id));
+      if (known != nodes_.end() && known->second.source == owner->source) {
+        known->second.session.ForgetBirth();
+        UpdateHealth();
+      }
+    }
+    return Refuse(owner->source,
+                  Error::Invalid("timestamp",
+                                 std::string("the ") + sp::MessageTypeName(topic->type) +
+                                     " payload has no timestamp: Sparkplug B requires it (it "
+                                     "makes the message's ingest seq, so a redelivery is "
+                                     "recognised)",
+                                 "missing_timestamp"),
+                  raw_topic, raw);
+  }
 
   const auto key = std::make_pair(topic->group_id, topic->edge_node_id);
   auto it = nodes_.find(key);
@@ -107,7 +134,7 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
   if (decision.rebirth_needed) {
     auto s = RequestRebirth(node, *owner, *topic, decision, received);
     if (!s.ok()) {
-      node = before;
+      Restore(node, before);
       UpdateHealth();
       return s.error();
     }
@@ -121,9 +148,18 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
   } else if (decision.outcome == sp::Outcome::kApplied) {
     out = Apply(*owner, *topic, *payload, decision, received, raw_topic, raw);
   }
-  if (!out.ok()) node = before;
+  if (!out.ok()) Restore(node, before);
   UpdateHealth();
   return out;
+}
+
+void SparkplugIngest::Restore(Node& node, const Node& before) {
+  // A rebirth request recorded (and published) while handling the message stays: its
+  // record is durable, and the redelivery must not record and publish a second one within
+  // kRebirthInterval.
+  const TimeMicros last_rebirth_us = node.last_rebirth_us;
+  node = before;
+  node.last_rebirth_us = last_rebirth_us;
 }
 
 Status SparkplugIngest::RequestRebirth(Node& node, const NodeOwner& owner, const sp::Topic& topic,
@@ -164,12 +200,14 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
     body = OfflineBatch(owner.source, DerivedSeq(Ms(received), kDeathLow), owner.work_units,
                         Ms(received));
   } else {
-    const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units);
+    const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units,
+                                           owner.devices, owner.node_work_unit);
     if (decision.presence == sp::Presence::kDeviceOffline) {
       if (!work_unit)
         return Refuse(owner.source,
                       Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device '" + topic.device_id +
+                                "' is no work unit of the source (nor mapped to one in devices)",
                             "device_id", "work_unit_not_allowed"},
                       raw_topic, raw, DerivedSeq(time_ms, low));
       body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
@@ -178,7 +216,8 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
         if (topic.device_id.empty()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
         return Refuse(owner.source,
                       Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id + "' is no work unit of the source",
+                            "device '" + topic.device_id +
+                                "' is no work unit of the source (nor mapped to one in devices)",
                             "device_id", "work_unit_not_allowed"},
                       raw_topic, raw, DerivedSeq(time_ms, low));
       }

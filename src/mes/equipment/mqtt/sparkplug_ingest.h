@@ -40,6 +40,8 @@ struct NodeOwner {
   std::string source;
   bool enabled = true, cumulative = false;
   std::vector<std::string> work_units;
+  std::map<std::string, std::string> devices;  // the source's device map
+  std::string node_work_unit;                  // "" = the edge node id
 };
 Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
                               const std::string& edge_node);
@@ -51,7 +53,9 @@ class SparkplugIngest {
   SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
                   const Clock& clock, std::string broker, Publisher publish);
   // Handles one message on a spBv1.0 topic (client thread). An error: not durable (do not
-  // acknowledge); the node's session is then as before the message.
+  // acknowledge); the node's session is then as before the message, but a rebirth
+  // request recorded meanwhile counts for kRebirthInterval. A payload without timestamp
+  // (all but NDEATH) is refused missing_timestamp before the session sees it.
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
   // The broker connection was lost: every session may be stale (EdgeNodeSession::Reset).
   // Client thread.
@@ -68,6 +72,9 @@ class SparkplugIngest {
   };
   Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
                                 const std::string& payload, std::int64_t seq = 0);
+  // Puts `node` back as `before` (the message was not durable), keeping the time of a
+  // rebirth request recorded meanwhile.
+  void Restore(Node& node, const Node& before);
   Status RequestRebirth(Node& node, const NodeOwner& owner, const sparkplug::Topic& topic,
                         const sparkplug::Decision& decision, TimeMicros now);
   Result<MessageOutcome> Apply(const NodeOwner& owner, const sparkplug::Topic& topic,

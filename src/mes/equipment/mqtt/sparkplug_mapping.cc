@@ -59,8 +59,13 @@ Json CountJson(const sp::Value& v) {
 
 std::optional<std::string> WorkUnitOfScope(const std::string& device_id,
                                            const std::string& edge_node_id,
-                                           const std::vector<std::string>& work_units) {
-  const std::string& id = device_id.empty() ? edge_node_id : device_id;
+                                           const std::vector<std::string>& work_units,
+                                           const std::map<std::string, std::string>& devices,
+                                           const std::string& node_work_unit) {
+  std::string id = device_id.empty() ? edge_node_id : device_id;
+  if (device_id.empty() && !node_work_unit.empty()) id = node_work_unit;
+  if (!device_id.empty())
+    if (auto it = devices.find(device_id); it != devices.end()) id = it->second;
   if (std::find(work_units.begin(), work_units.end(), id) == work_units.end()) return std::nullopt;
   return id;
 }

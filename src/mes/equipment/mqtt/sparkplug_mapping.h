@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,11 +16,15 @@
 
 namespace ordo::equipment::mqtt {
 
-// The work unit of a message's scope: the device id when it is one of `work_units`; for
-// the node itself (empty device id) the edge node id when it is one of them; else nullopt.
+// The work unit of a message's scope. A device: its entry in `devices` (the source's
+// device map) when it has one, else the device id. The node itself (empty device id):
+// `node_work_unit` when set, else the edge node id. nullopt when that is not one of
+// `work_units`.
 std::optional<std::string> WorkUnitOfScope(const std::string& device_id,
                                            const std::string& edge_node_id,
-                                           const std::vector<std::string>& work_units);
+                                           const std::vector<std::string>& work_units,
+                                           const std::map<std::string, std::string>& devices = {},
+                                           const std::string& node_work_unit = "");
 
 // The ingest seq of a message: time_ms * 512 + low, low being the Sparkplug seq (0..255)
 // of a message that has one (time_ms its payload's timestamp), kDeathLow for an NDEATH

@@ -31,6 +31,24 @@ TEST(SparkplugMapping, DevicesAndTheNodeAreWorkUnitsOfTheSource) {
   EXPECT_EQ(WorkUnitOfScope("", "NODE-2", wus), std::nullopt);
 }
 
+TEST(SparkplugMapping, TheSourcesDeviceMapNamesTheWorkUnitOfADeviceAndTheNode) {
+  ORDO_VERIFIES("ORDO-SPB-43");
+  const std::vector<std::string> wus{"WU-A", "WU-B", "WU-N"};
+  const std::map<std::string, std::string> devices{{"press", "WU-A"}, {"WU-B", "WU-A"}};
+  EXPECT_EQ(WorkUnitOfScope("press", "edge", wus, devices, ""), "WU-A");
+  // The map wins over the id, also when the id is a work unit.
+  EXPECT_EQ(WorkUnitOfScope("WU-B", "edge", wus, devices, ""), "WU-A");
+  // A device not in the map keeps the rule: its id, when that is a work unit.
+  EXPECT_EQ(WorkUnitOfScope("WU-N", "edge", wus, devices, ""), "WU-N");
+  EXPECT_EQ(WorkUnitOfScope("other", "edge", wus, devices, ""), std::nullopt);
+  // The node: node_work_unit, else its id.
+  EXPECT_EQ(WorkUnitOfScope("", "edge", wus, devices, "WU-N"), "WU-N");
+  EXPECT_EQ(WorkUnitOfScope("", "edge", wus, devices, ""), std::nullopt);
+  EXPECT_EQ(WorkUnitOfScope("", "WU-B", wus, devices, ""), "WU-B");
+  // A target that is no work unit of the source (the registry refuses it) maps to none.
+  EXPECT_EQ(WorkUnitOfScope("press", "edge", {"WU-B"}, devices, ""), std::nullopt);
+}
+
 TEST(SparkplugMapping, TheSeqIsDerivedFromTimeAndSparkplugSeq) {
   ORDO_VERIFIES("ORDO-SPB-19");
   EXPECT_EQ(DerivedSeq(1000, 7), 1000 * 512 + 7);

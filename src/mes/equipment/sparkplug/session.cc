@@ -71,6 +71,12 @@ void EdgeNodeSession::Reset() {
   devices_.clear();
 }
 
+void EdgeNodeSession::ForgetBirth() {
+  online_ = false;
+  node_ = Scope{};
+  devices_.clear();
+}
+
 Decision EdgeNodeSession::OnMessage(const Topic& topic, const Payload& payload) {
   switch (topic.type) {
     case MessageType::kState:
@@ -126,11 +132,15 @@ Decision EdgeNodeSession::Birth(const Topic& topic, const Payload& payload) {
   if (node) {
     bd_seq = FindBdSeq(payload);
     if (!bd_seq) {
+      ForgetBirth();
       return Refused("missing_bd_seq",
                      "the NBIRTH has no non-negative integer metric 'bdSeq'; births are refused "
                      "without it");
     }
-    if (!payload.seq) return Refused("missing_seq", "the NBIRTH carries no seq");
+    if (!payload.seq) {
+      ForgetBirth();
+      return Refused("missing_seq", "the NBIRTH carries no seq");
+    }
   } else {
     decision.device_id = topic.device_id;
     if (!online_) {
@@ -162,6 +172,7 @@ Decision EdgeNodeSession::Birth(const Topic& topic, const Payload& payload) {
       scope.by_name[m.name] = m.datatype;
       continue;
     }
+    if (node) ForgetBirth();
     refused.device_id = decision.device_id;
     refused.rebirth_needed = decision.rebirth_needed;
     refused.rebirth_reason = decision.rebirth_reason;

@@ -75,15 +75,21 @@ class EdgeNodeSession {
   EdgeNodeSession(std::string group_id, std::string edge_node_id);
 
   // Feeds one message of this edge node (its topic parsed, its payload decoded).
-  // NBIRTH: a new session (needs a bdSeq metric and unique aliases, else refused), all
-  // devices forgotten. NDEATH: offline when its bdSeq is the current one, else ignored as
-  // stale. DBIRTH/DDATA/NDATA/DDEATH: seq must follow the previous message (255 -> 0).
-  // NCMD/DCMD/STATE and topics of another edge node: ignored. Not thread-safe.
+  // NBIRTH: a new session (needs a bdSeq metric and unique aliases, else refused and the
+  // previous session forgotten: ForgetBirth), all devices forgotten. NDEATH: offline when its bdSeq
+  // is the current one, else ignored as stale. DBIRTH/DDATA/NDATA/DDEATH: seq must follow the
+  // previous message (255 -> 0). NCMD/DCMD/STATE and topics of another edge node: ignored. Not
+  // thread-safe.
   Decision OnMessage(const Topic& topic, const Payload& payload);
 
   // The host lost its broker connection: what it knew may be stale. The next message
   // that is not an NBIRTH asks for a rebirth.
   void Reset();
+  // An NBIRTH was refused (here, or by the host before it reached the session, e.g.
+  // missing_timestamp): the previous birth's aliases and devices are no longer in force,
+  // so data waits for a valid NBIRTH and asks for a rebirth as data before a birth does
+  // (once, until ForgetRebirthRequest()).
+  void ForgetBirth();
   // Lets the next trigger ask for a rebirth again (the connector's retry timer).
   void ForgetRebirthRequest() { rebirth_requested_ = false; }
 

@@ -305,6 +305,37 @@ TEST(SparkplugSession, InvalidBirthsAreRefusedAndChangeNothing) {
   EXPECT_FALSE(born.OnMessage(T(MessageType::kNData), Data(2, {})).rebirth_needed);
 }
 
+TEST(SparkplugSession, ARefusedBirthEndsThePreviousBirthSoItsAliasesAreNotUsed) {
+  ORDO_VERIFIES("ORDO-SPB-44");
+  Payload dup = NBirth(5);
+  dup.metrics[3].alias = 2;
+  Payload no_bd = NBirth(5);
+  no_bd.metrics.erase(no_bd.metrics.begin());
+  for (const Payload& bad : {dup, no_bd}) {
+    EdgeNodeSession s = Born(4);
+    ASSERT_EQ(s.OnMessage(T(MessageType::kDBirth, "Filler"), DBirth(1)).outcome, Outcome::kApplied);
+    const Decision refused = s.OnMessage(T(MessageType::kNBirth), bad);
+    EXPECT_EQ(refused.outcome, Outcome::kRefused);
+    EXPECT_FALSE(s.online());
+    EXPECT_FALSE(s.device_online("Filler"));
+    // Data by an alias of the old birth is not resolved: it waits for a valid birth and
+    // asks for one.
+    const Decision d = s.OnMessage(T(MessageType::kNData),
+                                   Data(2, {ByAlias(2, std::string("down"), WireField::kString)}));
+    EXPECT_EQ(d.outcome, Outcome::kIgnored);
+    EXPECT_EQ(d.reason, "not_online");
+    EXPECT_TRUE(d.metrics.empty());
+    EXPECT_TRUE(d.rebirth_needed);
+    EXPECT_EQ(d.rebirth_reason, RebirthReason::kDataBeforeBirth);
+    EXPECT_EQ(s.OnMessage(T(MessageType::kNBirth), NBirth(6)).presence, Presence::kNodeOnline);
+  }
+  // ForgetBirth (an NBIRTH the host refused before the session, e.g. without a timestamp).
+  EdgeNodeSession s = Born(4);
+  s.ForgetBirth();
+  EXPECT_FALSE(s.online());
+  EXPECT_EQ(s.OnMessage(T(MessageType::kNData), Data(1, {})).reason, "not_online");
+}
+
 TEST(SparkplugSession, NewBirthForgetsDevicesAndResetAsksForRebirth) {
   ORDO_VERIFIES("ORDO-SPB-06", "ORDO-SPB-09");
   EdgeNodeSession s = Born(4);

@@ -88,9 +88,16 @@ CREATE TABLE eq_availability_override(
   PRIMARY KEY(work_unit, down_since_us));
 )sql";
 
+// Sparkplug sources: the device map (JSON object device id -> work unit) and the node's
+// work unit.
+constexpr const char* kTablesV3 = R"sql(
+ALTER TABLE eq_source ADD COLUMN devices TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE eq_source ADD COLUMN node_work_unit TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr const char* kSourceColumns =
     "SELECT name, kind, work_units, enabled, counter, rollover_modulus, topics, group_id, "
-    "edge_node, key_hash, registered_seq, updated_seq FROM eq_source ";
+    "edge_node, key_hash, registered_seq, updated_seq, devices, node_work_unit FROM eq_source ";
 
 std::vector<std::string> Strings(const std::string& json) {
   Json j = Json::parse(json, nullptr, false);
@@ -115,6 +122,11 @@ SourceRow SourceOf(const storage::Statement& s) {
   r.key_hash = s.Text(9);
   r.registered_seq = s.Int(10);
   r.updated_seq = s.Int(11);
+  Json devices = Json::parse(s.Text(12), nullptr, false);
+  if (devices.is_object())
+    for (const auto& [device, wu] : devices.items())
+      if (wu.is_string()) r.devices[device] = wu.get<std::string>();
+  r.node_work_unit = s.Text(13);
   return r;
 }
 
@@ -159,7 +171,8 @@ Context ContextOf(const std::string& text) {
 
 store::TableSet Tables() {
   return store::TableSet{"equipment",
-                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2}},
+                         {store::Migration{1, kTablesV1}, store::Migration{2, kTablesV2},
+                          store::Migration{3, kTablesV3}},
                          {{"eq_source", "name"},
                           {"eq_ingest", "source, seq"},
                           {"eq_state_change", "work_unit, device_time_us, source, source_seq, idx"},
@@ -169,11 +182,11 @@ store::TableSet Tables() {
 }
 
 void RegisterGuards() {
-  store::RegisterGuardedTable(
-      {"eq_source",
-       {"name"},
-       {"name", "kind", "work_units", "enabled", "counter", "rollover_modulus", "topics",
-        "group_id", "edge_node", "key_hash", "registered_seq", "updated_seq"}});
+  store::RegisterGuardedTable({"eq_source",
+                               {"name"},
+                               {"name", "kind", "work_units", "enabled", "counter",
+                                "rollover_modulus", "topics", "group_id", "edge_node", "key_hash",
+                                "registered_seq", "updated_seq", "devices", "node_work_unit"}});
   store::RegisterGuardedTable(
       {"eq_availability_override",
        {"work_unit", "down_since_us"},
@@ -186,23 +199,25 @@ void RegisterProjectors() {
         return Exec(db,
                     "INSERT INTO eq_source(name, kind, work_units, enabled, counter, "
                     "rollover_modulus, topics, group_id, edge_node, key_hash, registered_seq, "
-                    "updated_seq) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "updated_seq, devices, node_work_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [&](storage::Statement& s) {
                       s.Bind(1, p.name).Bind(2, p.kind).Bind(3, Json(p.work_units).dump());
                       s.Bind(4, std::int64_t{p.enabled ? 1 : 0}).Bind(5, p.counter);
                       s.Bind(6, p.rollover_modulus).Bind(7, Json(p.topics).dump());
                       s.Bind(8, p.group_id).Bind(9, p.edge_node).Bind(10, p.key_hash);
                       s.Bind(11, e.seq).Bind(12, e.seq);
+                      s.Bind(13, Json(p.devices).dump()).Bind(14, p.node_work_unit);
                     });
       });
   store::RegisterProjector<SourceUpdated>(
       [](storage::Database& db, const ledger::LedgerEntry& e, const SourceUpdated& p) {
         return Exec(db,
-                    "UPDATE eq_source SET work_units = ?, enabled = ?, updated_seq = ? "
-                    "WHERE name = ?",
+                    "UPDATE eq_source SET work_units = ?, enabled = ?, updated_seq = ?, "
+                    "devices = ?, node_work_unit = ? WHERE name = ?",
                     [&](storage::Statement& s) {
                       s.Bind(1, Json(p.work_units).dump()).Bind(2, std::int64_t{p.enabled});
-                      s.Bind(3, e.seq).Bind(4, p.name);
+                      s.Bind(3, e.seq).Bind(4, Json(p.devices).dump());
+                      s.Bind(5, p.node_work_unit).Bind(6, p.name);
                     });
       });
   store::RegisterProjector<SourceKeyRotated>(
@@ -321,6 +336,8 @@ Json ToJson(const SourceRow& r) {
   j["topics"] = r.topics;
   j["group_id"] = r.group_id;
   j["edge_node"] = r.edge_node;
+  j["devices"] = Json(r.devices);
+  j["node_work_unit"] = r.node_work_unit;
   return j;
 }
 

@@ -36,6 +36,8 @@ struct SourceRow {
   bool enabled = true;
   std::int64_t rollover_modulus = 0;
   std::int64_t registered_seq = 0, updated_seq = 0;
+  std::map<std::string, std::string> devices;  // sparkplug: device id -> work unit
+  std::string node_work_unit;                  // sparkplug: "" = the edge node id
 };
 Json ToJson(const SourceRow& row);
 SourceFacts FactsOf(const SourceRow& row);

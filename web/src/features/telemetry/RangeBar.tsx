@@ -3,7 +3,7 @@
 // view and says why), and for a span the live controls (pause/resume, when last updated).
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '../../shared/time';
-import type { View } from './trend';
+import type { Filled, View } from './trend';
 import { customView, isLive, MAX_SPAN_DAYS, RANGES, toLocalInput } from './trend';
 
 interface Props {
@@ -23,19 +23,26 @@ export function RangeBar({ view, shown, onView, onRefresh, paused, onPaused, ref
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState('');
+  // What the inputs were filled with (text and instant): unchanged, a text keeps its instant
+  // (in the hour the clock shows twice the text alone names the earlier one).
+  const [filledWith, setFilledWith] = useState<{ from: Filled; to: Filled } | null>(null);
   // The inputs start from the window shown, and follow a view chosen elsewhere (a span, a link).
   const key = view.kind === 'span' ? view.range.id : `${view.from}-${view.to}`;
   const filled = shown !== null;
   useEffect(() => {
     if (!shown) return;
-    setFrom(toLocalInput(shown.from));
-    setTo(toLocalInput(shown.to));
+    // The instants to the second, as the texts show them.
+    const f = { text: toLocalInput(shown.from), ms: Math.floor(shown.from / 1000) * 1000 };
+    const t = { text: toLocalInput(shown.to), ms: Math.floor(shown.to / 1000) * 1000 };
+    setFrom(f.text);
+    setTo(t.text);
+    setFilledWith({ from: f, to: t });
     setError('');
     // Only when the view changes (or its first window arrives), never while typing.
   }, [key, filled]);
   const submit = (e: Event) => {
     e.preventDefault();
-    const r = customView(from, to);
+    const r = customView(from, to, filledWith ?? {});
     if (r.view === null) {
       setError(r.error);
       return;

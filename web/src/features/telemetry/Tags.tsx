@@ -81,6 +81,7 @@ function TagList({ workUnit }: { workUnit: string }) {
 
 export function Tags({ params }: PageProps) {
   if (params[0] === 'unit' && params.length > 1) return <TagList workUnit={params[1]} />;
-  if (params[0]) return <Trend tag={params[0]} />;
+  // Keyed by the tag: another tag starts afresh (nothing of the previous one is kept).
+  if (params[0]) return <Trend key={params[0]} tag={params[0]} />;
   return <TagList workUnit="" />;
 }

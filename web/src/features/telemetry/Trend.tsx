@@ -20,14 +20,23 @@ import type { Values } from './types';
 /** How often a live view is read again. */
 const REFRESH_MS = 5000;
 
-async function load(tag: string, w: Window, signal: AbortSignal): Promise<Values> {
+/** The reason the server gives when a window holds more raw values than one answer (docs/telemetry.md "Reading values"). */
+const TOO_MANY_VALUES = 'too_many_values';
+
+/**
+ * Reads the window; raw values (step 0) that are more than one answer holds (400
+ * too_many_values, nothing else) are asked for again per minute, and `perMinute` says so.
+ * With `perMinute` already set the raw values are not asked for.
+ */
+async function load(tag: string, w: Window, perMinute: boolean, signal: AbortSignal): Promise<{ values: Values; perMinute: boolean }> {
   const from = new Date(w.from).toISOString();
   const to = new Date(w.to).toISOString();
+  if (w.step === 0 && perMinute) return { values: await telemetryApi.values(tag, from, to, 60, signal), perMinute };
   try {
-    return await telemetryApi.values(tag, from, to, w.step, signal);
+    return { values: await telemetryApi.values(tag, from, to, w.step, signal), perMinute: false };
   } catch (e) {
-    // More raw values than one answer holds: ask per minute instead.
-    if (w.step === 0 && e instanceof ApiError && e.status === 400) return telemetryApi.values(tag, from, to, 60, signal);
+    if (w.step === 0 && e instanceof ApiError && e.status === 400 && e.problem.reason === TOO_MANY_VALUES)
+      return { values: await telemetryApi.values(tag, from, to, 60, signal), perMinute: true };
     throw e;
   }
 }
@@ -83,7 +92,7 @@ export function Trend({ tag }: { tag: string }) {
   }, []);
   const { view, error: linkError } = useMemo(() => viewOfQuery(query), [query]);
   const key = viewKey(view);
-  // What the shown data must belong to (another tag's or view's are only kept until the answer is in).
+  // What the shown data must belong to (another view's of the same tag is kept until its answer is in or its read fails).
   const shownKey = `${tag}|${key}`;
   const choose = (v: View) => {
     window.location.hash = `${hashLink('tags', tag)}?${queryOf(v)}`;
@@ -91,7 +100,7 @@ export function Trend({ tag }: { tag: string }) {
 
   // What is shown: the values, the window they were read for and the view it belongs to.
   // A refresh replaces them only when the answer is in (no blank chart in between).
-  const [data, setData] = useState<{ values: Values; window: Window; key: string; at: number } | null>(null);
+  const [data, setData] = useState<{ values: Values; window: Window; tag: string; key: string; at: number } | null>(null);
   const [error, setError] = useState('');
   const [reload, setReload] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -99,6 +108,8 @@ export function Trend({ tag }: { tag: string }) {
   const [reading, setReading] = useState(false);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
+  // The tag and view whose raw values were too many: its live reads ask per minute directly.
+  const perMinuteFor = useRef('');
   useEffect(() => {
     const ctrl = new AbortController();
     let inFlight = false;
@@ -109,12 +120,16 @@ export function Trend({ tag }: { tag: string }) {
       lastStart = Date.now();
       const w = windowOf(view, lastStart);
       try {
-        const values = await load(tag, w, ctrl.signal);
+        const r = await load(tag, w, perMinuteFor.current === shownKey, ctrl.signal);
         if (ctrl.signal.aborted) return;
-        setData({ values, window: w, key: shownKey, at: Date.now() });
+        perMinuteFor.current = r.perMinute ? shownKey : '';
+        setData({ values: r.values, window: w, tag, key: shownKey, at: Date.now() });
         setError('');
       } catch (e) {
-        if (!ctrl.signal.aborted) setError(errorMessage(e));
+        if (ctrl.signal.aborted) return;
+        setError(errorMessage(e));
+        // Another tag's or view's values are not kept once this one's read failed.
+        setData((d) => (d && d.key !== shownKey ? null : d));
       } finally {
         inFlight = false;
         if (!ctrl.signal.aborted) setReading(false);
@@ -137,7 +152,10 @@ export function Trend({ tag }: { tag: string }) {
   }, [tag, key, reload]);
 
   const current = data && data.key === shownKey ? data : null;
-  const values = data?.values ?? null;
+  // What is shown: the current tag and view's values, or while a new view of the same tag
+  // loads, the previous view's (labelled with their own window); never another tag's.
+  const kept = data && data.tag === tag ? data : null;
+  const values = kept?.values ?? null;
   const points = useMemo(() => (values ? pointsOf(values) : []), [values]);
   const unit = values?.unit ?? '';
   const s = summarize(points, values?.low ?? null, values?.high ?? null);
@@ -145,7 +163,12 @@ export function Trend({ tag }: { tag: string }) {
     values && (values.low !== null || values.high !== null)
       ? `limits ${formatValue(values.low, unit)} to ${formatValue(values.high, unit)}`
       : 'no limits';
-  const label = view.kind === 'span' ? view.range.label.toLowerCase() : `${formatTime(iso(view.from))} to ${formatTime(iso(view.to))}`;
+  const label =
+    current && view.kind === 'span'
+      ? view.range.label.toLowerCase()
+      : kept
+        ? `${formatTime(iso(kept.window.from))} to ${formatTime(iso(kept.window.to))}`
+        : '';
   const words = values
     ? `${tag}, ${label}: ${s.count} values from ${formatValue(s.min, unit)} to ${formatValue(s.max, unit)}, average ${formatValue(s.avg, unit)}; ${limits}; ${s.outside} out of limits.`
     : '';
@@ -158,14 +181,14 @@ export function Trend({ tag }: { tag: string }) {
         </h1>
         <p class="page-sub">
           <a href="#/tags">All process values</a>
-          {data && (
+          {kept && (
             <span data-testid="tr-window">
               {' '}
-              · {formatTime(iso(data.window.from))} to {formatTime(iso(data.window.to))}
+              · {formatTime(iso(kept.window.from))} to {formatTime(iso(kept.window.to))}
             </span>
           )}
           {values && values.step > 0 && <> · min, max and average per {values.step >= 60 ? `${values.step / 60} min` : `${values.step} s`}</>}
-          {data && !current && <span class="muted"> · loading the new range...</span>}
+          {kept && !current && <span class="muted"> · loading the new range...</span>}
         </p>
       </div>
       <RangeBar
@@ -175,7 +198,7 @@ export function Trend({ tag }: { tag: string }) {
         onRefresh={() => setReload((n) => n + 1)}
         paused={paused}
         onPaused={setPaused}
-        refreshedAt={data?.at ?? null}
+        refreshedAt={kept?.at ?? null}
         everySeconds={REFRESH_MS / 1000}
       />
       <ErrorBox message={linkError} testId="tr-link-error" />
@@ -220,7 +243,7 @@ export function Trend({ tag }: { tag: string }) {
               No values in this range.
             </p>
           ) : (
-            <TrendChart points={points} low={values.low} high={values.high} unit={unit} label={words} window={data?.window ?? null} />
+            <TrendChart points={points} low={values.low} high={values.high} unit={unit} label={words} window={kept?.window ?? null} />
           )}
           <details class="tr-details">
             <summary data-testid="tr-table-toggle">Values as a table</summary>

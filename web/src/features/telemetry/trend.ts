@@ -59,24 +59,55 @@ export function windowOf(v: View, now: number): Window {
   return { from: v.from, to: v.to, step: stepFor((v.to - v.from) / 1000) };
 }
 
+/** The instants a range may use: 1970-01-01 to the end of 9999 (UTC), as the links and inputs write them. */
+export const MIN_INSTANT = 0;
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const inYears = (ms: number) => Number.isFinite(ms) && ms >= MIN_INSTANT && ms <= MAX_INSTANT;
+
 /** The range checked: why `from`..`to` (epoch ms, NaN = not a time) cannot be shown, or ''. */
 export function rangeError(from: number, to: number): string {
   if (!Number.isFinite(from)) return 'From: enter a date and time.';
   if (!Number.isFinite(to)) return 'To: enter a date and time.';
+  if (!inYears(from)) return 'From: enter a date and time between 1970 and 9999.';
+  if (!inYears(to)) return 'To: enter a date and time between 1970 and 9999.';
   if (to <= from) return 'To must be after From.';
   if (to - from > MAX_SPAN_MS) return `The range may span at most ${MAX_SPAN_DAYS} days.`;
   return '';
 }
 
-/** "2026-12-01T10:04" (datetime-local, browser time) as epoch ms; NaN when not one. */
-export function parseLocalInput(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!m) return NaN;
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The fields of a datetime-local text when it names a date and time of the calendar (2026-02-30 does not), else null. */
+function localFields(text: string): number[] | null {
+  const m = LOCAL_INPUT.exec(text.trim());
+  if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const day = new Date(Date.UTC(2000, mo - 1, d));
+  day.setUTCFullYear(y);
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return [y, mo, d, h, mi, s];
+}
+
+/**
+ * "2026-12-01T10:04" (datetime-local, browser time) as epoch ms; NaN when not one, or when
+ * the local clock skips that time (the spring change; see localTimeSkipped). A time the
+ * clock shows twice (the autumn change) is the earlier instant.
+ */
+export function parseLocalInput(text: string): number {
+  const f = localFields(text);
+  if (!f) return NaN;
+  const [y, mo, d, h, mi, s] = f;
   const date = new Date(y, mo - 1, d, h, mi, s);
-  // Reject dates the Date constructor rolled over (2026-02-30 -> March 2).
+  date.setFullYear(y, mo - 1, d); // years 0..99 are not 1900..1999
+  // A time in the spring gap comes back moved by the change.
   if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) return NaN;
   return date.getTime();
+}
+
+/** True when the text is a date and time of the calendar that the browser's local clock skips (it jumps over it when changing to summer time). */
+export function localTimeSkipped(text: string): boolean {
+  return localFields(text) !== null && Number.isNaN(parseLocalInput(text));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -87,10 +118,33 @@ export function toLocalInput(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** The custom range typed in the two inputs: the view, or the message naming what is wrong. */
-export function customView(fromText: string, toText: string): { view: View; error: '' } | { view: null; error: string } {
-  const from = parseLocalInput(fromText);
-  const to = parseLocalInput(toText);
+/**
+ * An input filled by the page: its text and the instant it was filled from. In the hour the
+ * clock shows twice the text alone would read back as the earlier instant; unchanged, it
+ * keeps its own.
+ */
+export interface Filled {
+  text: string;
+  ms: number;
+}
+
+/** The instant of an input's text: the filled instant while the text is unchanged, else parseLocalInput. */
+export function readLocalInput(text: string, filled?: Filled | null): number {
+  if (filled && filled.text === text) return filled.ms;
+  return parseLocalInput(text);
+}
+
+/** The custom range typed in the two inputs (with what the page filled them with): the view, or the message naming what is wrong. */
+export function customView(
+  fromText: string,
+  toText: string,
+  filled: { from?: Filled | null; to?: Filled | null } = {},
+): { view: View; error: '' } | { view: null; error: string } {
+  const from = readLocalInput(fromText, filled.from);
+  const to = readLocalInput(toText, filled.to);
+  for (const [field, text, ms] of [['From', fromText, from], ['To', toText, to]] as const)
+    if (Number.isNaN(ms) && localTimeSkipped(text))
+      return { view: null, error: `${field}: ${text.trim().replace('T', ' ')} does not exist in local time: the clock skips it when changing to summer time. Enter a time before or after the change.` };
   const error = rangeError(from, to);
   return error ? { view: null, error } : { view: { kind: 'custom', from, to }, error: '' };
 }
@@ -101,9 +155,31 @@ export function queryOf(v: View): string {
   return `from=${encodeURIComponent(new Date(v.from).toISOString())}&to=${encodeURIComponent(new Date(v.to).toISOString())}`;
 }
 
+const LINK_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
 /**
- * The view of a hash query (what follows "?"): "range=<id>", "from=&to=" (ISO 8601 or
- * epoch ms), or nothing (the last hour). A query that names no valid view gives the last
+ * An instant of a link as epoch ms: ISO 8601 with Z or an offset ("2026-12-01T08:00:00Z",
+ * "...+01:00"), or epoch ms (digits); NaN for anything else (a time without an offset would
+ * mean another instant in every time zone), for a date not of the calendar, and outside
+ * the years 1970..9999 (see rangeError).
+ */
+export function instantOfLink(text: string | null): number {
+  if (text === null) return NaN;
+  const t = text.trim();
+  if (/^\d{1,16}$/.test(t)) return Number(t);
+  const m = LINK_INSTANT.exec(t);
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  if (h > 23 || mi > 59 || s > 59) return NaN;
+  const day = new Date(Date.UTC(2000, mo - 1, d));
+  day.setUTCFullYear(y);
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return NaN;
+  return Date.parse(t.toUpperCase());
+}
+
+/**
+ * The view of a hash query (what follows "?"): "range=<id>", "from=&to=" (ISO 8601 with Z
+ * or an offset, or epoch ms; see instantOfLink), or nothing (the last hour). A query that names no valid view gives the last
  * hour and the message saying why.
  */
 export function viewOfQuery(query: string): { view: View; error: string } {
@@ -111,10 +187,11 @@ export function viewOfQuery(query: string): { view: View; error: string } {
   const from = q.get('from');
   const to = q.get('to');
   if (from !== null || to !== null) {
-    const ms = (t: string | null) => (t === null || t.trim() === '' ? NaN : /^\d+$/.test(t) ? Number(t) : Date.parse(t));
-    const error = rangeError(ms(from), ms(to));
+    const f = instantOfLink(from);
+    const t = instantOfLink(to);
+    const error = rangeError(f, t);
     if (error) return { view: DEFAULT_VIEW, error: `The link's range cannot be shown: ${error}` };
-    return { view: { kind: 'custom', from: ms(from), to: ms(to) }, error: '' };
+    return { view: { kind: 'custom', from: f, to: t }, error: '' };
   }
   const id = q.get('range');
   if (id === null || id === '') return { view: DEFAULT_VIEW, error: '' };

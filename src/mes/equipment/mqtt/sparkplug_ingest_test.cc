@@ -1,0 +1,249 @@
+// The Sparkplug B host ingest (sparkplug_ingest.h) on a real store and engine, without a
+// broker: messages without a payload timestamp are refused, and a message whose ingest
+// failed (not durable) after it asked for a rebirth does not ask again when delivered
+// again. The paths through a real broker are in tests/sparkplug_host_test.cc.
+#include "mes/equipment/mqtt/sparkplug_ingest.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "admin/data_dir_ops.h"
+#include "core/crypto.h"
+#include "core/testing/verifies.h"
+#include "mes/equipment/events.h"
+#include "mes/equipment/sample_sink.h"
+#include "storage/rows.h"
+#include "store/data_dir.h"
+
+namespace ordo::equipment::mqtt {
+namespace {
+
+namespace sp = ordo::sparkplug;
+
+constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
+constexpr std::uint64_t kT0Ms = kT0 / 1000;
+
+// A sample sink whose tag lookup fails (unavailable: not durable) while `fail` is set.
+class FailingSink final : public SampleSink {
+ public:
+  bool fail = false;
+  int lookups = 0;
+  Result<std::map<std::string, std::string>> TagWorkUnits(storage::Database&,
+                                                          const std::set<std::string>&) override {
+    ++lookups;
+    if (fail) return Error::Make(ErrorCode::kUnavailable, "simulated read failure");
+    return std::map<std::string, std::string>{};
+  }
+  Status Store(storage::Database&, const AcceptedSamples&) override { return Ok(); }
+};
+
+sp::Metric Named(const std::string& name, sp::DataType type, sp::Value value) {
+  sp::Metric m;
+  m.name = name;
+  m.datatype = type;
+  m.value = std::move(value);
+  return m;
+}
+
+std::string Encoded(std::optional<std::uint64_t> time, std::optional<std::uint64_t> seq,
+                    std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.timestamp_ms = time;
+  p.seq = seq;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+class SparkplugIngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto());
+    char tmpl[] = "/tmp/ordo_sparkplug_ingest_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    root_ = tmpl;
+    dir_.root = root_ + "/data";
+    admin::InitOptions init;
+    init.dir = dir_;
+    init.admin_password = "admin-password-1";
+    auto r = admin::InitDataDir(init, clock_);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    engine::EngineOptions options;
+    options.data_dir = dir_;
+    options.clock = &clock_;
+    auto e = engine::Engine::Start(options);
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    engine_ = std::move(*e);
+    // The owner of plant/edge, recorded as its event (the decision is tested elsewhere).
+    SourceRegistered source;
+    source.name = "spb";
+    source.kind = "sparkplug";
+    source.work_units = {"edge", "WU-1"};
+    source.group_id = "plant";
+    source.edge_node = "edge";
+    engine::Command c;
+    c.actor = engine::Actor{0, "test", "admin", std::nullopt};
+    c.decide = [source](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+      return std::vector<ledger::Event>{ledger::MakeEvent(source, kSourceSubject, "spb")};
+    };
+    ASSERT_TRUE(engine_->SubmitAndWait(std::move(c)).ok());
+    auto reader = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(reader.ok()) << reader.error().message;
+    ingest_ = std::make_unique<SparkplugIngest>(
+        *engine_, std::move(*reader), clock_, "broker:1883",
+        [this](const std::string& topic, const std::string&) -> Status {
+          published_.push_back(topic);
+          return Ok();
+        });
+    previous_sink_ = InstalledSampleSink();
+    SetSampleSink(&sink_);
+  }
+  void TearDown() override {
+    SetSampleSink(previous_sink_);
+    ingest_.reset();
+    if (engine_) engine_->Stop();
+    std::filesystem::remove_all(root_);
+  }
+  Result<MessageOutcome> Handle(const std::string& topic, const std::string& bytes) {
+    return ingest_->Handle("spBv1.0/plant/" + topic, bytes);
+  }
+  // The payloads of the ledger entries of `type`, in order.
+  std::vector<Json> Entries(const std::string& type) {
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
+    EXPECT_TRUE(db.ok());
+    std::vector<Json> out;
+    if (!db.ok()) return out;
+    auto rows = storage::Rows<std::string>(
+        **db, "SELECT payload FROM ledger WHERE type = ? ORDER BY seq",
+        [&](storage::Statement& s) { s.Bind(1, type); },
+        [](const storage::Statement& s) { return s.Text(0); });
+    EXPECT_TRUE(rows.ok());
+    if (rows.ok())
+      for (const auto& p : *rows) out.push_back(Json::parse(p));
+    return out;
+  }
+  std::string Birth(std::uint64_t bd_seq = 0) {
+    return Encoded(kT0Ms, 0,
+                   {Named("bdSeq", sp::DataType::kInt64, std::int64_t(bd_seq)),
+                    Named("Speed", sp::DataType::kDouble, 0.0)});
+  }
+
+  std::string root_;
+  store::DataDir dir_;
+  FakeClock clock_{kT0};
+  std::unique_ptr<engine::Engine> engine_;
+  std::unique_ptr<SparkplugIngest> ingest_;
+  std::vector<std::string> published_;
+  FailingSink sink_;
+  SampleSink* previous_sink_ = nullptr;
+};
+
+TEST_F(SparkplugIngestTest, AMessageWithoutItsPayloadTimestampIsRefusedAndRecorded) {
+  ORDO_VERIFIES("ORDO-SPB-40");
+  const auto state = Named("state", sp::DataType::kString, std::string("running"));
+  // Each type that must carry one: refused missing_timestamp, naming the field.
+  const std::vector<std::pair<std::string, std::string>> untimed{
+      {"NBIRTH/edge",
+       Encoded(std::nullopt, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0})})},
+      {"DBIRTH/edge/WU-1", Encoded(std::nullopt, 1, {state})},
+      {"NDATA/edge", Encoded(std::nullopt, 1, {state})},
+      {"DDATA/edge/WU-1", Encoded(std::nullopt, 1, {state})},
+      {"DDEATH/edge/WU-1", Encoded(std::nullopt, 1, {})}};
+  for (const auto& [topic, bytes] : untimed) {
+    auto out = Handle(topic, bytes);
+    ASSERT_TRUE(out.ok()) << topic << ": " << out.error().message;
+    EXPECT_EQ(out->kind, MessageOutcome::kRefused) << topic;
+    EXPECT_EQ(out->refusal.reason, "missing_timestamp") << topic;
+    EXPECT_EQ(out->refusal.field, "timestamp") << topic;
+    EXPECT_NE(out->refusal.message.find(topic.substr(0, topic.find('/'))), std::string::npos)
+        << out->refusal.message;
+  }
+  auto refused = Entries("equipment.data_refused");
+  ASSERT_EQ(refused.size(), untimed.size());
+  for (const auto& r : refused) {
+    EXPECT_EQ(r.value("reason_code", ""), "missing_timestamp");
+    EXPECT_EQ(r.value("source", ""), "spb");
+  }
+  // Nothing of them reached the session: the node was never born, no rebirth was asked.
+  EXPECT_EQ(ingest_->Health().value("online", -1), 0);
+  EXPECT_TRUE(published_.empty());
+  EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested").empty());
+
+  // The same messages with a timestamp are used; an NDEATH (the will) needs none.
+  auto born = Handle("NBIRTH/edge", Birth(3));
+  ASSERT_TRUE(born.ok());
+  EXPECT_NE(born->kind, MessageOutcome::kRefused) << born->refusal.message;
+  EXPECT_EQ(ingest_->Health().value("online", -1), 1);
+  clock_.Advance(1'000'000);
+  auto death = Handle(
+      "NDEATH/edge",
+      Encoded(std::nullopt, std::nullopt, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{3})}));
+  ASSERT_TRUE(death.ok()) << death.error().message;
+  EXPECT_NE(death->refusal.reason, "missing_timestamp");
+  EXPECT_EQ(ingest_->Health().value("online", -1), 0);
+  EXPECT_EQ(Entries("equipment.data_refused").size() - untimed.size(),
+            death->kind == MessageOutcome::kRefused ? 1u : 0u);
+}
+
+TEST_F(SparkplugIngestTest, AnNbirthRefusedForItsTimestampEndsThePreviousBirth) {
+  ORDO_VERIFIES("ORDO-SPB-44");
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth(3)).ok());
+  ASSERT_EQ(ingest_->Health().value("online", -1), 1);
+  clock_.Advance(1'000'000);
+  auto refused =
+      Handle("NBIRTH/edge",
+             Encoded(std::nullopt, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{4})}));
+  ASSERT_TRUE(refused.ok()) << refused.error().message;
+  EXPECT_EQ(refused->refusal.reason, "missing_timestamp");
+  EXPECT_EQ(ingest_->Health().value("online", -1), 0);
+  // The next data is not resolved against the old birth: it waits and asks for a rebirth.
+  clock_.Advance(1'000'000);
+  auto data =
+      Handle("NDATA/edge", Encoded(kT0Ms + 2000, 1, {Named("Speed", sp::DataType::kDouble, 1.5)}));
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->kind, MessageOutcome::kIgnored);
+  EXPECT_EQ(published_.size(), 1u);
+  EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
+}
+
+TEST_F(SparkplugIngestTest, AMessageDeliveredAgainAfterAFailedIngestDoesNotAskForASecondRebirth) {
+  ORDO_VERIFIES("ORDO-SPB-41");
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());
+  // seq 5 after 0: a gap. The request is recorded and published; then the ingest fails
+  // (the tag lookup of the node's metric Speed): not durable.
+  const std::string gap = Encoded(kT0Ms + 1000, 5, {Named("Speed", sp::DataType::kDouble, 12.5)});
+  sink_.fail = true;
+  clock_.Advance(1'000'000);
+  auto first = Handle("NDATA/edge", gap);
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(first.error().code, ErrorCode::kUnavailable);
+  ASSERT_EQ(published_.size(), 1u);
+  EXPECT_EQ(published_[0], "spBv1.0/plant/NCMD/edge");
+  ASSERT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
+
+  // Not acknowledged: the client reconnects (every session Reset) and the broker delivers
+  // the message again, within the interval. The session asks again; ordo does not.
+  sink_.fail = false;
+  ingest_->ConnectionLost();
+  clock_.Advance(1'000'000);
+  auto again = Handle("NDATA/edge", gap);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  // After the reset the session knows no birth: the data waits for the rebirth.
+  EXPECT_EQ(again->kind, MessageOutcome::kIgnored);
+  EXPECT_EQ(published_.size(), 1u);
+  EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
+  EXPECT_EQ(ingest_->Health().value("rebirths_requested", -1), 1);
+
+  // After the interval an unanswered request may be repeated (the limit is the interval,
+  // not "never").
+  clock_.Advance(kRebirthInterval);
+  ASSERT_TRUE(
+      Handle("NDATA/edge", Encoded(kT0Ms + 9000, 6, {Named("Speed", sp::DataType::kDouble, 1.0)}))
+          .ok());
+  EXPECT_EQ(published_.size(), 2u);
+  EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 2u);
+}
+
+}  // namespace
+}  // namespace ordo::equipment::mqtt
