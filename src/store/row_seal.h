@@ -132,8 +132,10 @@ Result<std::vector<IntegrityViolation>> FindUnsealedRowsOf(storage::Database& db
 // failed_precondition when the spec cannot be read.
 Result<GuardedTable> RecordedTable(const std::string& table, const std::string& spec);
 // Every row of `table` whose seal is missing or does not match under the recorded `spec`
-// (found_by "audit"). failed_precondition naming the column when a recorded column is no
-// longer in the table (a migration dropped it: the seals cannot be checked).
+// (found_by "audit"); none when every row matches its seal over this release's columns
+// instead (a start sealed the table afresh and stopped before writing the seal file).
+// failed_precondition naming the column when a recorded column is no longer in the
+// table (a migration dropped it: the seals cannot be checked).
 Result<std::vector<IntegrityViolation>> FindUnsealedRowsRecorded(storage::Database& db,
                                                                  const std::string& key,
                                                                  const std::string& table,

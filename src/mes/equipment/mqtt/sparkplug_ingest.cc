@@ -85,36 +85,37 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
   const TimeMicros received = clock_.NowMicros();
   auto topic = sp::ParseTopic(raw_topic);
   if (!topic.ok()) return Refuse("", topic.error(), raw_topic, raw);
-  auto owner = OwnerOfNode(*reader_, topic->group_id, topic->edge_node_id);
-  if (!owner.ok()) {
-    if (NotDurable(owner.error())) return owner.error();
-    return Refuse("", owner.error(), raw_topic, raw);
-  }
-  if (!owner->enabled)
-    return Refuse(
-        owner->source,
-        Error{ErrorCode::kPermissionDenied, "the source is disabled", "source", "source_disabled"},
-        raw_topic, raw);
-  auto payload = sp::DecodePayload(raw);
-  if (!payload.ok()) return Refuse(owner->source, payload.error(), raw_topic, raw);
-  if (!payload->timestamp_ms && NeedsTimestamp(topic->type)) {
-    // A refused NBIRTH ends the previous birth: its aliases are not used for later data.
+  // A refused NBIRTH ends the node's previous birth, whatever refused it (owner, decode,
+  // timestamp; the session's own refusals do the same): its aliases are not used for
+  // later data, which waits for a valid birth.
+  auto refuse = [&](const std::string& source, const Error& e) {
     if (topic->type == sp::MessageType::kNBirth) {
       auto known = nodes_.find(std::make_pair(topic->group_id, topic->edge_node_id));
-      if (known != nodes_.end() && known->second.source == owner->source) {
+      if (known != nodes_.end()) {
         known->second.session.ForgetBirth();
         UpdateHealth();
       }
     }
-    return Refuse(owner->source,
+    return Refuse(source, e, raw_topic, raw);
+  };
+  auto owner = OwnerOfNode(*reader_, topic->group_id, topic->edge_node_id);
+  if (!owner.ok()) {
+    if (NotDurable(owner.error())) return owner.error();
+    return refuse("", owner.error());
+  }
+  if (!owner->enabled)
+    return refuse(owner->source, Error{ErrorCode::kPermissionDenied, "the source is disabled",
+                                       "source", "source_disabled"});
+  auto payload = sp::DecodePayload(raw);
+  if (!payload.ok()) return refuse(owner->source, payload.error());
+  if (!payload->timestamp_ms && NeedsTimestamp(topic->type))
+    return refuse(owner->source,
                   Error::Invalid("timestamp",
                                  std::string("the ") + sp::MessageTypeName(topic->type) +
                                      " payload has no timestamp: Sparkplug B requires it (it "
                                      "makes the message's ingest seq, so a redelivery is "
                                      "recognised)",
-                                 "missing_timestamp"),
-                  raw_topic, raw);
-  }
+                                 "missing_timestamp"));
 
   const auto key = std::make_pair(topic->group_id, topic->edge_node_id);
   auto it = nodes_.find(key);

@@ -207,6 +207,23 @@ TEST_F(SparkplugIngestTest, AnNbirthRefusedForItsTimestampEndsThePreviousBirth) 
   EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
 }
 
+TEST_F(SparkplugIngestTest, AnNbirthThatCannotBeDecodedEndsThePreviousBirth) {
+  ORDO_VERIFIES("ORDO-SPB-44");
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth(3)).ok());
+  ASSERT_EQ(ingest_->Health().value("online", -1), 1);
+  clock_.Advance(1'000'000);
+  auto refused = Handle("NBIRTH/edge", std::string("\xff\xff\xff\xff not protobuf", 18));
+  ASSERT_TRUE(refused.ok()) << refused.error().message;
+  EXPECT_EQ(refused->kind, MessageOutcome::kRefused);
+  EXPECT_EQ(ingest_->Health().value("online", -1), 0);
+  clock_.Advance(1'000'000);
+  auto data =
+      Handle("NDATA/edge", Encoded(kT0Ms + 2000, 1, {Named("Speed", sp::DataType::kDouble, 1.5)}));
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->kind, MessageOutcome::kIgnored);
+  EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 1u);
+}
+
 TEST_F(SparkplugIngestTest, AMessageDeliveredAgainAfterAFailedIngestDoesNotAskForASecondRebirth) {
   ORDO_VERIFIES("ORDO-SPB-41");
   ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());

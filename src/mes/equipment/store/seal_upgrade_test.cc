@@ -150,6 +150,39 @@ TEST_F(SealUpgradeTest, AnUntamperedStoreIsSealedAfreshAndStartsAuditsAndReplays
   EXPECT_TRUE(diffs->empty()) << diffs->front();
 }
 
+TEST_F(SealUpgradeTest, AStartThatSealedAfreshButDidNotWriteTheSealFileIsNoViolation) {
+  ORDO_VERIFIES("ORDO-SEAL-34");
+  SealUnderOldColumns();
+  const std::string old_spec = Recorded();
+  {
+    auto e = Start();
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    (*e)->Stop();
+  }
+  // As if that start had stopped between the sealing transaction and the file write.
+  auto state = store::ReadSealState(dir_);
+  ASSERT_TRUE(state.ok() && *state);
+  (*state)->sealed["eq_source"] = old_spec;
+  ASSERT_TRUE(store::WriteSealState(dir_, **state).ok());
+  auto report = admin::AuditDataDir(dir_);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_TRUE(report->violations.empty())
+      << report->violations.front().table << " " << report->violations.front().key;
+  {
+    auto e = Start();
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    (*e)->Stop();
+  }
+  EXPECT_EQ(Recorded(), store::TableSpec(*store::FindGuardedTable("eq_source")));
+  // A row changed after that start is still found, under either column list.
+  (*state)->sealed["eq_source"] = old_spec;
+  ASSERT_TRUE(store::WriteSealState(dir_, **state).ok());
+  Sql("UPDATE eq_source SET key_hash = '" + std::string(64, 'c') + "' WHERE name = 'rest-1'");
+  auto e = Start();
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().code, ErrorCode::kIntegrityViolation);
+}
+
 TEST_F(SealUpgradeTest, AKeyHashSwappedBeforeTheUpgradeRefusesTheStartAndKeepsTheSeals) {
   ORDO_VERIFIES("ORDO-SEAL-30");
   SealUnderOldColumns();
