@@ -458,6 +458,37 @@ TEST_F(SparkplugHostTest, DataWithoutItsTimestampIsRefusedAndTheWillNeedsNone) {
   for (const auto& c : changes) EXPECT_NE(c["payload"].value("state", ""), "down") << c.dump();
 }
 
+TEST_F(SparkplugHostTest, ARefusedBirthMarksTheSourcesWorkUnitsOffline) {
+  ORDO_VERIFIES("ORDO-SPB-47");
+  Register("line-spb", "edge-7", {"WU-PRESS-01"});
+  const std::int64_t head = HeadSeq(http());
+  const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
+  auto publish = [&](const std::string& topic, const std::string& bytes) {
+    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+  };
+  publish("NBIRTH/edge-7", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{1})}));
+  publish("DBIRTH/edge-7/WU-PRESS-01",
+          Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
+  ASSERT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  // The node is born again, but its birth cannot be read (no bdSeq): no data of it can
+  // be used until a valid birth, so its work units are offline, not still running.
+  publish("NBIRTH/edge-7", Encoded(t + 1000, 0, {Named("Speed", sp::DataType::kDouble, 1.0)}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+  auto refused = Entries("equipment.data_refused", head);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "missing_bd_seq") << refused[0];
+  // A valid birth and data bring it back.
+  publish("NBIRTH/edge-7",
+          Encoded(t + 2000, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{2})}));
+  publish("DBIRTH/edge-7/WU-PRESS-01",
+          Encoded(t + 2000, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
+  EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
+      << Intervals("WU-PRESS-01") << server_->Logs();
+}
+
 TEST_F(SparkplugHostTest, TheSourcesDeviceMapSendsDevicesAndTheNodeToTheirWorkUnits) {
   ORDO_VERIFIES("ORDO-SPB-42", "ORDO-SPB-43");
   Json body{{"name", "map-spb"},

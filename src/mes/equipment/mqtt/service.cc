@@ -74,13 +74,15 @@ void MqttService::Stop() {
 
 bool MqttService::OnMessage(const std::string& topic, const std::string& payload) {
   ++received_;
-  if (topic.rfind(kSparkplugRoot, 0) == 0) return Count(topic, sparkplug_->Handle(topic, payload));
+  if (topic.rfind(kSparkplugRoot, 0) == 0) return sparkplug_->Begin(topic, payload);
   return ingest_->Begin(topic, payload);
 }
 
 bool MqttService::OnBurstEnd() {
   bool durable = true;
   for (const auto& finished : ingest_->Finish())
+    durable = Count(finished.topic, finished.outcome) && durable;
+  for (const auto& finished : sparkplug_->Finish())
     durable = Count(finished.topic, finished.outcome) && durable;
   return durable;
 }

@@ -80,44 +80,103 @@ Result<MessageOutcome> SparkplugIngest::Refuse(const std::string& source, const 
                        clock_.NowMicros());
 }
 
-Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
-                                               const std::string& raw) {
-  const TimeMicros received = clock_.NowMicros();
+bool SparkplugIngest::Begin(const std::string& topic, const std::string& payload) {
+  Pending p;
+  p.topic = topic;
+  p.what = Describe(payload);
+  p.received = clock_.NowMicros();
+  Prepare(topic, payload, &p);
+  const bool not_durable = p.outcome && !p.outcome->ok();
+  pending_.push_back(std::move(p));
+  return !not_durable;
+}
+
+std::vector<SparkplugIngest::Finished> SparkplugIngest::Finish() {
+  std::vector<Finished> out;
+  out.reserve(pending_.size());
+  bool not_durable = false;
+  for (Pending& p : pending_) {
+    if (!p.outcome)
+      p.outcome = IngestReplyOutcome(engine_, broker_, p.source, p.reply.get(), p.seq, p.received,
+                                     p.topic, p.what, &throttle_);
+    not_durable = not_durable || !p.outcome->ok();
+    out.push_back(Finished{std::move(p.topic), std::move(*p.outcome)});
+  }
+  pending_.clear();
+  if (not_durable) {
+    // Nothing of the burst is acknowledged: it is delivered again, to sessions as they were.
+    for (const auto& [key, before] : before_burst_) {
+      auto it = nodes_.find(key);
+      if (it == nodes_.end())
+        nodes_.emplace(key, before);
+      else
+        Restore(it->second, before);
+    }
+    UpdateHealth();
+  }
+  before_burst_.clear();
+  return out;
+}
+
+Result<MessageOutcome> SparkplugIngest::Handle(const std::string& topic,
+                                               const std::string& payload) {
+  Begin(topic, payload);
+  return std::move(Finish().front().outcome);
+}
+
+void SparkplugIngest::RememberBefore(const NodeKey& key, const Node& node) {
+  before_burst_.emplace(key, node);  // the first touch of the burst only
+}
+
+void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& raw, Pending* p) {
+  const TimeMicros received = p->received;
   auto topic = sp::ParseTopic(raw_topic);
-  if (!topic.ok()) return Refuse("", topic.error(), raw_topic, raw);
+  if (!topic.ok()) {
+    p->outcome = Refuse("", topic.error(), raw_topic, raw);
+    return;
+  }
+  const NodeKey key(topic->group_id, topic->edge_node_id);
   // A refused NBIRTH ends the node's previous birth, whatever refused it (owner, decode,
   // timestamp; the session's own refusals do the same): its aliases are not used for
   // later data, which waits for a valid birth.
   auto refuse = [&](const std::string& source, const Error& e) {
     if (topic->type == sp::MessageType::kNBirth) {
-      auto known = nodes_.find(std::make_pair(topic->group_id, topic->edge_node_id));
+      auto known = nodes_.find(key);
       if (known != nodes_.end()) {
+        RememberBefore(key, known->second);
         known->second.session.ForgetBirth();
         UpdateHealth();
       }
     }
-    return Refuse(source, e, raw_topic, raw);
+    p->outcome = Refuse(source, e, raw_topic, raw);
   };
   auto owner = OwnerOfNode(*reader_, topic->group_id, topic->edge_node_id);
   if (!owner.ok()) {
-    if (NotDurable(owner.error())) return owner.error();
-    return refuse("", owner.error());
+    if (NotDurable(owner.error()))
+      p->outcome = owner.error();
+    else
+      refuse("", owner.error());
+    return;
   }
   if (!owner->enabled)
     return refuse(owner->source, Error{ErrorCode::kPermissionDenied, "the source is disabled",
                                        "source", "source_disabled"});
   auto payload = sp::DecodePayload(raw);
-  if (!payload.ok()) return refuse(owner->source, payload.error());
-  if (!payload->timestamp_ms && NeedsTimestamp(topic->type))
-    return refuse(owner->source,
-                  Error::Invalid("timestamp",
-                                 std::string("the ") + sp::MessageTypeName(topic->type) +
-                                     " payload has no timestamp: Sparkplug B requires it (it "
-                                     "makes the message's ingest seq, so a redelivery is "
-                                     "recognised)",
-                                 "missing_timestamp"));
+  if (!payload.ok()) {
+    refuse(owner->source, payload.error());
+    return MarkOffline(*owner, *topic, Ms(received), received, raw_topic, raw, p);
+  }
+  if (!payload->timestamp_ms && NeedsTimestamp(topic->type)) {
+    refuse(owner->source,
+           Error::Invalid("timestamp",
+                          std::string("the ") + sp::MessageTypeName(topic->type) +
+                              " payload has no timestamp: Sparkplug B requires it (it "
+                              "makes the message's ingest seq, so a redelivery is "
+                              "recognised)",
+                          "missing_timestamp"));
+    return MarkOffline(*owner, *topic, Ms(received), received, raw_topic, raw, p);
+  }
 
-  const auto key = std::make_pair(topic->group_id, topic->edge_node_id);
   auto it = nodes_.find(key);
   if (it == nodes_.end() || it->second.source != owner->source)
     it = nodes_
@@ -126,32 +185,37 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& raw_topic,
                  Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id), 0})
              .first;
   Node& node = it->second;
+  RememberBefore(key, node);
   // An unanswered request may be repeated once the interval has passed.
   if (node.session.rebirth_requested() && received - node.last_rebirth_us >= kRebirthInterval)
     node.session.ForgetRebirthRequest();
   const Node before = node;
   const sp::Decision decision = node.session.OnMessage(*topic, *payload);
-  Result<MessageOutcome> out = MessageOutcome{MessageOutcome::kIgnored, owner->source, {}};
   if (decision.rebirth_needed) {
     auto s = RequestRebirth(node, *owner, *topic, decision, received);
     if (!s.ok()) {
       Restore(node, before);
       UpdateHealth();
-      return s.error();
+      p->outcome = s.error();
+      return;
     }
   }
   if (decision.outcome == sp::Outcome::kRefused) {
     std::int64_t seq = 0;
     if (payload->seq) seq = DerivedSeq(payload->timestamp_ms.value_or(Ms(received)), *payload->seq);
-    out = Refuse(owner->source,
-                 Error{ErrorCode::kInvalidArgument, decision.message, "payload", decision.reason},
-                 raw_topic, raw, seq);
+    p->outcome =
+        Refuse(owner->source,
+               Error{ErrorCode::kInvalidArgument, decision.message, "payload", decision.reason},
+               raw_topic, raw, seq);
+    MarkOffline(*owner, *topic, payload->timestamp_ms.value_or(Ms(received)), received, raw_topic,
+                raw, p);
   } else if (decision.outcome == sp::Outcome::kApplied) {
-    out = Apply(*owner, *topic, *payload, decision, received, raw_topic, raw);
+    Apply(*owner, *topic, *payload, decision, received, raw_topic, raw, p);
+  } else {
+    p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner->source, {}};
   }
-  if (!out.ok()) Restore(node, before);
+  if (p->outcome && !p->outcome->ok()) Restore(node, before);
   UpdateHealth();
-  return out;
 }
 
 void SparkplugIngest::Restore(Node& node, const Node& before) {
@@ -188,11 +252,10 @@ Status SparkplugIngest::RequestRebirth(Node& node, const NodeOwner& owner, const
   return Ok();
 }
 
-Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
-                                              const sp::Payload& payload,
-                                              const sp::Decision& decision, TimeMicros received,
-                                              const std::string& raw_topic,
-                                              const std::string& raw) {
+void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
+                            const sp::Payload& payload, const sp::Decision& decision,
+                            TimeMicros received, const std::string& raw_topic,
+                            const std::string& raw, Pending* p) {
   const std::uint64_t time_ms = payload.timestamp_ms.value_or(Ms(received));
   const std::uint64_t low = payload.seq.value_or(0);
   Json body;
@@ -204,30 +267,41 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
     const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units,
                                            owner.devices, owner.node_work_unit);
     if (decision.presence == sp::Presence::kDeviceOffline) {
-      if (!work_unit)
-        return Refuse(owner.source,
-                      Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id +
-                                "' is no work unit of the source (nor mapped to one in devices)",
-                            "device_id", "work_unit_not_allowed"},
-                      raw_topic, raw, DerivedSeq(time_ms, low));
+      if (!work_unit) {
+        p->outcome =
+            Refuse(owner.source,
+                   Error{ErrorCode::kPermissionDenied,
+                         "device '" + topic.device_id +
+                             "' is no work unit of the source (nor mapped to one in devices)",
+                         "device_id", "work_unit_not_allowed"},
+                   raw_topic, raw, DerivedSeq(time_ms, low));
+        return;
+      }
       body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
     } else {
       if (!work_unit) {
-        if (topic.device_id.empty()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
-        return Refuse(owner.source,
-                      Error{ErrorCode::kPermissionDenied,
-                            "device '" + topic.device_id +
-                                "' is no work unit of the source (nor mapped to one in devices)",
-                            "device_id", "work_unit_not_allowed"},
-                      raw_topic, raw, DerivedSeq(time_ms, low));
+        if (topic.device_id.empty()) {
+          p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner.source, {}};
+          return;
+        }
+        p->outcome =
+            Refuse(owner.source,
+                   Error{ErrorCode::kPermissionDenied,
+                         "device '" + topic.device_id +
+                             "' is no work unit of the source (nor mapped to one in devices)",
+                         "device_id", "work_unit_not_allowed"},
+                   raw_topic, raw, DerivedSeq(time_ms, low));
+        return;
       }
       std::set<std::string> candidates, defined;
       for (const auto& m : decision.metrics)
         if (auto tag = TagOfMetric(*work_unit, m.name)) candidates.insert(*tag);
       if (SampleSink* sink = InstalledSampleSink(); sink && !candidates.empty()) {
         auto known = sink->TagWorkUnits(*reader_, candidates);
-        if (!known.ok()) return known.error();
+        if (!known.ok()) {
+          p->outcome = known.error();
+          return;
+        }
         // Only tags of this work unit: a tag named <work unit>.<metric> but defined for
         // another unit would be refused by the ingest (and take the message with it).
         for (const auto& [tag, wu] : *known)
@@ -240,9 +314,37 @@ Result<MessageOutcome> SparkplugIngest::Apply(const NodeOwner& owner, const sp::
                             birth, owner.cumulative, defined, time_ms, &ignored);
     }
   }
-  if (body.is_null()) return MessageOutcome{MessageOutcome::kIgnored, owner.source};
-  return IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received, raw_topic,
-                    Describe(raw), &throttle_);
+  if (body.is_null()) {
+    p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner.source, {}};
+    return;
+  }
+  PreparedIngest prepared = PrepareIngest(engine_, broker_, owner.source, owner.cumulative, body,
+                                          received, raw_topic, p->what, &throttle_);
+  p->source = owner.source;
+  p->seq = prepared.seq;
+  if (prepared.outcome) {
+    p->outcome = std::move(*prepared.outcome);
+    return;
+  }
+  auto promise = std::make_shared<std::promise<Result<engine::CommandReply>>>();
+  p->reply = promise->get_future();
+  engine_.Submit(std::move(prepared.command),
+                 [promise](Result<engine::CommandReply> r) { promise->set_value(std::move(r)); });
+}
+
+void SparkplugIngest::MarkOffline(const NodeOwner& owner, const sp::Topic& topic,
+                                  std::uint64_t time_ms, TimeMicros received,
+                                  const std::string& raw_topic, const std::string& raw,
+                                  Pending* p) {
+  // A refusal the throttle left out follows a recorded one of its kind, which did this.
+  if (topic.type != sp::MessageType::kNBirth || !p->outcome || !p->outcome->ok() ||
+      !(*p->outcome)->recorded)
+    return;
+  const Json body =
+      OfflineBatch(owner.source, DerivedSeq(time_ms, kDeathLow), owner.work_units, time_ms);
+  auto offline = IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received,
+                            raw_topic, Describe(raw), &throttle_);
+  if (!offline.ok()) p->outcome = offline.error();  // not durable: the refusal is delivered again
 }
 
 void SparkplugIngest::ConnectionLost() {

@@ -4,15 +4,21 @@
 // rate-limited per node and recorded; mark work units offline on NDEATH/DDEATH) and send
 // the metrics, mapped by sparkplug_mapping.h, through the same ingest command as REST.
 // Every refusal is recorded like one of the JSON topics. Runs on the MQTT client's thread
-// with a reader connection of its own; Health() may be called from any thread.
+// with a reader connection of its own; Health() may be called from any thread. A burst of
+// messages is taken like the JSON topics' (message_ingest.h): each message's ingest command
+// is submitted without waiting, so the burst shares group commits, and the burst is waited
+// for before any of it is acknowledged (client.h).
 #pragma once
 
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/canonical_json.h"
 #include "core/clock.h"
@@ -52,10 +58,22 @@ class SparkplugIngest {
   using Publisher = std::function<Status(const std::string& topic, const std::string& payload)>;
   SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
                   const Clock& clock, std::string broker, Publisher publish);
-  // Handles one message on a spBv1.0 topic (client thread). An error: not durable (do not
-  // acknowledge); the node's session is then as before the message, but a rebirth
+  // Handles a burst of messages on spBv1.0 topics (client thread). Begin does the steps of
+  // docs/sparkplug.md at once (refusals and rebirth requests are recorded before it
+  // returns) and submits the message's ingest command without waiting; it returns false
+  // when it already knows the message is not durable. Finish waits for every message
+  // begun since the last Finish and returns their outcomes in order. An outcome's error:
+  // not durable (do not acknowledge); then every node the burst touched has its session
+  // put back as before the burst (the burst is delivered again), except that a rebirth
   // request recorded meanwhile counts for kRebirthInterval. A payload without timestamp
   // (all but NDEATH) is refused missing_timestamp before the session sees it.
+  bool Begin(const std::string& topic, const std::string& payload);
+  struct Finished {
+    std::string topic;
+    Result<MessageOutcome> outcome;
+  };
+  std::vector<Finished> Finish();
+  // One message alone: Begin and Finish.
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
   // The broker connection was lost: every session may be stale (EdgeNodeSession::Reset).
   // Client thread.
@@ -70,6 +88,19 @@ class SparkplugIngest {
     sparkplug::EdgeNodeSession session;
     TimeMicros last_rebirth_us = 0;
   };
+  using NodeKey = std::pair<std::string, std::string>;  // (group, edge node)
+  // A message begun: its outcome decided at Begin, or the ingest command's reply to wait for.
+  struct Pending {
+    std::string topic, what, source;
+    std::int64_t seq = 0;
+    TimeMicros received = 0;
+    std::optional<Result<MessageOutcome>> outcome;
+    std::future<Result<engine::CommandReply>> reply;
+  };
+  // The steps of Begin up to the ingest (kept apart so each can return its outcome).
+  void Prepare(const std::string& topic, const std::string& payload, Pending* p);
+  // `node` as it was before the burst touched it (first touch only).
+  void RememberBefore(const NodeKey& key, const Node& node);
   Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
                                 const std::string& payload, std::int64_t seq = 0);
   // Puts `node` back as `before` (the message was not durable), keeping the time of a
@@ -77,10 +108,19 @@ class SparkplugIngest {
   void Restore(Node& node, const Node& before);
   Status RequestRebirth(Node& node, const NodeOwner& owner, const sparkplug::Topic& topic,
                         const sparkplug::Decision& decision, TimeMicros now);
-  Result<MessageOutcome> Apply(const NodeOwner& owner, const sparkplug::Topic& topic,
-                               const sparkplug::Payload& payload,
-                               const sparkplug::Decision& decision, TimeMicros received,
-                               const std::string& raw_topic, const std::string& raw);
+  // After the refusal of an NBIRTH of an enabled owner (recorded in p->outcome): marks the
+  // owner's work units offline at `time_ms` (the birth's timestamp, else the receive time),
+  // as a death does (no data of the node can be read until a valid birth). Other message types, and
+  // a refusal the throttle left unrecorded: nothing. A not durable write becomes p->outcome.
+  void MarkOffline(const NodeOwner& owner, const sparkplug::Topic& topic, std::uint64_t time_ms,
+                   TimeMicros received, const std::string& raw_topic, const std::string& raw,
+                   Pending* p);
+  // The ingest of an applied message: an outcome decided at once, or a submitted command
+  // (`pending` gets its reply future and seq).
+  void Apply(const NodeOwner& owner, const sparkplug::Topic& topic,
+             const sparkplug::Payload& payload, const sparkplug::Decision& decision,
+             TimeMicros received, const std::string& raw_topic, const std::string& raw,
+             Pending* pending);
 
   // Rebuilds health_ from nodes_ (client thread).
   void UpdateHealth();
@@ -92,7 +132,11 @@ class SparkplugIngest {
   Publisher publish_;
   RefusalThrottle throttle_;  // client thread only
   // Client thread only (Handle, ConnectionLost).
-  std::map<std::pair<std::string, std::string>, Node> nodes_;
+  std::map<NodeKey, Node> nodes_;
+  std::vector<Pending> pending_;
+  // The nodes the current burst touched, as they were before it (a node unknown before it:
+  // a fresh session).
+  std::map<NodeKey, Node> before_burst_;
   std::int64_t rebirths_ = 0;
   // The health snapshot, so that a health read never waits for a ledger write.
   mutable std::mutex mutex_;

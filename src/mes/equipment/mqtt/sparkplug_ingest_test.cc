@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "core/testing/verifies.h"
 #include "mes/equipment/events.h"
+#include "mes/equipment/mqtt/sparkplug_mapping.h"
 #include "mes/equipment/sample_sink.h"
 #include "storage/rows.h"
 #include "store/data_dir.h"
@@ -25,16 +26,25 @@ namespace sp = ordo::sparkplug;
 constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
 constexpr std::uint64_t kT0Ms = kT0 / 1000;
 
-// A sample sink whose tag lookup fails (unavailable: not durable) while `fail` is set.
+// A sample sink whose tag lookup fails (unavailable: not durable) while `fail` is set or
+// when asked for a tag in `fail_for`, and otherwise knows the tags in `known` (tag -> work
+// unit).
 class FailingSink final : public SampleSink {
  public:
   bool fail = false;
   int lookups = 0;
-  Result<std::map<std::string, std::string>> TagWorkUnits(storage::Database&,
-                                                          const std::set<std::string>&) override {
+  std::map<std::string, std::string> known;
+  std::set<std::string> fail_for;
+  Result<std::map<std::string, std::string>> TagWorkUnits(
+      storage::Database&, const std::set<std::string>& tags) override {
     ++lookups;
     if (fail) return Error::Make(ErrorCode::kUnavailable, "simulated read failure");
-    return std::map<std::string, std::string>{};
+    std::map<std::string, std::string> out;
+    for (const auto& t : tags) {
+      if (fail_for.count(t)) return Error::Make(ErrorCode::kUnavailable, "simulated failure");
+      if (auto it = known.find(t); it != known.end()) out.insert(*it);
+    }
+    return out;
   }
   Status Store(storage::Database&, const AcceptedSamples&) override { return Ok(); }
 };
@@ -159,12 +169,17 @@ TEST_F(SparkplugIngestTest, AMessageWithoutItsPayloadTimestampIsRefusedAndRecord
     EXPECT_NE(out->refusal.message.find(topic.substr(0, topic.find('/'))), std::string::npos)
         << out->refusal.message;
   }
-  auto refused = Entries("equipment.data_refused");
-  ASSERT_EQ(refused.size(), untimed.size());
-  for (const auto& r : refused) {
-    EXPECT_EQ(r.value("reason_code", ""), "missing_timestamp");
+  // Besides them: the refused NBIRTH's offline batch (ORDO-SPB-47), itself refused here,
+  // where the fixture's store has no work units in master data.
+  std::size_t untimed_refusals = 0;
+  for (const auto& r : Entries("equipment.data_refused")) {
     EXPECT_EQ(r.value("source", ""), "spb");
+    if (r.value("reason_code", "") == "missing_timestamp")
+      ++untimed_refusals;
+    else
+      EXPECT_EQ(r.value("reason_code", ""), "unknown_work_unit") << r.dump();
   }
+  EXPECT_EQ(untimed_refusals, untimed.size());
   // Nothing of them reached the session: the node was never born, no rebirth was asked.
   EXPECT_EQ(ingest_->Health().value("online", -1), 0);
   EXPECT_TRUE(published_.empty());
@@ -182,7 +197,9 @@ TEST_F(SparkplugIngestTest, AMessageWithoutItsPayloadTimestampIsRefusedAndRecord
   ASSERT_TRUE(death.ok()) << death.error().message;
   EXPECT_NE(death->refusal.reason, "missing_timestamp");
   EXPECT_EQ(ingest_->Health().value("online", -1), 0);
-  EXPECT_EQ(Entries("equipment.data_refused").size() - untimed.size(),
+  // The death's offline batch is refused here only for want of work units in master
+  // data (unknown_work_unit), never for its timestamp.
+  EXPECT_EQ(Entries("equipment.data_refused").size() - untimed.size() - 1,
             death->kind == MessageOutcome::kRefused ? 1u : 0u);
 }
 
@@ -260,6 +277,87 @@ TEST_F(SparkplugIngestTest, AMessageDeliveredAgainAfterAFailedIngestDoesNotAskFo
           .ok());
   EXPECT_EQ(published_.size(), 2u);
   EXPECT_EQ(Entries("equipment.sparkplug_rebirth_requested").size(), 2u);
+}
+
+// A message of the node's tag Speed at kT0Ms + `offset_ms` with Sparkplug `seq`.
+std::string Speed(std::uint64_t offset_ms, std::uint64_t seq, double value) {
+  return Encoded(kT0Ms + offset_ms, seq, {Named("Speed", sp::DataType::kDouble, value)});
+}
+
+// The source seqs of the accepted batches, in ledger order.
+std::vector<std::int64_t> AcceptedSeqs(const std::vector<Json>& batches) {
+  std::vector<std::int64_t> out;
+  for (const Json& b : batches) out.push_back(b.value("seq", std::int64_t{-1}));
+  return out;
+}
+
+TEST_F(SparkplugIngestTest, ABurstIsSubmittedTogetherAndFinishedInOrder) {
+  ORDO_VERIFIES("ORDO-SPB-46");
+  sink_.known = {{"edge.Speed", "edge"}};
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());
+  const std::size_t born = Entries("equipment.batch_accepted").size();
+  // Three data messages begun before any is waited for; one of an unowned node among them.
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/edge", Speed(1000, 1, 2)));
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/edge", Speed(2000, 2, 3)));
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/other", Speed(2500, 1, 9)));
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/edge", Speed(3000, 3, 4)));
+  auto finished = ingest_->Finish();
+  ASSERT_EQ(finished.size(), 4u);
+  const std::vector<std::string> topics{"spBv1.0/plant/NDATA/edge", "spBv1.0/plant/NDATA/edge",
+                                        "spBv1.0/plant/NDATA/other", "spBv1.0/plant/NDATA/edge"};
+  for (std::size_t i = 0; i < finished.size(); ++i) {
+    EXPECT_EQ(finished[i].topic, topics[i]);
+    ASSERT_TRUE(finished[i].outcome.ok()) << finished[i].outcome.error().message;
+  }
+  EXPECT_EQ(finished[0].outcome->kind, MessageOutcome::kAccepted);
+  EXPECT_EQ(finished[1].outcome->kind, MessageOutcome::kAccepted);
+  EXPECT_EQ(finished[2].outcome->kind, MessageOutcome::kRefused);
+  EXPECT_EQ(finished[2].outcome->refusal.reason, "node_not_owned");
+  EXPECT_EQ(finished[3].outcome->kind, MessageOutcome::kAccepted);
+  auto batches = Entries("equipment.batch_accepted");
+  ASSERT_EQ(batches.size(), born + 3);
+  batches.erase(batches.begin(), batches.begin() + static_cast<std::ptrdiff_t>(born));
+  EXPECT_EQ(AcceptedSeqs(batches),
+            (std::vector<std::int64_t>{DerivedSeq(kT0Ms + 1000, 1), DerivedSeq(kT0Ms + 2000, 2),
+                                       DerivedSeq(kT0Ms + 3000, 3)}));
+  EXPECT_TRUE(published_.empty());  // seq 1, 2, 3 followed the birth: no gap
+  EXPECT_TRUE(ingest_->Finish().empty());
+}
+
+TEST_F(SparkplugIngestTest, ABurstWithAMessageNotDurablePutsItsNodesBackAsBeforeTheBurst) {
+  ORDO_VERIFIES("ORDO-SPB-46");
+  sink_.known = {{"edge.Speed", "edge"}, {"edge.Torque", "edge"}};
+  ASSERT_TRUE(Handle("NBIRTH/edge", Encoded(kT0Ms, 0,
+                                            {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0}),
+                                             Named("Speed", sp::DataType::kDouble, 0.0),
+                                             Named("Torque", sp::DataType::kDouble, 0.0)}))
+                  .ok());
+  const std::size_t born = Entries("equipment.batch_accepted").size();
+  // seq 1 is stored; seq 2's tag lookup (Torque) fails: not durable, so nothing of the
+  // burst is acknowledged and the whole burst is delivered again.
+  const std::string one = Speed(1000, 1, 2.0);
+  const std::string two = Encoded(kT0Ms + 2000, 2, {Named("Torque", sp::DataType::kDouble, 3.0)});
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/edge", one));
+  sink_.fail_for = {"edge.Torque"};
+  EXPECT_FALSE(ingest_->Begin("spBv1.0/plant/NDATA/edge", two));
+  auto finished = ingest_->Finish();
+  ASSERT_EQ(finished.size(), 2u);
+  ASSERT_TRUE(finished[0].outcome.ok()) << finished[0].outcome.error().message;
+  EXPECT_EQ(finished[0].outcome->kind, MessageOutcome::kAccepted);
+  ASSERT_FALSE(finished[1].outcome.ok());
+  EXPECT_EQ(finished[1].outcome.error().code, ErrorCode::kUnavailable);
+  // Delivered again to the session as it was before the burst: seq 1 follows the birth
+  // (no gap, no rebirth request) and is a duplicate; seq 2 is taken.
+  sink_.fail_for.clear();
+  auto again = Handle("NDATA/edge", one);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->kind, MessageOutcome::kDuplicate);
+  auto second = Handle("NDATA/edge", two);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->kind, MessageOutcome::kAccepted);
+  EXPECT_TRUE(published_.empty());
+  EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested").empty());
+  EXPECT_EQ(Entries("equipment.batch_accepted").size(), born + 2);
 }
 
 }  // namespace
