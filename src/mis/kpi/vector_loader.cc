@@ -213,6 +213,11 @@ Result<Inputs> LoadVectorInputs(const std::string& dir) {
     in.sales.push_back({start, end, r.TextOr("scope"), amount, r.TextOr("currency"), r.source()});
     return Ok();
   }));
+  ORDO_TRY(ForRows(dir, "cost_rates", [&](const Row& r) -> Status {
+    VL_TRY_ASSIGN(rate, r.Number("rate_per_hour"));
+    in.cost_rates.push_back({r.TextOr("scope"), rate, r.TextOr("currency"), r.source()});
+    return Ok();
+  }));
   ORDO_TRY(ForRows(dir, "operation_yields", [&](const Row& r) -> Status {
     VL_TRY_ASSIGN(at, r.Time("completed_at"));
     VL_TRY_ASSIGN(in_units, r.Number("units_in"));

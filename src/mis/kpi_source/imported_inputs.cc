@@ -159,11 +159,16 @@ Status LoadMaintenanceAndFinance(storage::Database& db, const calendar::TimeZone
                                 r.Text("reference"), r.source()});
     return Ok();
   }));
-  return ForRows(db, zone, "sales", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "sales", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(start, r.DayStart("period_start"));
     KS_TRY_ASSIGN(end, r.NextDayStart("period_end"));
     KS_TRY_ASSIGN(amount, r.Number("amount"));
     in.sales.push_back({start, end, r.Text("scope"), amount, r.Text("currency"), r.source()});
+    return Ok();
+  }));
+  return ForRows(db, zone, "cost_rates", [&](const Row& r) -> Status {
+    KS_TRY_ASSIGN(rate, r.Number("rate_per_hour"));
+    in.cost_rates.push_back({r.Text("scope"), rate, r.Text("currency"), r.source()});
     return Ok();
   });
 }

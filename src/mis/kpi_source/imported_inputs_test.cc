@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/clock.h"
 #include "core/testing/verifies.h"
 #include "mis/calendar/zoneinfo.h"
@@ -94,6 +96,27 @@ TEST_F(ImportedInputsTest, DatesBecomeUtcDaysUnderUtcAndKindsMapAsDocumented) {
   ASSERT_EQ(in.maintenance.size(), 1u);
   EXPECT_EQ(in.maintenance[0].kind, MaintenanceKind::kPredictive);
   EXPECT_EQ(in.maintenance[0].failure_start, At("2026-03-02T06:00:00Z"));
+}
+
+TEST_F(ImportedInputsTest, CostRatesCarryTheirScopeRateAndLine) {
+  ORDO_VERIFIES("ORDO-MIS-90");
+  const std::string file =
+      Apply("cost_rates", "scope,rate_per_hour,currency\n,90,EUR\nL1,120.50,EUR\n");
+  Inputs in = Load();
+  ASSERT_EQ(in.cost_rates.size(), 2u);
+  std::map<std::string, const CostRate*> by_scope;
+  for (const CostRate& r : in.cost_rates) by_scope[r.scope] = &r;
+  ASSERT_TRUE(by_scope.count("") && by_scope.count("L1"));
+  EXPECT_DOUBLE_EQ(by_scope[""]->per_hour, 90);
+  EXPECT_DOUBLE_EQ(by_scope["L1"]->per_hour, 120.5);
+  EXPECT_EQ(by_scope["L1"]->currency, "EUR");
+  EXPECT_EQ(by_scope["L1"]->source, SourceRef::Import(file, 3));
+  // A corrected rate supersedes the scope's: one rate per scope.
+  Apply("cost_rates", "scope,rate_per_hour,currency\nL1,100,EUR\n");
+  in = Load();
+  ASSERT_EQ(in.cost_rates.size(), 2u);
+  for (const CostRate& r : in.cost_rates)
+    if (r.scope == "L1") EXPECT_DOUBLE_EQ(r.per_hour, 100);
 }
 
 TEST_F(ImportedInputsTest, DatesAreLocalDaysOfTheSiteTimeZone) {

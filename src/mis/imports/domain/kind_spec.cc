@@ -41,7 +41,7 @@ const std::vector<KindSpec>& Kinds() {
     return std::vector<KindSpec>{EquipmentKind(), CalendarKind(),        StatesKind(),
                                  CountsKind(),    IdealCycleTimesKind(), OrdersKind(),
                                  ShipmentsKind(), MaintenanceKind(),     QualityCostsKind(),
-                                 SalesKind(),     OperationYieldsKind()};
+                                 SalesKind(),     OperationYieldsKind(), CostRatesKind()};
   }();
   return kinds;
 }

@@ -70,7 +70,8 @@ struct KindSpec {
   std::string ColumnNames() const;
 };
 
-// The eleven kinds of issue 13 section 5, in the issue's order.
+// The eleven kinds of issue 13 section 5, in the issue's order, then cost_rates (the
+// finance rate that npt_cost needs).
 const std::vector<KindSpec>& Kinds();
 // The kind named `name`, or nullptr.
 const KindSpec* FindKind(std::string_view name);

@@ -1,4 +1,5 @@
-// The maintenance and finance kinds: maintenance (CMMS), quality_costs and sales (finance).
+// The maintenance and finance kinds: maintenance (CMMS), quality_costs, sales and cost_rates
+// (finance).
 #include "mis/imports/domain/detail/kinds.h"
 
 namespace ordo::mis::imports::detail {
@@ -67,6 +68,19 @@ KindSpec SalesKind() {
            Currency("currency", "ISO 4217 code, e.g. EUR")},
           {"scope", "period_start", "period_end"},
           CheckSales};
+}
+
+KindSpec CostRatesKind() {
+  return {"cost_rates",
+          "import_cost_rates",
+          "The cost of an hour of non-productive time per scope, for npt_cost.",
+          {Text("scope", false,
+                "equipment id: the rate of its work units that have no rate of a lower scope; "
+                "empty = the whole plant"),
+           Number("rate_per_hour", true, false, "cost of one hour of NPT >= 0 in `currency`"),
+           Currency("currency", "ISO 4217 code, e.g. EUR")},
+          {"scope"},
+          nullptr};
 }
 
 }  // namespace ordo::mis::imports::detail

@@ -12,8 +12,8 @@ using testing::MustParse;
 using testing::Refusals;
 using testing::Strings;
 
-TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumns) {
-  ORDO_VERIFIES("ORDO-MIS-22");
+TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumnsAndCostRates) {
+  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MIS-90");
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"equipment", "id, name, parent, level"},
       {"calendar", "scope, start, end, kind, label"},
@@ -28,7 +28,8 @@ TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumns) {
       {"sales", "period_start, period_end, scope, amount, currency"},
       {"operation_yields",
        "order, operation, work_unit, completed_at, units_in, good_first_pass, reworked, "
-       "scrapped"}};
+       "scrapped"},
+      {"cost_rates", "scope, rate_per_hour, currency"}};
   ASSERT_EQ(Kinds().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(Kinds()[i].name, expected[i].first);

@@ -202,10 +202,26 @@ CREATE UNIQUE INDEX import_operation_yields_current ON import_operation_yields("
 CREATE INDEX import_operation_yields_by_import ON import_operation_yields(import_id);
 )sql";
 
+// The hourly cost of non-productive time per scope (kind cost_rates).
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE import_cost_rates (
+  row_id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  row_number INTEGER NOT NULL,
+  "scope" TEXT NOT NULL DEFAULT '',
+  "rate_per_hour" TEXT NOT NULL,
+  "currency" TEXT NOT NULL,
+  superseded_by_import INTEGER REFERENCES import(id)
+);
+CREATE UNIQUE INDEX import_cost_rates_current ON import_cost_rates("scope")
+  WHERE superseded_by_import IS NULL;
+CREATE INDEX import_cost_rates_by_import ON import_cost_rates(import_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& ImportsMigrations() {
-  static const std::vector<Migration> migrations{{1, kVersion1}};
+  static const std::vector<Migration> migrations{{1, kVersion1}, {2, kVersion2}};
   return migrations;
 }
 

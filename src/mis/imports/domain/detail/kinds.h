@@ -36,9 +36,10 @@ KindSpec IdealCycleTimesKind();
 KindSpec OrdersKind();
 KindSpec ShipmentsKind();
 KindSpec OperationYieldsKind();
-// kinds_finance.cc: maintenance, quality_costs, sales.
+// kinds_finance.cc: maintenance, quality_costs, sales, cost_rates.
 KindSpec MaintenanceKind();
 KindSpec QualityCostsKind();
 KindSpec SalesKind();
+KindSpec CostRatesKind();
 
 }  // namespace ordo::mis::imports::detail
