@@ -7,9 +7,10 @@
 // a browser in UTC+05:30: exactly its values, kept in the link and across a reload, bad
 // ranges refused without changing the view), the live trend (a value sent after the page
 // opened appears; pause and resume) and its reads under a controlled page clock (one in
-// flight at most, none while hidden or paused, aborted when the page goes); another tag by
-// hash (nothing of the previous one), links the page cannot show, and the per-minute fallback
-// on too_many_values only.
+// flight at most, none while hidden or paused, aborted when the page goes); a custom range
+// whose To is ahead (read again until one read after To, then never); another tag by hash
+// (nothing of the previous one), links the page cannot show, and the per-minute fallback on
+// too_many_values only.
 // Requires: build/ordo (or $ORDO_BIN) and a built web/dist (npm run build).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -391,6 +392,101 @@ test('[ORDO-TREND-24] [ORDO-TREND-25] live reads: one request at a time, none wh
     await release();
     await b.context.clock.runFor(30_000);
     assert.equal(await reads(), n2 + 2, 'no reads once the trend is closed');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
+test('[ORDO-TREND-32] [ORDO-TREND-33] a custom range whose To is ahead is read again every 5 s with its window fixed, once more after To, then never again', { timeout: 180_000 }, async () => {
+  const tag = 'press.shift';
+  const post = await defineTag(tag, 'bar', 'press-gw-shift', UNIT);
+  await post([[Date.now() - 10 * 60_000, 40]]);
+  // A shift in progress: from half an hour ago to five minutes ahead (whole seconds, as a link names them).
+  const from = Math.floor((Date.now() - 30 * 60_000) / 1000) * 1000;
+  const to = from + 35 * 60_000;
+  const b = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  b.page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    const p = b.page;
+    // The page's reads of values are counted, with the windows they ask for.
+    await b.context.addInitScript(() => {
+      const fetch0 = window.fetch;
+      window.__windows = [];
+      window.fetch = function (input) {
+        const url = String(input);
+        if (url.includes('/values?')) {
+          const q = new URL(url, location.href).searchParams;
+          window.__windows.push(`${q.get('from')} ${q.get('to')} ${q.get('step')}`);
+        }
+        return fetch0.apply(this, arguments);
+      };
+    });
+    await b.context.clock.install();
+    await p.goto(server.baseUrl + '/');
+    await signIn(p, 'operator', server.users.operator.password);
+    const link = `${server.baseUrl}/#/tags/${encodeURIComponent(tag)}?from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
+    await p.goto(link);
+    await waitText(p, 'tr-count', '1');
+    // Live until To, and says so (To as the window above the chart names it).
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'on', 'a range whose To is ahead is live');
+    const shownTo = (await p.getByTestId('tr-window').innerText()).split(' to ')[1].trim();
+    assert.equal(await p.getByTestId('tr-live-status').innerText(), `Live until ${shownTo}: updates every 5 s.`);
+    assert.equal(await p.getByTestId('tr-live-toggle').innerText(), 'Pause live updates');
+    // (axe needs the page's timers: checked before the clock is paused.)
+    await checkA11y(p, 'telemetry-trend-custom-live');
+
+    // From here the page's clock moves only when the test moves it.
+    await b.context.clock.pauseAt(Date.now() + 1000);
+    const windows = () => p.evaluate(() => window.__windows);
+    const reads = async () => (await windows()).length;
+    const idle = () => p.locator('[data-testid="page-trend"][aria-busy="false"]').waitFor();
+    await idle();
+    const n0 = await reads();
+
+    // A value sent after the page opened appears at the next read, 5 s on; the window stays From..To.
+    await post([[Date.now() - 1000, 77]]);
+    await b.context.clock.runFor(6000);
+    await waitText(p, 'tr-count', '2');
+    await idle();
+    assert.equal(await reads(), n0 + 1, 'read again once, 5 s on');
+    assert.equal(await p.getByTestId('tr-max').innerText(), '77 bar');
+
+    // 3 s before To: one more read, the last before To.
+    await b.context.clock.pauseAt(to - 3000);
+    await b.context.clock.runFor(1000);
+    await idle();
+    assert.equal(await reads(), n0 + 2, 'read again before To');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'on');
+    // A value (timed before To) sent after that read: only the read after To shows it.
+    await post([[Date.now() - 1000, 78]]);
+    assert.equal(await p.getByTestId('tr-count').innerText(), '2');
+    await b.context.clock.runFor(6000);
+    await waitText(p, 'tr-count', '3');
+    await idle();
+    assert.equal(await reads(), n0 + 3, 'one read after To');
+    assert.equal(await p.getByTestId('tr-max').innerText(), '78 bar', 'the tail is complete');
+    assert.equal(await p.getByTestId('tr-live').getAttribute('data-live'), 'off');
+    assert.equal(await p.getByTestId('tr-live-status').innerText(), `This range ended at ${shownTo}: not updated live (choose a span ending now, or a To still ahead, to follow new values).`);
+    assert.equal(await p.getByTestId('tr-live-toggle').count(), 0);
+
+    // Past To: never read again, whatever comes in.
+    await post([[Date.now() - 1000, 79]]);
+    await b.context.clock.runFor(60_000);
+    assert.equal(await reads(), n0 + 3, 'no reads after the one past To');
+    assert.equal(await p.getByTestId('tr-count').innerText(), '3');
+    // Every read asked for the same window: From..To, raw values (35 min).
+    const asked = new Set(await windows());
+    assert.deepEqual([...asked], [`${new Date(from).toISOString()} ${new Date(to).toISOString()} 0`], 'the window does not slide');
+    // Refresh still reads on demand, once.
+    await p.getByTestId('tr-refresh').click();
+    // Preact runs the effect after the next paint (the clock is the test's).
+    await b.context.clock.runFor(1000);
+    await waitText(p, 'tr-count', '4');
+    await idle();
+    await b.context.clock.runFor(30_000);
+    assert.equal(await reads(), n0 + 4, 'Refresh reads once; no live reads follow');
   } finally {
     await b.close();
   }

@@ -2,8 +2,9 @@
 // (src/features/telemetry/trend.ts): the points of a values answer (raw values, minutes
 // compacted by retention, steps), the summary against the limits, and the chart's columns;
 // the custom range's parsing and checks, the step by span, the sliding window, the view in
-// the hash query and the rule for live reads; the instants a link may name, and the custom
-// inputs around the clock changes (in a child process with TZ=Europe/Berlin).
+// the hash query and the rule for live reads (spans, and a custom range until its To); the
+// instants a link may name, and the custom inputs around the clock changes (in a child
+// process with TZ=Europe/Berlin).
 // The TypeScript files are compiled with the project's tsc into a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,7 +98,7 @@ test('a custom range is read from the two datetime-local inputs in browser time 
   const r = trend.customView('2026-12-01T08:00', '2026-12-01T10:30:15');
   assert.equal(r.error, '');
   assert.deepEqual(r.view, { kind: 'custom', from: new Date(2026, 11, 1, 8, 0, 0).getTime(), to: new Date(2026, 11, 1, 10, 30, 15).getTime() });
-  assert.equal(trend.isLive(r.view), false, 'a fixed window does not follow the clock');
+  assert.equal(trend.isLive(r.view, r.view.to), false, 'a window read at or after its end does not follow the clock');
   const refused = [
     [['', '2026-12-01T10:00'], /^From: enter a date and time/],
     [['2026-12-01T10:00', ''], /^To: enter a date and time/],
@@ -143,7 +144,7 @@ test('the step follows the span: raw to an hour, per minute to 8 h, per 5 min to
 
 test('a span slides with the clock: every window ends at now [ORDO-TREND-23]', () => {
   const shift = { kind: 'span', range: trend.RANGES[1] };
-  assert.equal(trend.isLive(shift), true);
+  assert.equal(trend.isLive(shift, Date.UTC(9999, 0, 1)), true, 'a span is always live');
   const t0 = Date.UTC(2026, 11, 1, 10, 0, 0);
   const a = trend.windowOf(shift, t0);
   const b = trend.windowOf(shift, t0 + 5000);
@@ -184,13 +185,52 @@ test('the view is kept in the hash query: spans, custom ranges, and links that n
 });
 
 test('a live view is read again when due, never while a read is in flight, paused or hidden [ORDO-TREND-24] [ORDO-TREND-25]', () => {
-  const base = { live: true, paused: false, hidden: false, inFlight: false, lastStart: 1000 };
-  assert.equal(trend.refreshDue(base, 5999, 5000), false, 'not yet');
-  assert.equal(trend.refreshDue(base, 6000, 5000), true, 'due');
-  assert.equal(trend.refreshDue({ ...base, inFlight: true }, 60_000, 5000), false, 'one request at a time');
-  assert.equal(trend.refreshDue({ ...base, paused: true }, 60_000, 5000), false, 'paused');
-  assert.equal(trend.refreshDue({ ...base, hidden: true }, 60_000, 5000), false, 'tab hidden');
-  assert.equal(trend.refreshDue({ ...base, live: false }, 60_000, 5000), false, 'a custom range');
+  const span = { kind: 'span', range: trend.RANGES[0] };
+  const base = { paused: false, hidden: false, inFlight: false, lastStart: 1000 };
+  assert.equal(trend.refreshDue(span, base, 5999, 5000), false, 'not yet');
+  assert.equal(trend.refreshDue(span, base, 6000, 5000), true, 'due');
+  assert.equal(trend.refreshDue(span, { ...base, inFlight: true }, 60_000, 5000), false, 'one request at a time');
+  assert.equal(trend.refreshDue(span, { ...base, paused: true }, 60_000, 5000), false, 'paused');
+  assert.equal(trend.refreshDue(span, { ...base, hidden: true }, 60_000, 5000), false, 'tab hidden');
+  // A range that had ended when it was read: never again.
+  const past = { kind: 'custom', from: 0, to: 500 };
+  assert.equal(trend.isLive(past, 1000), false);
+  assert.equal(trend.refreshDue(past, base, 60_000, 5000), false, 'a custom range in the past');
+});
+
+test('a custom range whose To is ahead is read again on the same rule, its window fixed, until one read has started at or after To [ORDO-TREND-32] [ORDO-TREND-33]', () => {
+  // A shift in progress: 06:00 to 14:00 (UTC here), now 10:00.
+  const from = Date.UTC(2026, 11, 2, 6);
+  const to = Date.UTC(2026, 11, 2, 14);
+  const shift = { kind: 'custom', from, to };
+  assert.equal(trend.liveUntil(shift), to);
+  assert.equal(trend.liveUntil({ kind: 'span', range: trend.RANGES[1] }), Infinity);
+  const t0 = Date.UTC(2026, 11, 2, 10);
+  const base = { paused: false, hidden: false, inFlight: false, lastStart: t0 };
+  assert.equal(trend.isLive(shift, t0), true, 'live while To is ahead');
+  assert.equal(trend.refreshDue(shift, base, t0 + 4999, 5000), false, 'not yet');
+  assert.equal(trend.refreshDue(shift, base, t0 + 5000, 5000), true, 'due after 5 s, before To');
+  // The window does not slide: every read asks From..To, with the step of the whole range.
+  assert.deepEqual(trend.windowOf(shift, t0), { from, to, step: 60 });
+  assert.deepEqual(trend.windowOf(shift, t0 + 5000), trend.windowOf(shift, t0));
+  // The same rules as a span.
+  for (const [k, why] of [['inFlight', 'one request at a time'], ['paused', 'paused'], ['hidden', 'tab hidden']])
+    assert.equal(trend.refreshDue(shift, { ...base, [k]: true }, t0 + 60_000, 5000), false, why);
+  // The last read before To started 2 s before it: the next one, due 3 s after To, is the last.
+  const beforeEnd = { ...base, lastStart: to - 2000 };
+  assert.equal(trend.isLive(shift, to - 2000), true);
+  assert.equal(trend.refreshDue(shift, beforeEnd, to - 1, 5000), false, 'not yet due at To');
+  assert.equal(trend.refreshDue(shift, beforeEnd, to + 2999, 5000), false, 'still the 5 s rule past To');
+  assert.equal(trend.refreshDue(shift, beforeEnd, to + 3000, 5000), true, 'one read after To completes the tail');
+  // Hidden or paused across To: the final read once visible or resumed.
+  assert.equal(trend.refreshDue(shift, { ...beforeEnd, hidden: true }, to + 60_000, 5000), false);
+  assert.equal(trend.refreshDue(shift, beforeEnd, to + 60_000, 5000), true, 'the final read is still owed');
+  // That read has started (at or after To): never due again, however long after.
+  const ended = { ...base, lastStart: to + 3000 };
+  assert.equal(trend.isLive(shift, to + 3000), false, 'not live once a read started at or after To');
+  assert.equal(trend.isLive(shift, to), false, 'a read starting exactly at To is the last');
+  for (const now of [to + 8000, to + 3600_000, to + 366 * 24 * 3600_000])
+    assert.equal(trend.refreshDue(shift, ended, now, 5000), false, `not due ${(now - to) / 1000} s after To`);
 });
 
 test('a link names instants: ISO 8601 with Z or an offset, or epoch ms, in the years 1970..9999; anything else is the link error and the last hour [ORDO-TREND-27] [ORDO-TREND-28]', () => {

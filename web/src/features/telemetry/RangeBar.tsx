@@ -1,10 +1,15 @@
-// The trend's range controls: the spans ending now, a custom from/to (datetime-local
+// The trend's range controls: the spans ending now, a custom from/to (two LocalTimeField
 // inputs in browser time, checked before anything changes: a refused range keeps the
-// view and says why), and for a span the live controls (pause/resume, when last updated).
+// view and says why), and for a live view (a span, or a custom range until its To) the
+// live controls (pause/resume, until when, when last updated).
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '../../shared/time';
+import { LocalTimeField } from './LocalTimeField';
 import type { Filled, View } from './trend';
-import { customView, isLive, MAX_SPAN_DAYS, RANGES, toLocalInput } from './trend';
+import { customView, MAX_SPAN_DAYS, RANGES, toLocalInput } from './trend';
+
+/** The id of the refused range's message, which the inputs point at. */
+const ERROR_ID = 'tr-range-error';
 
 interface Props {
   view: View;
@@ -12,6 +17,10 @@ interface Props {
   shown: { from: number; to: number } | null;
   onView: (v: View) => void;
   onRefresh: () => void;
+  /** The view follows the clock (see isLive in trend.ts). */
+  live: boolean;
+  /** Until when it does (epoch ms; Infinity for a span). */
+  liveUntil: number;
   paused: boolean;
   onPaused: (paused: boolean) => void;
   /** When the shown values were read (epoch ms). */
@@ -19,7 +28,7 @@ interface Props {
   everySeconds: number;
 }
 
-export function RangeBar({ view, shown, onView, onRefresh, paused, onPaused, refreshedAt, everySeconds }: Props) {
+export function RangeBar({ view, shown, onView, onRefresh, live, liveUntil, paused, onPaused, refreshedAt, everySeconds }: Props) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState('');
@@ -50,8 +59,9 @@ export function RangeBar({ view, shown, onView, onRefresh, paused, onPaused, ref
     setError('');
     onView(r.view);
   };
-  const live = isLive(view);
+  const until = Number.isFinite(liveUntil) ? formatTime(new Date(liveUntil).toISOString()) : '';
   const invalid = error !== '';
+  const errorId = invalid ? ERROR_ID : null;
   return (
     <div class="tr-controls">
       <div class="form-row tr-ranges" role="group" aria-label="Time range">
@@ -68,50 +78,32 @@ export function RangeBar({ view, shown, onView, onRefresh, paused, onPaused, ref
         </button>
       </div>
       <form class="form-row tr-custom" aria-label="Custom range" noValidate onSubmit={submit} data-testid="tr-custom">
-        <label class="field tr-field">
-          <span>From (local time)</span>
-          <input
-            type="datetime-local"
-            step={1}
-            value={from}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? 'tr-range-error' : undefined}
-            onInput={(e) => setFrom(e.currentTarget.value)}
-            data-testid="tr-from"
-          />
-        </label>
-        <label class="field tr-field">
-          <span>To (local time)</span>
-          <input
-            type="datetime-local"
-            step={1}
-            value={to}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? 'tr-range-error' : undefined}
-            onInput={(e) => setTo(e.currentTarget.value)}
-            data-testid="tr-to"
-          />
-        </label>
+        <LocalTimeField name="From" value={from} onValue={setFrom} errorId={errorId} testId="tr-from" />
+        <LocalTimeField name="To" value={to} onValue={setTo} errorId={errorId} testId="tr-to" />
         <button type="submit" class={`btn ${view.kind === 'custom' ? 'btn-primary' : ''}`} data-testid="tr-custom-show">
           Show range
         </button>
         <span class="muted tr-hint">at most {MAX_SPAN_DAYS} days</span>
       </form>
       {invalid && (
-        <div class="msg msg-error" role="alert" id="tr-range-error" data-testid="tr-range-error">
+        <div class="msg msg-error" role="alert" id={ERROR_ID} data-testid="tr-range-error">
           {error} The chart still shows the previous range.
         </div>
       )}
       <div class="form-row tr-live" data-testid="tr-live" data-live={live && !paused ? 'on' : 'off'}>
         {live ? (
           <>
-            <span data-testid="tr-live-status">{paused ? 'Live updates paused.' : `Live: updates every ${everySeconds} s.`}</span>
+            <span data-testid="tr-live-status">
+              {paused ? 'Live updates paused.' : until ? `Live until ${until}: updates every ${everySeconds} s.` : `Live: updates every ${everySeconds} s.`}
+            </span>
             <button type="button" class="btn" data-testid="tr-live-toggle" onClick={() => onPaused(!paused)}>
               {paused ? 'Resume live updates' : 'Pause live updates'}
             </button>
           </>
         ) : (
-          <span data-testid="tr-live-status">A fixed range: not updated live (choose a span ending now to follow new values).</span>
+          <span data-testid="tr-live-status">
+            This range ended at {until}: not updated live (choose a span ending now, or a To still ahead, to follow new values).
+          </span>
         )}
         <span class="muted" data-testid="tr-refreshed">
           {refreshedAt !== null && `Last updated ${formatTime(new Date(refreshedAt).toISOString())}`}

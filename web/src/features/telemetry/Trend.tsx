@@ -3,7 +3,8 @@
 // longer ranges, and compacted minutes as the server keeps them), with the low and high
 // limits drawn and the points out of limits marked; a summary in words and the values as
 // a table for those who do not read the chart. A span ending now follows the clock: it is
-// read again every 5 s (one request at a time; not while paused or the tab is hidden).
+// read again every 5 s (one request at a time; not while paused or the tab is hidden); so
+// is a custom range whose To is still ahead (its window fixed), until one last read after To.
 // The view is kept in the hash ("?range=shift", "?from=...&to=...") for reloads and links.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorBox } from '../../shared/ErrorBox';
@@ -14,7 +15,7 @@ import { telemetryApi } from './api';
 import { TrendChart } from './Chart';
 import { RangeBar } from './RangeBar';
 import type { TrendPoint, View, Window } from './trend';
-import { formatValue, isGrouped, isLive, outOfLimits, pointsOf, queryOf, refreshDue, summarize, viewOfQuery, windowOf } from './trend';
+import { formatValue, isGrouped, isLive, liveUntil, outOfLimits, pointsOf, queryOf, refreshDue, summarize, viewOfQuery, windowOf } from './trend';
 import type { Values } from './types';
 
 /** How often a live view is read again. */
@@ -106,6 +107,8 @@ export function Trend({ tag }: { tag: string }) {
   const [paused, setPaused] = useState(false);
   // A read in flight (the page is aria-busy meanwhile).
   const [reading, setReading] = useState(false);
+  // When the last read of which tag and view started: a custom range is live until one starts at or after its To.
+  const [started, setStarted] = useState<{ key: string; at: number } | null>(null);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
   // The tag and view whose raw values were too many: its live reads ask per minute directly.
@@ -118,6 +121,7 @@ export function Trend({ tag }: { tag: string }) {
       inFlight = true;
       setReading(true);
       lastStart = Date.now();
+      setStarted({ key: shownKey, at: lastStart });
       const w = windowOf(view, lastStart);
       try {
         const r = await load(tag, w, perMinuteFor.current === shownKey, ctrl.signal);
@@ -136,11 +140,16 @@ export function Trend({ tag }: { tag: string }) {
       }
     };
     read();
-    // A live view: checked every second, read again when due (see refreshDue).
-    const timer = isLive(view)
+    // A live view: checked every second, read again when due (see refreshDue); the check
+    // stops once the view is no longer live (a custom range read after its To).
+    const timer = isLive(view, lastStart)
       ? window.setInterval(() => {
-          const state = { live: true, paused: pausedRef.current, hidden: document.visibilityState === 'hidden', inFlight, lastStart };
-          if (refreshDue(state, Date.now(), REFRESH_MS)) read();
+          if (!isLive(view, lastStart)) {
+            window.clearInterval(timer);
+            return;
+          }
+          const state = { paused: pausedRef.current, hidden: document.visibilityState === 'hidden', inFlight, lastStart };
+          if (refreshDue(view, state, Date.now(), REFRESH_MS)) read();
         }, 1000)
       : 0;
     return () => {
@@ -172,7 +181,9 @@ export function Trend({ tag }: { tag: string }) {
   const words = values
     ? `${tag}, ${label}: ${s.count} values from ${formatValue(s.min, unit)} to ${formatValue(s.max, unit)}, average ${formatValue(s.avg, unit)}; ${limits}; ${s.outside} out of limits.`
     : '';
-  const live = isLive(view) && !paused;
+  // Live until a read of this view starts at or after its end (before its first read: as of now).
+  const following = isLive(view, started && started.key === shownKey ? started.at : Date.now());
+  const live = following && !paused;
   return (
     <section class="page telemetry" data-testid="page-trend" aria-busy={reading} data-view={key} data-shown={current ? 'ready' : 'loading'}>
       <div class="page-head">
@@ -196,6 +207,8 @@ export function Trend({ tag }: { tag: string }) {
         shown={current ? current.window : null}
         onView={choose}
         onRefresh={() => setReload((n) => n + 1)}
+        live={following}
+        liveUntil={liveUntil(view)}
         paused={paused}
         onPaused={setPaused}
         refreshedAt={kept?.at ?? null}

@@ -1,8 +1,8 @@
 // The pure part of the trend page: the ranges offered (the spans ending now, and a custom
 // from/to), the view kept in the hash ("#/tags/<tag>?range=shift", "?from=...&to=..."),
-// the window and step asked for, the points of a values answer (raw values, compacted
-// minutes and steps alike), their summary against the tag's limits, and the series the
-// chart draws. No DOM here.
+// the window and step asked for, when a view is read again (live), the points of a values
+// answer (raw values, compacted minutes and steps alike), their summary against the tag's
+// limits, and the series the chart draws. No DOM here.
 import type { Values } from './types';
 
 export interface Range {
@@ -43,8 +43,19 @@ export type View = { kind: 'span'; range: Range } | { kind: 'custom'; from: numb
 
 export const DEFAULT_VIEW: View = { kind: 'span', range: RANGES[0] };
 
-/** A span follows the clock (the page refreshes it); a custom window is fixed. */
-export const isLive = (v: View) => v.kind === 'span';
+/**
+ * Until when a view follows the clock (epoch ms): a span for ever; a custom window until
+ * its To (a shift in progress: the window stays From..To, it does not slide).
+ */
+export const liveUntil = (v: View) => (v.kind === 'span' ? Infinity : v.to);
+
+/**
+ * True while the view is live, `lastStart` being when its last read started (epoch ms): a
+ * span always; a custom window until a read has started at or after its To (that last read
+ * completes the window's tail). A window that ended before the page opened is read once
+ * and is not live.
+ */
+export const isLive = (v: View, lastStart: number) => lastStart < liveUntil(v);
 
 /** The window to ask for at `now` (epoch ms): a span slides to end at now. */
 export interface Window {
@@ -200,9 +211,26 @@ export function viewOfQuery(query: string): { view: View; error: string } {
   return { view: { kind: 'span', range }, error: '' };
 }
 
-/** The next refresh of a live view: due `every` ms after the last one started, never while one is in flight or paused. */
-export function refreshDue(state: { live: boolean; paused: boolean; hidden: boolean; inFlight: boolean; lastStart: number }, now: number, every: number): boolean {
-  if (!state.live || state.paused || state.hidden || state.inFlight) return false;
+/** What decides whether a view is read again: the page's state at the check. */
+export interface ReadState {
+  /** "Pause live updates" is on. */
+  paused: boolean;
+  /** The tab is hidden (document.visibilityState). */
+  hidden: boolean;
+  /** A read has started and not ended. */
+  inFlight: boolean;
+  /** When the last read started (epoch ms). */
+  lastStart: number;
+}
+
+/**
+ * The next read of a view: due `every` ms after the last one started while the view is live
+ * (see isLive: a custom window is read again until a read has started at or after its To,
+ * so the first read due after To is its last); never while one is in flight, paused or the
+ * tab is hidden.
+ */
+export function refreshDue(v: View, state: ReadState, now: number, every: number): boolean {
+  if (!isLive(v, state.lastStart) || state.paused || state.hidden || state.inFlight) return false;
   return now - state.lastStart >= every;
 }
 
