@@ -6,12 +6,19 @@
 // the same run. The figures must be equal (1e-9 relative) or the benchmark fails.
 //
 // usage: ordo_mis_oee_bench [--quick] [--days N] [--units-per-line N] [--repeats N]
+//                            [--sql-cache-mib N] [--sql-mmap-mib N] [--explain]
+//                            [--engine-pragmas]
+// The SQL runs with cache_size and mmap_size of the two --sql- flags (default 4096 and
+// 8192 MiB: SqlPragmas) and temp_store=MEMORY; --explain prints its query plans. The
+// engine runs at the storage driver's settings, as ordo-mis does; --engine-pragmas gives
+// its load the SQL's settings too (a measurement: ordo-mis does not set them).
 // Env ORDO_MIS_BENCH_QUICK=1 is --quick (12 units, 7 days, 1 repeat).
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "mis/bench/oee_plant.h"
@@ -25,6 +32,9 @@ namespace {
 struct Config {
   MisPlantOptions plant;
   int repeats = 3;
+  SqlPragmas sql;
+  bool explain = false;
+  bool engine_pragmas = false;
 };
 
 Config Parse(int argc, char** argv) {
@@ -51,9 +61,18 @@ Config Parse(int argc, char** argv) {
       c.plant.units_per_line = next();
     else if (a == "--repeats")
       c.repeats = next();
+    else if (a == "--sql-cache-mib")
+      c.sql.cache_kib = std::int64_t{next()} * 1024;
+    else if (a == "--sql-mmap-mib")
+      c.sql.mmap_bytes = std::int64_t{next()} << 20;
+    else if (a == "--explain")
+      c.explain = true;
+    else if (a == "--engine-pragmas")
+      c.engine_pragmas = true;
     else
       throw std::runtime_error("unknown argument " + a +
-                               " (--quick, --days N, --units-per-line N, --repeats N)");
+                               " (--quick, --days N, --units-per-line N, --repeats N, "
+                               "--sql-cache-mib N, --sql-mmap-mib N, --explain, --engine-pragmas)");
   }
   return c;
 }
@@ -82,11 +101,25 @@ int Run(const Config& c, const std::string& dir) {
   std::vector<double> load, compute, engine, sql, ratio;
   double index_seconds = 0;
   for (int r = 0; r < c.repeats; ++r) {
+    std::optional<PragmaScope> engine_scope;
+    if (c.engine_pragmas) {
+      engine_scope.emplace(db);
+      auto set = engine_scope->Set(c.sql);
+      if (!set.ok()) throw std::runtime_error("engine pragmas: " + set.error().message);
+      if (r == 0) std::printf("  engine connection: %s\n", set->c_str());
+    }
     auto e = RunEngine(db, *plant);
     if (!e.ok()) throw std::runtime_error("engine: " + e.error().message);
-    auto s = RunSql(db, *plant);
+    engine_scope.reset();
+    std::printf("  run %d (engine part): load %.2f s + compute %.2f s = %.2f s\n", r + 1,
+                e->load_seconds, e->compute_seconds, e->load_seconds + e->compute_seconds);
+    std::fflush(stdout);
+    auto s = RunSql(db, *plant, c.sql, c.explain && r == 0);
     if (!s.ok()) throw std::runtime_error("SQL: " + s.error().message);
-    if (r == 0) index_seconds = s->index_seconds;
+    if (r == 0) {
+      index_seconds = s->index_seconds;
+      std::printf("  SQL connection: %s\n%s", s->settings.c_str(), s->plan.c_str());
+    }
     const std::string diff = CompareOee(e->figures, s->figures, 1e-9);
     if (!diff.empty()) {
       std::fprintf(stderr, "MIS OEE: THE ENGINE AND THE SQL DIFFER: %s\n", diff.c_str());

@@ -11,6 +11,7 @@
 #include "mis/feed/store/feed_store.h"
 #include "mis/imports/store/schema.h"
 #include "mis/store/mis_store.h"
+#include "storage/rows.h"
 
 namespace ordo::mis::bench {
 namespace {
@@ -55,8 +56,24 @@ TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryS
   ASSERT_TRUE(engine.ok()) << engine.error().message;
   EXPECT_EQ(engine->states, plant->state_changes);
   EXPECT_EQ(engine->counts, plant->counts);
-  auto sql = RunSql(*db, *plant);
+  auto cache_before =
+      storage::FirstRow<std::int64_t>(*db, "PRAGMA cache_size", storage::NoBind,
+                                      [](const storage::Statement& s) { return s.Int(0); });
+  ASSERT_TRUE(cache_before.ok() && *cache_before);
+  auto sql = RunSql(*db, *plant, SqlPragmas{64 * 1024, 0}, /*explain=*/true);
   ASSERT_TRUE(sql.ok()) << sql.error().message;
+  // The SQL ran with its own cache and temp store, and the driver's cache is back after.
+  EXPECT_NE(sql->settings.find("cache_size=-65536, "), std::string::npos) << sql->settings;
+  EXPECT_NE(sql->settings.find("temp_store=2"), std::string::npos) << sql->settings;
+  auto cache_after =
+      storage::FirstRow<std::int64_t>(*db, "PRAGMA cache_size", storage::NoBind,
+                                      [](const storage::Statement& s) { return s.Int(0); });
+  ASSERT_TRUE(cache_after.ok() && *cache_after);
+  EXPECT_EQ(**cache_after, **cache_before);
+  // The plan names each query and the windows' index the range joins use.
+  for (const char* part :
+       {"bench_apt:", "bench_pot:", "bench_cnt:", "figures:", "bench_window_from"})
+    EXPECT_NE(sql->plan.find(part), std::string::npos) << part << "\n" << sql->plan;
   EXPECT_EQ(engine->figures.size(), plant->scopes.size() * 10);
   EXPECT_EQ(CompareOee(engine->figures, sql->figures, 1e-9), "");
   // The figures are real ones: every availability of a unit's shift is strictly between

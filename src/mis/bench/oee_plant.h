@@ -78,11 +78,40 @@ Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant);
 // changes by LEAD() in the feed's order, the last one open to the feed's read-up-to time;
 // each interval and the shift calendar clipped to each window; counts by window; summed up
 // the hierarchy by a recursive closure. `index_seconds`: building the index the SQL needs.
+// The SQL runs with the connection set for a large analytic query (SqlPragmas; the
+// driver's own settings are put back afterwards, so the engine never runs with them):
+// `settings` says what was in effect (as SQLite read it back), `plan` holds the EXPLAIN
+// QUERY PLAN of each query of the shift pass when `explain` is set.
 struct SqlRun {
   OeeTable figures;
   double index_seconds = 0, query_seconds = 0;
+  std::string settings, plan;
 };
-Result<SqlRun> RunSql(storage::Database& db, const MisPlant& plant);
+// cache_size (KiB, as the negative pragma value), mmap_size (bytes; SQLite clamps it to
+// its compile-time maximum), temp_store=MEMORY; threads stays 0 (one core, as the engine).
+struct SqlPragmas {
+  std::int64_t cache_kib = 4LL << 20;  // 4 GiB: the year's store is about 2.8 GB
+  std::int64_t mmap_bytes = 8LL << 30;
+};
+// Sets SqlPragmas on a connection for its lifetime; the destructor puts back the values
+// Set found (the storage driver's). Set returns the settings in effect, as SQLite reads
+// them back, and the driver's; errors are the pragmas' own.
+class PragmaScope {
+ public:
+  explicit PragmaScope(storage::Database& db) : db_(db) {}
+  ~PragmaScope();
+  PragmaScope(const PragmaScope&) = delete;
+  PragmaScope& operator=(const PragmaScope&) = delete;
+  Result<std::string> Set(const SqlPragmas& pragmas);
+
+ private:
+  storage::Database& db_;
+  bool saved_ = false;
+  std::int64_t cache_ = 0, mmap_ = 0, temp_ = 0;
+};
+
+Result<SqlRun> RunSql(storage::Database& db, const MisPlant& plant, const SqlPragmas& pragmas = {},
+                      bool explain = false);
 
 // Compares two tables: every key in both, every figure null in both or equal within
 // `relative` (relative difference). Returns "" when equal, else the first difference

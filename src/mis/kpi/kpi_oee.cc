@@ -82,12 +82,6 @@ void Oee(const KpiContext& ctx, Figure* f) {
   Product(ctx, {PractitionerAvailability, Performance, QualityRatio}, f);
 }
 
-void UtilizationEfficiency(const KpiContext& ctx, Figure* f) {
-  const Elements& e = ctx.elements();
-  UseElements(e, {"APT", "AUBT"}, f);
-  SetRatio(f, Seconds(e.APT), Seconds(e.AUBT()), "AUBT");
-}
-
 void NeeIndex(const KpiContext& ctx, Figure* f) {
   Product(ctx, {UtilizationEfficiency, Effectiveness, QualityRatio}, f);
 }

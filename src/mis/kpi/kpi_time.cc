@@ -69,9 +69,6 @@ void TechnicalEfficiency(const KpiContext& ctx, Figure* f) {
   const Elements& e = ctx.elements();
   TimeRatio<&Elements::APT>(ctx, f, {"APT", "ADET"}, e.APT + e.ADET, "APT + ADET");
 }
-void UtilizationEfficiency(const KpiContext& ctx, Figure* f) {
-  TimeRatio<&Elements::APT>(ctx, f, {"APT", "AUBT"}, ctx.elements().AUBT(), "AUBT");
-}
 void SetupRate(const KpiContext& ctx, Figure* f) {
   TimeRatio<&Elements::AUST>(ctx, f, {"AUST", "AUPT"}, ctx.elements().AUPT(), "AUPT");
 }
@@ -86,6 +83,10 @@ void ReworkRatio(const KpiContext& ctx, Figure* f) {
 }
 
 }  // namespace
+
+void UtilizationEfficiency(const KpiContext& ctx, Figure* f) {
+  TimeRatio<&Elements::APT>(ctx, f, {"APT", "AUBT"}, ctx.elements().AUBT(), "AUBT");
+}
 
 void RegisterTimeKpis(std::vector<KpiDefinition>* out) {
   out->push_back({"npt", std::nullopt, "s", "down + idle (within PBT)",

@@ -51,6 +51,11 @@ void SetRatio(Figure* figure, double num, double den, const std::string& den_nam
 // Caps the value at 1 under performance_cap=1.
 void ApplyCap(const Policy& policy, Figure* figure);
 
+// ISO 22400-2 utilization efficiency, APT / AUBT (null zero_denominator when AUBT is 0):
+// the KPI utilization_efficiency (kpi_time.cc, where it is defined) and a factor of
+// nee_index (kpi_oee.cc).
+void UtilizationEfficiency(const KpiContext& ctx, Figure* figure);
+
 // The families' registrations (kpi_*.cc).
 void RegisterOeeKpis(std::vector<KpiDefinition>* out);
 void RegisterTimeKpis(std::vector<KpiDefinition>* out);
