@@ -120,6 +120,8 @@ std::vector<SparkplugIngest::Finished> SparkplugIngest::Finish() {
 
 Result<MessageOutcome> SparkplugIngest::Handle(const std::string& topic,
                                                const std::string& payload) {
+  if (!pending_.empty())
+    return Error::Make(ErrorCode::kInternal, "SparkplugIngest::Handle during a burst");
   Begin(topic, payload);
   return std::move(Finish().front().outcome);
 }
@@ -181,8 +183,8 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
   if (it == nodes_.end() || it->second.source != owner->source)
     it = nodes_
              .insert_or_assign(
-                 key,
-                 Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id), 0})
+                 key, Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id),
+                           0, false})
              .first;
   Node& node = it->second;
   RememberBefore(key, node);
@@ -191,6 +193,8 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
     node.session.ForgetRebirthRequest();
   const Node before = node;
   const sp::Decision decision = node.session.OnMessage(*topic, *payload);
+  if (topic->type == sp::MessageType::kNBirth && decision.outcome == sp::Outcome::kApplied)
+    node.offline_marked = false;
   if (decision.rebirth_needed) {
     auto s = RequestRebirth(node, *owner, *topic, decision, received);
     if (!s.ok()) {
@@ -336,15 +340,26 @@ void SparkplugIngest::MarkOffline(const NodeOwner& owner, const sp::Topic& topic
                                   std::uint64_t time_ms, TimeMicros received,
                                   const std::string& raw_topic, const std::string& raw,
                                   Pending* p) {
-  // A refusal the throttle left out follows a recorded one of its kind, which did this.
-  if (topic.type != sp::MessageType::kNBirth || !p->outcome || !p->outcome->ok() ||
-      !(*p->outcome)->recorded)
-    return;
+  if (topic.type != sp::MessageType::kNBirth || !p->outcome || !p->outcome->ok()) return;
+  const NodeKey key(topic.group_id, topic.edge_node_id);
+  auto it = nodes_.find(key);
+  if (it == nodes_.end() || it->second.source != owner.source)
+    it = nodes_
+             .insert_or_assign(
+                 key, Node{owner.source, sp::EdgeNodeSession(topic.group_id, topic.edge_node_id), 0,
+                           false})
+             .first;
+  if (it->second.offline_marked) return;
+  RememberBefore(key, it->second);
   const Json body =
       OfflineBatch(owner.source, DerivedSeq(time_ms, kDeathLow), owner.work_units, time_ms);
   auto offline = IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received,
                             raw_topic, Describe(raw), &throttle_);
-  if (!offline.ok()) p->outcome = offline.error();  // not durable: the refusal is delivered again
+  if (!offline.ok()) {
+    p->outcome = offline.error();  // not durable: the birth is delivered again
+    return;
+  }
+  it->second.offline_marked = true;
 }
 
 void SparkplugIngest::ConnectionLost() {

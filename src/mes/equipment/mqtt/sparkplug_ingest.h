@@ -73,7 +73,7 @@ class SparkplugIngest {
     Result<MessageOutcome> outcome;
   };
   std::vector<Finished> Finish();
-  // One message alone: Begin and Finish.
+  // One message alone: Begin and Finish (internal error when a burst is pending).
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& payload);
   // The broker connection was lost: every session may be stale (EdgeNodeSession::Reset).
   // Client thread.
@@ -87,6 +87,9 @@ class SparkplugIngest {
     std::string source;
     sparkplug::EdgeNodeSession session;
     TimeMicros last_rebirth_us = 0;
+    // A refused NBIRTH marked the source's work units offline, and no valid NBIRTH came
+    // since: a run of refused births marks them once.
+    bool offline_marked = false;
   };
   using NodeKey = std::pair<std::string, std::string>;  // (group, edge node)
   // A message begun: its outcome decided at Begin, or the ingest command's reply to wait for.
@@ -108,10 +111,11 @@ class SparkplugIngest {
   void Restore(Node& node, const Node& before);
   Status RequestRebirth(Node& node, const NodeOwner& owner, const sparkplug::Topic& topic,
                         const sparkplug::Decision& decision, TimeMicros now);
-  // After the refusal of an NBIRTH of an enabled owner (recorded in p->outcome): marks the
-  // owner's work units offline at `time_ms` (the birth's timestamp, else the receive time),
-  // as a death does (no data of the node can be read until a valid birth). Other message types, and
-  // a refusal the throttle left unrecorded: nothing. A not durable write becomes p->outcome.
+  // After the refusal of an NBIRTH of an enabled owner (its outcome in p->outcome, whether
+  // the throttle recorded it or not): marks the owner's work units offline at `time_ms`
+  // (the birth's timestamp, else the receive time), as a death does (no data of the node
+  // can be read until a valid birth), once per run of refused births (Node::offline_marked).
+  // Other message types: nothing. A not durable write becomes p->outcome.
   void MarkOffline(const NodeOwner& owner, const sparkplug::Topic& topic, std::uint64_t time_ms,
                    TimeMicros received, const std::string& raw_topic, const std::string& raw,
                    Pending* p);

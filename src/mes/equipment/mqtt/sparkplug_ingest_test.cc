@@ -347,7 +347,9 @@ TEST_F(SparkplugIngestTest, ABurstWithAMessageNotDurablePutsItsNodesBackAsBefore
   ASSERT_FALSE(finished[1].outcome.ok());
   EXPECT_EQ(finished[1].outcome.error().code, ErrorCode::kUnavailable);
   // Delivered again to the session as it was before the burst: seq 1 follows the birth
-  // (no gap, no rebirth request) and is a duplicate; seq 2 is taken.
+  // (no gap, no rebirth request) and is a duplicate; seq 2 is taken. (This is the ingest's
+  // own guarantee; the MQTT service also resets every session at the reconnect that follows
+  // a cut, as AMessageDeliveredAgainAfterAFailedIngestDoesNotAskForASecondRebirth does.)
   sink_.fail_for.clear();
   auto again = Handle("NDATA/edge", one);
   ASSERT_TRUE(again.ok()) << again.error().message;
@@ -358,6 +360,39 @@ TEST_F(SparkplugIngestTest, ABurstWithAMessageNotDurablePutsItsNodesBackAsBefore
   EXPECT_TRUE(published_.empty());
   EXPECT_TRUE(Entries("equipment.sparkplug_rebirth_requested").empty());
   EXPECT_EQ(Entries("equipment.batch_accepted").size(), born + 2);
+}
+
+TEST_F(SparkplugIngestTest, ARunOfRefusedBirthsMarksOfflineOnceEvenWhenTheThrottleHidesThem) {
+  ORDO_VERIFIES("ORDO-SPB-47");
+  // The fixture's store has no work units in master data: each offline batch is refused
+  // unknown_work_unit and recorded, which makes every attempt visible.
+  auto offline_attempts = [&] {
+    std::size_t n = 0;
+    for (const auto& r : Entries("equipment.data_refused"))
+      if (r.value("reason_code", "") == "unknown_work_unit") ++n;
+    return n;
+  };
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth(1)).ok());
+  // Five data messages without a timestamp use up the throttle of missing_timestamp.
+  for (std::uint64_t i = 1; i <= 5; ++i)
+    ASSERT_TRUE(Handle("NDATA/edge", Encoded(std::nullopt, i, {})).ok());
+  const auto untimed_birth =
+      Encoded(std::nullopt, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{2})});
+  auto hidden = Handle("NBIRTH/edge", untimed_birth);
+  ASSERT_TRUE(hidden.ok()) << hidden.error().message;
+  EXPECT_EQ(hidden->kind, MessageOutcome::kRefused);
+  EXPECT_FALSE(hidden->recorded);     // the throttle left it out of the ledger
+  EXPECT_EQ(offline_attempts(), 1u);  // ... but the work units were marked offline
+  // A second refused birth: already offline, nothing more.
+  clock_.Advance(1'000'000);
+  ASSERT_TRUE(Handle("NBIRTH/edge", untimed_birth).ok());
+  EXPECT_EQ(offline_attempts(), 1u);
+  // A valid birth ends the run; the next refused birth marks them again.
+  clock_.Advance(1'000'000);
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth(3)).ok());
+  clock_.Advance(1'000'000);
+  ASSERT_TRUE(Handle("NBIRTH/edge", untimed_birth).ok());
+  EXPECT_EQ(offline_attempts(), 2u);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ struct Migration {
 // - import: one row per imported file (id, kind, file_hash, content_type, imported_by,
 //   imported_at, rows_total/imported/unchanged/superseded/refused), unique (kind,
 //   file_hash);
-// - import_<kind> for each kind: row_id, import_id, row_number, the kind's columns (times and
+// - import_<kind> for each of issue 13's eleven kinds (version 2: import_cost_rates, the same
+//   shape): row_id, import_id, row_number, the kind's columns (times and
 //   counts INTEGER, other values TEXT; an empty optional text is '', other empty
 //   optional values NULL), superseded_by_import (NULL while current), with a unique
 //   index on the natural key of the current rows;
