@@ -63,7 +63,7 @@ int RunVector(const std::string& name) {
 
 TEST(KpiVectors, OeeComWorkedExample) {
   ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-52", "ORDO-MIS-53", "ORDO-MIS-54", "ORDO-MIS-55",
-                "ORDO-MIS-56", "ORDO-MIS-48", "ORDO-MIS-100");
+                "ORDO-MIS-56", "ORDO-MIS-48", "ORDO-MISCOST-01");
   EXPECT_EQ(RunVector("oee_com_example"), 19);  // with npt_cost from cost_rates.csv
 }
 

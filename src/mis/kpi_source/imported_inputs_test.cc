@@ -99,7 +99,7 @@ TEST_F(ImportedInputsTest, DatesBecomeUtcDaysUnderUtcAndKindsMapAsDocumented) {
 }
 
 TEST_F(ImportedInputsTest, CostRatesCarryTheirScopeRateAndLine) {
-  ORDO_VERIFIES("ORDO-MIS-100");
+  ORDO_VERIFIES("ORDO-MISCOST-01");
   const std::string file =
       Apply("cost_rates", "scope,rate_per_hour,currency\n,90,EUR\nL1,120.50,EUR\n");
   Inputs in = Load();

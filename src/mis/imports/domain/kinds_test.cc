@@ -13,7 +13,7 @@ using testing::Refusals;
 using testing::Strings;
 
 TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumnsAndCostRates) {
-  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MIS-100");
+  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MISCOST-01");
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"equipment", "id, name, parent, level"},
       {"calendar", "scope, start, end, kind, label"},
