@@ -114,6 +114,11 @@ class SparkplugHostTest : public ApiTest {
                               engineer_);
     ASSERT_EQ(r.status, 201) << r.Describe();
   }
+  // Publishes `bytes` on spBv1.0/plant/<topic> through the test broker.
+  void Publish(const std::string& topic, const std::string& bytes) {
+    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
+    ASSERT_EQ(r.status.code, 0) << r.Describe();
+  }
   std::vector<Json> Entries(const std::string& type, std::int64_t after) {
     std::string error;
     std::vector<Json> out;
@@ -347,22 +352,18 @@ TEST_F(SparkplugHostTest, AMessageDeliveredAgainChangesNothingAndForeignDevicesA
   Register("line-spb", "edge-4", {"WU-PRESS-01"});
   const std::int64_t head = HeadSeq(http());
   const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
-  auto publish = [&](const std::string& topic, const std::string& bytes) {
-    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
-    ASSERT_EQ(r.status.code, 0) << r.Describe();
-  };
-  publish("NBIRTH/edge-4", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0})}));
-  publish("DBIRTH/edge-4/WU-PRESS-01",
+  Publish("NBIRTH/edge-4", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0})}));
+  Publish("DBIRTH/edge-4/WU-PRESS-01",
           Encoded(t, 1,
                   {Named("state", sp::DataType::kString, std::string("running")),
                    Named("count/total", sp::DataType::kInt64, std::int64_t{0})}));
   // A device that is no work unit of the source: refused, recorded.
-  publish("DBIRTH/edge-4/WU-COAT-01",
+  Publish("DBIRTH/edge-4/WU-COAT-01",
           Encoded(t, 2, {Named("state", sp::DataType::kString, std::string("running"))}));
   const std::string data =
       Encoded(t + 1000, 3, {Named("count/total", sp::DataType::kInt64, std::int64_t{7})});
-  publish("DDATA/edge-4/WU-PRESS-01", data);
-  publish("DDATA/edge-4/WU-PRESS-01", data);  // the same message again
+  Publish("DDATA/edge-4/WU-PRESS-01", data);
+  Publish("DDATA/edge-4/WU-PRESS-01", data);  // the same message again
   ASSERT_TRUE(WaitFor([&] { return Health().value("received", 0) == 5; })) << Health().dump();
   ASSERT_TRUE(WaitFor([&] { return Health().value("duplicates", 0) == 1; })) << Health().dump();
   EXPECT_EQ(Entries("equipment.counted", head).size(), 1u);
@@ -433,14 +434,10 @@ TEST_F(SparkplugHostTest, DataWithoutItsTimestampIsRefusedAndTheWillNeedsNone) {
   Register("line-spb", "edge-5", {"WU-PRESS-01"});
   const std::int64_t head = HeadSeq(http());
   const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
-  auto publish = [&](const std::string& topic, const std::string& bytes) {
-    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
-    ASSERT_EQ(r.status.code, 0) << r.Describe();
-  };
-  publish("NBIRTH/edge-5", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
-  publish("DBIRTH/edge-5/WU-PRESS-01",
+  Publish("NBIRTH/edge-5", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
+  Publish("DBIRTH/edge-5/WU-PRESS-01",
           Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
-  publish("DDATA/edge-5/WU-PRESS-01",
+  Publish("DDATA/edge-5/WU-PRESS-01",
           Untimed(2, {Named("state", sp::DataType::kString, std::string("down"))}));
   auto refused = WaitEntries("equipment.data_refused", head, 1);
   ASSERT_EQ(refused.size(), 1u) << server_->Logs();
@@ -449,7 +446,7 @@ TEST_F(SparkplugHostTest, DataWithoutItsTimestampIsRefusedAndTheWillNeedsNone) {
       << refused[0].dump();
   EXPECT_EQ(LastState("WU-PRESS-01"), "running");
   // The will has no timestamp: it still takes the work unit offline.
-  publish("NDEATH/edge-5",
+  Publish("NDEATH/edge-5",
           Untimed(std::nullopt, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{7})}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
@@ -463,27 +460,23 @@ TEST_F(SparkplugHostTest, ARefusedBirthMarksTheSourcesWorkUnitsOffline) {
   Register("line-spb", "edge-7", {"WU-PRESS-01"});
   const std::int64_t head = HeadSeq(http());
   const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
-  auto publish = [&](const std::string& topic, const std::string& bytes) {
-    RunResult r = broker_->Publish("spBv1.0/plant/" + topic, bytes);
-    ASSERT_EQ(r.status.code, 0) << r.Describe();
-  };
-  publish("NBIRTH/edge-7", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{1})}));
-  publish("DBIRTH/edge-7/WU-PRESS-01",
+  Publish("NBIRTH/edge-7", Encoded(t, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{1})}));
+  Publish("DBIRTH/edge-7/WU-PRESS-01",
           Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
   ASSERT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
   // The node is born again, but its birth cannot be read (no bdSeq): no data of it can
   // be used until a valid birth, so its work units are offline, not still running.
-  publish("NBIRTH/edge-7", Encoded(t + 1000, 0, {Named("Speed", sp::DataType::kDouble, 1.0)}));
+  Publish("NBIRTH/edge-7", Encoded(t + 1000, 0, {Named("Speed", sp::DataType::kDouble, 1.0)}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
   auto refused = Entries("equipment.data_refused", head);
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "missing_bd_seq") << refused[0];
   // A valid birth and data bring it back.
-  publish("NBIRTH/edge-7",
+  Publish("NBIRTH/edge-7",
           Encoded(t + 2000, 0, {Named("bdSeq", sp::DataType::kInt64, std::int64_t{2})}));
-  publish("DBIRTH/edge-7/WU-PRESS-01",
+  Publish("DBIRTH/edge-7/WU-PRESS-01",
           Encoded(t + 2000, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
@@ -519,28 +512,24 @@ TEST_F(SparkplugHostTest, TheSourcesDeviceMapSendsDevicesAndTheNodeToTheirWorkUn
 
   const std::int64_t head = HeadSeq(http());
   const auto t = static_cast<std::uint64_t>(NowMs() - 20'000);
-  auto publish = [&](const std::string& topic, const std::string& bytes) {
-    RunResult p = broker_->Publish("spBv1.0/plant/" + topic, bytes);
-    ASSERT_EQ(p.status.code, 0) << p.Describe();
-  };
   // The node's own state goes to node_work_unit, the device "press" to WU-PRESS-01.
-  publish("NBIRTH/edge-6", Encoded(t, 0,
+  Publish("NBIRTH/edge-6", Encoded(t, 0,
                                    {Named("bdSeq", sp::DataType::kInt64, std::int64_t{1}),
                                     Named("state", sp::DataType::kString, std::string("setup"))}));
-  publish("DBIRTH/edge-6/press",
+  Publish("DBIRTH/edge-6/press",
           Encoded(t, 1, {Named("state", sp::DataType::kString, std::string("running"))}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "running"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PKG-01") == "setup"; }))
       << Intervals("WU-PKG-01") << server_->Logs();
   // A device neither mapped nor a work unit: refused as before.
-  publish("DBIRTH/edge-6/stranger",
+  Publish("DBIRTH/edge-6/stranger",
           Encoded(t, 2, {Named("state", sp::DataType::kString, std::string("running"))}));
   auto refused = WaitEntries("equipment.data_refused", head, 1);
   ASSERT_EQ(refused.size(), 1u) << server_->Logs();
   EXPECT_EQ(refused[0]["payload"].value("reason_code", ""), "work_unit_not_allowed");
   // The mapped device's death takes its work unit offline, not the node's.
-  publish("DDEATH/edge-6/press", Encoded(t + 1000, 3, {}));
+  Publish("DDEATH/edge-6/press", Encoded(t + 1000, 3, {}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PRESS-01") == "offline"; }))
       << Intervals("WU-PRESS-01") << server_->Logs();
   EXPECT_EQ(LastState("WU-PKG-01"), "setup");
@@ -552,7 +541,7 @@ TEST_F(SparkplugHostTest, TheSourcesDeviceMapSendsDevicesAndTheNodeToTheirWorkUn
   ASSERT_EQ(moved.status, 200) << moved.Describe();
   EXPECT_EQ(moved.json()["source"]["devices"], (Json{{"press", "WU-PKG-01"}}));
   EXPECT_EQ(moved.json()["source"].value("node_work_unit", "?"), "");
-  publish("DBIRTH/edge-6/press",
+  Publish("DBIRTH/edge-6/press",
           Encoded(t + 2000, 4, {Named("state", sp::DataType::kString, std::string("down"))}));
   EXPECT_TRUE(WaitFor([&] { return LastState("WU-PKG-01") == "down"; }))
       << Intervals("WU-PKG-01") << server_->Logs();

@@ -270,17 +270,18 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
   } else {
     const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units,
                                            owner.devices, owner.node_work_unit);
+    // A device that is neither mapped nor a work unit of the source: refused, recorded.
+    auto not_allowed = [&] {
+      p->outcome =
+          Refuse(owner.source,
+                 Error{ErrorCode::kPermissionDenied,
+                       "device '" + topic.device_id +
+                           "' is no work unit of the source (nor mapped to one in devices)",
+                       "device_id", "work_unit_not_allowed"},
+                 raw_topic, raw, DerivedSeq(time_ms, low));
+    };
     if (decision.presence == sp::Presence::kDeviceOffline) {
-      if (!work_unit) {
-        p->outcome =
-            Refuse(owner.source,
-                   Error{ErrorCode::kPermissionDenied,
-                         "device '" + topic.device_id +
-                             "' is no work unit of the source (nor mapped to one in devices)",
-                         "device_id", "work_unit_not_allowed"},
-                   raw_topic, raw, DerivedSeq(time_ms, low));
-        return;
-      }
+      if (!work_unit) return not_allowed();
       body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
     } else {
       if (!work_unit) {
@@ -288,14 +289,7 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
           p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner.source, {}};
           return;
         }
-        p->outcome =
-            Refuse(owner.source,
-                   Error{ErrorCode::kPermissionDenied,
-                         "device '" + topic.device_id +
-                             "' is no work unit of the source (nor mapped to one in devices)",
-                         "device_id", "work_unit_not_allowed"},
-                   raw_topic, raw, DerivedSeq(time_ms, low));
-        return;
+        return not_allowed();
       }
       std::set<std::string> candidates, defined;
       for (const auto& m : decision.metrics)
