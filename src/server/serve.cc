@@ -25,19 +25,32 @@ namespace {
 // (the completion runs on the writer thread and must not block). A tick whose previous
 // command has not finished yet is skipped, so two runs of one task never meet in one
 // group (a run may rely on the previous one being durable, e.g. telemetry compaction).
+// Submits the task's command, and again from its completion while the reply has "more"
+// (at most kMaxRepeats in a row, then the timer's next turn); `running` is cleared at the
+// end.
+void RunTaskOnce(engine::Engine& engine, std::shared_ptr<const ServeTask> task,
+                 std::shared_ptr<std::atomic<bool>> running, int repeats_left) {
+  engine.Submit(task->command(false),
+                [&engine, task, running, repeats_left](Result<engine::CommandReply> r) {
+                  if (!r.ok()) spdlog::warn("serve task {}: {}", task->name, r.error().message);
+                  if (r.ok() && ServeTaskHasMore(*r) && repeats_left > 0) {
+                    RunTaskOnce(engine, task, running, repeats_left - 1);
+                    return;
+                  }
+                  running->store(false);
+                });
+}
+
+constexpr int kMaxRepeats = 10'000;
+
 void ScheduleTask(asio::io_context& io, engine::Engine& engine, const ServeTask& task,
                   std::shared_ptr<asio::steady_timer> timer,
                   std::shared_ptr<std::atomic<bool>> running) {
   timer->expires_after(std::chrono::seconds(task.interval_seconds));
   timer->async_wait([&io, &engine, &task, timer, running](const boost::system::error_code& ec) {
     if (ec) return;
-    if (!running->exchange(true)) {
-      engine.Submit(task.command(false),
-                    [name = task.name, running](Result<engine::CommandReply> r) {
-                      if (!r.ok()) spdlog::warn("serve task {}: {}", name, r.error().message);
-                      running->store(false);
-                    });
-    }
+    if (!running->exchange(true))
+      RunTaskOnce(engine, std::make_shared<const ServeTask>(task), running, kMaxRepeats);
     ScheduleTask(io, engine, task, timer, running);
   });
 }
@@ -151,6 +164,8 @@ int RunServer(ServeOptions o) {
     if (auto it = o.task_interval_seconds.find(task.name); it != o.task_interval_seconds.end())
       task.interval_seconds = it->second;
     auto first = (*engine)->SubmitAndWait(task.command(true));
+    for (int repeat = 0; first.ok() && ServeTaskHasMore(*first) && repeat < kMaxRepeats; ++repeat)
+      first = (*engine)->SubmitAndWait(task.command(true));
     if (!first.ok()) {
       std::fprintf(stderr, "ordo serve: %s: %s\n", task.name.c_str(),
                    first.error().message.c_str());

@@ -14,4 +14,8 @@ void RegisterServeTask(ServeTask task) { Tasks().push_back(std::move(task)); }
 
 const std::vector<ServeTask>& RegisteredServeTasks() { return Tasks(); }
 
+bool ServeTaskHasMore(const engine::CommandReply& reply) {
+  return reply.body.is_object() && reply.body.value("more", false) == true;
+}
+
 }  // namespace ordo::server

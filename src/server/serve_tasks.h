@@ -15,9 +15,14 @@ namespace ordo::server {
 struct ServeTask {
   std::string name;
   std::int64_t interval_seconds = 0;  // 0: only at start
-  // The command to submit; `at_start` is true for the first one.
+  // The command to submit; `at_start` is true for the first one (and its repeats). When
+  // the reply's body has "more": true, the command is submitted again at once, so a large
+  // backlog is worked off in bounded commands with people's commands between them.
   std::function<engine::Command(bool at_start)> command;
 };
+
+// True when a serve task's reply asks to be run again at once ("more": true).
+bool ServeTaskHasMore(const engine::CommandReply& reply);
 
 // Adds `task`. Start-up only (before RunServer).
 void RegisterServeTask(ServeTask task);

@@ -24,9 +24,6 @@ using Events = std::vector<ledger::Event>;
 // A compaction run looks at most at this many candidate batches per batch it may compact.
 constexpr std::int64_t kCandidatesPerBatch = 10;
 
-// At most this many unsealed rows are looked at per seal command.
-constexpr std::int64_t kTailRowsPerCommand = 200'000;
-
 class Sink : public equipment::SampleSink {
  public:
   Result<std::map<std::string, std::string>> TagWorkUnits(
@@ -64,24 +61,25 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag) {
   return c;
 }
 
-engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail) {
+engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_t max_rows) {
   engine::Command c;
   c.actor = engine::Actor{0, "system", "system", std::nullopt};
   c.success_status = 200;
   auto leftovers = std::make_shared<std::vector<std::int64_t>>();
   auto outcome = std::make_shared<Json>();
-  c.decide = [tail_age_us, whole_tail, leftovers,
+  c.decide = [tail_age_us, whole_tail, max_rows, leftovers,
               outcome](engine::WriteContext& ctx) -> Result<Events> {
     leftovers->clear();
-    *outcome = Json{{"sealed", 0}, {"rows", 0}, {"removed", 0}};
+    *outcome = Json{{"sealed", 0}, {"rows", 0}, {"removed", 0}, {"more", false}};
     // No file yet: no sample was ever stored, nothing to seal (and no file to create).
     if (!std::filesystem::exists(TelemetryPathOf(ctx.db.path()))) return Events{};
     auto progress = SealProgressOf(ctx.db);
     if (!progress.ok()) return progress.error();
     auto file = WriterFile(ctx.db.path());
     if (!file.ok()) return file.error();
-    auto tail = RowsAfter(**file, progress->last_id, kTailRowsPerCommand);
+    auto tail = RowsAfter(**file, progress->last_id, max_rows);
     if (!tail.ok()) return tail.error();
+    const bool more = static_cast<std::int64_t>(tail->size()) >= max_rows;
     std::vector<SampleRow> rows;
     // (entry_seq, source, seq) -> the entry is that batch's batch_accepted
     std::map<std::tuple<std::int64_t, std::string, std::int64_t>, bool> accepted;
@@ -114,7 +112,8 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail) {
     }
     *outcome = Json{{"sealed", static_cast<std::int64_t>(events.size())},
                     {"rows", sealed_rows},
-                    {"removed", static_cast<std::int64_t>(leftovers->size())}};
+                    {"removed", static_cast<std::int64_t>(leftovers->size())},
+                    {"more", more}};
     return events;
   };
   c.after_append = [leftovers](engine::WriteContext& ctx,
@@ -145,7 +144,8 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
   auto plan = std::make_shared<Plan>();
   c.decide = [as_of, max_batches, plan](engine::WriteContext& ctx) -> Result<Events> {
     *plan = Plan{};
-    plan->outcome = Json{{"compacted", 0}, {"raw_rows", 0}, {"rollup_rows", 0}, {"skipped", 0}};
+    plan->outcome = Json{
+        {"compacted", 0}, {"raw_rows", 0}, {"rollup_rows", 0}, {"skipped", 0}, {"more", false}};
     if (!std::filesystem::exists(TelemetryPathOf(ctx.db.path()))) return Events{};
     plan->file = true;
     const TimeMicros now = as_of > 0 ? as_of : ctx.now;
@@ -211,6 +211,7 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
     BatchCompacted e =
         CompactionOf(*recorded + 1, batches, static_cast<std::int64_t>(rows.size()), plan->rollup);
     plan->outcome["compacted"] = static_cast<std::int64_t>(batches.size());
+    plan->outcome["more"] = static_cast<std::int64_t>(batches.size()) >= max_batches;
     plan->outcome["raw_rows"] = e.raw_rows;
     plan->outcome["rollup_rows"] = e.rollup_rows;
     return Events{ledger::MakeEvent(e, kCompactionSubject, std::to_string(e.compaction))};

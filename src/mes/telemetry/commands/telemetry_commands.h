@@ -19,9 +19,13 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag);
 // `tail_age_us` or longer ago. Rows whose batch was never accepted (left by a crash
 // between the telemetry write and the ledger commit: their entry_seq names no matching
 // equipment.batch_accepted) are left out and deleted. One telemetry.batch_sealed per
-// batch; reply {"sealed": batches, "rows": rows, "removed": leftover rows deleted}. Runs
-// at `ordo serve` start (whole tail) and every few seconds (capability.cc).
-engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail);
+// batch; reply {"sealed": batches, "rows": rows, "removed": leftover rows deleted,
+// "more": true when it looked at `max_rows` unsealed rows, so more may be waiting}. Runs at
+// `ordo serve` start (whole tail) and every few seconds (capability.cc), in commands of
+// at most `max_rows` rows so that people's commands interleave (server/serve_tasks.h).
+inline constexpr std::int64_t kSealRowsPerCommand = 200'000;
+engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail,
+                            std::int64_t max_rows = kSealRowsPerCommand);
 
 // Compacts sealed batches whose rows are all older than their tag's raw_days at `as_of`
 // (0: the engine's now), at most `max_batches` per command (domain/compaction.h): one
@@ -30,7 +34,8 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail);
 // alone (ordo ledger verify keeps naming it). The raw rows of a compaction are deleted by
 // the next command, once its entry is durable (so the record never lacks both). Reply
 // {"compacted": batches, "raw_rows", "rollup_rows", "purged": raw rows deleted now,
-// "skipped": batches left alone}. Runs at `ordo serve` start and every
+// "skipped": batches left alone, "more": compacted == max_batches, so more may be due}.
+// Runs at `ordo serve` start and every
 // --compact-interval (capability.cc), and as `ordo telemetry compact`.
 engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches);
 

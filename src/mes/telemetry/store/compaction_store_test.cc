@@ -305,6 +305,39 @@ TEST_F(CompactionStoreTest, ABackupOfACompactedFileRestoresAndVerifies) {
       << r.message;
 }
 
+TEST_F(CompactionStoreTest, SealsAndCompactionsRunInBoundedCommandsThatSayWhenMoreWaits) {
+  ORDO_VERIFIES("ORDO-TEL-36");
+  Ingest(1, 1000);
+  Ingest(2, 1000);
+  Ingest(7, 500);
+  // At most 1000 rows a command: three commands, the last one (the whole tail) says no more.
+  Json first = Run(SealCommand(30 * kS, true, 1000));
+  EXPECT_EQ(first["sealed"], 1);
+  EXPECT_EQ(first["more"], true);
+  Json second = Run(SealCommand(30 * kS, true, 1000));
+  EXPECT_EQ(second["sealed"], 1);
+  EXPECT_EQ(second["more"], true);
+  Json third = Run(SealCommand(30 * kS, true, 1000));
+  EXPECT_EQ(third["sealed"], 1);
+  EXPECT_EQ(third["rows"], 500);
+  EXPECT_EQ(third["more"], false);
+  EXPECT_EQ(Run(SealCommand(30 * kS, true, 1000))["sealed"], 0);
+  // Compaction: two batches a command, then the third.
+  Json c1 = Run(CompactCommand(kT0 + 31 * kDay, 2));
+  EXPECT_EQ(c1["compacted"], 2);
+  EXPECT_EQ(c1["more"], true);
+  Json c2 = Run(CompactCommand(kT0 + 31 * kDay, 2));
+  EXPECT_EQ(c2["compacted"], 1);
+  EXPECT_EQ(c2["more"], false);
+  Run(CompactCommand(kT0 + 31 * kDay, 2));  // deletes the raw rows of the second
+  EXPECT_EQ(Rows(), 0);
+  StopEngine();
+  ledger::VerifyReport r = Verify();
+  ASSERT_TRUE(r.ok) << r.message;
+  EXPECT_NE(r.message.find("telemetry: 3 batches (0 rows) match their seals"), std::string::npos)
+      << r.message;
+}
+
 TEST_F(CompactionStoreTest, ACopyTakenAcrossACompactionsPurgeIsRefusedByTheTrim) {
   ORDO_VERIFIES("ORDO-TEL-35");
   IngestAndSeal();
