@@ -65,8 +65,9 @@ inline const std::vector<std::string>& OeeKpiIds() {
   return ids;
 }
 
-// The engine path: LoadKpiInputs (timed as load), then ElementIndex and ComputeKpis for
-// every scope, for the period and every shift (timed as compute).
+// The engine path: LoadKpiInputs (timed as load), then ElementIndex and one
+// ComputeKpiBatch of every scope over the period and every shift (timed as compute):
+// each report is what ComputeKpis gives for that scope and window (kpi_batch.h).
 struct EngineRun {
   OeeTable figures;
   double load_seconds = 0, compute_seconds = 0;

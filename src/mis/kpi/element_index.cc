@@ -17,22 +17,30 @@ std::set<std::string> DataUnits(const Inputs& inputs) {
   return units;
 }
 
+// Sorts indices (in input order) by `key`, stably; most arrive sorted already.
+template <typename Key>
+void SortBy(std::vector<std::size_t>& items, Key key) {
+  auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
+  if (!std::is_sorted(items.begin(), items.end(), before))
+    std::stable_sort(items.begin(), items.end(), before);
+}
+
 }  // namespace
 
 TimeMicros CountTime(const Count& c) { return c.end > c.start ? c.end - 1 : c.end; }
 
 ElementIndex::ElementIndex(const Inputs& inputs)
     : inputs_(inputs), hierarchy_(inputs.equipment, DataUnits(inputs)) {
+  Sorted* last = nullptr;  // the feed's loader gives each unit's rows in one run
   for (std::size_t i = 0; i < inputs.states.size(); ++i) {
     const StateInterval& s = inputs.states[i];
-    Sorted& sorted = states_[s.work_unit];
-    sorted.items.push_back(i);
-    sorted.max_length = std::max(sorted.max_length, s.end - s.start);
+    if (last == nullptr || inputs.states[i - 1].work_unit != s.work_unit)
+      last = &states_[s.work_unit];
+    last->items.push_back(i);
+    last->max_length = std::max(last->max_length, s.end - s.start);
   }
   for (auto& [unit, sorted] : states_) {
-    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return inputs.states[a].start < inputs.states[b].start;
-    });
+    SortBy(sorted.items, [&](std::size_t i) { return inputs.states[i].start; });
     auto& cover = covered_[unit];
     for (std::size_t i : sorted.items) {
       const StateInterval& s = inputs.states[i];
@@ -44,17 +52,16 @@ ElementIndex::ElementIndex(const Inputs& inputs)
       }
     }
   }
+  last = nullptr;
   for (std::size_t i = 0; i < inputs.counts.size(); ++i) {
     const Count& c = inputs.counts[i];
-    Sorted& sorted = counts_[c.work_unit];
-    sorted.items.push_back(i);
-    sorted.max_length = std::max(sorted.max_length, c.end - c.start);
+    if (last == nullptr || inputs.counts[i - 1].work_unit != c.work_unit)
+      last = &counts_[c.work_unit];
+    last->items.push_back(i);
+    last->max_length = std::max(last->max_length, c.end - c.start);
   }
-  for (auto& [unit, sorted] : counts_) {
-    std::stable_sort(sorted.items.begin(), sorted.items.end(), [&](std::size_t a, std::size_t b) {
-      return CountTime(inputs.counts[a]) < CountTime(inputs.counts[b]);
-    });
-  }
+  for (auto& [unit, sorted] : counts_)
+    SortBy(sorted.items, [&](std::size_t i) { return CountTime(inputs.counts[i]); });
   for (std::size_t i = 0; i < inputs.calendar.size(); ++i) {
     const CalendarEntry& e = inputs.calendar[i];
     Sorted& sorted = calendar_[e.scope];

@@ -15,6 +15,11 @@ class KpiContext {
  public:
   // Computes the elements of every work unit of the request's scope.
   KpiContext(const ElementIndex& index, const KpiRequest& request);
+  // From the elements of the scope's work units computed already for the request's window
+  // (the batch, kpi_batch.cc): `units` in the order of Hierarchy::WorkUnitsOf, each
+  // result outliving the context. Sums them exactly as the constructor above.
+  using UnitResults = std::vector<std::pair<const std::string*, const ElementResult*>>;
+  KpiContext(const ElementIndex& index, const KpiRequest& request, const UnitResults& units);
 
   const ElementIndex& index() const { return index_; }
   const Inputs& inputs() const { return index_.inputs(); }
@@ -24,7 +29,8 @@ class KpiContext {
   TimeMicros to() const { return request_.to; }
   const Elements& elements() const { return total_.elements; }
   const std::vector<Finding>& findings() const { return total_.findings; }
-  const std::vector<std::pair<std::string, Elements>>& units() const { return units_; }
+  // The scope's work units and their elements (for figures summed per unit).
+  const std::vector<std::pair<std::string, const Elements*>>& units() const { return units_; }
 
   // True for the plant ("") or a root of the hierarchy: plant-wide rows (scope "") count.
   bool PlantLevel() const { return plant_level_; }
@@ -33,12 +39,25 @@ class KpiContext {
   bool InWindow(TimeMicros t) const { return t >= request_.from && t < request_.to; }
 
  private:
+  void Sum(const UnitResults& units);
+
   const ElementIndex& index_;
   const KpiRequest& request_;
   ElementResult total_;
-  std::vector<std::pair<std::string, Elements>> units_;
+  std::vector<ElementResult> owned_;  // the first constructor's unit results
+  std::vector<std::pair<std::string, const Elements*>> units_;
   bool plant_level_ = false;
 };
+
+// The definitions of `ids` under `profile` (empty: the profile's OEE set). Errors:
+// invalid_argument unknown_kpi (field "kpi", the message lists the profile's valid ids).
+Result<std::vector<const KpiDefinition*>> ResolveKpis(const std::vector<std::string>& ids,
+                                                      Profile profile);
+// invalid_window and unknown_scope, as ComputeKpis.
+Status CheckWindow(TimeMicros from, TimeMicros to);
+Status CheckScope(const ElementIndex& index, const std::string& scope);
+// The figures of `defs` over a context, with its elements and findings.
+KpiReport Evaluate(const KpiContext& ctx, const std::vector<const KpiDefinition*>& defs);
 
 // Fills `figure->elements` with the named elements of `e` and adds their sources.
 void UseElements(const Elements& e, std::initializer_list<const char*> keys, Figure* figure);
