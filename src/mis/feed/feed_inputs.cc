@@ -80,26 +80,26 @@ Status AppendStates(storage::Database& db, TimeMicros read_up_to, Inputs& in) {
   std::vector<std::size_t> begin(units.size() + 1, 0);
   for (const Change& c : changes) ++begin[unit_rank[c.unit] + 1];
   for (std::size_t u = 0; u < units.size(); ++u) begin[u + 1] += begin[u];
-  std::vector<Change> sorted(changes.size());
+  std::vector<std::size_t> order(changes.size());  // indices into `changes`
   {
     std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-    for (const Change& c : changes) sorted[next[unit_rank[c.unit]]++] = c;
+    for (std::size_t i = 0; i < changes.size(); ++i) order[next[unit_rank[changes[i].unit]]++] = i;
   }
-  changes = {};
-  auto key = [&](const Change& c) {
+  auto key = [&](std::size_t i) {
+    const Change& c = changes[i];
     return std::make_tuple(c.time, source_rank[c.source], c.source_seq, c.index, c.seq);
   };
-  auto before = [&](const Change& a, const Change& b) { return key(a) < key(b); };
+  auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
   std::vector<std::optional<MachineState>> parsed(states.size());  // each state text once
-  in.states.reserve(in.states.size() + sorted.size());
+  in.states.reserve(in.states.size() + changes.size());
   for (std::size_t u = 0; u < units.size(); ++u) {
-    const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(begin[u]);
-    const auto last = sorted.begin() + static_cast<std::ptrdiff_t>(begin[u + 1]);
+    const auto first = order.begin() + static_cast<std::ptrdiff_t>(begin[u]);
+    const auto last = order.begin() + static_cast<std::ptrdiff_t>(begin[u + 1]);
     if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
     for (auto it = first; it != last; ++it) {
-      const Change& c = *it;
+      const Change& c = changes[*it];
       const bool is_last = it + 1 == last;
-      const TimeMicros end = is_last ? std::max(read_up_to, c.time) : (it + 1)->time;
+      const TimeMicros end = is_last ? std::max(read_up_to, c.time) : changes[*(it + 1)].time;
       if (!is_last && end == c.time) continue;  // replaced at the same instant
       if (!parsed[c.state]) {
         auto state = ParseMachineState(states.Text(c.state), "state");

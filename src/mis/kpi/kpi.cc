@@ -7,30 +7,47 @@
 
 namespace ordo::mis {
 
+const Elements& SumUpTree(const Hierarchy& hierarchy, const std::string& scope,
+                          const UnitElementsOf& unit, std::map<std::string, Elements>& memo) {
+  if (auto it = memo.find(scope); it != memo.end()) return it->second;
+  const Hierarchy::Parts parts = hierarchy.PartsOf(scope);
+  if (parts.own && parts.below.empty()) return unit(scope);
+  Elements total;
+  if (parts.own) total += unit(scope);
+  for (const std::string& below : parts.below) total += SumUpTree(hierarchy, below, unit, memo);
+  return memo.emplace(scope, std::move(total)).first->second;
+}
+
 KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request)
     : index_(index), request_(request) {
   const std::vector<std::string> units = index.hierarchy().WorkUnitsOf(request.scope);
   owned_.reserve(units.size());
   UnitResults refs;
+  std::map<std::string, const Elements*> by_unit;
   for (const std::string& unit : units) {
     owned_.push_back(ComputeUnitElements(index, unit, request.from, request.to, request.policy));
     refs.emplace_back(&unit, &owned_.back());
+    by_unit[unit] = &owned_.back().elements;
   }
-  Sum(refs);
+  std::map<std::string, Elements> memo;
+  total_.elements = SumUpTree(
+      index.hierarchy(), request.scope,
+      [&](const std::string& unit) -> const Elements& { return *by_unit.at(unit); }, memo);
+  Init(refs);
 }
 
-KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request,
+KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request, Elements total,
                        const UnitResults& units)
     : index_(index), request_(request) {
-  Sum(units);
+  total_.elements = std::move(total);
+  Init(units);
 }
 
-void KpiContext::Sum(const UnitResults& units) {
+void KpiContext::Init(const UnitResults& units) {
   const Hierarchy& h = index_.hierarchy();
   plant_level_ = request_.scope.empty() || h.IsRoot(request_.scope);
   units_.reserve(units.size());
   for (const auto& [unit, one] : units) {
-    total_.elements += one->elements;
     total_.findings.insert(total_.findings.end(), one->findings.begin(), one->findings.end());
     units_.emplace_back(*unit, &one->elements);
   }
@@ -146,7 +163,7 @@ Result<std::vector<const KpiDefinition*>> ResolveKpis(const std::vector<std::str
   return defs;
 }
 
-KpiReport Evaluate(const KpiContext& ctx, const std::vector<const KpiDefinition*>& defs) {
+KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs) {
   const KpiRequest& request = ctx.request();
   KpiReport report;
   report.figures.reserve(defs.size());
@@ -164,8 +181,8 @@ KpiReport Evaluate(const KpiContext& ctx, const std::vector<const KpiDefinition*
     def->compute(ctx, &fig);
     report.figures.push_back(std::move(fig));
   }
-  report.elements = ctx.elements();
-  report.findings = ctx.findings();
+  report.elements = std::move(ctx.total_.elements);
+  report.findings = std::move(ctx.total_.findings);
   return report;
 }
 
@@ -174,8 +191,7 @@ Result<KpiReport> ComputeKpis(const ElementIndex& index, const KpiRequest& reque
   ORDO_TRY(CheckScope(index, request.scope));
   auto defs = ResolveKpis(request.kpis, request.profile);
   if (!defs.ok()) return defs.error();
-  const KpiContext ctx(index, request);
-  return Evaluate(ctx, *defs);
+  return Evaluate(KpiContext(index, request), *defs);
 }
 
 }  // namespace ordo::mis

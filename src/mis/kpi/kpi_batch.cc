@@ -1,5 +1,5 @@
-// The batch: per window, each work unit of any asked scope once, then each scope's
-// figures from its units' elements (detail/kpi_context.h).
+// The batch: per window, each work unit of any asked scope once, each inner scope's sum
+// once (SumUpTree), then each scope's figures (detail/kpi_context.h).
 #include "mis/kpi/kpi_batch.h"
 
 #include <map>
@@ -29,19 +29,24 @@ Status ComputeKpiBatch(const ElementIndex& index, const KpiBatchRequest& request
   }
 
   std::vector<ElementResult> results(slot_unit.size());
+  auto unit_of = [&](const std::string& unit) -> const Elements& {
+    return results[slot_of.at(unit)].elements;
+  };
   KpiRequest one{request.kpis, "", 0, 0, request.profile, request.policy};
   KpiContext::UnitResults units;
+  std::map<std::string, Elements> sums;  // inner scopes of the window, summed once
   for (std::size_t w = 0; w < request.windows.size(); ++w) {
     one.from = request.windows[w].first;
     one.to = request.windows[w].second;
     for (std::size_t k = 0; k < slot_unit.size(); ++k)
       results[k] = ComputeUnitElements(index, *slot_unit[k], one.from, one.to, one.policy);
+    sums.clear();
     for (std::size_t s = 0; s < request.scopes.size(); ++s) {
       one.scope = request.scopes[s];
       units.clear();
       for (std::size_t k : scope_slots[s]) units.emplace_back(slot_unit[k], &results[k]);
-      const KpiContext ctx(index, one, units);
-      ORDO_TRY(sink(s, w, Evaluate(ctx, *defs)));
+      Elements total = SumUpTree(index.hierarchy(), one.scope, unit_of, sums);
+      ORDO_TRY(sink(s, w, Evaluate(KpiContext(index, one, std::move(total), units), *defs)));
     }
   }
   return Ok();

@@ -18,7 +18,8 @@ using CK = CalendarKind;
 
 // A site of two lines (U1, U2 on L1; U3 on L2) and a unit with data outside the
 // hierarchy (X); two shifts, a break on L1; a gap, an overlap, micro-stops, idle with no
-// order, offline, counts with and without a cycle time, a cost rate.
+// order, offline, counts with and without a cycle time, a cost rate; L2 has data of its
+// own, and a root R has neither children nor data.
 Builder Plant() {
   Builder b;
   b.Node("S", "", "site").Node("L1", "S", "work_center").Node("L2", "S", "work_center");
@@ -38,6 +39,9 @@ Builder Plant() {
   b.Counted("U3", 0, 480, 1200, 1190, 10, 0).Counted("U3", 700, 700, 700, 699, 1, 0);
   b.Counted("X", 0, 960, 4000, 3999, 1, 0);
   b.inputs.cost_rates.push_back({"S", 120, "EUR", b.Next()});
+  // A node with children and data of its own (L2 sums itself and U3), and a root with
+  // neither (a unit of the plant with no data: all unknown).
+  b.State("L2", 0, 100, MS::kRunning).Node("R", "", "site");
   return b;
 }
 
@@ -106,9 +110,18 @@ std::size_t CheckAgainstSingle(const ElementIndex& index, const KpiBatchRequest&
             request.profile, request.policy};
         auto single = ComputeKpis(index, one);
         EXPECT_TRUE(single.ok());
-        if (single.ok())
-          ExpectSameReport(report, *single,
-                           "scope '" + one.scope + "' window " + std::to_string(w));
+        const std::string where = "scope '" + one.scope + "' window " + std::to_string(w);
+        if (single.ok()) ExpectSameReport(report, *single, where);
+        // Summed up the tree, the scope's elements are those of all its work units.
+        Elements flat;
+        for (const std::string& unit : index.hierarchy().WorkUnitsOf(one.scope))
+          flat += ComputeUnitElements(index, unit, one.from, one.to, one.policy).elements;
+        EXPECT_EQ(report.elements.CT, flat.CT) << where;
+        EXPECT_EQ(report.elements.POT, flat.POT) << where;
+        EXPECT_EQ(report.elements.PBT, flat.PBT) << where;
+        EXPECT_EQ(report.elements.APT, flat.APT) << where;
+        EXPECT_EQ(report.elements.unknown, flat.unknown) << where;
+        EXPECT_EQ(report.elements.PQ, flat.PQ) << where;
         return Ok();
       });
   EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error().message);
@@ -118,7 +131,7 @@ std::size_t CheckAgainstSingle(const ElementIndex& index, const KpiBatchRequest&
 KpiBatchRequest EveryScopeAndWindow(Profile profile) {
   KpiBatchRequest r;
   r.kpis = KpiIds(profile);
-  r.scopes = {"", "S", "L1", "L2", "U1", "U2", "U3", "X"};
+  r.scopes = {"", "S", "L1", "L2", "U1", "U2", "U3", "X", "R"};
   r.windows = {{Min(0), Min(480)}, {Min(480), Min(960)}, {Min(0), Min(960)}, {Min(100), Min(700)}};
   r.profile = profile;
   return r;
