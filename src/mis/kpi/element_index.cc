@@ -12,8 +12,14 @@ const std::vector<std::pair<TimeMicros, TimeMicros>> kNoCover;
 
 std::set<std::string> DataUnits(const Inputs& inputs) {
   std::set<std::string> units;
-  for (const StateInterval& s : inputs.states) units.insert(s.work_unit);
-  for (const Count& c : inputs.counts) units.insert(c.work_unit);
+  const std::string* last = nullptr;  // rows come in runs of one unit: look each run up once
+  auto add = [&](const std::string& unit) {
+    if (last == nullptr || *last != unit) units.insert(unit);
+    last = &unit;
+  };
+  for (const StateInterval& s : inputs.states) add(s.work_unit);
+  last = nullptr;
+  for (const Count& c : inputs.counts) add(c.work_unit);
   return units;
 }
 
@@ -74,6 +80,8 @@ ElementIndex::ElementIndex(const Inputs& inputs)
       return inputs.calendar[a].start < inputs.calendar[b].start;
     });
   }
+  for (const std::string& unit : hierarchy_.WorkUnitsOf(""))
+    unit_calendars_.emplace(unit, MakeCalendar(unit));
   for (std::size_t i = 0; i < inputs.cycle_times.size(); ++i) {
     const CycleTime& c = inputs.cycle_times[i];
     cycle_times_[{c.work_unit, c.product}] = i;  // a later row wins
@@ -96,6 +104,23 @@ const std::vector<std::pair<TimeMicros, TimeMicros>>& ElementIndex::CoveredOf(
     const std::string& unit) const {
   auto it = covered_.find(unit);
   return it == covered_.end() ? kNoCover : it->second;
+}
+
+ElementIndex::UnitCalendar ElementIndex::MakeCalendar(const std::string& unit) const {
+  UnitCalendar out;
+  std::vector<std::string> scopes = hierarchy_.AncestorsOrSelf(unit);
+  if (!unit.empty()) scopes.push_back("");
+  for (const std::string& scope : scopes) out.scopes.push_back(&CalendarOf(scope));
+  out.has_shifts = HasShiftCalendar(unit);
+  return out;
+}
+
+const ElementIndex::UnitCalendar& ElementIndex::CalendarsOf(const std::string& unit) const {
+  auto it = unit_calendars_.find(unit);
+  if (it != unit_calendars_.end()) return it->second;
+  thread_local UnitCalendar other;  // an id that is no unit: made for this call
+  other = MakeCalendar(unit);
+  return other;
 }
 
 bool ElementIndex::HasShiftCalendar(const std::string& unit) const {

@@ -81,6 +81,7 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     return CountTime(in.counts[i]) < t;
   });
   std::set<std::string> missing_reported;
+  const auto& cover = index.CoveredOf(unit);
   SourceSet* quantity_sources[] = {&e->sources["PQ"], &e->sources["GQ"], &e->sources["SQ"],
                                    &e->sources["RQ"]};
   SourceSet* ideal_sources = nullptr;
@@ -111,7 +112,7 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
                            "good + scrap + rework differs from total; kept as given",
                            {c.source}});
     }
-    if (CountOutsideStates(index.CoveredOf(unit), c)) {
+    if (CountOutsideStates(cover, c)) {
       findings->push_back({"count_outside_states",
                            unit,
                            c.start,
@@ -163,19 +164,42 @@ constexpr const char* kPbtKey = "PBT";
 constexpr const char* kDownKey = "down";
 constexpr const char* kIdleKey = "idle";
 
-// The source sets of one Elements value by key, looked up once per key.
+// The source sets of one Elements value by key, looked up once per key (a few keys per
+// unit and window: a short list searched by pointer beats a map).
 class SourceSlots {
  public:
   explicit SourceSlots(Elements* e) : e_(e) {}
   SourceSet& operator()(const char* key) {
-    SourceSet*& slot = slots_[key];
-    if (slot == nullptr) slot = &e_->sources[key];
+    for (const auto& [k, slot] : slots_)
+      if (k == key) return *slot;
+    SourceSet* slot = &e_->sources[key];
+    slots_.emplace_back(key, slot);
     return *slot;
   }
 
  private:
   Elements* e_;
-  std::map<const char*, SourceSet*> slots_;  // by pointer: keys are the constants above
+  std::vector<std::pair<const char*, SourceSet*>> slots_;  // keys are the constants above
+};
+
+// A small set kept as a sorted vector (a unit has one or two states and entries in force
+// at a time): iterates in the order of std::set, without a node per insert.
+template <typename T>
+class SmallSet {
+ public:
+  void insert(const T& v) { items_.insert(std::lower_bound(items_.begin(), items_.end(), v), v); }
+  void erase(const T& v) {
+    auto it = std::lower_bound(items_.begin(), items_.end(), v);
+    if (it != items_.end() && *it == v) items_.erase(it);
+  }
+  bool empty() const { return items_.empty(); }
+  std::size_t size() const { return items_.size(); }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+  const T& back() const { return items_.back(); }
+
+ private:
+  std::vector<T> items_;
 };
 
 // The element a segment counts in, from the state in force (`w`, or none) and the
@@ -246,14 +270,12 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
   std::vector<std::size_t> states, entries;
   InRange(
       index.StatesOf(unit), from, to, [&](std::size_t i) { return in.states[i].start; }, &states);
-  std::vector<std::string> scopes = index.hierarchy().AncestorsOrSelf(unit);
-  if (!unit.empty()) scopes.push_back("");
-  for (const std::string& scope : scopes) {
+  const ElementIndex::UnitCalendar& calendar = index.CalendarsOf(unit);
+  for (const ElementIndex::Sorted* sorted : calendar.scopes) {
     InRange(
-        index.CalendarOf(scope), from, to, [&](std::size_t i) { return in.calendar[i].start; },
-        &entries);
+        *sorted, from, to, [&](std::size_t i) { return in.calendar[i].start; }, &entries);
   }
-  const bool has_shifts = index.HasShiftCalendar(unit);
+  const bool has_shifts = calendar.has_shifts;
   if (!has_shifts) {
     log.Add("no_shift_calendar", from, to,
             "no shift calendar applies to the work unit: the whole window is planned", {});
@@ -281,8 +303,8 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.t < b.t; });
 
   // Active sets. States by (start, input index): the last element holds.
-  std::set<std::pair<TimeMicros, std::size_t>> active;
-  std::set<std::size_t> shifts, stops, outside;
+  SmallSet<std::pair<TimeMicros, std::size_t>> active;
+  SmallSet<std::size_t> shifts, stops, outside;
   const TimeMicros threshold = policy.micro_stop_threshold_micros();
   const bool excluded = policy.planned_stops == PlannedStops::kExcluded;
 
@@ -292,7 +314,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
     const Event& ev = events[k];
     if (ev.t > at) {
       const TimeMicros a = at, b = ev.t, len = b - a;
-      const StateInterval* w = active.empty() ? nullptr : &in.states[active.rbegin()->second];
+      const StateInterval* w = active.empty() ? nullptr : &in.states[active.back().second];
       if (active.size() > 1) {
         std::vector<const SourceRef*> srcs;
         for (const auto& [start, i] : active) srcs.push_back(&in.states[i].source);
@@ -361,7 +383,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
       continue;
     }
     const CalendarKind kind = in.calendar[ev.idx].kind;
-    std::set<std::size_t>& set =
+    SmallSet<std::size_t>& set =
         kind == CalendarKind::kShift                                                  ? shifts
         : (kind == CalendarKind::kBreak || kind == CalendarKind::kPlannedMaintenance) ? stops
                                                                                       : outside;
