@@ -50,6 +50,13 @@ class Interner {
   std::uint32_t last_id_ = 0;
 };
 
+// Rows to reserve for at most `bound` rows of `size` bytes: the bound, up to 2 GiB (only
+// the pages used are ever touched; a vector grows on beyond it).
+std::size_t ReserveFor(std::int64_t bound, std::size_t size) {
+  const std::int64_t cap = static_cast<std::int64_t>((std::size_t{2} << 30) / size);
+  return static_cast<std::size_t>(std::clamp<std::int64_t>(bound, 0, cap));
+}
+
 // A state change as ids and numbers (no strings).
 struct Change {
   TimeMicros time = 0;
@@ -62,6 +69,9 @@ struct Change {
 Status AppendStates(storage::Database& db, TimeMicros read_up_to, Inputs& in) {
   Interner units, sources, states, reasons;
   std::vector<Change> changes;
+  auto bound = StateChangeRowsBound(db);
+  if (!bound.ok()) return bound.error();
+  changes.reserve(ReserveFor(*bound, sizeof(Change)));
   ORDO_TRY(ForEachStateChange(db, [&](const StateChangeRow& r) {
     changes.push_back({r.time, r.source_seq, r.index, r.seq, units.Id(r.work_unit),
                        sources.Id(r.source), states.Id(r.state), reasons.Id(r.reason)});
@@ -144,6 +154,9 @@ Status AppendCounts(storage::Database& db, Inputs& in) {
   // Increments are taken as read; cumulative readings are kept, per (source, work unit),
   // with each reading's row by its key.
   std::deque<CountRow> cumulative;  // stable addresses
+  auto bound = CountRowsBound(db);
+  if (!bound.ok()) return bound.error();
+  in.counts.reserve(in.counts.size() + ReserveFor(*bound, sizeof(Count)));
   ORDO_TRY(ForEachCount(db, [&](const CountRow& r) {
     if (r.counter != "cumulative") {
       in.counts.push_back(ToCount(r, {r.total, r.good, r.scrap, r.rework}));

@@ -319,6 +319,27 @@ Result<std::vector<CountRow>> ReadCounts(storage::Database& db) {
   return out;
 }
 
+namespace {
+
+Result<std::int64_t> RowsBound(storage::Database& db, const std::string& table) {
+  auto bound = storage::FirstRow<std::int64_t>(
+      // Two subqueries: SQLite reads a lone MAX or MIN of the key from the b-tree's end.
+      db,
+      "SELECT COALESCE((SELECT MAX(seq) FROM " + table + ") - (SELECT MIN(seq) FROM " + table +
+          ") + 1, 0)",
+      storage::NoBind, [](const Statement& s) { return s.Int(0); });
+  if (!bound.ok()) return bound.error();
+  return bound->value_or(0);
+}
+
+}  // namespace
+
+Result<std::int64_t> StateChangeRowsBound(storage::Database& db) {
+  return RowsBound(db, "mes_state_change");
+}
+
+Result<std::int64_t> CountRowsBound(storage::Database& db) { return RowsBound(db, "mes_count"); }
+
 Status ForEachStateChange(storage::Database& db,
                           const std::function<void(const StateChangeRow&)>& fn) {
   return ForEach<StateChangeRow>(db, kStateChanges, ReadStateChange, fn);

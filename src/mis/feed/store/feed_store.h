@@ -89,6 +89,10 @@ Result<std::vector<CountRow>> ReadCounts(storage::Database& db);
 Status ForEachStateChange(storage::Database& db,
                           const std::function<void(const StateChangeRow&)>& fn);
 Status ForEachCount(storage::Database& db, const std::function<void(const CountRow&)>& fn);
+// At least the number of rows of mes_state_change (of mes_count), read cheaply from the
+// ends of its key (last seq - first seq + 1; 0 when empty), for reserving memory.
+Result<std::int64_t> StateChangeRowsBound(storage::Database& db);
+Result<std::int64_t> CountRowsBound(storage::Database& db);
 Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db);
 Result<std::vector<SourceRow>> ReadSources(storage::Database& db);
 Result<std::vector<EquipmentDraftRow>> ReadEquipmentDrafts(storage::Database& db);
