@@ -74,8 +74,7 @@ struct EngineRun {
   double load_seconds = 0, compute_seconds = 0;
   std::int64_t states = 0, counts = 0;  // the inputs loaded
 };
-Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant,
-                            bool per_request = false);
+Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant, bool per_request = false);
 
 // The same figures as SQL on the same tables (oee_sql.cc): intervals from the state
 // changes by LEAD() in the feed's order, the last one open to the feed's read-up-to time;
