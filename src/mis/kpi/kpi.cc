@@ -163,11 +163,11 @@ Result<std::vector<const KpiDefinition*>> ResolveKpis(const std::vector<std::str
   return defs;
 }
 
-KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs) {
+KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs,
+                   const PolicyStamp& stamp) {
   const KpiRequest& request = ctx.request();
   KpiReport report;
   report.figures.reserve(defs.size());
-  const PolicyStamp stamp = StampOf(request.policy);
   for (const KpiDefinition* def : defs) {
     Figure fig;
     fig.kpi = def->id;
@@ -191,7 +191,7 @@ Result<KpiReport> ComputeKpis(const ElementIndex& index, const KpiRequest& reque
   ORDO_TRY(CheckScope(index, request.scope));
   auto defs = ResolveKpis(request.kpis, request.profile);
   if (!defs.ok()) return defs.error();
-  return Evaluate(KpiContext(index, request), *defs);
+  return Evaluate(KpiContext(index, request), *defs, StampOf(request.policy));
 }
 
 }  // namespace ordo::mis

@@ -33,6 +33,7 @@ Status ComputeKpiBatch(const ElementIndex& index, const KpiBatchRequest& request
     return results[slot_of.at(unit)].elements;
   };
   KpiRequest one{request.kpis, "", 0, 0, request.profile, request.policy};
+  const PolicyStamp stamp = StampOf(request.policy);
   KpiContext::UnitResults units;
   std::map<std::string, Elements> sums;  // inner scopes of the window, summed once
   for (std::size_t w = 0; w < request.windows.size(); ++w) {
@@ -46,7 +47,7 @@ Status ComputeKpiBatch(const ElementIndex& index, const KpiBatchRequest& request
       units.clear();
       for (std::size_t k : scope_slots[s]) units.emplace_back(slot_unit[k], &results[k]);
       Elements total = SumUpTree(index.hierarchy(), one.scope, unit_of, sums);
-      ORDO_TRY(sink(s, w, Evaluate(KpiContext(index, one, std::move(total), units), *defs)));
+      ORDO_TRY(sink(s, w, Evaluate(KpiContext(index, one, std::move(total), units), *defs, stamp)));
     }
   }
   return Ok();

@@ -282,6 +282,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
   }
 
   std::vector<Event> events;
+  events.reserve(2 * (states.size() + entries.size()) + 1);
   for (std::size_t i : states) {
     const StateInterval& s = in.states[i];
     if (s.end <= s.start) {
@@ -293,14 +294,23 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
     events.push_back({std::max(s.start, from), true, true, i});
     events.push_back({std::min(s.end, to), false, true, i});
   }
+  const auto state_events = static_cast<std::ptrdiff_t>(events.size());
   for (std::size_t i : entries) {
     const CalendarEntry& c = in.calendar[i];
     if (c.end <= from || c.start >= to || c.end <= c.start) continue;
     events.push_back({std::max(c.start, from), true, false, i});
     events.push_back({std::min(c.end, to), false, false, i});
   }
+  // In time order (the order of events at one instant does not matter: all of them are
+  // taken before the next segment). A unit's states follow one another, so their events
+  // mostly come in order already: sort them only when not, then merge in the calendar's.
+  auto by_time = [](const Event& a, const Event& b) { return a.t < b.t; };
+  const auto calendar_events = events.begin() + state_events;
+  if (!std::is_sorted(events.begin(), calendar_events, by_time))
+    std::sort(events.begin(), calendar_events, by_time);
+  std::sort(calendar_events, events.end(), by_time);
+  std::inplace_merge(events.begin(), calendar_events, events.end(), by_time);
   events.push_back({to, false, false, SIZE_MAX});  // closes the last segment
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.t < b.t; });
 
   // Active sets. States by (start, input index): the last element holds.
   SmallSet<std::pair<TimeMicros, std::size_t>> active;

@@ -55,7 +55,8 @@ class KpiContext {
 
  private:
   void Init(const UnitResults& units);
-  friend KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs);
+  friend KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs,
+                            const PolicyStamp& stamp);
 
   const ElementIndex& index_;
   const KpiRequest& request_;
@@ -72,8 +73,10 @@ Result<std::vector<const KpiDefinition*>> ResolveKpis(const std::vector<std::str
 // invalid_window and unknown_scope, as ComputeKpis.
 Status CheckWindow(TimeMicros from, TimeMicros to);
 Status CheckScope(const ElementIndex& index, const std::string& scope);
-// The figures of `defs` over a context, with its elements and findings (moved out of it).
-KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs);
+// The figures of `defs` over a context, with its elements and findings (moved out of it);
+// `stamp` is StampOf(the request's policy).
+KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs,
+                   const PolicyStamp& stamp);
 
 // Fills `figure->elements` with the named elements of `e` and adds their sources.
 void UseElements(const Elements& e, std::initializer_list<const char*> keys, Figure* figure);
