@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bench_util.h"
+#include "mes/equipment/sparkplug/sparkplug.h"
 #include "mqtt_support.h"
 
 namespace ordo::bench {
@@ -86,7 +87,77 @@ void Probe(unsigned short port, const std::string& token, int probe_ms,
 
 std::int64_t Handled(const Json& h) {
   return h.value("accepted", std::int64_t{0}) + h.value("refused", std::int64_t{0}) +
-         h.value("duplicates", std::int64_t{0});
+         h.value("duplicates", std::int64_t{0}) + h.value("ignored", std::int64_t{0});
+}
+
+namespace sp = ordo::sparkplug;
+
+// One Sparkplug edge node of the soak: a sparkplug source for its work units (devices).
+struct EdgeNode {
+  std::string id;          // soak-edge-K
+  std::vector<int> units;  // indexes of its work units
+  std::uint64_t seq = 0;   // the seq of its last message
+};
+constexpr const char* kGroup = "soak";
+
+std::string SparkplugPayload(std::int64_t time_ms, std::uint64_t seq,
+                             std::vector<sp::Metric> metrics) {
+  sp::Payload p;
+  p.timestamp_ms = static_cast<std::uint64_t>(time_ms);
+  p.seq = seq % 256;
+  p.metrics = std::move(metrics);
+  return sp::EncodePayload(p);
+}
+
+// The `tags` samples of one device at one time (metrics tag/t01 ...).
+std::vector<sp::Metric> TagMetrics(int tags, std::int64_t salt) {
+  std::vector<sp::Metric> metrics;
+  for (int t = 0; t < tags; ++t) {
+    char name[16];
+    std::snprintf(name, sizeof name, "tag/t%02d", t + 1);
+    sp::Metric m;
+    m.name = name;
+    m.datatype = sp::DataType::kDouble;
+    m.value = 20 + static_cast<double>(((salt + t) * 7) % 1000) / 100.0;
+    metrics.push_back(std::move(m));
+  }
+  return metrics;
+}
+
+// Registers a sparkplug source per 200 work units and publishes each node's NBIRTH and
+// each device's DBIRTH (with its tags' first samples) at `time_ms`; the samples published.
+std::int64_t BirthEdgeNodes(Client& engineer, Publisher& pub, const std::vector<std::string>& units,
+                            int tags, std::int64_t time_ms, std::vector<EdgeNode>* nodes) {
+  std::int64_t samples = 0;
+  for (std::size_t first = 0; first < units.size(); first += 200) {
+    EdgeNode node;
+    node.id = "soak-edge-" + std::to_string(first / 200);
+    Json wus = Json::array();
+    for (std::size_t u = first; u < std::min(units.size(), first + 200); ++u) {
+      node.units.push_back(static_cast<int>(u));
+      wus.push_back(units[u]);
+    }
+    auto r = PostJson(engineer, "/api/v1/sources",
+                      {{"name", "soak-spb-" + std::to_string(first / 200)},
+                       {"kind", "sparkplug"},
+                       {"group_id", kGroup},
+                       {"edge_node", node.id},
+                       {"work_units", wus}});
+    if (r.first != 201) throw std::runtime_error("register sparkplug source: " + r.second.dump());
+    sp::Metric bd;
+    bd.name = "bdSeq";
+    bd.datatype = sp::DataType::kInt64;
+    bd.value = std::int64_t{0};
+    pub.Publish(std::string("spBv1.0/") + kGroup + "/NBIRTH/" + node.id,
+                SparkplugPayload(time_ms, node.seq, {bd}));
+    for (int u : node.units) {
+      pub.Publish(std::string("spBv1.0/") + kGroup + "/DBIRTH/" + node.id + "/" + units[u],
+                  SparkplugPayload(time_ms, ++node.seq, TagMetrics(tags, u)));
+      samples += tags;
+    }
+    nodes->push_back(std::move(node));
+  }
+  return samples;
 }
 
 }  // namespace
@@ -103,6 +174,7 @@ SoakResult RunSoak(const SoakOptions& o) {
   const auto setup_start = SteadyClock::now();
   DemoServer server = StartMqttServer(o.ordo_bin, dir, broker);
   try {
+    const bool sparkplug = o.shape == SoakShape::kSparkplugDevices;
     std::vector<std::string> units;
     std::vector<std::pair<std::string, std::string>> tags;
     for (int u = 0; u < o.units; ++u) {
@@ -113,7 +185,7 @@ SoakResult RunSoak(const SoakOptions& o) {
         " tags");
     AddWorkUnits(server.port, server.passwords, units);
     const std::string engineer = SignIn(server.port, "engineer", server.passwords.at("engineer"));
-    {
+    if (!sparkplug) {
       Client c(server.port);
       c.set_token(engineer);
       // A source speaks for at most 200 work units: one mqtt source per 200.
@@ -124,6 +196,20 @@ SoakResult RunSoak(const SoakOptions& o) {
              units.begin() + static_cast<std::ptrdiff_t>(std::min(units.size(), first + 200))});
     }
     DefineTags(server.port, engineer, tags, 2);
+    // The publisher (its messages before the soak, the births, are counted too).
+    Publisher pub("soak-publisher", broker.port(), 10000);
+    Client health(server.port);
+    std::vector<EdgeNode> nodes;
+    const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
+    if (sparkplug) {
+      Client c(server.port);
+      c.set_token(engineer);
+      r.samples += BirthEdgeNodes(c, pub, units, o.tags, t0_ms - 1000, &nodes);
+      // The births handled before the idle phase, so it is idle.
+      const auto wait_start = SteadyClock::now();
+      while (Handled(MqttHealth(health)) < pub.published() && SecondsSince(wait_start) < 120)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     r.setup_seconds = SecondsSince(setup_start);
     const std::string op = SignIn(server.port, "operator", server.passwords.at("operator"));
 
@@ -144,10 +230,9 @@ SoakResult RunSoak(const SoakOptions& o) {
         std::to_string(r.idle_p99_ms) + " ms");
 
     // The soak: publisher at 1 Hz, probes, and a monitor of memory and backlog.
-    Client health(server.port);
     r.rss_start_kib = r.rss_peak_kib = ProcStatusKib(server.pid, "VmRSS");
-    Publisher pub("soak-publisher", broker.port(), 10000);
     std::atomic<bool> stop{false};
+    std::atomic<std::int64_t> samples_sent{0};
     std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &soak_ms,
                       &r.probe_errors, &r.first_error);
     std::string publish_error;  // the publisher thread's failure, if any
@@ -155,16 +240,26 @@ SoakResult RunSoak(const SoakOptions& o) {
       try {
         const auto start = SteadyClock::now();
         std::int64_t seq = 0;
-        const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
         for (int k = 0; k < static_cast<int>(o.seconds) && !stop.load(); ++k) {
           const auto due = start + std::chrono::seconds(k);
           if (SteadyClock::now() < due) std::this_thread::sleep_until(due);
           r.slipped_seconds = std::max(
               r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
+          if (sparkplug) {
+            for (EdgeNode& node : nodes)
+              for (int u : node.units) {
+                pub.Publish(
+                    std::string("spBv1.0/") + kGroup + "/DDATA/" + node.id + "/" + units[u],
+                    SparkplugPayload(t0_ms + k * 1000, ++node.seq, TagMetrics(o.tags, u + k)));
+                samples_sent += o.tags;
+              }
+            continue;
+          }
           for (int u = 0; u < o.units; ++u) {
             const std::string prefix = "ordo/SITE-BSL/" + UnitId(u) + "/tag/";
             for (int t = 0; t < o.tags; ++t) {
               ++seq;
+              ++samples_sent;
               pub.Publish(prefix + TagId(u, t),
                           Json{{"seq", seq},
                                {"time", t0_ms + k * 1000},
@@ -215,6 +310,9 @@ SoakResult RunSoak(const SoakOptions& o) {
     r.soak_probes = static_cast<int>(soak_ms.size());
     pub.WaitAcknowledged(30);
     r.published = pub.acknowledged();
+    // Every message was acknowledged, or samples counts what was sent but not delivered,
+    // and the check (stored == samples) fails.
+    r.samples += samples_sent.load();
 
     // Drain: wait (bounded) until the connector has handled everything published.
     const auto drain_start = SteadyClock::now();
@@ -227,6 +325,7 @@ SoakResult RunSoak(const SoakOptions& o) {
     r.accepted = h.value("accepted", std::int64_t{0});
     r.refused = h.value("refused", std::int64_t{0});
     r.not_stored = h.value("not_stored", std::int64_t{0});
+    r.rebirths = h.value("/sparkplug/rebirths_requested"_json_pointer, std::int64_t{0});
     r.rss_drained_kib = ProcStatusKib(server.pid, "VmRSS");
     r.hwm_kib = ProcStatusKib(server.pid, "VmHWM");
     r.stored = TelemetryRows(dir);
@@ -245,10 +344,15 @@ std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_ma
   auto mib = [](std::int64_t kib) { return static_cast<double>(kib) / 1024.0; };
   char buf[160];
   s << "soak: " << o.units << " work units x " << o.tags << " tags at 1 Hz for " << o.seconds
-    << " s over MQTT (QoS 1), operator command every " << o.probe_ms
-    << " ms, broker max_inflight_messages " << o.broker_inflight << "\n";
+    << " s over MQTT (QoS 1, "
+    << (o.shape == SoakShape::kSparkplugDevices
+            ? "Sparkplug B: one DDATA per work unit a second carrying its tags"
+            : "one JSON message per sample")
+    << "), operator command every " << o.probe_ms << " ms, broker max_inflight_messages "
+    << o.broker_inflight << "\n";
   s << "setup_seconds: " << r.setup_seconds << "\n";
-  s << "published: " << r.published << "\naccepted: " << r.accepted << "\nrefused: " << r.refused
+  s << "published: " << r.published << "\nsamples: " << r.samples << "\naccepted: " << r.accepted
+    << "\nrebirths_requested: " << r.rebirths << "\nrefused: " << r.refused
     << "\nnot_stored: " << r.not_stored << "\nstored_in_telemetry: " << r.stored << "\n";
   s << "offered_rate_per_s: " << o.units * o.tags << "\n";
   s << "max_backlog: " << r.max_backlog << "\npublisher_slipped_s: " << r.slipped_seconds << "\n";

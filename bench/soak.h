@@ -1,6 +1,6 @@
 // The MQTT soak (make soak; docs/PERFORMANCE.md), issue 12 section 8: a real mosquitto,
 // `ordo serve --mqtt-broker`, `units` work units x `tags` tags, one sample of every tag
-// per second on ordo/<site>/<wu>/tag/<name> (QoS 1, one publisher) for `seconds`; the
+// per second (QoS 1, one publisher; SoakShape: how) for `seconds`; the
 // server's resident memory sampled every second (start, peak, end), and an operator
 // command (a logbook write through HTTP) timed every `probe_ms` during the soak, against
 // the same command timed while idle first, in the same run.
@@ -10,6 +10,12 @@
 #include <string>
 
 namespace ordo::bench {
+
+// How the samples travel: one JSON message per sample on ordo/<site>/<wu>/tag/<name>,
+// or Sparkplug B as a plant's edge nodes send them: one edge node per 200 work units
+// (a sparkplug source each), each work unit a device whose DDATA carries all its tags'
+// samples of the second (metrics tag/tNN), after an NBIRTH and a DBIRTH per device.
+enum class SoakShape { kTagMessages, kSparkplugDevices };
 
 struct SoakOptions {
   std::string ordo_bin;
@@ -21,12 +27,15 @@ struct SoakOptions {
   double drain_seconds = 60;   // after the soak: wait this long at most for the backlog
   bool verbose = true;         // a progress line every 10 s on stderr
   int broker_inflight = 1000;  // the broker's max_inflight_messages (mqtt_support.h)
+  SoakShape shape = SoakShape::kTagMessages;
 };
 
 struct SoakResult {
-  std::int64_t published = 0;  // messages (one sample each) acknowledged by the broker
+  std::int64_t published = 0;  // messages acknowledged by the broker (births included)
+  std::int64_t samples = 0;    // the samples those messages carry
   std::int64_t accepted = 0, refused = 0, not_stored = 0;  // the connector's counters
-  std::int64_t stored = 0;                                 // rows in telemetry.sqlite
+  std::int64_t rebirths = 0;     // Sparkplug rebirth requests (any means a message was lost)
+  std::int64_t stored = 0;       // rows in telemetry.sqlite
   std::int64_t max_backlog = 0;  // published - handled, largest seen during the soak
   double slipped_seconds = 0;    // how far the publisher fell behind its 1 Hz schedule
   double drained_after = -1;     // seconds after the soak until all were handled (-1: not)
@@ -38,13 +47,12 @@ struct SoakResult {
   double setup_seconds = 0;
   std::string first_error;
 
-  std::int64_t expected() const { return published; }
   double p99_ratio() const { return idle_p99_ms > 0 ? soak_p99_ms / idle_p99_ms : 0; }
-  // The invariants that hold whatever the machine: everything published is stored, no
-  // refusal, the server alive, every operator command answered.
+  // The invariants that hold whatever the machine: every sample published is stored, no
+  // refusal and no rebirth, the server alive, every operator command answered.
   bool InvariantsHold() const {
-    return server_alive && published > 0 && stored == published && refused == 0 &&
-           not_stored == 0 && probe_errors == 0;
+    return server_alive && published > 0 && samples > 0 && stored == samples && refused == 0 &&
+           not_stored == 0 && rebirths == 0 && probe_errors == 0;
   }
 };
 

@@ -2,7 +2,9 @@
 // environment: ORDO_SOAK_UNITS (500), ORDO_SOAK_TAGS (20), ORDO_SOAK_SECONDS (600),
 // ORDO_SOAK_IDLE_SECONDS (30), ORDO_SOAK_PROBE_MS (100), ORDO_SOAK_DRAIN_SECONDS (60),
 // ORDO_SOAK_RSS_MARGIN_MIB (32), ORDO_SOAK_SUMMARY (a file for the summary),
-// ORDO_SOAK_PROBE_LOG (a file for each operator command's wall time and latency). Exit 0 when
+// ORDO_SOAK_PROBE_LOG (a file for each operator command's wall time and latency),
+// ORDO_SOAK_SHAPE (`sparkplug`, the default: one Sparkplug DDATA per work unit a second
+// with all its tags; `tag-messages`: one JSON message per sample). Exit 0 when
 // every check passes (all stored, no refusal, server alive; resident memory at the end
 // within the margin of the start; operator command p99 within 1.5x of idle), else 1.
 #include <unistd.h>
@@ -38,6 +40,17 @@ int main() {
   o.drain_seconds = Env("ORDO_SOAK_DRAIN_SECONDS", 60);
   o.broker_inflight = static_cast<int>(Env("ORDO_SOAK_BROKER_INFLIGHT", 1000));
   const double margin = Env("ORDO_SOAK_RSS_MARGIN_MIB", 32);
+  const char* shape = std::getenv("ORDO_SOAK_SHAPE");
+  const std::string shape_name = shape && *shape ? shape : "sparkplug";
+  if (shape_name == "sparkplug") {
+    o.shape = SoakShape::kSparkplugDevices;
+  } else if (shape_name == "tag-messages") {
+    o.shape = SoakShape::kTagMessages;
+  } else {
+    std::fprintf(stderr, "soak: ORDO_SOAK_SHAPE must be sparkplug or tag-messages, not '%s'\n",
+                 shape_name.c_str());
+    return 2;
+  }
   o.work_dir =
       (std::filesystem::temp_directory_path() / ("ordo-soak-" + std::to_string(::getpid())))
           .string();

@@ -36,7 +36,8 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
   const std::string summary = SoakSummary(o, r, 32);
 
   EXPECT_EQ(r.published, 20 * 5 * 20) << summary;
-  EXPECT_EQ(r.stored, r.published) << summary;
+  EXPECT_EQ(r.samples, r.published) << summary;
+  EXPECT_EQ(r.stored, r.samples) << summary;
   EXPECT_EQ(r.accepted, r.published) << summary;
   EXPECT_EQ(r.refused, 0) << summary;
   EXPECT_EQ(r.not_stored, 0) << summary;
@@ -55,12 +56,48 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
   EXPECT_NE(summary.find("verdict:"), std::string::npos);
 }
 
+// The same with the samples as a plant's Sparkplug edge nodes send them: one edge node
+// for the 20 work units, each a device whose DDATA carries its 5 tags every second.
+TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
+  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
+  SoakOptions o;
+  o.ordo_bin = ordo::testing::OrdoBinary();
+  o.work_dir = (std::filesystem::temp_directory_path() /
+                ("ordo-soak-spb-test-" + std::to_string(::getpid())))
+                   .string();
+  std::filesystem::create_directories(o.work_dir);
+  o.units = 20;
+  o.tags = 5;
+  o.seconds = 20;
+  o.idle_seconds = 3;
+  o.probe_ms = 200;
+  o.drain_seconds = 120;
+  o.verbose = false;
+  o.shape = SoakShape::kSparkplugDevices;
+  const SoakResult r = RunSoak(o);
+  std::filesystem::remove_all(o.work_dir);
+  const std::string summary = SoakSummary(o, r, 32);
+
+  EXPECT_EQ(r.published, 1 + 20 + 20 * 20) << summary;    // NBIRTH, DBIRTHs, DDATA
+  EXPECT_EQ(r.samples, 20 * 5 + 20 * 5 * 20) << summary;  // births carry samples too
+  EXPECT_EQ(r.stored, r.samples) << summary;
+  EXPECT_EQ(r.accepted, 20 + 20 * 20) << summary;  // the NBIRTH is no work unit's: ignored
+  EXPECT_EQ(r.rebirths, 0) << summary;
+  EXPECT_EQ(r.refused, 0) << summary;
+  EXPECT_EQ(r.not_stored, 0) << summary;
+  EXPECT_TRUE(r.server_alive) << summary;
+  EXPECT_EQ(r.probe_errors, 0) << summary;
+  EXPECT_GE(r.drained_after, 0) << summary;
+  EXPECT_TRUE(r.InvariantsHold()) << summary;
+  EXPECT_NE(summary.find("Sparkplug B: one DDATA per work unit"), std::string::npos) << summary;
+}
+
 // The soak's checks (what `make soak` fails on), on given figures.
 TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle) {
   ORDO_VERIFIES("ORDO-PERF-09", "ORDO-PERF-10", "ORDO-PERF-12");
   SoakOptions o;
   SoakResult r;
-  r.published = r.accepted = r.stored = 1000;
+  r.published = r.samples = r.accepted = r.stored = 1000;
   r.server_alive = true;
   r.drained_after = 0.5;
   r.rss_start_kib = 40 * 1024;
@@ -88,6 +125,12 @@ TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle)
   s = SoakSummary(o, lost, 32);
   EXPECT_NE(s.find("check all_stored_no_refusals_alive: FAIL"), std::string::npos) << s;
   EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  SoakResult rebirth = r;  // a Sparkplug rebirth request: a message was lost or out of order
+  rebirth.rebirths = 1;
+  s = SoakSummary(o, rebirth, 32);
+  EXPECT_NE(s.find("rebirths_requested: 1"), std::string::npos) << s;
+  EXPECT_NE(s.find("check all_stored_no_refusals_alive: FAIL"), std::string::npos) << s;
 
   SoakResult behind = r;  // everything stored in the end, but not within the drain wait
   behind.drained_after = -1;

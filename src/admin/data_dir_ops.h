@@ -74,13 +74,18 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path);
 // Consistent copy of the live store into `file` (SQLite online backup); safe while the
 // server runs. Fails if `file` exists. Then each registered data-directory file
 // (RegisterDataDirFile) that exists is copied the same way to `file` + "." + its name
-// (after the store, so it holds at least every row the copied ledger seals).
+// (after the store, so it holds at least every row the copied ledger seals). When a file's
+// trim (below) finds that the file changed between the two copies in a way the trim cannot
+// mend (kConflict naming the file as `field`), both copies are removed and taken again, up
+// to kBackupAttempts times; the last conflict is returned, with the attempt count.
+inline constexpr int kBackupAttempts = 3;
 Status Backup(const store::DataDir& dir, const std::string& file);
 
 // A SQLite file of a capability in the data directory (e.g. "telemetry.sqlite") that
 // Backup copies beside the store's backup and RestoreBackup puts back. `trim` (optional)
 // runs on the copy with the copied ledger's head seq, to drop what the copied ledger does
-// not know of (rows written after the store was copied). Start-up only.
+// not know of (rows written after the store was copied); kConflict with `field` set: the
+// copy lacks something the copied ledger needs, so Backup copies again. Start-up only.
 struct DataDirFile {
   std::string name;
   std::function<Status(storage::Database& copy, std::int64_t head_seq)> trim;

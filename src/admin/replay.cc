@@ -133,7 +133,10 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path) {
   return differences;
 }
 
-Status Backup(const store::DataDir& dir, const std::string& file) {
+namespace {
+
+// One attempt of Backup.
+Status BackupOnce(const store::DataDir& dir, const std::string& file) {
   // Created here, exclusively and readable by the owner only: a backup holds the
   // password hashes too.
   int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -163,10 +166,12 @@ Status Backup(const store::DataDir& dir, const std::string& file) {
     if (!max.ok()) return max.error();
     head = max->value_or(0);
   }
+  std::vector<std::string> copied_files;  // the copies beside `file` made so far
   for (const DataDirFile& extra : RegisteredDataDirFiles()) {
     const std::string from = dir.root + "/" + extra.name;
     if (!std::filesystem::exists(from)) continue;
     const std::string to = file + "." + extra.name;
+    copied_files.push_back(to);
     auto copy_one = [&]() -> Status {
       auto db = store::OpenStoreFile(from, storage::OpenMode::kReadOnly);
       if (!db.ok()) return db.error();
@@ -183,10 +188,27 @@ Status Backup(const store::DataDir& dir, const std::string& file) {
     Status s = copy_one();
     if (s.ok()) continue;
     std::filesystem::remove(file);
-    std::filesystem::remove(to);
+    for (const std::string& made : copied_files) std::filesystem::remove(made);
     return s;
   }
   return Ok();
+}
+
+}  // namespace
+
+Status Backup(const store::DataDir& dir, const std::string& file) {
+  Status s = Ok();
+  for (int attempt = 1; attempt <= kBackupAttempts; ++attempt) {
+    s = BackupOnce(dir, file);
+    if (s.ok() || s.error().code != ErrorCode::kConflict || s.error().field.empty()) return s;
+    // A data-directory file's trim found it changed between the copies (the store's copy
+    // was removed with it): copy both again.
+    Error e = s.error();
+    e.message +=
+        " (attempt " + std::to_string(attempt) + " of " + std::to_string(kBackupAttempts) + ")";
+    s = e;
+  }
+  return s;
 }
 
 namespace {

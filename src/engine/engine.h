@@ -57,7 +57,7 @@ struct WriteContext {
 
 // A store beside the ledger (the telemetry file) whose writes of a group's commands are
 // held in one transaction of its own and committed once, just before the ledger's commit,
-// instead of once per command. Both run on the writer thread with its connection.
+// instead of once per command, on the writer thread. Contract: docs/architecture.md, 9.
 struct GroupParticipant {
   std::string name;
   // Commits what the group's commands held. An error: the engine rolls the ledger group

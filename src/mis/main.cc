@@ -170,18 +170,22 @@ int main(int argc, char** argv) {
 
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
-  std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file;
+  std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file, mes_ca;
   std::string time_zone;
   int idle_minutes = 15, nice = 10;
   serve->add_option("--data", data, "data directory (created by init)")->required();
   serve->add_option("--listen", listen,
                     "address:port to listen on (default 127.0.0.1:8090; port 0 = any free port)");
   serve->add_option("--mes", mes_url,
-                    "the ordo MES to read the ledger feed from, http://HOST:PORT");
+                    "the ordo MES to read the ledger feed from, http://HOST:PORT or "
+                    "https://HOST:PORT (its certificate verified)");
   serve->add_option("--mes-user", mes_user,
                     "the MES user the MIS signs in as (MES role feed_reader); with --mes");
   serve->add_option("--mes-password-file", mes_password_file,
                     "file whose first line is that MES user's password; with --mes");
+  serve->add_option("--mes-ca", mes_ca,
+                    "with an https --mes: the CA certificates (PEM) to verify the MES against "
+                    "(default: the system's trusted certificates)");
   serve->add_option("--time-zone", time_zone,
                     "the site's time zone for this run, overriding the one stored by init "
                     "(an IANA name such as Europe/Berlin)");
@@ -198,7 +202,7 @@ int main(int argc, char** argv) {
       rc = Fail(address.error().message);
       return;
     }
-    auto mes = app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file);
+    auto mes = app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file, mes_ca);
     if (!mes.ok()) {
       rc = Fail(mes.error().message);
       return;

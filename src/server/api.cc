@@ -12,6 +12,7 @@
 
 #include "core/crypto.h"
 #include "core/permissions.h"
+#include "server/path_pattern.h"
 
 namespace ordo::server {
 
@@ -35,33 +36,6 @@ Api::~Api() {
   hashing_.join();
   parsing_.join();
 }
-
-namespace {
-
-// Matches "/api/v1/users/{id}/disable" against a path, filling params.
-bool MatchPath(const std::string& pattern, const std::string& path,
-               std::map<std::string, std::string>* params) {
-  std::size_t i = 0, j = 0;
-  while (i < pattern.size() && j <= path.size()) {
-    if (pattern[i] == '{') {
-      std::size_t close = pattern.find('}', i);
-      std::string name = pattern.substr(i + 1, close - i - 1);
-      std::size_t end = path.find('/', j);
-      if (end == std::string::npos) end = path.size();
-      if (end == j) return false;
-      (*params)[name] = path.substr(j, end - j);
-      i = close + 1;
-      j = end;
-      continue;
-    }
-    if (j >= path.size() || pattern[i] != path[j]) return false;
-    ++i;
-    ++j;
-  }
-  return i == pattern.size() && j == path.size();
-}
-
-}  // namespace
 
 namespace {
 

@@ -20,7 +20,7 @@ inline constexpr std::array<std::string_view, 1> kLedgerHeadersForDomain = {
 // types, the security headers, problem+json answers, the body decoder, query parameters,
 // in-memory sessions and the sign-in throttle. None of them reaches the engine, the MES
 // API (server/api.h, server/serve.h, server/endpoint.h) or a capability.
-inline constexpr std::array<std::string_view, 8> kHttpRuntimeHeadersForMis = {
+inline constexpr std::array<std::string_view, 9> kHttpRuntimeHeadersForMis = {
     "server/http_server.h",       // HttpServer: the Beast transport
     "server/http_types.h",        // HttpRequest, HttpResponse, Awaitable
     "server/security_headers.h",  // the browser-hardening headers
@@ -29,6 +29,7 @@ inline constexpr std::array<std::string_view, 8> kHttpRuntimeHeadersForMis = {
     "server/query_params.h",      // IntParam
     "server/sessions.h",          // SessionStore, LoginThrottle
     "server/log_escape.h",        // escaping of logged fields
+    "server/path_pattern.h",      // MatchPath: the routers' path patterns
 };
 
 // One include that crosses a forbidden line.

@@ -13,8 +13,10 @@ namespace ordo::testing {
 
 const std::string kVectors = std::string(ORDO_SOURCE_DIR) + "/tests/mis/vectors/";
 const std::vector<std::string> kKinds = {
-    "equipment", "calendar",    "states",        "counts", "ideal_cycle_times", "orders",
-    "shipments", "maintenance", "quality_costs", "sales",  "operation_yields",  "cost_rates"};
+    "equipment",          "calendar", "states",           "counts",
+    "ideal_cycle_times",  "orders",   "shipments",        "maintenance",
+    "quality_costs",      "sales",    "operation_yields", "cost_rates",
+    "planned_cycle_times"};
 
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -227,6 +227,7 @@ TEST_F(MisFeedEntriesTest, OrdersCancellationsAndCompletionsHaveTheirRows) {
         EXPECT_EQ(row["quantity"], payload["quantity"]) << row.dump();
         EXPECT_EQ(row["unit"], payload["unit"]) << row.dump();
         EXPECT_EQ(Micros(row["due"]), payload["due_us"]) << row.dump() << payload.dump();
+        EXPECT_EQ(row["due_date"], payload["due_date"]) << row.dump() << payload.dump();
         EXPECT_EQ(row["customer_order"], payload.value("customer_order", "")) << row.dump();
       } else if (type == "orders.operation_completed") {
         EXPECT_EQ(row["operation"], payload["operation"]) << row.dump();

@@ -5,6 +5,8 @@
 
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "core/testing/verifies.h"
 #include "mis_api_fixture.h"
@@ -112,6 +114,48 @@ TEST_F(MisImportTest, TheImportCommandPostsAFileAndPrintsTheReport) {
                                      "admin", "--password-file", password},
                                     sandbox_.root());
   EXPECT_EQ(unknown_format.status.code, 2) << unknown_format.Describe();
+}
+
+TEST_F(MisImportTest, PlannedCycleTimesThroughTheCommandAndTheEndpointBadRowsAndAll) {
+  ORDO_VERIFIES("ORDO-MISCT-01");
+  const std::string good = "work_unit,product,planned_cycle_time_s\nWU-1,P1,1.5\nWU-2,P1,0.9\n";
+  const std::string file = WriteFile("planned.csv", good);
+  const std::string password = WriteFile("admin.pw", std::string(kMisAdminPassword) + "\n");
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
+  RunResult ok = RunMis({"import", "planned_cycle_times", file, "--server", url, "--user", "admin",
+                         "--password-file", password},
+                        sandbox_.root());
+  ASSERT_EQ(ok.status.code, 0) << ok.Describe();
+  const Json report = Json::parse(ok.out);
+  EXPECT_EQ(report["kind"], "planned_cycle_times");
+  EXPECT_EQ(report["rows"]["imported"], 2);
+  // A corrected file with bad rows: one supersedes, each bad row is refused with its line,
+  // field and reason, and the file's good row still counts.
+  HttpReply bad = Import("planned_cycle_times",
+                         "work_unit,product,planned_cycle_time_s\nWU-1,P1,1.25\nWU-1,P2,0\n"
+                         ",P3,1\nWU-2,P4,slow\nWU-1,P1,2\n");
+  ASSERT_EQ(bad.status, 201) << bad.Describe();
+  const Json r = bad.json();
+  EXPECT_EQ(
+      r["rows"],
+      (Json{{"total", 5}, {"imported", 0}, {"unchanged", 0}, {"superseded", 1}, {"refused", 4}}));
+  ASSERT_EQ(r["errors"].size(), 4u) << r.dump();
+  const std::vector<std::tuple<int, std::string, std::string>> expected = {
+      {3, "planned_cycle_time_s", "not_positive"},
+      {4, "work_unit", "missing_value"},
+      {5, "planned_cycle_time_s", "bad_number"},
+      {6, "work_unit+product", "duplicate_key_in_file"}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(r["errors"][i]["line"], std::get<0>(expected[i])) << r["errors"][i].dump();
+    EXPECT_EQ(r["errors"][i]["field"], std::get<1>(expected[i])) << r["errors"][i].dump();
+    EXPECT_EQ(r["errors"][i]["reason"], std::get<2>(expected[i])) << r["errors"][i].dump();
+  }
+  // A header of the ideal kind is refused as a whole, naming the column.
+  HttpReply header =
+      Import("planned_cycle_times", "work_unit,product,ideal_cycle_time_s\nWU-1,P1,1\n");
+  EXPECT_EQ(header.status, 400) << header.Describe();
+  EXPECT_EQ(header.json().value("reason", ""), "unknown_column");
+  EXPECT_EQ(header.json().value("field", ""), "ideal_cycle_time_s");
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ class MisKpiApiTest : public MisApiTest {
 class MisKpiVectorTest : public MisKpiApiTest, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(MisKpiVectorTest, TheWorkedExampleReproducesThroughImportsAndTheApi) {
-  ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-70", "ORDO-MIS-71", "ORDO-MIS-78", "ORDO-MISCOST-01");
+  ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-70", "ORDO-MIS-71", "ORDO-MIS-78", "ORDO-MISCOST-01",
+                "ORDO-MISCT-01");
   const std::string name = GetParam();
   ImportVector(name);
   const std::vector<ExpectedFigure> expected = LoadExpected(kVectors + name + "/expected.csv");

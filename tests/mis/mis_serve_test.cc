@@ -263,7 +263,7 @@ TEST(MisCliTest, InitRefusesASecondInitAndBadPasswordFilesWithExitCode2) {
 }
 
 TEST(MisCliTest, ServeRefusesAMissingStoreAndIncompleteMesFlags) {
-  ORDO_VERIFIES("ORDO-MIS-15", "ORDO-MIS-18");
+  ORDO_VERIFIES("ORDO-MIS-15", "ORDO-MIS-18", "ORDO-MISTLS-01");
   MisSandbox sandbox;
   RunResult missing =
       RunMis({"serve", "--data", sandbox.file("none"), "--listen", "127.0.0.1:0"}, sandbox.root());
@@ -277,12 +277,20 @@ TEST(MisCliTest, ServeRefusesAMissingStoreAndIncompleteMesFlags) {
   EXPECT_EQ(partial.status.code, 2) << partial.Describe();
   EXPECT_NE(partial.err.find("all three"), std::string::npos) << partial.Describe();
   WriteFile(sandbox.file("mes-password"), "feed password\n");
-  RunResult https = RunMis(
-      {"serve", "--data", sandbox.data(), "--listen", "127.0.0.1:0", "--mes", "https://mes:8443",
-       "--mes-user", "mis-feed", "--mes-password-file", sandbox.file("mes-password")},
-      sandbox.root());
-  EXPECT_EQ(https.status.code, 2) << https.Describe();
-  EXPECT_NE(https.err.find("http://HOST:PORT"), std::string::npos) << https.Describe();
+  RunResult path = RunMis({"serve", "--data", sandbox.data(), "--listen", "127.0.0.1:0", "--mes",
+                           "https://mes:8443/api", "--mes-user", "mis-feed", "--mes-password-file",
+                           sandbox.file("mes-password")},
+                          sandbox.root());
+  EXPECT_EQ(path.status.code, 2) << path.Describe();
+  EXPECT_NE(path.err.find("http://HOST:PORT or https://HOST:PORT"), std::string::npos)
+      << path.Describe();
+  RunResult ca = RunMis({"serve", "--data", sandbox.data(), "--listen", "127.0.0.1:0", "--mes",
+                         "http://127.0.0.1:8080", "--mes-user", "mis-feed", "--mes-password-file",
+                         sandbox.file("mes-password"), "--mes-ca", sandbox.file("mes-password")},
+                        sandbox.root());
+  EXPECT_EQ(ca.status.code, 2) << ca.Describe();
+  EXPECT_NE(ca.err.find("--mes-ca goes with an https:// --mes"), std::string::npos)
+      << ca.Describe();
   // All three, well-formed: serve starts (and keeps them for the feed consumer).
   MisServer with_mes(sandbox.data(), sandbox.root(),
                      {"--mes", "http://127.0.0.1:8080", "--mes-user", "mis-feed",

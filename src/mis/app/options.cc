@@ -32,13 +32,14 @@ Result<ListenAddress> ParseListen(const std::string& text) {
 }
 
 Result<MesConnection> ParseMesUrl(const std::string& url) {
-  const std::string kScheme = "http://";
   auto bad = [&](const std::string& why) {
-    return Error::Invalid("mes", "--mes must be http://HOST:PORT (" + why + "), not '" + url + "'");
+    return Error::Invalid("mes", "--mes must be http://HOST:PORT or https://HOST:PORT (" + why +
+                                     "), not '" + url + "'");
   };
-  if (url.rfind(kScheme, 0) != 0)
-    return bad(url.rfind("https://", 0) == 0 ? "https is not supported yet" : "scheme http://");
-  std::string rest = url.substr(kScheme.size());
+  const bool tls = url.rfind("https://", 0) == 0;
+  const std::string scheme = tls ? "https://" : "http://";
+  if (url.rfind(scheme, 0) != 0) return bad("scheme http:// or https://");
+  std::string rest = url.substr(scheme.size());
   if (!rest.empty() && rest.back() == '/') rest.pop_back();
   if (rest.find_first_of("/?#@ \t") != std::string::npos)
     return bad("no path, user, query or fragment");
@@ -48,7 +49,12 @@ Result<MesConnection> ParseMesUrl(const std::string& url) {
   if (host.find(':') != std::string::npos) return bad("IPv6 addresses are not supported");
   const auto port = Port(rest.substr(colon + 1), 1);
   if (!port) return bad("the port must be 1..65535");
-  return MesConnection{kScheme + rest, host, static_cast<std::uint16_t>(*port), "", ""};
+  MesConnection mes;
+  mes.url = scheme + rest;
+  mes.host = host;
+  mes.port = static_cast<std::uint16_t>(*port);
+  mes.tls = tls;
+  return mes;
 }
 
 Result<std::string> ReadPasswordFile(const std::string& file, const std::string& field) {
@@ -66,8 +72,11 @@ Result<std::string> ReadPasswordFile(const std::string& file, const std::string&
 
 Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
                                                             const std::string& user,
-                                                            const std::string& password_file) {
+                                                            const std::string& password_file,
+                                                            const std::string& ca_file) {
   const int given = !url.empty() + !user.empty() + !password_file.empty();
+  if (given == 0 && !ca_file.empty())
+    return Error::Invalid("mes-ca", "--mes-ca goes with an https:// --mes");
   if (given == 0) return std::optional<MesConnection>();
   if (given != 3) {
     const std::string field = url.empty() ? "mes" : user.empty() ? "mes-user" : "mes-password-file";
@@ -82,6 +91,13 @@ Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& u
       std::all_of(user.begin(), user.end(), [](char c) { return c > ' ' && c < 0x7f; });
   if (user.size() > 64 || !printable)
     return Error::Invalid("mes-user", "--mes-user is a login name of 1 to 64 printable characters");
+  if (!ca_file.empty()) {
+    if (!mes->tls) return Error::Invalid("mes-ca", "--mes-ca goes with an https:// --mes");
+    if (!std::ifstream(ca_file))
+      return Error::Invalid("mes-ca", "cannot read the CA file '" + ca_file + "'",
+                            "ca_file_unreadable");
+    mes->ca_file = ca_file;
+  }
   auto password = ReadPasswordFile(password_file, "mes-password-file");
   if (!password.ok()) return password.error();
   mes->user = user;

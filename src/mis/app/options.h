@@ -23,23 +23,27 @@ Result<ListenAddress> ParseListen(const std::string& text);
 // Where the MES is and who the MIS signs in as there (the ledger feed consumer,
 // mis/feed/consumer.h).
 struct MesConnection {
-  std::string url;   // "http://host:port" as given (without a trailing '/')
+  std::string url;   // "http://host:port" or "https://host:port" (without a trailing '/')
   std::string host;  // "mes.example" or "127.0.0.1"
   std::uint16_t port = 0;
+  bool tls = false;     // https: the MES's certificate chain and host name are verified
+  std::string ca_file;  // https: the CA certificates (PEM) to verify against; "" = the system's
   std::string user;
   std::string password;  // the first line of --mes-password-file
 };
 
-// "http://host:port" (a trailing '/' allowed; no path, user info, query or fragment;
-// port 1..65535). Field "mes".
+// "http://host:port" or "https://host:port" (a trailing '/' allowed; no path, user info,
+// query or fragment; port 1..65535). Field "mes".
 Result<MesConnection> ParseMesUrl(const std::string& url);
 
 // All three of --mes, --mes-user and --mes-password-file, or none (nullopt). Checks the
 // URL, the user name (1 to 64 printable ASCII characters, no space) and reads the
-// password file's first line (non-empty); each refusal names its flag.
+// password file's first line (non-empty); each refusal names its flag. `ca_file`
+// (--mes-ca, optional) only with an https URL, and readable (reason `ca_file_unreadable`).
 Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
                                                             const std::string& user,
-                                                            const std::string& password_file);
+                                                            const std::string& password_file,
+                                                            const std::string& ca_file = "");
 
 // The first line of `file` without its line end: invalid_argument on `field` when the
 // file cannot be read or the line is empty.

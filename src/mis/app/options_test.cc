@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "core/testing/verifies.h"
 
@@ -26,21 +27,28 @@ TEST(ListenTest, ParsesAddressAndPort) {
   }
 }
 
-TEST(MesUrlTest, AcceptsOnlyHttpHostPort) {
-  ORDO_VERIFIES("ORDO-MIS-15");
+TEST(MesUrlTest, AcceptsOnlyHttpOrHttpsHostPort) {
+  ORDO_VERIFIES("ORDO-MIS-15", "ORDO-MISTLS-01");
   auto ok = ParseMesUrl("http://mes.plant.example:8080/");
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->host, "mes.plant.example");
   EXPECT_EQ(ok->port, 8080);
   EXPECT_EQ(ok->url, "http://mes.plant.example:8080");
+  EXPECT_FALSE(ok->tls);
+  auto tls = ParseMesUrl("https://mes.plant.example:8443");
+  ASSERT_TRUE(tls.ok()) << tls.error().message;
+  EXPECT_TRUE(tls->tls);
+  EXPECT_EQ(tls->port, 8443);
+  EXPECT_EQ(tls->url, "https://mes.plant.example:8443");
   for (const char* bad :
-       {"mes:8080", "https://mes:8443", "http://mes", "http://mes:0", "http://mes:70000",
-        "http://:8080", "http://mes:8080/api", "http://u:p@mes:8080", "http://mes:8080?x=1",
-        "http://[::1]:8080", "ftp://mes:21"}) {
+       {"mes:8080", "https://mes", "http://mes", "http://mes:0", "http://mes:70000", "http://:8080",
+        "http://mes:8080/api", "https://u:p@mes:8443", "http://mes:8080?x=1", "http://[::1]:8080",
+        "ftp://mes:21", "HTTPS://mes:8443"}) {
     auto r = ParseMesUrl(bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().field, "mes") << bad;
-    EXPECT_NE(r.error().message.find("http://HOST:PORT"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("http://HOST:PORT or https://HOST:PORT"), std::string::npos)
+        << r.error().message;
   }
 }
 
@@ -87,9 +95,31 @@ TEST_F(MesFlagsTest, AllThreeOrNone) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().field, "mes-password-file");
   EXPECT_EQ(missing.error().reason, "password_file_unreadable");
-  auto url = MesConnectionFromFlags("https://h:1", "u", file_);
+  auto url = MesConnectionFromFlags("ftp://h:1", "u", file_);
   ASSERT_FALSE(url.ok());
   EXPECT_EQ(url.error().field, "mes");
+}
+
+TEST_F(MesFlagsTest, TheCaFileGoesWithHttpsAndMustBeReadable) {
+  ORDO_VERIFIES("ORDO-MISTLS-01");
+  auto https = MesConnectionFromFlags("https://h:1", "u", file_, file_);
+  ASSERT_TRUE(https.ok()) << https.error().message;
+  EXPECT_TRUE((*https)->tls);
+  EXPECT_EQ((*https)->ca_file, file_);
+  auto system = MesConnectionFromFlags("https://h:1", "u", file_);
+  ASSERT_TRUE(system.ok()) << system.error().message;
+  EXPECT_EQ((*system)->ca_file, "");  // the system's trusted certificates
+  using Flags = std::tuple<std::string, std::string, std::string>;
+  for (const auto& [url, user, pw] : {Flags{"http://h:1", "u", file_}, Flags{"", "", ""}}) {
+    auto r = MesConnectionFromFlags(url, user, pw, file_);
+    ASSERT_FALSE(r.ok()) << url;
+    EXPECT_EQ(r.error().field, "mes-ca");
+    EXPECT_NE(r.error().message.find("goes with an https:// --mes"), std::string::npos);
+  }
+  auto missing = MesConnectionFromFlags("https://h:1", "u", file_, file_ + ".missing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "mes-ca");
+  EXPECT_EQ(missing.error().reason, "ca_file_unreadable");
 }
 
 TEST_F(MesFlagsTest, PasswordFileFirstLineMustNotBeEmpty) {

@@ -85,10 +85,14 @@ void FeedConsumer::Run() {
 
 void FeedConsumer::Follow() {
   const app::MesConnection& mes = *context_.mes;
-  client::HttpClient session(mes.port, /*tls=*/false, mes.host);
+  client::HttpClient session(mes.port, mes.tls, mes.host);
   session.set_timeout_seconds(kSessionTimeoutSeconds);
-  client::HttpClient poll(mes.port, /*tls=*/false, mes.host);
+  client::HttpClient poll(mes.port, mes.tls, mes.host);
   poll.set_timeout_seconds(options_.wait_seconds + kSessionTimeoutSeconds);
+  if (mes.tls) {  // never unverified: the feed is the MIS's evidence
+    session.set_tls_verify(true, mes.ca_file);
+    poll.set_tls_verify(true, mes.ca_file);
+  }
   std::string token;
   bool reachable = false;  // the last request got an answer
   int backoff_ms = 1000;

@@ -67,8 +67,8 @@ Status Take(const ledger::LedgerEntry& entry, FeedRows& rows) {
   } else if (entry.type == od::OrderCreated::kType) {
     auto e = Read<od::OrderCreated>(entry);
     if (!e.ok()) return e.error();
-    rows.orders.push_back(
-        {entry.seq, e->order_id, e->product, e->quantity, e->unit, e->due_us, e->customer_order});
+    rows.orders.push_back({entry.seq, e->order_id, e->product, e->quantity, e->unit, e->due_us,
+                           e->customer_order, e->due_date});
   } else if (entry.type == od::OrderCancelled::kType) {
     auto e = Read<od::OrderCancelled>(entry);
     if (!e.ok()) return e.error();

@@ -94,8 +94,11 @@ struct OrderRow {
   std::string order_id, product;
   double quantity = 0;
   std::string unit;
-  TimeMicros due = 0;
+  TimeMicros due = 0;    // the MES's due_us (a date alone: the next 00:00 UTC)
   std::string customer;  // the customer order it serves ("" when none)
+  // The due date as the MES recorded it: a date (YYYY-MM-DD) or a date-time with an
+  // offset; "" for a row taken before the MIS kept it (feed migration 5).
+  std::string due_date;
   bool operator==(const OrderRow&) const = default;
 };
 

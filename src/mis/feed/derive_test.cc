@@ -130,6 +130,7 @@ TEST(FeedDeriveTest, TakesOrdersCancellationsAndOperationCompletions) {
   created.quantity = 1200.5;
   created.unit = "pcs";
   created.due_us = 9'000;
+  created.due_date = "2026-03-01";
   created.customer_order = "SO-77";
   orders::OrderCancelled cancelled;
   cancelled.order_id = "WO-2";
@@ -145,8 +146,9 @@ TEST(FeedDeriveTest, TakesOrdersCancellationsAndOperationCompletions) {
   const Derived derived = DeriveRows({Entry(30, created), Entry(31, cancelled), completion});
   ASSERT_FALSE(derived.failure);
   const FeedRows* rows = &derived.rows;
-  EXPECT_EQ(rows->orders,
-            (std::vector<OrderRow>{{30, "WO-1", "P-1", 1200.5, "pcs", 9'000, "SO-77"}}));
+  EXPECT_EQ(
+      rows->orders,
+      (std::vector<OrderRow>{{30, "WO-1", "P-1", 1200.5, "pcs", 9'000, "SO-77", "2026-03-01"}}));
   EXPECT_EQ(rows->cancellations, (std::vector<CancelRow>{{31, "WO-2"}}));
   EXPECT_EQ(rows->completions,
             (std::vector<CompletionRow>{{32, 77'000, "WO-1", "10", "WU-1", 1100, 50, 25}}));

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "mes/equipment/events.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/feed/store/feed_store.h"
 
 namespace ordo::mis::feed {
@@ -234,8 +235,18 @@ Status AppendEquipment(storage::Database& db, TimeMicros now, Inputs& in) {
   return Ok();
 }
 
+// The instant an MES order is due: a due date alone (YYYY-MM-DD) is the last microsecond
+// of that local day of the site, as the orders import's due_date; a date-time (or a row
+// taken before the due date was kept, which was a date-time: feed migration 5) is the
+// MES's instant.
+TimeMicros DueOf(const OrderRow& o, const calendar::TimeZone& zone) {
+  calendar::CivilDate date;
+  if (calendar::ParseDate(o.due_date, &date)) return zone.EndOfDay(date);
+  return o.due;
+}
+
 // The MES's orders (cancelled ones left out) and operation completions.
-Status AppendExecution(storage::Database& db, Inputs& in) {
+Status AppendExecution(storage::Database& db, const calendar::TimeZone& zone, Inputs& in) {
   auto orders = ReadOrders(db);
   if (!orders.ok()) return orders.error();
   auto cancelled = ReadCancellations(db);
@@ -246,8 +257,8 @@ Status AppendExecution(storage::Database& db, Inputs& in) {
   for (const auto& c : *cancelled) gone.insert(c.order_id);
   for (const auto& o : *orders) {
     if (gone.count(o.order_id)) continue;
-    in.orders.push_back(
-        {o.order_id, o.customer, o.product, o.quantity, o.unit, o.due, SourceRef::Ledger(o.seq)});
+    in.orders.push_back({o.order_id, o.customer, o.product, o.quantity, o.unit, DueOf(o, zone),
+                         SourceRef::Ledger(o.seq)});
   }
   for (const auto& c : *completions) {
     OperationYield y;
@@ -267,14 +278,14 @@ Status AppendExecution(storage::Database& db, Inputs& in) {
 
 }  // namespace
 
-Status AppendFeedInputs(storage::Database& db, Inputs& in) {
+Status AppendFeedInputs(storage::Database& db, const calendar::TimeZone& zone, Inputs& in) {
   auto status = ReadFeedStatus(db);
   if (!status.ok()) return status.error();
   // Open intervals run only to when the MIS last held everything (not to where a catch-up
   // has got so far); master data is taken as of the newest entry read.
   ORDO_TRY(AppendStates(db, status->caught_up, in));
   ORDO_TRY(AppendEquipment(db, std::max(status->caught_up, status->updated), in));
-  ORDO_TRY(AppendExecution(db, in));
+  ORDO_TRY(AppendExecution(db, zone, in));
   return AppendCounts(db, in);
 }
 

@@ -17,19 +17,24 @@
 //   draft; a version that obsoletes the object removes it. Each node and cycle time has
 //   the draft's ledger entry as its source;
 // - the MES's work orders (orders.order_created, less the cancelled ones: customer = the
-//   customer order, due = due_us) and operation completions as operation yields: units
-//   in = good + scrap + rework, good first pass = good, at the completion's server time.
+//   customer order; due: a due date alone (YYYY-MM-DD) is the last microsecond of that
+//   local day of the site's time zone, as the orders import's due_date, while a date-time
+//   with its offset is the MES's due_us) and operation completions as operation yields:
+//   units in = good + scrap + rework, good first pass = good, at the completion's server
+//   time.
 #pragma once
 
 #include "core/result.h"
+#include "mis/calendar/time_zone.h"
 #include "mis/kpi/inputs.h"
 #include "storage/database.h"
 
 namespace ordo::mis::feed {
 
 // Appends the feed's state intervals, counts, equipment nodes, ideal cycle times, orders
-// and operation yields to `in`. Failures: the store's error; internal when a stored state is not of
-// the MES vocabulary or stored master data does not parse.
-Status AppendFeedInputs(storage::Database& db, Inputs& in);
+// and operation yields to `in`; `zone` is the site's time zone (for due dates alone).
+// Failures: the store's error; internal when a stored state is not of the MES vocabulary
+// or stored master data does not parse.
+Status AppendFeedInputs(storage::Database& db, const calendar::TimeZone& zone, Inputs& in);
 
 }  // namespace ordo::mis::feed

@@ -4,32 +4,12 @@
 #include <utility>
 
 #include "mis/access/roles.h"
+#include "server/path_pattern.h"
 #include "server/problem.h"
 
 namespace ordo::mis::http {
 
 using server::ProblemResponse;
-
-bool MatchPath(const std::string& pattern, const std::string& path,
-               std::map<std::string, std::string>* params) {
-  std::size_t i = 0, j = 0;
-  while (i < pattern.size()) {
-    if (pattern[i] == '{') {
-      const std::size_t close = pattern.find('}', i);
-      std::size_t end = path.find('/', j);
-      if (end == std::string::npos) end = path.size();
-      if (close == std::string::npos || j >= path.size() || end == j) return false;
-      (*params)[pattern.substr(i + 1, close - i - 1)] = path.substr(j, end - j);
-      i = close + 1;
-      j = end;
-      continue;
-    }
-    if (j >= path.size() || pattern[i] != path[j]) return false;
-    ++i;
-    ++j;
-  }
-  return j == path.size();
-}
 
 Status Router::Add(std::vector<Route> routes) {
   for (Route& route : routes) {
@@ -82,7 +62,7 @@ Awaitable<HttpResponse> Router::Handle(Context& context, HttpRequest& request) c
   std::map<std::string, std::string> params;
   for (const Route& r : routes_) {
     std::map<std::string, std::string> p;
-    if (!MatchPath(r.path, request.path, &p)) continue;
+    if (!server::MatchPath(r.path, request.path, &p)) continue;
     path_known = true;
     if (r.method == request.method) {
       route = &r;

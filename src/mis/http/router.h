@@ -82,9 +82,4 @@ class Router {
   PageHandler pages_;
 };
 
-// Matches "/api/v1/users/{id}" against a path, filling `params`; a parameter matches one
-// non-empty path segment.
-bool MatchPath(const std::string& pattern, const std::string& path,
-               std::map<std::string, std::string>* params);
-
 }  // namespace ordo::mis::http

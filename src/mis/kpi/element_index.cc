@@ -86,6 +86,10 @@ ElementIndex::ElementIndex(const Inputs& inputs)
     const CycleTime& c = inputs.cycle_times[i];
     cycle_times_[{c.work_unit, c.product}] = i;  // a later row wins
   }
+  for (std::size_t i = 0; i < inputs.planned_cycle_times.size(); ++i) {
+    const PlannedCycleTime& c = inputs.planned_cycle_times[i];
+    planned_cycle_times_[{c.work_unit, c.product}] = i;
+  }
 }
 
 const ElementIndex::Sorted& ElementIndex::StatesOf(const std::string& unit) const {
@@ -131,14 +135,23 @@ bool ElementIndex::HasShiftCalendar(const std::string& unit) const {
   return false;
 }
 
-const CycleTime* ElementIndex::CycleTimeOf(const std::string& unit,
-                                           const std::string& product) const {
+std::optional<ElementIndex::FoundCycleTime> ElementIndex::CycleTimeOf(const std::string& unit,
+                                                                      const std::string& product,
+                                                                      CycleTimeBasis basis) const {
+  const bool ideal = basis == CycleTimeBasis::kIdeal;
+  const auto& index = ideal ? cycle_times_ : planned_cycle_times_;
   for (const auto& key : {std::pair{unit, product}, std::pair{unit, std::string()},
                           std::pair{std::string(), product}}) {
-    auto it = cycle_times_.find(key);
-    if (it != cycle_times_.end()) return &inputs_.cycle_times[it->second];
+    auto it = index.find(key);
+    if (it == index.end()) continue;
+    if (ideal) {
+      const CycleTime& c = inputs_.cycle_times[it->second];
+      return FoundCycleTime{c.ideal_cycle_time_s, &c.source};
+    }
+    const PlannedCycleTime& c = inputs_.planned_cycle_times[it->second];
+    return FoundCycleTime{c.planned_cycle_time_s, &c.source};
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 }  // namespace ordo::mis

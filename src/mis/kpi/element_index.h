@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "core/clock.h"
 #include "mis/kpi/hierarchy.h"
 #include "mis/kpi/inputs.h"
+#include "mis/kpi/policy.h"
 
 namespace ordo::mis {
 
@@ -48,8 +50,17 @@ class ElementIndex {
   const UnitCalendar& CalendarsOf(const std::string& unit) const;
   // The union of the unit's state intervals, merged and sorted.
   const std::vector<std::pair<TimeMicros, TimeMicros>>& CoveredOf(const std::string& unit) const;
-  // The cycle time of (unit, product): exact, else (unit, ""), else ("", product).
-  const CycleTime* CycleTimeOf(const std::string& unit, const std::string& product) const;
+  // A cycle time found: seconds per unit and the input row it came from.
+  struct FoundCycleTime {
+    double seconds = 0;
+    const SourceRef* source = nullptr;
+  };
+  // The cycle time of (unit, product) on `basis` (policy knob cycle_time): the ideal one
+  // (Inputs::cycle_times) or the planned one (Inputs::planned_cycle_times), never the
+  // other; exact, else (unit, ""), else ("", product); a later row of a key wins. nullopt
+  // when there is none.
+  std::optional<FoundCycleTime> CycleTimeOf(const std::string& unit, const std::string& product,
+                                            CycleTimeBasis basis) const;
 
  private:
   const Inputs& inputs_;
@@ -57,6 +68,7 @@ class ElementIndex {
   std::map<std::string, Sorted> states_, counts_, calendar_;
   std::map<std::string, std::vector<std::pair<TimeMicros, TimeMicros>>> covered_;
   std::map<std::pair<std::string, std::string>, std::size_t> cycle_times_;
+  std::map<std::pair<std::string, std::string>, std::size_t> planned_cycle_times_;
   std::set<std::string> shift_scopes_;  // scopes with a shift entry
   std::map<std::string, UnitCalendar> unit_calendars_;
   UnitCalendar MakeCalendar(const std::string& unit) const;

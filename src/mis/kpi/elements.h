@@ -42,7 +42,8 @@ struct Elements {
   double ideal_time_pq = 0;          // Σ cycle time × PQ (seconds), per the cycle_time knob
   double ideal_time_gq = 0;          // Σ cycle time × GQ (seconds)
   double pq_without_cycle_time = 0;  // PQ of products with no cycle time
-  // Sources, by element key (the keys of Values() and "ideal_time").
+  // Sources, by element key (the keys of Values()); ideal_time_pq and ideal_time_gq have
+  // the cycle time rows (ideal or planned, as the knob picks) that were used.
   std::map<std::string, SourceSet> sources;
 
   // AUBT (actual unit busy time) = APT + AUST + ADET; AUPT (processing) = APT + AUST.

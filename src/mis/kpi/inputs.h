@@ -66,12 +66,19 @@ struct CalendarEntry {
   SourceRef source;
 };
 
-// `ideal_cycle_times`: work_unit,product,ideal_cycle_time_s. `planned_cycle_time_s` is
-// for policy cycle_time=planned (an optional extra column; 0 = not given).
+// `ideal_cycle_times`: work_unit,product,ideal_cycle_time_s (policy cycle_time=ideal).
 struct CycleTime {
   std::string work_unit;
   std::string product;
   double ideal_cycle_time_s = 0;
+  SourceRef source;
+};
+
+// `planned_cycle_times`: work_unit,product,planned_cycle_time_s (policy
+// cycle_time=planned): the planned (standard) cycle time, never the ideal one.
+struct PlannedCycleTime {
+  std::string work_unit;
+  std::string product;
   double planned_cycle_time_s = 0;
   SourceRef source;
 };
@@ -177,6 +184,7 @@ struct Inputs {
   std::vector<StateInterval> states;
   std::vector<Count> counts;
   std::vector<CycleTime> cycle_times;
+  std::vector<PlannedCycleTime> planned_cycle_times;
   std::vector<Order> orders;
   std::vector<Shipment> shipments;
   std::vector<MaintenanceRecord> maintenance;

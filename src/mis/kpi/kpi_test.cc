@@ -188,7 +188,7 @@ TEST(KpiEngine, PerformanceCapKnob) {
 }
 
 TEST(KpiEngine, CycleTimeKnob) {
-  ORDO_VERIFIES("ORDO-MIS-50");
+  ORDO_VERIFIES("ORDO-MIS-50", "ORDO-MISCT-01");
   Builder b = Fast();
   Policy planned;
   ASSERT_TRUE(SetPolicyKnob(&planned, "cycle_time", "planned").ok());
@@ -196,8 +196,25 @@ TEST(KpiEngine, CycleTimeKnob) {
   EXPECT_DOUBLE_EQ(f.value.value_or(-1), 1.0);  // 1000 x 1 s / 1000 s
   EXPECT_EQ(f.Element("ideal_time_pq"), 1000.0);
   EXPECT_EQ(f.policy.knobs.at("cycle_time"), "planned");
+  // The sources name the planned row (seq 6), not the ideal one (seq 5); and the reverse.
+  auto names = [](const Figure& figure, std::int64_t seq) {
+    for (const SourceRef& s : figure.sources.refs())
+      if (s.first <= seq && seq <= s.last) return true;
+    return false;
+  };
+  EXPECT_TRUE(names(f, 6));
+  EXPECT_FALSE(names(f, 5));
+  const Figure ideal = One(b.inputs, "effectiveness", "U", 0, 20);
+  EXPECT_TRUE(names(ideal, 5));
+  EXPECT_FALSE(names(ideal, 6));
+  // A planned cycle time of the unit for any product ("") serves a product without one.
+  b.inputs.planned_cycle_times[0].product = "";
+  b.inputs.planned_cycle_times[0].planned_cycle_time_s = 0.5;
+  EXPECT_DOUBLE_EQ(
+      One(b.inputs, "effectiveness", "U", 0, 20, Profile::kIso22400, planned).value.value_or(-1),
+      0.5);
   // No planned cycle time for the product: null, not the ideal one.
-  b.inputs.cycle_times[0].planned_cycle_time_s = 0;
+  b.inputs.planned_cycle_times.clear();
   EXPECT_EQ(One(b.inputs, "effectiveness", "U", 0, 20, Profile::kIso22400, planned).null_reason,
             "missing_cycle_time");
   EXPECT_TRUE(One(b.inputs, "effectiveness", "U", 0, 20).value.has_value());

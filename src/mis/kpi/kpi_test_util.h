@@ -53,9 +53,11 @@ class Builder {
         {unit, Min(from), Min(to), product, order, total, good, scrap, rework, Next()});
     return *this;
   }
+  // An ideal cycle time, and a planned one when `planned_s` > 0.
   Builder& Cycle(const std::string& unit, const std::string& product, double ideal_s,
                  double planned_s = 0) {
-    inputs.cycle_times.push_back({unit, product, ideal_s, planned_s, Next()});
+    inputs.cycle_times.push_back({unit, product, ideal_s, Next()});
+    if (planned_s > 0) inputs.planned_cycle_times.push_back({unit, product, planned_s, Next()});
     return *this;
   }
 

@@ -4,6 +4,8 @@
 #include "mis/kpi/time_elements.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <set>
 
 namespace ordo::mis {
@@ -84,9 +86,10 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
   const auto& cover = index.CoveredOf(unit);
   SourceSet* quantity_sources[] = {&e->sources["PQ"], &e->sources["GQ"], &e->sources["SQ"],
                                    &e->sources["RQ"]};
-  SourceSet* ideal_sources = nullptr;
-  const std::string* last_product = nullptr;  // the cycle time of the previous count's
-  const CycleTime* ct = nullptr;              // product, reused while it repeats
+  // The cycle time rows behind ideal_time_pq and ideal_time_gq (the counts are PQ's, GQ's).
+  std::array<SourceSet*, 2> ideal_sources{nullptr, nullptr};
+  const std::string* last_product = nullptr;       // the cycle time of the previous count's
+  std::optional<ElementIndex::FoundCycleTime> ct;  // product, reused while it repeats
   for (; it != sorted.end() && CountTime(in.counts[*it]) < to; ++it) {
     const Count& c = in.counts[*it];
     if (c.total < 0 || c.good < 0 || c.scrap < 0 || c.rework < 0) {
@@ -121,12 +124,10 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
                            {c.source}});
     }
     if (last_product == nullptr || *last_product != c.product) {
-      ct = index.CycleTimeOf(unit, c.product);
+      ct = index.CycleTimeOf(unit, c.product, policy.cycle_time);
       last_product = &c.product;
     }
-    const double seconds = ct == nullptr                                 ? 0
-                           : policy.cycle_time == CycleTimeBasis::kIdeal ? ct->ideal_cycle_time_s
-                                                                         : ct->planned_cycle_time_s;
+    const double seconds = ct ? ct->seconds : 0;
     if (seconds <= 0) {
       e->pq_without_cycle_time += c.total;
       if (missing_reported.insert(c.product).second) {
@@ -144,8 +145,9 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     }
     e->ideal_time_pq += seconds * c.total;
     e->ideal_time_gq += seconds * c.good;
-    if (ideal_sources == nullptr) ideal_sources = &e->sources["ideal_time"];
-    ideal_sources->Add(ct->source);
+    if (ideal_sources[0] == nullptr)
+      ideal_sources = {&e->sources["ideal_time_pq"], &e->sources["ideal_time_gq"]};
+    for (SourceSet* s : ideal_sources) s->Add(*ct->source);
   }
 }
 

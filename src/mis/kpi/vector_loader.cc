@@ -170,10 +170,13 @@ Result<Inputs> LoadVectorInputs(const std::string& dir) {
   }));
   ORDO_TRY(ForRows(dir, "ideal_cycle_times", [&](const Row& r) -> Status {
     VL_TRY_ASSIGN(ideal, r.Number("ideal_cycle_time_s"));
-    const double planned =
-        r.Number("planned_cycle_time_s").ok() ? r.Number("planned_cycle_time_s").value() : 0.0;
-    in.cycle_times.push_back(
-        {r.TextOr("work_unit"), r.TextOr("product"), ideal, planned, r.source()});
+    in.cycle_times.push_back({r.TextOr("work_unit"), r.TextOr("product"), ideal, r.source()});
+    return Ok();
+  }));
+  ORDO_TRY(ForRows(dir, "planned_cycle_times", [&](const Row& r) -> Status {
+    VL_TRY_ASSIGN(planned, r.Number("planned_cycle_time_s"));
+    in.planned_cycle_times.push_back(
+        {r.TextOr("work_unit"), r.TextOr("product"), planned, r.source()});
     return Ok();
   }));
   ORDO_TRY(ForRows(dir, "orders", [&](const Row& r) -> Status {

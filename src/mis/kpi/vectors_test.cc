@@ -63,8 +63,10 @@ int RunVector(const std::string& name) {
 
 TEST(KpiVectors, OeeComWorkedExample) {
   ORDO_VERIFIES("ORDO-MIS-66", "ORDO-MIS-52", "ORDO-MIS-53", "ORDO-MIS-54", "ORDO-MIS-55",
-                "ORDO-MIS-56", "ORDO-MIS-48", "ORDO-MISCOST-01");
-  EXPECT_EQ(RunVector("oee_com_example"), 19);  // with npt_cost from cost_rates.csv
+                "ORDO-MIS-56", "ORDO-MIS-48", "ORDO-MISCOST-01", "ORDO-MISCT-01");
+  // With npt_cost from cost_rates.csv and six figures under policy.cycle_time=planned
+  // from planned_cycle_times.csv.
+  EXPECT_EQ(RunVector("oee_com_example"), 25);
 }
 
 TEST(KpiVectors, MinitabRolledThroughputYield) {

@@ -110,9 +110,14 @@ Status LoadPlant(storage::Database& db, const calendar::TimeZone& zone, Inputs& 
                          r.Count("rework"), r.source()});
     return Ok();
   }));
-  return ForRows(db, zone, "ideal_cycle_times", [&](const Row& r) -> Status {
+  ORDO_TRY(ForRows(db, zone, "ideal_cycle_times", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(ideal, r.Number("ideal_cycle_time_s"));
-    in.cycle_times.push_back({r.Text("work_unit"), r.Text("product"), ideal, 0.0, r.source()});
+    in.cycle_times.push_back({r.Text("work_unit"), r.Text("product"), ideal, r.source()});
+    return Ok();
+  }));
+  return ForRows(db, zone, "planned_cycle_times", [&](const Row& r) -> Status {
+    KS_TRY_ASSIGN(planned, r.Number("planned_cycle_time_s"));
+    in.planned_cycle_times.push_back({r.Text("work_unit"), r.Text("product"), planned, r.source()});
     return Ok();
   });
 }

@@ -119,6 +119,35 @@ TEST_F(ImportedInputsTest, CostRatesCarryTheirScopeRateAndLine) {
     if (r.scope == "L1") EXPECT_DOUBLE_EQ(r.per_hour, 100);
 }
 
+TEST_F(ImportedInputsTest, PlannedCycleTimesCarryTheirKeyValueAndLineApartFromIdeal) {
+  ORDO_VERIFIES("ORDO-MISCT-01");
+  Apply("ideal_cycle_times", "work_unit,product,ideal_cycle_time_s\nWU1,P1,1\n");
+  const std::string file = Apply("planned_cycle_times",
+                                 "work_unit,product,planned_cycle_time_s\nWU1,P1,1.25\n"
+                                 "WU1,P2,0\nWU2,P1,0.9\n");
+  Inputs in = Load();
+  ASSERT_EQ(in.cycle_times.size(), 1u);
+  EXPECT_DOUBLE_EQ(in.cycle_times[0].ideal_cycle_time_s, 1);
+  ASSERT_EQ(in.planned_cycle_times.size(), 2u);  // the refused WU1/P2 is not there
+  std::map<std::string, const PlannedCycleTime*> by_unit;
+  for (const PlannedCycleTime& c : in.planned_cycle_times) by_unit[c.work_unit] = &c;
+  ASSERT_TRUE(by_unit.count("WU1") && by_unit.count("WU2"));
+  EXPECT_EQ(by_unit["WU1"]->product, "P1");
+  EXPECT_DOUBLE_EQ(by_unit["WU1"]->planned_cycle_time_s, 1.25);
+  EXPECT_EQ(by_unit["WU1"]->source, SourceRef::Import(file, 2));
+  EXPECT_EQ(by_unit["WU2"]->source, SourceRef::Import(file, 4));
+  // A corrected file supersedes by (work unit, product): one planned time per key.
+  const std::string corrected =
+      Apply("planned_cycle_times", "work_unit,product,planned_cycle_time_s\nWU1,P1,1.5\n");
+  in = Load();
+  ASSERT_EQ(in.planned_cycle_times.size(), 2u);
+  for (const PlannedCycleTime& c : in.planned_cycle_times)
+    if (c.work_unit == "WU1") {
+      EXPECT_DOUBLE_EQ(c.planned_cycle_time_s, 1.5);
+      EXPECT_EQ(c.source, SourceRef::Import(corrected, 2));
+    }
+}
+
 TEST_F(ImportedInputsTest, DatesAreLocalDaysOfTheSiteTimeZone) {
   ORDO_VERIFIES("ORDO-MISTZ-13");
   Apply("orders",

@@ -30,7 +30,7 @@ void Prefer(std::vector<Row>& rows, bool ledger_wins, KeyOf key_of) {
 Result<Inputs> LoadKpiInputs(storage::Database& db, const calendar::TimeZone& zone) {
   auto inputs = LoadImportedInputs(db, zone);
   if (!inputs.ok()) return inputs.error();
-  ORDO_TRY(feed::AppendFeedInputs(db, *inputs));
+  ORDO_TRY(feed::AppendFeedInputs(db, zone, *inputs));
   Prefer(inputs->equipment, true, [](const EquipmentNode& n) { return n.id; });
   Prefer(inputs->cycle_times, true,
          [](const CycleTime& c) { return std::make_pair(c.work_unit, c.product); });

@@ -3,10 +3,18 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
 #include "core/testing/verifies.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/feed/store/feed_store.h"
 #include "mis/imports/imports.h"
 #include "mis/imports/store/store_fixture.h"
+#include "mis/kpi/element_index.h"
+#include "mis/kpi/kpi.h"
 
 namespace ordo::mis::kpi_source {
 namespace {
@@ -61,6 +69,47 @@ TEST_F(KpiInputsTest, TheErpKeepsItsOrdersTheMesItsPlantAndYieldsAndEachAddsTheR
   ASSERT_EQ(nodes.size(), 2u);
   EXPECT_EQ(nodes["WU-1"]->name, "Press");  // the MES's master data
   EXPECT_EQ(nodes["ENT"]->source.is_ledger(), false);
+}
+
+// The MES's due date 2026-03-01 (a date alone) and the ERP's import of the same day end at
+// the site's local midnight: a shipment at 23:30 UTC on March 1 is late at +01:00 (the day
+// ended at 23:00 UTC) and on time at -05:00 (it ends at 05:00 UTC on March 2) and in UTC.
+TEST_F(KpiInputsTest, ADueDateAloneOfTheMesEndsTheLocalDayAsAnImportedOneDoes) {
+  ORDO_VERIFIES("ORDO-MISCT-02", "ORDO-MISTZ-13");
+  TimeMicros mes_due_us = 0;  // what the MES records for 2026-03-01: the next 00:00 UTC
+  ASSERT_TRUE(ParseIsoTime("2026-03-02T00:00:00Z", &mes_due_us));
+  feed::FeedRows rows;
+  rows.orders.push_back({5, "WO-MES", "P-1", 10, "pcs", mes_due_us, "", "2026-03-01"});
+  ASSERT_TRUE(feed::ApplyPage(*db_, rows, feed::FeedCursor{}, feed::FeedCursor{5, "h"}, 1).ok());
+  Import("orders",
+         "order_id,customer,product,quantity,unit,due_date\n"
+         "SO-ERP,ACME,P-1,10,pcs,2026-03-01\n");
+  Import("shipments",
+         "order_id,shipped_at,quantity\nWO-MES,2026-03-01T23:30:00Z,10\n"
+         "SO-ERP,2026-03-01T23:30:00Z,10\n");
+  auto paris = calendar::LoadTimeZone("Europe/Paris", "time-zone");         // +01:00 in March
+  auto new_york = calendar::LoadTimeZone("America/New_York", "time-zone");  // -05:00
+  ASSERT_TRUE(paris.ok() && new_york.ok());
+  KpiRequest request;
+  request.kpis = {"otd", "otif"};
+  ASSERT_TRUE(ParseIsoTime("2026-03-01T00:00:00Z", &request.from));
+  ASSERT_TRUE(ParseIsoTime("2026-03-03T00:00:00Z", &request.to));
+  const std::vector<std::pair<calendar::TimeZone, double>> cases = {
+      {*paris, 0.0}, {*new_york, 1.0}, {calendar::TimeZone::Utc(), 1.0}};
+  for (const auto& [zone, expected] : cases) {
+    auto in = LoadKpiInputs(*db_, zone);
+    ASSERT_TRUE(in.ok()) << in.error().message;
+    ASSERT_EQ(in->orders.size(), 2u);
+    EXPECT_EQ(in->orders[0].due, in->orders[1].due) << zone.name();  // MES = ERP
+    EXPECT_EQ(in->orders[0].due, zone.EndOfDay({2026, 3, 1})) << zone.name();
+    const ElementIndex index(*in);
+    auto report = ComputeKpis(index, request);
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    for (const Figure& f : report->figures) {
+      EXPECT_EQ(f.Element("orders_due"), 2.0) << zone.name() << " " << f.kpi;
+      EXPECT_EQ(f.value, std::optional<double>(expected)) << zone.name() << " " << f.kpi;
+    }
+  }
 }
 
 }  // namespace

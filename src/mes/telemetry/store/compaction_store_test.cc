@@ -305,5 +305,79 @@ TEST_F(CompactionStoreTest, ABackupOfACompactedFileRestoresAndVerifies) {
       << r.message;
 }
 
+TEST_F(CompactionStoreTest, ACopyTakenAcrossACompactionsPurgeIsRefusedByTheTrim) {
+  ORDO_VERIFIES("ORDO-TEL-35");
+  IngestAndSeal();
+  Run(CompactCommand(kT0 + 31 * kDay, 100));  // compaction 1 recorded
+  Run(CompactCommand(kT0 + 31 * kDay, 100));  // and its raw rows deleted
+  StopEngine();
+  auto file = OpenTelemetryFile(dir_.root + "/telemetry.sqlite", storage::OpenMode::kReadWrite);
+  ASSERT_TRUE(file.ok());
+  auto before = FileCompactions(**file);
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->size(), 1u);
+  ASSERT_EQ(before->front().purged, 1);
+  // A store copied just before compaction 1's entry, the telemetry file after its purge.
+  Status trimmed = TrimToLedger(**file, before->front().entry_seq - 1);
+  ASSERT_FALSE(trimmed.ok());
+  EXPECT_EQ(trimmed.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(trimmed.error().reason, "compacted_during_copy");
+  EXPECT_EQ(trimmed.error().field, "telemetry.sqlite");
+  EXPECT_NE(trimmed.error().message.find("telemetry compaction 1 deleted its raw rows"),
+            std::string::npos)
+      << trimmed.error().message;
+  auto after = FileCompactions(**file);  // nothing was trimmed
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ(after->front().rollup_rows, before->front().rollup_rows);
+  // The same copy with the compaction's entry in the copied ledger is kept as it is.
+  EXPECT_TRUE(TrimToLedger(**file, before->front().entry_seq).ok());
+  EXPECT_EQ(FileCompactions(**file)->size(), 1u);
+}
+
+// The number of times the trim of "raced.sqlite" ran, and how often it reports a race.
+int raced_trims = 0, raced_conflicts = 0;
+
+TEST_F(CompactionStoreTest, ABackupWhoseFileChangedBetweenTheCopiesIsTakenAgain) {
+  ORDO_VERIFIES("ORDO-TEL-35");
+  static const bool registered = [] {
+    admin::RegisterDataDirFile({"raced.sqlite", [](storage::Database&, std::int64_t) -> Status {
+                                  if (++raced_trims > raced_conflicts) return Ok();
+                                  return Error{ErrorCode::kConflict, "raced between the copies",
+                                               "raced.sqlite", "compacted_during_copy"};
+                                }});
+    return true;
+  }();
+  ASSERT_TRUE(registered);
+  {
+    auto raced = storage::OpenSqlite(dir_.root + "/raced.sqlite", storage::OpenMode::kCreate);
+    ASSERT_TRUE(raced.ok());
+    ASSERT_TRUE((*raced)->Exec("CREATE TABLE t(x); INSERT INTO t VALUES(1)").ok());
+  }
+  IngestAndSeal();
+  raced_trims = 0;
+  raced_conflicts = 1;
+  const std::string backup = root_ + "/again.bak";
+  Status once = admin::Backup(dir_, backup);
+  ASSERT_TRUE(once.ok()) << once.error().message;
+  EXPECT_EQ(raced_trims, 2);  // the first copy raced, the second is kept
+  EXPECT_TRUE(std::filesystem::exists(backup));
+  EXPECT_TRUE(std::filesystem::exists(backup + ".raced.sqlite"));
+  EXPECT_TRUE(std::filesystem::exists(backup + ".telemetry.sqlite"));
+
+  raced_trims = 0;
+  raced_conflicts = admin::kBackupAttempts;
+  const std::string failed = root_ + "/never.bak";
+  Status never = admin::Backup(dir_, failed);
+  ASSERT_FALSE(never.ok());
+  EXPECT_EQ(raced_trims, admin::kBackupAttempts);
+  EXPECT_EQ(never.error().code, ErrorCode::kConflict);
+  EXPECT_NE(never.error().message.find("raced between the copies (attempt 3 of 3)"),
+            std::string::npos)
+      << never.error().message;
+  EXPECT_FALSE(std::filesystem::exists(failed));  // nothing half-made is left
+  EXPECT_FALSE(std::filesystem::exists(failed + ".raced.sqlite"));
+}
+
 }  // namespace
 }  // namespace ordo::telemetry

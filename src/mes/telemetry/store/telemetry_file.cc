@@ -234,11 +234,26 @@ Result<std::vector<SampleRow>> RowsBetween(storage::Database& file, std::int64_t
 }
 
 Status TrimToLedger(storage::Database& file, std::int64_t head_seq) {
-  ORDO_TRY(storage::Run(file, "DELETE FROM sample WHERE entry_seq > ?",
-                        [&](storage::Statement& s) { s.Bind(1, head_seq); }));
   auto has = HasRollupTables(file);
   if (!has.ok()) return has.error();
-  if (!*has) return Ok();
+  if (!*has)
+    return storage::Run(file, "DELETE FROM sample WHERE entry_seq > ?",
+                        [&](storage::Statement& s) { s.Bind(1, head_seq); });
+  auto raced = storage::FirstRow<std::int64_t>(
+      file, "SELECT MIN(number) FROM compaction WHERE entry_seq > ? AND purged != 0",
+      [&](storage::Statement& s) { s.Bind(1, head_seq); },
+      [](const storage::Statement& s) { return s.IsNull(0) ? 0 : s.Int(0); });
+  if (!raced.ok()) return raced.error();
+  if (raced->value_or(0) != 0) {
+    Error e{ErrorCode::kConflict,
+            "telemetry compaction " + std::to_string(**raced) +
+                " deleted its raw rows after the store was copied (ledger head " +
+                std::to_string(head_seq) + "): the copy of the telemetry file lacks them",
+            "telemetry.sqlite", "compacted_during_copy"};
+    return e;
+  }
+  ORDO_TRY(storage::Run(file, "DELETE FROM sample WHERE entry_seq > ?",
+                        [&](storage::Statement& s) { s.Bind(1, head_seq); }));
   ORDO_TRY(storage::Run(
       file,
       "DELETE FROM rollup WHERE compaction IN (SELECT number FROM compaction WHERE entry_seq > ?)",

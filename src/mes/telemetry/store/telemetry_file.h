@@ -54,7 +54,10 @@ Result<std::vector<SampleRow>> RowsBetween(storage::Database& file, std::int64_t
                                            std::int64_t last_id);
 // Deletes the rows of batches accepted after ledger seq `head_seq` (a backup's copy of the
 // file, taken after the store's copy: the copied ledger does not know those batches), and
-// the rollups of compactions recorded after it.
+// the rollups of compactions recorded after it. Error kConflict (reason
+// `compacted_during_copy`), changing nothing: a compaction recorded after `head_seq` has
+// already deleted its raw rows in the copy, so the copy lacks rows the copied ledger still
+// counts as raw (the server compacted between the two copies; admin::Backup copies again).
 Status TrimToLedger(storage::Database& file, std::int64_t head_seq);
 // Deletes the rows with these ids (left over by a batch that was never accepted). Like
 // WriteCompaction, it joins the writer's open transaction when there is one.

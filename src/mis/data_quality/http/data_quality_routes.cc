@@ -87,7 +87,7 @@ http::Awaitable<http::HttpResponse> Report(http::Context& context, http::Call& c
         if (!imported.ok()) return Result<Json>(imported.error());
         loaded.erp = std::move(imported->orders);
         Inputs feed_only;
-        if (Status s = feed::AppendFeedInputs(reader, feed_only); !s.ok())
+        if (Status s = feed::AppendFeedInputs(reader, zone, feed_only); !s.ok())
           return Result<Json>(s.error());
         loaded.mes = std::move(feed_only.orders);
         auto status = feed::ReadFeedStatus(reader);

@@ -87,6 +87,7 @@ Json EntriesJson(const FeedEntries& rows) {
                                  {"quantity", r.quantity},
                                  {"unit", r.unit},
                                  {"due", FormatUtcMicros(r.due)},
+                                 {"due_date", r.due_date},
                                  {"customer_order", r.customer}});
   for (const auto& r : rows.cancellations)
     all.emplace_back(

@@ -67,10 +67,11 @@ Result<FeedEntries> ReadFeedEntries(storage::Database& db, std::int64_t first, s
   out.equipment_approvals = std::move(*approvals);
   auto orders = storage::Rows<OrderRow>(
       db,
-      "SELECT seq, order_id, product, quantity, unit, due_us, customer FROM mes_order "
+      "SELECT seq, order_id, product, quantity, unit, due_us, customer, due_date FROM mes_order "
       "WHERE seq BETWEEN ? AND ? ORDER BY seq",
       range, [](const Statement& s) {
-        return OrderRow{s.Int(0), s.Text(1), s.Text(2), s.Real(3), s.Text(4), s.Int(5), s.Text(6)};
+        return OrderRow{s.Int(0),  s.Text(1), s.Text(2), s.Real(3),
+                        s.Text(4), s.Int(5),  s.Text(6), s.Text(7)};
       });
   if (!orders.ok()) return orders.error();
   out.orders = std::move(*orders);

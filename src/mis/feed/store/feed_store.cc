@@ -66,11 +66,11 @@ Status InsertRows(storage::Database& db, const FeedRows& rows) {
   for (const auto& r : rows.orders)
     ORDO_TRY(storage::Run(db,
                           "INSERT INTO mes_order (seq, order_id, product, quantity, unit, due_us, "
-                          "customer) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          "customer, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                           [&](Statement& s) {
                             s.Bind(1, r.seq).Bind(2, r.order_id).Bind(3, r.product);
                             s.BindReal(4, r.quantity).Bind(5, r.unit).Bind(6, r.due);
-                            s.Bind(7, r.customer);
+                            s.Bind(7, r.customer).Bind(8, r.due_date);
                           }));
   for (const auto& r : rows.cancellations)
     ORDO_TRY(storage::Run(db, "INSERT INTO mes_order_cancelled (seq, order_id) VALUES (?, ?)",
@@ -165,7 +165,27 @@ std::vector<store::Migration> FeedMigrations() {
            "INSERT INTO mes_operation_completed SELECT seq, time_us, order_id, operation,"
            " work_unit, CAST(good AS REAL), CAST(scrap AS REAL), CAST(rework AS REAL)"
            " FROM mes_operation_completed_v3;"
-           "DROP TABLE mes_operation_completed_v3;"}};
+           "DROP TABLE mes_operation_completed_v3;"},
+          // The due date as the MES recorded it, so that a date alone becomes the end of
+          // the site's local day (feed_inputs.h). A row taken before has none: when one may
+          // have been a date alone (the MES turns it into 00:00 UTC of the next day), the
+          // feed is read again from its first entry, as version 3 did; otherwise every due
+          // was a date-time, its instant stays right, and the cursor and rows are kept.
+          {kFeedModule, 5,
+           "ALTER TABLE mes_order ADD COLUMN due_date TEXT NOT NULL DEFAULT '';"
+           "UPDATE feed_cursor SET seq = 0, hash = "
+           "'0000000000000000000000000000000000000000000000000000000000000000',"
+           " caught_up_us = 0, updated_us = 0"
+           " WHERE EXISTS (SELECT 1 FROM mes_order WHERE due_us % 86400000000 = 0);"
+           "DELETE FROM mes_state_change WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_count WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_downtime_reason WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_source WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_equipment_draft WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_equipment_approval WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_order WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_order_cancelled WHERE (SELECT seq FROM feed_cursor) = 0;"
+           "DELETE FROM mes_operation_completed WHERE (SELECT seq FROM feed_cursor) = 0"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {
@@ -384,9 +404,11 @@ Result<std::vector<ApprovalRow>> ReadEquipmentApprovals(storage::Database& db) {
 Result<std::vector<OrderRow>> ReadOrders(storage::Database& db) {
   return storage::Rows<OrderRow>(
       db,
-      "SELECT seq, order_id, product, quantity, unit, due_us, customer FROM mes_order ORDER BY seq",
+      "SELECT seq, order_id, product, quantity, unit, due_us, customer, due_date FROM mes_order "
+      "ORDER BY seq",
       storage::NoBind, [](const Statement& s) {
-        return OrderRow{s.Int(0), s.Text(1), s.Text(2), s.Real(3), s.Text(4), s.Int(5), s.Text(6)};
+        return OrderRow{s.Int(0),  s.Text(1), s.Text(2), s.Real(3),
+                        s.Text(4), s.Int(5),  s.Text(6), s.Text(7)};
       });
 }
 

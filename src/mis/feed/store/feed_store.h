@@ -29,6 +29,10 @@ inline constexpr const char* kFeedModule = "feed";
 // (the feed read again from its first entry, each entry still taken once). Version 4:
 // quantities as REAL, the double itself (storage BindReal/Real: they read back bit for
 // bit), converted in place from version 3's text; the cursor and the rows are kept.
+// Version 5: mes_order.due_date, the due date as the MES recorded it ('' for rows taken
+// before); when a stored order's due lies at 00:00 UTC (what the MES makes of a date
+// alone) it empties the derived tables and resets the cursor as version 3 did, else it
+// keeps them (every stored due was a date-time).
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),

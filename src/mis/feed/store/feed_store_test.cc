@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/testing/verifies.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/feed/feed_inputs.h"
 #include "mis/store/mis_store.h"
 #include "storage/rows.h"
@@ -103,7 +104,7 @@ TEST_F(FeedStoreTest, StatesLandInDeviceTimeOrderWithReasonsAssignedLater) {
   Apply(rows, 13);
   ASSERT_TRUE(MarkCaughtUp(*db_, kT0 + 3 * kHour).ok());
   Inputs in;
-  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_TRUE(AppendFeedInputs(*db_, calendar::TimeZone::Utc(), in).ok());
   ASSERT_EQ(in.states.size(), 3u);
   EXPECT_EQ(in.states[0].start, kT0);
   EXPECT_EQ(in.states[0].end, kT0 + kHour);
@@ -130,7 +131,7 @@ TEST_F(FeedStoreTest, CumulativeCountersBecomeIncrementsByTheMesRule) {
   rows.counts.push_back({5, "WU-2", kT0, "rest-src", "increment", 1, 0, 7, 6, 1, 0, "P", "O"});
   Apply(rows, 5);
   Inputs in;
-  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_TRUE(AppendFeedInputs(*db_, calendar::TimeZone::Utc(), in).ok());
   double wu1_total = 0, wu1_good = 0, wu2_total = 0;
   for (const auto& c : in.counts) (c.work_unit == "WU-1" ? wu1_total : wu2_total) += c.total;
   for (const auto& c : in.counts)
@@ -164,7 +165,7 @@ TEST_F(FeedStoreTest, TheHierarchyIsTheMasterDataInForceWhenTheFeedWasLastCurren
   Apply(rows, 9);
   ASSERT_TRUE(MarkCaughtUp(*db_, kT0 + 2 * kHour).ok());
   Inputs in;
-  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_TRUE(AppendFeedInputs(*db_, calendar::TimeZone::Utc(), in).ok());
   ASSERT_EQ(in.equipment.size(), 1u);
   EXPECT_EQ(in.equipment[0].id, "WU-1");
   EXPECT_EQ(in.equipment[0].parent, "WC-1");
@@ -183,7 +184,7 @@ TEST_F(FeedStoreTest, OrdersLessTheCancelledAndCompletionsAsYields) {
   rows.completions.push_back({4, kT0 + kHour, "WO-1", "10", "WU-1", 90, 6, 4});
   Apply(rows, 4);
   Inputs in;
-  ASSERT_TRUE(AppendFeedInputs(*db_, in).ok());
+  ASSERT_TRUE(AppendFeedInputs(*db_, calendar::TimeZone::Utc(), in).ok());
   ASSERT_EQ(in.orders.size(), 1u);
   EXPECT_EQ(in.orders[0].order_id, "WO-1");
   EXPECT_EQ(in.orders[0].quantity, 0.1 + 0.2);
@@ -243,7 +244,7 @@ TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextBecomeRealsInPlace) {
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     ASSERT_TRUE(opened->db
                     ->Exec("INSERT INTO mes_order VALUES (1, 'WO-1', 'P-1', "
-                           "'0.30000000000000004', 'kg', 0, '');"
+                           "'0.30000000000000004', 'kg', 1, '');"
                            "INSERT INTO mes_operation_completed VALUES (2, 0, 'WO-1', '10', "
                            "'WU-1', '12', '0.5', '0');"
                            "UPDATE feed_cursor SET seq = 5, hash = 'h5'")
@@ -273,6 +274,70 @@ TEST(FeedStoreUpgradeTest, QuantitiesStoredAsTextBecomeRealsInPlace) {
   EXPECT_EQ(**types, "real,real,realrealreal,realrealreal");
   EXPECT_EQ(ReadOrders(*upgraded->db).value().back(), rows.orders.back());
   EXPECT_EQ(ReadCompletions(*upgraded->db).value().back(), rows.completions.back());
+  upgraded->db.reset();
+  fs::remove_all(dir);
+}
+
+TEST_F(FeedStoreTest, ADueDateAloneEndsTheSitesLocalDayADateTimeStaysAsTheMesSaysIt) {
+  ORDO_VERIFIES("ORDO-MISCT-02", "ORDO-MISFEED-27");
+  TimeMicros next_utc_midnight = 0, date_time = 0;
+  ASSERT_TRUE(ParseIsoTime("2026-03-02T00:00:00Z", &next_utc_midnight));
+  ASSERT_TRUE(ParseIsoTime("2026-03-01T23:00:00Z", &date_time));
+  FeedRows rows;
+  // What the MES records for due_date 2026-03-01 (due_us: the next 00:00 UTC), for a
+  // date-time, and a row taken before the due date was kept.
+  rows.orders.push_back({1, "WO-DAY", "P-1", 1, "pcs", next_utc_midnight, "", "2026-03-01"});
+  rows.orders.push_back(
+      {2, "WO-TIME", "P-1", 1, "pcs", date_time, "", "2026-03-02T00:00:00+01:00"});
+  rows.orders.push_back({3, "WO-OLD", "P-1", 1, "pcs", date_time, "", ""});
+  Apply(rows, 3);
+  auto paris = calendar::LoadTimeZone("Europe/Paris", "time-zone");         // +01:00 in March
+  auto new_york = calendar::LoadTimeZone("America/New_York", "time-zone");  // -05:00
+  ASSERT_TRUE(paris.ok() && new_york.ok());
+  const calendar::TimeZone utc = calendar::TimeZone::Utc();
+  const std::vector<std::pair<const calendar::TimeZone*, std::string>> cases = {
+      {&utc, "2026-03-01T23:59:59.999999Z"},
+      {&*paris, "2026-03-01T22:59:59.999999Z"},
+      {&*new_york, "2026-03-02T04:59:59.999999Z"}};
+  for (const auto& [zone, end_of_day] : cases) {
+    Inputs in;
+    ASSERT_TRUE(AppendFeedInputs(*db_, *zone, in).ok());
+    ASSERT_EQ(in.orders.size(), 3u);
+    TimeMicros expected = 0;
+    ASSERT_TRUE(ParseIsoTime(end_of_day, &expected));
+    EXPECT_EQ(in.orders[0].due, expected) << zone->name();
+    EXPECT_EQ(in.orders[1].due, date_time) << zone->name();
+    EXPECT_EQ(in.orders[2].due, date_time) << zone->name();
+  }
+  EXPECT_EQ(ReadOrders(*db_).value(), rows.orders);  // due_date stored as given
+}
+
+TEST(FeedStoreUpgradeTest, AStoreWhoseOrdersMayHaveHadADateAloneReadsTheFeedAgain) {
+  ORDO_VERIFIES("ORDO-MISCT-02", "ORDO-MIS-94");
+  const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_due_date";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = store::StorePath(dir.string());
+  const std::vector<store::Migration> all = FeedMigrations();
+  const std::vector<store::Migration> v4(all.begin(), all.begin() + 4);
+  ASSERT_EQ(v4.back().version, 4);
+  {
+    auto opened = store::OpenMisStore(path, v4, true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    // An order due at 00:00 UTC (what the MES makes of a date alone) and a state row.
+    ASSERT_TRUE(opened->db
+                    ->Exec("INSERT INTO mes_order VALUES (1, 'WO-1', 'P-1', 1, 'pcs', "
+                           "1772409600000000, '');"  // 2026-03-02T00:00:00Z
+                           "INSERT INTO mes_state_change VALUES (2, 'WU-1', 0, 'running', '', "
+                           "'plc', 1, 0);"
+                           "UPDATE feed_cursor SET seq = 5, hash = 'h5'")
+                    .ok());
+  }
+  auto upgraded = store::OpenMisStore(path, all, false);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_EQ(ReadCursor(*upgraded->db).value(), FeedCursor{});
+  EXPECT_TRUE(ReadOrders(*upgraded->db).value().empty());
+  EXPECT_TRUE(ReadStateChanges(*upgraded->db).value().empty());
   upgraded->db.reset();
   fs::remove_all(dir);
 }

@@ -38,10 +38,11 @@ std::string KindSpec::ColumnNames() const {
 const std::vector<KindSpec>& Kinds() {
   static const std::vector<KindSpec> kinds = [] {
     using namespace detail;
-    return std::vector<KindSpec>{EquipmentKind(), CalendarKind(),        StatesKind(),
-                                 CountsKind(),    IdealCycleTimesKind(), OrdersKind(),
-                                 ShipmentsKind(), MaintenanceKind(),     QualityCostsKind(),
-                                 SalesKind(),     OperationYieldsKind(), CostRatesKind()};
+    return std::vector<KindSpec>{
+        EquipmentKind(),        CalendarKind(), StatesKind(),          CountsKind(),
+        IdealCycleTimesKind(),  OrdersKind(),   ShipmentsKind(),       MaintenanceKind(),
+        QualityCostsKind(),     SalesKind(),    OperationYieldsKind(), CostRatesKind(),
+        PlannedCycleTimesKind()};
   }();
   return kinds;
 }

@@ -71,7 +71,8 @@ struct KindSpec {
 };
 
 // The eleven kinds of issue 13 section 5, in the issue's order, then cost_rates (the
-// finance rate that npt_cost needs).
+// finance rate that npt_cost needs) and planned_cycle_times (the cycle times of policy
+// cycle_time=planned).
 const std::vector<KindSpec>& Kinds();
 // The kind named `name`, or nullptr.
 const KindSpec* FindKind(std::string_view name);

@@ -1,4 +1,5 @@
-// The plant kinds: equipment, calendar, states, counts, ideal_cycle_times.
+// The plant kinds: equipment, calendar, states, counts, ideal_cycle_times,
+// planned_cycle_times.
 #include <algorithm>
 
 #include "mis/imports/domain/detail/kinds.h"
@@ -138,6 +139,17 @@ KindSpec IdealCycleTimesKind() {
           "The ideal cycle time of a product on a work unit.",
           {Text("work_unit", true, "work unit id"), Text("product", true, "product id"),
            Number("ideal_cycle_time_s", true, true, "seconds per unit, > 0")},
+          {"work_unit", "product"},
+          nullptr};
+}
+
+KindSpec PlannedCycleTimesKind() {
+  return {"planned_cycle_times",
+          "import_planned_cycle_times",
+          "The planned (standard) cycle time of a product on a work unit, for policy "
+          "cycle_time=planned.",
+          {Text("work_unit", true, "work unit id"), Text("product", true, "product id"),
+           Number("planned_cycle_time_s", true, true, "seconds per unit, > 0")},
           {"work_unit", "product"},
           nullptr};
 }

@@ -1,4 +1,5 @@
-// The plant kinds (equipment, calendar, states, counts, ideal_cycle_times) good and bad,
+// The plant kinds (equipment, calendar, states, counts, ideal_cycle_times,
+// planned_cycle_times) good and bad,
 // and the header rules every kind shares.
 #include <gtest/gtest.h>
 
@@ -12,8 +13,8 @@ using testing::MustParse;
 using testing::Refusals;
 using testing::Strings;
 
-TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumnsAndCostRates) {
-  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MISCOST-01");
+TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumnsCostRatesAndPlannedCycleTimes) {
+  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MISCOST-01", "ORDO-MISCT-01");
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"equipment", "id, name, parent, level"},
       {"calendar", "scope, start, end, kind, label"},
@@ -29,7 +30,8 @@ TEST(MisImportKinds, TheElevenKindsWithTheIssuesColumnsAndCostRates) {
       {"operation_yields",
        "order, operation, work_unit, completed_at, units_in, good_first_pass, reworked, "
        "scrapped"},
-      {"cost_rates", "scope, rate_per_hour, currency"}};
+      {"cost_rates", "scope, rate_per_hour, currency"},
+      {"planned_cycle_times", "work_unit, product, planned_cycle_time_s"}};
   ASSERT_EQ(Kinds().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(Kinds()[i].name, expected[i].first);
@@ -176,6 +178,30 @@ TEST(MisImportKinds, IdealCycleTimes) {
   EXPECT_EQ(RowView(*p.spec, p.rows[0].values).Text("ideal_cycle_time_s"), "1.2");
   EXPECT_EQ(Refusals(p.rows[1]), (Strings{"ideal_cycle_time_s:not_positive"}));
   EXPECT_EQ(Refusals(p.rows[2]), (Strings{"product:missing_value"}));
+}
+
+TEST(MisImportKinds, PlannedCycleTimes) {
+  ORDO_VERIFIES("ORDO-MISCT-01", "ORDO-MIS-24");
+  auto p = MustParse("planned_cycle_times",
+                     "work_unit,product,planned_cycle_time_s\nWU1,P1,1.50\nWU1,P2,0\nWU1,,2\n"
+                     ",P3,2\nWU1,P4,-1\nWU1,P5,fast\n");
+  ASSERT_EQ(p.rows.size(), 6u);
+  EXPECT_TRUE(p.rows[0].errors.empty());
+  EXPECT_EQ(RowView(*p.spec, p.rows[0].values).Text("planned_cycle_time_s"), "1.5");
+  EXPECT_EQ(Refusals(p.rows[1]), (Strings{"planned_cycle_time_s:not_positive"}));
+  EXPECT_EQ(Refusals(p.rows[2]), (Strings{"product:missing_value"}));
+  EXPECT_EQ(Refusals(p.rows[3]), (Strings{"work_unit:missing_value"}));
+  EXPECT_EQ(Refusals(p.rows[4]), (Strings{"planned_cycle_time_s:negative_number"}));
+  EXPECT_EQ(Refusals(p.rows[5]), (Strings{"planned_cycle_time_s:bad_number"}));
+  for (const ParsedRow& row : p.rows)
+    for (const RowError& e : row.errors)
+      EXPECT_NE(e.message.find(e.field), std::string::npos) << e.message;
+  // The ideal cycle time's column is not one of this kind's: the file is refused.
+  auto wrong = ParseImport(*FindKind("planned_cycle_times"), Format::kCsv,
+                           "work_unit,product,ideal_cycle_time_s\nWU1,P1,1\n");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().reason, "unknown_column");
+  EXPECT_EQ(wrong.error().field, "ideal_cycle_time_s");
 }
 
 TEST(MisImportKinds, WrongColumnCountRefusesTheRowOnly) {

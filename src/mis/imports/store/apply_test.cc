@@ -225,6 +225,49 @@ TEST_F(ApplyImportTest, EveryKindRoundTripsThroughTheStore) {
   }
 }
 
+TEST_F(ApplyImportTest, PlannedCycleTimesKeepLineageAndSupersedeByWorkUnitAndProduct) {
+  ORDO_VERIFIES("ORDO-MISCT-01", "ORDO-MIS-28", "ORDO-MIS-30", "ORDO-MIS-31");
+  const std::string header = "work_unit,product,planned_cycle_time_s\n";
+  // The same (work unit, product) as an ideal cycle time: its own table, nothing shared.
+  Apply("ideal_cycle_times", "work_unit,product,ideal_cycle_time_s\nWU1,P1,1\n");
+  const std::string body = header + "WU1,P1,1.5\nWU1,P2,0\nWU2,P1,0.9\n";
+  auto first = Apply("planned_cycle_times", body);
+  EXPECT_EQ(first.imported, 2);
+  EXPECT_EQ(first.refused, 1);
+  ExpectBalanced(first);
+  ASSERT_EQ(first.errors.size(), 1u);
+  EXPECT_EQ(first.errors[0],
+            (RowError{3, "planned_cycle_time_s", "not_positive", first.errors[0].message}));
+  auto rows = Current("planned_cycle_times");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].row_number, 2);
+  EXPECT_EQ(rows[1].row_number, 4);
+  EXPECT_EQ(rows[1].file_hash, Sha256Hex(body));
+  // A corrected file: WU1/P1 supersedes, WU2/P1 is unchanged.
+  auto second = Apply("planned_cycle_times", header + "WU2,P1,0.9\nWU1,P1,1.25\n", "bob", kT2);
+  EXPECT_EQ(second.superseded, 1);
+  EXPECT_EQ(second.unchanged, 1);
+  ExpectBalanced(second);
+  rows = Current("planned_cycle_times");
+  ASSERT_EQ(rows.size(), 2u);
+  const StoredRow* wu1 = nullptr;
+  for (const auto& row : rows)
+    if (RowView(*FindKind("planned_cycle_times"), row.values).Text("work_unit") == "WU1")
+      wu1 = &row;
+  ASSERT_NE(wu1, nullptr);
+  EXPECT_EQ(wu1->import_id, second.import_id);
+  EXPECT_EQ(wu1->row_number, 3);
+  EXPECT_EQ(RowView(*FindKind("planned_cycle_times"), wu1->values).Text("planned_cycle_time_s"),
+            "1.25");
+  auto supersessions = SupersessionsOf(*db_, second.import_id);
+  ASSERT_TRUE(supersessions.ok());
+  ASSERT_EQ(supersessions->size(), 1u);
+  EXPECT_EQ((*supersessions)[0].kind, "planned_cycle_times");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM import_planned_cycle_times"), 3);
+  EXPECT_EQ(Current("ideal_cycle_times").size(), 1u);
+  EXPECT_EQ(Apply("planned_cycle_times", body).duplicate_file, true);
+}
+
 TEST_F(ApplyImportTest, AFailurePartWayLeavesNothing) {
   ORDO_VERIFIES("ORDO-MIS-32");
   ASSERT_TRUE(db_->Exec("DROP TABLE import_row_error").ok());

@@ -44,6 +44,7 @@ inline const std::map<std::string, std::string>& SampleFiles() {
        "order,operation,work_unit,completed_at,units_in,good_first_pass,reworked,scrapped\n"
        "O1,10,WU1,2026-03-02T10:00:00Z,100,90,8,2\nO1,20,,2026-03-02T12:00:00Z,98,98,,\n"},
       {"cost_rates", "scope,rate_per_hour,currency\n,90,EUR\nL1,120.50,EUR\n"},
+      {"planned_cycle_times", "work_unit,product,planned_cycle_time_s\nWU1,P1,1.5\nWU2,P1,0.9\n"},
   };
   return files;
 }

@@ -218,10 +218,26 @@ CREATE UNIQUE INDEX import_cost_rates_current ON import_cost_rates("scope")
 CREATE INDEX import_cost_rates_by_import ON import_cost_rates(import_id);
 )sql";
 
+// The planned (standard) cycle time per work unit and product (kind planned_cycle_times).
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE import_planned_cycle_times (
+  row_id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  row_number INTEGER NOT NULL,
+  "work_unit" TEXT NOT NULL,
+  "product" TEXT NOT NULL,
+  "planned_cycle_time_s" TEXT NOT NULL,
+  superseded_by_import INTEGER REFERENCES import(id)
+);
+CREATE UNIQUE INDEX import_planned_cycle_times_current
+  ON import_planned_cycle_times("work_unit", "product") WHERE superseded_by_import IS NULL;
+CREATE INDEX import_planned_cycle_times_by_import ON import_planned_cycle_times(import_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& ImportsMigrations() {
-  static const std::vector<Migration> migrations{{1, kVersion1}, {2, kVersion2}};
+  static const std::vector<Migration> migrations{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
   return migrations;
 }
 

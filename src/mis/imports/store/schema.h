@@ -19,9 +19,9 @@ struct Migration {
 // - import: one row per imported file (id, kind, file_hash, content_type, imported_by,
 //   imported_at, rows_total/imported/unchanged/superseded/refused), unique (kind,
 //   file_hash);
-// - import_<kind> for each of issue 13's eleven kinds (version 2: import_cost_rates, the same
-//   shape): row_id, import_id, row_number, the kind's columns (times and
-//   counts INTEGER, other values TEXT; an empty optional text is '', other empty
+// - import_<kind> for each of issue 13's eleven kinds (version 2: import_cost_rates, version
+//   3: import_planned_cycle_times, the same shape): row_id, import_id, row_number, the kind's
+//   columns (times and counts INTEGER, other values TEXT; an empty optional text is '', other empty
 //   optional values NULL), superseded_by_import (NULL while current), with a unique
 //   index on the natural key of the current rows;
 // - import_row_error: (import_id, line, field, reason, message) per refusal;

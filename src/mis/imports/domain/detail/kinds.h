@@ -26,12 +26,14 @@ void CheckEndAfterStart(const RowView& row, int line, const char* start, const c
 void CheckPartsWithinTotal(const RowView& row, int line, std::initializer_list<const char*> parts,
                            const char* total, std::vector<RowError>* errors);
 
-// kinds_plant.cc: equipment, calendar, states, counts, ideal_cycle_times.
+// kinds_plant.cc: equipment, calendar, states, counts, ideal_cycle_times,
+// planned_cycle_times.
 KindSpec EquipmentKind();
 KindSpec CalendarKind();
 KindSpec StatesKind();
 KindSpec CountsKind();
 KindSpec IdealCycleTimesKind();
+KindSpec PlannedCycleTimesKind();
 // kinds_orders.cc: orders, shipments, operation_yields.
 KindSpec OrdersKind();
 KindSpec ShipmentsKind();
