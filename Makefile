@@ -139,7 +139,7 @@ bench: bench-build
 soak: bench-build
 	ORDO_SOAK_SUMMARY=$(abspath $(BENCH_BUILD))/soak-summary.txt $(BENCH_BUILD)/bench/ordo_soak
 
-# The MIS OEE benchmark at the issue's full size: 500 work units x one year (~11 GB, long).
+# The MIS OEE benchmark at the issue's full size: 500 work units x one year (~4.3 GB, ~15 min).
 bench-mis-year: bench-build
 	$(BENCH_BUILD)/bench/ordo_mis_oee_bench --days 365
 

@@ -40,7 +40,7 @@ MisPlantOptions Tiny() {
 }
 
 TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryShift) {
-  ORDO_VERIFIES("ORDO-MISBENCH-00", "ORDO-MISBENCH-01");
+  ORDO_VERIFIES("ORDO-MISBENCH-00", "ORDO-MISBENCH-01", "ORDO-MISBENCH-04");
   auto db = OpenStore("mis_oee_bench_smoke");
   ASSERT_TRUE(db);
   auto plant = GenerateMisPlant(*db, Tiny());
@@ -76,6 +76,11 @@ TEST(MisOeeBenchSmoke, EngineFiguresEqualTheSqlAtEveryScopeForThePeriodAndEveryS
     EXPECT_NE(sql->plan.find(part), std::string::npos) << part << "\n" << sql->plan;
   EXPECT_EQ(engine->figures.size(), plant->scopes.size() * 10);
   EXPECT_EQ(CompareOee(engine->figures, sql->figures, 1e-9), "");
+  // The batch's figures are those of one ComputeKpis per scope and window, to the bit.
+  auto per_request = RunEngine(*db, *plant, /*per_request=*/true);
+  ASSERT_TRUE(per_request.ok()) << per_request.error().message;
+  EXPECT_EQ(per_request->figures.size(), engine->figures.size());
+  EXPECT_EQ(CompareOee(engine->figures, per_request->figures, 0), "");
   // The figures are real ones: every availability of a unit's shift is strictly between
   // 0 and 1 and every OEE is a number.
   for (const auto& [key, f] : engine->figures) {

@@ -8,6 +8,7 @@
 #include "mis/imports/imports.h"
 #include "mis/kpi/element_index.h"
 #include "mis/kpi/kpi.h"
+#include "mis/kpi/kpi_batch.h"
 #include "mis/kpi_source/kpi_inputs.h"
 
 namespace ordo::mis::bench {
@@ -150,7 +151,7 @@ Result<MisPlant> GenerateMisPlant(storage::Database& db, const MisPlantOptions& 
   return plant;
 }
 
-Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant) {
+Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant, bool per_request) {
   EngineRun run;
   auto start = SteadyClock::now();
   auto inputs =
@@ -161,17 +162,33 @@ Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant) {
   run.counts = static_cast<std::int64_t>(inputs->counts.size());
   start = SteadyClock::now();
   const ElementIndex index(*inputs);
-  KpiRequest request;
+  // Every scope over the period (window 0) and every shift, in one batch: what a
+  // dashboard of every level asks.
+  KpiBatchRequest request;
   request.kpis = OeeKpiIds();
-  for (const auto& scope : plant.scopes) {
-    request.scope = scope;
-    for (int w = -1; w < static_cast<int>(plant.shifts.size()); ++w) {
-      request.from = w < 0 ? plant.from : plant.shifts[w].first;
-      request.to = w < 0 ? plant.to : plant.shifts[w].second;
-      auto report = ComputeKpis(index, request);
-      if (!report.ok()) return report.error();
-      OeeFigures& out = run.figures[{scope, w}];
-      for (const auto& f : report->figures) out.push_back(f.value);
+  request.scopes = plant.scopes;
+  request.windows.emplace_back(plant.from, plant.to);
+  request.windows.insert(request.windows.end(), plant.shifts.begin(), plant.shifts.end());
+  auto keep = [&](std::size_t scope, std::size_t window, const KpiReport& report) {
+    OeeFigures& out = run.figures[{plant.scopes[scope], static_cast<int>(window) - 1}];
+    for (const auto& f : report.figures) out.push_back(f.value);
+  };
+  if (!per_request) {
+    ORDO_TRY(ComputeKpiBatch(index, request,
+                             [&](std::size_t scope, std::size_t window, KpiReport&& report) {
+                               keep(scope, window, report);
+                               return Ok();
+                             }));
+  } else {
+    // The same, one ComputeKpis request per scope and window, as separate API calls would.
+    for (std::size_t s = 0; s < request.scopes.size(); ++s) {
+      for (std::size_t w = 0; w < request.windows.size(); ++w) {
+        const KpiRequest one{request.kpis, request.scopes[s], request.windows[w].first,
+                             request.windows[w].second};
+        auto report = ComputeKpis(index, one);
+        if (!report.ok()) return report.error();
+        keep(s, w, *report);
+      }
     }
   }
   run.compute_seconds = SecondsSince(start);

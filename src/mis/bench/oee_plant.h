@@ -65,14 +65,16 @@ inline const std::vector<std::string>& OeeKpiIds() {
   return ids;
 }
 
-// The engine path: LoadKpiInputs (timed as load), then ElementIndex and ComputeKpis for
-// every scope, for the period and every shift (timed as compute).
+// The engine path: LoadKpiInputs (timed as load), then ElementIndex and one
+// ComputeKpiBatch of every scope over the period and every shift (timed as compute):
+// each report is what ComputeKpis gives for that scope and window (kpi_batch.h).
+// `per_request`: one ComputeKpis per scope and window instead (as separate API calls).
 struct EngineRun {
   OeeTable figures;
   double load_seconds = 0, compute_seconds = 0;
   std::int64_t states = 0, counts = 0;  // the inputs loaded
 };
-Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant);
+Result<EngineRun> RunEngine(storage::Database& db, const MisPlant& plant, bool per_request = false);
 
 // The same figures as SQL on the same tables (oee_sql.cc): intervals from the state
 // changes by LEAD() in the feed's order, the last one open to the feed's read-up-to time;

@@ -2,7 +2,10 @@
 #include "mis/feed/feed_inputs.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -14,41 +17,117 @@ namespace ordo::mis::feed {
 
 namespace {
 
-auto OrderKey(const StateChangeRow& r) {
-  return std::tie(r.time, r.source, r.source_seq, r.index, r.seq);
+// Strings of a column as small ids (work units, sources, states, reasons): a year of
+// rows holds a few hundred distinct values, so each row keeps ids, not strings.
+class Interner {
+ public:
+  std::uint32_t Id(const std::string& text) {
+    if (last_ != nullptr && *last_ == text) return last_id_;
+    auto [it, fresh] = ids_.try_emplace(text, static_cast<std::uint32_t>(texts_.size()));
+    if (fresh) texts_.push_back(&it->first);
+    last_ = &it->first;
+    last_id_ = it->second;
+    return it->second;
+  }
+  std::optional<std::uint32_t> Find(const std::string& text) const {
+    auto it = ids_.find(text);
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+  const std::string& Text(std::uint32_t id) const { return *texts_[id]; }
+  std::size_t size() const { return texts_.size(); }
+  // Each id's rank in the string order of the texts.
+  std::vector<std::uint32_t> Ranks() const {
+    std::vector<std::uint32_t> rank(texts_.size());
+    std::uint32_t r = 0;
+    for (const auto& [text, id] : ids_) rank[id] = r++;
+    return rank;
+  }
+
+ private:
+  std::map<std::string, std::uint32_t> ids_;  // ordered: Ranks() walks it
+  std::vector<const std::string*> texts_;     // by id (map nodes do not move)
+  const std::string* last_ = nullptr;         // rows come in runs of one value
+  std::uint32_t last_id_ = 0;
+};
+
+// Rows to reserve for at most `bound` rows of `size` bytes: the bound, up to 2 GiB (only
+// the pages used are ever touched; a vector grows on beyond it).
+std::size_t ReserveFor(std::int64_t bound, std::size_t size) {
+  const std::int64_t cap = static_cast<std::int64_t>((std::size_t{2} << 30) / size);
+  return static_cast<std::size_t>(std::clamp<std::int64_t>(bound, 0, cap));
 }
 
+// A state change as ids and numbers (no strings).
+struct Change {
+  TimeMicros time = 0;
+  std::int64_t source_seq = 0;
+  std::int64_t index = 0;
+  std::int64_t seq = 0;
+  std::uint32_t unit = 0, source = 0, state = 0, reason = 0;
+};
+
 Status AppendStates(storage::Database& db, TimeMicros read_up_to, Inputs& in) {
-  auto changes = ReadStateChanges(db);
-  if (!changes.ok()) return changes.error();
-  auto reasons = ReadReasons(db);
-  if (!reasons.ok()) return reasons.error();
-  std::map<std::pair<std::string, TimeMicros>, std::string> assigned;  // seq order: last wins
-  for (const auto& r : *reasons) assigned[{r.work_unit, r.interval_start}] = r.reason;
-  std::map<std::string, std::vector<StateChangeRow>> by_unit;
-  for (auto& c : *changes) by_unit[c.work_unit].push_back(std::move(c));
-  for (auto& [unit, list] : by_unit) {
-    std::sort(list.begin(), list.end(),
-              [](const auto& a, const auto& b) { return OrderKey(a) < OrderKey(b); });
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const StateChangeRow& c = list[i];
-      const bool last = i + 1 == list.size();
-      const TimeMicros end = last ? std::max(read_up_to, c.time) : list[i + 1].time;
-      if (!last && end == c.time) continue;  // replaced at the same instant
-      auto state = ParseMachineState(c.state, "state");
-      if (!state.ok())
-        return Error::Make(ErrorCode::kInternal,
-                           "ledger entry " + std::to_string(c.seq) + ": " + state.error().message);
-      StateInterval interval;
-      interval.work_unit = unit;
+  Interner units, sources, states, reasons;
+  std::vector<Change> changes;
+  auto bound = StateChangeRowsBound(db);
+  if (!bound.ok()) return bound.error();
+  changes.reserve(ReserveFor(*bound, sizeof(Change)));
+  ORDO_TRY(ForEachStateChange(db, [&](const StateChangeRow& r) {
+    changes.push_back({r.time, r.source_seq, r.index, r.seq, units.Id(r.work_unit),
+                       sources.Id(r.source), states.Id(r.state), reasons.Id(r.reason)});
+  }));
+  auto assigned_rows = ReadReasons(db);
+  if (!assigned_rows.ok()) return assigned_rows.error();
+  // (unit, interval start) -> reason, in seq order: the last assignment wins.
+  std::map<std::pair<std::uint32_t, TimeMicros>, std::string> assigned;
+  for (const auto& r : *assigned_rows)
+    if (auto unit = units.Find(r.work_unit)) assigned[{*unit, r.interval_start}] = r.reason;
+
+  // By work unit in the string order of the ids (a stable counting sort: seq order kept),
+  // then each unit's changes in the feed's order: device time, source (its name), source
+  // seq, position in the batch, seq. The feed mostly delivers them so already.
+  const std::vector<std::uint32_t> unit_rank = units.Ranks(), source_rank = sources.Ranks();
+  std::vector<std::size_t> begin(units.size() + 1, 0);
+  for (const Change& c : changes) ++begin[unit_rank[c.unit] + 1];
+  for (std::size_t u = 0; u < units.size(); ++u) begin[u + 1] += begin[u];
+  std::vector<std::size_t> order(changes.size());  // indices into `changes`
+  {
+    std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+    for (std::size_t i = 0; i < changes.size(); ++i) order[next[unit_rank[changes[i].unit]]++] = i;
+  }
+  auto key = [&](std::size_t i) {
+    const Change& c = changes[i];
+    return std::make_tuple(c.time, source_rank[c.source], c.source_seq, c.index, c.seq);
+  };
+  auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
+  std::vector<std::optional<MachineState>> parsed(states.size());  // each state text once
+  in.states.reserve(in.states.size() + changes.size());
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const auto first = order.begin() + static_cast<std::ptrdiff_t>(begin[u]);
+    const auto last = order.begin() + static_cast<std::ptrdiff_t>(begin[u + 1]);
+    if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
+    for (auto it = first; it != last; ++it) {
+      const Change& c = changes[*it];
+      const bool is_last = it + 1 == last;
+      const TimeMicros end = is_last ? std::max(read_up_to, c.time) : changes[*(it + 1)].time;
+      if (!is_last && end == c.time) continue;  // replaced at the same instant
+      if (!parsed[c.state]) {
+        auto state = ParseMachineState(states.Text(c.state), "state");
+        if (!state.ok())
+          return Error::Make(ErrorCode::kInternal, "ledger entry " + std::to_string(c.seq) + ": " +
+                                                       state.error().message);
+        parsed[c.state] = *state;
+      }
+      StateInterval& interval = in.states.emplace_back();
+      interval.work_unit = units.Text(c.unit);
       interval.start = c.time;
       interval.end = end;
-      interval.state = *state;
-      auto reason = assigned.find({unit, c.time});
-      interval.reason = reason != assigned.end() ? reason->second : c.reason;
-      interval.open = last;
+      interval.state = *parsed[c.state];
+      auto reason = assigned.empty() ? assigned.end() : assigned.find({c.unit, c.time});
+      interval.reason = reason != assigned.end() ? reason->second : reasons.Text(c.reason);
+      interval.open = is_last;
       interval.source = SourceRef::Ledger(c.seq);
-      in.states.push_back(std::move(interval));
     }
   }
   return Ok();
@@ -69,21 +148,27 @@ Count ToCount(const CountRow& r, const equipment::Counts& n) {
 }
 
 Status AppendCounts(storage::Database& db, Inputs& in) {
-  auto counts = ReadCounts(db);
-  if (!counts.ok()) return counts.error();
   auto sources = ReadSources(db);
   if (!sources.ok()) return sources.error();
   std::map<std::string, std::int64_t> modulus;
   for (const auto& s : *sources) modulus[s.name] = s.rollover_modulus;
-  // Cumulative readings per (source, work unit), and each reading's row by its key.
+  // Increments are taken as read; cumulative readings are kept, per (source, work unit),
+  // with each reading's row by its key.
+  std::deque<CountRow> cumulative;  // stable addresses
+  auto bound = CountRowsBound(db);
+  if (!bound.ok()) return bound.error();
+  in.counts.reserve(in.counts.size() + ReserveFor(*bound, sizeof(Count)));
+  ORDO_TRY(ForEachCount(db, [&](const CountRow& r) {
+    if (r.counter != "cumulative") {
+      in.counts.push_back(ToCount(r, {r.total, r.good, r.scrap, r.rework}));
+    } else {
+      cumulative.push_back(r);
+    }
+  }));
   using Key = std::tuple<TimeMicros, std::int64_t, int>;
   std::map<std::pair<std::string, std::string>, std::vector<equipment::CountReading>> readings;
   std::map<std::pair<std::string, std::string>, std::map<Key, const CountRow*>> rows;
-  for (const auto& r : *counts) {
-    if (r.counter != "cumulative") {
-      in.counts.push_back(ToCount(r, {r.total, r.good, r.scrap, r.rework}));
-      continue;
-    }
+  for (const auto& r : cumulative) {
     const auto group = std::make_pair(r.source, r.work_unit);
     const int index = static_cast<int>(r.index);
     readings[group].push_back({r.time, r.source_seq, index, {r.total, r.good, r.scrap, r.rework}});

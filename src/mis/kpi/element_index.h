@@ -22,6 +22,8 @@ namespace ordo::mis {
 class ElementIndex {
  public:
   explicit ElementIndex(const Inputs& inputs);
+  ElementIndex(const ElementIndex&) = delete;  // holds pointers into itself
+  ElementIndex& operator=(const ElementIndex&) = delete;
 
   const Inputs& inputs() const { return inputs_; }
   const Hierarchy& hierarchy() const { return hierarchy_; }
@@ -37,6 +39,15 @@ class ElementIndex {
   const Sorted& CalendarOf(const std::string& scope) const;
   // True when some shift entry applies to the unit (at any time).
   bool HasShiftCalendar(const std::string& unit) const;
+  // The calendar entries that apply to a unit: those of its scope, each ancestor and ""
+  // (in that order; the unit "" has only those of ""), and HasShiftCalendar. Kept for
+  // every work unit of the plant (Hierarchy::WorkUnitsOf("")); for another id, made on
+  // each call and valid until the calling thread's next call.
+  struct UnitCalendar {
+    std::vector<const Sorted*> scopes;
+    bool has_shifts = false;
+  };
+  const UnitCalendar& CalendarsOf(const std::string& unit) const;
   // The union of the unit's state intervals, merged and sorted.
   const std::vector<std::pair<TimeMicros, TimeMicros>>& CoveredOf(const std::string& unit) const;
   // A cycle time found: seconds per unit and the input row it came from.
@@ -59,6 +70,8 @@ class ElementIndex {
   std::map<std::pair<std::string, std::string>, std::size_t> cycle_times_;
   std::map<std::pair<std::string, std::string>, std::size_t> planned_cycle_times_;
   std::set<std::string> shift_scopes_;  // scopes with a shift entry
+  std::map<std::string, UnitCalendar> unit_calendars_;
+  UnitCalendar MakeCalendar(const std::string& unit) const;
 };
 
 // The instant a count is attributed to: the last instant of its interval (end - 1 µs),

@@ -54,11 +54,33 @@ std::vector<std::pair<std::string, double>> Elements::Values() const {
 }
 
 double Elements::Value(const std::string& key) const {
-  if (key == "AUBT") return Seconds(AUBT());
-  if (key == "AUPT") return Seconds(AUPT());
-  for (const auto& [k, v] : Values())
-    if (k == key) return v;
-  return 0;
+  // As Values(), without building it (figures look up a few keys each).
+  static const std::map<std::string, double (*)(const Elements&)> kByKey = {
+      {"CT", [](const Elements& e) { return Seconds(e.CT); }},
+      {"POT", [](const Elements& e) { return Seconds(e.POT); }},
+      {"PDOT", [](const Elements& e) { return Seconds(e.PDOT); }},
+      {"PBT", [](const Elements& e) { return Seconds(e.PBT); }},
+      {"APT", [](const Elements& e) { return Seconds(e.APT); }},
+      {"AUST", [](const Elements& e) { return Seconds(e.AUST); }},
+      {"ADET", [](const Elements& e) { return Seconds(e.ADET); }},
+      {"ADOT", [](const Elements& e) { return Seconds(e.ADOT); }},
+      {"unknown", [](const Elements& e) { return Seconds(e.unknown); }},
+      {"idle_no_order", [](const Elements& e) { return Seconds(e.idle_no_order); }},
+      {"planned_stop_loss", [](const Elements& e) { return Seconds(e.planned_stop_loss); }},
+      {"micro_stop", [](const Elements& e) { return Seconds(e.micro_stop); }},
+      {"down", [](const Elements& e) { return Seconds(e.down); }},
+      {"idle", [](const Elements& e) { return Seconds(e.idle); }},
+      {"PQ", [](const Elements& e) { return e.PQ; }},
+      {"GQ", [](const Elements& e) { return e.GQ; }},
+      {"SQ", [](const Elements& e) { return e.SQ; }},
+      {"RQ", [](const Elements& e) { return e.RQ; }},
+      {"ideal_time_pq", [](const Elements& e) { return e.ideal_time_pq; }},
+      {"ideal_time_gq", [](const Elements& e) { return e.ideal_time_gq; }},
+      {"pq_without_cycle_time", [](const Elements& e) { return e.pq_without_cycle_time; }},
+      {"AUBT", [](const Elements& e) { return Seconds(e.AUBT()); }},
+      {"AUPT", [](const Elements& e) { return Seconds(e.AUPT()); }}};
+  auto it = kByKey.find(key);
+  return it == kByKey.end() ? 0 : it->second(*this);
 }
 
 SourceSet Elements::SourcesOf(const std::vector<std::string>& keys) const {

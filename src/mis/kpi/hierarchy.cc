@@ -78,4 +78,23 @@ std::vector<std::string> Hierarchy::WorkUnitsOf(const std::string& scope) const 
   return {out.begin(), out.end()};
 }
 
+Hierarchy::Parts Hierarchy::PartsOf(const std::string& scope) const {
+  Parts parts;
+  if (scope.empty()) {
+    for (const auto& [id, parent] : parent_)
+      if (parent.empty()) parts.below.push_back(id);
+    for (const std::string& unit : data_units_)
+      if (!parent_.contains(unit)) parts.below.push_back(unit);
+    return parts;
+  }
+  auto kids = children_.find(scope);
+  if (kids == children_.end() || kids->second.empty()) {
+    parts.own = parent_.contains(scope) || data_units_.contains(scope);
+    return parts;
+  }
+  parts.own = data_units_.contains(scope);
+  parts.below = kids->second;
+  return parts;
+}
+
 }  // namespace ordo::mis

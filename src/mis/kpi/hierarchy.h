@@ -29,6 +29,16 @@ class Hierarchy {
   // The work units of `scope`, sorted: the leaves at or below it, plus the nodes at or
   // below it that have data (for "", also data units missing from the hierarchy).
   std::vector<std::string> WorkUnitsOf(const std::string& scope) const;
+  // How a scope's sum is made up, for summing up the tree (detail/kpi_context.h,
+  // SumUpTree): `own` when the scope is itself one of its work units (a leaf node, a node
+  // with data, a data unit outside the hierarchy), and the scopes directly below it (for
+  // "": the roots, then the data units outside the hierarchy). The work units of the
+  // parts are WorkUnitsOf(scope), each in exactly one part.
+  struct Parts {
+    bool own = false;
+    std::vector<std::string> below;
+  };
+  Parts PartsOf(const std::string& scope) const;
 
  private:
   std::map<std::string, std::string> parent_;  // id -> parent ("" = root)

@@ -7,15 +7,49 @@
 
 namespace ordo::mis {
 
+const Elements& SumUpTree(const Hierarchy& hierarchy, const std::string& scope,
+                          const UnitElementsOf& unit, std::map<std::string, Elements>& memo) {
+  if (auto it = memo.find(scope); it != memo.end()) return it->second;
+  const Hierarchy::Parts parts = hierarchy.PartsOf(scope);
+  if (parts.own && parts.below.empty()) return unit(scope);
+  Elements total;
+  if (parts.own) total += unit(scope);
+  for (const std::string& below : parts.below) total += SumUpTree(hierarchy, below, unit, memo);
+  return memo.emplace(scope, std::move(total)).first->second;
+}
+
 KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request)
     : index_(index), request_(request) {
-  const Hierarchy& h = index.hierarchy();
-  plant_level_ = request.scope.empty() || h.IsRoot(request.scope);
-  for (const std::string& unit : h.WorkUnitsOf(request.scope)) {
-    ElementResult one = ComputeUnitElements(index, unit, request.from, request.to, request.policy);
-    total_.elements += one.elements;
-    for (Finding& f : one.findings) total_.findings.push_back(std::move(f));
-    units_.emplace_back(unit, std::move(one.elements));
+  const std::vector<std::string> units = index.hierarchy().WorkUnitsOf(request.scope);
+  owned_.reserve(units.size());
+  UnitResults refs;
+  std::map<std::string, const Elements*> by_unit;
+  for (const std::string& unit : units) {
+    owned_.push_back(ComputeUnitElements(index, unit, request.from, request.to, request.policy));
+    refs.emplace_back(&unit, &owned_.back());
+    by_unit[unit] = &owned_.back().elements;
+  }
+  std::map<std::string, Elements> memo;
+  total_.elements = SumUpTree(
+      index.hierarchy(), request.scope,
+      [&](const std::string& unit) -> const Elements& { return *by_unit.at(unit); }, memo);
+  Init(refs);
+}
+
+KpiContext::KpiContext(const ElementIndex& index, const KpiRequest& request, Elements total,
+                       const UnitResults& units)
+    : index_(index), request_(request) {
+  total_.elements = std::move(total);
+  Init(units);
+}
+
+void KpiContext::Init(const UnitResults& units) {
+  const Hierarchy& h = index_.hierarchy();
+  plant_level_ = request_.scope.empty() || h.IsRoot(request_.scope);
+  units_.reserve(units.size());
+  for (const auto& [unit, one] : units) {
+    total_.findings.insert(total_.findings.end(), one->findings.begin(), one->findings.end());
+    units_.emplace_back(*unit, &one->elements);
   }
 }
 
@@ -85,41 +119,55 @@ std::vector<std::string> KpiIds(Profile profile) {
   return ids;
 }
 
-Result<KpiReport> ComputeKpis(const ElementIndex& index, const KpiRequest& request) {
-  if (request.to <= request.from) {
+Status CheckWindow(TimeMicros from, TimeMicros to) {
+  if (to <= from) {
     return Error::Invalid("to", "to: the window's end must be after its start (from)",
                           "invalid_window");
   }
-  if (!index.hierarchy().Known(request.scope)) {
+  return Ok();
+}
+
+Status CheckScope(const ElementIndex& index, const std::string& scope) {
+  if (!index.hierarchy().Known(scope)) {
     return Error{ErrorCode::kNotFound,
-                 "scope: \"" + request.scope +
+                 "scope: \"" + scope +
                      "\" is neither an equipment node nor a work unit "
                      "with data",
                  "scope", "unknown_scope"};
   }
-  std::vector<std::string> ids = request.kpis;
+  return Ok();
+}
+
+Result<std::vector<const KpiDefinition*>> ResolveKpis(const std::vector<std::string>& asked,
+                                                      Profile profile) {
+  std::vector<std::string> ids = asked;
   if (ids.empty()) {
-    ids = request.profile == Profile::kIso22400
+    ids = profile == Profile::kIso22400
               ? std::vector<std::string>{"availability", "effectiveness", "quality_ratio",
                                          "oee_index"}
               : std::vector<std::string>{"availability", "performance", "quality", "oee"};
   }
   std::vector<const KpiDefinition*> defs;
   for (const std::string& id : ids) {
-    const KpiDefinition* def = FindKpi(id, request.profile);
+    const KpiDefinition* def = FindKpi(id, profile);
     if (def == nullptr) {
       std::string valid;
-      for (const std::string& v : KpiIds(request.profile)) valid += (valid.empty() ? "" : ", ") + v;
+      for (const std::string& v : KpiIds(profile)) valid += (valid.empty() ? "" : ", ") + v;
       return Error::Invalid("kpi",
-                            "kpi: \"" + id + "\" is not a KPI of profile " +
-                                ProfileName(request.profile) + "; valid ids: " + valid,
+                            "kpi: \"" + id + "\" is not a KPI of profile " + ProfileName(profile) +
+                                "; valid ids: " + valid,
                             "unknown_kpi");
     }
     defs.push_back(def);
   }
-  KpiContext ctx(index, request);
+  return defs;
+}
+
+KpiReport Evaluate(KpiContext&& ctx, const std::vector<const KpiDefinition*>& defs,
+                   const PolicyStamp& stamp) {
+  const KpiRequest& request = ctx.request();
   KpiReport report;
-  const PolicyStamp stamp = StampOf(request.policy);
+  report.figures.reserve(defs.size());
   for (const KpiDefinition* def : defs) {
     Figure fig;
     fig.kpi = def->id;
@@ -133,9 +181,17 @@ Result<KpiReport> ComputeKpis(const ElementIndex& index, const KpiRequest& reque
     def->compute(ctx, &fig);
     report.figures.push_back(std::move(fig));
   }
-  report.elements = ctx.elements();
-  report.findings = ctx.findings();
+  report.elements = std::move(ctx.total_.elements);
+  report.findings = std::move(ctx.total_.findings);
   return report;
+}
+
+Result<KpiReport> ComputeKpis(const ElementIndex& index, const KpiRequest& request) {
+  ORDO_TRY(CheckWindow(request.from, request.to));
+  ORDO_TRY(CheckScope(index, request.scope));
+  auto defs = ResolveKpis(request.kpis, request.profile);
+  if (!defs.ok()) return defs.error();
+  return Evaluate(KpiContext(index, request), *defs, StampOf(request.policy));
 }
 
 }  // namespace ordo::mis

@@ -30,7 +30,7 @@ void NptCost(const KpiContext& ctx, Figure* f) {
   std::string currency;
   SourceSet sources;
   for (const auto& [unit, ue] : ctx.units()) {
-    const std::int64_t npt = ue.down + ue.idle;
+    const std::int64_t npt = ue->down + ue->idle;
     if (npt == 0) continue;
     const CostRate* rate = nullptr;
     std::vector<std::string> chain = ctx.index().hierarchy().AncestorsOrSelf(unit);

@@ -83,6 +83,7 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
     return CountTime(in.counts[i]) < t;
   });
   std::set<std::string> missing_reported;
+  const auto& cover = index.CoveredOf(unit);
   SourceSet* quantity_sources[] = {&e->sources["PQ"], &e->sources["GQ"], &e->sources["SQ"],
                                    &e->sources["RQ"]};
   // The cycle time rows behind ideal_time_pq and ideal_time_gq (the counts are PQ's, GQ's).
@@ -114,7 +115,7 @@ void AddCounts(const ElementIndex& index, const std::string& unit, TimeMicros fr
                            "good + scrap + rework differs from total; kept as given",
                            {c.source}});
     }
-    if (CountOutsideStates(index.CoveredOf(unit), c)) {
+    if (CountOutsideStates(cover, c)) {
       findings->push_back({"count_outside_states",
                            unit,
                            c.start,
@@ -165,19 +166,42 @@ constexpr const char* kPbtKey = "PBT";
 constexpr const char* kDownKey = "down";
 constexpr const char* kIdleKey = "idle";
 
-// The source sets of one Elements value by key, looked up once per key.
+// The source sets of one Elements value by key, looked up once per key (a few keys per
+// unit and window: a short list searched by pointer beats a map).
 class SourceSlots {
  public:
   explicit SourceSlots(Elements* e) : e_(e) {}
   SourceSet& operator()(const char* key) {
-    SourceSet*& slot = slots_[key];
-    if (slot == nullptr) slot = &e_->sources[key];
+    for (const auto& [k, slot] : slots_)
+      if (k == key) return *slot;
+    SourceSet* slot = &e_->sources[key];
+    slots_.emplace_back(key, slot);
     return *slot;
   }
 
  private:
   Elements* e_;
-  std::map<const char*, SourceSet*> slots_;  // by pointer: keys are the constants above
+  std::vector<std::pair<const char*, SourceSet*>> slots_;  // keys are the constants above
+};
+
+// A small set kept as a sorted vector (a unit has one or two states and entries in force
+// at a time): iterates in the order of std::set, without a node per insert.
+template <typename T>
+class SmallSet {
+ public:
+  void insert(const T& v) { items_.insert(std::lower_bound(items_.begin(), items_.end(), v), v); }
+  void erase(const T& v) {
+    auto it = std::lower_bound(items_.begin(), items_.end(), v);
+    if (it != items_.end() && *it == v) items_.erase(it);
+  }
+  bool empty() const { return items_.empty(); }
+  std::size_t size() const { return items_.size(); }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+  const T& back() const { return items_.back(); }
+
+ private:
+  std::vector<T> items_;
 };
 
 // The element a segment counts in, from the state in force (`w`, or none) and the
@@ -248,20 +272,19 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
   std::vector<std::size_t> states, entries;
   InRange(
       index.StatesOf(unit), from, to, [&](std::size_t i) { return in.states[i].start; }, &states);
-  std::vector<std::string> scopes = index.hierarchy().AncestorsOrSelf(unit);
-  if (!unit.empty()) scopes.push_back("");
-  for (const std::string& scope : scopes) {
+  const ElementIndex::UnitCalendar& calendar = index.CalendarsOf(unit);
+  for (const ElementIndex::Sorted* sorted : calendar.scopes) {
     InRange(
-        index.CalendarOf(scope), from, to, [&](std::size_t i) { return in.calendar[i].start; },
-        &entries);
+        *sorted, from, to, [&](std::size_t i) { return in.calendar[i].start; }, &entries);
   }
-  const bool has_shifts = index.HasShiftCalendar(unit);
+  const bool has_shifts = calendar.has_shifts;
   if (!has_shifts) {
     log.Add("no_shift_calendar", from, to,
             "no shift calendar applies to the work unit: the whole window is planned", {});
   }
 
   std::vector<Event> events;
+  events.reserve(2 * (states.size() + entries.size()) + 1);
   for (std::size_t i : states) {
     const StateInterval& s = in.states[i];
     if (s.end <= s.start) {
@@ -273,18 +296,27 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
     events.push_back({std::max(s.start, from), true, true, i});
     events.push_back({std::min(s.end, to), false, true, i});
   }
+  const auto state_events = static_cast<std::ptrdiff_t>(events.size());
   for (std::size_t i : entries) {
     const CalendarEntry& c = in.calendar[i];
     if (c.end <= from || c.start >= to || c.end <= c.start) continue;
     events.push_back({std::max(c.start, from), true, false, i});
     events.push_back({std::min(c.end, to), false, false, i});
   }
+  // In time order (the order of events at one instant does not matter: all of them are
+  // taken before the next segment). A unit's states follow one another, so their events
+  // mostly come in order already: sort them only when not, then merge in the calendar's.
+  auto by_time = [](const Event& a, const Event& b) { return a.t < b.t; };
+  const auto calendar_events = events.begin() + state_events;
+  if (!std::is_sorted(events.begin(), calendar_events, by_time))
+    std::sort(events.begin(), calendar_events, by_time);
+  std::sort(calendar_events, events.end(), by_time);
+  std::inplace_merge(events.begin(), calendar_events, events.end(), by_time);
   events.push_back({to, false, false, SIZE_MAX});  // closes the last segment
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.t < b.t; });
 
   // Active sets. States by (start, input index): the last element holds.
-  std::set<std::pair<TimeMicros, std::size_t>> active;
-  std::set<std::size_t> shifts, stops, outside;
+  SmallSet<std::pair<TimeMicros, std::size_t>> active;
+  SmallSet<std::size_t> shifts, stops, outside;
   const TimeMicros threshold = policy.micro_stop_threshold_micros();
   const bool excluded = policy.planned_stops == PlannedStops::kExcluded;
 
@@ -294,7 +326,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
     const Event& ev = events[k];
     if (ev.t > at) {
       const TimeMicros a = at, b = ev.t, len = b - a;
-      const StateInterval* w = active.empty() ? nullptr : &in.states[active.rbegin()->second];
+      const StateInterval* w = active.empty() ? nullptr : &in.states[active.back().second];
       if (active.size() > 1) {
         std::vector<const SourceRef*> srcs;
         for (const auto& [start, i] : active) srcs.push_back(&in.states[i].source);
@@ -363,7 +395,7 @@ ElementResult ComputeUnitElements(const ElementIndex& index, const std::string& 
       continue;
     }
     const CalendarKind kind = in.calendar[ev.idx].kind;
-    std::set<std::size_t>& set =
+    SmallSet<std::size_t>& set =
         kind == CalendarKind::kShift                                                  ? shifts
         : (kind == CalendarKind::kBreak || kind == CalendarKind::kPlannedMaintenance) ? stops
                                                                                       : outside;

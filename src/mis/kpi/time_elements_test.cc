@@ -364,5 +364,17 @@ TEST(TimeElements, ScopeElementsAreTheSumOfItsWorkUnits) {
   EXPECT_EQ(index.hierarchy().WorkUnitsOf("L1"), (std::vector<std::string>{"U1", "U2"}));
 }
 
+TEST(TimeElements, ValueByKeyIsTheValuesEntryAndTheBusyTimes) {
+  ORDO_VERIFIES("ORDO-MIS-62");
+  Builder b = Shift();
+  b.Cycle("U1", "P", 2);
+  const Elements e = Compute(b.inputs, "U1", 0, 480).elements;
+  for (const auto& [key, value] : e.Values()) EXPECT_EQ(e.Value(key), value) << key;
+  EXPECT_EQ(e.Value("AUBT"), Seconds(e.APT + e.AUST + e.ADET));
+  EXPECT_EQ(e.Value("AUPT"), Seconds(e.APT + e.AUST));
+  EXPECT_GT(e.Value("APT"), 0);
+  EXPECT_EQ(e.Value("no_such_element"), 0);
+}
+
 }  // namespace
 }  // namespace ordo::mis

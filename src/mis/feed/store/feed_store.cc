@@ -268,26 +268,105 @@ Result<FeedStatus> ReadFeedStatus(storage::Database& db) {
   return std::move(**status);
 }
 
+namespace {
+
+constexpr const char* kStateChanges =
+    "SELECT seq, work_unit, time_us, state, reason, source, source_seq, item "
+    "FROM mes_state_change ORDER BY seq";
+constexpr const char* kCounts =
+    "SELECT seq, work_unit, time_us, source, counter, source_seq, item, total, good, scrap, "
+    "rework, product, order_id FROM mes_count ORDER BY seq";
+
+void ReadStateChange(const Statement& s, StateChangeRow& r) {
+  r.seq = s.Int(0);
+  r.work_unit = s.Text(1);
+  r.time = s.Int(2);
+  r.state = s.Text(3);
+  r.reason = s.Text(4);
+  r.source = s.Text(5);
+  r.source_seq = s.Int(6);
+  r.index = s.Int(7);
+}
+
+void ReadCount(const Statement& s, CountRow& r) {
+  r.seq = s.Int(0);
+  r.work_unit = s.Text(1);
+  r.time = s.Int(2);
+  r.source = s.Text(3);
+  r.counter = s.Text(4);
+  r.source_seq = s.Int(5);
+  r.index = s.Int(6);
+  r.total = s.Int(7);
+  r.good = s.Int(8);
+  r.scrap = s.Int(9);
+  r.rework = s.Int(10);
+  r.product = s.Text(11);
+  r.order = s.Text(12);
+}
+
+// Steps `sql` through every row, reading each into one reused `Row` and passing it on.
+template <typename Row, typename Read>
+Status ForEach(storage::Database& db, const char* sql, Read read,
+               const std::function<void(const Row&)>& fn) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) return st.error();
+  Row row;
+  while (true) {
+    auto more = (*st)->Step();
+    if (!more.ok()) {
+      (*st)->Reset();
+      return more.error();
+    }
+    if (!*more) break;
+    read(**st, row);
+    fn(row);
+  }
+  (*st)->Reset();
+  return Ok();
+}
+
+}  // namespace
+
 Result<std::vector<StateChangeRow>> ReadStateChanges(storage::Database& db) {
-  return storage::Rows<StateChangeRow>(
-      db,
-      "SELECT seq, work_unit, time_us, state, reason, source, source_seq, item "
-      "FROM mes_state_change ORDER BY seq",
-      storage::NoBind, [](const Statement& s) {
-        return StateChangeRow{s.Int(0),  s.Text(1), s.Int(2), s.Text(3),
-                              s.Text(4), s.Text(5), s.Int(6), s.Int(7)};
-      });
+  std::vector<StateChangeRow> out;
+  ORDO_TRY(ForEachStateChange(db, [&](const StateChangeRow& r) { out.push_back(r); }));
+  return out;
 }
 
 Result<std::vector<CountRow>> ReadCounts(storage::Database& db) {
-  return storage::Rows<CountRow>(
+  std::vector<CountRow> out;
+  ORDO_TRY(ForEachCount(db, [&](const CountRow& r) { out.push_back(r); }));
+  return out;
+}
+
+namespace {
+
+Result<std::int64_t> RowsBound(storage::Database& db, const std::string& table) {
+  auto bound = storage::FirstRow<std::int64_t>(
+      // Two subqueries: SQLite reads a lone MAX or MIN of the key from the b-tree's end.
       db,
-      "SELECT seq, work_unit, time_us, source, counter, source_seq, item, total, good, scrap, "
-      "rework, product, order_id FROM mes_count ORDER BY seq",
-      storage::NoBind, [](const Statement& s) {
-        return CountRow{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4),  s.Int(5),  s.Int(6),
-                        s.Int(7), s.Int(8),  s.Int(9), s.Int(10), s.Text(11), s.Text(12)};
-      });
+      "SELECT COALESCE((SELECT MAX(seq) FROM " + table + ") - (SELECT MIN(seq) FROM " + table +
+          ") + 1, 0)",
+      storage::NoBind, [](const Statement& s) { return s.Int(0); });
+  if (!bound.ok()) return bound.error();
+  return bound->value_or(0);
+}
+
+}  // namespace
+
+Result<std::int64_t> StateChangeRowsBound(storage::Database& db) {
+  return RowsBound(db, "mes_state_change");
+}
+
+Result<std::int64_t> CountRowsBound(storage::Database& db) { return RowsBound(db, "mes_count"); }
+
+Status ForEachStateChange(storage::Database& db,
+                          const std::function<void(const StateChangeRow&)>& fn) {
+  return ForEach<StateChangeRow>(db, kStateChanges, ReadStateChange, fn);
+}
+
+Status ForEachCount(storage::Database& db, const std::function<void(const CountRow&)>& fn) {
+  return ForEach<CountRow>(db, kCounts, ReadCount, fn);
 }
 
 Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db) {

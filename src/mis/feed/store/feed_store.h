@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,16 @@ Result<FeedStatus> ReadFeedStatus(storage::Database& db);
 // The derived rows, for the KPI loader (feed_inputs.h): all of them, in seq order.
 Result<std::vector<StateChangeRow>> ReadStateChanges(storage::Database& db);
 Result<std::vector<CountRow>> ReadCounts(storage::Database& db);
+// The same rows streamed: `fn` is called for each row in seq order with one row value
+// that is reused (valid only during the call), so a year of rows is never held twice.
+// Failures: the store's error (`fn` may have been called for some rows).
+Status ForEachStateChange(storage::Database& db,
+                          const std::function<void(const StateChangeRow&)>& fn);
+Status ForEachCount(storage::Database& db, const std::function<void(const CountRow&)>& fn);
+// At least the number of rows of mes_state_change (of mes_count), read cheaply from the
+// ends of its key (last seq - first seq + 1; 0 when empty), for reserving memory.
+Result<std::int64_t> StateChangeRowsBound(storage::Database& db);
+Result<std::int64_t> CountRowsBound(storage::Database& db);
 Result<std::vector<ReasonRow>> ReadReasons(storage::Database& db);
 Result<std::vector<SourceRow>> ReadSources(storage::Database& db);
 Result<std::vector<EquipmentDraftRow>> ReadEquipmentDrafts(storage::Database& db);
