@@ -76,8 +76,9 @@ Result<std::vector<std::string>> ReplayCheck(const std::string& database_path);
 // (RegisterDataDirFile) that exists is copied the same way to `file` + "." + its name
 // (after the store, so it holds at least every row the copied ledger seals). When a file's
 // trim (below) finds that the file changed between the two copies in a way the trim cannot
-// mend (kConflict naming the file as `field`), both copies are removed and taken again, up
-// to kBackupAttempts times; the last conflict is returned, with the attempt count.
+// mend (kConflict naming the file as `field`), both copies are removed and taken again
+// after 1 s, then 2 s, up to kBackupAttempts times; the last conflict is returned, with the
+// attempt count. A failed backup leaves none of its files.
 inline constexpr int kBackupAttempts = 3;
 Status Backup(const store::DataDir& dir, const std::string& file);
 

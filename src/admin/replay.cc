@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 #include "admin/data_dir_ops.h"
 #include "storage/rows.h"
@@ -159,11 +161,18 @@ Status BackupOnce(const store::DataDir& dir, const std::string& file) {
   std::int64_t head = 0;
   {
     auto copy = store::OpenStoreFile(file, storage::OpenMode::kReadOnly);
-    if (!copy.ok()) return copy.error();
+    if (!copy.ok()) {
+      std::filesystem::remove(file);
+      return copy.error();
+    }
     auto max = storage::FirstRow<std::int64_t>(
         **copy, "SELECT COALESCE(MAX(seq), 0) FROM ledger", storage::NoBind,
         [](const storage::Statement& r) { return r.Int(0); });
-    if (!max.ok()) return max.error();
+    if (!max.ok()) {
+      copy->reset();
+      std::filesystem::remove(file);
+      return max.error();
+    }
     head = max->value_or(0);
   }
   std::vector<std::string> copied_files;  // the copies beside `file` made so far
@@ -207,6 +216,8 @@ Status Backup(const store::DataDir& dir, const std::string& file) {
     e.message +=
         " (attempt " + std::to_string(attempt) + " of " + std::to_string(kBackupAttempts) + ")";
     s = e;
+    // A compaction run is a chain of commands: give it time to end (1 s, then 2 s).
+    if (attempt < kBackupAttempts) std::this_thread::sleep_for(std::chrono::seconds(attempt));
   }
   return s;
 }

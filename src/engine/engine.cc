@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <future>
 
 #include "core/crypto.h"
@@ -44,20 +43,10 @@ ledger::Origin LocalOrigin() {
   return origin;
 }
 
-// Machine data yields to people (docs/architecture.md, "Group commit"): a command whose
-// actor has this role (an equipment data batch from a device source, over REST or MQTT)
-// is machine data. Devices send in floods and their brokers and buffers hold what is not
-// acknowledged yet; an operator waits at a screen. So a group takes the queued commands of
-// people first, and a group of machine data is committed early, the rest put back in
-// front of the queue, as soon as a person's command is waiting. Within each kind the
-// order of submission is kept.
-constexpr const char* kMachineDataRole = "device";
-
 struct Engine::Pending {
   Command command;
   Completion done;
-  bool machine_data = false;  // command.actor.role is kMachineDataRole
-  bool checkpoint = false;    // a checkpoint request instead of a command
+  bool checkpoint = false;  // a checkpoint request instead of a command
   std::optional<ledger::Checkpoint> signed_checkpoint{};  // Command::sign_checkpoint's
   Result<CommandReply> result = Error::Make(ErrorCode::kInternal, "not run");
 };
@@ -159,8 +148,7 @@ void Engine::Submit(Command command, Completion done) {
   {
     std::lock_guard lock(mutex_);
     if (!stopping_) {
-      const bool machine_data = command.actor.role == kMachineDataRole;
-      queue_.push_back(Pending{std::move(command), std::move(done), machine_data});
+      queue_.push_back(Pending{std::move(command), std::move(done)});
       wake_.notify_one();
       return;
     }
@@ -208,16 +196,9 @@ void Engine::Run() {
     {
       std::unique_lock lock(mutex_);
       wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || !queue_.empty(); });
-      // People's commands (and checkpoints) first, then machine data, each in order.
-      for (const bool machine_data : {false, true}) {
-        for (auto it = queue_.begin(); it != queue_.end() && group.size() < options_.max_group;) {
-          if (it->machine_data != machine_data) {
-            ++it;
-            continue;
-          }
-          group.push_back(std::move(*it));
-          it = queue_.erase(it);
-        }
+      while (!queue_.empty() && group.size() < options_.max_group) {
+        group.push_back(std::move(queue_.front()));
+        queue_.pop_front();
       }
       if (group.empty() && stopping_) break;
     }
@@ -231,18 +212,6 @@ void Engine::Run() {
 }
 
 void Engine::ProcessGroup(std::vector<Pending>& group) {
-  // When a person's command is waiting: puts group[rest..] back in front of the queue
-  // (machine data yields, see kMachineDataRole) and returns true.
-  auto yield_to_people = [&](std::size_t rest) {
-    std::lock_guard lock(mutex_);
-    if (std::none_of(queue_.begin(), queue_.end(),
-                     [](const Pending& q) { return !q.machine_data; }))
-      return false;
-    queue_.insert(queue_.begin(), std::make_move_iterator(group.begin() + rest),
-                  std::make_move_iterator(group.end()));
-    group.erase(group.begin() + rest, group.end());
-    return true;
-  };
   bool wants_checkpoint = false;
   auto begin = [&] {
     if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) {
@@ -258,15 +227,13 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   const TimeMicros group_time = head_time_;
   begin();
   bool write_failed = false;
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    Pending& p = group[i];
+  for (auto& p : group) {
     if (p.checkpoint) {
       wants_checkpoint = true;
       continue;
     }
     p.result = Execute(p, /*guarded=*/false, &write_failed);
     if (write_failed) break;
-    if (p.machine_data && i + 1 < group.size() && yield_to_people(i + 1)) break;
   }
   if (!write_failed) {
     for (const auto& participant : Participants()) {

@@ -7,8 +7,6 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
-#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -203,55 +201,6 @@ ParticipantProbe& Probe() {
     return p;
   }();
   return *probe;
-}
-
-TEST_F(EngineTest, APersonsCommandGoesAheadOfQueuedMachineData) {
-  ORDO_VERIFIES("ORDO-ENGINE-06");
-  Start();
-  auto machine = [](int i) {
-    Command c = Log("WU-PRESS-01", "machine " + std::to_string(i));
-    c.actor.role = "device";  // an equipment data batch's actor
-    return c;
-  };
-  // The first machine command holds the writer until the person's command is queued.
-  std::promise<void> started, go;
-  std::shared_future<void> go_future = go.get_future().share();
-  Command first = machine(0);
-  first.decide = [inner = first.decide, &started, go_future](WriteContext& ctx) {
-    started.set_value();
-    go_future.wait();
-    return inner(ctx);
-  };
-  constexpr int kMachine = 40;
-  std::mutex mutex;
-  std::vector<std::int64_t> machine_seqs(kMachine, 0);
-  std::int64_t person_seq = 0;
-  std::vector<std::future<void>> done;
-  auto record = [&](std::int64_t* seq) {
-    auto promise = std::make_shared<std::promise<void>>();
-    done.push_back(promise->get_future());
-    return [&mutex, seq, promise](Result<CommandReply> r) {
-      {
-        std::lock_guard lock(mutex);
-        if (r.ok() && r->entries.size() == 1) *seq = r->entries[0].seq;
-      }
-      promise->set_value();
-    };
-  };
-  engine_->Submit(std::move(first), record(&machine_seqs[0]));
-  for (int i = 1; i < kMachine; ++i) engine_->Submit(machine(i), record(&machine_seqs[i]));
-  started.get_future().wait();
-  engine_->Submit(Log("WU-PRESS-01", "line clearance checked"), record(&person_seq));
-  go.set_value();
-  for (auto& f : done) f.wait();
-  std::lock_guard lock(mutex);
-  ASSERT_GT(person_seq, 0);
-  for (std::int64_t s : machine_seqs) ASSERT_GT(s, 0);
-  // The machine data keeps its order; the person's entry comes right after the command
-  // that held the writer, before the rest.
-  EXPECT_TRUE(std::is_sorted(machine_seqs.begin(), machine_seqs.end()));
-  EXPECT_EQ(person_seq, machine_seqs[0] + 1);
-  EXPECT_GT(machine_seqs[1], person_seq);
 }
 
 TEST_F(EngineTest, AFailedParticipantCommitReRunsTheGroupCommandByCommand) {

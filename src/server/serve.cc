@@ -21,28 +21,29 @@ namespace ordo::server {
 
 namespace {
 
-// Runs `task` every interval on the io thread: submits its command; the outcome is logged
-// (the completion runs on the writer thread and must not block). A tick whose previous
-// command has not finished yet is skipped, so two runs of one task never meet in one
-// group (a run may rely on the previous one being durable, e.g. telemetry compaction).
 // Submits the task's command, and again from its completion while the reply has "more"
 // (at most kMaxRepeats in a row, then the timer's next turn); `running` is cleared at the
 // end.
 void RunTaskOnce(engine::Engine& engine, std::shared_ptr<const ServeTask> task,
                  std::shared_ptr<std::atomic<bool>> running, int repeats_left) {
-  engine.Submit(task->command(false),
-                [&engine, task, running, repeats_left](Result<engine::CommandReply> r) {
-                  if (!r.ok()) spdlog::warn("serve task {}: {}", task->name, r.error().message);
-                  if (r.ok() && ServeTaskHasMore(*r) && repeats_left > 0) {
-                    RunTaskOnce(engine, task, running, repeats_left - 1);
-                    return;
-                  }
-                  running->store(false);
-                });
+  engine.Submit(
+      task->command(false), [&engine, task, running, repeats_left](Result<engine::CommandReply> r) {
+        if (!r.ok() && r.error().code != ErrorCode::kUnavailable)  // not: the engine stopping
+          spdlog::warn("serve task {}: {}", task->name, r.error().message);
+        if (r.ok() && ServeTaskHasMore(*r) && repeats_left > 0) {
+          RunTaskOnce(engine, task, running, repeats_left - 1);
+          return;
+        }
+        running->store(false);
+      });
 }
 
 constexpr int kMaxRepeats = 10'000;
 
+// Runs `task` every interval on the io thread: submits its command; the outcome is logged
+// (the completion runs on the writer thread and must not block). A tick whose previous
+// command has not finished yet is skipped, so two runs of one task never meet in one
+// group (a run may rely on the previous one being durable, e.g. telemetry compaction).
 void ScheduleTask(asio::io_context& io, engine::Engine& engine, const ServeTask& task,
                   std::shared_ptr<asio::steady_timer> timer,
                   std::shared_ptr<std::atomic<bool>> running) {
@@ -163,9 +164,8 @@ int RunServer(ServeOptions o) {
   for (ServeTask& task : tasks) {
     if (auto it = o.task_interval_seconds.find(task.name); it != o.task_interval_seconds.end())
       task.interval_seconds = it->second;
+    // One command before listening (a backlog is worked off by the timer's chain).
     auto first = (*engine)->SubmitAndWait(task.command(true));
-    for (int repeat = 0; first.ok() && ServeTaskHasMore(*first) && repeat < kMaxRepeats; ++repeat)
-      first = (*engine)->SubmitAndWait(task.command(true));
     if (!first.ok()) {
       std::fprintf(stderr, "ordo serve: %s: %s\n", task.name.c_str(),
                    first.error().message.c_str());

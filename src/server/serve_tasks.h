@@ -15,9 +15,10 @@ namespace ordo::server {
 struct ServeTask {
   std::string name;
   std::int64_t interval_seconds = 0;  // 0: only at start
-  // The command to submit; `at_start` is true for the first one (and its repeats). When
-  // the reply's body has "more": true, the command is submitted again at once, so a large
-  // backlog is worked off in bounded commands with people's commands between them.
+  // The command to submit; `at_start` is true for the one submitted at start, before the
+  // server listens. On the timer's turns, when the reply's body has "more": true, the
+  // command is submitted again at once, so a large backlog is worked off in bounded
+  // commands with other commands between them.
   std::function<engine::Command(bool at_start)> command;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 
 namespace ordo::mis::app {
@@ -93,8 +94,9 @@ Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& u
     return Error::Invalid("mes-user", "--mes-user is a login name of 1 to 64 printable characters");
   if (!ca_file.empty()) {
     if (!mes->tls) return Error::Invalid("mes-ca", "--mes-ca goes with an https:// --mes");
-    if (!std::ifstream(ca_file))
-      return Error::Invalid("mes-ca", "cannot read the CA file '" + ca_file + "'",
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(ca_file, ec) || !std::ifstream(ca_file))
+      return Error::Invalid("mes-ca", "cannot read the CA file '" + ca_file + "' (a PEM file)",
                             "ca_file_unreadable");
     mes->ca_file = ca_file;
   }

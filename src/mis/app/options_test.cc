@@ -116,10 +116,12 @@ TEST_F(MesFlagsTest, TheCaFileGoesWithHttpsAndMustBeReadable) {
     EXPECT_EQ(r.error().field, "mes-ca");
     EXPECT_NE(r.error().message.find("goes with an https:// --mes"), std::string::npos);
   }
-  auto missing = MesConnectionFromFlags("https://h:1", "u", file_, file_ + ".missing");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().field, "mes-ca");
-  EXPECT_EQ(missing.error().reason, "ca_file_unreadable");
+  for (const std::string& bad : {file_ + ".missing", ::testing::TempDir()}) {  // a directory
+    auto missing = MesConnectionFromFlags("https://h:1", "u", file_, bad);
+    ASSERT_FALSE(missing.ok()) << bad;
+    EXPECT_EQ(missing.error().field, "mes-ca");
+    EXPECT_EQ(missing.error().reason, "ca_file_unreadable");
+  }
 }
 
 TEST_F(MesFlagsTest, PasswordFileFirstLineMustNotBeEmpty) {

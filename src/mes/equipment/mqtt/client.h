@@ -57,8 +57,10 @@ struct ClientOptions {
   std::function<bool()> on_burst_end;
 };
 
-// The most packets read in one burst before the queued packets are written.
-inline constexpr int kMaxBurstPackets = 1000;
+// The most packets read in one burst before the queued packets are written. The engine
+// takes commands in submission order, so a person's command waits behind the burst's
+// ingest commands: 64 keeps that to tens of milliseconds and still shares group commits.
+inline constexpr int kMaxBurstPackets = 64;
 
 // "host:port" (port 1..65535; IPv6 as [addr]:port) into host and port.
 Result<std::pair<std::string, int>> ParseBroker(const std::string& text);

@@ -21,8 +21,11 @@ namespace {
 
 using Events = std::vector<ledger::Event>;
 
-// A compaction run looks at most at this many candidate batches per batch it may compact.
+// A compaction command looks at most at this many candidate batches per batch it may
+// compact, and at least at kMinCandidates (so a run of batches not due, e.g. of a tag kept
+// longer, does not stop a command of few batches).
 constexpr std::int64_t kCandidatesPerBatch = 10;
+constexpr std::int64_t kMinCandidates = 1000;
 
 class Sink : public equipment::SampleSink {
  public:
@@ -77,9 +80,13 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
     if (!progress.ok()) return progress.error();
     auto file = WriterFile(ctx.db.path());
     if (!file.ok()) return file.error();
-    auto tail = RowsAfter(**file, progress->last_id, max_rows);
+    // At least one whole seal batch a command, so that "more" always means progress.
+    auto tail =
+        RowsAfter(**file, progress->last_id,
+                  std::max<std::int64_t>(max_rows, static_cast<std::int64_t>(kRowsPerSeal)));
     if (!tail.ok()) return tail.error();
-    const bool more = static_cast<std::int64_t>(tail->size()) >= max_rows;
+    const bool more = static_cast<std::int64_t>(tail->size()) >=
+                      std::max<std::int64_t>(max_rows, static_cast<std::int64_t>(kRowsPerSeal));
     std::vector<SampleRow> rows;
     // (entry_seq, source, seq) -> the entry is that batch's batch_accepted
     std::map<std::tuple<std::int64_t, std::string, std::int64_t>, bool> accepted;
@@ -181,7 +188,7 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
     std::vector<SampleRow> rows;
     std::int64_t skipped = 0, examined = 0, after = 0;
     while (static_cast<std::int64_t>(batches.size()) < max_batches &&
-           examined < max_batches * kCandidatesPerBatch) {
+           examined < std::max(kMinCandidates, max_batches * kCandidatesPerBatch)) {
       auto page = UncompactedBatches(ctx.db, now - min_days * kDayMicros, after, max_batches);
       if (!page.ok()) return page.error();
       if (page->empty()) break;

@@ -20,7 +20,8 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag);
 // between the telemetry write and the ledger commit: their entry_seq names no matching
 // equipment.batch_accepted) are left out and deleted. One telemetry.batch_sealed per
 // batch; reply {"sealed": batches, "rows": rows, "removed": leftover rows deleted,
-// "more": true when it looked at `max_rows` unsealed rows, so more may be waiting}. Runs at
+// "more": true when it looked at `max_rows` unsealed rows (at least kRowsPerSeal), so more
+// may be waiting}. Runs at
 // `ordo serve` start (whole tail) and every few seconds (capability.cc), in commands of
 // at most `max_rows` rows so that people's commands interleave (server/serve_tasks.h).
 inline constexpr std::int64_t kSealRowsPerCommand = 200'000;
