@@ -16,14 +16,17 @@
 namespace ordo::bench {
 namespace {
 
-TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
-  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
+// The smoke's sizes: 20 work units x 5 tags at 1 Hz for 20 s, in a scratch directory of
+// its own per shape (ctest runs the tests of this file in parallel processes).
+SoakOptions SmallSoak(SoakShape shape) {
   SoakOptions o;
   o.ordo_bin = ordo::testing::OrdoBinary();
+  o.shape = shape;
   o.work_dir =
-      (std::filesystem::temp_directory_path() / ("ordo-soak-test-" + std::to_string(::getpid())))
+      (std::filesystem::temp_directory_path() /
+       ((shape == SoakShape::kSparkplugDevices ? "ordo-soak-spb-test-" : "ordo-soak-test-") +
+        std::to_string(::getpid())))
           .string();
-  std::filesystem::create_directories(o.work_dir);
   o.units = 20;
   o.tags = 5;
   o.seconds = 20;
@@ -31,8 +34,21 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
   o.probe_ms = 200;
   o.drain_seconds = 120;
   o.verbose = false;
+  return o;
+}
+
+// Runs the soak in its scratch directory, removed afterwards.
+SoakResult RunSmallSoak(const SoakOptions& o) {
+  std::filesystem::create_directories(o.work_dir);
   const SoakResult r = RunSoak(o);
   std::filesystem::remove_all(o.work_dir);
+  return r;
+}
+
+TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
+  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
+  const SoakOptions o = SmallSoak(SoakShape::kTagMessages);
+  const SoakResult r = RunSmallSoak(o);
   const std::string summary = SoakSummary(o, r, 32);
 
   EXPECT_EQ(r.published, 20 * 5 * 20) << summary;
@@ -60,22 +76,8 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
 // for the 20 work units, each a device whose DDATA carries its 5 tags every second.
 TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
   ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
-  SoakOptions o;
-  o.ordo_bin = ordo::testing::OrdoBinary();
-  o.work_dir = (std::filesystem::temp_directory_path() /
-                ("ordo-soak-spb-test-" + std::to_string(::getpid())))
-                   .string();
-  std::filesystem::create_directories(o.work_dir);
-  o.units = 20;
-  o.tags = 5;
-  o.seconds = 20;
-  o.idle_seconds = 3;
-  o.probe_ms = 200;
-  o.drain_seconds = 120;
-  o.verbose = false;
-  o.shape = SoakShape::kSparkplugDevices;
-  const SoakResult r = RunSoak(o);
-  std::filesystem::remove_all(o.work_dir);
+  const SoakOptions o = SmallSoak(SoakShape::kSparkplugDevices);
+  const SoakResult r = RunSmallSoak(o);
   const std::string summary = SoakSummary(o, r, 32);
 
   EXPECT_EQ(r.published, 1 + 20 + 20 * 20) << summary;    // NBIRTH, DBIRTHs, DDATA
