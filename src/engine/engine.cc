@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <future>
 
 #include "core/crypto.h"
@@ -43,12 +44,21 @@ ledger::Origin LocalOrigin() {
   return origin;
 }
 
+bool Independent(const Command& a, const Command& b) {
+  if (!a.work_units || !b.work_units) return false;
+  for (const auto& wu : *a.work_units)
+    if (b.work_units->count(wu) != 0) return false;
+  return true;
+}
+
 struct Engine::Pending {
   Command command;
   Completion done;
   bool checkpoint = false;  // a checkpoint request instead of a command
   std::optional<ledger::Checkpoint> signed_checkpoint{};  // Command::sign_checkpoint's
   Result<CommandReply> result = Error::Make(ErrorCode::kInternal, "not run");
+  // A person's command (or a system one that is not bulk): counted in people_waiting_.
+  bool person() const { return !checkpoint && !command.bulk; }
 };
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {}
@@ -149,6 +159,7 @@ void Engine::Submit(Command command, Completion done) {
     std::lock_guard lock(mutex_);
     if (!stopping_) {
       queue_.push_back(Pending{std::move(command), std::move(done)});
+      if (queue_.back().person()) ++people_waiting_;
       wake_.notify_one();
       return;
     }
@@ -196,10 +207,7 @@ void Engine::Run() {
     {
       std::unique_lock lock(mutex_);
       wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || !queue_.empty(); });
-      while (!queue_.empty() && group.size() < options_.max_group) {
-        group.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+      group = TakeGroup();
       if (group.empty() && stopping_) break;
     }
     if (!group.empty()) ProcessGroup(group);
@@ -211,7 +219,65 @@ void Engine::Run() {
   db_.reset();
 }
 
+std::vector<std::size_t> Engine::Overtakers(const std::vector<Pending>& also,
+                                            std::size_t also_from) const {
+  std::vector<std::size_t> taken;
+  std::vector<const Command*> bulk_ahead;
+  for (std::size_t i = also_from; i < also.size(); ++i) {
+    if (also[i].checkpoint || !also[i].command.bulk) return taken;  // people keep their order
+    bulk_ahead.push_back(&also[i].command);
+  }
+  for (std::size_t i = 0; i < queue_.size() && taken.size() < options_.max_group; ++i) {
+    const Pending& p = queue_[i];
+    if (p.checkpoint) break;
+    if (p.command.bulk) {
+      bulk_ahead.push_back(&p.command);
+      continue;
+    }
+    if (!std::all_of(bulk_ahead.begin(), bulk_ahead.end(),
+                     [&](const Command* b) { return Independent(*b, p.command); }))
+      break;  // and every later person's command waits too
+    taken.push_back(i);
+  }
+  return taken;
+}
+
+std::vector<Engine::Pending> Engine::TakeGroup() {
+  std::vector<Pending> group;
+  std::vector<std::size_t> overtakers;
+  if (people_waiting_ > 0 && !queue_.empty() && !queue_.front().person())
+    overtakers = Overtakers({}, 0);
+  if (!overtakers.empty()) {
+    // Only these: their group commits without the machine data they overtook.
+    for (std::size_t i : overtakers) group.push_back(std::move(queue_[i]));
+    for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
+      queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(*it));
+  } else {
+    while (!queue_.empty() && group.size() < options_.max_group) {
+      group.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+  }
+  for (const auto& p : group)
+    if (p.person()) --people_waiting_;
+  return group;
+}
+
 void Engine::ProcessGroup(std::vector<Pending>& group) {
+  // After a bulk command: when a person's command waits that may run before the rest of
+  // the group (Overtakers), puts the rest back in front of the queue, so the group commits
+  // now and that command runs next. Returns true when it did.
+  auto yield_after = [&](std::size_t i) {
+    if (!group[i].command.bulk || i + 1 >= group.size()) return false;
+    std::lock_guard lock(mutex_);
+    if (people_waiting_ == 0 || Overtakers(group, i + 1).empty()) return false;
+    for (std::size_t k = i + 1; k < group.size(); ++k)
+      if (group[k].person()) ++people_waiting_;
+    queue_.insert(queue_.begin(), std::make_move_iterator(group.begin() + (i + 1)),
+                  std::make_move_iterator(group.end()));
+    group.erase(group.begin() + static_cast<std::ptrdiff_t>(i + 1), group.end());
+    return true;
+  };
   bool wants_checkpoint = false;
   auto begin = [&] {
     if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) {
@@ -227,13 +293,14 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   const TimeMicros group_time = head_time_;
   begin();
   bool write_failed = false;
-  for (auto& p : group) {
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    Pending& p = group[i];
     if (p.checkpoint) {
       wants_checkpoint = true;
       continue;
     }
     p.result = Execute(p, /*guarded=*/false, &write_failed);
-    if (write_failed) break;
+    if (write_failed || yield_after(i)) break;
   }
   if (!write_failed) {
     for (const auto& participant : Participants()) {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -86,7 +87,25 @@ struct Command {
   // sealing command, e.g. the batch release: its last event may name that seq). The
   // checkpoint log outside the store gets it after the commit.
   bool sign_checkpoint = false;
+  // Order (docs/architecture.md, "Order"). Commands run in submission order, except that a
+  // command that is not `bulk` runs before queued bulk commands it is independent of: both
+  // declared `work_units` and the two sets are disjoint. So a person at a screen does not
+  // wait behind a flood of machine data for other work units.
+  // Machine data and housekeeping (equipment data batches, telemetry seals): may be
+  // overtaken as above, and a group of them is committed early for such a command.
+  bool bulk = false;
+  // The work units whose equipment data, state or execution context (running operation,
+  // its lots and parameter values) the command reads or writes. nullopt (the default):
+  // any, and the command is never reordered. Declaring a set is a promise: the command
+  // reads nothing that a bulk command writes, and writes nothing that one reads, except
+  // for these work units; a command whose decide finds the promise broken (e.g. the
+  // source's work units changed while it was queued) must fail without writing.
+  std::optional<std::set<std::string>> work_units;
 };
+
+// True when `a` and `b` may run in either order: both declared their work units and no
+// work unit is in both.
+bool Independent(const Command& a, const Command& b);
 
 struct CommandReply {
   int status = 200;
@@ -134,6 +153,15 @@ class Engine {
   struct Pending;
   explicit Engine(EngineOptions options);
   void Run();
+  // Takes the next group from the queue (mutex_ held): the non-bulk commands that may run
+  // before the bulk commands queued ahead of them (TakeOvertakers), else the queue's
+  // first max_group commands in order.
+  std::vector<Pending> TakeGroup();
+  // The non-bulk commands, in order, that are independent of every bulk command queued
+  // ahead of them and of `also` (commands taken out of the queue but not run); stops at
+  // the first one that is not (and at a checkpoint request). Indexes into queue_.
+  std::vector<std::size_t> Overtakers(const std::vector<Pending>& also,
+                                      std::size_t also_from) const;
   void ProcessGroup(std::vector<Pending>& group);
   // Runs one command in the open group transaction. Unguarded: no savepoint, and a
   // failed write sets *write_failed (the caller rolls the group back). Guarded: inside
@@ -150,8 +178,9 @@ class Engine {
   std::string secret_key_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Pending> queue_;  // guarded by mutex_
-  bool stopping_ = false;      // guarded by mutex_
+  std::deque<Pending> queue_;       // guarded by mutex_
+  std::size_t people_waiting_ = 0;  // guarded by mutex_: queued Pending::person()
+  bool stopping_ = false;           // guarded by mutex_
   std::thread writer_;
   // Writer-thread state:
   std::int64_t head_seq_ = 0;

@@ -215,16 +215,19 @@ Result<DowntimeCodes> LoadDowntimeCodes(storage::Database& db, TimeMicros now) {
 }
 
 engine::Command IngestCommand(engine::Actor actor, std::string source, Batch batch,
-                              std::string batch_hash, TimeMicros received_us) {
+                              std::string batch_hash, TimeMicros received_us,
+                              std::optional<std::set<std::string>> work_units) {
   engine::Command c;
   c.actor = std::move(actor);
   c.success_status = 200;
+  c.bulk = true;
+  c.work_units = work_units;
   auto outcome = std::make_shared<Json>();
   // Set by decide when the batch's samples are to be handed to the sink after the append.
   auto store_samples = std::make_shared<bool>(false);
   auto shared_batch = std::make_shared<const Batch>(std::move(batch));
-  c.decide = [source, shared_batch, batch_hash, received_us, outcome,
-              store_samples](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [source, shared_batch, batch_hash, received_us, outcome, store_samples,
+              declared = std::move(work_units)](engine::WriteContext& ctx) -> Result<Events> {
     const Batch& batch = *shared_batch;
     *store_samples = false;
     IngestFacts facts;
@@ -268,6 +271,19 @@ engine::Command IngestCommand(engine::Actor actor, std::string source, Batch bat
         if (!codes.ok()) return codes.error();
         facts.codes = std::move(*codes);
       }
+    }
+    // The engine may have run people's commands for other work units before this one on
+    // the strength of the declared work units: it must touch no other.
+    if (declared && facts.source) {
+      std::set<std::string> touched = facts.work_units;
+      const auto& allowed = facts.source->work_units;
+      for (const auto& [tag, wu] : facts.tag_work_units)
+        if (std::find(allowed.begin(), allowed.end(), wu) != allowed.end()) touched.insert(wu);
+      for (const auto& wu : touched)
+        if (declared->count(wu) == 0)
+          return Error::Make(ErrorCode::kUnavailable,
+                             "the source's work units changed while the batch was queued; "
+                             "send it again");
     }
     auto d = DecideIngest(batch, batch_hash, facts);
     if (!d.ok()) return d.error();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,15 @@ engine::Command RotateKeyCommand(engine::Actor actor, std::string name, std::str
 // outcomes: reply {"refused": error} with the one equipment.data_refused recorded;
 // {"duplicate": true, ...} with nothing appended; or the batch's events and
 // {"duplicate": false, "states", "counts", "skewed"}. Errors as DecideIngest's.
+// The command is bulk (engine::Command::bulk). `work_units`: the source's work units as
+// the caller read them (its registration); declared as the command's work units, so
+// people's commands for other work units may run before it. When the source's work units
+// at the decision are not all among them (it was changed meanwhile), the command fails
+// with unavailable and writes nothing: the source sends the batch again. nullopt: none
+// declared, and the command keeps its place in order.
 engine::Command IngestCommand(engine::Actor actor, std::string source, Batch batch,
-                              std::string batch_hash, TimeMicros received_us);
+                              std::string batch_hash, TimeMicros received_us,
+                              std::optional<std::set<std::string>> work_units = std::nullopt);
 
 // Records that a call with an unknown API key was refused (equipment.data_refused,
 // reason unknown_source; `detail` says what the caller claimed). Reply {"refused"}.

@@ -91,8 +91,10 @@ Awaitable<HttpResponse> Ingest(Api& api, Call& call) {
   const bool increments = !*row || (*row)->counter != "cumulative";
   auto batch = DecodeBatch(call.body, increments, received);
   if (!batch.ok()) co_return server::ProblemResponse(batch.error());
+  std::optional<std::set<std::string>> work_units;
+  if (*row) work_units.emplace((*row)->work_units.begin(), (*row)->work_units.end());
   engine::Command command = IngestCommand(DeviceActor(call, source), source, std::move(*batch),
-                                          BatchHash(call.body), received);
+                                          BatchHash(call.body), received, std::move(work_units));
   auto pending = api.Submit(std::move(command));
   auto result = co_await std::move(pending);
   if (!result.ok()) co_return server::ProblemResponse(result.error());

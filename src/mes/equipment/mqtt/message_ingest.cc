@@ -113,7 +113,7 @@ Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, Time
     return Error{ErrorCode::kPermissionDenied,
                  "no enabled mqtt source owns the topic '" + topic + "'", "topic",
                  "topic_not_owned"};
-  return Owner{owner->name, owner->counter};
+  return Owner{owner->name, owner->counter, owner->work_units};
 }
 
 MessageIngest::MessageIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
@@ -184,7 +184,8 @@ bool MessageIngest::Begin(const std::string& topic, const std::string& payload) 
     p.source = owner->source;
     PreparedIngest prepared =
         PrepareIngest(engine_, broker_, owner->source, owner->counter == "cumulative", *body,
-                      p.received, topic, p.what, &throttle_);
+                      p.received, topic, p.what, &throttle_,
+                      std::set<std::string>(owner->work_units.begin(), owner->work_units.end()));
     p.seq = prepared.seq;
     if (prepared.outcome) {
       p.outcome = std::move(*prepared.outcome);
@@ -232,7 +233,8 @@ std::vector<MessageIngest::Finished> MessageIngest::Finish() {
 PreparedIngest PrepareIngest(engine::Engine& engine, const std::string& broker,
                              const std::string& source, bool cumulative, const Json& body,
                              TimeMicros received, const std::string& topic, const std::string& what,
-                             RefusalThrottle* throttle) {
+                             RefusalThrottle* throttle,
+                             std::optional<std::set<std::string>> work_units) {
   PreparedIngest out;
   const Json seq_json = body.value("seq", Json(0));
   out.seq = seq_json.is_number_integer() && seq_json.get<std::int64_t>() > 0
@@ -245,7 +247,7 @@ PreparedIngest PrepareIngest(engine::Engine& engine, const std::string& broker,
     return out;
   }
   out.command = IngestCommand(MqttActor(source, broker), source, std::move(*batch), BatchHash(body),
-                              received);
+                              received, std::move(work_units));
   return out;
 }
 

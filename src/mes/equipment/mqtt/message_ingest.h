@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,8 @@ namespace ordo::equipment::mqtt {
 // (two enabled sources own it).
 struct Owner {
   std::string source;
-  std::string counter;  // increment | cumulative
+  std::string counter;                  // increment | cumulative
+  std::vector<std::string> work_units;  // the source's
 };
 Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now);
 
@@ -61,8 +63,9 @@ Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& 
                                      TimeMicros now);
 // IngestBody in two halves, so a burst of messages goes to the engine together (one group
 // commit): PrepareIngest decodes `body`; a payload it refuses is recorded at once
-// (`outcome` set), else `command` is the ingest command to submit. IngestReplyOutcome maps
-// that command's reply as IngestBody does.
+// (`outcome` set), else `command` is the ingest command to submit (`work_units`: the
+// source's, as IngestCommand takes them). IngestReplyOutcome maps that command's reply as
+// IngestBody does.
 struct PreparedIngest {
   std::optional<Result<MessageOutcome>> outcome;
   engine::Command command;
@@ -71,7 +74,8 @@ struct PreparedIngest {
 PreparedIngest PrepareIngest(engine::Engine& engine, const std::string& broker,
                              const std::string& source, bool cumulative, const Json& body,
                              TimeMicros received, const std::string& topic, const std::string& what,
-                             RefusalThrottle* throttle);
+                             RefusalThrottle* throttle,
+                             std::optional<std::set<std::string>> work_units = std::nullopt);
 Result<MessageOutcome> IngestReplyOutcome(engine::Engine& engine, const std::string& broker,
                                           const std::string& source,
                                           Result<engine::CommandReply> reply, std::int64_t seq,

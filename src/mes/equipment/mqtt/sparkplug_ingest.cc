@@ -316,8 +316,9 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
     p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner.source, {}};
     return;
   }
-  PreparedIngest prepared = PrepareIngest(engine_, broker_, owner.source, owner.cumulative, body,
-                                          received, raw_topic, p->what, &throttle_);
+  PreparedIngest prepared = PrepareIngest(
+      engine_, broker_, owner.source, owner.cumulative, body, received, raw_topic, p->what,
+      &throttle_, std::set<std::string>(owner.work_units.begin(), owner.work_units.end()));
   p->source = owner.source;
   p->seq = prepared.seq;
   if (prepared.outcome) {

@@ -11,6 +11,9 @@ namespace ordo::logbook {
 engine::Command RecordLogbookEntry(engine::Actor actor, RecordEntry entry) {
   engine::Command c;
   c.actor = std::move(actor);
+  // Reads only logbook entries and master data: independent of machine data (it may run
+  // before queued equipment data batches, engine::Command::work_units).
+  c.work_units.emplace();
   c.decide = [entry](engine::WriteContext& ctx) -> Result<std::vector<ledger::Event>> {
     std::optional<EntryState> corrected;
     if (entry.corrects) {

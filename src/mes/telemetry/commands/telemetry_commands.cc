@@ -66,6 +66,9 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag) {
 
 engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_t max_rows) {
   engine::Command c;
+  // Housekeeping of the telemetry file: people's commands read none of it.
+  c.bulk = true;
+  c.work_units.emplace();
   c.actor = engine::Actor{0, "system", "system", std::nullopt};
   c.success_status = 200;
   auto leftovers = std::make_shared<std::vector<std::int64_t>>();
@@ -138,6 +141,9 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
 
 engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
   engine::Command c;
+  // Housekeeping of the telemetry file: people's commands read none of it.
+  c.bulk = true;
+  c.work_units.emplace();
   c.actor = engine::Actor{0, "system", "system", std::nullopt};
   c.success_status = 200;
   struct Plan {

@@ -1,0 +1,185 @@
+// The engine's order (engine.h, Command::bulk and Command::work_units): a person's command
+// runs before queued bulk commands only when both declared disjoint work units; otherwise
+// submission order is kept. Each test holds the writer inside a first command until the
+// queue is as it wants, then reads the order from the entries' seqs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/testing/verifies.h"
+#include "engine/engine.h"
+#include "engine/testing/engine_fixture.h"
+#include "mes/logbook/commands/record_entry.h"
+
+namespace ordo::engine {
+namespace {
+
+using Units = std::optional<std::set<std::string>>;
+
+class EngineOrderTest : public testing::EngineFixture {
+ protected:
+  void SetUp() override {
+    InitDataDir("ordo_engine_order_test_", false);
+    StartEngine();
+  }
+
+  // A command appending one entry, with the given order declarations.
+  static Command Make(const std::string& text, bool bulk, Units units) {
+    Command c = logbook::RecordLogbookEntry(Actor{7, "op", bulk ? "device" : "operator"},
+                                            logbook::RecordEntry{"WU-1", "use", text, {}, {}});
+    c.bulk = bulk;
+    c.work_units = std::move(units);
+    return c;
+  }
+
+  // Submits `c`; its entry's seq lands in seqs_[name] when it completes.
+  void Submit(const std::string& name, Command c) {
+    auto promise = std::make_shared<std::promise<void>>();
+    done_.push_back(promise->get_future());
+    engine_->Submit(std::move(c), [this, name, promise](Result<CommandReply> r) {
+      {
+        std::lock_guard lock(mutex_);
+        seqs_[name] = r.ok() && r->entries.size() == 1 ? r->entries[0].seq : -1;
+      }
+      promise->set_value();
+    });
+  }
+
+  // Submits a bulk command that holds the writer until Release(); returns once it runs.
+  void HoldWriter() {
+    Command c = Make("holds the writer", true, std::set<std::string>{"WU-HOLD"});
+    auto started = std::make_shared<std::promise<void>>();
+    std::shared_future<void> go = go_.get_future().share();
+    c.decide = [inner = c.decide, started, go](WriteContext& ctx) {
+      started->set_value();
+      go.wait();
+      return inner(ctx);
+    };
+    auto running = started->get_future();
+    Submit("hold", std::move(c));
+    running.wait();
+  }
+  void Release() { go_.set_value(); }
+
+  // Waits for every command; returns the names in the order of their entries.
+  std::vector<std::string> Order() {
+    for (auto& f : done_) f.wait();
+    std::lock_guard lock(mutex_);
+    std::vector<std::pair<std::int64_t, std::string>> by_seq;
+    for (const auto& [name, seq] : seqs_) {
+      EXPECT_GT(seq, 0) << name << " failed";
+      by_seq.emplace_back(seq, name);
+    }
+    std::sort(by_seq.begin(), by_seq.end());
+    std::vector<std::string> out;
+    for (const auto& [seq, name] : by_seq) out.push_back(name);
+    return out;
+  }
+
+  std::promise<void> go_;
+  std::mutex mutex_;
+  std::map<std::string, std::int64_t> seqs_;
+  std::vector<std::future<void>> done_;
+};
+
+using Names = std::vector<std::string>;
+
+TEST_F(EngineOrderTest, APersonsCommandRunsBeforeQueuedBulkCommandsOfOtherWorkUnits) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  HoldWriter();
+  Submit("b1", Make("machine 1", true, std::set<std::string>{"WU-A"}));
+  Submit("b2", Make("machine 2", true, std::set<std::string>{"WU-B"}));
+  Submit("p", Make("person", false, std::set<std::string>{"WU-C"}));
+  Submit("q", Make("person, no work unit", false, std::set<std::string>{}));
+  Release();
+  EXPECT_EQ(Order(), (Names{"hold", "p", "q", "b1", "b2"}));
+}
+
+TEST_F(EngineOrderTest, APersonsCommandWaitsForQueuedBulkCommandsOfItsWorkUnit) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  HoldWriter();
+  Submit("b1", Make("machine 1", true, std::set<std::string>{"WU-A"}));
+  Submit("b2", Make("machine 2", true, std::set<std::string>{"WU-B", "WU-C"}));
+  Submit("b3", Make("machine 3", true, std::set<std::string>{"WU-D"}));
+  // Conflicts with b2 (WU-C): waits for it, so it keeps its place behind b1 and b2.
+  Submit("p", Make("person", false, std::set<std::string>{"WU-C"}));
+  Release();
+  const Names order = Order();
+  ASSERT_EQ(order.size(), 5u);
+  const auto at = [&](const std::string& n) { return std::find(order.begin(), order.end(), n); };
+  EXPECT_LT(at("b1"), at("b2"));
+  EXPECT_LT(at("b2"), at("p"));
+  EXPECT_LT(at("b2"), at("b3"));  // bulk commands keep their order among themselves
+}
+
+TEST_F(EngineOrderTest, UndeclaredCommandsKeepSubmissionOrder) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  HoldWriter();
+  Submit("b1", Make("machine, undeclared", true, std::nullopt));
+  Submit("p1", Make("person", false, std::set<std::string>{"WU-C"}));  // blocked by b1
+  Submit("b2", Make("machine 2", true, std::set<std::string>{"WU-B"}));
+  Submit("p2", Make("person, undeclared", false, std::nullopt));
+  Release();
+  EXPECT_EQ(Order(), (Names{"hold", "b1", "p1", "b2", "p2"}));
+}
+
+TEST_F(EngineOrderTest, PeoplesCommandsNeverOvertakeEachOther) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  HoldWriter();
+  Submit("b1", Make("machine 1", true, std::set<std::string>{"WU-A"}));
+  Submit("p1", Make("person on WU-A", false, std::set<std::string>{"WU-A"}));  // waits for b1
+  Submit("p2", Make("person on WU-C", false, std::set<std::string>{"WU-C"}));  // so waits too
+  Release();
+  EXPECT_EQ(Order(), (Names{"hold", "b1", "p1", "p2"}));
+}
+
+TEST_F(EngineOrderTest, AGroupOfBulkCommandsCommitsEarlyForAWaitingPerson) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  // Queue b1..b20 behind the held writer; b1's decide submits the person's command, so
+  // it arrives while their group runs: the group commits after b1, the person next.
+  HoldWriter();
+  for (int i = 1; i <= 20; ++i) {
+    Command c = Make("machine " + std::to_string(i), true, std::set<std::string>{"WU-A"});
+    if (i == 1) {
+      c.decide = [this, inner = c.decide](WriteContext& ctx) {
+        Submit("p", Make("person", false, std::set<std::string>{"WU-C"}));
+        return inner(ctx);
+      };
+    }
+    Submit("b" + std::to_string(i), std::move(c));
+  }
+  Release();
+  const Names order = Order();
+  ASSERT_EQ(order.size(), 22u);
+  EXPECT_EQ(order[0], "hold");
+  EXPECT_EQ(order[1], "b1");
+  EXPECT_EQ(order[2], "p");
+  for (int i = 2; i <= 20; ++i)
+    EXPECT_EQ(order[static_cast<std::size_t>(i + 1)], "b" + std::to_string(i));
+}
+
+TEST_F(EngineOrderTest, IndependentNeedsBothDeclaredAndDisjoint) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  const Command a = Make("a", true, std::set<std::string>{"WU-A", "WU-B"});
+  const Command b = Make("b", false, std::set<std::string>{"WU-C"});
+  const Command c = Make("c", false, std::set<std::string>{"WU-B"});
+  const Command none = Make("none", false, std::set<std::string>{});
+  const Command any = Make("any", false, std::nullopt);
+  EXPECT_TRUE(Independent(a, b));
+  EXPECT_TRUE(Independent(b, a));
+  EXPECT_FALSE(Independent(a, c));
+  EXPECT_TRUE(Independent(a, none));
+  EXPECT_FALSE(Independent(a, any));
+  EXPECT_FALSE(Independent(any, none));
+}
+
+}  // namespace
+}  // namespace ordo::engine
