@@ -264,19 +264,24 @@ std::vector<Engine::Pending> Engine::TakeGroup() {
 }
 
 void Engine::ProcessGroup(std::vector<Pending>& group) {
-  // After a bulk command: when a person's command waits that may run before the rest of
-  // the group (Overtakers), puts the rest back in front of the queue, so the group commits
-  // now and that command runs next. Returns true when it did.
-  auto yield_after = [&](std::size_t i) {
-    if (!group[i].command.bulk || i + 1 >= group.size()) return false;
+  // After a bulk command: when people's commands wait that may run before the rest of the
+  // group (Overtakers), they take the rest's place: the rest goes back in front of the
+  // queue, and they run next in this group, which then commits.
+  auto let_people_in = [&](std::size_t i) {
+    if (!group[i].command.bulk) return;
     std::lock_guard lock(mutex_);
-    if (people_waiting_ == 0 || Overtakers(group, i + 1).empty()) return false;
-    for (std::size_t k = i + 1; k < group.size(); ++k)
-      if (group[k].person()) ++people_waiting_;
+    if (people_waiting_ == 0) return;
+    const std::vector<std::size_t> overtakers = Overtakers(group, i + 1);
+    if (overtakers.empty()) return;
+    std::vector<Pending> people;
+    for (std::size_t k : overtakers) people.push_back(std::move(queue_[k]));
+    for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
+      queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(*it));
+    people_waiting_ -= people.size();
     queue_.insert(queue_.begin(), std::make_move_iterator(group.begin() + (i + 1)),
                   std::make_move_iterator(group.end()));
     group.erase(group.begin() + static_cast<std::ptrdiff_t>(i + 1), group.end());
-    return true;
+    for (auto& person : people) group.push_back(std::move(person));
   };
   bool wants_checkpoint = false;
   auto begin = [&] {
@@ -300,7 +305,8 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
       continue;
     }
     p.result = Execute(p, /*guarded=*/false, &write_failed);
-    if (write_failed || yield_after(i)) break;
+    if (write_failed) break;
+    let_people_in(i);
   }
   if (!write_failed) {
     for (const auto& participant : Participants()) {
