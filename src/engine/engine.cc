@@ -86,6 +86,9 @@ Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
   auto db = store::OpenStore(engine->options_.data_dir, storage::OpenMode::kReadWrite);
   if (!db.ok()) return db.error();
   engine->db_ = std::move(*db);
+  // The writer leaves checkpoints to checkpointer_ (a safety net: its own at this size).
+  ORDO_TRY(engine->db_->Exec("PRAGMA wal_autocheckpoint=" +
+                             std::to_string(storage::kWriterAutoCheckpointPages)));
   auto head = store::ReadHead(*engine->db_);
   if (!head.ok()) return head.error();
   engine->head_seq_ = head->seq;
@@ -101,6 +104,13 @@ Result<std::unique_ptr<Engine>> Engine::Start(EngineOptions options) {
   }
   engine->published_head_ = head->seq;
   ORDO_TRY(engine->PrepareSeals());
+  engine->checkpointer_ = std::make_unique<storage::WalCheckpointer>(
+      [store = engine->options_.data_dir.DatabasePath()] {
+        std::vector<std::string> files{store};
+        for (const auto& participant : Participants())
+          if (participant.wal_file) files.push_back(participant.wal_file(store));
+        return files;
+      });
   engine->writer_ = std::thread([e = engine.get()] { e->Run(); });
   return engine;
 }
@@ -197,6 +207,7 @@ void Engine::Stop() {
     wake_.notify_one();
   }
   if (writer_.joinable()) writer_.join();
+  checkpointer_.reset();
   if (!sealed_path_.empty()) store::RemoveSealKey(sealed_path_);
   sealed_path_.clear();
 }
@@ -210,7 +221,15 @@ void Engine::Run() {
       group = TakeGroup();
       if (group.empty() && stopping_) break;
     }
-    if (!group.empty()) ProcessGroup(group);
+    if (!group.empty()) {
+      ProcessGroup(group);
+      bool idle = false;
+      {
+        std::lock_guard lock(mutex_);
+        idle = queue_.empty();
+      }
+      if (idle) checkpointer_->Poke();
+    }
     Status cp = MaybeCheckpoint(false);
     if (!cp.ok()) spdlog::error("checkpoint failed: {}", cp.error().message);
   }
@@ -253,7 +272,12 @@ std::vector<Engine::Pending> Engine::TakeGroup() {
     for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
       queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(*it));
   } else {
-    while (!queue_.empty() && group.size() < options_.max_group) {
+    // In order, the run of the front's kind: a person's command does not wait for the
+    // machine data queued after it to run and commit too.
+    const auto bulk = [](const Pending& p) { return !p.checkpoint && p.command.bulk; };
+    const bool bulk_run = !queue_.empty() && bulk(queue_.front());
+    while (!queue_.empty() && group.size() < options_.max_group &&
+           bulk(queue_.front()) == bulk_run) {
       group.push_back(std::move(queue_.front()));
       queue_.pop_front();
     }

@@ -24,6 +24,7 @@
 #include "ledger/entry.h"
 #include "ledger/event_type.h"
 #include "storage/database.h"
+#include "storage/sqlite/wal_checkpointer.h"
 #include "store/data_dir.h"
 #include "store/row_seal.h"
 
@@ -67,6 +68,11 @@ struct GroupParticipant {
   std::function<Status(storage::Database& writer)> prepare_commit;
   // Drops what the group's commands held (the ledger group was rolled back).
   std::function<void(storage::Database& writer)> rollback;
+  // Optional: the participant's SQLite file beside the store at `store_path`. The engine
+  // checkpoints its write-ahead log off the writer thread, as the store's
+  // (storage::WalCheckpointer); the participant's writer connection then sets
+  // storage::kWriterAutoCheckpointPages.
+  std::function<std::string(const std::string& store_path)> wal_file;
 };
 // Registers `participant` (start-up, before any engine runs); every engine calls it.
 void RegisterGroupParticipant(GroupParticipant participant);
@@ -154,8 +160,8 @@ class Engine {
   explicit Engine(EngineOptions options);
   void Run();
   // Takes the next group from the queue (mutex_ held): the non-bulk commands that may run
-  // before the bulk commands queued ahead of them (TakeOvertakers), else the queue's
-  // first max_group commands in order.
+  // before the bulk commands queued ahead of them (Overtakers), else, in order, the run of
+  // commands at the queue's front that are all bulk or all not (at most max_group).
   std::vector<Pending> TakeGroup();
   // The non-bulk commands, in order, that are independent of every bulk command queued
   // ahead of them and of `also` (commands taken out of the queue but not run); stops at
@@ -190,7 +196,9 @@ class Engine {
   TimeMicros last_checkpoint_time_ = 0;
   std::atomic<std::int64_t> published_head_{0};
   std::unique_ptr<store::RowSealer> sealer_;  // writer thread only (after Start)
-  std::string sealed_path_;                   // the store whose seal key is installed
+  // Checkpoints the store's and the participants' logs; poked when the queue is empty.
+  std::unique_ptr<storage::WalCheckpointer> checkpointer_;
+  std::string sealed_path_;  // the store whose seal key is installed
 };
 
 }  // namespace ordo::engine

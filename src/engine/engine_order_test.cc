@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <map>
 #include <memory>
@@ -164,6 +165,33 @@ TEST_F(EngineOrderTest, AGroupOfBulkCommandsCommitsEarlyForAWaitingPerson) {
   EXPECT_EQ(order[2], "p");
   for (int i = 2; i <= 20; ++i)
     EXPECT_EQ(order[static_cast<std::size_t>(i + 1)], "b" + std::to_string(i));
+}
+
+TEST_F(EngineOrderTest, APersonsCommandIsAnsweredBeforeTheMachineDataQueuedAfterItRuns) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  // The person's command is first in the queue, machine data behind it: it commits in a
+  // group of its own, so its answer comes before the machine data's decisions run.
+  HoldWriter();
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  auto seen_by_b1 = std::make_shared<std::atomic<int>>(-1);
+  auto person_done = std::make_shared<std::promise<void>>();
+  done_.push_back(person_done->get_future());
+  engine_->Submit(Make("person", false, std::nullopt),
+                  [answered, person_done](Result<CommandReply> r) {
+                    EXPECT_TRUE(r.ok());
+                    answered->store(true);
+                    person_done->set_value();
+                  });
+  Command b1 = Make("machine 1", true, std::set<std::string>{"WU-A"});
+  b1.decide = [inner = b1.decide, answered, seen_by_b1](WriteContext& ctx) {
+    seen_by_b1->store(answered->load() ? 1 : 0);
+    return inner(ctx);
+  };
+  Submit("b1", std::move(b1));
+  Submit("b2", Make("machine 2", true, std::set<std::string>{"WU-A"}));
+  Release();
+  (void)Order();
+  EXPECT_EQ(seen_by_b1->load(), 1);
 }
 
 TEST_F(EngineOrderTest, IndependentNeedsBothDeclaredAndDisjoint) {

@@ -55,7 +55,8 @@ void Register() {
   engine::RegisterGroupParticipant(
       {"the telemetry file",
        [](storage::Database& writer) { return CommitHeldWrites(writer.path()); },
-       [](storage::Database& writer) { RollbackHeldWrites(writer.path()); }});
+       [](storage::Database& writer) { RollbackHeldWrites(writer.path()); },
+       [](const std::string& store_path) { return TelemetryPathOf(store_path); }});
   admin::RegisterDataDirCheck(&CheckTelemetry);
   admin::RegisterDataDirFile({"telemetry.sqlite", &TrimToLedger});
   server::RegisterServeTask({"telemetry seals", kSealEverySeconds, [](bool at_start) {

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "storage/rows.h"
+#include "storage/sqlite/wal_checkpointer.h"
 #include "store/data_dir.h"
 
 namespace ordo::telemetry {
@@ -143,6 +144,10 @@ Result<storage::Database*> Shared(const std::string& store_path, const char* rol
   auto db = OpenTelemetryFile(TelemetryPathOf(store_path), storage::OpenMode::kCreate);
   if (!db.ok()) return db.error();
   storage::Database* raw = db->get();
+  // The engine checkpoints the file's log off the writer thread (GroupParticipant::wal_file).
+  if (std::string(role) == "writer")
+    ORDO_TRY((*db)->Exec("PRAGMA wal_autocheckpoint=" +
+                         std::to_string(storage::kWriterAutoCheckpointPages)));
   c.open[key] = std::move(*db);
   return raw;
 }

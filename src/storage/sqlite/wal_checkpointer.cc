@@ -1,0 +1,68 @@
+#include "storage/sqlite/wal_checkpointer.h"
+
+#include <filesystem>
+
+#include "storage/sqlite/sqlite_database.h"
+
+namespace ordo::storage {
+
+WalCheckpointer::WalCheckpointer(std::function<std::vector<std::string>()> files,
+                                 std::chrono::milliseconds every)
+    : files_(std::move(files)), every_(every), thread_([this] { Run(); }) {}
+
+WalCheckpointer::~WalCheckpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+void WalCheckpointer::Poke() {
+  {
+    std::lock_guard lock(mutex_);
+    poked_ = true;
+  }
+  wake_.notify_one();
+}
+
+std::int64_t WalCheckpointer::turns() const {
+  std::lock_guard lock(mutex_);
+  return turns_;
+}
+
+void WalCheckpointer::Run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, every_, [this] { return stopping_ || poked_; });
+    if (stopping_) break;
+    poked_ = false;
+    lock.unlock();
+    CheckpointAll();
+    lock.lock();
+    ++turns_;
+  }
+  lock.unlock();
+  open_.clear();
+}
+
+void WalCheckpointer::CheckpointAll() {
+  for (const std::string& path : files_()) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      open_.erase(path);
+      continue;
+    }
+    auto it = open_.find(path);
+    if (it == open_.end()) {
+      auto db = OpenSqlite(path, OpenMode::kReadWrite);
+      if (!db.ok()) continue;  // tried again at the next turn
+      it = open_.emplace(path, std::move(*db)).first;
+    }
+    // PASSIVE: copies what it can without waiting for (or blocking) anyone.
+    if (Status s = it->second->Exec("PRAGMA wal_checkpoint(PASSIVE)"); !s.ok()) open_.erase(it);
+  }
+}
+
+}  // namespace ordo::storage
