@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "mes/equipment/store/source_columns.h"
 #include "storage/rows.h"
 #include "store/projector.h"
 #include "store/row_seal.h"
@@ -99,33 +100,21 @@ constexpr const char* kSourceColumns =
     "SELECT name, kind, work_units, enabled, counter, rollover_modulus, topics, group_id, "
     "edge_node, key_hash, registered_seq, updated_seq, devices, node_work_unit FROM eq_source ";
 
-std::vector<std::string> Strings(const std::string& json) {
-  Json j = Json::parse(json, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 SourceRow SourceOf(const storage::Statement& s) {
   SourceRow r;
   r.name = s.Text(0);
   r.kind = s.Text(1);
-  r.work_units = Strings(s.Text(2));
+  r.work_units = StringsOfColumn(s.Text(2));
   r.enabled = s.Int(3) != 0;
   r.counter = s.Text(4);
   r.rollover_modulus = s.Int(5);
-  r.topics = Strings(s.Text(6));
+  r.topics = StringsOfColumn(s.Text(6));
   r.group_id = s.Text(7);
   r.edge_node = s.Text(8);
   r.key_hash = s.Text(9);
   r.registered_seq = s.Int(10);
   r.updated_seq = s.Int(11);
-  Json devices = Json::parse(s.Text(12), nullptr, false);
-  if (devices.is_object())
-    for (const auto& [device, wu] : devices.items())
-      if (wu.is_string()) r.devices[device] = wu.get<std::string>();
+  r.devices = StringMapOfColumn(s.Text(12));
   r.node_work_unit = s.Text(13);
   return r;
 }
