@@ -42,27 +42,27 @@ bool NeedsTimestamp(sp::MessageType type) {
 
 Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
                               const std::string& edge_node) {
-  auto sources = ListSources(db);
+  auto sources = FindSparkplugSources(db, group_id, edge_node);
   if (!sources.ok()) return sources.error();
-  std::vector<const SourceRow*> enabled, disabled;
-  for (const auto& s : *sources)
-    if (s.kind == "sparkplug" && s.group_id == group_id && s.edge_node == edge_node)
-      (s.enabled ? enabled : disabled).push_back(&s);
+  std::vector<SourceRow*> enabled, disabled;
+  for (auto& s : *sources) (s.enabled ? enabled : disabled).push_back(&s);
   const std::string node = "'" + group_id + "/" + edge_node + "'";
   if (enabled.size() > 1)
     return Error::Invalid("edge_node",
                           "the edge node " + node + " is owned by more than one enabled source (" +
                               enabled[0]->name + ", " + enabled[1]->name + ")",
                           "node_ambiguous");
-  const SourceRow* owner = !enabled.empty()    ? enabled[0]
-                           : !disabled.empty() ? disabled[0]
-                                               : nullptr;
+  SourceRow* owner = !enabled.empty() ? enabled[0] : !disabled.empty() ? disabled[0] : nullptr;
   if (!owner)
     return Error{ErrorCode::kPermissionDenied,
                  "no enabled sparkplug source owns the edge node " + node, "edge_node",
                  "node_not_owned"};
-  return NodeOwner{owner->name,       owner->enabled, owner->counter == "cumulative",
-                   owner->work_units, owner->devices, owner->node_work_unit};
+  return NodeOwner{owner->name,
+                   owner->enabled,
+                   owner->counter == "cumulative",
+                   std::move(owner->work_units),
+                   std::move(owner->devices),
+                   std::move(owner->node_work_unit)};
 }
 
 SparkplugIngest::SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,

@@ -348,12 +348,44 @@ Result<std::optional<SourceRow>> FindSourceByKeyHash(storage::Database& db,
                         [&](storage::Statement& s) { s.Bind(1, key_hash); }, SourceOf));
 }
 
-Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
-  auto rows = storage::Rows<SourceRow>(
-      db, std::string(kSourceColumns) + "ORDER BY name", [](storage::Statement&) {}, SourceOf);
+namespace {
+
+// The sources of `where` (a condition on eq_source, bound by `bind`), by name, each
+// checked against its seal.
+Result<std::vector<SourceRow>> SealedSources(storage::Database& db, const std::string& where,
+                                             const std::function<void(storage::Statement&)>& bind) {
+  auto rows = storage::Rows<SourceRow>(db, std::string(kSourceColumns) + where + " ORDER BY name",
+                                       bind, SourceOf);
   if (!rows.ok()) return rows.error();
   for (const auto& r : *rows) ORDO_TRY(store::CheckSealedRow(db, "eq_source", {r.name}));
   return rows;
+}
+
+}  // namespace
+
+Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
+  return SealedSources(db, "", [](storage::Statement&) {});
+}
+
+Result<std::vector<SourceRow>> FindSparkplugSources(storage::Database& db,
+                                                    const std::string& group_id,
+                                                    const std::string& edge_node) {
+  return SealedSources(db, "WHERE kind = 'sparkplug' AND group_id = ? AND edge_node = ?",
+                       [&](storage::Statement& s) { s.Bind(1, group_id).Bind(2, edge_node); });
+}
+
+Result<std::vector<SourceRow>> FindMqttSourcesFor(storage::Database& db,
+                                                  const std::optional<std::string>& work_unit) {
+  // Rows left out: topics '[]' (what the projectors write for no topics) and work_units,
+  // valid JSON, without the string `work_unit`. Every other row is read: text the
+  // projectors would not write still goes to the caller's decision.
+  if (!work_unit)
+    return SealedSources(db, "WHERE kind = 'mqtt' AND topics <> '[]'", [](storage::Statement&) {});
+  return SealedSources(db,
+                       "WHERE kind = 'mqtt' AND (topics <> '[]' OR CASE WHEN "
+                       "json_valid(work_units) THEN EXISTS(SELECT 1 FROM json_each(work_units) "
+                       "WHERE value = ?) ELSE 1 END)",
+                       [&](storage::Statement& s) { s.Bind(1, *work_unit); });
 }
 
 Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std::string& source,
