@@ -107,10 +107,10 @@ std::vector<SparkplugIngest::Finished> SparkplugIngest::Finish() {
     // Nothing of the burst is acknowledged: it is delivered again, to sessions as they were.
     for (const auto& [key, before] : before_burst_) {
       auto it = nodes_.find(key);
-      if (it == nodes_.end())
-        nodes_.emplace(key, before);
-      else
+      if (it != nodes_.end())
         Restore(it->second, before);
+      else if (before.whole)
+        nodes_.emplace(key, *before.whole);
     }
     UpdateHealth();
   }
@@ -126,8 +126,17 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& topic,
   return std::move(Finish().front().outcome);
 }
 
-void SparkplugIngest::RememberBefore(const NodeKey& key, const Node& node) {
-  before_burst_.emplace(key, node);  // the first touch of the burst only
+void SparkplugIngest::RememberBefore(const NodeKey& key, const Node& node, bool data_only) {
+  auto [it, first] = before_burst_.try_emplace(key);
+  Before& before = it->second;
+  if (first) {
+    before.mark = node.session.data_mark();
+    if (!data_only) before.whole = node;
+  } else if (!data_only && !before.whole) {
+    // Only data messages touched it so far: it is as before them but for their mark.
+    before.whole = node;
+    before.whole->session.RestoreDataMark(before.mark);
+  }
 }
 
 void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& raw, Pending* p) {
@@ -145,7 +154,7 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
     if (topic->type == sp::MessageType::kNBirth) {
       auto known = nodes_.find(key);
       if (known != nodes_.end()) {
-        RememberBefore(key, known->second);
+        RememberBefore(key, known->second, false);
         known->second.session.ForgetBirth();
         UpdateHealth();
       }
@@ -179,19 +188,25 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
     return MarkOffline(*owner, *topic, Ms(received), received, raw_topic, raw, p);
   }
 
+  // NDATA and DDATA change only the session's data mark: their restore points are that.
+  const bool data_only =
+      topic->type == sp::MessageType::kNData || topic->type == sp::MessageType::kDData;
   auto it = nodes_.find(key);
-  if (it == nodes_.end() || it->second.source != owner->source)
+  if (it == nodes_.end() || it->second.source != owner->source) {
+    if (it != nodes_.end() && before_burst_.count(key)) RememberBefore(key, it->second, false);
     it = nodes_
              .insert_or_assign(
                  key, Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id),
                            0, false})
              .first;
+  }
   Node& node = it->second;
-  RememberBefore(key, node);
+  RememberBefore(key, node, data_only);
   // An unanswered request may be repeated once the interval has passed.
   if (node.session.rebirth_requested() && received - node.last_rebirth_us >= kRebirthInterval)
     node.session.ForgetRebirthRequest();
-  const Node before = node;
+  Before before{node.session.data_mark(), std::nullopt};
+  if (!data_only) before.whole = node;
   const sp::Decision decision = node.session.OnMessage(*topic, *payload);
   if (topic->type == sp::MessageType::kNBirth && decision.outcome == sp::Outcome::kApplied)
     node.offline_marked = false;
@@ -220,6 +235,13 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
   }
   if (p->outcome && !p->outcome->ok()) Restore(node, before);
   UpdateHealth();
+}
+
+void SparkplugIngest::Restore(Node& node, const Before& before) {
+  if (before.whole)
+    Restore(node, *before.whole);
+  else
+    node.session.RestoreDataMark(before.mark);
 }
 
 void SparkplugIngest::Restore(Node& node, const Node& before) {
@@ -337,14 +359,16 @@ void SparkplugIngest::MarkOffline(const NodeOwner& owner, const sp::Topic& topic
   if (topic.type != sp::MessageType::kNBirth || !p->outcome || !p->outcome->ok()) return;
   const NodeKey key(topic.group_id, topic.edge_node_id);
   auto it = nodes_.find(key);
-  if (it == nodes_.end() || it->second.source != owner.source)
+  if (it == nodes_.end() || it->second.source != owner.source) {
+    if (it != nodes_.end() && before_burst_.count(key)) RememberBefore(key, it->second, false);
     it = nodes_
              .insert_or_assign(
                  key, Node{owner.source, sp::EdgeNodeSession(topic.group_id, topic.edge_node_id), 0,
                            false})
              .first;
+  }
   if (it->second.offline_marked) return;
-  RememberBefore(key, it->second);
+  RememberBefore(key, it->second, false);
   const Json body =
       OfflineBatch(owner.source, DerivedSeq(time_ms, kDeathLow), owner.work_units, time_ms);
   auto offline = IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received,
