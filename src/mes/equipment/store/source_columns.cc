@@ -99,7 +99,7 @@ bool FastStringMap(std::string_view text, std::map<std::string, std::string>* ou
   for (;;) {
     if (!ReadString(text, &pos, &key) || !Take(text, &pos, ':') || !ReadString(text, &pos, &value))
       return false;
-    out->insert_or_assign(key, value);
+    out->insert_or_assign(out->end(), key, value);  // dump writes the keys in order
     if (Take(text, &pos, '}')) return pos == text.size();
     if (!Take(text, &pos, ',')) return false;
   }
