@@ -41,7 +41,9 @@ inline constexpr TimeMicros kRebirthInterval = 5'000'000;
 
 // The owner of an edge node: the enabled sparkplug source with its group_id and
 // edge_node; when none is enabled, a disabled one (refused source_disabled). Refusals,
-// for the record: node_not_owned (none), node_ambiguous (two enabled).
+// for the record: node_not_owned (none), node_ambiguous (two enabled). Reads the registry
+// at each call, only that node's sources (FindSparkplugSources), each through its seal
+// (integrity_violation when one fails).
 struct NodeOwner {
   std::string source;
   bool enabled = true, cumulative = false;
