@@ -82,8 +82,6 @@ bool NotDurable(const Error& e) {
 }
 
 Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, TimeMicros now) {
-  auto sources = ListSources(db);
-  if (!sources.ok()) return sources.error();
   // The site and work unit levels, also of a topic under them that is no data topic
   // (its owner records the refusal invalid_topic).
   std::optional<DataTopic> parsed;
@@ -92,6 +90,10 @@ Result<Owner> OwnerOfTopic(storage::Database& db, const std::string& topic, Time
   } else if (auto q = ParseDataTopic(TopicPrefix(topic, 3) + "/state"); q.ok()) {
     parsed = *q;
   }
+  // Only the sources that may own it: those with topic filters, and those of its work unit.
+  auto sources =
+      FindMqttSourcesFor(db, parsed ? std::optional<std::string>(parsed->work_unit) : std::nullopt);
+  if (!sources.ok()) return sources.error();
   std::optional<std::string> site;
   Result<bool> failed = true;
   std::vector<const SourceRow*> enabled, disabled;

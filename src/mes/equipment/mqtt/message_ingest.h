@@ -31,7 +31,9 @@ namespace ordo::equipment::mqtt {
 // its work units, <site> being the work unit's site in the equipment hierarchy). When no
 // enabled source owns it, a disabled one that does (the ingest then refuses
 // source_disabled). Refusals, for the record: topic_not_owned (none), topic_ambiguous
-// (two enabled sources own it).
+// (two enabled sources own it). Reads the registry at each call, only the sources that may
+// own the topic (FindMqttSourcesFor), each through its seal (integrity_violation when one
+// fails).
 struct Owner {
   std::string source;
   std::string counter;                  // increment | cumulative

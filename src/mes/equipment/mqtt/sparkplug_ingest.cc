@@ -42,27 +42,27 @@ bool NeedsTimestamp(sp::MessageType type) {
 
 Result<NodeOwner> OwnerOfNode(storage::Database& db, const std::string& group_id,
                               const std::string& edge_node) {
-  auto sources = ListSources(db);
+  auto sources = FindSparkplugSources(db, group_id, edge_node);
   if (!sources.ok()) return sources.error();
-  std::vector<const SourceRow*> enabled, disabled;
-  for (const auto& s : *sources)
-    if (s.kind == "sparkplug" && s.group_id == group_id && s.edge_node == edge_node)
-      (s.enabled ? enabled : disabled).push_back(&s);
+  std::vector<SourceRow*> enabled, disabled;
+  for (auto& s : *sources) (s.enabled ? enabled : disabled).push_back(&s);
   const std::string node = "'" + group_id + "/" + edge_node + "'";
   if (enabled.size() > 1)
     return Error::Invalid("edge_node",
                           "the edge node " + node + " is owned by more than one enabled source (" +
                               enabled[0]->name + ", " + enabled[1]->name + ")",
                           "node_ambiguous");
-  const SourceRow* owner = !enabled.empty()    ? enabled[0]
-                           : !disabled.empty() ? disabled[0]
-                                               : nullptr;
+  SourceRow* owner = !enabled.empty() ? enabled[0] : !disabled.empty() ? disabled[0] : nullptr;
   if (!owner)
     return Error{ErrorCode::kPermissionDenied,
                  "no enabled sparkplug source owns the edge node " + node, "edge_node",
                  "node_not_owned"};
-  return NodeOwner{owner->name,       owner->enabled, owner->counter == "cumulative",
-                   owner->work_units, owner->devices, owner->node_work_unit};
+  return NodeOwner{owner->name,
+                   owner->enabled,
+                   owner->counter == "cumulative",
+                   std::move(owner->work_units),
+                   std::move(owner->devices),
+                   std::move(owner->node_work_unit)};
 }
 
 SparkplugIngest::SparkplugIngest(engine::Engine& engine, std::unique_ptr<storage::Database> reader,
@@ -107,10 +107,10 @@ std::vector<SparkplugIngest::Finished> SparkplugIngest::Finish() {
     // Nothing of the burst is acknowledged: it is delivered again, to sessions as they were.
     for (const auto& [key, before] : before_burst_) {
       auto it = nodes_.find(key);
-      if (it == nodes_.end())
-        nodes_.emplace(key, before);
-      else
+      if (it != nodes_.end())
         Restore(it->second, before);
+      else if (before.whole)
+        nodes_.emplace(key, *before.whole);
     }
     UpdateHealth();
   }
@@ -126,8 +126,17 @@ Result<MessageOutcome> SparkplugIngest::Handle(const std::string& topic,
   return std::move(Finish().front().outcome);
 }
 
-void SparkplugIngest::RememberBefore(const NodeKey& key, const Node& node) {
-  before_burst_.emplace(key, node);  // the first touch of the burst only
+void SparkplugIngest::RememberBefore(const NodeKey& key, const Node& node, bool data_only) {
+  auto [it, first] = before_burst_.try_emplace(key);
+  Before& before = it->second;
+  if (first) {
+    before.mark = node.session.data_mark();
+    if (!data_only) before.whole = node;
+  } else if (!data_only && !before.whole) {
+    // Only data messages touched it so far: it is as before them but for their mark.
+    before.whole = node;
+    before.whole->session.RestoreDataMark(before.mark);
+  }
 }
 
 void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& raw, Pending* p) {
@@ -145,7 +154,7 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
     if (topic->type == sp::MessageType::kNBirth) {
       auto known = nodes_.find(key);
       if (known != nodes_.end()) {
-        RememberBefore(key, known->second);
+        RememberBefore(key, known->second, false);
         known->second.session.ForgetBirth();
         UpdateHealth();
       }
@@ -179,19 +188,25 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
     return MarkOffline(*owner, *topic, Ms(received), received, raw_topic, raw, p);
   }
 
+  // NDATA and DDATA change only the session's data mark: their restore points are that.
+  const bool data_only =
+      topic->type == sp::MessageType::kNData || topic->type == sp::MessageType::kDData;
   auto it = nodes_.find(key);
-  if (it == nodes_.end() || it->second.source != owner->source)
+  if (it == nodes_.end() || it->second.source != owner->source) {
+    if (it != nodes_.end() && before_burst_.count(key)) RememberBefore(key, it->second, false);
     it = nodes_
              .insert_or_assign(
                  key, Node{owner->source, sp::EdgeNodeSession(topic->group_id, topic->edge_node_id),
                            0, false})
              .first;
+  }
   Node& node = it->second;
-  RememberBefore(key, node);
+  RememberBefore(key, node, data_only);
   // An unanswered request may be repeated once the interval has passed.
   if (node.session.rebirth_requested() && received - node.last_rebirth_us >= kRebirthInterval)
     node.session.ForgetRebirthRequest();
-  const Node before = node;
+  Before before{node.session.data_mark(), std::nullopt};
+  if (!data_only) before.whole = node;
   const sp::Decision decision = node.session.OnMessage(*topic, *payload);
   if (topic->type == sp::MessageType::kNBirth && decision.outcome == sp::Outcome::kApplied)
     node.offline_marked = false;
@@ -220,6 +235,13 @@ void SparkplugIngest::Prepare(const std::string& raw_topic, const std::string& r
   }
   if (p->outcome && !p->outcome->ok()) Restore(node, before);
   UpdateHealth();
+}
+
+void SparkplugIngest::Restore(Node& node, const Before& before) {
+  if (before.whole)
+    Restore(node, *before.whole);
+  else
+    node.session.RestoreDataMark(before.mark);
 }
 
 void SparkplugIngest::Restore(Node& node, const Node& before) {
@@ -338,14 +360,16 @@ void SparkplugIngest::MarkOffline(const NodeOwner& owner, const sp::Topic& topic
   if (topic.type != sp::MessageType::kNBirth || !p->outcome || !p->outcome->ok()) return;
   const NodeKey key(topic.group_id, topic.edge_node_id);
   auto it = nodes_.find(key);
-  if (it == nodes_.end() || it->second.source != owner.source)
+  if (it == nodes_.end() || it->second.source != owner.source) {
+    if (it != nodes_.end() && before_burst_.count(key)) RememberBefore(key, it->second, false);
     it = nodes_
              .insert_or_assign(
                  key, Node{owner.source, sp::EdgeNodeSession(topic.group_id, topic.edge_node_id), 0,
                            false})
              .first;
+  }
   if (it->second.offline_marked) return;
-  RememberBefore(key, it->second);
+  RememberBefore(key, it->second, false);
   const Json body =
       OfflineBatch(owner.source, DerivedSeq(time_ms, kDeathLow), owner.work_units, time_ms);
   auto offline = IngestBody(engine_, broker_, owner.source, owner.cumulative, body, received,

@@ -41,7 +41,9 @@ inline constexpr TimeMicros kRebirthInterval = 5'000'000;
 
 // The owner of an edge node: the enabled sparkplug source with its group_id and
 // edge_node; when none is enabled, a disabled one (refused source_disabled). Refusals,
-// for the record: node_not_owned (none), node_ambiguous (two enabled).
+// for the record: node_not_owned (none), node_ambiguous (two enabled). Reads the registry
+// at each call, only that node's sources (FindSparkplugSources), each through its seal
+// (integrity_violation when one fails).
 struct NodeOwner {
   std::string source;
   bool enabled = true, cumulative = false;
@@ -102,13 +104,24 @@ class SparkplugIngest {
   };
   // The steps of Begin up to the ingest (kept apart so each can return its outcome).
   void Prepare(const std::string& topic, const std::string& payload, Pending* p);
-  // `node` as it was before the burst touched it (first touch only).
-  void RememberBefore(const NodeKey& key, const Node& node);
+  // A node as it was before the burst touched it: its session's data mark, and the whole
+  // node once a message other than NDATA/DDATA touches it (those change only the mark, so
+  // the whole node before the burst is the node then with the mark put back).
+  struct Before {
+    sparkplug::EdgeNodeSession::DataMark mark;
+    std::optional<Node> whole;
+  };
+  // Records `node` (the node of `key` before the current message changes it) as before
+  // the burst at its first touch; `data_only`: the message is an NDATA or DDATA. A later
+  // touch by another message completes the record with the whole node.
+  void RememberBefore(const NodeKey& key, const Node& node, bool data_only);
   Result<MessageOutcome> Refuse(const std::string& source, const Error& e, const std::string& topic,
                                 const std::string& payload, std::int64_t seq = 0);
   // Puts `node` back as `before` (the message was not durable), keeping the time of a
   // rebirth request recorded meanwhile.
   void Restore(Node& node, const Node& before);
+  // The same for `before` (whole, else only the data mark).
+  void Restore(Node& node, const Before& before);
   Status RequestRebirth(Node& node, const NodeOwner& owner, const sparkplug::Topic& topic,
                         const sparkplug::Decision& decision, TimeMicros now);
   // After the refusal of an NBIRTH of an enabled owner (its outcome in p->outcome, whether
@@ -140,7 +153,7 @@ class SparkplugIngest {
   std::vector<Pending> pending_;
   // The nodes the current burst touched, as they were before it (a node unknown before it:
   // a fresh session).
-  std::map<NodeKey, Node> before_burst_;
+  std::map<NodeKey, Before> before_burst_;
   std::int64_t rebirths_ = 0;
   // The health snapshot, so that a health read never waits for a ledger write.
   mutable std::mutex mutex_;

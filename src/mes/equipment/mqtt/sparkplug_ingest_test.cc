@@ -362,6 +362,40 @@ TEST_F(SparkplugIngestTest, ABurstWithAMessageNotDurablePutsItsNodesBackAsBefore
   EXPECT_EQ(Entries("equipment.batch_accepted").size(), born + 2);
 }
 
+TEST_F(SparkplugIngestTest, ABurstPutBackUndoesABirthThatFollowedItsDataToo) {
+  ORDO_VERIFIES("ORDO-SPB-46");
+  sink_.known = {{"edge.Speed", "edge"}, {"edge.Torque", "edge"}};
+  ASSERT_TRUE(Handle("NBIRTH/edge", Encoded(kT0Ms, 0,
+                                            {Named("bdSeq", sp::DataType::kInt64, std::int64_t{0}),
+                                             Named("Speed", sp::DataType::kDouble, 0.0),
+                                             Named("Torque", sp::DataType::kDouble, 0.0)}))
+                  .ok());
+  // The node's first touch is data (seq 1), then device WU-1 is born (seq 2), then seq 3
+  // is not durable: the whole burst is put back, the birth with the data.
+  EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/NDATA/edge", Speed(1000, 1, 2.0)));
+  EXPECT_TRUE(
+      ingest_->Begin("spBv1.0/plant/DBIRTH/edge/WU-1",
+                     Encoded(kT0Ms + 1500, 2, {Named("Temp", sp::DataType::kDouble, 1.0)})));
+  sink_.fail_for = {"edge.Torque"};
+  EXPECT_FALSE(
+      ingest_->Begin("spBv1.0/plant/NDATA/edge",
+                     Encoded(kT0Ms + 2000, 3, {Named("Torque", sp::DataType::kDouble, 3.0)})));
+  auto finished = ingest_->Finish();
+  ASSERT_EQ(finished.size(), 3u);
+  ASSERT_TRUE(finished[1].outcome.ok()) << finished[1].outcome.error().message;
+  ASSERT_FALSE(finished[2].outcome.ok());
+  sink_.fail_for.clear();
+  // As before the burst: seq 1 follows the node's birth (no gap) and WU-1 is not born, so
+  // its data asks for a rebirth as data before a birth does.
+  auto data = Handle("DDATA/edge/WU-1",
+                     Encoded(kT0Ms + 4000, 1, {Named("Temp", sp::DataType::kDouble, 2.0)}));
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->kind, MessageOutcome::kIgnored);
+  auto requests = Entries("equipment.sparkplug_rebirth_requested");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].value("reason", ""), "data_before_birth");
+}
+
 TEST_F(SparkplugIngestTest, ARunOfRefusedBirthsMarksOfflineOnceEvenWhenTheThrottleHidesThem) {
   ORDO_VERIFIES("ORDO-SPB-47");
   // The fixture's store has no work units in master data: each offline batch is refused

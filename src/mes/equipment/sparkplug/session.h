@@ -93,6 +93,21 @@ class EdgeNodeSession {
   // Lets the next trigger ask for a rebirth again (the connector's retry timer).
   void ForgetRebirthRequest() { rebirth_requested_ = false; }
 
+  // What an NDATA or DDATA message can change of a session: the seq it expects next and
+  // whether it has asked for a rebirth (its births' aliases, devices and bdSeq it only
+  // reads). RestoreDataMark(mark) after data messages puts the session back as it was
+  // when `mark` was taken, without copying the births (a host undoing data it could not
+  // store); after any other message it is not enough.
+  struct DataMark {
+    std::uint64_t next_seq = 0;
+    bool rebirth_requested = false;
+  };
+  DataMark data_mark() const { return DataMark{next_seq_, rebirth_requested_}; }
+  void RestoreDataMark(const DataMark& mark) {
+    next_seq_ = mark.next_seq;
+    rebirth_requested_ = mark.rebirth_requested;
+  }
+
   bool online() const { return online_; }
   std::optional<std::uint64_t> bd_seq() const { return bd_seq_; }
   bool rebirth_requested() const { return rebirth_requested_; }

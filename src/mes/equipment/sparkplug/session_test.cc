@@ -244,6 +244,34 @@ TEST(SparkplugSession, DevicesHaveTheirOwnAliasesAndDieAlone) {
   EXPECT_EQ(after.rebirth_reason, RebirthReason::kDataBeforeBirth);
 }
 
+TEST(SparkplugSession, TheDataMarkUndoesDataMessagesWithoutTheBirths) {
+  ORDO_VERIFIES("ORDO-SPB-46");
+  EdgeNodeSession s = Born();
+  ASSERT_EQ(s.OnMessage(T(MessageType::kDBirth, "Filler"), DBirth(1)).outcome, Outcome::kApplied);
+  const EdgeNodeSession::DataMark mark = s.data_mark();
+  EXPECT_EQ(mark.next_seq, 2u);
+  EXPECT_FALSE(mark.rebirth_requested);
+  // Data in order, then a gap (a rebirth asked) and an unknown alias of the device.
+  const Metric count = ByAlias(10, std::uint64_t{8}, WireField::kLong);
+  EXPECT_FALSE(s.OnMessage(T(MessageType::kDData, "Filler"), Data(2, {count})).rebirth_needed);
+  EXPECT_TRUE(s.OnMessage(T(MessageType::kNData), Data(7, {})).rebirth_needed);
+  s.OnMessage(T(MessageType::kDData, "Filler"),
+              Data(8, {ByAlias(99, std::uint64_t{1}, WireField::kLong)}));
+  EXPECT_TRUE(s.rebirth_requested());
+  s.RestoreDataMark(mark);
+  // As when the mark was taken: seq 2 follows, nothing asked, births and devices in force.
+  EXPECT_FALSE(s.rebirth_requested());
+  EXPECT_TRUE(s.online());
+  EXPECT_EQ(s.bd_seq(), 4u);
+  EXPECT_TRUE(s.device_online("Filler"));
+  const Decision again = s.OnMessage(T(MessageType::kDData, "Filler"), Data(2, {count}));
+  EXPECT_FALSE(again.rebirth_needed) << again.rebirth_detail;
+  ASSERT_EQ(again.metrics.size(), 1u);
+  EXPECT_EQ(again.metrics[0].name, "Count");
+  // A gap after the restore asks again (the request was undone with the rest).
+  EXPECT_TRUE(s.OnMessage(T(MessageType::kNData), Data(9, {})).rebirth_needed);
+}
+
 TEST(SparkplugSession, MatchingDeathTakesTheNodeAndItsDevicesOffline) {
   ORDO_VERIFIES("ORDO-SPB-06");
   EdgeNodeSession s = Born(4);

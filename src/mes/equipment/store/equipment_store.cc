@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "mes/equipment/store/source_columns.h"
 #include "storage/rows.h"
 #include "store/projector.h"
 #include "store/row_seal.h"
@@ -99,33 +100,21 @@ constexpr const char* kSourceColumns =
     "SELECT name, kind, work_units, enabled, counter, rollover_modulus, topics, group_id, "
     "edge_node, key_hash, registered_seq, updated_seq, devices, node_work_unit FROM eq_source ";
 
-std::vector<std::string> Strings(const std::string& json) {
-  Json j = Json::parse(json, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 SourceRow SourceOf(const storage::Statement& s) {
   SourceRow r;
   r.name = s.Text(0);
   r.kind = s.Text(1);
-  r.work_units = Strings(s.Text(2));
+  r.work_units = StringsOfColumn(s.Text(2));
   r.enabled = s.Int(3) != 0;
   r.counter = s.Text(4);
   r.rollover_modulus = s.Int(5);
-  r.topics = Strings(s.Text(6));
+  r.topics = StringsOfColumn(s.Text(6));
   r.group_id = s.Text(7);
   r.edge_node = s.Text(8);
   r.key_hash = s.Text(9);
   r.registered_seq = s.Int(10);
   r.updated_seq = s.Int(11);
-  Json devices = Json::parse(s.Text(12), nullptr, false);
-  if (devices.is_object())
-    for (const auto& [device, wu] : devices.items())
-      if (wu.is_string()) r.devices[device] = wu.get<std::string>();
+  r.devices = StringMapOfColumn(s.Text(12));
   r.node_work_unit = s.Text(13);
   return r;
 }
@@ -359,12 +348,44 @@ Result<std::optional<SourceRow>> FindSourceByKeyHash(storage::Database& db,
                         [&](storage::Statement& s) { s.Bind(1, key_hash); }, SourceOf));
 }
 
-Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
-  auto rows = storage::Rows<SourceRow>(
-      db, std::string(kSourceColumns) + "ORDER BY name", [](storage::Statement&) {}, SourceOf);
+namespace {
+
+// The sources of `where` (a condition on eq_source, bound by `bind`), by name, each
+// checked against its seal.
+Result<std::vector<SourceRow>> SealedSources(storage::Database& db, const std::string& where,
+                                             const std::function<void(storage::Statement&)>& bind) {
+  auto rows = storage::Rows<SourceRow>(db, std::string(kSourceColumns) + where + " ORDER BY name",
+                                       bind, SourceOf);
   if (!rows.ok()) return rows.error();
   for (const auto& r : *rows) ORDO_TRY(store::CheckSealedRow(db, "eq_source", {r.name}));
   return rows;
+}
+
+}  // namespace
+
+Result<std::vector<SourceRow>> ListSources(storage::Database& db) {
+  return SealedSources(db, "", [](storage::Statement&) {});
+}
+
+Result<std::vector<SourceRow>> FindSparkplugSources(storage::Database& db,
+                                                    const std::string& group_id,
+                                                    const std::string& edge_node) {
+  return SealedSources(db, "WHERE kind = 'sparkplug' AND group_id = ? AND edge_node = ?",
+                       [&](storage::Statement& s) { s.Bind(1, group_id).Bind(2, edge_node); });
+}
+
+Result<std::vector<SourceRow>> FindMqttSourcesFor(storage::Database& db,
+                                                  const std::optional<std::string>& work_unit) {
+  // Rows left out: topics '[]' (what the projectors write for no topics) and work_units,
+  // valid JSON, without the string `work_unit`. Every other row is read: text the
+  // projectors would not write still goes to the caller's decision.
+  if (!work_unit)
+    return SealedSources(db, "WHERE kind = 'mqtt' AND topics <> '[]'", [](storage::Statement&) {});
+  return SealedSources(db,
+                       "WHERE kind = 'mqtt' AND (topics <> '[]' OR CASE WHEN "
+                       "json_valid(work_units) THEN EXISTS(SELECT 1 FROM json_each(work_units) "
+                       "WHERE value = ?) ELSE 1 END)",
+                       [&](storage::Statement& s) { s.Bind(1, *work_unit); });
 }
 
 Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std::string& source,

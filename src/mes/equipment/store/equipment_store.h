@@ -27,9 +27,10 @@ void RegisterProjectors();
 // authorised by) and eq_availability_override (what lets a start through).
 void RegisterGuards();
 
-// The sources are read through their seals: FindSource, FindSourceByKeyHash and
-// ListSources fail with integrity_violation for a row that does not match its seal.
-// A registered source as the API shows it (never its key; `has_key` for rest sources).
+// The sources are read through their seals: FindSource, FindSourceByKeyHash, ListSources,
+// FindSparkplugSources and FindMqttSourcesFor fail with integrity_violation for a row that does not
+// match its seal. A registered source as the API shows it (never its key; `has_key` for rest
+// sources).
 struct SourceRow {
   std::string name, kind, counter, group_id, edge_node, key_hash;
   std::vector<std::string> work_units, topics;
@@ -48,6 +49,17 @@ Result<std::optional<SourceRow>> FindSourceByKeyHash(storage::Database& db,
                                                      const std::string& key_hash);
 // Every source, by name.
 Result<std::vector<SourceRow>> ListSources(storage::Database& db);
+// The sparkplug sources registered for the edge node (group_id, edge_node), enabled or
+// not, by name. Reads and checks only their rows.
+Result<std::vector<SourceRow>> FindSparkplugSources(storage::Database& db,
+                                                    const std::string& group_id,
+                                                    const std::string& edge_node);
+// The mqtt sources that may own a topic of `work_unit` (nullopt: a topic of no work unit),
+// by name: every one with topic filters, and those whose work units include `work_unit`
+// (the default topics ordo/<site>/<work_unit>/#). Reads and checks only their rows; which
+// of them owns the topic is the caller's decision.
+Result<std::vector<SourceRow>> FindMqttSourcesFor(storage::Database& db,
+                                                  const std::optional<std::string>& work_unit);
 
 // The batch hash that took (source, seq), or nullopt.
 Result<std::optional<std::string>> IngestedHash(storage::Database& db, const std::string& source,
