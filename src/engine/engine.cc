@@ -44,6 +44,11 @@ ledger::Origin LocalOrigin() {
   return origin;
 }
 
+// After people's commands passed bulk ones, this many bulk commands run (in order) before
+// people may pass again: under a steady stream of people's commands machine data still
+// runs at least this many commands per commit.
+constexpr std::size_t kBulkBeforePassingAgain = 16;
+
 bool Independent(const Command& a, const Command& b) {
   if (!a.work_units || !b.work_units) return false;
   for (const auto& wu : *a.work_units)
@@ -238,15 +243,15 @@ void Engine::Run() {
   db_.reset();
 }
 
-std::vector<std::size_t> Engine::Overtakers(const std::vector<Pending>& also,
-                                            std::size_t also_from) const {
+std::vector<std::size_t> Engine::Overtakers(const std::vector<Pending>& also, std::size_t also_from,
+                                            std::size_t limit) const {
   std::vector<std::size_t> taken;
   std::vector<const Command*> bulk_ahead;
   for (std::size_t i = also_from; i < also.size(); ++i) {
     if (also[i].checkpoint || !also[i].command.bulk) return taken;  // people keep their order
     bulk_ahead.push_back(&also[i].command);
   }
-  for (std::size_t i = 0; i < queue_.size() && taken.size() < options_.max_group; ++i) {
+  for (std::size_t i = 0; i < queue_.size() && taken.size() < limit; ++i) {
     const Pending& p = queue_[i];
     if (p.checkpoint) break;
     if (p.command.bulk) {
@@ -264,8 +269,9 @@ std::vector<std::size_t> Engine::Overtakers(const std::vector<Pending>& also,
 std::vector<Engine::Pending> Engine::TakeGroup() {
   std::vector<Pending> group;
   std::vector<std::size_t> overtakers;
-  if (people_waiting_ > 0 && !queue_.empty() && !queue_.front().person())
-    overtakers = Overtakers({}, 0);
+  if (people_waiting_ > 0 && bulk_owed_ == 0 && !queue_.empty() && !queue_.front().person())
+    overtakers = Overtakers({}, 0, options_.max_group);
+  if (!overtakers.empty()) bulk_owed_ = kBulkBeforePassingAgain;
   if (!overtakers.empty()) {
     // Only these: their group commits without the machine data they overtook.
     for (std::size_t i : overtakers) group.push_back(std::move(queue_[i]));
@@ -293,10 +299,16 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   // queue, and they run next in this group, which then commits.
   auto let_people_in = [&](std::size_t i) {
     if (!group[i].command.bulk) return;
+    if (bulk_owed_ > 0) {
+      --bulk_owed_;
+      return;
+    }
     std::lock_guard lock(mutex_);
-    if (people_waiting_ == 0) return;
-    const std::vector<std::size_t> overtakers = Overtakers(group, i + 1);
+    if (people_waiting_ == 0 || i + 1 >= options_.max_group) return;
+    const std::vector<std::size_t> overtakers =
+        Overtakers(group, i + 1, options_.max_group - (i + 1));
     if (overtakers.empty()) return;
+    bulk_owed_ = kBulkBeforePassingAgain;
     std::vector<Pending> people;
     for (std::size_t k : overtakers) people.push_back(std::move(queue_[k]));
     for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)

@@ -95,8 +95,9 @@ struct Command {
   bool sign_checkpoint = false;
   // Order (docs/architecture.md, "Order"). Commands run in submission order, except that a
   // command that is not `bulk` runs before queued bulk commands it is independent of: both
-  // declared `work_units` and the two sets are disjoint. So a person at a screen does not
-  // wait behind a flood of machine data for other work units.
+  // declared `work_units` and the two sets are disjoint (after people passed, 16 bulk
+  // commands run before they may pass again). So a person's command that declares its
+  // work units does not wait behind a flood of machine data for other work units.
   // Machine data and housekeeping (equipment data batches, telemetry seals): may be
   // overtaken as above, and a group of them is committed early for such a command.
   bool bulk = false;
@@ -105,7 +106,10 @@ struct Command {
   // any, and the command is never reordered. Declaring a set is a promise: the command
   // reads nothing that a bulk command writes, and writes nothing that one reads, except
   // for these work units; a command whose decide finds the promise broken (e.g. the
-  // source's work units changed while it was queued) must fail without writing.
+  // source's work units changed while it was queued) must fail without writing. Machine
+  // data also writes order-wide state (the parameter values and deviations of an
+  // operation running on its work unit, deviation numbers): a command that reads orders,
+  // lots or deviations must not declare (execution's commands do not).
   std::optional<std::set<std::string>> work_units;
 };
 
@@ -166,8 +170,9 @@ class Engine {
   // The non-bulk commands, in order, that are independent of every bulk command queued
   // ahead of them and of `also` (commands taken out of the queue but not run); stops at
   // the first one that is not (and at a checkpoint request). Indexes into queue_.
-  std::vector<std::size_t> Overtakers(const std::vector<Pending>& also,
-                                      std::size_t also_from) const;
+  // At most `limit` commands.
+  std::vector<std::size_t> Overtakers(const std::vector<Pending>& also, std::size_t also_from,
+                                      std::size_t limit) const;
   void ProcessGroup(std::vector<Pending>& group);
   // Runs one command in the open group transaction. Unguarded: no savepoint, and a
   // failed write sets *write_failed (the caller rolls the group back). Guarded: inside
@@ -186,7 +191,11 @@ class Engine {
   std::condition_variable wake_;
   std::deque<Pending> queue_;       // guarded by mutex_
   std::size_t people_waiting_ = 0;  // guarded by mutex_: queued Pending::person()
-  bool stopping_ = false;           // guarded by mutex_
+  // Writer thread: bulk commands still to run, in order, before people may pass bulk
+  // commands again (kBulkBeforePassingAgain after people passed): machine data is never
+  // starved by a steady stream of people's commands.
+  std::size_t bulk_owed_ = 0;
+  bool stopping_ = false;  // guarded by mutex_
   std::thread writer_;
   // Writer-thread state:
   std::int64_t head_seq_ = 0;

@@ -42,9 +42,16 @@ class EngineOrderTest : public testing::EngineFixture {
   }
 
   // Submits `c`; its entry's seq lands in seqs_[name] when it completes.
-  void Submit(const std::string& name, Command c) {
+  void Submit(const std::string& name, Command c) { SubmitTracked(name, std::move(c), Track()); }
+  // A completion to wait for in Order(); made on the test's thread, so a command may be
+  // submitted from inside another's decide (the writer thread) with SubmitTracked.
+  std::shared_ptr<std::promise<void>> Track() {
     auto promise = std::make_shared<std::promise<void>>();
     done_.push_back(promise->get_future());
+    return promise;
+  }
+  void SubmitTracked(const std::string& name, Command c,
+                     std::shared_ptr<std::promise<void>> promise) {
     engine_->Submit(std::move(c), [this, name, promise](Result<CommandReply> r) {
       {
         std::lock_guard lock(mutex_);
@@ -54,9 +61,10 @@ class EngineOrderTest : public testing::EngineFixture {
     });
   }
 
-  // Submits a bulk command that holds the writer until Release(); returns once it runs.
+  // Submits a command (a person's, declaring nothing) that holds the writer until
+  // Release(); returns once it runs.
   void HoldWriter() {
-    Command c = Make("holds the writer", true, std::set<std::string>{"WU-HOLD"});
+    Command c = Make("holds the writer", false, std::nullopt);
     auto started = std::make_shared<std::promise<void>>();
     std::shared_future<void> go = go_.get_future().share();
     c.decide = [inner = c.decide, started, go](WriteContext& ctx) {
@@ -150,8 +158,8 @@ TEST_F(EngineOrderTest, AGroupOfBulkCommandsCommitsEarlyForAWaitingPerson) {
   for (int i = 1; i <= 20; ++i) {
     Command c = Make("machine " + std::to_string(i), true, std::set<std::string>{"WU-A"});
     if (i == 1) {
-      c.decide = [this, inner = c.decide](WriteContext& ctx) {
-        Submit("p", Make("person", false, std::set<std::string>{"WU-C"}));
+      c.decide = [this, inner = c.decide, tracked = Track()](WriteContext& ctx) {
+        SubmitTracked("p", Make("person", false, std::set<std::string>{"WU-C"}), tracked);
         return inner(ctx);
       };
     }
@@ -192,6 +200,40 @@ TEST_F(EngineOrderTest, APersonsCommandIsAnsweredBeforeTheMachineDataQueuedAfter
   Release();
   (void)Order();
   EXPECT_EQ(seen_by_b1->load(), 1);
+}
+
+TEST_F(EngineOrderTest, MachineDataIsNotStarvedByAStreamOfPeoplesCommands) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  // Every bulk command's decide submits a person's command that may pass the rest, so a
+  // person always waits: still, after people passed, 16 bulk commands run before people
+  // pass again.
+  HoldWriter();
+  constexpr int kBulk = 60;
+  for (int i = 1; i <= kBulk; ++i) {
+    const std::string n = std::to_string(i);
+    Command c = Make("machine " + n, true, std::set<std::string>{"WU-A"});
+    c.decide = [this, n, inner = c.decide, tracked = Track()](WriteContext& ctx) {
+      SubmitTracked("p" + n, Make("person " + n, false, std::set<std::string>{"WU-C"}), tracked);
+      return inner(ctx);
+    };
+    Submit("b" + n, std::move(c));
+  }
+  Release();
+  const Names order = Order();
+  ASSERT_EQ(order.size(), static_cast<std::size_t>(2 * kBulk + 1));
+  // The runs of bulk commands between runs of people: each but the first and the last at
+  // least 16 long; and people did pass (more than one run).
+  std::vector<int> runs;
+  bool in_bulk = false;
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const bool bulk = order[k][0] == 'b';
+    if (bulk && !in_bulk) runs.push_back(0);
+    if (bulk) ++runs.back();
+    in_bulk = bulk;
+  }
+  ASSERT_GE(runs.size(), 3u);
+  EXPECT_EQ(runs.front(), 1);  // the first person passed after the first bulk command
+  for (std::size_t k = 1; k + 1 < runs.size(); ++k) EXPECT_GE(runs[k], 16) << "run " << k;
 }
 
 TEST_F(EngineOrderTest, IndependentNeedsBothDeclaredAndDisjoint) {

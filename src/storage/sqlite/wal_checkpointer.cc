@@ -7,8 +7,8 @@
 namespace ordo::storage {
 
 WalCheckpointer::WalCheckpointer(std::function<std::vector<std::string>()> files,
-                                 std::chrono::milliseconds every)
-    : files_(std::move(files)), every_(every), thread_([this] { Run(); }) {}
+                                 std::chrono::milliseconds every, std::chrono::milliseconds min_gap)
+    : files_(std::move(files)), every_(every), min_gap_(min_gap), thread_([this] { Run(); }) {}
 
 WalCheckpointer::~WalCheckpointer() {
   {
@@ -42,6 +42,7 @@ void WalCheckpointer::Run() {
     CheckpointAll();
     lock.lock();
     ++turns_;
+    wake_.wait_for(lock, min_gap_, [this] { return stopping_; });  // however often poked
   }
   lock.unlock();
   open_.clear();

@@ -3,7 +3,9 @@
 // (and every command waiting in its queue) waits for the copy into the database file and
 // its fsync. With a WalCheckpointer the writer connections set a high auto-checkpoint
 // threshold (kWriterAutoCheckpointPages, a safety net) and the checkpointer copies the log
-// back while the writer is idle (Poke) or at least every `every`.
+// back while the writer is idle (Poke) or at least every `every`, but not more often than
+// every `min_gap` (each checkpoint syncs the files, and those syncs compete with the
+// writer's commits for the disk).
 //
 // A checkpoint is PASSIVE: it never blocks the writer or readers and copies what no reader
 // still needs; the writer starts the log afresh at its next transaction once a checkpoint
@@ -35,7 +37,8 @@ class WalCheckpointer {
   // `files`: called at each turn for the paths to checkpoint (they may change over time,
   // e.g. a file created later). Starts the thread.
   WalCheckpointer(std::function<std::vector<std::string>()> files,
-                  std::chrono::milliseconds every = std::chrono::seconds(1));
+                  std::chrono::milliseconds every = std::chrono::seconds(1),
+                  std::chrono::milliseconds min_gap = std::chrono::milliseconds(250));
   // Stops and joins the thread (a checkpoint in progress finishes first).
   ~WalCheckpointer();
   WalCheckpointer(const WalCheckpointer&) = delete;
@@ -52,7 +55,7 @@ class WalCheckpointer {
   void CheckpointAll();
 
   std::function<std::vector<std::string>()> files_;
-  std::chrono::milliseconds every_;
+  std::chrono::milliseconds every_, min_gap_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool poked_ = false, stopping_ = false;                  // guarded by mutex_

@@ -49,7 +49,7 @@ TEST_F(WalCheckpointerTest, CopiesTheWritersLogIntoTheDatabaseFile) {
   const auto before = std::filesystem::file_size(path);
   ASSERT_GT(std::filesystem::file_size(path + "-wal"), 1'000'000u);  // all of it in the log
   WalCheckpointer checkpointer([path] { return std::vector<std::string>{path}; },
-                               std::chrono::hours(1));
+                               std::chrono::hours(1), std::chrono::milliseconds(1));
   const std::int64_t turns = checkpointer.turns();
   checkpointer.Poke();
   WaitForTurn(checkpointer, turns);
@@ -63,11 +63,24 @@ TEST_F(WalCheckpointerTest, CopiesTheWritersLogIntoTheDatabaseFile) {
   EXPECT_EQ((*n)->Int(0), 2001);
 }
 
+TEST_F(WalCheckpointerTest, TurnsAreAtLeastTheMinimumGapApartHoweverOftenPoked) {
+  ORDO_VERIFIES("ORDO-ENGINE-07");
+  WalCheckpointer checkpointer([] { return std::vector<std::string>{}; }, std::chrono::hours(1),
+                               std::chrono::hours(1));
+  checkpointer.Poke();
+  WaitForTurn(checkpointer, 0);
+  for (int i = 0; i < 20; ++i) {
+    checkpointer.Poke();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(checkpointer.turns(), 1);
+}
+
 TEST_F(WalCheckpointerTest, SkipsAFileThatIsNotThereWithoutCreatingIt) {
   ORDO_VERIFIES("ORDO-ENGINE-07");
   const std::string path = root_ + "/later.sqlite";
   WalCheckpointer checkpointer([path] { return std::vector<std::string>{path}; },
-                               std::chrono::milliseconds(20));
+                               std::chrono::milliseconds(20), std::chrono::milliseconds(1));
   WaitForTurn(checkpointer, 2);
   EXPECT_FALSE(std::filesystem::exists(path));
 }
