@@ -233,7 +233,10 @@ void Engine::Run() {
         std::lock_guard lock(mutex_);
         idle = queue_.empty();
       }
-      if (idle) checkpointer_->Poke();
+      if (idle) {
+        bulk_owed_ = 0;  // every bulk command ran: nothing is owed
+        checkpointer_->Poke();
+      }
     }
     Status cp = MaybeCheckpoint(false);
     if (!cp.ok()) spdlog::error("checkpoint failed: {}", cp.error().message);

@@ -193,7 +193,7 @@ class Engine {
   std::size_t people_waiting_ = 0;  // guarded by mutex_: queued Pending::person()
   // Writer thread: bulk commands still to run, in order, before people may pass bulk
   // commands again (kBulkBeforePassingAgain after people passed): machine data is never
-  // starved by a steady stream of people's commands.
+  // starved by a steady stream of people's commands. Cleared when the queue empties.
   std::size_t bulk_owed_ = 0;
   bool stopping_ = false;  // guarded by mutex_
   std::thread writer_;
