@@ -28,7 +28,6 @@ CREATE TABLE IF NOT EXISTS sample(
   received_us INTEGER NOT NULL,
   row_hash TEXT NOT NULL,
   UNIQUE(source, seq, idx));
-CREATE INDEX IF NOT EXISTS sample_by_tag ON sample(tag, time_us);
 )sql";
 
 // Version 2 (retention): the per-minute rollup rows of compacted batches, and the file's
@@ -52,8 +51,23 @@ CREATE TABLE IF NOT EXISTS compaction(
   purged INTEGER NOT NULL DEFAULT 0);
 )sql";
 
+// Version 3: the samples' index for reading a tag's values is by time bucket first
+// (kBucketShift), then tag and time. Version 1 indexed (tag, time_us): every second's
+// samples of 10,000 tags landed on as many leaf pages spread over the whole index, so each
+// commit wrote a page per sample once the index was large (the log of a second grew with
+// the table, to ~50 MB at a plant's 10,000 samples/s). Within one bucket the index is small
+// and the writes stay there; a read seeks each bucket of its window that holds any sample.
+// The bucket: 2^24 us, about 16.8 s. Its expression is the same text in the index and in
+// ValuesOf (SQLite uses an index on an expression only for that expression).
+constexpr int kBucketShift = 24;
+const std::string kBucket = "(time_us >> " + std::to_string(kBucketShift) + ")";
+const std::string kSchemaV3 =
+    "DROP INDEX IF EXISTS sample_by_tag; CREATE INDEX IF NOT EXISTS "
+    "sample_by_bucket ON sample(" +
+    kBucket + ", tag, time_us);";
+
 // The file's schema version (PRAGMA user_version): files from before versioning hold v1.
-constexpr std::int64_t kFileVersion = 2;
+constexpr std::int64_t kFileVersion = 3;
 
 Status Migrate(storage::Database& db) {
   auto version =
@@ -66,6 +80,7 @@ Status Migrate(storage::Database& db) {
   ORDO_TRY(tx.begin_status());
   if (v < 1) ORDO_TRY(db.Exec(kSchema));
   if (v < 2) ORDO_TRY(db.Exec(kSchemaV2));
+  if (v < 3) ORDO_TRY(db.Exec(kSchemaV3));
   ORDO_TRY(db.Exec("PRAGMA user_version = " + std::to_string(kFileVersion)));
   return tx.Commit();
 }
@@ -359,17 +374,31 @@ Status DeleteRows(storage::Database& file, const std::vector<std::int64_t>& ids)
   return tx.Commit();
 }
 
+const std::string& ValuesOfQuery() {
+  static const std::string sql = [] {
+    const std::string shift = std::to_string(kBucketShift);
+    return "WITH RECURSIVE bucket(b) AS (SELECT (SELECT MIN" + kBucket + " FROM sample WHERE " +
+           kBucket + " >= (?2 >> " + shift + ")) UNION ALL SELECT (SELECT MIN" + kBucket +
+           " FROM sample WHERE " + kBucket +
+           " > bucket.b) FROM bucket WHERE bucket.b < ((?3 - 1) >> " + shift +
+           ")) SELECT time_us, 1, value, value, value, 0 AS k, id FROM sample WHERE " + kBucket +
+           " IN (SELECT b FROM bucket) AND tag = ?1 AND time_us >= ?2 AND time_us < ?3 "
+           "UNION ALL SELECT minute_us, count, min, max, sum, 1, compaction FROM rollup WHERE "
+           "tag = ?1 AND minute_us >= ?2 AND minute_us < ?3 AND compaction IN (SELECT number "
+           "FROM compaction WHERE purged = 1) ORDER BY 1, 6, 7 LIMIT ?4";
+  }();
+  return sql;
+}
+
 Result<std::vector<Point>> ValuesOf(storage::Database& file, const std::string& tag,
                                     TimeMicros from_us, TimeMicros to_us, std::int64_t limit) {
+  if (from_us >= to_us) return std::vector<Point>();
   // Raw rows, and the rollup rows of purged compactions (their raw rows are gone; a
-  // compaction not purged yet still has its raw rows, so its rollup is not counted).
+  // compaction not purged yet still has its raw rows, so its rollup is not counted). The
+  // raw rows: `bucket` walks the time buckets of the window that hold any sample, one seek
+  // each (an empty stretch costs nothing), and each bucket is searched for the tag.
   return storage::Rows<Point>(
-      file,
-      "SELECT time_us, 1, value, value, value, 0 AS k, id FROM sample WHERE tag = ?1 AND "
-      "time_us >= ?2 AND time_us < ?3 UNION ALL SELECT minute_us, count, min, max, sum, 1, "
-      "compaction FROM rollup WHERE tag = ?1 AND minute_us >= ?2 AND minute_us < ?3 AND "
-      "compaction IN (SELECT number FROM compaction WHERE purged = 1) "
-      "ORDER BY 1, 6, 7 LIMIT ?4",
+      file, ValuesOfQuery(),
       [&](storage::Statement& s) {
         s.Bind(1, tag).Bind(2, from_us).Bind(3, to_us).Bind(4, limit + 1);
       },

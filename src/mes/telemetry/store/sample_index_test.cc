@@ -1,0 +1,161 @@
+// The telemetry file's index for reading a tag's values (schema version 3): by device-time
+// bucket, then tag and time. On a real SQLite file without the engine: the values read
+// finds every point of its window across buckets and empty stretches and nothing outside
+// it, searches the index (never scans the table), and a version 2 file's (tag, time)
+// index is replaced when the file is opened for writing.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/testing/verifies.h"
+#include "mes/equipment/sample_sink.h"
+#include "mes/telemetry/store/telemetry_file.h"
+#include "storage/rows.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace ordo::telemetry {
+namespace {
+
+constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
+constexpr TimeMicros kS = 1'000'000;
+constexpr TimeMicros kBucket = TimeMicros{1} << 24;  // the index's bucket (~16.8 s)
+
+class SampleIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ordo_sample_index_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    root_ = tmpl;
+    path_ = root_ + "/telemetry.sqlite";
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  std::unique_ptr<storage::Database> Open() {
+    auto file = OpenTelemetryFile(path_, storage::OpenMode::kCreate);
+    EXPECT_TRUE(file.ok()) << file.error().message;
+    return file.ok() ? std::move(*file) : nullptr;
+  }
+  // One batch of `source` holding `items`, each stored as its own row.
+  void Insert(storage::Database& file, const std::string& source,
+              const std::vector<equipment::SampleItem>& items) {
+    equipment::AcceptedSamples a;
+    a.source = source;
+    a.seq = ++seq_;
+    a.entry_seq = seq_;
+    a.received_us = kT0;
+    a.samples = &items;
+    Status s = InsertSamples(file, a);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+  static std::vector<TimeMicros> Times(Result<std::vector<Point>> points) {
+    std::vector<TimeMicros> out;
+    if (!points.ok()) {
+      ADD_FAILURE() << points.error().message;
+      return out;
+    }
+    for (const Point& p : *points) out.push_back(p.time_us);
+    return out;
+  }
+  std::vector<std::string> IndexesOfSample(storage::Database& file) {
+    auto rows = storage::Rows<std::string>(
+        file,
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sample' AND sql "
+        "IS NOT NULL ORDER BY name",
+        storage::NoBind, [](const storage::Statement& s) { return s.Text(0); });
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? *rows : std::vector<std::string>{};
+  }
+
+  std::string root_, path_;
+  std::int64_t seq_ = 0;
+};
+
+TEST_F(SampleIndexTest, TheValuesOfAWindowAreFoundAcrossBucketsAndEmptyStretches) {
+  ORDO_VERIFIES("ORDO-TEL-37");
+  auto file = Open();
+  ASSERT_TRUE(file);
+  // T1 at the edges of buckets, in a bucket of its own three days later and before the
+  // epoch; T2 in between (a bucket holding only another tag).
+  const TimeMicros b0 = (kT0 / kBucket) * kBucket;
+  const std::vector<TimeMicros> t1 = {
+      -5 * kS, b0 - 1, b0, b0 + 1, b0 + kBucket - 1, b0 + kBucket, b0 + 3 * 86'400 * kS};
+  std::vector<equipment::SampleItem> items;
+  for (TimeMicros t : t1) items.push_back({"T1", t, 1.0});
+  items.push_back({"T2", b0 + 2 * kBucket + 7, 2.0});
+  items.push_back({"T2", b0 + 5, 2.0});
+  Insert(*file, "press", items);
+
+  // The whole range, by time.
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", -86'400 * kS, b0 + 4 * 86'400 * kS, 100)), t1);
+  // From inclusive, to exclusive, at and inside bucket edges.
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", b0, b0 + kBucket, 100)),
+            (std::vector<TimeMicros>{b0, b0 + 1, b0 + kBucket - 1}));
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", b0 - 1, b0 + 1, 100)),
+            (std::vector<TimeMicros>{b0 - 1, b0}));
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", b0 + kBucket - 1, b0 + 3 * 86'400 * kS + 1, 100)),
+            (std::vector<TimeMicros>{b0 + kBucket - 1, b0 + kBucket, b0 + 3 * 86'400 * kS}));
+  // Windows with no T1 value: inside the gap, a bucket holding only T2, an empty window.
+  EXPECT_TRUE(Times(ValuesOf(*file, "T1", b0 + kBucket + 1, b0 + 86'400 * kS, 100)).empty());
+  EXPECT_TRUE(Times(ValuesOf(*file, "T1", b0 + 2 * kBucket, b0 + 3 * kBucket, 100)).empty());
+  EXPECT_TRUE(Times(ValuesOf(*file, "T1", b0, b0, 100)).empty());
+  EXPECT_EQ(Times(ValuesOf(*file, "T2", b0, b0 + 3 * kBucket, 100)),
+            (std::vector<TimeMicros>{b0 + 5, b0 + 2 * kBucket + 7}));
+  // The limit still applies (one more than asked, so the caller can tell).
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", -86'400 * kS, b0 + 4 * 86'400 * kS, 2)).size(), 3u);
+}
+
+TEST_F(SampleIndexTest, TheValuesReadSearchesTheBucketIndexAndNeverScansTheTable) {
+  ORDO_VERIFIES("ORDO-TEL-37");
+  auto file = Open();
+  ASSERT_TRUE(file);
+  auto plan = storage::Rows<std::string>(
+      *file, "EXPLAIN QUERY PLAN " + ValuesOfQuery(),
+      [](storage::Statement& s) { s.Bind(1, "T1").Bind(2, kT0).Bind(3, kT0 + kS).Bind(4, 10); },
+      [](const storage::Statement& s) { return s.Text(3); });
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  std::string all;
+  for (const std::string& line : *plan) all += line + "\n";
+  EXPECT_NE(all.find("SEARCH sample USING INDEX sample_by_bucket (<expr>=? AND tag=? AND "
+                     "time_us>? AND time_us<?)"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("SCAN sample"), std::string::npos) << all;
+}
+
+TEST_F(SampleIndexTest, AVersion2FilesTagIndexIsReplacedWhenOpenedForWriting) {
+  ORDO_VERIFIES("ORDO-TEL-37");
+  {
+    auto file = Open();
+    ASSERT_TRUE(file);
+    std::vector<equipment::SampleItem> items = {{"T1", kT0, 1.0}, {"T1", kT0 + kS, 2.0}};
+    Insert(*file, "press", items);
+    // Back to version 2 as an older ordo left it.
+    ASSERT_TRUE(file->Exec("DROP INDEX sample_by_bucket").ok());
+    ASSERT_TRUE(file->Exec("CREATE INDEX sample_by_tag ON sample(tag, time_us)").ok());
+    ASSERT_TRUE(file->Exec("PRAGMA user_version = 2").ok());
+  }
+  {
+    auto old = OpenTelemetryFile(path_, storage::OpenMode::kReadOnly);
+    ASSERT_TRUE(old.ok());
+    EXPECT_EQ(IndexesOfSample(**old), (std::vector<std::string>{"sample_by_tag"}));
+    // A read-only look at an old file still reads its values (without the new index).
+    EXPECT_EQ(Times(ValuesOf(**old, "T1", kT0, kT0 + 2 * kS, 10)),
+              (std::vector<TimeMicros>{kT0, kT0 + kS}));
+  }
+  auto file = Open();
+  ASSERT_TRUE(file);
+  EXPECT_EQ(IndexesOfSample(*file), (std::vector<std::string>{"sample_by_bucket"}));
+  auto version =
+      storage::FirstRow<std::int64_t>(*file, "PRAGMA user_version", storage::NoBind,
+                                      [](const storage::Statement& s) { return s.Int(0); });
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(version->value_or(0), 3);
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", kT0, kT0 + 2 * kS, 10)),
+            (std::vector<TimeMicros>{kT0, kT0 + kS}));
+}
+
+}  // namespace
+}  // namespace ordo::telemetry
