@@ -274,8 +274,8 @@ std::vector<Engine::Pending> Engine::TakeGroup() {
   std::vector<std::size_t> overtakers;
   if (people_waiting_ > 0 && bulk_owed_ == 0 && !queue_.empty() && !queue_.front().person())
     overtakers = Overtakers({}, 0, options_.max_group);
-  if (!overtakers.empty()) bulk_owed_ = kBulkBeforePassingAgain;
   if (!overtakers.empty()) {
+    bulk_owed_ = kBulkBeforePassingAgain;
     // Only these: their group commits without the machine data they overtook.
     for (std::size_t i : overtakers) group.push_back(std::move(queue_[i]));
     for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
