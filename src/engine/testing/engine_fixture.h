@@ -1,7 +1,7 @@
 // Test support for tests that run the real engine: a fresh data directory made by
 // `ordo init` in a temporary folder, the engine started on it with a fake clock, a
-// read-only connection beside it, and a helper to submit commands. Used by engine_test
-// and the masterdata change control test (library ordo_engine_testing).
+// read-only connection beside it, and helpers to submit commands and record events (library
+// ordo_engine_testing; used by the engine's, master data's and equipment's tests).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "engine/engine.h"
+#include "ledger/event_type.h"
 #include "storage/database.h"
 #include "store/data_dir.h"
 
@@ -36,6 +37,18 @@ class EngineFixture : public ::testing::Test {
   // Submits `command` and waits; expects it to succeed and returns its reply body (null
   // after a failed expectation).
   Json Run(Command command);
+  // Records `event` about (`subject_kind`, `subject_id`) as the admin, without the
+  // decision of its capability (for tests of what reads the event); expects success.
+  template <typename Event>
+  void Record(const Event& event, const std::string& subject_kind, const std::string& subject_id) {
+    Command c;
+    c.actor = Actor{0, "test", "admin", std::nullopt};
+    c.decide = [event, subject_kind,
+                subject_id](WriteContext&) -> Result<std::vector<ledger::Event>> {
+      return std::vector<ledger::Event>{ledger::MakeEvent(event, subject_kind, subject_id)};
+    };
+    Run(std::move(c));
+  }
 
   FakeClock clock_{kT0};
   std::string root_;    // the temporary folder

@@ -22,12 +22,7 @@ class IngestOrderTest : public engine::testing::EngineFixture {
     s.kind = "rest";
     s.work_units = {"WU-PRESS-01", "WU-FBD-300"};
     s.key_hash = std::string(64, 'a');
-    engine::Command c;
-    c.actor = engine::Actor{0, "test", "admin", std::nullopt};
-    c.decide = [s](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
-      return std::vector<ledger::Event>{ledger::MakeEvent(s, kSourceSubject, s.name)};
-    };
-    Run(std::move(c));
+    Record(s, kSourceSubject, s.name);
   }
 
   // A batch of one running state of WU-PRESS-01.

@@ -10,6 +10,7 @@
 #include "admin/data_dir_ops.h"
 #include "core/crypto.h"
 #include "core/testing/verifies.h"
+#include "engine/testing/engine_fixture.h"
 #include "mes/equipment/events.h"
 #include "mes/equipment/mqtt/message_ingest.h"
 #include "mes/equipment/mqtt/sparkplug_ingest.h"
@@ -18,7 +19,7 @@
 namespace ordo::equipment::mqtt {
 namespace {
 
-constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
+constexpr TimeMicros kAt = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
 
 SourceRegistered Sparkplug(const std::string& name, const std::string& edge_node) {
   SourceRegistered s;
@@ -41,62 +42,28 @@ SourceRegistered Mqtt(const std::string& name, std::vector<std::string> work_uni
   return s;
 }
 
-class SourceOwnerTest : public ::testing::Test {
+class SourceOwnerTest : public engine::testing::EngineFixture {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(InitCrypto());
-    char tmpl[] = "/tmp/ordo_source_owner_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    dir_.root = root_ + "/data";
-    admin::InitOptions init;
-    init.dir = dir_;
-    init.admin_password = "admin-password-1";
-    auto r = admin::InitDataDir(init, clock_);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    engine::EngineOptions options;
-    options.data_dir = dir_;
-    options.clock = &clock_;
-    auto e = engine::Engine::Start(options);
-    ASSERT_TRUE(e.ok()) << e.error().message;
-    engine_ = std::move(*e);
-    auto reader = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
-    ASSERT_TRUE(reader.ok()) << reader.error().message;
-    reader_ = std::move(*reader);
+    clock_.Set(kAt);
+    InitDataDir("ordo_source_owner_", /*demo=*/false);
+    StartEngine();
+    // Read-write: the tests change rows as an attacker would.
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    reader_ = std::move(*db);
   }
-  void TearDown() override {
-    reader_.reset();
-    if (engine_) engine_->Stop();
-    std::filesystem::remove_all(root_);
-  }
-  // Records `event` of the source `name` (the decisions are tested elsewhere).
-  template <typename Event>
-  void Record(const Event& event, const std::string& name) {
-    engine::Command c;
-    c.actor = engine::Actor{0, "test", "admin", std::nullopt};
-    c.decide = [event, name](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
-      return std::vector<ledger::Event>{ledger::MakeEvent(event, kSourceSubject, name)};
-    };
-    auto done = engine_->SubmitAndWait(std::move(c));
-    ASSERT_TRUE(done.ok()) << done.error().message;
-  }
-  void Register(const SourceRegistered& s) { Record(s, s.name); }
+  void Register(const SourceRegistered& s) { Record(s, kSourceSubject, s.name); }
   void SetEnabled(const SourceRegistered& s, bool enabled) {
     SourceUpdated u{s.name, s.work_units, enabled, s.devices, s.node_work_unit};
-    Record(u, s.name);
+    Record(u, kSourceSubject, s.name);
   }
   // Changes a row as an attacker would: straight through SQL, past its seal.
   void Sql(const std::string& sql) { ASSERT_TRUE(reader_->Exec(sql).ok()) << sql; }
   Result<NodeOwner> Node(const std::string& edge_node) {
     return OwnerOfNode(*reader_, "plant", edge_node);
   }
-  Result<Owner> Topic(const std::string& topic) { return OwnerOfTopic(*reader_, topic, kT0); }
-
-  std::string root_;
-  store::DataDir dir_;
-  FakeClock clock_{kT0};
-  std::unique_ptr<engine::Engine> engine_;
-  std::unique_ptr<storage::Database> reader_;
+  Result<Owner> Topic(const std::string& topic) { return OwnerOfTopic(*reader_, topic, kAt); }
 };
 
 TEST_F(SourceOwnerTest, AnEdgeNodeIsOwnedByTheEnabledSourceOfItsGroupAndNode) {

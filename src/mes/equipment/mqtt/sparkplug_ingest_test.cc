@@ -12,6 +12,7 @@
 #include "admin/data_dir_ops.h"
 #include "core/crypto.h"
 #include "core/testing/verifies.h"
+#include "engine/testing/engine_fixture.h"
 #include "mes/equipment/events.h"
 #include "mes/equipment/mqtt/sparkplug_mapping.h"
 #include "mes/equipment/sample_sink.h"
@@ -23,8 +24,8 @@ namespace {
 
 namespace sp = ordo::sparkplug;
 
-constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
-constexpr std::uint64_t kT0Ms = kT0 / 1000;
+constexpr TimeMicros kStart = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
+constexpr std::uint64_t kT0Ms = kStart / 1000;
 
 // A sample sink whose tag lookup fails (unavailable: not durable) while `fail` is set or
 // when asked for a tag in `fail_for`, and otherwise knows the tags in `known` (tag -> work
@@ -66,25 +67,12 @@ std::string Encoded(std::optional<std::uint64_t> time, std::optional<std::uint64
   return sp::EncodePayload(p);
 }
 
-class SparkplugIngestTest : public ::testing::Test {
+class SparkplugIngestTest : public engine::testing::EngineFixture {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(InitCrypto());
-    char tmpl[] = "/tmp/ordo_sparkplug_ingest_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    dir_.root = root_ + "/data";
-    admin::InitOptions init;
-    init.dir = dir_;
-    init.admin_password = "admin-password-1";
-    auto r = admin::InitDataDir(init, clock_);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    engine::EngineOptions options;
-    options.data_dir = dir_;
-    options.clock = &clock_;
-    auto e = engine::Engine::Start(options);
-    ASSERT_TRUE(e.ok()) << e.error().message;
-    engine_ = std::move(*e);
+    clock_.Set(kStart);
+    InitDataDir("ordo_sparkplug_ingest_", /*demo=*/false);
+    StartEngine();
     // The owner of plant/edge, recorded as its event (the decision is tested elsewhere).
     SourceRegistered source;
     source.name = "spb";
@@ -92,12 +80,7 @@ class SparkplugIngestTest : public ::testing::Test {
     source.work_units = {"edge", "WU-1"};
     source.group_id = "plant";
     source.edge_node = "edge";
-    engine::Command c;
-    c.actor = engine::Actor{0, "test", "admin", std::nullopt};
-    c.decide = [source](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
-      return std::vector<ledger::Event>{ledger::MakeEvent(source, kSourceSubject, "spb")};
-    };
-    ASSERT_TRUE(engine_->SubmitAndWait(std::move(c)).ok());
+    Record(source, kSourceSubject, "spb");
     auto reader = store::OpenStore(dir_, storage::OpenMode::kReadWrite);
     ASSERT_TRUE(reader.ok()) << reader.error().message;
     ingest_ = std::make_unique<SparkplugIngest>(
@@ -112,8 +95,7 @@ class SparkplugIngestTest : public ::testing::Test {
   void TearDown() override {
     SetSampleSink(previous_sink_);
     ingest_.reset();
-    if (engine_) engine_->Stop();
-    std::filesystem::remove_all(root_);
+    EngineFixture::TearDown();
   }
   Result<MessageOutcome> Handle(const std::string& topic, const std::string& bytes) {
     return ingest_->Handle("spBv1.0/plant/" + topic, bytes);
@@ -139,10 +121,6 @@ class SparkplugIngestTest : public ::testing::Test {
                     Named("Speed", sp::DataType::kDouble, 0.0)});
   }
 
-  std::string root_;
-  store::DataDir dir_;
-  FakeClock clock_{kT0};
-  std::unique_ptr<engine::Engine> engine_;
   std::unique_ptr<SparkplugIngest> ingest_;
   std::vector<std::string> published_;
   FailingSink sink_;
