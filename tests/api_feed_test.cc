@@ -178,6 +178,81 @@ TEST_F(ApiTest, AFeedReaderReadsTheLedgerAndNothingElse) {
                 "permission_denied");
 }
 
+// GET /api/v1/ledger/checkpoints: the signed checkpoints after a seq, in seq order, for the
+// feed reader as for the ledger itself; each signs the hash of its ledger entry with the
+// site's key (the public key of ledger entry 1).
+TEST_F(ApiTest, AFeedReaderReadsTheSignedCheckpointsInSeqOrder) {
+  ORDO_VERIFIES("ORDO-LEDGER-09");
+  const std::string admin = TokenFor("admin");
+  const std::string op = TokenFor("operator");
+  HttpReply created = http().Post("/api/v1/users",
+                                  Json{{"name", "mis.feed"},
+                                       {"display_name", "MIS ledger feed"},
+                                       {"roles", {"feed_reader"}},
+                                       {"password", "feed-one-time-password-2026"}},
+                                  admin);
+  ASSERT_EQ(created.status, 201) << created.Describe();
+  HttpReply first;
+  const std::string feed = FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026",
+                                       StrongPassword("mis feed"), &first);
+  ASSERT_FALSE(feed.empty()) << first.Describe();
+  std::vector<std::int64_t> signed_seqs;
+  for (int i = 0; i < 3; ++i) {
+    Write(op, LogbookEntry("checkpointed " + std::to_string(i)));
+    HttpReply cp = http().Request("POST", "/api/v1/ledger/checkpoint", "", admin);
+    ASSERT_EQ(cp.status, 200) << cp.Describe();
+    signed_seqs.push_back(cp.json()["checkpoint_seq"].get<std::int64_t>());
+  }
+
+  ExpectProblem(http().Get("/api/v1/ledger/checkpoints"), 401, "unauthenticated");
+  ExpectProblem(http().Get("/api/v1/ledger/checkpoints", op), 403, "permission_denied");
+  HttpReply all = http().Get("/api/v1/ledger/checkpoints", feed);
+  ASSERT_EQ(all.status, 200) << all.Describe();
+  const Json checkpoints = all.json()["checkpoints"];
+  ASSERT_GE(checkpoints.size(), 4u) << all.body;  // ordo init's, then the three above
+  HttpReply genesis = http().Get("/api/v1/ledger?after=0&limit=1", feed);
+  const std::string site_key = genesis.json()["entries"][0]["payload"]["public_key"];
+  std::int64_t previous = 0;
+  for (const auto& c : checkpoints) {
+    const std::int64_t seq = c["seq"];
+    EXPECT_GT(seq, previous) << all.body;
+    previous = seq;
+    EXPECT_EQ(c["public_key"], site_key);
+    EXPECT_EQ(c["signature"].get<std::string>().size(), 128u);
+    EXPECT_TRUE(c["time"].is_string());
+    HttpReply entry =
+        http().Get("/api/v1/ledger?after=" + std::to_string(seq - 1) + "&limit=1", feed);
+    EXPECT_EQ(c["head_hash"], entry.json()["entries"][0]["hash"]) << c.dump();
+  }
+  const std::size_t n = checkpoints.size();
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(checkpoints[n - 3 + i]["seq"], signed_seqs[i]) << all.body;
+  EXPECT_EQ(all.json()["next"], signed_seqs[2]);
+
+  // after and limit page through them.
+  HttpReply after = http().Get(
+      "/api/v1/ledger/checkpoints?after=" + std::to_string(signed_seqs[0]) + "&limit=1", feed);
+  ASSERT_EQ(after.status, 200) << after.Describe();
+  ASSERT_EQ(after.json()["checkpoints"].size(), 1u) << after.body;
+  EXPECT_EQ(after.json()["checkpoints"][0]["seq"], signed_seqs[1]);
+  EXPECT_EQ(after.json()["next"], signed_seqs[1]);
+  HttpReply none =
+      http().Get("/api/v1/ledger/checkpoints?after=" + std::to_string(signed_seqs[2]), feed);
+  ASSERT_EQ(none.status, 200) << none.Describe();
+  EXPECT_TRUE(none.json()["checkpoints"].empty());
+  EXPECT_EQ(none.json()["next"], signed_seqs[2]);
+
+  // Bad values are refused naming the parameter.
+  for (const auto& [query, field] :
+       std::vector<std::pair<std::string, std::string>>{{"after=-1", "after"},
+                                                        {"after=x", "after"},
+                                                        {"limit=0", "limit"},
+                                                        {"limit=1001", "limit"},
+                                                        {"limit=ten", "limit"}})
+    ExpectProblem(http().Get("/api/v1/ledger/checkpoints?" + query, feed), 400, "invalid_argument",
+                  field);
+}
+
 TEST_F(ApiTest, LogoutInvalidatesTheToken) {
   ORDO_VERIFIES("DI-01", "ORDO-ACCESS-03");
   const std::string op = TokenFor("operator");

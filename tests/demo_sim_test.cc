@@ -209,6 +209,8 @@ class DemoScriptTest : public ::testing::Test {
     EXPECT_EQ(feed.value("state", ""), "following")
         << feed.dump() << ReadFile(sandbox_.data() + "/mis.log");
     EXPECT_TRUE(feed["alarms"].empty()) << feed.dump();
+    // The demo pins the demo site's public key: the MES's checkpoints are checked.
+    EXPECT_EQ(feed.value("checkpoints", ""), "checked") << feed.dump();
     EXPECT_TRUE(figure["value"].is_number()) << figure.dump();
     const Json elements = figure.is_object() ? figure.value("elements", Json::object()) : Json();
     EXPECT_GT(elements.is_object() ? elements.value("PBT", 0.0) : 0.0, 0.0) << figure.dump();

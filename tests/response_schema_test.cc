@@ -404,8 +404,8 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
     covered_.insert("GET /api/v1/attachments/{sha256}");
   }
 
-  // audit: a checkpoint (quality), the feed newest first, and the security events (the
-  // failed sign-in above).
+  // audit: a checkpoint (quality), the signed checkpoints, the feed newest first, and the
+  // security events (the failed sign-in above).
   Json checkpoint = Fits("POST", "/api/v1/ledger/checkpoint", "/api/v1/ledger/checkpoint",
                          http().Request("POST", "/api/v1/ledger/checkpoint", "", quality_));
   EXPECT_GT(checkpoint.value("checkpoint_seq", 0), 0) << checkpoint.dump();
@@ -414,6 +414,9 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
   EXPECT_FALSE(page["entries"].empty()) << page.dump().substr(0, 500);
   Fits("GET", "/api/v1/ledger", "/api/v1/ledger?after=0&limit=5",
        http().Get("/api/v1/ledger?after=0&limit=5", quality_));
+  Json checkpoints = Fits("GET", "/api/v1/ledger/checkpoints", "/api/v1/ledger/checkpoints?limit=5",
+                          http().Get("/api/v1/ledger/checkpoints?limit=5", quality_));
+  EXPECT_FALSE(checkpoints["checkpoints"].empty()) << checkpoints.dump();
   Fits("GET", "/api/v1/ledger/span", "/api/v1/ledger/span?type=logbook.entry_recorded",
        http().Get("/api/v1/ledger/span?type=logbook.entry_recorded", quality_));
   Fits("GET", "/api/v1/ledger/verify", "/api/v1/ledger/verify",
@@ -467,7 +470,7 @@ TEST_F(ResponseSchemaFlowTest, EveryOtherCommandAnswerFitsItsDocumentedSchema) {
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       EXPECT_TRUE(covered_.count(upper + " " + path)) << upper << " " << path << " not checked";
     }
-  EXPECT_EQ(covered_.size(), 32u);
+  EXPECT_EQ(covered_.size(), 33u);
   EXPECT_EQ(checked_, calls_) << "an answer had another status than documented";
 
   // The schemas can fail: a user without its roles, a role no release has, a grant

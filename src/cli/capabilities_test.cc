@@ -77,22 +77,24 @@ TEST_F(RolesTest, StableRoleOrder) {
 
 // The MIS's account on the MES (issue 13): it reads the ledger feed, and nothing else.
 TEST_F(RolesTest, FeedReaderHoldsOnlyTheLedgerFeed) {
-  ORDO_VERIFIES("ORDO-MIS-90");
+  ORDO_VERIFIES("ORDO-MIS-90", "ORDO-LEDGER-09");
   EXPECT_EQ(PermissionsOf({"feed_reader"}),
             (std::vector<std::string>{audit::kLedgerFeed, access::kSessionOwn}));
   // Every role that reads the audit trail also reads the feed.
   for (const auto& r : AllRoles())
     if (RoleGrants(r, audit::kAuditRead)) EXPECT_TRUE(RoleGrants(r, audit::kLedgerFeed)) << r;
   EXPECT_FALSE(RoleGrants("operator", audit::kLedgerFeed));
-  // In the endpoint table: exactly the ledger's three reads, and its own session.
+  // In the endpoint table: exactly the ledger's four reads (entries, signed checkpoints,
+  // span, stream), and its own session.
   std::vector<std::string> readable;
   for (const auto& e : server::RegisteredEndpoints())
     if (!e.permission.empty() && RoleGrants("feed_reader", e.permission))
       readable.push_back(e.method + " " + e.path);
   std::sort(readable.begin(), readable.end());
-  EXPECT_EQ(readable, (std::vector<std::string>{
-                          "DELETE /api/v1/session", "GET /api/v1/ledger", "GET /api/v1/ledger/span",
-                          "GET /api/v1/ledger/stream", "GET /api/v1/session"}));
+  EXPECT_EQ(readable,
+            (std::vector<std::string>{"DELETE /api/v1/session", "GET /api/v1/ledger",
+                                      "GET /api/v1/ledger/checkpoints", "GET /api/v1/ledger/span",
+                                      "GET /api/v1/ledger/stream", "GET /api/v1/session"}));
 }
 
 TEST_F(RolesTest, SeparationOfDuties) {

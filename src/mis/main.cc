@@ -171,6 +171,7 @@ int main(int argc, char** argv) {
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
   std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file, mes_ca;
+  std::string mes_public_key;
   std::string time_zone;
   int idle_minutes = 15, nice = 10;
   serve->add_option("--data", data, "data directory (created by init)")->required();
@@ -186,6 +187,10 @@ int main(int argc, char** argv) {
   serve->add_option("--mes-ca", mes_ca,
                     "with an https --mes: the CA certificates (PEM) to verify the MES against "
                     "(default: the system's trusted certificates)");
+  serve->add_option("--mes-public-key", mes_public_key,
+                    "with --mes: the site's Ed25519 public key (64 hex digits; ordo init's, the "
+                    "public_key of ledger entry 1): the MES's signed checkpoints are checked "
+                    "against it before entries are stored (without it they are not checked)");
   serve->add_option("--time-zone", time_zone,
                     "the site's time zone for this run, overriding the one stored by init "
                     "(an IANA name such as Europe/Berlin)");
@@ -202,7 +207,8 @@ int main(int argc, char** argv) {
       rc = Fail(address.error().message);
       return;
     }
-    auto mes = app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file, mes_ca);
+    auto mes =
+        app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file, mes_ca, mes_public_key);
     if (!mes.ok()) {
       rc = Fail(mes.error().message);
       return;

@@ -194,6 +194,19 @@ Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db) {
       });
 }
 
+Result<std::vector<ledger::Checkpoint>> ReadCheckpointsAfter(storage::Database& db,
+                                                             std::int64_t after,
+                                                             std::int64_t limit) {
+  return storage::Rows<ledger::Checkpoint>(
+      db,
+      "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint WHERE seq > ? "
+      "ORDER BY seq LIMIT ?",
+      [&](storage::Statement& s) { s.Bind(1, after).Bind(2, limit); },
+      [](const storage::Statement& s) {
+        return ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
+      });
+}
+
 Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key) {
   return storage::FirstRow<std::string>(
       db, "SELECT value FROM meta WHERE key = ?", [&](storage::Statement& s) { s.Bind(1, key); },

@@ -60,6 +60,10 @@ Result<ledger::LedgerEntry> EntryFromRow(const storage::Statement& row);
 
 Status AppendCheckpoint(storage::Database& db, const ledger::Checkpoint& checkpoint);
 Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db);
+// The checkpoints with seq > `after`, in seq order, at most `limit` of them.
+Result<std::vector<ledger::Checkpoint>> ReadCheckpointsAfter(storage::Database& db,
+                                                             std::int64_t after,
+                                                             std::int64_t limit);
 
 Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key);
 Status SetMeta(storage::Database& db, const std::string& key, const std::string& value);

@@ -48,10 +48,13 @@ class MisFeedTest : public ApiTest {
     ApiTest::TearDown();
   }
 
-  std::unique_ptr<MisServer> StartMis(const std::string& data_dir, const std::string& logs = "") {
+  // `ordo-mis serve` following the MES, with `extra` flags (e.g. --mes-public-key).
+  std::unique_ptr<MisServer> StartMis(const std::string& data_dir, const std::string& logs = "",
+                                      const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> flags = FeedFlags(server_->port(), mis_sandbox_.file("mes-password"));
+    flags.insert(flags.end(), extra.begin(), extra.end());
     auto mis =
-        std::make_unique<MisServer>(data_dir, logs.empty() ? mis_sandbox_.root() : logs,
-                                    FeedFlags(server_->port(), mis_sandbox_.file("mes-password")));
+        std::make_unique<MisServer>(data_dir, logs.empty() ? mis_sandbox_.root() : logs, flags);
     std::string error;
     EXPECT_TRUE(mis->Start(&error)) << error;
     return mis;
@@ -125,6 +128,18 @@ class MisFeedTest : public ApiTest {
   }
 
   void ExpectAlarmAfter(const std::string& attack, const std::string& kind);
+  // The site's public key, as ledger entry 1 of the MES names it.
+  std::string SitePublicKey() {
+    HttpReply first = http().Get("/api/v1/ledger?after=0&limit=1", TokenFor("supervisor"));
+    EXPECT_EQ(first.status, 200) << first.Describe();
+    return first.json()["entries"][0]["payload"].value("public_key", "");
+  }
+  // POST /api/v1/ledger/checkpoint as admin: the seq of the MES's latest checkpoint.
+  std::int64_t SignHead() {
+    HttpReply cp = http().Request("POST", "/api/v1/ledger/checkpoint", "", TokenFor("admin"));
+    EXPECT_EQ(cp.status, 200) << cp.Describe();
+    return cp.json().value("checkpoint_seq", std::int64_t{-1});
+  }
 
   std::string key_;
   MisSandbox mis_sandbox_;
@@ -132,7 +147,7 @@ class MisFeedTest : public ApiTest {
 };
 
 TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
-  ORDO_VERIFIES("ORDO-MIS-96", "ORDO-MIS-95");
+  ORDO_VERIFIES("ORDO-MIS-96", "ORDO-MIS-95", "ORDO-MISFEED-34");
   Send(Json::array({State("2026-01-05T06:00:00Z", "running"),
                     State("2026-01-05T07:00:00Z", "down", ""),
                     State("2026-01-05T07:30:00Z", "running")}),
@@ -142,6 +157,10 @@ TEST_F(MisFeedTest, KpisComeFromTheMesLedgerWithTheEntriesBehindThem) {
   ImportPlant(*mis_, token);
   Json status = WaitCaughtUp(*mis_, token);
   EXPECT_TRUE(status["alarms"].empty()) << status.dump();
+  // Without --mes-public-key the MES's checkpoints are not checked, and serve says so.
+  EXPECT_EQ(status["checkpoints"], "not_checked") << status.dump();
+  EXPECT_EQ(status["checkpoint_verified_seq"], 0) << status.dump();
+  EXPECT_NE(mis_->Logs().find("checkpoints are not checked"), std::string::npos) << mis_->Logs();
 
   // 07:00-07:30 down in a 06:00-08:00 shift: availability 1.5 h / 2 h. 100 made, 96 good.
   Json figures = Kpi(*mis_, token, "availability,quality_ratio");
@@ -461,6 +480,85 @@ TEST_F(MisFeedTest, AnMesLedgerShorterThanTheCursorStopsTheFeedWithAnAlarm) {
   EXPECT_NE(mis_->Logs().find("ALARM mes_ledger_behind_cursor"), std::string::npos) << mis_->Logs();
   // Nothing more is taken: the entries the restored MES writes now are not the ones taken.
   EXPECT_EQ(mis_->Client().Get("/api/v1/feed", token).json()["cursor"]["seq"], taken);
+}
+
+// With the site's public key pinned, the MIS checks the MES's signed checkpoints before it
+// stores the entries they sign: a checkpoint signed at the head after the MIS took it
+// (POST /api/v1/ledger/checkpoint), and one signed at a seq the MIS has not read yet.
+TEST_F(MisFeedTest, WithTheSitesKeyTheFeedVerifiesTheMesCheckpoints) {
+  ORDO_VERIFIES("ORDO-MISFEED-34", "ORDO-MISFEED-35");
+  const std::string key = SitePublicKey();
+  ASSERT_EQ(key.size(), 64u);
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running")}), Json::array());
+  mis_ = StartMis(mis_sandbox_.data(), "", {"--mes-public-key", key});
+  const std::string token = MisAdmin(*mis_);
+  const Json caught_up = WaitCaughtUp(*mis_, token);
+  EXPECT_EQ(caught_up["checkpoints"], "checked") << caught_up.dump();
+  EXPECT_EQ(mis_->Logs().find("checkpoints are not checked"), std::string::npos) << mis_->Logs();
+  // Signed at the head, which the MIS has taken (then it is checked against the cursor's
+  // hash) or is about to take (then in its page).
+  const std::int64_t at_head = SignHead();
+  ASSERT_GT(at_head, 0);
+  Json verified = WaitFeed(*mis_, token, [at_head](const Json& s) {
+    return s.value("checkpoint_verified_seq", std::int64_t{0}) >= at_head;
+  });
+  EXPECT_EQ(verified["checkpoint_verified_seq"], at_head) << verified.dump();
+  // Signed while the MIS is stopped, at entries it has not read: checked in their page.
+  ASSERT_TRUE(mis_->Stop(SIGTERM).has_value());
+  Send(Json::array({State("2026-01-05T06:20:00Z", "down")}), Json::array());
+  const std::int64_t later = SignHead();
+  ASSERT_GT(later, at_head);
+  Send(Json::array({State("2026-01-05T06:30:00Z", "running")}), Json::array());
+  mis_ = StartMis(mis_sandbox_.data(), "", {"--mes-public-key", key});
+  const std::string again = MisAdmin(*mis_);
+  Json status = WaitFeed(*mis_, again, [later](const Json& s) {
+    return s.value("checkpoint_verified_seq", std::int64_t{0}) >= later &&
+           s["cursor"].value("seq", std::int64_t{0}) > later;
+  });
+  EXPECT_EQ(status["checkpoint_verified_seq"], later) << status.dump();
+  EXPECT_EQ(status["state"], "following") << status.dump();
+  EXPECT_TRUE(status["alarms"].empty()) << status.dump();
+}
+
+// A key that is not the site's: the first checkpoint the MIS meets stops consumption with
+// checkpoint_signature, and nothing of that page is stored. A malformed key stops serve.
+TEST_F(MisFeedTest, WithAnotherKeyTheFeedStopsAtTheFirstCheckpointAndStoresNothingOfItsPage) {
+  ORDO_VERIFIES("ORDO-MISFEED-34", "ORDO-MISFEED-35");
+  std::vector<std::string> malformed = {"serve", "--data", mis_sandbox_.data(), "--listen",
+                                        "127.0.0.1:0"};
+  for (const auto& flag : FeedFlags(server_->port(), mis_sandbox_.file("mes-password")))
+    malformed.push_back(flag);
+  malformed.insert(malformed.end(), {"--mes-public-key", "not-a-key"});
+  RunResult refused = RunMis(malformed, mis_sandbox_.root());
+  EXPECT_EQ(refused.status.code, 2) << refused.Describe();
+  EXPECT_NE(refused.err.find("mes-public-key"), std::string::npos) << refused.Describe();
+
+  std::string key = SitePublicKey();
+  ASSERT_EQ(key.size(), 64u);
+  key[0] = key[0] == '0' ? '1' : '0';  // well formed, not the site's
+  HttpReply mes_checkpoints = http().Get("/api/v1/ledger/checkpoints", TokenFor("supervisor"));
+  ASSERT_EQ(mes_checkpoints.status, 200) << mes_checkpoints.Describe();
+  const std::int64_t first = mes_checkpoints.json()["checkpoints"][0]["seq"];
+  mis_ = StartMis(mis_sandbox_.data(), "", {"--mes-public-key", key});
+  const std::string token = MisAdmin(*mis_);
+  Json stopped = WaitFeed(*mis_, token, [](const Json& s) { return s["state"] == "stopped"; });
+  ASSERT_FALSE(stopped["alarms"].empty()) << stopped.dump();
+  EXPECT_EQ(stopped["alarms"][0]["kind"], "checkpoint_signature") << stopped.dump();
+  EXPECT_EQ(stopped["alarms"][0]["seq"], first) << stopped.dump();
+  EXPECT_EQ(stopped["checkpoint_verified_seq"], 0) << stopped.dump();
+  const std::int64_t cursor = stopped["cursor"]["seq"];
+  EXPECT_LT(cursor, first) << "nothing of the checkpoint's page is stored: " << stopped.dump();
+  client::HttpReply after =
+      mis_->Client().Get("/api/v1/feed/entries?first=" + std::to_string(cursor + 1) +
+                             "&last=" + std::to_string(cursor + 1000),
+                         token);
+  ASSERT_EQ(after.status, 200) << after.Describe();
+  EXPECT_TRUE(after.json()["entries"].empty()) << after.body;
+  EXPECT_NE(mis_->Logs().find("ALARM checkpoint_signature"), std::string::npos) << mis_->Logs();
+  // It stays stopped: the cursor does not move while the MES writes on.
+  Send(Json::array({State("2026-01-05T06:00:00Z", "running")}), Json::array());
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  EXPECT_EQ(mis_->Client().Get("/api/v1/feed", token).json()["cursor"]["seq"], cursor);
 }
 
 }  // namespace

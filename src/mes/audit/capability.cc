@@ -14,10 +14,11 @@ void Register() {
   RegisterPermission({kAuditRead,
                       "read audit-trail reviews and security events",
                       {"supervisor", "quality", "engineer", "admin"}});
-  RegisterPermission({kLedgerFeed,
-                      "read the ledger feed (entries, stream, span); feed_reader, the role "
-                      "of another system's feed account (the MIS), holds only this",
-                      {"supervisor", "quality", "engineer", "admin", "feed_reader"}});
+  RegisterPermission(
+      {kLedgerFeed,
+       "read the ledger feed (entries, stream, span, checkpoints); feed_reader, the role "
+       "of another system's feed account (the MIS), holds only this",
+       {"supervisor", "quality", "engineer", "admin", "feed_reader"}});
   RegisterPermission(
       {kLedgerVerify, "verify the ledger and sign its head on demand", {"quality", "admin"}});
   RegisterPermission({kSecurityMonitor, "receive security events live", {"admin"}});

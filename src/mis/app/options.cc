@@ -2,6 +2,7 @@
 #include "mis/app/options.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -71,13 +72,31 @@ Result<std::string> ReadPasswordFile(const std::string& file, const std::string&
   return line;
 }
 
+Result<std::string> ParsePublicKey(const std::string& text) {
+  std::string key = text;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool hex = std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (key.size() != 64 || !hex)
+    return Error::Invalid("mes-public-key",
+                          "--mes-public-key is the site's Ed25519 public key as 64 hex digits "
+                          "(the public_key of ledger entry 1 or of an export's header), not '" +
+                              text + "'",
+                          "invalid_public_key");
+  return key;
+}
+
 Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
                                                             const std::string& user,
                                                             const std::string& password_file,
-                                                            const std::string& ca_file) {
+                                                            const std::string& ca_file,
+                                                            const std::string& public_key) {
   const int given = !url.empty() + !user.empty() + !password_file.empty();
   if (given == 0 && !ca_file.empty())
     return Error::Invalid("mes-ca", "--mes-ca goes with an https:// --mes");
+  if (given == 0 && !public_key.empty())
+    return Error::Invalid("mes-public-key", "--mes-public-key goes with --mes");
   if (given == 0) return std::optional<MesConnection>();
   if (given != 3) {
     const std::string field = url.empty() ? "mes" : user.empty() ? "mes-user" : "mes-password-file";
@@ -99,6 +118,11 @@ Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& u
       return Error::Invalid("mes-ca", "cannot read the CA file '" + ca_file + "' (a PEM file)",
                             "ca_file_unreadable");
     mes->ca_file = ca_file;
+  }
+  if (!public_key.empty()) {
+    auto key = ParsePublicKey(public_key);
+    if (!key.ok()) return key.error();
+    mes->public_key = std::move(*key);
   }
   auto password = ReadPasswordFile(password_file, "mes-password-file");
   if (!password.ok()) return password.error();

@@ -1,7 +1,7 @@
 // Parsing and checking of `ordo-mis` command-line values: the listen address, and the
-// connection to an ordo MES (`--mes URL --mes-user NAME --mes-password-file FILE`), which
-// the ledger feed consumer (not built yet) will use. Every refusal is invalid_argument
-// naming the flag.
+// connection to an ordo MES (`--mes URL --mes-user NAME --mes-password-file FILE
+// [--mes-ca FILE] [--mes-public-key HEX]`), which the ledger feed consumer uses. Every
+// refusal is invalid_argument naming the flag.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +30,9 @@ struct MesConnection {
   std::string ca_file;  // https: the CA certificates (PEM) to verify against; "" = the system's
   std::string user;
   std::string password;  // the first line of --mes-password-file
+  // The site's Ed25519 public key (64 lower-case hex digits) the MES's signed checkpoints
+  // must verify under (--mes-public-key); "" = checkpoints not checked.
+  std::string public_key;
 };
 
 // "http://host:port" or "https://host:port" (a trailing '/' allowed; no path, user info,
@@ -40,10 +43,17 @@ Result<MesConnection> ParseMesUrl(const std::string& url);
 // URL, the user name (1 to 64 printable ASCII characters, no space) and reads the
 // password file's first line (non-empty); each refusal names its flag. `ca_file`
 // (--mes-ca, optional) only with an https URL, and readable (reason `ca_file_unreadable`).
+// `public_key` (--mes-public-key, optional) only with --mes: 64 hex digits (either case,
+// kept in lower case; reason `invalid_public_key`), field "mes-public-key".
 Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& url,
                                                             const std::string& user,
                                                             const std::string& password_file,
-                                                            const std::string& ca_file = "");
+                                                            const std::string& ca_file = "",
+                                                            const std::string& public_key = "");
+
+// --mes-public-key: the site's Ed25519 public key as 64 hex digits (either case), returned
+// in lower case, as the MES writes it. invalid_argument on "mes-public-key" otherwise.
+Result<std::string> ParsePublicKey(const std::string& text);
 
 // The first line of `file` without its line end: invalid_argument on `field` when the
 // file cannot be read or the line is empty.

@@ -124,6 +124,29 @@ TEST_F(MesFlagsTest, TheCaFileGoesWithHttpsAndMustBeReadable) {
   }
 }
 
+TEST_F(MesFlagsTest, ThePublicKeyIs64HexDigitsAndGoesWithMes) {
+  ORDO_VERIFIES("ORDO-MISFEED-34");
+  const std::string key(64, 'a');
+  auto pinned =
+      MesConnectionFromFlags("http://h:1", "u", file_, "", std::string(32, 'A') + key.substr(32));
+  ASSERT_TRUE(pinned.ok()) << pinned.error().message;
+  EXPECT_EQ((*pinned)->public_key, key);  // kept in lower case, as the MES writes it
+  auto unpinned = MesConnectionFromFlags("http://h:1", "u", file_);
+  ASSERT_TRUE(unpinned.ok());
+  EXPECT_EQ((*unpinned)->public_key, "");
+  for (const std::string& bad : {std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'g'),
+                                 key.substr(0, 62) + " a", std::string("not a key")}) {
+    auto r = MesConnectionFromFlags("http://h:1", "u", file_, "", bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().field, "mes-public-key");
+    EXPECT_EQ(r.error().reason, "invalid_public_key");
+  }
+  auto alone = MesConnectionFromFlags("", "", "", "", key);
+  ASSERT_FALSE(alone.ok());
+  EXPECT_EQ(alone.error().field, "mes-public-key");
+  EXPECT_NE(alone.error().message.find("goes with --mes"), std::string::npos);
+}
+
 TEST_F(MesFlagsTest, PasswordFileFirstLineMustNotBeEmpty) {
   ORDO_VERIFIES("ORDO-MIS-02");
   auto line = ReadPasswordFile(file_, "admin-password-file");

@@ -7,6 +7,7 @@
 
 #include "client/http_client.h"
 #include "mis/feed/chain.h"
+#include "mis/feed/checkpoints.h"
 #include "mis/feed/derive.h"
 #include "mis/feed/store/feed_store.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -38,6 +39,23 @@ std::string Describe(const client::HttpReply& reply) {
 
 constexpr int kSessionTimeoutSeconds = 5;  // sign-in and sign-out
 
+// The checkpoints a page after `cursor` is checked against: from the cursor's seq on (the
+// one at the cursor may have been signed after the MIS took that entry). A page of
+// entries holds at most page_limit (500) seqs, so the first 1,000 hold every checkpoint
+// of the page: the MES signs each at a later head than the one before.
+std::string CheckpointsPath(const FeedCursor& cursor) {
+  return "/api/v1/ledger/checkpoints?after=" +
+         std::to_string(std::max<std::int64_t>(cursor.seq - 1, 0)) + "&limit=1000";
+}
+
+// The newest of `verified` (ascending) not after `seq`; 0 when none.
+std::int64_t NewestUpTo(const std::vector<std::int64_t>& verified, std::int64_t seq) {
+  std::int64_t newest = 0;
+  for (std::int64_t v : verified)
+    if (v <= seq) newest = v;
+  return newest;
+}
+
 }  // namespace
 
 FeedConsumer::~FeedConsumer() { Stop(); }
@@ -49,11 +67,17 @@ Status FeedConsumer::Start(const app::ServiceContext& context) {
   db_ = std::move(*db);
   const TimeMicros now = context_.clock->NowMicros();
   if (!context_.mes) {
+    ORDO_TRY(SetCheckpointKey(*db_, ""));
     Status recorded = SetState(*db_, "not_configured",
                                "ordo-mis serve runs without --mes: no MES ledger feed", now);
     db_.reset();
     return recorded;
   }
+  ORDO_TRY(SetCheckpointKey(*db_, context_.mes->public_key));
+  if (context_.mes->public_key.empty())
+    spdlog::warn(
+        "feed: the MES's signed checkpoints are not checked (no --mes-public-key): the hash "
+        "chain alone cannot tell a chain forged in transit; give the site's public key");
   ORDO_TRY(SetState(*db_, "connecting", context_.mes->url, now));
   thread_ = std::thread([this] { Run(); });
   return Ok();
@@ -153,15 +177,50 @@ void FeedConsumer::Follow() {
       if (!retry("refused", "the ledger feed refused " + mes.user + ": " + Describe(page))) break;
       continue;
     }
-    backoff_ms = 1000;
     const CheckedPage checked = CheckPage(*cursor, page.json());
+    CheckpointCheck checkpoints;
+    if (!mes.public_key.empty()) {
+      // Before anything of the page is stored: the MES's signed checkpoints of its seqs.
+      client::HttpReply answer = poll.Get(CheckpointsPath(*cursor), token);
+      reachable = answer.status != 0;
+      if (answer.status == 401) {
+        token.clear();
+        continue;
+      }
+      if (answer.status == 0 || answer.status >= 500) {
+        token.clear();
+        if (!retry("unreachable", mes.url + ": " + Describe(answer))) break;
+        continue;
+      }
+      if (!answer.ok()) {
+        if (!retry("refused",
+                   "the MES's signed checkpoints refused " + mes.user + ": " + Describe(answer)))
+          break;
+        continue;
+      }
+      const ParsedCheckpoints parsed = ParseCheckpoints(answer.json(), cursor->seq);
+      if (parsed.broken) {
+        alarm(parsed.broken->kind, parsed.broken->seq, parsed.broken->detail);
+        break;
+      }
+      checkpoints = CheckCheckpoints(*cursor, checked.entries, parsed.checkpoints, mes.public_key);
+      if (checkpoints.broken) {
+        alarm(checkpoints.broken->kind, checkpoints.broken->seq, checkpoints.broken->detail);
+        break;
+      }
+    }
+    backoff_ms = 1000;
     const Derived derived = DeriveRows(checked.entries);
     // The entries read: all the checked ones, or those before one it cannot read.
     const FeedCursor to = derived.taken == 0 ? *cursor
                                              : FeedCursor{checked.entries[derived.taken - 1].seq,
                                                           checked.entries[derived.taken - 1].hash};
+    const std::int64_t verified = NewestUpTo(checkpoints.verified, to.seq);
+    if (derived.taken == 0 && verified > 0)  // the checkpoint at the cursor
+      log_failure("the checkpoint verified", MarkCheckpointVerified(*db_, verified));
     if (derived.taken > 0) {
-      if (auto applied = ApplyPage(*db_, derived.rows, *cursor, to, now()); !applied.ok()) {
+      if (auto applied = ApplyPage(*db_, derived.rows, *cursor, to, now(), verified);
+          !applied.ok()) {
         if (applied.error().reason == "cursor_moved") {
           alarm("cursor_moved", cursor->seq + 1, applied.error().message);
           break;

@@ -17,6 +17,14 @@
 //   the cursor (an MES restored from an older backup, or another MES) raises the alarm
 //   mes_ledger_behind_cursor, and an entry at the cursor with another hash broken_chain,
 //   as above.
+// - With --mes-public-key: for each page (and each poll that found nothing new) it also
+//   reads the MES's signed checkpoints from the cursor's seq on (GET
+//   /api/v1/ledger/checkpoints) and, before storing anything of the page, checks those at
+//   the cursor and in the page (checkpoints.h): a checkpoint not signed by the pinned key
+//   (checkpoint_signature) or of another hash than the entry the MIS received
+//   (checkpoint_mismatch) is an alarm as above, with nothing of the page stored. The
+//   newest checkpoint verified is stored with the cursor. Without the key it logs a
+//   warning at start and records that checkpoints are not checked.
 // Without --mes the service only records the state not_configured.
 #pragma once
 

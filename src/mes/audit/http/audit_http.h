@@ -25,6 +25,11 @@ server::Awaitable<server::HttpResponse> ReadLedger(server::Api& api, server::Cal
 // GET /api/v1/ledger/stream: server-sent events, resumable with Last-Event-ID; ends with
 // the session.
 server::Awaitable<server::HttpResponse> StreamLedger(server::Api& api, server::Call& call);
+// GET /api/v1/ledger/checkpoints?after=&limit=: the signed checkpoints with seq > after
+// (default 0), in seq order, at most limit (1..1000, default 100), each as
+// ledger::ToJson(Checkpoint), and `next` (the last seq sent, or `after`). Reads only; a
+// parameter out of range is 400 naming it.
+server::Awaitable<server::HttpResponse> ReadLedgerCheckpoints(server::Api& api, server::Call& call);
 // GET /api/v1/ledger/verify: the chain and checkpoints, verified off the io thread.
 server::Awaitable<server::HttpResponse> VerifyLedger(server::Api& api, server::Call& call);
 // POST /api/v1/ledger/checkpoint: signs the head now.

@@ -20,6 +20,18 @@ Json LedgerPageSchema() {
                         "0 when there is none")}});
 }
 
+// A signed checkpoint (ledger::ToJson(Checkpoint); docs/ledger-format.md).
+Json CheckpointSchema() {
+  return Object(
+      {{"seq", Integer("the ledger seq of the signed head")},
+       {"head_hash", String("the hash of the entry at `seq`")},
+       {"time_us", Integer("when it was signed (microseconds since 1970-01-01 UTC)")},
+       {"time", Time()},
+       {"public_key", String("hex Ed25519 public key that signed it")},
+       {"signature", String("hex detached Ed25519 signature of "
+                            "\"ordo-checkpoint-v1\\n<seq>\\n<head_hash>\\n<time_us>\"")}});
+}
+
 // VerifyLedger's report (ledger::VerifyReport).
 Json VerifyReportSchema() {
   return Object({{"ok", Boolean("the chain and every checkpoint verified")},
@@ -73,6 +85,19 @@ std::vector<server::Endpoint> Endpoints() {
                           kLedgerFeed,  {},
                           "read",       "Ledger feed as server-sent events (?after=)",
                           &StreamLedger};
+  server::Endpoint checkpoints{
+      "GET",
+      "/api/v1/ledger/checkpoints",
+      kLedgerFeed,
+      {},
+      "read",
+      "The signed checkpoints after a seq, in seq order (?after=&limit=), to check the feed "
+      "against the site's public key",
+      &ReadLedgerCheckpoints};
+  checkpoints.response_schema =
+      Object({{"checkpoints", Array(CheckpointSchema())},
+              {"next", Integer("the `after` of the next page (the last seq sent, or the request's "
+                               "`after`)")}});
   server::Endpoint verify{"GET",         "/api/v1/ledger/verify",
                           kLedgerVerify, {},
                           "read",        "Verify the hash chain and checkpoints",
@@ -112,7 +137,7 @@ std::vector<server::Endpoint> Endpoints() {
   checkpoint.response_schema =
       Object({{"checkpoint_seq", Integer("the seq the latest checkpoint signs (0: none yet)")}});
   security.response_schema = Object({{"events", Array(SecurityEventSchema())}});
-  return {read, span, stream, verify, checkpoint, security, security_stream};
+  return {read, span, stream, checkpoints, verify, checkpoint, security, security_stream};
 }
 
 }  // namespace ordo::audit

@@ -1,5 +1,5 @@
 // Handlers of the ledger feed (JSON pages with long-polling, and server-sent events),
-// verification and on-demand checkpoints.
+// the signed checkpoints, verification and on-demand checkpoints.
 #include "admin/data_dir_ops.h"
 #include "ledger/verify.h"
 #include "mes/audit/http/audit_http.h"
@@ -144,6 +144,19 @@ Awaitable<HttpResponse> StreamLedger(Api& api, Call& call) {
     }
   };
   co_return r;
+}
+
+Awaitable<HttpResponse> ReadLedgerCheckpoints(Api& api, Call& call) {
+  auto after = IntParam(call.request.query, "after", 0, 0, INT64_MAX);
+  if (!after.ok()) co_return ProblemResponse(after.error());
+  auto limit = IntParam(call.request.query, "limit", 100, 1, 1000);
+  if (!limit.ok()) co_return ProblemResponse(limit.error());
+  auto checkpoints = store::ReadCheckpointsAfter(api.reader(), *after, *limit);
+  if (!checkpoints.ok()) co_return ProblemResponse(checkpoints.error());
+  Json out = Json::array();
+  for (const auto& c : *checkpoints) out.push_back(ledger::ToJson(c));
+  const std::int64_t next = checkpoints->empty() ? *after : checkpoints->back().seq;
+  co_return JsonResponse(200, Json{{"checkpoints", out}, {"next", next}});
 }
 
 Awaitable<HttpResponse> VerifyLedger(Api& api, Call&) {

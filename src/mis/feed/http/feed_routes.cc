@@ -28,6 +28,8 @@ http::Awaitable<http::HttpResponse> FeedStatusHandler(http::Context& context, ht
                 {"cursor", {{"seq", status->cursor.seq}, {"hash", status->cursor.hash}}},
                 {"caught_up_at", Time(status->caught_up)},
                 {"updated_at", Time(status->updated)},
+                {"checkpoints", status->checkpoint_key.empty() ? "not_checked" : "checked"},
+                {"checkpoint_verified_seq", status->checkpoint_verified_seq},
                 {"alarms", alarms}});
 }
 
@@ -38,7 +40,7 @@ std::vector<http::Route> Routes() {
   route.method = "GET";
   route.path = "/api/v1/feed";
   route.permission = access::kRead;
-  route.summary = "The MES ledger feed: consumer state, cursor, alarms";
+  route.summary = "The MES ledger feed: consumer state, cursor, checkpoints verified, alarms";
   route.handler = &FeedStatusHandler;
   return {route};
 }

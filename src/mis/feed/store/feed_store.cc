@@ -185,7 +185,13 @@ std::vector<store::Migration> FeedMigrations() {
            "DELETE FROM mes_equipment_approval WHERE (SELECT seq FROM feed_cursor) = 0;"
            "DELETE FROM mes_order WHERE (SELECT seq FROM feed_cursor) = 0;"
            "DELETE FROM mes_order_cancelled WHERE (SELECT seq FROM feed_cursor) = 0;"
-           "DELETE FROM mes_operation_completed WHERE (SELECT seq FROM feed_cursor) = 0"}};
+           "DELETE FROM mes_operation_completed WHERE (SELECT seq FROM feed_cursor) = 0"},
+          // The MES's signed checkpoints: the key they are checked with and the newest one
+          // verified, beside the cursor (ApplyPage moves both in one transaction).
+          {kFeedModule, 6,
+           "ALTER TABLE feed_cursor ADD COLUMN checkpoint_key TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE feed_cursor ADD COLUMN checkpoint_verified_seq INTEGER NOT NULL "
+           "DEFAULT 0"}};
 }
 
 Result<FeedCursor> ReadCursor(storage::Database& db) {
@@ -199,7 +205,7 @@ Result<FeedCursor> ReadCursor(storage::Database& db) {
 }
 
 Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& from,
-                 const FeedCursor& to, TimeMicros now) {
+                 const FeedCursor& to, TimeMicros now, std::int64_t checkpoint_verified_seq) {
   storage::Transaction tx(db);
   ORDO_TRY(tx.begin_status());
   auto stored = ReadCursor(db);
@@ -213,7 +219,22 @@ Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& 
   ORDO_TRY(InsertRows(db, rows));
   ORDO_TRY(storage::Run(db, "UPDATE feed_cursor SET seq = ?, hash = ?, updated_us = ? WHERE id = 1",
                         [&](Statement& s) { s.Bind(1, to.seq).Bind(2, to.hash).Bind(3, now); }));
+  if (checkpoint_verified_seq > 0) ORDO_TRY(MarkCheckpointVerified(db, checkpoint_verified_seq));
   return tx.Commit();
+}
+
+Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq) {
+  // A repeat (each poll that finds nothing new checks the checkpoint at the cursor again)
+  // matches no row and writes nothing.
+  return storage::Run(db,
+                      "UPDATE feed_cursor SET checkpoint_verified_seq = ? "
+                      "WHERE id = 1 AND checkpoint_verified_seq < ?",
+                      [&](Statement& s) { s.Bind(1, seq).Bind(2, seq); });
+}
+
+Status SetCheckpointKey(storage::Database& db, const std::string& public_key) {
+  return storage::Run(db, "UPDATE feed_cursor SET checkpoint_key = ? WHERE id = 1",
+                      [&](Statement& s) { s.Bind(1, public_key); });
 }
 
 Status MarkCaughtUp(storage::Database& db, TimeMicros now) {
@@ -246,14 +267,16 @@ Status RaiseAlarm(storage::Database& db, const std::string& kind, std::int64_t s
 Result<FeedStatus> ReadFeedStatus(storage::Database& db) {
   auto status = storage::FirstRow<FeedStatus>(
       db,
-      "SELECT seq, hash, caught_up_us, updated_us, state, detail, state_since_us "
-      "FROM feed_cursor WHERE id = 1",
+      "SELECT seq, hash, caught_up_us, updated_us, state, detail, state_since_us, "
+      "checkpoint_key, checkpoint_verified_seq FROM feed_cursor WHERE id = 1",
       storage::NoBind, [](const Statement& s) {
         FeedStatus f;
         f.cursor = FeedCursor{s.Int(0), s.Text(1)};
         f.caught_up = s.Int(2);
         f.updated = s.Int(3);
         f.state = FeedState{s.Text(4), s.Text(5), s.Int(6)};
+        f.checkpoint_key = s.Text(7);
+        f.checkpoint_verified_seq = s.Int(8);
         return f;
       });
   if (!status.ok()) return status.error();

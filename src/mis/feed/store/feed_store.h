@@ -32,7 +32,10 @@ inline constexpr const char* kFeedModule = "feed";
 // Version 5: mes_order.due_date, the due date as the MES recorded it ('' for rows taken
 // before); when a stored order's due lies at 00:00 UTC (what the MES makes of a date
 // alone) it empties the derived tables and resets the cursor as version 3 did, else it
-// keeps them (every stored due was a date-time).
+// keeps them (every stored due was a date-time). Version 6: feed_cursor's
+// checkpoint_key (the pinned public key of this run, '' = not checked) and
+// checkpoint_verified_seq (the newest MES checkpoint verified, 0 = none); cursor and rows
+// kept.
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),
@@ -55,6 +58,8 @@ struct FeedAlarm {
 
 struct FeedStatus {
   FeedCursor cursor;
+  std::string checkpoint_key;                // the pinned key of this run; "" = not checked
+  std::int64_t checkpoint_verified_seq = 0;  // the newest checkpoint verified (0: none)
   TimeMicros caught_up = 0;  // the MIS clock when a poll last found nothing newer (0: never)
   TimeMicros updated = 0;    // when the cursor last moved
   FeedState state;
@@ -64,11 +69,19 @@ struct FeedStatus {
 // The cursor (seq 0 and the genesis hash before the first page).
 Result<FeedCursor> ReadCursor(storage::Database& db);
 
-// Writes `rows` and moves the cursor from `from` to `to`, in one transaction.
+// Writes `rows` and moves the cursor from `from` to `to`, in one transaction, with
+// checkpoint_verified_seq raised to `checkpoint_verified_seq` (0 or a lower seq: kept).
 // failed_precondition (reason cursor_moved) when the stored cursor is not `from` (another
 // consumer wrote): nothing is written.
 Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& from,
-                 const FeedCursor& to, TimeMicros now);
+                 const FeedCursor& to, TimeMicros now, std::int64_t checkpoint_verified_seq = 0);
+
+// A checkpoint at `seq` verified without a page to store (the one at the cursor, signed
+// after the MIS took that entry): raises checkpoint_verified_seq to `seq` (never lowers it).
+Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq);
+
+// The consumer's start: the key this run checks checkpoints with ("" = not checked).
+Status SetCheckpointKey(storage::Database& db, const std::string& public_key);
 
 // A poll found nothing after the cursor: the MIS holds everything up to `now`.
 Status MarkCaughtUp(storage::Database& db, TimeMicros now);

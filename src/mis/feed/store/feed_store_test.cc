@@ -74,6 +74,31 @@ TEST_F(FeedStoreTest, RowsAndTheCursorMoveTogetherOrNotAtAll) {
   EXPECT_EQ(Cursor(), (FeedCursor{3, "h3"}));
 }
 
+TEST_F(FeedStoreTest, TheNewestCheckpointVerifiedMovesWithTheCursor) {
+  ORDO_VERIFIES("ORDO-MISFEED-35");
+  auto fresh = ReadFeedStatus(*db_);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->checkpoint_key, "");
+  EXPECT_EQ(fresh->checkpoint_verified_seq, 0);
+  ASSERT_TRUE(SetCheckpointKey(*db_, std::string(64, 'a')).ok());
+  FeedRows rows;
+  rows.states.push_back({3, "WU-1", kT0, "running", "", "plc", 1, 0});
+  ASSERT_TRUE(ApplyPage(*db_, rows, FeedCursor{}, FeedCursor{4, "h4"}, kT0, 4).ok());
+  EXPECT_EQ(ReadFeedStatus(*db_)->checkpoint_verified_seq, 4);
+  // A page without a checkpoint keeps it; a failed page does not move it.
+  ASSERT_TRUE(ApplyPage(*db_, {}, FeedCursor{4, "h4"}, FeedCursor{6, "h6"}, kT0).ok());
+  EXPECT_EQ(ReadFeedStatus(*db_)->checkpoint_verified_seq, 4);
+  EXPECT_FALSE(ApplyPage(*db_, rows, FeedCursor{6, "h6"}, FeedCursor{8, "h8"}, kT0, 8).ok());
+  EXPECT_EQ(ReadFeedStatus(*db_)->checkpoint_verified_seq, 4);
+  EXPECT_EQ(Cursor(), (FeedCursor{6, "h6"}));
+  // The one at the cursor, verified by a poll that found nothing new; never lowered.
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 6).ok());
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 2).ok());
+  auto status = ReadFeedStatus(*db_);
+  EXPECT_EQ(status->checkpoint_verified_seq, 6);
+  EXPECT_EQ(status->checkpoint_key, std::string(64, 'a'));
+}
+
 TEST_F(FeedStoreTest, AnAlarmStopsTheStateAndIsKept) {
   ORDO_VERIFIES("ORDO-MIS-92");
   ASSERT_TRUE(SetState(*db_, "following", "", kT0).ok());
@@ -310,6 +335,34 @@ TEST_F(FeedStoreTest, ADueDateAloneEndsTheSitesLocalDayADateTimeStaysAsTheMesSay
     EXPECT_EQ(in.orders[2].due, date_time) << zone->name();
   }
   EXPECT_EQ(ReadOrders(*db_).value(), rows.orders);  // due_date stored as given
+}
+
+TEST(FeedStoreUpgradeTest, CheckpointFieldsAreAddedKeepingTheCursorAndRows) {
+  ORDO_VERIFIES("ORDO-MISFEED-35", "ORDO-MIS-94");
+  const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_checkpoints";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = store::StorePath(dir.string());
+  const std::vector<store::Migration> all = FeedMigrations();
+  const std::vector<store::Migration> v5(all.begin(), all.begin() + 5);
+  ASSERT_EQ(v5.back().version, 5);
+  FeedRows rows;
+  rows.states.push_back({3, "WU-1", kT0, "running", "", "plc", 1, 0});
+  {
+    auto opened = store::OpenMisStore(path, v5, true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    ASSERT_TRUE(ApplyPage(*opened->db, rows, FeedCursor{}, FeedCursor{7, "h7"}, kT0).ok());
+  }
+  auto upgraded = store::OpenMisStore(path, all, false);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_EQ(ReadCursor(*upgraded->db).value(), (FeedCursor{7, "h7"}));
+  EXPECT_EQ(ReadStateChanges(*upgraded->db).value(), rows.states);
+  auto status = ReadFeedStatus(*upgraded->db);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(status->checkpoint_verified_seq, 0);
+  EXPECT_EQ(status->checkpoint_key, "");
+  upgraded->db.reset();
+  fs::remove_all(dir);
 }
 
 TEST(FeedStoreUpgradeTest, AStoreWhoseOrdersMayHaveHadADateAloneReadsTheFeedAgain) {
