@@ -24,6 +24,7 @@
 #include "mis/feed/store/feed_store.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
+#include "mis/http/settings_routes.h"
 #include "mis/imports/http/import_routes.h"
 #include "mis/imports/http/row_routes.h"
 #include "mis/imports/store/schema.h"
@@ -63,6 +64,7 @@ std::vector<store::Migration> Migrations() {
 // Every module's routes.
 Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
+  ORDO_TRY(router.Add(http::SettingsRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
   ORDO_TRY(router.Add(imports::RowRoutes()));
