@@ -1,6 +1,6 @@
 // `ordo-mis`, the management information system beside the MES: the composition root.
 // Each MIS module hands the platform its migrations and its routes here, one line each.
-// Subcommands: init, serve, import, kpi. `--version`, `--help`.
+// Subcommands: init, set-time-zone, serve, import, kpi. `--version`, `--help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
@@ -16,6 +16,7 @@
 #include "mis/app/kpi_command.h"
 #include "mis/app/options.h"
 #include "mis/app/serve.h"
+#include "mis/app/set_time_zone.h"
 #include "mis/data_quality/http/data_quality_routes.h"
 #include "mis/feed/consumer.h"
 #include "mis/feed/http/entry_routes.h"
@@ -23,6 +24,7 @@
 #include "mis/feed/store/feed_store.h"
 #include "mis/http/health.h"
 #include "mis/http/router.h"
+#include "mis/http/settings_routes.h"
 #include "mis/imports/http/import_routes.h"
 #include "mis/imports/http/row_routes.h"
 #include "mis/imports/store/schema.h"
@@ -62,6 +64,7 @@ std::vector<store::Migration> Migrations() {
 // Every module's routes.
 Status AddRoutes(http::Router& router) {
   ORDO_TRY(router.Add(http::HealthRoutes()));
+  ORDO_TRY(router.Add(http::SettingsRoutes()));
   ORDO_TRY(router.Add(access::Routes()));
   ORDO_TRY(router.Add(imports::Routes()));
   ORDO_TRY(router.Add(imports::RowRoutes()));
@@ -78,6 +81,9 @@ Status AddRoutes(http::Router& router) {
   router.SetPages(&web::ServeEmbeddedPage);  // the web UI outside /api/
   return Ok();
 }
+
+// Every module's rows cut by local days of the site time zone (set-time-zone deletes them).
+std::vector<app::LocalDayRowsDeleter> LocalDayRowsDeleters() { return {&snapshots::DeleteDayRows}; }
 
 int Fail(const std::string& message, int code = 2) {
   std::fprintf(stderr, "ordo-mis: %s\n", message.c_str());
@@ -133,6 +139,45 @@ int main(int argc, char** argv) {
     }
     std::printf("initialised ordo-mis data directory %s (user admin, role mis_admin)%s\n",
                 io.data_dir.c_str(), io.demo ? " [demo]" : "");
+  });
+
+  // set-time-zone
+  auto* set_zone = app.add_subcommand(
+      "set-time-zone",
+      "Change the site time zone of a store (offline: stop serve first); recorded with the "
+      "reason");
+  app::SetTimeZoneOptions tz;
+  set_zone->add_option("--data", tz.data_dir, "data directory (created by init)")->required();
+  set_zone
+      ->add_option("--time-zone", tz.time_zone,
+                   "the site's new time zone, an IANA name such as Europe/Berlin")
+      ->required();
+  set_zone
+      ->add_option("--reason", tz.reason,
+                   "why the zone changes (required; recorded with the change, your user name "
+                   "and the time)")
+      ->required();
+  set_zone->callback([&] {
+    tz.by_os_user = app::OsUserName();
+    SystemClock clock;
+    auto change = app::SetTimeZone(tz, Migrations(), LocalDayRowsDeleters(), clock);
+    if (!change.ok()) {
+      rc = Fail("set-time-zone: " + change.error().message);
+      return;
+    }
+    for (const std::string& applied : change->applied)
+      std::printf("upgraded the store schema: %s\n", applied.c_str());
+    if (!change->changed) {
+      std::printf("site time zone of %s is already %s: nothing changed\n", tz.data_dir.c_str(),
+                  change->new_zone.c_str());
+      return;
+    }
+    std::printf(
+        "site time zone of %s: %s -> %s; %lld snapshot day rows removed (the next refresh "
+        "recomputes them in the new zone); recorded as change %lld by %s\n",
+        tz.data_dir.c_str(), change->old_zone.c_str(), change->new_zone.c_str(),
+        static_cast<long long>(change->rows_removed), static_cast<long long>(change->change_id),
+        tz.by_os_user.c_str());
   });
 
   // import

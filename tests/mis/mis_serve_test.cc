@@ -72,7 +72,8 @@ TEST_F(MisServeTest, SignInGivesABearerTokenAndWrongCredentialsTheSame401) {
   const Json body = good.json();
   EXPECT_EQ(body["user"]["name"], "admin");
   EXPECT_EQ(body["user"]["roles"], Json::array({"mis_admin"}));
-  EXPECT_EQ(body["user"]["permissions"], Json::array({"mis.users", "mis.imports", "mis.read"}));
+  EXPECT_EQ(body["user"]["permissions"],
+            Json::array({"mis.users", "mis.settings", "mis.imports", "mis.read"}));
   EXPECT_TRUE(body["expires_at"].is_string());
   HttpReply session = server_->Client().Get("/api/v1/session", token);
   ASSERT_EQ(session.status, 200) << session.Describe();

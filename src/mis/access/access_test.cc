@@ -15,13 +15,16 @@ namespace ordo::mis::access {
 namespace {
 
 TEST(MisRolesTest, EachRoleHoldsExactlyItsPermissions) {
-  ORDO_VERIFIES("ORDO-MIS-07");
-  EXPECT_EQ(PermissionsOf(kMisAdmin), (std::vector<std::string>{kUsersManage, kImportsRun, kRead}));
+  ORDO_VERIFIES("ORDO-MIS-07", "ORDO-MISTZ-17");
+  EXPECT_EQ(PermissionsOf(kMisAdmin),
+            (std::vector<std::string>{kUsersManage, kSettingsRead, kImportsRun, kRead}));
   EXPECT_EQ(PermissionsOf(kMisAnalyst), (std::vector<std::string>{kImportsRun, kRead}));
   EXPECT_EQ(PermissionsOf(kMisViewer), (std::vector<std::string>{kRead}));
   EXPECT_FALSE(RoleGrants(kMisViewer, kUsersManage));
   EXPECT_FALSE(RoleGrants(kMisAnalyst, kUsersManage));
   EXPECT_TRUE(RoleGrants(kMisAnalyst, kImportsRun));
+  EXPECT_FALSE(RoleGrants(kMisAnalyst, kSettingsRead));
+  EXPECT_FALSE(RoleGrants(kMisViewer, kSettingsRead));
 }
 
 TEST(MisRolesTest, UnknownRolesAndPermissionsGrantNothing) {

@@ -8,6 +8,7 @@ namespace ordo::mis::access {
 const std::vector<PermissionRow>& PermissionTable() {
   static const std::vector<PermissionRow> table = {
       {kUsersManage, "create and list MIS users", {kMisAdmin}},
+      {kSettingsRead, "read the store's settings and their change history", {kMisAdmin}},
       {kImportsRun, "import ERP, QMS, maintenance and finance files", {kMisAdmin, kMisAnalyst}},
       {kRead, "read KPIs, reports and one's own session", {kMisAdmin, kMisAnalyst, kMisViewer}},
   };

@@ -1,6 +1,7 @@
 // The MIS's roles and the permissions they hold: a small fixed table, deny by default.
 // These are the MIS's own roles (its users are not the MES's): mis_admin manages users,
-// runs imports and reads; mis_analyst runs imports and reads; mis_viewer reads.
+// reads the settings' history, runs imports and reads; mis_analyst runs imports and reads;
+// mis_viewer reads.
 #pragma once
 
 #include <string>
@@ -17,6 +18,8 @@ inline constexpr const char* kMisViewer = "mis_viewer";
 inline constexpr const char* kUsersManage = "mis.users";
 // Run imports (ERP, QMS, maintenance, finance files).
 inline constexpr const char* kImportsRun = "mis.imports";
+// Read the store's settings and their change history (GET /api/v1/settings/history).
+inline constexpr const char* kSettingsRead = "mis.settings";
 // Read figures, reports and the current session: every role holds it.
 inline constexpr const char* kRead = "mis.read";
 

@@ -109,4 +109,17 @@ Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros
   return tx.Commit();
 }
 
+Result<std::int64_t> DeleteDayRows(storage::Database& db) {
+  std::int64_t deleted = 0;
+  for (const std::string table : {"snapshot_figure", "snapshot_element"}) {
+    auto count = storage::FirstRow<std::int64_t>(
+        db, "SELECT count(*) FROM " + table + " WHERE window_kind = 'day'", storage::NoBind,
+        [](const storage::Statement& s) { return s.Int(0); });
+    if (!count.ok()) return count.error();
+    ORDO_TRY(db.Exec("DELETE FROM " + table + " WHERE window_kind = 'day'"));
+    deleted += count->value_or(0);
+  }
+  return deleted;
+}
+
 }  // namespace ordo::mis::snapshots

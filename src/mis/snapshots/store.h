@@ -29,4 +29,11 @@ std::vector<store::Migration> SnapshotMigrations();
 // and end apart (two calendars) are two rows.
 Status StoreSnapshot(storage::Database& db, const Snapshot& snapshot, TimeMicros computed_at);
 
+// Deletes every stored row cut by local days of the site time zone (window_kind "day" of
+// both tables: the rows behind mis_kpi_day and mis_elements_day), for a change of the
+// zone (`ordo-mis set-time-zone`); shift rows stay (shifts are instants of the calendar).
+// The number of rows deleted. Runs in the caller's transaction, if any. Errors: the
+// store's.
+Result<std::int64_t> DeleteDayRows(storage::Database& db);
+
 }  // namespace ordo::mis::snapshots

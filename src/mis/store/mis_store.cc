@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "mis/store/setting_change.h"
 #include "storage/rows.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -15,7 +16,8 @@ std::string StorePath(const std::string& data_dir) {
 
 std::vector<Migration> StoreMigrations() {
   return {
-      {"store", 1, "CREATE TABLE store_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"}};
+      {"store", 1, "CREATE TABLE store_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"},
+      {"store", 2, SettingChangeMigrationSql()}};
 }
 
 Result<std::map<std::string, int>> SchemaVersions(storage::Database& db) {

@@ -21,8 +21,8 @@ inline constexpr const char* kStoreFileName = "mis.db";
 // DIR/mis.db
 std::string StorePath(const std::string& data_dir);
 
-// The store module's own migrations (module "store": the store_info table). OpenMisStore
-// applies them before the caller's.
+// The store module's own migrations (module "store": 1 the store_info table, 2 the
+// setting change history, setting_change.h). OpenMisStore applies them before the caller's.
 std::vector<Migration> StoreMigrations();
 
 struct OpenedStore {

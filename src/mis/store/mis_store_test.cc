@@ -1,5 +1,6 @@
 // The MIS store: migrations per module applied once, in order, in one transaction; a
-// store newer than the binary refused untouched; the data directory lock.
+// store newer than the binary refused untouched; the data directory lock; the setting
+// change history.
 #include "mis/store/mis_store.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 
 #include "core/testing/verifies.h"
 #include "mis/store/dir_lock.h"
+#include "mis/store/setting_change.h"
 #include "storage/rows.h"
 
 namespace ordo::mis::store {
@@ -47,10 +49,10 @@ TEST_F(MisStoreTest, CreatesTheStoreWithWalAndAppliesEveryModuleOnce) {
   ORDO_VERIFIES("ORDO-MIS-04");
   auto opened = OpenMisStore(path_, kV1, /*create=*/true);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
-  EXPECT_EQ(opened->applied, (std::vector<std::string>{"store 1", "alpha 1", "beta 1"}));
+  EXPECT_EQ(opened->applied, (std::vector<std::string>{"store 1", "store 2", "alpha 1", "beta 1"}));
   auto versions = SchemaVersions(*opened->db);
   ASSERT_TRUE(versions.ok());
-  EXPECT_EQ(*versions, (std::map<std::string, int>{{"store", 1}, {"alpha", 1}, {"beta", 1}}));
+  EXPECT_EQ(*versions, (std::map<std::string, int>{{"store", 2}, {"alpha", 1}, {"beta", 1}}));
   auto mode = storage::FirstRow<std::string>(*opened->db, "PRAGMA journal_mode", storage::NoBind,
                                              [](const storage::Statement& s) { return s.Text(0); });
   ASSERT_TRUE(mode.ok() && *mode);
@@ -173,6 +175,42 @@ TEST_F(MisStoreTest, TheDataDirectoryLockIsExclusiveUntilReleased) {
   { DirLock released = std::move(*first); }
   auto third = DirLock::Acquire(dir_.string());
   EXPECT_TRUE(third.ok());
+}
+
+TEST_F(MisStoreTest, SettingChangesAreRecordedInOrderAndNeverRewritten) {
+  ORDO_VERIFIES("ORDO-MISTZ-17");
+  auto opened = OpenMisStore(path_, kV1, /*create=*/true);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  storage::Database& db = *opened->db;
+  auto none = SettingChanges(db);
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_TRUE(none->empty());
+  auto first = RecordSettingChange(
+      db, {0, 1'000, "time_zone", "UTC", "Europe/Berlin", "planner", "the plant is in Berlin"});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto second = RecordSettingChange(
+      db, {0, 2'000, "time_zone", "Europe/Berlin", "Europe/Vienna", "planner", "moved"});
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_GT(*second, *first);
+  auto all = SettingChanges(db);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_EQ(all->size(), 2u);
+  const SettingChange& c = all->front();
+  EXPECT_EQ(c.id, *first);
+  EXPECT_EQ(c.at, 1'000);
+  EXPECT_EQ(c.key, "time_zone");
+  EXPECT_EQ(c.old_value, "UTC");
+  EXPECT_EQ(c.new_value, "Europe/Berlin");
+  EXPECT_EQ(c.by_os_user, "planner");
+  EXPECT_EQ(c.reason, "the plant is in Berlin");
+  EXPECT_EQ(all->back().new_value, "Europe/Vienna");
+  // Append-only: the history cannot be edited or erased through SQL.
+  Status updated = db.Exec("UPDATE mis_setting_change SET reason = 'x'");
+  EXPECT_FALSE(updated.ok());
+  EXPECT_NE(updated.error().message.find("append-only"), std::string::npos)
+      << updated.error().message;
+  EXPECT_FALSE(db.Exec("DELETE FROM mis_setting_change").ok());
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM mis_setting_change WHERE reason != 'x'"), 2);
 }
 
 }  // namespace
