@@ -85,7 +85,12 @@ before(async () => {
     counts: [{ work_unit: UNIT, time: '2026-01-05T13:59:00Z', total: 1000, good: 970, scrap: 30, rework: 0 }],
   }, source.api_key);
 
-  mis = await startMis(['--mes', mes.baseUrl, '--mes-user', 'mis.feed', '--mes-password-file', passwordFile]);
+  // The site's public key, pinned so that the MIS checks the MES's signed checkpoints (in a
+  // plant it is recorded at init; here the first checkpoint, ordo init's, carries it).
+  const signed = await ok('GET', '/ledger/checkpoints?limit=1', undefined, feedToken);
+  const siteKey = signed.checkpoints[0].public_key;
+  mis = await startMis(['--mes', mes.baseUrl, '--mes-user', 'mis.feed', '--mes-password-file', passwordFile,
+    '--mes-public-key', siteKey]);
   await mis.api.signIn();
   // The shift; the equipment hierarchy is the MES's master data, through the feed
   // (WU-PRESS-01 in the line WC-OSD-COMP, area AREA-OSD, site SITE-BSL).
@@ -96,7 +101,7 @@ before(async () => {
   assert.equal(typeof head, 'number');
   await until('the MIS feed catching up', async () => {
     const feed = await mis.api.get('/api/v1/feed');
-    return { done: feed.state === 'following' && feed.cursor.seq >= head, value: feed };
+    return { done: feed.state === 'following' && feed.cursor.seq >= head && feed.checkpoint_verified_seq > 0, value: feed };
   });
   browser = await launchBrowser();
   browser.page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -120,6 +125,10 @@ test('the MIS UI shows OEE of a line from the MES ledger and the ledger entries 
   assert.match(await page.getByTestId('feed-status').textContent(), /MES feed: following/);
   assert.equal(Number(await page.getByTestId('feed-seq').textContent()) >= feed.cursor.seq, true);
   assert.equal(await page.getByTestId('feed-alarm').count(), 0);
+  // The MES's signed checkpoints: checked against the pinned key, verified up to a seq.
+  assert.equal(feed.checkpoints, 'checked');
+  assert.match(await page.getByTestId('feed-checkpoints').textContent(), /checkpoints verified to seq \d+/);
+  assert.equal(Number(await page.getByTestId('feed-checkpoint-seq').textContent()) >= feed.checkpoint_verified_seq, true);
 
   await page.locator('select[name="window"]').selectOption('day');
   await page.locator('input[name="date"]').fill('2026-01-05');

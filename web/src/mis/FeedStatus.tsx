@@ -1,6 +1,8 @@
 // The MES ledger feed's state in the header (GET /api/v1/feed, read again every 15 s):
-// the consumer's state, the last ledger seq taken and when the MIS last found the feed
-// current; alarms (a gap or a changed entry in the MES ledger) in red.
+// the consumer's state, the last ledger seq taken, how far the MES's signed checkpoints
+// were verified (or that they are not checked: no pinned key) and when the MIS last found
+// the feed current; alarms (a gap, a changed entry, a checkpoint that does not verify) in
+// red.
 import { useEffect, useState } from 'preact/hooks';
 import { misApi, type FeedStatus as Status } from './api';
 import { formatTime } from './format';
@@ -41,6 +43,18 @@ export function FeedStatus() {
       title={status.detail || undefined}>
       MES feed: {LABELS[status.state] ?? status.state}
       {status.state !== 'not_configured' && <> · seq <span data-testid="feed-seq">{status.cursor.seq}</span></>}
+      {status.state !== 'not_configured' && (
+        <span data-testid="feed-checkpoints"
+          title={status.checkpoints === 'checked'
+            ? "The MES's signed checkpoints are checked against the site's public key"
+            : "ordo-mis serve runs without --mes-public-key: the MES's signed checkpoints are not checked"}>
+          {status.checkpoints !== 'checked'
+            ? ' · checkpoints not checked'
+            : status.checkpoint_verified_seq > 0
+              ? <> · checkpoints verified to seq <span data-testid="feed-checkpoint-seq">{status.checkpoint_verified_seq}</span></>
+              : ' · no checkpoint verified yet'}
+        </span>
+      )}
       {status.caught_up_at && <> · current at {formatTime(status.caught_up_at)} UTC</>}
       {alarm && (
         <span class="mis-feed-alarm" role="alert" data-testid="feed-alarm">

@@ -156,6 +156,10 @@ export interface FeedStatus {
   caught_up_at: string | null;
   updated_at: string | null;
   alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string }[];
+  /** `checked`: ordo-mis serve pinned the site's key (--mes-public-key). */
+  checkpoints: 'checked' | 'not_checked';
+  /** The newest MES checkpoint verified (0: none yet). */
+  checkpoint_verified_seq: number;
 }
 
 /** GET /api/v1/kpi/trend: one KPI per day or shift, each point from the engine. */
