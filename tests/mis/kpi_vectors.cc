@@ -37,7 +37,7 @@ std::vector<std::string> Split(const std::string& line) {
 }
 
 std::string ForImport(const std::string& kind, const std::string& text) {
-  static const std::set<std::string> dates{"due_date", "date", "period_start", "period_end"};
+  static const std::set<std::string> dates{"date", "period_start", "period_end"};
   std::istringstream lines(text);
   std::string line, out;
   std::vector<std::string> header;

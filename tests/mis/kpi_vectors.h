@@ -22,7 +22,8 @@ std::string Encode(const std::string& text);
 // The vector file of `kind` in the import formats where they differ (the engine's test
 // loader is more lenient): equipment levels are the import's (a root is an enterprise, a
 // line a work_center; the engine does not read levels), and date columns are days (UTC):
-// a period_end given as an exclusive time becomes the inclusive last day.
+// a period_end given as an exclusive time becomes the inclusive last day. The orders'
+// due_date takes a time with an offset as it is (the import keeps the instant).
 std::string ForImport(const std::string& kind, const std::string& text);
 
 // One row of a vector's expected.csv (tests/mis/vectors/README.md):

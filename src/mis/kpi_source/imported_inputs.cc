@@ -57,6 +57,19 @@ class Row {
     if (!date.ok()) return date.error();
     return zone_.StartOfDay(calendar::AddDays(*date, 1));
   }
+  // A date-or-time column: a date is due at the last microsecond of that local day, a
+  // time (stored in its UTC form) at that instant.
+  Result<TimeMicros> EndOfDayOrTime(const char* column) const {
+    const std::string text = view_.DateOrTime(column);
+    if (imports::IsTimeText(text)) {
+      TimeMicros t = 0;
+      if (!ParseIsoTime(text, &t)) return Bad(column, "not a time: " + text);
+      return t;
+    }
+    auto date = Date(column);
+    if (!date.ok()) return date.error();
+    return zone_.EndOfDay(*date);
+  }
   Error Bad(const char* column, const std::string& what) const {
     return Error::Make(ErrorCode::kInternal, "stored " + spec_.name + " row " +
                                                  std::to_string(row_.row_id) + ", " + column +
@@ -125,9 +138,9 @@ Status LoadPlant(storage::Database& db, const calendar::TimeZone& zone, Inputs& 
 Status LoadOrders(storage::Database& db, const calendar::TimeZone& zone, Inputs& in) {
   ORDO_TRY(ForRows(db, zone, "orders", [&](const Row& r) -> Status {
     KS_TRY_ASSIGN(quantity, r.Number("quantity"));
-    KS_TRY_ASSIGN(next_day, r.NextDayStart("due_date"));
+    KS_TRY_ASSIGN(due, r.EndOfDayOrTime("due_date"));
     in.orders.push_back({r.Text("order_id"), r.Text("customer"), r.Text("product"), quantity,
-                         r.Text("unit"), next_day - 1, r.source()});
+                         r.Text("unit"), due, r.source()});
     return Ok();
   }));
   ORDO_TRY(ForRows(db, zone, "shipments", [&](const Row& r) -> Status {

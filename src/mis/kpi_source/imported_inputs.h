@@ -14,9 +14,10 @@ namespace ordo::mis::kpi_source {
 // Reads every import kind into one Inputs value. Conversions (docs/mis.md, "KPIs"):
 // dates are local days of the site's time zone `zone` (mis/calendar/time_zone.h): a
 // quality cost is dated at the local 00:00 of its day, a sales period runs from the local
-// 00:00 of period_start to the local 00:00 after period_end (inclusive), an order is due
-// at the last microsecond of its local due_date (the instant before the next local
-// midnight: 04:59:59.999999 UTC the next day in New York in winter); the
+// 00:00 of period_start to the local 00:00 after period_end (inclusive), an order whose
+// due_date is a day is due at the last microsecond of that local day (the instant before
+// the next local midnight: 04:59:59.999999 UTC the next day in New York in winter), one
+// whose due_date is a time with an offset at that instant; the
 // maintenance kind condition_based counts as predictive (not a failure); a maintenance
 // row without failure_start has it at repair_start. Cost rates have no import kind yet
 // (empty). Failures: the store's error; internal when a stored value does not convert

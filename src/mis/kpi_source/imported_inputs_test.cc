@@ -149,10 +149,11 @@ TEST_F(ImportedInputsTest, PlannedCycleTimesCarryTheirKeyValueAndLineApartFromId
 }
 
 TEST_F(ImportedInputsTest, DatesAreLocalDaysOfTheSiteTimeZone) {
-  ORDO_VERIFIES("ORDO-MISTZ-13");
+  ORDO_VERIFIES("ORDO-MISTZ-13", "ORDO-MISCT-03");
   Apply("orders",
         "order_id,customer,product,quantity,unit,due_date\n"
-        "SO-1,ACME,P1,1,kg,2026-03-02\nSO-2,ACME,P1,1,kg,2026-07-02\n");
+        "SO-1,ACME,P1,1,kg,2026-03-02\nSO-2,ACME,P1,1,kg,2026-07-02\n"
+        "SO-3,ACME,P1,1,kg,2026-03-02T09:00:00+01:00\n");
   Apply("sales",
         "period_start,period_end,scope,amount,currency\n2026-03-01,2026-03-31,S,1000,USD\n");
   Apply("quality_costs",
@@ -161,10 +162,12 @@ TEST_F(ImportedInputsTest, DatesAreLocalDaysOfTheSiteTimeZone) {
   ASSERT_TRUE(zone.ok());
   const Inputs in = Load(*zone);
   // Due at the end of the local day: New York is at -05:00 in March, -04:00 in July.
-  ASSERT_EQ(in.orders.size(), 2u);
+  ASSERT_EQ(in.orders.size(), 3u);
   EXPECT_EQ(in.orders[0].due, At("2026-03-03T04:59:59.999999Z"));
   EXPECT_EQ(in.orders[1].due, At("2026-07-03T03:59:59.999999Z"));
   EXPECT_EQ(in.orders[0].due, zone->EndOfDay({2026, 3, 2}));
+  // A due time is that instant, whatever the zone.
+  EXPECT_EQ(in.orders[2].due, At("2026-03-02T08:00:00Z"));
   // March 2026 in New York: from 05:00 UTC on the 1st to 04:00 UTC on April 1 (summer
   // time since March 8).
   ASSERT_EQ(in.sales.size(), 1u);

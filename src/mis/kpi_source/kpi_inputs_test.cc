@@ -112,5 +112,45 @@ TEST_F(KpiInputsTest, ADueDateAloneOfTheMesEndsTheLocalDayAsAnImportedOneDoes) {
   }
 }
 
+// An imported due_date with a time is due at that instant in any site time zone: due at
+// 09:00, shipped at 08:00 the same day is on time, shipped at 10:00 late.
+TEST_F(KpiInputsTest, AnImportedDueTimeIsThatInstant) {
+  ORDO_VERIFIES("ORDO-MISCT-03");
+  Import("orders",
+         "order_id,customer,product,quantity,unit,due_date\n"
+         "SO-LATE,ACME,P-1,10,pcs,2026-03-02T09:00:00Z\n"
+         "SO-EARLY,ACME,P-1,10,pcs,2026-03-02T10:00:00+01:00\n");
+  TimeMicros nine = 0;
+  ASSERT_TRUE(ParseIsoTime("2026-03-02T09:00:00Z", &nine));
+  auto paris = calendar::LoadTimeZone("Europe/Paris", "time-zone");
+  ASSERT_TRUE(paris.ok());
+  // The orders on time (of the two due) on March 2, under UTC and Paris alike.
+  const auto on_time = [&]() -> std::vector<double> {
+    std::vector<double> out;
+    for (const calendar::TimeZone& zone : {calendar::TimeZone::Utc(), *paris}) {
+      auto in = LoadKpiInputs(*db_, zone);
+      EXPECT_TRUE(in.ok()) << in.error().message;
+      if (!in.ok()) return {};
+      for (const auto& o : in->orders) EXPECT_EQ(o.due, nine) << zone.name() << o.order_id;
+      KpiRequest request;
+      request.kpis = {"otd"};
+      EXPECT_TRUE(ParseIsoTime("2026-03-02T00:00:00Z", &request.from));
+      EXPECT_TRUE(ParseIsoTime("2026-03-03T00:00:00Z", &request.to));
+      const ElementIndex index(*in);
+      auto report = ComputeKpis(index, request);
+      EXPECT_TRUE(report.ok()) << report.error().message;
+      if (!report.ok()) return {};
+      const Figure& f = report->figures.at(0);
+      EXPECT_EQ(f.Element("orders_due"), 2.0) << zone.name();
+      out.push_back(f.Element("orders_on_time").value_or(-1));
+    }
+    return out;
+  };
+  Import("shipments", "order_id,shipped_at,quantity\nSO-EARLY,2026-03-02T08:00:00Z,10\n");
+  EXPECT_EQ(on_time(), (std::vector<double>{1.0, 1.0}));  // 08:00 before 09:00: on time
+  Import("shipments", "order_id,shipped_at,quantity\nSO-LATE,2026-03-02T10:00:00Z,10\n");
+  EXPECT_EQ(on_time(), (std::vector<double>{1.0, 1.0}));  // 10:00 after 09:00: late
+}
+
 }  // namespace
 }  // namespace ordo::mis::kpi_source

@@ -120,6 +120,23 @@ bool ParseCell(const ColumnSpec& column, std::string_view text, int line, Value*
       }
       return Fail(error, line, column, "bad_date", "must be a date YYYY-MM-DD, not " + quoted());
     }
+    case ColumnType::kDateOrTime: {
+      TimeMicros t = 0;
+      if (text.size() == 10 && ParseIsoTime(std::string(text) + "T00:00:00Z", &t)) {
+        *out = std::string(text);
+        return true;
+      }
+      if (ParseIsoTime(std::string(text), &t)) {
+        *out = FormatUtcMicros(t);
+        return true;
+      }
+      if (ParseIsoTime(std::string(text) + "Z", &t))
+        return Fail(error, line, column, "time_without_offset",
+                    "must carry Z or a UTC offset such as +01:00: " + quoted() + " has none");
+      return Fail(error, line, column, "bad_date_or_time",
+                  "must be a date YYYY-MM-DD or an ISO 8601 time " + std::string(kTimeForm) +
+                      ", not " + quoted());
+    }
     case ColumnType::kNumber: {
       std::string canonical;
       double v = 0;

@@ -24,6 +24,10 @@ std::string_view TrimCell(std::string_view text);
 // - time_without_offset: a valid local time without Z or an offset (times are never
 //   guessed into a zone);
 // - bad_date: not a valid YYYY-MM-DD;
+// - bad_date_or_time: (kDateOrTime) neither a valid YYYY-MM-DD nor a time as for
+//   bad_time (the message names both forms); a valid time without an offset is
+//   time_without_offset, as for kTime. A date is kept as given, a time as its UTC form
+//   FormatUtcMicros (2026-01-05T10:00:00+01:00 -> 2026-01-05T09:00:00.000000Z);
 // - bad_number: not a plain decimal (digits, one point, optional exponent), or a count
 //   that is not a whole number up to kMaxCount;
 // - negative_number: below zero;

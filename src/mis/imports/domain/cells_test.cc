@@ -12,6 +12,7 @@ namespace {
 using detail::Count;
 using detail::Currency;
 using detail::Date;
+using detail::DateOrTime;
 using detail::Enum;
 using detail::Number;
 using detail::Text;
@@ -56,6 +57,31 @@ TEST(MisImportCells, DatesAreCalendarDays) {
   EXPECT_EQ(Parse(due, "2026-02-29"), "!bad_date");
   EXPECT_EQ(Parse(due, "2026-3-1"), "!bad_date");
   EXPECT_EQ(Parse(due, "2026-03-01T00:00:00Z"), "!bad_date");
+}
+
+TEST(MisImportCells, DateOrTimeKeepsADayAsGivenAndATimeInItsUtcForm) {
+  ORDO_VERIFIES("ORDO-MISCT-03");
+  const ColumnSpec due = DateOrTime("due_date", true, "");
+  Value v;
+  EXPECT_EQ(Parse(due, "2028-02-29", &v), "2028-02-29");
+  EXPECT_EQ(std::get<std::string>(v), "2028-02-29");
+  EXPECT_FALSE(IsTimeText(std::get<std::string>(v)));
+  // One instant written with two offsets is one value, the canonical UTC text.
+  EXPECT_EQ(Parse(due, "2026-01-05T10:00:00+01:00", &v), "2026-01-05T09:00:00.000000Z");
+  EXPECT_EQ(std::get<std::string>(v), "2026-01-05T09:00:00.000000Z");
+  EXPECT_TRUE(IsTimeText(std::get<std::string>(v)));
+  EXPECT_EQ(Parse(due, "2026-01-05T09:00:00Z"), "2026-01-05T09:00:00.000000Z");
+  EXPECT_EQ(Parse(due, "2026-01-05T09:00:00.5-05:00"), "2026-01-05T14:00:00.500000Z");
+  EXPECT_EQ(Parse(due, "2026-01-05T09:00:00"), "!time_without_offset");
+  EXPECT_EQ(Parse(due, "2026-02-29"), "!bad_date_or_time");
+  EXPECT_EQ(Parse(due, "2026-3-1"), "!bad_date_or_time");
+  EXPECT_EQ(Parse(due, "2026-02-30T10:00:00Z"), "!bad_date_or_time");
+  EXPECT_EQ(Parse(due, "2026-01-05T09:00:00+0100"), "!bad_date_or_time");
+  EXPECT_EQ(Parse(due, "05.01.2026"), "!bad_date_or_time");
+  RowError error;
+  ASSERT_FALSE(ParseCell(due, "tomorrow", 3, &v, &error));
+  EXPECT_NE(error.message.find("YYYY-MM-DD"), std::string::npos) << error.message;
+  EXPECT_NE(error.message.find("offset"), std::string::npos) << error.message;
 }
 
 TEST(MisImportCells, NumbersAreNonNegativeDecimalsInCanonicalForm) {
@@ -114,8 +140,14 @@ TEST(MisImportCells, ExcerptsForMessagesAreShortValidUtf8) {
   ORDO_VERIFIES("ORDO-MIS-26");
   EXPECT_EQ(Excerpt("short"), "short");
   EXPECT_EQ(Excerpt("abcdef", 4), "abcd...");
-  EXPECT_EQ(Excerpt("ab\xC3\xA9" "cd", 3), "ab...");  // never half of a character
-  EXPECT_EQ(Excerpt("a\xFF" "b\n", 10), "a?b?");
+  EXPECT_EQ(Excerpt("ab\xC3\xA9"
+                    "cd",
+                    3),
+            "ab...");  // never half of a character
+  EXPECT_EQ(Excerpt("a\xFF"
+                    "b\n",
+                    10),
+            "a?b?");
   EXPECT_EQ(FirstInvalidUtf8Line(Excerpt(std::string(200, '\xE9'), 100)), 0);
 }
 

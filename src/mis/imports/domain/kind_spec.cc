@@ -70,6 +70,10 @@ std::string KeyOf(const KindSpec& spec, const std::vector<Value>& values) {
   return key;
 }
 
+bool IsTimeText(std::string_view date_or_time) {
+  return date_or_time.find('T') != std::string_view::npos;
+}
+
 std::string ShowValue(const ColumnSpec& column, const Value& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return *text;
   if (const auto* number = std::get_if<std::int64_t>(&value))
@@ -104,6 +108,9 @@ ColumnSpec Time(std::string name, bool required, std::string doc) {
 }
 ColumnSpec Date(std::string name, bool required, std::string doc) {
   return Make(std::move(name), ColumnType::kDate, required, std::move(doc));
+}
+ColumnSpec DateOrTime(std::string name, bool required, std::string doc) {
+  return Make(std::move(name), ColumnType::kDateOrTime, required, std::move(doc));
 }
 ColumnSpec Number(std::string name, bool required, bool positive, std::string doc) {
   ColumnSpec c = Make(std::move(name), ColumnType::kNumber, required, std::move(doc));

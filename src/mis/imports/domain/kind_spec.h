@@ -21,6 +21,10 @@ enum class ColumnType {
   kNumber,    // decimal >= 0 (> 0 when `positive`), kept as its canonical text
   kCount,     // whole number >= 0
   kCurrency,  // ISO 4217 code: three upper-case letters
+  // A date YYYY-MM-DD, or an ISO 8601 time with an offset; kept as text: the date as
+  // given, the time in its canonical UTC form (FormatUtcMicros: ...T09:00:00.000000Z), so
+  // that one instant written with two offsets is one value.
+  kDateOrTime,
 };
 
 // Longest text value (bytes) a cell may hold.
@@ -47,6 +51,9 @@ class RowView {
   std::optional<std::int64_t> Int(std::string_view column) const;
   // The text of a date column ("" when empty); YYYY-MM-DD sorts as it compares.
   std::string Date(std::string_view column) const { return Text(column); }
+  // The text of a date-or-time column ("" when empty): YYYY-MM-DD, or a UTC time
+  // YYYY-MM-DDTHH:MM:SS.ffffffZ (IsTimeText tells them apart).
+  std::string DateOrTime(std::string_view column) const { return Text(column); }
 
  private:
   const KindSpec& spec_;
@@ -81,6 +88,9 @@ std::string KindNames();
 
 // The natural key of `values` as one string (key cells joined by U+001F), for maps.
 std::string KeyOf(const KindSpec& spec, const std::vector<Value>& values);
+// Whether the stored text of a kDateOrTime cell is a time (it holds a 'T'), not a date.
+bool IsTimeText(std::string_view date_or_time);
+
 // A readable form of a value for messages ("" for empty, times as UTC ISO 8601).
 std::string ShowValue(const ColumnSpec& column, const Value& value);
 

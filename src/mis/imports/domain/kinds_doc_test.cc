@@ -25,6 +25,8 @@ std::string TypeWord(const ColumnSpec& c) {
       return "time";
     case ColumnType::kDate:
       return "date";
+    case ColumnType::kDateOrTime:
+      return "date or time";
     case ColumnType::kNumber:
       return c.positive ? "number > 0" : "number ≥ 0";
     case ColumnType::kCount:

@@ -14,20 +14,27 @@ using testing::Refusals;
 using testing::Strings;
 
 TEST(MisImportKinds, Orders) {
-  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MIS-23", "ORDO-MIS-24");
+  ORDO_VERIFIES("ORDO-MIS-22", "ORDO-MIS-23", "ORDO-MIS-24", "ORDO-MISCT-03");
   auto p = MustParse("orders",
                      "order_id,customer,product,quantity,unit,due_date\n"
                      "SO-1,Acme,P1,500,pcs,2026-03-31\n"
                      "SO-2,,P1,12.5,kg,2026-04-01\n"
                      "SO-3,Acme,P1,0,pcs,2026-03-31\n"
-                     "SO-4,Acme,P1,10,pcs,2026-03-31T12:00:00Z\n"
-                     "SO-5,Acme,,10,pcs,\n");
-  ASSERT_EQ(p.rows.size(), 5u);
+                     "SO-4,Acme,P1,10,pcs,2026-03-31T12:00:00\n"
+                     "SO-5,Acme,,10,pcs,\n"
+                     "SO-6,Acme,P1,10,pcs,2026-03-31T12:00:00+02:00\n"
+                     "SO-7,Acme,P1,10,pcs,31.03.2026\n");
+  ASSERT_EQ(p.rows.size(), 7u);
   EXPECT_TRUE(p.rows[0].errors.empty());
   EXPECT_TRUE(p.rows[1].errors.empty());
   EXPECT_EQ(Refusals(p.rows[2]), (Strings{"quantity:not_positive"}));
-  EXPECT_EQ(Refusals(p.rows[3]), (Strings{"due_date:bad_date"}));
+  EXPECT_EQ(Refusals(p.rows[3]), (Strings{"due_date:time_without_offset"}));
   EXPECT_EQ(Refusals(p.rows[4]), (Strings{"product:missing_value", "due_date:missing_value"}));
+  EXPECT_TRUE(p.rows[5].errors.empty());
+  EXPECT_EQ(RowView(*FindKind("orders"), p.rows[5].values).DateOrTime("due_date"),
+            "2026-03-31T10:00:00.000000Z");
+  EXPECT_EQ(RowView(*FindKind("orders"), p.rows[0].values).DateOrTime("due_date"), "2026-03-31");
+  EXPECT_EQ(Refusals(p.rows[6]), (Strings{"due_date:bad_date_or_time"}));
 }
 
 TEST(MisImportKinds, Shipments) {

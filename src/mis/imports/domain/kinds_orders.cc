@@ -19,7 +19,10 @@ KindSpec OrdersKind() {
            Text("product", true, "product id"),
            Number("quantity", true, true, "ordered quantity, > 0, in `unit`"),
            Text("unit", false, "unit of measure, e.g. pcs, kg"),
-           Date("due_date", true, "the day the order is due (YYYY-MM-DD, the site's calendar)")},
+           DateOrTime("due_date", true,
+                      "when the order is due: a day (YYYY-MM-DD, the site's calendar: due at "
+                      "the end of that local day) or a time with an offset (due at that "
+                      "instant)")},
           {"order_id"},
           nullptr};
 }

@@ -91,6 +91,45 @@ TEST_F(ApplyImportTest, SameFileTwiceImportsNothingNew) {
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM import_row_error"), 1);
 }
 
+TEST_F(ApplyImportTest, DueTimesImportOnceAndSupersedeByOrderId) {
+  ORDO_VERIFIES("ORDO-MIS-29", "ORDO-MIS-30", "ORDO-MISCT-03");
+  const std::string header = "order_id,customer,product,quantity,unit,due_date\n";
+  const std::string body = header +
+                           "SO-1,ACME,P1,10,pcs,2026-01-05T09:00:00+00:00\n"
+                           "SO-2,ACME,P1,10,pcs,2026-01-06\n";
+  auto first = Apply("orders", body, "alice", kT1);
+  EXPECT_EQ(first.imported, 2);
+  EXPECT_EQ(first.refused, 0);
+  auto again = Apply("orders", body, "bob", kT2);
+  EXPECT_TRUE(again.duplicate_file);
+  EXPECT_EQ(again.import_id, first.import_id);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM import_orders"), 2);
+  // The same instant at another offset is the same row; a corrected time supersedes.
+  auto other = Apply("orders",
+                     header +
+                         "SO-1,ACME,P1,10,pcs,2026-01-05T10:00:00+01:00\n"
+                         "SO-2,ACME,P1,10,pcs,2026-01-06T17:00:00Z\n",
+                     "alice", kT2);
+  EXPECT_FALSE(other.duplicate_file);
+  EXPECT_EQ(other.unchanged, 1);
+  EXPECT_EQ(other.superseded, 1);
+  EXPECT_EQ(other.imported, 0);
+  ExpectBalanced(other);
+  auto rows = Current("orders");
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& row : rows) {
+    const RowView view(*FindKind("orders"), row.values);
+    if (view.Text("order_id") == "SO-1") {
+      EXPECT_EQ(row.import_id, first.import_id);
+      EXPECT_EQ(view.DateOrTime("due_date"), "2026-01-05T09:00:00.000000Z");
+    } else {
+      EXPECT_EQ(row.import_id, other.import_id);
+      EXPECT_EQ(view.DateOrTime("due_date"), "2026-01-06T17:00:00.000000Z");
+    }
+  }
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM import_orders"), 3);
+}
+
 TEST_F(ApplyImportTest, EqualRowsOfAnotherFileAreUnchangedAndKeepTheirLineage) {
   ORDO_VERIFIES("ORDO-MIS-30");
   auto first = Apply("states", kHeader + kRow1 + kRow2);

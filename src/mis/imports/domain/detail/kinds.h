@@ -14,6 +14,7 @@ ColumnSpec Text(std::string name, bool required, std::string doc);
 ColumnSpec Enum(std::string name, bool required, std::vector<std::string> choices, std::string doc);
 ColumnSpec Time(std::string name, bool required, std::string doc);
 ColumnSpec Date(std::string name, bool required, std::string doc);
+ColumnSpec DateOrTime(std::string name, bool required, std::string doc);
 ColumnSpec Number(std::string name, bool required, bool positive, std::string doc);
 ColumnSpec Count(std::string name, bool required, bool zero_when_empty, std::string doc);
 ColumnSpec Currency(std::string name, std::string doc);
