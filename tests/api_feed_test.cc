@@ -147,22 +147,30 @@ TEST_F(ApiTest, AStreamEndsWhenItsSessionEnds) {
   EXPECT_EQ(stream.body.find("after the auditor signed out"), std::string::npos) << stream.body;
 }
 
+// The account the MIS reads the MES with (role feed_reader), made by the admin, its
+// one-time password changed at its first sign-in: its session token.
+std::string NewFeedReader(const HttpClient& http, const std::string& admin) {
+  HttpReply created = http.Post("/api/v1/users",
+                                Json{{"name", "mis.feed"},
+                                     {"display_name", "MIS ledger feed"},
+                                     {"roles", {"feed_reader"}},
+                                     {"password", "feed-one-time-password-2026"}},
+                                admin);
+  EXPECT_EQ(created.status, 201) << created.Describe();
+  HttpReply first;
+  const std::string feed = FirstSignIn(http, "mis.feed", "feed-one-time-password-2026",
+                                       StrongPassword("mis feed"), &first);
+  EXPECT_FALSE(feed.empty()) << first.Describe();
+  return feed;
+}
+
 // The account the MIS reads the MES with (role feed_reader): the ledger and nothing else.
 TEST_F(ApiTest, AFeedReaderReadsTheLedgerAndNothingElse) {
   ORDO_VERIFIES("ORDO-MIS-90");
   const std::string admin = TokenFor("admin");
   const std::string op = TokenFor("operator");
-  HttpReply created = http().Post("/api/v1/users",
-                                  Json{{"name", "mis.feed"},
-                                       {"display_name", "MIS ledger feed"},
-                                       {"roles", {"feed_reader"}},
-                                       {"password", "feed-one-time-password-2026"}},
-                                  admin);
-  ASSERT_EQ(created.status, 201) << created.Describe();
-  HttpReply first;
-  const std::string feed = FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026",
-                                       StrongPassword("mis feed"), &first);
-  ASSERT_FALSE(feed.empty()) << first.Describe();
+  const std::string feed = NewFeedReader(http(), admin);
+  ASSERT_FALSE(feed.empty());
   const std::int64_t seq = Write(op, LogbookEntry("read by the MIS"));
 
   HttpReply page = http().Get("/api/v1/ledger?after=" + std::to_string(seq - 1), feed);
@@ -185,17 +193,8 @@ TEST_F(ApiTest, AFeedReaderReadsTheSignedCheckpointsInSeqOrder) {
   ORDO_VERIFIES("ORDO-LEDGER-09");
   const std::string admin = TokenFor("admin");
   const std::string op = TokenFor("operator");
-  HttpReply created = http().Post("/api/v1/users",
-                                  Json{{"name", "mis.feed"},
-                                       {"display_name", "MIS ledger feed"},
-                                       {"roles", {"feed_reader"}},
-                                       {"password", "feed-one-time-password-2026"}},
-                                  admin);
-  ASSERT_EQ(created.status, 201) << created.Describe();
-  HttpReply first;
-  const std::string feed = FirstSignIn(http(), "mis.feed", "feed-one-time-password-2026",
-                                       StrongPassword("mis feed"), &first);
-  ASSERT_FALSE(feed.empty()) << first.Describe();
+  const std::string feed = NewFeedReader(http(), admin);
+  ASSERT_FALSE(feed.empty());
   std::vector<std::int64_t> signed_seqs;
   for (int i = 0; i < 3; ++i) {
     Write(op, LogbookEntry("checkpointed " + std::to_string(i)));

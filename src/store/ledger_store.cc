@@ -186,12 +186,19 @@ Status AppendCheckpoint(storage::Database& db, const ledger::Checkpoint& c) {
   return (*st)->Run();
 }
 
+namespace {
+
+// A row of SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint.
+ledger::Checkpoint CheckpointOf(const storage::Statement& s) {
+  return ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
+}
+
+}  // namespace
+
 Result<std::vector<ledger::Checkpoint>> ReadCheckpoints(storage::Database& db) {
   return storage::Rows<ledger::Checkpoint>(
       db, "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint ORDER BY seq",
-      storage::NoBind, [](const storage::Statement& s) {
-        return ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
-      });
+      storage::NoBind, CheckpointOf);
 }
 
 Result<std::vector<ledger::Checkpoint>> ReadCheckpointsAfter(storage::Database& db,
@@ -201,10 +208,7 @@ Result<std::vector<ledger::Checkpoint>> ReadCheckpointsAfter(storage::Database& 
       db,
       "SELECT seq, head_hash, time_us, public_key, signature FROM checkpoint WHERE seq > ? "
       "ORDER BY seq LIMIT ?",
-      [&](storage::Statement& s) { s.Bind(1, after).Bind(2, limit); },
-      [](const storage::Statement& s) {
-        return ledger::Checkpoint{s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4)};
-      });
+      [&](storage::Statement& s) { s.Bind(1, after).Bind(2, limit); }, CheckpointOf);
 }
 
 Result<std::optional<std::string>> GetMeta(storage::Database& db, const std::string& key) {

@@ -4,30 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/verifies.h"
+#include "mis/feed/chain_test_util.h"
 
 namespace ordo::mis::feed {
 namespace {
 
-// A chain of `n` logbook entries from genesis, each hashed.
-std::vector<ledger::LedgerEntry> Chain(int n) {
-  std::vector<ledger::LedgerEntry> out;
-  std::string prev = ledger::kGenesisHash;
-  for (int i = 1; i <= n; ++i) {
-    ledger::LedgerEntry e;
-    e.seq = i;
-    e.time_us = 1'800'000'000'000'000 + i;
-    e.actor = "op1";
-    e.role = "operator";
-    e.type = "logbook.entry_recorded";
-    e.subject = {"logbook_entry", std::to_string(i), 1};
-    e.payload = Json{{"text", "entry " + std::to_string(i)}};
-    e.prev_hash = prev;
-    e.hash = ledger::ComputeHash(e);
-    prev = e.hash;
-    out.push_back(e);
-  }
-  return out;
-}
+using testing::Chain;
 
 Json Page(const std::vector<ledger::LedgerEntry>& entries) {
   Json list = Json::array();

@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "core/testing/verifies.h"
+#include "mis/feed/chain_test_util.h"
 
 namespace ordo::mis::feed {
 namespace {
@@ -16,21 +17,7 @@ class FeedCheckpointTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(InitCrypto());
     site_ = GenerateSigningKeyPair();
-    std::string prev = ledger::kGenesisHash;
-    for (int i = 1; i <= 6; ++i) {
-      ledger::LedgerEntry e;
-      e.seq = i;
-      e.time_us = 1'800'000'000'000'000 + i;
-      e.actor = "op1";
-      e.role = "operator";
-      e.type = "logbook.entry_recorded";
-      e.subject = {"logbook_entry", std::to_string(i), 1};
-      e.payload = Json{{"text", "entry " + std::to_string(i)}};
-      e.prev_hash = prev;
-      e.hash = ledger::ComputeHash(e);
-      prev = e.hash;
-      chain_.push_back(e);
-    }
+    chain_ = testing::Chain(6);
   }
   // The site's checkpoint of entry `seq` (1-based).
   ledger::Checkpoint Signed(std::int64_t seq) const {

@@ -137,6 +137,24 @@ void FeedConsumer::Follow() {
                   seq, detail);
     log_failure("the alarm", RaiseAlarm(*db_, kind, seq, detail, now()));
   };
+  // After a read of the MES (`what`: whose answer, for the state's detail): kUse the answer,
+  // or kAgain (the loop starts again: signed in anew, or after the retry's wait), or kStop.
+  enum class Next { kUse, kAgain, kStop };
+  auto after_read = [&](const client::HttpReply& reply, const std::string& what) {
+    reachable = reply.status != 0;
+    if (reply.status == 401) {  // the session ended (idle, lifetime, MES restart)
+      token.clear();
+      return Next::kAgain;
+    }
+    if (reply.status == 0 || reply.status >= 500) {
+      token.clear();  // a restarted MES forgot the session
+      return retry("unreachable", mes.url + ": " + Describe(reply)) ? Next::kAgain : Next::kStop;
+    }
+    if (!reply.ok())
+      return retry("refused", what + " refused " + mes.user + ": " + Describe(reply)) ? Next::kAgain
+                                                                                      : Next::kStop;
+    return Next::kUse;
+  };
   while (!stopping_) {
     if (token.empty()) {
       client::HttpReply signed_in = session.Post(
@@ -163,18 +181,8 @@ void FeedConsumer::Follow() {
                                           "&limit=" + std::to_string(options_.page_limit) +
                                           "&wait=" + std::to_string(options_.wait_seconds),
                                       token);
-    reachable = page.status != 0;
-    if (page.status == 401) {  // the session ended (idle, lifetime, MES restart)
-      token.clear();
-      continue;
-    }
-    if (page.status == 0 || page.status >= 500) {
-      token.clear();  // a restarted MES forgot the session
-      if (!retry("unreachable", mes.url + ": " + Describe(page))) break;
-      continue;
-    }
-    if (!page.ok()) {
-      if (!retry("refused", "the ledger feed refused " + mes.user + ": " + Describe(page))) break;
+    if (const Next next = after_read(page, "the ledger feed"); next != Next::kUse) {
+      if (next == Next::kStop) break;
       continue;
     }
     const CheckedPage checked = CheckPage(*cursor, page.json());
@@ -182,20 +190,9 @@ void FeedConsumer::Follow() {
     if (!mes.public_key.empty()) {
       // Before anything of the page is stored: the MES's signed checkpoints of its seqs.
       client::HttpReply answer = poll.Get(CheckpointsPath(*cursor), token);
-      reachable = answer.status != 0;
-      if (answer.status == 401) {
-        token.clear();
-        continue;
-      }
-      if (answer.status == 0 || answer.status >= 500) {
-        token.clear();
-        if (!retry("unreachable", mes.url + ": " + Describe(answer))) break;
-        continue;
-      }
-      if (!answer.ok()) {
-        if (!retry("refused",
-                   "the MES's signed checkpoints refused " + mes.user + ": " + Describe(answer)))
-          break;
+      if (const Next next = after_read(answer, "the MES's signed checkpoints");
+          next != Next::kUse) {
+        if (next == Next::kStop) break;
         continue;
       }
       const ParsedCheckpoints parsed = ParseCheckpoints(answer.json(), cursor->seq);
