@@ -216,7 +216,7 @@ int main(int argc, char** argv) {
   // serve
   auto* serve = app.add_subcommand("serve", "Run the MIS server");
   std::string data, listen = "127.0.0.1:8090", mes_url, mes_user, mes_password_file, mes_ca;
-  std::string mes_public_key;
+  std::string mes_public_key, overdue_entries, overdue_seconds;
   std::string time_zone;
   int idle_minutes = 15, nice = 10;
   serve->add_option("--data", data, "data directory (created by init)")->required();
@@ -236,6 +236,13 @@ int main(int argc, char** argv) {
                     "with --mes: the site's Ed25519 public key (64 hex digits; ordo init's, the "
                     "public_key of ledger entry 1): the MES's signed checkpoints are checked "
                     "against it before entries are stored (without it they are not checked)");
+  serve->add_option("--checkpoint-overdue-entries", overdue_entries,
+                    "with --mes-public-key: alarm checkpoint_overdue when more than N entries "
+                    "were taken past the newest verified checkpoint (default 3000; 0 = off)");
+  serve->add_option("--checkpoint-overdue-seconds", overdue_seconds,
+                    "with --mes-public-key: alarm checkpoint_overdue when the oldest entry taken "
+                    "past the newest verified checkpoint waited more than S seconds (default "
+                    "1800; 0 = off)");
   serve->add_option("--time-zone", time_zone,
                     "the site's time zone for this run, overriding the one stored by init "
                     "(an IANA name such as Europe/Berlin)");
@@ -256,6 +263,11 @@ int main(int argc, char** argv) {
         app::MesConnectionFromFlags(mes_url, mes_user, mes_password_file, mes_ca, mes_public_key);
     if (!mes.ok()) {
       rc = Fail(mes.error().message);
+      return;
+    }
+    if (Status overdue = app::SetCheckpointOverdue(*mes, overdue_entries, overdue_seconds);
+        !overdue.ok()) {
+      rc = Fail(overdue.error().message);
       return;
     }
     http::Router router;

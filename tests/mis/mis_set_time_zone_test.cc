@@ -5,6 +5,7 @@
 // next run's trend and snapshot cut days in Berlin.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "core/clock.h"
@@ -99,6 +100,14 @@ TEST_F(MisSetTimeZoneTest, ChangesTheZoneOfAStoppedStoreAndTheNextRunCutsDaysInI
   EXPECT_EQ(bad.status.code, 2) << bad.Describe();
   EXPECT_NE(bad.err.find("time-zone: unknown time zone 'Mars/Olympus_Mons'"), std::string::npos)
       << bad.Describe();
+  // A zone file that is not TZif (the tzdata package's leap-second table; no other
+  // zoneinfo directory can be given): bad_time_zone_file, naming time-zone.
+  if (std::filesystem::is_regular_file("/usr/share/zoneinfo/leapseconds")) {
+    RunResult damaged = SetZone({"--time-zone", "leapseconds", "--reason", "x"});
+    EXPECT_EQ(damaged.status.code, 2) << damaged.Describe();
+    EXPECT_NE(damaged.err.find("time-zone: the time zone file of 'leapseconds'"), std::string::npos)
+        << damaged.Describe();
+  }
   RunResult no_reason = SetZone({"--time-zone", "Europe/Berlin"});
   EXPECT_EQ(no_reason.status.code, 2) << no_reason.Describe();
   EXPECT_NE(no_reason.err.find("--reason"), std::string::npos) << no_reason.Describe();

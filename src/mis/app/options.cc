@@ -6,6 +6,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 namespace ordo::mis::app {
 
@@ -129,6 +130,34 @@ Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& u
   mes->user = user;
   mes->password = std::move(*password);
   return std::optional<MesConnection>(std::move(*mes));
+}
+
+Status SetCheckpointOverdue(std::optional<MesConnection>& mes, const std::string& entries,
+                            const std::string& seconds) {
+  for (const auto& [flag, text, target] :
+       {std::tuple{"checkpoint-overdue-entries", &entries, mes ? &mes->overdue_entries : nullptr},
+        std::tuple{"checkpoint-overdue-seconds", &seconds,
+                   mes ? &mes->overdue_seconds : nullptr}}) {
+    if (text->empty()) continue;
+    const std::string field = flag;
+    const bool digits = text->size() <= 10 && std::all_of(text->begin(), text->end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                        });
+    const std::int64_t value = digits ? std::stoll(*text) : -1;
+    if (!digits || value > 1'000'000'000)
+      return Error::Invalid(
+          field,
+          "--" + field + " is a whole number from 0 to 1000000000 (0: off), not '" + *text + "'",
+          "invalid_checkpoint_overdue");
+    if (!mes || mes->public_key.empty())
+      return Error::Invalid(field,
+                            "--" + field +
+                                " goes with --mes-public-key: without the site's key the MES's "
+                                "checkpoints are not checked",
+                            "checkpoint_overdue_without_key");
+    *target = value;
+  }
+  return Ok();
 }
 
 }  // namespace ordo::mis::app

@@ -33,6 +33,12 @@ struct MesConnection {
   // The site's Ed25519 public key (64 lower-case hex digits) the MES's signed checkpoints
   // must verify under (--mes-public-key); "" = checkpoints not checked.
   std::string public_key;
+  // With public_key: more entries taken past the newest verified checkpoint than
+  // overdue_entries, or the oldest of them waiting more than overdue_seconds, raises the
+  // alarm checkpoint_overdue (--checkpoint-overdue-entries, --checkpoint-overdue-seconds;
+  // 3 times the MES's default cadence of 1,000 entries or 600 s; 0 = that limit off).
+  std::int64_t overdue_entries = 3000;
+  std::int64_t overdue_seconds = 1800;
 };
 
 // "http://host:port" or "https://host:port" (a trailing '/' allowed; no path, user info,
@@ -50,6 +56,14 @@ Result<std::optional<MesConnection>> MesConnectionFromFlags(const std::string& u
                                                             const std::string& password_file,
                                                             const std::string& ca_file = "",
                                                             const std::string& public_key = "");
+
+// --checkpoint-overdue-entries and --checkpoint-overdue-seconds ("" = not given: the
+// default) into `mes`: each a whole number from 0 to 1,000,000,000 (0: that limit off),
+// else invalid_argument naming the flag (reason invalid_checkpoint_overdue); given without
+// --mes-public-key (nothing is checked then) invalid_argument naming the flag (reason
+// checkpoint_overdue_without_key).
+Status SetCheckpointOverdue(std::optional<MesConnection>& mes, const std::string& entries,
+                            const std::string& seconds);
 
 // --mes-public-key: the site's Ed25519 public key as 64 hex digits (either case), returned
 // in lower case, as the MES writes it. invalid_argument on "mes-public-key" otherwise.

@@ -147,6 +147,39 @@ TEST_F(MesFlagsTest, ThePublicKeyIs64HexDigitsAndGoesWithMes) {
   EXPECT_NE(alone.error().message.find("goes with --mes"), std::string::npos);
 }
 
+TEST_F(MesFlagsTest, TheOverdueLimitsAreWholeNumbersAndGoWithThePublicKey) {
+  ORDO_VERIFIES("ORDO-MISFEED-36");
+  auto pinned = MesConnectionFromFlags("http://h:1", "u", file_, "", std::string(64, 'a'));
+  ASSERT_TRUE(pinned.ok()) << pinned.error().message;
+  ASSERT_TRUE(SetCheckpointOverdue(*pinned, "", "").ok());
+  EXPECT_EQ((*pinned)->overdue_entries, 3000);  // the defaults: 3 x 1,000 entries, 3 x 600 s
+  EXPECT_EQ((*pinned)->overdue_seconds, 1800);
+  ASSERT_TRUE(SetCheckpointOverdue(*pinned, "5", "0").ok());
+  EXPECT_EQ((*pinned)->overdue_entries, 5);
+  EXPECT_EQ((*pinned)->overdue_seconds, 0);  // off
+  for (const std::string& bad : {"-1", "abc", "1.5", " 5", "1000000001", "99999999999"}) {
+    for (const bool entries : {true, false}) {
+      Status r = SetCheckpointOverdue(*pinned, entries ? bad : "", entries ? "" : bad);
+      ASSERT_FALSE(r.ok()) << bad;
+      const std::string flag =
+          entries ? "checkpoint-overdue-entries" : "checkpoint-overdue-seconds";
+      EXPECT_EQ(r.error().field, flag) << bad;
+      EXPECT_EQ(r.error().reason, "invalid_checkpoint_overdue") << bad;
+      EXPECT_NE(r.error().message.find("--" + flag), std::string::npos) << r.error().message;
+    }
+  }
+  auto unpinned = MesConnectionFromFlags("http://h:1", "u", file_);
+  ASSERT_TRUE(unpinned.ok());
+  std::optional<MesConnection> none;
+  for (auto* mes : {&*unpinned, &none}) {
+    Status r = SetCheckpointOverdue(*mes, "", "60");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "checkpoint-overdue-seconds");
+    EXPECT_EQ(r.error().reason, "checkpoint_overdue_without_key");
+    EXPECT_NE(r.error().message.find("--mes-public-key"), std::string::npos);
+  }
+}
+
 TEST_F(MesFlagsTest, PasswordFileFirstLineMustNotBeEmpty) {
   ORDO_VERIFIES("ORDO-MIS-02");
   auto line = ReadPasswordFile(file_, "admin-password-file");

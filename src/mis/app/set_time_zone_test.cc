@@ -9,6 +9,7 @@
 
 #include "core/testing/verifies.h"
 #include "mis/app/site_time_zone.h"
+#include "mis/calendar/zoneinfo.h"
 #include "mis/snapshots/store.h"
 #include "mis/store/dir_lock.h"
 #include "mis/store/mis_store.h"
@@ -154,6 +155,31 @@ TEST_F(SetTimeZoneTest, AZoneThatDoesNotLoadIsRefusedNamingTimeZone) {
     EXPECT_EQ(change.error().field, "time-zone") << zone;
     EXPECT_EQ(change.error().reason, "unknown_time_zone") << zone;
   }
+  ExpectUnchanged();
+}
+
+// A zone whose file is not a TZif file the MIS reads is refused as such. SetTimeZone reads
+// the system's zoneinfo directory only (no other directory can be given), so the damaged
+// files are real ones of the tzdata package: `leapseconds` is the text table the package
+// ships beside the zones, and `right/UTC` a TZif file with leap-second records, which the
+// MIS refuses (calendar/tzif.h).
+TEST_F(SetTimeZoneTest, AZoneFileThatDoesNotParseIsRefusedAsABadTimeZoneFile) {
+  ORDO_VERIFIES("ORDO-MISTZ-16");
+  int checked = 0;
+  for (const std::string zone : {"leapseconds", "right/UTC"}) {
+    if (!fs::is_regular_file(fs::path(calendar::kZoneinfoDir) / zone)) continue;
+    ++checked;
+    auto change = Set(zone, "a reason");
+    ASSERT_FALSE(change.ok()) << zone;
+    EXPECT_EQ(change.error().code, ErrorCode::kInvalidArgument) << zone;
+    EXPECT_EQ(change.error().field, "time-zone") << zone;
+    EXPECT_EQ(change.error().reason, "bad_time_zone_file")
+        << zone << ": " << change.error().message;
+    EXPECT_NE(change.error().message.find("the time zone file of '" + zone + "'"),
+              std::string::npos)
+        << change.error().message;
+  }
+  ASSERT_GT(checked, 0) << "neither file is in " << calendar::kZoneinfoDir << " (tzdata)";
   ExpectUnchanged();
 }
 

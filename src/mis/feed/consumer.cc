@@ -7,6 +7,7 @@
 
 #include "client/http_client.h"
 #include "mis/feed/chain.h"
+#include "mis/feed/checkpoint_overdue.h"
 #include "mis/feed/checkpoints.h"
 #include "mis/feed/derive.h"
 #include "mis/feed/store/feed_store.h"
@@ -73,6 +74,14 @@ Status FeedConsumer::Start(const app::ServiceContext& context) {
     db_.reset();
     return recorded;
   }
+  // The previous run's key: with the same key the count of entries without a verified
+  // checkpoint goes on from the newest verified one; with a newly pinned (or other) key it
+  // starts at the cursor, as the checks do.
+  auto before = ReadFeedStatus(*db_);
+  if (!before.ok()) return before.error();
+  counted_from_ = before->checkpoint_key == context_.mes->public_key
+                      ? before->checkpoint_verified_seq
+                      : std::max(before->checkpoint_verified_seq, before->cursor.seq);
   ORDO_TRY(SetCheckpointKey(*db_, context_.mes->public_key));
   if (context_.mes->public_key.empty())
     spdlog::warn(
@@ -119,6 +128,11 @@ void FeedConsumer::Follow() {
   }
   std::string token;
   bool reachable = false;  // the last request got an answer
+  // With a pinned key: where the count of entries without a verified checkpoint starts
+  // (the newest verified one, or counted_from_), and since when the oldest has waited.
+  const OverdueLimits overdue_limits{mes.overdue_entries, mes.overdue_seconds};
+  std::int64_t overdue_from = counted_from_;
+  TimeMicros uncovered_since = 0;
   int backoff_ms = 1000;
   auto now = [this] { return context_.clock->NowMicros(); };
   auto log_failure = [](const char* what, const Status& s) {
@@ -187,6 +201,7 @@ void FeedConsumer::Follow() {
     }
     const CheckedPage checked = CheckPage(*cursor, page.json());
     CheckpointCheck checkpoints;
+    std::int64_t newest_served = 0;  // the newest checkpoint the MES served
     if (!mes.public_key.empty()) {
       // Before anything of the page is stored: the MES's signed checkpoints of its seqs.
       client::HttpReply answer = poll.Get(CheckpointsPath(*cursor), token);
@@ -200,6 +215,7 @@ void FeedConsumer::Follow() {
         alarm(parsed.broken->kind, parsed.broken->seq, parsed.broken->detail);
         break;
       }
+      for (const auto& c : parsed.checkpoints) newest_served = std::max(newest_served, c.seq);
       checkpoints = CheckCheckpoints(*cursor, checked.entries, parsed.checkpoints, mes.public_key);
       if (checkpoints.broken) {
         alarm(checkpoints.broken->kind, checkpoints.broken->seq, checkpoints.broken->detail);
@@ -214,7 +230,7 @@ void FeedConsumer::Follow() {
                                                           checked.entries[derived.taken - 1].hash};
     const std::int64_t verified = NewestUpTo(checkpoints.verified, to.seq);
     if (derived.taken == 0 && verified > 0)  // the checkpoint at the cursor
-      log_failure("the checkpoint verified", MarkCheckpointVerified(*db_, verified));
+      log_failure("the checkpoint verified", MarkCheckpointVerified(*db_, verified, now()));
     if (derived.taken > 0) {
       if (auto applied = ApplyPage(*db_, derived.rows, *cursor, to, now(), verified);
           !applied.ok()) {
@@ -224,6 +240,22 @@ void FeedConsumer::Follow() {
         }
         if (!retry("store_error", "the MIS store: " + applied.error().message)) break;
         continue;
+      }
+    }
+    if (!mes.public_key.empty()) {
+      // Overdue checkpoints cost assurance, not data: an alarm, and consumption goes on.
+      const std::int64_t newest =
+          CoveredUpTo(std::max(overdue_from, verified), newest_served, to.seq);
+      uncovered_since = UncoveredSince(uncovered_since, overdue_from, newest, to.seq, now());
+      overdue_from = newest;
+      if (auto overdue =
+              CheckpointOverdue(overdue_limits, overdue_from, to.seq, uncovered_since, now())) {
+        auto raised = RaiseOpenAlarm(*db_, overdue->kind, overdue->seq, overdue->detail, now());
+        if (!raised.ok())
+          log_failure("the alarm", raised.error());
+        else if (*raised)
+          spdlog::warn("feed: ALARM {} at ledger entry {}: {}; consumption goes on", overdue->kind,
+                       overdue->seq, overdue->detail);
       }
     }
     if (derived.failure) {

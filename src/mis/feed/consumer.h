@@ -25,6 +25,16 @@
 //   (checkpoint_mismatch) is an alarm as above, with nothing of the page stored. The
 //   newest checkpoint verified is stored with the cursor. Without the key it logs a
 //   warning at start and records that checkpoints are not checked.
+// - With --mes-public-key, after each page (and each poll that found nothing new): when
+//   more entries were taken without a verified checkpoint than --checkpoint-overdue-entries
+//   (default 3000), or the oldest of them has waited longer than
+//   --checkpoint-overdue-seconds (default 1800; checkpoint_overdue.h), it raises the alarm
+//   checkpoint_overdue at the cursor, logged as a warning, once while it is open, and goes
+//   on consuming: the chain still checks every entry. A checkpoint verified at or past the
+//   alarm's seq resolves it (feed_store.h MarkCheckpointVerified). The count starts at the
+//   newest verified checkpoint, or at the cursor at start when the key pinned is not the
+//   previous run's (checkpoints before the cursor are not checked back); the wait starts
+//   at the first entry this run took past it.
 // Without --mes the service only records the state not_configured.
 #pragma once
 
@@ -62,6 +72,8 @@ class FeedConsumer : public app::Service {
 
   ConsumerOptions options_;
   app::ServiceContext context_;
+  // Where the count of entries without a verified checkpoint starts (set by Start).
+  std::int64_t counted_from_ = 0;
   std::unique_ptr<storage::Database> db_;
   std::thread thread_;
   std::mutex mutex_;

@@ -20,7 +20,8 @@ http::Awaitable<http::HttpResponse> FeedStatusHandler(http::Context& context, ht
                       {"raised_at", Time(a.raised)},
                       {"kind", a.kind},
                       {"seq", a.seq},
-                      {"detail", a.detail}});
+                      {"detail", a.detail},
+                      {"resolved_at", Time(a.resolved)}});
   co_return server::JsonResponse(
       200, Json{{"state", status->state.state},
                 {"detail", status->state.detail},

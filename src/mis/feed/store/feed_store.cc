@@ -191,6 +191,11 @@ std::vector<store::Migration> FeedMigrations() {
           {kFeedModule, 6,
            "ALTER TABLE feed_cursor ADD COLUMN checkpoint_key TEXT NOT NULL DEFAULT '';"
            "ALTER TABLE feed_cursor ADD COLUMN checkpoint_verified_seq INTEGER NOT NULL "
+           "DEFAULT 0"},
+          // An alarm that does not stop consumption (checkpoint_overdue) is resolved when
+          // the checkpoint it waited for verifies; the others stay as they were (open).
+          {kFeedModule, 7,
+           "ALTER TABLE feed_alarm ADD COLUMN resolved_us INTEGER NOT NULL "
            "DEFAULT 0"}};
 }
 
@@ -219,17 +224,22 @@ Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& 
   ORDO_TRY(InsertRows(db, rows));
   ORDO_TRY(storage::Run(db, "UPDATE feed_cursor SET seq = ?, hash = ?, updated_us = ? WHERE id = 1",
                         [&](Statement& s) { s.Bind(1, to.seq).Bind(2, to.hash).Bind(3, now); }));
-  if (checkpoint_verified_seq > 0) ORDO_TRY(MarkCheckpointVerified(db, checkpoint_verified_seq));
+  if (checkpoint_verified_seq > 0)
+    ORDO_TRY(MarkCheckpointVerified(db, checkpoint_verified_seq, now));
   return tx.Commit();
 }
 
-Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq) {
+Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq, TimeMicros now) {
   // A repeat (each poll that finds nothing new checks the checkpoint at the cursor again)
   // matches no row and writes nothing.
+  ORDO_TRY(storage::Run(db,
+                        "UPDATE feed_cursor SET checkpoint_verified_seq = ? "
+                        "WHERE id = 1 AND checkpoint_verified_seq < ?",
+                        [&](Statement& s) { s.Bind(1, seq).Bind(2, seq); }));
   return storage::Run(db,
-                      "UPDATE feed_cursor SET checkpoint_verified_seq = ? "
-                      "WHERE id = 1 AND checkpoint_verified_seq < ?",
-                      [&](Statement& s) { s.Bind(1, seq).Bind(2, seq); });
+                      "UPDATE feed_alarm SET resolved_us = ? "
+                      "WHERE kind = 'checkpoint_overdue' AND resolved_us = 0 AND seq <= ?",
+                      [&](Statement& s) { s.Bind(1, now).Bind(2, seq); });
 }
 
 Status SetCheckpointKey(storage::Database& db, const std::string& public_key) {
@@ -264,6 +274,20 @@ Status RaiseAlarm(storage::Database& db, const std::string& kind, std::int64_t s
   return tx.Commit();
 }
 
+Result<bool> RaiseOpenAlarm(storage::Database& db, const std::string& kind, std::int64_t seq,
+                            const std::string& detail, TimeMicros now) {
+  // The consumer is the store's one feed writer: no other can raise one in between.
+  auto open = storage::FirstRow<std::int64_t>(
+      db, "SELECT id FROM feed_alarm WHERE kind = ? AND resolved_us = 0 LIMIT 1",
+      [&](Statement& s) { s.Bind(1, kind); }, [](const Statement& s) { return s.Int(0); });
+  if (!open.ok()) return open.error();
+  if (*open) return false;
+  ORDO_TRY(storage::Run(
+      db, "INSERT INTO feed_alarm (raised_us, kind, seq, detail) VALUES (?, ?, ?, ?)",
+      [&](Statement& s) { s.Bind(1, now).Bind(2, kind).Bind(3, seq).Bind(4, detail); }));
+  return true;
+}
+
 Result<FeedStatus> ReadFeedStatus(storage::Database& db) {
   auto status = storage::FirstRow<FeedStatus>(
       db,
@@ -282,9 +306,11 @@ Result<FeedStatus> ReadFeedStatus(storage::Database& db) {
   if (!status.ok()) return status.error();
   if (!*status) return Error::Make(ErrorCode::kInternal, "the MIS store has no feed cursor row");
   auto alarms = storage::Rows<FeedAlarm>(
-      db, "SELECT id, raised_us, kind, seq, detail FROM feed_alarm ORDER BY id DESC LIMIT 20",
+      db,
+      "SELECT id, raised_us, kind, seq, detail, resolved_us FROM feed_alarm ORDER BY id DESC "
+      "LIMIT 20",
       storage::NoBind, [](const Statement& s) {
-        return FeedAlarm{s.Int(0), s.Int(1), s.Text(2), s.Int(3), s.Text(4)};
+        return FeedAlarm{s.Int(0), s.Int(1), s.Text(2), s.Int(3), s.Text(4), s.Int(5)};
       });
   if (!alarms.ok()) return alarms.error();
   (*status)->alarms = std::move(*alarms);

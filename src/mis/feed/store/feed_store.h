@@ -35,7 +35,8 @@ inline constexpr const char* kFeedModule = "feed";
 // keeps them (every stored due was a date-time). Version 6: feed_cursor's
 // checkpoint_key (the pinned public key of this run, '' = not checked) and
 // checkpoint_verified_seq (the newest MES checkpoint verified, 0 = none); cursor and rows
-// kept.
+// kept. Version 7: feed_alarm.resolved_us (0 = open), set when an alarm that does not stop
+// consumption (checkpoint_overdue) is resolved; the alarms before it stay open.
 std::vector<store::Migration> FeedMigrations();
 
 // The consumer's state, as the status route shows it. `state`: not_configured (no --mes),
@@ -54,6 +55,7 @@ struct FeedAlarm {
   std::string kind;  // as ChainBreak::kind, or unreadable_event
   std::int64_t seq = 0;
   std::string detail;
+  TimeMicros resolved = 0;  // when it was resolved (checkpoint_overdue only); 0: open
 };
 
 struct FeedStatus {
@@ -77,8 +79,10 @@ Status ApplyPage(storage::Database& db, const FeedRows& rows, const FeedCursor& 
                  const FeedCursor& to, TimeMicros now, std::int64_t checkpoint_verified_seq = 0);
 
 // A checkpoint at `seq` verified without a page to store (the one at the cursor, signed
-// after the MIS took that entry): raises checkpoint_verified_seq to `seq` (never lowers it).
-Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq);
+// after the MIS took that entry): raises checkpoint_verified_seq to `seq` (never lowers it)
+// and resolves, at `now`, the open checkpoint_overdue alarms at seqs up to `seq` (the
+// entries they waited for are signed now). ApplyPage does the same in its transaction.
+Status MarkCheckpointVerified(storage::Database& db, std::int64_t seq, TimeMicros now);
 
 // The consumer's start: the key this run checks checkpoints with ("" = not checked).
 Status SetCheckpointKey(storage::Database& db, const std::string& public_key);
@@ -94,6 +98,12 @@ Status SetState(storage::Database& db, const std::string& state, const std::stri
 // Records an alarm and sets the state `stopped` with its detail.
 Status RaiseAlarm(storage::Database& db, const std::string& kind, std::int64_t seq,
                   const std::string& detail, TimeMicros now);
+
+// Records an alarm that does not stop consumption (checkpoint_overdue): the state is left
+// as it is, and nothing is recorded while an alarm of `kind` is open (raised once, not
+// once per page; again only after MarkCheckpointVerified resolved it). True when recorded.
+Result<bool> RaiseOpenAlarm(storage::Database& db, const std::string& kind, std::int64_t seq,
+                            const std::string& detail, TimeMicros now);
 
 Result<FeedStatus> ReadFeedStatus(storage::Database& db);
 

@@ -92,8 +92,8 @@ TEST_F(FeedStoreTest, TheNewestCheckpointVerifiedMovesWithTheCursor) {
   EXPECT_EQ(ReadFeedStatus(*db_)->checkpoint_verified_seq, 4);
   EXPECT_EQ(Cursor(), (FeedCursor{6, "h6"}));
   // The one at the cursor, verified by a poll that found nothing new; never lowered.
-  ASSERT_TRUE(MarkCheckpointVerified(*db_, 6).ok());
-  ASSERT_TRUE(MarkCheckpointVerified(*db_, 2).ok());
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 6, kT0).ok());
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 2, kT0).ok());
   auto status = ReadFeedStatus(*db_);
   EXPECT_EQ(status->checkpoint_verified_seq, 6);
   EXPECT_EQ(status->checkpoint_key, std::string(64, 'a'));
@@ -337,6 +337,42 @@ TEST_F(FeedStoreTest, ADueDateAloneEndsTheSitesLocalDayADateTimeStaysAsTheMesSay
   EXPECT_EQ(ReadOrders(*db_).value(), rows.orders);  // due_date stored as given
 }
 
+// checkpoint_overdue does not stop consumption: the state stays, it is recorded once while
+// open, and a checkpoint verified at or past its seq resolves it (in ApplyPage's
+// transaction, or alone); one before its seq does not. The alarms that stop stay open.
+TEST_F(FeedStoreTest, AnOverdueAlarmIsRaisedOnceKeepsTheStateAndAVerifiedCheckpointResolvesIt) {
+  ORDO_VERIFIES("ORDO-MISFEED-36", "ORDO-MISFEED-37");
+  ASSERT_TRUE(SetState(*db_, "following", "", kT0).ok());
+  ASSERT_TRUE(RaiseAlarm(*db_, "gap", 3, "expected ledger entry 3", kT0).ok());
+  ASSERT_TRUE(SetState(*db_, "following", "", kT0 + 1).ok());
+  EXPECT_EQ(RaiseOpenAlarm(*db_, "checkpoint_overdue", 40, "late", kT0 + kHour).value(), true);
+  EXPECT_EQ(RaiseOpenAlarm(*db_, "checkpoint_overdue", 41, "late", kT0 + 2 * kHour).value(), false);
+  auto raised = ReadFeedStatus(*db_);
+  ASSERT_TRUE(raised.ok());
+  EXPECT_EQ(raised->state.state, "following");
+  ASSERT_EQ(raised->alarms.size(), 2u);
+  EXPECT_EQ(raised->alarms[0].kind, "checkpoint_overdue");
+  EXPECT_EQ(raised->alarms[0].seq, 40);
+  EXPECT_EQ(raised->alarms[0].resolved, 0);
+  // A checkpoint before the alarm's seq leaves it open; one at it resolves it.
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 39, kT0 + 3 * kHour).ok());
+  EXPECT_EQ(ReadFeedStatus(*db_)->alarms[0].resolved, 0);
+  ASSERT_TRUE(MarkCheckpointVerified(*db_, 40, kT0 + 4 * kHour).ok());
+  auto resolved = ReadFeedStatus(*db_);
+  EXPECT_EQ(resolved->alarms[0].resolved, kT0 + 4 * kHour);
+  EXPECT_EQ(resolved->alarms[1].kind, "gap");
+  EXPECT_EQ(resolved->alarms[1].resolved, 0);
+  // Overdue again: a new alarm, resolved by a page whose checkpoint is past it.
+  EXPECT_EQ(RaiseOpenAlarm(*db_, "checkpoint_overdue", 90, "late", kT0 + 5 * kHour).value(), true);
+  ASSERT_TRUE(
+      ApplyPage(*db_, {}, Cursor(), FeedCursor{95, "h95"}, kT0 + 6 * kHour, /*verified=*/92).ok());
+  auto again = ReadFeedStatus(*db_);
+  ASSERT_EQ(again->alarms.size(), 3u);
+  EXPECT_EQ(again->alarms[0].seq, 90);
+  EXPECT_EQ(again->alarms[0].resolved, kT0 + 6 * kHour);
+  EXPECT_EQ(again->checkpoint_verified_seq, 92);
+}
+
 TEST(FeedStoreUpgradeTest, CheckpointFieldsAreAddedKeepingTheCursorAndRows) {
   ORDO_VERIFIES("ORDO-MISFEED-35", "ORDO-MIS-94");
   const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_checkpoints";
@@ -361,6 +397,36 @@ TEST(FeedStoreUpgradeTest, CheckpointFieldsAreAddedKeepingTheCursorAndRows) {
   ASSERT_TRUE(status.ok()) << status.error().message;
   EXPECT_EQ(status->checkpoint_verified_seq, 0);
   EXPECT_EQ(status->checkpoint_key, "");
+  upgraded->db.reset();
+  fs::remove_all(dir);
+}
+
+// Version 7 adds feed_alarm.resolved_us: the alarms raised before stay, open.
+TEST(FeedStoreUpgradeTest, AlarmsRaisedBeforeResolutionsWereStoredStayOpen) {
+  ORDO_VERIFIES("ORDO-MISFEED-37", "ORDO-MIS-94");
+  const fs::path dir = fs::path(::testing::TempDir()) / "mis_feed_upgrade_alarms";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = store::StorePath(dir.string());
+  const std::vector<store::Migration> all = FeedMigrations();
+  const std::vector<store::Migration> v6(all.begin(), all.begin() + 6);
+  ASSERT_EQ(v6.back().version, 6);
+  {
+    auto opened = store::OpenMisStore(path, v6, true);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    ASSERT_TRUE(storage::Run(*opened->db,
+                             "INSERT INTO feed_alarm (raised_us, kind, seq, detail) "
+                             "VALUES (1, 'gap', 12, 'expected ledger entry 12')",
+                             storage::NoBind)
+                    .ok());
+  }
+  auto upgraded = store::OpenMisStore(path, all, false);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  auto status = ReadFeedStatus(*upgraded->db);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  ASSERT_EQ(status->alarms.size(), 1u);
+  EXPECT_EQ(status->alarms[0].kind, "gap");
+  EXPECT_EQ(status->alarms[0].resolved, 0);
   upgraded->db.reset();
   fs::remove_all(dir);
 }
