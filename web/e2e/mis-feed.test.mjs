@@ -239,3 +239,34 @@ test('a stopped feed and its alarm show in red in the header [ORDO-MISUI-12]', a
     await page.unroute('**/api/v1/feed');
   }
 });
+
+// checkpoint_overdue does not stop the feed, and a later checkpoint resolves it (raised and
+// resolved on the real binaries by tests/mis/mis_feed_checkpoint_test.cc): the header shows
+// an open one in red beside a following feed, and no longer shows it once resolved.
+test('an open checkpoint_overdue shows in the header, a resolved one does not [ORDO-MISUI-12]', async () => {
+  const { page } = browser;
+  const real = await mis.api.get('/api/v1/feed');
+  const overdue = (resolvedAt) => ({
+    ...real,
+    alarms: [
+      { id: 3, raised_at: '2026-01-05T11:00:00Z', kind: 'checkpoint_overdue', seq: real.cursor.seq,
+        detail: '3001 entries taken without a verified checkpoint', resolved_at: resolvedAt },
+    ],
+  });
+  let answer = overdue(null);
+  await page.route('**/api/v1/feed', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+  try {
+    await page.reload();
+    await page.locator('[data-testid="feed-status"][data-state="following"]').waitFor();
+    const alarm = page.getByTestId('feed-alarm');
+    await alarm.waitFor();
+    assert.match(await alarm.textContent(), new RegExp(`alarm checkpoint_overdue at seq ${real.cursor.seq}$`));
+    answer = overdue('2026-01-05T11:05:00Z');
+    await page.reload();
+    await page.locator('[data-testid="feed-status"][data-state="following"]').waitFor();
+    assert.equal(await page.getByTestId('feed-alarm').count(), 0);
+    assert.match(await page.getByTestId('feed-status').textContent(), /MES feed: following/);
+  } finally {
+    await page.unroute('**/api/v1/feed');
+  }
+});

@@ -1,8 +1,9 @@
 // The MES ledger feed's state in the header (GET /api/v1/feed, read again every 15 s):
 // the consumer's state, the last ledger seq taken, how far the MES's signed checkpoints
 // were verified (or that they are not checked: no pinned key) and when the MIS last found
-// the feed current; alarms (a gap, a changed entry, a checkpoint that does not verify) in
-// red.
+// the feed current; the newest open alarm (a gap, a changed entry, a checkpoint that does
+// not verify or is overdue) in red. A resolved alarm (a checkpoint_overdue that a later
+// checkpoint resolved: `resolved_at` set) stays in the API's list, not in the header.
 import { useEffect, useState } from 'preact/hooks';
 import { misApi, type FeedStatus as Status } from './api';
 import { formatTime } from './format';
@@ -37,7 +38,8 @@ export function FeedStatus() {
   }, []);
   if (!status) return failed ? <span class="mis-feed status-off" data-testid="feed-status">MES feed: unknown</span> : null;
   const bad = status.state === 'stopped' || status.state === 'refused' || status.state === 'unreachable';
-  const alarm = status.alarms[0];
+  const open = status.alarms.filter((a) => !a.resolved_at);
+  const alarm = open[0];
   return (
     <span class={`mis-feed ${bad ? 'status-off' : ''}`} data-testid="feed-status" data-state={status.state}
       title={status.detail || undefined}>
@@ -58,7 +60,7 @@ export function FeedStatus() {
       {status.caught_up_at && <> · current at {formatTime(status.caught_up_at)} UTC</>}
       {alarm && (
         <span class="mis-feed-alarm" role="alert" data-testid="feed-alarm">
-          {' '}· alarm {alarm.kind} at seq {alarm.seq}{status.alarms.length > 1 ? ` (+${status.alarms.length - 1} more)` : ''}
+          {' '}· alarm {alarm.kind} at seq {alarm.seq}{open.length > 1 ? ` (+${open.length - 1} more)` : ''}
         </span>
       )}
     </span>

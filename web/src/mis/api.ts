@@ -155,7 +155,7 @@ export interface FeedStatus {
   cursor: { seq: number; hash: string };
   caught_up_at: string | null;
   updated_at: string | null;
-  alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string }[];
+  alarms: { id: number; raised_at: string; kind: string; seq: number; detail: string; resolved_at?: string | null }[];
   /** `checked`: ordo-mis serve pinned the site's key (--mes-public-key). */
   checkpoints: 'checked' | 'not_checked';
   /** The newest MES checkpoint verified (0: none yet). */
