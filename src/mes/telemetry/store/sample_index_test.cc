@@ -1,8 +1,9 @@
-// The telemetry file's index for reading a tag's values (schema version 3): by device-time
-// bucket, then tag and time. On a real SQLite file without the engine: the values read
-// finds every point of its window across buckets and empty stretches and nothing outside
-// it, searches the index (never scans the table), and a version 2 file's (tag, time)
-// index is replaced when the file is opened for writing.
+// The telemetry file's index for reading a tag's values (schema versions 3 and 4): by
+// device-time bucket, then tag and time. On a real SQLite file without the engine: the
+// values read finds every point of its window across buckets and empty stretches and
+// nothing outside it, searches the index (never scans the table), and the index of a
+// version 2 file (by tag and time) or a version 3 file (buckets of 2^24 us) is replaced
+// when the file is opened for writing.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -21,7 +22,7 @@ namespace {
 
 constexpr TimeMicros kT0 = 1'796'025'600'000'000;  // 2026-11-30T08:00:00Z
 constexpr TimeMicros kS = 1'000'000;
-constexpr TimeMicros kBucket = TimeMicros{1} << 24;  // the index's bucket (~16.8 s)
+constexpr TimeMicros kBucket = TimeMicros{1} << 22;  // the index's bucket (~4.2 s)
 
 class SampleIndexTest : public ::testing::Test {
  protected:
@@ -152,9 +153,34 @@ TEST_F(SampleIndexTest, AVersion2FilesTagIndexIsReplacedWhenOpenedForWriting) {
       storage::FirstRow<std::int64_t>(*file, "PRAGMA user_version", storage::NoBind,
                                       [](const storage::Statement& s) { return s.Int(0); });
   ASSERT_TRUE(version.ok());
-  EXPECT_EQ(version->value_or(0), 3);
+  EXPECT_EQ(version->value_or(0), 4);
   EXPECT_EQ(Times(ValuesOf(*file, "T1", kT0, kT0 + 2 * kS, 10)),
             (std::vector<TimeMicros>{kT0, kT0 + kS}));
+}
+
+TEST_F(SampleIndexTest, AVersion3FilesIndexOfLargerBucketsIsReplacedWhenOpenedForWriting) {
+  ORDO_VERIFIES("ORDO-TEL-37");
+  {
+    auto file = Open();
+    ASSERT_TRUE(file);
+    std::vector<equipment::SampleItem> items = {{"T1", kT0, 1.0}, {"T1", kT0 + 60 * kS, 2.0}};
+    Insert(*file, "press", items);
+    // Back to version 3 as an older ordo left it: buckets of 2^24 us.
+    ASSERT_TRUE(file->Exec("DROP INDEX sample_by_bucket").ok());
+    ASSERT_TRUE(
+        file->Exec("CREATE INDEX sample_by_bucket ON sample((time_us >> 24), tag, time_us)").ok());
+    ASSERT_TRUE(file->Exec("PRAGMA user_version = 3").ok());
+  }
+  auto file = Open();
+  ASSERT_TRUE(file);
+  auto sql = storage::FirstRow<std::string>(
+      *file, "SELECT sql FROM sqlite_master WHERE name = 'sample_by_bucket'", storage::NoBind,
+      [](const storage::Statement& s) { return s.Text(0); });
+  ASSERT_TRUE(sql.ok() && sql->has_value());
+  EXPECT_NE((*sql)->find("time_us >> 22"), std::string::npos) << **sql;
+  EXPECT_EQ(IndexesOfSample(*file), (std::vector<std::string>{"sample_by_bucket"}));
+  EXPECT_EQ(Times(ValuesOf(*file, "T1", kT0, kT0 + 61 * kS, 10)),
+            (std::vector<TimeMicros>{kT0, kT0 + 60 * kS}));
 }
 
 // The write-ahead log's frames (pages written) since the last checkpoint.
@@ -194,11 +220,48 @@ TEST_F(SampleIndexTest, ASecondsSamplesOfManyTagsWriteFewPagesOfALargeFile) {
   ASSERT_TRUE(file->Exec("CREATE INDEX sample_by_tag ON sample(tag, time_us)").ok());
   const std::int64_t by_tag = frames_of_next_second(kSeconds + 1);
   // By bucket: the second's 1,000 index entries land among the current bucket's (at most
-  // ~17 seconds of entries, ~130 leaf pages), beside ~40 pages of rows. By tag first they
-  // land on most of the index's ~1,500 leaf pages (measured: 152 and 1,504 frames).
+  // ~4 seconds of entries), beside ~40 pages of rows. By tag first they land on most of the
+  // index's ~1,500 leaf pages (measured with version 3's buckets: 152 and 1,504 frames).
   EXPECT_GT(by_bucket, 0);
   EXPECT_LT(by_bucket, 250) << by_tag;
   EXPECT_GT(by_tag, 5 * by_bucket) << "by bucket " << by_bucket << ", by tag " << by_tag;
+}
+
+// Version 4's buckets (2^22 us) against version 3's (2^24 us), on the same file: a commit
+// rewrites the part of the current bucket its tags fall in, which grows with the bucket's
+// seconds, so over 17 seconds (a whole bucket of 2^24 us, four of 2^22) the smaller
+// buckets write fewer pages (measured: 960 frames against 1,906).
+TEST_F(SampleIndexTest, SmallerBucketsWriteFewerPagesOverABucketsSeconds) {
+  ORDO_VERIFIES("ORDO-TEL-37");
+  auto file = Open();
+  ASSERT_TRUE(file);
+  constexpr int kTags = 1000, kSeconds = 100, kMeasured = 17;
+  const auto second = [&](int s) {
+    std::vector<equipment::SampleItem> items;
+    for (int t = 0; t < kTags; ++t)
+      items.push_back(
+          {"WU-" + std::to_string(t / 20) + ".t" + std::to_string(t % 20), kT0 + s * kS + t, 1.5});
+    return items;
+  };
+  ASSERT_TRUE(file->Exec("BEGIN").ok());
+  for (int s = 0; s < kSeconds; ++s) Insert(*file, "press", second(s));
+  ASSERT_TRUE(file->Exec("COMMIT").ok());
+  const auto frames_of_seconds = [&](int first) {
+    std::int64_t sum = 0;
+    for (int s = first; s < first + kMeasured; ++s) {
+      EXPECT_TRUE(file->Exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+      Insert(*file, "press", second(s));
+      sum += LogFrames(*file);
+    }
+    return sum;
+  };
+  const std::int64_t v4 = frames_of_seconds(kSeconds);
+  ASSERT_TRUE(file->Exec("DROP INDEX sample_by_bucket").ok());
+  ASSERT_TRUE(
+      file->Exec("CREATE INDEX sample_by_bucket ON sample((time_us >> 24), tag, time_us)").ok());
+  const std::int64_t v3 = frames_of_seconds(kSeconds + kMeasured);
+  EXPECT_GT(v4, 0);
+  EXPECT_GT(v3 * 10, v4 * 13) << "2^22 us buckets " << v4 << " frames, 2^24 us " << v3;
 }
 
 }  // namespace

@@ -57,17 +57,21 @@ CREATE TABLE IF NOT EXISTS compaction(
 // commit wrote a page per sample once the index was large (the log of a second grew with
 // the table, to ~50 MB at a plant's 10,000 samples/s). Within one bucket the index is small
 // and the writes stay there; a read seeks each bucket of its window that holds any sample.
-// The bucket: 2^24 us, about 16.8 s. Its expression is the same text in the index and in
-// ValuesOf (SQLite uses an index on an expression only for that expression).
-constexpr int kBucketShift = 24;
+// Version 4: the bucket is 2^22 us (about 4.2 s; it was 2^24, about 16.8 s). Each commit
+// still rewrites the part of the current bucket its tags fall in, and that part grows with
+// the bucket's seconds: a quarter of the bucket halves the log a second writes at 10,000
+// samples/s (docs/PERFORMANCE.md), for 4x the buckets a long read seeks. The bucket's
+// expression is the same text in the index and in ValuesOf (SQLite uses an index on an
+// expression only for that expression).
+constexpr int kBucketShift = 22;
 const std::string kBucket = "(time_us >> " + std::to_string(kBucketShift) + ")";
-const std::string kSchemaV3 =
-    "DROP INDEX IF EXISTS sample_by_tag; CREATE INDEX IF NOT EXISTS "
-    "sample_by_bucket ON sample(" +
+const std::string kSampleIndex =
+    "DROP INDEX IF EXISTS sample_by_tag; DROP INDEX IF EXISTS sample_by_bucket; "
+    "CREATE INDEX sample_by_bucket ON sample(" +
     kBucket + ", tag, time_us);";
 
 // The file's schema version (PRAGMA user_version): files from before versioning hold v1.
-constexpr std::int64_t kFileVersion = 3;
+constexpr std::int64_t kFileVersion = 4;
 
 Status Migrate(storage::Database& db) {
   auto version =
@@ -80,7 +84,7 @@ Status Migrate(storage::Database& db) {
   ORDO_TRY(tx.begin_status());
   if (v < 1) ORDO_TRY(db.Exec(kSchema));
   if (v < 2) ORDO_TRY(db.Exec(kSchemaV2));
-  if (v < 3) ORDO_TRY(db.Exec(kSchemaV3));
+  if (v < 4) ORDO_TRY(db.Exec(kSampleIndex));  // versions 3 and 4: the index by bucket
   ORDO_TRY(db.Exec("PRAGMA user_version = " + std::to_string(kFileVersion)));
   return tx.Commit();
 }

@@ -101,7 +101,7 @@ Result<std::vector<FileCompaction>> FileCompactions(storage::Database& file);
 Result<std::vector<Point>> ValuesOf(storage::Database& file, const std::string& tag,
                                     TimeMicros from_us, TimeMicros to_us, std::int64_t limit);
 // The SQL ValuesOf runs (?1 tag, ?2 from_us, ?3 to_us, ?4 limit + 1; for tests of its
-// plan): the raw rows through the index by time bucket (schema version 3).
+// plan): the raw rows through the index by time bucket (schema versions 3 and 4).
 const std::string& ValuesOfQuery();
 
 }  // namespace ordo::telemetry
