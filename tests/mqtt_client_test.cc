@@ -2,7 +2,11 @@
 // the PUBACK of a QoS 1 message leaves only after the message handler returned, and a
 // message whose handler says "not stored" is not acknowledged and arrives again.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -77,6 +81,35 @@ TEST_F(MqttClientTest, ThePubackLeavesOnlyAfterTheHandlerReturned) {
   EXPECT_TRUE(WaitFor([&] { return BrokerGotPuback("ack-order"); }, std::chrono::seconds(20)))
       << broker_.Logs();
   EXPECT_FALSE(puback_seen_inside.load());
+  (*client)->Stop();
+}
+
+// The calling thread's nice value (Linux: per thread).
+int ThisThreadsNice() {
+  return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+}
+
+TEST_F(MqttClientTest, TheLoopThreadYieldsTheCpuToPeoplesRequests) {
+  ORDO_VERIFIES("ORDO-MQTT-19");
+  // Machine data is read, decoded and submitted on the loop thread: it runs 10 above the
+  // process's nice value (at most 19), so the server's request threads come first.
+  const int base = ThisThreadsNice();
+  std::atomic<int> handler_nice{-100};
+  auto client = Client::Create(
+      Options("loop-nice"),
+      [&](const std::string&, const std::string&) {
+        handler_nice = ThisThreadsNice();
+        return true;
+      },
+      [](Client& c) { (void)c.Subscribe("t/#", 1); });
+  ASSERT_TRUE(client.ok()) << client.error().message;
+  (*client)->Start();
+  ASSERT_TRUE(WaitFor([&] { return (*client)->subscribed(); }, std::chrono::seconds(20)));
+  RunResult r = broker_.Publish("t/x", "hello");
+  ASSERT_EQ(r.status.code, 0) << r.Describe();
+  ASSERT_TRUE(WaitFor([&] { return handler_nice.load() != -100; }, std::chrono::seconds(20)));
+  EXPECT_EQ(handler_nice.load(), std::min(19, base + 10));
+  EXPECT_EQ(ThisThreadsNice(), base);  // the caller's own thread is left as it was
   (*client)->Stop();
 }
 

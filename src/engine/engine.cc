@@ -298,29 +298,53 @@ std::vector<Engine::Pending> Engine::TakeGroup() {
 
 void Engine::ProcessGroup(std::vector<Pending>& group) {
   // After a bulk command: when people's commands wait that may run before the rest of the
-  // group (Overtakers), they take the rest's place: the rest goes back in front of the
-  // queue, and they run next in this group, which then commits.
+  // group (Overtakers), they pass it. In a group begun while no bulk commands were owed
+  // (bulk_owed_ 0: people have not passed since the queue last emptied), the bulk commands
+  // run so far are rolled back and the whole group goes back in front of the queue: the
+  // people's commands then commit on their own, without the machine data's writes (a
+  // participant's held rows and their sync, then the ledger's), which run again after
+  // them. Otherwise (people passed a moment ago, and the 16 owed bulk commands ran) the
+  // rest of the group goes back and the people run next in this group, which commits what
+  // ran before them; so under a steady stream of people machine data still commits at
+  // least 16 commands per group, and at most one group's work is ever run twice per pass.
+  // Returns true when the group was rolled back for people (`group` is then them alone).
+  const bool may_roll_back = bulk_owed_ == 0;
   auto let_people_in = [&](std::size_t i) {
-    if (!group[i].command.bulk) return;
+    if (!group[i].command.bulk) return false;
     if (bulk_owed_ > 0) {
       --bulk_owed_;
-      return;
+      return false;
     }
     std::lock_guard lock(mutex_);
-    if (people_waiting_ == 0 || i + 1 >= options_.max_group) return;
-    const std::vector<std::size_t> overtakers =
-        Overtakers(group, i + 1, options_.max_group - (i + 1));
-    if (overtakers.empty()) return;
+    if (people_waiting_ == 0 || i + 1 >= options_.max_group) return false;
+    // Rolled back, the group runs after the people, its commands already run included:
+    // the people must be independent of all of them.
+    std::vector<std::size_t> overtakers;
+    const bool roll_back =
+        may_roll_back && !(overtakers = Overtakers(group, 0, options_.max_group)).empty();
+    if (!roll_back) overtakers = Overtakers(group, i + 1, options_.max_group - (i + 1));
+    if (overtakers.empty()) return false;
     bulk_owed_ = kBulkBeforePassingAgain;
     std::vector<Pending> people;
     for (std::size_t k : overtakers) people.push_back(std::move(queue_[k]));
     for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
       queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(*it));
     people_waiting_ -= people.size();
+    if (roll_back) {
+      for (auto& p : group) {
+        p.signed_checkpoint.reset();
+        p.result = Error::Make(ErrorCode::kInternal, "not run");
+      }
+      queue_.insert(queue_.begin(), std::make_move_iterator(group.begin()),
+                    std::make_move_iterator(group.end()));
+      group = std::move(people);
+      return true;
+    }
     queue_.insert(queue_.begin(), std::make_move_iterator(group.begin() + (i + 1)),
                   std::make_move_iterator(group.end()));
     group.erase(group.begin() + static_cast<std::ptrdiff_t>(i + 1), group.end());
     for (auto& person : people) group.push_back(std::move(person));
+    return false;
   };
   bool wants_checkpoint = false;
   auto begin = [&] {
@@ -335,8 +359,19 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   const std::int64_t group_seq = head_seq_;
   const std::string group_hash = head_hash_;
   const TimeMicros group_time = head_time_;
+  // Undoes everything the open group wrote (the ledger's transaction, the participants'
+  // held writes, the head) and begins again.
+  const auto roll_back_and_begin = [&] {
+    (void)db_->Exec("ROLLBACK");
+    for (const auto& participant : Participants()) participant.rollback(*db_);
+    head_seq_ = group_seq;
+    head_hash_ = group_hash;
+    head_time_ = group_time;
+    begin();
+  };
   begin();
   bool write_failed = false;
+  bool passed = false;  // people passed the group: it was rolled back, they run alone
   for (std::size_t i = 0; i < group.size(); ++i) {
     Pending& p = group[i];
     if (p.checkpoint) {
@@ -345,7 +380,18 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     }
     p.result = Execute(p, /*guarded=*/false, &write_failed);
     if (write_failed) break;
-    let_people_in(i);
+    if (let_people_in(i)) {
+      passed = true;
+      break;
+    }
+  }
+  if (passed) {
+    roll_back_and_begin();
+    wants_checkpoint = false;  // a checkpoint request is never among people's commands
+    for (auto& p : group) {
+      p.result = Execute(p, /*guarded=*/false, &write_failed);
+      if (write_failed) break;
+    }
   }
   if (!write_failed) {
     for (const auto& participant : Participants()) {
@@ -361,12 +407,7 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
   }
   if (write_failed) {
     spdlog::warn("a write failed inside a group; re-running the group command by command");
-    (void)db_->Exec("ROLLBACK");
-    for (const auto& participant : Participants()) participant.rollback(*db_);
-    head_seq_ = group_seq;
-    head_hash_ = group_hash;
-    head_time_ = group_time;
-    begin();
+    roll_back_and_begin();
     for (auto& p : group) {
       p.signed_checkpoint.reset();
       if (!p.checkpoint) p.result = Execute(p, /*guarded=*/true, nullptr);

@@ -99,7 +99,8 @@ struct Command {
   // commands run before they may pass again). So a person's command that declares its
   // work units does not wait behind a flood of machine data for other work units.
   // Machine data and housekeeping (equipment data batches, telemetry seals): may be
-  // overtaken as above, and a group of them is committed early for such a command.
+  // overtaken as above; a running group of them is rolled back (run again after it) or
+  // committed early for such a command (docs/architecture.md, "Order").
   bool bulk = false;
   // The work units whose equipment data, state or execution context (running operation,
   // its lots and parameter values) the command reads or writes. nullopt (the default):

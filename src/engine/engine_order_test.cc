@@ -150,16 +150,20 @@ TEST_F(EngineOrderTest, PeoplesCommandsNeverOvertakeEachOther) {
   EXPECT_EQ(Order(), (Names{"hold", "b1", "p1", "p2"}));
 }
 
-TEST_F(EngineOrderTest, AGroupOfBulkCommandsCommitsEarlyForAWaitingPerson) {
+TEST_F(EngineOrderTest, APersonPassesARunningGroupOfBulkCommandsWhichRunsAgainAfterIt) {
   ORDO_VERIFIES("ORDO-ENGINE-06");
-  // Queue b1..b20 behind the held writer; b1's decide submits the person's command, so
-  // it arrives while their group runs: the group commits after b1, the person next.
+  // Queue b1..b20 behind the held writer; b1's decide submits the person's command (the
+  // first time it runs), so it arrives while their group runs. No bulk commands are owed:
+  // the group is rolled back, the person commits alone, and b1..b20 run again after it.
   HoldWriter();
+  const std::int64_t before = engine_->head_seq();
+  auto b1_runs = std::make_shared<std::atomic<int>>(0);
   for (int i = 1; i <= 20; ++i) {
     Command c = Make("machine " + std::to_string(i), true, std::set<std::string>{"WU-A"});
     if (i == 1) {
-      c.decide = [this, inner = c.decide, tracked = Track()](WriteContext& ctx) {
-        SubmitTracked("p", Make("person", false, std::set<std::string>{"WU-C"}), tracked);
+      c.decide = [this, inner = c.decide, b1_runs, tracked = Track()](WriteContext& ctx) {
+        if (b1_runs->fetch_add(1) == 0)
+          SubmitTracked("p", Make("person", false, std::set<std::string>{"WU-C"}), tracked);
         return inner(ctx);
       };
     }
@@ -169,10 +173,33 @@ TEST_F(EngineOrderTest, AGroupOfBulkCommandsCommitsEarlyForAWaitingPerson) {
   const Names order = Order();
   ASSERT_EQ(order.size(), 22u);
   EXPECT_EQ(order[0], "hold");
-  EXPECT_EQ(order[1], "b1");
-  EXPECT_EQ(order[2], "p");
-  for (int i = 2; i <= 20; ++i)
+  EXPECT_EQ(order[1], "p");
+  for (int i = 1; i <= 20; ++i)
     EXPECT_EQ(order[static_cast<std::size_t>(i + 1)], "b" + std::to_string(i));
+  // b1 was decided twice, and its first run left nothing: one entry per command.
+  EXPECT_EQ(b1_runs->load(), 2);
+  EXPECT_EQ(engine_->head_seq(), before + 22);  // the held command's, the person's, b1..b20
+}
+
+TEST_F(EngineOrderTest, APersonWhoSharesAWorkUnitWithTheBulkRunSoFarPassesOnlyTheRest) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  // The person declares WU-A, which b1 (already run) touches and b2..b5 do not: rolling the
+  // group back would put the person before b1, so the person takes the rest's place
+  // instead and commits with b1.
+  HoldWriter();
+  for (int i = 1; i <= 5; ++i) {
+    Command c =
+        Make("machine " + std::to_string(i), true, std::set<std::string>{i == 1 ? "WU-A" : "WU-B"});
+    if (i == 1) {
+      c.decide = [this, inner = c.decide, tracked = Track()](WriteContext& ctx) {
+        SubmitTracked("p", Make("person", false, std::set<std::string>{"WU-A"}), tracked);
+        return inner(ctx);
+      };
+    }
+    Submit("b" + std::to_string(i), std::move(c));
+  }
+  Release();
+  EXPECT_EQ(Order(), (Names{"hold", "b1", "p", "b2", "b3", "b4", "b5"}));
 }
 
 TEST_F(EngineOrderTest, APersonsCommandIsAnsweredBeforeTheMachineDataQueuedAfterItRuns) {
@@ -204,16 +231,18 @@ TEST_F(EngineOrderTest, APersonsCommandIsAnsweredBeforeTheMachineDataQueuedAfter
 
 TEST_F(EngineOrderTest, MachineDataIsNotStarvedByAStreamOfPeoplesCommands) {
   ORDO_VERIFIES("ORDO-ENGINE-06");
-  // Every bulk command's decide submits a person's command that may pass the rest, so a
-  // person always waits: still, after people passed, 16 bulk commands run before people
-  // pass again.
+  // Every bulk command's decide (the first time it runs) submits a person's command that
+  // may pass the rest, so a person always waits: still, after people passed, 16 bulk
+  // commands run before people pass again, and only the first pass rolls a group back.
   HoldWriter();
   constexpr int kBulk = 60;
+  auto decided = std::make_shared<std::vector<std::atomic<int>>>(kBulk + 1);
   for (int i = 1; i <= kBulk; ++i) {
     const std::string n = std::to_string(i);
     Command c = Make("machine " + n, true, std::set<std::string>{"WU-A"});
-    c.decide = [this, n, inner = c.decide, tracked = Track()](WriteContext& ctx) {
-      SubmitTracked("p" + n, Make("person " + n, false, std::set<std::string>{"WU-C"}), tracked);
+    c.decide = [this, n, i, decided, inner = c.decide, tracked = Track()](WriteContext& ctx) {
+      if ((*decided)[static_cast<std::size_t>(i)].fetch_add(1) == 0)
+        SubmitTracked("p" + n, Make("person " + n, false, std::set<std::string>{"WU-C"}), tracked);
       return inner(ctx);
     };
     Submit("b" + n, std::move(c));
@@ -232,8 +261,14 @@ TEST_F(EngineOrderTest, MachineDataIsNotStarvedByAStreamOfPeoplesCommands) {
     in_bulk = bulk;
   }
   ASSERT_GE(runs.size(), 3u);
-  EXPECT_EQ(runs.front(), 1);  // the first person passed after the first bulk command
-  for (std::size_t k = 1; k + 1 < runs.size(); ++k) EXPECT_GE(runs[k], 16) << "run " << k;
+  // The first person passed the first group while its first command ran: that group was
+  // rolled back and ran again after the person.
+  EXPECT_EQ(order[1], "p1");
+  for (std::size_t k = 0; k + 1 < runs.size(); ++k) EXPECT_GE(runs[k], 16) << "run " << k;
+  EXPECT_EQ((*decided)[1].load(), 2);
+  int decided_twice = 0;
+  for (int i = 1; i <= kBulk; ++i) decided_twice += (*decided)[static_cast<std::size_t>(i)] > 1;
+  EXPECT_EQ(decided_twice, 1);
 }
 
 TEST_F(EngineOrderTest, IndependentNeedsBothDeclaredAndDisjoint) {

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <set>
 #include <string>
@@ -251,6 +252,56 @@ TEST_F(EngineTest, AFailedParticipantCommitReRunsTheGroupCommandByCommand) {
     EXPECT_EQ(probe.guarded_seen, (std::vector<bool>{false}));
     EXPECT_EQ(probe.commits, 1);
     EXPECT_EQ(probe.rollbacks, 0);
+    probe.armed = false;
+  }
+  EXPECT_EQ(engine_->head_seq(), head + 2);
+  engine_->Stop();
+  ledger::VerifyReport report = admin::VerifyDataDir(dir_);
+  EXPECT_TRUE(report.ok) << report.message;
+}
+
+TEST_F(EngineTest, APersonPassingARunningBulkGroupRollsBackItsHeldWritesWhichRunAgain) {
+  ORDO_VERIFIES("ORDO-ENGINE-06");
+  ParticipantProbe& probe = Probe();
+  Start();
+  const std::int64_t head = engine_->head_seq();
+  {
+    std::lock_guard lock(probe.mutex);
+    probe.Reset();
+    probe.armed = true;
+  }
+  // A bulk command whose first run submits a person's command of another work unit: the
+  // person passes the group, which is rolled back (the participant's held writes too) and
+  // runs again after the person's group committed.
+  std::promise<Result<CommandReply>> person;
+  auto person_answer = person.get_future();
+  int bulk_runs = 0;  // writer thread only
+  Command bulk = Log("WU-A", "machine data");
+  bulk.bulk = true;
+  bulk.work_units = std::set<std::string>{"WU-A"};
+  bulk.after_append = [&](WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) -> Status {
+    if (bulk_runs++ == 0) {
+      Command p = Log("WU-C", "a person's entry");
+      p.work_units = std::set<std::string>{"WU-C"};
+      engine_->Submit(std::move(p),
+                      [&person](Result<CommandReply> r) { person.set_value(std::move(r)); });
+    }
+    std::lock_guard lock(probe.mutex);
+    probe.guarded_seen.push_back(ctx.guarded);
+    return Ok();
+  };
+  auto b = engine_->SubmitAndWait(std::move(bulk));
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  auto p = person_answer.get();
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->entries.at(0).seq, head + 1);
+  EXPECT_EQ(b->entries.at(0).seq, head + 2);
+  EXPECT_EQ(bulk_runs, 2);
+  {
+    std::lock_guard lock(probe.mutex);
+    EXPECT_EQ(probe.guarded_seen, (std::vector<bool>{false, false}));
+    EXPECT_EQ(probe.rollbacks, 1);
+    EXPECT_EQ(probe.commits, 2);  // the person's group, then the bulk command's
     probe.armed = false;
   }
   EXPECT_EQ(engine_->head_seq(), head + 2);

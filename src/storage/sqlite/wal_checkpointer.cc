@@ -1,10 +1,26 @@
 #include "storage/sqlite/wal_checkpointer.h"
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::storage {
+namespace {
+
+// Puts the calling thread's I/O in Linux's idle class (linux/ioprio.h: IOPRIO_WHO_PROCESS
+// with 0 is the calling thread; the class is the top 3 bits of the 16-bit value). The disk
+// schedulers that keep priorities (mq-deadline since Linux 5.14, bfq) then serve the
+// checkpoint's writes and syncs after any other I/O waiting, such as a commit's sync of a
+// log. Best effort: a failure (another OS, a kernel without it) changes nothing else.
+void UseIdleIoClass() {
+  constexpr int kIoprioWhoProcess = 1, kIoprioClassIdle = 3, kIoprioClassShift = 13;
+  (void)::syscall(SYS_ioprio_set, kIoprioWhoProcess, 0, kIoprioClassIdle << kIoprioClassShift);
+}
+
+}  // namespace
 
 WalCheckpointer::WalCheckpointer(std::function<std::vector<std::string>()> files,
                                  std::chrono::milliseconds every, std::chrono::milliseconds min_gap)
@@ -33,6 +49,7 @@ std::int64_t WalCheckpointer::turns() const {
 }
 
 void WalCheckpointer::Run() {
+  UseIdleIoClass();
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     wake_.wait_for(lock, every_, [this] { return stopping_ || poked_; });

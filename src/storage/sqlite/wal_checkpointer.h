@@ -5,7 +5,8 @@
 // threshold (kWriterAutoCheckpointPages, a safety net) and the checkpointer copies the log
 // back while the writer is idle (Poke) or at least every `every`, but not more often than
 // every `min_gap` (each checkpoint syncs the files, and those syncs compete with the
-// writer's commits for the disk).
+// writer's commits for the disk). The thread's I/O is in Linux's idle class, so a disk
+// scheduler that keeps priorities serves the writer's syncs first.
 //
 // A checkpoint is PASSIVE: it never blocks the writer or readers and copies what no reader
 // still needs; the writer starts the log afresh at its next transaction once a checkpoint

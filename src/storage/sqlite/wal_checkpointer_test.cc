@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
 #include <thread>
 
 #include "core/testing/verifies.h"
@@ -83,6 +87,30 @@ TEST_F(WalCheckpointerTest, SkipsAFileThatIsNotThereWithoutCreatingIt) {
                                std::chrono::milliseconds(20), std::chrono::milliseconds(1));
   WaitForTurn(checkpointer, 2);
   EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// The I/O class of each of this process's threads (linux/ioprio.h: ioprio_get of a thread
+// id, the class in the top 3 bits of 16).
+std::vector<int> ThreadIoClasses() {
+  std::vector<int> classes;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    const int tid = std::stoi(task.path().filename().string());
+    const long prio = ::syscall(SYS_ioprio_get, /*IOPRIO_WHO_PROCESS*/ 1, tid);
+    if (prio >= 0) classes.push_back(static_cast<int>(prio >> 13));
+  }
+  return classes;
+}
+
+TEST_F(WalCheckpointerTest, ItsThreadsIoIsInTheIdleClass) {
+  ORDO_VERIFIES("ORDO-ENGINE-07");
+  constexpr int kIdle = 3;
+  const std::vector<int> before = ThreadIoClasses();
+  EXPECT_EQ(std::count(before.begin(), before.end(), kIdle), 0);
+  WalCheckpointer checkpointer([] { return std::vector<std::string>{}; },
+                               std::chrono::milliseconds(20), std::chrono::milliseconds(1));
+  WaitForTurn(checkpointer, 0);  // its thread has started (and set its class)
+  const std::vector<int> during = ThreadIoClasses();
+  EXPECT_EQ(std::count(during.begin(), during.end(), kIdle), 1);
 }
 
 }  // namespace
