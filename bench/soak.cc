@@ -246,13 +246,22 @@ SoakResult RunSoak(const SoakOptions& o) {
           r.slipped_seconds = std::max(
               r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
           if (sparkplug) {
-            for (EdgeNode& node : nodes)
+            int n = 0, i = 0;  // the edge node's and the device's place (o.phases)
+            for (EdgeNode& node : nodes) {
+              if (o.phases == SoakPhases::kByEdgeNode)
+                std::this_thread::sleep_until(
+                    due + std::chrono::microseconds(1'000'000LL * n++ /
+                                                    static_cast<std::int64_t>(nodes.size())));
               for (int u : node.units) {
+                if (o.phases == SoakPhases::kByDevice)
+                  std::this_thread::sleep_until(
+                      due + std::chrono::microseconds(1'000'000LL * i++ / o.units));
                 pub.Publish(
                     std::string("spBv1.0/") + kGroup + "/DDATA/" + node.id + "/" + units[u],
                     SparkplugPayload(t0_ms + k * 1000, ++node.seq, TagMetrics(o.tags, u + k)));
                 samples_sent += o.tags;
               }
+            }
             continue;
           }
           for (int u = 0; u < o.units; ++u) {
@@ -348,6 +357,11 @@ std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_ma
     << (o.shape == SoakShape::kSparkplugDevices
             ? "Sparkplug B: one DDATA per work unit a second carrying its tags"
             : "one JSON message per sample")
+    << (o.shape == SoakShape::kSparkplugDevices
+            ? (o.phases == SoakPhases::kByDevice     ? ", each device at its own phase"
+               : o.phases == SoakPhases::kByEdgeNode ? ", each edge node at its own phase"
+                                                     : ", all at the top of each second")
+            : "")
     << "), operator command every " << o.probe_ms << " ms, broker max_inflight_messages "
     << o.broker_inflight << "\n";
   s << "setup_seconds: " << r.setup_seconds << "\n";

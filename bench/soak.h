@@ -17,6 +17,12 @@ namespace ordo::bench {
 // samples of the second (metrics tag/tNN), after an NBIRTH and a DBIRTH per device.
 enum class SoakShape { kTagMessages, kSparkplugDevices };
 
+// Sparkplug: every device's DDATA at the top of each second (the worst case: 500 at once);
+// each edge node's devices together, the nodes at their own phases (node k of n at k/n of
+// the second: gateways that publish their devices at the end of unsynchronised scans); or
+// each device at its own phase, evenly over the second (devices polled in turn).
+enum class SoakPhases { kAllAtOnce, kByEdgeNode, kByDevice };
+
 struct SoakOptions {
   std::string ordo_bin;
   std::string work_dir;  // scratch (must exist); everything below it is removed
@@ -28,6 +34,8 @@ struct SoakOptions {
   bool verbose = true;         // a progress line every 10 s on stderr
   int broker_inflight = 1000;  // the broker's max_inflight_messages (mqtt_support.h)
   SoakShape shape = SoakShape::kTagMessages;
+  // Sparkplug: when in the second the devices' DDATA are sent.
+  SoakPhases phases = SoakPhases::kAllAtOnce;
 };
 
 struct SoakResult {

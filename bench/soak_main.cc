@@ -40,6 +40,19 @@ int main() {
   o.drain_seconds = Env("ORDO_SOAK_DRAIN_SECONDS", 60);
   o.broker_inflight = static_cast<int>(Env("ORDO_SOAK_BROKER_INFLIGHT", 1000));
   const double margin = Env("ORDO_SOAK_RSS_MARGIN_MIB", 32);
+  const char* phases = std::getenv("ORDO_SOAK_PHASES");
+  const std::string phases_name = phases && *phases ? phases : "all";
+  if (phases_name == "all") {
+    o.phases = SoakPhases::kAllAtOnce;
+  } else if (phases_name == "node") {
+    o.phases = SoakPhases::kByEdgeNode;
+  } else if (phases_name == "device") {
+    o.phases = SoakPhases::kByDevice;
+  } else {
+    std::fprintf(stderr, "soak: ORDO_SOAK_PHASES must be all, node or device, not '%s'\n",
+                 phases_name.c_str());
+    return 2;
+  }
   const char* shape = std::getenv("ORDO_SOAK_SHAPE");
   const std::string shape_name = shape && *shape ? shape : "sparkplug";
   if (shape_name == "sparkplug") {
