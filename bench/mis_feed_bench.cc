@@ -3,7 +3,9 @@
 // 1. catch-up: N machine-data ledger entries written through POST /api/v1/equipment-data,
 //    then an MIS started from an empty store; the time from its start until
 //    GET /api/v1/feed shows the cursor at the MES head, as ledger entries per second
-//    (median of the repeats; each repeat a fresh MIS store);
+//    (median of the repeats; each repeat a fresh MIS store), without and with the site's
+//    key pinned (--mes-public-key: the MIS checks the MES's signed checkpoints of each
+//    page), alternately, and the ratio of the medians;
 // 2. the operator's p99 with and without a report storm: demo operators write logbook
 //    entries (ledger-writing operator commands, one in flight each) while the MIS follows
 //    the feed, idle and then while clients hammer the MIS's GET /api/v1/kpi and
@@ -115,23 +117,30 @@ void Run(const Config& c, const std::string& dir) {
       static_cast<long long>(mes.machine_batches), c.units, c.batches, c.items, c.items,
       static_cast<long long>(mes.head), SecondsSince(start));
   std::fflush(stdout);
-  std::vector<double> rates;
+  std::vector<double> rates, checked_rates;
   MisProcess mis;
   for (int r = 0; r < c.repeats; ++r) {
-    const std::string mis_dir = dir + "/mis-" + std::to_string(r);
-    std::filesystem::create_directories(mis_dir);
-    if (mis.pid) StopServer(mis.pid);
-    servers.mis = 0;
-    mis = StartMis(ORDO_MIS_BIN, mis_dir, mes);
-    servers.mis = mis.pid;
-    WaitForHead(mis, mes.head, 600);
-    const double seconds = SecondsSince(mis.spawned);
-    rates.push_back(static_cast<double>(mes.head) / seconds);
-    std::printf("  catch-up %d: %lld entries in %.2f s = %.0f entries/s\n", r + 1,
-                static_cast<long long>(mes.head), seconds, rates.back());
-    std::fflush(stdout);
+    for (const bool pin_key : {false, true}) {
+      const std::string mis_dir = dir + "/mis-" + std::to_string(r) + (pin_key ? "-checked" : "");
+      std::filesystem::create_directories(mis_dir);
+      if (mis.pid) StopServer(mis.pid);
+      servers.mis = 0;
+      mis = StartMis(ORDO_MIS_BIN, mis_dir, mes, 0, pin_key);
+      servers.mis = mis.pid;
+      WaitForHead(mis, mes.head, 600);
+      const double seconds = SecondsSince(mis.spawned);
+      (pin_key ? checked_rates : rates).push_back(static_cast<double>(mes.head) / seconds);
+      std::printf("  catch-up %d%s: %lld entries in %.2f s = %.0f entries/s\n", r + 1,
+                  pin_key ? " (checkpoints checked)" : "", static_cast<long long>(mes.head),
+                  seconds, static_cast<double>(mes.head) / seconds);
+      std::fflush(stdout);
+    }
   }
   std::printf("  catch-up (median of %d): %.0f ledger entries/s\n", c.repeats, Median(rates));
+  std::printf(
+      "  catch-up with the checkpoints checked (median of %d): %.0f ledger entries/s; "
+      "checked / unchecked %.2f\n",
+      c.repeats, Median(checked_rates), Median(checked_rates) / Median(rates));
   const double plain = StormPairs(c, mis, mes);
   std::printf("  operator p99 storm / idle (median of %d): %.2f (issue target <= 1.5)\n", c.repeats,
               plain);

@@ -140,11 +140,17 @@ void FillMes(const std::string& dir, int units, int batches, int items, MesWithD
   Json health = Expect(fresh.Send(http::verb::get, "/api/v1/health", ""), 200, "health");
   mes.head = health.at("head_seq").get<std::int64_t>();
   mes.machine_batches = static_cast<std::int64_t>(units) * batches;
+  // The site's key, as the feed account reads it (ordo init signed the first checkpoint).
+  Client feed(mes.server.port);
+  feed.set_token(SignIn(feed, "mis.feed", kFeedPassword));
+  Json signed_ = Expect(feed.Send(http::verb::get, "/api/v1/ledger/checkpoints?limit=1", ""), 200,
+                        "the MES's first checkpoint");
+  mes.site_key = signed_.at("checkpoints").at(0).at("public_key").get<std::string>();
 }
 }  // namespace
 
 MisProcess StartMis(const std::string& mis_bin, const std::string& dir, const MesWithData& mes,
-                    int nice) {
+                    int nice, bool pin_key) {
   const std::string data = dir + "/data";
   std::ofstream(dir + "/admin-password") << kMisAdminPassword << "\n";
   pid_t init =
@@ -169,6 +175,7 @@ MisProcess StartMis(const std::string& mis_bin, const std::string& dir, const Me
                                 "mis.feed",
                                 "--mes-password-file",
                                 mes.feed_password_file};
+  if (pin_key) argv.insert(argv.end(), {"--mes-public-key", mes.site_key});
   if (nice > 0) argv.insert(argv.begin(), {"/usr/bin/nice", "-n", std::to_string(nice)});
   mis.pid = Spawn(argv, out, dir + "/serve.err");
   static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");

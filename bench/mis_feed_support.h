@@ -23,6 +23,7 @@ struct MesWithData {
   std::int64_t head = 0;             // the ledger's head seq after the data
   std::int64_t machine_batches = 0;  // POSTs of equipment data (an entry per item each)
   std::string first_day, last_day;   // ISO times spanning the machine data
+  std::string site_key;              // the MES's public key (hex), from its first checkpoint
 };
 
 // `ordo init --demo` + `ordo serve` below `dir`, the feed account mis.feed, `units` REST
@@ -40,9 +41,10 @@ struct MisProcess {
 
 // `ordo-mis init` into DIR/data (a fresh directory) and `ordo-mis serve` following `mes`.
 // Returns once it listens and the admin signed in (the feed starts before it listens).
-// `nice` > 0 runs it under `nice -n NICE` (every thread at that niceness).
+// `nice` > 0 runs it under `nice -n NICE` (every thread at that niceness). `pin_key`: with
+// `--mes-public-key` (mes.site_key), so the MIS checks the MES's signed checkpoints.
 MisProcess StartMis(const std::string& mis_bin, const std::string& dir, const MesWithData& mes,
-                    int nice = 0);
+                    int nice = 0, bool pin_key = false);
 
 // GET /api/v1/feed until the cursor is at `head` and the state is `following`;
 // throws after `timeout_s`.
