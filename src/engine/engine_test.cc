@@ -177,6 +177,13 @@ struct ParticipantProbe {
     commits = failed_commits = rollbacks = 0;
     guarded_seen.clear();
   }
+  // Clears the counts and arms the probe (its commit fails once when `fail_commit`).
+  void Arm(bool fail_commit = false) {
+    std::lock_guard lock(mutex);
+    Reset();
+    armed = true;
+    fail_next_commit = fail_commit;
+  }
 };
 
 ParticipantProbe& Probe() {
@@ -209,12 +216,7 @@ TEST_F(EngineTest, AFailedParticipantCommitReRunsTheGroupCommandByCommand) {
   ParticipantProbe& probe = Probe();
   Start();
   const std::int64_t head = engine_->head_seq();
-  {
-    std::lock_guard lock(probe.mutex);
-    probe.Reset();
-    probe.armed = true;
-    probe.fail_next_commit = true;
-  }
+  probe.Arm(/*fail_commit=*/true);
   Command c = Log("GROUP-2", "held by a participant");
   c.after_append = [&probe](WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) -> Status {
     std::lock_guard lock(probe.mutex);
@@ -235,11 +237,7 @@ TEST_F(EngineTest, AFailedParticipantCommitReRunsTheGroupCommandByCommand) {
     probe.armed = false;
   }
   // A group without a failure: one commit, no re-run.
-  {
-    std::lock_guard lock(probe.mutex);
-    probe.Reset();
-    probe.armed = true;
-  }
+  probe.Arm();
   Command d = Log("GROUP-2", "second");
   d.after_append = [&probe](WriteContext& ctx, const std::vector<ledger::LedgerEntry>&) -> Status {
     std::lock_guard lock(probe.mutex);
@@ -265,11 +263,7 @@ TEST_F(EngineTest, APersonPassingARunningBulkGroupRollsBackItsHeldWritesWhichRun
   ParticipantProbe& probe = Probe();
   Start();
   const std::int64_t head = engine_->head_seq();
-  {
-    std::lock_guard lock(probe.mutex);
-    probe.Reset();
-    probe.armed = true;
-  }
+  probe.Arm();
   // A bulk command whose first run submits a person's command of another work unit: the
   // person passes the group, which is rolled back (the participant's held writes too) and
   // runs again after the person's group committed.

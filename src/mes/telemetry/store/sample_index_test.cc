@@ -70,6 +70,15 @@ class SampleIndexTest : public ::testing::Test {
     return rows.ok() ? *rows : std::vector<std::string>{};
   }
 
+  // One sample of each of `tags` tags (20 per work unit) in second `s`, a microsecond apart.
+  static std::vector<equipment::SampleItem> SecondOfTags(int s, int tags) {
+    std::vector<equipment::SampleItem> items;
+    for (int t = 0; t < tags; ++t)
+      items.push_back(
+          {"WU-" + std::to_string(t / 20) + ".t" + std::to_string(t % 20), kT0 + s * kS + t, 1.5});
+    return items;
+  }
+
   std::string root_, path_;
   std::int64_t seq_ = 0;
 };
@@ -198,13 +207,7 @@ TEST_F(SampleIndexTest, ASecondsSamplesOfManyTagsWriteFewPagesOfALargeFile) {
   auto file = Open();
   ASSERT_TRUE(file);
   constexpr int kTags = 1000, kSeconds = 200;
-  const auto second = [&](int s) {
-    std::vector<equipment::SampleItem> items;
-    for (int t = 0; t < kTags; ++t)
-      items.push_back(
-          {"WU-" + std::to_string(t / 20) + ".t" + std::to_string(t % 20), kT0 + s * kS + t, 1.5});
-    return items;
-  };
+  const auto second = [](int s) { return SecondOfTags(s, kTags); };
   ASSERT_TRUE(file->Exec("BEGIN").ok());
   for (int s = 0; s < kSeconds; ++s) Insert(*file, "press", second(s));
   ASSERT_TRUE(file->Exec("COMMIT").ok());
@@ -236,13 +239,7 @@ TEST_F(SampleIndexTest, SmallerBucketsWriteFewerPagesOverABucketsSeconds) {
   auto file = Open();
   ASSERT_TRUE(file);
   constexpr int kTags = 1000, kSeconds = 100, kMeasured = 17;
-  const auto second = [&](int s) {
-    std::vector<equipment::SampleItem> items;
-    for (int t = 0; t < kTags; ++t)
-      items.push_back(
-          {"WU-" + std::to_string(t / 20) + ".t" + std::to_string(t % 20), kT0 + s * kS + t, 1.5});
-    return items;
-  };
+  const auto second = [](int s) { return SecondOfTags(s, kTags); };
   ASSERT_TRUE(file->Exec("BEGIN").ok());
   for (int s = 0; s < kSeconds; ++s) Insert(*file, "press", second(s));
   ASSERT_TRUE(file->Exec("COMMIT").ok());
