@@ -391,9 +391,11 @@ TEST_F(MisFeedTest, WithTheSitesKeyTheFeedVerifiesTheMesCheckpoints) {
   Send(Json::array({State("2026-01-05T06:30:00Z", "running")}), Json::array());
   mis_ = StartMis(mis_sandbox_.data(), "", {"--mes-public-key", key});
   const std::string again = MisAdmin(*mis_);
+  // The page is stored before the state is set to following: wait for both.
   Json status = WaitFeed(*mis_, again, [later](const Json& s) {
     return s.value("checkpoint_verified_seq", std::int64_t{0}) >= later &&
-           s["cursor"].value("seq", std::int64_t{0}) > later;
+           s["cursor"].value("seq", std::int64_t{0}) > later &&
+           s.value("state", "") == "following";
   });
   EXPECT_EQ(status["checkpoint_verified_seq"], later) << status.dump();
   EXPECT_EQ(status["state"], "following") << status.dump();
