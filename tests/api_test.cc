@@ -2,8 +2,13 @@
 // logbook and its corrections, ledger paging.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <optional>
+#include <vector>
+
 #include "api_fixture.h"
 #include "core/testing/verifies.h"
+#include "core/thread_scheduling.h"
 
 namespace ordo::testing {
 namespace {
@@ -287,6 +292,30 @@ TEST_F(ApiTest, CorrectionsNeedAReasonAndAnExistingEntry) {
   EXPECT_EQ(rows[0]["reason"], "transcription error");
   EXPECT_EQ(rows[1]["seq"], seq);
   EXPECT_EQ(rows[1]["corrected_by"], Json::array({fixed})) << rows[1].dump();
+}
+
+// The io thread (every request) and the engine's writer ask for 0.1 ms slices, so a
+// person's request takes a core as soon as it wakes while machine data keeps both busy;
+// no other thread of the server asks for it.
+TEST_F(ApiTest, TheRequestThreadAndTheWriterAskForShortTimeSlices) {
+  ORDO_VERIFIES("ORDO-ENGINE-08");
+  if (!KernelKeepsThreadSlices()) GTEST_SKIP() << "this kernel (before Linux 6.12) keeps no slice";
+  // A request first: the io thread has run past its start.
+  ASSERT_EQ(http().Get("/api/v1/health").status, 200);
+  const long pid = server_->pid();
+  std::vector<long> short_slices;
+  int threads = 0;
+  for (const auto& task :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+    const long tid = std::stol(task.path().filename().string());
+    ++threads;
+    std::optional<long long> slice = ThreadSliceMicros(tid);
+    ASSERT_TRUE(slice.has_value()) << "thread " << tid;
+    if (*slice == kRequestPathSlice.count()) short_slices.push_back(tid);
+  }
+  EXPECT_GT(threads, 2);
+  ASSERT_EQ(short_slices.size(), 2u) << "the io thread and the writer, of " << threads;
+  EXPECT_TRUE(short_slices[0] == pid || short_slices[1] == pid) << "the io thread is the main one";
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <future>
 
 #include "core/crypto.h"
+#include "core/thread_scheduling.h"
 #include "ledger/event_schema.h"
 #include "store/ledger_store.h"
 #include "store/projector.h"
@@ -218,6 +219,8 @@ void Engine::Stop() {
 }
 
 void Engine::Run() {
+  // People's commands commit here: the writer takes a core as soon as one is queued.
+  (void)RequestThisThreadsSlice(kRequestPathSlice);
   while (true) {
     std::vector<Pending> group;
     {

@@ -14,6 +14,7 @@
 #include "admin/data_dir_ops.h"
 #include "admin/integrity_audit.h"
 #include "core/crypto.h"
+#include "core/thread_scheduling.h"
 #include "engine/engine.h"
 #include "server/serve_tasks.h"
 
@@ -232,6 +233,9 @@ int RunServer(ServeOptions o) {
   std::printf("ordo: listening on %s://%s:%u\n", tls ? "https" : "http", o.http.address.c_str(),
               static_cast<unsigned>((*http)->port()));
   std::fflush(stdout);
+  // The io thread (every request) takes a core as soon as a request or a reply is ready;
+  // threads started before this keep their own slice.
+  (void)RequestThisThreadsSlice(kRequestPathSlice);
   io.run();
   audit.Stop();
   stop_services();

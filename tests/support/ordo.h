@@ -65,6 +65,7 @@ class OrdoServer {
   // qualification to expire. Start fails when the library is missing.
   void set_clock_days_ahead(int days) { clock_days_ahead_ = days; }
   bool Running() { return process_.Running(); }
+  pid_t pid() const { return process_.pid(); }
   std::uint16_t port() const { return port_; }
   bool tls() const { return tls_; }
   HttpClient Client() const { return HttpClient(port_, tls_); }

@@ -4,9 +4,7 @@
 #include <mosquitto.h>
 #include <openssl/ssl.h>
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +13,7 @@
 #include <cstring>
 
 #include "core/clock.h"
+#include "core/thread_scheduling.h"
 
 namespace ordo::equipment::mqtt {
 
@@ -161,13 +160,6 @@ namespace {
 // submitting the messages) runs kLoopNiceIncrement above the process's nice value (Linux:
 // nice is per thread; at most 19). Best effort.
 constexpr int kLoopNiceIncrement = 10;
-void LowerThisThreadsPriority() {
-  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-  errno = 0;
-  const int current = ::getpriority(PRIO_PROCESS, tid);
-  if (errno != 0) return;
-  (void)::setpriority(PRIO_PROCESS, tid, std::min(19, current + kLoopNiceIncrement));
-}
 
 }  // namespace
 
@@ -178,7 +170,7 @@ void Client::Backoff(int* seconds) {
 }
 
 void Client::Run() {
-  LowerThisThreadsPriority();
+  LowerThisThreadsPriority(kLoopNiceIncrement);
   int backoff = options_.min_backoff_seconds;
   while (!stop_) {
     cut_ = false;
