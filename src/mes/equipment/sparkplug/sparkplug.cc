@@ -2,6 +2,8 @@
 #include "mes/equipment/sparkplug/sparkplug.h"
 
 #include <array>
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include "core/assert.h"
@@ -136,6 +138,16 @@ Status TypeValue(Metric& m, DataType type, const std::string& field) {
     case DataType::kFloat:
     case DataType::kDouble:
       if (m.wire != WireField::kFloat && m.wire != WireField::kDouble) return mismatch();
+      if (type == DataType::kFloat && m.wire == WireField::kDouble) {
+        // A Float sent in double_value: the datatype says the value is a 32-bit float, so
+        // keep the nearest float (what EncodePayload writes back); beyond a float's range
+        // it is refused, not turned into infinity.
+        const double d = std::get<double>(m.value);
+        if (std::isfinite(d) && std::fabs(d) > std::numeric_limits<float>::max()) {
+          return Refuse(value_field, "value_out_of_range", "the value does not fit a Float");
+        }
+        m.value = static_cast<double>(static_cast<float>(d));
+      }
       break;
     case DataType::kBoolean:
       if (m.wire != WireField::kBoolean) return mismatch();

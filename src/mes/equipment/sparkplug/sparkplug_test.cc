@@ -170,6 +170,33 @@ TEST(SparkplugCodec, SignedIntegersInEitherTwosComplementForm) {
   }
 }
 
+// Found by the fuzzer: a Float sent in double_value kept all 64 bits, and the encoder wrote
+// them back as a float, so a decode-encode-decode changed the value.
+TEST(SparkplugCodec, AFloatInDoubleValueIsAFloat) {
+  ORDO_VERIFIES("ORDO-SPB-01", "ORDO-SPB-03", "ORDO-SPB-14");
+  const double sent = 0.1;  // not a float
+  auto p = DecodePayload(OneMetric(Wire{}.S(1, "Te").U(4, 9).F64(13, sent)));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->metrics[0].datatype, DataType::kFloat);
+  EXPECT_EQ(p->metrics[0].value, Value{static_cast<double>(0.1f)});
+  EXPECT_NE(p->metrics[0].value, Value{sent});
+  auto back = DecodePayload(EncodePayload(*p));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->metrics[0].value, p->metrics[0].value);
+  // A Double keeps every bit in either field.
+  auto d = DecodePayload(OneMetric(Wire{}.S(1, "Te").U(4, 10).F64(13, sent)));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->metrics[0].value, Value{sent});
+  // Beyond a float's range: refused, not infinity. Infinity itself is a float.
+  const Error big = DecodeError(OneMetric(Wire{}.S(1, "Te").U(4, 9).F64(13, 1e300)));
+  EXPECT_EQ(big.reason, "value_out_of_range");
+  EXPECT_EQ(big.field, "metrics[0].value");
+  auto inf = DecodePayload(
+      OneMetric(Wire{}.S(1, "Te").U(4, 9).F64(13, std::numeric_limits<double>::infinity())));
+  ASSERT_TRUE(inf.ok());
+  EXPECT_EQ(inf->metrics[0].value, Value{std::numeric_limits<double>::infinity()});
+}
+
 TEST(SparkplugCodec, DataSetAndTemplateAreReadButNotCarried) {
   ORDO_VERIFIES("ORDO-SPB-01");
   const std::string dataset = Wire{}.U(1, 1).S(2, "col").U(3, 3).out;
