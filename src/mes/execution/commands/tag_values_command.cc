@@ -1,6 +1,7 @@
 // Tag values as parameter values of running operations (tag_values_command.h).
 #include "mes/execution/commands/tag_values_command.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/json_fields.h"
@@ -104,6 +105,14 @@ Result<std::vector<ledger::Event>> TagParameterEvents(engine::WriteContext& ctx,
   Events events;
   std::int64_t deviations_opened = 0;
   for (const auto& [work_unit, readings] : by_unit) {
+    // First whether an operation is in progress there (one indexed read), since only then
+    // the equipment's version, with its tag mapping, is needed (a sealed row, parsed).
+    auto running = orders::RunningOnWorkUnit(ctx.db, work_unit);
+    if (!running.ok()) return running.error();
+    const bool in_progress = std::any_of(running->begin(), running->end(), [](const auto& pinned) {
+      return pinned.state == kOpInProgress;
+    });
+    if (!in_progress) continue;
     auto version = masterdata::InForce(ctx.db, "equipment", work_unit, ctx.now);
     if (!version.ok()) return version.error();
     if (!*version) continue;
@@ -111,8 +120,6 @@ Result<std::vector<ledger::Event>> TagParameterEvents(engine::WriteContext& ctx,
     bool mapped = false;
     for (const auto& [tag, unused] : readings) mapped = mapped || parameter_of_tag.count(tag) > 0;
     if (!mapped) continue;
-    auto running = orders::RunningOnWorkUnit(ctx.db, work_unit);
-    if (!running.ok()) return running.error();
     for (const auto& pinned : *running) {
       if (pinned.state != kOpInProgress) continue;
       auto op = LoadOperation(ctx.db, pinned.order_id, pinned.operation);

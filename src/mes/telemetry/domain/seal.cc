@@ -2,7 +2,7 @@
 #include "mes/telemetry/domain/seal.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <cstdlib>
 #include <set>
 
@@ -11,29 +11,51 @@
 namespace ordo::telemetry {
 
 std::string ValueText(double value) {
+  // The shortest of %.15g, %.16g and %.17g that reads back as the same double. to_chars
+  // with a precision writes what printf writes in the C locale, and from_chars reads as
+  // strtod does (both correctly rounded), without printf's and strtod's locale and format
+  // parsing: the text, and so every row hash written before, stays the same.
   char buffer[40];
+  std::to_chars_result written{};
   for (int precision = 15; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
+    written =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, precision);
+    double back = 0;
+    const auto read = std::from_chars(buffer, written.ptr, back);
+    if (read.ec == std::errc() && read.ptr == written.ptr && back == value) break;
   }
-  return buffer;
+  return std::string(buffer, written.ptr);
 }
 
-std::string RowLine(const SampleRow& r) {
+std::string RowLine(const SampleRow& r) { return RowLine(r, ValueText(r.value)); }
+
+std::string RowLine(const SampleRow& r, std::string_view value_text) {
   std::string line;
-  line.reserve(96);
-  for (const std::string& part :
-       {std::to_string(r.id), r.tag, std::to_string(r.time_us), ValueText(r.value), r.source,
-        std::to_string(r.seq), std::to_string(r.idx), std::to_string(r.entry_seq),
-        std::to_string(r.received_us)}) {
-    if (!line.empty()) line += '\t';
-    line += part;
+  line.reserve(64 + r.tag.size() + r.source.size() + value_text.size());
+  auto number = [&line](std::int64_t n) {
+    char digits[24];
+    line.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  };
+  number(r.id);
+  line += '\t';
+  line += r.tag;
+  line += '\t';
+  number(r.time_us);
+  line += '\t';
+  line += value_text;
+  line += '\t';
+  line += r.source;
+  for (std::int64_t n : {r.seq, r.idx, r.entry_seq, r.received_us}) {
+    line += '\t';
+    number(n);
   }
   line += '\n';
   return line;
 }
 
-std::string RowHash(const SampleRow& row) { return Sha256Hex(RowLine(row)).substr(0, 16); }
+std::string RowHash(const SampleRow& row) { return RowHashOfLine(RowLine(row)); }
+
+std::string RowHashOfLine(const std::string& line) { return Sha256Hex(line).substr(0, 16); }
 
 std::string IdRanges(const std::vector<std::int64_t>& ids) {
   std::string out;

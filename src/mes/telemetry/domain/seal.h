@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,8 +37,12 @@ std::string ValueText(double value);
 // The row's canonical line: id, tag, time_us, value, source, seq, idx, entry_seq,
 // received_us, separated by tabs, ending in a newline.
 std::string RowLine(const SampleRow& row);
-// The first 16 hex digits of SHA-256 of RowLine.
+// The same, with the value as `value_text` (which must be ValueText(row.value): for a
+// writer that binds that text too and so makes it once).
+std::string RowLine(const SampleRow& row, std::string_view value_text);
+// The first 16 hex digits of SHA-256 of RowLine; RowHashOfLine takes the line.
 std::string RowHash(const SampleRow& row);
+std::string RowHashOfLine(const std::string& line);
 
 // "a-b,c" ranges of ascending `ids`; and back (false for a malformed text).
 std::string IdRanges(const std::vector<std::int64_t>& ids);

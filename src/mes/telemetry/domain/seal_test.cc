@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <random>
+
 #include "core/testing/verifies.h"
 
 namespace ordo::telemetry {
@@ -33,6 +40,81 @@ TEST(Seal, ValuesRoundTripThroughTheirText) {
   for (double v : {0.1, -3.0, 1e15, 123.456789012345, 2.0 / 3.0, -0.0})
     EXPECT_EQ(std::strtod(ValueText(v).c_str(), nullptr), v) << ValueText(v);
   EXPECT_EQ(ValueText(0.1), "0.1");
+}
+
+// What ValueText wrote before it used to_chars (snprintf and strtod): the files' value
+// texts and row hashes are made with it, so the text must not change.
+std::string PrintfValueText(double value) {
+  char buffer[40];
+  for (int precision = 15; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+TEST(Seal, ValueTextIsTheShortestPrintfTextThatReadsBack) {
+  ORDO_VERIFIES("ORDO-TEL-05");
+  const double specials[] = {0.0,
+                             -0.0,
+                             1.0,
+                             0.1,
+                             1.0 / 3.0,
+                             1e15,
+                             1e16,
+                             1e17,
+                             123456789012345678.0,
+                             1e-5,
+                             1e-4,
+                             5e-324,
+                             2.2250738585072014e-308,
+                             1e-310,
+                             std::numeric_limits<double>::max(),
+                             std::numeric_limits<double>::lowest(),
+                             std::numeric_limits<double>::epsilon(),
+                             std::numeric_limits<double>::infinity(),
+                             -std::numeric_limits<double>::infinity(),
+                             std::numeric_limits<double>::quiet_NaN(),
+                             -std::numeric_limits<double>::quiet_NaN()};
+  for (double v : specials) EXPECT_EQ(ValueText(v), PrintfValueText(v)) << PrintfValueText(v);
+  std::mt19937_64 random(20261203);
+  std::uniform_real_distribution<double> reading(-1000.0, 1000.0);
+  int differ = 0;
+  for (int i = 0; i < 200000; ++i) {
+    // Any bit pattern (subnormals, huge, NaNs) and plant-like readings, also rounded to
+    // a few decimals as devices send them.
+    const std::uint64_t bits = random();
+    double any = 0;
+    std::memcpy(&any, &bits, sizeof any);
+    const double read = reading(random);
+    for (double v : {any, read, std::round(read * 1000) / 1000})
+      if (ValueText(v) != PrintfValueText(v) && ++differ <= 5)
+        ADD_FAILURE() << "ValueText(" << PrintfValueText(v) << ") = " << ValueText(v);
+  }
+  EXPECT_EQ(differ, 0);
+}
+
+TEST(Seal, ARowsLineAndHashAreTheFilesFormat) {
+  ORDO_VERIFIES("ORDO-TEL-05");
+  SampleRow r;
+  r.id = 7;
+  r.tag = "WU-1.t01";
+  r.time_us = 1'796'025'600'000'000;
+  r.value = -2.75;
+  r.source = "press-1";
+  r.seq = 12;
+  r.idx = 3;
+  r.entry_seq = 41;
+  r.received_us = 1'796'025'601'000'000;
+  const std::string line =
+      "7\tWU-1.t01\t1796025600000000\t-2.75\tpress-1\t12\t3\t41\t1796025601000000\n";
+  EXPECT_EQ(RowLine(r), line);
+  EXPECT_EQ(RowLine(r, ValueText(r.value)), line);
+  // The first 16 hex digits of SHA-256 of the line (computed apart, with Python's hashlib).
+  EXPECT_EQ(RowHash(r), "d45cd57d76588348");
+  EXPECT_EQ(RowHashOfLine(line), RowHash(r));
+  r.value = -2.5;
+  EXPECT_NE(RowHash(r), "d45cd57d76588348");
 }
 
 TEST(Seal, IdRangesRoundTrip) {

@@ -170,14 +170,19 @@ Result<std::vector<TagRow>> ListTags(storage::Database& db, const std::string& w
 Result<std::map<std::string, std::string>> TagWorkUnits(storage::Database& db,
                                                         const std::set<std::string>& tags) {
   std::map<std::string, std::string> out;
-  for (const auto& tag : tags) {
-    auto wu = storage::FirstRow<std::string>(
-        db, "SELECT work_unit FROM telemetry_tag WHERE name = ?",
-        [&](storage::Statement& s) { s.Bind(1, tag); },
-        [](const storage::Statement& s) { return s.Text(0); });
-    if (!wu.ok()) return wu.error();
-    if (*wu) out[tag] = **wu;
-  }
+  if (tags.empty()) return out;
+  // One statement for the whole set (the names as a JSON array, each looked up by the
+  // primary key): outside a transaction every statement is a read transaction of its own,
+  // and the MQTT connector asks this for each message's 20 or so tags.
+  const std::string names = Json(tags).dump();
+  auto rows = storage::Rows<std::pair<std::string, std::string>>(
+      db,
+      "SELECT t.name, t.work_unit FROM json_each(?) AS j CROSS JOIN telemetry_tag AS t "
+      "ON t.name = j.value",
+      [&](storage::Statement& s) { s.Bind(1, names); },
+      [](const storage::Statement& s) { return std::make_pair(s.Text(0), s.Text(1)); });
+  if (!rows.ok()) return rows.error();
+  for (auto& [name, work_unit] : *rows) out[std::move(name)] = std::move(work_unit);
   return out;
 }
 

@@ -235,9 +235,10 @@ Status InsertSamples(storage::Database& file, const equipment::AcceptedSamples& 
     r.idx = static_cast<std::int64_t>(i);
     r.entry_seq = accepted.entry_seq;
     r.received_us = accepted.received_us;
-    (*st)->Bind(1, r.id).Bind(2, r.tag).Bind(3, r.time_us).Bind(4, ValueText(r.value));
+    const std::string value_text = ValueText(r.value);  // bound and hashed
+    (*st)->Bind(1, r.id).Bind(2, r.tag).Bind(3, r.time_us).Bind(4, value_text);
     (*st)->Bind(5, r.source).Bind(6, r.seq).Bind(7, r.idx).Bind(8, r.entry_seq);
-    (*st)->Bind(9, r.received_us).Bind(10, RowHash(r));
+    (*st)->Bind(9, r.received_us).Bind(10, RowHashOfLine(RowLine(r, value_text)));
     ORDO_TRY((*st)->Run());
   }
   return tx.Commit();

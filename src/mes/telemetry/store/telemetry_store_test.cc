@@ -176,5 +176,27 @@ TEST_F(TelemetryStoreTest, ABackupCarriesTheTelemetryFileAndTheRestoreVerifies) 
       << r.message;
 }
 
+TEST_F(TelemetryStoreTest, TagWorkUnitsNamesTheWorkUnitOfEachDefinedTagInOneLookup) {
+  TagDefined t2;
+  t2.name = "T2";
+  t2.work_unit = "WU-2";
+  t2.unit = "C";
+  TagDefined quoted = t2;
+  quoted.name = "WU-2.\"odd\" name \u00b0";  // a name that needs escaping in JSON
+  Run(Recording({ledger::MakeEvent(t2, kTagSubject, "T2"),
+                 ledger::MakeEvent(quoted, kTagSubject, quoted.name)}));
+  StopEngine();
+  auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  auto found = TagWorkUnits(**db, {"T1", "T2", quoted.name, "T9", ""});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  const std::map<std::string, std::string> expected{
+      {"T1", "WU-1"}, {"T2", "WU-2"}, {quoted.name, "WU-2"}};
+  EXPECT_EQ(*found, expected);
+  auto none = TagWorkUnits(**db, {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 }  // namespace
 }  // namespace ordo::telemetry
