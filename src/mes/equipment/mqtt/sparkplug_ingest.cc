@@ -285,10 +285,16 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
   const std::uint64_t time_ms = payload.timestamp_ms.value_or(Ms(received));
   const std::uint64_t low = payload.seq.value_or(0);
   Json body;
+  // The work units the ingest command declares (engine::Command::work_units): the node's
+  // death speaks for all of the source's; any other message for the one work unit of its
+  // device (or node), whose tags alone it carries (`defined` below), so a person's command
+  // for another work unit of the same source may pass it in the engine's queue.
+  std::set<std::string> declared;
   if (decision.presence == sp::Presence::kNodeOffline) {
     // The will carries the time of the connect, not of the death: the receive time is it.
     body = OfflineBatch(owner.source, DerivedSeq(Ms(received), kDeathLow), owner.work_units,
                         Ms(received));
+    declared.insert(owner.work_units.begin(), owner.work_units.end());
   } else {
     const auto work_unit = WorkUnitOfScope(topic.device_id, topic.edge_node_id, owner.work_units,
                                            owner.devices, owner.node_work_unit);
@@ -302,6 +308,7 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
                        "device_id", "work_unit_not_allowed"},
                  raw_topic, raw, DerivedSeq(time_ms, low));
     };
+    if (work_unit) declared.insert(*work_unit);
     if (decision.presence == sp::Presence::kDeviceOffline) {
       if (!work_unit) return not_allowed();
       body = OfflineBatch(owner.source, DerivedSeq(time_ms, low), {*work_unit}, time_ms);
@@ -338,9 +345,9 @@ void SparkplugIngest::Apply(const NodeOwner& owner, const sp::Topic& topic,
     p->outcome = MessageOutcome{MessageOutcome::kIgnored, owner.source, {}};
     return;
   }
-  PreparedIngest prepared = PrepareIngest(
-      engine_, broker_, owner.source, owner.cumulative, body, received, raw_topic, p->what,
-      &throttle_, std::set<std::string>(owner.work_units.begin(), owner.work_units.end()));
+  PreparedIngest prepared =
+      PrepareIngest(engine_, broker_, owner.source, owner.cumulative, body, received, raw_topic,
+                    p->what, &throttle_, std::move(declared));
   p->source = owner.source;
   p->seq = prepared.seq;
   if (prepared.outcome) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <future>
 
 #include "admin/data_dir_ops.h"
 #include "core/crypto.h"
@@ -372,6 +373,63 @@ TEST_F(SparkplugIngestTest, ABurstPutBackUndoesABirthThatFollowedItsDataToo) {
   auto requests = Entries("equipment.sparkplug_rebirth_requested");
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].value("reason", ""), "data_before_birth");
+}
+
+TEST_F(SparkplugIngestTest, ADevicesDataDeclaresItsWorkUnitSoAPersonForAnotherMayPassIt) {
+  ORDO_VERIFIES("ORDO-ENGINE-06", "ORDO-SPB-48");
+  sink_.known = {{"edge.Speed", "edge"}, {"WU-1.Temp", "WU-1"}};
+  ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());
+  ASSERT_TRUE(Handle("DBIRTH/edge/WU-1",
+                     Encoded(kT0Ms + 500, 1, {Named("Temp", sp::DataType::kDouble, 1.0)}))
+                  .ok());
+  // The writer held inside a command, so what follows waits in its queue.
+  std::promise<void> running, go;
+  std::shared_future<void> released = go.get_future().share();
+  engine::Command hold;
+  hold.actor = engine::Actor{0, "test", "admin", std::nullopt};
+  hold.decide = [&running, released](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+    running.set_value();
+    released.wait();
+    return std::vector<ledger::Event>{};
+  };
+  hold.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+    return Json{};
+  };
+  engine_->Submit(std::move(hold), [](Result<engine::CommandReply>) {});
+  running.get_future().wait();
+  // Device WU-1's data (machine data, queued first), then a person's command that declares
+  // only the source's other work unit: independent of WU-1's data, so it runs first.
+  EXPECT_TRUE(
+      ingest_->Begin("spBv1.0/plant/DDATA/edge/WU-1",
+                     Encoded(kT0Ms + 1000, 2, {Named("Temp", sp::DataType::kDouble, 2.0)})));
+  engine::Command person;
+  person.actor = engine::Actor{7, "op", "operator", std::nullopt};
+  person.work_units = std::set<std::string>{"edge"};
+  SparkplugRebirthRequested noted{"spb", "plant", "edge", "test", "a person's entry"};
+  person.decide = [noted](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+    return std::vector<ledger::Event>{ledger::MakeEvent(noted, kSourceSubject, noted.source)};
+  };
+  person.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+    return Json{};
+  };
+  std::promise<std::int64_t> person_seq;
+  engine_->Submit(std::move(person), [&person_seq](Result<engine::CommandReply> r) {
+    person_seq.set_value(r.ok() && !r->entries.empty() ? r->entries.front().seq : -1);
+  });
+  go.set_value();
+  auto finished = ingest_->Finish();
+  ASSERT_EQ(finished.size(), 1u);
+  ASSERT_TRUE(finished[0].outcome.ok()) << finished[0].outcome.error().message;
+  EXPECT_EQ(finished[0].outcome->kind, MessageOutcome::kAccepted);
+  const std::int64_t person_at = person_seq.get_future().get();
+  auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  auto data_at = storage::FirstRow<std::int64_t>(
+      **db, "SELECT MAX(seq) FROM ledger WHERE type = 'equipment.batch_accepted'", storage::NoBind,
+      [](const storage::Statement& st) { return st.Int(0); });
+  ASSERT_TRUE(data_at.ok() && *data_at);
+  EXPECT_GT(person_at, 0);
+  EXPECT_LT(person_at, **data_at);  // the person's entry came first
 }
 
 TEST_F(SparkplugIngestTest, ARunOfRefusedBirthsMarksOfflineOnceEvenWhenTheThrottleHidesThem) {
