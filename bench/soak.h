@@ -67,6 +67,11 @@ struct SoakResult {
 // Runs the soak; throws std::runtime_error when the setup fails.
 SoakResult RunSoak(const SoakOptions& options);
 
+// The idle phase counts as quiet when its p99 is at most this many times its p50 (a quiet
+// idle phase of this machine: 1.2-3.7x); else the machine stalled during it and the soak
+// fails, since its p99 ratio would measure the stall, not the soak.
+inline constexpr double kIdleQuietFactor = 5.0;
+
 // The summary as text (one "key: value" per line).
 std::string SoakSummary(const SoakOptions& options, const SoakResult& r, double rss_margin_mib);
 

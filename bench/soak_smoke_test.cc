@@ -104,6 +104,7 @@ TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle)
   r.drained_after = 0.5;
   r.rss_start_kib = 40 * 1024;
   r.rss_peak_kib = r.rss_end_kib = 60 * 1024;
+  r.idle_p50_ms = 2;
   r.idle_p99_ms = 10;
   r.soak_p99_ms = 15;
   std::string s = SoakSummary(o, r, 32);
@@ -120,6 +121,16 @@ TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle)
   slow.soak_p99_ms = 15.1;  // 1.51x idle
   s = SoakSummary(o, slow, 32);
   EXPECT_NE(s.find("check p99_ratio <= 1.5: FAIL"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  SoakResult stalled = r;      // the idle phase met a stall: its p99 says nothing of idle
+  stalled.idle_p99_ms = 10.1;  // 5.05x its p50
+  stalled.soak_p99_ms = 5;     // a ratio of 0.5, which would pass
+  s = SoakSummary(o, stalled, 32);
+  EXPECT_NE(s.find("check idle_p99 <= 5x idle_p50 (the idle phase was quiet): FAIL"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("check p99_ratio <= 1.5: pass"), std::string::npos) << s;
   EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
 
   SoakResult lost = r;

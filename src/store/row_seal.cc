@@ -149,14 +149,45 @@ std::string SealMessage(const GuardedTable& t, const std::string& row_key,
 // stored seal all equal a verified one's is verified without computing it again (the
 // ingest reads its source's row, with a device map of hundreds of entries, for every
 // message). Anything that differs, a changed row or seal included, is checked in full.
+// Only rows of kVerifiedMessageMin bytes or more: for smaller ones the copy and compare
+// cost about what the HMAC does.
 struct VerifiedSeal {
   std::string key, message, mac;
 };
 constexpr std::size_t kVerifiedSeals = 256;            // rows remembered per thread
 constexpr std::size_t kVerifiedBytes = 1 << 20;        // their bytes, at most, per thread
-constexpr std::size_t kVerifiedMessageMax = 64 << 10;  // larger rows are not remembered
+constexpr std::size_t kVerifiedMessageMin = 1 << 10;   // smaller rows are not remembered
+constexpr std::size_t kVerifiedMessageMax = 64 << 10;  // nor larger ones
 thread_local std::map<std::string, VerifiedSeal> verified_seals;
-thread_local std::size_t verified_bytes = 0;
+thread_local std::size_t verified_bytes = 0;  // of the slots and entries remembered
+thread_local std::uint64_t verified_hits = 0;
+
+std::size_t BytesOf(const std::string& slot, const VerifiedSeal& v) {
+  return slot.size() + v.key.size() + v.message.size() + v.mac.size();
+}
+
+bool KnownVerified(const std::string& slot, const std::string& key, const std::string& message,
+                   const std::string& mac) {
+  auto known = verified_seals.find(slot);
+  return known != verified_seals.end() && EqualConstantTime(known->second.mac, mac) &&
+         known->second.message == message && EqualConstantTime(known->second.key, key);
+}
+
+void RememberVerified(std::string slot, VerifiedSeal verified) {
+  const std::size_t size = verified.message.size();
+  if (size < kVerifiedMessageMin || size > kVerifiedMessageMax) return;
+  if (auto old = verified_seals.find(slot); old != verified_seals.end()) {
+    verified_bytes -= BytesOf(old->first, old->second);
+    verified_seals.erase(old);
+  }
+  const std::size_t bytes = BytesOf(slot, verified);
+  if (verified_seals.size() >= kVerifiedSeals || verified_bytes + bytes > kVerifiedBytes) {
+    verified_seals.clear();
+    verified_bytes = 0;
+  }
+  verified_bytes += bytes;
+  verified_seals.emplace(std::move(slot), std::move(verified));
+}
 
 }  // namespace
 
@@ -237,6 +268,8 @@ Status CheckSealedRow(storage::Database& db, std::string_view table,
   return CheckSealedContent(db, table, keys, content);
 }
 
+std::uint64_t VerifiedSealHitsOnThisThread() { return verified_hits; }
+
 Status CheckSealedContent(storage::Database& db, std::string_view table,
                           const std::vector<std::string>& key_values,
                           const std::vector<std::optional<std::string>>& content) {
@@ -257,23 +290,13 @@ Status CheckSealedContent(storage::Database& db, std::string_view table,
   (*seal)->Reset();
   std::string message = SealMessage(*t, row_key, content);
   std::string slot = db.path() + "\n" + t->table + "\n" + row_key;
-  if (stored) {
-    auto known = verified_seals.find(slot);
-    if (known != verified_seals.end() && known->second.mac == *stored &&
-        known->second.message == message && known->second.key == *key)
-      return Ok();
+  if (stored && KnownVerified(slot, *key, message, *stored)) {
+    ++verified_hits;
+    return Ok();
   }
   const std::string expected = HmacSha256Hex(*key, message);
   if (stored && EqualConstantTime(*stored, expected)) {
-    if (message.size() <= kVerifiedMessageMax) {
-      if (verified_seals.size() >= kVerifiedSeals ||
-          verified_bytes + message.size() > kVerifiedBytes) {
-        verified_seals.clear();
-        verified_bytes = 0;
-      }
-      verified_bytes += message.size();  // a replaced entry's bytes stay counted until then
-      verified_seals[std::move(slot)] = VerifiedSeal{*key, std::move(message), *stored};
-    }
+    RememberVerified(std::move(slot), VerifiedSeal{*key, std::move(message), *stored});
     return Ok();
   }
   IntegrityViolation v{t->table, row_key,

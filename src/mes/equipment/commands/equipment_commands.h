@@ -31,12 +31,14 @@ engine::Command RotateKeyCommand(engine::Actor actor, std::string name, std::str
 // outcomes: reply {"refused": error} with the one equipment.data_refused recorded;
 // {"duplicate": true, ...} with nothing appended; or the batch's events and
 // {"duplicate": false, "states", "counts", "skewed"}. Errors as DecideIngest's.
-// The command is bulk (engine::Command::bulk). `work_units`: the source's work units as
-// the caller read them (its registration); declared as the command's work units, so
-// people's commands for other work units may run before it. When the source's work units
-// at the decision are not all among them (it was changed meanwhile), the command fails
-// with unavailable and writes nothing: the source sends the batch again. nullopt: none
-// declared, and the command keeps its place in order.
+// The command is bulk (engine::Command::bulk). `work_units`: the work units the batch may
+// touch as the caller read them (the source's registration; for a Sparkplug message other
+// than a node's death the one work unit of its device or node); declared as the command's
+// work units, so people's commands for other work units may run before it. When a work
+// unit the batch touches at the decision (of its states and counts, and the work units of
+// its samples' tags, among the source's) is not among them (the source was changed
+// meanwhile), the command fails with unavailable and writes nothing: the source sends
+// the batch again. nullopt: none declared, and the command keeps its place in order.
 engine::Command IngestCommand(engine::Actor actor, std::string source, Batch batch,
                               std::string batch_hash, TimeMicros received_us,
                               std::optional<std::set<std::string>> work_units = std::nullopt);

@@ -375,61 +375,87 @@ TEST_F(SparkplugIngestTest, ABurstPutBackUndoesABirthThatFollowedItsDataToo) {
   EXPECT_EQ(requests[0].value("reason", ""), "data_before_birth");
 }
 
-TEST_F(SparkplugIngestTest, ADevicesDataDeclaresItsWorkUnitSoAPersonForAnotherMayPassIt) {
+// Where a person's command declaring `person_units` lands against one Sparkplug message
+// queued before it in the engine (the writer held meanwhile): the ledger seq of the
+// person's entry and the last seq the message's ingest wrote.
+struct Landed {
+  std::int64_t person_at = -1, message_at = -1;
+};
+class SparkplugOrderTest : public SparkplugIngestTest {
+ protected:
+  Landed PersonAfterMessage(const std::string& topic, const std::string& payload,
+                            std::set<std::string> person_units) {
+    Landed out;
+    const std::int64_t head = engine_->head_seq();
+    // The writer held inside a command, so what follows waits in its queue.
+    std::promise<void> running, go;
+    std::shared_future<void> released = go.get_future().share();
+    engine::Command hold;
+    hold.actor = engine::Actor{0, "test", "admin", std::nullopt};
+    hold.decide = [&running,
+                   released](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+      running.set_value();
+      released.wait();
+      return std::vector<ledger::Event>{};
+    };
+    hold.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+      return Json{};
+    };
+    engine_->Submit(std::move(hold), [](Result<engine::CommandReply>) {});
+    running.get_future().wait();
+    EXPECT_TRUE(ingest_->Begin("spBv1.0/plant/" + topic, payload));
+    engine::Command person;
+    person.actor = engine::Actor{7, "op", "operator", std::nullopt};
+    person.work_units = std::move(person_units);
+    SparkplugRebirthRequested noted{"spb", "plant", "edge", "test", "a person's entry"};
+    person.decide = [noted](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
+      return std::vector<ledger::Event>{ledger::MakeEvent(noted, kSourceSubject, noted.source)};
+    };
+    person.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
+      return Json{};
+    };
+    std::promise<std::int64_t> person_seq;
+    engine_->Submit(std::move(person), [&person_seq](Result<engine::CommandReply> r) {
+      person_seq.set_value(r.ok() && !r->entries.empty() ? r->entries.front().seq : -1);
+    });
+    go.set_value();
+    auto finished = ingest_->Finish();
+    EXPECT_EQ(finished.size(), 1u);
+    if (finished.size() == 1)
+      EXPECT_TRUE(finished[0].outcome.ok()) << finished[0].outcome.error().message;
+    out.person_at = person_seq.get_future().get();
+    auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
+    EXPECT_TRUE(db.ok());
+    if (!db.ok()) return out;
+    auto last = storage::FirstRow<std::int64_t>(
+        **db, "SELECT MAX(seq) FROM ledger WHERE seq > ? AND seq != ?",
+        [&](storage::Statement& st) { st.Bind(1, head).Bind(2, out.person_at); },
+        [](const storage::Statement& st) { return st.IsNull(0) ? -1 : st.Int(0); });
+    EXPECT_TRUE(last.ok() && *last);
+    if (last.ok() && *last) out.message_at = **last;
+    return out;
+  }
+};
+
+TEST_F(SparkplugOrderTest, ADevicesDataDeclaresItsWorkUnitSoAPersonForAnotherMayPassIt) {
   ORDO_VERIFIES("ORDO-ENGINE-06", "ORDO-SPB-48");
   sink_.known = {{"edge.Speed", "edge"}, {"WU-1.Temp", "WU-1"}};
   ASSERT_TRUE(Handle("NBIRTH/edge", Birth()).ok());
   ASSERT_TRUE(Handle("DBIRTH/edge/WU-1",
                      Encoded(kT0Ms + 500, 1, {Named("Temp", sp::DataType::kDouble, 1.0)}))
                   .ok());
-  // The writer held inside a command, so what follows waits in its queue.
-  std::promise<void> running, go;
-  std::shared_future<void> released = go.get_future().share();
-  engine::Command hold;
-  hold.actor = engine::Actor{0, "test", "admin", std::nullopt};
-  hold.decide = [&running, released](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
-    running.set_value();
-    released.wait();
-    return std::vector<ledger::Event>{};
-  };
-  hold.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
-    return Json{};
-  };
-  engine_->Submit(std::move(hold), [](Result<engine::CommandReply>) {});
-  running.get_future().wait();
   // Device WU-1's data (machine data, queued first), then a person's command that declares
   // only the source's other work unit: independent of WU-1's data, so it runs first.
-  EXPECT_TRUE(
-      ingest_->Begin("spBv1.0/plant/DDATA/edge/WU-1",
-                     Encoded(kT0Ms + 1000, 2, {Named("Temp", sp::DataType::kDouble, 2.0)})));
-  engine::Command person;
-  person.actor = engine::Actor{7, "op", "operator", std::nullopt};
-  person.work_units = std::set<std::string>{"edge"};
-  SparkplugRebirthRequested noted{"spb", "plant", "edge", "test", "a person's entry"};
-  person.decide = [noted](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
-    return std::vector<ledger::Event>{ledger::MakeEvent(noted, kSourceSubject, noted.source)};
-  };
-  person.reply = [](engine::WriteContext&, const std::vector<ledger::LedgerEntry>&) {
-    return Json{};
-  };
-  std::promise<std::int64_t> person_seq;
-  engine_->Submit(std::move(person), [&person_seq](Result<engine::CommandReply> r) {
-    person_seq.set_value(r.ok() && !r->entries.empty() ? r->entries.front().seq : -1);
-  });
-  go.set_value();
-  auto finished = ingest_->Finish();
-  ASSERT_EQ(finished.size(), 1u);
-  ASSERT_TRUE(finished[0].outcome.ok()) << finished[0].outcome.error().message;
-  EXPECT_EQ(finished[0].outcome->kind, MessageOutcome::kAccepted);
-  const std::int64_t person_at = person_seq.get_future().get();
-  auto db = store::OpenStore(dir_, storage::OpenMode::kReadOnly);
-  ASSERT_TRUE(db.ok());
-  auto data_at = storage::FirstRow<std::int64_t>(
-      **db, "SELECT MAX(seq) FROM ledger WHERE type = 'equipment.batch_accepted'", storage::NoBind,
-      [](const storage::Statement& st) { return st.Int(0); });
-  ASSERT_TRUE(data_at.ok() && *data_at);
-  EXPECT_GT(person_at, 0);
-  EXPECT_LT(person_at, **data_at);  // the person's entry came first
+  Landed other = PersonAfterMessage(
+      "DDATA/edge/WU-1", Encoded(kT0Ms + 1000, 2, {Named("Temp", sp::DataType::kDouble, 2.0)}),
+      {"edge"});
+  EXPECT_GT(other.person_at, 0);
+  EXPECT_LT(other.person_at, other.message_at);  // the person's entry came first
+  // One that declares WU-1 waits behind WU-1's data.
+  Landed same = PersonAfterMessage(
+      "DDATA/edge/WU-1", Encoded(kT0Ms + 2000, 3, {Named("Temp", sp::DataType::kDouble, 3.0)}),
+      {"WU-1"});
+  EXPECT_GT(same.person_at, same.message_at);
 }
 
 TEST_F(SparkplugIngestTest, ARunOfRefusedBirthsMarksOfflineOnceEvenWhenTheThrottleHidesThem) {

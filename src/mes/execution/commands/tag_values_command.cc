@@ -105,8 +105,10 @@ Result<std::vector<ledger::Event>> TagParameterEvents(engine::WriteContext& ctx,
   Events events;
   std::int64_t deviations_opened = 0;
   for (const auto& [work_unit, readings] : by_unit) {
-    // First whether an operation is in progress there (one indexed read), since only then
-    // the equipment's version, with its tag mapping, is needed (a sealed row, parsed).
+    // First whether an operation is in progress there (an indexed read; each operation
+    // found and its order seal-checked), since only then the equipment's version, with
+    // its tag mapping, is needed (a sealed row, parsed). So a work unit with nothing
+    // running never reads its version.
     auto running = orders::RunningOnWorkUnit(ctx.db, work_unit);
     if (!running.ok()) return running.error();
     const bool in_progress = std::any_of(running->begin(), running->end(), [](const auto& pinned) {

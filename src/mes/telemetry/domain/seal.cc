@@ -129,10 +129,11 @@ std::vector<std::string> CheckSealed(const BatchSealed& seal, const std::vector<
                          ") was added");
       continue;
     }
-    if (RowHash(r) != r.row_hash)
+    const std::string line = RowLine(r);
+    if (RowHashOfLine(line) != r.row_hash)
       findings.push_back(batch + ": row " + std::to_string(r.id) + " (tag " + r.tag +
                          ") was changed");
-    lines += RowLine(r);
+    lines += line;
   }
   for (std::int64_t id : sealed_ids)
     if (!present.count(id))

@@ -31,8 +31,8 @@ struct SampleRow {
 // row is older than the tail age (commands/seal_command.h).
 inline constexpr std::size_t kRowsPerSeal = 1000;
 
-// The value as the file and the hash hold it: shortest text that reads back the same
-// double ("%.17g" trimmed).
+// The value as the file and the hash hold it: C's "%.15g", or "%.16g" or "%.17g" when the
+// shorter text does not read back as the same double.
 std::string ValueText(double value);
 // The row's canonical line: id, tag, time_us, value, source, seq, idx, entry_seq,
 // received_us, separated by tabs, ending in a newline.
