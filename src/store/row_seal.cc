@@ -173,9 +173,8 @@ bool KnownVerified(const std::string& slot, const std::string& key, const std::s
          known->second.message == message && EqualConstantTime(known->second.key, key);
 }
 
+// `verified.message` is of kVerifiedMessageMin to kVerifiedMessageMax bytes.
 void RememberVerified(std::string slot, VerifiedSeal verified) {
-  const std::size_t size = verified.message.size();
-  if (size < kVerifiedMessageMin || size > kVerifiedMessageMax) return;
   if (auto old = verified_seals.find(slot); old != verified_seals.end()) {
     verified_bytes -= BytesOf(old->first, old->second);
     verified_seals.erase(old);
@@ -289,14 +288,18 @@ Status CheckSealedContent(storage::Database& db, std::string_view table,
   if (*found) stored = (*seal)->Text(0);
   (*seal)->Reset();
   std::string message = SealMessage(*t, row_key, content);
-  std::string slot = db.path() + "\n" + t->table + "\n" + row_key;
-  if (stored && KnownVerified(slot, *key, message, *stored)) {
+  // Only rows the cache may hold look there (most guarded rows are small).
+  const bool rememberable =
+      message.size() >= kVerifiedMessageMin && message.size() <= kVerifiedMessageMax;
+  std::string slot = rememberable ? db.path() + "\n" + t->table + "\n" + row_key : "";
+  if (rememberable && stored && KnownVerified(slot, *key, message, *stored)) {
     ++verified_hits;
     return Ok();
   }
   const std::string expected = HmacSha256Hex(*key, message);
   if (stored && EqualConstantTime(*stored, expected)) {
-    RememberVerified(std::move(slot), VerifiedSeal{*key, std::move(message), *stored});
+    if (rememberable)
+      RememberVerified(std::move(slot), VerifiedSeal{*key, std::move(message), *stored});
     return Ok();
   }
   IntegrityViolation v{t->table, row_key,

@@ -66,8 +66,8 @@ Result<MessageOutcome> RecordRefusal(engine::Engine& engine, const std::string& 
 // IngestBody in two halves, so a burst of messages goes to the engine together (one group
 // commit): PrepareIngest decodes `body`; a payload it refuses is recorded at once
 // (`outcome` set), else `command` is the ingest command to submit (`work_units`: those
-// the batch may touch, as IngestCommand takes them). IngestReplyOutcome maps that command's reply as
-// IngestBody does.
+// the batch may touch, as IngestCommand takes them). IngestReplyOutcome maps that
+// command's reply as IngestBody does.
 struct PreparedIngest {
   std::optional<Result<MessageOutcome>> outcome;
   engine::Command command;

@@ -176,7 +176,7 @@ TEST_F(TelemetryStoreTest, ABackupCarriesTheTelemetryFileAndTheRestoreVerifies) 
       << r.message;
 }
 
-TEST_F(TelemetryStoreTest, TagWorkUnitsNamesTheWorkUnitOfEachDefinedTagInOneLookup) {
+TEST_F(TelemetryStoreTest, TagWorkUnitsNamesTheWorkUnitOfEachDefinedTag) {
   TagDefined t2;
   t2.name = "T2";
   t2.work_unit = "WU-2";
