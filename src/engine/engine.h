@@ -55,6 +55,36 @@ struct WriteContext {
   // beside the ledger must then commit each command's writes on their own, not hold them
   // for the group (GroupParticipant).
   bool guarded = false;
+  // The engine's count of people's commands queued that may pass a bulk command as soon as
+  // it ends (Command::bulk; Overtakers), read without its lock; nullptr when none may (not
+  // a bulk command, or the bulk commands owed after people last passed still run). Read
+  // through PeopleWaiting, by GiveWay.
+  const std::atomic<std::size_t>* people_queued = nullptr;
+  bool PeopleWaiting() const {
+    return people_queued != nullptr && people_queued->load(std::memory_order_relaxed) > 0;
+  }
+};
+
+// Turns at giving way to people, for housekeeping that holds the writer for milliseconds
+// per command and runs again while its reply says "more" (a serve task: telemetry seals
+// and compaction). Its decide asks Now between steps; on true it returns no events and a
+// reply with "more": true, so a person's command queued meanwhile passes it instead of
+// waiting for it to end (docs/architecture.md, "Order"). At most `limit` turns in a row,
+// so a steady stream of people cannot starve the housekeeping; a command that ends
+// without giving way calls Finished and the count starts again. One object per task,
+// shared by its commands (they run on the writer thread).
+class GiveWay {
+ public:
+  static constexpr int kDefaultLimit = 8;
+  explicit GiveWay(int limit = kDefaultLimit) : limit_(limit) {}
+  // True (and a turn is counted) when a person waits who may pass and turns are left.
+  bool Now(const WriteContext& ctx);
+  void Finished() { in_a_row_.store(0); }
+  int in_a_row() const { return in_a_row_.load(); }
+
+ private:
+  int limit_;
+  std::atomic<int> in_a_row_{0};
 };
 
 // A store beside the ledger (the telemetry file) whose writes of a group's commands are
@@ -192,6 +222,8 @@ class Engine {
   std::condition_variable wake_;
   std::deque<Pending> queue_;       // guarded by mutex_
   std::size_t people_waiting_ = 0;  // guarded by mutex_: queued Pending::person()
+  // people_waiting_, stored after each change; read without the lock (WriteContext).
+  std::atomic<std::size_t> people_queued_{0};
   // Writer thread: bulk commands still to run, in order, before people may pass bulk
   // commands again (kBulkBeforePassingAgain after people passed): machine data is never
   // starved by a steady stream of people's commands. Cleared when the queue empties.

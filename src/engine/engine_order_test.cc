@@ -19,6 +19,7 @@
 #include "engine/engine.h"
 #include "engine/testing/engine_fixture.h"
 #include "mes/logbook/commands/record_entry.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace ordo::engine {
 namespace {
@@ -200,6 +201,59 @@ TEST_F(EngineOrderTest, APersonWhoSharesAWorkUnitWithTheBulkRunSoFarPassesOnlyTh
   }
   Release();
   EXPECT_EQ(Order(), (Names{"hold", "b1", "p", "b2", "b3", "b4", "b5"}));
+}
+
+TEST_F(EngineOrderTest, ABulkCommandSeesAPersonWaitingWhoMayPassIt) {
+  ORDO_VERIFIES("ORDO-ENGINE-09");
+  // b1 submits a person's command from inside its decide: from then on it sees a person
+  // waiting who may pass it (WriteContext::PeopleWaiting, what GiveWay asks). The person's
+  // command (not bulk) never sees one; b1, run again after the person passed, sees none
+  // either, as 16 bulk commands are owed then.
+  HoldWriter();
+  auto seen = std::make_shared<std::vector<std::pair<bool, bool>>>();  // per run of b1
+  auto person_saw = std::make_shared<std::atomic<int>>(-1);
+  Command b1 = Make("machine 1", true, std::set<std::string>{"WU-A"});
+  b1.decide = [this, inner = b1.decide, seen, person_saw, tracked = Track()](WriteContext& ctx) {
+    const bool before = ctx.PeopleWaiting();
+    if (seen->empty()) {
+      Command p = Make("person", false, std::set<std::string>{"WU-C"});
+      p.decide = [inner_p = p.decide, person_saw](WriteContext& pc) {
+        person_saw->store(pc.people_queued != nullptr ? 1 : 0);
+        return inner_p(pc);
+      };
+      SubmitTracked("p", std::move(p), tracked);
+    }
+    seen->emplace_back(before, ctx.PeopleWaiting());
+    return inner(ctx);
+  };
+  Submit("b1", std::move(b1));
+  Release();
+  EXPECT_EQ(Order(), (Names{"hold", "p", "b1"}));
+  ASSERT_EQ(seen->size(), 2u);
+  EXPECT_EQ((*seen)[0], std::make_pair(false, true));
+  EXPECT_EQ((*seen)[1], std::make_pair(false, false));
+  EXPECT_EQ(person_saw->load(), 0);
+}
+
+TEST_F(EngineOrderTest, GiveWayGivesWayOnlyWhileAPersonWaitsAndAtMostItsLimitInARow) {
+  ORDO_VERIFIES("ORDO-ENGINE-09");
+  auto db = storage::OpenSqlite(root_ + "/give_way.sqlite", storage::OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  std::atomic<std::size_t> waiting{0};
+  WriteContext ctx{**db, 1, 0, 0, false, nullptr};
+  GiveWay turns(3);
+  EXPECT_FALSE(turns.Now(ctx));  // no count to read: not a bulk command
+  ctx.people_queued = &waiting;
+  EXPECT_FALSE(turns.Now(ctx));  // nobody waits
+  waiting = 2;
+  EXPECT_TRUE(turns.Now(ctx));
+  EXPECT_TRUE(turns.Now(ctx));
+  EXPECT_TRUE(turns.Now(ctx));
+  EXPECT_FALSE(turns.Now(ctx));  // three in a row: the housekeeping runs to its end
+  EXPECT_EQ(turns.in_a_row(), 3);
+  turns.Finished();
+  EXPECT_EQ(turns.in_a_row(), 0);
+  EXPECT_TRUE(turns.Now(ctx));
 }
 
 TEST_F(EngineOrderTest, APersonsCommandIsAnsweredBeforeTheMachineDataQueuedAfterItRuns) {

@@ -21,11 +21,12 @@ namespace {
 // The unsealed tail is sealed once its oldest row is this old (checked every kSealEvery).
 constexpr TimeMicros kTailAge = 30'000'000;
 constexpr std::int64_t kSealEverySeconds = 5;
-// Rows sealed per command of the serve task: a command takes ~10 us a row on the 2-core
-// reference machine, so 2,000 rows keep an operator's command waiting behind it for tens of
-// milliseconds at most; a larger tail is sealed by commands submitted one after another
-// (the reply's "more", server/serve_tasks.h). At 10,000 samples/s (the soak) that is
-// 25 commands per 5 s.
+// Rows sealed per command of the serve task: a command takes ~2.5 us a row on the 2-core
+// reference machine (~5 ms for 2,000 rows), and gives way to a person's command queued
+// meanwhile (engine::GiveWay, between pages of 250 rows), which so waits a fraction of a
+// millisecond; a larger tail is sealed by commands submitted one after another (the
+// reply's "more", server/serve_tasks.h). At 10,000 samples/s (the soak) that is 25
+// commands per 5 s.
 constexpr std::int64_t kSealRowsPerTask = 2000;
 // Compaction (retention): every hour by default (`ordo serve --compact-interval`), at most
 // this many sealed batches (of 1000 rows) per command, again until nothing is due.
@@ -59,11 +60,16 @@ void Register() {
        [](const std::string& store_path) { return TelemetryPathOf(store_path); }});
   admin::RegisterDataDirCheck(&CheckTelemetry);
   admin::RegisterDataDirFile({"telemetry.sqlite", &TrimToLedger});
+  // Both give way to people's commands (engine::GiveWay): a seal command holds the writer
+  // for ~5 ms, a compaction command for longer.
+  static const auto seal_turns = std::make_shared<engine::GiveWay>();
+  static const auto compaction_turns = std::make_shared<engine::GiveWay>();
   server::RegisterServeTask({"telemetry seals", kSealEverySeconds, [](bool at_start) {
-                               return SealCommand(kTailAge, at_start, kSealRowsPerTask);
+                               return SealCommand(kTailAge, at_start, kSealRowsPerTask, seal_turns);
                              }});
-  server::RegisterServeTask({kCompactionTask, kCompactEverySeconds,
-                             [](bool) { return CompactCommand(0, kCompactBatchesPerRun); }});
+  server::RegisterServeTask({kCompactionTask, kCompactEverySeconds, [](bool) {
+                               return CompactCommand(0, kCompactBatchesPerRun, compaction_turns);
+                             }});
 }
 
 }  // namespace ordo::telemetry

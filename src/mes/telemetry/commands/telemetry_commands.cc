@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -26,6 +27,8 @@ using Events = std::vector<ledger::Event>;
 // longer, does not stop a command of few batches).
 constexpr std::int64_t kCandidatesPerBatch = 10;
 constexpr std::int64_t kMinCandidates = 1000;
+// The seal reads the unsealed rows this many at a time, and may give way between pages.
+constexpr std::int64_t kSealRowsPerPage = 250;
 
 class Sink : public equipment::SampleSink {
  public:
@@ -64,7 +67,8 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag) {
   return c;
 }
 
-engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_t max_rows) {
+engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_t max_rows,
+                            std::shared_ptr<engine::GiveWay> give_way) {
   engine::Command c;
   // Housekeeping of the telemetry file: people's commands read none of it.
   c.bulk = true;
@@ -73,27 +77,47 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
   c.success_status = 200;
   auto leftovers = std::make_shared<std::vector<std::int64_t>>();
   auto outcome = std::make_shared<Json>();
-  c.decide = [tail_age_us, whole_tail, max_rows, leftovers,
-              outcome](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [tail_age_us, whole_tail, max_rows, leftovers, outcome,
+              give_way](engine::WriteContext& ctx) -> Result<Events> {
     leftovers->clear();
     *outcome = Json{{"sealed", 0}, {"rows", 0}, {"removed", 0}, {"more", false}};
+    // A person's command waits: nothing is written, and the task runs this again after it.
+    const auto gave_way = [&] {
+      if (!give_way || !give_way->Now(ctx)) return false;
+      leftovers->clear();
+      (*outcome)["more"] = true;
+      (*outcome)["gave_way"] = true;
+      return true;
+    };
     // No file yet: no sample was ever stored, nothing to seal (and no file to create).
     if (!std::filesystem::exists(TelemetryPathOf(ctx.db.path()))) return Events{};
     auto progress = SealProgressOf(ctx.db);
     if (!progress.ok()) return progress.error();
     auto file = WriterFile(ctx.db.path());
     if (!file.ok()) return file.error();
-    // At least one whole seal batch a command, so that "more" always means progress.
-    auto tail =
-        RowsAfter(**file, progress->last_id,
-                  std::max<std::int64_t>(max_rows, static_cast<std::int64_t>(kRowsPerSeal)));
-    if (!tail.ok()) return tail.error();
-    const bool more = static_cast<std::int64_t>(tail->size()) >=
-                      std::max<std::int64_t>(max_rows, static_cast<std::int64_t>(kRowsPerSeal));
+    // At least one whole seal batch a command, so that "more" always means progress. Read
+    // a page at a time, giving way between pages.
+    const auto want = std::max<std::int64_t>(max_rows, static_cast<std::int64_t>(kRowsPerSeal));
+    std::vector<SampleRow> tail;
+    for (std::int64_t after = progress->last_id; static_cast<std::int64_t>(tail.size()) < want;) {
+      if (gave_way()) return Events{};
+      const std::int64_t asked =
+          std::min(kSealRowsPerPage, want - static_cast<std::int64_t>(tail.size()));
+      auto page = RowsAfter(**file, after, asked);
+      if (!page.ok()) return page.error();
+      if (page->empty()) break;
+      after = page->back().id;
+      const bool last_page = static_cast<std::int64_t>(page->size()) < asked;
+      std::move(page->begin(), page->end(), std::back_inserter(tail));
+      if (last_page) break;
+    }
+    const bool more = static_cast<std::int64_t>(tail.size()) >= want;
     std::vector<SampleRow> rows;
     // (entry_seq, source, seq) -> the entry is that batch's batch_accepted
     std::map<std::tuple<std::int64_t, std::string, std::int64_t>, bool> accepted;
-    for (auto& r : *tail) {
+    for (std::size_t i = 0; i < tail.size(); ++i) {
+      if (i % kSealRowsPerPage == 0 && gave_way()) return Events{};
+      auto& r = tail[i];
       const auto key = std::make_tuple(r.entry_seq, r.source, r.seq);
       auto it = accepted.find(key);
       if (it == accepted.end()) {
@@ -109,6 +133,7 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
     Events events;
     std::int64_t batch = progress->batches, sealed_rows = 0;
     for (std::size_t start = 0; start < rows.size(); start += kRowsPerSeal) {
+      if (gave_way()) return Events{};
       const std::size_t end = std::min(rows.size(), start + kRowsPerSeal);
       std::vector<SampleRow> chunk(rows.begin() + start, rows.begin() + end);
       if (chunk.size() < kRowsPerSeal && !whole_tail) {
@@ -120,6 +145,7 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
       sealed_rows += seal.count;
       events.push_back(ledger::MakeEvent(seal, kSealSubject, std::to_string(seal.batch)));
     }
+    if (give_way) give_way->Finished();
     *outcome = Json{{"sealed", static_cast<std::int64_t>(events.size())},
                     {"rows", sealed_rows},
                     {"removed", static_cast<std::int64_t>(leftovers->size())},
@@ -139,7 +165,8 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail, std::int64_
   return c;
 }
 
-engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
+engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches,
+                               std::shared_ptr<engine::GiveWay> give_way) {
   engine::Command c;
   // Housekeeping of the telemetry file: people's commands read none of it.
   c.bulk = true;
@@ -155,10 +182,19 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
     Json outcome;
   };
   auto plan = std::make_shared<Plan>();
-  c.decide = [as_of, max_batches, plan](engine::WriteContext& ctx) -> Result<Events> {
+  c.decide = [as_of, max_batches, plan, give_way](engine::WriteContext& ctx) -> Result<Events> {
     *plan = Plan{};
     plan->outcome = Json{
         {"compacted", 0}, {"raw_rows", 0}, {"rollup_rows", 0}, {"skipped", 0}, {"more", false}};
+    // A person's command waits: nothing is written (no file: after_append does nothing),
+    // and the task runs this again after it.
+    const auto gave_way = [&] {
+      if (!give_way || !give_way->Now(ctx)) return false;
+      *plan = Plan{};
+      plan->outcome = Json{{"compacted", 0}, {"raw_rows", 0}, {"rollup_rows", 0},
+                           {"skipped", 0},   {"more", true},  {"gave_way", true}};
+      return true;
+    };
     if (!std::filesystem::exists(TelemetryPathOf(ctx.db.path()))) return Events{};
     plan->file = true;
     const TimeMicros now = as_of > 0 ? as_of : ctx.now;
@@ -195,11 +231,13 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
     std::int64_t skipped = 0, examined = 0, after = 0;
     while (static_cast<std::int64_t>(batches.size()) < max_batches &&
            examined < std::max(kMinCandidates, max_batches * kCandidatesPerBatch)) {
+      if (gave_way()) return Events{};
       auto page = UncompactedBatches(ctx.db, now - min_days * kDayMicros, after, max_batches);
       if (!page.ok()) return page.error();
       if (page->empty()) break;
       for (const SealedBatch& b : *page) {
         if (static_cast<std::int64_t>(batches.size()) >= max_batches) break;
+        if (gave_way()) return Events{};
         ++examined;
         after = b.batch;
         auto newest = NewestPerTag(**file, b.first_id, b.last_id);
@@ -218,6 +256,7 @@ engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches) {
         rows.insert(rows.end(), stored->begin(), stored->end());
       }
     }
+    if (give_way) give_way->Finished();
     plan->outcome["skipped"] = skipped;
     if (rows.empty()) return Events{};
     plan->rollup = RollupOf(*recorded + 1, rows);

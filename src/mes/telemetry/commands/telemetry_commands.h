@@ -24,9 +24,13 @@ engine::Command DefineTagCommand(engine::Actor actor, TagDefined tag);
 // may be waiting}. Runs at
 // `ordo serve` start (whole tail) and every few seconds (capability.cc), in commands of
 // at most `max_rows` rows so that people's commands interleave (server/serve_tasks.h).
+// With `give_way`, it gives way to a person's command queued while it runs (between pages
+// of 250 rows and between batches; engine::GiveWay): it then writes nothing and replies
+// {"sealed": 0, "rows": 0, "removed": 0, "more": true, "gave_way": true}.
 inline constexpr std::int64_t kSealRowsPerCommand = 200'000;
 engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail,
-                            std::int64_t max_rows = kSealRowsPerCommand);
+                            std::int64_t max_rows = kSealRowsPerCommand,
+                            std::shared_ptr<engine::GiveWay> give_way = nullptr);
 
 // Compacts sealed batches whose rows are all older than their tag's raw_days at `as_of`
 // (0: the engine's now), at most `max_batches` per command (domain/compaction.h): one
@@ -37,8 +41,12 @@ engine::Command SealCommand(TimeMicros tail_age_us, bool whole_tail,
 // {"compacted": batches, "raw_rows", "rollup_rows", "purged": raw rows deleted now,
 // "skipped": batches left alone, "more": compacted == max_batches, so more may be due}.
 // Runs at `ordo serve` start and every
-// --compact-interval (capability.cc), and as `ordo telemetry compact`.
-engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches);
+// --compact-interval (capability.cc), and as `ordo telemetry compact`. With `give_way`, it
+// gives way to a person's command queued while it runs (before each candidate batch;
+// engine::GiveWay): it then writes nothing and replies all zeros with "more": true and
+// "gave_way": true.
+engine::Command CompactCommand(TimeMicros as_of, std::int64_t max_batches,
+                               std::shared_ptr<engine::GiveWay> give_way = nullptr);
 
 // The sink installed into equipment (sample_sink.h): tags from telemetry_tag, samples
 // into the telemetry file next to the writer's store.

@@ -77,6 +77,36 @@ TEST_F(CompactionStoreTest, DueBatchesBecomeMinuteRollupsAndTheRawRowsGoAfterThe
       << r.message;
 }
 
+TEST_F(CompactionStoreTest, CompactionGivesWayToAPersonWaitingWritingNothing) {
+  ORDO_VERIFIES("ORDO-ENGINE-09", "ORDO-TEL-23");
+  IngestAndSeal();
+  std::atomic<std::size_t> waiting{1};
+  auto turns = std::make_shared<engine::GiveWay>(1);  // one turn in a row
+  const auto compact = [&] {
+    return Run(WithPeopleWaiting(CompactCommand(kT0 + 31 * kDay, 100, turns), &waiting));
+  };
+  const std::int64_t head = engine_->head_seq();
+  Json gave = compact();
+  EXPECT_EQ(gave["gave_way"], true);
+  EXPECT_EQ(gave["more"], true);
+  EXPECT_EQ(gave["compacted"], 0);
+  EXPECT_EQ(engine_->head_seq(), head);
+  EXPECT_EQ(EntriesOfType(BatchCompacted::kType), 0);
+  // Its turn used, the next runs to its end.
+  Json first = compact();
+  EXPECT_EQ(first["compacted"], 3);
+  EXPECT_FALSE(first.contains("gave_way"));
+  // The raw rows of the recorded compaction are deleted by the next command, not by one
+  // that gives way.
+  EXPECT_EQ(compact()["gave_way"], true);
+  EXPECT_EQ(Rows(), 2500);
+  waiting = 0;
+  EXPECT_EQ(compact()["purged"], 2500);
+  EXPECT_EQ(Rows(), 0);
+  ledger::VerifyReport r = Verify();
+  ASSERT_TRUE(r.ok) << r.message;
+}
+
 TEST_F(CompactionStoreTest, NewerSamplesStayRawAndLaterBatchesFormTheirOwnCompaction) {
   ORDO_VERIFIES("ORDO-TEL-23", "ORDO-TEL-26");
   IngestAndSeal();

@@ -121,6 +121,43 @@ TEST_F(TelemetryStoreTest, RowsOfABatchNeverAcceptedAreLeftOutOfSealsAndRemoved)
   ASSERT_TRUE(r.ok) << r.message;
 }
 
+TEST_F(TelemetryStoreTest, TheSealGivesWayToAPersonWaitingWritingNothingAtMost8TimesInARow) {
+  ORDO_VERIFIES("ORDO-ENGINE-09", "ORDO-TEL-05");
+  Ingest(1, 1000);
+  Ingest(2, 1000);
+  Ingest(3, 500);
+  std::atomic<std::size_t> waiting{1};
+  auto turns = std::make_shared<engine::GiveWay>();
+  const auto seal = [&] {
+    return Run(WithPeopleWaiting(SealCommand(30 * kS, true, kSealRowsPerCommand, turns), &waiting));
+  };
+  const std::int64_t head = engine_->head_seq();
+  const Json gave_way{
+      {"sealed", 0}, {"rows", 0}, {"removed", 0}, {"more", true}, {"gave_way", true}};
+  for (int i = 0; i < engine::GiveWay::kDefaultLimit; ++i) EXPECT_EQ(seal(), gave_way) << i;
+  EXPECT_EQ(engine_->head_seq(), head);  // nothing was written
+  EXPECT_EQ(EntriesOfType(BatchSealed::kType), 0);
+  EXPECT_EQ(Rows(), 2500);
+  // The ninth in a row runs to its end although a person still waits.
+  Json sealed = seal();
+  EXPECT_EQ(sealed["sealed"], 3);
+  EXPECT_EQ(sealed["rows"], 2500);
+  EXPECT_FALSE(sealed.contains("gave_way"));
+  EXPECT_EQ(turns->in_a_row(), 0);
+  // The count started again: the next gives way, and seals once nobody waits.
+  Ingest(4, 10);
+  EXPECT_EQ(seal(), gave_way);
+  waiting = 0;
+  EXPECT_EQ(seal()["rows"], 10);
+  EXPECT_EQ(EntriesOfType(BatchSealed::kType), 4);
+  StopEngine();
+  ledger::VerifyReport r = admin::VerifyDataDir(dir_);
+  ASSERT_TRUE(r.ok) << r.message;
+  EXPECT_NE(r.message.find("4 batches (2510 rows) match their seals, 0 rows not sealed yet"),
+            std::string::npos)
+      << r.message;
+}
+
 TEST_F(TelemetryStoreTest, ALeftoverThatNoRetryReplacesIsRemovedBySealing) {
   ORDO_VERIFIES("ORDO-TEL-06");
   Ingest(1, 10);

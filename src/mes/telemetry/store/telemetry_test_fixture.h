@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include "admin/data_dir_ops.h"
@@ -75,6 +76,16 @@ class TelemetryStoreTest : public ::testing::Test {
     c.actor = engine::Actor{0, "test", "admin", std::nullopt};
     c.decide = [events](engine::WriteContext&) -> Result<std::vector<ledger::Event>> {
       return events;
+    };
+    return c;
+  }
+  // `c` as the engine runs it while `*waiting` people's commands are queued that may pass
+  // it (WriteContext::people_queued): what engine::GiveWay reads.
+  static engine::Command WithPeopleWaiting(engine::Command c,
+                                           const std::atomic<std::size_t>* waiting) {
+    c.decide = [inner = c.decide, waiting](engine::WriteContext& ctx) {
+      ctx.people_queued = waiting;
+      return inner(ctx);
     };
     return c;
   }
