@@ -1,8 +1,10 @@
 // The MQTT soak (see soak.h).
 #include "soak.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -83,6 +85,44 @@ void Probe(unsigned short port, const std::string& token, int probe_ms,
     next += std::chrono::milliseconds(probe_ms);
     std::this_thread::sleep_until(next);
   }
+}
+
+// The disk probe's file: 256 blocks of 4 KiB, written and synced once before it is timed,
+// so that no timed write allocates a block.
+constexpr int kDiskProbeBlocks = 256;
+constexpr std::size_t kDiskProbeBlock = 4096;
+
+// Creates the disk probe's file at `path`, whole and synced; false when it cannot.
+bool PrepareDiskProbe(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  const std::string block(kDiskProbeBlock, 'd');
+  bool ok = true;
+  for (int i = 0; i < kDiskProbeBlocks && ok; ++i)
+    ok = ::write(fd, block.data(), block.size()) == static_cast<ssize_t>(block.size());
+  ok = ok && ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// Every `every_ms` until `stop`: 4 KiB written over the next block of the file at `path`
+// (PrepareDiskProbe) and fdatasync'd, timed in ms. A failed write or sync is not timed.
+void DiskProbe(const std::string& path, int every_ms, const std::atomic<bool>& stop,
+               std::vector<double>* ms) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  const std::string block(kDiskProbeBlock, 'p');
+  auto next = SteadyClock::now();
+  for (std::int64_t i = 0; !stop.load(); ++i) {
+    const auto start = SteadyClock::now();
+    const auto at = static_cast<off_t>((i % kDiskProbeBlocks) * kDiskProbeBlock);
+    if (::pwrite(fd, block.data(), block.size(), at) == static_cast<ssize_t>(block.size()) &&
+        ::fdatasync(fd) == 0)
+      ms->push_back(SecondsSince(start) * 1000);
+    next += std::chrono::milliseconds(every_ms);
+    std::this_thread::sleep_until(next);
+  }
+  ::close(fd);
 }
 
 std::int64_t Handled(const Json& h) {
@@ -213,18 +253,29 @@ SoakResult RunSoak(const SoakOptions& o) {
     r.setup_seconds = SecondsSince(setup_start);
     const std::string op = SignIn(server.port, "operator", server.passwords.at("operator"));
 
+    // The disk probe's file, beside the data directory (o.disk_probe_ms).
+    const std::string disk_probe_file = dir + "/disk-probe";
+    const bool disk_probe = o.disk_probe_ms > 0 && PrepareDiskProbe(disk_probe_file);
+    std::vector<double> disk_idle_ms, disk_soak_ms;
     // Idle: the operator command alone.
     std::vector<double> idle_ms, soak_ms;
     {
       std::atomic<bool> stop{false};
       std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &idle_ms,
                         &r.probe_errors, &r.first_error);
+      std::thread disk;
+      if (disk_probe)
+        disk = std::thread(DiskProbe, disk_probe_file, o.disk_probe_ms, std::cref(stop),
+                           &disk_idle_ms);
       std::this_thread::sleep_for(
           std::chrono::milliseconds(static_cast<int>(o.idle_seconds * 1000)));
       stop = true;
       probe.join();
+      if (disk.joinable()) disk.join();
     }
     std::tie(r.idle_p50_ms, r.idle_p99_ms) = P50P99(idle_ms);
+    std::tie(r.disk_idle_p50_ms, r.disk_idle_p99_ms) = P50P99(disk_idle_ms);
+    r.disk_idle_syncs = static_cast<int>(disk_idle_ms.size());
     r.idle_probes = static_cast<int>(idle_ms.size());
     log("idle operator command p50 " + std::to_string(r.idle_p50_ms) + " ms, p99 " +
         std::to_string(r.idle_p99_ms) + " ms");
@@ -235,6 +286,10 @@ SoakResult RunSoak(const SoakOptions& o) {
     std::atomic<std::int64_t> samples_sent{0};
     std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &soak_ms,
                       &r.probe_errors, &r.first_error);
+    std::thread disk;
+    if (disk_probe)
+      disk =
+          std::thread(DiskProbe, disk_probe_file, o.disk_probe_ms, std::cref(stop), &disk_soak_ms);
     std::string publish_error;  // the publisher thread's failure, if any
     std::thread publisher([&] {
       try {
@@ -281,11 +336,12 @@ SoakResult RunSoak(const SoakOptions& o) {
         publish_error = e.what();
       }
     });
-    // Stops and joins both threads before an exception leaves this scope.
+    // Stops and joins the threads before an exception leaves this scope.
     auto join_all = [&] {
       stop = true;
       if (publisher.joinable()) publisher.join();
       if (probe.joinable()) probe.join();
+      if (disk.joinable()) disk.join();
     };
     const auto soak_start = SteadyClock::now();
     std::int64_t last_log = 0;
@@ -317,6 +373,8 @@ SoakResult RunSoak(const SoakOptions& o) {
     join_all();
     std::tie(r.soak_p50_ms, r.soak_p99_ms) = P50P99(soak_ms);
     r.soak_probes = static_cast<int>(soak_ms.size());
+    std::tie(r.disk_soak_p50_ms, r.disk_soak_p99_ms) = P50P99(disk_soak_ms);
+    r.disk_soak_syncs = static_cast<int>(disk_soak_ms.size());
     pub.WaitAcknowledged(30);
     r.published = pub.acknowledged();
     // Every message was acknowledged, or samples counts what was sent but not delivered,
@@ -351,7 +409,7 @@ SoakResult RunSoak(const SoakOptions& o) {
 std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_margin_mib) {
   std::ostringstream s;
   auto mib = [](std::int64_t kib) { return static_cast<double>(kib) / 1024.0; };
-  char buf[160];
+  char buf[256];
   s << "soak: " << o.units << " work units x " << o.tags << " tags at 1 Hz for " << o.seconds
     << " s over MQTT (QoS 1, "
     << (o.shape == SoakShape::kSparkplugDevices
@@ -385,6 +443,15 @@ std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_ma
                 r.idle_p50_ms, r.idle_p99_ms, r.idle_probes, r.soak_p50_ms, r.soak_p99_ms,
                 r.soak_probes, r.p99_ratio());
   s << buf;
+  if (o.disk_probe_ms > 0) {
+    std::snprintf(buf, sizeof buf,
+                  "disk_sync_ms (4 KiB + fdatasync beside the data every %d ms, no ordo): idle "
+                  "p50 %.2f p99 %.2f (%d); soak p50 %.2f p99 %.2f (%d); p99 ratio %.2f\n",
+                  o.disk_probe_ms, r.disk_idle_p50_ms, r.disk_idle_p99_ms, r.disk_idle_syncs,
+                  r.disk_soak_p50_ms, r.disk_soak_p99_ms, r.disk_soak_syncs,
+                  r.disk_idle_p99_ms > 0 ? r.disk_soak_p99_ms / r.disk_idle_p99_ms : 0);
+    s << buf;
+  }
   s << "probe_errors: " << r.probe_errors << "\nserver_alive: " << (r.server_alive ? "yes" : "no")
     << "\n";
   if (!r.first_error.empty()) s << "first_error: " << r.first_error << "\n";

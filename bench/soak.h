@@ -36,6 +36,11 @@ struct SoakOptions {
   SoakShape shape = SoakShape::kTagMessages;
   // Sparkplug: when in the second the devices' DDATA are sent.
   SoakPhases phases = SoakPhases::kAllAtOnce;
+  // > 0: the disk probe, beside the operator's in both phases: every disk_probe_ms a 4 KiB
+  // write to a file beside the data directory and its fdatasync, timed; what one sync of
+  // that disk costs idle and under the soak, without ordo. 0 (the default): off, since its
+  // syncs add to the soak's.
+  int disk_probe_ms = 0;
 };
 
 struct SoakResult {
@@ -52,6 +57,9 @@ struct SoakResult {
   std::int64_t rss_drained_kib = 0;  // after the drain wait
   int idle_probes = 0, soak_probes = 0, probe_errors = 0;
   double idle_p50_ms = 0, idle_p99_ms = 0, soak_p50_ms = 0, soak_p99_ms = 0;
+  // The disk probe's syncs (SoakOptions::disk_probe_ms), in ms.
+  int disk_idle_syncs = 0, disk_soak_syncs = 0;
+  double disk_idle_p50_ms = 0, disk_idle_p99_ms = 0, disk_soak_p50_ms = 0, disk_soak_p99_ms = 0;
   double setup_seconds = 0;
   std::string first_error;
 

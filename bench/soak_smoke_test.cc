@@ -76,7 +76,8 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
 // for the 20 work units, each a device whose DDATA carries its 5 tags every second.
 TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
   ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
-  const SoakOptions o = SmallSoak(SoakShape::kSparkplugDevices);
+  SoakOptions o = SmallSoak(SoakShape::kSparkplugDevices);
+  o.disk_probe_ms = 200;  // and the disk probe beside the operator's
   const SoakResult r = RunSmallSoak(o);
   const std::string summary = SoakSummary(o, r, 32);
 
@@ -92,6 +93,11 @@ TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
   EXPECT_GE(r.drained_after, 0) << summary;
   EXPECT_TRUE(r.InvariantsHold()) << summary;
   EXPECT_NE(summary.find("Sparkplug B: one DDATA per work unit"), std::string::npos) << summary;
+  // The disk probe synced in both phases (its figures are not asserted).
+  EXPECT_GT(r.disk_idle_syncs, 0) << summary;
+  EXPECT_GT(r.disk_soak_syncs, 0) << summary;
+  EXPECT_GT(r.disk_soak_p99_ms, 0) << summary;
+  EXPECT_NE(summary.find("disk_sync_ms"), std::string::npos) << summary;
 }
 
 // The soak's checks (what `make soak` fails on), on given figures.

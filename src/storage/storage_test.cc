@@ -61,6 +61,15 @@ TEST_F(StorageTest, BindsAndReadsEveryType) {
   EXPECT_EQ(std::get<2>((*rows)[1]), true);
 }
 
+TEST_F(StorageTest, SqliteKeepsNoMemoryStatisticsSoAllocationsTakeNoProcessWideMutex) {
+  ORDO_VERIFIES("ORDO-ENGINE-10");
+  // A connection is open (SetUp) and has run statements: with statistics on, SQLite would
+  // count its memory.
+  ASSERT_TRUE(Insert(1, "a").ok());
+  EXPECT_EQ(Count(), 1);
+  EXPECT_FALSE(SqliteMemoryStatisticsOn());
+}
+
 TEST_F(StorageTest, ADoubleRoundTripsBitExactly) {
   ORDO_VERIFIES("ORDO-MISFEED-31");
   ASSERT_TRUE(db_->Exec("CREATE TABLE r(id INTEGER PRIMARY KEY, value REAL)").ok());

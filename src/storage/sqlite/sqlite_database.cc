@@ -3,11 +3,30 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <cstdio>
+#include <mutex>
 #include <unordered_map>
 
 namespace ordo::storage {
 
 namespace {
+
+std::atomic<bool> memory_statistics_on{true};
+
+// Before SQLite initialises (its first connection): no memory statistics, so allocations
+// take no process-wide mutex (SqliteMemoryStatisticsOn).
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK)
+      memory_statistics_on = false;
+    else
+      std::fprintf(stderr,
+                   "warning: SQLite was initialised before ordo configured it: its memory "
+                   "statistics stay on\n");
+  });
+}
 
 class SqliteStatement final : public Statement {
  public:
@@ -113,6 +132,7 @@ class SqliteDatabase final : public Database {
 
   Status BackupTo(const std::string& file) override {
     sqlite3* dest = nullptr;
+    ConfigureSqliteOnce();
     if (sqlite3_open(file.c_str(), &dest) != SQLITE_OK) {
       sqlite3_close(dest);
       return Error::Make(ErrorCode::kUnavailable, "cannot create '" + file + "'");
@@ -176,6 +196,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, OpenMode m
       flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
       break;
   }
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -191,6 +212,11 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, OpenMode m
   // memory instead of a temp file (measured: a third of the writer's time otherwise).
   ORDO_TRY(db->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Database>(std::move(db));
+}
+
+bool SqliteMemoryStatisticsOn() {
+  // With statistics on, SQLite counts the memory of every open connection: never 0 then.
+  return memory_statistics_on.load() || sqlite3_memory_used() != 0;
 }
 
 }  // namespace ordo::storage
