@@ -50,13 +50,6 @@ ledger::Origin LocalOrigin() {
 // runs at least this many commands per commit.
 constexpr std::size_t kBulkBeforePassingAgain = 16;
 
-bool Independent(const Command& a, const Command& b) {
-  if (!a.work_units || !b.work_units) return false;
-  for (const auto& wu : *a.work_units)
-    if (b.work_units->count(wu) != 0) return false;
-  return true;
-}
-
 struct Engine::Pending {
   Command command;
   Completion done;
@@ -175,7 +168,7 @@ void Engine::Submit(Command command, Completion done) {
     std::lock_guard lock(mutex_);
     if (!stopping_) {
       queue_.push_back(Pending{std::move(command), std::move(done)});
-      if (queue_.back().person()) people_queued_.store(++people_waiting_);
+      if (queue_.back().person()) ++people_waiting_;
       wake_.notify_one();
       return;
     }
@@ -296,7 +289,6 @@ std::vector<Engine::Pending> Engine::TakeGroup() {
   }
   for (const auto& p : group)
     if (p.person()) --people_waiting_;
-  people_queued_.store(people_waiting_);
   return group;
 }
 
@@ -334,7 +326,6 @@ void Engine::ProcessGroup(std::vector<Pending>& group) {
     for (auto it = overtakers.rbegin(); it != overtakers.rend(); ++it)
       queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(*it));
     people_waiting_ -= people.size();
-    people_queued_.store(people_waiting_);
     if (roll_back) {
       for (auto& p : group) {
         p.signed_checkpoint.reset();
@@ -489,7 +480,7 @@ Result<CommandReply> Engine::Execute(Pending& p, bool guarded, bool* write_faile
   WriteContext ctx{db, head_seq_ + 1, now, published_head_.load(), guarded, nullptr};
   // People may pass a bulk command as soon as it ends unless bulk commands are owed
   // (ProcessGroup's let_people_in).
-  if (c.bulk && !guarded && bulk_owed_ == 0) ctx.people_queued = &people_queued_;
+  if (c.bulk && !guarded && bulk_owed_ == 0) ctx.people_queued = &people_waiting_;
   auto fail = [&](Error e) -> Result<CommandReply> {
     if (!db.InTransaction()) {
       // The driver rolled the whole group back (I/O error, full disk, out of memory):
@@ -596,12 +587,6 @@ Status Engine::MaybeCheckpoint(bool force) {
     return s;
   }
   return Ok();
-}
-
-bool GiveWay::Now(const WriteContext& ctx) {
-  if (!ctx.PeopleWaiting() || in_a_row_.load() >= limit_) return false;
-  in_a_row_.fetch_add(1);
-  return true;
 }
 
 }  // namespace ordo::engine

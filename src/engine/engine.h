@@ -220,10 +220,9 @@ class Engine {
   std::string secret_key_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Pending> queue_;       // guarded by mutex_
-  std::size_t people_waiting_ = 0;  // guarded by mutex_: queued Pending::person()
-  // people_waiting_, stored after each change; read without the lock (WriteContext).
-  std::atomic<std::size_t> people_queued_{0};
+  std::deque<Pending> queue_;  // guarded by mutex_
+  // Queued Pending::person(): changed under mutex_, read without it too (WriteContext).
+  std::atomic<std::size_t> people_waiting_{0};
   // Writer thread: bulk commands still to run, in order, before people may pass bulk
   // commands again (kBulkBeforePassingAgain after people passed): machine data is never
   // starved by a steady stream of people's commands. Cleared when the queue empties.
