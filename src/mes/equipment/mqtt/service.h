@@ -2,10 +2,11 @@
 // service of the server (server/background_service.h): a persistent-session client that
 // subscribes to the plain JSON topics (ordo/#, QoS 1) and to Sparkplug B (the edge node
 // messages, docs/sparkplug.md) and ingests each message through MessageIngest or
-// SparkplugIngest before the message is acknowledged: JSON messages a burst at a time (the
-// client's burst handler waits for the whole burst), Sparkplug messages one by one, in order. As
-// Sparkplug host application it publishes its retained STATE (online on connect, offline as will
-// and on a clean stop). Health: the connection, counters and the Sparkplug edge nodes.
+// SparkplugIngest before the message is acknowledged, a burst at a time: the ingest commands
+// of the messages the client reads together are submitted without waiting, in message order,
+// and the client's burst handler waits for all of them. As Sparkplug host application it
+// publishes its retained STATE (online on connect, offline as will and on a clean stop).
+// Health: the connection, counters and the Sparkplug edge nodes.
 #pragma once
 
 #include <atomic>
@@ -37,7 +38,8 @@ class MqttService : public server::BackgroundService {
 
  private:
   bool OnMessage(const std::string& topic, const std::string& payload);
-  // Waits for the JSON messages of the burst; false unless all of them are durable.
+  // Waits for the messages of the burst (JSON and Sparkplug); false unless all of them are
+  // durable.
   bool OnBurstEnd();
   // Counts `outcome` of a message on `topic`; false when it is not durable.
   bool Count(const std::string& topic, const Result<MessageOutcome>& outcome);

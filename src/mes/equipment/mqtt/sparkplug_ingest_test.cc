@@ -72,13 +72,13 @@ class SparkplugIngestTest : public engine::testing::EngineFixture {
  protected:
   void SetUp() override {
     clock_.Set(kStart);
-    InitDataDir("ordo_sparkplug_ingest_", /*demo=*/false);
+    InitDataDir("ordo_sparkplug_ingest_", demo_);
     StartEngine();
     // The owner of plant/edge, recorded as its event (the decision is tested elsewhere).
     SourceRegistered source;
     source.name = "spb";
     source.kind = "sparkplug";
-    source.work_units = {"edge", "WU-1"};
+    source.work_units = source_units_;
     source.group_id = "plant";
     source.edge_node = "edge";
     Record(source, kSourceSubject, "spb");
@@ -122,6 +122,9 @@ class SparkplugIngestTest : public engine::testing::EngineFixture {
                     Named("Speed", sp::DataType::kDouble, 0.0)});
   }
 
+  // The store: the demo plant's master data or none; the work units of source spb.
+  bool demo_ = false;
+  std::vector<std::string> source_units_ = {"edge", "WU-1"};
   std::unique_ptr<SparkplugIngest> ingest_;
   std::vector<std::string> published_;
   FailingSink sink_;
@@ -456,6 +459,46 @@ TEST_F(SparkplugOrderTest, ADevicesDataDeclaresItsWorkUnitSoAPersonForAnotherMay
       "DDATA/edge/WU-1", Encoded(kT0Ms + 2000, 3, {Named("Temp", sp::DataType::kDouble, 3.0)}),
       {"WU-1"});
   EXPECT_GT(same.person_at, same.message_at);
+}
+
+// A source of two work units of the demo plant, so a node's death is accepted and its
+// offline batch writes its own entries (a refused one is recorded only after the person's).
+class SparkplugDeathOrderTest : public SparkplugOrderTest {
+ protected:
+  SparkplugDeathOrderTest() {
+    demo_ = true;
+    source_units_ = {"WU-PRESS-01", "WU-FBD-300"};
+  }
+};
+
+TEST_F(SparkplugDeathOrderTest, ANodesDeathDeclaresEveryWorkUnitOfItsSourceSoNoneOfTheirsPassesIt) {
+  ORDO_VERIFIES("ORDO-ENGINE-06", "ORDO-SPB-48");
+  std::int64_t bd_seq = 3;
+  // Born, then dead: the death's ingest queued first, then a person's command declaring
+  // `units`.
+  const auto person_after_death = [&](std::set<std::string> units) {
+    clock_.Advance(1'000'000);
+    EXPECT_TRUE(Handle("NBIRTH/edge", Birth(bd_seq)).ok());
+    clock_.Advance(1'000'000);
+    return PersonAfterMessage(
+        "NDEATH/edge",
+        Encoded(std::nullopt, std::nullopt,
+                {Named("bdSeq", sp::DataType::kInt64, static_cast<std::int64_t>(bd_seq++))}),
+        std::move(units));
+  };
+  // First (while no bulk commands are owed after people passed, which would keep anyone
+  // from passing): one for a work unit the source does not speak for passes the death.
+  Landed passed = person_after_death({"WU-BLEND-01"});
+  EXPECT_GT(passed.person_at, 0);
+  EXPECT_LT(passed.person_at, passed.message_at);
+  // The death speaks for each work unit of its source: a person's command for either
+  // waits behind it.
+  for (const char* unit : {"WU-PRESS-01", "WU-FBD-300"}) {
+    Landed waited = person_after_death({unit});
+    EXPECT_GT(waited.message_at, 0) << unit;
+    EXPECT_GT(waited.person_at, waited.message_at) << unit;
+  }
+  EXPECT_EQ(Entries("equipment.data_refused").size(), 0u) << "the deaths were accepted";
 }
 
 TEST_F(SparkplugIngestTest, ARunOfRefusedBirthsMarksOfflineOnceEvenWhenTheThrottleHidesThem) {
