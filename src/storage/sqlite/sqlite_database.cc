@@ -132,7 +132,6 @@ class SqliteDatabase final : public Database {
 
   Status BackupTo(const std::string& file) override {
     sqlite3* dest = nullptr;
-    ConfigureSqliteOnce();
     if (sqlite3_open(file.c_str(), &dest) != SQLITE_OK) {
       sqlite3_close(dest);
       return Error::Make(ErrorCode::kUnavailable, "cannot create '" + file + "'");

@@ -482,8 +482,7 @@ TEST_F(SparkplugDeathOrderTest, ANodesDeathDeclaresEveryWorkUnitOfItsSourceSoNon
     clock_.Advance(1'000'000);
     return PersonAfterMessage(
         "NDEATH/edge",
-        Encoded(std::nullopt, std::nullopt,
-                {Named("bdSeq", sp::DataType::kInt64, static_cast<std::int64_t>(bd_seq++))}),
+        Encoded(std::nullopt, std::nullopt, {Named("bdSeq", sp::DataType::kInt64, bd_seq++)}),
         std::move(units));
   };
   // First (while no bulk commands are owed after people passed, which would keep anyone
