@@ -118,6 +118,38 @@ bool Publisher::WaitAcknowledged(double timeout_seconds) {
   return true;
 }
 
+Subscriber::Subscriber(const std::string& client_id, int port, const std::string& filter)
+    : filter_(filter) {
+  std::call_once(mosquitto_init, [] { mosquitto_lib_init(); });
+  client_ = mosquitto_new(client_id.c_str(), true, this);
+  if (!client_) throw std::runtime_error("mosquitto_new");
+  mosquitto_connect_callback_set(client_, [](mosquitto* m, void* self, int rc) {
+    if (rc == 0)
+      mosquitto_subscribe(m, nullptr, static_cast<Subscriber*>(self)->filter_.c_str(), 1);
+  });
+  mosquitto_subscribe_callback_set(client_, [](mosquitto*, void* self, int, int n, const int* qos) {
+    if (n == 1 && qos[0] == 1) static_cast<Subscriber*>(self)->subscribed_ = true;
+  });
+  mosquitto_message_callback_set(client_, [](mosquitto*, void* self, const mosquitto_message*) {
+    ++static_cast<Subscriber*>(self)->received_;
+  });
+  const bool started = mosquitto_connect(client_, "127.0.0.1", port, 60) == MOSQ_ERR_SUCCESS &&
+                       mosquitto_loop_start(client_) == MOSQ_ERR_SUCCESS;
+  for (int i = 0; started && i < 200 && !subscribed_; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  if (!subscribed_) {
+    if (started) mosquitto_loop_stop(client_, true);
+    mosquitto_destroy(client_);
+    throw std::runtime_error("subscriber: no QoS 1 subscription to " + filter + " at the broker");
+  }
+}
+
+Subscriber::~Subscriber() {
+  mosquitto_disconnect(client_);
+  mosquitto_loop_stop(client_, false);
+  mosquitto_destroy(client_);
+}
+
 std::pair<int, Json> PostJson(Client& c, const std::string& target, const Json& body) {
   auto res = c.Send(http::verb::post, target, body.dump());
   return {res.result_int(), Json::parse(res.body(), nullptr, false)};

@@ -61,6 +61,24 @@ class Publisher {
   std::atomic<std::int64_t> published_{0}, acknowledged_{0};
 };
 
+// A QoS 1 subscriber to `filter` with its own libmosquitto loop thread that only counts
+// what it receives (the soak's floor phase: a consumer of the stream that is not ordo).
+// The constructor returns once the broker has granted the subscription.
+class Subscriber {
+ public:
+  Subscriber(const std::string& client_id, int port, const std::string& filter);
+  ~Subscriber();
+  Subscriber(const Subscriber&) = delete;
+  Subscriber& operator=(const Subscriber&) = delete;
+  std::int64_t received() const { return received_.load(); }
+
+ private:
+  mosquitto* client_ = nullptr;
+  std::string filter_;
+  std::atomic<bool> subscribed_{false};
+  std::atomic<std::int64_t> received_{0};
+};
+
 // POST/GET helpers: the status and the parsed body (null when not JSON).
 std::pair<int, Json> PostJson(Client& c, const std::string& target, const Json& body);
 std::pair<int, Json> GetJson(Client& c, const std::string& target);

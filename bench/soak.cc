@@ -19,24 +19,13 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "mes/equipment/sparkplug/sparkplug.h"
 #include "mqtt_support.h"
+#include "soak_stream.h"
 
 namespace ordo::bench {
 namespace {
 
 namespace http = boost::beast::http;
-
-std::string UnitId(int u) {
-  char id[32];
-  std::snprintf(id, sizeof id, "WU-SOAK-%03d", u + 1);
-  return id;
-}
-std::string TagId(int u, int t) {
-  char id[48];
-  std::snprintf(id, sizeof id, "WU-SOAK-%03d.t%02d", u + 1, t + 1);
-  return id;
-}
 
 std::pair<double, double> P50P99(std::vector<double> ms) {
   if (ms.empty()) return {0, 0};
@@ -44,7 +33,8 @@ std::pair<double, double> P50P99(std::vector<double> ms) {
   return {Quantile(ms, 0.5), Quantile(ms, 0.99)};
 }
 
-// ORDO_SOAK_PROBE_LOG: a file that gets one line per operator command (append).
+// ORDO_SOAK_PROBE_LOG: a file that gets one line per operator command (append): its wall
+// time in ms, its latency in ms and the phase (idle, floor or soak).
 std::FILE* ProbeLog() {
   static std::FILE* f = [] {
     const char* path = std::getenv("ORDO_SOAK_PROBE_LOG");
@@ -54,7 +44,7 @@ std::FILE* ProbeLog() {
 }
 
 // Operator commands (logbook writes) every `probe_ms` until `stop`; latencies in ms.
-void Probe(unsigned short port, const std::string& token, int probe_ms,
+void Probe(unsigned short port, const std::string& token, int probe_ms, const char* phase,
            const std::atomic<bool>& stop, std::vector<double>* ms, int* errors,
            std::string* first_error) {
   Client c(port);
@@ -70,12 +60,12 @@ void Probe(unsigned short port, const std::string& token, int probe_ms,
     try {
       auto res = c.Send(http::verb::post, "/api/v1/logbook", body);
       ms->push_back(SecondsSince(start) * 1000);
-      if (std::FILE* f = ProbeLog())  // wall time (ms) and latency, for finding a pattern
-        std::fprintf(f, "%lld %.3f\n",
+      if (std::FILE* f = ProbeLog())  // wall time (ms), latency and phase, for finding a pattern
+        std::fprintf(f, "%lld %.3f %s\n",
                      static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                 std::chrono::system_clock::now().time_since_epoch())
                                                 .count()),
-                     ms->back());
+                     ms->back(), phase);
       if (res.result_int() != 201 && (*errors)++ == 0)
         *first_error = "logbook: HTTP " + std::to_string(res.result_int()) + " " + res.body();
     } catch (const std::exception& e) {
@@ -130,74 +120,63 @@ std::int64_t Handled(const Json& h) {
          h.value("duplicates", std::int64_t{0}) + h.value("ignored", std::int64_t{0});
 }
 
-namespace sp = ordo::sparkplug;
+// One phase's probes: the operator's commands (Probe) and, when `disk_file` is not empty,
+// the disk probe's syncs (DiskProbe), in threads from construction until Stop.
+class PhaseProbes {
+ public:
+  PhaseProbes(const SoakOptions& o, unsigned short port, const std::string& token,
+              const std::string& disk_file, const char* phase, SoakResult* r) {
+    probe_ = std::thread(Probe, port, token, o.probe_ms, phase, std::cref(stop_), &command_ms_,
+                         &r->probe_errors, &r->first_error);
+    if (!disk_file.empty())
+      disk_ = std::thread(DiskProbe, disk_file, o.disk_probe_ms, std::cref(stop_), &disk_ms_);
+  }
+  ~PhaseProbes() { Stop(); }
+  PhaseProbes(const PhaseProbes&) = delete;
+  PhaseProbes& operator=(const PhaseProbes&) = delete;
+  // Stops and joins the threads; the latencies are complete after it.
+  void Stop() {
+    stop_ = true;
+    if (probe_.joinable()) probe_.join();
+    if (disk_.joinable()) disk_.join();
+  }
+  const std::vector<double>& command_ms() const { return command_ms_; }
+  const std::vector<double>& disk_ms() const { return disk_ms_; }
 
-// One Sparkplug edge node of the soak: a sparkplug source for its work units (devices).
-struct EdgeNode {
-  std::string id;          // soak-edge-K
-  std::vector<int> units;  // indexes of its work units
-  std::uint64_t seq = 0;   // the seq of its last message
+ private:
+  std::atomic<bool> stop_{false};
+  std::vector<double> command_ms_, disk_ms_;
+  std::thread probe_, disk_;
 };
-constexpr const char* kGroup = "soak";
 
-std::string SparkplugPayload(std::int64_t time_ms, std::uint64_t seq,
-                             std::vector<sp::Metric> metrics) {
-  sp::Payload p;
-  p.timestamp_ms = static_cast<std::uint64_t>(time_ms);
-  p.seq = seq % 256;
-  p.metrics = std::move(metrics);
-  return sp::EncodePayload(p);
-}
-
-// The `tags` samples of one device at one time (metrics tag/t01 ...).
-std::vector<sp::Metric> TagMetrics(int tags, std::int64_t salt) {
-  std::vector<sp::Metric> metrics;
-  for (int t = 0; t < tags; ++t) {
-    char name[16];
-    std::snprintf(name, sizeof name, "tag/t%02d", t + 1);
-    sp::Metric m;
-    m.name = name;
-    m.datatype = sp::DataType::kDouble;
-    m.value = 20 + static_cast<double>(((salt + t) * 7) % 1000) / 100.0;
-    metrics.push_back(std::move(m));
-  }
-  return metrics;
-}
-
-// Registers a sparkplug source per 200 work units and publishes each node's NBIRTH and
-// each device's DBIRTH (with its tags' first samples) at `time_ms`; the samples published.
-std::int64_t BirthEdgeNodes(Client& engineer, Publisher& pub, const std::vector<std::string>& units,
-                            int tags, std::int64_t time_ms, std::vector<EdgeNode>* nodes) {
-  std::int64_t samples = 0;
-  for (std::size_t first = 0; first < units.size(); first += 200) {
-    EdgeNode node;
-    node.id = "soak-edge-" + std::to_string(first / 200);
-    Json wus = Json::array();
-    for (std::size_t u = first; u < std::min(units.size(), first + 200); ++u) {
-      node.units.push_back(static_cast<int>(u));
-      wus.push_back(units[u]);
-    }
-    auto r = PostJson(engineer, "/api/v1/sources",
-                      {{"name", "soak-spb-" + std::to_string(first / 200)},
-                       {"kind", "sparkplug"},
-                       {"group_id", kGroup},
-                       {"edge_node", node.id},
-                       {"work_units", wus}});
-    if (r.first != 201) throw std::runtime_error("register sparkplug source: " + r.second.dump());
-    sp::Metric bd;
-    bd.name = "bdSeq";
-    bd.datatype = sp::DataType::kInt64;
-    bd.value = std::int64_t{0};
-    pub.Publish(std::string("spBv1.0/") + kGroup + "/NBIRTH/" + node.id,
-                SparkplugPayload(time_ms, node.seq, {bd}));
-    for (int u : node.units) {
-      pub.Publish(std::string("spBv1.0/") + kGroup + "/DBIRTH/" + node.id + "/" + units[u],
-                  SparkplugPayload(time_ms, ++node.seq, TagMetrics(tags, u)));
-      samples += tags;
-    }
-    nodes->push_back(std::move(node));
-  }
-  return samples;
+// The floor phase (SoakOptions::floor_seconds): a copy of `stream` published below
+// "soak-floor/" by a publisher of its own to a subscriber of its own, while the operator
+// (and the disk probe, when `disk_file` is not empty) probes the idle server; its figures
+// in r->floor_* and r->disk_floor_*.
+void RunFloor(const SoakOptions& o, const Broker& broker, const SoakStream& stream,
+              unsigned short port, const std::string& token, const std::string& disk_file,
+              SoakResult* r) {
+  Subscriber sink("soak-floor-sink", broker.port(), "soak-floor/#");
+  Publisher pub("soak-floor-publisher", broker.port(), 10000);
+  SoakStream floor = stream;  // its own seqs: ordo's edge nodes see no gap
+  SoakPublishing out;
+  const std::atomic<bool> never{false};
+  PhaseProbes probes(o, port, token, disk_file, "floor", r);
+  const auto start = SteadyClock::now();
+  PublishSoakStream(floor, pub, o.floor_seconds, "soak-floor/", never, &out);
+  std::this_thread::sleep_until(
+      start + std::chrono::milliseconds(static_cast<std::int64_t>(o.floor_seconds * 1000)));
+  probes.Stop();
+  if (!out.error.empty()) throw std::runtime_error("floor publisher: " + out.error);
+  pub.WaitAcknowledged(30);
+  for (int i = 0; i < 300 && sink.received() < pub.published(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  r->floor_published = pub.acknowledged();
+  r->floor_received = sink.received();
+  r->floor_probes = static_cast<int>(probes.command_ms().size());
+  std::tie(r->floor_p50_ms, r->floor_p99_ms) = P50P99(probes.command_ms());
+  r->disk_floor_syncs = static_cast<int>(probes.disk_ms().size());
+  std::tie(r->disk_floor_p50_ms, r->disk_floor_p99_ms) = P50P99(probes.disk_ms());
 }
 
 }  // namespace
@@ -214,13 +193,17 @@ SoakResult RunSoak(const SoakOptions& o) {
   const auto setup_start = SteadyClock::now();
   DemoServer server = StartMqttServer(o.ordo_bin, dir, broker);
   try {
+    SoakStream stream;
+    stream.shape = o.shape;
+    stream.phases = o.phases;
+    stream.tags = o.tags;
     const bool sparkplug = o.shape == SoakShape::kSparkplugDevices;
-    std::vector<std::string> units;
     std::vector<std::pair<std::string, std::string>> tags;
     for (int u = 0; u < o.units; ++u) {
-      units.push_back(UnitId(u));
-      for (int t = 0; t < o.tags; ++t) tags.push_back({TagId(u, t), UnitId(u)});
+      stream.units.push_back(SoakUnitId(u));
+      for (int t = 0; t < o.tags; ++t) tags.push_back({SoakTagId(u, t), SoakUnitId(u)});
     }
+    const std::vector<std::string>& units = stream.units;
     log("adding " + std::to_string(o.units) + " work units and " + std::to_string(tags.size()) +
         " tags");
     AddWorkUnits(server.port, server.passwords, units);
@@ -239,12 +222,11 @@ SoakResult RunSoak(const SoakOptions& o) {
     // The publisher (its messages before the soak, the births, are counted too).
     Publisher pub("soak-publisher", broker.port(), 10000);
     Client health(server.port);
-    std::vector<EdgeNode> nodes;
-    const std::int64_t t0_ms = HourAgoMs() + 3600 * 1000;
+    stream.t0_ms = HourAgoMs() + 3600 * 1000;
     if (sparkplug) {
       Client c(server.port);
       c.set_token(engineer);
-      r.samples += BirthEdgeNodes(c, pub, units, o.tags, t0_ms - 1000, &nodes);
+      r.samples += BirthEdgeNodes(c, pub, stream.t0_ms - 1000, &stream);
       // The births handled before the idle phase, so it is idle.
       const auto wait_start = SteadyClock::now();
       while (Handled(MqttHealth(health)) < pub.published() && SecondsSince(wait_start) < 120)
@@ -254,94 +236,40 @@ SoakResult RunSoak(const SoakOptions& o) {
     const std::string op = SignIn(server.port, "operator", server.passwords.at("operator"));
 
     // The disk probe's file, beside the data directory (o.disk_probe_ms).
-    const std::string disk_probe_file = dir + "/disk-probe";
-    const bool disk_probe = o.disk_probe_ms > 0 && PrepareDiskProbe(disk_probe_file);
-    std::vector<double> disk_idle_ms, disk_soak_ms;
+    const std::string disk_probe_file =
+        o.disk_probe_ms > 0 && PrepareDiskProbe(dir + "/disk-probe") ? dir + "/disk-probe" : "";
     // Idle: the operator command alone.
-    std::vector<double> idle_ms, soak_ms;
     {
-      std::atomic<bool> stop{false};
-      std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &idle_ms,
-                        &r.probe_errors, &r.first_error);
-      std::thread disk;
-      if (disk_probe)
-        disk = std::thread(DiskProbe, disk_probe_file, o.disk_probe_ms, std::cref(stop),
-                           &disk_idle_ms);
+      PhaseProbes idle(o, server.port, op, disk_probe_file, "idle", &r);
       std::this_thread::sleep_for(
           std::chrono::milliseconds(static_cast<int>(o.idle_seconds * 1000)));
-      stop = true;
-      probe.join();
-      if (disk.joinable()) disk.join();
+      idle.Stop();
+      std::tie(r.idle_p50_ms, r.idle_p99_ms) = P50P99(idle.command_ms());
+      std::tie(r.disk_idle_p50_ms, r.disk_idle_p99_ms) = P50P99(idle.disk_ms());
+      r.disk_idle_syncs = static_cast<int>(idle.disk_ms().size());
+      r.idle_probes = static_cast<int>(idle.command_ms().size());
     }
-    std::tie(r.idle_p50_ms, r.idle_p99_ms) = P50P99(idle_ms);
-    std::tie(r.disk_idle_p50_ms, r.disk_idle_p99_ms) = P50P99(disk_idle_ms);
-    r.disk_idle_syncs = static_cast<int>(disk_idle_ms.size());
-    r.idle_probes = static_cast<int>(idle_ms.size());
     log("idle operator command p50 " + std::to_string(r.idle_p50_ms) + " ms, p99 " +
         std::to_string(r.idle_p99_ms) + " ms");
+    if (o.floor_seconds > 0) {
+      RunFloor(o, broker, stream, server.port, op, disk_probe_file, &r);
+      log("floor (the stream to another subscriber) operator command p50 " +
+          std::to_string(r.floor_p50_ms) + " ms, p99 " + std::to_string(r.floor_p99_ms) + " ms");
+    }
 
-    // The soak: publisher at 1 Hz, probes, and a monitor of memory and backlog.
+    // The soak: publisher at 1 Hz, probes, and a monitor of memory and backlog (on a
+    // connection of its own: the server closes one idle for longer than the phases before).
+    Client monitor(server.port);
     r.rss_start_kib = r.rss_peak_kib = ProcStatusKib(server.pid, "VmRSS");
     std::atomic<bool> stop{false};
-    std::atomic<std::int64_t> samples_sent{0};
-    std::thread probe(Probe, server.port, op, o.probe_ms, std::cref(stop), &soak_ms,
-                      &r.probe_errors, &r.first_error);
-    std::thread disk;
-    if (disk_probe)
-      disk =
-          std::thread(DiskProbe, disk_probe_file, o.disk_probe_ms, std::cref(stop), &disk_soak_ms);
-    std::string publish_error;  // the publisher thread's failure, if any
-    std::thread publisher([&] {
-      try {
-        const auto start = SteadyClock::now();
-        std::int64_t seq = 0;
-        for (int k = 0; k < static_cast<int>(o.seconds) && !stop.load(); ++k) {
-          const auto due = start + std::chrono::seconds(k);
-          if (SteadyClock::now() < due) std::this_thread::sleep_until(due);
-          r.slipped_seconds = std::max(
-              r.slipped_seconds, std::chrono::duration<double>(SteadyClock::now() - due).count());
-          if (sparkplug) {
-            int n = 0, i = 0;  // the edge node's and the device's place (o.phases)
-            for (EdgeNode& node : nodes) {
-              if (o.phases == SoakPhases::kByEdgeNode)
-                std::this_thread::sleep_until(
-                    due + std::chrono::microseconds(1'000'000LL * n++ /
-                                                    static_cast<std::int64_t>(nodes.size())));
-              for (int u : node.units) {
-                if (o.phases == SoakPhases::kByDevice)
-                  std::this_thread::sleep_until(
-                      due + std::chrono::microseconds(1'000'000LL * i++ / o.units));
-                pub.Publish(
-                    std::string("spBv1.0/") + kGroup + "/DDATA/" + node.id + "/" + units[u],
-                    SparkplugPayload(t0_ms + k * 1000, ++node.seq, TagMetrics(o.tags, u + k)));
-                samples_sent += o.tags;
-              }
-            }
-            continue;
-          }
-          for (int u = 0; u < o.units; ++u) {
-            const std::string prefix = "ordo/SITE-BSL/" + UnitId(u) + "/tag/";
-            for (int t = 0; t < o.tags; ++t) {
-              ++seq;
-              ++samples_sent;
-              pub.Publish(prefix + TagId(u, t),
-                          Json{{"seq", seq},
-                               {"time", t0_ms + k * 1000},
-                               {"value", 20 + static_cast<double>((seq * 7) % 1000) / 100.0}}
-                              .dump());
-            }
-          }
-        }
-      } catch (const std::exception& e) {
-        publish_error = e.what();
-      }
-    });
+    PhaseProbes probes(o, server.port, op, disk_probe_file, "soak", &r);
+    SoakPublishing out;
+    std::thread publisher([&] { PublishSoakStream(stream, pub, o.seconds, "", stop, &out); });
     // Stops and joins the threads before an exception leaves this scope.
     auto join_all = [&] {
       stop = true;
       if (publisher.joinable()) publisher.join();
-      if (probe.joinable()) probe.join();
-      if (disk.joinable()) disk.join();
+      probes.Stop();
     };
     const auto soak_start = SteadyClock::now();
     std::int64_t last_log = 0;
@@ -349,7 +277,7 @@ SoakResult RunSoak(const SoakOptions& o) {
       while (SecondsSince(soak_start) < o.seconds) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
         r.rss_peak_kib = std::max(r.rss_peak_kib, ProcStatusKib(server.pid, "VmRSS"));
-        const Json h = MqttHealth(health);
+        const Json h = MqttHealth(monitor);
         r.max_backlog = std::max(r.max_backlog, pub.published() - Handled(h));
         const auto s = static_cast<std::int64_t>(SecondsSince(soak_start));
         if (s / 10 != last_log / 10) {
@@ -364,29 +292,30 @@ SoakResult RunSoak(const SoakOptions& o) {
       throw;
     }
     publisher.join();
-    if (!publish_error.empty()) {
+    if (!out.error.empty()) {
       join_all();
-      throw std::runtime_error("publisher: " + publish_error);
+      throw std::runtime_error("publisher: " + out.error);
     }
+    r.slipped_seconds = out.slipped_seconds;
     r.rss_end_kib = ProcStatusKib(server.pid, "VmRSS");
     r.rss_peak_kib = std::max(r.rss_peak_kib, r.rss_end_kib);
     join_all();
-    std::tie(r.soak_p50_ms, r.soak_p99_ms) = P50P99(soak_ms);
-    r.soak_probes = static_cast<int>(soak_ms.size());
-    std::tie(r.disk_soak_p50_ms, r.disk_soak_p99_ms) = P50P99(disk_soak_ms);
-    r.disk_soak_syncs = static_cast<int>(disk_soak_ms.size());
+    std::tie(r.soak_p50_ms, r.soak_p99_ms) = P50P99(probes.command_ms());
+    r.soak_probes = static_cast<int>(probes.command_ms().size());
+    std::tie(r.disk_soak_p50_ms, r.disk_soak_p99_ms) = P50P99(probes.disk_ms());
+    r.disk_soak_syncs = static_cast<int>(probes.disk_ms().size());
     pub.WaitAcknowledged(30);
     r.published = pub.acknowledged();
     // Every message was acknowledged, or samples counts what was sent but not delivered,
     // and the check (stored == samples) fails.
-    r.samples += samples_sent.load();
+    r.samples += out.samples.load();
 
     // Drain: wait (bounded) until the connector has handled everything published.
     const auto drain_start = SteadyClock::now();
-    Json h = MqttHealth(health);
+    Json h = MqttHealth(monitor);
     while (Handled(h) < r.published && SecondsSince(drain_start) < o.drain_seconds) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      h = MqttHealth(health);
+      h = MqttHealth(monitor);
     }
     if (Handled(h) >= r.published) r.drained_after = SecondsSince(drain_start);
     r.accepted = h.value("accepted", std::int64_t{0});
@@ -443,6 +372,27 @@ std::string SoakSummary(const SoakOptions& o, const SoakResult& r, double rss_ma
                 r.idle_p50_ms, r.idle_p99_ms, r.idle_probes, r.soak_p50_ms, r.soak_p99_ms,
                 r.soak_probes, r.p99_ratio());
   s << buf;
+  if (o.floor_seconds > 0) {
+    std::snprintf(buf, sizeof buf,
+                  "floor_operator_command_ms (the same stream for %g s to a subscriber that is "
+                  "not ordo, ordo idle): p50 %.2f p99 %.2f (%d); p99 over idle %.2f; messages "
+                  "published %lld, received %lld\n",
+                  o.floor_seconds, r.floor_p50_ms, r.floor_p99_ms, r.floor_probes,
+                  r.idle_p99_ms > 0 ? r.floor_p99_ms / r.idle_p99_ms : 0,
+                  static_cast<long long>(r.floor_published),
+                  static_cast<long long>(r.floor_received));
+    s << buf;
+    std::snprintf(buf, sizeof buf,
+                  "soak_p99_over_floor_p99: %.2f (1 or less: the soak's tail is no more than the "
+                  "load generator's own)\n",
+                  r.floor_p99_ms > 0 ? r.soak_p99_ms / r.floor_p99_ms : 0);
+    s << buf;
+    if (o.disk_probe_ms > 0) {
+      std::snprintf(buf, sizeof buf, "floor_disk_sync_ms: p50 %.2f p99 %.2f (%d)\n",
+                    r.disk_floor_p50_ms, r.disk_floor_p99_ms, r.disk_floor_syncs);
+      s << buf;
+    }
+  }
   if (o.disk_probe_ms > 0) {
     std::snprintf(buf, sizeof buf,
                   "disk_sync_ms (4 KiB + fdatasync beside the data every %d ms, no ordo): idle "

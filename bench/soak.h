@@ -3,7 +3,8 @@
 // per second (QoS 1, one publisher; SoakShape: how) for `seconds`; the
 // server's resident memory sampled every second (start, peak, end), and an operator
 // command (a logbook write through HTTP) timed every `probe_ms` during the soak, against
-// the same command timed while idle first, in the same run.
+// the same command timed while idle first, in the same run; optionally (floor_seconds) also
+// while the same stream goes to a consumer that is not ordo, between the two.
 #pragma once
 
 #include <cstdint>
@@ -36,11 +37,19 @@ struct SoakOptions {
   SoakShape shape = SoakShape::kTagMessages;
   // Sparkplug: when in the second the devices' DDATA are sent.
   SoakPhases phases = SoakPhases::kAllAtOnce;
-  // > 0: the disk probe, beside the operator's in both phases: every disk_probe_ms a 4 KiB
+  // > 0: the disk probe, beside the operator's in every phase: every disk_probe_ms a 4 KiB
   // write to a file beside the data directory and its fdatasync, timed; what one sync of
   // that disk costs idle and under the soak, without ordo. 0 (the default): off, since its
   // syncs add to the soak's.
   int disk_probe_ms = 0;
+  // > 0: the floor phase, between the idle phase and the soak, this many seconds: the same
+  // stream, from a publisher of its own below the prefix "soak-floor/" (topics ordo does not
+  // subscribe to), delivered by the same broker to a subscriber of the soak's that only
+  // counts, while the operator probes the idle server. What the load generator (publisher
+  // and broker, on the same cores) costs the operator without any of ordo's ingest: the
+  // share of the soak's tail that is not ordo's. Reported beside the soak's figures, never a
+  // check. 0 (the default): off.
+  double floor_seconds = 0;
 };
 
 struct SoakResult {
@@ -57,9 +66,15 @@ struct SoakResult {
   std::int64_t rss_drained_kib = 0;  // after the drain wait
   int idle_probes = 0, soak_probes = 0, probe_errors = 0;
   double idle_p50_ms = 0, idle_p99_ms = 0, soak_p50_ms = 0, soak_p99_ms = 0;
-  // The disk probe's syncs (SoakOptions::disk_probe_ms), in ms.
-  int disk_idle_syncs = 0, disk_soak_syncs = 0;
+  // The disk probe's syncs (SoakOptions::disk_probe_ms) in each phase, in ms.
+  int disk_idle_syncs = 0, disk_soak_syncs = 0, disk_floor_syncs = 0;
   double disk_idle_p50_ms = 0, disk_idle_p99_ms = 0, disk_soak_p50_ms = 0, disk_soak_p99_ms = 0;
+  double disk_floor_p50_ms = 0, disk_floor_p99_ms = 0;
+  // The floor phase (SoakOptions::floor_seconds): the operator's latencies in ms, and the
+  // floor's messages acknowledged by the broker and received by its subscriber.
+  int floor_probes = 0;
+  double floor_p50_ms = 0, floor_p99_ms = 0;
+  std::int64_t floor_published = 0, floor_received = 0;
   double setup_seconds = 0;
   std::string first_error;
 

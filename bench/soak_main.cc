@@ -6,7 +6,10 @@
 // ORDO_SOAK_SHAPE (`sparkplug`, the default: one Sparkplug DDATA per work unit a second
 // with all its tags; `tag-messages`: one JSON message per sample), ORDO_SOAK_DISK_PROBE_MS
 // (0, off: a 4 KiB write and its fdatasync beside the data every N ms, timed; the disk's
-// own sync latency idle and under the soak, reported, never a check). Exit 0 when
+// own sync latency idle and under the soak, reported, never a check),
+// ORDO_SOAK_FLOOR_SECONDS (60; 0: off: the floor phase, SoakOptions::floor_seconds, the
+// operator's latency while the same stream goes to a consumer that is not ordo, reported
+// beside the soak's, never a check). Exit 0 when
 // every check passes (all stored, no refusal, server alive; resident memory at the end
 // within the margin of the start; operator command p99 within 1.5x of idle), else 1.
 #include <unistd.h>
@@ -42,6 +45,7 @@ int main() {
   o.drain_seconds = Env("ORDO_SOAK_DRAIN_SECONDS", 60);
   o.broker_inflight = static_cast<int>(Env("ORDO_SOAK_BROKER_INFLIGHT", 1000));
   o.disk_probe_ms = static_cast<int>(Env("ORDO_SOAK_DISK_PROBE_MS", 0));
+  o.floor_seconds = Env("ORDO_SOAK_FLOOR_SECONDS", 60);
   const double margin = Env("ORDO_SOAK_RSS_MARGIN_MIB", 32);
   const char* phases = std::getenv("ORDO_SOAK_PHASES");
   const std::string phases_name = phases && *phases ? phases : "all";

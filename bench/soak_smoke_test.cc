@@ -70,21 +70,27 @@ TEST(SoakSmoke, EverySampleStoredNoRefusalServerAliveOperatorAnswered) {
   EXPECT_GT(r.idle_p99_ms, 0);
   EXPECT_GT(r.soak_p99_ms, 0);
   EXPECT_NE(summary.find("verdict:"), std::string::npos);
+  // The floor phase is off unless asked for.
+  EXPECT_EQ(r.floor_probes, 0);
+  EXPECT_EQ(summary.find("floor_operator_command_ms"), std::string::npos) << summary;
 }
 
 // The same with the samples as a plant's Sparkplug edge nodes send them: one edge node
 // for the 20 work units, each a device whose DDATA carries its 5 tags every second.
 TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
-  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12");
+  ORDO_VERIFIES("ORDO-PERF-08", "ORDO-PERF-12", "ORDO-PERF-13");
   SoakOptions o = SmallSoak(SoakShape::kSparkplugDevices);
   o.disk_probe_ms = 200;  // and the disk probe beside the operator's
+  o.floor_seconds = 5;    // and the floor phase: 5 s of the stream to another subscriber
   const SoakResult r = RunSmallSoak(o);
   const std::string summary = SoakSummary(o, r, 32);
 
   EXPECT_EQ(r.published, 1 + 20 + 20 * 20) << summary;    // NBIRTH, DBIRTHs, DDATA
   EXPECT_EQ(r.samples, 20 * 5 + 20 * 5 * 20) << summary;  // births carry samples too
   EXPECT_EQ(r.stored, r.samples) << summary;
-  EXPECT_EQ(r.accepted, 20 + 20 * 20) << summary;  // the NBIRTH is no work unit's: ignored
+  // The NBIRTH is no work unit's: ignored. None of the floor's messages reached ordo, and
+  // the floor's copy of the stream left ordo's seqs without a gap (no rebirth).
+  EXPECT_EQ(r.accepted, 20 + 20 * 20) << summary;
   EXPECT_EQ(r.rebirths, 0) << summary;
   EXPECT_EQ(r.refused, 0) << summary;
   EXPECT_EQ(r.not_stored, 0) << summary;
@@ -98,11 +104,21 @@ TEST(SoakSmoke, SparkplugDevicesEverySampleStoredNoRebirthServerAlive) {
   EXPECT_GT(r.disk_soak_syncs, 0) << summary;
   EXPECT_GT(r.disk_soak_p99_ms, 0) << summary;
   EXPECT_NE(summary.find("disk_sync_ms"), std::string::npos) << summary;
+  // The floor: the stream's 20 DDATA a second for 5 s, all delivered to its subscriber,
+  // while the operator's commands were timed (their figures are not asserted).
+  EXPECT_EQ(r.floor_published, 20 * 5) << summary;
+  EXPECT_EQ(r.floor_received, r.floor_published) << summary;
+  EXPECT_GT(r.floor_probes, 0) << summary;
+  EXPECT_GT(r.floor_p99_ms, 0) << summary;
+  EXPECT_NE(summary.find("floor_operator_command_ms"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("soak_p99_over_floor_p99"), std::string::npos) << summary;
+  EXPECT_GT(r.disk_floor_syncs, 0) << summary;  // the disk probe ran in the floor too
+  EXPECT_NE(summary.find("floor_disk_sync_ms"), std::string::npos) << summary;
 }
 
 // The soak's checks (what `make soak` fails on), on given figures.
 TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle) {
-  ORDO_VERIFIES("ORDO-PERF-09", "ORDO-PERF-10", "ORDO-PERF-12");
+  ORDO_VERIFIES("ORDO-PERF-09", "ORDO-PERF-10", "ORDO-PERF-12", "ORDO-PERF-13");
   SoakOptions o;
   SoakResult r;
   r.published = r.samples = r.accepted = r.stored = 1000;
@@ -138,6 +154,29 @@ TEST(SoakChecks, FailWhenMemoryGrowsOrTheOperatorP99ExceedsOneAndAHalfTimesIdle)
       << s;
   EXPECT_NE(s.find("check p99_ratio <= 1.5: pass"), std::string::npos) << s;
   EXPECT_NE(s.find("verdict: FAIL"), std::string::npos) << s;
+
+  // The floor phase is reported, never a check: a soak p99 far above the floor's (ordo's
+  // own share of the tail) changes no verdict, and neither does a floor above the soak's.
+  SoakOptions with_floor = o;
+  with_floor.floor_seconds = 60;
+  SoakResult floor = r;
+  floor.floor_probes = 600;
+  floor.floor_p50_ms = 2;
+  floor.floor_p99_ms = 5;  // the soak's p99 is 3x it
+  floor.floor_published = floor.floor_received = 30000;
+  s = SoakSummary(with_floor, floor, 32);
+  EXPECT_NE(s.find("floor_operator_command_ms (the same stream for 60 s to a subscriber that is "
+                   "not ordo, ordo idle): p50 2.00 p99 5.00 (600); p99 over idle 0.50; messages "
+                   "published 30000, received 30000"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("soak_p99_over_floor_p99: 3.00"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: pass"), std::string::npos) << s;
+  floor.floor_p99_ms = 30;  // the floor above the soak: still the soak's own check decides
+  s = SoakSummary(with_floor, floor, 32);
+  EXPECT_NE(s.find("soak_p99_over_floor_p99: 0.50"), std::string::npos) << s;
+  EXPECT_NE(s.find("verdict: pass"), std::string::npos) << s;
+  EXPECT_EQ(SoakSummary(o, floor, 32).find("floor_"), std::string::npos);  // off: not shown
 
   SoakResult lost = r;
   lost.stored = 999;
